@@ -1,0 +1,224 @@
+"""Spreadsheets in and out: the entry template and the all-or-nothing bulk load.
+
+``template`` writes exactly the columns ``load`` reads, so a filled-in template loads as it is. Rows
+with no figure at all are skipped (an untouched template row is not an entry).
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from storage.database import Session
+from storage.errors import UsageError, ValidationFailed
+from storage.periods import parse_period, period_code
+from storage.records import VALUE_KEYS, SaveReport, list_indicator_values, save_indicator_values
+from storage.users import require
+from storage.validation import Issue, ValueInput, issue
+
+FIGURE_COLUMNS = ("value", "numerator", "denominator")
+
+
+def template_indicators(session: Session, period: str) -> list[tuple[str, str]]:
+    """(indicator, period) pairs for the entry sheet of ``period``.
+
+    A month's sheet also carries the quarter's indicators when the month closes a quarter, and the
+    year's when it is December, so one sheet a month covers everything.
+    """
+    parsed = parse_period(period)
+    if parsed is None:
+        raise UsageError(f"{period!r} is not a period; write it like 2026-10, 2026Q4 or 2026.")
+    periods = [period]
+    if parsed.frequency == "monthly" and parsed.start.month % 3 == 0:
+        periods.append(period_code("quarterly", parsed.year, parsed.start.month // 3))
+    if parsed.frequency in ("monthly", "quarterly") and parsed.end.month == 12:
+        periods.append(period_code("annual", parsed.year))
+    pairs = []
+    for code in periods:
+        span = parse_period(code)
+        assert span is not None
+        for indicator in session.catalogue.indicators.values():
+            if indicator.source == "entry" and indicator.frequency == span.frequency and indicator.validity.covers(span):
+                pairs.append((indicator.code, code))
+    return pairs
+
+
+def write_template(session: Session, period: str, out: str | Path, district: str | None = None) -> int:
+    """Write the entry sheet (.xlsx or .csv) with every cell, prefilled with stored figures. Returns rows."""
+    require(session, "view")
+    district = district or session.district
+    if district is None:
+        raise UsageError("At the centre, say which district the template is for: --district CODE.")
+    if district not in session.catalogue.districts:
+        raise UsageError(f"Unknown district {district!r}.")
+    stored = {(v["indicator"], v["period"], v["cell"]): v for v in list_indicator_values(session, district=district)}
+    rows = []
+    for indicator_code, indicator_period in template_indicators(session, period):
+        for cell in session.catalogue.cells(indicator_code):
+            known = stored.get((indicator_code, indicator_period, cell), {})
+            row = [indicator_code, district, indicator_period, cell]
+            if session.catalogue.indicators[indicator_code].has_fraction:
+                row += [None, known.get("numerator"), known.get("denominator")]
+            else:
+                row += [known.get("value"), None, None]
+            rows.append(row + [known.get("comment")])
+    out = Path(out)
+    if out.suffix.lower() == ".csv":
+        with open(out, "w", newline="", encoding="utf-8-sig") as handle:
+            writer = csv.writer(handle)
+            writer.writerow(VALUE_KEYS)
+            writer.writerows(rows)
+    elif out.suffix.lower() == ".xlsx":
+        _write_xlsx_template(session, out, rows)
+    else:
+        raise UsageError(f"The template must be a .xlsx or .csv file, not {out.name}.")
+    return len(rows)
+
+
+def _write_xlsx_template(session: Session, out: Path, rows: list[list]) -> None:
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "values"
+    sheet.append(list(VALUE_KEYS))
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for row in rows:
+        sheet.append(row)
+    sheet.freeze_panes = "A2"
+    for column, width in zip("ABCDEFGH", (10, 14, 10, 44, 10, 12, 12, 40), strict=True):
+        sheet.column_dimensions[column].width = width
+    guide = workbook.create_sheet("guide")
+    guide.append(["indicator", "name", "unit", "fill in", "numerator", "denominator", "note"])
+    for cell in guide[1]:
+        cell.font = Font(bold=True)
+    for code in sorted({row[0] for row in rows}):
+        indicator = session.catalogue.indicators[code]
+        fill = "numerator and denominator" if indicator.has_fraction else "value"
+        guide.append([code, indicator.name, indicator.unit, fill, indicator.numerator, indicator.denominator,
+                      indicator.note])
+    guide.column_dimensions["B"].width = 60
+    workbook.save(out)
+
+
+# -- load ----------------------------------------------------------------------------------------------
+
+
+@dataclass
+class LoadReport:
+    """The outcome of ``load``: what was (or, dry run, would be) written, or every problem found."""
+
+    file: str
+    rows: int = 0
+    blank_rows: int = 0
+    saved: SaveReport | None = None
+    problems: list[Issue] = field(default_factory=list)
+    dry_run: bool = False
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    def as_dict(self) -> dict:
+        saved = self.saved.as_dict() if self.saved else {"new": 0, "updated": 0, "unchanged": 0, "warnings": []}
+        return {"file": self.file, "ok": self.ok, "dry_run": self.dry_run, "rows": self.rows,
+                "blank_rows": self.blank_rows, "written": self.ok and not self.dry_run,
+                "new": saved["new"], "updated": saved["updated"], "unchanged": saved["unchanged"],
+                "warnings": saved["warnings"], "problems": [p.as_dict() for p in self.problems]}
+
+
+def _read_rows(path: Path) -> Iterator[tuple[int, list]]:
+    """(spreadsheet row number, cells) for every row, the header being row 1."""
+    suffix = path.suffix.lower()
+    if suffix == ".csv":
+        with open(path, newline="", encoding="utf-8-sig") as handle:
+            yield from enumerate(csv.reader(handle), start=1)
+    elif suffix == ".xlsx":
+        from openpyxl import load_workbook
+
+        workbook = load_workbook(path, read_only=True, data_only=True)
+        try:
+            sheet = workbook["values"] if "values" in workbook.sheetnames else workbook.worksheets[0]
+            yield from enumerate((list(row) for row in sheet.iter_rows(values_only=True)), start=1)
+        finally:
+            workbook.close()
+    else:
+        raise UsageError(f"`load` reads .xlsx or .csv files, not {path.name}.")
+
+
+def _text(cell: object) -> str:
+    return "" if cell is None else str(cell).strip()
+
+
+def read_value_rows(path: Path) -> tuple[list[ValueInput], int]:
+    """Parse the file into inputs (with row numbers) and count blank rows; file-level problems raise."""
+    inputs: list[ValueInput] = []
+    blank = 0
+    rows = _read_rows(path)
+    try:
+        _, header = next(rows, (1, []))
+        names = [_text(cell).lower() for cell in header]
+        missing = [name for name in VALUE_KEYS if name not in names]
+        if missing:
+            raise ValidationFailed("The file's columns are wrong; nothing was written.", [issue(
+                "LD_COLUMNS", 1, expected=", ".join(VALUE_KEYS), missing=", ".join(missing))])
+        position = {name: names.index(name) for name in VALUE_KEYS}
+        width = max(position.values()) + 1
+        for number, cells in rows:
+            cells = list(cells) + [None] * (width - len(cells))
+            get = {name: cells[index] for name, index in position.items()}
+            if all(_text(get[name]) == "" for name in FIGURE_COLUMNS):
+                blank += 1
+                continue
+            inputs.append(ValueInput(
+                indicator=_text(get["indicator"]).upper(), district=_text(get["district"]).upper(),
+                period=_text(get["period"]), cell=_text(get["cell"]) or "total",
+                value=get["value"], numerator=get["numerator"], denominator=get["denominator"],
+                comment=_text(get["comment"]) or None, row=number))
+    except (ValidationFailed, UsageError):
+        raise
+    except Exception as error:  # a damaged file: csv, codecs and openpyxl raise many different types
+        kind = "Excel (.xlsx)" if path.suffix.lower() == ".xlsx" else "CSV (UTF-8)"
+        raise ValidationFailed("The file could not be read; nothing was written.", [issue(
+            "LD_UNREADABLE", 1, value=path.name, kind=kind, reason=type(error).__name__)]) from error
+    return inputs, blank
+
+
+def load_values(session: Session, path: str | Path, *, dry_run: bool = False) -> LoadReport:
+    """Validate every row of a .xlsx/.csv file and write all of them, or none.
+
+    In a bulk load a warning without a comment is an error. Every failing row is listed with its
+    spreadsheet row number, rule code and message.
+    """
+    require(session, "enter_values")
+    path = Path(path)
+    if not path.exists():
+        raise UsageError(f"There is no file {path}.")
+    report = LoadReport(file=os.fspath(path), dry_run=dry_run)
+    try:
+        inputs, report.blank_rows = read_value_rows(path)
+    except ValidationFailed as failure:
+        report.problems = failure.issues
+        return report
+    report.rows = len(inputs) + report.blank_rows
+    first_row: dict[tuple, int | None] = {}
+    duplicates = []
+    for value in inputs:
+        key = (value.indicator, value.district, value.period, value.cell)
+        if key in first_row:
+            duplicates.append(issue("LD_DUPLICATE_ROW", value.row, value=" ".join(key), first_row=first_row[key]))
+        else:
+            first_row[key] = value.row
+    if duplicates:
+        report.problems = duplicates
+        return report
+    try:
+        report.saved = save_indicator_values(session, inputs, dry_run=dry_run)
+    except ValidationFailed as failure:
+        report.problems = sorted(failure.issues, key=lambda found: (found.row or 0, found.rule))
+    return report

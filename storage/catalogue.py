@@ -1,0 +1,245 @@
+"""The reference data and indicator catalogue, read from the files under ``resources/``.
+
+The files are the one place where each fact lives; this module only parses them into typed objects.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import itertools
+import sys
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from storage.periods import Period
+
+UNITS = ("count", "percent", "ratio", "days")
+TOTAL_CELL = "total"
+
+
+def resources_dir() -> Path:
+    """Where ``resources/`` is: beside the sources, or inside a PyInstaller bundle."""
+    frozen_root = getattr(sys, "_MEIPASS", None)
+    if frozen_root:
+        return Path(frozen_root) / "resources"
+    return Path(__file__).resolve().parent.parent / "resources"
+
+
+def _read_csv(name: str) -> list[dict[str, str]]:
+    with open(resources_dir() / name, newline="", encoding="utf-8") as handle:
+        return [{key: (value or "").strip() for key, value in row.items()} for row in csv.DictReader(handle)]
+
+
+def _date_or_none(text: str) -> dt.date | None:
+    return dt.date.fromisoformat(text) if text else None
+
+
+@dataclass(frozen=True)
+class Validity:
+    """A date range that a district, institution or indicator is valid in (open ends allowed)."""
+
+    valid_from: dt.date | None
+    valid_to: dt.date | None
+
+    def covers(self, period: Period) -> bool:
+        """True when the range overlaps the period at all."""
+        if self.valid_from and period.end < self.valid_from:
+            return False
+        if self.valid_to and period.start > self.valid_to:
+            return False
+        return True
+
+    def describe(self) -> str:
+        start = self.valid_from.isoformat() if self.valid_from else "the beginning"
+        end = self.valid_to.isoformat() if self.valid_to else "now"
+        return f"{start} to {end}"
+
+
+@dataclass(frozen=True)
+class District:
+    code: str
+    name: str
+    division: str
+    validity: Validity
+    note: str
+
+
+@dataclass(frozen=True)
+class Institution:
+    code: str
+    name: str
+    validity: Validity
+
+
+@dataclass(frozen=True)
+class Indicator:
+    """One catalogue entry. ``categories`` are in the catalogue's order."""
+
+    code: str
+    institution: str
+    name: str
+    unit: str
+    numerator: str
+    denominator: str
+    categories: tuple[str, ...]
+    frequency: str
+    source: str
+    better: str
+    aggregation: str
+    may_exceed_100: bool
+    validity: Validity
+    note: str
+
+    @property
+    def has_fraction(self) -> bool:
+        """Percents and ratios store numerator and denominator and compute the value."""
+        return self.unit in ("percent", "ratio")
+
+    @property
+    def is_stock(self) -> bool:
+        return self.aggregation == "last"
+
+
+@dataclass(frozen=True)
+class Option:
+    code: str
+    name: str
+
+
+@dataclass(frozen=True)
+class GbvType:
+    code: str
+    order: int
+    name: str
+    question: str
+
+
+@dataclass(frozen=True)
+class PkmService:
+    code: str
+    name: str
+    standard_hours: int | None
+
+
+@dataclass
+class Catalogue:
+    """Everything under resources/, parsed. Load it with :func:`load_catalogue`."""
+
+    version: str
+    districts: dict[str, District]
+    institutions: dict[str, Institution]
+    indicators: dict[str, Indicator]
+    categories: dict[str, list[Option]]
+    gbv_types: list[GbvType]
+    pkm_services: dict[str, PkmService]
+    lists: dict[str, list[Option]]
+    seed_desks: list[dict[str, str]]
+    _cells: dict[str, list[str]] = field(default_factory=dict, repr=False)
+
+    def options(self, category: str) -> list[str]:
+        return [option.code for option in self.categories.get(category, [])]
+
+    def list_codes(self, name: str) -> list[str]:
+        """The codes of one of the desk form's choice lists."""
+        return [option.code for option in self.lists[name]]
+
+    def cells(self, indicator_code: str) -> list[str]:
+        """Every cell of an indicator: ``total`` first, then each combination of options.
+
+        A cell is ``category=option;...`` with categories sorted by name, so the same
+        combination always has the same key.
+        """
+        cached = self._cells.get(indicator_code)
+        if cached is not None:
+            return cached
+        indicator = self.indicators[indicator_code]
+        cells = [TOTAL_CELL]
+        if indicator.categories:
+            ordered = sorted(indicator.categories)
+            for combination in itertools.product(*(self.options(c) for c in ordered)):
+                cells.append(make_cell(dict(zip(ordered, combination, strict=True))))
+        self._cells[indicator_code] = cells
+        return cells
+
+    def indicators_for(self, institution: str | None = None, source: str | None = None) -> list[Indicator]:
+        return [
+            indicator
+            for indicator in self.indicators.values()
+            if (institution is None or indicator.institution == institution)
+            and (source is None or indicator.source == source)
+        ]
+
+
+def make_cell(parts: dict[str, str]) -> str:
+    """``{"sex": "male", "age": "adult"}`` -> ``"age=adult;sex=male"``; empty -> ``"total"``."""
+    if not parts:
+        return TOTAL_CELL
+    return ";".join(f"{category}={parts[category]}" for category in sorted(parts))
+
+
+def parse_cell(cell: str) -> dict[str, str] | None:
+    """Inverse of :func:`make_cell`; None when the text is not shaped like a cell."""
+    if cell == TOTAL_CELL:
+        return {}
+    parts: dict[str, str] = {}
+    for piece in cell.split(";"):
+        category, sep, option = piece.partition("=")
+        if not sep or not category or not option or category in parts:
+            return None
+        parts[category] = option
+    return parts
+
+
+@cache
+def load_catalogue() -> Catalogue:
+    """Read and check every reference file once per process."""
+    version = (resources_dir() / "catalogue_version.txt").read_text(encoding="utf-8").strip()
+    districts = {
+        row["code"]: District(
+            row["code"], row["name"], row["division"],
+            Validity(_date_or_none(row["valid_from"]), _date_or_none(row["valid_to"])), row["note"],
+        )
+        for row in _read_csv("districts.csv")
+    }
+    institutions = {
+        row["code"]: Institution(
+            row["code"], row["name"], Validity(_date_or_none(row["valid_from"]), _date_or_none(row["valid_to"]))
+        )
+        for row in _read_csv("institutions.csv")
+    }
+    categories: dict[str, list[Option]] = {}
+    for row in _read_csv("categories.csv"):
+        categories.setdefault(row["category"], []).append(Option(row["option"], row["name"]))
+    gbv_types = sorted(
+        (GbvType(row["code"], int(row["order"]), row["name"], row["question"]) for row in _read_csv("gbv_types.csv")),
+        key=lambda gbv_type: gbv_type.order,
+    )
+    categories["gbv_type"] = [Option(gbv_type.code, gbv_type.name) for gbv_type in gbv_types]
+    pkm_services = {
+        row["code"]: PkmService(row["code"], row["name"], int(row["standard_hours"]) if row["standard_hours"] else None)
+        for row in _read_csv("pkm_services.csv")
+    }
+    categories["pkm_service"] = [Option(service.code, service.name) for service in pkm_services.values()]
+    indicators: dict[str, Indicator] = {}
+    for row in _read_csv("indicators.csv"):
+        indicator_categories = tuple(part for part in row["disaggregation"].split("+") if part)
+        unknown = [category for category in indicator_categories if category not in categories]
+        if unknown or row["unit"] not in UNITS or row["institution"] not in institutions:
+            raise ValueError(f"resources/indicators.csv: {row['code']} has an unknown category, unit or institution")
+        indicators[row["code"]] = Indicator(
+            code=row["code"], institution=row["institution"], name=row["name"], unit=row["unit"],
+            numerator=row["numerator"], denominator=row["denominator"], categories=indicator_categories,
+            frequency=row["frequency"], source=row["source"], better=row["better"],
+            aggregation=row["aggregation"], may_exceed_100=row["may_exceed_100"] == "yes",
+            validity=Validity(_date_or_none(row["valid_from"]), _date_or_none(row["valid_to"])), note=row["note"],
+        )
+    lists: dict[str, list[Option]] = {}
+    for row in _read_csv("desk_lists.csv"):
+        lists.setdefault(row["list"], []).append(Option(row["code"], row["name"]))
+    return Catalogue(
+        version=version, districts=districts, institutions=institutions, indicators=indicators,
+        categories=categories, gbv_types=gbv_types, pkm_services=pkm_services, lists=lists,
+        seed_desks=_read_csv("desks.csv"),
+    )

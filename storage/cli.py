@@ -1,0 +1,324 @@
+"""The command line: ``python main.py [--db PATH] [--user NAME] COMMAND ...``.
+
+Exit codes: 0 ok, 2 usage, 3 validation errors (nothing written), 4 authentication or permission
+refused, 5 a bundle or receipt was rejected (sync). Passwords come from ``MIZAN_PASSWORD`` (the
+signed-in user), ``MIZAN_NEW_PASSWORD`` (a new or changed password), else a prompt.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from storage import __version__, audit
+from storage.bulk import load_values, write_template
+from storage.database import Session, create_database, default_database_path, open_session
+from storage.errors import AuthError, MizanError, UsageError, ValidationFailed
+from storage.keyslots import KeyFile, keyfile_path
+from storage.records import list_indicator_values
+from storage.users import add_user, change_password, list_users, remove_user, unlock_user
+
+EXIT_OK, EXIT_USAGE, EXIT_VALIDATION, EXIT_AUTH = 0, 2, 3, 4
+
+
+class Console:
+    """Where the CLI writes: stdout for results, stderr for problems (tests pass their own streams)."""
+
+    def __init__(self, out=None, err=None) -> None:
+        self.out = out or sys.stdout
+        self.err = err or sys.stderr
+
+    def say(self, text: str = "") -> None:
+        print(text, file=self.out)
+
+    def warn(self, text: str) -> None:
+        print(text, file=self.err)
+
+    def json(self, payload: object) -> None:
+        print(json.dumps(payload, ensure_ascii=False, indent=1, default=str), file=self.out)
+
+
+def _password_from_env_or_prompt(variable: str, prompt: str, confirm: bool = False) -> str:
+    value = os.environ.get(variable)
+    if value is not None:
+        return value
+    if not sys.stdin.isatty():
+        raise UsageError(f"No password: set {variable} or run in a terminal to be asked.")
+    first = getpass.getpass(prompt)
+    if confirm and getpass.getpass("Type it again: ") != first:
+        raise UsageError("The two passwords differ; nothing was changed.")
+    return first
+
+
+def _user_name(args: argparse.Namespace, db_path: Path) -> str:
+    if args.user:
+        return args.user
+    if os.environ.get("MIZAN_USER"):
+        return os.environ["MIZAN_USER"]
+    users = KeyFile.load(keyfile_path(db_path)).users() if keyfile_path(db_path).exists() else []
+    if len(users) == 1:
+        return users[0]
+    raise UsageError("Say who you are: --user NAME (or set MIZAN_USER).")
+
+
+def open_for(args: argparse.Namespace) -> Session:
+    """Sign in for a command: the database path, the user and the password."""
+    db_path = Path(args.db) if args.db else default_database_path()
+    if not db_path.exists():
+        raise UsageError(f"There is no database at {db_path}. Create one with `init` (see README).")
+    user = _user_name(args, db_path)
+    return open_session(db_path, user, _password_from_env_or_prompt("MIZAN_PASSWORD", f"Password for {user}: "))
+
+
+# -- commands ------------------------------------------------------------------------------------------
+
+
+def cmd_init(args: argparse.Namespace, console: Console) -> int:
+    db_path = Path(args.db) if args.db else default_database_path()
+    if args.role == "district" and not args.district:
+        raise UsageError("A district installation needs --district CODE (e.g. QUETTA).")
+    password = _password_from_env_or_prompt("MIZAN_PASSWORD", f"Choose a password for {args.admin}: ", confirm=True)
+    session, recovery_key = create_database(db_path, role=args.role, admin=args.admin, password=password,
+                                            district=args.district, device_name=args.device_name)
+    session.close()
+    where = f"district {args.district}" if args.role == "district" else "the provincial centre"
+    console.say(f"Created the encrypted Mizan database for {where} at {db_path}")
+    console.say(f"Admin user: {args.admin}")
+    console.say("")
+    console.say("RECOVERY KEY - print this page or write the key down now; it is shown only once.")
+    console.say("It opens the database if every password is lost. Keep it locked away from the PC.")
+    console.say("")
+    console.say(f"    {recovery_key}")
+    console.say("")
+    return EXIT_OK
+
+
+def cmd_user(args: argparse.Namespace, console: Console) -> int:
+    session = open_for(args)
+    try:
+        if args.user_command == "list":
+            users = list_users(session)
+            if args.json:
+                console.json(users)
+            for user in users if not args.json else []:
+                state = "active" if user["active"] else "removed"
+                if user["locked_until"]:
+                    state = f"locked until {user['locked_until']}"
+                console.say(f"{user['name']:<20} {user['role']:<11} {state}")
+        elif args.user_command == "add":
+            password = _password_from_env_or_prompt("MIZAN_NEW_PASSWORD", f"Password for {args.name}: ", confirm=True)
+            add_user(session, args.name, args.role, password)
+            console.say(f"Added {args.name} ({args.role}).")
+        elif args.user_command == "passwd":
+            password = _password_from_env_or_prompt("MIZAN_NEW_PASSWORD", f"New password for {args.name}: ",
+                                                    confirm=True)
+            change_password(session, args.name, password)
+            console.say(f"Changed the password of {args.name}.")
+        elif args.user_command == "unlock":
+            unlock_user(session, args.name)
+            console.say(f"Unlocked {args.name}.")
+        elif args.user_command == "remove":
+            remove_user(session, args.name)
+            console.say(f"Removed {args.name}; their password no longer opens this database.")
+    finally:
+        session.close()
+    return EXIT_OK
+
+
+def cmd_template(args: argparse.Namespace, console: Console) -> int:
+    session = open_for(args)
+    try:
+        rows = write_template(session, args.period, args.out, district=args.district)
+    finally:
+        session.close()
+    console.say(f"Wrote {rows} rows to {args.out}. Fill in value (or numerator and denominator), then `load` it.")
+    return EXIT_OK
+
+
+def cmd_load(args: argparse.Namespace, console: Console) -> int:
+    session = open_for(args)
+    try:
+        report = load_values(session, args.file, dry_run=args.dry_run)
+    finally:
+        session.close()
+    if args.json:
+        console.json(report.as_dict())
+    elif report.ok:
+        saved = report.saved
+        assert saved is not None
+        verb = "Would write" if args.dry_run else "Loaded"
+        console.say(f"{verb} {args.file}: {saved.new} new, {saved.updated} updated, {saved.unchanged} unchanged "
+                    f"({report.blank_rows} blank rows skipped).")
+        for warning in saved.warnings:
+            console.say(f"  row {warning.row}: {warning.rule} (commented): {warning.message}")
+    else:
+        console.warn(f"{args.file}: {len(report.problems)} problem(s); nothing was written.")
+        for problem in report.problems:
+            console.warn(f"  row {problem.row}: {problem.rule}: {problem.message}")
+    return EXIT_OK if report.ok else EXIT_VALIDATION
+
+
+def cmd_values(args: argparse.Namespace, console: Console) -> int:
+    session = open_for(args)
+    try:
+        values = list_indicator_values(session, period=args.period, district=args.district)
+    finally:
+        session.close()
+    if args.json:
+        console.json(values)
+        return EXIT_OK
+    for value in values:
+        figure = value["value"]
+        if value["numerator"] is not None:
+            figure = f"{value['value']} ({value['numerator']}/{value['denominator']})"
+        console.say(f"{value['indicator']:<7} {value['district']:<16} {value['period']:<8} {value['cell']:<48} {figure}")
+    console.say(f"{len(values)} values.")
+    return EXIT_OK
+
+
+def cmd_validate(args: argparse.Namespace, console: Console) -> int:
+    from storage.revalidate import revalidate
+
+    session = open_for(args)
+    try:
+        found = revalidate(session)
+    finally:
+        session.close()
+    errors = [f for f in found if f["severity"] == "error"]
+    if args.json:
+        console.json({"errors": len(errors), "warnings": len(found) - len(errors), "issues": found})
+    else:
+        for entry in found:
+            console.say(f"{entry['severity']:<7} {entry['record']}: {entry['rule']}: {entry['message']}")
+        console.say(f"{len(errors)} errors, {len(found) - len(errors)} warnings.")
+    return EXIT_VALIDATION if errors else EXIT_OK
+
+
+def cmd_demo(args: argparse.Namespace, console: Console) -> int:
+    from storage.demo import generate_demo
+
+    session = open_for(args)
+    try:
+        summary = generate_demo(session, seed=args.seed, months=args.months)
+    finally:
+        session.close()
+    console.say("Demo data: " + ", ".join(f"{count} {kind}" for kind, count in summary.items()))
+    return EXIT_OK
+
+
+def cmd_audit(args: argparse.Namespace, console: Console) -> int:
+    session = open_for(args)
+    try:
+        report = audit.verify(session.db)
+    finally:
+        session.close()
+    if args.json:
+        console.json(report.__dict__)
+    elif report.ok:
+        console.say(f"Audit log intact: {report.entries} entries under {report.seals} seals.")
+    else:
+        console.warn("The audit log has been tampered with:")
+        for problem in report.problems:
+            console.warn(f"  {problem}")
+    return EXIT_OK if report.ok else EXIT_VALIDATION
+
+
+# -- parser --------------------------------------------------------------------------------------------
+
+Registrar = Callable[[argparse._SubParsersAction], None]
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    """Add storage's commands to the top-level parser."""
+    init = commands.add_parser("init", help="create the encrypted database for this installation")
+    init.add_argument("--role", required=True, choices=("district", "centre"))
+    init.add_argument("--district", help="district code, e.g. QUETTA (district installations)")
+    init.add_argument("--device-name", help="a name for this PC, e.g. 'Quetta DPO office'")
+    init.add_argument("--admin", required=True, help="the first admin's user name")
+    init.set_defaults(handler=cmd_init)
+
+    user = commands.add_parser("user", help="manage users")
+    user_commands = user.add_subparsers(dest="user_command", required=True)
+    user_add = user_commands.add_parser("add", help="add a user (password: MIZAN_NEW_PASSWORD or prompt)")
+    user_add.add_argument("name")
+    user_add.add_argument("--role", required=True, choices=("operator", "supervisor", "clerk", "admin"))
+    user_list = user_commands.add_parser("list", help="list users")
+    user_list.add_argument("--json", action="store_true")
+    for name, text in (("passwd", "change a password"), ("unlock", "clear a wrong-password lock"),
+                       ("remove", "remove a user and its key slot")):
+        sub = user_commands.add_parser(name, help=text)
+        sub.add_argument("name")
+    user.set_defaults(handler=cmd_user)
+
+    template = commands.add_parser("template", help="write the entry sheet for a period (.xlsx or .csv)")
+    template.add_argument("--period", required=True, help="2026-10, 2026Q4 or 2026")
+    template.add_argument("--district", help="district code (needed at the centre)")
+    template.add_argument("--out", required=True)
+    template.set_defaults(handler=cmd_template)
+
+    load = commands.add_parser("load", help="load indicator values from .xlsx or .csv: all rows or none")
+    load.add_argument("file")
+    load.add_argument("--dry-run", action="store_true", help="check only; write nothing")
+    load.add_argument("--json", action="store_true")
+    load.set_defaults(handler=cmd_load)
+
+    values = commands.add_parser("values", help="list stored indicator values")
+    values.add_argument("--period")
+    values.add_argument("--district")
+    values.add_argument("--json", action="store_true")
+    values.set_defaults(handler=cmd_values)
+
+    validate = commands.add_parser("validate", help="re-run every rule over stored records")
+    validate.add_argument("--json", action="store_true")
+    validate.set_defaults(handler=cmd_validate)
+
+    demo = commands.add_parser("demo", help="fill this installation with realistic synthetic data")
+    demo.add_argument("--seed", type=int, default=1)
+    demo.add_argument("--months", type=int, default=12)
+    demo.set_defaults(handler=cmd_demo)
+
+    audit_parser = commands.add_parser("audit", help="audit log tools")
+    audit_commands = audit_parser.add_subparsers(dest="audit_command", required=True)
+    verify = audit_commands.add_parser("verify", help="check the hash chain of the audit log")
+    verify.add_argument("--json", action="store_true")
+    audit_parser.set_defaults(handler=cmd_audit)
+
+
+def build_parser(registrars: list[Registrar]) -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="mizan", description="Mizan: Rule of Law Roadmap data entry and sync. No command opens the app.")
+    parser.add_argument("--version", action="version", version=f"Mizan {__version__}")
+    parser.add_argument("--db", help="database file (default: MIZAN_DB, else the user data folder)")
+    parser.add_argument("--user", help="user name (default: MIZAN_USER, or the only user)")
+    parser.add_argument("--self-test", action="store_true", help="create a temporary database, run demo and validate")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for registrar in registrars:
+        registrar(commands)
+    return parser
+
+
+def run(args: argparse.Namespace, console: Console | None = None) -> int:
+    """Run one parsed command; map errors to exit codes with a plain message on stderr."""
+    console = console or Console()
+    try:
+        return args.handler(args, console)
+    except ValidationFailed as failure:
+        console.warn(str(failure))
+        for found in failure.issues:
+            where = f"row {found.row}: " if found.row else ""
+            console.warn(f"  {where}{found.rule}: {found.message}")
+        return EXIT_VALIDATION
+    except AuthError as error:
+        console.warn(str(error))
+        return EXIT_AUTH
+    except MizanError as error:
+        console.warn(str(error))
+        return error.exit_code
+    except KeyboardInterrupt:
+        console.warn("Stopped.")
+        return 130

@@ -1,0 +1,235 @@
+"""Opening the encrypted database: create, unlock, migrate (with a backup first), and the session.
+
+Everything that reads or writes records takes a :class:`Session`: the open database plus who is
+signed in, so role checks happen inside the storage functions themselves.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import os
+import shutil
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import sqlcipher3
+from sqlite_utils import Database
+
+from storage import audit
+from storage.catalogue import Catalogue, load_catalogue
+from storage.errors import AuthError, UsageError
+from storage.hlc import HybridLogicalClock
+from storage.keyslots import KeyFile, keyfile_path, new_database_key, new_recovery_key
+from storage.migrations import migrations
+
+ROLES = ("operator", "supervisor", "clerk", "admin")
+ROLES_BY_INSTALLATION = {"district": ("operator", "supervisor", "admin"), "centre": ("clerk", "admin")}
+INSTALLATION_ROLES = ("district", "centre")
+
+
+def default_database_path() -> Path:
+    """``MIZAN_DB`` if set, else ``mizan.db`` in the platform's user data folder."""
+    configured = os.environ.get("MIZAN_DB")
+    if configured:
+        return Path(configured)
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("Mizan", appauthor=False)) / "mizan.db"
+
+
+def utc_now() -> str:
+    return dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def connect(path: str | Path, db_key: bytes) -> Database:
+    """Open the SQLCipher file with a raw 256-bit key and set the pragmas every connection needs."""
+    connection = sqlcipher3.connect(str(path), check_same_thread=False)
+    # A raw key (x'..') skips SQLCipher's own PBKDF2: the key is already random, argon2id guards the slots.
+    connection.execute(f"PRAGMA key = \"x'{db_key.hex()}'\"")
+    try:
+        connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlcipher3.DatabaseError as error:
+        connection.close()
+        raise AuthError(f"The database {path} could not be opened with this key ({error}).") from error
+    connection.execute("PRAGMA journal_mode = WAL")
+    connection.execute("PRAGMA synchronous = FULL")
+    connection.execute("PRAGMA foreign_keys = ON")
+    connection.execute("PRAGMA busy_timeout = 10000")
+    # Sorts and temporary indexes stay in memory: SQLCipher does not encrypt temp files it never writes.
+    connection.execute("PRAGMA temp_store = MEMORY")
+    db = Database(connection)
+    db.conn.create_function("mizan_actor", 0, lambda: "(no user)")
+    return db
+
+
+def _set_actor(db: Database, actor: str) -> None:
+    db.conn.create_function("mizan_actor", 0, lambda: actor)
+
+
+def backup_before_migration(path: Path, db: Database, migration_name: str) -> Path:
+    """Copy the (encrypted) file aside before a migration touches it; the copy opens with the same slots."""
+    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    backup = path.with_name(f"{path.name}.before-{migration_name}-{stamp}.bak")
+    shutil.copy2(path, backup)
+    shutil.copy2(keyfile_path(path), Path(f"{backup}.keys"))
+    return backup
+
+
+def migrate(path: Path, db: Database) -> list[str]:
+    """Apply pending migrations, after a backup when the database already holds a schema."""
+    pending = migrations.pending(db)
+    if not pending:
+        return []
+    if migrations.applied(db):
+        backup_before_migration(path, db, pending[0].name)
+    migrations.apply(db)
+    return [migration.name for migration in pending]
+
+
+@dataclass
+class Session:
+    """An open database and the user signed in to it."""
+
+    db: Database
+    path: Path
+    user: str
+    role: str
+    db_key: bytes = field(repr=False)
+    keyfile: KeyFile = field(repr=False)
+    catalogue: Catalogue = field(default_factory=load_catalogue, repr=False)
+    installation: dict = field(default_factory=dict)
+    clock: HybridLogicalClock = field(default_factory=HybridLogicalClock)
+
+    @property
+    def device_id(self) -> str:
+        return self.installation["device_id"]
+
+    @property
+    def district(self) -> str | None:
+        return self.installation["district"]
+
+    @property
+    def is_centre(self) -> bool:
+        return self.installation["role"] == "centre"
+
+    @contextlib.contextmanager
+    def write(self) -> Iterator[Database]:
+        """One write transaction: versions from the clock, the audit chain sealed before commit."""
+        with self.db.atomic():
+            stored = self.db.execute("SELECT hlc_last FROM installation WHERE id = 1").fetchone()
+            self.clock.observe(stored[0] if stored else None)
+            yield self.db
+            self.db.execute("UPDATE installation SET hlc_last = ? WHERE id = 1 AND hlc_last < ?",
+                            [self.clock.last, self.clock.last])
+            audit.seal(self.db)
+
+    def close(self) -> None:
+        self.db.close()
+
+
+def _load_installation(db: Database) -> dict:
+    row = db.execute("SELECT role, district, device_id, device_name, created_at, catalogue_version, hlc_last "
+                     "FROM installation WHERE id = 1").fetchone()
+    if row is None:
+        raise UsageError("This database has no installation record; it was not made by `mizan init`.")
+    keys = ("role", "district", "device_id", "device_name", "created_at", "catalogue_version", "hlc_last")
+    return dict(zip(keys, row, strict=True))
+
+
+def _session_for(path: Path, db: Database, user: str, db_key: bytes, keyfile: KeyFile) -> Session:
+    migrate(path, db)
+    row = db.execute("SELECT role, active FROM users WHERE name = ?", [user]).fetchone()
+    if row is None or not row[1]:
+        db.close()
+        raise AuthError(f"User {user!r} is not an active user of this installation.")
+    _set_actor(db, user)
+    installation = _load_installation(db)
+    return Session(db=db, path=path, user=user, role=row[0], db_key=db_key, keyfile=keyfile,
+                   installation=installation, clock=HybridLogicalClock(installation["hlc_last"]))
+
+
+def create_database(
+    path: str | Path, *, role: str, admin: str, password: str, district: str | None = None,
+    device_name: str | None = None,
+) -> tuple[Session, str]:
+    """Create a new encrypted installation. Returns the admin's session and the recovery key (show it once)."""
+    path = Path(path)
+    catalogue = load_catalogue()
+    if role not in INSTALLATION_ROLES:
+        raise UsageError(f"The installation role must be 'district' or 'centre', not {role!r}.")
+    if role == "district" and district not in catalogue.districts:
+        raise UsageError(f"Unknown district {district!r}. Use a code from resources/districts.csv, e.g. QUETTA.")
+    if role == "centre":
+        district = None
+    if not admin.strip():
+        raise UsageError("The first admin needs a name.")
+    check_password_strength(password)
+    if path.exists():
+        raise UsageError(f"{path} already exists; refusing to overwrite a database.")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    keyfile = KeyFile.create(keyfile_path(path))
+    db_key, recovery_key = new_database_key(), new_recovery_key()
+    keyfile.set_user_slot(admin, password, db_key)
+    keyfile.set_recovery_slot(recovery_key, db_key)
+    db = connect(path, db_key)
+    _set_actor(db, admin)
+    migrate(path, db)
+    clock = HybridLogicalClock()
+    now = utc_now()
+    device_id = str(uuid.uuid4())
+    with db.atomic():
+        db.execute(
+            "INSERT INTO installation (id, role, district, device_id, device_name, created_at, catalogue_version, "
+            "hlc_last) VALUES (1, ?, ?, ?, ?, ?, ?, ?)",
+            [role, district, device_id, device_name or ("Provincial centre" if role == "centre" else district),
+             now, catalogue.version, clock.now()],
+        )
+        db.execute("INSERT INTO users (name, role, created_at, created_by) VALUES (?, 'admin', ?, ?)",
+                   [admin, now, admin])
+        for desk in catalogue.seed_desks:
+            if role == "centre" or desk["district"] == district:
+                db.execute(
+                    "INSERT INTO desks (code, name, district, station, opened, uuid, hlc, origin_device) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    [desk["code"], desk["name"], desk["district"], desk["station"], desk["opened"],
+                     str(uuid.uuid5(uuid.NAMESPACE_URL, f"mizan:desk:{desk['code']}")), clock.now(), device_id],
+                )
+        db.execute("UPDATE installation SET hlc_last = ?", [clock.last])
+        audit.seal(db)
+    keyfile.save()  # only once the database exists: a failed init leaves no orphan key file
+    db.close()
+    return open_session(path, admin, password), recovery_key
+
+
+def open_session(path: str | Path, user: str, password: str) -> Session:
+    """Unlock the database with one user's password (wrong passwords count towards the lock)."""
+    path = Path(path)
+    if not path.exists():
+        raise UsageError(f"There is no database at {path}. Create one with `init`.")
+    keyfile = KeyFile.load(keyfile_path(path))
+    db_key = keyfile.unlock_with_password(user, password)
+    return _session_for(path, connect(path, db_key), user, db_key, keyfile)
+
+
+def open_with_recovery_key(path: str | Path, recovery_key: str, admin: str) -> Session:
+    """Open with the printed recovery key as an existing admin (e.g. to reset that admin's password)."""
+    path = Path(path)
+    keyfile = KeyFile.load(keyfile_path(path))
+    db_key = keyfile.unlock_with_recovery_key(recovery_key)
+    session = _session_for(path, connect(path, db_key), admin, db_key, keyfile)
+    if session.role != "admin":
+        session.close()
+        raise AuthError(f"The recovery key opens the database only for an admin; {admin!r} is a {session.role}.")
+    return session
+
+
+MIN_PASSWORD_LENGTH = 8
+
+
+def check_password_strength(password: str) -> None:
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise UsageError(f"A password needs at least {MIN_PASSWORD_LENGTH} characters.")

@@ -1,0 +1,35 @@
+"""Errors with plain-words messages and the CLI exit code each one maps to."""
+
+from __future__ import annotations
+
+
+class MizanError(Exception):
+    """Base class: ``str(error)`` is a message a person can act on."""
+
+    exit_code = 1
+
+
+class UsageError(MizanError):
+    """The request itself is malformed (a missing option, an unknown code)."""
+
+    exit_code = 2
+
+
+class ValidationFailed(MizanError):
+    """One or more records broke a rule with severity error; nothing was written."""
+
+    exit_code = 3
+
+    def __init__(self, message: str, issues: list | None = None) -> None:
+        super().__init__(message)
+        self.issues = issues or []
+
+
+class AuthError(MizanError):
+    """Wrong password, locked user, or a user unknown to this installation."""
+
+    exit_code = 4
+
+
+class PermissionDenied(AuthError):
+    """The signed-in user's role may not do this."""

@@ -1,0 +1,102 @@
+"""The schema, as append-only named migrations (sqlite-utils ``Migrations``).
+
+Never edit a migration that has shipped: add a new one. Every table whose rows travel to the centre
+carries ``uuid``, ``hlc`` (hybrid-logical-clock version), ``origin_device`` and ``deleted``
+(tombstones instead of deletes).
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+from storage.audit import create_audit_tables, install_audit_triggers
+
+migrations = Migrations("mizan")
+
+SYNC_COLUMNS = "uuid TEXT NOT NULL UNIQUE, hlc TEXT NOT NULL, origin_device TEXT NOT NULL, deleted INTEGER NOT NULL DEFAULT 0"
+
+# Audited tables and the column that names a row in the audit log.
+AUDITED_TABLES = {
+    "installation": "id",
+    "users": "name",
+    "desks": "code",
+    "indicator_values": "uuid",
+    "targets": "uuid",
+    "completions": "uuid",
+    "desk_cases": "uuid",
+    "desk_case_identities": "case_uuid",
+    "desk_case_perpetrators": "uuid",
+    "desk_case_services": "uuid",
+    "pkm_requests": "uuid",
+}
+
+_INITIAL_SCHEMA = f"""
+CREATE TABLE installation (
+    id INTEGER PRIMARY KEY CHECK (id = 1), role TEXT NOT NULL CHECK (role IN ('district', 'centre')),
+    district TEXT, device_id TEXT NOT NULL, device_name TEXT NOT NULL, created_at TEXT NOT NULL,
+    catalogue_version TEXT NOT NULL, hlc_last TEXT NOT NULL);
+CREATE TABLE users (
+    name TEXT PRIMARY KEY, role TEXT NOT NULL CHECK (role IN ('operator', 'supervisor', 'clerk', 'admin')),
+    active INTEGER NOT NULL DEFAULT 1, created_at TEXT NOT NULL, created_by TEXT,
+    password_changed_at TEXT);
+CREATE TABLE desks (
+    code TEXT PRIMARY KEY, name TEXT NOT NULL, district TEXT NOT NULL, station TEXT, opened TEXT,
+    active INTEGER NOT NULL DEFAULT 1, {SYNC_COLUMNS});
+CREATE TABLE indicator_values (
+    id INTEGER PRIMARY KEY, indicator TEXT NOT NULL, district TEXT NOT NULL, period TEXT NOT NULL,
+    cell TEXT NOT NULL, value NUMERIC, numerator NUMERIC, denominator NUMERIC, comment TEXT,
+    followup INTEGER NOT NULL DEFAULT 0, entered_by TEXT NOT NULL, entered_at TEXT NOT NULL, {SYNC_COLUMNS},
+    UNIQUE (indicator, district, period, cell));
+CREATE INDEX indicator_values_by_period ON indicator_values (district, period);
+CREATE TABLE targets (
+    id INTEGER PRIMARY KEY, indicator TEXT NOT NULL, district TEXT NOT NULL, year INTEGER NOT NULL,
+    target NUMERIC NOT NULL, set_by TEXT NOT NULL, set_at TEXT NOT NULL, {SYNC_COLUMNS},
+    UNIQUE (indicator, district, year));
+CREATE TABLE completions (
+    id INTEGER PRIMARY KEY, district TEXT NOT NULL, institution TEXT NOT NULL, period TEXT NOT NULL,
+    complete INTEGER NOT NULL, marked_by TEXT NOT NULL, marked_at TEXT NOT NULL, {SYNC_COLUMNS},
+    UNIQUE (district, institution, period));
+CREATE TABLE desk_cases (
+    id INTEGER PRIMARY KEY, case_number TEXT NOT NULL UNIQUE, desk TEXT NOT NULL REFERENCES desks (code),
+    district TEXT NOT NULL, report_date TEXT NOT NULL, incident_date TEXT, time_of_day TEXT,
+    location_type TEXT, incident_district TEXT, client_code TEXT NOT NULL, client_sex TEXT NOT NULL,
+    client_age INTEGER, client_age_group TEXT, age_estimated INTEGER NOT NULL DEFAULT 0,
+    disability INTEGER, displacement TEXT, classification_answers TEXT, gbv_type TEXT NOT NULL,
+    non_gbv_complaint TEXT, previous_incidents INTEGER, consent_services INTEGER, consent_reporting INTEGER,
+    status TEXT NOT NULL DEFAULT 'open', followup_date TEXT, closing_reason TEXT, handling_officer TEXT,
+    notes TEXT, entered_by TEXT NOT NULL, entered_at TEXT NOT NULL, {SYNC_COLUMNS});
+CREATE INDEX desk_cases_by_date ON desk_cases (report_date);
+CREATE INDEX desk_cases_by_desk ON desk_cases (desk, report_date);
+CREATE TABLE desk_case_identities (
+    case_uuid TEXT PRIMARY KEY REFERENCES desk_cases (uuid) ON DELETE CASCADE, name TEXT,
+    guardian_name TEXT, cnic TEXT, phone TEXT, address TEXT);
+CREATE TABLE desk_case_perpetrators (
+    id INTEGER PRIMARY KEY, case_uuid TEXT NOT NULL REFERENCES desk_cases (uuid) ON DELETE CASCADE,
+    relationship TEXT NOT NULL, sex TEXT NOT NULL, age_group TEXT NOT NULL, {SYNC_COLUMNS});
+CREATE INDEX desk_case_perpetrators_by_case ON desk_case_perpetrators (case_uuid);
+CREATE TABLE desk_case_services (
+    id INTEGER PRIMARY KEY, case_uuid TEXT NOT NULL REFERENCES desk_cases (uuid) ON DELETE CASCADE,
+    service TEXT NOT NULL, status TEXT NOT NULL, date TEXT, fir_number TEXT, {SYNC_COLUMNS},
+    UNIQUE (case_uuid, service));
+CREATE TABLE pkm_requests (
+    id INTEGER PRIMARY KEY, desk TEXT NOT NULL REFERENCES desks (code), district TEXT NOT NULL,
+    service TEXT NOT NULL, applicant_sex TEXT NOT NULL, received_date TEXT NOT NULL, completed_date TEXT,
+    entered_by TEXT NOT NULL, entered_at TEXT NOT NULL, {SYNC_COLUMNS});
+CREATE INDEX pkm_requests_by_date ON pkm_requests (received_date);
+"""
+
+
+def run_statements(db: Database, script: str) -> None:
+    """Run ``;``-separated statements one by one: ``executescript`` would commit the migration's transaction."""
+    for statement in script.split(";\n"):
+        if statement.strip():
+            db.execute(statement)
+
+
+@migrations(name="0001_initial_schema")
+def initial_schema(db: Database) -> None:
+    run_statements(db, _INITIAL_SCHEMA)
+    create_audit_tables(db)
+    for table, key_column in AUDITED_TABLES.items():
+        install_audit_triggers(db, table, key_column)

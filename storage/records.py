@@ -1,0 +1,278 @@
+"""Indicator values, targets and data-set completion: the records district offices type in.
+
+Every write goes through the validation engine, checks the signed-in user's role, runs in one
+transaction (:meth:`Session.write`), and stamps each record with a new HLC version and this device.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from storage.catalogue import TOTAL_CELL
+from storage.database import Session, utc_now
+from storage.errors import UsageError, ValidationFailed
+from storage.periods import parse_period, previous_periods
+from storage.users import require
+from storage.validation import (
+    ERROR,
+    OUTLIER_WINDOW,
+    CheckedValue,
+    Issue,
+    ValueContext,
+    ValueInput,
+    check_values,
+    issue,
+    parse_number,
+)
+
+VALUE_KEYS = ("indicator", "district", "period", "cell", "value", "numerator", "denominator", "comment")
+
+
+@dataclass
+class SaveReport:
+    """What a save did (or, for a dry run, would do). ``warnings`` are the commented warnings kept."""
+
+    new: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    warnings: list[Issue] = field(default_factory=list)
+
+    def as_dict(self) -> dict:
+        return {"new": self.new, "updated": self.updated, "unchanged": self.unchanged,
+                "warnings": [found.as_dict() for found in self.warnings]}
+
+
+def today() -> dt.date:
+    return dt.date.today()
+
+
+def locked_data_sets(session: Session) -> set[tuple[str, str, str]]:
+    """(district, institution, period) of every data set marked complete."""
+    rows = session.db.execute(
+        "SELECT district, institution, period FROM completions WHERE complete = 1 AND deleted = 0").fetchall()
+    return {tuple(row) for row in rows}
+
+
+def _stored_rows(session: Session, keys: Iterable[tuple[str, str]], periods: set[str]) -> list[tuple]:
+    """Stored values of these (district, indicator) pairs in these periods, one query per district."""
+    by_district: dict[str, set[str]] = defaultdict(set)
+    for district, indicator in keys:
+        by_district[district].add(indicator)
+    period_list = sorted(periods)
+    rows: list[tuple] = []
+    for district, indicators in by_district.items():
+        placeholders = ",".join("?" * len(period_list))
+        cursor = session.db.execute(
+            "SELECT indicator, district, period, cell, value, numerator, denominator, comment, followup, deleted "
+            f"FROM indicator_values WHERE district = ? AND period IN ({placeholders})", [district, *period_list])
+        rows.extend(row for row in cursor if row[0] in indicators)
+    return rows
+
+
+def value_context(session: Session, inputs: list[ValueInput]) -> tuple[ValueContext, dict[tuple, tuple]]:
+    """The checks' context for a batch, and the stored rows the batch would overwrite."""
+    periods: set[str] = set()
+    for period_code in {value.period for value in inputs}:
+        if parse_period(period_code) is not None:
+            periods.add(period_code)
+            periods.update(previous_periods(period_code, OUTLIER_WINDOW))
+    history: dict[tuple[str, str, str], dict[str, tuple]] = defaultdict(dict)
+    stored: dict[tuple, tuple] = {}
+    pairs = {(value.district, value.indicator) for value in inputs}
+    for row in _stored_rows(session, pairs, periods) if periods else []:
+        indicator, district, period, cell, value, numerator, denominator, comment, followup, deleted = row
+        stored[(indicator, district, period, cell)] = (value, numerator, denominator, comment, followup, deleted)
+        if not deleted:
+            history[(indicator, district, cell)][period] = (value, numerator, denominator)
+    context = ValueContext(
+        catalogue=session.catalogue, today=today(),
+        own_district=None if session.is_centre else session.district,
+        locked=locked_data_sets(session) if session.role == "operator" else set(),
+        history=history,
+    )
+    return context, stored
+
+
+def check_indicator_values(session: Session, inputs: list[ValueInput]) -> tuple[list[CheckedValue], dict]:
+    """Validate a batch against the rules and what is stored; writes nothing."""
+    context, stored = value_context(session, inputs)
+    return check_values(context, inputs), stored
+
+
+def blocking_issues(checked: list[CheckedValue]) -> list[Issue]:
+    """Errors, plus warnings on values without a comment: both stop a save."""
+    found: list[Issue] = []
+    for value in checked:
+        commented = bool((value.source.comment or "").strip())
+        found.extend(i for i in value.issues if i.severity == ERROR or not commented)
+    return found
+
+
+def save_indicator_values(session: Session, inputs: list[ValueInput], *, dry_run: bool = False) -> SaveReport:
+    """Validate and write a batch: all of it, or nothing (``ValidationFailed`` lists every problem).
+
+    A warning needs a comment on its value to be saved; the same rule holds for one cell typed in the
+    grid and for a spreadsheet of 200,000 rows.
+    """
+    require(session, "enter_values")
+    checked, stored = check_indicator_values(session, inputs)
+    blocking = blocking_issues(checked)
+    if blocking:
+        noun = "value" if len(inputs) == 1 else "values"
+        raise ValidationFailed(f"{len(blocking)} problem(s) in the {noun}; nothing was saved.", blocking)
+    seen: set[tuple] = set()
+    for value in checked:
+        if value.key in seen:
+            raise UsageError(f"{' '.join(value.key)} appears twice in one save; keep one row per cell.")
+        seen.add(value.key)
+    report = SaveReport(warnings=[i for value in checked for i in value.issues])
+    rows = []
+    now, device = utc_now(), session.device_id
+    for value in checked:
+        source = value.source
+        comment = (source.comment or "").strip() or None
+        previous = stored.get(value.key)
+        if previous is None:
+            report.new += 1
+        elif (not previous[5] and _same(previous[0], value.value) and _same(previous[1], value.numerator)
+              and _same(previous[2], value.denominator) and previous[3] == comment
+              and bool(previous[4]) == bool(source.followup)):
+            report.unchanged += 1
+            continue
+        else:
+            report.updated += 1
+        rows.append((source.indicator, source.district, source.period, source.cell, value.value, value.numerator,
+                     value.denominator, comment, int(bool(source.followup)), session.user, now, str(uuid.uuid4()),
+                     None, device))
+    if dry_run or not rows:
+        return report
+    with session.write() as db:
+        stamped = [row[:12] + (session.clock.now(),) + row[13:] for row in rows]
+        db.conn.executemany(_UPSERT_VALUE, stamped)
+    return report
+
+
+_UPSERT_VALUE = """
+INSERT INTO indicator_values (indicator, district, period, cell, value, numerator, denominator, comment, followup,
+    entered_by, entered_at, uuid, hlc, origin_device, deleted)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)
+ON CONFLICT (indicator, district, period, cell) DO UPDATE SET
+    value = excluded.value, numerator = excluded.numerator, denominator = excluded.denominator,
+    comment = excluded.comment, followup = excluded.followup, entered_by = excluded.entered_by,
+    entered_at = excluded.entered_at, hlc = excluded.hlc, origin_device = excluded.origin_device, deleted = 0
+"""
+
+
+def _same(stored: object, new: object) -> bool:
+    if stored is None or new is None:
+        return stored is None and new is None
+    return abs(float(stored) - float(new)) < 1e-9
+
+
+def delete_indicator_value(session: Session, indicator: str, district: str, period: str, cell: str = TOTAL_CELL) -> bool:
+    """Tombstone one value (it stays, marked deleted, so the deletion travels to the centre)."""
+    require(session, "enter_values")
+    code = session.catalogue.indicators.get(indicator)
+    if code is None:
+        raise UsageError(f"Indicator {indicator!r} is not in the catalogue.")
+    if session.role == "operator" and (district, code.institution, period) in locked_data_sets(session):
+        raise ValidationFailed("The data set is locked.", [issue("IV_LOCKED", value=period, district=district,
+                               institution=session.catalogue.institutions[code.institution].name)])
+    with session.write() as db:
+        cursor = db.execute(
+            "UPDATE indicator_values SET deleted = 1, hlc = ?, origin_device = ?, entered_by = ?, entered_at = ? "
+            "WHERE indicator = ? AND district = ? AND period = ? AND cell = ? AND deleted = 0",
+            [session.clock.now(), session.device_id, session.user, utc_now(), indicator, district, period, cell])
+        return cursor.rowcount > 0
+
+
+def list_indicator_values(session: Session, period: str | None = None, district: str | None = None) -> list[dict]:
+    """Stored (not deleted) values in a stable order, with exactly :data:`VALUE_KEYS`."""
+    require(session, "view")
+    where, params = ["deleted = 0"], []
+    if period:
+        where.append("period = ?")
+        params.append(period)
+    if district:
+        where.append("district = ?")
+        params.append(district)
+    cursor = session.db.execute(
+        f"SELECT {', '.join(VALUE_KEYS)} FROM indicator_values WHERE {' AND '.join(where)} "
+        "ORDER BY indicator, district, period, cell", params)
+    return [dict(zip(VALUE_KEYS, row, strict=True)) for row in cursor]
+
+
+# -- targets -----------------------------------------------------------------------------------------
+
+
+def set_target(session: Session, indicator: str, district: str, year: int, target: object) -> None:
+    """Set (or replace) the target of an indicator for a district and year."""
+    require(session, "set_targets")
+    catalogue = session.catalogue
+    found: list[Issue] = []
+    entry = catalogue.indicators.get(indicator)
+    if entry is None:
+        found.append(issue("IV_UNKNOWN_INDICATOR", value=indicator))
+    if district not in catalogue.districts:
+        found.append(issue("IV_UNKNOWN_DISTRICT", value=district))
+    elif not session.is_centre and district != session.district:
+        found.append(issue("IV_OTHER_DISTRICT", value=district, own=session.district))
+    number, ok = parse_number(target)
+    if not ok or number is None:
+        found.append(issue("IV_NOT_A_NUMBER", field="target", value=target))
+    elif number < 0 and entry is not None:
+        found.append(issue("IV_NEGATIVE", indicator=indicator, field="target", value=target))
+    if not isinstance(year, int) or not 2000 <= year <= 2100:
+        raise UsageError(f"The target year must be a year such as 2026, not {year!r}.")
+    if found:
+        raise ValidationFailed("The target was not saved.", found)
+    with session.write() as db:
+        db.execute(
+            "INSERT INTO targets (indicator, district, year, target, set_by, set_at, uuid, hlc, origin_device) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (indicator, district, year) DO UPDATE SET "
+            "target = excluded.target, set_by = excluded.set_by, set_at = excluded.set_at, hlc = excluded.hlc, "
+            "origin_device = excluded.origin_device, deleted = 0",
+            [indicator, district, year, number, session.user, utc_now(), str(uuid.uuid4()), session.clock.now(),
+             session.device_id])
+
+
+def list_targets(session: Session, year: int | None = None) -> list[dict]:
+    require(session, "view")
+    where, params = "deleted = 0", []
+    if year is not None:
+        where += " AND year = ?"
+        params.append(year)
+    cursor = session.db.execute(
+        f"SELECT indicator, district, year, target FROM targets WHERE {where} ORDER BY indicator, district, year",
+        params)
+    return [dict(zip(("indicator", "district", "year", "target"), row, strict=True)) for row in cursor]
+
+
+# -- data-set completion -------------------------------------------------------------------------------
+
+
+def set_complete(session: Session, district: str, institution: str, period: str, complete: bool = True) -> None:
+    """Mark a data set complete (locks it for operators) or reopen it; supervisors only, audited."""
+    require(session, "mark_complete")
+    if institution not in session.catalogue.institutions:
+        raise UsageError(f"Unknown institution {institution!r}; use one of {', '.join(session.catalogue.institutions)}.")
+    if parse_period(period) is None:
+        raise UsageError(f"{period!r} is not a period; write it like 2026-10, 2026Q4 or 2026.")
+    if not session.is_centre and district != session.district:
+        raise UsageError(f"This office marks data sets of {session.district}, not {district}.")
+    with session.write() as db:
+        db.execute(
+            "INSERT INTO completions (district, institution, period, complete, marked_by, marked_at, uuid, hlc, "
+            "origin_device) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (district, institution, period) DO UPDATE "
+            "SET complete = excluded.complete, marked_by = excluded.marked_by, marked_at = excluded.marked_at, "
+            "hlc = excluded.hlc, origin_device = excluded.origin_device, deleted = 0",
+            [district, institution, period, int(complete), session.user, utc_now(), str(uuid.uuid4()),
+             session.clock.now(), session.device_id])
+
+
+def is_complete(session: Session, district: str, institution: str, period: str) -> bool:
+    return (district, institution, period) in locked_data_sets(session)

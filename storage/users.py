@@ -1,0 +1,134 @@
+"""Users, roles and the permission table that every storage function checks."""
+
+from __future__ import annotations
+
+from storage.database import ROLES, ROLES_BY_INSTALLATION, Session, check_password_strength, utc_now
+from storage.errors import PermissionDenied, UsageError
+
+# One place for who may do what. Storage functions call require(); the GUI only hides what this refuses.
+PERMISSIONS: dict[str, frozenset[str]] = {
+    "view": frozenset(ROLES),
+    "enter_values": frozenset({"operator", "supervisor", "clerk"}),
+    "set_targets": frozenset({"supervisor", "clerk"}),
+    "mark_complete": frozenset({"supervisor"}),
+    "desk_entry": frozenset({"operator", "supervisor"}),
+    "view_identities": frozenset({"operator", "supervisor"}),
+    "manage_desks": frozenset({"supervisor", "admin"}),
+    "manage_users": frozenset({"supervisor", "admin"}),
+    "demo_data": frozenset({"supervisor", "clerk", "admin"}),
+    "export": frozenset({"supervisor"}),
+    "import": frozenset({"clerk"}),
+    "keys": frozenset({"admin"}),
+}
+ACTION_WORDS = {
+    "enter_values": "enter indicator values",
+    "set_targets": "set targets",
+    "mark_complete": "mark data sets complete or reopen them",
+    "desk_entry": "enter desk cases",
+    "view_identities": "see clients' identifying details",
+    "manage_desks": "add or change desks",
+    "manage_users": "manage users",
+    "demo_data": "load demo data",
+    "export": "export bundles",
+    "import": "import bundles",
+    "keys": "manage keys",
+}
+
+
+def allowed(session: Session, action: str) -> bool:
+    return session.role in PERMISSIONS[action]
+
+
+def require(session: Session, action: str) -> None:
+    """Refuse with a plain message unless the signed-in user's role may do ``action``."""
+    if not allowed(session, action):
+        roles = ", ".join(sorted(PERMISSIONS[action]))
+        raise PermissionDenied(
+            f"{session.user} (role: {session.role}) may not {ACTION_WORDS.get(action, action)}; "
+            f"that needs one of the roles: {roles}."
+        )
+
+
+def list_users(session: Session) -> list[dict]:
+    require(session, "view")
+    rows = session.db.execute("SELECT name, role, active, created_at FROM users ORDER BY name").fetchall()
+    return [
+        {"name": name, "role": role, "active": bool(active), "created_at": created_at,
+         "locked_until": (lock.isoformat() if (lock := session.keyfile.locked_until(name)) else None)}
+        for name, role, active, created_at in rows
+    ]
+
+
+def _require_manageable(session: Session, role: str) -> None:
+    """Supervisors manage their office's operators and supervisors; only admins make admins."""
+    require(session, "manage_users")
+    if session.role == "supervisor" and role not in ("operator", "supervisor"):
+        raise PermissionDenied(f"A supervisor may manage operators and supervisors, not a {role}.")
+
+
+def add_user(session: Session, name: str, role: str, password: str) -> None:
+    """Create a user and its key slot."""
+    name = name.strip()
+    if not name or any(ch.isspace() for ch in name):
+        raise UsageError("A user name must be one word without spaces, e.g. amina.")
+    if role not in ROLES:
+        raise UsageError(f"Unknown role {role!r}; choose one of {', '.join(ROLES)}.")
+    allowed_here = ROLES_BY_INSTALLATION[session.installation["role"]]
+    if role not in allowed_here:
+        raise UsageError(
+            f"A {session.installation['role']} installation has the roles {', '.join(allowed_here)}, not {role}."
+        )
+    _require_manageable(session, role)
+    check_password_strength(password)
+    if session.db.execute("SELECT 1 FROM users WHERE name = ?", [name]).fetchone():
+        raise UsageError(f"There is already a user called {name!r}.")
+    with session.write() as db:
+        db.execute("INSERT INTO users (name, role, created_at, created_by) VALUES (?, ?, ?, ?)",
+                   [name, role, utc_now(), session.user])
+        session.keyfile.set_user_slot(name, password, session.db_key)
+        # The slot is saved inside the transaction: if saving fails, the user row rolls back with it.
+        session.keyfile.save()
+
+
+def _role_of(session: Session, name: str) -> str:
+    row = session.db.execute("SELECT role FROM users WHERE name = ?", [name]).fetchone()
+    if row is None:
+        raise UsageError(f"There is no user called {name!r}.")
+    return row[0]
+
+
+def change_password(session: Session, name: str, new_password: str) -> None:
+    """Rewrap one user's slot. Users change their own; managers reset the users they manage."""
+    role = _role_of(session, name)
+    if name != session.user:
+        _require_manageable(session, role)
+    check_password_strength(new_password)
+    session.keyfile.set_user_slot(name, new_password, session.db_key)
+    with session.write() as db:
+        # The audit log records that the password changed (never the password); the slot file is saved
+        # inside the same transaction so the two agree.
+        db.execute("UPDATE users SET password_changed_at = ? WHERE name = ?", [utc_now(), name])
+        session.keyfile.save()
+
+
+def unlock_user(session: Session, name: str) -> None:
+    """Clear a user's wrong-password lock."""
+    _require_manageable(session, _role_of(session, name))
+    session.keyfile.clear_lock(name)
+
+
+def remove_user(session: Session, name: str) -> None:
+    """Deactivate the user and remove its key slot: its password opens nothing any more."""
+    role = _role_of(session, name)
+    _require_manageable(session, role)
+    if name == session.user:
+        raise UsageError("You cannot remove yourself; ask another admin.")
+    if role == "admin":
+        admins = session.db.execute("SELECT count(*) FROM users WHERE role = 'admin' AND active = 1").fetchone()[0]
+        if admins <= 1:
+            raise UsageError("This is the last admin; add another admin first.")
+    with session.write() as db:
+        db.execute("UPDATE users SET active = 0 WHERE name = ?", [name])
+        session.keyfile.remove_user_slot(name)
+        session.keyfile.save()
+

@@ -1,0 +1,664 @@
+"""The one validation engine: the GUI, the CLI, bulk loads and the centre's import all call it.
+
+Every rule is declared once in :data:`RULES` with a code, a severity and a message template that names
+the field, the value and the fix. ``error`` blocks saving; ``warning`` needs a comment to save. The
+checks below are driven by the catalogue (units, frequencies, categories, validity dates), so a new
+indicator in ``resources/indicators.csv`` is validated without new code.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+import statistics
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+from storage.catalogue import TOTAL_CELL, Catalogue, Indicator, make_cell, parse_cell
+from storage.periods import Period, parse_period, previous_periods
+
+ERROR, WARNING = "error", "warning"
+
+
+def translatable(context: str, text: str) -> str:
+    """Marks a message for Qt's lupdate (QT_TRANSLATE_NOOP); storage itself has no Qt."""
+    del context
+    return text
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    severity: str
+    field: str
+    message: str
+
+
+def _rules(*rules: Rule) -> dict[str, Rule]:
+    return {rule.code: rule for rule in rules}
+
+
+RULES: dict[str, Rule] = _rules(
+    # Indicator values
+    Rule("IV_UNKNOWN_INDICATOR", ERROR, "indicator",
+         translatable("rules", "Indicator '{value}' is not in the catalogue. Use a code such as POL-01, as in the template.")),
+    Rule("IV_COMPUTED_INDICATOR", ERROR, "indicator",
+         translatable("rules", "{indicator} is computed from the desk register and cannot be typed in. Enter desk cases instead.")),
+    Rule("IV_UNKNOWN_DISTRICT", ERROR, "district",
+         translatable("rules", "District '{value}' is not known. Use a district code such as QUETTA.")),
+    Rule("IV_OTHER_DISTRICT", ERROR, "district",
+         translatable("rules", "This office enters figures for {own}, not for '{value}'. Correct the district.")),
+    Rule("IV_PERIOD_FORMAT", ERROR, "period",
+         translatable("rules", "Period '{value}' does not fit {indicator}, which is {frequency}. Write it like {example}.")),
+    Rule("IV_PERIOD_FUTURE", ERROR, "period",
+         translatable("rules", "Period {value} has not started yet (today is {today}). Enter figures for past or current periods only.")),
+    Rule("IV_DISTRICT_NOT_VALID", ERROR, "district",
+         translatable("rules", "District {district} existed from {validity}; period {value} is outside that. Use the district that covered the area then.")),
+    Rule("IV_INDICATOR_NOT_VALID", ERROR, "period",
+         translatable("rules", "{indicator} is reported from {validity}; period {value} is outside that.")),
+    Rule("IV_LOCKED", ERROR, "period",
+         translatable("rules", "The {institution} data set for {district} {value} is marked complete and locked. Ask a supervisor to reopen it.")),
+    Rule("IV_UNKNOWN_CELL", ERROR, "cell",
+         translatable("rules", "Cell '{value}' is not a cell of {indicator}. Use 'total' or one combination of: {categories}.")),
+    Rule("IV_NOT_A_NUMBER", ERROR, "value",
+         translatable("rules", "The {field} '{value}' is not a number. Type digits only, e.g. 12 or 12.5.")),
+    Rule("IV_VALUE_MISSING", ERROR, "value",
+         translatable("rules", "{indicator} needs a {needed}; it is empty. Type the figure, or 0 if there were none.")),
+    Rule("IV_COUNT_NOT_WHOLE", ERROR, "value",
+         translatable("rules", "{indicator} counts must be whole numbers of 0 or more; '{value}' is not. Correct the figure.")),
+    Rule("IV_NEGATIVE", ERROR, "value",
+         translatable("rules", "The {field} of {indicator} cannot be negative ('{value}'). Correct the figure.")),
+    Rule("IV_NOT_A_FRACTION", ERROR, "value",
+         translatable("rules", "{indicator} is a {unit}: give the {field}, not a numerator or denominator. Clear the numerator and denominator.")),
+    Rule("IV_DENOMINATOR_NOT_POSITIVE", ERROR, "denominator",
+         translatable("rules", "The denominator of {indicator} ({denominator_name}) must be more than 0; it is '{value}'. Correct it, or leave the row out if there were none.")),
+    Rule("IV_NUMERATOR_EXCEEDS_DENOMINATOR", ERROR, "numerator",
+         translatable("rules", "The numerator of {indicator} ({value}) is larger than its denominator ({denominator}); the share cannot exceed 100%. Check both figures.")),
+    Rule("IV_VALUE_MISMATCH", ERROR, "value",
+         translatable("rules", "The value '{value}' does not match numerator / denominator = {computed}. Leave the value empty; it is computed.")),
+    Rule("IV_CELLS_EXCEED_TOTAL", ERROR, "value",
+         translatable("rules", "The cells of {indicator} for {district} {period} add up to {cell_sum}{quantity} so far, more than the total {total}. Correct the cells or the total.")),
+    Rule("IV_CELLS_SUM", ERROR, "value",
+         translatable("rules", "The cells of {indicator} for {district} {period} add up to {cell_sum}{quantity}, but the total is {total}. Correct the cells or the total.")),
+    Rule("IV_OUTLIER", WARNING, "value",
+         translatable("rules", "{indicator} {value} is unusual for {district} ({reason}). Check it; if it is right, add a comment saying why.")),
+    # Desk cases and PKM requests
+    Rule("DC_REQUIRED", ERROR, "{field}",
+         translatable("rules", "The {field} is required. Fill it in.")),
+    Rule("DC_UNKNOWN_CHOICE", ERROR, "{field}",
+         translatable("rules", "'{value}' is not a choice for {field}. Choose one of: {choices}.")),
+    Rule("DC_BAD_DATE", ERROR, "{field}",
+         translatable("rules", "The {field} '{value}' is not a date. Write it as YYYY-MM-DD, e.g. 2026-10-31.")),
+    Rule("DC_REPORT_FUTURE", ERROR, "report_date",
+         translatable("rules", "The report date {value} is in the future (today is {today}). Correct the date.")),
+    Rule("DC_INCIDENT_AFTER_REPORT", ERROR, "incident_date",
+         translatable("rules", "The incident date {value} is after the report date {report_date}. Correct one of them; leave the incident date empty if it is unknown.")),
+    Rule("DC_AGE_RANGE", ERROR, "client_age",
+         translatable("rules", "The client's age '{value}' must be a whole number from 0 to 120. Estimate it and tick 'age estimated' if unsure.")),
+    Rule("DC_CNIC_FORMAT", ERROR, "cnic",
+         translatable("rules", "The CNIC '{value}' is not valid. Write 13 digits as 12345-1234567-1 (the first digit 1 to 7).")),
+    Rule("DC_PHONE_FORMAT", ERROR, "phone",
+         translatable("rules", "The mobile number '{value}' is not valid. Write it as 03001234567, 0300-1234567 or +923001234567.")),
+    Rule("DC_GBV_ORDER", ERROR, "gbv_type",
+         translatable("rules", "The GBV type '{value}' does not follow the classification questions: answered in order, they give '{expected}'. Ask the questions in order and take the first 'yes'.")),
+    Rule("DC_CLASSIFICATION_ANSWERS", ERROR, "classification_answers",
+         translatable("rules", "The classification answers '{value}' are not valid: answer the questions in order with y or n, stopping at the first y.")),
+    Rule("DC_REFERRAL_DATE", ERROR, "services",
+         translatable("rules", "The service '{value}' is marked '{status}' but has no date. Add the date of the referral or service.")),
+    Rule("DC_DUPLICATE_SERVICE", ERROR, "services",
+         translatable("rules", "The service '{value}' is listed twice. Keep one line per service.")),
+    Rule("DC_CLOSING_REASON", ERROR, "closing_reason",
+         translatable("rules", "A closed case needs a closing reason. Choose why the case was closed.")),
+    Rule("DC_CONSENT_MISSING", ERROR, "{field}",
+         translatable("rules", "The client's answer on {field} is not recorded. Ask the client and record yes or no.")),
+    Rule("DC_FOLLOWUP_BEFORE_REPORT", ERROR, "followup_date",
+         translatable("rules", "The follow-up date {value} is before the report date {report_date}. Correct it.")),
+    Rule("PKM_COMPLETED_BEFORE_RECEIVED", ERROR, "completed_date",
+         translatable("rules", "The request was completed on {value}, before it was received on {received_date}. Correct the dates.")),
+    Rule("LD_UNREADABLE", ERROR, "file",
+         translatable("rules", "The file {value} could not be read as {kind} ({reason}). Save it again from Excel as .xlsx or .csv.")),
+    Rule("LD_COLUMNS", ERROR, "header",
+         translatable("rules", "The first row must name the columns {expected}; missing: {missing}. Start from `template`.")),
+    Rule("LD_DUPLICATE_ROW", ERROR, "cell",
+         translatable("rules", "This row repeats {value}, already given on row {first_row}. Keep one row per cell.")),
+    Rule("PKM_FUTURE", ERROR, "{field}",
+         translatable("rules", "The {field} {value} is in the future (today is {today}). Correct the date.")),
+)
+
+
+@dataclass(slots=True)
+class Issue:
+    """One broken rule on one record. ``row`` is the spreadsheet row in a bulk load."""
+
+    rule: str
+    severity: str
+    field: str
+    message: str
+    row: int | None = None
+
+    def as_dict(self) -> dict:
+        return {"row": self.row, "rule": self.rule, "severity": self.severity, "field": self.field,
+                "message": self.message}
+
+
+def issue(code: str, row: int | None = None, **params: object) -> Issue:
+    """Build an :class:`Issue` from the rule table; ``params`` fill the message template."""
+    rule = RULES[code]
+    field_name = rule.field.format(**params) if "{" in rule.field else rule.field
+    return Issue(code, rule.severity, field_name, rule.message.format(**params), row)
+
+
+# -- indicator values --------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class ValueInput:
+    """An indicator value as typed or loaded (strings are parsed here, not by callers)."""
+
+    indicator: str
+    district: str
+    period: str
+    cell: str = TOTAL_CELL
+    value: object = None
+    numerator: object = None
+    denominator: object = None
+    comment: str | None = None
+    followup: bool = False
+    row: int | None = None
+
+
+@dataclass(slots=True)
+class CheckedValue:
+    """A value that passed parsing: numbers are numbers and ``value`` is computed for fractions."""
+
+    source: ValueInput
+    indicator: Indicator | None
+    value: float | int | None = None
+    numerator: float | int | None = None
+    denominator: float | int | None = None
+    issues: list[Issue] = field(default_factory=list)
+
+    @property
+    def key(self) -> tuple[str, str, str, str]:
+        source = self.source
+        return (source.indicator, source.district, source.period, source.cell)
+
+    @property
+    def has_errors(self) -> bool:
+        return any(found.severity == ERROR for found in self.issues)
+
+
+# Stored figures, as the checks need them: (indicator, district, cell) -> {period: (value, num, den)}.
+History = Mapping[tuple[str, str, str], Mapping[str, tuple]]
+
+
+@dataclass
+class ValueContext:
+    """What the checks need to know beyond the value itself."""
+
+    catalogue: Catalogue
+    today: dt.date
+    own_district: str | None  # None at the centre: any district
+    locked: set[tuple[str, str, str]] = field(default_factory=set)  # (district, institution, period)
+    history: History = field(default_factory=dict)
+    _periods: dict[str, Period | None] = field(default_factory=dict, repr=False)
+    _cell_sets: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)
+
+    def period(self, code: str) -> Period | None:
+        if code not in self._periods:
+            self._periods[code] = parse_period(code)
+        return self._periods[code]
+
+    def cell_set(self, indicator: str) -> frozenset[str]:
+        if indicator not in self._cell_sets:
+            self._cell_sets[indicator] = frozenset(self.catalogue.cells(indicator))
+        return self._cell_sets[indicator]
+
+
+_EXAMPLES = {"monthly": "2026-10", "quarterly": "2026Q4", "annual": "2026"}
+
+
+def parse_number(raw: object) -> tuple[float | int | None, bool]:
+    """(number, ok). Empty is (None, True); ``12.0`` becomes 12 so counts from Excel stay whole."""
+    if raw is None:
+        return None, True
+    if isinstance(raw, bool):
+        return None, False
+    if isinstance(raw, int):
+        return raw, True
+    if isinstance(raw, float):
+        if math.isnan(raw) or math.isinf(raw):
+            return None, False
+        return (int(raw) if raw.is_integer() else raw), True
+    text = str(raw).strip().replace(",", "")
+    if not text:
+        return None, True
+    try:
+        return int(text), True
+    except ValueError:
+        pass
+    try:
+        number = float(text)
+    except ValueError:
+        return None, False
+    if math.isnan(number) or math.isinf(number):
+        return None, False
+    return (int(number) if number.is_integer() else number), True
+
+
+def compute_value(indicator: Indicator, numerator: float, denominator: float) -> float:
+    """Percent: 100 * n / d, 2 decimals; ratio: n / d, 4 decimals."""
+    if indicator.unit == "percent":
+        return round(100.0 * numerator / denominator, 2)
+    return round(numerator / denominator, 4)
+
+
+def check_value(context: ValueContext, source: ValueInput) -> CheckedValue:
+    """Every rule that one value can break on its own (cross-value rules: :func:`check_values`)."""
+    catalogue = context.catalogue
+    indicator = catalogue.indicators.get(source.indicator)
+    checked = CheckedValue(source, indicator)
+    issues, row = checked.issues, source.row
+    if indicator is None:
+        issues.append(issue("IV_UNKNOWN_INDICATOR", row, value=source.indicator))
+        return checked
+    code = indicator.code
+    if indicator.source != "entry":
+        issues.append(issue("IV_COMPUTED_INDICATOR", row, indicator=code))
+    district = catalogue.districts.get(source.district)
+    if district is None:
+        issues.append(issue("IV_UNKNOWN_DISTRICT", row, value=source.district))
+    elif context.own_district is not None and source.district != context.own_district:
+        issues.append(issue("IV_OTHER_DISTRICT", row, value=source.district, own=context.own_district))
+    period = context.period(source.period)
+    if period is None or period.frequency != indicator.frequency:
+        issues.append(issue("IV_PERIOD_FORMAT", row, value=source.period, indicator=code,
+                            frequency=indicator.frequency, example=_EXAMPLES[indicator.frequency]))
+    else:
+        if period.start > context.today:
+            issues.append(issue("IV_PERIOD_FUTURE", row, value=source.period, today=context.today.isoformat()))
+        if district is not None and not district.validity.covers(period):
+            issues.append(issue("IV_DISTRICT_NOT_VALID", row, value=source.period, district=district.code,
+                                validity=district.validity.describe()))
+        if not indicator.validity.covers(period):
+            issues.append(issue("IV_INDICATOR_NOT_VALID", row, value=source.period, indicator=code,
+                                validity=indicator.validity.describe()))
+        if (source.district, indicator.institution, source.period) in context.locked:
+            issues.append(issue("IV_LOCKED", row, value=source.period, district=source.district,
+                                institution=catalogue.institutions[indicator.institution].name))
+    if source.cell not in context.cell_set(code):
+        # Accept categories in any order and spaces around parts; store the canonical key.
+        parts = parse_cell(source.cell.replace(" ", ""))
+        if parts is not None and make_cell(parts) in context.cell_set(code):
+            source.cell = make_cell(parts)
+    if source.cell not in context.cell_set(code):
+        issues.append(issue("IV_UNKNOWN_CELL", row, value=source.cell, indicator=code,
+                            categories=" + ".join(indicator.categories) or "none (use total)"))
+    _check_numbers(checked, indicator, row)
+    return checked
+
+
+def _check_numbers(checked: CheckedValue, indicator: Indicator, row: int | None) -> None:
+    source, issues, code = checked.source, checked.issues, indicator.code
+    parsed: dict[str, float | int | None] = {}
+    for name in ("value", "numerator", "denominator"):
+        raw = getattr(source, name)
+        number, ok = parse_number(raw)
+        if not ok:
+            issues.append(issue("IV_NOT_A_NUMBER", row, field=name, value=raw))
+            return
+        parsed[name] = number
+    value, numerator, denominator = parsed["value"], parsed["numerator"], parsed["denominator"]
+    if not indicator.has_fraction:
+        if numerator is not None or denominator is not None:
+            issues.append(issue("IV_NOT_A_FRACTION", row, indicator=code, unit=indicator.unit, field="value"))
+            return
+        if value is None:
+            issues.append(issue("IV_VALUE_MISSING", row, indicator=code, needed="value"))
+        elif indicator.unit == "count" and (value < 0 or not isinstance(value, int)):
+            issues.append(issue("IV_COUNT_NOT_WHOLE", row, indicator=code, value=source.value))
+        elif value < 0:
+            issues.append(issue("IV_NEGATIVE", row, indicator=code, field="value", value=source.value))
+        else:
+            checked.value = value
+        return
+    if numerator is None or denominator is None:
+        missing = " and ".join(name for name, number in (("numerator", numerator), ("denominator", denominator))
+                               if number is None)
+        issues.append(issue("IV_VALUE_MISSING", row, indicator=code, needed=missing))
+        return
+    if numerator < 0:
+        issues.append(issue("IV_NEGATIVE", row, indicator=code, field="numerator", value=source.numerator))
+        return
+    if denominator <= 0:
+        issues.append(issue("IV_DENOMINATOR_NOT_POSITIVE", row, indicator=code, value=source.denominator,
+                            denominator_name=indicator.denominator))
+        return
+    if indicator.unit == "percent" and not indicator.may_exceed_100 and numerator > denominator:
+        issues.append(issue("IV_NUMERATOR_EXCEEDS_DENOMINATOR", row, indicator=code, value=numerator,
+                            denominator=denominator))
+        return
+    computed = compute_value(indicator, numerator, denominator)
+    if value is not None and abs(value - computed) > 0.01 + 1e-9 * abs(computed):
+        issues.append(issue("IV_VALUE_MISMATCH", row, value=source.value, computed=computed))
+        return
+    checked.value, checked.numerator, checked.denominator = computed, numerator, denominator
+
+
+def check_values(context: ValueContext, sources: Iterable[ValueInput]) -> list[CheckedValue]:
+    """Check a batch: each value alone, then cells against totals, then outliers against history.
+
+    The batch is seen together with what is stored (``context.history``), so a month loaded at once
+    and a cell typed into a half-filled grid are judged the same way.
+    """
+    checked = [check_value(context, source) for source in sources]
+    merged = _merge_with_history(context, checked)
+    _check_cell_sums(context, checked, merged)
+    _check_outliers(context, checked, merged)
+    return checked
+
+
+def _merge_with_history(context: ValueContext, checked: list[CheckedValue]) -> dict:
+    """(indicator, district, cell) -> {period: (value, numerator, denominator)}: stored, then this batch."""
+    merged: dict[tuple[str, str, str], dict[str, tuple]] = defaultdict(dict)
+    for item_key in {(c.source.indicator, c.source.district, c.source.cell) for c in checked if not c.has_errors}:
+        stored = context.history.get(item_key)
+        if stored:
+            merged[item_key].update(stored)
+    for value in checked:
+        if not value.has_errors:
+            source = value.source
+            merged[(source.indicator, source.district, source.cell)][source.period] = (
+                value.value, value.numerator, value.denominator)
+    return merged
+
+
+def _check_cell_sums(context: ValueContext, checked: list[CheckedValue], merged: dict) -> None:
+    groups: dict[tuple[str, str, str], list[CheckedValue]] = defaultdict(list)
+    for value in checked:
+        if not value.has_errors and value.indicator is not None and value.indicator.categories:
+            groups[(value.source.indicator, value.source.district, value.source.period)].append(value)
+    for (code, district, period), members in groups.items():
+        indicator = context.catalogue.indicators[code]
+        cells = context.catalogue.cells(code)[1:]
+        total_entry = merged.get((code, district, TOTAL_CELL), {}).get(period)
+        if total_entry is None:
+            continue
+        cell_entries = [merged.get((code, district, cell), {}).get(period) for cell in cells]
+        present = [entry for entry in cell_entries if entry is not None]
+        if not present:
+            continue
+        complete = len(present) == len(cells)
+        # Counts sum their values; percents and ratios sum numerators and denominators.
+        positions = ((1, "numerator"), (2, "denominator")) if indicator.has_fraction else ((0, "value"),)
+        for position, quantity in positions:
+            cell_sum = sum(entry[position] for entry in present)
+            total = total_entry[position]
+            rule = None
+            if complete and not math.isclose(cell_sum, total, abs_tol=1e-6):
+                rule = "IV_CELLS_SUM"
+            elif not complete and cell_sum > total + 1e-6:
+                rule = "IV_CELLS_EXCEED_TOTAL"
+            if rule:
+                target = next((m for m in members if m.source.cell == TOTAL_CELL), members[0])
+                target.issues.append(issue(rule, target.source.row, indicator=code, district=district, period=period,
+                                           cell_sum=_fmt(cell_sum), total=_fmt(total),
+                                           quantity="" if quantity == "value" else f" ({quantity}s)"))
+                break
+
+
+def _fmt(number: float) -> str:
+    return str(int(number)) if float(number).is_integer() else f"{number:g}"
+
+
+OUTLIER_WINDOW = 12
+
+
+def _check_outliers(context: ValueContext, checked: list[CheckedValue], merged: dict) -> None:
+    for value in checked:
+        if value.has_errors or value.value is None:
+            continue
+        source = value.source
+        series = merged.get((source.indicator, source.district, source.cell), {})
+        earlier = [series[p][0] for p in previous_periods(source.period, OUTLIER_WINDOW) if p in series
+                   and series[p][0] is not None]
+        reason = outlier_reason(value.value, earlier, series.get(previous_periods(source.period, 1)[0]))
+        if reason:
+            value.issues.append(issue("IV_OUTLIER", source.row, indicator=source.indicator, value=_fmt(value.value),
+                                      district=source.district, reason=reason))
+
+
+def outlier_reason(value: float, earlier: list[float], previous: tuple | None) -> str | None:
+    """Why ``value`` is an outlier, or None.
+
+    With 3 or more of the last 12 periods: outside median +- 3 x MAD (MAD floored at 1 so that a series
+    of identical figures does not flag every change of one). With fewer: more than 3x or under 1/3 of the
+    previous period's figure.
+    """
+    if len(earlier) >= 3:
+        median = statistics.median(earlier)
+        mad = max(statistics.median(abs(x - median) for x in earlier), 1.0)
+        low, high = median - 3 * mad, median + 3 * mad
+        if value < low or value > high:
+            return f"the last {len(earlier)} periods' median is {_fmt(median)}; expected {_fmt(round(max(low, 0), 2))} to {_fmt(round(high, 2))}"
+        return None
+    if previous is None or previous[0] in (None, 0):
+        return None
+    last = previous[0]
+    if value > 3 * last:
+        return f"more than 3 times the previous period's {_fmt(last)}"
+    if value < last / 3:
+        return f"under a third of the previous period's {_fmt(last)}"
+    return None
+
+
+# -- desk cases ----------------------------------------------------------------------------------------
+
+CNIC_PATTERN = re.compile(r"^[1-7]\d{4}-\d{7}-\d$")
+MOBILE_PATTERN = re.compile(r"^(\+92|0)3\d{2}-?\d{7}$")
+REFERRAL_STATUSES_NEEDING_DATE = ("referred", "provided", "received_elsewhere")
+
+
+def parse_date(raw: object) -> tuple[dt.date | None, bool]:
+    """(date, ok); empty is (None, True)."""
+    if raw is None or raw == "":
+        return None, True
+    if isinstance(raw, dt.datetime):
+        return raw.date(), True
+    if isinstance(raw, dt.date):
+        return raw, True
+    try:
+        return dt.date.fromisoformat(str(raw).strip()), True
+    except ValueError:
+        return None, False
+
+
+def classify(answers: str, catalogue: Catalogue) -> str | None:
+    """The GBV core type from the classification answers (``y``/``n`` in order, first ``y`` wins).
+
+    ``"nny"`` -> physical_assault; six ``n`` -> non_gbv; anything else (answers after a ``y``, other
+    letters, too few answers) -> None.
+    """
+    core_types = [gbv_type for gbv_type in catalogue.gbv_types if gbv_type.question]
+    if not answers or any(ch not in "yn" for ch in answers) or len(answers) > len(core_types):
+        return None
+    if "y" in answers:
+        first_yes = answers.index("y")
+        return core_types[first_yes].code if first_yes == len(answers) - 1 else None
+    return "non_gbv" if len(answers) == len(core_types) else None
+
+
+def case_context(gbv_type: str, client_age: int | None, perpetrator_relationships: Iterable[str]) -> list[str]:
+    """Derived, never typed: intimate partner violence, child sexual abuse, early marriage."""
+    contexts = []
+    if "intimate_partner" in perpetrator_relationships:
+        contexts.append("intimate_partner_violence")
+    is_child = client_age is not None and client_age < 18
+    if is_child and gbv_type in ("rape", "sexual_assault"):
+        contexts.append("child_sexual_abuse")
+    if is_child and gbv_type == "forced_marriage":
+        contexts.append("early_marriage")
+    return contexts
+
+
+ELAPSED_BUCKETS = ((3, "0-3 days"), (5, "4-5 days"), (14, "6-14 days"), (30, "15-30 days"))
+
+
+def elapsed_bucket(report_date: dt.date, incident_date: dt.date | None) -> str:
+    """Report date minus incident date, in the GBVIMS buckets; ``unknown`` without an incident date."""
+    if incident_date is None:
+        return "unknown"
+    days = (report_date - incident_date).days
+    for limit, label in ELAPSED_BUCKETS:
+        if days <= limit:
+            return label
+    return "over a month"
+
+
+@dataclass
+class DeskContext:
+    catalogue: Catalogue
+    today: dt.date
+    desks: set[str]
+
+
+def _choice(issues: list[Issue], catalogue: Catalogue, list_name: str, field_name: str, value: object,
+            required: bool = True) -> None:
+    if value in (None, ""):
+        if required:
+            issues.append(issue("DC_REQUIRED", field=field_name))
+        return
+    choices = catalogue.list_codes(list_name)
+    if value not in choices:
+        issues.append(issue("DC_UNKNOWN_CHOICE", field=field_name, value=value, choices=", ".join(choices)))
+
+
+def check_desk_case(context: DeskContext, case: Mapping, perpetrators: Iterable[Mapping] = (),
+                    services: Iterable[Mapping] = (), identity: Mapping | None = None) -> list[Issue]:
+    """Every rule of the desk case form (GBVIMS intake), on the case and its child records."""
+    catalogue, issues = context.catalogue, []
+    for field_name in ("case_number", "client_code"):
+        if not str(case.get(field_name) or "").strip():
+            issues.append(issue("DC_REQUIRED", field=field_name))
+    desk = case.get("desk")
+    if not desk:
+        issues.append(issue("DC_REQUIRED", field="desk"))
+    elif desk not in context.desks:
+        issues.append(issue("DC_UNKNOWN_CHOICE", field="desk", value=desk, choices=", ".join(sorted(context.desks))))
+    dates: dict[str, dt.date | None] = {}
+    for field_name in ("report_date", "incident_date", "followup_date"):
+        parsed, ok = parse_date(case.get(field_name))
+        if not ok:
+            issues.append(issue("DC_BAD_DATE", field=field_name, value=case.get(field_name)))
+        dates[field_name] = parsed
+    report_date = dates["report_date"]
+    if report_date is None and not any(i.field == "report_date" for i in issues):
+        issues.append(issue("DC_REQUIRED", field="report_date"))
+    if report_date and report_date > context.today:
+        issues.append(issue("DC_REPORT_FUTURE", value=report_date.isoformat(), today=context.today.isoformat()))
+    if report_date and dates["incident_date"] and dates["incident_date"] > report_date:
+        issues.append(issue("DC_INCIDENT_AFTER_REPORT", value=dates["incident_date"].isoformat(),
+                            report_date=report_date.isoformat()))
+    if report_date and dates["followup_date"] and dates["followup_date"] < report_date:
+        issues.append(issue("DC_FOLLOWUP_BEFORE_REPORT", value=dates["followup_date"].isoformat(),
+                            report_date=report_date.isoformat()))
+    age = case.get("client_age")
+    if age not in (None, ""):
+        number, ok = parse_number(age)
+        if not ok or not isinstance(number, int) or not 0 <= number <= 120:
+            issues.append(issue("DC_AGE_RANGE", value=age))
+    _choice(issues, catalogue, "client_sex", "client_sex", case.get("client_sex"))
+    _choice(issues, catalogue, "location_type", "location_type", case.get("location_type"), required=False)
+    _choice(issues, catalogue, "time_of_day", "time_of_day", case.get("time_of_day"), required=False)
+    _choice(issues, catalogue, "displacement", "displacement", case.get("displacement"), required=False)
+    incident_district = case.get("incident_district")
+    if incident_district and incident_district not in catalogue.districts:
+        issues.append(issue("DC_UNKNOWN_CHOICE", field="incident_district", value=incident_district,
+                            choices="a district code such as QUETTA"))
+    _check_classification(issues, catalogue, case)
+    for consent in ("consent_services", "consent_reporting"):
+        if case.get(consent) not in (0, 1, True, False):
+            issues.append(issue("DC_CONSENT_MISSING", field=consent))
+    _choice(issues, catalogue, "case_status", "status", case.get("status") or "open")
+    if (case.get("status") or "open") == "closed":
+        if not case.get("closing_reason"):
+            issues.append(issue("DC_CLOSING_REASON"))
+        else:
+            _choice(issues, catalogue, "closing_reason", "closing_reason", case.get("closing_reason"))
+    for perpetrator in perpetrators:
+        _choice(issues, catalogue, "relationship", "perpetrator relationship", perpetrator.get("relationship"))
+        _choice(issues, catalogue, "client_sex", "perpetrator sex", perpetrator.get("sex"))
+        _choice(issues, catalogue, "perpetrator_age", "perpetrator age group", perpetrator.get("age_group"))
+    _check_services(issues, catalogue, services)
+    if identity:
+        cnic, phone = identity.get("cnic"), identity.get("phone")
+        if cnic and not CNIC_PATTERN.match(str(cnic)):
+            issues.append(issue("DC_CNIC_FORMAT", value=cnic))
+        if phone and not MOBILE_PATTERN.match(str(phone)):
+            issues.append(issue("DC_PHONE_FORMAT", value=phone))
+    return issues
+
+
+def _check_classification(issues: list[Issue], catalogue: Catalogue, case: Mapping) -> None:
+    gbv_type, answers = case.get("gbv_type"), case.get("classification_answers") or ""
+    valid_types = catalogue.options("gbv_type")
+    if not gbv_type:
+        issues.append(issue("DC_REQUIRED", field="gbv_type"))
+        return
+    if gbv_type not in valid_types:
+        issues.append(issue("DC_UNKNOWN_CHOICE", field="gbv_type", value=gbv_type, choices=", ".join(valid_types)))
+        return
+    expected = classify(answers, catalogue)
+    if expected is None:
+        issues.append(issue("DC_CLASSIFICATION_ANSWERS", value=answers))
+    elif expected != gbv_type:
+        issues.append(issue("DC_GBV_ORDER", value=gbv_type, expected=expected))
+    if gbv_type == "non_gbv":
+        _choice(issues, catalogue, "non_gbv_complaint", "non_gbv_complaint", case.get("non_gbv_complaint"))
+
+
+def _check_services(issues: list[Issue], catalogue: Catalogue, services: Iterable[Mapping]) -> None:
+    seen: set[str] = set()
+    for service in services:
+        name = service.get("service")
+        _choice(issues, catalogue, "service", "service", name)
+        _choice(issues, catalogue, "service_status", "service status", service.get("status"))
+        if name in seen:
+            issues.append(issue("DC_DUPLICATE_SERVICE", value=name))
+        seen.add(name)
+        date, ok = parse_date(service.get("date"))
+        if not ok:
+            issues.append(issue("DC_BAD_DATE", field=f"{name} date", value=service.get("date")))
+        elif date is None and service.get("status") in REFERRAL_STATUSES_NEEDING_DATE:
+            issues.append(issue("DC_REFERRAL_DATE", value=name, status=service.get("status")))
+
+
+def check_pkm_request(context: DeskContext, request: Mapping) -> list[Issue]:
+    """Rules of one Police Khidmat Markaz service request."""
+    catalogue, issues = context.catalogue, []
+    desk = request.get("desk")
+    if desk not in context.desks:
+        issues.append(issue("DC_UNKNOWN_CHOICE", field="desk", value=desk, choices=", ".join(sorted(context.desks))))
+    service = request.get("service")
+    if service not in catalogue.pkm_services:
+        issues.append(issue("DC_UNKNOWN_CHOICE", field="service", value=service,
+                            choices=", ".join(catalogue.pkm_services)))
+    _choice(issues, catalogue, "client_sex", "applicant_sex", request.get("applicant_sex"))
+    dates = {}
+    for field_name in ("received_date", "completed_date"):
+        parsed, ok = parse_date(request.get(field_name))
+        if not ok:
+            issues.append(issue("DC_BAD_DATE", field=field_name, value=request.get(field_name)))
+        elif parsed and parsed > context.today:
+            issues.append(issue("PKM_FUTURE", field=field_name, value=parsed.isoformat(),
+                                today=context.today.isoformat()))
+        dates[field_name] = parsed
+    if dates.get("received_date") is None and not any(i.field == "received_date" for i in issues):
+        issues.append(issue("DC_REQUIRED", field="received_date"))
+    received, completed = dates.get("received_date"), dates.get("completed_date")
+    if received and completed and completed < received:
+        issues.append(issue("PKM_COMPLETED_BEFORE_RECEIVED", value=completed.isoformat(),
+                            received_date=received.isoformat()))
+    return issues
