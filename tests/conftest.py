@@ -1,0 +1,76 @@
+"""Shared fixtures: real encrypted databases in a temporary folder, signed in as each role."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from storage.database import create_database, open_session  # noqa: E402
+from storage.users import add_user  # noqa: E402
+
+ADMIN_PASSWORD = "admin-pass-1"
+SUPERVISOR_PASSWORD = "supervisor-pass-1"
+OPERATOR_PASSWORD = "operator-pass-1"
+CLERK_PASSWORD = "clerk-pass-1"
+
+
+@pytest.fixture
+def district_db(tmp_path: Path) -> Path:
+    """A Quetta district database with users admin, sana (supervisor) and omar (operator)."""
+    path = tmp_path / "district.db"
+    session, _ = create_database(path, role="district", district="QUETTA", device_name="Quetta DPO",
+                                 admin="admin", password=ADMIN_PASSWORD)
+    add_user(session, "sana", "supervisor", SUPERVISOR_PASSWORD)
+    add_user(session, "omar", "operator", OPERATOR_PASSWORD)
+    session.close()
+    return path
+
+
+@pytest.fixture
+def supervisor(district_db: Path):
+    session = open_session(district_db, "sana", SUPERVISOR_PASSWORD)
+    yield session
+    session.close()
+
+
+@pytest.fixture
+def operator(district_db: Path):
+    session = open_session(district_db, "omar", OPERATOR_PASSWORD)
+    yield session
+    session.close()
+
+
+@pytest.fixture
+def district_admin(district_db: Path):
+    session = open_session(district_db, "admin", ADMIN_PASSWORD)
+    yield session
+    session.close()
+
+
+@pytest.fixture
+def centre_db(tmp_path: Path) -> Path:
+    """A provincial centre database with users admin and clara (clerk)."""
+    path = tmp_path / "centre.db"
+    session, _ = create_database(path, role="centre", admin="admin", password=ADMIN_PASSWORD)
+    add_user(session, "clara", "clerk", CLERK_PASSWORD)
+    session.close()
+    return path
+
+
+@pytest.fixture
+def clerk(centre_db: Path):
+    session = open_session(centre_db, "clara", CLERK_PASSWORD)
+    yield session
+    session.close()
+
+
+def table_counts(session) -> dict[str, int]:
+    """Row counts of every table: 'nothing was written' means these are equal before and after."""
+    names = [row[0] for row in session.db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+    return {name: session.db.execute(f"SELECT count(*) FROM [{name}]").fetchone()[0] for name in names}
