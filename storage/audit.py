@@ -21,7 +21,10 @@ from sqlite_utils import Database
 
 GENESIS = "0" * 64
 # Columns whose values never enter the audit log: the identifying details of desk clients.
-REDACTED_COLUMNS = {"desk_case_identities": {"name", "guardian_name", "cnic", "phone", "address"}}
+REDACTED_COLUMNS = {
+    "desk_case_identities": {"name", "guardian_name", "cnic", "phone", "address"},
+    "secret_keys": {"secret"},
+}
 
 
 def _json_object(table: str, columns: list[str], alias: str) -> str:

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from storage.catalogue import make_cell, parse_cell
 from storage.database import Session
 from storage.errors import UsageError, ValidationFailed
 from storage.periods import parse_period, period_code
@@ -209,7 +210,8 @@ def load_values(session: Session, path: str | Path, *, dry_run: bool = False) ->
     first_row: dict[tuple, int | None] = {}
     duplicates = []
     for value in inputs:
-        key = (value.indicator, value.district, value.period, value.cell)
+        parts = parse_cell(value.cell.replace(" ", ""))  # the same cell in another category order repeats it
+        key = (value.indicator, value.district, value.period, make_cell(parts) if parts else value.cell)
         if key in first_row:
             duplicates.append(issue("LD_DUPLICATE_ROW", value.row, value=" ".join(key), first_row=first_row[key]))
         else:

@@ -11,7 +11,7 @@ import datetime as dt
 import os
 import shutil
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -28,6 +28,14 @@ from storage.migrations import migrations
 ROLES = ("operator", "supervisor", "clerk", "admin")
 ROLES_BY_INSTALLATION = {"district": ("operator", "supervisor", "admin"), "centre": ("clerk", "admin")}
 INSTALLATION_ROLES = ("district", "centre")
+
+# Reference rows every installation creates identically (the seeded desks) carry this origin and
+# version, so the same desk seeded at a district and at the centre is one record, not a conflict.
+SEED_DEVICE = "seed"
+SEED_HLC = "0000000000000.000000"
+
+# Steps other packages add to ``init`` (sync/ registers key generation); storage never imports them.
+AFTER_CREATE: list[Callable[[Session], None]] = []
 
 
 def default_database_path() -> Path:
@@ -196,13 +204,16 @@ def create_database(
                     "INSERT INTO desks (code, name, district, station, opened, uuid, hlc, origin_device) "
                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                     [desk["code"], desk["name"], desk["district"], desk["station"], desk["opened"],
-                     str(uuid.uuid5(uuid.NAMESPACE_URL, f"mizan:desk:{desk['code']}")), clock.now(), device_id],
+                     str(uuid.uuid5(uuid.NAMESPACE_URL, f"mizan:desk:{desk['code']}")), SEED_HLC, SEED_DEVICE],
                 )
         db.execute("UPDATE installation SET hlc_last = ?", [clock.last])
         audit.seal(db)
     keyfile.save()  # only once the database exists: a failed init leaves no orphan key file
     db.close()
-    return open_session(path, admin, password), recovery_key
+    session = open_session(path, admin, password)
+    for step in AFTER_CREATE:
+        step(session)
+    return session, recovery_key
 
 
 def open_session(path: str | Path, user: str, password: str) -> Session:

@@ -122,8 +122,9 @@ def save_desk_case(session: Session, case: Mapping, perpetrators: list[Mapping] 
     if record["desk"] and not record["district"]:
         row = session.db.execute("SELECT district FROM desks WHERE code = ?", [record["desk"]]).fetchone()
         record["district"] = row[0] if row else None
-    if not record["case_number"] and record["desk"] and record["report_date"]:
-        record["case_number"] = next_case_number(session, record["desk"], int(str(record["report_date"])[:4]))
+    report_day, _ = parse_date(record["report_date"])  # a malformed date is reported by DC_BAD_DATE below
+    if not record["case_number"] and record["desk"] and report_day:
+        record["case_number"] = next_case_number(session, record["desk"], report_day.year)
     if identity is not None and not allowed(session, "view_identities"):
         raise UsageError("Your role may not record clients' identifying details.")
     issues = check_desk_case(desk_context(session), record, perpetrators, services, identity)

@@ -16,7 +16,7 @@ migrations = Migrations("mizan")
 
 SYNC_COLUMNS = "uuid TEXT NOT NULL UNIQUE, hlc TEXT NOT NULL, origin_device TEXT NOT NULL, deleted INTEGER NOT NULL DEFAULT 0"
 
-# Audited tables and the column that names a row in the audit log.
+# Tables audited from the first migration, and the column that names a row in the audit log.
 AUDITED_TABLES = {
     "installation": "id",
     "users": "name",
@@ -99,4 +99,48 @@ def initial_schema(db: Database) -> None:
     run_statements(db, _INITIAL_SCHEMA)
     create_audit_tables(db)
     for table, key_column in AUDITED_TABLES.items():
+        install_audit_triggers(db, table, key_column)
+
+
+_SYNC_SCHEMA = """
+CREATE TABLE secret_keys (
+    name TEXT PRIMARY KEY, secret TEXT NOT NULL, public TEXT NOT NULL, created_at TEXT NOT NULL, retired_at TEXT);
+CREATE TABLE centre_trust (
+    id INTEGER PRIMARY KEY CHECK (id = 1), recipient TEXT NOT NULL, signing_public TEXT NOT NULL,
+    fingerprint TEXT NOT NULL, trusted_at TEXT NOT NULL, trusted_by TEXT NOT NULL);
+CREATE TABLE exports (
+    sequence INTEGER PRIMARY KEY, bundle_id TEXT NOT NULL UNIQUE, baseline TEXT NOT NULL, hlc_high TEXT NOT NULL,
+    file_name TEXT NOT NULL, counts TEXT NOT NULL, made_at TEXT NOT NULL, made_by TEXT NOT NULL, acknowledged_at TEXT);
+CREATE TABLE devices (
+    device_id TEXT PRIMARY KEY, district TEXT NOT NULL, device_name TEXT NOT NULL, public_key TEXT NOT NULL,
+    fingerprint TEXT NOT NULL, status TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'revoked')),
+    enrolled_at TEXT NOT NULL, enrolled_by TEXT NOT NULL, revoked_at TEXT);
+CREATE TABLE bundles (
+    bundle_id TEXT PRIMARY KEY, device_id TEXT NOT NULL REFERENCES devices (device_id), sequence INTEGER NOT NULL,
+    district TEXT NOT NULL, file_name TEXT NOT NULL, hlc_high TEXT NOT NULL, counts TEXT NOT NULL,
+    imported_at TEXT NOT NULL, imported_by TEXT NOT NULL);
+CREATE INDEX bundles_by_device ON bundles (device_id, sequence);
+CREATE TABLE quarantine (
+    id INTEGER PRIMARY KEY, bundle_id TEXT NOT NULL, record_type TEXT NOT NULL, record_uuid TEXT NOT NULL,
+    record TEXT NOT NULL, reasons TEXT NOT NULL, quarantined_at TEXT NOT NULL,
+    UNIQUE (bundle_id, record_type, record_uuid));
+CREATE TABLE conflicts (
+    id INTEGER PRIMARY KEY, record_type TEXT NOT NULL, natural_key TEXT NOT NULL, device_id TEXT NOT NULL,
+    record_uuid TEXT NOT NULL, hlc TEXT NOT NULL, record TEXT NOT NULL, UNIQUE (record_type, natural_key, device_id));
+CREATE TABLE tombstones (
+    record_type TEXT NOT NULL, record_uuid TEXT NOT NULL, hlc TEXT NOT NULL, origin_device TEXT NOT NULL,
+    PRIMARY KEY (record_type, record_uuid));
+"""
+
+
+SYNC_AUDITED_TABLES = {"secret_keys": "name", "centre_trust": "id", "devices": "device_id"}
+
+
+@migrations(name="0002_sync")
+def sync_tables(db: Database) -> None:
+    """Keys, the centre a district trusts, exports and receipts, enrolled devices, imported bundles,
+    quarantined records, conflicts, and tombstones of records the centre never received."""
+    run_statements(db, _SYNC_SCHEMA)
+    # Secret keys are audited with the key material redacted (storage/audit.py REDACTED_COLUMNS).
+    for table, key_column in SYNC_AUDITED_TABLES.items():
         install_audit_triggers(db, table, key_column)

@@ -19,6 +19,8 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "export": frozenset({"supervisor"}),
     "import": frozenset({"clerk"}),
     "keys": frozenset({"admin"}),
+    "keys_export": frozenset({"admin", "supervisor", "clerk"}),
+    "enroll_devices": frozenset({"clerk", "admin"}),
 }
 ACTION_WORDS = {
     "enter_values": "enter indicator values",
@@ -32,6 +34,8 @@ ACTION_WORDS = {
     "export": "export bundles",
     "import": "import bundles",
     "keys": "manage keys",
+    "keys_export": "export key files",
+    "enroll_devices": "enroll or revoke devices",
 }
 
 

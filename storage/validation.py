@@ -123,6 +123,17 @@ RULES: dict[str, Rule] = _rules(
          translatable("rules", "The first row must name the columns {expected}; missing: {missing}. Start from `template`.")),
     Rule("LD_DUPLICATE_ROW", ERROR, "cell",
          translatable("rules", "This row repeats {value}, already given on row {first_row}. Keep one row per cell.")),
+    # Records arriving in a bundle (checked at the centre before the rules above)
+    Rule("SY_RECORD_SHAPE", ERROR, "record",
+         translatable("rules", "The record is not shaped like a Mizan {record_type} record ({value}). It was kept aside for review.")),
+    Rule("SY_OTHER_DEVICE", ERROR, "origin_device",
+         translatable("rules", "The record claims to come from device '{value}', but the bundle was signed by {device}. It was kept aside for review.")),
+    Rule("SY_OTHER_DISTRICT", ERROR, "district",
+         translatable("rules", "The record is for district '{value}', but the device is enrolled for {district}. It was kept aside for review.")),
+    Rule("SY_PARENT_MISSING", ERROR, "case_uuid",
+         translatable("rules", "The record belongs to case {value}, which is not at the centre. It was kept aside for review.")),
+    Rule("SY_DUPLICATE", ERROR, "record",
+         translatable("rules", "The record clashes with another record already at the centre ({value}). It was kept aside for review.")),
     Rule("PKM_FUTURE", ERROR, "{field}",
          translatable("rules", "The {field} {value} is in the future (today is {today}). Correct the date.")),
 )
@@ -363,10 +374,10 @@ def check_values(context: ValueContext, sources: Iterable[ValueInput]) -> list[C
 def _merge_with_history(context: ValueContext, checked: list[CheckedValue]) -> dict:
     """(indicator, district, cell) -> {period: (value, numerator, denominator)}: stored, then this batch."""
     merged: dict[tuple[str, str, str], dict[str, tuple]] = defaultdict(dict)
-    for item_key in {(c.source.indicator, c.source.district, c.source.cell) for c in checked if not c.has_errors}:
-        stored = context.history.get(item_key)
-        if stored:
-            merged[item_key].update(stored)
+    # All of the history, not only the batch's cells: a cell typed into a half-filled grid is summed with the
+    # stored total and the stored cells of its indicator.
+    for item_key, stored in context.history.items():
+        merged[item_key].update(stored)
     for value in checked:
         if not value.has_errors:
             source = value.source
@@ -587,11 +598,8 @@ def check_desk_case(context: DeskContext, case: Mapping, perpetrators: Iterable[
             issues.append(issue("DC_CLOSING_REASON"))
         else:
             _choice(issues, catalogue, "closing_reason", "closing_reason", case.get("closing_reason"))
-    for perpetrator in perpetrators:
-        _choice(issues, catalogue, "relationship", "perpetrator relationship", perpetrator.get("relationship"))
-        _choice(issues, catalogue, "client_sex", "perpetrator sex", perpetrator.get("sex"))
-        _choice(issues, catalogue, "perpetrator_age", "perpetrator age group", perpetrator.get("age_group"))
-    _check_services(issues, catalogue, services)
+    issues.extend(check_perpetrators(catalogue, perpetrators))
+    issues.extend(check_services(catalogue, services))
     if identity:
         cnic, phone = identity.get("cnic"), identity.get("phone")
         if cnic and not CNIC_PATTERN.match(str(cnic)):
@@ -619,7 +627,19 @@ def _check_classification(issues: list[Issue], catalogue: Catalogue, case: Mappi
         _choice(issues, catalogue, "non_gbv_complaint", "non_gbv_complaint", case.get("non_gbv_complaint"))
 
 
-def _check_services(issues: list[Issue], catalogue: Catalogue, services: Iterable[Mapping]) -> None:
+def check_perpetrators(catalogue: Catalogue, perpetrators: Iterable[Mapping]) -> list[Issue]:
+    """Rules of a case's alleged perpetrators (also used on perpetrators arriving in a bundle)."""
+    issues: list[Issue] = []
+    for perpetrator in perpetrators:
+        _choice(issues, catalogue, "relationship", "perpetrator relationship", perpetrator.get("relationship"))
+        _choice(issues, catalogue, "client_sex", "perpetrator sex", perpetrator.get("sex"))
+        _choice(issues, catalogue, "perpetrator_age", "perpetrator age group", perpetrator.get("age_group"))
+    return issues
+
+
+def check_services(catalogue: Catalogue, services: Iterable[Mapping]) -> list[Issue]:
+    """Rules of a case's services and referrals (also used on services arriving in a bundle)."""
+    issues: list[Issue] = []
     seen: set[str] = set()
     for service in services:
         name = service.get("service")
@@ -633,6 +653,7 @@ def _check_services(issues: list[Issue], catalogue: Catalogue, services: Iterabl
             issues.append(issue("DC_BAD_DATE", field=f"{name} date", value=service.get("date")))
         elif date is None and service.get("status") in REFERRAL_STATUSES_NEEDING_DATE:
             issues.append(issue("DC_REFERRAL_DATE", value=name, status=service.get("status")))
+    return issues
 
 
 def check_pkm_request(context: DeskContext, request: Mapping) -> list[Issue]:

@@ -1,0 +1,283 @@
+"""The bundle file: an age v1 file whose plaintext is a ZIP of a signed manifest and JSON Lines payloads.
+
+See docs/bundle-format.md. Writing streams through pyrage's ``encrypt_io`` and reading through
+``decrypt_io``: the plaintext is only ever in memory, never on the USB stick or the disk.
+Opening checks, in order, and stops at the first failure with a plain reason: size and header,
+decryption, ZIP safety, manifest and hashes, signature against the enrolled device, format version.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import os
+import re
+import zipfile
+import zlib
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pyrage
+
+from storage.errors import MizanError
+
+FORMAT = "mizan-bundle"
+FORMAT_VERSION = 1
+AGE_HEADER = b"age-encryption.org/v1\n"
+MANIFEST = "manifest.json"
+SIGNATURE = "signature"
+# Merge order matters: desks before the cases that name them, cases before their children.
+RECORD_TYPES = (
+    "desks", "indicator_values", "targets", "completions", "desk_cases", "desk_case_perpetrators",
+    "desk_case_services", "pkm_requests",
+)
+PAYLOAD_NAMES = {f"{record_type}.jsonl": record_type for record_type in RECORD_TYPES}
+
+# Limits: generous for a district's months of work, far below what would hurt the centre PC.
+MAX_BUNDLE_BYTES = 512 * 1024 * 1024
+MAX_ENTRIES = 2 + len(RECORD_TYPES)
+MAX_MANIFEST_BYTES = 1024 * 1024
+MAX_ENTRY_BYTES = 1024 * 1024 * 1024
+MAX_COMPRESSION_RATIO = 200
+MAX_RECORD_BYTES = 256 * 1024
+_HLC = re.compile(r"^\d{13}\.\d{6}$")
+_UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
+
+
+class BundleRejected(MizanError):
+    """A bundle or receipt that is refused as a whole; nothing of it was written. Exit code 5."""
+
+    exit_code = 5
+
+
+def canonical_json(payload: object) -> bytes:
+    """The exact bytes that are signed: sorted keys, no spaces, UTF-8."""
+    return json.dumps(payload, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
+
+
+# -- writing -------------------------------------------------------------------------------------------
+
+
+@dataclass
+class BundleWriter:
+    """Collects payload files in an in-memory ZIP; ``finish`` signs the manifest and encrypts."""
+
+    _buffer: io.BytesIO = field(default_factory=io.BytesIO)
+    _files: dict[str, dict] = field(default_factory=dict)
+    counts: dict[str, int] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self._zip = zipfile.ZipFile(self._buffer, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6)
+        self._payloads: list[tuple[str, bytes]] = []
+
+    def add_records(self, record_type: str, records: Iterator[dict]) -> int:
+        """Write one JSON Lines payload; returns how many records it holds."""
+        name = f"{record_type}.jsonl"
+        digest, size, count = hashlib.sha256(), 0, 0
+        with self._zip.open(name, "w", force_zip64=True) as handle:
+            for record in records:
+                line = json.dumps(record, ensure_ascii=False, separators=(",", ":")).encode("utf-8") + b"\n"
+                handle.write(line)
+                digest.update(line)
+                size += len(line)
+                count += 1
+        self._files[name] = {"sha256": digest.hexdigest(), "bytes": size}
+        self.counts[record_type] = count
+        return count
+
+    def finish(self, manifest: dict, sign: Callable[[bytes], str]) -> bytes:
+        """Add manifest.json and its signature; return the ZIP bytes (plaintext, in memory)."""
+        manifest = {**manifest, "format": FORMAT, "format_version": FORMAT_VERSION, "counts": self.counts,
+                    "files": self._files}
+        manifest_bytes = canonical_json(manifest)
+        self._zip.writestr(MANIFEST, manifest_bytes)
+        self._zip.writestr(SIGNATURE, sign(manifest_bytes).encode("ascii"))
+        self._zip.close()
+        return self._buffer.getvalue()
+
+
+def write_encrypted(plaintext: bytes, recipients: list[str], out: Path) -> None:
+    """age-encrypt to ``out`` atomically: a temporary file, fsync, then rename. Whole or absent."""
+    temporary = out.with_name(f".{out.name}.tmp")
+    try:
+        with open(temporary, "wb") as handle:
+            pyrage.encrypt_io(io.BytesIO(plaintext), handle, [pyrage.x25519.Recipient.from_str(r) for r in recipients])
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temporary, out)
+        _fsync_folder(out.parent)
+    finally:
+        if temporary.exists():
+            temporary.unlink()
+
+
+def _fsync_folder(folder: Path) -> None:
+    """Make the rename itself durable (POSIX); Windows has no directory handles to sync."""
+    if os.name == "nt":
+        return
+    descriptor = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
+
+
+# -- reading -------------------------------------------------------------------------------------------
+
+
+@dataclass
+class OpenedBundle:
+    """A bundle that passed every check up to the records: its manifest and its ZIP in memory."""
+
+    path: Path
+    manifest: dict
+    archive: zipfile.ZipFile
+
+    def records(self, record_type: str) -> Iterator[dict | str]:
+        """Each record of a payload as a dict, or a string saying why a line is not a record."""
+        name = f"{record_type}.jsonl"
+        if name not in self.manifest["files"]:
+            return
+        with self.archive.open(name) as handle:
+            for line in handle:
+                if len(line) > MAX_RECORD_BYTES:
+                    yield f"a record of {len(line)} bytes is larger than the {MAX_RECORD_BYTES}-byte limit"
+                    continue
+                try:
+                    record = json.loads(line)
+                except (ValueError, RecursionError):
+                    yield "a line is not valid JSON"
+                    continue
+                yield record if isinstance(record, dict) else "a line is not a JSON object"
+
+
+def decrypt_bundle(path: Path, identities: list) -> bytes:
+    """Size and header limits, then age decryption. Returns the plaintext ZIP bytes."""
+    try:
+        size = path.stat().st_size
+    except OSError as error:
+        raise BundleRejected(f"{path.name} could not be read ({error.strerror}).") from error
+    if size == 0:
+        raise BundleRejected(f"{path.name} is empty: the copy to the USB stick probably failed. Export it again.")
+    if size > MAX_BUNDLE_BYTES:
+        raise BundleRejected(f"{path.name} is {size // (1024 * 1024)} MB, over the {MAX_BUNDLE_BYTES // (1024 * 1024)} MB "
+                             "limit for a bundle.")
+    with open(path, "rb") as handle:
+        if handle.read(len(AGE_HEADER)) != AGE_HEADER:
+            raise BundleRejected(f"{path.name} is not a Mizan bundle (not an age-encrypted file).")
+        handle.seek(0)
+        plaintext = io.BytesIO()
+        try:
+            pyrage.decrypt_io(handle, plaintext, identities)
+        except pyrage.DecryptError as error:
+            if "No matching keys" in str(error):
+                raise BundleRejected(f"{path.name} was made for another centre: none of this centre's keys opens it. "
+                                     "Check which centre key the district office trusts.") from error
+            raise BundleRejected(f"{path.name} is damaged or incomplete (decryption failed: {error}). "
+                                 "Copy it again from the district's USB stick.") from error
+    return plaintext.getvalue()
+
+
+def open_archive(path: Path, plaintext: bytes) -> tuple[zipfile.ZipFile, dict, bytes, str]:
+    """ZIP safety, then manifest and hashes. Returns the archive, manifest, manifest bytes, signature."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(plaintext))
+        entries = archive.infolist()
+    except (zipfile.BadZipFile, ValueError, EOFError) as error:
+        raise BundleRejected(f"{path.name} decrypted, but its contents are not a valid ZIP ({error}).") from error
+    if len(entries) > MAX_ENTRIES:
+        raise BundleRejected(f"{path.name} holds {len(entries)} files; a bundle has at most {MAX_ENTRIES}.")
+    names = [entry.filename for entry in entries]
+    if len(set(names)) != len(names):
+        raise BundleRejected(f"{path.name} holds the same file name twice; refusing an ambiguous bundle.")
+    for entry in entries:
+        name = entry.filename
+        if name.startswith(("/", "\\")) or ".." in name.split("/") or "\\" in name or ":" in name:
+            raise BundleRejected(f"{path.name} holds an unsafe path {name!r}; refusing it.")
+        if name not in PAYLOAD_NAMES and name not in (MANIFEST, SIGNATURE):
+            raise BundleRejected(f"{path.name} holds an unexpected file {name!r}.")
+        if entry.file_size > MAX_ENTRY_BYTES or (
+                entry.file_size > 1024 * 1024 and entry.file_size > MAX_COMPRESSION_RATIO * max(entry.compress_size, 1)):
+            raise BundleRejected(f"{path.name}: {name} would expand to {entry.file_size} bytes "
+                                 f"(compression ratio or size over the limit); refusing a possible ZIP bomb.")
+    if MANIFEST not in names or SIGNATURE not in names:
+        raise BundleRejected(f"{path.name} has no {'manifest' if MANIFEST not in names else 'signature'}; "
+                             "it was not made by Mizan.")
+    manifest_bytes = _read_capped(archive, MANIFEST, MAX_MANIFEST_BYTES, path)
+    signature = _read_capped(archive, SIGNATURE, 1024, path).decode("ascii", "replace").strip()
+    try:
+        manifest = json.loads(manifest_bytes)
+    except (ValueError, RecursionError) as error:
+        raise BundleRejected(f"{path.name}: the manifest is not valid JSON.") from error
+    _check_manifest_shape(path, manifest)
+    listed = set(manifest["files"])
+    present = {name for name in names if name in PAYLOAD_NAMES}
+    if listed != present:
+        raise BundleRejected(f"{path.name}: the manifest lists {sorted(listed)} but the bundle holds {sorted(present)}.")
+    for name, expected in manifest["files"].items():
+        digest, size = _hash_entry(archive, name, path)
+        if digest != expected.get("sha256") or size != expected.get("bytes"):
+            raise BundleRejected(f"{path.name}: {name} does not match the SHA-256 in the manifest; "
+                                 "the bundle was altered or damaged.")
+    return archive, manifest, manifest_bytes, signature
+
+
+def _read_capped(archive: zipfile.ZipFile, name: str, cap: int, path: Path) -> bytes:
+    with archive.open(name) as handle:
+        content = handle.read(cap + 1)
+    if len(content) > cap:
+        raise BundleRejected(f"{path.name}: {name} is larger than the {cap}-byte limit.")
+    return content
+
+
+def _hash_entry(archive: zipfile.ZipFile, name: str, path: Path) -> tuple[str, int]:
+    """Stream and hash one entry, counting real bytes: a lying ZIP header cannot sneak a bomb through."""
+    digest, size = hashlib.sha256(), 0
+    try:
+        with archive.open(name) as handle:
+            while chunk := handle.read(1024 * 1024):
+                size += len(chunk)
+                if size > MAX_ENTRY_BYTES:
+                    raise BundleRejected(f"{path.name}: {name} expands past {MAX_ENTRY_BYTES} bytes; refusing it.")
+                digest.update(chunk)
+    except (zipfile.BadZipFile, zlib.error, EOFError) as error:
+        raise BundleRejected(f"{path.name}: {name} is damaged inside the ZIP ({error}).") from error
+    return digest.hexdigest(), size
+
+
+_MANIFEST_FIELDS: dict[str, type | tuple[type, ...]] = {
+    "format": str, "format_version": int, "bundle_id": str, "device_id": str, "district": str, "device_name": str,
+    "device_public_key": str, "sequence": int, "hlc_high": str, "baseline": str, "created_at": str,
+    "catalogue_version": str, "centre_recipient": str, "counts": dict, "files": dict,
+}
+
+
+def _check_manifest_shape(path: Path, manifest: object) -> None:
+    if not isinstance(manifest, dict):
+        raise BundleRejected(f"{path.name}: the manifest is not a JSON object.")
+    for name, kind in _MANIFEST_FIELDS.items():
+        value = manifest.get(name)
+        if not isinstance(value, kind) or isinstance(value, bool):
+            raise BundleRejected(f"{path.name}: the manifest's {name!r} is missing or malformed.")
+    if manifest["format"] != FORMAT:
+        raise BundleRejected(f"{path.name} is not a Mizan bundle (format {manifest['format']!r}).")
+    if not _UUID.match(manifest["bundle_id"]) or not _UUID.match(manifest["device_id"]):
+        raise BundleRejected(f"{path.name}: the manifest's bundle or device id is malformed.")
+    if manifest["sequence"] < 1 or (manifest["hlc_high"] and not _HLC.match(manifest["hlc_high"])):
+        raise BundleRejected(f"{path.name}: the manifest's sequence or clock is malformed.")
+    for name, entry in manifest["files"].items():
+        if name not in PAYLOAD_NAMES or not isinstance(entry, dict):
+            raise BundleRejected(f"{path.name}: the manifest lists an unexpected file {name!r}.")
+    for name, count in manifest["counts"].items():
+        if name not in RECORD_TYPES or not isinstance(count, int) or isinstance(count, bool) or count < 0:
+            raise BundleRejected(f"{path.name}: the manifest's record counts are malformed.")
+
+
+def is_hlc(text: object) -> bool:
+    return isinstance(text, str) and bool(_HLC.match(text))
+
+
+def is_uuid(text: object) -> bool:
+    return isinstance(text, str) and bool(_UUID.match(text))

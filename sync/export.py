@@ -1,0 +1,124 @@
+"""District export: every record changed since the last bundle the centre acknowledged.
+
+Bundles are cumulative until a receipt arrives, so a lost USB stick costs nothing: the next bundle
+carries the same changes again. The file is written atomically (temporary file, fsync, rename).
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from storage import __version__
+from storage.database import Session, utc_now
+from storage.errors import UsageError
+from storage.users import require
+from sync.bundle import RECORD_TYPES, BundleWriter, write_encrypted
+from sync.keys import sign, signing_public_key, trusted_centre
+from sync.schema import DESK_CHILD_TYPES, SPECS
+
+
+@dataclass
+class ExportResult:
+    path: Path
+    sequence: int
+    records: dict[str, int]
+
+    def as_dict(self) -> dict:
+        return {"bundle": str(self.path), "sequence": self.sequence, "records": self.records}
+
+
+def acknowledged_baseline(session: Session) -> str:
+    """The HLC up to which the centre has confirmed receipt ("" when nothing is confirmed yet)."""
+    row = session.db.execute("SELECT max(hlc_high) FROM exports WHERE acknowledged_at IS NOT NULL").fetchone()
+    return row[0] or ""
+
+
+def _minimal_tombstone(uuid_: str, hlc: str, origin_device: str) -> dict:
+    return {"uuid": uuid_, "hlc": hlc, "origin_device": origin_device, "deleted": 1}
+
+
+def _changed_rows(session: Session, record_type: str, baseline: str, high: list[str]) -> Iterator[dict]:
+    """Rows of one type changed since ``baseline``, as they may travel; tracks the highest version in ``high``."""
+    spec = SPECS[record_type]
+    columns = ", ".join(f"t.{name}" for name in spec.exported)
+    if record_type == "desk_cases":
+        # A case travels only with the client's consent to reporting; otherwise only its tombstone.
+        # A case also travels whenever one of its children does, so a child never reaches the centre
+        # without its case, whatever order the centre imports bundles in.
+        query = (f"SELECT {columns}, t.consent_reporting FROM desk_cases t WHERE t.hlc > ? OR t.uuid IN "
+                 "(SELECT case_uuid FROM desk_case_perpetrators WHERE hlc > ? "
+                 "UNION SELECT case_uuid FROM desk_case_services WHERE hlc > ?) ORDER BY t.hlc")
+        params = [baseline, baseline, baseline]
+    elif record_type == "desks":
+        # Every desk, every time (a few rows): a case or PKM request never arrives before its desk.
+        query = f"SELECT {columns} FROM desks t ORDER BY t.code"
+        params = []
+    elif record_type in DESK_CHILD_TYPES:
+        # A child's travelling version is the newer of its own and its case's: a change of consent re-sends
+        # or withdraws the children too, and always as a newer version than the centre holds.
+        query = (f"SELECT {columns}, p.consent_reporting, max(t.hlc, p.hlc) FROM {spec.table} t "
+                 "JOIN desk_cases p ON p.uuid = t.case_uuid WHERE max(t.hlc, p.hlc) > ? ORDER BY t.id")
+        params = [baseline]
+    else:
+        query = f"SELECT {columns} FROM {spec.table} t WHERE t.hlc > ? ORDER BY t.hlc"
+        params = [baseline]
+    width = len(spec.exported)
+    for row in session.db.execute(query, params):
+        record = dict(zip(spec.exported, row[:width], strict=True))
+        if record_type in DESK_CHILD_TYPES:
+            record["hlc"] = row[width + 1]
+        if record_type == "desk_cases" or record_type in DESK_CHILD_TYPES:
+            if row[width] != 1:
+                record = _minimal_tombstone(record["uuid"], record["hlc"], record["origin_device"])
+        if record["hlc"] > high[0]:
+            high[0] = record["hlc"]
+        yield record
+
+
+def export_bundle(session: Session, out_dir: str | Path) -> ExportResult:
+    """Write the next bundle into ``out_dir`` (e.g. the USB stick) and record it as made."""
+    require(session, "export")
+    if session.is_centre:
+        raise UsageError("The provincial centre does not export bundles; it imports them.")
+    centre = trusted_centre(session)
+    if centre is None:
+        raise UsageError("This office does not trust a centre yet. Import the centre's key file first: "
+                         "`keys import centre.key` (compare its fingerprint with the centre by phone).")
+    out_dir = Path(out_dir)
+    if not out_dir.is_dir():
+        raise UsageError(f"{out_dir} is not a folder. Plug in the USB stick and choose its folder.")
+    baseline = acknowledged_baseline(session)
+    sequence = session.db.execute("SELECT coalesce(max(sequence), 0) + 1 FROM exports").fetchone()[0]
+    bundle_id = str(uuid.uuid4())
+    writer = BundleWriter()
+    high = [baseline]
+    for record_type in RECORD_TYPES:
+        writer.add_records(record_type, _changed_rows(session, record_type, baseline, high))
+    manifest = {
+        "bundle_id": bundle_id, "device_id": session.device_id, "district": session.district,
+        "device_name": session.installation["device_name"], "device_public_key": signing_public_key(session),
+        "sequence": sequence, "hlc_high": high[0], "baseline": baseline, "created_at": utc_now(),
+        "catalogue_version": session.catalogue.version, "app_version": __version__,
+        "centre_recipient": centre.recipient,
+    }
+    plaintext = writer.finish(manifest, lambda manifest_bytes: sign(session, manifest_bytes))
+    path = out_dir / f"{session.district}-{session.device_id[:8]}-{sequence}.mizan"
+    write_encrypted(plaintext, [centre.recipient], path)
+    with session.write() as db:
+        db.execute("INSERT INTO exports (sequence, bundle_id, baseline, hlc_high, file_name, counts, made_at, made_by) "
+                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                   [sequence, bundle_id, baseline, high[0], path.name, json.dumps(writer.counts), utc_now(),
+                    session.user])
+    return ExportResult(path, sequence, dict(writer.counts))
+
+
+def list_exports(session: Session) -> list[dict]:
+    require(session, "view")
+    columns = ("sequence", "bundle_id", "file_name", "counts", "made_at", "made_by", "acknowledged_at")
+    rows = session.db.execute(f"SELECT {', '.join(columns)} FROM exports ORDER BY sequence").fetchall()
+    return [dict(zip(columns, row, strict=True)) | {"counts": json.loads(row[3])} for row in rows]
+

@@ -1,0 +1,493 @@
+"""Centre import and merge: never trust a bundle.
+
+For each bundle, in order, stopping at the first failure with a plain reason (exit code 5): size and
+header limits, decryption, ZIP safety, manifest and hashes, signature against the enrolled device,
+format version. Then every record goes through the validation engine; invalid records are
+quarantined (kept with their reasons) and the rest merged, all of one bundle in ONE transaction.
+
+Merge rules, which make imports idempotent and order-free:
+* a record's version is ``(hlc, origin_device)``; the highest version of a key wins;
+* records from the same device are one lineage: a newer version replaces the older;
+* the same natural key written by two devices is a conflict: the winner is stored and, per other
+  device, that device's newest version is kept in ``conflicts`` for review;
+* a minimal tombstone (a desk case whose client withdrew consent) removes the row and is remembered
+  in ``tombstones``, so an older copy arriving later stays deleted.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import sqlcipher3
+
+from storage.database import SEED_DEVICE, Session, utc_now
+from storage.desk import desk_context
+from storage.errors import UsageError
+from storage.periods import parse_period
+from storage.records import today
+from storage.users import require
+from storage.validation import (
+    Issue,
+    ValueContext,
+    ValueInput,
+    check_desk_case,
+    check_perpetrators,
+    check_pkm_request,
+    check_services,
+    check_value,
+    check_values,
+    issue,
+)
+from sync.bundle import (
+    FORMAT_VERSION,
+    RECORD_TYPES,
+    BundleRejected,
+    OpenedBundle,
+    decrypt_bundle,
+    is_hlc,
+    is_uuid,
+    open_archive,
+)
+from sync.keys import age_identities, fingerprint, verify_signature
+from sync.schema import DESK_CHILD_TYPES, SPECS, SYNC_COLUMNS, RecordSpec, shape_problem
+
+CHUNK = 2000
+
+
+@dataclass
+class ImportOutcome:
+    """One bundle's result, as the ``--json`` report and the import desk show it."""
+
+    file: str
+    status: str  # imported | duplicate | rejected
+    reason: str | None = None
+    device: str | None = None
+    district: str | None = None
+    sequence: int | None = None
+    counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(
+        ("new", "updated", "unchanged", "conflicts", "quarantined"), 0))
+
+    def as_dict(self) -> dict:
+        return {"file": self.file, "status": self.status, "reason": self.reason, "device": self.device,
+                "sequence": self.sequence, "counts": self.counts}
+
+
+def bundle_files(paths: Iterable[str | Path]) -> list[Path]:
+    """Files as given, and every ``*.mizan`` file inside folders (an inbox), in a stable order."""
+    found: list[Path] = []
+    for entry in map(Path, paths):
+        if entry.is_dir():
+            found.extend(sorted(p for p in entry.iterdir() if p.suffix == ".mizan" and p.is_file()))
+        else:
+            found.append(entry)
+    return found
+
+
+def import_bundles(session: Session, paths: Iterable[str | Path]) -> list[ImportOutcome]:
+    """Import bundle files and inbox folders; each bundle succeeds or fails on its own."""
+    require(session, "import")
+    if not session.is_centre:
+        raise UsageError("Bundles are imported at the provincial centre; a district office exports them.")
+    identities = age_identities(session)
+    return [import_bundle(session, path, identities) for path in bundle_files(paths)]
+
+
+def import_bundle(session: Session, path: Path, identities: list) -> ImportOutcome:
+    """Check, validate and merge one bundle: all of it in one transaction, or nothing."""
+    outcome = ImportOutcome(file=str(path), status="rejected")
+    try:
+        plaintext = decrypt_bundle(path, identities)
+        archive, manifest, manifest_bytes, signature = open_archive(path, plaintext)
+        outcome.device, outcome.sequence = manifest["device_id"], manifest["sequence"]
+        outcome.district = manifest["district"]
+        device_district = _verify_device(session, path, manifest, manifest_bytes, signature)
+        if manifest["format_version"] > FORMAT_VERSION:
+            raise BundleRejected(f"{path.name} was made by a newer Mizan (bundle format {manifest['format_version']}; "
+                                 f"this centre reads up to {FORMAT_VERSION}). Update Mizan at the centre first.")
+        if session.db.execute("SELECT 1 FROM bundles WHERE bundle_id = ?", [manifest["bundle_id"]]).fetchone():
+            outcome.status = "duplicate"
+            return outcome
+        bundle = OpenedBundle(path, manifest, archive)
+        with session.write():
+            _merge_bundle(session, bundle, device_district, outcome.counts)
+            session.db.execute(
+                "INSERT INTO bundles (bundle_id, device_id, sequence, district, file_name, hlc_high, counts, "
+                "imported_at, imported_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [manifest["bundle_id"], manifest["device_id"], manifest["sequence"], device_district, path.name,
+                 manifest["hlc_high"], json.dumps(outcome.counts), utc_now(), session.user])
+        outcome.status = "imported"
+    except BundleRejected as rejection:
+        outcome.reason = str(rejection)
+    return outcome
+
+
+def _verify_device(session: Session, path: Path, manifest: dict, manifest_bytes: bytes, signature: str) -> str:
+    """The signature must verify against the key this centre enrolled for the device. Returns its district."""
+    row = session.db.execute("SELECT district, device_name, public_key, status, revoked_at FROM devices "
+                             "WHERE device_id = ?", [manifest["device_id"]]).fetchone()
+    if row is None:
+        raise BundleRejected(
+            f"{path.name} comes from a device this centre has not enrolled: district {manifest['district']}, "
+            f"device '{manifest['device_name']}', key fingerprint {fingerprint(manifest['device_public_key'])}. "
+            "Ask the district office to read its fingerprint to you by phone; if it matches, enroll the device "
+            "from its enrollment file (`devices enroll FILE`) and import the bundle again.")
+    district, device_name, public_key, status, revoked_at = row
+    if status == "revoked":
+        raise BundleRejected(f"{path.name} comes from device '{device_name}' ({district}), which was revoked on "
+                             f"{(revoked_at or '')[:10]}. Bundles from a revoked device are refused.")
+    if public_key != manifest["device_public_key"]:
+        raise BundleRejected(f"{path.name} claims to come from device '{device_name}' ({district}) but carries a "
+                             "different key than the one enrolled. A changed key is refused: revoke the device and "
+                             "enroll a fresh installation.")
+    if not verify_signature(public_key, manifest_bytes, signature):
+        raise BundleRejected(f"{path.name} is not signed by device '{device_name}' ({district}): the signature does "
+                             "not verify. It was altered or forged; do not import it.")
+    if manifest["district"] != district:
+        raise BundleRejected(f"{path.name} claims district {manifest['district']}, but its device is enrolled for "
+                             f"{district}.")
+    return district
+
+
+# -- record checks -------------------------------------------------------------------------------------
+
+
+@dataclass
+class _Incoming:
+    record_type: str
+    record: dict
+    line: int
+    problems: list[Issue] = field(default_factory=list)
+
+    @property
+    def minimal(self) -> bool:
+        return set(self.record) == set(SYNC_COLUMNS)
+
+    @property
+    def label(self) -> str:
+        uuid_ = self.record.get("uuid")
+        return uuid_ if is_uuid(uuid_) else f"line {self.line}"
+
+
+def _structural_checks(incoming: _Incoming, spec: RecordSpec, device_id: str, district: str) -> None:
+    record = incoming.record
+    problem = shape_problem(spec, record, minimal_tombstone_ok=incoming.record_type in ("desk_cases",
+                                                                                     *DESK_CHILD_TYPES))
+    if problem is None and not (is_uuid(record["uuid"]) and is_hlc(record["hlc"])):
+        problem = "its uuid or version is malformed"
+    if problem:
+        incoming.problems.append(issue("SY_RECORD_SHAPE", record_type=incoming.record_type, value=problem))
+        return
+    origin = record["origin_device"]
+    if origin != device_id and not (incoming.record_type == "desks" and origin == SEED_DEVICE):
+        incoming.problems.append(issue("SY_OTHER_DEVICE", value=origin, device=device_id))
+    if not incoming.minimal and "district" in spec.columns and record["district"] != district:
+        incoming.problems.append(issue("SY_OTHER_DISTRICT", value=record["district"], district=district))
+
+
+def _content_checks(session: Session, incomings: list[_Incoming], district: str) -> None:
+    """The same validation engine as data entry, on every live record (tombstones: keys only)."""
+    catalogue = session.catalogue
+    live = [i for i in incomings if not i.problems and not i.minimal]
+    record_type = incomings[0].record_type if incomings else ""
+    if record_type == "indicator_values":
+        # No stored history: a bundle is judged on its own, so the same bundle gets the same verdict
+        # whatever the centre imported before it (import order must not matter).
+        context = ValueContext(catalogue=catalogue, today=today(), own_district=district)
+        values = [i for i in live if not i.record["deleted"]]
+        inputs = [_value_input(i.record) for i in values]
+        for incoming, checked in zip(values, check_values(context, inputs), strict=True):
+            incoming.problems.extend(p for p in checked.issues if p.severity == "error")
+        for incoming in (i for i in live if i.record["deleted"]):
+            checked = check_value(context, _value_input(incoming.record))
+            incoming.problems.extend(p for p in checked.issues if p.rule in ("IV_UNKNOWN_INDICATOR", "IV_UNKNOWN_CELL"))
+    elif record_type == "targets":
+        for incoming in live:
+            record = incoming.record
+            if record["indicator"] not in catalogue.indicators:
+                incoming.problems.append(issue("IV_UNKNOWN_INDICATOR", value=record["indicator"]))
+            if record["target"] < 0:
+                incoming.problems.append(issue("IV_NEGATIVE", indicator=record["indicator"], field="target",
+                                               value=record["target"]))
+    elif record_type == "completions":
+        for incoming in live:
+            record = incoming.record
+            if record["institution"] not in catalogue.institutions or parse_period(record["period"]) is None:
+                incoming.problems.append(issue("SY_RECORD_SHAPE", record_type=record_type,
+                                               value="unknown institution or period"))
+    elif record_type in ("desk_cases", "pkm_requests", *DESK_CHILD_TYPES):
+        _desk_checks(session, record_type, live)
+
+
+def _desk_checks(session: Session, record_type: str, live: list[_Incoming]) -> None:
+    context = desk_context(session)
+    catalogue = session.catalogue
+    for incoming in live:
+        record = incoming.record
+        if record["deleted"]:
+            continue
+        if record_type == "desk_cases":
+            case = {**record, **SPECS["desk_cases"].centre_fill}
+            incoming.problems.extend(check_desk_case(context, case))
+            if record["client_age_group"] not in (None, *catalogue.options("age")):
+                incoming.problems.append(issue("DC_UNKNOWN_CHOICE", field="client_age_group",
+                                               value=record["client_age_group"],
+                                               choices=", ".join(catalogue.options("age"))))
+        elif record_type == "pkm_requests":
+            incoming.problems.extend(check_pkm_request(context, record))
+        else:
+            parent = session.db.execute("SELECT 1 FROM desk_cases WHERE uuid = ?", [record["case_uuid"]]).fetchone()
+            if parent is None:
+                incoming.problems.append(issue("SY_PARENT_MISSING", value=record["case_uuid"]))
+            elif record_type == "desk_case_perpetrators":
+                incoming.problems.extend(check_perpetrators(catalogue, [record]))
+            else:
+                incoming.problems.extend(check_services(catalogue, [record]))
+
+
+def _value_input(record: dict) -> ValueInput:
+    fraction = record["numerator"] is not None or record["denominator"] is not None
+    return ValueInput(record["indicator"], record["district"], record["period"], record["cell"],
+                      None if fraction else record["value"], record["numerator"], record["denominator"],
+                      record["comment"])
+
+
+# -- merge ---------------------------------------------------------------------------------------------
+
+
+def _merge_bundle(session: Session, bundle: OpenedBundle, district: str, counts: dict[str, int]) -> None:
+    device_id = bundle.manifest["device_id"]
+    bundle_id = bundle.manifest["bundle_id"]
+    for record_type in RECORD_TYPES:
+        spec = SPECS[record_type]
+        incomings: list[_Incoming] = []
+        for line, raw in enumerate(bundle.records(record_type), start=1):
+            if isinstance(raw, str):
+                incoming = _Incoming(record_type, {}, line)
+                incoming.problems.append(issue("SY_RECORD_SHAPE", record_type=record_type, value=raw))
+            else:
+                incoming = _Incoming(record_type, raw, line)
+                _structural_checks(incoming, spec, device_id, district)
+            incomings.append(incoming)
+        _content_checks(session, incomings, district)
+        bad = [i for i in incomings if i.problems]
+        _quarantine(session, bundle_id, bad)
+        counts["quarantined"] += len(bad)
+        good = [i.record for i in incomings if not i.problems]
+        for start in range(0, len(good), CHUNK):
+            _merge_chunk(session, spec, record_type, good[start : start + CHUNK], counts, bundle_id)
+
+
+def _quarantine(session: Session, bundle_id: str, bad: list[_Incoming]) -> None:
+    now = utc_now()
+    session.db.conn.executemany(
+        "INSERT OR IGNORE INTO quarantine (bundle_id, record_type, record_uuid, record, reasons, quarantined_at) "
+        "VALUES (?, ?, ?, ?, ?, ?)",
+        [(bundle_id, i.record_type, i.label, json.dumps(i.record, ensure_ascii=False, default=str),
+          json.dumps([p.as_dict() for p in i.problems], ensure_ascii=False), now) for i in bad])
+
+
+def _version(record: dict | tuple) -> tuple[str, str]:
+    if isinstance(record, dict):
+        return (record["hlc"], record["origin_device"])
+    return record  # already (hlc, origin_device)
+
+
+def _key_text(key: tuple) -> str:
+    return json.dumps(list(key), ensure_ascii=False, separators=(",", ":"))
+
+
+def _merge_chunk(session: Session, spec: RecordSpec, record_type: str, records: list[dict], counts: dict[str, int],
+                 bundle_id: str) -> None:
+    db = session.db
+    key_columns = spec.natural_key
+    # Minimal tombstones exist only for uuid-keyed types, so every record has a key of the same shape.
+    keys = [tuple(record[column] for column in key_columns) for record in records]
+    existing = _existing_rows(session, spec, keys)
+    conflicts = _existing_conflicts(session, record_type, keys) if key_columns != ("uuid",) else {}
+    uuids = [r["uuid"] for r in records]
+    tombstones = {row[0]: (row[1], row[2]) for row in _in_chunks(
+        db, "SELECT record_uuid, hlc, origin_device FROM tombstones WHERE record_type = ? AND record_uuid IN ({})",
+        [record_type], uuids)}
+    for record in records:
+        session.clock.observe(record["hlc"])
+        version = _version(record)
+        if set(record) == set(SYNC_COLUMNS):  # a minimal tombstone: consent withdrawn
+            _apply_minimal_tombstone(session, spec, record_type, record, existing, tombstones, counts)
+            continue
+        key = tuple(record[column] for column in key_columns)
+        row = existing.get(key)
+        if row is None:
+            dead = tombstones.get(record["uuid"])
+            if dead is not None and dead >= version:
+                counts["unchanged"] += 1
+                continue
+            if dead is not None:
+                db.execute("DELETE FROM tombstones WHERE record_type = ? AND record_uuid = ?", [record_type, record["uuid"]])
+                del tombstones[record["uuid"]]
+            if not _insert(session, spec, record, bundle_id, counts):
+                continue
+            existing[key] = {"uuid": record["uuid"], "hlc": record["hlc"], "origin_device": record["origin_device"],
+                             "record": record}
+            counts["new"] += 1
+            continue
+        current = (row["hlc"], row["origin_device"])
+        if row["origin_device"] == record["origin_device"] or key_columns == ("uuid",):
+            if version > current:
+                _replace(session, spec, key, record)
+                existing[key] = {"uuid": record["uuid"], "hlc": record["hlc"],
+                                 "origin_device": record["origin_device"], "record": record}
+                counts["updated"] += 1
+            else:
+                counts["unchanged"] += 1
+            continue
+        # Two devices wrote the same natural key: keep the winner, remember each other device's newest.
+        if version > current:
+            loser = row.get("record") or _load_record(session, spec, key)
+            _remember_conflict(session, conflicts, record_type, key, loser)
+            _forget_conflict(session, conflicts, record_type, key, record["origin_device"], up_to=version)
+            _replace(session, spec, key, record)
+            existing[key] = {"uuid": record["uuid"], "hlc": record["hlc"], "origin_device": record["origin_device"],
+                             "record": record}
+            counts["conflicts"] += 1
+        elif _remember_conflict(session, conflicts, record_type, key, record):
+            counts["conflicts"] += 1
+        else:
+            counts["unchanged"] += 1
+
+
+def _in_chunks(db, query: str, params: list, values: list, size: int = 500) -> list[tuple]:
+    rows: list[tuple] = []
+    for start in range(0, len(values), size):
+        part = values[start : start + size]
+        rows.extend(db.execute(query.format(",".join("?" * len(part))), [*params, *part]).fetchall())
+    return rows
+
+
+def _existing_rows(session: Session, spec: RecordSpec, keys: list[tuple]) -> dict[tuple, dict]:
+    """Current rows for these natural keys (uuid-keyed types: their uuids)."""
+    found: dict[tuple, dict] = {}
+    width = len(spec.natural_key)
+    select = ", ".join((*spec.natural_key, "uuid", "hlc", "origin_device"))
+    tuple_sql = "(" + ",".join("?" * width) + ")"
+    for start in range(0, len(keys), 400):
+        part = keys[start : start + 400]
+        query = (f"SELECT {select} FROM {spec.table} WHERE ({', '.join(spec.natural_key)}) IN "
+                 f"(VALUES {','.join([tuple_sql] * len(part))})")
+        for row in session.db.execute(query, [value for key in part for value in key]):
+            found[tuple(row[:width])] = {"uuid": row[width], "hlc": row[width + 1], "origin_device": row[width + 2]}
+    return found
+
+
+def _existing_conflicts(session: Session, record_type: str, keys: list[tuple]) -> dict[tuple[str, str], tuple]:
+    texts = [_key_text(key) for key in keys]
+    rows = _in_chunks(session.db, "SELECT natural_key, device_id, hlc FROM conflicts WHERE record_type = ? AND "
+                                  "natural_key IN ({})", [record_type], texts)
+    return {(row[0], row[1]): (row[2], row[1]) for row in rows}
+
+
+def _remember_conflict(session: Session, conflicts: dict, record_type: str, key: tuple, record: dict) -> bool:
+    """Keep ``record`` as its device's newest losing version of ``key``; False when already known."""
+    slot = (_key_text(key), record["origin_device"])
+    if slot in conflicts and conflicts[slot] >= _version(record):
+        return False
+    session.db.execute(
+        "INSERT INTO conflicts (record_type, natural_key, device_id, record_uuid, hlc, record) VALUES (?, ?, ?, ?, ?, ?) "
+        "ON CONFLICT (record_type, natural_key, device_id) DO UPDATE SET record_uuid = excluded.record_uuid, "
+        "hlc = excluded.hlc, record = excluded.record",
+        [record_type, slot[0], record["origin_device"], record["uuid"], record["hlc"],
+         json.dumps(record, ensure_ascii=False, sort_keys=True)])
+    conflicts[slot] = _version(record)
+    return True
+
+
+def _forget_conflict(session: Session, conflicts: dict, record_type: str, key: tuple, device: str,
+                     up_to: tuple[str, str]) -> None:
+    """The device that now wins has no losing version any more."""
+    slot = (_key_text(key), device)
+    if slot in conflicts and conflicts[slot] <= up_to:
+        session.db.execute("DELETE FROM conflicts WHERE record_type = ? AND natural_key = ? AND device_id = ?",
+                           [record_type, slot[0], device])
+        del conflicts[slot]
+
+
+def _load_record(session: Session, spec: RecordSpec, key: tuple) -> dict:
+    where = " AND ".join(f"{column} = ?" for column in spec.natural_key)
+    row = session.db.execute(f"SELECT {', '.join(spec.exported)} FROM {spec.table} WHERE {where}", list(key)).fetchone()
+    return dict(zip(spec.exported, row, strict=True))
+
+
+def _insert(session: Session, spec: RecordSpec, record: dict, bundle_id: str, counts: dict[str, int]) -> bool:
+    """Insert a new row; a clash with a unique column (e.g. a case number) quarantines the record instead."""
+    columns = (*spec.exported, *spec.centre_fill)
+    values = [*(record[column] for column in spec.exported), *spec.centre_fill.values()]
+    try:
+        with session.db.atomic():
+            session.db.execute(f"INSERT INTO {spec.table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
+                               values)
+    except sqlcipher3.IntegrityError as error:
+        problem = _Incoming(spec.table, record, 0, [issue("SY_DUPLICATE", value=str(error))])
+        _quarantine(session, bundle_id, [problem])
+        counts["quarantined"] += 1
+        return False
+    return True
+
+
+def _replace(session: Session, spec: RecordSpec, key: tuple, record: dict) -> None:
+    assignments = ", ".join(f"{column} = ?" for column in spec.exported)
+    where = " AND ".join(f"{column} = ?" for column in spec.natural_key)
+    session.db.execute(f"UPDATE {spec.table} SET {assignments} WHERE {where}",
+                       [*(record[column] for column in spec.exported), *key])
+
+
+def _apply_minimal_tombstone(session: Session, spec: RecordSpec, record_type: str, record: dict, existing: dict,
+                             tombstones: dict, counts: dict[str, int]) -> None:
+    """Consent withdrawn: the centre drops the record and remembers the withdrawal's version."""
+    version = _version(record)
+    row = existing.get((record["uuid"],))
+    if row is not None and (row["hlc"], row["origin_device"]) >= version:
+        counts["unchanged"] += 1
+        return
+    known = tombstones.get(record["uuid"])
+    if known is not None and known >= version:
+        counts["unchanged"] += 1
+        return
+    if row is not None:
+        session.db.execute(f"DELETE FROM {spec.table} WHERE uuid = ?", [record["uuid"]])
+        del existing[(record["uuid"],)]
+    session.db.execute(
+        "INSERT INTO tombstones (record_type, record_uuid, hlc, origin_device) VALUES (?, ?, ?, ?) "
+        "ON CONFLICT (record_type, record_uuid) DO UPDATE SET hlc = excluded.hlc, origin_device = excluded.origin_device",
+        [record_type, record["uuid"], record["hlc"], record["origin_device"]])
+    tombstones[record["uuid"]] = version
+    counts["updated" if row is not None else "unchanged"] += 1
+
+
+# -- devices -------------------------------------------------------------------------------------------
+
+
+def device_report(session: Session) -> list[dict]:
+    """Every enrolled device: district, fingerprint, status, sequences received, gaps, last import."""
+    require(session, "view")
+    devices = []
+    rows = session.db.execute("SELECT device_id, district, device_name, fingerprint, status, enrolled_at, revoked_at "
+                              "FROM devices ORDER BY district, device_name").fetchall()
+    for device_id, district, device_name, print_, status, enrolled_at, revoked_at in rows:
+        sequences = [row[0] for row in session.db.execute(
+            "SELECT DISTINCT sequence FROM bundles WHERE device_id = ? ORDER BY sequence", [device_id])]
+        last = session.db.execute("SELECT max(imported_at) FROM bundles WHERE device_id = ?", [device_id]).fetchone()[0]
+        missing = sorted(set(range(1, max(sequences) + 1)) - set(sequences)) if sequences else []
+        devices.append({"device": device_id, "district": district, "device_name": device_name, "fingerprint": print_,
+                        "status": status, "enrolled_at": enrolled_at, "revoked_at": revoked_at,
+                        "sequences": sequences, "missing": missing, "last_import": last})
+    return devices
+
+
+def imported_today(session: Session) -> list[str]:
+    """Devices with a bundle imported today (local date), for "receipts for today" in one click."""
+    start = dt.datetime.combine(dt.date.today(), dt.time()).astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S")
+    return [row[0] for row in session.db.execute(
+        "SELECT DISTINCT device_id FROM bundles WHERE imported_at >= ?", [start])]

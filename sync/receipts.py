@@ -1,0 +1,88 @@
+"""Receipts: the centre's signed statement of which bundles arrived from a device.
+
+A district that imports its receipt moves its export baseline: the next bundle carries only what
+changed after the newest acknowledged bundle. Until then bundles stay cumulative.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from storage.database import Session, utc_now
+from storage.errors import UsageError
+from storage.users import require
+from sync.bundle import BundleRejected, canonical_json
+from sync.keys import age_recipient, centre_fingerprint, sign, signing_public_key, trusted_centre, verify_signature
+
+RECEIPT_FORMAT = "mizan-receipt"
+RECEIPT_VERSION = 1
+MAX_RECEIPT_BYTES = 4 * 1024 * 1024
+
+
+def write_receipts(session: Session, out_dir: str | Path, device_ids: list[str] | None = None) -> list[Path]:
+    """One signed receipt file per device (every device with imported bundles, or those named)."""
+    require(session, "import")
+    if not session.is_centre:
+        raise UsageError("Receipts are written by the provincial centre.")
+    out_dir = Path(out_dir)
+    if not out_dir.is_dir():
+        raise UsageError(f"{out_dir} is not a folder.")
+    devices = device_ids or [row[0] for row in session.db.execute("SELECT DISTINCT device_id FROM bundles")]
+    centre_print = centre_fingerprint(age_recipient(session), signing_public_key(session))
+    written = []
+    for device_id in sorted(devices):
+        row = session.db.execute("SELECT district FROM devices WHERE device_id = ?", [device_id]).fetchone()
+        if row is None:
+            raise UsageError(f"There is no enrolled device {device_id}.")
+        bundles = [{"bundle_id": bundle_id, "sequence": sequence, "hlc_high": hlc_high}
+                   for bundle_id, sequence, hlc_high in session.db.execute(
+                       "SELECT bundle_id, sequence, hlc_high FROM bundles WHERE device_id = ? ORDER BY sequence, "
+                       "bundle_id", [device_id])]
+        receipt = {"format": RECEIPT_FORMAT, "format_version": RECEIPT_VERSION, "centre": centre_print,
+                   "device_id": device_id, "district": row[0], "bundles": bundles, "made_at": utc_now()}
+        path = out_dir / f"{row[0]}-{device_id[:8]}-receipt.json"
+        path.write_text(json.dumps({"receipt": receipt, "signature": sign(session, canonical_json(receipt))},
+                                   indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+        written.append(path)
+    return written
+
+
+def import_receipt(session: Session, path: str | Path) -> dict:
+    """District: verify the centre's signature, then mark the bundles it lists as acknowledged."""
+    require(session, "export")
+    path = Path(path)
+    centre = trusted_centre(session)
+    if centre is None:
+        raise UsageError("This office trusts no centre yet; import the centre's key file first (`keys import`).")
+    try:
+        raw = path.read_bytes()
+        if len(raw) > MAX_RECEIPT_BYTES:
+            raise BundleRejected(f"{path.name} is too large to be a receipt.")
+        envelope = json.loads(raw)
+        receipt, signature = envelope["receipt"], envelope["signature"]
+        if not isinstance(receipt, dict) or not isinstance(signature, str):
+            raise TypeError("malformed receipt")
+    except BundleRejected:
+        raise
+    except (OSError, ValueError, KeyError, TypeError, RecursionError) as error:
+        raise BundleRejected(f"{path.name} is not a Mizan receipt ({type(error).__name__}).") from error
+    if not verify_signature(centre.signing_public, canonical_json(receipt), signature):
+        raise BundleRejected(f"{path.name} is not signed by the centre this office trusts ({centre.fingerprint}). "
+                             "It comes from another centre or was altered; it was not applied.")
+    if receipt.get("format") != RECEIPT_FORMAT or receipt.get("device_id") != session.device_id:
+        raise BundleRejected(f"{path.name} is a receipt for another device ({receipt.get('device_id')}), not this one.")
+    listed = receipt.get("bundles")
+    if not isinstance(listed, list) or not all(isinstance(b, dict) and isinstance(b.get("bundle_id"), str)
+                                               for b in listed):
+        raise BundleRejected(f"{path.name} lists its bundles in a form this Mizan does not read.")
+    bundle_ids = [bundle["bundle_id"] for bundle in listed]
+    with session.write() as db:
+        acknowledged = 0
+        for bundle_id in bundle_ids:
+            cursor = db.execute("UPDATE exports SET acknowledged_at = ? WHERE bundle_id = ? AND acknowledged_at IS NULL",
+                                [utc_now(), bundle_id])
+            acknowledged += cursor.rowcount
+    sequences = [row[0] for row in session.db.execute(
+        "SELECT sequence FROM exports WHERE acknowledged_at IS NOT NULL ORDER BY sequence")]
+    return {"newly_acknowledged": acknowledged, "acknowledged_sequences": sequences}

@@ -1,0 +1,99 @@
+"""What travels in a bundle, per record type: the columns, their kinds, and the merge key.
+
+This is the one place that decides what may leave the office. Identifying details
+(desk_case_identities), narrative notes, exact ages, client codes, handling officers and FIR numbers
+are not listed, so they are never exported.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+SYNC_COLUMNS = ("uuid", "hlc", "origin_device", "deleted")
+
+
+@dataclass(frozen=True)
+class RecordSpec:
+    """One record type: table, exported columns with their kinds, and the key merges match on.
+
+    Kinds: ``text``, ``int``, ``number``, ``flag`` (0 or 1); a trailing ``?`` allows null.
+    ``centre_fill`` gives values for NOT NULL columns that deliberately do not travel.
+    """
+
+    table: str
+    columns: dict[str, str]
+    natural_key: tuple[str, ...] = ("uuid",)
+    centre_fill: dict[str, object] = field(default_factory=dict)
+
+    @property
+    def exported(self) -> tuple[str, ...]:
+        return (*self.columns, *SYNC_COLUMNS)
+
+
+_DESK_CASE_COLUMNS = {
+    "case_number": "text", "desk": "text", "district": "text", "report_date": "text", "incident_date": "text?",
+    "time_of_day": "text?", "location_type": "text?", "incident_district": "text?", "client_sex": "text",
+    "client_age_group": "text?", "age_estimated": "flag", "disability": "flag?", "displacement": "text?",
+    "classification_answers": "text?", "gbv_type": "text", "non_gbv_complaint": "text?",
+    "previous_incidents": "flag?", "consent_services": "flag?", "consent_reporting": "flag?", "status": "text",
+    "followup_date": "text?", "closing_reason": "text?", "entered_by": "text", "entered_at": "text",
+}
+
+SPECS: dict[str, RecordSpec] = {
+    "desks": RecordSpec("desks", {"code": "text", "name": "text", "district": "text", "station": "text?",
+                                  "opened": "text?", "active": "flag"}, natural_key=("code",)),
+    "indicator_values": RecordSpec(
+        "indicator_values",
+        {"indicator": "text", "district": "text", "period": "text", "cell": "text", "value": "number?",
+         "numerator": "number?", "denominator": "number?", "comment": "text?", "followup": "flag",
+         "entered_by": "text", "entered_at": "text"},
+        natural_key=("indicator", "district", "period", "cell")),
+    "targets": RecordSpec(
+        "targets", {"indicator": "text", "district": "text", "year": "int", "target": "number", "set_by": "text",
+                    "set_at": "text"}, natural_key=("indicator", "district", "year")),
+    "completions": RecordSpec(
+        "completions", {"district": "text", "institution": "text", "period": "text", "complete": "flag",
+                        "marked_by": "text", "marked_at": "text"}, natural_key=("district", "institution", "period")),
+    "desk_cases": RecordSpec("desk_cases", _DESK_CASE_COLUMNS, centre_fill={"client_code": "(de-identified)"}),
+    "desk_case_perpetrators": RecordSpec(
+        "desk_case_perpetrators", {"case_uuid": "text", "relationship": "text", "sex": "text", "age_group": "text"}),
+    "desk_case_services": RecordSpec(
+        "desk_case_services", {"case_uuid": "text", "service": "text", "status": "text", "date": "text?"}),
+    "pkm_requests": RecordSpec(
+        "pkm_requests", {"desk": "text", "district": "text", "service": "text", "applicant_sex": "text",
+                         "received_date": "text", "completed_date": "text?", "entered_by": "text",
+                         "entered_at": "text"}),
+}
+DESK_CHILD_TYPES = ("desk_case_perpetrators", "desk_case_services")
+MAX_TEXT = 4000
+
+
+def shape_problem(spec: RecordSpec, record: dict, minimal_tombstone_ok: bool) -> str | None:
+    """Why ``record`` is not shaped like ``spec`` (unknown or missing keys, wrong kinds), or None."""
+    keys = set(record)
+    if minimal_tombstone_ok and keys == set(SYNC_COLUMNS) and record.get("deleted") == 1:
+        return None
+    unknown = keys - set(spec.exported)
+    if unknown:
+        return f"unexpected fields {', '.join(sorted(unknown))}"
+    missing = set(spec.exported) - keys
+    if missing:
+        return f"missing fields {', '.join(sorted(missing))}"
+    for name, kind in {**spec.columns, "deleted": "flag"}.items():
+        value = record[name]
+        nullable = kind.endswith("?")
+        base = kind.rstrip("?")
+        if value is None:
+            if not nullable:
+                return f"{name} is empty"
+            continue
+        if base == "text" and not (isinstance(value, str) and len(value) <= MAX_TEXT):
+            return f"{name} is not text of at most {MAX_TEXT} characters"
+        if base in ("int", "flag") and (not isinstance(value, int) or isinstance(value, bool)):
+            return f"{name} is not a whole number"
+        if base == "flag" and value not in (0, 1):
+            return f"{name} is not 0 or 1"
+        if base == "number" and (not isinstance(value, (int, float)) or isinstance(value, bool)
+                                 or value != value or value in (float("inf"), float("-inf"))):
+            return f"{name} is not a number"
+    return None
