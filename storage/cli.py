@@ -8,11 +8,12 @@ signed-in user), ``MIZAN_NEW_PASSWORD`` (a new or changed password), else a prom
 from __future__ import annotations
 
 import argparse
+import contextlib
 import getpass
 import json
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from storage import __version__, audit
@@ -43,15 +44,16 @@ class Console:
         print(json.dumps(payload, ensure_ascii=False, indent=1, default=str), file=self.out)
 
 
-def _password_from_env_or_prompt(variable: str, prompt: str, confirm: bool = False) -> str:
+def secret_from_env_or_prompt(variable: str, prompt: str, confirm: bool = False) -> str:
+    """A password or passphrase from the environment variable, else asked for (twice when ``confirm``)."""
     value = os.environ.get(variable)
     if value is not None:
         return value
     if not sys.stdin.isatty():
-        raise UsageError(f"No password: set {variable} or run in a terminal to be asked.")
+        raise UsageError(f"Nothing to read it from: set {variable} or run in a terminal to be asked.")
     first = getpass.getpass(prompt)
     if confirm and getpass.getpass("Type it again: ") != first:
-        raise UsageError("The two passwords differ; nothing was changed.")
+        raise UsageError("The two entries differ; nothing was changed.")
     return first
 
 
@@ -72,7 +74,17 @@ def open_for(args: argparse.Namespace) -> Session:
     if not db_path.exists():
         raise UsageError(f"There is no database at {db_path}. Create one with `init` (see README).")
     user = _user_name(args, db_path)
-    return open_session(db_path, user, _password_from_env_or_prompt("MIZAN_PASSWORD", f"Password for {user}: "))
+    return open_session(db_path, user, secret_from_env_or_prompt("MIZAN_PASSWORD", f"Password for {user}: "))
+
+
+@contextlib.contextmanager
+def signed_in(args: argparse.Namespace) -> Iterator[Session]:
+    """A command's session, closed whatever happens."""
+    session = open_for(args)
+    try:
+        yield session
+    finally:
+        session.close()
 
 
 # -- commands ------------------------------------------------------------------------------------------
@@ -82,7 +94,7 @@ def cmd_init(args: argparse.Namespace, console: Console) -> int:
     db_path = Path(args.db) if args.db else default_database_path()
     if args.role == "district" and not args.district:
         raise UsageError("A district installation needs --district CODE (e.g. QUETTA).")
-    password = _password_from_env_or_prompt("MIZAN_PASSWORD", f"Choose a password for {args.admin}: ", confirm=True)
+    password = secret_from_env_or_prompt("MIZAN_PASSWORD", f"Choose a password for {args.admin}: ", confirm=True)
     session, recovery_key = create_database(db_path, role=args.role, admin=args.admin, password=password,
                                             district=args.district, device_name=args.device_name)
     session.close()
@@ -99,8 +111,7 @@ def cmd_init(args: argparse.Namespace, console: Console) -> int:
 
 
 def cmd_user(args: argparse.Namespace, console: Console) -> int:
-    session = open_for(args)
-    try:
+    with signed_in(args) as session:
         if args.user_command == "list":
             users = list_users(session)
             if args.json:
@@ -111,11 +122,11 @@ def cmd_user(args: argparse.Namespace, console: Console) -> int:
                     state = f"locked until {user['locked_until']}"
                 console.say(f"{user['name']:<20} {user['role']:<11} {state}")
         elif args.user_command == "add":
-            password = _password_from_env_or_prompt("MIZAN_NEW_PASSWORD", f"Password for {args.name}: ", confirm=True)
+            password = secret_from_env_or_prompt("MIZAN_NEW_PASSWORD", f"Password for {args.name}: ", confirm=True)
             add_user(session, args.name, args.role, password)
             console.say(f"Added {args.name} ({args.role}).")
         elif args.user_command == "passwd":
-            password = _password_from_env_or_prompt("MIZAN_NEW_PASSWORD", f"New password for {args.name}: ",
+            password = secret_from_env_or_prompt("MIZAN_NEW_PASSWORD", f"New password for {args.name}: ",
                                                     confirm=True)
             change_password(session, args.name, password)
             console.say(f"Changed the password of {args.name}.")
@@ -125,27 +136,19 @@ def cmd_user(args: argparse.Namespace, console: Console) -> int:
         elif args.user_command == "remove":
             remove_user(session, args.name)
             console.say(f"Removed {args.name}; their password no longer opens this database.")
-    finally:
-        session.close()
     return EXIT_OK
 
 
 def cmd_template(args: argparse.Namespace, console: Console) -> int:
-    session = open_for(args)
-    try:
+    with signed_in(args) as session:
         rows = write_template(session, args.period, args.out, district=args.district)
-    finally:
-        session.close()
     console.say(f"Wrote {rows} rows to {args.out}. Fill in value (or numerator and denominator), then `load` it.")
     return EXIT_OK
 
 
 def cmd_load(args: argparse.Namespace, console: Console) -> int:
-    session = open_for(args)
-    try:
+    with signed_in(args) as session:
         report = load_values(session, args.file, dry_run=args.dry_run)
-    finally:
-        session.close()
     if args.json:
         console.json(report.as_dict())
     elif report.ok:
@@ -164,11 +167,8 @@ def cmd_load(args: argparse.Namespace, console: Console) -> int:
 
 
 def cmd_values(args: argparse.Namespace, console: Console) -> int:
-    session = open_for(args)
-    try:
+    with signed_in(args) as session:
         values = list_indicator_values(session, period=args.period, district=args.district)
-    finally:
-        session.close()
     if args.json:
         console.json(values)
         return EXIT_OK
@@ -184,11 +184,8 @@ def cmd_values(args: argparse.Namespace, console: Console) -> int:
 def cmd_validate(args: argparse.Namespace, console: Console) -> int:
     from storage.revalidate import revalidate
 
-    session = open_for(args)
-    try:
+    with signed_in(args) as session:
         found = revalidate(session)
-    finally:
-        session.close()
     errors = [f for f in found if f["severity"] == "error"]
     if args.json:
         console.json({"errors": len(errors), "warnings": len(found) - len(errors), "issues": found})
@@ -202,21 +199,15 @@ def cmd_validate(args: argparse.Namespace, console: Console) -> int:
 def cmd_demo(args: argparse.Namespace, console: Console) -> int:
     from storage.demo import generate_demo
 
-    session = open_for(args)
-    try:
+    with signed_in(args) as session:
         summary = generate_demo(session, seed=args.seed, months=args.months)
-    finally:
-        session.close()
     console.say("Demo data: " + ", ".join(f"{count} {kind}" for kind, count in summary.items()))
     return EXIT_OK
 
 
 def cmd_audit(args: argparse.Namespace, console: Console) -> int:
-    session = open_for(args)
-    try:
+    with signed_in(args) as session:
         report = audit.verify(session.db)
-    finally:
-        session.close()
     if args.json:
         console.json(report.__dict__)
     elif report.ok:

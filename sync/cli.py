@@ -3,12 +3,8 @@
 from __future__ import annotations
 
 import argparse
-import getpass
-import os
-import sys
 
-from storage.cli import EXIT_OK, Console, open_for
-from storage.errors import UsageError
+from storage.cli import EXIT_OK, Console, secret_from_env_or_prompt, signed_in
 from sync.export import export_bundle
 from sync.importer import device_report, import_bundles
 from sync.keys import (
@@ -25,20 +21,11 @@ EXIT_REJECTED = 5
 
 
 def _passphrase(confirm: bool) -> str:
-    value = os.environ.get("MIZAN_BACKUP_PASSPHRASE")
-    if value is not None:
-        return value
-    if not sys.stdin.isatty():
-        raise UsageError("No passphrase: set MIZAN_BACKUP_PASSPHRASE or run in a terminal to be asked.")
-    first = getpass.getpass("Backup passphrase: ")
-    if confirm and getpass.getpass("Type it again: ") != first:
-        raise UsageError("The two passphrases differ; nothing was written.")
-    return first
+    return secret_from_env_or_prompt("MIZAN_BACKUP_PASSPHRASE", "Backup passphrase: ", confirm=confirm)
 
 
 def cmd_keys(args: argparse.Namespace, console: Console) -> int:
-    session = open_for(args)
-    try:
+    with signed_in(args) as session:
         if args.keys_command == "export":
             print_ = export_key_file(session, args.out)
             kind = "centre key" if session.is_centre else "enrollment"
@@ -53,14 +40,11 @@ def cmd_keys(args: argparse.Namespace, console: Console) -> int:
         elif args.keys_command == "restore":
             print_ = restore_keys(session, args.file, _passphrase(confirm=False))
             console.say(f"Restored the centre's keys. Fingerprint: {print_}")
-    finally:
-        session.close()
     return EXIT_OK
 
 
 def cmd_devices(args: argparse.Namespace, console: Console) -> int:
-    session = open_for(args)
-    try:
+    with signed_in(args) as session:
         if args.devices_command == "enroll":
             enrollment = enroll_device(session, args.file)
             console.say(f"Enrolled device '{enrollment.device_name}' of {enrollment.district} "
@@ -78,17 +62,12 @@ def cmd_devices(args: argparse.Namespace, console: Console) -> int:
                     console.say(f"{device['district']:<16} {device['device_name']:<24} {device['fingerprint']} "
                                 f"{device['status']:<8} bundles {device['sequences']}{gaps}")
                 console.say(f"{len(devices)} devices.")
-    finally:
-        session.close()
     return EXIT_OK
 
 
 def cmd_export(args: argparse.Namespace, console: Console) -> int:
-    session = open_for(args)
-    try:
+    with signed_in(args) as session:
         result = export_bundle(session, args.out)
-    finally:
-        session.close()
     if args.json:
         console.json(result.as_dict())
     else:
@@ -99,11 +78,8 @@ def cmd_export(args: argparse.Namespace, console: Console) -> int:
 
 
 def cmd_import(args: argparse.Namespace, console: Console) -> int:
-    session = open_for(args)
-    try:
+    with signed_in(args) as session:
         outcomes = import_bundles(session, args.paths)
-    finally:
-        session.close()
     if args.json:
         console.json({"bundles": [outcome.as_dict() for outcome in outcomes]})
     else:
@@ -119,11 +95,8 @@ def cmd_import(args: argparse.Namespace, console: Console) -> int:
 
 
 def cmd_receipt(args: argparse.Namespace, console: Console) -> int:
-    session = open_for(args)
-    try:
+    with signed_in(args) as session:
         paths = write_receipts(session, args.out)
-    finally:
-        session.close()
     for path in paths:
         console.say(f"Wrote {path}")
     console.say(f"{len(paths)} receipts. Send each back to its district office.")
@@ -131,11 +104,8 @@ def cmd_receipt(args: argparse.Namespace, console: Console) -> int:
 
 
 def cmd_receipt_import(args: argparse.Namespace, console: Console) -> int:
-    session = open_for(args)
-    try:
+    with signed_in(args) as session:
         result = import_receipt(session, args.file)
-    finally:
-        session.close()
     console.say(f"The centre acknowledged bundles {result['acknowledged_sequences']}; the next bundle carries only "
                 "what changed after them.")
     return EXIT_OK
