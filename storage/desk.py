@@ -182,7 +182,7 @@ def _replace_children(session: Session, case_uuid: str, table: str, fields: tupl
 
 def get_desk_case(session: Session, case_uuid: str) -> dict:
     """One case with its children and derived fields; identifying details only for allowed roles."""
-    require(session, "view")
+    require(session, "view_cases")
     columns = ("uuid", *CASE_FIELDS)
     row = session.db.execute(f"SELECT {', '.join(columns)} FROM desk_cases WHERE uuid = ? AND deleted = 0",
                              [case_uuid]).fetchone()
@@ -272,8 +272,10 @@ class DeskFilter:
             clauses.append("report_date <= ?")
             params.append(self.date_to)
         if self.search:
-            clauses.append("(case_number LIKE ? OR client_code LIKE ?)")
-            params.extend([f"%{self.search}%", f"%{self.search}%"])
+            # Typed text is matched literally: % and _ in it are not wildcards.
+            pattern = "%" + self.search.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+            clauses.append("(case_number LIKE ? ESCAPE '\\' OR client_code LIKE ? ESCAPE '\\')")
+            params.extend([pattern, pattern])
         return " AND ".join(clauses), params
 
 
@@ -284,7 +286,7 @@ REGISTER_COLUMNS = ("uuid", "case_number", "desk", "report_date", "client_code",
 def desk_case_page(session: Session, desk_filter: DeskFilter = DeskFilter(), *, offset: int = 0,
                    limit: int = 200) -> list[dict]:
     """One page of the register, newest first: the GUI fetches more pages as the user scrolls."""
-    require(session, "view")
+    require(session, "view_cases")
     where, params = desk_filter.where()
     cursor = session.db.execute(
         f"SELECT {', '.join(REGISTER_COLUMNS)} FROM desk_cases WHERE {where} "
@@ -293,7 +295,7 @@ def desk_case_page(session: Session, desk_filter: DeskFilter = DeskFilter(), *, 
 
 
 def desk_case_count(session: Session, desk_filter: DeskFilter = DeskFilter()) -> int:
-    require(session, "view")
+    require(session, "view_cases")
     where, params = desk_filter.where()
     return session.db.execute(f"SELECT count(*) FROM desk_cases WHERE {where}", params).fetchone()[0]
 

@@ -12,6 +12,8 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "set_targets": frozenset({"supervisor", "clerk"}),
     "mark_complete": frozenset({"supervisor"}),
     "desk_entry": frozenset({"operator", "supervisor"}),
+    # Case details only for the staff who serve survivors, and the centre's clerk (de-identified copies).
+    "view_cases": frozenset({"operator", "supervisor", "clerk"}),
     "view_identities": frozenset({"operator", "supervisor"}),
     "manage_desks": frozenset({"supervisor", "admin"}),
     "manage_users": frozenset({"supervisor", "admin"}),
@@ -27,6 +29,7 @@ ACTION_WORDS = {
     "set_targets": "set targets",
     "mark_complete": "mark data sets complete or reopen them",
     "desk_entry": "enter desk cases",
+    "view_cases": "see desk case details",
     "view_identities": "see clients' identifying details",
     "manage_desks": "add or change desks",
     "manage_users": "manage users",

@@ -1,0 +1,846 @@
+"""Every rule of the validation engine, failing and passing, through the real entry points.
+
+Each failing example spells out the exact sentence the user reads and checks that nothing was
+written. The last test reads this file and fails when a rule code in ``storage.validation.RULES``
+is not mentioned here, so a new rule cannot arrive without a test.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import json
+import random
+import re
+import uuid
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook
+
+from storage.bulk import load_values
+from storage.database import create_database, open_session
+from storage.desk import save_desk_case, save_pkm_request
+from storage.errors import ValidationFailed
+from storage.periods import period_containing, shift
+from storage.records import list_indicator_values, list_targets, save_indicator_values, set_complete, set_target
+from storage.users import add_user
+from storage.validation import RULES, ValueInput
+from sync.bundle import RECORD_TYPES, BundleWriter, write_encrypted
+from sync.export import export_bundle
+from sync.importer import import_bundles
+from sync.keys import age_recipient, enroll_device, export_key_file, sign, signing_public_key, trust_centre
+from sync.schema import SPECS
+from tests.conftest import ADMIN_PASSWORD, SUPERVISOR_PASSWORD, table_counts
+
+TODAY = dt.date.today()
+CURRENT_MONTH = period_containing("monthly", TODAY)
+LAST_MONTH = shift(CURRENT_MONTH, -1)
+HEADER = ["indicator", "district", "period", "cell", "value", "numerator", "denominator", "comment"]
+
+
+def refused(session, inputs: list[ValueInput]) -> list[tuple[str, str]]:
+    """Save ``inputs``, expect ValidationFailed and no write at all; return (rule, message) pairs."""
+    before = table_counts(session)
+    with pytest.raises(ValidationFailed) as caught:
+        save_indicator_values(session, inputs)
+    assert table_counts(session) == before
+    return [(found.rule, found.message) for found in caught.value.issues]
+
+
+def stored(session, indicator: str, period: str, district: str = "QUETTA") -> dict[str, dict]:
+    """The stored rows of one indicator and period, by cell."""
+    return {row["cell"]: row for row in list_indicator_values(session, period=period, district=district)
+            if row["indicator"] == indicator}
+
+
+def count(indicator: str, period: str, value: object, cell: str = "total", district: str = "QUETTA",
+          comment: str | None = None) -> ValueInput:
+    return ValueInput(indicator, district, period, cell, value=value, comment=comment)
+
+
+def fraction(indicator: str, period: str, numerator: object, denominator: object, cell: str = "total",
+             value: object = None, district: str = "QUETTA") -> ValueInput:
+    return ValueInput(indicator, district, period, cell, value=value, numerator=numerator, denominator=denominator)
+
+
+# -- indicator and district codes -----------------------------------------------------------------------
+
+
+def test_unknown_and_computed_indicators_are_refused_and_an_entry_indicator_is_saved(operator):
+    assert refused(operator, [count("POL-99", LAST_MONTH, 4)]) == [
+        ("IV_UNKNOWN_INDICATOR",
+         "Indicator 'POL-99' is not in the catalogue. Use a code such as POL-01, as in the template."),
+    ]
+    assert refused(operator, [count("POL-09", LAST_MONTH, 4)]) == [
+        ("IV_COMPUTED_INDICATOR",
+         "POL-09 is computed from the desk register and cannot be typed in. Enter desk cases instead."),
+    ]
+    report = save_indicator_values(operator, [count("POL-01", LAST_MONTH, 4)])
+    assert (report.new, report.updated, report.warnings) == (1, 0, [])
+    assert stored(operator, "POL-01", LAST_MONTH)["total"]["value"] == 4
+
+
+def test_unknown_district_and_other_district_are_refused_at_a_district_install(operator):
+    assert refused(operator, [count("PRO-01", LAST_MONTH, 7, district="ATLANTIS")]) == [
+        ("IV_UNKNOWN_DISTRICT", "District 'ATLANTIS' is not known. Use a district code such as QUETTA."),
+    ]
+    assert refused(operator, [count("PRO-01", LAST_MONTH, 7, district="PISHIN")]) == [
+        ("IV_OTHER_DISTRICT", "This office enters figures for QUETTA, not for 'PISHIN'. Correct the district."),
+    ]
+    save_indicator_values(operator, [count("PRO-01", LAST_MONTH, 7)])
+    assert stored(operator, "PRO-01", LAST_MONTH)["total"]["value"] == 7
+
+
+# -- periods ---------------------------------------------------------------------------------------------
+
+
+def test_period_must_fit_the_indicator_frequency(operator):
+    assert refused(operator, [fraction("POL-04", "2026-13", 5, 10)]) == [
+        ("IV_PERIOD_FORMAT",
+         "Period '2026-13' does not fit POL-04, which is monthly. Write it like 2026-10."),
+    ]
+    # A well-formed quarter is still wrong for a monthly indicator, and the other way round.
+    assert refused(operator, [fraction("POL-04", "2026Q1", 5, 10)]) == [
+        ("IV_PERIOD_FORMAT", "Period '2026Q1' does not fit POL-04, which is monthly. Write it like 2026-10."),
+    ]
+    assert refused(operator, [fraction("CRT-04", "2026-01", 5, 10)]) == [
+        ("IV_PERIOD_FORMAT", "Period '2026-01' does not fit CRT-04, which is quarterly. Write it like 2026Q4."),
+    ]
+    assert refused(operator, [count("REF-01", "2025-01", 900000)]) == [
+        ("IV_PERIOD_FORMAT", "Period '2025-01' does not fit REF-01, which is annual. Write it like 2026."),
+    ]
+    save_indicator_values(operator, [fraction("POL-04", "2026-01", 5, 10), fraction("CRT-04", "2026Q1", 5, 10),
+                                     count("REF-01", "2025", 900000)])
+    assert stored(operator, "POL-04", "2026-01")["total"]["value"] == 50.0
+    assert stored(operator, "CRT-04", "2026Q1")["total"]["value"] == 50.0
+    assert stored(operator, "REF-01", "2025")["total"]["value"] == 900000
+
+
+def test_a_period_that_has_not_started_is_refused_and_the_current_one_is_accepted(operator):
+    next_month = shift(CURRENT_MONTH, 1)
+    assert refused(operator, [count("PRO-01", next_month, 3)]) == [
+        ("IV_PERIOD_FUTURE",
+         f"Period {next_month} has not started yet (today is {TODAY.isoformat()}). "
+         "Enter figures for past or current periods only."),
+    ]
+    next_quarter = shift(period_containing("quarterly", TODAY), 1)
+    assert refused(operator, [fraction("CRT-04", next_quarter, 3, 4)]) == [
+        ("IV_PERIOD_FUTURE",
+         f"Period {next_quarter} has not started yet (today is {TODAY.isoformat()}). "
+         "Enter figures for past or current periods only."),
+    ]
+    save_indicator_values(operator, [count("PRO-01", CURRENT_MONTH, 3)])
+    assert stored(operator, "PRO-01", CURRENT_MONTH)["total"]["value"] == 3
+
+
+def test_district_validity_hub_from_september_2022_and_lehri_until_2018(clerk):
+    # At the centre any district may be entered, so only the validity dates can refuse these.
+    assert refused(clerk, [count("PRO-01", "2022-08", 2, district="HUB")]) == [
+        ("IV_DISTRICT_NOT_VALID",
+         "District HUB existed from 2022-09-01 to now; period 2022-08 is outside that. "
+         "Use the district that covered the area then."),
+    ]
+    assert refused(clerk, [count("PRO-01", "2019-01", 2, district="LEHRI")]) == [
+        ("IV_DISTRICT_NOT_VALID",
+         "District LEHRI existed from 2013-01-01 to 2018-12-31; period 2019-01 is outside that. "
+         "Use the district that covered the area then."),
+    ]
+    save_indicator_values(clerk, [count("PRO-01", "2022-09", 2, district="HUB"),
+                                  count("PRO-01", "2018-12", 5, district="LEHRI")])
+    assert stored(clerk, "PRO-01", "2022-09", district="HUB")["total"]["value"] == 2
+    assert stored(clerk, "PRO-01", "2018-12", district="LEHRI")["total"]["value"] == 5
+
+
+def test_levies_indicator_is_not_reported_after_2025(operator):
+    assert refused(operator, [count("LEV-01", "2026-01", 6, cell="offence_group=hurt")]) == [
+        ("IV_INDICATOR_NOT_VALID", "LEV-01 is reported from the beginning to 2025-12-31; period 2026-01 is outside that."),
+    ]
+    save_indicator_values(operator, [count("LEV-01", "2025-12", 6, cell="offence_group=hurt")])
+    assert stored(operator, "LEV-01", "2025-12")["offence_group=hurt"]["value"] == 6
+
+
+def test_a_complete_data_set_is_locked_for_operators_until_a_supervisor_reopens_it(supervisor, operator):
+    set_complete(supervisor, "QUETTA", "police", LAST_MONTH)
+    assert refused(operator, [count("POL-01", LAST_MONTH, 9, cell="offence_group=hurt")]) == [
+        ("IV_LOCKED",
+         f"The Police data set for QUETTA {LAST_MONTH} is marked complete and locked. Ask a supervisor to reopen it."),
+    ]
+    # Only that institution's data set is locked: prosecution figures for the month still go in.
+    save_indicator_values(operator, [count("PRO-01", LAST_MONTH, 9)])
+    # The supervisor may still correct the locked data set.
+    save_indicator_values(supervisor, [count("POL-01", LAST_MONTH, 9, cell="offence_group=hurt")])
+    assert stored(operator, "POL-01", LAST_MONTH)["offence_group=hurt"]["value"] == 9
+    set_complete(supervisor, "QUETTA", "police", LAST_MONTH, complete=False)
+    report = save_indicator_values(operator, [count("POL-01", LAST_MONTH, 11, cell="offence_group=hurt")])
+    assert report.updated == 1
+    assert stored(operator, "POL-01", LAST_MONTH)["offence_group=hurt"]["value"] == 11
+
+
+# -- cells -----------------------------------------------------------------------------------------------
+
+
+def test_unknown_cells_are_refused_and_category_order_is_normalised(operator):
+    assert refused(operator, [count("POL-03", LAST_MONTH, 2, cell="sex=alien;age=adult")]) == [
+        ("IV_UNKNOWN_CELL",
+         "Cell 'sex=alien;age=adult' is not a cell of POL-03. Use 'total' or one combination of: sex + age."),
+    ]
+    assert refused(operator, [count("PRO-01", LAST_MONTH, 2, cell="sex=male")]) == [
+        ("IV_UNKNOWN_CELL",
+         "Cell 'sex=male' is not a cell of PRO-01. Use 'total' or one combination of: none (use total)."),
+    ]
+    save_indicator_values(operator, [count("POL-03", LAST_MONTH, 2, cell="sex=male; age=adult")])
+    assert list(stored(operator, "POL-03", LAST_MONTH)) == ["age=adult;sex=male"]
+    # The same cell typed in the other order is the same record: an update, not a second row.
+    report = save_indicator_values(operator, [count("POL-03", LAST_MONTH, 3, cell="age=adult;sex=male")])
+    assert (report.new, report.updated) == (0, 1)
+    assert stored(operator, "POL-03", LAST_MONTH)["age=adult;sex=male"]["value"] == 3
+
+
+def test_partial_cells_may_not_exceed_the_total_and_complete_cells_must_sum_to_it(operator):
+    before_total = [count("POL-02", LAST_MONTH, 10)]
+    # female 6 + male 5 = 11 > 10 with transgender still missing.
+    assert refused(operator, before_total + [count("POL-02", LAST_MONTH, 6, cell="sex=female"),
+                                             count("POL-02", LAST_MONTH, 5, cell="sex=male")]) == [
+        ("IV_CELLS_EXCEED_TOTAL",
+         f"The cells of POL-02 for QUETTA {LAST_MONTH} add up to 11 so far, more than the total 10. "
+         "Correct the cells or the total."),
+    ]
+    save_indicator_values(operator, before_total + [count("POL-02", LAST_MONTH, 6, cell="sex=female"),
+                                                    count("POL-02", LAST_MONTH, 4, cell="sex=male")])
+    # Typed later, one cell at a time as in the grid: the stored total and cells count too.
+    # 6 + 4 + 1 = 11, all three cells present, total 10.
+    assert refused(operator, [count("POL-02", LAST_MONTH, 1, cell="sex=transgender")]) == [
+        ("IV_CELLS_SUM",
+         f"The cells of POL-02 for QUETTA {LAST_MONTH} add up to 11, but the total is 10. "
+         "Correct the cells or the total."),
+    ]
+    save_indicator_values(operator, [count("POL-02", LAST_MONTH, 0, cell="sex=transgender")])
+    assert {cell: row["value"] for cell, row in stored(operator, "POL-02", LAST_MONTH).items()} == {
+        "total": 10, "sex=female": 6, "sex=male": 4, "sex=transgender": 0}
+    # All cells in one batch: 3 + 3 + 3 = 9, total 10.
+    month = shift(LAST_MONTH, -1)
+    assert refused(operator, [count("POL-02", month, 10)] + [
+        count("POL-02", month, 3, cell=f"sex={sex}") for sex in ("female", "male", "transgender")]) == [
+        ("IV_CELLS_SUM",
+         f"The cells of POL-02 for QUETTA {month} add up to 9, but the total is 10. Correct the cells or the total."),
+    ]
+
+
+def test_percent_cells_sum_numerators_and_denominators_against_the_total(operator):
+    total = fraction("PRS-02", LAST_MONTH, 5, 10)
+    # numerators 1 + 2 + 1 = 4, total numerator 5.
+    assert refused(operator, [total, fraction("PRS-02", LAST_MONTH, 1, 2, cell="sex=female"),
+                              fraction("PRS-02", LAST_MONTH, 2, 4, cell="sex=male"),
+                              fraction("PRS-02", LAST_MONTH, 1, 3, cell="sex=transgender")]) == [
+        ("IV_CELLS_SUM",
+         f"The cells of PRS-02 for QUETTA {LAST_MONTH} add up to 4 (numerators), but the total is 5. "
+         "Correct the cells or the total."),
+    ]
+    # numerators 1 + 2 + 2 = 5 agree; denominators 2 + 4 + 5 = 11, total denominator 10.
+    assert refused(operator, [total, fraction("PRS-02", LAST_MONTH, 1, 2, cell="sex=female"),
+                              fraction("PRS-02", LAST_MONTH, 2, 4, cell="sex=male"),
+                              fraction("PRS-02", LAST_MONTH, 2, 5, cell="sex=transgender")]) == [
+        ("IV_CELLS_SUM",
+         f"The cells of PRS-02 for QUETTA {LAST_MONTH} add up to 11 (denominators), but the total is 10. "
+         "Correct the cells or the total."),
+    ]
+    # Percents themselves (50 + 50 + 50) are never summed: 1/2, 2/4, 2/4 against 5/10 is right.
+    save_indicator_values(operator, [total, fraction("PRS-02", LAST_MONTH, 1, 2, cell="sex=female"),
+                                     fraction("PRS-02", LAST_MONTH, 2, 4, cell="sex=male"),
+                                     fraction("PRS-02", LAST_MONTH, 2, 4, cell="sex=transgender")])
+    rows = stored(operator, "PRS-02", LAST_MONTH)
+    assert {cell: (row["numerator"], row["denominator"], row["value"]) for cell, row in rows.items()} == {
+        "total": (5, 10, 50.0), "sex=female": (1, 2, 50.0), "sex=male": (2, 4, 50.0),
+        "sex=transgender": (2, 4, 50.0)}
+
+
+# -- numbers ---------------------------------------------------------------------------------------------
+
+
+def test_counts_must_be_whole_non_negative_numbers_given_as_a_value(operator):
+    assert refused(operator, [count("PRO-01", LAST_MONTH, "abc")]) == [
+        ("IV_NOT_A_NUMBER", "The value 'abc' is not a number. Type digits only, e.g. 12 or 12.5."),
+    ]
+    assert refused(operator, [count("PRO-01", LAST_MONTH, 12.5)]) == [
+        ("IV_COUNT_NOT_WHOLE",
+         "PRO-01 counts must be whole numbers of 0 or more; '12.5' is not. Correct the figure."),
+    ]
+    assert refused(operator, [count("PRO-01", LAST_MONTH, "-3")]) == [
+        ("IV_COUNT_NOT_WHOLE", "PRO-01 counts must be whole numbers of 0 or more; '-3' is not. Correct the figure."),
+    ]
+    assert refused(operator, [count("PRO-01", LAST_MONTH, None)]) == [
+        ("IV_VALUE_MISSING", "PRO-01 needs a value; it is empty. Type the figure, or 0 if there were none."),
+    ]
+    assert refused(operator, [fraction("PRO-01", LAST_MONTH, 3, 4)]) == [
+        ("IV_NOT_A_FRACTION",
+         "PRO-01 is a count: give the value, not a numerator or denominator. Clear the numerator and denominator."),
+    ]
+    # "1,200" and "12.0" (as Excel writes whole numbers) are whole counts.
+    save_indicator_values(operator, [count("PRO-01", LAST_MONTH, "1,200"), count("CRT-01", LAST_MONTH, "12.0")])
+    assert stored(operator, "PRO-01", LAST_MONTH)["total"]["value"] == 1200
+    assert stored(operator, "CRT-01", LAST_MONTH)["total"]["value"] == 12
+
+
+def test_percent_fractions_numerator_denominator_and_value(operator):
+    assert refused(operator, [fraction("POL-04", LAST_MONTH, "x", 10)]) == [
+        ("IV_NOT_A_NUMBER", "The numerator 'x' is not a number. Type digits only, e.g. 12 or 12.5."),
+    ]
+    assert refused(operator, [fraction("POL-04", LAST_MONTH, 4, None)]) == [
+        ("IV_VALUE_MISSING", "POL-04 needs a denominator; it is empty. Type the figure, or 0 if there were none."),
+    ]
+    assert refused(operator, [fraction("POL-04", LAST_MONTH, None, None, value=40)]) == [
+        ("IV_VALUE_MISSING",
+         "POL-04 needs a numerator and denominator; it is empty. Type the figure, or 0 if there were none."),
+    ]
+    assert refused(operator, [fraction("POL-04", LAST_MONTH, -1, 10)]) == [
+        ("IV_NEGATIVE", "The numerator of POL-04 cannot be negative ('-1'). Correct the figure."),
+    ]
+    assert refused(operator, [fraction("POL-04", LAST_MONTH, 0, 0)]) == [
+        ("IV_DENOMINATOR_NOT_POSITIVE",
+         "The denominator of POL-04 (challans due in the period) must be more than 0; it is '0'. "
+         "Correct it, or leave the row out if there were none."),
+    ]
+    assert refused(operator, [fraction("POL-04", LAST_MONTH, 12, 10)]) == [
+        ("IV_NUMERATOR_EXCEEDS_DENOMINATOR",
+         "The numerator of POL-04 (12) is larger than its denominator (10); the share cannot exceed 100%. "
+         "Check both figures."),
+    ]
+    # 1 / 4 = 25%: a typed value of 30 contradicts it.
+    assert refused(operator, [fraction("POL-04", LAST_MONTH, 1, 4, value=30)]) == [
+        ("IV_VALUE_MISMATCH",
+         "The value '30' does not match numerator / denominator = 25. Leave the value empty; it is computed."),
+    ]
+    # A typed value that agrees is accepted; CRT-04 (clearance rate) may exceed 100: 150 / 100 = 150%.
+    save_indicator_values(operator, [fraction("POL-04", LAST_MONTH, 1, 4, value=25),
+                                     fraction("CRT-04", "2026Q1", 150, 100)])
+    assert stored(operator, "POL-04", LAST_MONTH)["total"]["value"] == 25.0
+    crt = stored(operator, "CRT-04", "2026Q1")["total"]
+    assert (crt["numerator"], crt["denominator"], crt["value"]) == (150, 100, 150.0)
+    # A ratio is numerator / denominator, not a percent: 300 prisoners / 40 staff = 7.5.
+    save_indicator_values(operator, [fraction("PRS-07", "2026Q1", 300, 40)])
+    assert stored(operator, "PRS-07", "2026Q1")["total"]["value"] == 7.5
+
+
+# -- outliers --------------------------------------------------------------------------------------------
+
+
+def test_outlier_against_median_and_mad_of_three_or_more_earlier_periods(operator):
+    p = LAST_MONTH
+    # PRO-01: 10, 12, 14 in the three months before p. Median 12; deviations 2, 0, 2 -> MAD 2;
+    # expected range 12 - 6 = 6 to 12 + 6 = 18.
+    save_indicator_values(operator, [count("PRO-01", shift(p, -3), 10), count("PRO-01", shift(p, -2), 12),
+                                     count("PRO-01", shift(p, -1), 14)])
+    assert refused(operator, [count("PRO-01", p, 19)]) == [
+        ("IV_OUTLIER",
+         "PRO-01 19 is unusual for QUETTA (the last 3 periods' median is 12; expected 6 to 18). "
+         "Check it; if it is right, add a comment saying why."),
+    ]
+    assert refused(operator, [count("PRO-01", p, 5)]) == [
+        ("IV_OUTLIER",
+         "PRO-01 5 is unusual for QUETTA (the last 3 periods' median is 12; expected 6 to 18). "
+         "Check it; if it is right, add a comment saying why."),
+    ]
+    save_indicator_values(operator, [count("PRO-01", p, 18)])
+    save_indicator_values(operator, [count("PRO-01", p, 6)])
+    assert stored(operator, "PRO-01", p)["total"]["value"] == 6
+    # CRT-01: 10, 10, 10 -> MAD 0, floored at 1: expected 7 to 13, so 14 is flagged and 13 is not.
+    save_indicator_values(operator, [count("CRT-01", shift(p, -step), 10) for step in (1, 2, 3)])
+    assert refused(operator, [count("CRT-01", p, 14)]) == [
+        ("IV_OUTLIER",
+         "CRT-01 14 is unusual for QUETTA (the last 3 periods' median is 10; expected 7 to 13). "
+         "Check it; if it is right, add a comment saying why."),
+    ]
+    save_indicator_values(operator, [count("CRT-01", p, 13)])
+
+
+def test_outlier_against_the_previous_period_with_fewer_than_three_earlier_periods(operator):
+    p = LAST_MONTH
+    save_indicator_values(operator, [count("CRT-02", shift(p, -1), 10)])
+    assert refused(operator, [count("CRT-02", p, 31)]) == [
+        ("IV_OUTLIER",
+         "CRT-02 31 is unusual for QUETTA (more than 3 times the previous period's 10). "
+         "Check it; if it is right, add a comment saying why."),
+    ]
+    assert refused(operator, [count("CRT-02", p, 3)]) == [
+        ("IV_OUTLIER",
+         "CRT-02 3 is unusual for QUETTA (under a third of the previous period's 10). "
+         "Check it; if it is right, add a comment saying why."),
+    ]
+    save_indicator_values(operator, [count("CRT-02", p, 30)])  # exactly 3 times: not flagged
+    save_indicator_values(operator, [count("CRT-02", p, 4)])  # 4 >= 10 / 3
+    assert stored(operator, "CRT-02", p)["total"]["value"] == 4
+
+
+def test_an_outlier_with_a_comment_is_saved_and_reported_as_a_warning(operator):
+    p = LAST_MONTH
+    save_indicator_values(operator, [count("PRS-06", shift(p, -1), 2)])
+    message = ("PRS-06 9 is unusual for QUETTA (more than 3 times the previous period's 2). "
+               "Check it; if it is right, add a comment saying why.")
+    # A blank comment is no comment.
+    assert refused(operator, [count("PRS-06", p, 9, comment="   ")]) == [("IV_OUTLIER", message)]
+    report = save_indicator_values(operator, [count("PRS-06", p, 9, comment="mass escape during the flood")])
+    assert report.new == 1
+    assert [(found.rule, found.severity, found.message) for found in report.warnings] == [
+        ("IV_OUTLIER", "warning", message)]
+    row = stored(operator, "PRS-06", p)["total"]
+    assert (row["value"], row["comment"]) == (9, "mass escape during the flood")
+
+
+# -- bulk loads ------------------------------------------------------------------------------------------
+
+
+def write_csv(path: Path, rows: list[list], header: list[str] = HEADER) -> Path:
+    with open(path, "w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(header)
+        writer.writerows(rows)
+    return path
+
+
+def load_refused(session, path: Path) -> list[tuple[int | None, str, str]]:
+    """Load a file expected to fail; nothing may be written. Returns (row, rule, message) per problem."""
+    before = table_counts(session)
+    report = load_values(session, path)
+    assert not report.ok
+    assert report.saved is None
+    assert table_counts(session) == before
+    return [(found.row, found.rule, found.message) for found in report.problems]
+
+
+def test_bulk_load_treats_an_uncommented_warning_as_an_error_with_its_row_number(operator, tmp_path):
+    p, before = LAST_MONTH, shift(LAST_MONTH, -1)
+    rows = [
+        ["PRO-01", "QUETTA", before, "total", "10", "", "", ""],  # row 2
+        ["PRO-01", "QUETTA", p, "total", "", "", "", ""],  # row 3: untouched template row, skipped
+        ["CRT-01", "QUETTA", p, "total", "40", "", "", ""],  # row 4: fine
+        ["PRO-01", "QUETTA", p, "total", "40", "", "", ""],  # row 5: 4 x the previous month, no comment
+        ["POL-04", "QUETTA", p, "total", "", "abc", "10", ""],  # row 6: not a number
+    ]
+    assert load_refused(operator, write_csv(tmp_path / "month.csv", rows)) == [
+        (5, "IV_OUTLIER",
+         "PRO-01 40 is unusual for QUETTA (more than 3 times the previous period's 10). "
+         "Check it; if it is right, add a comment saying why."),
+        (6, "IV_NOT_A_NUMBER", "The numerator 'abc' is not a number. Type digits only, e.g. 12 or 12.5."),
+    ]
+    rows[3][7] = "two new courts opened"
+    rows[4][5] = "4"
+    report = load_values(operator, write_csv(tmp_path / "month.csv", rows))
+    assert report.ok
+    assert (report.rows, report.blank_rows, report.saved.new) == (5, 1, 4)
+    assert [(found.row, found.rule) for found in report.saved.warnings] == [(5, "IV_OUTLIER")]
+    assert stored(operator, "PRO-01", p)["total"]["comment"] == "two new courts opened"
+    assert stored(operator, "POL-04", p)["total"]["value"] == 40.0
+
+
+def test_bulk_load_header_must_name_every_column(operator, tmp_path):
+    path = write_csv(tmp_path / "short.csv", [["PRO-01", "QUETTA", LAST_MONTH, "total", "5", ""]],
+                     header=["indicator", "district", "period", "cell", "value", "numerator"])
+    assert load_refused(operator, path) == [
+        (1, "LD_COLUMNS",
+         "The first row must name the columns indicator, district, period, cell, value, numerator, denominator, "
+         "comment; missing: denominator, comment. Start from `template`."),
+    ]
+    # Column order and case do not matter.
+    path = write_csv(tmp_path / "shuffled.csv", [["5", "total", LAST_MONTH, "QUETTA", "PRO-01", "", "", ""]],
+                     header=["Value", "CELL", "period", "district", "indicator", "comment", "numerator", "denominator"])
+    assert load_values(operator, path).ok
+    assert stored(operator, "PRO-01", LAST_MONTH)["total"]["value"] == 5
+
+
+def test_bulk_load_refuses_a_corrupt_xlsx_and_a_csv_that_is_not_utf8(operator, tmp_path):
+    corrupt = tmp_path / "month.xlsx"
+    corrupt.write_bytes(random.Random(7).randbytes(4096))
+    assert load_refused(operator, corrupt) == [
+        (1, "LD_UNREADABLE",
+         "The file month.xlsx could not be read as Excel (.xlsx) (BadZipFile). Save it again from Excel as .xlsx or .csv."),
+    ]
+    latin = tmp_path / "latin.csv"
+    latin.write_bytes(",".join(HEADER).encode() + b"\nPRO-01,QUETTA,2026-01,total,5,,,Caf\xe9\n")
+    assert load_refused(operator, latin) == [
+        (1, "LD_UNREADABLE",
+         "The file latin.csv could not be read as CSV (UTF-8) (UnicodeDecodeError). "
+         "Save it again from Excel as .xlsx or .csv."),
+    ]
+
+
+def test_bulk_load_refuses_a_repeated_cell_and_loads_a_real_xlsx(operator, tmp_path):
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "values"
+    sheet.append(HEADER)
+    sheet.append(["PRO-01", "QUETTA", LAST_MONTH, "total", 5, None, None, None])  # row 2
+    sheet.append(["POL-02", "QUETTA", LAST_MONTH, "sex=female", 2, None, None, None])  # row 3
+    sheet.append(["pro-01", "quetta", LAST_MONTH, "total", 6, None, None, None])  # row 4: same cell as row 2
+    path = tmp_path / "month.xlsx"
+    workbook.save(path)
+    assert load_refused(operator, path) == [
+        (4, "LD_DUPLICATE_ROW",
+         f"This row repeats PRO-01 QUETTA {LAST_MONTH} total, already given on row 2. Keep one row per cell."),
+    ]
+    # The same cell with its categories in another order is the same cell: a repeat, listed with its row.
+    reordered = write_csv(tmp_path / "reordered.csv", [
+        ["POL-03", "QUETTA", LAST_MONTH, "sex=male;age=adult", "2", "", "", ""],
+        ["POL-03", "QUETTA", LAST_MONTH, "age=adult; sex=male", "3", "", "", ""]])
+    assert load_refused(operator, reordered) == [
+        (3, "LD_DUPLICATE_ROW",
+         f"This row repeats POL-03 QUETTA {LAST_MONTH} age=adult;sex=male, already given on row 2. "
+         "Keep one row per cell."),
+    ]
+    sheet.delete_rows(4)
+    sheet.append(["POL-04", "QUETTA", LAST_MONTH, "total", None, 3, 4, "two officers on leave"])
+    workbook.save(path)
+    report = load_values(operator, path)
+    assert report.ok and report.saved.new == 3
+    assert stored(operator, "PRO-01", LAST_MONTH)["total"]["value"] == 5
+    assert stored(operator, "POL-02", LAST_MONTH)["sex=female"]["value"] == 2
+    assert stored(operator, "POL-04", LAST_MONTH)["total"]["value"] == 75.0
+
+
+# -- targets ---------------------------------------------------------------------------------------------
+
+
+def test_set_target_rules(supervisor):
+    def target_refused(indicator: str, district: str, target: object) -> list[tuple[str, str]]:
+        before = table_counts(supervisor)
+        with pytest.raises(ValidationFailed) as caught:
+            set_target(supervisor, indicator, district, 2026, target)
+        assert table_counts(supervisor) == before
+        return [(found.rule, found.message) for found in caught.value.issues]
+
+    assert target_refused("POL-99", "QUETTA", 40) == [
+        ("IV_UNKNOWN_INDICATOR",
+         "Indicator 'POL-99' is not in the catalogue. Use a code such as POL-01, as in the template."),
+    ]
+    assert target_refused("PRO-04", "ATLANTIS", 40) == [
+        ("IV_UNKNOWN_DISTRICT", "District 'ATLANTIS' is not known. Use a district code such as QUETTA."),
+    ]
+    assert target_refused("PRO-04", "PISHIN", 40) == [
+        ("IV_OTHER_DISTRICT", "This office enters figures for QUETTA, not for 'PISHIN'. Correct the district."),
+    ]
+    assert target_refused("PRO-04", "QUETTA", "forty") == [
+        ("IV_NOT_A_NUMBER", "The target 'forty' is not a number. Type digits only, e.g. 12 or 12.5."),
+    ]
+    assert target_refused("PRO-04", "QUETTA", "-5") == [
+        ("IV_NEGATIVE", "The target of PRO-04 cannot be negative ('-5'). Correct the figure."),
+    ]
+    set_target(supervisor, "PRO-04", "QUETTA", 2026, "40")
+    set_target(supervisor, "PRO-04", "QUETTA", 2026, 45)  # replaces, does not add
+    assert list_targets(supervisor, 2026) == [{"indicator": "PRO-04", "district": "QUETTA", "year": 2026, "target": 45}]
+
+
+# -- desk cases ------------------------------------------------------------------------------------------
+# Every desk check below either refuses (and writes nothing) or saves a new record it then reads back by
+# uuid, so the checks can share one database.
+
+TOMORROW = (TODAY + dt.timedelta(days=1)).isoformat()
+
+
+@pytest.fixture(scope="module")
+def desk_supervisor(tmp_path_factory):
+    """A supervisor (who may record identifying details) on one Quetta database for all desk rules."""
+    path = tmp_path_factory.mktemp("desk_rules") / "district.db"
+    session, _ = create_database(path, role="district", district="QUETTA", device_name="Quetta DPO",
+                                 admin="admin", password=ADMIN_PASSWORD)
+    add_user(session, "sana", "supervisor", SUPERVISOR_PASSWORD)
+    session.close()
+    session = open_session(path, "sana", SUPERVISOR_PASSWORD)
+    yield session
+    session.close()
+
+
+def desk_case(**changes: object) -> dict:
+    """A complete, valid case; ``changes`` break one thing at a time."""
+    case = {"desk": "QTA-CITY", "report_date": "2026-10-05", "incident_date": "2026-10-03", "client_code": "QC-001",
+            "client_sex": "female", "client_age": 30, "classification_answers": "nny", "gbv_type": "physical_assault",
+            "consent_services": True, "consent_reporting": True}
+    case.update(changes)
+    return case
+
+
+def case_refused(session, case: dict, perpetrators=None, services=None, identity=None) -> list[tuple[str, str]]:
+    before = table_counts(session)
+    with pytest.raises(ValidationFailed) as caught:
+        save_desk_case(session, case, perpetrators, services, identity)
+    assert table_counts(session) == before
+    return [(found.rule, found.message) for found in caught.value.issues]
+
+
+def case_row(session, case_uuid: str, columns: str) -> tuple:
+    return tuple(session.db.execute(f"SELECT {columns} FROM desk_cases WHERE uuid = ?", [case_uuid]).fetchone())
+
+
+def test_desk_case_required_fields_and_choices(desk_supervisor):
+    session = desk_supervisor
+    assert case_refused(session, desk_case(client_code="  ")) == [
+        ("DC_REQUIRED", "The client code is required. Fill it in."),
+    ]
+    assert case_refused(session, desk_case(gbv_type=None)) == [
+        ("DC_REQUIRED", "The GBV type is required. Fill it in."),
+    ]
+    assert case_refused(session, desk_case(classification_answers="nnnnnn", gbv_type="non_gbv")) == [
+        ("DC_REQUIRED", "The kind of non-GBV complaint is required. Fill it in."),
+    ]
+    assert case_refused(session, desk_case(client_sex="alien")) == [
+        ("DC_UNKNOWN_CHOICE", "'alien' is not a choice for client's sex. Choose one of: female, male, transgender, unknown."),
+    ]
+    assert case_refused(session, desk_case(incident_district="NARNIA")) == [
+        ("DC_UNKNOWN_CHOICE", "'NARNIA' is not a choice for district of the incident. Choose one of: a district code such as QUETTA."),
+    ]
+    assert case_refused(session, desk_case(), perpetrators=[
+        {"relationship": "boss", "sex": "male", "age_group": "26-40"}]) == [
+        ("DC_UNKNOWN_CHOICE",
+         "'boss' is not a choice for perpetrator relationship. Choose one of: intimate_partner, family_member, "
+         "caregiver, employer, neighbour_friend, teacher, service_provider, stranger, other, unknown."),
+    ]
+    case_uuid = save_desk_case(session, desk_case(classification_answers="nnnnnn", gbv_type="non_gbv",
+                                                  non_gbv_complaint="theft", incident_district="PISHIN"),
+                               perpetrators=[{"relationship": "employer", "sex": "male", "age_group": "26-40"}])
+    assert case_row(session, case_uuid, "gbv_type, non_gbv_complaint, incident_district") == (
+        "non_gbv", "theft", "PISHIN")
+
+
+def test_desk_case_dates(desk_supervisor):
+    session = desk_supervisor
+    assert case_refused(session, desk_case(incident_date="2026-02-30")) == [
+        ("DC_BAD_DATE", "The incident date '2026-02-30' is not a date. Write it as YYYY-MM-DD, e.g. 2026-10-31."),
+    ]
+    # A report date that is not a date is reported, not a crash (the case number needs its year).
+    assert ("DC_BAD_DATE",
+            "The report date '31/10/2026' is not a date. Write it as YYYY-MM-DD, e.g. 2026-10-31.") in case_refused(
+        session, desk_case(report_date="31/10/2026"))
+    assert case_refused(session, desk_case(report_date=TOMORROW, incident_date=None)) == [
+        ("DC_REPORT_FUTURE", f"The report date {TOMORROW} is in the future (today is {TODAY.isoformat()}). Correct the date."),
+    ]
+    assert case_refused(session, desk_case(incident_date="2026-10-06")) == [
+        ("DC_INCIDENT_AFTER_REPORT",
+         "The incident date 2026-10-06 is after the report date 2026-10-05. Correct one of them; leave the incident "
+         "date empty if it is unknown."),
+    ]
+    assert case_refused(session, desk_case(followup_date="2026-10-04")) == [
+        ("DC_FOLLOWUP_BEFORE_REPORT", "The follow-up date 2026-10-04 is before the report date 2026-10-05. Correct it."),
+    ]
+    today = TODAY.isoformat()
+    case_uuid = save_desk_case(session, desk_case(report_date=today, incident_date=today, followup_date=today))
+    assert case_row(session, case_uuid, "report_date, incident_date, followup_date") == (today, today, today)
+    case_uuid = save_desk_case(session, desk_case(incident_date="2026-10-05", followup_date="2026-10-05"))
+    assert case_row(session, case_uuid, "incident_date, followup_date") == ("2026-10-05", "2026-10-05")
+    case_uuid = save_desk_case(session, desk_case(incident_date=None))
+    assert case_row(session, case_uuid, "incident_date") == (None,)
+
+
+def test_desk_case_client_age(desk_supervisor):
+    session = desk_supervisor
+    for age in (121, -1, 12.5, "abc"):
+        assert case_refused(session, desk_case(client_age=age)) == [
+            ("DC_AGE_RANGE",
+             f"The client's age '{age}' must be a whole number from 0 to 120. Estimate it and tick 'age estimated' if unsure."),
+        ]
+    assert case_row(session, save_desk_case(session, desk_case(client_age=0)), "client_age, client_age_group") == (
+        0, "under18")
+    assert case_row(session, save_desk_case(session, desk_case(client_age="17")), "client_age, client_age_group") == (
+        17, "under18")
+    assert case_row(session, save_desk_case(session, desk_case(client_age=18)), "client_age, client_age_group") == (
+        18, "adult")
+    assert case_row(session, save_desk_case(session, desk_case(client_age="120")), "client_age, client_age_group") == (
+        120, "adult")
+
+
+def test_desk_case_identity_formats(desk_supervisor):
+    session = desk_supervisor
+    assert case_refused(session, desk_case(), identity={"cnic": "81234-1234567-1"}) == [
+        ("DC_CNIC_FORMAT",
+         "The CNIC '81234-1234567-1' is not valid. Write 13 digits as 12345-1234567-1 (the first digit 1 to 7)."),
+    ]
+    assert case_refused(session, desk_case(), identity={"cnic": "5440112345671"}) == [
+        ("DC_CNIC_FORMAT",
+         "The CNIC '5440112345671' is not valid. Write 13 digits as 12345-1234567-1 (the first digit 1 to 7)."),
+    ]
+    assert case_refused(session, desk_case(), identity={"phone": "0300-123456"}) == [
+        ("DC_PHONE_FORMAT",
+         "The mobile number '0300-123456' is not valid. Write it as 03001234567, 0300-1234567 or +923001234567."),
+    ]
+    for phone in ("03001234567", "0300-1234567", "+923001234567"):
+        case_uuid = save_desk_case(session, desk_case(), identity={"cnic": "54401-1234567-1", "phone": phone})
+        stored_identity = session.db.execute("SELECT cnic, phone FROM desk_case_identities WHERE case_uuid = ?",
+                                             [case_uuid]).fetchone()
+        assert tuple(stored_identity) == ("54401-1234567-1", phone)
+
+
+def test_desk_case_classification_order(desk_supervisor):
+    session = desk_supervisor
+    assert case_refused(session, desk_case(classification_answers="nny", gbv_type="rape")) == [
+        ("DC_GBV_ORDER",
+         "The GBV type 'rape' does not follow the classification questions: answered in order, they give "
+         "'physical_assault'. Ask the questions in order and take the first 'yes'."),
+    ]
+    assert case_refused(session, desk_case(classification_answers="yy", gbv_type="rape")) == [
+        ("DC_CLASSIFICATION_ANSWERS",
+         "The classification answers 'yy' are not valid: answer the questions in order with y or n, stopping at the "
+         "first y."),
+    ]
+    assert case_refused(session, desk_case(classification_answers=None, gbv_type="rape")) == [
+        ("DC_CLASSIFICATION_ANSWERS",
+         "The classification answers '' are not valid: answer the questions in order with y or n, stopping at the "
+         "first y."),
+    ]
+    case_uuid = save_desk_case(session, desk_case(classification_answers="y", gbv_type="rape"))
+    assert case_row(session, case_uuid, "classification_answers, gbv_type") == ("y", "rape")
+
+
+def test_desk_case_services(desk_supervisor):
+    session = desk_supervisor
+    assert case_refused(session, desk_case(), services=[{"service": "legal_aid", "status": "referred"}]) == [
+        ("DC_REFERRAL_DATE",
+         "The service 'legal_aid' is marked 'referred' but has no date. Add the date of the referral or service."),
+    ]
+    assert case_refused(session, desk_case(), services=[
+        {"service": "health", "status": "declined"}, {"service": "health", "status": "provided", "date": "2026-10-05"},
+    ]) == [("DC_DUPLICATE_SERVICE", "The service 'health' is listed twice. Keep one line per service.")]
+    assert case_refused(session, desk_case(), services=[
+        {"service": "health", "status": "provided", "date": "soon"}]) == [
+        ("DC_BAD_DATE", "The health date 'soon' is not a date. Write it as YYYY-MM-DD, e.g. 2026-10-31."),
+    ]
+    # Declined needs no date; a referral with its date is fine.
+    case_uuid = save_desk_case(session, desk_case(), services=[
+        {"service": "health", "status": "declined"},
+        {"service": "legal_aid", "status": "referred", "date": "2026-10-05"}])
+    rows = session.db.execute("SELECT service, status, date FROM desk_case_services WHERE case_uuid = ? ORDER BY id",
+                              [case_uuid]).fetchall()
+    assert [tuple(row) for row in rows] == [("health", "declined", None), ("legal_aid", "referred", "2026-10-05")]
+
+
+def test_desk_case_closing_reason_and_consent(desk_supervisor):
+    session = desk_supervisor
+    assert case_refused(session, desk_case(status="closed")) == [
+        ("DC_CLOSING_REASON", "A closed case needs a closing reason. Choose why the case was closed."),
+    ]
+    assert case_refused(session, desk_case(consent_reporting=None)) == [
+        ("DC_CONSENT_MISSING",
+         "The client's answer on consent to share non-identifiable data for reporting is not recorded. Ask the client and record yes or no."),
+    ]
+    # "No" is an answer: a client who refuses reporting is recorded as 0, not refused.
+    case_uuid = save_desk_case(session, desk_case(status="closed", closing_reason="needs_met", consent_reporting=False))
+    assert case_row(session, case_uuid, "status, closing_reason, consent_reporting") == ("closed", "needs_met", 0)
+
+
+def test_pkm_request_dates(desk_supervisor):
+    session = desk_supervisor
+
+    def pkm_refused(request: dict) -> list[tuple[str, str]]:
+        before = table_counts(session)
+        with pytest.raises(ValidationFailed) as caught:
+            save_pkm_request(session, request)
+        assert table_counts(session) == before
+        return [(found.rule, found.message) for found in caught.value.issues]
+
+    request = {"desk": "QTA-CITY", "service": "fir_copy", "applicant_sex": "male", "received_date": "2026-10-05"}
+    assert pkm_refused({**request, "completed_date": "2026-10-04"}) == [
+        ("PKM_COMPLETED_BEFORE_RECEIVED",
+         "The request was completed on 2026-10-04, before it was received on 2026-10-05. Correct the dates."),
+    ]
+    assert pkm_refused({**request, "received_date": TOMORROW}) == [
+        ("PKM_FUTURE", f"The date received {TOMORROW} is in the future (today is {TODAY.isoformat()}). Correct the date."),
+    ]
+    assert pkm_refused({**request, "completed_date": TOMORROW}) == [
+        ("PKM_FUTURE", f"The date completed {TOMORROW} is in the future (today is {TODAY.isoformat()}). Correct the date."),
+    ]
+    saved = [save_pkm_request(session, {**request, "completed_date": "2026-10-05"}),
+             save_pkm_request(session, {**request, "received_date": TODAY.isoformat(),
+                                        "completed_date": TODAY.isoformat()})]
+    rows = [tuple(session.db.execute("SELECT received_date, completed_date, district FROM pkm_requests WHERE uuid = ?",
+                                     [request_uuid]).fetchone()) for request_uuid in saved]
+    assert rows == [("2026-10-05", "2026-10-05", "QUETTA"), (TODAY.isoformat(), TODAY.isoformat(), "QUETTA")]
+
+
+# -- records arriving in a bundle at the centre ------------------------------------------------------------
+
+
+def exported_rows(session, record_type: str) -> list[dict]:
+    """Rows of a district table exactly as they travel (the columns sync.schema lets out)."""
+    spec = SPECS[record_type]
+    cursor = session.db.execute(f"SELECT {', '.join(spec.exported)} FROM {spec.table} ORDER BY id")
+    return [dict(zip(spec.exported, row, strict=True)) for row in cursor]
+
+
+def test_bundle_records_breaking_sync_rules_are_quarantined_and_the_rest_merged(clerk, supervisor, district_admin,
+                                                                                tmp_path):
+    # Keys exchanged as in the field: the district trusts the centre's key file, the centre enrolls the device.
+    export_key_file(clerk, tmp_path / "centre.key")
+    trust_centre(district_admin, tmp_path / "centre.key")
+    export_key_file(supervisor, tmp_path / "device.key")
+    enroll_device(clerk, tmp_path / "device.key")
+    # Real records made at the district: three values and one consented case (which travels) with a service.
+    save_indicator_values(supervisor, [count("PRO-01", LAST_MONTH, 5), count("CRT-01", LAST_MONTH, 6),
+                                       count("CRT-02", LAST_MONTH, 8)])
+    case_uuid = save_desk_case(supervisor, desk_case(), services=[
+        {"service": "legal_aid", "status": "referred", "date": "2026-10-05"}])
+    first = export_bundle(supervisor, tmp_path)
+    assert [outcome.status for outcome in import_bundles(clerk, [first.path])] == ["imported"]
+
+    # A second bundle, signed by the same enrolled device, carrying broken records beside a good one.
+    good, other_device, other_district = exported_rows(supervisor, "indicator_values")
+    good = {**good, "value": 7, "hlc": supervisor.clock.now()}
+    other_device = {**other_device, "origin_device": "f0000000-0000-4000-8000-000000000000",
+                    "hlc": supervisor.clock.now()}
+    other_district = {**other_district, "district": "PISHIN", "uuid": str(uuid.uuid4()), "hlc": supervisor.clock.now()}
+    (case,) = exported_rows(supervisor, "desk_cases")
+    clash = {**case, "uuid": str(uuid.uuid4()), "hlc": supervisor.clock.now()}  # another case, same case number
+    (service,) = exported_rows(supervisor, "desk_case_services")
+    orphan_case = str(uuid.uuid4())
+    orphan = {**service, "case_uuid": orphan_case, "uuid": str(uuid.uuid4()), "hlc": supervisor.clock.now()}
+    writer = BundleWriter()
+    for record_type in RECORD_TYPES:
+        records = {"indicator_values": [good, other_device, other_district, ["not", "a", "record"]],
+                   "desk_cases": [clash], "desk_case_services": [orphan]}.get(record_type, [])
+        writer.add_records(record_type, iter(records))
+    manifest = {
+        "bundle_id": str(uuid.uuid4()), "device_id": supervisor.device_id, "district": "QUETTA",
+        "device_name": supervisor.installation["device_name"], "device_public_key": signing_public_key(supervisor),
+        "sequence": 2, "hlc_high": supervisor.clock.now(), "baseline": "", "created_at": TODAY.isoformat(),
+        "catalogue_version": supervisor.catalogue.version, "centre_recipient": age_recipient(clerk),
+    }
+    path = tmp_path / "crafted.mizan"
+    write_encrypted(writer.finish(manifest, lambda data: sign(supervisor, data)), [age_recipient(clerk)], path)
+    (outcome,) = import_bundles(clerk, [path])
+    assert (outcome.status, outcome.counts["quarantined"], outcome.counts["updated"]) == ("imported", 5, 1)
+
+    reasons = {}
+    for record_type, record_uuid, text in clerk.db.execute(
+            "SELECT record_type, record_uuid, reasons FROM quarantine ORDER BY id"):
+        reasons[(record_type, record_uuid)] = [(found["rule"], found["message"]) for found in json.loads(text)]
+    assert reasons == {
+        ("indicator_values", other_device["uuid"]): [
+            ("SY_OTHER_DEVICE",
+             "The record claims to come from device 'f0000000-0000-4000-8000-000000000000', but the bundle was "
+             f"signed by {supervisor.device_id}. It was kept aside for review.")],
+        ("indicator_values", other_district["uuid"]): [
+            ("SY_OTHER_DISTRICT",
+             "The record is for district 'PISHIN', but the device is enrolled for QUETTA. It was kept aside for review.")],
+        ("indicator_values", "line 4"): [
+            ("SY_RECORD_SHAPE",
+             "The record is not shaped like a Mizan indicator_values record (a line is not a JSON object). "
+             "It was kept aside for review.")],
+        ("desk_cases", clash["uuid"]): [
+            ("SY_DUPLICATE",
+             "The record clashes with another record already at the centre (UNIQUE constraint failed: "
+             "desk_cases.case_number). It was kept aside for review.")],
+        ("desk_case_services", orphan["uuid"]): [
+            ("SY_PARENT_MISSING",
+             f"The record belongs to case {orphan_case}, which is not at the centre. It was kept aside for review.")],
+    }
+    # Only the good record was merged; none of the quarantined ones reached the centre's tables.
+    values = {(row["indicator"], row["district"]): row["value"] for row in list_indicator_values(clerk)}
+    assert values == {("PRO-01", "QUETTA"): 7, ("CRT-01", "QUETTA"): 6, ("CRT-02", "QUETTA"): 8}
+    assert [row[0] for row in clerk.db.execute("SELECT uuid FROM desk_cases")] == [case_uuid]
+    assert [row[0] for row in clerk.db.execute("SELECT case_uuid FROM desk_case_services")] == [case_uuid]
+
+
+# -- the rule table itself -------------------------------------------------------------------------------
+
+
+def test_every_rule_code_is_exercised_in_this_file():
+    text = Path(__file__).read_text(encoding="utf-8")
+    mentioned = set(re.findall(r"\b[A-Z]{2,3}_[A-Z0-9_]+\b", text))
+    missing = sorted(code for code in RULES if code not in mentioned)
+    assert missing == [], f"rules without a test in {Path(__file__).name}: {', '.join(missing)}"
