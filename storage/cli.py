@@ -200,7 +200,7 @@ def cmd_demo(args: argparse.Namespace, console: Console) -> int:
     from storage.demo import generate_demo
 
     with signed_in(args) as session:
-        summary = generate_demo(session, seed=args.seed, months=args.months)
+        summary = generate_demo(session, seed=args.seed, months=args.months, force=args.force)
     console.say("Demo data: " + ", ".join(f"{count} {kind}" for kind, count in summary.items()))
     return EXIT_OK
 
@@ -271,6 +271,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     demo = commands.add_parser("demo", help="fill this installation with realistic synthetic data")
     demo.add_argument("--seed", type=int, default=1)
     demo.add_argument("--months", type=int, default=12)
+    demo.add_argument("--force", action="store_true", help="add demo data even where values are stored")
     demo.set_defaults(handler=cmd_demo)
 
     audit_parser = commands.add_parser("audit", help="audit log tools")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 
@@ -84,8 +85,13 @@ def period_containing(frequency: str, day: dt.date) -> str:
     return period_code(frequency, day.year)
 
 
+@functools.lru_cache(maxsize=65536)
 def shift(code: str, steps: int) -> str:
-    """The period ``steps`` periods after (negative: before) ``code``, same frequency."""
+    """The period ``steps`` periods after (negative: before) ``code``, same frequency.
+
+    Cached: the outlier check asks for the 12 periods before every value, so a bulk save calls this
+    millions of times with a few hundred distinct arguments (the result is an immutable string).
+    """
     period = parse_period(code)
     if period is None:
         raise ValueError(f"not a period: {code!r}")
