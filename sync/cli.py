@@ -67,7 +67,7 @@ def cmd_devices(args: argparse.Namespace, console: Console) -> int:
 
 def cmd_export(args: argparse.Namespace, console: Console) -> int:
     with signed_in(args) as session:
-        result = export_bundle(session, args.out)
+        result = export_bundle(session, args.out, escrow=args.escrow)
     if args.json:
         console.json(result.as_dict())
     else:
@@ -137,6 +137,8 @@ def register(commands: argparse._SubParsersAction) -> None:
 
     export = commands.add_parser("export", help="district: write the next encrypted bundle")
     export.add_argument("--out", required=True, help="folder, e.g. the USB stick")
+    export.add_argument("--escrow", action="append", metavar="RECIPIENT",
+                        help="also encrypt to this age recipient (repeatable), e.g. an auditor's")
     export.add_argument("--json", action="store_true")
     export.set_defaults(handler=cmd_export)
 

@@ -12,6 +12,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+import pyrage
+
 from storage import __version__
 from storage.database import Session, utc_now
 from storage.errors import UsageError
@@ -79,8 +81,11 @@ def _changed_rows(session: Session, record_type: str, baseline: str, high: list[
         yield record
 
 
-def export_bundle(session: Session, out_dir: str | Path) -> ExportResult:
-    """Write the next bundle into ``out_dir`` (e.g. the USB stick) and record it as made."""
+def export_bundle(session: Session, out_dir: str | Path, escrow: list[str] | None = None) -> ExportResult:
+    """Write the next bundle into ``out_dir`` (e.g. the USB stick) and record it as made.
+
+    ``escrow``: further age recipients (e.g. an auditor's) who can also open the bundle.
+    """
     require(session, "export")
     if session.is_centre:
         raise UsageError("The provincial centre does not export bundles; it imports them.")
@@ -88,6 +93,12 @@ def export_bundle(session: Session, out_dir: str | Path) -> ExportResult:
     if centre is None:
         raise UsageError("This office does not trust a centre yet. Import the centre's key file first: "
                          "`keys import centre.key` (compare its fingerprint with the centre by phone).")
+    escrow = list(escrow or [])
+    for recipient in escrow:
+        try:
+            pyrage.x25519.Recipient.from_str(recipient)
+        except Exception as error:  # pyrage.RecipientError
+            raise UsageError(f"{recipient!r} is not an age recipient (they start with age1).") from error
     out_dir = Path(out_dir)
     if not out_dir.is_dir():
         raise UsageError(f"{out_dir} is not a folder. Plug in the USB stick and choose its folder.")
@@ -103,11 +114,11 @@ def export_bundle(session: Session, out_dir: str | Path) -> ExportResult:
         "device_name": session.installation["device_name"], "device_public_key": signing_public_key(session),
         "sequence": sequence, "hlc_high": high[0], "baseline": baseline, "created_at": utc_now(),
         "catalogue_version": session.catalogue.version, "app_version": __version__,
-        "centre_recipient": centre.recipient,
+        "centre_recipient": centre.recipient, "escrow_recipients": escrow,
     }
     plaintext = writer.finish(manifest, lambda manifest_bytes: sign(session, manifest_bytes))
     path = out_dir / f"{session.district}-{session.device_id[:8]}-{sequence}.mizan"
-    write_encrypted(plaintext, [centre.recipient], path)
+    write_encrypted(plaintext, [centre.recipient, *escrow], path)
     with session.write() as db:
         db.execute("INSERT INTO exports (sequence, bundle_id, baseline, hlc_high, file_name, counts, made_at, made_by) "
                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
