@@ -171,10 +171,12 @@ def decrypt_bundle(path: Path, identities: list) -> bytes:
         plaintext = io.BytesIO()
         try:
             pyrage.decrypt_io(handle, plaintext, identities)
-        except pyrage.DecryptError as error:
+        except (pyrage.DecryptError, OSError) as error:  # decrypt_io reports damaged payload chunks as OSError
             if "No matching keys" in str(error):
+                # age cannot tell a stanza for another key from a damaged one: say both.
                 raise BundleRejected(f"{path.name} was made for another centre: none of this centre's keys opens it. "
-                                     "Check which centre key the district office trusts.") from error
+                                     "Check which centre key the district office trusts; if it is this centre's, "
+                                     "the file's header was damaged: copy it again.") from error
             raise BundleRejected(f"{path.name} is damaged or incomplete (decryption failed: {error}). "
                                  "Copy it again from the district's USB stick.") from error
     return plaintext.getvalue()
@@ -225,8 +227,12 @@ def open_archive(path: Path, plaintext: bytes) -> tuple[zipfile.ZipFile, dict, b
 
 
 def _read_capped(archive: zipfile.ZipFile, name: str, cap: int, path: Path) -> bytes:
-    with archive.open(name) as handle:
-        content = handle.read(cap + 1)
+    try:
+        with archive.open(name) as handle:
+            content = handle.read(cap + 1)
+    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError) as error:
+        # RuntimeError: an entry flagged as password-encrypted; NotImplementedError: unknown compression
+        raise BundleRejected(f"{path.name}: {name} is damaged inside the ZIP ({error}).") from error
     if len(content) > cap:
         raise BundleRejected(f"{path.name}: {name} is larger than the {cap}-byte limit.")
     return content
@@ -242,7 +248,8 @@ def _hash_entry(archive: zipfile.ZipFile, name: str, path: Path) -> tuple[str, i
                 if size > MAX_ENTRY_BYTES:
                     raise BundleRejected(f"{path.name}: {name} expands past {MAX_ENTRY_BYTES} bytes; refusing it.")
                 digest.update(chunk)
-    except (zipfile.BadZipFile, zlib.error, EOFError) as error:
+    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError) as error:
+        # RuntimeError: an entry flagged as password-encrypted; NotImplementedError: unknown compression
         raise BundleRejected(f"{path.name}: {name} is damaged inside the ZIP ({error}).") from error
     return digest.hexdigest(), size
 
@@ -263,6 +270,8 @@ def _check_manifest_shape(path: Path, manifest: object) -> None:
             raise BundleRejected(f"{path.name}: the manifest's {name!r} is missing or malformed.")
     if manifest["format"] != FORMAT:
         raise BundleRejected(f"{path.name} is not a Mizan bundle (format {manifest['format']!r}).")
+    if not manifest["device_public_key"].isascii():  # it is shown as a fingerprint, computed over ASCII
+        raise BundleRejected(f"{path.name}: the manifest's 'device_public_key' is missing or malformed.")
     if not _UUID.match(manifest["bundle_id"]) or not _UUID.match(manifest["device_id"]):
         raise BundleRejected(f"{path.name}: the manifest's bundle or device id is malformed.")
     if manifest["sequence"] < 1 or (manifest["hlc_high"] and not _HLC.match(manifest["hlc_high"])):
