@@ -18,7 +18,9 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterable
+import time
+from collections import Counter
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -27,6 +29,7 @@ import sqlcipher3
 from storage.database import SEED_DEVICE, Session, utc_now
 from storage.desk import desk_context
 from storage.errors import UsageError
+from storage.hlc import parse_hlc
 from storage.periods import parse_period
 from storage.records import today
 from storage.users import require
@@ -141,8 +144,9 @@ def _verify_device(session: Session, path: Path, manifest: dict, manifest_bytes:
                              f"{(revoked_at or '')[:10]}. Bundles from a revoked device are refused.")
     if public_key != manifest["device_public_key"]:
         raise BundleRejected(f"{path.name} claims to come from device '{device_name}' ({district}) but carries a "
-                             "different key than the one enrolled. A changed key is refused: revoke the device and "
-                             "enroll a fresh installation.")
+                             "different key than the one enrolled, so it is refused. Phone the district office: if "
+                             "they reinstalled Mizan, revoke the old device and enroll the new installation; if not, "
+                             "the file may be forged.")
     if not verify_signature(public_key, manifest_bytes, signature):
         raise BundleRejected(f"{path.name} is not signed by device '{device_name}' ({district}): the signature does "
                              "not verify. It was altered or forged; do not import it.")
@@ -274,20 +278,37 @@ def _merge_bundle(session: Session, bundle: OpenedBundle, district: str, counts:
             incomings.append(incoming)
         _content_checks(session, incomings, district)
         bad = [i for i in incomings if i.problems]
-        _quarantine(session, bundle_id, bad)
-        counts["quarantined"] += len(bad)
+        counts["quarantined"] += _quarantine(session, bundle_id, bad)
         good = [i.record for i in incomings if not i.problems]
         for start in range(0, len(good), CHUNK):
             _merge_chunk(session, spec, record_type, good[start : start + CHUNK], counts, bundle_id)
 
 
-def _quarantine(session: Session, bundle_id: str, bad: list[_Incoming]) -> None:
+def _quarantine(session: Session, bundle_id: str, bad: list[_Incoming]) -> int:
+    """Keep bad records with their reasons; returns how many. A uuid repeated in one bundle is kept
+    once per line, so nothing is dropped silently."""
     now = utc_now()
+    repeats = Counter(i.label for i in bad)
     session.db.conn.executemany(
         "INSERT OR IGNORE INTO quarantine (bundle_id, record_type, record_uuid, record, reasons, quarantined_at) "
         "VALUES (?, ?, ?, ?, ?, ?)",
-        [(bundle_id, i.record_type, i.label, json.dumps(i.record, ensure_ascii=False, default=str),
+        [(bundle_id, i.record_type, i.label if repeats[i.label] == 1 else f"{i.label} (line {i.line})",
+          json.dumps(i.record, ensure_ascii=False, default=str),
           json.dumps([p.as_dict() for p in i.problems], ensure_ascii=False), now) for i in bad])
+    return len(bad)
+
+
+CLOCK_TOLERANCE_MS = 24 * 60 * 60 * 1000
+
+
+def _observe_plausible(session: Session, version: str) -> None:
+    """Let the centre's clock follow versions it merges, except ones more than a day ahead of it.
+
+    A district PC whose clock runs years ahead still gets its records merged (office clocks are often
+    wrong), but it cannot drag the centre's own clock, and so every later centre write, into the future.
+    """
+    if parse_hlc(version)[0] <= time.time() * 1000 + CLOCK_TOLERANCE_MS:
+        session.clock.observe(version)
 
 
 def _version(record: dict | tuple) -> tuple[str, str]:
@@ -300,9 +321,67 @@ def _key_text(key: tuple) -> str:
     return json.dumps(list(key), ensure_ascii=False, separators=(",", ":"))
 
 
+class _Clash(Exception):
+    """A queued write broke a constraint: the chunk is merged again row by row."""
+
+
+class _Writes:
+    """A chunk's writes, run in the order they were asked for; a run of the same statement becomes one
+    ``executemany``. Whatever reads the table in between calls :meth:`flush` first."""
+
+    def __init__(self, conn: sqlcipher3.Connection) -> None:
+        self.conn = conn
+        self.sql: str | None = None
+        self.rows: list[Sequence] = []
+
+    def execute(self, sql: str, params: Sequence) -> None:
+        if sql != self.sql:
+            self.flush()
+            self.sql = sql
+        self.rows.append(params)
+
+    def flush(self) -> None:
+        if self.rows:
+            try:
+                self.conn.executemany(self.sql, self.rows)
+            except sqlcipher3.IntegrityError as error:
+                raise _Clash(str(error)) from error
+        self.sql, self.rows = None, []
+
+
+class _Direct:
+    """Row-by-row writes (the fallback of :func:`_merge_chunk`)."""
+
+    def __init__(self, session: Session) -> None:
+        self.db = session.db
+
+    def execute(self, sql: str, params: Sequence) -> None:
+        self.db.execute(sql, params)
+
+    def flush(self) -> None:
+        pass
+
+
 def _merge_chunk(session: Session, spec: RecordSpec, record_type: str, records: list[dict], counts: dict[str, int],
                  bundle_id: str) -> None:
+    """Merge a chunk with batched writes inside a savepoint. Should a new row clash with a unique column
+    (e.g. a case number), the savepoint is rolled back and the chunk merged again row by row, where each
+    clashing record is quarantined: the outcome is exactly that of merging row by row from the start."""
+    before = dict(counts)
+    try:
+        with session.db.atomic():
+            writes = _Writes(session.db.conn)
+            _merge_records(session, spec, record_type, records, counts, bundle_id, writes)
+            writes.flush()
+    except _Clash:
+        counts.update(before)
+        _merge_records(session, spec, record_type, records, counts, bundle_id, None)
+
+
+def _merge_records(session: Session, spec: RecordSpec, record_type: str, records: list[dict], counts: dict[str, int],
+                   bundle_id: str, batch: _Writes | None) -> None:
     db = session.db
+    writes = batch or _Direct(session)
     key_columns = spec.natural_key
     # Minimal tombstones exist only for uuid-keyed types, so every record has a key of the same shape.
     keys = [tuple(record[column] for column in key_columns) for record in records]
@@ -312,13 +391,14 @@ def _merge_chunk(session: Session, spec: RecordSpec, record_type: str, records: 
     tombstones = {row[0]: (row[1], row[2]) for row in _in_chunks(
         db, "SELECT record_uuid, hlc, origin_device FROM tombstones WHERE record_type = ? AND record_uuid IN ({})",
         [record_type], uuids)}
-    for record in records:
-        session.clock.observe(record["hlc"])
-        version = _version(record)
-        if set(record) == set(SYNC_COLUMNS):  # a minimal tombstone: consent withdrawn
-            _apply_minimal_tombstone(session, spec, record_type, record, existing, tombstones, counts)
+    insert_sql = _insert_sql(spec)
+    exported, fill = spec.exported, tuple(spec.centre_fill.values())
+    for record, key in zip(records, keys, strict=True):
+        _observe_plausible(session, record["hlc"])
+        version = (record["hlc"], record["origin_device"])
+        if len(record) == len(SYNC_COLUMNS) and record.keys() == _SYNC_KEYS:  # a minimal tombstone: consent withdrawn
+            _apply_minimal_tombstone(session, spec, record_type, record, existing, tombstones, counts, writes)
             continue
-        key = tuple(record[column] for column in key_columns)
         row = existing.get(key)
         if row is None:
             dead = tombstones.get(record["uuid"])
@@ -326,10 +406,14 @@ def _merge_chunk(session: Session, spec: RecordSpec, record_type: str, records: 
                 counts["unchanged"] += 1
                 continue
             if dead is not None:
-                db.execute("DELETE FROM tombstones WHERE record_type = ? AND record_uuid = ?", [record_type, record["uuid"]])
+                writes.execute("DELETE FROM tombstones WHERE record_type = ? AND record_uuid = ?",
+                               [record_type, record["uuid"]])
                 del tombstones[record["uuid"]]
-            if not _insert(session, spec, record, bundle_id, counts):
-                continue
+            if batch is None:
+                if not _insert(session, spec, record, bundle_id, counts):
+                    continue
+            else:
+                batch.execute(insert_sql, (*(record[column] for column in exported), *fill))
             existing[key] = {"uuid": record["uuid"], "hlc": record["hlc"], "origin_device": record["origin_device"],
                              "record": record}
             counts["new"] += 1
@@ -337,7 +421,7 @@ def _merge_chunk(session: Session, spec: RecordSpec, record_type: str, records: 
         current = (row["hlc"], row["origin_device"])
         if row["origin_device"] == record["origin_device"] or key_columns == ("uuid",):
             if version > current:
-                _replace(session, spec, key, record)
+                _replace(spec, key, record, writes)
                 existing[key] = {"uuid": record["uuid"], "hlc": record["hlc"],
                                  "origin_device": record["origin_device"], "record": record}
                 counts["updated"] += 1
@@ -346,17 +430,28 @@ def _merge_chunk(session: Session, spec: RecordSpec, record_type: str, records: 
             continue
         # Two devices wrote the same natural key: keep the winner, remember each other device's newest.
         if version > current:
-            loser = row.get("record") or _load_record(session, spec, key)
-            _remember_conflict(session, conflicts, record_type, key, loser)
-            _forget_conflict(session, conflicts, record_type, key, record["origin_device"], up_to=version)
-            _replace(session, spec, key, record)
+            loser = row.get("record")
+            if loser is None:
+                writes.flush()  # the stored row is read, so earlier writes must have happened
+                loser = _load_record(session, spec, key)
+            _remember_conflict(conflicts, record_type, key, loser, writes)
+            _forget_conflict(conflicts, record_type, key, record["origin_device"], version, writes)
+            _replace(spec, key, record, writes)
             existing[key] = {"uuid": record["uuid"], "hlc": record["hlc"], "origin_device": record["origin_device"],
                              "record": record}
             counts["conflicts"] += 1
-        elif _remember_conflict(session, conflicts, record_type, key, record):
+        elif _remember_conflict(conflicts, record_type, key, record, writes):
             counts["conflicts"] += 1
         else:
             counts["unchanged"] += 1
+
+
+_SYNC_KEYS = frozenset(SYNC_COLUMNS)
+
+
+def _insert_sql(spec: RecordSpec) -> str:
+    columns = (*spec.exported, *spec.centre_fill)
+    return f"INSERT INTO {spec.table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
 
 
 def _in_chunks(db, query: str, params: list, values: list, size: int = 500) -> list[tuple]:
@@ -383,18 +478,20 @@ def _existing_rows(session: Session, spec: RecordSpec, keys: list[tuple]) -> dic
 
 
 def _existing_conflicts(session: Session, record_type: str, keys: list[tuple]) -> dict[tuple[str, str], tuple]:
+    if not session.db.execute("SELECT 1 FROM conflicts WHERE record_type = ? LIMIT 1", [record_type]).fetchone():
+        return {}  # none of this type at all (the usual case): no need to spell out every key
     texts = [_key_text(key) for key in keys]
     rows = _in_chunks(session.db, "SELECT natural_key, device_id, hlc FROM conflicts WHERE record_type = ? AND "
                                   "natural_key IN ({})", [record_type], texts)
     return {(row[0], row[1]): (row[2], row[1]) for row in rows}
 
 
-def _remember_conflict(session: Session, conflicts: dict, record_type: str, key: tuple, record: dict) -> bool:
+def _remember_conflict(conflicts: dict, record_type: str, key: tuple, record: dict, writes: _Writes | _Direct) -> bool:
     """Keep ``record`` as its device's newest losing version of ``key``; False when already known."""
     slot = (_key_text(key), record["origin_device"])
     if slot in conflicts and conflicts[slot] >= _version(record):
         return False
-    session.db.execute(
+    writes.execute(
         "INSERT INTO conflicts (record_type, natural_key, device_id, record_uuid, hlc, record) VALUES (?, ?, ?, ?, ?, ?) "
         "ON CONFLICT (record_type, natural_key, device_id) DO UPDATE SET record_uuid = excluded.record_uuid, "
         "hlc = excluded.hlc, record = excluded.record",
@@ -404,13 +501,13 @@ def _remember_conflict(session: Session, conflicts: dict, record_type: str, key:
     return True
 
 
-def _forget_conflict(session: Session, conflicts: dict, record_type: str, key: tuple, device: str,
-                     up_to: tuple[str, str]) -> None:
+def _forget_conflict(conflicts: dict, record_type: str, key: tuple, device: str, up_to: tuple[str, str],
+                     writes: _Writes | _Direct) -> None:
     """The device that now wins has no losing version any more."""
     slot = (_key_text(key), device)
     if slot in conflicts and conflicts[slot] <= up_to:
-        session.db.execute("DELETE FROM conflicts WHERE record_type = ? AND natural_key = ? AND device_id = ?",
-                           [record_type, slot[0], device])
+        writes.execute("DELETE FROM conflicts WHERE record_type = ? AND natural_key = ? AND device_id = ?",
+                       [record_type, slot[0], device])
         del conflicts[slot]
 
 
@@ -436,15 +533,15 @@ def _insert(session: Session, spec: RecordSpec, record: dict, bundle_id: str, co
     return True
 
 
-def _replace(session: Session, spec: RecordSpec, key: tuple, record: dict) -> None:
+def _replace(spec: RecordSpec, key: tuple, record: dict, writes: _Writes | _Direct) -> None:
     assignments = ", ".join(f"{column} = ?" for column in spec.exported)
     where = " AND ".join(f"{column} = ?" for column in spec.natural_key)
-    session.db.execute(f"UPDATE {spec.table} SET {assignments} WHERE {where}",
-                       [*(record[column] for column in spec.exported), *key])
+    writes.execute(f"UPDATE {spec.table} SET {assignments} WHERE {where}",
+                   [*(record[column] for column in spec.exported), *key])
 
 
 def _apply_minimal_tombstone(session: Session, spec: RecordSpec, record_type: str, record: dict, existing: dict,
-                             tombstones: dict, counts: dict[str, int]) -> None:
+                             tombstones: dict, counts: dict[str, int], writes: _Writes | _Direct) -> None:
     """Consent withdrawn: the centre drops the record and remembers the withdrawal's version."""
     version = _version(record)
     row = existing.get((record["uuid"],))
@@ -456,9 +553,9 @@ def _apply_minimal_tombstone(session: Session, spec: RecordSpec, record_type: st
         counts["unchanged"] += 1
         return
     if row is not None:
-        session.db.execute(f"DELETE FROM {spec.table} WHERE uuid = ?", [record["uuid"]])
+        writes.execute(f"DELETE FROM {spec.table} WHERE uuid = ?", [record["uuid"]])
         del existing[(record["uuid"],)]
-    session.db.execute(
+    writes.execute(
         "INSERT INTO tombstones (record_type, record_uuid, hlc, origin_device) VALUES (?, ?, ?, ?) "
         "ON CONFLICT (record_type, record_uuid) DO UPDATE SET hlc = excluded.hlc, origin_device = excluded.origin_device",
         [record_type, record["uuid"], record["hlc"], record["origin_device"]])

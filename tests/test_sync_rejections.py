@@ -13,6 +13,7 @@ import io
 import json
 import re
 import struct
+import time
 import uuid
 import warnings
 import zipfile
@@ -321,7 +322,8 @@ def test_a_bundle_from_a_re_keyed_device_is_refused(world, tmp_path):
                         records={"indicator_values": [value_record(world.device_id)]})
     assert_rejected(world, path, (
         f"{path.name} claims to come from device 'Quetta DPO' (QUETTA) but carries a different key than the one "
-        "enrolled. A changed key is refused: revoke the device and enroll a fresh installation."))
+        "enrolled, so it is refused. Phone the district office: if they reinstalled Mizan, revoke the old device "
+        "and enroll the new installation; if not, the file may be forged."))
 
 
 def test_a_newer_format_version_is_refused_even_when_correctly_signed(world, tmp_path):
@@ -343,6 +345,21 @@ def test_a_crafted_bundle_differing_in_nothing_is_imported(world, tmp_path):
     assert (outcome.status, outcome.reason, outcome.counts["new"]) == ("imported", None, 1)
     stored = [v for v in list_indicator_values(world.clerk) if v["indicator"] == "CRT-02"]
     assert [(v["district"], v["value"], v["comment"]) for v in stored] == [("QUETTA", 23, "crafted control")]
+
+
+def test_a_record_from_a_clock_years_ahead_merges_but_does_not_drag_the_centre_clock(world, tmp_path):
+    """An office PC whose clock is wrong still delivers its figures; the centre's own clock stays sane."""
+    record = value_record(world.device_id, indicator="CRT-01", value=8, comment="clock ahead",
+                          hlc="9999999999999.000000")
+    path = craft_bundle(tmp_path / "QUETTA-future-1.mizan", recipient=world.pair.recipient,
+                        private_key=world.district_key, device_id=world.device_id, district="QUETTA",
+                        device_name="Quetta DPO", records={"indicator_values": [record]})
+    outcome = import_one(world, path)
+    assert (outcome.status, outcome.counts["new"]) == ("imported", 1)
+    assert [v["value"] for v in list_indicator_values(world.clerk) if v["indicator"] == "CRT-01"] == [8]
+    centre_clock = world.clerk.db.execute("SELECT hlc_last FROM installation").fetchone()[0]
+    assert centre_clock < "9999999999999", centre_clock
+    assert int(centre_clock.split(".")[0]) < time.time() * 1000 + 24 * 3600 * 1000
 
 
 # -- replay ------------------------------------------------------------------------------------------------
