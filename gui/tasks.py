@@ -13,17 +13,20 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 class _Relay(QObject):
     finished = Signal(object, object)  # result, error
+    progressed = Signal(int, int)  # done, total
 
 
 class _Task(QRunnable):
-    def __init__(self, function: Callable[[], object], relay: _Relay) -> None:
+    def __init__(self, function: Callable[..., object], relay: _Relay, with_progress: bool) -> None:
         super().__init__()
         self.function = function
         self.relay = relay
+        self.with_progress = with_progress
 
     def run(self) -> None:
         try:
-            result = self.function()
+            # The worker reports progress through a queued signal; it never touches a widget itself.
+            result = self.function(self.relay.progressed.emit) if self.with_progress else self.function()
         except Exception as error:  # delivered to on_done; the GUI decides how to show it
             self.relay.finished.emit(None, error)
         else:
@@ -33,8 +36,13 @@ class _Task(QRunnable):
 _relays: set[_Relay] = set()
 
 
-def run_task(function: Callable[[], object], on_done: Callable[[object, Exception | None], None]) -> None:
-    """Run ``function`` off the GUI thread; call ``on_done(result, error)`` on the GUI thread after."""
+def run_task(function: Callable[..., object], on_done: Callable[[object, Exception | None], None],
+             on_progress: Callable[[int, int], None] | None = None) -> None:
+    """Run ``function`` off the GUI thread; call ``on_done(result, error)`` on the GUI thread after.
+
+    With ``on_progress``, ``function`` receives a ``report(done, total)`` callable, and each report
+    reaches ``on_progress`` on the GUI thread (for a progress bar).
+    """
     relay = _Relay()
     _relays.add(relay)  # keep the relay alive until its signal has been delivered
 
@@ -43,4 +51,6 @@ def run_task(function: Callable[[], object], on_done: Callable[[object, Exceptio
         on_done(result, error if isinstance(error, Exception) else None)
 
     relay.finished.connect(deliver)
-    QThreadPool.globalInstance().start(_Task(function, relay))
+    if on_progress is not None:
+        relay.progressed.connect(on_progress)
+    QThreadPool.globalInstance().start(_Task(function, relay, with_progress=on_progress is not None))

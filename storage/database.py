@@ -7,6 +7,7 @@ signed in, so role checks happen inside the storage functions themselves.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as dt
 import os
 import shutil
@@ -137,6 +138,16 @@ class Session:
 
     def close(self) -> None:
         self.db.close()
+
+    def worker_session(self) -> Session:
+        """The same user on a connection of its own, for a background thread (close it when done).
+
+        SQLite connections are not to be shared across threads mid-transaction; WAL lets this one write
+        while the GUI's connection keeps reading.
+        """
+        db = connect(self.path, self.db_key)
+        _set_actor(db, self.user)
+        return dataclasses.replace(self, db=db, clock=HybridLogicalClock(self.clock.last))
 
 
 def _load_installation(db: Database) -> dict:

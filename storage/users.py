@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from storage import audit
 from storage.database import ROLES, ROLES_BY_INSTALLATION, Session, check_password_strength, utc_now
 from storage.errors import PermissionDenied, UsageError
 
@@ -21,6 +22,7 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "export": frozenset({"supervisor"}),
     "import": frozenset({"clerk"}),
     "keys": frozenset({"admin"}),
+    "view_audit": frozenset({"supervisor", "clerk", "admin"}),
     "keys_export": frozenset({"admin", "supervisor", "clerk"}),
     "enroll_devices": frozenset({"clerk", "admin"}),
 }
@@ -37,6 +39,7 @@ ACTION_WORDS = {
     "export": "export bundles",
     "import": "import bundles",
     "keys": "manage keys",
+    "view_audit": "read the audit log",
     "keys_export": "export key files",
     "enroll_devices": "enroll or revoke devices",
 }
@@ -70,7 +73,7 @@ def _require_manageable(session: Session, role: str) -> None:
     """Supervisors manage their office's operators and supervisors; only admins make admins."""
     require(session, "manage_users")
     if session.role == "supervisor" and role not in ("operator", "supervisor"):
-        raise PermissionDenied(f"A supervisor may manage operators and supervisors, not a {role}.")
+        raise PermissionDenied(f"A supervisor may manage operators and supervisors only, not users with the role {role}.")
 
 
 def add_user(session: Session, name: str, role: str, password: str) -> None:
@@ -139,3 +142,10 @@ def remove_user(session: Session, name: str) -> None:
         session.keyfile.remove_user_slot(name)
         session.keyfile.save()
 
+
+
+def audit_trail(session: Session, *, offset: int = 0, limit: int = 200, table: str | None = None) -> list[dict]:
+    """A page of the audit log, newest first; case content only for roles that may see cases."""
+    require(session, "view_audit")
+    return audit.audit_page(session.db, offset=offset, limit=limit, table=table,
+                            show_case_content=allowed(session, "view_cases"))

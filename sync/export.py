@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -81,10 +81,12 @@ def _changed_rows(session: Session, record_type: str, baseline: str, high: list[
         yield record
 
 
-def export_bundle(session: Session, out_dir: str | Path, escrow: list[str] | None = None) -> ExportResult:
+def export_bundle(session: Session, out_dir: str | Path, escrow: list[str] | None = None,
+                  progress: Callable[[int, int], None] | None = None) -> ExportResult:
     """Write the next bundle into ``out_dir`` (e.g. the USB stick) and record it as made.
 
     ``escrow``: further age recipients (e.g. an auditor's) who can also open the bundle.
+    ``progress(done, total)`` is called as each record type is written and once the file is on disk.
     """
     require(session, "export")
     if session.is_centre:
@@ -107,8 +109,11 @@ def export_bundle(session: Session, out_dir: str | Path, escrow: list[str] | Non
     bundle_id = str(uuid.uuid4())
     writer = BundleWriter()
     high = [baseline]
-    for record_type in RECORD_TYPES:
+    steps = len(RECORD_TYPES) + 1
+    for done, record_type in enumerate(RECORD_TYPES, start=1):
         writer.add_records(record_type, _changed_rows(session, record_type, baseline, high))
+        if progress:
+            progress(done, steps)
     manifest = {
         "bundle_id": bundle_id, "device_id": session.device_id, "district": session.district,
         "device_name": session.installation["device_name"], "device_public_key": signing_public_key(session),
@@ -124,6 +129,8 @@ def export_bundle(session: Session, out_dir: str | Path, escrow: list[str] | Non
                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                    [sequence, bundle_id, baseline, high[0], path.name, json.dumps(writer.counts), utc_now(),
                     session.user])
+    if progress:
+        progress(steps, steps)
     return ExportResult(path, sequence, dict(writer.counts))
 
 

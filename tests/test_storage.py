@@ -153,7 +153,7 @@ def test_role_checks_live_in_storage_functions(district_db: Path, operator, supe
     before = table_counts(operator)
     with pytest.raises(PermissionDenied, match=r"omar \(role: operator\) may not manage users"):
         add_user(operator, "eve", "operator", "password-1")
-    with pytest.raises(PermissionDenied, match="A supervisor may manage operators and supervisors, not a admin"):
+    with pytest.raises(PermissionDenied, match="A supervisor may manage operators and supervisors only, not users with the role admin"):
         add_user(supervisor, "eve", "admin", "password-1")
     with pytest.raises(PermissionDenied, match=r"admin \(role: admin\) may not enter indicator values"):
         save_indicator_values(district_admin, [ValueInput("PRO-01", "QUETTA", _last_month(), value=3)])

@@ -1,0 +1,190 @@
+"""Export: write the month's bundle to a USB stick, apply the centre's receipt, see what arrived."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gui.screens import Screen
+from gui.tasks import run_task
+from storage.database import Session
+from storage.errors import MizanError
+from sync.export import ExportResult, export_bundle, list_exports
+from sync.receipts import import_receipt
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class ExportsModel(QAbstractTableModel):
+    """The bundles this office has made and whether the centre acknowledged them (a few rows a month)."""
+
+    SEQUENCE, FILE, RECORDS, MADE, ACKNOWLEDGED = range(5)
+
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self.session = session
+        self.exports: list[dict] = []
+        self.headers = [self.tr("Bundle"), self.tr("File"), self.tr("Records"), self.tr("Made"),
+                        self.tr("Acknowledged by the centre")]
+
+    def reload(self) -> None:
+        self.beginResetModel()
+        self.exports = list(reversed(list_exports(self.session)))
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 (Qt's signature)
+        return 0 if parent.isValid() else len(self.exports)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.headers)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.headers[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.TextAlignmentRole):
+            return None
+        export = self.exports[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            numeric = column in (self.SEQUENCE, self.RECORDS)
+            return int(Qt.AlignmentFlag.AlignTrailing | Qt.AlignmentFlag.AlignVCenter) if numeric else None
+        if column == self.SEQUENCE:
+            return export["sequence"]
+        if column == self.FILE:
+            return export["file_name"]
+        if column == self.RECORDS:
+            return f"{sum(export['counts'].values()):,}"
+        if column == self.MADE:
+            return export["made_at"][:16].replace("T", " ")
+        acknowledged = export["acknowledged_at"]
+        return acknowledged[:16].replace("T", " ") if acknowledged else self.tr("not yet")
+
+
+class ExportScreen(Screen):
+    """Choose a folder (the USB stick), write the bundle with a progress bar, import receipts."""
+
+    permission = "export"
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(session, parent)
+        self.folder: Path | None = None
+        self.folder_label = QLabel(self.tr("No folder chosen yet."))
+        choose = QPushButton(self.tr("&Choose folder (USB stick)…"))
+        choose.clicked.connect(self.choose_folder)
+        self.write_button = QPushButton(self.tr("&Write bundle"))
+        self.write_button.setEnabled(False)
+        self.write_button.clicked.connect(self.start_export)
+        self.progress = QProgressBar()
+        self.progress.setAccessibleName(self.tr("Export progress"))
+        self.progress.hide()
+        self.result = QLabel()
+        self.result.setWordWrap(True)
+        self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        receipt = QPushButton(self.tr("&Import a receipt from the centre…"))
+        receipt.clicked.connect(self.choose_receipt)
+        self.model = ExportsModel(session)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setAccessibleName(self.tr("Bundles made"))
+        self.table.horizontalHeader().setSectionResizeMode(self.model.FILE, QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().hide()
+        buttons = QHBoxLayout()
+        buttons.addWidget(choose)
+        buttons.addWidget(self.write_button)
+        buttons.addStretch(1)
+        buttons.addWidget(receipt)
+        layout = QVBoxLayout(self)
+        heading = QLabel(self.tr("Send this office's figures to the provincial centre"))
+        heading.setStyleSheet("font-size: 14pt; font-weight: 600;")
+        layout.addWidget(heading)
+        layout.addWidget(QLabel(self.tr(
+            "The bundle is encrypted for the centre and signed by this PC. It holds every record changed since "
+            "the last bundle the centre acknowledged, so a lost stick loses nothing.")))
+        layout.addWidget(self.folder_label)
+        layout.addLayout(buttons)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.result)
+        layout.addWidget(self.table, 1)
+
+    def title(self) -> str:
+        return self.tr("Export")
+
+    def refresh(self) -> None:
+        self.model.reload()
+
+    def choose_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Choose the USB stick or folder"))
+        if folder:
+            self.set_folder(Path(folder))
+
+    def set_folder(self, folder: Path) -> None:
+        self.folder = folder
+        self.folder_label.setText(self.tr("Folder: {folder}").format(folder=folder))
+        self.write_button.setEnabled(True)
+
+    def start_export(self) -> None:
+        """The export runs on its own connection off the GUI thread, reporting each step."""
+        if self.folder is None:
+            return
+        folder, session = self.folder, self.session
+        self.write_button.setEnabled(False)
+        self.progress.setValue(0)
+        self.progress.show()
+        self.result.setText(self.tr("Writing the bundle…"))
+
+        def export(report) -> ExportResult:
+            worker = session.worker_session()
+            try:
+                return export_bundle(worker, folder, progress=report)
+            finally:
+                worker.close()
+
+        run_task(export, self.finish_export, on_progress=self.show_progress)
+
+    def show_progress(self, done: int, total: int) -> None:
+        self.progress.setMaximum(total)
+        self.progress.setValue(done)
+
+    def finish_export(self, result: object, error: Exception | None) -> None:
+        self.write_button.setEnabled(True)
+        self.progress.hide()
+        if error is not None:
+            self.result.setText(str(error) if isinstance(error, MizanError) else self.tr(
+                "The bundle could not be written: {error}").format(error=error))
+            return
+        assert isinstance(result, ExportResult)
+        self.result.setText(self.tr("Bundle {sequence} written to {folder} — {records} records. "
+                                    "Carry it to the provincial centre.").format(
+            sequence=result.sequence, folder=result.path.parent, records=f"{sum(result.records.values()):,}"))
+        self.model.reload()
+
+    def choose_receipt(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose the receipt"), "", self.tr("Receipts (*.json)"))
+        if path:
+            self.apply_receipt(Path(path))
+
+    def apply_receipt(self, path: Path) -> None:
+        try:
+            outcome = import_receipt(self.session, path)
+        except MizanError as error:
+            self.result.setText(str(error))
+            return
+        self.result.setText(self.tr("The centre acknowledged bundles {sequences}. The next bundle carries only what "
+                                    "changed after them.").format(
+            sequences=", ".join(str(n) for n in outcome["acknowledged_sequences"])))
+        self.model.reload()

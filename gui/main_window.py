@@ -1,0 +1,56 @@
+"""The main window: a sidebar of the screens the signed-in role may use, and a status bar."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QMainWindow, QStackedWidget, QWidget
+
+from gui.screens import Screen
+from storage.database import Session
+from storage.users import allowed
+
+ScreenFactory = type[Screen] | Callable[[Session], Screen]
+
+
+class MainWindow(QMainWindow):
+    """Holds the session; builds each screen the role may use; switches between them from the sidebar."""
+
+    def __init__(self, session: Session, factories: list[ScreenFactory]) -> None:
+        super().__init__()
+        self.session = session
+        where = session.district or self.tr("Provincial centre")
+        self.setWindowTitle(self.tr("Mizan: {where}, {user} ({role})").format(
+            where=where, user=session.user, role=session.role))
+        self.sidebar = QListWidget()
+        self.sidebar.setAccessibleName(self.tr("Screens"))
+        self.sidebar.setMaximumWidth(220)
+        self.stack = QStackedWidget()
+        self.screens: list[Screen] = []
+        for factory in factories:
+            # Screens the role may not use are never built: building one could already query the database.
+            if not allowed(session, getattr(factory, "permission", "view")):
+                continue
+            screen = factory(session)
+            self.screens.append(screen)
+            self.stack.addWidget(screen)
+            QListWidgetItem(screen.title(), self.sidebar)
+        self.sidebar.currentRowChanged.connect(self.show_screen)
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.addWidget(self.sidebar)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self.statusBar()
+        if self.screens:
+            self.sidebar.setCurrentRow(0)
+        self.sidebar.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+
+    def show_screen(self, row: int) -> None:
+        if 0 <= row < len(self.screens):
+            self.stack.setCurrentIndex(row)
+            self.screens[row].refresh()
+
+    def screen_titles(self) -> list[str]:
+        return [screen.title() for screen in self.screens]

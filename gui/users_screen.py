@@ -1,0 +1,194 @@
+"""Users: who may sign in on this PC, their roles, locks; add, reset a password, unlock, remove."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gui.screens import Screen
+from storage.database import ROLES_BY_INSTALLATION, Session
+from storage.errors import MizanError
+from storage.users import add_user, change_password, list_users, remove_user, unlock_user
+
+Index = QModelIndex | QPersistentModelIndex
+NAME_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class UsersModel(QAbstractTableModel):
+    NAME, ROLE, STATE = range(3)
+
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self.session = session
+        self.users: list[dict] = []
+        self.headers = [self.tr("User"), self.tr("Role"), self.tr("State")]
+
+    def reload(self) -> None:
+        self.beginResetModel()
+        self.users = list_users(self.session)
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 (Qt's signature)
+        return 0 if parent.isValid() else len(self.users)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.headers)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.headers[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        user = self.users[index.row()]
+        if role == NAME_ROLE:
+            return user["name"]
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if index.column() == self.NAME:
+            return user["name"]
+        if index.column() == self.ROLE:
+            return user["role"]
+        if not user["active"]:
+            return self.tr("removed")
+        if user["locked_until"]:
+            return self.tr("locked until {time}").format(time=user["locked_until"][11:16])
+        return self.tr("active")
+
+
+class AddUserDialog(QDialog):
+    """Name, role (those this installation has) and the first password, typed twice."""
+
+    def __init__(self, roles: tuple[str, ...], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Add a user"))
+        self.name = QLineEdit()
+        self.role = QComboBox()
+        self.role.addItems(list(roles))
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.again = QLineEdit()
+        self.again.setEchoMode(QLineEdit.EchoMode.Password)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        form = QFormLayout(self)
+        form.addRow(self.tr("&User name"), self.name)
+        form.addRow(self.tr("&Role"), self.role)
+        form.addRow(self.tr("&Password"), self.password)
+        form.addRow(self.tr("Password &again"), self.again)
+        form.addRow(self.message)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+
+class UsersScreen(Screen):
+    permission = "manage_users"
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(session, parent)
+        self.model = UsersModel(session)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setAccessibleName(self.tr("Users"))
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().hide()
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        buttons = QHBoxLayout()
+        for text, handler in ((self.tr("&Add user…"), self.add), (self.tr("&Reset password…"), self.reset_password),
+                              (self.tr("&Unlock"), self.unlock), (self.tr("Re&move"), self.remove)):
+            button = QPushButton(text)
+            button.clicked.connect(handler)
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(buttons)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.message)
+
+    def title(self) -> str:
+        return self.tr("Users")
+
+    def refresh(self) -> None:
+        self.model.reload()
+
+    def selected_user(self) -> str | None:
+        rows = self.table.selectionModel().selectedRows()
+        return rows[0].data(NAME_ROLE) if rows else None
+
+    def _run(self, action, done_text: str) -> bool:
+        """Call a storage function; show its plain message either way."""
+        try:
+            action()
+        except MizanError as error:
+            self.message.setText(str(error))
+            return False
+        self.message.setText(done_text)
+        self.model.reload()
+        return True
+
+    def add(self) -> None:
+        dialog = AddUserDialog(ROLES_BY_INSTALLATION[self.session.installation["role"]], self)
+        while dialog.exec():
+            name, role = dialog.name.text().strip(), dialog.role.currentText()
+            if dialog.password.text() != dialog.again.text():
+                dialog.message.setText(self.tr("The two passwords differ."))
+                continue
+            try:
+                add_user(self.session, name, role, dialog.password.text())
+            except MizanError as error:
+                dialog.message.setText(str(error))
+                continue
+            self.message.setText(self.tr("Added {name} ({role}).").format(name=name, role=role))
+            self.model.reload()
+            return
+
+    def reset_password(self) -> None:
+        name = self.selected_user()
+        if not name:
+            self.message.setText(self.tr("Choose a user first."))
+            return
+        password, ok = QInputDialog.getText(self, self.tr("New password"),
+                                            self.tr("New password for {name}:").format(name=name),
+                                            QLineEdit.EchoMode.Password)
+        if ok:
+            self._run(lambda: change_password(self.session, name, password),
+                      self.tr("Changed the password of {name}.").format(name=name))
+
+    def unlock(self) -> None:
+        name = self.selected_user()
+        if name:
+            self._run(lambda: unlock_user(self.session, name), self.tr("Unlocked {name}.").format(name=name))
+
+    def remove(self) -> None:
+        name = self.selected_user()
+        if not name:
+            return
+        answer = QMessageBox.question(self, self.tr("Remove user"), self.tr(
+            "Remove {name}? Their password will no longer open this database.").format(name=name))
+        if answer == QMessageBox.StandardButton.Yes:
+            self._run(lambda: remove_user(self.session, name), self.tr("Removed {name}.").format(name=name))
+
+
+

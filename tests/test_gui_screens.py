@@ -1,0 +1,88 @@
+"""Export, users and audit screens, and the main window's role-aware sidebar (real Qt, real databases)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from gui.audit_screen import AuditModel, AuditScreen
+from gui.export_screen import ExportScreen
+from gui.main_window import MainWindow
+from gui.users_screen import UsersScreen
+from storage.records import list_indicator_values
+from sync.importer import import_bundles
+from sync.receipts import write_receipts
+from tests.sync_helpers import add_values, link
+
+
+def test_export_through_the_gui_writes_a_bundle_the_centre_imports(qtbot, tmp_path: Path, supervisor,
+                                                                  district_admin, clerk):
+    link(clerk, district_admin, tmp_path)
+    add_values(supervisor)
+    screen = ExportScreen(supervisor)
+    qtbot.addWidget(screen)
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    screen.set_folder(usb)
+    screen.write_button.click()
+    qtbot.waitUntil(lambda: screen.write_button.isEnabled() and "written" in screen.result.text(), timeout=20000)
+    bundles = list(usb.glob("*.mizan"))
+    assert len(bundles) == 1
+    # Two values and the 15 Quetta desks (every desk travels every time).
+    assert screen.result.text() == f"Bundle 1 written to {usb} — 17 records. Carry it to the provincial centre."
+    assert screen.progress.isHidden()
+    [outcome] = import_bundles(clerk, bundles)
+    assert outcome.status == "imported"
+    assert sorted(v["value"] for v in list_indicator_values(clerk)) == sorted(
+        v["value"] for v in list_indicator_values(supervisor))
+    # The receipt comes back and the screen shows the bundle acknowledged.
+    [receipt] = write_receipts(clerk, tmp_path)
+    screen.apply_receipt(receipt)
+    assert screen.result.text().startswith("The centre acknowledged bundles 1.")
+    assert screen.model.index(0, screen.model.ACKNOWLEDGED).data() != "not yet"
+
+
+def test_export_without_a_trusted_centre_explains_what_to_do(qtbot, tmp_path: Path, supervisor):
+    screen = ExportScreen(supervisor)
+    qtbot.addWidget(screen)
+    screen.set_folder(tmp_path)
+    screen.write_button.click()
+    qtbot.waitUntil(lambda: screen.write_button.isEnabled() and "trust" in screen.result.text(), timeout=20000)
+    assert screen.result.text().startswith("This office does not trust a centre yet.")
+    assert list(tmp_path.glob("*.mizan")) == []
+
+
+def test_an_operator_cannot_reach_supervisor_screens(qtbot, operator, supervisor):
+    factories = [ExportScreen, UsersScreen, AuditScreen]
+    operator_window = MainWindow(operator, factories)
+    qtbot.addWidget(operator_window)
+    assert operator_window.screen_titles() == []
+    supervisor_window = MainWindow(supervisor, factories)
+    qtbot.addWidget(supervisor_window)
+    assert supervisor_window.screen_titles() == ["Export", "Users", "Audit log"]
+    assert supervisor_window.windowTitle() == "Mizan: QUETTA, sana (supervisor)"
+
+
+def test_audit_model_pages_lazily_and_withholds_case_content_from_admins(qtbot, district_admin, supervisor):
+    add_values(supervisor)
+    model = AuditModel(district_admin)
+    model.reload()
+    total = district_admin.db.execute("SELECT count(*) FROM audit_log").fetchone()[0]
+    assert model.rowCount() == min(total, 200)
+    assert model.canFetchMore(model.index(-1, -1)) == (total > 200)
+    newest = model.index(0, model.ACTOR).data()
+    assert newest == "sana"
+
+
+def test_users_screen_adds_and_unlocks_through_storage(qtbot, supervisor):
+    screen = UsersScreen(supervisor)
+    qtbot.addWidget(screen)
+    screen.refresh()
+    names = [screen.model.index(row, 0).data() for row in range(screen.model.rowCount())]
+    assert names == ["admin", "omar", "sana"]
+    screen.table.selectRow(1)
+    assert screen.selected_user() == "omar"
+    screen.unlock()
+    assert screen.message.text() == "Unlocked omar."
+    screen.table.selectRow(0)
+    screen.unlock()
+    assert screen.message.text() == "A supervisor may manage operators and supervisors only, not users with the role admin."
