@@ -1,0 +1,527 @@
+"""Signing in, locking the screen when the PC is left alone, and changing one's own password.
+
+* :class:`LoginDialog` opens a :class:`~storage.database.Session` with ``open_session`` off the GUI
+  thread (argon2id takes a noticeable moment) and remembers the last user name on this PC.
+* :class:`IdleLock` watches the application's input events; after the chosen idle time it emits
+  ``locked``. The main window then shows a :class:`LockScreenDialog`.
+* :class:`LockScreenDialog` covers every open window and asks the signed-in user's password again.
+* :class:`ChangePasswordDialog` checks the current password and rewraps the user's key slot.
+
+How the lock screen checks the password: it asks the *open session's own key file*
+(``session.keyfile.unlock_with_password``) for the database key, off the GUI thread, and compares the
+key with the session's key. That is the same argon2id slot, and the same five-tries lock, that signing
+in uses, but it opens no second SQLCipher connection and runs no migration, and the open session (with
+any half-typed form behind the lock) stays exactly as it was. A wrong password counts towards the lock
+like any other; a locked user can only sign out.
+"""
+
+from __future__ import annotations
+
+import hmac
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QShowEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gui.settings import Settings
+from gui.tasks import run_task
+from storage.database import Session, check_password_strength, open_session
+from storage.errors import MizanError, UsageError
+from storage.keyslots import KeyFile
+from storage.users import change_password
+
+ERROR_STYLE = "color: #b00020;"
+OK_STYLE = "color: #1b5e20;"
+
+
+def describe_error(widget: QWidget, error: Exception) -> str:
+    """The storage message for a Mizan error (written for people); a plain wrapper for anything else."""
+    if isinstance(error, MizanError):
+        return str(error)
+    return widget.tr("Something went wrong: {error}").format(error=error)
+
+
+def heading_label(text: str) -> QLabel:
+    """A large bold title line."""
+    label = QLabel(text)
+    font = label.font()
+    font.setPointSizeF(font.pointSizeF() * 1.5)
+    font.setBold(True)
+    label.setFont(font)
+    label.setWordWrap(True)
+    return label
+
+
+def message_label() -> QLabel:
+    """A word-wrapped, selectable line for inline messages (errors stay on screen until the next try)."""
+    label = QLabel()
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.hide()
+    return label
+
+
+def show_message(label: QLabel, text: str, *, error: bool) -> None:
+    """Show ``text`` in a message label (hidden while empty, so it leaves no gap)."""
+    label.setStyleSheet(ERROR_STYLE if error else "")
+    label.setText(text)
+    label.setVisible(bool(text))
+
+
+def password_field(accessible_name: str) -> QLineEdit:
+    field = QLineEdit()
+    field.setEchoMode(QLineEdit.EchoMode.Password)
+    field.setAccessibleName(accessible_name)
+    return field
+
+
+# -- sign in -------------------------------------------------------------------------------------------
+
+
+class LoginDialog(QDialog):
+    """User name and password; on success ``self.session`` is the open session and the dialog accepts."""
+
+    def __init__(self, db_path: str | Path, settings: Settings | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db_path = Path(db_path)
+        self.settings = settings or Settings()
+        self.session: Session | None = None
+        self.busy = False
+        self._abandoned = False
+        self.setWindowTitle(self.tr("Sign in to Mizan"))
+        self.setMinimumWidth(460)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading_label(self.tr("Mizan")))
+        subtitle = QLabel(self.tr("Balochistan Rule of Law Roadmap: district figures and gender desk records"))
+        subtitle.setWordWrap(True)
+        layout.addWidget(subtitle)
+        layout.addSpacing(8)
+
+        form = QFormLayout()
+        self.user_name = QLineEdit(self.settings.last_user)
+        self.user_name.setAccessibleName(self.tr("User name"))
+        self.password = password_field(self.tr("Password"))
+        form.addRow(self.tr("&User name:"), self.user_name)
+        form.addRow(self.tr("&Password:"), self.password)
+        layout.addLayout(form)
+
+        self.status = message_label()
+        layout.addWidget(self.status)
+
+        buttons = QDialogButtonBox()
+        self.sign_in = buttons.addButton(self.tr("&Sign in"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.sign_in.setDefault(True)
+        self.sign_in.setAutoDefault(True)
+        self.quit_button = buttons.addButton(self.tr("&Quit"), QDialogButtonBox.ButtonRole.RejectRole)
+        # Enter anywhere in the dialog presses the default button; the button box must not accept on its own.
+        self.sign_in.clicked.connect(self.start_sign_in)
+        self.quit_button.setAutoDefault(False)  # Enter always signs in, wherever the focus is
+        self.quit_button.clicked.connect(self.reject)
+        layout.addWidget(buttons)
+
+        where = QLabel(self.tr("Database: {path}").format(path=self.db_path))
+        where.setWordWrap(True)
+        where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        where.setStyleSheet("color: palette(placeholder-text);")
+        layout.addWidget(where)
+
+        (self.password if self.user_name.text() else self.user_name).setFocus()
+
+    def start_sign_in(self) -> None:
+        """Check that both fields are filled, then derive the key off the GUI thread."""
+        if self.busy:
+            return
+        user, password = self.user_name.text().strip(), self.password.text()
+        if not user:
+            show_message(self.status, self.tr("Type your user name."), error=True)
+            self.user_name.setFocus()
+            return
+        if not password:
+            show_message(self.status, self.tr("Type your password."), error=True)
+            self.password.setFocus()
+            return
+        self._set_busy(True)
+        show_message(self.status, self.tr("Signing in…"), error=False)
+        path = self.db_path
+        run_task(lambda: open_session(path, user, password), self.finish_sign_in)
+
+    def finish_sign_in(self, result: object, error: Exception | None) -> None:
+        self._set_busy(False)
+        if self._abandoned:  # the dialog was closed while the key was being derived
+            if isinstance(result, Session):
+                result.close()
+            return
+        if error is not None:
+            show_message(self.status, describe_error(self, error), error=True)
+            self.password.clear()
+            self.password.setFocus()
+            return
+        assert isinstance(result, Session)
+        self.session = result
+        self.settings.last_user = result.user
+        self.settings.sync()
+        show_message(self.status, "", error=False)
+        self.accept()
+
+    def _set_busy(self, busy: bool) -> None:
+        self.busy = busy
+        for widget in (self.user_name, self.password, self.sign_in):
+            widget.setEnabled(not busy)
+        self.sign_in.setDefault(True)  # disabling a button drops its default role; Enter must sign in again
+        self.setCursor(Qt.CursorShape.BusyCursor if busy else Qt.CursorShape.ArrowCursor)
+
+    def reject(self) -> None:
+        if self.busy:
+            self._abandoned = True
+        super().reject()
+
+
+# -- auto-lock -----------------------------------------------------------------------------------------
+
+_INPUT_EVENTS = frozenset({
+    QEvent.Type.KeyPress, QEvent.Type.KeyRelease, QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease,
+    QEvent.Type.MouseButtonDblClick, QEvent.Type.MouseMove, QEvent.Type.Wheel, QEvent.Type.TouchBegin,
+    QEvent.Type.TouchUpdate, QEvent.Type.InputMethod, QEvent.Type.ShortcutOverride,
+})
+
+
+class IdleLock(QObject):
+    """An application event filter: after ``interval`` without keyboard or mouse input, emit ``locked``.
+
+    ``minutes`` comes from the settings (0 = never); tests pass ``interval_ms`` instead. Once it has
+    fired it stays quiet (input does not restart it) until :meth:`release` after the user unlocks.
+    """
+
+    locked = Signal()
+
+    def __init__(self, minutes: int = 10, *, interval_ms: int | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.is_locked = False
+        self._app: QApplication | None = None
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.timeout.connect(self._fire)
+        self.interval_ms = 0
+        self.set_interval_ms(interval_ms if interval_ms is not None else minutes * 60_000)
+
+    def set_minutes(self, minutes: int) -> None:
+        """Change the idle time (after the setting changed); 0 turns auto-lock off."""
+        self.set_interval_ms(minutes * 60_000)
+
+    def set_interval_ms(self, interval_ms: int) -> None:
+        self.interval_ms = max(0, int(interval_ms))
+        self.restart()
+
+    @property
+    def enabled(self) -> bool:
+        return self.interval_ms > 0
+
+    def install(self, app: QApplication | None = None) -> None:
+        """Watch every input event of the application and start counting."""
+        self._app = app or QApplication.instance()
+        self._app.installEventFilter(self)
+        self.restart()
+
+    def uninstall(self) -> None:
+        """Stop watching (at sign-out)."""
+        if self._app is not None:
+            self._app.removeEventFilter(self)
+            self._app = None
+        self.timer.stop()
+
+    def restart(self) -> None:
+        """Start the idle count again from zero (unless locked or turned off)."""
+        if self.enabled and not self.is_locked:
+            self.timer.start(self.interval_ms)
+        else:
+            self.timer.stop()
+
+    def release(self) -> None:
+        """The user unlocked: count idle time again."""
+        self.is_locked = False
+        self.restart()
+
+    def lock_now(self) -> None:
+        """Lock at once (a "Lock" menu item or shortcut)."""
+        self._fire()
+
+    def _fire(self) -> None:
+        if self.is_locked:
+            return
+        self.is_locked = True
+        self.timer.stop()
+        self.locked.emit()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if not self.is_locked and self.enabled and event.type() in _INPUT_EVENTS:
+            self.timer.start(self.interval_ms)
+        return False  # only watching: every event goes on to its widget
+
+
+class _Curtain(QWidget):
+    """An opaque cover laid over one window's contents while the screen is locked."""
+
+    def __init__(self, window: QWidget, text: str) -> None:
+        super().__init__(window)
+        self.setAutoFillBackground(True)
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.setStyleSheet("_Curtain { background: palette(window); }")
+        layout = QVBoxLayout(self)
+        label = QLabel(text)
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        font = label.font()
+        font.setPointSizeF(font.pointSizeF() * 1.6)
+        label.setFont(font)
+        layout.addWidget(label)
+        window.installEventFilter(self)
+        self.setGeometry(window.rect())
+        self.raise_()
+        self.show()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if watched is self.parentWidget() and event.type() == QEvent.Type.Resize:
+            self.setGeometry(self.parentWidget().rect())
+            self.raise_()
+        return False
+
+
+def _verify_password(keyfile: KeyFile, user: str, password: str, expected_key: bytes) -> bool:
+    """True when the password opens the user's slot and gives this session's database key (worker thread)."""
+    return hmac.compare_digest(keyfile.unlock_with_password(user, password), expected_key)
+
+
+class LockScreenDialog(QDialog):
+    """Covers every open window and asks the signed-in user's password again.
+
+    Ends with ``Accepted`` (emits ``unlocked``) on the right password, or with :attr:`SIGNED_OUT`
+    (emits ``sign_out_requested``) when the user chooses to sign out. Escape does not close it.
+    """
+
+    SIGNED_OUT = 2
+    unlocked = Signal()
+    sign_out_requested = Signal()
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.busy = False
+        self.curtains: list[_Curtain] = []
+        self.setWindowTitle(self.tr("Mizan is locked"))
+        self.setWindowModality(Qt.WindowModality.ApplicationModal)
+        self.setMinimumWidth(460)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading_label(self.tr("Mizan is locked")))
+        explanation = QLabel(self.tr(
+            "Nobody used Mizan for a while, so it hid its screens. {user}, type your password to carry on "
+            "where you left off. Someone else? Sign out."
+        ).format(user=session.user))
+        explanation.setWordWrap(True)
+        layout.addWidget(explanation)
+
+        form = QFormLayout()
+        user = QLabel(session.user)
+        user.setAccessibleName(self.tr("User name"))
+        form.addRow(self.tr("User:"), user)
+        self.password = password_field(self.tr("Password"))
+        form.addRow(self.tr("&Password:"), self.password)
+        layout.addLayout(form)
+
+        self.status = message_label()
+        layout.addWidget(self.status)
+
+        buttons = QDialogButtonBox()
+        self.unlock_button = buttons.addButton(self.tr("&Unlock"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.unlock_button.setDefault(True)
+        self.sign_out_button = buttons.addButton(self.tr("Sign &out"), QDialogButtonBox.ButtonRole.DestructiveRole)
+        self.sign_out_button.setAutoDefault(False)  # Enter always means "unlock", never "sign out"
+        self.unlock_button.clicked.connect(self.start_unlock)
+        self.sign_out_button.clicked.connect(self.sign_out)
+        layout.addWidget(buttons)
+        self.password.setFocus()
+
+    # -- covering the other windows ----------------------------------------------------------------
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
+        if not self.curtains:
+            text = self.tr("Locked")
+            for window in QApplication.topLevelWidgets():
+                if window is not self and window.isVisible() and not isinstance(window, _Curtain) and \
+                        window.windowType() in (Qt.WindowType.Window, Qt.WindowType.Dialog):
+                    self.curtains.append(_Curtain(window, text))
+        super().showEvent(event)
+
+    def _remove_curtains(self) -> None:
+        for curtain in self.curtains:
+            curtain.parentWidget().removeEventFilter(curtain)
+            curtain.hide()
+            curtain.deleteLater()
+        self.curtains = []
+
+    # -- unlocking ---------------------------------------------------------------------------------
+    def start_unlock(self) -> None:
+        if self.busy:
+            return
+        password = self.password.text()
+        if not password:
+            show_message(self.status, self.tr("Type your password."), error=True)
+            return
+        self._set_busy(True)
+        show_message(self.status, self.tr("Checking…"), error=False)
+        session = self.session
+        run_task(lambda: _verify_password(session.keyfile, session.user, password, session.db_key),
+                 self.finish_unlock)
+
+    def finish_unlock(self, result: object, error: Exception | None) -> None:
+        self._set_busy(False)
+        self.password.clear()
+        self.password.setFocus()
+        if error is not None:
+            show_message(self.status, describe_error(self, error), error=True)
+            return
+        if result is not True:
+            show_message(self.status, self.tr(
+                "This password opens a different database. Sign out and sign in again."), error=True)
+            return
+        show_message(self.status, "", error=False)
+        self.unlocked.emit()
+        self.accept()
+
+    def sign_out(self) -> None:
+        if self.busy:
+            return
+        self.sign_out_requested.emit()
+        self.done(self.SIGNED_OUT)
+
+    def _set_busy(self, busy: bool) -> None:
+        self.busy = busy
+        for widget in (self.password, self.unlock_button, self.sign_out_button):
+            widget.setEnabled(not busy)
+        self.unlock_button.setDefault(True)  # disabling a button drops its default role
+
+    def done(self, result: int) -> None:
+        self._remove_curtains()
+        super().done(result)
+
+    def reject(self) -> None:
+        """Escape must not reveal the screens: only the password or signing out ends the lock."""
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
+        event.ignore()
+
+
+# -- change password -----------------------------------------------------------------------------------
+
+
+def _change_own_password(session: Session, current: str, new: str) -> bool:
+    """Worker thread: the current password must open the user's slot before the slot is rewrapped.
+
+    False when the password opens a slot that holds another database's key (a swapped key file).
+    """
+    if not _verify_password(session.keyfile, session.user, current, session.db_key):
+        return False
+    change_password(session, session.user, new)
+    return True
+
+
+class ChangePasswordDialog(QDialog):
+    """The signed-in user's current password, then the new one twice. ``self.changed`` after success."""
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.changed = False
+        self.busy = False
+        self.setWindowTitle(self.tr("Change your password"))
+        self.setMinimumWidth(480)
+
+        layout = QVBoxLayout(self)
+        intro = QLabel(self.tr(
+            "Changing the password of {user}. Use at least 8 characters; a short sentence is easy to "
+            "remember and hard to guess."
+        ).format(user=session.user))
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        form = QFormLayout()
+        self.current = password_field(self.tr("Current password"))
+        self.new = password_field(self.tr("New password"))
+        self.repeat = password_field(self.tr("New password again"))
+        form.addRow(self.tr("&Current password:"), self.current)
+        form.addRow(self.tr("&New password:"), self.new)
+        form.addRow(self.tr("New password &again:"), self.repeat)
+        layout.addLayout(form)
+        self.status = message_label()
+        layout.addWidget(self.status)
+
+        buttons = QDialogButtonBox()
+        self.change_button = buttons.addButton(self.tr("C&hange password"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.change_button.setDefault(True)
+        self.cancel_button = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.cancel_button.setAutoDefault(False)
+        self.change_button.clicked.connect(self.start_change)
+        self.cancel_button.clicked.connect(self.reject)
+        layout.addWidget(buttons)
+        self.current.setFocus()
+
+    def start_change(self) -> None:
+        if self.busy:
+            return
+        current, new, repeat = self.current.text(), self.new.text(), self.repeat.text()
+        if not current:
+            show_message(self.status, self.tr("Type your current password."), error=True)
+            self.current.setFocus()
+            return
+        try:
+            check_password_strength(new)
+        except UsageError as error:
+            show_message(self.status, describe_error(self, error), error=True)
+            self.new.setFocus()
+            return
+        if new != repeat:
+            show_message(self.status, self.tr(
+                "The two new passwords are not the same. Type the new password again in both boxes."), error=True)
+            self.repeat.setFocus()
+            return
+        if new == current:
+            show_message(self.status, self.tr("The new password is the same as the current one."), error=True)
+            self.new.setFocus()
+            return
+        self._set_busy(True)
+        show_message(self.status, self.tr("Changing the password…"), error=False)
+        session = self.session
+        run_task(lambda: _change_own_password(session, current, new), self.finish_change)
+
+    def finish_change(self, result: object, error: Exception | None) -> None:
+        self._set_busy(False)
+        if error is not None or result is not True:
+            message = describe_error(self, error) if error is not None else self.tr(
+                "This password opens a different database. Sign out and sign in again.")
+            show_message(self.status, message, error=True)
+            self.current.clear()
+            self.current.setFocus()
+            return
+        self.changed = True
+        show_message(self.status, self.tr("The password has changed. Use the new one from now on."), error=False)
+        self.status.setStyleSheet(OK_STYLE)
+        self.accept()
+
+    def _set_busy(self, busy: bool) -> None:
+        self.busy = busy
+        for widget in (self.current, self.new, self.repeat, self.change_button, self.cancel_button):
+            widget.setEnabled(not busy)
+        self.change_button.setDefault(True)  # disabling a button drops its default role
+
+    def reject(self) -> None:
+        if not self.busy:  # the slot is being rewritten; let it finish
+            super().reject()

@@ -1,0 +1,454 @@
+"""Setup wizard, sign-in, auto-lock and password change, with real Qt offscreen and real encrypted databases.
+
+Screenshots of every page are saved to ``$MIZAN_SCREENSHOTS`` when set (``docs/screenshots`` for the
+README), else to the test's temporary folder, so an ordinary run leaves the repository untouched.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QWizard
+
+from gui.login import ChangePasswordDialog, IdleLock, LockScreenDialog, LoginDialog
+from gui.settings import DEFAULT_AUTO_LOCK_MINUTES, DEFAULT_FONT_SIZE, Settings
+from gui.setup_wizard import (
+    ADMIN_PAGE,
+    CENTRE_KEY_PAGE,
+    CREATE_PAGE,
+    DISTRICT_PAGE,
+    ROLE_PAGE,
+    SetupWizard,
+    districts_valid_on,
+)
+from storage.database import open_session, open_with_recovery_key
+from storage.errors import AuthError
+from sync.keys import export_key_file, read_centre_key, trusted_centre
+from tests.conftest import ADMIN_PASSWORD, SUPERVISOR_PASSWORD
+
+NEW_PASSWORD = "a long new password"
+WAIT_MS = 20000
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    return Settings(QSettings(str(tmp_path / "mizan.ini"), QSettings.Format.IniFormat))
+
+
+@pytest.fixture
+def shots(tmp_path: Path):
+    folder = Path(os.environ.get("MIZAN_SCREENSHOTS") or tmp_path / "screenshots")
+    folder.mkdir(parents=True, exist_ok=True)
+
+    def save(widget, name: str) -> Path:
+        QApplication.processEvents()
+        path = folder / name
+        assert widget.grab().save(str(path)), path
+        return path
+
+    return save
+
+
+@pytest.fixture
+def centre_key_file(centre_db: Path, tmp_path: Path) -> Path:
+    """The provincial centre's public key file, as the centre hands it to district offices."""
+    session = open_session(centre_db, "admin", ADMIN_PASSWORD)
+    try:
+        path = tmp_path / "centre.key"
+        export_key_file(session, path)
+    finally:
+        session.close()
+    return path
+
+
+def _button(wizard: QWizard, which: QWizard.WizardButton):
+    return wizard.button(which)
+
+
+def _wizard(qtbot, path: Path, settings: Settings) -> SetupWizard:
+    wizard = SetupWizard(path, settings)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    qtbot.waitExposed(wizard)
+    return wizard
+
+
+def _fill_admin(wizard: SetupWizard, name: str, password: str, repeat: str | None = None) -> None:
+    page = wizard.admin_page
+    page.user_name.setText(name)
+    page.password.setText(password)
+    page.repeat.setText(password if repeat is None else repeat)
+
+
+def _wait_created(qtbot, wizard: SetupWizard) -> None:
+    qtbot.waitUntil(lambda: wizard.session is not None or wizard.create_page.error_area.isVisible(), timeout=WAIT_MS)
+    assert wizard.session is not None, wizard.create_page.error.text()
+
+
+# -- the setup wizard ----------------------------------------------------------------------------------
+
+
+def test_wizard_creates_a_district_database_and_trusts_the_centre(qtbot, tmp_path, settings, shots,
+                                                                  centre_key_file):
+    path = tmp_path / "pishin.db"
+    wizard = _wizard(qtbot, path, settings)
+    assert wizard.currentId() == ROLE_PAGE
+    assert not _button(wizard, QWizard.WizardButton.NextButton).isEnabled()  # nothing chosen yet
+    wizard.role_page.district_office.setChecked(True)
+    assert _button(wizard, QWizard.WizardButton.NextButton).isEnabled()
+    shots(wizard, "setup-1-role.png")
+    wizard.next()
+
+    assert wizard.currentId() == DISTRICT_PAGE
+    assert not _button(wizard, QWizard.WizardButton.NextButton).isEnabled()
+    wizard.district_page.select_district("PISHIN")
+    assert wizard.district_page.device_name.text() == "Pishin office PC"
+    assert _button(wizard, QWizard.WizardButton.NextButton).isEnabled()
+    shots(wizard, "setup-2-district.png")
+    wizard.next()
+
+    assert wizard.currentId() == ADMIN_PAGE
+    page = wizard.admin_page
+    _fill_admin(wizard, "amina", "short")
+    wizard.next()
+    assert wizard.currentId() == ADMIN_PAGE  # refused in place, nothing typed is lost
+    assert page.status.text() == "A password needs at least 8 characters." and page.status.isVisible()
+    assert (page.user_name.text(), page.password.text()) == ("amina", "short")
+    _fill_admin(wizard, "amina", ADMIN_PASSWORD, "admin-pass-2")
+    wizard.next()
+    assert wizard.currentId() == ADMIN_PAGE
+    assert page.status.text() == "The two passwords are not the same. Type the same password in both boxes."
+    assert page.repeat.text() == "admin-pass-2"
+    shots(wizard, "setup-3-admin.png")
+    page.repeat.setText(ADMIN_PASSWORD)
+    wizard.next()
+
+    assert wizard.currentId() == CREATE_PAGE
+    assert not path.exists() or wizard.busy  # creation runs in the background
+    shots(wizard, "setup-4-creating.png")
+    _wait_created(qtbot, wizard)
+    create = wizard.create_page
+    key = create.key_label.text()
+    assert len(key) == 39 and key.count("-") == 7
+    go_on = _button(wizard, QWizard.WizardButton.CommitButton)  # "Next >", with no way back to the key
+    assert go_on.isVisible() and not go_on.isEnabled()  # until the key is written down
+    wizard.reject()  # Escape / Cancel after creation does nothing: the wizard must reach its end
+    assert wizard.isVisible()
+    create.confirmed.setChecked(True)
+    assert go_on.isEnabled()
+    shots(wizard, "setup-5-recovery-key.png")
+
+    pdf = tmp_path / "recovery.pdf"
+    printer = QPrinter()
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(pdf))
+    create.print_recovery_key(printer)
+    assert pdf.exists() and pdf.read_bytes().startswith(b"%PDF") and pdf.stat().st_size > 1000
+    assert key in create.recovery_document().toPlainText()
+
+    recovered = open_with_recovery_key(path, key, "amina")  # the key shown opens the database
+    assert recovered.district == "PISHIN" and recovered.installation["device_name"] == "Pishin office PC"
+    recovered.close()
+
+    wizard.next()
+    assert wizard.currentId() == CENTRE_KEY_PAGE
+    finish = _button(wizard, QWizard.WizardButton.FinishButton)
+    assert not finish.isEnabled() and not _button(wizard, QWizard.WizardButton.BackButton).isEnabled()
+    centre_page = wizard.centre_key_page
+    broken = tmp_path / "not-a-key.txt"
+    broken.write_text("hello\n", encoding="utf-8")
+    centre_page.load_key_file(broken)
+    assert "not a Mizan key file" in centre_page.status.text() and not finish.isEnabled()
+    centre_page.load_key_file(centre_key_file)
+    expected = read_centre_key(centre_key_file).fingerprint
+    assert centre_page.fingerprint_label.text() == expected
+    assert not finish.isEnabled()  # only once the centre confirmed the fingerprint by phone
+    centre_page.matches.setChecked(True)
+    assert finish.isEnabled()
+    shots(wizard, "setup-6-centre-key.png")
+    finish.click()
+
+    assert wizard.result() == QWizard.DialogCode.Accepted
+    session = wizard.session
+    assert session is not None and session.user == "amina" and session.role == "admin"
+    assert trusted_centre(session).fingerprint == expected
+    assert wizard.recovery_key is None
+    assert settings.last_user == "amina"
+    session.close()
+    again = open_session(path, "amina", ADMIN_PASSWORD)  # a working database, opened the ordinary way
+    assert again.district == "PISHIN"
+    again.close()
+
+
+def test_district_can_skip_the_centre_key(qtbot, tmp_path, settings):
+    path = tmp_path / "quetta.db"
+    wizard = _wizard(qtbot, path, settings)
+    wizard.role_page.district_office.setChecked(True)
+    wizard.next()
+    qtbot.keyClicks(wizard.district_page.device_name, "Desk laptop")  # typed: choosing the district keeps it
+    wizard.district_page.select_district("QUETTA")
+    assert wizard.district_page.device_name.text() == "Desk laptop"
+    wizard.next()
+    _fill_admin(wizard, "amina", ADMIN_PASSWORD)
+    wizard.next()
+    _wait_created(qtbot, wizard)
+    wizard.create_page.confirmed.setChecked(True)
+    wizard.next()
+    assert wizard.currentId() == CENTRE_KEY_PAGE
+    skip = _button(wizard, QWizard.WizardButton.CustomButton1)
+    assert skip.isVisible() and skip.text() == "&Skip for now"
+    skip.click()
+    assert wizard.result() == QWizard.DialogCode.Accepted
+    assert trusted_centre(wizard.session) is None
+    assert wizard.session.installation["device_name"] == "Desk laptop"
+    wizard.session.close()
+
+
+def test_wizard_creates_a_centre_database(qtbot, tmp_path, settings):
+    path = tmp_path / "centre.db"
+    wizard = _wizard(qtbot, path, settings)
+    wizard.role_page.centre.setChecked(True)
+    wizard.next()
+    assert wizard.currentId() == ADMIN_PAGE  # no district for the centre
+    _fill_admin(wizard, "karim", ADMIN_PASSWORD)
+    wizard.next()
+    _wait_created(qtbot, wizard)
+    finish = _button(wizard, QWizard.WizardButton.FinishButton)
+    assert wizard.currentId() == CREATE_PAGE and finish.isVisible() and not finish.isEnabled()
+    wizard.create_page.confirmed.setChecked(True)
+    assert finish.isEnabled()
+    finish.click()
+    assert wizard.result() == QWizard.DialogCode.Accepted
+    assert wizard.session.is_centre and wizard.session.user == "karim"
+    wizard.session.close()
+
+
+def test_cancel_before_creation_leaves_nothing(qtbot, tmp_path, settings):
+    path = tmp_path / "none.db"
+    wizard = _wizard(qtbot, path, settings)
+    wizard.role_page.centre.setChecked(True)
+    wizard.next()
+    wizard.reject()
+    assert wizard.result() == QWizard.DialogCode.Rejected and not path.exists()
+
+
+def test_district_list_follows_validity():
+    import datetime as dt
+
+    codes_now = [d.code for d in districts_valid_on(dt.date(2026, 1, 1))]
+    assert "HUB" in codes_now and "LEHRI" not in codes_now  # Lehri was abolished in 2018
+    assert "LEHRI" in [d.code for d in districts_valid_on(dt.date(2015, 1, 1))]
+
+
+# -- sign in -------------------------------------------------------------------------------------------
+
+
+def _login(qtbot, path: Path, settings: Settings) -> LoginDialog:
+    dialog = LoginDialog(path, settings)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    return dialog
+
+
+def _try(qtbot, dialog: LoginDialog, user: str, password: str) -> None:
+    dialog.user_name.setText(user)
+    dialog.password.setText(password)
+    dialog.sign_in.click()
+    assert dialog.busy  # argon2id runs off the GUI thread
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=WAIT_MS)
+
+
+def test_login_succeeds_and_remembers_the_user(qtbot, district_db, settings, shots):
+    dialog = _login(qtbot, district_db, settings)
+    assert dialog.user_name.text() == ""
+    dialog.user_name.setText("sana")
+    dialog.password.setText(SUPERVISOR_PASSWORD)
+    qtbot.keyClick(dialog.password, Qt.Key.Key_Return)  # Enter submits
+    qtbot.waitUntil(lambda: dialog.session is not None, timeout=WAIT_MS)
+    assert dialog.result() == LoginDialog.DialogCode.Accepted
+    assert dialog.session.user == "sana" and dialog.session.role == "supervisor"
+    dialog.session.close()
+    assert settings.last_user == "sana"
+
+    second = _login(qtbot, district_db, settings)
+    assert second.user_name.text() == "sana"
+    shots(second, "login.png")
+
+
+def test_login_explains_wrong_passwords_and_the_lock(qtbot, district_db, settings, shots):
+    dialog = _login(qtbot, district_db, settings)
+    _try(qtbot, dialog, "sana", "not-it")
+    assert dialog.status.text() == "Wrong password for 'sana'. 4 tries left before the user is locked."
+    assert dialog.session is None and dialog.isVisible()
+    assert dialog.user_name.text() == "sana" and dialog.password.text() == ""
+    shots(dialog, "login-wrong-password.png")
+    for _ in range(4):
+        _try(qtbot, dialog, "sana", "not-it")
+    assert dialog.status.text() == "Wrong password for 'sana'. The user is now locked for 15 minutes."
+    _try(qtbot, dialog, "sana", SUPERVISOR_PASSWORD)  # even the right password, while locked
+    assert dialog.status.text().startswith("User 'sana' is locked after 5 wrong passwords until ")
+    assert dialog.session is None
+
+
+def test_login_asks_for_missing_fields(qtbot, district_db, settings):
+    dialog = _login(qtbot, district_db, settings)
+    dialog.sign_in.click()
+    assert dialog.status.text() == "Type your user name." and not dialog.busy
+    dialog.user_name.setText("sana")
+    dialog.sign_in.click()
+    assert dialog.status.text() == "Type your password." and not dialog.busy
+
+
+# -- auto-lock -----------------------------------------------------------------------------------------
+
+
+def _locked_window(qtbot, district_db: Path, interval_ms: int):
+    session = open_session(district_db, "sana", SUPERVISOR_PASSWORD)
+    window = QMainWindow()
+    window.setCentralWidget(QLabel("Case 17: client details"))
+    window.resize(1366, 768)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    idle = IdleLock(interval_ms=interval_ms)
+    dialogs: list[LockScreenDialog] = []
+
+    def lock() -> None:
+        dialog = LockScreenDialog(session, window)
+        qtbot.addWidget(dialog)
+        dialog.unlocked.connect(idle.release)
+        dialogs.append(dialog)
+        dialog.open()
+
+    idle.locked.connect(lock)
+    idle.install()
+    return session, window, idle, dialogs
+
+
+def test_auto_lock_fires_when_idle_and_unlocks_with_the_right_password(qtbot, district_db, shots):
+    session, window, idle, dialogs = _locked_window(qtbot, district_db, interval_ms=400)
+    try:
+        for _ in range(6):  # typing keeps it unlocked beyond the idle time
+            qtbot.wait(150)
+            qtbot.keyClick(window, Qt.Key.Key_Shift)
+        assert not dialogs and not idle.is_locked
+        with qtbot.waitSignal(idle.locked, timeout=3000):
+            pass
+        dialog = dialogs[0]
+        qtbot.waitExposed(dialog)
+        assert dialog.isVisible() and dialog.isModal()
+        curtain = next(c for c in dialog.curtains if c.parentWidget() is window)
+        assert curtain.isVisible() and curtain.geometry() == window.rect()  # the window's content is covered
+        shots(dialog, "lock.png")
+        shots(window, "locked-window.png")
+
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)  # Escape does not reveal anything
+        assert dialog.isVisible()
+
+        dialog.password.setText("not-it")
+        dialog.unlock_button.click()
+        qtbot.waitUntil(lambda: not dialog.busy, timeout=WAIT_MS)
+        assert dialog.status.text() == "Wrong password for 'sana'. 4 tries left before the user is locked."
+        assert dialog.isVisible() and curtain.isVisible() and idle.is_locked
+
+        dialog.password.setText(SUPERVISOR_PASSWORD)
+        qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=WAIT_MS)
+        assert dialog.result() == LockScreenDialog.DialogCode.Accepted
+        assert not dialog.curtains and not idle.is_locked and idle.timer.isActive()
+        assert session.keyfile.content["lockout"].get("sana") is None  # the right password cleared the count
+        assert session.db.execute("SELECT count(*) FROM users").fetchone()[0] == 3  # same session, still open
+    finally:
+        idle.uninstall()
+        session.close()
+
+
+def test_lock_screen_can_sign_out(qtbot, district_db):
+    session, window, idle, dialogs = _locked_window(qtbot, district_db, interval_ms=100)
+    try:
+        qtbot.waitUntil(lambda: bool(dialogs), timeout=3000)
+        dialog = dialogs[0]
+        with qtbot.waitSignal(dialog.sign_out_requested, timeout=1000):
+            dialog.sign_out_button.click()
+        assert dialog.result() == LockScreenDialog.SIGNED_OUT and not dialog.curtains
+    finally:
+        idle.uninstall()
+        session.close()
+
+
+def test_auto_lock_zero_means_never(qtbot):
+    idle = IdleLock(minutes=0)
+    idle.install()
+    try:
+        assert not idle.enabled and not idle.timer.isActive()
+        idle.set_minutes(10)
+        assert idle.timer.isActive() and idle.timer.interval() == 600_000
+    finally:
+        idle.uninstall()
+
+
+# -- change password -----------------------------------------------------------------------------------
+
+
+def test_change_password_checks_the_current_one_and_the_old_stops_working(qtbot, district_db, shots):
+    session = open_session(district_db, "sana", SUPERVISOR_PASSWORD)
+    try:
+        dialog = ChangePasswordDialog(session)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        dialog.current.setText(SUPERVISOR_PASSWORD)
+        dialog.new.setText("short")
+        dialog.repeat.setText("short")
+        dialog.change_button.click()
+        assert dialog.status.text() == "A password needs at least 8 characters."
+        dialog.new.setText(NEW_PASSWORD)
+        dialog.repeat.setText(NEW_PASSWORD + "x")
+        dialog.change_button.click()
+        assert dialog.status.text().startswith("The two new passwords are not the same.")
+        assert dialog.new.text() == NEW_PASSWORD  # nothing typed is lost
+        dialog.repeat.setText(NEW_PASSWORD)
+        dialog.current.setText("not-it")
+        dialog.change_button.click()
+        qtbot.waitUntil(lambda: not dialog.busy, timeout=WAIT_MS)
+        assert dialog.status.text() == "Wrong password for 'sana'. 4 tries left before the user is locked."
+        shots(dialog, "change-password.png")
+        dialog.current.setText(SUPERVISOR_PASSWORD)
+        dialog.change_button.click()
+        qtbot.waitUntil(lambda: not dialog.busy, timeout=WAIT_MS)
+        assert dialog.changed and dialog.result() == ChangePasswordDialog.DialogCode.Accepted
+    finally:
+        session.close()
+    with pytest.raises(AuthError, match="Wrong password"):
+        open_session(district_db, "sana", SUPERVISOR_PASSWORD)
+    fresh = open_session(district_db, "sana", NEW_PASSWORD)
+    fresh.close()
+
+
+# -- settings ------------------------------------------------------------------------------------------
+
+
+def test_settings_defaults_types_and_bad_values(settings, tmp_path):
+    assert settings.language == "en"
+    assert settings.auto_lock_minutes == DEFAULT_AUTO_LOCK_MINUTES
+    assert settings.font_size == DEFAULT_FONT_SIZE
+    assert settings.last_user == ""
+    settings.language = "ur"
+    settings.auto_lock_minutes = 0
+    settings.font_size = 14
+    settings.last_user = "sana"
+    settings.sync()
+    reread = Settings(QSettings(str(tmp_path / "mizan.ini"), QSettings.Format.IniFormat))
+    assert (reread.language, reread.auto_lock_minutes, reread.font_size, reread.last_user) == ("ur", 0, 14, "sana")
+    with pytest.raises(ValueError):
+        settings.language = "fr"
+    with pytest.raises(ValueError):
+        settings.font_size = 99
+    settings.store.setValue("auto_lock_minutes", "soon")  # hand-edited nonsense falls back to the default
+    settings.store.setValue("language", "xx")
+    assert settings.auto_lock_minutes == DEFAULT_AUTO_LOCK_MINUTES and settings.language == "en"
