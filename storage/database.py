@@ -184,8 +184,7 @@ def create_database(
         raise UsageError(f"Unknown district {district!r}. Use a code from resources/districts.csv, e.g. QUETTA.")
     if role == "centre":
         district = None
-    if not admin.strip():
-        raise UsageError("The first admin needs a name.")
+    admin = check_user_name(admin)
     check_password_strength(password)
     if path.exists():
         raise UsageError(f"{path} already exists; refusing to overwrite a database.")
@@ -250,6 +249,14 @@ def open_with_recovery_key(path: str | Path, recovery_key: str, admin: str) -> S
 
 
 MIN_PASSWORD_LENGTH = 8
+
+
+def check_user_name(name: str) -> str:
+    """The one rule for user names (init and user add): one word, no spaces. Returns it trimmed."""
+    name = name.strip()
+    if not name or any(ch.isspace() for ch in name):
+        raise UsageError("A user name must be one word without spaces, e.g. amina.")
+    return name
 
 
 def check_password_strength(password: str) -> None:

@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 from storage import audit
-from storage.database import ROLES, ROLES_BY_INSTALLATION, Session, check_password_strength, utc_now
+from storage.database import (
+    ROLES,
+    ROLES_BY_INSTALLATION,
+    Session,
+    check_password_strength,
+    check_user_name,
+    utc_now,
+)
 from storage.errors import PermissionDenied, UsageError
 
 # One place for who may do what. Storage functions call require(); the GUI only hides what this refuses.
@@ -78,9 +85,7 @@ def _require_manageable(session: Session, role: str) -> None:
 
 def add_user(session: Session, name: str, role: str, password: str) -> None:
     """Create a user and its key slot."""
-    name = name.strip()
-    if not name or any(ch.isspace() for ch in name):
-        raise UsageError("A user name must be one word without spaces, e.g. amina.")
+    name = check_user_name(name)
     if role not in ROLES:
         raise UsageError(f"Unknown role {role!r}; choose one of {', '.join(ROLES)}.")
     allowed_here = ROLES_BY_INSTALLATION[session.installation["role"]]

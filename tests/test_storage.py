@@ -146,6 +146,8 @@ def test_init_refuses_bad_input_and_leaves_nothing(tmp_path: Path):
         create_database(path, role="district", district="ATLANTIS", admin="a", password="long-enough")
     with pytest.raises(UsageError, match="at least 8 characters"):
         create_database(path, role="centre", admin="a", password="short")
+    with pytest.raises(UsageError, match="A user name must be one word without spaces, e.g. amina."):
+        create_database(path, role="centre", admin="amina khan", password="long-enough")
     assert list(tmp_path.iterdir()) == []
 
 
