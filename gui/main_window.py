@@ -26,6 +26,7 @@ class MainWindow(QMainWindow):
         self.sidebar = QListWidget()
         self.sidebar.setAccessibleName(self.tr("Screens"))
         self.sidebar.setMaximumWidth(220)
+        self.sidebar.setStyleSheet("QListWidget::item { padding: 7px 10px; }")
         self.stack = QStackedWidget()
         self.screens: list[Screen] = []
         for factory in factories:

@@ -8,14 +8,15 @@ from __future__ import annotations
 
 import csv
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from storage.catalogue import make_cell, parse_cell
 from storage.database import Session
+from storage.entry import due_indicators
 from storage.errors import UsageError, ValidationFailed
-from storage.periods import parse_period, period_code
 from storage.records import VALUE_KEYS, SaveReport, list_indicator_values, save_indicator_values
 from storage.users import require
 from storage.validation import Issue, ValueInput, issue
@@ -29,22 +30,7 @@ def template_indicators(session: Session, period: str) -> list[tuple[str, str]]:
     A month's sheet also carries the quarter's indicators when the month closes a quarter, and the
     year's when it is December, so one sheet a month covers everything.
     """
-    parsed = parse_period(period)
-    if parsed is None:
-        raise UsageError(f"{period!r} is not a period; write it like 2026-10, 2026Q4 or 2026.")
-    periods = [period]
-    if parsed.frequency == "monthly" and parsed.start.month % 3 == 0:
-        periods.append(period_code("quarterly", parsed.year, parsed.start.month // 3))
-    if parsed.frequency in ("monthly", "quarterly") and parsed.end.month == 12:
-        periods.append(period_code("annual", parsed.year))
-    pairs = []
-    for code in periods:
-        span = parse_period(code)
-        assert span is not None
-        for indicator in session.catalogue.indicators.values():
-            if indicator.source == "entry" and indicator.frequency == span.frequency and indicator.validity.covers(span):
-                pairs.append((indicator.code, code))
-    return pairs
+    return [(indicator.code, code) for indicator, code in due_indicators(session.catalogue, period)]
 
 
 def write_template(session: Session, period: str, out: str | Path, district: str | None = None) -> int:
@@ -156,6 +142,33 @@ def _text(cell: object) -> str:
     return "" if cell is None else str(cell).strip()
 
 
+def _code(cell: object) -> str:
+    return _text(cell).upper()
+
+
+def _same(cell: object) -> object:
+    return cell
+
+
+_CACHE_LIMIT = 10_000  # distinct texts kept per cache: bounds the memory a file of all-different cells costs
+
+
+def _cached(cache: dict[str, str], cell: object, convert: Callable[[object], Any]) -> Any:
+    """``convert(cell)``, remembered per distinct text: equal texts give one shared (immutable) result.
+
+    Only ``str`` cells are remembered (CSV cells always are): for other types equal keys need not
+    convert equally (``1 == 1.0 == True`` but their texts differ), so those are converted every time.
+    """
+    if cell.__class__ is not str:
+        return convert(cell)
+    found = cache.get(cell)
+    if found is None:
+        found = convert(cell)
+        if len(cache) < _CACHE_LIMIT:
+            cache[cell] = found
+    return found
+
+
 def read_value_rows(path: Path) -> tuple[list[ValueInput], int]:
     """Parse the file into inputs (with row numbers) and count blank rows; file-level problems raise."""
     inputs: list[ValueInput] = []
@@ -170,17 +183,27 @@ def read_value_rows(path: Path) -> tuple[list[ValueInput], int]:
                 "LD_COLUMNS", 1, expected=", ".join(VALUE_KEYS), missing=", ".join(missing))])
         position = {name: names.index(name) for name in VALUE_KEYS}
         width = max(position.values()) + 1
+        at_indicator, at_district, at_period, at_cell = (position[name] for name in VALUE_KEYS[:4])
+        at_value, at_numerator, at_denominator = (position[name] for name in FIGURE_COLUMNS)
+        at_comment = position["comment"]
+        # Every row repeats a few dozen codes, periods and figures: keep one copy of each text rather
+        # than one per row (the strings were a quarter of a 200,000-row load's peak memory).
+        codes: dict[str, str] = {}
+        texts: dict[str, str] = {}
+        shared: dict[str, str] = {}
         for number, cells in rows:
-            cells = list(cells) + [None] * (width - len(cells))
-            get = {name: cells[index] for name, index in position.items()}
-            if all(_text(get[name]) == "" for name in FIGURE_COLUMNS):
+            if len(cells) < width:
+                cells = list(cells) + [None] * (width - len(cells))
+            value, numerator, denominator = cells[at_value], cells[at_numerator], cells[at_denominator]
+            if _text(value) == "" and _text(numerator) == "" and _text(denominator) == "":
                 blank += 1
                 continue
             inputs.append(ValueInput(
-                indicator=_text(get["indicator"]).upper(), district=_text(get["district"]).upper(),
-                period=_text(get["period"]), cell=_text(get["cell"]) or "total",
-                value=get["value"], numerator=get["numerator"], denominator=get["denominator"],
-                comment=_text(get["comment"]) or None, row=number))
+                indicator=_cached(codes, cells[at_indicator], _code), district=_cached(codes, cells[at_district], _code),
+                period=_cached(texts, cells[at_period], _text), cell=_cached(texts, cells[at_cell], _text) or "total",
+                value=_cached(shared, value, _same), numerator=_cached(shared, numerator, _same),
+                denominator=_cached(shared, denominator, _same),
+                comment=_cached(texts, cells[at_comment], _text) or None, row=number))
     except (ValidationFailed, UsageError):
         raise
     except Exception as error:  # a damaged file: csv, codecs and openpyxl raise many different types
@@ -188,6 +211,30 @@ def read_value_rows(path: Path) -> tuple[list[ValueInput], int]:
         raise ValidationFailed("The file could not be read; nothing was written.", [issue(
             "LD_UNREADABLE", 1, value=path.name, kind=kind, reason=type(error).__name__)]) from error
     return inputs, blank
+
+
+def _duplicate_rows(inputs: list[ValueInput]) -> list[Issue]:
+    """``LD_DUPLICATE_ROW`` for every row that repeats an earlier row's cell.
+
+    A function of its own so that its dictionary of every row's key is freed before the save, which
+    would otherwise carry it through validation and writing (a fifth of a 200,000-row load's memory).
+    """
+    first_row: dict[tuple, int | None] = {}
+    canonical: dict[str, str] = {}  # cell as written -> its key; a sheet has a few hundred distinct cells
+    duplicates = []
+    for value in inputs:
+        cell = canonical.get(value.cell)
+        if cell is None:
+            parts = parse_cell(value.cell.replace(" ", ""))  # the same cell in another category order repeats it
+            cell = make_cell(parts) if parts else value.cell
+            if len(canonical) < _CACHE_LIMIT:
+                canonical[value.cell] = cell
+        key = (value.indicator, value.district, value.period, cell)
+        if key in first_row:
+            duplicates.append(issue("LD_DUPLICATE_ROW", value.row, value=" ".join(key), first_row=first_row[key]))
+        else:
+            first_row[key] = value.row
+    return duplicates
 
 
 def load_values(session: Session, path: str | Path, *, dry_run: bool = False) -> LoadReport:
@@ -207,15 +254,7 @@ def load_values(session: Session, path: str | Path, *, dry_run: bool = False) ->
         report.problems = failure.issues
         return report
     report.rows = len(inputs) + report.blank_rows
-    first_row: dict[tuple, int | None] = {}
-    duplicates = []
-    for value in inputs:
-        parts = parse_cell(value.cell.replace(" ", ""))  # the same cell in another category order repeats it
-        key = (value.indicator, value.district, value.period, make_cell(parts) if parts else value.cell)
-        if key in first_row:
-            duplicates.append(issue("LD_DUPLICATE_ROW", value.row, value=" ".join(key), first_row=first_row[key]))
-        else:
-            first_row[key] = value.row
+    duplicates = _duplicate_rows(inputs)
     if duplicates:
         report.problems = duplicates
         return report

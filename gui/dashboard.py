@@ -1,0 +1,161 @@
+"""The dashboard: how complete this month's and last month's figures are, desk cases, what to do next.
+
+Every figure comes from storage (:func:`storage.entry.completeness`, :func:`storage.entry.next_steps`,
+:func:`storage.desk.desk_case_count`); this screen only lays them out.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gui.screens import Screen
+from storage.database import Session
+from storage.desk import DeskFilter, desk_case_count
+from storage.entry import Completeness, completeness, next_steps
+from storage.periods import parse_period, period_containing, shift
+from storage.records import today
+from storage.users import allowed
+
+
+class DashboardScreen(Screen):
+    """Completeness per institution for two periods, desk cases this month, and next steps."""
+
+    permission = "view"
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(session, parent)
+        self.bars: dict[tuple[str, str], QProgressBar] = {}
+        self.rows: dict[str, list[Completeness]] = {}
+        outer = QVBoxLayout(self)
+        heading = QLabel(self.tr("Dashboard"))
+        heading.setStyleSheet("font-size: 15pt; font-weight: 600;")
+        top = QHBoxLayout()
+        top.addWidget(heading)
+        top.addStretch(1)
+        self.district = QComboBox()
+        self.district.setAccessibleName(self.tr("District"))
+        if session.district is None:
+            for code, district in session.catalogue.districts.items():
+                self.district.addItem(district.name, code)
+            top.addWidget(QLabel(self.tr("District:")))
+            top.addWidget(self.district)
+            self.district.currentIndexChanged.connect(self.refresh)
+        else:
+            self.district.addItem(session.district, session.district)
+            self.district.hide()
+        outer.addLayout(top)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        outer.addWidget(self.scroll, 1)
+        self.refresh()
+
+    def title(self) -> str:
+        return self.tr("Dashboard")
+
+    def periods(self, on: dt.date | None = None) -> list[str]:
+        """This month (in progress) and last month."""
+        current = period_containing("monthly", on or today())
+        return [current, shift(current, -1)]
+
+    def refresh(self) -> None:
+        """Rebuild every section from storage."""
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        self.bars.clear()
+        self.rows.clear()
+        district = self.district.currentData()
+        periods = self.periods()
+        side = QHBoxLayout()
+        for period, label in zip(periods, (self.tr("This month: {period} (in progress)"),
+                                           self.tr("Last month: {period}")), strict=True):
+            side.addWidget(self._completeness_box(district, period, label.format(period=period)), 1)
+        holder = QWidget()
+        holder.setLayout(side)
+        layout.addWidget(holder)
+        if allowed(self.session, "view_cases"):
+            layout.addWidget(self._desk_box(periods))
+        layout.addWidget(self._steps_box())
+        layout.addStretch(1)
+        self.scroll.setWidget(body)  # replaces (and deletes) the previous body
+
+    def _completeness_box(self, district: str | None, period: str, title: str) -> QGroupBox:
+        box = QGroupBox(title)
+        grid = QGridLayout(box)
+        grid.setColumnStretch(1, 1)
+        rows = completeness(self.session, district, period) if district else []
+        self.rows[period] = rows
+        for number, row in enumerate(rows):
+            name = QLabel(row.name)
+            bar = QProgressBar()
+            bar.setRange(0, max(row.expected, 1))
+            bar.setValue(row.entered)
+            bar.setFormat(self.tr("{entered} of {expected} cells").format(entered=row.entered, expected=row.expected))
+            bar.setLayoutDirection(Qt.LayoutDirection.LeftToRight)  # "12 of 40" reads left to right
+            bar.setAccessibleName(self.tr("{institution} completeness").format(institution=row.name))
+            bar.setMinimumWidth(150)
+            self.bars[(period, row.institution)] = bar
+            if row.complete:
+                state = self.tr("marked complete")
+            elif row.entered == row.expected:
+                state = self.tr("all entered")
+            elif row.missing == row.indicators:
+                state = self.tr("not started")
+            else:
+                state = self.tr("{count} of {total} indicators to finish").format(
+                    count=row.missing + row.partial, total=row.indicators)
+            note = QLabel(state)
+            note.setStyleSheet("color: #555;")
+            grid.addWidget(name, number, 0)
+            grid.addWidget(bar, number, 1)
+            grid.addWidget(note, number, 2)
+        if not rows:
+            grid.addWidget(QLabel(self.tr("Nothing is due.")), 0, 0)
+        return box
+
+    def _desk_box(self, periods: list[str]) -> QGroupBox:
+        box = QGroupBox(self.tr("Gender facilitation desks"))
+        line = QHBoxLayout(box)
+        on = today()
+        self.desk_counts: dict[str, int] = {}
+        for period, label in zip(periods, (self.tr("Cases reported this month ({period}, to {day}): {count}"),
+                                           self.tr("Last month ({period}): {count}")), strict=True):
+            span = parse_period(period)
+            assert span is not None
+            end = min(span.end, on)
+            count = desk_case_count(self.session, DeskFilter(date_from=span.start.isoformat(), date_to=end.isoformat()))
+            self.desk_counts[period] = count
+            text = QLabel(label.format(period=period, day=end.isoformat(), count=count))
+            line.addWidget(text)
+            line.addSpacing(32)
+        line.addStretch(1)
+        return box
+
+    def _steps_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("What to do next"))
+        column = QVBoxLayout(box)
+        self.steps = next_steps(self.session)
+        self.step_labels: list[QLabel] = []
+        for step in self.steps:
+            text = QCoreApplication.translate("next_steps", step.template).format(**step.params)
+            label = QLabel("•  " + text)
+            label.setWordWrap(True)
+            self.step_labels.append(label)
+            column.addWidget(label)
+        if not self.steps:
+            column.addWidget(QLabel(self.tr("Nothing waiting. Well done.")))
+        return box
