@@ -19,9 +19,9 @@ from storage.catalogue import TOTAL_CELL, Catalogue, Indicator, make_cell
 from storage.database import Session
 from storage.errors import UsageError
 from storage.periods import FREQUENCIES, parse_period, period_code, period_containing, previous_periods, shift
-from storage.records import locked_data_sets, set_complete, today
+from storage.records import check_indicator_values, list_indicator_values, locked_data_sets, set_complete, today
 from storage.users import allowed, require
-from storage.validation import translatable
+from storage.validation import ValueInput, translatable
 
 HISTORY_PERIODS = 3
 
@@ -389,6 +389,8 @@ STEP_FOLLOWUP = translatable("next_steps", "{count} open desk cases have a follo
 STEP_UNACKNOWLEDGED = translatable(
     "next_steps", "Bundle {sequence} ({file}, made {made}) is not yet acknowledged by the centre")
 STEP_NO_BUNDLE = translatable("next_steps", "No bundle has been sent to the centre yet")
+STEP_WARNINGS = translatable("next_steps", "Unusual figures (warnings) in the last two months: {count}. Check "
+                                           "them and their comments")
 
 
 def next_steps(session: Session, on: dt.date | None = None, months: int = 2) -> list[NextStep]:
@@ -414,6 +416,9 @@ def next_steps(session: Session, on: dt.date | None = None, months: int = 2) -> 
                 if (period == first and found.expected and found.entered == found.expected and not found.complete
                         and allowed(session, "mark_complete")):
                     steps.append(NextStep("mark_complete", STEP_MARK, params))
+        warned = values_with_warnings(session, district, [shift(first, -back) for back in range(months)])
+        if warned:
+            steps.append(NextStep("warnings", STEP_WARNINGS, {"count": warned}))
     if allowed(session, "view_cases"):
         due = session.db.execute(
             "SELECT count(*) FROM desk_cases WHERE deleted = 0 AND status = 'open' AND followup_date IS NOT NULL "
@@ -426,16 +431,29 @@ def next_steps(session: Session, on: dt.date | None = None, months: int = 2) -> 
 
 
 def _bundle_steps(session: Session) -> list[NextStep]:
-    try:
-        from sync.export import list_exports
-    except ImportError:  # an installation without the sync package: nothing to say about bundles
-        return []
-    exports = list_exports(session)
-    if not exports:
+    """The exports table is storage's own schema: no need to import sync (which builds on storage)."""
+    last = session.db.execute(
+        "SELECT sequence, file_name, made_at, acknowledged_at FROM exports ORDER BY sequence DESC LIMIT 1").fetchone()
+    if last is None:
         held = session.db.execute("SELECT count(*) FROM indicator_values WHERE deleted = 0").fetchone()[0]
         return [NextStep("no_bundle", STEP_NO_BUNDLE, {})] if held else []
-    last = exports[-1]
-    if last.get("acknowledged_at"):
+    sequence, file_name, made_at, acknowledged_at = last
+    if acknowledged_at:
         return []
     return [NextStep("unacknowledged", STEP_UNACKNOWLEDGED, {
-        "sequence": last["sequence"], "file": last["file_name"], "made": str(last["made_at"])[:10]})]
+        "sequence": sequence, "file": file_name, "made": str(made_at)[:10]})]
+
+
+def values_with_warnings(session: Session, district: str, periods: list[str]) -> int:
+    """How many stored values of these periods the engine warns about (outliers), commented or not."""
+    inputs = []
+    for period in periods:
+        for stored in list_indicator_values(session, period=period, district=district):
+            fraction = stored["numerator"] is not None or stored["denominator"] is not None
+            inputs.append(ValueInput(stored["indicator"], district, period, stored["cell"],
+                                     None if fraction else stored["value"], stored["numerator"],
+                                     stored["denominator"], stored["comment"]))
+    if not inputs:
+        return 0
+    checked, _ = check_indicator_values(session, inputs)
+    return sum(1 for value in checked if any(found.severity == "warning" for found in value.issues))

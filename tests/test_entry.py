@@ -179,3 +179,16 @@ def test_percent_cells_with_no_denominator_left_are_not_expected(supervisor):
     _save(supervisor, "PRS-02", period, "sex=male", numerator=3, denominator=5)  # now 1 prisoner is unaccounted for
     prisons = next(row for row in completeness(supervisor, "QUETTA", period) if row.institution == "prisons")
     assert (prisons.entered, prisons.expected, prisons.partial) == (3, 24, 1)
+
+
+def test_next_steps_count_unusual_values_of_the_last_two_months(supervisor):
+    on = dt.date.today()
+    last = last_complete_period("monthly", on)
+    for back, figure in ((5, 20), (4, 21), (3, 19), (2, 20)):
+        _save(supervisor, "PRO-01", shift(last, -back), value=figure)
+    texts = [step.text for step in next_steps(supervisor, on)]
+    assert not any("Unusual" in text for text in texts)
+    # 90 against a median of 20 (MAD floored at 1): saved with a comment, it is still worth a second look.
+    _save(supervisor, "PRO-01", last, value=90, comment="a mass arrest after the riot")
+    texts = [step.text for step in next_steps(supervisor, on)]
+    assert "Unusual figures (warnings) in the last two months: 1. Check them and their comments" in texts
