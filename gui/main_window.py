@@ -5,11 +5,20 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QMainWindow, QStackedWidget, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QStackedWidget,
+    QWidget,
+)
 
 from gui.screens import Screen
 from storage.database import Session
 from storage.users import allowed
+from sync.export import list_exports
 
 ScreenFactory = type[Screen] | Callable[[Session], Screen]
 
@@ -43,7 +52,9 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.sidebar)
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
-        self.statusBar()
+        self.status = QLabel()
+        self.statusBar().addPermanentWidget(self.status)
+        self.refresh_status()
         if self.screens:
             self.sidebar.setCurrentRow(0)
         self.sidebar.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -52,6 +63,21 @@ class MainWindow(QMainWindow):
         if 0 <= row < len(self.screens):
             self.stack.setCurrentIndex(row)
             self.screens[row].refresh()
+            self.refresh_status()
+
+    def refresh_status(self) -> None:
+        """A district office sees its last bundle and whether the centre acknowledged one."""
+        if self.session.is_centre:
+            return
+        exports = list_exports(self.session)
+        made = exports[-1] if exports else None
+        acknowledged = [e for e in exports if e["acknowledged_at"]]
+        last_export = (self.tr("Last bundle: {n} on {day}").format(n=made["sequence"], day=made["made_at"][:10])
+                       if made else self.tr("No bundle sent yet"))
+        last_receipt = (self.tr("last receipt: bundle {n} acknowledged {day}").format(
+            n=acknowledged[-1]["sequence"], day=acknowledged[-1]["acknowledged_at"][:10])
+            if acknowledged else self.tr("no receipt yet"))
+        self.status.setText(f"{last_export} · {last_receipt}")
 
     def screen_titles(self) -> list[str]:
         return [screen.title() for screen in self.screens]

@@ -283,14 +283,26 @@ REGISTER_COLUMNS = ("uuid", "case_number", "desk", "report_date", "client_code",
                     "gbv_type", "status", "followup_date")
 
 
+# The register columns a user may sort by; only these names ever reach the ORDER BY clause.
+REGISTER_SORTABLE = frozenset(REGISTER_COLUMNS) - {"uuid"}
+
+
 def desk_case_page(session: Session, desk_filter: DeskFilter = DeskFilter(), *, offset: int = 0,
-                   limit: int = 200) -> list[dict]:
-    """One page of the register, newest first: the GUI fetches more pages as the user scrolls."""
+                   limit: int = 200, order_by: str = "report_date", descending: bool = True) -> list[dict]:
+    """One page of the register, newest first unless ``order_by``/``descending`` say otherwise.
+
+    The GUI fetches more pages as the user scrolls. ``order_by`` is one of :data:`REGISTER_SORTABLE`;
+    ties are broken by entry order (``id``) in the same direction, so pages never overlap.
+    """
     require(session, "view_cases")
+    if order_by not in REGISTER_SORTABLE:
+        raise UsageError(f"The register cannot be sorted by {order_by!r}; choose one of: "
+                         f"{', '.join(sorted(REGISTER_SORTABLE))}.")
+    direction = "DESC" if descending else "ASC"
     where, params = desk_filter.where()
     cursor = session.db.execute(
         f"SELECT {', '.join(REGISTER_COLUMNS)} FROM desk_cases WHERE {where} "
-        "ORDER BY report_date DESC, id DESC LIMIT ? OFFSET ?", [*params, limit, offset])
+        f"ORDER BY {order_by} {direction}, id {direction} LIMIT ? OFFSET ?", [*params, limit, offset])
     return [dict(zip(REGISTER_COLUMNS, row, strict=True)) for row in cursor]
 
 
@@ -298,6 +310,23 @@ def desk_case_count(session: Session, desk_filter: DeskFilter = DeskFilter()) ->
     require(session, "view_cases")
     where, params = desk_filter.where()
     return session.db.execute(f"SELECT count(*) FROM desk_cases WHERE {where}", params).fetchone()[0]
+
+
+PKM_LOG_COLUMNS = ("uuid", "desk", "service", "applicant_sex", "received_date", "completed_date")
+
+
+def pkm_request_page(session: Session, *, offset: int = 0, limit: int = 200) -> list[dict]:
+    """One page of the PKM service log, most recently received first (then most recently entered)."""
+    require(session, "view_cases")
+    cursor = session.db.execute(
+        f"SELECT {', '.join(PKM_LOG_COLUMNS)} FROM pkm_requests WHERE deleted = 0 "
+        "ORDER BY received_date DESC, id DESC LIMIT ? OFFSET ?", [limit, offset])
+    return [dict(zip(PKM_LOG_COLUMNS, row, strict=True)) for row in cursor]
+
+
+def pkm_request_count(session: Session) -> int:
+    require(session, "view_cases")
+    return session.db.execute("SELECT count(*) FROM pkm_requests WHERE deleted = 0").fetchone()[0]
 
 
 # -- desk indicators (POL-09 to POL-13), computed for any period ---------------------------------------

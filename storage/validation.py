@@ -715,7 +715,9 @@ def check_pkm_request(context: DeskContext, request: Mapping) -> list[Issue]:
     elif desk not in context.desks:
         issues.append(issue("DC_UNKNOWN_CHOICE", field="desk", value=desk, choices=", ".join(sorted(context.desks))))
     service = request.get("service")
-    if service not in catalogue.pkm_services:
+    if not service:
+        issues.append(issue("DC_REQUIRED", field="service"))
+    elif service not in catalogue.pkm_services:
         issues.append(issue("DC_UNKNOWN_CHOICE", field="service", value=service,
                             choices=", ".join(catalogue.pkm_services)))
     _choice(issues, catalogue, "client_sex", "applicant_sex", request.get("applicant_sex"))

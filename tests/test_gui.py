@@ -1,40 +1,69 @@
-"""The placeholder window, with real Qt offscreen and a real encrypted database."""
+"""The application flow, with real Qt offscreen and a real encrypted database: sign in, the main window
+with the screens of the role, sign out and back to the sign-in."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from gui.app import MainWindow
-from tests.conftest import SUPERVISOR_PASSWORD
+import pytest
+from PySide6.QtCore import QSettings
+
+from gui.app import Application
+from gui.login import LoginDialog
+from gui.settings import Settings
+from gui.setup_wizard import SetupWizard
+from tests.conftest import OPERATOR_PASSWORD, SUPERVISOR_PASSWORD
 
 
-def test_sign_in_runs_in_the_background_and_shows_the_installation(qtbot, district_db: Path):
-    window = MainWindow(district_db)
-    qtbot.addWidget(window)
-    window.user_name.setText("sana")
-    window.password.setText(SUPERVISOR_PASSWORD)
-    window.sign_in.click()
-    assert not window.sign_in.isEnabled()  # the key derivation is running off the GUI thread
-    qtbot.waitUntil(lambda: window.session is not None, timeout=10000)
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    return Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+
+
+def sign_in(qtbot, application: Application, user: str, password: str) -> None:
+    dialog = application.dialog
+    assert isinstance(dialog, LoginDialog)
+    dialog.user_name.setText(user)
+    dialog.password.setText(password)
+    dialog.sign_in.click()
+    qtbot.waitUntil(lambda: application.window is not None, timeout=15000)
+    qtbot.addWidget(application.window)
+
+
+def test_a_supervisor_signs_in_to_the_screens_of_the_role_and_signs_out(qtbot, district_db: Path, settings):
+    application = Application(district_db, settings)
+    application.start()
+    sign_in(qtbot, application, "sana", SUPERVISOR_PASSWORD)
+    window = application.window
     assert window.windowTitle() == "Mizan: QUETTA, sana (supervisor)"
-    assert "Signed in as sana (supervisor) on device Quetta DPO." in window.status.text()
-    window.close()
-    assert window.session is None
+    assert window.screen_titles() == ["Dashboard", "Indicator entry", "Desk register", "PKM service log", "Export",
+                                      "Users", "Audit log", "Settings"]
+    assert window.status.text() == "No bundle sent yet · no receipt yet"
+    # Settings apply at once and are kept for this PC.
+    settings_screen = window.screens[-1]
+    settings_screen.auto_lock.setValue(3)
+    settings_screen.font_size.setValue(14)
+    assert (settings.auto_lock_minutes, settings.font_size) == (3, 14)
+    assert application.idle.interval_ms == 3 * 60_000
+    application.sign_out()
+    assert application.window is None
+    assert isinstance(application.dialog, LoginDialog)
+    assert application.dialog.user_name.text() == "sana"  # remembered for the next sign-in
 
 
-def test_wrong_password_is_explained(qtbot, district_db: Path):
-    window = MainWindow(district_db)
-    qtbot.addWidget(window)
-    window.user_name.setText("sana")
-    window.password.setText("not-it")
-    window.sign_in.click()
-    qtbot.waitUntil(lambda: window.sign_in.isEnabled(), timeout=10000)
-    assert window.status.text() == "Wrong password for 'sana'. 4 tries left before the user is locked."
-    assert window.session is None and window.password.text() == ""
+def test_an_operator_sees_no_supervisor_screens(qtbot, district_db: Path, settings):
+    application = Application(district_db, settings)
+    application.start()
+    sign_in(qtbot, application, "omar", OPERATOR_PASSWORD)
+    assert application.window.screen_titles() == ["Dashboard", "Indicator entry", "Desk register", "PKM service log",
+                                                  "Settings"]
+    application.sign_out()
 
 
-def test_missing_database_says_how_to_create_one(qtbot, tmp_path: Path):
-    window = MainWindow(tmp_path / "none.db")
-    qtbot.addWidget(window)
-    assert not window.form_widget.isEnabled()
-    assert "There is no database at" in window.status.text()
+def test_no_database_starts_the_setup_wizard(qtbot, tmp_path: Path, settings):
+    application = Application(tmp_path / "new.db", settings)
+    application.start()
+    assert isinstance(application.dialog, SetupWizard)
+    qtbot.addWidget(application.dialog)
+    application.dialog.reject()
+    assert not (tmp_path / "new.db").exists()
