@@ -37,7 +37,7 @@ class ExportsModel(QAbstractTableModel):
         self.session = session
         self.exports: list[dict] = []
         self.headers = [self.tr("Bundle"), self.tr("File"), self.tr("Records"), self.tr("Made"),
-                        self.tr("Acknowledged by the centre")]
+                        self.tr("Acknowledged")]
 
     def reload(self) -> None:
         self.beginResetModel()
@@ -101,7 +101,9 @@ class ExportScreen(Screen):
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setAccessibleName(self.tr("Bundles made"))
-        self.table.horizontalHeader().setSectionResizeMode(self.model.FILE, QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(self.model.FILE, QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().hide()
         buttons = QHBoxLayout()
         buttons.addWidget(choose)

@@ -40,9 +40,14 @@ def _json_object(table: str, columns: list[str], alias: str) -> str:
     return "json_object(" + ", ".join(parts) + ")"
 
 
-def install_audit_triggers(db: Database, table: str, key_column: str) -> None:
-    """(Re)create the three audit triggers of ``table``; call again after its columns change."""
+def install_audit_triggers(db: Database, table: str, key_column: str, quiet_columns: tuple[str, ...] = ()) -> None:
+    """(Re)create the three audit triggers of ``table``; call again after its columns change.
+
+    An update that touches only ``quiet_columns`` (bookkeeping such as the clock) is not audited.
+    """
     columns = [column.name for column in db[table].columns]
+    watched = [column for column in columns if column not in quiet_columns]
+    update_of = f" OF {', '.join(watched)}" if quiet_columns else ""
     for action in ("insert", "update", "delete"):
         db.execute(f"DROP TRIGGER IF EXISTS audit_{table}_{action}")
     now = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
@@ -53,7 +58,7 @@ def install_audit_triggers(db: Database, table: str, key_column: str) -> None:
         f"{_json_object(table, columns, 'NEW')}); END"
     )
     db.execute(
-        f"CREATE TRIGGER audit_{table}_update AFTER UPDATE ON {table} BEGIN {insert} "
+        f"CREATE TRIGGER audit_{table}_update AFTER UPDATE{update_of} ON {table} BEGIN {insert} "
         f"({now}, mizan_actor(), 'update', '{table}', NEW.{key_column}, "
         f"{_json_object(table, columns, 'OLD')}, {_json_object(table, columns, 'NEW')}); END"
     )
