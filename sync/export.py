@@ -76,9 +76,17 @@ def _changed_rows(session: Session, record_type: str, baseline: str, high: list[
         if record_type == "desk_cases" or record_type in DESK_CHILD_TYPES:
             if row[width] != 1:
                 record = _minimal_tombstone(record["uuid"], record["hlc"], record["origin_device"])
+            elif record_type == "desk_cases":
+                record["case_number"] = travelling_case_number(record["case_number"], record["origin_device"])
         if record["hlc"] > high[0]:
             high[0] = record["hlc"]
         yield record
+
+
+def travelling_case_number(case_number: str, device_id: str) -> str:
+    """``QTA-CITY-2026-0001@6c5ddfb9``: case numbers are counted per PC, so two PCs at one desk can issue
+    the same one; with the device it is unique at the centre, whatever order bundles arrive in."""
+    return f"{case_number}@{device_id[:8]}"
 
 
 def export_bundle(session: Session, out_dir: str | Path, escrow: list[str] | None = None,
