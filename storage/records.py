@@ -7,9 +7,10 @@ transaction (:meth:`Session.write`), and stamps each record with a new HLC versi
 from __future__ import annotations
 
 import datetime as dt
+import os
 import uuid
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from storage.catalogue import TOTAL_CELL
@@ -107,6 +108,8 @@ def blocking_issues(checked: list[CheckedValue]) -> list[Issue]:
     """Errors, plus warnings on values without a comment: both stop a save."""
     found: list[Issue] = []
     for value in checked:
+        if not value.issues:  # nearly every value: nothing to look at
+            continue
         commented = bool((value.source.comment or "").strip())
         found.extend(i for i in value.issues if i.severity == ERROR or not commented)
     return found
@@ -124,18 +127,19 @@ def save_indicator_values(session: Session, inputs: list[ValueInput], *, dry_run
     if blocking:
         noun = "value" if len(inputs) == 1 else "values"
         raise ValidationFailed(f"{len(blocking)} problem(s) in the {noun}; nothing was saved.", blocking)
-    seen: set[tuple] = set()
-    for value in checked:
-        if value.key in seen:
-            raise UsageError(f"{' '.join(value.key)} appears twice in one save; keep one row per cell.")
-        seen.add(value.key)
     report = SaveReport(warnings=[i for value in checked for i in value.issues])
-    rows = []
-    now, device = utc_now(), session.device_id
+    # One pass checks for repeated cells and picks the values to write; a repeat raises before anything
+    # is written. Only the values are kept: their rows are built as SQLite asks for them (_value_rows).
+    seen: set[tuple] = set()
+    pending: list[CheckedValue] = []
     for value in checked:
         source = value.source
+        key = (source.indicator, source.district, source.period, source.cell)
+        if key in seen:
+            raise UsageError(f"{' '.join(key)} appears twice in one save; keep one row per cell.")
+        seen.add(key)
         comment = (source.comment or "").strip() or None
-        previous = stored.get(value.key)
+        previous = stored.get(key)
         if previous is None:
             report.new += 1
         elif (not previous[5] and _same(previous[0], value.value) and _same(previous[1], value.numerator)
@@ -145,15 +149,43 @@ def save_indicator_values(session: Session, inputs: list[ValueInput], *, dry_run
             continue
         else:
             report.updated += 1
-        rows.append((source.indicator, source.district, source.period, source.cell, value.value, value.numerator,
-                     value.denominator, comment, int(bool(source.followup)), session.user, now, str(uuid.uuid4()),
-                     None, device))
-    if dry_run or not rows:
+        pending.append(value)
+    if dry_run or not pending:
         return report
     with session.write() as db:
-        stamped = [row[:12] + (session.clock.now(),) + row[13:] for row in rows]
-        db.conn.executemany(_UPSERT_VALUE, stamped)
+        db.conn.executemany(_UPSERT_VALUE, _value_rows(session, pending))
     return report
+
+
+def _value_rows(session: Session, pending: list[CheckedValue]) -> Iterator[tuple]:
+    """The upsert's parameters, one row at a time: a million 14-column tuples held at once would be a
+    third of a big load's peak memory. Runs inside the write transaction, so each row's HLC version
+    comes after the clock has seen the stored ``hlc_last``."""
+    now, user, device, clock_now = utc_now(), session.user, session.device_id, session.clock.now
+    uuids = _new_uuids(len(pending))
+    for value in pending:
+        source = value.source
+        yield (source.indicator, source.district, source.period, source.cell, value.value, value.numerator,
+               value.denominator, (source.comment or "").strip() or None, int(bool(source.followup)), user, now,
+               next(uuids), clock_now(), device)
+
+
+# uuid.UUID's own version-4 arithmetic: clear the variant and version bits, then set RFC 4122 and 4.
+_UUID_CLEAR = ~((0xC000 << 48) | (0xF000 << 64))
+_UUID_V4 = (0x8000 << 48) | (4 << 76)
+
+
+def _new_uuids(count: int, block: int = 4096) -> Iterator[str]:
+    """``count`` random version-4 UUIDs as text, the same as ``str(uuid.uuid4())`` each.
+
+    ``uuid4()`` builds a ``UUID`` object and reads the OS's random source once per call; for a
+    million rows that is seconds, so random bytes are read in blocks and formatted directly.
+    """
+    for start in range(0, count, block):
+        random = os.urandom(16 * min(block, count - start))
+        for offset in range(0, len(random), 16):
+            digits = f"{int.from_bytes(random[offset:offset + 16]) & _UUID_CLEAR | _UUID_V4:032x}"
+            yield f"{digits[:8]}-{digits[8:12]}-{digits[12:16]}-{digits[16:20]}-{digits[20:]}"
 
 
 _UPSERT_VALUE = """

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+import statistics
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -391,16 +392,18 @@ def _check_numbers(checked: CheckedValue, indicator: Indicator, row: int | None)
     checked.value, checked.numerator, checked.denominator = computed, numerator, denominator
 
 
-def check_values(context: ValueContext, sources: Iterable[ValueInput]) -> list[CheckedValue]:
+def check_values(context: ValueContext, sources: Iterable[ValueInput], *, outliers: bool = True) -> list[CheckedValue]:
     """Check a batch: each value alone, then cells against totals, then outliers against history.
 
     The batch is seen together with what is stored (``context.history``), so a month loaded at once
-    and a cell typed into a half-filled grid are judged the same way.
+    and a cell typed into a half-filled grid are judged the same way. ``outliers=False`` skips the
+    outlier check, which only ever gives warnings (for a caller that keeps errors only: the centre's import).
     """
     checked = [check_value(context, source) for source in sources]
     merged = _merge_with_history(context, checked)
     _check_cell_sums(context, checked, merged)
-    _check_outliers(context, checked, merged)
+    if outliers:
+        _check_outliers(context, checked, merged)
     return checked
 
 
@@ -478,15 +481,6 @@ def _check_outliers(context: ValueContext, checked: list[CheckedValue], merged: 
                                       district=source.district, reason=reason))
 
 
-def _median(numbers: list[float]) -> float:
-    """Exactly ``statistics.median`` (same arithmetic, same result types) without its generality's cost."""
-    ordered = sorted(numbers)
-    middle = len(ordered) // 2
-    if len(ordered) % 2:
-        return ordered[middle]
-    return (ordered[middle - 1] + ordered[middle]) / 2
-
-
 def outlier_reason(value: float, earlier: list[float], previous: tuple | None) -> str | None:
     """Why ``value`` is an outlier, or None.
 
@@ -495,8 +489,8 @@ def outlier_reason(value: float, earlier: list[float], previous: tuple | None) -
     previous period's figure.
     """
     if len(earlier) >= 3:
-        median = _median(earlier)
-        mad = max(_median([abs(x - median) for x in earlier]), 1.0)
+        median = statistics.median(earlier)
+        mad = max(statistics.median(abs(x - median) for x in earlier), 1.0)
         low, high = median - 3 * mad, median + 3 * mad
         if value < low or value > high:
             return f"the last {len(earlier)} periods' median is {_fmt(median)}; expected {_fmt(round(max(low, 0), 2))} to {_fmt(round(high, 2))}"

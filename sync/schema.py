@@ -68,32 +68,49 @@ DESK_CHILD_TYPES = ("desk_case_perpetrators", "desk_case_services")
 MAX_TEXT = 4000
 
 
+def _plan(spec: RecordSpec) -> tuple[frozenset[str], tuple[tuple[str, bool, str], ...]]:
+    """The exported names of ``spec`` and (name, nullable, base kind) of each checked field, worked out once."""
+    cached = _PLANS.get(id(spec))
+    if cached is None or cached[0] is not spec:
+        fields = tuple((name, kind.endswith("?"), kind.rstrip("?"))
+                       for name, kind in {**spec.columns, "deleted": "flag"}.items())
+        cached = _PLANS[id(spec)] = (spec, frozenset(spec.exported), fields)
+    return cached[1], cached[2]
+
+
+_PLANS: dict[int, tuple[RecordSpec, frozenset[str], tuple[tuple[str, bool, str], ...]]] = {}
+_SYNC_SET = frozenset(SYNC_COLUMNS)
+_INFINITIES = (float("inf"), float("-inf"))
+
+
 def shape_problem(spec: RecordSpec, record: dict, minimal_tombstone_ok: bool) -> str | None:
     """Why ``record`` is not shaped like ``spec`` (unknown or missing keys, wrong kinds), or None."""
-    keys = set(record)
-    if minimal_tombstone_ok and keys == set(SYNC_COLUMNS) and record.get("deleted") == 1:
+    exported, fields = _plan(spec)
+    keys = record.keys()
+    if minimal_tombstone_ok and keys == _SYNC_SET and record.get("deleted") == 1:
         return None
-    unknown = keys - set(spec.exported)
-    if unknown:
-        return f"unexpected fields {', '.join(sorted(unknown))}"
-    missing = set(spec.exported) - keys
-    if missing:
-        return f"missing fields {', '.join(sorted(missing))}"
-    for name, kind in {**spec.columns, "deleted": "flag"}.items():
+    if keys != exported:
+        unknown = keys - exported
+        if unknown:
+            return f"unexpected fields {', '.join(sorted(unknown))}"
+        missing = exported - keys
+        if missing:
+            return f"missing fields {', '.join(sorted(missing))}"
+    for name, nullable, base in fields:
         value = record[name]
-        nullable = kind.endswith("?")
-        base = kind.rstrip("?")
         if value is None:
             if not nullable:
                 return f"{name} is empty"
             continue
-        if base == "text" and not (isinstance(value, str) and len(value) <= MAX_TEXT):
-            return f"{name} is not text of at most {MAX_TEXT} characters"
-        if base in ("int", "flag") and (not isinstance(value, int) or isinstance(value, bool)):
-            return f"{name} is not a whole number"
-        if base == "flag" and value not in (0, 1):
-            return f"{name} is not 0 or 1"
-        if base == "number" and (not isinstance(value, (int, float)) or isinstance(value, bool)
-                                 or value != value or value in (float("inf"), float("-inf"))):
+        if base == "text":
+            if not (isinstance(value, str) and len(value) <= MAX_TEXT):
+                return f"{name} is not text of at most {MAX_TEXT} characters"
+        elif base == "int" or base == "flag":
+            if not isinstance(value, int) or isinstance(value, bool):
+                return f"{name} is not a whole number"
+            if base == "flag" and value not in (0, 1):
+                return f"{name} is not 0 or 1"
+        elif base == "number" and (not isinstance(value, (int, float)) or isinstance(value, bool)
+                                   or value != value or value in _INFINITIES):
             return f"{name} is not a number"
     return None
