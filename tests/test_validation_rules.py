@@ -27,7 +27,7 @@ from storage.records import list_indicator_values, list_targets, save_indicator_
 from storage.users import add_user
 from storage.validation import RULES, ValueInput
 from sync.bundle import RECORD_TYPES, BundleWriter, write_encrypted
-from sync.export import export_bundle
+from sync.export import export_bundle, travelling_case_number
 from sync.importer import import_bundles
 from sync.keys import age_recipient, enroll_device, export_key_file, sign, signing_public_key, trust_centre
 from sync.schema import SPECS
@@ -785,7 +785,9 @@ def test_bundle_records_breaking_sync_rules_are_quarantined_and_the_rest_merged(
                     "hlc": supervisor.clock.now()}
     other_district = {**other_district, "district": "PISHIN", "uuid": str(uuid.uuid4()), "hlc": supervisor.clock.now()}
     (case,) = exported_rows(supervisor, "desk_cases")
-    clash = {**case, "uuid": str(uuid.uuid4()), "hlc": supervisor.clock.now()}  # another case, same case number
+    # Another case with the same case number as it travels (<number>@<device>): it clashes at the centre.
+    clash = {**case, "case_number": travelling_case_number(case["case_number"], supervisor.device_id),
+             "uuid": str(uuid.uuid4()), "hlc": supervisor.clock.now()}
     (service,) = exported_rows(supervisor, "desk_case_services")
     orphan_case = str(uuid.uuid4())
     orphan = {**service, "case_uuid": orphan_case, "uuid": str(uuid.uuid4()), "hlc": supervisor.clock.now()}
