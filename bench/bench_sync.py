@@ -1,6 +1,6 @@
 """Sync goals: exporting a bundle, importing bundles into a full centre, its memory, and age encryption.
 
-    .venv/bin/python bench/bench_sync.py            # full sizes (about 45 minutes: 38 installations are filled)
+    .venv/bin/python bench/bench_sync.py            # full sizes (11 minutes on a quiet 2-core PC; 38 installations are filled)
     .venv/bin/python bench/bench_sync.py --small    # about a minute (3 districts x 2,000, 50,000 pre-filled)
     .venv/bin/python bench/bench_sync.py --record   # full sizes, and write the figures to bench/RESULTS.md
     .venv/bin/python bench/bench_sync.py --only import --keep DIR --profile   # keep the districts' bundles and
@@ -834,8 +834,12 @@ def main(argv: list[str] | None = None) -> list[Line]:
                     f"on, sealed; {info['prefill_seconds']:.0f} s) for periods before every bundle's, so the "
                     "bundles' records are new to it.",
                     f"Import counts: {info['counts']}; values at the centre afterwards: {info['values_after']:,}.",
-                    *(f"{note}." for note in fleet.notes),
+                    *(f"{note[0].upper()}{note[1:]}." for note in fleet.notes),
                 ]
+                if args.compare_code:
+                    notes.append(f"'with the sources in {Path(args.compare_code).name}/': the same bundles imported into "
+                                 "another copy of the same centre by a copy of the sources kept in that folder (e.g. "
+                                 "from before an optimisation).")
                 sections.append(Section(f"(2) import {len(fleet.bundles)} bundles into a centre holding "
                                         f"{info['prefill']:,} values", lines, notes))
                 if info["profile"] is not None:

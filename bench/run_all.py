@@ -29,7 +29,7 @@ SMALL = {"write": 20_000, "load": 10_000}
 
 def markdown(sections: list[tuple[str, list[Measurement] | list[MemoryMeasurement]]]) -> str:
     """The tables as Markdown, for bench/RESULTS.md."""
-    out = [f"Run {dt.datetime.now():%Y-%m-%d %H:%M}; {machine_line()}.", ""]
+    out = [f"Finished {dt.datetime.now():%Y-%m-%d %H:%M}; {machine_line()}.", ""]
     for title, lines in sections:
         out += [f"**{title}**", ""]
         if lines and isinstance(lines[0], MemoryMeasurement):
