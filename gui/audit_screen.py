@@ -2,36 +2,34 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
 
+from gui.list_model import Index, ListTableModel
 from gui.screens import Screen
 from gui.tasks import run_task
 from storage import audit
 from storage.database import Session
 from storage.users import audit_trail
 
-Index = QModelIndex | QPersistentModelIndex
 PAGE = 200
 
 
-class AuditModel(QAbstractTableModel):
+class AuditModel(ListTableModel):
     """Pages lazily (canFetchMore/fetchMore): a busy office has hundreds of thousands of entries."""
 
     AT, ACTOR, ACTION, TABLE, ROW, BEFORE, AFTER = range(7)
     KEYS = ("at", "actor", "action", "table_name", "row_key", "before", "after")
 
     def __init__(self, session: Session) -> None:
-        super().__init__()
+        super().__init__([self.tr("When (UTC)"), self.tr("Who"), self.tr("What"), self.tr("Table"),
+                          self.tr("Record"), self.tr("Before"), self.tr("After")])
         self.session = session
-        self.entries: list[dict] = []
         self.exhausted = False
-        self.headers = [self.tr("When (UTC)"), self.tr("Who"), self.tr("What"), self.tr("Table"), self.tr("Record"),
-                        self.tr("Before"), self.tr("After")]
 
     def reload(self) -> None:
         self.beginResetModel()
-        self.entries, self.exhausted = [], False
+        self.rows, self.exhausted = [], False
         self.endResetModel()
         self.fetchMore(QModelIndex())
 
@@ -41,28 +39,17 @@ class AuditModel(QAbstractTableModel):
     def fetchMore(self, parent: Index) -> None:  # noqa: N802
         if parent.isValid() or self.exhausted:
             return
-        page = audit_trail(self.session, offset=len(self.entries), limit=PAGE)
+        page = audit_trail(self.session, offset=len(self.rows), limit=PAGE)
         self.exhausted = len(page) < PAGE
         if page:
-            self.beginInsertRows(QModelIndex(), len(self.entries), len(self.entries) + len(page) - 1)
-            self.entries.extend(page)
+            self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(page) - 1)
+            self.rows.extend(page)
             self.endInsertRows()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self.entries)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self.headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.headers[section]
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return None
-        value = self.entries[index.row()][self.KEYS[index.column()]]
+        value = self.rows[index.row()][self.KEYS[index.column()]]
         if index.column() == self.AT and value:
             return value[:19].replace("T", " ")
         if role == Qt.ItemDataRole.DisplayRole and index.column() in (self.BEFORE, self.AFTER) and value:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.list_model import Index, ListTableModel
 from gui.screens import Screen
 from gui.tasks import run_task
 from storage.database import Session
@@ -24,41 +25,26 @@ from storage.errors import MizanError
 from sync.export import ExportResult, export_bundle, list_exports
 from sync.receipts import import_receipt
 
-Index = QModelIndex | QPersistentModelIndex
 
-
-class ExportsModel(QAbstractTableModel):
+class ExportsModel(ListTableModel):
     """The bundles this office has made and whether the centre acknowledged them (a few rows a month)."""
 
     SEQUENCE, FILE, RECORDS, MADE, ACKNOWLEDGED = range(5)
 
     def __init__(self, session: Session) -> None:
-        super().__init__()
+        super().__init__([self.tr("Bundle"), self.tr("File"), self.tr("Records"), self.tr("Made"),
+                          self.tr("Acknowledged")])
         self.session = session
-        self.exports: list[dict] = []
-        self.headers = [self.tr("Bundle"), self.tr("File"), self.tr("Records"), self.tr("Made"),
-                        self.tr("Acknowledged")]
 
     def reload(self) -> None:
         self.beginResetModel()
-        self.exports = list(reversed(list_exports(self.session)))
+        self.rows = list(reversed(list_exports(self.session)))
         self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 (Qt's signature)
-        return 0 if parent.isValid() else len(self.exports)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self.headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.headers[section]
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.TextAlignmentRole):
             return None
-        export = self.exports[index.row()]
+        export = self.rows[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.TextAlignmentRole:
             numeric = column in (self.SEQUENCE, self.RECORDS)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -20,44 +20,31 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.list_model import Index, ListTableModel
 from gui.screens import Screen
 from storage.database import ROLES_BY_INSTALLATION, Session
 from storage.errors import MizanError
 from storage.users import add_user, change_password, list_users, remove_user, unlock_user
 
-Index = QModelIndex | QPersistentModelIndex
 NAME_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-class UsersModel(QAbstractTableModel):
+class UsersModel(ListTableModel):
     NAME, ROLE, STATE = range(3)
 
     def __init__(self, session: Session) -> None:
-        super().__init__()
+        super().__init__([self.tr("User"), self.tr("Role"), self.tr("State")])
         self.session = session
-        self.users: list[dict] = []
-        self.headers = [self.tr("User"), self.tr("Role"), self.tr("State")]
 
     def reload(self) -> None:
         self.beginResetModel()
-        self.users = list_users(self.session)
+        self.rows = list_users(self.session)
         self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 (Qt's signature)
-        return 0 if parent.isValid() else len(self.users)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self.headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.headers[section]
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
-        user = self.users[index.row()]
+        user = self.rows[index.row()]
         if role == NAME_ROLE:
             return user["name"]
         if role != Qt.ItemDataRole.DisplayRole:
