@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QRadioButton,
@@ -208,6 +209,8 @@ class CaseFormDialog(QDialog):
             self._make_read_only()
         self.tabs.setCurrentIndex(0)
         self.client_code.setFocus()
+        self.discard_box: QMessageBox | None = None
+        self._as_opened = self.values()  # what "unsaved changes" are measured against
 
     # -- building --------------------------------------------------------------------------------------
 
@@ -882,6 +885,36 @@ class CaseFormDialog(QDialog):
             return
         self.saved_uuid = saved
         self.accept()
+
+    def has_unsaved_changes(self) -> bool:
+        """Whether anything typed or chosen differs from the case as the form opened it."""
+        return self.can_edit and self.values() != self._as_opened
+
+    def reject(self) -> None:
+        """Cancel, Escape and the window's close button: ask first when there are unsaved changes.
+
+        The question is a window-modal box (``discard_box``), not a nested event loop; the form closes
+        only on "Discard changes". A close that is not carried out leaves the window open.
+        """
+        if not self.has_unsaved_changes():
+            super().reject()
+            return
+        if self.discard_box is not None and self.discard_box.isVisible():
+            return
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Unsaved changes"),
+                          self.tr("This case has changes that are not saved. Discard them?"), parent=self)
+        discard = box.addButton(self.tr("&Discard changes"), QMessageBox.ButtonRole.DestructiveRole)
+        keep = box.addButton(self.tr("&Keep editing"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(keep)  # Enter or Escape on the question keeps the work
+        box.setEscapeButton(keep)
+
+        def answered() -> None:
+            if box.clickedButton() is discard:
+                super(CaseFormDialog, self).reject()
+
+        box.finished.connect(answered)
+        self.discard_box = box
+        box.open()
 
     def show_issues(self, issues: list[Issue], message: str | None = None) -> None:
         """Put each issue's message beside its input, list them all, and go to the first one."""

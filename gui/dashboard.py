@@ -6,8 +6,10 @@ Every figure comes from storage (:func:`storage.entry.completeness`, :func:`stor
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QComboBox,
@@ -23,9 +25,10 @@ from PySide6.QtWidgets import (
 )
 
 from gui.screens import Screen
+from gui.tasks import run_with_own_connection
 from storage.database import Session
 from storage.desk import DeskFilter, desk_case_count
-from storage.entry import Completeness, completeness, next_steps
+from storage.entry import Completeness, NextStep, completeness, next_steps
 from storage.periods import parse_period, period_containing, shift
 from storage.records import today
 from storage.users import allowed
@@ -58,10 +61,18 @@ class DashboardScreen(Screen):
             self.district.addItem(session.district, session.district)
             self.district.hide()
         outer.addLayout(top)
+        self.status = QLabel()
+        self.status.setStyleSheet("color: #555;")
+        outer.addWidget(self.status)
         self.scroll = QScrollArea()
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
         outer.addWidget(self.scroll, 1)
+        self._generation = 0  # which refresh the figures on screen answer; older answers are dropped
+        self.loading = False
+        self.steps: list[NextStep] = []
+        self.step_labels: list[QLabel] = []
+        self.desk_counts: dict[str, int] = {}
         self.refresh()
 
     def title(self) -> str:
@@ -73,32 +84,60 @@ class DashboardScreen(Screen):
         return [current, shift(current, -1)]
 
     def refresh(self) -> None:
-        """Rebuild every section from storage."""
+        """Read every figure off the GUI thread, then rebuild the sections from them.
+
+        "What to do next" looks for unusual figures over a year of values, which takes longer than the
+        GUI thread may wait on a full district; until the figures arrive the previous ones stay.
+        """
+        self._generation += 1
+        generation, district, periods = self._generation, self.district.currentData(), self.periods()
+        with_cases = allowed(self.session, "view_cases")
+        on = today()
+        self.loading = True
+        self.status.setText(self.tr("Reading the figures…"))
+        self.status.show()
+
+        def read_figures(session: Session) -> DashboardFigures:
+            return DashboardFigures(
+                completeness={period: completeness(session, district, period) if district else []
+                              for period in periods},
+                desk_counts={period: _cases_reported(session, period, on) for period in periods} if with_cases else None,
+                steps=next_steps(session, on=on))
+
+        def show(figures: object, error: Exception | None) -> None:
+            if not shiboken6.isValid(self) or generation != self._generation:
+                return
+            self.loading = False
+            if error is not None or not isinstance(figures, DashboardFigures):
+                self.status.setText(self.tr("The figures could not be read: {error}").format(error=error))
+                return
+            self.status.hide()
+            self._show(figures, periods, on)
+
+        run_with_own_connection(self.session, read_figures, show)
+
+    def _show(self, figures: DashboardFigures, periods: list[str], on: dt.date) -> None:
         body = QWidget()
         layout = QVBoxLayout(body)
         self.bars.clear()
-        self.rows.clear()
-        district = self.district.currentData()
-        periods = self.periods()
+        self.rows = figures.completeness
         side = QHBoxLayout()
         for period, label in zip(periods, (self.tr("This month: {period} (in progress)"),
                                            self.tr("Last month: {period}")), strict=True):
-            side.addWidget(self._completeness_box(district, period, label.format(period=period)), 1)
+            side.addWidget(self._completeness_box(figures.completeness[period], period, label.format(period=period)), 1)
         holder = QWidget()
         holder.setLayout(side)
         layout.addWidget(holder)
-        if allowed(self.session, "view_cases"):
-            layout.addWidget(self._desk_box(periods))
-        layout.addWidget(self._steps_box())
+        if figures.desk_counts is not None:
+            layout.addWidget(self._desk_box(figures.desk_counts, periods, on))
+        layout.addWidget(self._steps_box(figures.steps))
         layout.addStretch(1)
         self.scroll.setWidget(body)  # replaces (and deletes) the previous body
 
-    def _completeness_box(self, district: str | None, period: str, title: str) -> QGroupBox:
+    def _completeness_box(self, rows: list[Completeness], period: str, title: str) -> QGroupBox:
         box = QGroupBox(title)
         grid = QGridLayout(box)
         grid.setColumnStretch(1, 1)
-        rows = completeness(self.session, district, period) if district else []
-        self.rows[period] = rows
         for number, row in enumerate(rows):
             name = QLabel(row.name)
             bar = QProgressBar()
@@ -127,28 +166,23 @@ class DashboardScreen(Screen):
             grid.addWidget(QLabel(self.tr("Nothing is due.")), 0, 0)
         return box
 
-    def _desk_box(self, periods: list[str]) -> QGroupBox:
+    def _desk_box(self, counts: dict[str, int], periods: list[str], on: dt.date) -> QGroupBox:
         box = QGroupBox(self.tr("Gender facilitation desks"))
         line = QHBoxLayout(box)
-        on = today()
-        self.desk_counts: dict[str, int] = {}
+        self.desk_counts = counts
         for period, label in zip(periods, (self.tr("Cases reported this month ({period}, to {day}): {count}"),
                                            self.tr("Last month ({period}): {count}")), strict=True):
-            span = parse_period(period)
-            assert span is not None
-            end = min(span.end, on)
-            count = desk_case_count(self.session, DeskFilter(date_from=span.start.isoformat(), date_to=end.isoformat()))
-            self.desk_counts[period] = count
-            text = QLabel(label.format(period=period, day=end.isoformat(), count=count))
+            end = _period_end(period, on)
+            text = QLabel(label.format(period=period, day=end.isoformat(), count=counts[period]))
             line.addWidget(text)
             line.addSpacing(32)
         line.addStretch(1)
         return box
 
-    def _steps_box(self) -> QGroupBox:
+    def _steps_box(self, steps: list[NextStep]) -> QGroupBox:
         box = QGroupBox(self.tr("What to do next"))
         column = QVBoxLayout(box)
-        self.steps = next_steps(self.session)
+        self.steps = steps
         self.step_labels: list[QLabel] = []
         for step in self.steps:
             text = QCoreApplication.translate("next_steps", step.template).format(**step.params)
@@ -159,3 +193,25 @@ class DashboardScreen(Screen):
         if not self.steps:
             column.addWidget(QLabel(self.tr("Nothing waiting. Well done.")))
         return box
+
+
+@dataclasses.dataclass
+class DashboardFigures:
+    """Everything the dashboard shows, read on a worker's connection."""
+
+    completeness: dict[str, list[Completeness]]
+    desk_counts: dict[str, int] | None  # None: the role may not see cases
+    steps: list[NextStep]
+
+
+def _period_end(period: str, on: dt.date) -> dt.date:
+    """The last day of ``period`` counted so far: today for the month in progress."""
+    span = parse_period(period)
+    assert span is not None
+    return min(span.end, on)
+
+
+def _cases_reported(session: Session, period: str, on: dt.date) -> int:
+    span = parse_period(period)
+    assert span is not None
+    return desk_case_count(session, DeskFilter(date_from=span.start.isoformat(), date_to=_period_end(period, on).isoformat()))

@@ -9,7 +9,6 @@ SQL query (``storage.desk.desk_case_page``) instead of sorting the loaded rows i
 
 from __future__ import annotations
 
-import importlib.util
 from collections.abc import Callable
 
 import shiboken6
@@ -19,21 +18,20 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDateEdit,
-    QDialog,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
+from gui.case_form import CaseFormDialog
 from gui.screens import Screen
-from gui.tasks import run_task
+from gui.tasks import run_with_own_connection
 from storage.database import Session
 from storage.desk import REGISTER_SORTABLE, DeskFilter, desk_case_count, desk_case_page, list_desks
 from storage.users import allowed
@@ -66,7 +64,7 @@ NO_DATE = QDate(2000, 1, 1)
 
 
 class PagedTableModel(QAbstractTableModel):
-    """Rows fetched page by page from storage; subclasses define the columns, ``_fetch`` and ``count_query``.
+    """Rows fetched page by page from storage; subclasses define the columns, ``page_query`` and ``count_query``.
 
     ``rowCount`` is the number of rows loaded so far. Views ask ``canFetchMore``/``fetchMore`` when the
     user scrolls near the end, so only the rows someone looks at ever reach Python.
@@ -79,10 +77,16 @@ class PagedTableModel(QAbstractTableModel):
         self._rows: list[dict] = []
         self._exhausted = False
         self._total: int | None = None
+        self._generation = 0  # which reload the rows on screen answer; older background pages are dropped
+        self.loading = False  # a first page is being read in the background
+        # Screens set this: sorting then reads the first page off the GUI thread too (tests of the
+        # model alone keep it off and see the new order at once).
+        self.sorts_in_background = False
 
     # -- subclasses ------------------------------------------------------------------------------------
 
-    def _fetch(self, offset: int, limit: int) -> list[dict]:
+    def page_query(self) -> Callable[[Session, int, int], list[dict]]:
+        """A function that reads ``limit`` rows of the current query from ``offset`` on a given session."""
         raise NotImplementedError
 
     def count_query(self) -> Callable[[Session], int]:
@@ -97,7 +101,36 @@ class PagedTableModel(QAbstractTableModel):
         ``same_rows``: the query matches the same rows as before (only their order changed), so a
         total already counted still holds.
         """
-        first_page = self._fetch(0, self.page_size)  # before the reset: a failed query leaves the rows as they were
+        self._generation += 1  # a first page still being read in the background is now stale
+        self.loading = False
+        # Read before the reset: a failed query leaves the rows as they were.
+        self._show_first_page(self._fetch(0, self.page_size), same_rows)
+
+    def reload_in_background(self, on_loaded: Callable[[Exception | None], None] | None = None, *,
+                             same_rows: bool = False) -> None:
+        """Like :meth:`reload`, but the first page is read on a connection of its own off the GUI thread.
+
+        A search by case number or client code cannot use an index and reads most of a big register
+        (about half a second for 200,000 cases): the window stays responsive meanwhile. The old rows
+        stay on screen until the new ones arrive; a page that arrives after a newer request is dropped.
+        ``on_loaded(error)`` runs on the GUI thread once the rows are shown (or the query failed).
+        """
+        self._generation += 1
+        generation, query, limit = self._generation, self.page_query(), self.page_size
+        self.loading = True
+
+        def show(rows: object, error: Exception | None) -> None:
+            if not shiboken6.isValid(self) or generation != self._generation:
+                return  # the model is gone, or a newer filter was asked for while this page was read
+            self.loading = False
+            if error is None and isinstance(rows, list):
+                self._show_first_page(rows, same_rows)
+            if on_loaded is not None:
+                on_loaded(error)
+
+        run_with_own_connection(self.session, lambda session: query(session, 0, limit), show)
+
+    def _show_first_page(self, first_page: list[dict], same_rows: bool) -> None:
         self.beginResetModel()
         self._rows = first_page
         self._exhausted = len(first_page) < self.page_size
@@ -105,14 +138,19 @@ class PagedTableModel(QAbstractTableModel):
             self._total = None
         self.endResetModel()
 
+    def _fetch(self, offset: int, limit: int) -> list[dict]:
+        return self.page_query()(self.session, offset, limit)
+
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
         return 0 if parent.isValid() else len(self._rows)
 
     def canFetchMore(self, parent: AnyIndex) -> bool:
-        return not parent.isValid() and not self._exhausted
+        # While a new query's first page is read, the rows on screen are the old query's: fetching
+        # their next page would mix the two.
+        return not parent.isValid() and not self._exhausted and not self.loading
 
     def fetchMore(self, parent: AnyIndex) -> None:
-        if parent.isValid() or self._exhausted:
+        if not self.canFetchMore(parent):
             return
         page = self._fetch(len(self._rows), self.page_size)
         self._exhausted = len(page) < self.page_size
@@ -166,9 +204,10 @@ class DeskRegisterModel(PagedTableModel):
         self._desk_names = {desk["code"]: desk["name"] for desk in list_desks(session)}
         self.reload()
 
-    def _fetch(self, offset: int, limit: int) -> list[dict]:
-        return desk_case_page(self.session, self.desk_filter, offset=offset, limit=limit,
-                              order_by=self.sort_field, descending=self.sort_descending)
+    def page_query(self) -> Callable[[Session, int, int], list[dict]]:
+        desk_filter, order_by, descending = self.desk_filter, self.sort_field, self.sort_descending
+        return lambda session, offset, limit: desk_case_page(session, desk_filter, offset=offset, limit=limit,
+                                                             order_by=order_by, descending=descending)
 
     def count_query(self) -> Callable[[Session], int]:
         desk_filter = self.desk_filter
@@ -229,7 +268,10 @@ class DeskRegisterModel(PagedTableModel):
         if (field_name, descending) == (self.sort_field, self.sort_descending):
             return
         self.sort_field, self.sort_descending = field_name, descending
-        self.reload(same_rows=True)
+        if self.sorts_in_background:
+            self.reload_in_background(same_rows=True)
+        else:
+            self.reload(same_rows=True)
 
     def uuid_at(self, row: int) -> str:
         return self._rows[row]["uuid"]
@@ -253,6 +295,17 @@ class CountLabel(QLabel):
         self.counting = False
         self._generation = 0
 
+    def searching(self) -> None:
+        """The rows themselves are being read: the count follows them."""
+        self._generation += 1
+        self.counting = True
+        self.setText(self.tr("Searching…"))
+
+    def failed(self, text: str) -> None:
+        self._generation += 1
+        self.counting = False
+        self.setText(text)
+
     def show_total_of(self, model: PagedTableModel) -> None:
         self._generation += 1
         known = model.known_total()
@@ -260,15 +313,8 @@ class CountLabel(QLabel):
         if known is not None:
             self.setText(self.describe(known))
             return
-        generation, session, count = self._generation, model.session, model.count_query()
+        generation = self._generation
         self.setText(self.tr("Counting…"))
-
-        def count_on_own_connection() -> int:
-            worker = session.worker_session()
-            try:
-                return count(worker)
-            finally:
-                worker.close()
 
         def show(total: object, error: Exception | None) -> None:
             if not shiboken6.isValid(self) or generation != self._generation:
@@ -280,7 +326,7 @@ class CountLabel(QLabel):
             model.set_total(total)
             self.setText(self.describe(total))
 
-        run_task(count_on_own_connection, show)
+        run_with_own_connection(model.session, model.count_query(), show)
 
 
 class OptionalDateEdit(QDateEdit):
@@ -326,11 +372,6 @@ class OptionalDateEdit(QDateEdit):
             super().keyPressEvent(event)
 
 
-def case_form_available() -> bool:
-    """Whether this build has the case form (``gui.case_form``), without importing it yet."""
-    return importlib.util.find_spec("gui.case_form") is not None
-
-
 class DeskRegisterScreen(Screen):
     """Filter bar, the register table, and buttons to open a case or record a new one."""
 
@@ -342,6 +383,7 @@ class DeskRegisterScreen(Screen):
         if not allowed(session, self.permission):
             return  # the main window drops screens the role may not use; build nothing that would query
         self.model = DeskRegisterModel(session, parent=self)
+        self.model.sorts_in_background = True
 
         self.status_filter = QComboBox()
         self.status_filter.addItem(self.tr("All"), None)
@@ -456,9 +498,24 @@ class DeskRegisterScreen(Screen):
                           date_to=self.date_to.iso_date(), search=search or None)
 
     def apply_filter(self) -> None:
+        """Query the register again with the bar's filter, off the GUI thread; count once the rows are in."""
+        self.requery()
+
+    def requery(self, then: Callable[[], None] | None = None) -> None:
+        """:meth:`apply_filter`, and ``then`` on the GUI thread after the new rows are shown."""
         self.search_timer.stop()
-        self.model.set_filter(self.current_filter())
-        self._show_count()
+        self.model.desk_filter = self.current_filter()
+        self.count_label.searching()
+
+        def filter_applied(error: Exception | None) -> None:
+            if error is not None:
+                self.count_label.failed(self.tr("The register could not be read: {error}").format(error=error))
+                return
+            self._show_count()
+            if then is not None:
+                then()
+
+        self.model.reload_in_background(filter_applied)
 
     def _show_count(self) -> None:
         self.count_label.show_total_of(self.model)
@@ -490,23 +547,19 @@ class DeskRegisterScreen(Screen):
         self._run_case_form(None)
 
     def _run_case_form(self, case_uuid: str | None) -> None:
-        """Open the case form (imported only now: it is optional in this build) and show a saved case."""
-        if not case_form_available():
-            self.show_message(self.tr("Case form"), self.tr(
-                "The case form is not part of this version of Mizan yet, so cases cannot be opened or added here."))
-            return
-        from gui.case_form import CaseFormDialog
-
+        """Open the case form as a window-modal dialog; once a case is saved, show it selected."""
         dialog = CaseFormDialog(self.session, case_uuid, parent=self)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return
-        self.apply_filter()
-        saved_uuid = getattr(dialog, "saved_uuid", None) or case_uuid
-        row = self.model.row_of(saved_uuid) if saved_uuid else None
-        if row is not None:
-            self.table.selectRow(row)
-            self.table.scrollTo(self.model.index(row, 0))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.case_dialog = dialog
+        dialog.accepted.connect(lambda: self._case_saved(dialog.saved_uuid or case_uuid))
+        dialog.open()  # not exec(): no nested event loop, and the register goes on painting behind it
 
-    def show_message(self, title: str, text: str) -> None:
-        """A modal note (its own method so that tests can replace the box that waits for a click)."""
-        QMessageBox.information(self, title, text)
+    def _case_saved(self, case_uuid: str | None) -> None:
+        """Read the register again and select the saved case when it is among the first page's rows."""
+        def select_saved() -> None:
+            row = self.model.row_of(case_uuid) if case_uuid else None
+            if row is not None:
+                self.table.selectRow(row)
+                self.table.scrollTo(self.model.index(row, 0))
+
+        self.requery(then=select_saved)

@@ -59,8 +59,8 @@ class PkmLogModel(PagedTableModel):
         self._desk_names = {desk["code"]: desk["name"] for desk in list_desks(session)}
         self.reload()
 
-    def _fetch(self, offset: int, limit: int) -> list[dict]:
-        return pkm_request_page(self.session, offset=offset, limit=limit)
+    def page_query(self) -> Callable[[Session, int, int], list[dict]]:
+        return lambda session, offset, limit: pkm_request_page(session, offset=offset, limit=limit)
 
     def count_query(self) -> Callable[[Session], int]:
         return pkm_request_count

@@ -1,13 +1,29 @@
-"""Settings of this PC: language, auto-lock minutes and font size (kept in QSettings, not the database)."""
+"""Settings of this PC: language, auto-lock minutes and font size (kept in QSettings, not the database), and,
+for a district's administrator, the provincial centre's key (kept in the database)."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QApplication, QComboBox, QFormLayout, QLabel, QSpinBox, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
 
 from gui.login import IdleLock
 from gui.screens import Screen
 from gui.settings import MAX_AUTO_LOCK_MINUTES, MAX_FONT_SIZE, MIN_FONT_SIZE, Settings, apply_font_size
+from gui.setup_wizard import TrustCentreWizard
 from storage.database import Session
+from storage.users import allowed
+from sync.keys import trusted_centre
 
 LANGUAGE_NAMES = {"en": "English", "ur": "اردو (Urdu)"}
 
@@ -48,10 +64,53 @@ class SettingsScreen(Screen):
         layout.addWidget(heading)
         layout.addLayout(form)
         layout.addWidget(self.note)
+        self.centre_key_label: QLabel | None = None
+        self.centre_key_button: QPushButton | None = None
+        if not session.is_centre and allowed(session, "keys"):
+            layout.addSpacing(12)
+            layout.addWidget(self._build_centre_key())
         layout.addStretch(1)
+
+    def _build_centre_key(self) -> QGroupBox:
+        box = QGroupBox(self.tr("The provincial centre's key"))
+        self.centre_key_label = QLabel()
+        self.centre_key_label.setWordWrap(True)
+        self.centre_key_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.centre_key_button = QPushButton()
+        self.centre_key_button.clicked.connect(self.change_centre_key)
+        row = QHBoxLayout(box)
+        row.addWidget(self.centre_key_label, 1)
+        row.addWidget(self.centre_key_button)
+        self.show_centre_key()
+        return box
+
+    def show_centre_key(self) -> None:
+        """The fingerprint of the centre this office sends to, or what is missing."""
+        if self.centre_key_label is None or self.centre_key_button is None:
+            return
+        centre = trusted_centre(self.session)
+        if centre is None:
+            self.centre_key_label.setText(self.tr(
+                "Not added yet: this office cannot send bundles to the centre until its key is added."))
+            self.centre_key_button.setText(self.tr("&Add the centre's key…"))
+        else:
+            self.centre_key_label.setText(self.tr("Bundles are locked for the centre with the fingerprint {fingerprint}.")
+                                          .format(fingerprint=centre.fingerprint))
+            self.centre_key_button.setText(self.tr("&Replace the centre's key…"))
+
+    def change_centre_key(self) -> None:
+        """Open the setup wizard's centre-key page on its own (window-modal, no nested event loop)."""
+        wizard = TrustCentreWizard(self.session, parent=self)
+        wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        wizard.accepted.connect(self.show_centre_key)
+        self.centre_key_wizard = wizard
+        wizard.open()
 
     def title(self) -> str:
         return self.tr("Settings")
+
+    def refresh(self) -> None:
+        self.show_centre_key()
 
     def language_changed(self) -> None:
         self.settings.language = self.language.currentData()

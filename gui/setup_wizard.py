@@ -48,7 +48,12 @@ from storage.catalogue import District, load_catalogue
 from storage.database import Session, check_password_strength, create_database
 from storage.errors import MizanError, UsageError
 from storage.periods import Period
-from sync.keys import CentreKey, read_centre_key, trust_centre  # importing sync registers key generation
+from sync.keys import (  # importing sync registers key generation
+    CentreKey,
+    read_centre_key,
+    trust_centre,
+    trusted_centre,
+)
 
 ROLE_PAGE, DISTRICT_PAGE, ADMIN_PAGE, CREATE_PAGE, CENTRE_KEY_PAGE = range(5)
 
@@ -423,8 +428,10 @@ def _escape(text: str) -> str:
 class CentreKeyPage(QWizardPage):
     """Choose the centre's key file, compare its fingerprint by phone, trust it; or skip for now."""
 
-    def __init__(self) -> None:
+    def __init__(self, replacing: CentreKey | None = None, offer_skip: bool = True) -> None:
         super().__init__()
+        self.replacing = replacing
+        self.offer_skip = offer_skip
         self.setTitle(self.tr("The provincial centre's key"))
         self.setSubTitle(self.tr("Data sent to the provincial centre is locked with the centre's key. The centre "
                                  "gives every district office a small key file."))
@@ -434,6 +441,10 @@ class CentreKeyPage(QWizardPage):
         self.centre_key: CentreKey | None = None
         self.skipped = False
         layout = QVBoxLayout(self)
+        if replacing is not None:
+            layout.addWidget(wrapped(self.tr(
+                "This office trusts the centre key <b>{fingerprint}</b>. A new key file replaces it: do this only "
+                "when the centre has told you it changed its key.").format(fingerprint=replacing.fingerprint)))
         choose_row = QHBoxLayout()
         self.choose = QPushButton(self.tr("&Choose the centre's key file…"))
         self.choose.clicked.connect(self.choose_file)
@@ -462,14 +473,15 @@ class CentreKeyPage(QWizardPage):
         self.status = message_label()
         layout.addWidget(self.status)
         layout.addStretch(1)
-        note = wrapped(self.tr(
-            "No key file yet? Choose <b>Skip for now</b>. This office can enter data at once, but it cannot "
-            "send data to the centre until an administrator adds the centre's key."))
-        note.setStyleSheet("color: palette(placeholder-text);")
-        layout.addWidget(note)
+        if offer_skip:
+            note = wrapped(self.tr(
+                "No key file yet? Choose <b>Skip for now</b>. This office can enter data at once, but it cannot "
+                "send data to the centre until an administrator adds the centre's key under Settings."))
+            note.setStyleSheet("color: palette(placeholder-text);")
+            layout.addWidget(note)
 
     def initializePage(self) -> None:  # noqa: N802 (Qt's name)
-        self.wizard().setOption(QWizard.WizardOption.HaveCustomButton1, True)
+        self.wizard().setOption(QWizard.WizardOption.HaveCustomButton1, self.offer_skip)
 
     def choose_file(self) -> None:
         from PySide6.QtWidgets import QFileDialog
@@ -505,13 +517,13 @@ class CentreKeyPage(QWizardPage):
     def validatePage(self) -> bool:  # noqa: N802 (Qt's name)
         """Finish: trust the key (one small write), unless the user chose to skip."""
         wizard = self.wizard()
-        assert isinstance(wizard, SetupWizard)
+        assert isinstance(wizard, SetupWizard | TrustCentreWizard)
         if self.skipped:
             return True
         if self.key_path is None or wizard.session is None:
             return False
         try:
-            wizard.centre_key = trust_centre(wizard.session, self.key_path)
+            wizard.centre_key = trust_centre(wizard.session, self.key_path, replace=self.replacing is not None)
         except MizanError as error:
             show_message(self.status, describe_error(self, error), error=True)
             return False
@@ -624,3 +636,17 @@ class SetupWizard(QWizard):
         super().done(result)
         if self.result() == QWizard.DialogCode.Accepted:
             self.recovery_key = None  # shown once; do not keep it in memory longer than needed
+
+
+class TrustCentreWizard(QWizard):
+    """After setup: an administrator adds the centre's key that was skipped, or replaces it after the
+    centre changed its key. The setup wizard's last page on its own; accepted means the key is trusted."""
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session: Session | None = session
+        self.centre_key: CentreKey | None = None
+        self.setWindowTitle(self.tr("The provincial centre's key"))
+        self.setMinimumSize(700, 480)
+        self.centre_key_page = CentreKeyPage(replacing=trusted_centre(session), offer_skip=False)
+        self.addPage(self.centre_key_page)

@@ -10,6 +10,8 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
+from storage.database import Session
+
 
 class _Relay(QObject):
     finished = Signal(object, object)  # result, error
@@ -54,3 +56,20 @@ def run_task(function: Callable[..., object], on_done: Callable[[object, Excepti
     if on_progress is not None:
         relay.progressed.connect(on_progress)
     QThreadPool.globalInstance().start(_Task(function, relay, with_progress=on_progress is not None))
+
+
+def run_with_own_connection(session: Session, query: Callable[[Session], object],
+                            on_done: Callable[[object, Exception | None], None]) -> None:
+    """``run_task`` for a read: ``query`` gets the same user on a connection of its own, closed after.
+
+    SQLite connections must not be shared across threads, so the GUI's session never leaves the GUI
+    thread; opening another connection with the key already in memory takes a few milliseconds.
+    """
+    def on_own_connection() -> object:
+        worker = session.worker_session()
+        try:
+            return query(worker)
+        finally:
+            worker.close()
+
+    run_task(on_own_connection, on_done)

@@ -101,8 +101,9 @@ def export_bundle(session: Session, out_dir: str | Path, escrow: list[str] | Non
         raise UsageError("The provincial centre does not export bundles; it imports them.")
     centre = trusted_centre(session)
     if centre is None:
-        raise UsageError("This office does not trust a centre yet. Import the centre's key file first: "
-                         "`keys import centre.key` (compare its fingerprint with the centre by phone).")
+        raise UsageError("This office does not trust a centre yet. An administrator adds the centre's key file "
+                         "under Settings (or with `keys import centre.key`), after comparing its fingerprint with "
+                         "the centre by phone.")
     escrow = list(escrow or [])
     for recipient in escrow:
         try:

@@ -236,6 +236,9 @@ def test_the_centre_clerk_sees_a_de_identified_case_without_the_identity_tab(qtb
         before = table_counts(pair.clerk)
         dialog.save()
         assert table_counts(pair.clerk) == before
+        dialog.show()
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)  # nothing the clerk could change: no question
+        assert dialog.discard_box is None and not dialog.isVisible()
     finally:
         pair.close()
 
@@ -320,3 +323,25 @@ def test_screenshots_of_each_tab(qtbot, supervisor):
     problems.save_button.click()
     qtbot.wait(50)
     assert problems.grab().save(str(folder / "case-form-problems.png"))
+
+
+def test_escape_with_unsaved_changes_asks_before_discarding(qtbot, supervisor):
+    counts = table_counts(supervisor)
+    dialog = open_form(qtbot, supervisor)
+    dialog.show()
+    assert not dialog.has_unsaved_changes()
+    dialog.client_code.setText("QC-099")
+    assert dialog.has_unsaved_changes()
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    box = dialog.discard_box
+    assert box is not None and box.isVisible()
+    assert box.text() == "This case has changes that are not saved. Discard them?"
+    qtbot.keyClick(box, Qt.Key.Key_Escape)  # Escape on the question keeps the work
+    assert dialog.isVisible() and dialog.client_code.text() == "QC-099"
+    dialog.close()  # the window's close button asks too
+    box = dialog.discard_box
+    assert box.isVisible() and dialog.isVisible()
+    next(button for button in box.buttons() if button.text() == "&Discard changes").click()
+    assert not dialog.isVisible() and dialog.result() == QDialog.DialogCode.Rejected
+    assert table_counts(supervisor) == counts
+

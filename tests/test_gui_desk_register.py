@@ -4,20 +4,17 @@ on real encrypted databases filled with the demo's cases and requests."""
 from __future__ import annotations
 
 import datetime as dt
-import importlib.machinery
 import shutil
-import sys
-import types
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QDate, QModelIndex, Qt
 from PySide6.QtWidgets import QDialog
 
-import gui.desk_register as desk_register
 from gui.desk_register import (
     CODE_ROLE,
     COLUMN_CASE_NUMBER,
+    COLUMN_CLIENT_CODE,
     COLUMN_GBV_TYPE,
     COLUMN_REPORT_DATE,
     COLUMN_STATUS,
@@ -33,6 +30,7 @@ from storage.desk import DeskFilter, desk_case_count, desk_case_page, pkm_reques
 from storage.keyslots import keyfile_path
 from storage.users import add_user, allowed
 from tests.conftest import ADMIN_PASSWORD, SUPERVISOR_PASSWORD, table_counts
+from tests.test_gui_case_form import fill
 
 PAGE = 50  # small pages, so that a few hundred demo cases make several
 
@@ -68,6 +66,12 @@ def counted(qtbot, label) -> str:
     """The count label's text once its background count has arrived."""
     qtbot.waitUntil(lambda: not label.counting, timeout=5000)
     return label.text()
+
+
+def settled(qtbot, register) -> None:
+    """Wait for a typed filter's pause, then for its rows and count from the background."""
+    qtbot.waitUntil(lambda: not register.search_timer.isActive(), timeout=3000)
+    counted(qtbot, register.count_label)
 
 
 def loaded_uuids(model) -> list[str]:
@@ -163,6 +167,7 @@ def test_register_filter_bar_changes_the_rows(qtbot, register, desk_data):
     # be back, so only its final text is asserted.
     assert counted(qtbot, register.count_label) == f"{desk_case_count(desk_data)} cases"
     choose(register.status_filter, "closed")
+    counted(qtbot, register.count_label)
     assert column_codes(register.model, COLUMN_STATUS) == {"closed"}
     closed = desk_case_count(desk_data, DeskFilter(status="closed"))
     assert counted(qtbot, register.count_label) == f"{closed} cases"
@@ -172,9 +177,11 @@ def test_register_filter_bar_changes_the_rows(qtbot, register, desk_data):
     assert counted(qtbot, register.count_label) == f"{closed} cases"
     choose(register.desk_filter, "QTA-CITY")
     choose(register.gbv_type_filter, "physical_assault")
+    counted(qtbot, register.count_label)
     wanted = DeskFilter(status="closed", desk="QTA-CITY", gbv_type="physical_assault")
     assert loaded_uuids(register.model) == [case["uuid"] for case in desk_case_page(desk_data, wanted)]
     register.status_filter.setCurrentIndex(0)  # "All"
+    counted(qtbot, register.count_label)
     assert register.model.total() == desk_case_count(desk_data, DeskFilter(desk="QTA-CITY", gbv_type="physical_assault"))
 
 
@@ -190,35 +197,18 @@ def test_register_search_waits_for_a_pause_in_typing(qtbot, register, desk_data)
 def test_register_date_range(qtbot, register, desk_data):
     register.date_from.setDate(QDate(2026, 9, 1))
     register.date_to.setDate(QDate(2026, 9, 30))
-    qtbot.waitUntil(lambda: not register.search_timer.isActive(), timeout=3000)
+    settled(qtbot, register)
     dates = {register.model.index(row, COLUMN_REPORT_DATE).data() for row in range(register.model.rowCount())}
     assert dates and all("2026-09-01" <= day <= "2026-09-30" for day in dates)
     assert register.model.total() == desk_case_count(desk_data, DeskFilter(date_from="2026-09-01", date_to="2026-09-30"))
     register.date_from.clear_date()
     assert register.date_from.iso_date() is None and register.date_from.text() == "no date"
-    qtbot.waitUntil(lambda: not register.search_timer.isActive(), timeout=3000)
+    settled(qtbot, register)
     assert register.model.total() == desk_case_count(desk_data, DeskFilter(date_to="2026-09-30"))
 
 
-def test_enter_opens_the_selected_case_and_a_save_refreshes(qtbot, register, desk_data, monkeypatch):
-    opened: list[str | None] = []
-
-    class FakeCaseForm:
-        """Stands in for gui.case_form.CaseFormDialog: 'saves' by changing the case's status."""
-
-        def __init__(self, session, case_uuid=None, parent=None) -> None:
-            opened.append(case_uuid)
-            self.saved_uuid = case_uuid
-
-        def exec(self) -> int:
-            desk_data.db.execute("UPDATE desk_cases SET status = 'closed', closing_reason = 'needs_met' WHERE uuid = ?",
-                                 [self.saved_uuid])
-            return QDialog.DialogCode.Accepted
-
-    fake = types.ModuleType("gui.case_form")
-    fake.__spec__ = importlib.machinery.ModuleSpec("gui.case_form", None)
-    fake.CaseFormDialog = FakeCaseForm
-    monkeypatch.setitem(sys.modules, "gui.case_form", fake)
+def test_enter_opens_the_selected_case_and_a_save_refreshes(qtbot, register, desk_data):
+    assert counted(qtbot, register.count_label)
     open_row = next(row for row in range(register.model.rowCount())
                     if register.model.index(row, COLUMN_STATUS).data(CODE_ROLE) == "open")
     case_uuid = register.model.index(open_row, 0).data(UUID_ROLE)
@@ -226,21 +216,42 @@ def test_enter_opens_the_selected_case_and_a_save_refreshes(qtbot, register, des
     register.table.selectRow(open_row)
     assert register.open_button.isEnabled()
     qtbot.keyClick(register.table, Qt.Key.Key_Return)
-    assert opened == [case_uuid]
+    dialog = register.case_dialog
+    assert dialog.case_uuid == case_uuid and dialog.isVisible()
+    dialog.status.set_value("closed")
+    dialog.closing_reason.set_value("needs_met")
+    dialog.save_button.click()
+    assert dialog.result() == QDialog.DialogCode.Accepted, dialog.summary_messages()
+    assert counted(qtbot, register.count_label)  # the register is read again, off the GUI thread
     row = register.model.row_of(case_uuid)
-    assert register.model.index(row, COLUMN_STATUS).data() == "Closed"  # the register was read again
+    assert register.model.index(row, COLUMN_STATUS).data() == "Closed"
     assert register.table.selectionModel().selectedRows()[0].row() == row
 
 
-def test_without_the_case_form_the_user_is_told(qtbot, register, monkeypatch):
-    messages: list[str] = []
-    monkeypatch.setattr(desk_register, "case_form_available", lambda: False)
-    monkeypatch.setattr(register, "show_message", lambda title, text: messages.append(text))
-    register.table.selectRow(0)
-    register.open_button.click()
-    assert messages and "case form is not part of this version" in messages[0]
+def test_a_case_entered_through_the_form_appears_in_the_register(qtbot, register, desk_data):
+    assert counted(qtbot, register.count_label)
+    before = desk_case_count(desk_data)
     register.new_button.click()
-    assert len(messages) == 2
+    dialog = register.case_dialog
+    assert dialog.case_uuid is None
+    fill(dialog)
+    dialog.report_date.setDate(QDate.currentDate())  # the newest case: first in the register's order
+    dialog.save_button.click()
+    assert dialog.result() == QDialog.DialogCode.Accepted, dialog.summary_messages()
+    assert counted(qtbot, register.count_label) == f"{before + 1} cases"
+    row = register.model.row_of(dialog.saved_uuid)
+    assert row is not None and register.table.selectionModel().selectedRows()[0].row() == row
+    assert register.model.index(row, COLUMN_CLIENT_CODE).data() == "QC-014"
+    assert register.model.index(row, COLUMN_GBV_TYPE).data() == "Physical assault"
+
+
+def test_escape_in_an_untouched_case_form_closes_it_without_saving(qtbot, register, desk_data):
+    counts = table_counts(desk_data)
+    register.new_button.click()
+    dialog = register.case_dialog
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert dialog.result() == QDialog.DialogCode.Rejected
+    assert table_counts(desk_data) == counts
 
 
 def test_new_case_only_for_roles_that_enter_cases(qtbot, clerk, operator):
@@ -327,19 +338,3 @@ def test_pkm_log_entry_row_hidden_for_the_clerk(qtbot, clerk):
     qtbot.addWidget(screen)
     assert screen.entry_panel.isHidden()
     assert screen.count_label.text() == "0 requests"
-
-
-def test_open_uses_the_real_case_form_when_it_is_there(qtbot, register, monkeypatch):
-    case_form = pytest.importorskip("gui.case_form")
-    shown: list[str | None] = []
-
-    def exec_without_waiting(dialog) -> int:
-        shown.append(dialog.case_uuid)
-        return QDialog.DialogCode.Rejected
-
-    monkeypatch.setattr(case_form.CaseFormDialog, "exec", exec_without_waiting)
-    register.table.selectRow(0)
-    register.open_button.click()
-    assert shown == [register.model.uuid_at(0)]
-    register.new_button.click()
-    assert shown[-1] is None

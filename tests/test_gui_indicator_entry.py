@@ -207,6 +207,9 @@ def test_dashboard_completeness_matches_storage(qtbot, supervisor):
                                        ValueInput("PRS-06", "QUETTA", last, value=0)])
     screen = DashboardScreen(supervisor)
     qtbot.addWidget(screen)
+    assert screen.loading and screen.status.text() == "Reading the figures…"  # read off the GUI thread
+    qtbot.waitUntil(lambda: not screen.loading, timeout=10000)
+    assert screen.status.isHidden()
     assert screen.periods()[1] == last
     for period in screen.periods():
         for row in completeness(supervisor, "QUETTA", period):

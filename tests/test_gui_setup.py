@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QWizard
 
 from gui.login import ChangePasswordDialog, IdleLock, LockScreenDialog, LoginDialog
 from gui.settings import DEFAULT_AUTO_LOCK_MINUTES, DEFAULT_FONT_SIZE, Settings
+from gui.settings_screen import SettingsScreen
 from gui.setup_wizard import (
     ADMIN_PAGE,
     CENTRE_KEY_PAGE,
@@ -206,6 +207,52 @@ def test_district_can_skip_the_centre_key(qtbot, tmp_path, settings):
     assert trusted_centre(wizard.session) is None
     assert wizard.session.installation["device_name"] == "Desk laptop"
     wizard.session.close()
+
+
+def test_an_admin_adds_the_skipped_centre_key_under_settings(qtbot, district_admin, supervisor, settings,
+                                                             centre_key_file, tmp_path, shots):
+    screen = SettingsScreen(district_admin, settings)
+    qtbot.addWidget(screen)
+    screen.resize(1366, 768)
+    screen.show()
+    assert screen.centre_key_label.text().startswith("Not added yet")
+    screen.centre_key_button.click()
+    wizard = screen.centre_key_wizard
+    assert wizard.isVisible()
+    assert not _button(wizard, QWizard.WizardButton.CustomButton1).isVisible()  # nothing to skip here
+    finish = _button(wizard, QWizard.WizardButton.FinishButton)
+    wizard.centre_key_page.load_key_file(centre_key_file)
+    expected = read_centre_key(centre_key_file).fingerprint
+    assert wizard.centre_key_page.fingerprint_label.text() == expected and not finish.isEnabled()
+    wizard.centre_key_page.matches.setChecked(True)
+    shots(wizard, "settings-centre-key.png")
+    finish.click()
+    assert trusted_centre(district_admin).fingerprint == expected
+    assert expected in screen.centre_key_label.text()
+    assert screen.centre_key_button.text() == "&Replace the centre's key…"
+    shots(screen, "settings.png")
+
+    # Replacing says which key is trusted now; a key file from another centre replaces it once confirmed.
+    other = tmp_path / "other-centre"
+    other.mkdir()
+    from storage.database import create_database
+
+    other_session, _ = create_database(other / "centre.db", role="centre", admin="admin", password=ADMIN_PASSWORD)
+    export_key_file(other_session, other / "centre.key")
+    other_session.close()
+    screen.centre_key_button.click()
+    wizard = screen.centre_key_wizard
+    page_text = " ".join(label.text() for label in wizard.centre_key_page.findChildren(QLabel))
+    assert f"This office trusts the centre key <b>{expected}</b>" in page_text
+    wizard.centre_key_page.load_key_file(other / "centre.key")
+    wizard.centre_key_page.matches.setChecked(True)
+    _button(wizard, QWizard.WizardButton.FinishButton).click()
+    assert trusted_centre(district_admin).fingerprint == read_centre_key(other / "centre.key").fingerprint
+
+    # A supervisor's settings have no centre key section: trusting keys is the administrator's.
+    supervisor_screen = SettingsScreen(supervisor, settings)
+    qtbot.addWidget(supervisor_screen)
+    assert supervisor_screen.centre_key_button is None
 
 
 def test_wizard_creates_a_centre_database(qtbot, tmp_path, settings):
