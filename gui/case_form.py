@@ -16,7 +16,7 @@ import datetime as dt
 from collections.abc import Mapping
 
 from PySide6.QtCore import QCoreApplication, QDate, Qt
-from PySide6.QtGui import QIcon
+from PySide6.QtGui import QIcon, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -856,10 +856,12 @@ class CaseFormDialog(QDialog):
 
     def _make_read_only(self) -> None:
         """Roles that may see but not change cases (the centre's clerk): everything shown, nothing saved."""
+        readable = self._readable_when_disabled()
         for index in range(self.tabs.count()):
             page = self.tabs.widget(index)
             if isinstance(page, QScrollArea) and page.widget() is not None:
                 page.widget().setEnabled(False)
+                page.widget().setPalette(readable)
         self.desk.setEnabled(False)
         self.save_button.setEnabled(False)
         self.save_button.hide()
@@ -867,6 +869,17 @@ class CaseFormDialog(QDialog):
         self.summary_title.setStyleSheet("")
         self.summary_list.hide()
         self.summary.show()
+
+    def _readable_when_disabled(self) -> QPalette:
+        """The form's palette with disabled text as dark as enabled text.
+
+        A disabled input cannot be changed, which is what a read-only role needs, but Qt greys its text
+        out; the clerk reads these cases, so the text keeps its normal colour.
+        """
+        palette = QPalette(self.palette())
+        for role in (QPalette.ColorRole.Text, QPalette.ColorRole.WindowText, QPalette.ColorRole.ButtonText):
+            palette.setColor(QPalette.ColorGroup.Disabled, role, palette.color(QPalette.ColorGroup.Active, role))
+        return palette
 
     # -- saving and showing problems ---------------------------------------------------------------------
 

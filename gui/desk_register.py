@@ -70,9 +70,14 @@ class PagedTableModel(QAbstractTableModel):
     user scrolls near the end, so only the rows someone looks at ever reach Python.
     """
 
+    fields: tuple[str, ...] = ()  # the stored field behind each column, in display order
+    numeric_fields: frozenset[str] = frozenset()  # aligned to the trailing edge
+
     def __init__(self, session: Session, page_size: int = PAGE_SIZE, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.session = session
+        self.names: dict[str, dict[str, str]] = {}  # field -> code -> the catalogue's name, set by subclasses
+        self.desk_names = {desk["code"]: desk["name"] for desk in list_desks(session)}
         self.page_size = page_size
         self._rows: list[dict] = []
         self._exhausted = False
@@ -185,9 +190,57 @@ class PagedTableModel(QAbstractTableModel):
         """The stored values of one loaded row."""
         return self._rows[row]
 
+    # -- columns ---------------------------------------------------------------------------------------
+
+    def headers(self) -> tuple[str, ...]:
+        """The column titles, one per name in ``fields`` (translated, so built when asked)."""
+        raise NotImplementedError
+
+    def display(self, field_name: str, value: object) -> str:
+        """The text shown for a stored value: the catalogue's name for a code, nothing for no value."""
+        if value is None:
+            return ""
+        return self.names.get(field_name, {}).get(value, str(value))
+
+    def tooltip(self, field_name: str, value: object) -> str | None:
+        """The desk's full name over its code (other columns: none)."""
+        return self.desk_names.get(value, value) if field_name == "desk" else None
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
+        return 0 if parent.isValid() else len(self.fields)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        headers = self.headers()
+        return headers[section] if 0 <= section < len(headers) else None
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        stored = self._rows[index.row()]
+        field_name = self.fields[index.column()]
+        value = stored[field_name]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.display(field_name, value)
+        if role == UUID_ROLE:
+            return stored["uuid"]
+        if role == CODE_ROLE:
+            return value
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self.tooltip(field_name, value)
+        if role == Qt.ItemDataRole.TextAlignmentRole and field_name in self.numeric_fields:
+            # "Trailing" is right in left-to-right layouts and left in right-to-left ones.
+            return int(Qt.AlignmentFlag.AlignTrailing | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
 
 class DeskRegisterModel(PagedTableModel):
     """The desk register's cases, newest first, with names from the catalogue instead of codes."""
+
+    fields = REGISTER_FIELDS
+    numeric_fields = frozenset({"client_age"})
 
     def __init__(self, session: Session, desk_filter: DeskFilter | None = None, page_size: int = PAGE_SIZE,
                  parent: QObject | None = None) -> None:
@@ -196,12 +249,11 @@ class DeskRegisterModel(PagedTableModel):
         self.sort_field = "report_date"
         self.sort_descending = True
         catalogue = session.catalogue
-        self._names: dict[str, dict[str, str]] = {
+        self.names = {
             "client_sex": {option.code: option.name for option in catalogue.lists.get("client_sex", [])},
             "status": {option.code: option.name for option in catalogue.lists.get("case_status", [])},
             "gbv_type": {gbv_type.code: gbv_type.name for gbv_type in catalogue.gbv_types},
         }
-        self._desk_names = {desk["code"]: desk["name"] for desk in list_desks(session)}
         self.reload()
 
     def page_query(self) -> Callable[[Session, int, int], list[dict]]:
@@ -218,41 +270,14 @@ class DeskRegisterModel(PagedTableModel):
         self.desk_filter = desk_filter
         self.reload()
 
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
-        return 0 if parent.isValid() else len(REGISTER_FIELDS)
+    def headers(self) -> tuple[str, ...]:
+        return (self.tr("Case number"), self.tr("Desk"), self.tr("Report date"), self.tr("Client code"),
+                self.tr("Sex"), self.tr("Age"), self.tr("GBV type"), self.tr("Status"), self.tr("Follow-up"))
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        headers = (self.tr("Case number"), self.tr("Desk"), self.tr("Report date"), self.tr("Client code"),
-                   self.tr("Sex"), self.tr("Age"), self.tr("GBV type"), self.tr("Status"), self.tr("Follow-up"))
-        return headers[section] if 0 <= section < len(headers) else None
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        case = self._rows[index.row()]
-        field_name = REGISTER_FIELDS[index.column()]
-        value = case[field_name]
-        if role == Qt.ItemDataRole.DisplayRole:
-            if value is None:
-                return ""
-            if field_name in self._names:
-                return self._names[field_name].get(value, value)
-            return str(value)
-        if role == UUID_ROLE:
-            return case["uuid"]
-        if role == CODE_ROLE:
-            return value
-        if role == Qt.ItemDataRole.ToolTipRole and field_name == "desk":
-            return self._desk_names.get(value, value)
-        if role == Qt.ItemDataRole.ToolTipRole and field_name == "gbv_type":
-            return self._names["gbv_type"].get(value, value)
-        if role == Qt.ItemDataRole.TextAlignmentRole and field_name == "client_age":
-            # "Trailing" is right in left-to-right layouts and left in right-to-left ones.
-            return int(Qt.AlignmentFlag.AlignTrailing | Qt.AlignmentFlag.AlignVCenter)
-        return None
+    def tooltip(self, field_name: str, value: object) -> str | None:
+        if field_name == "gbv_type":  # the longest names: cut short in the column, whole in the tooltip
+            return self.names["gbv_type"].get(value, value)
+        return super().tooltip(field_name, value)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sort by re-running the query with ORDER BY, not by sorting the rows already loaded.
@@ -262,9 +287,9 @@ class DeskRegisterModel(PagedTableModel):
         out, and the next page would arrive in the old order. So the database sorts, and the model
         starts again from the first page in the new order.
         """
-        if not 0 <= column < len(REGISTER_FIELDS) or REGISTER_FIELDS[column] not in REGISTER_SORTABLE:
+        if not 0 <= column < len(self.fields) or self.fields[column] not in REGISTER_SORTABLE:
             return
-        field_name, descending = REGISTER_FIELDS[column], order == Qt.SortOrder.DescendingOrder
+        field_name, descending = self.fields[column], order == Qt.SortOrder.DescendingOrder
         if (field_name, descending) == (self.sort_field, self.sort_descending):
             return
         self.sort_field, self.sort_descending = field_name, descending

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QDate, QEvent, QModelIndex, QObject, Qt
+from PySide6.QtCore import QDate, QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,10 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui.desk_register import (
-    CODE_ROLE,
     PAGE_SIZE,
-    UUID_ROLE,
-    AnyIndex,
     CountLabel,
     OptionalDateEdit,
     PagedTableModel,
@@ -49,14 +46,15 @@ PKM_FIELDS = ("desk", "service", "applicant_sex", "received_date", "completed_da
 class PkmLogModel(PagedTableModel):
     """PKM service requests, most recently received first, with service and sex names from the catalogue."""
 
+    fields = PKM_FIELDS
+
     def __init__(self, session: Session, page_size: int = PAGE_SIZE, parent: QObject | None = None) -> None:
         super().__init__(session, page_size, parent)
         catalogue = session.catalogue
-        self._names: dict[str, dict[str, str]] = {
+        self.names = {
             "service": {service.code: service.name for service in catalogue.pkm_services.values()},
             "applicant_sex": {option.code: option.name for option in catalogue.lists.get("client_sex", [])},
         }
-        self._desk_names = {desk["code"]: desk["name"] for desk in list_desks(session)}
         self.reload()
 
     def page_query(self) -> Callable[[Session, int, int], list[dict]]:
@@ -65,34 +63,13 @@ class PkmLogModel(PagedTableModel):
     def count_query(self) -> Callable[[Session], int]:
         return pkm_request_count
 
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
-        return 0 if parent.isValid() else len(PKM_FIELDS)
+    def headers(self) -> tuple[str, ...]:
+        return (self.tr("Desk"), self.tr("Service"), self.tr("Applicant"), self.tr("Received"), self.tr("Completed"))
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        headers = (self.tr("Desk"), self.tr("Service"), self.tr("Applicant"), self.tr("Received"),
-                   self.tr("Completed"))
-        return headers[section] if 0 <= section < len(headers) else None
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        request = self._rows[index.row()]
-        field_name = PKM_FIELDS[index.column()]
-        value = request[field_name]
-        if role == Qt.ItemDataRole.DisplayRole:
-            if value is None:
-                return self.tr("not yet") if field_name == "completed_date" else ""
-            return self._names.get(field_name, {}).get(value, value)
-        if role == UUID_ROLE:
-            return request["uuid"]
-        if role == CODE_ROLE:
-            return value
-        if role == Qt.ItemDataRole.ToolTipRole and field_name == "desk":
-            return self._desk_names.get(value, value)
-        return None
+    def display(self, field_name: str, value: object) -> str:
+        if value is None and field_name == "completed_date":
+            return self.tr("not yet")
+        return super().display(field_name, value)
 
 
 class PkmLogScreen(Screen):

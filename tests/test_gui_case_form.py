@@ -233,6 +233,10 @@ def test_the_centre_clerk_sees_a_de_identified_case_without_the_identity_tab(qtb
         assert dialog.gbv_type() == "physical_assault"
         assert dialog.client_code.text() == get_desk_case(pair.clerk, case_uuid)["client_code"]  # as the centre has it
         assert dialog.save_button.isHidden()  # the clerk may see the case but not change it
+        assert not dialog.client_code.isEnabled()
+        palette = dialog.client_code.palette()  # disabled, but not greyed out: the clerk reads it
+        assert (palette.color(palette.ColorGroup.Disabled, palette.ColorRole.Text)
+                == palette.color(palette.ColorGroup.Active, palette.ColorRole.Text))
         before = table_counts(pair.clerk)
         dialog.save()
         assert table_counts(pair.clerk) == before
