@@ -156,3 +156,33 @@ def live_desk_cases_by_date(db: Database) -> None:
 def clock_updates_are_not_audited(db: Database) -> None:
     """Every write transaction moves installation.hlc_last; auditing that doubled the log with noise."""
     install_audit_triggers(db, "installation", "id", quiet_columns=("hlc_last",))
+
+
+_IMPORT_DESK_SCHEMA = """
+ALTER TABLE bundles ADD COLUMN file_sha256 TEXT;
+CREATE INDEX bundles_by_file_sha256 ON bundles (file_sha256);
+CREATE TABLE conflict_decisions (
+    id INTEGER PRIMARY KEY, record_type TEXT NOT NULL, natural_key TEXT NOT NULL, device_id TEXT NOT NULL,
+    hlc TEXT NOT NULL, kept TEXT NOT NULL CHECK (kept IN ('stored', 'incoming')), kept_hlc TEXT NOT NULL,
+    kept_device TEXT NOT NULL, decided_by TEXT NOT NULL, decided_at TEXT NOT NULL,
+    UNIQUE (record_type, natural_key, device_id));
+CREATE TABLE conflicts_numbered (
+    id INTEGER PRIMARY KEY AUTOINCREMENT, record_type TEXT NOT NULL, natural_key TEXT NOT NULL,
+    device_id TEXT NOT NULL, record_uuid TEXT NOT NULL, hlc TEXT NOT NULL, record TEXT NOT NULL,
+    UNIQUE (record_type, natural_key, device_id));
+INSERT INTO conflicts_numbered (id, record_type, natural_key, device_id, record_uuid, hlc, record)
+    SELECT id, record_type, natural_key, device_id, record_uuid, hlc, record FROM conflicts;
+DROP TABLE conflicts;
+ALTER TABLE conflicts_numbered RENAME TO conflicts;
+"""
+
+
+@migrations(name="0005_import_desk")
+def import_desk(db: Database) -> None:
+    """The centre's import desk: each imported bundle file's SHA-256 (an inbox scan skips files already
+    imported without decrypting them), and the clerk's conflict decisions: per natural key and device, the
+    version up to which that device's writes were decided, so a cumulative bundle carrying the same losing
+    version again does not reopen the conflict. Decisions are audited: who chose what, and when.
+    Conflict ids are never reused (AUTOINCREMENT), so an id the clerk read names that conflict or none."""
+    run_statements(db, _IMPORT_DESK_SCHEMA)
+    install_audit_triggers(db, "conflict_decisions", "id")

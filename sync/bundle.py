@@ -153,8 +153,35 @@ class OpenedBundle:
                 yield record if isinstance(record, dict) else "a line is not a JSON object"
 
 
-def decrypt_bundle(path: Path, identities: list) -> bytes:
-    """Size and header limits, then age decryption. Returns the plaintext ZIP bytes."""
+class _HashingReader:
+    """A file handle that feeds every byte read through a digest: the file is hashed as it is decrypted,
+    not read a second time."""
+
+    def __init__(self, handle: io.BufferedReader, digest: hashlib._Hash) -> None:
+        self.handle, self.digest = handle, digest
+
+    def read(self, size: int = -1) -> bytes:
+        chunk = self.handle.read(size)
+        self.digest.update(chunk)
+        return chunk
+
+    def readinto(self, buffer: bytearray | memoryview) -> int:
+        count = self.handle.readinto(buffer)
+        self.digest.update(memoryview(buffer)[:count])
+        return count
+
+    def drain(self) -> None:
+        """Hash whatever the decryption left unread, so the digest is always the whole file's."""
+        while self.read(1024 * 1024):
+            pass
+
+
+def decrypt_bundle(path: Path, identities: list, file_digest: hashlib._Hash | None = None) -> bytes:
+    """Size and header limits, then age decryption. Returns the plaintext ZIP bytes.
+
+    With ``file_digest``, the encrypted file's bytes are fed to it while decrypting (the inbox scan
+    recognises an imported file by this hash without decrypting it again).
+    """
     try:
         size = path.stat().st_size
     except OSError as error:
@@ -169,8 +196,11 @@ def decrypt_bundle(path: Path, identities: list) -> bytes:
             raise BundleRejected(f"{path.name} is not a Mizan bundle (not an age-encrypted file).")
         handle.seek(0)
         plaintext = io.BytesIO()
+        source = handle if file_digest is None else _HashingReader(handle, file_digest)
         try:
-            pyrage.decrypt_io(handle, plaintext, identities)
+            pyrage.decrypt_io(source, plaintext, identities)
+            if isinstance(source, _HashingReader):
+                source.drain()
         except (pyrage.DecryptError, OSError) as error:  # decrypt_io reports damaged payload chunks as OSError
             if "No matching keys" in str(error):
                 # age cannot tell a stanza for another key from a damaged one: say both.
@@ -180,6 +210,12 @@ def decrypt_bundle(path: Path, identities: list) -> bytes:
             raise BundleRejected(f"{path.name} is damaged or incomplete (decryption failed: {error}). "
                                  "Copy it again from the district's USB stick.") from error
     return plaintext.getvalue()
+
+
+def file_sha256(path: Path) -> str:
+    """The SHA-256 (hex) of a file's bytes as they are on disk (the encrypted bundle)."""
+    with open(path, "rb") as handle:
+        return hashlib.file_digest(handle, "sha256").hexdigest()
 
 
 def open_archive(path: Path, plaintext: bytes) -> tuple[zipfile.ZipFile, dict, bytes, str]:

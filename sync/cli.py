@@ -3,10 +3,23 @@
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 
-from storage.cli import EXIT_OK, Console, secret_from_env_or_prompt, signed_in
+from storage.cli import EXIT_OK, EXIT_USAGE, Console, secret_from_env_or_prompt, signed_in
+from storage.errors import UsageError
+from sync.centre import (
+    device_overview,
+    enroll_pending_device,
+    import_inbox,
+    list_conflicts,
+    list_quarantine,
+    pending_device,
+    receipts_for_today,
+    recheck_quarantine,
+    resolve_conflict,
+)
 from sync.export import export_bundle
-from sync.importer import device_report, import_bundles
+from sync.importer import ImportOutcome, import_bundles
 from sync.keys import (
     backup_keys,
     enroll_device,
@@ -43,25 +56,51 @@ def cmd_keys(args: argparse.Namespace, console: Console) -> int:
     return EXIT_OK
 
 
+def _enroll(session, args: argparse.Namespace, console: Console) -> int:
+    """``devices enroll FILE``: an enrollment file, or a bundle of an unknown device with ``--fingerprint``."""
+    if Path(args.file).suffix != ".mizan":
+        enrollment = enroll_device(session, args.file)
+    elif args.fingerprint is None:
+        claimed = pending_device(session, args.file)
+        console.warn(f"{Path(args.file).name} comes from device '{claimed.device_name}' of {claimed.district} "
+                     f"({claimed.device_id}), key fingerprint {claimed.fingerprint}. Ask the district office to read "
+                     "the fingerprint on its screen to you by phone, then run this again with --fingerprint "
+                     "followed by what you heard.")
+        return EXIT_USAGE
+    else:
+        enrollment = enroll_pending_device(session, args.file, args.fingerprint)
+    console.say(f"Enrolled device '{enrollment.device_name}' of {enrollment.district} "
+                f"({enrollment.device_id}), fingerprint {enrollment.fingerprint}.")
+    return EXIT_OK
+
+
+def _say_overview(overview: list[dict], console: Console) -> None:
+    for district in overview:
+        if not district["devices"]:
+            continue
+        console.say(f"{district['name']} ({district['district']}), last seen {district['last_seen'] or 'never'}")
+        for device in district["devices"]:
+            gaps = f", missing {device['missing']}" if device["missing"] else ""
+            console.say(f"  {device['device_name']:<24} {device['fingerprint']} {device['status']:<8} "
+                        f"last bundle {device['last_sequence'] or '-'}, bundles {device['sequences']}{gaps}")
+    silent = [district["district"] for district in overview if district["no_device"]]
+    devices = sum(len(district["devices"]) for district in overview)
+    console.say(f"{devices} devices. Districts without an active device ({len(silent)}): {', '.join(silent) or '-'}")
+
+
 def cmd_devices(args: argparse.Namespace, console: Console) -> int:
     with signed_in(args) as session:
         if args.devices_command == "enroll":
-            enrollment = enroll_device(session, args.file)
-            console.say(f"Enrolled device '{enrollment.device_name}' of {enrollment.district} "
-                        f"({enrollment.device_id}), fingerprint {enrollment.fingerprint}.")
-        elif args.devices_command == "revoke":
+            return _enroll(session, args, console)
+        if args.devices_command == "revoke":
             revoke_device(session, args.device_id)
             console.say(f"Revoked device {args.device_id}; its bundles are refused from now on.")
         else:
-            devices = device_report(session)
+            overview = device_overview(session)
             if args.json:
-                console.json(devices)
+                console.json(overview)
             else:
-                for device in devices:
-                    gaps = f", missing {device['missing']}" if device["missing"] else ""
-                    console.say(f"{device['district']:<16} {device['device_name']:<24} {device['fingerprint']} "
-                                f"{device['status']:<8} bundles {device['sequences']}{gaps}")
-                console.say(f"{len(devices)} devices.")
+                _say_overview(overview, console)
     return EXIT_OK
 
 
@@ -77,29 +116,83 @@ def cmd_export(args: argparse.Namespace, console: Console) -> int:
     return EXIT_OK
 
 
+def _say_outcome(outcome: ImportOutcome, console: Console) -> None:
+    if outcome.status == "rejected":
+        console.warn(f"REJECTED {outcome.file}: {outcome.reason}")
+        if outcome.unknown_device is not None:
+            console.warn(f"  Once the fingerprint matches: devices enroll {outcome.file} --fingerprint "
+                         f"{outcome.unknown_device.fingerprint}")
+    else:
+        counts = ", ".join(f"{n} {kind}" for kind, n in outcome.counts.items())
+        console.say(f"{outcome.status} {outcome.file} ({outcome.district}, bundle {outcome.sequence}): {counts}")
+
+
 def cmd_import(args: argparse.Namespace, console: Console) -> int:
+    if not args.paths and not args.inbox:
+        raise UsageError("Name bundle files or folders to import, or an inbox folder with --inbox FOLDER.")
     with signed_in(args) as session:
-        outcomes = import_bundles(session, args.paths)
+        outcomes = import_bundles(session, args.paths) if args.paths else []
+        for folder in args.inbox or []:
+            outcomes.extend(import_inbox(session, folder, settle_seconds=args.settle))
     if args.json:
         console.json({"bundles": [outcome.as_dict() for outcome in outcomes]})
     else:
         for outcome in outcomes:
-            if outcome.status == "rejected":
-                console.warn(f"REJECTED {outcome.file}: {outcome.reason}")
-            else:
-                counts = ", ".join(f"{n} {kind}" for kind, n in outcome.counts.items())
-                console.say(f"{outcome.status} {outcome.file} ({outcome.district}, bundle {outcome.sequence}): {counts}")
+            _say_outcome(outcome, console)
         if not outcomes:
-            console.warn("No bundle files (*.mizan) found.")
+            console.warn("No new bundle files (*.mizan) found." if args.inbox else "No bundle files (*.mizan) found.")
     return EXIT_REJECTED if any(o.status == "rejected" for o in outcomes) else EXIT_OK
 
 
 def cmd_receipt(args: argparse.Namespace, console: Console) -> int:
     with signed_in(args) as session:
-        paths = write_receipts(session, args.out)
+        paths = receipts_for_today(session, args.out) if args.today else write_receipts(session, args.out)
     for path in paths:
         console.say(f"Wrote {path}")
     console.say(f"{len(paths)} receipts. Send each back to its district office.")
+    return EXIT_OK
+
+
+def cmd_conflicts(args: argparse.Namespace, console: Console) -> int:
+    with signed_in(args) as session:
+        if args.conflicts_command == "resolve":
+            decision = resolve_conflict(session, args.conflict_id, args.keep)
+            console.say(f"Conflict {decision.conflict_id} ({decision.key_text}): kept the {decision.kept} version "
+                        f"(version {decision.version}).")
+            return EXIT_OK
+        conflicts = list_conflicts(session)
+    if args.json:
+        console.json([conflict.as_dict() for conflict in conflicts])
+        return EXIT_OK
+    for conflict in conflicts:
+        console.say(f"{conflict.id}: {conflict.key_text}")
+        for label, version in (("stored", conflict.stored), ("incoming", conflict.incoming)):
+            shown = ", ".join(f"{name} {version.record.get(name)!r}" for name in conflict.differences)
+            console.say(f"   {label:<8} {version.device_name} at {version.written_at}: {shown}")
+    console.say(f"{len(conflicts)} open conflicts. Resolve one with: conflicts resolve ID --keep stored|incoming")
+    return EXIT_OK
+
+
+def cmd_quarantine(args: argparse.Namespace, console: Console) -> int:
+    with signed_in(args) as session:
+        if args.quarantine_command == "recheck":
+            result = recheck_quarantine(session)
+            if args.json:
+                console.json(result.as_dict())
+            else:
+                console.say(f"Re-checked {result.checked} quarantined records: {result.passed} passed and were "
+                            f"merged, {result.still_quarantined} still fail, {result.not_rechecked} not re-checked.")
+            return EXIT_OK
+        entries = list_quarantine(session, limit=args.limit)
+    if args.json:
+        console.json(entries)
+        return EXIT_OK
+    for entry in entries:
+        console.say(f"{entry['id']}: {entry['record_type']} {entry['record_uuid']} from {entry['device_name']} "
+                    f"({entry['district']}, bundle {entry['sequence']})")
+        for reason in entry["reasons"]:
+            console.say(f"   {reason['rule']}: {reason['message']}")
+    console.say(f"{len(entries)} quarantined records shown.")
     return EXIT_OK
 
 
@@ -129,8 +222,11 @@ def register(commands: argparse._SubParsersAction) -> None:
     devices = commands.add_parser("devices", help="centre: enrolled district devices")
     devices.add_argument("--json", action="store_true")
     devices_commands = devices.add_subparsers(dest="devices_command")
-    enroll = devices_commands.add_parser("enroll", help="register a district device from its enrollment file")
+    enroll = devices_commands.add_parser(
+        "enroll", help="register a district device from its enrollment file, or from a bundle of an unknown device "
+                       "with --fingerprint (what the district office read out by phone)")
     enroll.add_argument("file")
+    enroll.add_argument("--fingerprint", help="with a bundle: the fingerprint the district office read out")
     revoke = devices_commands.add_parser("revoke", help="refuse a device's bundles from now on")
     revoke.add_argument("device_id")
     devices.set_defaults(handler=cmd_devices)
@@ -143,13 +239,40 @@ def register(commands: argparse._SubParsersAction) -> None:
     export.set_defaults(handler=cmd_export)
 
     import_parser = commands.add_parser("import", help="centre: import bundle files or inbox folders")
-    import_parser.add_argument("paths", nargs="+")
+    import_parser.add_argument("paths", nargs="*")
+    import_parser.add_argument("--inbox", action="append", metavar="FOLDER",
+                               help="import only the bundles in FOLDER not imported before (repeatable)")
+    import_parser.add_argument("--settle", type=float, default=2.0, metavar="SECONDS",
+                               help="with --inbox: skip files changed this recently (still being copied)")
     import_parser.add_argument("--json", action="store_true")
     import_parser.set_defaults(handler=cmd_import)
 
     receipt = commands.add_parser("receipt", help="centre: one signed receipt per device")
     receipt.add_argument("--out", required=True)
+    receipt.add_argument("--today", action="store_true", help="only devices with a bundle imported today")
     receipt.set_defaults(handler=cmd_receipt)
+
+    conflicts = commands.add_parser("conflicts", help="centre: values two devices wrote differently")
+    conflicts.add_argument("--json", action="store_true")
+    conflicts_commands = conflicts.add_subparsers(dest="conflicts_command")
+    conflicts_list = conflicts_commands.add_parser("list", help="each open conflict, stored and incoming side by side")
+    conflicts_list.add_argument("--json", action="store_true", default=argparse.SUPPRESS)
+    resolve = conflicts_commands.add_parser("resolve", help="keep the stored or the incoming version")
+    resolve.add_argument("conflict_id", type=int)
+    resolve.add_argument("--keep", required=True, choices=("stored", "incoming"))
+    conflicts.set_defaults(handler=cmd_conflicts)
+
+    quarantine = commands.add_parser("quarantine", help="centre: records kept aside at import")
+    quarantine.add_argument("--json", action="store_true")
+    quarantine.add_argument("--limit", type=int, help="show at most this many")
+    quarantine_commands = quarantine.add_subparsers(dest="quarantine_command")
+    quarantine_list = quarantine_commands.add_parser("list", help="each quarantined record and why")
+    quarantine_recheck = quarantine_commands.add_parser(
+        "recheck", help="check them again (after a catalogue update); merge those that pass")
+    for sub in (quarantine_list, quarantine_recheck):
+        sub.add_argument("--json", action="store_true", default=argparse.SUPPRESS)
+    quarantine_list.add_argument("--limit", type=int, default=argparse.SUPPRESS)
+    quarantine.set_defaults(handler=cmd_quarantine)
 
     receipt_import = commands.add_parser("receipt-import", help="district: apply the centre's receipt")
     receipt_import.add_argument("file")

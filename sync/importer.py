@@ -11,12 +11,15 @@ Merge rules, which make imports idempotent and order-free:
 * the same natural key written by two devices is a conflict: the winner is stored and, per other
   device, that device's newest version is kept in ``conflicts`` for review;
 * a minimal tombstone (a desk case whose client withdrew consent) removes the row and is remembered
-  in ``tombstones``, so an older copy arriving later stays deleted.
+  in ``tombstones``, so an older copy arriving later stays deleted;
+* a losing version the clerk has already decided (``conflict_decisions``, :mod:`sync.centre`) is not a
+  new conflict when a cumulative bundle brings it again.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import operator
 import time
@@ -56,7 +59,7 @@ from sync.bundle import (
     is_uuid,
     open_archive,
 )
-from sync.keys import age_identities, fingerprint, verify_signature
+from sync.keys import Enrollment, age_identities, fingerprint, verify_signature
 from sync.schema import DESK_CHILD_TYPES, SPECS, SYNC_COLUMNS, RecordSpec, shape_problem
 
 CHUNK = 2000
@@ -64,7 +67,13 @@ CHUNK = 2000
 
 @dataclass
 class ImportOutcome:
-    """One bundle's result, as the ``--json`` report and the import desk show it."""
+    """One bundle's result, as the ``--json`` report and the import desk's result table show it.
+
+    ``district``, ``device_name`` and ``sequence`` are the manifest's claims until the device is verified;
+    after that ``district`` and ``device_name`` are the ones this centre enrolled. ``unknown_device`` is set
+    when the bundle was refused only because its device is not enrolled: what the bundle claims, for the
+    clerk to compare by phone before enrolling it (:func:`sync.centre.enroll_pending_device`).
+    """
 
     file: str
     status: str  # imported | duplicate | rejected
@@ -72,12 +81,57 @@ class ImportOutcome:
     device: str | None = None
     district: str | None = None
     sequence: int | None = None
+    device_name: str | None = None
+    bundle_id: str | None = None
+    records_total: int = 0
+    unknown_device: Enrollment | None = None
     counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(
         ("new", "updated", "unchanged", "conflicts", "quarantined"), 0))
 
     def as_dict(self) -> dict:
+        unknown = self.unknown_device
         return {"file": self.file, "status": self.status, "reason": self.reason, "device": self.device,
-                "sequence": self.sequence, "counts": self.counts}
+                "district": self.district, "device_name": self.device_name, "sequence": self.sequence,
+                "bundle_id": self.bundle_id, "records_total": self.records_total, "counts": self.counts,
+                "unknown_device": None if unknown is None else {
+                    "device_id": unknown.device_id, "district": unknown.district, "device_name": unknown.device_name,
+                    "fingerprint": unknown.fingerprint}}
+
+
+@dataclass(frozen=True)
+class ImportProgress:
+    """Where an import run is: reported after each step of each bundle, from the importing thread.
+
+    Each bundle reports first with nothing done, then after its manifest is read (``records_total``
+    known), after each chunk of records, and last with its ``outcome``. Reports come in order.
+    """
+
+    bundle_index: int  # 0-based position of the bundle in this run
+    bundle_total: int
+    file: str
+    records_done: int
+    records_total: int  # records the manifest announces; 0 until it has been read
+    outcome: ImportOutcome | None = None  # set on the bundle's last report
+
+    @property
+    def fraction(self) -> float:
+        """Progress of the whole run, 0.0 to 1.0 (each bundle counts the same)."""
+        if self.outcome is not None:
+            within = 1.0
+        else:
+            within = self.records_done / self.records_total if self.records_total else 0.0
+        return (self.bundle_index + within) / self.bundle_total
+
+
+ProgressCallback = Callable[[ImportProgress], None]
+
+
+class UnknownDevice(BundleRejected):
+    """A bundle refused because its device is not enrolled; carries what the bundle claims about it."""
+
+    def __init__(self, message: str, claimed: Enrollment) -> None:
+        super().__init__(message)
+        self.claimed = claimed
 
 
 def bundle_files(paths: Iterable[str | Path]) -> list[Path]:
@@ -91,54 +145,104 @@ def bundle_files(paths: Iterable[str | Path]) -> list[Path]:
     return found
 
 
-def import_bundles(session: Session, paths: Iterable[str | Path]) -> list[ImportOutcome]:
-    """Import bundle files and inbox folders; each bundle succeeds or fails on its own."""
+def require_centre_import(session: Session) -> None:
+    """Only a clerk at the provincial centre imports bundles (and works on what they bring)."""
     require(session, "import")
     if not session.is_centre:
         raise UsageError("Bundles are imported at the provincial centre; a district office exports them.")
+
+
+def import_bundles(session: Session, paths: Iterable[str | Path],
+                   on_progress: ProgressCallback | None = None) -> list[ImportOutcome]:
+    """Import bundle files and inbox folders; each bundle succeeds or fails on its own.
+
+    ``on_progress`` receives an :class:`ImportProgress` after each step (on this thread: a GUI relays it
+    to its own thread with a queued signal).
+    """
+    require_centre_import(session)
     identities = age_identities(session)
-    return [import_bundle(session, path, identities) for path in bundle_files(paths)]
+    files = bundle_files(paths)
+    outcomes = []
+    for index, path in enumerate(files):
+        report = None
+        if on_progress is not None:
+            def report(done: int, total: int, outcome: ImportOutcome | None = None, *, index: int = index,
+                       path: Path = path) -> None:
+                on_progress(ImportProgress(index, len(files), str(path), done, total, outcome))
+        outcomes.append(import_bundle(session, path, identities, report))
+    return outcomes
 
 
-def import_bundle(session: Session, path: Path, identities: list) -> ImportOutcome:
-    """Check, validate and merge one bundle: all of it in one transaction, or nothing."""
+def _no_report(done: int, total: int, outcome: ImportOutcome | None = None) -> None:
+    return None
+
+
+def import_bundle(session: Session, path: Path, identities: list,
+                  report: Callable[..., None] | None = None) -> ImportOutcome:
+    """Check, validate and merge one bundle: all of it in one transaction, or nothing.
+
+    ``report(records_done, records_total, outcome=None)`` is told how far it got (see :class:`ImportProgress`).
+    """
+    report = report or _no_report
     outcome = ImportOutcome(file=str(path), status="rejected")
+    report(0, 0)
     try:
-        plaintext = decrypt_bundle(path, identities)
+        file_digest = hashlib.sha256()
+        plaintext = decrypt_bundle(path, identities, file_digest)
         archive, manifest, manifest_bytes, signature = open_archive(path, plaintext)
         outcome.device, outcome.sequence = manifest["device_id"], manifest["sequence"]
-        outcome.district = manifest["district"]
-        device_district = _verify_device(session, path, manifest, manifest_bytes, signature)
+        outcome.district, outcome.device_name = manifest["district"], manifest["device_name"]
+        outcome.bundle_id, outcome.records_total = manifest["bundle_id"], sum(manifest["counts"].values())
+        report(0, outcome.records_total)
+        device_district, outcome.device_name = _verify_device(session, path, manifest, manifest_bytes, signature)
+        outcome.district = device_district
         if manifest["format_version"] > FORMAT_VERSION:
             raise BundleRejected(f"{path.name} was made by a newer Mizan (bundle format {manifest['format_version']}; "
                                  f"this centre reads up to {FORMAT_VERSION}). Update Mizan at the centre first.")
         if session.db.execute("SELECT 1 FROM bundles WHERE bundle_id = ?", [manifest["bundle_id"]]).fetchone():
             outcome.status = "duplicate"
-            return outcome
-        bundle = OpenedBundle(path, manifest, archive)
-        with session.write():
-            _merge_bundle(session, bundle, device_district, outcome.counts)
-            session.db.execute(
-                "INSERT INTO bundles (bundle_id, device_id, sequence, district, file_name, hlc_high, counts, "
-                "imported_at, imported_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [manifest["bundle_id"], manifest["device_id"], manifest["sequence"], device_district, path.name,
-                 manifest["hlc_high"], json.dumps(outcome.counts), utc_now(), session.user])
-        outcome.status = "imported"
+        else:
+            bundle = OpenedBundle(path, manifest, archive)
+            with session.write():
+                _merge_bundle(session, bundle, device_district, outcome.counts,
+                              lambda done: report(done, outcome.records_total))
+                session.db.execute(
+                    "INSERT INTO bundles (bundle_id, device_id, sequence, district, file_name, hlc_high, counts, "
+                    "imported_at, imported_by, file_sha256) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    [manifest["bundle_id"], manifest["device_id"], manifest["sequence"], device_district, path.name,
+                     manifest["hlc_high"], json.dumps(outcome.counts), utc_now(), session.user,
+                     file_digest.hexdigest()])
+            outcome.status = "imported"
+    except UnknownDevice as unknown:
+        outcome.reason, outcome.unknown_device = str(unknown), unknown.claimed
     except BundleRejected as rejection:
         outcome.reason = str(rejection)
+    report(outcome.records_total if outcome.status == "imported" else 0, outcome.records_total, outcome)
     return outcome
 
 
-def _verify_device(session: Session, path: Path, manifest: dict, manifest_bytes: bytes, signature: str) -> str:
-    """The signature must verify against the key this centre enrolled for the device. Returns its district."""
+def claimed_device(manifest: dict) -> Enrollment:
+    """What a bundle's manifest says about the device that made it (not trusted until compared by phone)."""
+    public_key = manifest["device_public_key"]
+    return Enrollment(manifest["device_id"], manifest["district"], manifest["device_name"], public_key,
+                      fingerprint(public_key))
+
+
+def _verify_device(session: Session, path: Path, manifest: dict, manifest_bytes: bytes,
+                   signature: str) -> tuple[str, str]:
+    """The signature must verify against the key this centre enrolled for the device.
+
+    Returns the district and name this centre enrolled the device with.
+    """
     row = session.db.execute("SELECT district, device_name, public_key, status, revoked_at FROM devices "
                              "WHERE device_id = ?", [manifest["device_id"]]).fetchone()
     if row is None:
-        raise BundleRejected(
-            f"{path.name} comes from a device this centre has not enrolled: district {manifest['district']}, "
-            f"device '{manifest['device_name']}', key fingerprint {fingerprint(manifest['device_public_key'])}. "
+        claimed = claimed_device(manifest)
+        raise UnknownDevice(
+            f"{path.name} comes from a device this centre has not enrolled: district {claimed.district}, "
+            f"device '{claimed.device_name}', key fingerprint {claimed.fingerprint}. "
             "Ask the district office to read its fingerprint to you by phone; if it matches, enroll the device "
-            "from its enrollment file (`devices enroll FILE`) and import the bundle again.")
+            "from its enrollment file (`devices enroll FILE`) and import the bundle again.", claimed)
     district, device_name, public_key, status, revoked_at = row
     if status == "revoked":
         raise BundleRejected(f"{path.name} comes from device '{device_name}' ({district}), which was revoked on "
@@ -154,14 +258,16 @@ def _verify_device(session: Session, path: Path, manifest: dict, manifest_bytes:
     if manifest["district"] != district:
         raise BundleRejected(f"{path.name} claims district {manifest['district']}, but its device is enrolled for "
                              f"{district}.")
-    return district
+    return district, device_name
 
 
 # -- record checks -------------------------------------------------------------------------------------
 
 
 @dataclass
-class _Incoming:
+class Incoming:
+    """A record as it arrived (or was kept in quarantine), with the problems the checks found."""
+
     record_type: str
     record: dict
     line: int
@@ -180,7 +286,7 @@ class _Incoming:
 _MAY_BE_MINIMAL = frozenset(("desk_cases", *DESK_CHILD_TYPES))  # types whose consent can be withdrawn
 
 
-def _structural_checks(incoming: _Incoming, spec: RecordSpec, device_id: str, district: str) -> None:
+def _structural_checks(incoming: Incoming, spec: RecordSpec, device_id: str, district: str) -> None:
     record = incoming.record
     problem = shape_problem(spec, record, minimal_tombstone_ok=incoming.record_type in _MAY_BE_MINIMAL)
     if problem is None and not (is_uuid(record["uuid"]) and is_hlc(record["hlc"])):
@@ -195,7 +301,7 @@ def _structural_checks(incoming: _Incoming, spec: RecordSpec, device_id: str, di
         incoming.problems.append(issue("SY_OTHER_DISTRICT", value=record["district"], district=district))
 
 
-def _content_checks(session: Session, incomings: list[_Incoming], district: str) -> None:
+def _content_checks(session: Session, incomings: list[Incoming], district: str) -> None:
     """The same validation engine as data entry, on every live record (tombstones: keys only)."""
     catalogue = session.catalogue
     live = [i for i in incomings if not i.problems and not i.minimal]
@@ -205,12 +311,12 @@ def _content_checks(session: Session, incomings: list[_Incoming], district: str)
         # whatever the centre imported before it (import order must not matter).
         context = ValueContext(catalogue=catalogue, today=today(), own_district=district)
         values = [i for i in live if not i.record["deleted"]]
-        inputs = [_value_input(i.record) for i in values]
+        inputs = [value_input(i.record) for i in values]
         # Only errors count here, so the outlier check (warnings only) is skipped.
         for incoming, checked in zip(values, check_values(context, inputs, outliers=False), strict=True):
             incoming.problems.extend(p for p in checked.issues if p.severity == "error")
         for incoming in (i for i in live if i.record["deleted"]):
-            checked = check_value(context, _value_input(incoming.record))
+            checked = check_value(context, value_input(incoming.record))
             incoming.problems.extend(p for p in checked.issues if p.rule in ("IV_UNKNOWN_INDICATOR", "IV_UNKNOWN_CELL"))
     elif record_type == "targets":
         for incoming in live:
@@ -230,7 +336,7 @@ def _content_checks(session: Session, incomings: list[_Incoming], district: str)
         _desk_checks(session, record_type, live)
 
 
-def _desk_checks(session: Session, record_type: str, live: list[_Incoming]) -> None:
+def _desk_checks(session: Session, record_type: str, live: list[Incoming]) -> None:
     context = desk_context(session)
     catalogue = session.catalogue
     for incoming in live:
@@ -256,7 +362,8 @@ def _desk_checks(session: Session, record_type: str, live: list[_Incoming]) -> N
                 incoming.problems.extend(check_services(catalogue, [record]))
 
 
-def _value_input(record: dict) -> ValueInput:
+def value_input(record: dict) -> ValueInput:
+    """An indicator value record as the validation engine takes it (a fraction's value is computed)."""
     fraction = record["numerator"] is not None or record["denominator"] is not None
     return ValueInput(record["indicator"], record["district"], record["period"], record["cell"],
                       None if fraction else record["value"], record["numerator"], record["denominator"],
@@ -266,29 +373,64 @@ def _value_input(record: dict) -> ValueInput:
 # -- merge ---------------------------------------------------------------------------------------------
 
 
-def _merge_bundle(session: Session, bundle: OpenedBundle, district: str, counts: dict[str, int]) -> None:
+def _merge_bundle(session: Session, bundle: OpenedBundle, district: str, counts: dict[str, int],
+                  on_records: Callable[[int], None]) -> None:
+    """Check every record of the bundle, quarantine the bad ones and merge the rest, type by type.
+
+    ``on_records(done)`` is told how many records have been dealt with so far.
+    """
     device_id = bundle.manifest["device_id"]
     bundle_id = bundle.manifest["bundle_id"]
+    done = 0
+
+    def dealt_with(count: int) -> None:
+        nonlocal done
+        done += count
+        on_records(done)
+
     for record_type in RECORD_TYPES:
-        spec = SPECS[record_type]
-        incomings: list[_Incoming] = []
-        for line, raw in enumerate(bundle.records(record_type), start=1):
-            if isinstance(raw, str):
-                incoming = _Incoming(record_type, {}, line)
-                incoming.problems.append(issue("SY_RECORD_SHAPE", record_type=record_type, value=raw))
-            else:
-                incoming = _Incoming(record_type, raw, line)
-                _structural_checks(incoming, spec, device_id, district)
-            incomings.append(incoming)
-        _content_checks(session, incomings, district)
+        incomings = check_incoming(session, record_type, bundle.records(record_type), device_id, district)
         bad = [i for i in incomings if i.problems]
         counts["quarantined"] += _quarantine(session, bundle_id, bad)
-        good = [i.record for i in incomings if not i.problems]
-        for start in range(0, len(good), CHUNK):
-            _merge_chunk(session, spec, record_type, good[start : start + CHUNK], counts, bundle_id)
+        if bad:
+            dealt_with(len(bad))
+        merge_records(session, record_type, [i.record for i in incomings if not i.problems], bundle_id, counts,
+                      dealt_with)
 
 
-def _quarantine(session: Session, bundle_id: str, bad: list[_Incoming]) -> int:
+def check_incoming(session: Session, record_type: str, raws: Iterable[dict | str], device_id: str,
+                   district: str) -> list[Incoming]:
+    """Every import check on records of one type from one device: shape, origin, district, then the
+    validation engine. ``raws`` are records, or strings saying why a line is not one. Writes nothing."""
+    spec = SPECS[record_type]
+    incomings: list[Incoming] = []
+    for line, raw in enumerate(raws, start=1):
+        if isinstance(raw, str):
+            incoming = Incoming(record_type, {}, line)
+            incoming.problems.append(issue("SY_RECORD_SHAPE", record_type=record_type, value=raw))
+        else:
+            incoming = Incoming(record_type, raw, line)
+            _structural_checks(incoming, spec, device_id, district)
+        incomings.append(incoming)
+    _content_checks(session, incomings, district)
+    return incomings
+
+
+def merge_records(session: Session, record_type: str, records: list[dict], bundle_id: str, counts: dict[str, int],
+                  on_chunk: Callable[[int], None] | None = None) -> None:
+    """Merge checked records of one type (the one merge path: imports and quarantine re-checks use it).
+
+    Runs inside the caller's write transaction; ``counts`` gains new/updated/unchanged/conflicts/quarantined.
+    """
+    spec = SPECS[record_type]
+    for start in range(0, len(records), CHUNK):
+        chunk = records[start : start + CHUNK]
+        _merge_chunk(session, spec, record_type, chunk, counts, bundle_id)
+        if on_chunk is not None:
+            on_chunk(len(chunk))
+
+
+def _quarantine(session: Session, bundle_id: str, bad: list[Incoming]) -> int:
     """Keep bad records with their reasons; returns how many. A uuid repeated in one bundle is kept
     once per line, so nothing is dropped silently."""
     now = utc_now()
@@ -324,7 +466,8 @@ def _version(record: dict | tuple) -> tuple[str, str]:
     return record  # already (hlc, origin_device)
 
 
-def _key_text(key: tuple) -> str:
+def key_text(key: tuple) -> str:
+    """A natural key as stored in ``conflicts.natural_key`` (a JSON list)."""
     return json.dumps(list(key), ensure_ascii=False, separators=(",", ":"))
 
 
@@ -372,7 +515,7 @@ class _Writes:
                 if inserted[reached[0]] is None:
                     raise  # not a new row: as row by row, the error ends the bundle's transaction
                 record, key = inserted[reached[0]]
-                problem = _Incoming(self.spec.table, record, 0, [issue("SY_DUPLICATE", value=str(error))])
+                problem = Incoming(self.spec.table, record, 0, [issue("SY_DUPLICATE", value=str(error))])
                 _quarantine(self.session, self.bundle_id, [problem])
                 self.counts["quarantined"] += 1
                 self.counts["new"] -= 1
@@ -455,7 +598,7 @@ def _merge_chunk(session: Session, spec: RecordSpec, record_type: str, records: 
             loser = row.get("record")
             if loser is None:
                 writes.flush()  # the stored row is read: the writes asked for before must have happened
-                loser = _load_record(session, spec, key)
+                loser = load_record(session, spec, key)
             _remember_conflict(conflicts, record_type, key, loser, writes)
             _forget_conflict(conflicts, record_type, key, record["origin_device"], version, writes)
             _replace(spec, key, record, writes)
@@ -509,17 +652,24 @@ def _existing_rows(session: Session, spec: RecordSpec, keys: list[tuple]) -> dic
 
 
 def _existing_conflicts(session: Session, record_type: str, keys: list[tuple]) -> dict[tuple[str, str], tuple]:
-    if not session.db.execute("SELECT 1 FROM conflicts WHERE record_type = ? LIMIT 1", [record_type]).fetchone():
-        return {}  # none of this type at all (the usual case): no need to spell out every key
-    texts = [_key_text(key) for key in keys]
-    rows = _in_chunks(session.db, "SELECT natural_key, device_id, hlc FROM conflicts WHERE record_type = ? AND "
-                                  "natural_key IN ({})", [record_type], texts)
-    return {(row[0], row[1]): (row[2], row[1]) for row in rows}
+    """(natural key text, device) -> the newest version of that device already kept as a conflict, or
+    decided by the clerk (:mod:`sync.centre`): a version at or below it is not a new conflict."""
+    known: dict[tuple[str, str], tuple] = {}
+    for table in ("conflicts", "conflict_decisions"):
+        if not session.db.execute(f"SELECT 1 FROM {table} WHERE record_type = ? LIMIT 1", [record_type]).fetchone():
+            continue  # none of this type at all (the usual case): no need to spell out every key
+        texts = [key_text(key) for key in keys]
+        rows = _in_chunks(session.db, f"SELECT natural_key, device_id, hlc FROM {table} WHERE record_type = ? AND "
+                                      "natural_key IN ({})", [record_type], texts)
+        for natural_key, device_id, hlc in rows:
+            slot = (natural_key, device_id)
+            known[slot] = max(known.get(slot, (hlc, device_id)), (hlc, device_id))
+    return known
 
 
 def _remember_conflict(conflicts: dict, record_type: str, key: tuple, record: dict, writes: _Writes | _Direct) -> bool:
     """Keep ``record`` as its device's newest losing version of ``key``; False when already known."""
-    slot = (_key_text(key), record["origin_device"])
+    slot = (key_text(key), record["origin_device"])
     if slot in conflicts and conflicts[slot] >= _version(record):
         return False
     writes.execute(
@@ -535,17 +685,18 @@ def _remember_conflict(conflicts: dict, record_type: str, key: tuple, record: di
 def _forget_conflict(conflicts: dict, record_type: str, key: tuple, device: str, up_to: tuple[str, str],
                      writes: _Writes | _Direct) -> None:
     """The device that now wins has no losing version any more."""
-    slot = (_key_text(key), device)
+    slot = (key_text(key), device)
     if slot in conflicts and conflicts[slot] <= up_to:
         writes.execute("DELETE FROM conflicts WHERE record_type = ? AND natural_key = ? AND device_id = ?",
                        [record_type, slot[0], device])
         del conflicts[slot]
 
 
-def _load_record(session: Session, spec: RecordSpec, key: tuple) -> dict:
+def load_record(session: Session, spec: RecordSpec, key: tuple) -> dict | None:
+    """The stored row of a natural key, with the columns that travel (None when there is none)."""
     where = " AND ".join(f"{column} = ?" for column in spec.natural_key)
     row = session.db.execute(f"SELECT {', '.join(spec.exported)} FROM {spec.table} WHERE {where}", list(key)).fetchone()
-    return dict(zip(spec.exported, row, strict=True))
+    return None if row is None else dict(zip(spec.exported, row, strict=True))
 
 
 def _insert(session: Session, spec: RecordSpec, record: dict, bundle_id: str, counts: dict[str, int]) -> bool:
@@ -557,7 +708,7 @@ def _insert(session: Session, spec: RecordSpec, record: dict, bundle_id: str, co
             session.db.execute(f"INSERT INTO {spec.table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
                                values)
     except sqlcipher3.IntegrityError as error:
-        problem = _Incoming(spec.table, record, 0, [issue("SY_DUPLICATE", value=str(error))])
+        problem = Incoming(spec.table, record, 0, [issue("SY_DUPLICATE", value=str(error))])
         _quarantine(session, bundle_id, [problem])
         counts["quarantined"] += 1
         return False
@@ -569,6 +720,11 @@ def _replace(spec: RecordSpec, key: tuple, record: dict, writes: _Writes | _Dire
     where = " AND ".join(f"{column} = ?" for column in spec.natural_key)
     writes.execute(f"UPDATE {spec.table} SET {assignments} WHERE {where}",
                    [*(record[column] for column in spec.exported), *key])
+
+
+def replace_record(session: Session, spec: RecordSpec, key: tuple, record: dict) -> None:
+    """Overwrite the stored row of a natural key with ``record`` (the columns that travel), as a merge does."""
+    _replace(spec, key, record, _Direct(session))
 
 
 def _apply_minimal_tombstone(session: Session, spec: RecordSpec, record_type: str, record: dict, existing: dict,
@@ -598,19 +754,25 @@ def _apply_minimal_tombstone(session: Session, spec: RecordSpec, record_type: st
 
 
 def device_report(session: Session) -> list[dict]:
-    """Every enrolled device: district, fingerprint, status, sequences received, gaps, last import."""
+    """Every enrolled device: district, fingerprint, status, sequences received, gaps, last bundle and import."""
     require(session, "view")
+    received: dict[str, list[int]] = {}
+    last_seen: dict[str, str] = {}
+    for device_id, sequence, imported_at in session.db.execute(
+            "SELECT device_id, sequence, max(imported_at) FROM bundles GROUP BY device_id, sequence ORDER BY sequence"):
+        received.setdefault(device_id, []).append(sequence)
+        last_seen[device_id] = max(last_seen.get(device_id, imported_at), imported_at)
     devices = []
     rows = session.db.execute("SELECT device_id, district, device_name, fingerprint, status, enrolled_at, revoked_at "
                               "FROM devices ORDER BY district, device_name").fetchall()
     for device_id, district, device_name, print_, status, enrolled_at, revoked_at in rows:
-        sequences = [row[0] for row in session.db.execute(
-            "SELECT DISTINCT sequence FROM bundles WHERE device_id = ? ORDER BY sequence", [device_id])]
-        last = session.db.execute("SELECT max(imported_at) FROM bundles WHERE device_id = ?", [device_id]).fetchone()[0]
+        sequences = received.get(device_id, [])
+        # Gaps are the sequence numbers between 1 and the newest received that never arrived.
         missing = sorted(set(range(1, max(sequences) + 1)) - set(sequences)) if sequences else []
         devices.append({"device": device_id, "district": district, "device_name": device_name, "fingerprint": print_,
                         "status": status, "enrolled_at": enrolled_at, "revoked_at": revoked_at,
-                        "sequences": sequences, "missing": missing, "last_import": last})
+                        "sequences": sequences, "missing": missing, "last_sequence": max(sequences, default=None),
+                        "last_import": last_seen.get(device_id)})
     return devices
 
 

@@ -243,9 +243,15 @@ def read_enrollment(path: str | Path) -> Enrollment:
 def enroll_device(session: Session, path: str | Path) -> Enrollment:
     """Centre: register a district device from its enrollment file."""
     require(session, "enroll_devices")
+    return enroll(session, read_enrollment(path))
+
+
+def enroll(session: Session, enrollment: Enrollment) -> Enrollment:
+    """Centre: register a district device whose key the clerk has confirmed (from an enrollment file, or
+    from a bundle of an unknown device after comparing its fingerprint by phone: ``sync.centre``)."""
+    require(session, "enroll_devices")
     if not session.is_centre:
         raise UsageError("Only the provincial centre enrolls devices.")
-    enrollment = read_enrollment(path)
     if enrollment.district not in session.catalogue.districts:
         raise KeyFileError(f"The enrollment names an unknown district {enrollment.district!r}.")
     row = session.db.execute("SELECT public_key, status FROM devices WHERE device_id = ?",
@@ -268,6 +274,7 @@ def enroll_device(session: Session, path: str | Path) -> Enrollment:
 
 
 def revoke_device(session: Session, device_id: str) -> None:
+    """Centre: refuse every later bundle of this device (what it sent before stays)."""
     require(session, "enroll_devices")
     with session.write() as db:
         cursor = db.execute("UPDATE devices SET status = 'revoked', revoked_at = ? WHERE device_id = ? "

@@ -21,17 +21,19 @@ MAX_RECEIPT_BYTES = 4 * 1024 * 1024
 
 
 def write_receipts(session: Session, out_dir: str | Path, device_ids: list[str] | None = None) -> list[Path]:
-    """One signed receipt file per device (every device with imported bundles, or those named)."""
+    """One signed receipt file per device (every device with imported bundles, or those named: an empty
+    list writes none)."""
     require(session, "import")
     if not session.is_centre:
         raise UsageError("Receipts are written by the provincial centre.")
     out_dir = Path(out_dir)
     if not out_dir.is_dir():
         raise UsageError(f"{out_dir} is not a folder.")
-    devices = device_ids or [row[0] for row in session.db.execute("SELECT DISTINCT device_id FROM bundles")]
+    if device_ids is None:
+        device_ids = [row[0] for row in session.db.execute("SELECT DISTINCT device_id FROM bundles")]
     centre_print = centre_fingerprint(age_recipient(session), signing_public_key(session))
     written = []
-    for device_id in sorted(devices):
+    for device_id in sorted(device_ids):
         row = session.db.execute("SELECT district FROM devices WHERE device_id = ?", [device_id]).fetchone()
         if row is None:
             raise UsageError(f"There is no enrolled device {device_id}.")
