@@ -15,11 +15,14 @@ from gui.audit_screen import AuditScreen
 from gui.case_form import CaseFormDialog  # noqa: F401  (the desk register opens it)
 from gui.dashboard import DashboardScreen
 from gui.desk_register import DeskRegisterScreen
+from gui.devices_screen import DevicesScreen
 from gui.export_screen import ExportScreen
+from gui.import_screen import ImportScreen
 from gui.indicator_entry import IndicatorEntryScreen
 from gui.login import ChangePasswordDialog, IdleLock, LockScreenDialog, LoginDialog
 from gui.main_window import MainWindow
 from gui.pkm_log import PkmLogScreen
+from gui.review_screen import ReviewScreen
 from gui.settings import Settings, apply_font_size
 from gui.settings_screen import SettingsScreen
 from gui.setup_wizard import SetupWizard
@@ -27,8 +30,8 @@ from gui.users_screen import UsersScreen
 from storage.database import Session, default_database_path
 
 # The sidebar, in order; each screen declares the permission it needs.
-SCREENS = [DashboardScreen, IndicatorEntryScreen, DeskRegisterScreen, PkmLogScreen, ExportScreen, UsersScreen,
-           AuditScreen]
+SCREENS = [DashboardScreen, ImportScreen, ReviewScreen, DevicesScreen, IndicatorEntryScreen, DeskRegisterScreen,
+           PkmLogScreen, ExportScreen, UsersScreen, AuditScreen]
 
 
 class Application(QObject):

@@ -42,6 +42,8 @@ class MainWindow(QMainWindow):
             # Screens the role may not use are never built: building one could already query the database.
             if not allowed(session, getattr(factory, "permission", "view")):
                 continue
+            if session.installation["role"] not in getattr(factory, "installations", {"district", "centre"}):
+                continue
             screen = factory(session)
             self.screens.append(screen)
             self.stack.addWidget(screen)

@@ -16,6 +16,8 @@ class Screen(QWidget):
     """Subclasses set ``permission`` and implement ``title`` and ``refresh``."""
 
     permission = "view"
+    # The installations the screen belongs to: the centre's import desk means nothing at a district.
+    installations: frozenset[str] = frozenset({"district", "centre"})
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -15,7 +15,7 @@ from storage.database import Session
 
 class _Relay(QObject):
     finished = Signal(object, object)  # result, error
-    progressed = Signal(int, int)  # done, total
+    progressed = Signal(object)  # the arguments of one report, as a tuple
 
 
 class _Task(QRunnable):
@@ -25,10 +25,13 @@ class _Task(QRunnable):
         self.relay = relay
         self.with_progress = with_progress
 
+    def _report(self, *arguments: object) -> None:
+        self.relay.progressed.emit(arguments)
+
     def run(self) -> None:
         try:
             # The worker reports progress through a queued signal; it never touches a widget itself.
-            result = self.function(self.relay.progressed.emit) if self.with_progress else self.function()
+            result = self.function(self._report) if self.with_progress else self.function()
         except Exception as error:  # delivered to on_done; the GUI decides how to show it
             self.relay.finished.emit(None, error)
         else:
@@ -39,11 +42,12 @@ _relays: set[_Relay] = set()
 
 
 def run_task(function: Callable[..., object], on_done: Callable[[object, Exception | None], None],
-             on_progress: Callable[[int, int], None] | None = None) -> None:
+             on_progress: Callable[..., None] | None = None) -> None:
     """Run ``function`` off the GUI thread; call ``on_done(result, error)`` on the GUI thread after.
 
-    With ``on_progress``, ``function`` receives a ``report(done, total)`` callable, and each report
-    reaches ``on_progress`` on the GUI thread (for a progress bar).
+    With ``on_progress``, ``function`` receives a ``report(...)`` callable (``report(done, total)`` for
+    a progress bar, or one progress object), and each report reaches ``on_progress`` with the same
+    arguments on the GUI thread.
     """
     relay = _Relay()
     _relays.add(relay)  # keep the relay alive until its signal has been delivered
@@ -54,7 +58,7 @@ def run_task(function: Callable[..., object], on_done: Callable[[object, Excepti
 
     relay.finished.connect(deliver)
     if on_progress is not None:
-        relay.progressed.connect(on_progress)
+        relay.progressed.connect(lambda arguments: on_progress(*arguments))
     QThreadPool.globalInstance().start(_Task(function, relay, with_progress=on_progress is not None))
 
 

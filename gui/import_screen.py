@@ -1,0 +1,437 @@
+"""The centre's import desk: drop bundles (or folders) from the districts, or watch an inbox folder.
+
+Each bundle is imported on its own (``sync.importer.import_bundles``) off the GUI thread, with a progress
+bar for the bundle and one for the whole run. A bundle from a device the centre has not enrolled is not
+imported: the clerk compares its fingerprint with the district office by phone, enrolls the device, and
+the bundle imports. Receipts for every device imported today are one click.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import shiboken6
+from PySide6.QtCore import QModelIndex, QObject, Qt, QTimer
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gui.list_model import Index, ListTableModel, list_table
+from gui.screens import Screen
+from gui.tasks import run_task, run_with_own_connection
+from storage.database import Session
+from storage.errors import MizanError
+from sync.centre import enroll_pending_device, receipts_for_today, scan_inbox
+from sync.importer import ImportOutcome, ImportProgress, import_bundles
+from sync.keys import Enrollment
+
+INBOX_POLL_MS = 30_000  # a shared drive is polled, not watched: change notifications do not cross SMB
+
+
+class ImportResultsModel(ListTableModel):
+    """One row per bundle of this sitting's imports, newest first."""
+
+    DISTRICT, DEVICE, SEQUENCE, STATUS, NEW, UPDATED, CONFLICTS, QUARANTINED, REASON = range(9)
+    COUNT_COLUMNS = {NEW: "new", UPDATED: "updated", CONFLICTS: "conflicts", QUARANTINED: "quarantined"}
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__([self.tr("District"), self.tr("Device"), self.tr("Bundle"), self.tr("Status"),
+                          self.tr("New"), self.tr("Updated"), self.tr("Conflicts"), self.tr("Quarantined"),
+                          self.tr("Reason")])
+        if parent is not None:
+            self.setParent(parent)
+        self.outcomes: list[ImportOutcome] = []
+
+    def add(self, outcome: ImportOutcome) -> None:
+        """Show a bundle's result at the top (a re-import after enrolling adds a new row)."""
+        self.beginInsertRows(QModelIndex(), 0, 0)
+        self.outcomes.insert(0, outcome)
+        self.rows.insert(0, outcome.as_dict())
+        self.endInsertRows()
+
+    def status_text(self, outcome: ImportOutcome) -> str:
+        if outcome.unknown_device is not None:
+            return self.tr("device not enrolled")
+        return {"imported": self.tr("imported"), "duplicate": self.tr("already imported"),
+                "rejected": self.tr("rejected")}.get(outcome.status, outcome.status)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        outcome, column = self.outcomes[index.row()], index.column()
+        if role == Qt.ItemDataRole.TextAlignmentRole and (column == self.SEQUENCE or column in self.COUNT_COLUMNS):
+            return int(Qt.AlignmentFlag.AlignTrailing | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ForegroundRole and column == self.STATUS and outcome.status == "rejected":
+            return Qt.GlobalColor.darkRed
+        if role == Qt.ItemDataRole.ToolTipRole and column == self.REASON:
+            return outcome.reason
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if column == self.DISTRICT:
+            return outcome.district or ""
+        if column == self.DEVICE:
+            return outcome.device_name or Path(outcome.file).name
+        if column == self.SEQUENCE:
+            return "" if outcome.sequence is None else outcome.sequence
+        if column == self.STATUS:
+            return self.status_text(outcome)
+        if column in self.COUNT_COLUMNS:
+            return f"{outcome.counts.get(self.COUNT_COLUMNS[column], 0):,}"
+        return outcome.reason or ""
+
+
+class DropArea(QFrame):
+    """A framed area that takes bundle files and folders dragged from Explorer."""
+
+    def __init__(self, on_paths, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.on_paths = on_paths
+        self.setAcceptDrops(True)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setMinimumHeight(90)
+        self.setAccessibleName(self.tr("Drop bundles here"))
+        label = QLabel(self.tr("Drop bundle files (.mizan) or whole folders here"))
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        label.setStyleSheet("font-size: 12pt; color: palette(placeholder-text);")
+        layout = QVBoxLayout(self)
+        layout.addWidget(label)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if any(url.isLocalFile() for url in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.on_paths(paths)
+
+
+class EnrollDeviceDialog(QDialog):
+    """A bundle from a device this centre does not know: compare its fingerprint by phone, then enroll."""
+
+    def __init__(self, session: Session, outcome: ImportOutcome, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        assert outcome.unknown_device is not None
+        self.session = session
+        self.outcome = outcome
+        self.claimed: Enrollment = outcome.unknown_device
+        self.enrolled: Enrollment | None = None
+        self.setWindowTitle(self.tr("A new device"))
+        intro = QLabel(self.tr(
+            "This bundle comes from a PC this centre has not enrolled. Phone the district office and ask them to "
+            "read the fingerprint shown on their Export screen. Type what you hear: enroll only if it matches."))
+        intro.setWordWrap(True)
+        form = QFormLayout()
+        claimed = self.claimed
+        district = session.catalogue.districts.get(claimed.district)
+        form.addRow(self.tr("District:"), QLabel(district.name if district else claimed.district))
+        form.addRow(self.tr("PC name:"), QLabel(claimed.device_name))
+        form.addRow(self.tr("Bundle file:"), QLabel(Path(outcome.file).name))
+        self.heard = QLineEdit()
+        self.heard.setPlaceholderText(self.tr("e.g. ABCD-EFGH-…"))
+        self.heard.setAccessibleName(self.tr("Fingerprint heard by phone"))
+        self.heard.setLayoutDirection(Qt.LayoutDirection.LeftToRight)  # fingerprints read left to right
+        form.addRow(self.tr("&Fingerprint they read:"), self.heard)
+        self.error = QLabel()
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #a00;")
+        self.error.hide()
+        self.buttons = QDialogButtonBox()
+        self.enroll_button = self.buttons.addButton(self.tr("&Enroll and import"),
+                                                    QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.addButton(self.tr("Not now"), QDialogButtonBox.ButtonRole.RejectRole)
+        self.enroll_button.setEnabled(False)
+        self.heard.textChanged.connect(lambda text: self.enroll_button.setEnabled(bool(text.strip())))
+        self.buttons.accepted.connect(self.enroll)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        self.resize(620, 300)
+
+    def enroll(self) -> None:
+        """Storage compares the fingerprints; a mismatch is explained and nothing is enrolled."""
+        try:
+            self.enrolled = enroll_pending_device(self.session, self.outcome.file, self.heard.text())
+        except MizanError as error:
+            self.error.setText(str(error))
+            self.error.show()
+            return
+        self.accept()
+
+
+class ImportScreen(Screen):
+    """Drop zone, progress, the results of this sitting, new devices, the inbox and today's receipts."""
+
+    permission = "import"
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(session, parent)
+        self.busy = False
+        self.waiting: list[list[Path]] = []  # runs asked for while one was going
+        self.inbox: Path | None = None
+        self.enroll_dialog: EnrollDeviceDialog | None = None
+        self.pending_enrollments: list[ImportOutcome] = []
+
+        heading = QLabel(self.tr("Import bundles from the districts"))
+        heading.setStyleSheet("font-size: 14pt; font-weight: 600;")
+        self.drop_area = DropArea(self.import_paths)
+        choose_files = QPushButton(self.tr("Choose &bundle files…"))
+        choose_files.clicked.connect(self.choose_files)
+        choose_folder = QPushButton(self.tr("Choose a &folder…"))
+        choose_folder.clicked.connect(self.choose_folder)
+        self.inbox_button = QPushButton(self.tr("&Watch an inbox folder…"))
+        self.inbox_button.setCheckable(True)
+        self.inbox_button.toggled.connect(self.toggle_inbox)
+        self.receipts_button = QPushButton(self.tr("Write &receipts for today…"))
+        self.receipts_button.clicked.connect(self.choose_receipts_folder)
+        buttons = QHBoxLayout()
+        for button in (choose_files, choose_folder, self.inbox_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.receipts_button)
+
+        self.inbox_label = QLabel()
+        self.inbox_label.hide()
+        self.inbox_timer = QTimer(self)
+        self.inbox_timer.setInterval(INBOX_POLL_MS)
+        self.inbox_timer.timeout.connect(self.scan_inbox)
+
+        self.bundle_progress = QProgressBar()
+        self.bundle_progress.setAccessibleName(self.tr("This bundle"))
+        self.overall_progress = QProgressBar()
+        self.overall_progress.setAccessibleName(self.tr("All bundles"))
+        self.overall_progress.setRange(0, 1000)
+        self.progress_label = QLabel()
+        progress = QFormLayout()
+        progress.addRow(self.tr("This bundle:"), self.bundle_progress)
+        progress.addRow(self.tr("All bundles:"), self.overall_progress)
+        self.progress_box = QWidget()
+        box_layout = QVBoxLayout(self.progress_box)
+        box_layout.setContentsMargins(0, 0, 0, 0)
+        box_layout.addWidget(self.progress_label)
+        box_layout.addLayout(progress)
+        self.progress_box.hide()
+
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.model = ImportResultsModel(self)
+        self.table = list_table(self.model, self.tr("Import results"))
+        self.table.horizontalHeader().setSectionResizeMode(ImportResultsModel.REASON, QHeaderView.ResizeMode.Stretch)
+        self.details = QLabel()
+        self.details.setWordWrap(True)
+        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.table.selectionModel().selectionChanged.connect(self.show_details)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addWidget(self.drop_area)
+        layout.addLayout(buttons)
+        layout.addWidget(self.inbox_label)
+        layout.addWidget(self.progress_box)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.details)
+
+    def title(self) -> str:
+        return self.tr("Import")
+
+    def refresh(self) -> None:
+        pass  # the results are this sitting's; nothing to read again
+
+    # -- choosing ----------------------------------------------------------------------------------------
+
+    def choose_files(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Choose bundle files"), "",
+                                                self.tr("Mizan bundles (*.mizan);;All files (*)"))
+        if paths:
+            self.import_paths([Path(path) for path in paths])
+
+    def choose_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Choose a folder of bundles"))
+        if folder:
+            self.import_paths([Path(folder)])
+
+    # -- importing ---------------------------------------------------------------------------------------
+
+    def import_paths(self, paths: list[Path]) -> None:
+        """Import files and folders off the GUI thread; a run asked for during another waits its turn."""
+        if self.busy:
+            self.waiting.append(paths)
+            return
+        self.busy = True
+        self.progress_box.show()
+        self.bundle_progress.setValue(0)
+        self.overall_progress.setValue(0)
+        self.progress_label.setText(self.tr("Opening the bundles…"))
+        session = self.session
+
+        def run(report) -> list[ImportOutcome]:
+            worker = session.worker_session()
+            try:
+                return import_bundles(worker, paths, on_progress=report)
+            finally:
+                worker.close()
+
+        run_task(run, self._imported, self._progressed)
+
+    def _progressed(self, progress: ImportProgress) -> None:
+        if not shiboken6.isValid(self):
+            return
+        self.overall_progress.setValue(round(progress.fraction * 1000))
+        self.bundle_progress.setRange(0, max(progress.records_total, 1))
+        self.bundle_progress.setValue(progress.records_total if progress.outcome else progress.records_done)
+        self.progress_label.setText(self.tr("Bundle {n} of {total}: {file} ({done:,} of {records:,} records)").format(
+            n=progress.bundle_index + 1, total=progress.bundle_total, file=Path(progress.file).name,
+            done=progress.records_done, records=progress.records_total))
+        if progress.outcome is not None:
+            self.model.add(progress.outcome)
+
+    def _imported(self, outcomes: object, error: Exception | None) -> None:
+        if not shiboken6.isValid(self):
+            return
+        self.busy = False
+        self.progress_box.hide()
+        if error is not None:
+            self.summary.setText(self.tr("Nothing more was imported: {error}").format(error=error))
+        elif isinstance(outcomes, list):
+            self.summary.setText(self.describe(outcomes))
+            self.pending_enrollments += [outcome for outcome in outcomes if outcome.unknown_device is not None]
+        if self.waiting:
+            self.import_paths(self.waiting.pop(0))
+        else:
+            self.ask_next_enrollment()
+
+    def describe(self, outcomes: list[ImportOutcome]) -> str:
+        """One plain sentence for the run."""
+        if not outcomes:
+            return self.tr("No bundle files (.mizan) were found there.")
+        imported = sum(outcome.status == "imported" for outcome in outcomes)
+        duplicate = sum(outcome.status == "duplicate" for outcome in outcomes)
+        unknown = sum(outcome.unknown_device is not None for outcome in outcomes)
+        rejected = len(outcomes) - imported - duplicate - unknown
+        records = sum(outcome.counts.get("new", 0) + outcome.counts.get("updated", 0) for outcome in outcomes)
+        review = sum(outcome.counts.get("conflicts", 0) + outcome.counts.get("quarantined", 0) for outcome in outcomes)
+        text = self.tr("{imported} of {total} bundles imported ({records:,} records new or changed).").format(
+            imported=imported, total=len(outcomes), records=records)
+        if duplicate:
+            text += " " + self.tr("{n} had been imported before.").format(n=duplicate)
+        if unknown:
+            text += " " + self.tr("{n} came from a PC not yet enrolled.").format(n=unknown)
+        if rejected:
+            text += " " + self.tr("{n} were rejected: see the reason in the table.").format(n=rejected)
+        if review:
+            text += " " + self.tr("{n} records need review under Conflicts.").format(n=review)
+        return text
+
+    # -- new devices -------------------------------------------------------------------------------------
+
+    def ask_next_enrollment(self) -> None:
+        """One enrollment question at a time; an enrolled device's bundle is imported again at once."""
+        if self.enroll_dialog is not None or not self.pending_enrollments:
+            return
+        outcome = self.pending_enrollments.pop(0)
+        dialog = EnrollDeviceDialog(self.session, outcome, parent=self)
+        self.enroll_dialog = dialog
+
+        def answered(result: int) -> None:
+            self.enroll_dialog = None
+            if result == QDialog.DialogCode.Accepted:
+                self.import_paths([Path(outcome.file)])
+            else:
+                self.ask_next_enrollment()
+
+        dialog.finished.connect(answered)
+        dialog.open()
+
+    # -- the inbox ---------------------------------------------------------------------------------------
+
+    def toggle_inbox(self, watching: bool) -> None:
+        if not watching:
+            self.inbox_timer.stop()
+            self.inbox = None
+            self.inbox_label.hide()
+            self.inbox_button.setText(self.tr("&Watch an inbox folder…"))
+            return
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Choose the inbox folder (e.g. on the shared drive)"))
+        if not folder:
+            self.inbox_button.setChecked(False)
+            return
+        self.watch_inbox(Path(folder))
+
+    def watch_inbox(self, folder: Path) -> None:
+        """Import new bundles that appear in ``folder`` (checked now and every 30 seconds); files stay."""
+        self.inbox = folder
+        self.inbox_button.blockSignals(True)
+        self.inbox_button.setChecked(True)
+        self.inbox_button.blockSignals(False)
+        self.inbox_button.setText(self.tr("Stop &watching"))
+        self.inbox_label.setText(self.tr("Watching {folder} for new bundles.").format(folder=folder))
+        self.inbox_label.show()
+        self.inbox_timer.start()
+        self.scan_inbox()
+
+    def scan_inbox(self) -> None:
+        if self.inbox is None or self.busy:
+            return
+        folder = self.inbox
+
+        def found(paths: object, error: Exception | None) -> None:
+            if not shiboken6.isValid(self):
+                return
+            if error is not None:
+                self.inbox_label.setText(self.tr("The inbox {folder} could not be read: {error}").format(
+                    folder=folder, error=error))
+            elif isinstance(paths, list) and paths:
+                self.import_paths(paths)
+
+        run_with_own_connection(self.session, lambda session: scan_inbox(session, folder), found)
+
+    # -- receipts ----------------------------------------------------------------------------------------
+
+    def choose_receipts_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Where should the receipts go?"))
+        if folder:
+            self.write_receipts(Path(folder))
+
+    def write_receipts(self, folder: Path) -> None:
+        """A signed receipt for every device imported today; a few small files, written at once."""
+        try:
+            written = receipts_for_today(self.session, folder)
+        except MizanError as error:
+            self.summary.setText(str(error))
+            return
+        if written:
+            self.summary.setText(self.tr("{n} receipts written to {folder}. Send each to its district office.").format(
+                n=len(written), folder=folder))
+        else:
+            self.summary.setText(self.tr("No bundle was imported today, so there is nothing to acknowledge."))
+
+    # -- details -----------------------------------------------------------------------------------------
+
+    def show_details(self) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            self.details.clear()
+            return
+        outcome = self.model.outcomes[rows[0].row()]
+        counts = ", ".join(f"{name}: {count:,}" for name, count in outcome.counts.items())
+        self.details.setText(self.tr("{file}\n{status}. {counts}\n{reason}").format(
+            file=outcome.file, status=self.model.status_text(outcome), counts=counts, reason=outcome.reason or ""))
