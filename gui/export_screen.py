@@ -23,6 +23,7 @@ from gui.tasks import run_task
 from storage.database import Session
 from storage.errors import MizanError
 from sync.export import ExportResult, export_bundle, list_exports
+from sync.keys import device_fingerprint
 from sync.receipts import import_receipt
 
 
@@ -103,6 +104,12 @@ class ExportScreen(Screen):
         layout.addWidget(QLabel(self.tr(
             "The bundle is encrypted for the centre and signed by this PC. It holds every record changed since "
             "the last bundle the centre acknowledged, so a lost stick loses nothing.")))
+        self.fingerprint = QLabel(self.tr(
+            "This PC's fingerprint is <b>{fingerprint}</b>. The provincial centre may phone and ask you to read it: "
+            "it proves the bundles come from this PC.").format(fingerprint=device_fingerprint(session)))
+        self.fingerprint.setWordWrap(True)
+        self.fingerprint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.fingerprint)
         layout.addWidget(self.folder_label)
         layout.addLayout(buttons)
         layout.addWidget(self.progress)

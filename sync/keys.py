@@ -162,6 +162,11 @@ def centre_fingerprint(recipient: str, signing_public: str) -> str:
     return fingerprint(recipient, signing_public)
 
 
+def device_fingerprint(session: Session) -> str:
+    """This district PC's fingerprint: what the centre compares by phone before enrolling it."""
+    return fingerprint(signing_public_key(session))
+
+
 def export_key_file(session: Session, out: str | Path) -> str:
     """Write the centre's public key file, or a district device's enrollment file. Returns the fingerprint."""
     require(session, "keys_export")
@@ -179,7 +184,7 @@ def export_key_file(session: Session, out: str | Path) -> str:
         ]
     else:
         signing = signing_public_key(session)
-        print_fingerprint = fingerprint(signing)
+        print_fingerprint = device_fingerprint(session)
         lines = [
             "# Mizan device enrollment. Send this file to the provincial centre (it holds no secret).",
             f"# The centre compares this fingerprint with you by phone: {print_fingerprint}",

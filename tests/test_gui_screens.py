@@ -16,10 +16,12 @@ from tests.sync_helpers import add_values, link
 
 def test_export_through_the_gui_writes_a_bundle_the_centre_imports(qtbot, tmp_path: Path, supervisor,
                                                                   district_admin, clerk):
-    link(clerk, district_admin, tmp_path)
+    enrollment = link(clerk, district_admin, tmp_path)
     add_values(supervisor)
     screen = ExportScreen(supervisor)
     qtbot.addWidget(screen)
+    # The fingerprint the centre compared when it enrolled this PC, on screen to read out by phone.
+    assert f"This PC's fingerprint is <b>{enrollment.fingerprint}</b>." in screen.fingerprint.text()
     usb = tmp_path / "usb"
     usb.mkdir()
     screen.set_folder(usb)
