@@ -119,8 +119,11 @@ class LoadReport:
                 "warnings": saved["warnings"], "problems": [p.as_dict() for p in self.problems]}
 
 
-def _read_rows(path: Path) -> Iterator[tuple[int, list]]:
-    """(spreadsheet row number, cells) for every row, the header being row 1."""
+def _read_rows(path: Path, sheet_name: str = "values", command: str = "load") -> Iterator[tuple[int, list]]:
+    """(spreadsheet row number, cells) for every row, the header being row 1.
+
+    In a workbook the sheet called ``sheet_name`` is read, else the first sheet.
+    """
     suffix = path.suffix.lower()
     if suffix == ".csv":
         with open(path, newline="", encoding="utf-8-sig") as handle:
@@ -130,12 +133,51 @@ def _read_rows(path: Path) -> Iterator[tuple[int, list]]:
 
         workbook = load_workbook(path, read_only=True, data_only=True)
         try:
-            sheet = workbook["values"] if "values" in workbook.sheetnames else workbook.worksheets[0]
+            sheet = workbook[sheet_name] if sheet_name in workbook.sheetnames else workbook.worksheets[0]
             yield from enumerate((list(row) for row in sheet.iter_rows(values_only=True)), start=1)
         finally:
             workbook.close()
     else:
-        raise UsageError(f"`load` reads .xlsx or .csv files, not {path.name}.")
+        raise UsageError(f"`{command}` reads .xlsx or .csv files, not {path.name}.")
+
+
+def _column_positions(header: list, columns: tuple[str, ...]) -> dict[str, int]:
+    """Where each of ``columns`` is in the header row (any order, any case); LD_COLUMNS when some are missing."""
+    names = [_text(cell).lower() for cell in header]
+    missing = [name for name in columns if name not in names]
+    if missing:
+        raise ValidationFailed("The file's columns are wrong; nothing was written.", [issue(
+            "LD_COLUMNS", 1, expected=", ".join(columns), missing=", ".join(missing))])
+    return {name: names.index(name) for name in columns}
+
+
+def _unreadable(path: Path, error: Exception) -> ValidationFailed:
+    """The LD_UNREADABLE failure for a damaged file (csv, codecs and openpyxl raise many different types)."""
+    kind = "Excel (.xlsx)" if path.suffix.lower() == ".xlsx" else "CSV (UTF-8)"
+    return ValidationFailed("The file could not be read; nothing was written.", [issue(
+        "LD_UNREADABLE", 1, value=path.name, kind=kind, reason=type(error).__name__)])
+
+
+def read_table(path: Path, columns: tuple[str, ...], *, sheet_name: str, command: str) -> list[tuple[int, dict]]:
+    """(spreadsheet row number, {column: cell}) of every row of a small sheet with these columns.
+
+    Other columns are ignored, and so are rows where every one of ``columns`` is empty. The file-level
+    problems (unreadable file, missing columns) raise ``ValidationFailed`` with the same rules as ``load``.
+    """
+    rows = _read_rows(path, sheet_name, command)
+    found: list[tuple[int, dict]] = []
+    try:
+        _, header = next(rows, (1, []))
+        position = _column_positions(header, columns)
+        for number, cells in rows:
+            record = {name: (cells[at] if at < len(cells) else None) for name, at in position.items()}
+            if any(_text(cell) for cell in record.values()):
+                found.append((number, record))
+    except (ValidationFailed, UsageError):
+        raise
+    except Exception as error:
+        raise _unreadable(path, error) from error
+    return found
 
 
 def _text(cell: object) -> str:
@@ -176,12 +218,7 @@ def read_value_rows(path: Path) -> tuple[list[ValueInput], int]:
     rows = _read_rows(path)
     try:
         _, header = next(rows, (1, []))
-        names = [_text(cell).lower() for cell in header]
-        missing = [name for name in VALUE_KEYS if name not in names]
-        if missing:
-            raise ValidationFailed("The file's columns are wrong; nothing was written.", [issue(
-                "LD_COLUMNS", 1, expected=", ".join(VALUE_KEYS), missing=", ".join(missing))])
-        position = {name: names.index(name) for name in VALUE_KEYS}
+        position = _column_positions(header, VALUE_KEYS)
         width = max(position.values()) + 1
         at_indicator, at_district, at_period, at_cell = (position[name] for name in VALUE_KEYS[:4])
         at_value, at_numerator, at_denominator = (position[name] for name in FIGURE_COLUMNS)
@@ -206,10 +243,8 @@ def read_value_rows(path: Path) -> tuple[list[ValueInput], int]:
                 comment=_cached(texts, cells[at_comment], _text) or None, row=number))
     except (ValidationFailed, UsageError):
         raise
-    except Exception as error:  # a damaged file: csv, codecs and openpyxl raise many different types
-        kind = "Excel (.xlsx)" if path.suffix.lower() == ".xlsx" else "CSV (UTF-8)"
-        raise ValidationFailed("The file could not be read; nothing was written.", [issue(
-            "LD_UNREADABLE", 1, value=path.name, kind=kind, reason=type(error).__name__)]) from error
+    except Exception as error:  # a damaged file
+        raise _unreadable(path, error) from error
     return inputs, blank
 
 

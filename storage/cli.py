@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from storage import __version__, audit
-from storage.bulk import load_values, write_template
+from storage.bulk import LoadReport, load_values, write_template
 from storage.database import Session, create_database, default_database_path, open_session
 from storage.errors import AuthError, MizanError, UsageError, ValidationFailed
 from storage.keyslots import KeyFile, keyfile_path
@@ -149,14 +149,19 @@ def cmd_template(args: argparse.Namespace, console: Console) -> int:
 def cmd_load(args: argparse.Namespace, console: Console) -> int:
     with signed_in(args) as session:
         report = load_values(session, args.file, dry_run=args.dry_run)
+    return _say_load(args, console, report, what="", skipped="blank rows skipped")
+
+
+def _say_load(args: argparse.Namespace, console: Console, report: LoadReport, what: str, skipped: str) -> int:
+    """A load's outcome, for values and targets alike: what was written, or every failing row."""
     if args.json:
         console.json(report.as_dict())
     elif report.ok:
         saved = report.saved
         assert saved is not None
         verb = "Would write" if args.dry_run else "Loaded"
-        console.say(f"{verb} {args.file}: {saved.new} new, {saved.updated} updated, {saved.unchanged} unchanged "
-                    f"({report.blank_rows} blank rows skipped).")
+        console.say(f"{verb} {args.file}: {saved.new} new, {saved.updated} updated, {saved.unchanged} unchanged"
+                    f"{what} ({report.blank_rows} {skipped}).")
         for warning in saved.warnings:
             console.say(f"  row {warning.row}: {warning.rule} (commented): {warning.message}")
     else:
@@ -219,6 +224,46 @@ def cmd_audit(args: argparse.Namespace, console: Console) -> int:
     return EXIT_OK if report.ok else EXIT_VALIDATION
 
 
+def cmd_report(args: argparse.Namespace, console: Console) -> int:
+    from storage.report_files import write_report
+    from storage.reports import build_report
+
+    with signed_in(args) as session:
+        report = build_report(session, args.kind, year=args.year, period=args.period,
+                              indicators=args.indicator, districts=args.district)
+        written = write_report(report, args.out)
+    for note in report.notes:
+        console.say(f"  {note}")
+    if len(written) == 1:
+        console.say(f"Wrote {report.title} ({report.scope}) to {written[0]}.")
+    else:
+        console.say(f"Wrote {report.title} ({report.scope}) as {len(written)} CSV files, one per table:")
+        for path in written:
+            console.say(f"  {path}")
+    return EXIT_OK
+
+
+def cmd_targets(args: argparse.Namespace, console: Console) -> int:
+    from storage.targets import list_targets, load_targets, write_targets_template
+
+    with signed_in(args) as session:
+        if args.targets_command == "template":
+            rows = write_targets_template(session, args.year, args.out)
+            console.say(f"Wrote {rows} rows to {args.out}. Fill in the target column, then `targets load` it.")
+            return EXIT_OK
+        if args.targets_command == "list":
+            targets = list_targets(session, args.year)
+            if args.json:
+                console.json(targets)
+                return EXIT_OK
+            for target in targets:
+                console.say(f"{target['indicator']:<7} {target['district']:<16} {target['year']} {target['target']}")
+            console.say(f"{len(targets)} targets.")
+            return EXIT_OK
+        report = load_targets(session, args.file, dry_run=args.dry_run)
+    return _say_load(args, console, report, what=" targets", skipped="rows without a target skipped")
+
+
 # -- parser --------------------------------------------------------------------------------------------
 
 Registrar = Callable[[argparse._SubParsersAction], None]
@@ -273,6 +318,33 @@ def register(commands: argparse._SubParsersAction) -> None:
     demo.add_argument("--months", type=int, default=12)
     demo.add_argument("--force", action="store_true", help="add demo data even where values are stored")
     demo.set_defaults(handler=cmd_demo)
+
+    report = commands.add_parser(
+        "report", help="write a report (.xlsx, .pdf or .csv, from the file name)",
+        description="Progress against targets, trends, gender desks, or completeness. Without --year or "
+                    "--period: the year of the last complete month (trend: the last 12 complete months).")
+    report.add_argument("--kind", required=True, choices=("progress", "trend", "desk", "completeness"))
+    report.add_argument("--year", type=int)
+    report.add_argument("--period", help="2026-10, 2026Q4 or 2026")
+    report.add_argument("--indicator", action="append",
+                        help="trend: an indicator code, repeatable (default: the headline indicators)")
+    report.add_argument("--district", action="append", help="centre: a district code, repeatable (default: all)")
+    report.add_argument("--out", required=True, help="FILE.xlsx, FILE.pdf or FILE.csv")
+    report.set_defaults(handler=cmd_report)
+
+    targets = commands.add_parser("targets", help="targets per indicator, district and year")
+    targets_commands = targets.add_subparsers(dest="targets_command", required=True)
+    targets_template = targets_commands.add_parser("template", help="write the targets sheet of a year")
+    targets_template.add_argument("--year", type=int, required=True)
+    targets_template.add_argument("--out", required=True, help="FILE.xlsx or FILE.csv")
+    targets_load = targets_commands.add_parser("load", help="load targets from .xlsx or .csv: all rows or none")
+    targets_load.add_argument("file")
+    targets_load.add_argument("--dry-run", action="store_true", help="check only; write nothing")
+    targets_load.add_argument("--json", action="store_true")
+    targets_list = targets_commands.add_parser("list", help="list stored targets")
+    targets_list.add_argument("--year", type=int)
+    targets_list.add_argument("--json", action="store_true")
+    targets.set_defaults(handler=cmd_targets)
 
     audit_parser = commands.add_parser("audit", help="audit log tools")
     audit_commands = audit_parser.add_subparsers(dest="audit_command", required=True)

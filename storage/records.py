@@ -23,11 +23,11 @@ from storage.validation import (
     OUTLIER_WINDOW,
     CheckedValue,
     Issue,
+    TargetInput,
     ValueContext,
     ValueInput,
     check_values,
     issue,
-    parse_number,
 )
 
 VALUE_KEYS = ("indicator", "district", "period", "cell", "value", "numerator", "denominator", "comment")
@@ -242,34 +242,10 @@ def list_indicator_values(session: Session, period: str | None = None, district:
 
 
 def set_target(session: Session, indicator: str, district: str, year: int, target: object) -> None:
-    """Set (or replace) the target of an indicator for a district and year."""
-    require(session, "set_targets")
-    catalogue = session.catalogue
-    found: list[Issue] = []
-    entry = catalogue.indicators.get(indicator)
-    if entry is None:
-        found.append(issue("IV_UNKNOWN_INDICATOR", value=indicator))
-    if district not in catalogue.districts:
-        found.append(issue("IV_UNKNOWN_DISTRICT", value=district))
-    elif not session.is_centre and district != session.district:
-        found.append(issue("IV_OTHER_DISTRICT", value=district, own=session.district))
-    number, ok = parse_number(target)
-    if not ok or number is None:
-        found.append(issue("IV_NOT_A_NUMBER", field="target", value=target))
-    elif number < 0 and entry is not None:
-        found.append(issue("IV_NEGATIVE", indicator=indicator, field="target", value=target))
-    if not isinstance(year, int) or not 2000 <= year <= 2100:
-        raise UsageError(f"The target year must be a year such as 2026, not {year!r}.")
-    if found:
-        raise ValidationFailed("The target was not saved.", found)
-    with session.write() as db:
-        db.execute(
-            "INSERT INTO targets (indicator, district, year, target, set_by, set_at, uuid, hlc, origin_device) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (indicator, district, year) DO UPDATE SET "
-            "target = excluded.target, set_by = excluded.set_by, set_at = excluded.set_at, hlc = excluded.hlc, "
-            "origin_device = excluded.origin_device, deleted = 0",
-            [indicator, district, year, number, session.user, utc_now(), str(uuid.uuid4()), session.clock.now(),
-             session.device_id])
+    """Set (or replace) the target of an indicator for a district and year (one cell of the targets grid)."""
+    from storage.targets import save_targets  # targets builds on this module: imported when called
+
+    save_targets(session, year, [TargetInput(indicator, district, year, target)])
 
 
 def list_targets(session: Session, year: int | None = None) -> list[dict]:

@@ -3,8 +3,8 @@
 It is meant for the packaged executable above all: a frozen build can start and still miss a native
 library (SQLCipher, argon2, cryptography) or the ``resources/`` folder, and only a real round trip shows
 it. The steps are the ones an installation goes through: create an encrypted district database, add a
-supervisor, sign in, load demo data, re-validate every record, verify the audit chain, make sure plain
-SQLite cannot read the file, and open it again with the password.
+supervisor, sign in, load demo data, re-validate every record, verify the audit chain, write the four
+reports (XLSX and PDF), make sure plain SQLite cannot read the file, and open it again with the password.
 
 Each step prints one line; the first failure names its step and stops the run. The temporary folder is
 always removed (sessions are closed first, because Windows refuses to delete a file that is still open).
@@ -164,6 +164,24 @@ def _steps(run: _Run, temp_root: str | Path | None) -> list[Step]:
             raise StepFailed("; ".join(report.problems))
         return f"{report.entries} entries under {report.seals} seals"
 
+    def reports() -> str:
+        # pandas, openpyxl and reportlab are imported only here and by the GUI's report screens: this proves
+        # the packaged build bundled them (and reportlab's font metrics, loaded at run time).
+        from storage.report_files import write_report
+        from storage.reports import REPORT_KINDS, build_report
+
+        session = run.sessions[-1]
+        made = [build_report(session, kind) for kind in REPORT_KINDS]
+        assert run.folder is not None
+        sizes = []
+        for suffix in (".xlsx", ".pdf"):
+            path = run.folder / f"reports{suffix}"
+            write_report(made, path)
+            sizes.append(f"{suffix[1:]} {path.stat().st_size // 1024} KB")
+        if not (run.folder / "reports.pdf").read_bytes().startswith(b"%PDF"):
+            raise StepFailed("the PDF report does not start with %PDF")
+        return ", ".join(sizes)
+
     def close_session() -> None:
         run.close(run.sessions[-1])
         # Closing the last connection checkpoints the WAL into the main file, so the next step sees all data.
@@ -209,6 +227,7 @@ def _steps(run: _Run, temp_root: str | Path | None) -> list[Step]:
         ("generate demo data", "generated demo data", demo),
         ("re-validate every record", "re-validated every record", validate),
         ("verify the audit chain", "verified the audit chain", audit_chain),
+        ("write the four reports to XLSX and PDF", "wrote the four reports to XLSX and PDF", reports),
         ("close the database", "closed the database", close_session),
         ("check that plain sqlite3 cannot read the file", "plain sqlite3 cannot read the file", unreadable_by_sqlite),
         ("reopen with the password", "reopened with the password", reopen),

@@ -117,6 +117,11 @@ RULES: dict[str, Rule] = _rules(
          translatable("rules", "The follow-up date {value} is before the report date {report_date}. Correct it.")),
     Rule("PKM_COMPLETED_BEFORE_RECEIVED", ERROR, "completed_date",
          translatable("rules", "The request was completed on {value}, before it was received on {received_date}. Correct the dates.")),
+    # Targets (per indicator, district and year; the value rules above are reused for codes and numbers)
+    Rule("TG_YEAR", ERROR, "year",
+         translatable("rules", "The target year '{value}' is not a year from {first} to {last}. Write it like 2026.")),
+    Rule("TG_PERCENT_OVER_100", ERROR, "target",
+         translatable("rules", "The target of {indicator} is a percent and cannot be more than 100 ('{value}'). Correct the figure.")),
     Rule("LD_UNREADABLE", ERROR, "file",
          translatable("rules", "The file {value} could not be read as {kind} ({reason}). Save it again from Excel as .xlsx or .csv.")),
     Rule("LD_COLUMNS", ERROR, "header",
@@ -505,6 +510,66 @@ def outlier_reason(value: float, earlier: list[float], previous: tuple | None) -
     return None
 
 
+# -- targets -------------------------------------------------------------------------------------------
+
+TARGET_YEARS = (2000, 2100)  # the years a target may be set for, first and last
+
+
+@dataclass(slots=True)
+class TargetInput:
+    """A target as typed in the grid or loaded from a sheet (strings are parsed here, not by callers).
+
+    The target is in the indicator's unit, for the whole year: a flow's yearly total, a stock figure's
+    level, a percent or ratio's value (see :mod:`storage.reports` for how reports compare against it).
+    """
+
+    indicator: str
+    district: str
+    year: object
+    target: object
+    row: int | None = None
+
+
+def check_target(catalogue: Catalogue, own_district: str | None, source: TargetInput) -> tuple[float | int | None, list[Issue]]:
+    """(parsed target, issues) for one target; ``own_district`` is None at the centre (any district)."""
+    issues: list[Issue] = []
+    row = source.row
+    indicator = catalogue.indicators.get(source.indicator)
+    if indicator is None:
+        issues.append(issue("IV_UNKNOWN_INDICATOR", row, value=source.indicator))
+    district = catalogue.districts.get(source.district)
+    if district is None:
+        issues.append(issue("IV_UNKNOWN_DISTRICT", row, value=source.district))
+    elif own_district is not None and source.district != own_district:
+        issues.append(issue("IV_OTHER_DISTRICT", row, value=source.district, own=own_district))
+    year, ok = parse_number(source.year)
+    if not ok or not isinstance(year, int) or not TARGET_YEARS[0] <= year <= TARGET_YEARS[1]:
+        issues.append(issue("TG_YEAR", row, value=source.year, first=TARGET_YEARS[0], last=TARGET_YEARS[1]))
+        year = None
+    if year is not None:
+        span = parse_period(str(year))
+        assert span is not None
+        if district is not None and not district.validity.covers(span):
+            issues.append(issue("IV_DISTRICT_NOT_VALID", row, value=year, district=district.code,
+                                validity=district.validity.describe()))
+        if indicator is not None and not indicator.validity.covers(span):
+            issues.append(issue("IV_INDICATOR_NOT_VALID", row, value=year, indicator=indicator.code,
+                                validity=indicator.validity.describe()))
+    number, ok = parse_number(source.target)
+    if not ok or number is None:
+        issues.append(issue("IV_NOT_A_NUMBER", row, field="target", value=source.target))
+        return None, issues
+    if indicator is None:
+        return number, issues
+    if number < 0:
+        issues.append(issue("IV_NEGATIVE", row, indicator=indicator.code, field="target", value=source.target))
+    elif indicator.unit == "count" and not isinstance(number, int):
+        issues.append(issue("IV_COUNT_NOT_WHOLE", row, indicator=indicator.code, value=source.target))
+    elif indicator.unit == "percent" and not indicator.may_exceed_100 and number > 100:
+        issues.append(issue("TG_PERCENT_OVER_100", row, indicator=indicator.code, value=source.target))
+    return number, issues
+
+
 # -- desk cases ----------------------------------------------------------------------------------------
 
 CNIC_PATTERN = re.compile(r"^[1-7]\d{4}-\d{7}-\d$")
@@ -560,9 +625,13 @@ ELAPSED_BUCKETS = ((3, "0-3 days"), (5, "4-5 days"), (14, "6-14 days"), (30, "15
 
 def elapsed_bucket(report_date: dt.date, incident_date: dt.date | None) -> str:
     """Report date minus incident date, in the GBVIMS buckets; ``unknown`` without an incident date."""
-    if incident_date is None:
+    return days_bucket(None if incident_date is None else (report_date - incident_date).days)
+
+
+def days_bucket(days: int | None) -> str:
+    """The GBVIMS bucket of an elapsed reporting time in days; ``unknown`` for None."""
+    if days is None:
         return "unknown"
-    days = (report_date - incident_date).days
     for limit, label in ELAPSED_BUCKETS:
         if days <= limit:
             return label

@@ -12,7 +12,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from storage.database import create_database, open_session  # noqa: E402
+from storage.records import save_indicator_values  # noqa: E402
+from storage.targets import save_targets  # noqa: E402
 from storage.users import add_user  # noqa: E402
+from storage.validation import TargetInput, ValueInput  # noqa: E402
 
 ADMIN_PASSWORD = "admin-pass-1"
 SUPERVISOR_PASSWORD = "supervisor-pass-1"
@@ -74,3 +77,31 @@ def table_counts(session) -> dict[str, int]:
     """Row counts of every table: 'nothing was written' means these are equal before and after."""
     names = [row[0] for row in session.db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
     return {name: session.db.execute(f"SELECT count(*) FROM [{name}]").fetchone()[0] for name in names}
+
+
+# -- report figures (tests/test_reports.py works them out by hand; the GUI tests show them) ---------------
+
+
+def value(indicator: str, district: str, period: str, figure=None, numerator=None, denominator=None) -> ValueInput:
+    # A comment on every value: the outlier warning (which needs one) never blocks this hand-made series.
+    return ValueInput(indicator, district, period, "total", figure, numerator, denominator, comment="test figure")
+
+
+@pytest.fixture
+def centre_figures(clerk):
+    """Quetta and Pishin, the first quarter of 2024, typed in at the centre by the clerk."""
+    save_indicator_values(clerk, [
+        # CRT-02 cases disposed: a flow (up is better).
+        value("CRT-02", "QUETTA", "2024-01", 10), value("CRT-02", "QUETTA", "2024-02", 20),
+        value("CRT-02", "QUETTA", "2024-03", 30),
+        # CRT-03 cases pending at period end: a stock figure (down is better).
+        value("CRT-03", "QUETTA", "2024-01", 500), value("CRT-03", "QUETTA", "2024-02", 450),
+        value("CRT-03", "QUETTA", "2024-03", 400),
+        # PRO-04 conviction rate: a percent (up is better); 10 %, 90 %, 30 % month by month.
+        value("PRO-04", "QUETTA", "2024-01", None, 1, 10), value("PRO-04", "QUETTA", "2024-02", None, 9, 10),
+        value("PRO-04", "QUETTA", "2024-03", None, 30, 100),
+        value("PRO-04", "PISHIN", "2024-01", None, 20, 40),
+    ])
+    save_targets(clerk, 2024, [TargetInput("CRT-02", "QUETTA", None, 240), TargetInput("CRT-03", "QUETTA", None, 420),
+                               TargetInput("PRO-04", "QUETTA", None, 40), TargetInput("PRO-04", "PISHIN", None, 45)])
+    return clerk

@@ -22,6 +22,7 @@ STEPS_DONE = (
     "ok: generated demo data",
     "ok: re-validated every record",
     "ok: verified the audit chain",
+    "ok: wrote the four reports to XLSX and PDF",
     "ok: closed the database",
     "ok: plain sqlite3 cannot read the file",
     "ok: reopened with the password",

@@ -524,6 +524,17 @@ def test_set_target_rules(supervisor):
     assert target_refused("PRO-04", "QUETTA", "-5") == [
         ("IV_NEGATIVE", "The target of PRO-04 cannot be negative ('-5'). Correct the figure."),
     ]
+    assert target_refused("PRO-04", "QUETTA", "140") == [
+        ("TG_PERCENT_OVER_100",
+         "The target of PRO-04 is a percent and cannot be more than 100 ('140'). Correct the figure."),
+    ]
+    before = table_counts(supervisor)
+    with pytest.raises(ValidationFailed) as caught:
+        set_target(supervisor, "PRO-04", "QUETTA", 1999, 40)
+    assert table_counts(supervisor) == before
+    assert [(found.rule, found.message) for found in caught.value.issues] == [
+        ("TG_YEAR", "The target year '1999' is not a year from 2000 to 2100. Write it like 2026."),
+    ]
     set_target(supervisor, "PRO-04", "QUETTA", 2026, "40")
     set_target(supervisor, "PRO-04", "QUETTA", 2026, 45)  # replaces, does not add
     assert list_targets(supervisor, 2026) == [{"indicator": "PRO-04", "district": "QUETTA", "year": 2026, "target": 45}]

@@ -1,0 +1,349 @@
+"""Reports to files: XLSX (formatted, one sheet per report, native charts), PDF (tables and vector charts,
+reportlab) and CSV (one file per table). The format comes from the file name's suffix.
+
+The reports themselves are :class:`storage.reports.Report` objects; nothing here queries the database.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from pathlib import Path
+
+from storage.errors import UsageError
+from storage.reports import STATUS_COLOURS, Chart, Report, Table
+
+FORMATS = (".xlsx", ".pdf", ".csv")
+# Excel number formats of the report tables' column kinds (storage.reports.Table.formats).
+EXCEL_FORMATS = {"count": "#,##0", "percent": "0.0", "decimal": "#,##0.00", "general": "General"}
+SHEET_NAMES = {"progress": "Progress", "trend": "Trend", "desk": "Gender desks", "completeness": "Completeness"}
+HEADER_FILL = "DDEBF7"
+
+
+def write_report(reports: Report | Sequence[Report], path: str | Path) -> list[Path]:
+    """Write one or more reports to ``path`` (.xlsx, .pdf or .csv). Returns the files written.
+
+    XLSX and PDF hold every report in one file. CSV holds one table per file: a single table is written
+    to ``path`` itself, several to ``<name>-<report>-<n>.csv`` beside it.
+    """
+    reports = [reports] if isinstance(reports, Report) else list(reports)
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix not in FORMATS:
+        raise UsageError(f"Reports are written as .xlsx, .pdf or .csv, not {path.name!r}.")
+    if not reports:
+        raise UsageError("There is no report to write.")
+    if suffix == ".xlsx":
+        write_xlsx(reports, path)
+        return [path]
+    if suffix == ".pdf":
+        write_pdf(reports, path)
+        return [path]
+    return write_csv(reports, path)
+
+
+def _cell(value: object) -> object:
+    """A DataFrame value as a spreadsheet cell: NaN and None are empty."""
+    if value is None:
+        return None
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    if hasattr(value, "item"):  # numpy scalars
+        value = value.item()
+        if isinstance(value, float) and math.isnan(value):
+            return None
+    return value
+
+
+def figure_text(value: object, kind: str | None = None) -> str:
+    """A value as the PDF and the screen show it (``kind``: the table's format of its column)."""
+    value = _cell(value)
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    if kind == "count" or (isinstance(value, int) and kind != "percent"):
+        return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}"
+    if kind == "percent":
+        return f"{value:.1f}"
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}"
+
+
+# -- CSV ---------------------------------------------------------------------------------------------------
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:40]
+
+
+def write_csv(reports: list[Report], path: Path) -> list[Path]:
+    """One CSV per table (UTF-8 with BOM, as Excel expects)."""
+    tables = [(report, number, table) for report in reports for number, table in enumerate(report.tables, start=1)]
+    if not tables:
+        raise UsageError("The report has no table to write.")
+    written = []
+    for report, number, table in tables:
+        target = path if len(tables) == 1 else path.with_name(
+            f"{path.stem}-{report.kind}-{number}-{_slug(table.caption)}{path.suffix}")
+        table.frame.to_csv(target, index=False, encoding="utf-8-sig")
+        written.append(target)
+    return written
+
+
+# -- XLSX --------------------------------------------------------------------------------------------------
+
+
+def write_xlsx(reports: list[Report], path: Path) -> None:
+    """One sheet per report: title and notes, then each table under its caption, then the charts."""
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    workbook.remove(workbook.active)
+    used: set[str] = set()
+    for report in reports:
+        name = SHEET_NAMES.get(report.kind, report.kind)[:31]
+        while name in used:
+            name = f"{name[:28]} {len(used)}"
+        used.add(name)
+        _xlsx_sheet(workbook.create_sheet(name), report)
+    workbook.save(path)
+
+
+def _xlsx_sheet(sheet, report: Report) -> None:
+    from openpyxl.styles import Alignment, Font, PatternFill
+
+    bold = Font(bold=True)
+    sheet.append([report.title])
+    sheet["A1"].font = Font(bold=True, size=14)
+    sheet.append([f"{report.scope} - {report.span} - generated {report.generated_at}"])
+    for note in report.notes:
+        sheet.append([note])
+    row = sheet.max_row + 2
+    widths: dict[int, int] = {}
+    anchors: list[tuple[int, int, int]] = []  # (first data row, last data row, table index)
+    fills = {status: PatternFill("solid", fgColor=colour) for status, colour in STATUS_COLOURS.items()}
+    header_fill = PatternFill("solid", fgColor=HEADER_FILL)
+    first_header = None
+    for index, table in enumerate(report.tables):
+        sheet.cell(row=row, column=1, value=table.caption).font = Font(bold=True, size=12)
+        row += 1
+        columns = list(table.frame.columns)
+        for position, column in enumerate(columns, start=1):
+            cell = sheet.cell(row=row, column=position, value=str(column))
+            cell.font, cell.fill = bold, header_fill
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+            widths[position] = max(widths.get(position, 8), min(len(str(column)) + 2, 40))
+        first_header = first_header or row
+        first = row + 1
+        for values in table.frame.itertuples(index=False):
+            row += 1
+            for position, (column, value) in enumerate(zip(columns, values, strict=True), start=1):
+                cell = sheet.cell(row=row, column=position, value=_cell(value))
+                kind = table.formats.get(column)
+                if kind and not isinstance(cell.value, str):
+                    cell.number_format = EXCEL_FORMATS[kind]
+                if column in table.status_columns and cell.value in fills:
+                    cell.fill = fills[cell.value]
+                if isinstance(cell.value, str):
+                    widths[position] = max(widths.get(position, 8), min(len(cell.value) + 2, 50))
+        anchors.append((first, row, index))
+        row += 2
+    for position, width in widths.items():
+        sheet.column_dimensions[_column_letter(position)].width = width
+    if first_header:
+        # The title and notes scroll away; the first table's header row stays.
+        sheet.freeze_panes = sheet.cell(row=first_header + 1, column=1)
+    for number, chart in enumerate(report.charts):
+        first, last, _ = anchors[chart.table]
+        _xlsx_chart(sheet, report, chart, first, last, f"{_column_letter(len(widths) + 2)}{first_header + 1 + 18 * number}")
+
+
+def _column_letter(position: int) -> str:
+    from openpyxl.utils import get_column_letter
+
+    return get_column_letter(position)
+
+
+def _xlsx_chart(sheet, report: Report, chart: Chart, first: int, last: int, anchor: str) -> None:
+    """A native Excel chart over the table's cells (Excel redraws it when a figure is edited)."""
+    from openpyxl.chart import BarChart, LineChart, Reference
+
+    frame = report.tables[chart.table].frame
+    columns = list(frame.columns)
+    label_at = columns.index(chart.label_column) + 1
+    value_at = [columns.index(column) + 1 for column in chart.value_columns]
+    drawing = LineChart() if chart.kind == "line" else BarChart()
+    drawing.title = chart.title
+    drawing.y_axis.title = chart.y_title
+    drawing.height, drawing.width = 8, 18
+    if chart.series_in == "rows":
+        rows = chart.rows if chart.rows is not None else list(range(len(frame)))
+        for position in rows:
+            at = first + position
+            data = Reference(sheet, min_col=min(value_at), max_col=max(value_at), min_row=at, max_row=at)
+            drawing.add_data(data, from_rows=True, titles_from_data=False)
+            drawing.series[-1].tx = _series_title(sheet, label_at, at)
+        drawing.set_categories(Reference(sheet, min_col=min(value_at), max_col=max(value_at), min_row=first - 1,
+                                         max_row=first - 1))
+    else:
+        for at in value_at:
+            drawing.add_data(Reference(sheet, min_col=at, max_col=at, min_row=first - 1, max_row=last),
+                             titles_from_data=True)
+        drawing.set_categories(Reference(sheet, min_col=label_at, max_col=label_at, min_row=first, max_row=last))
+    sheet.add_chart(drawing, anchor)
+
+
+def _series_title(sheet, column: int, row: int):
+    from openpyxl.chart.data_source import StrRef
+    from openpyxl.chart.series import SeriesLabel
+    from openpyxl.utils import quote_sheetname
+
+    return SeriesLabel(strRef=StrRef(f"{quote_sheetname(sheet.title)}!${_column_letter(column)}${row}"))
+
+
+# -- PDF ---------------------------------------------------------------------------------------------------
+
+PDF_FONT_SIZE = 7
+PDF_MAX_COLUMN_CHARS = 48  # longer texts (indicator names) are cut with an ellipsis
+SERIES_COLOURS = ("#1F4E79", "#C55A11", "#548235", "#7030A0", "#BF9000", "#2E75B6", "#A5A5A5", "#843C0C")
+
+
+def write_pdf(reports: list[Report], path: Path) -> None:
+    """A4 landscape: a title block per report (scope, span, generation time), notes, tables, charts."""
+    from reportlab.lib.pagesizes import A4, landscape
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.lib.units import mm
+    from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer
+
+    styles = getSampleStyleSheet()
+    document = SimpleDocTemplate(str(path), pagesize=landscape(A4), leftMargin=12 * mm, rightMargin=12 * mm,
+                                 topMargin=12 * mm, bottomMargin=12 * mm, title="; ".join(r.title for r in reports),
+                                 author="Mizan")
+    width = landscape(A4)[0] - 24 * mm
+    story: list = []
+    for number, report in enumerate(reports):
+        if number:
+            story.append(PageBreak())
+        story += [Paragraph(_escape(report.title), styles["Title"]),
+                  Paragraph(_escape(f"{report.scope} - {report.span} - generated {report.generated_at}"),
+                            styles["Normal"]), Spacer(1, 4 * mm)]
+        story += [Paragraph(_escape(note), styles["Italic"]) for note in report.notes]
+        charted = {chart.table for chart in report.charts}
+        for index, table in enumerate(report.tables):
+            story += [Spacer(1, 4 * mm), Paragraph(_escape(table.caption), styles["Heading3"])]
+            if table.frame.empty:
+                story.append(Paragraph("No figures.", styles["Normal"]))
+            else:
+                story.append(_pdf_table(table, width))
+            if index in charted:
+                story += [Spacer(1, 3 * mm)] + [chart_drawing(report, chart, width) for chart in report.charts
+                                                 if chart.table == index]
+    document.build(story)
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _pdf_table(table: Table, width: float):
+    from reportlab.lib import colors
+    from reportlab.platypus import Table as PdfTable
+    from reportlab.platypus import TableStyle
+
+    columns = list(table.frame.columns)
+    rows = [[str(column) for column in columns]]
+    for values in table.frame.itertuples(index=False):
+        cells = []
+        for column, value in zip(columns, values, strict=True):
+            text = figure_text(value, table.formats.get(column))
+            cells.append(text if len(text) <= PDF_MAX_COLUMN_CHARS else text[:PDF_MAX_COLUMN_CHARS - 1] + "…")
+        rows.append(cells)
+    style = [
+        ("FONT", (0, 0), (-1, -1), "Helvetica", PDF_FONT_SIZE),
+        ("FONT", (0, 0), (-1, 0), "Helvetica-Bold", PDF_FONT_SIZE),
+        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor(f"#{HEADER_FILL}")),
+        ("GRID", (0, 0), (-1, -1), 0.25, colors.grey),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("TOPPADDING", (0, 0), (-1, -1), 1), ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+    ]
+    for position, column in enumerate(columns):
+        if column in table.formats:
+            style.append(("ALIGN", (position, 1), (position, -1), "RIGHT"))
+        if column in table.status_columns:
+            for row_number, row in enumerate(rows[1:], start=1):
+                if row[position] in STATUS_COLOURS:
+                    style.append(("BACKGROUND", (position, row_number), (position, row_number),
+                                  colors.HexColor(f"#{STATUS_COLOURS[row[position]]}")))
+    # Column widths from the longest text in each column, scaled down to the page when too wide.
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    natural = [max(stringWidth(row[i], "Helvetica-Bold" if n == 0 else "Helvetica", PDF_FONT_SIZE)
+                   for n, row in enumerate(rows)) + 6 for i in range(len(columns))]
+    scale = min(1.0, width / sum(natural))
+    return PdfTable(rows, colWidths=[w * scale for w in natural], repeatRows=1, style=TableStyle(style), hAlign="LEFT")
+
+
+def chart_drawing(report: Report, chart: Chart, width: float):
+    """A vector line or bar chart (a reportlab.graphics Drawing) with a legend: the PDF's and the screen's."""
+    from reportlab.graphics.charts.barcharts import VerticalBarChart
+    from reportlab.graphics.charts.legends import Legend
+    from reportlab.graphics.charts.linecharts import HorizontalLineChart
+    from reportlab.graphics.shapes import Drawing, String
+    from reportlab.graphics.widgets.markers import makeMarker
+    from reportlab.lib import colors
+
+    categories, series = chart.data(report)
+    if chart.kind == "line":
+        # A line needs two figures; a series with one (a district that reported once) would break the
+        # drawing, so it is left out and named in the legend as not drawn.
+        drawable = [(name, values) for name, values in series if sum(v is not None for v in values) >= 2]
+        left_out = [name for name, values in series if sum(v is not None for v in values) < 2]
+        series = drawable + [(f"{name} (not drawn)", []) for name in left_out]
+    height = 200
+    drawing = Drawing(width, height)
+    plot = HorizontalLineChart() if chart.kind == "line" else VerticalBarChart()
+    plot.x, plot.y, plot.width, plot.height = 45, 40, width - 230, height - 70
+    # reportlab wants numbers: a missing or suppressed figure is drawn as a gap (line) or nothing (bar).
+    plot.data = [values for _, values in series if values]
+    plot.categoryAxis.categoryNames = [name[:18] for name in categories]
+    plot.categoryAxis.labels.fontSize = 6
+    plot.categoryAxis.labels.angle = 30 if len(categories) > 6 else 0
+    plot.categoryAxis.labels.boxAnchor = "ne" if len(categories) > 6 else "n"
+    plot.valueAxis.labels.fontSize = 6
+    known = [value for _, values in series for value in values if value is not None]
+    plot.valueAxis.valueMin = 0
+    plot.valueAxis.valueMax = max(known) * 1.1 if known and max(known) > 0 else 1
+    for number in range(len(series)):
+        colour = colors.HexColor(SERIES_COLOURS[number % len(SERIES_COLOURS)])
+        if chart.kind == "line":
+            plot.lines[number].strokeColor = colour
+            plot.lines[number].strokeWidth = 1.5
+            plot.lines[number].symbol = makeMarker("FilledCircle", size=3)  # a figure beside a gap still shows
+        else:
+            plot.bars[number].fillColor = colour
+    if plot.data:
+        drawing.add(plot)
+    else:  # nothing to draw: say so rather than draw an empty or made-up axis
+        drawing.add(String(45, height / 2, "No figures to draw.", fontName="Helvetica", fontSize=8))
+    drawing.add(String(45, height - 14, chart.title, fontName="Helvetica-Bold", fontSize=9))
+    legend = Legend()
+    legend.x, legend.y = width - 170, height - 30
+    legend.fontSize = 6
+    legend.colorNamePairs = [(colors.HexColor(SERIES_COLOURS[n % len(SERIES_COLOURS)]), name[:30])
+                             for n, (name, _) in enumerate(series[:12])]
+    drawing.add(legend)
+    return drawing
+
+
+def chart_svg(report: Report, chart: Chart, width: float = 640) -> bytes:
+    """The chart as SVG, for the screen: the same drawing as in the PDF, so both show the same thing."""
+    from reportlab.graphics import renderSVG
+
+    svg = renderSVG.drawToString(chart_drawing(report, chart, width))
+    # SVG Tiny viewers (Qt's among them) do not know clipPath and paint its rectangle black over the
+    # chart; the clip only trims to the drawing's own bounds, so it goes.
+    svg = re.sub(r"<clipPath.*?</clipPath>", "", svg, flags=re.DOTALL).replace("clip-path: url(#clip)", "")
+    # reportlab writes "fill: None"; CSS keywords are lower case, and Qt fills a line black otherwise.
+    svg = svg.replace(": None;", ": none;")
+    return svg.encode("utf-8")

@@ -1,0 +1,780 @@
+"""The centre's (and a district's) reports: progress against targets, trends, gender desks, completeness.
+
+Each report function runs a few SQL ``GROUP BY`` queries, does the small remaining work in pandas and
+returns a :class:`Report`: tables (captioned DataFrames), notes and chart specifications. Nothing here
+draws or writes files (:mod:`storage.report_files` exports; the GUI shows the same objects).
+
+The rules for adding figures up over periods live here once, driven by the catalogue's ``aggregation``
+and ``unit`` columns (resources/indicators.csv):
+
+* flows (``aggregation = sum``, counts) add up over periods;
+* stock figures (``aggregation = last``) take the last period's figure;
+* percents and ratios are recomputed from the summed numerators and denominators, never averaged.
+
+A district installation reports on its own district only.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from storage.catalogue import TOTAL_CELL, Indicator
+from storage.database import Session
+from storage.desk import desk_indicator_values
+from storage.entry import completeness, last_complete_period, sheet_periods
+from storage.errors import UsageError
+from storage.periods import Period, parse_period, period_containing, shift
+from storage.records import today
+from storage.users import require
+from storage.validation import ELAPSED_BUCKETS, compute_value, days_bucket
+
+REPORT_KINDS = ("progress", "trend", "desk", "completeness")
+
+# -- status against targets ------------------------------------------------------------------------------
+# performance = figure / target (higher is better) or target / figure (lower is better), where a flow's
+# yearly target is pro-rated to the periods of the span that have ended. On track from 100 %, at risk from
+# 80 %, off track below. Indicators whose direction is "none" in the catalogue get no status.
+ON_TRACK, AT_RISK, OFF_TRACK = "on track", "at risk", "off track"
+ON_TRACK_FROM, AT_RISK_FROM = 1.0, 0.8
+STATUSES = (ON_TRACK, AT_RISK, OFF_TRACK)
+# Fill colours (RGB hex) of the statuses, for every export and screen: Excel's good / neutral / bad styles.
+STATUS_COLOURS = {ON_TRACK: "C6EFCE", AT_RISK: "FFEB9C", OFF_TRACK: "FFC7CE"}
+
+# The roadmap's headline results (conviction rate, unsentenced detainees, ...): shown first in the progress
+# report and the default indicators of the trend report.
+HEADLINE_INDICATORS = ("PRO-04", "PRS-02", "PRS-03", "PRS-01", "CRT-03", "CRT-04")
+
+# Small cells: desk counts from 1 to SMALL_CELL - 1 are shown as SUPPRESSED (GBVIMS data protection).
+SMALL_CELL = 5
+SUPPRESSED = "<5"
+
+# Timeliness: a month's sheet (with the quarter's and year's figures it closes) is due this many days
+# after the month ends, i.e. by the 10th of the following month.
+REPORTING_DEADLINE_DAYS = 10
+
+ALL_DISTRICTS = "All districts"
+PERIODS_PER_YEAR = {"monthly": 12, "quarterly": 4, "annual": 1}
+
+
+@dataclass
+class Table:
+    """One captioned table of a report.
+
+    ``formats`` maps a column to ``count`` (whole numbers), ``percent`` (0-100, one decimal), ``decimal``
+    or ``general`` (mixed units); unlisted columns are text. ``status_columns`` hold one of
+    :data:`STATUSES` (or nothing) and are coloured with :data:`STATUS_COLOURS`.
+    """
+
+    caption: str
+    frame: pd.DataFrame
+    formats: dict[str, str] = field(default_factory=dict)
+    status_columns: tuple[str, ...] = ()
+
+
+@dataclass
+class Chart:
+    """A chart drawn from one of the report's tables.
+
+    ``series_in = "rows"``: every row is a series (named by ``label_column``) over the ``value_columns``
+    (e.g. a trend: districts over periods). ``series_in = "columns"``: every value column is a series over
+    the rows, whose ``label_column`` values are the categories (e.g. clients by GBV type).
+    """
+
+    kind: str  # "line" or "bar"
+    title: str
+    table: int  # index into Report.tables
+    label_column: str
+    value_columns: list[str]
+    series_in: str = "rows"
+    y_title: str = ""
+    rows: list[int] | None = None  # with series_in == "rows": only these rows (positions) are drawn
+
+    def data(self, report: Report) -> tuple[list[str], list[tuple[str, list[float | None]]]]:
+        """(categories, [(series name, values)]); suppressed or missing figures are None."""
+        frame = report.tables[self.table].frame
+        if self.series_in == "rows":
+            positions = self.rows if self.rows is not None else range(len(frame))
+            series = [(str(frame.iloc[i][self.label_column]), [_number(frame.iloc[i][c]) for c in self.value_columns])
+                      for i in positions]
+            return [str(c) for c in self.value_columns], series
+        categories = [str(label) for label in frame[self.label_column]]
+        return categories, [(column, [_number(v) for v in frame[column]]) for column in self.value_columns]
+
+
+def _number(value: object) -> float | None:
+    if value is None or isinstance(value, str):
+        return None
+    number = float(value)
+    return None if math.isnan(number) else number
+
+
+@dataclass
+class Report:
+    """What every report function returns; exported by :func:`storage.report_files.write_report`."""
+
+    kind: str  # one of REPORT_KINDS
+    title: str
+    scope: str  # "All districts" or the district's code
+    span: str  # "2026", "2026-10", "2025-11 to 2026-10"
+    generated_at: str  # local time, "2026-11-24 10:32"
+    tables: list[Table] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    charts: list[Chart] = field(default_factory=list)
+
+    def table(self, caption: str) -> Table:
+        """The table with this caption (tests and screens look tables up by caption)."""
+        for table in self.tables:
+            if table.caption == caption:
+                return table
+        raise KeyError(caption)
+
+
+# -- spans, scope ------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Span:
+    """The dates a report covers; ``code`` is the period code when it is exactly one period."""
+
+    label: str
+    start: dt.date
+    end: dt.date
+    code: str | None = None
+
+    def periods(self, frequency: str) -> list[str]:
+        """Every period of ``frequency`` lying wholly within the span, oldest first."""
+        found = []
+        code = period_containing(frequency, self.start)
+        while True:
+            period = _period(code)
+            if period.start > self.end:
+                return found
+            if period.start >= self.start and period.end <= self.end:
+                found.append(code)
+            code = shift(code, 1)
+
+    @property
+    def year(self) -> int:
+        """The (one) year the span lies in; targets are set per year."""
+        if self.start.year != self.end.year:
+            raise UsageError(f"A progress report covers one year or a period within it, not {self.label}.")
+        return self.start.year
+
+
+def _period(code: str) -> Period:
+    period = parse_period(code)
+    if period is None:
+        raise UsageError(f"{code!r} is not a period; write it like 2026-10, 2026Q4 or 2026.")
+    return period
+
+
+def resolve_span(year: int | None = None, period: str | None = None, on: dt.date | None = None,
+                 default_months: int | None = None) -> Span:
+    """The span of a report: ``period`` if given, else the calendar ``year``, else a default.
+
+    The default is the year of the last complete month, or, with ``default_months``, that many months
+    ending with the last complete month (the trend report's default).
+    """
+    if period is not None and year is not None:
+        raise UsageError("Give a year or a period, not both.")
+    if period is not None:
+        parsed = _period(period)
+        return Span(period, parsed.start, parsed.end, period)
+    if year is None:
+        last = last_complete_period("monthly", on or today())
+        if default_months:
+            first = shift(last, -(default_months - 1))
+            return Span(f"{first} to {last}", _period(first).start, _period(last).end)
+        year = _period(last).year
+    return Span(str(year), dt.date(year, 1, 1), dt.date(year, 12, 31), str(year))
+
+
+def report_districts(session: Session, districts: Iterable[str] | None = None) -> list[str]:
+    """The districts a report covers: a district installation's own only; at the centre the chosen ones or all."""
+    catalogue = session.catalogue
+    chosen = [code.strip().upper() for code in districts] if districts else None
+    for code in chosen or []:
+        if code not in catalogue.districts:
+            raise UsageError(f"Unknown district {code!r}. Use a district code such as QUETTA.")
+    if not session.is_centre:
+        if chosen and chosen != [session.district]:
+            raise UsageError(f"This office reports on {session.district} only.")
+        return [session.district]
+    return chosen or list(catalogue.districts)
+
+
+def _scope(session: Session, districts: list[str]) -> str:
+    if not session.is_centre or len(districts) == 1:
+        return districts[0]
+    return ALL_DISTRICTS if len(districts) == len(session.catalogue.districts) else ", ".join(districts)
+
+
+def _now() -> str:
+    return dt.datetime.now().strftime("%Y-%m-%d %H:%M")
+
+
+def _placeholders(items: Sequence) -> str:
+    return ",".join("?" * len(items))
+
+
+# -- figures over a span -----------------------------------------------------------------------------------
+
+
+def _catalogue_frame(indicators: Iterable[Indicator]) -> pd.DataFrame:
+    return pd.DataFrame([{"indicator": i.code, "institution": i.institution, "name": i.name, "unit": i.unit,
+                          "aggregation": i.aggregation, "better": i.better, "frequency": i.frequency,
+                          "source": i.source} for i in indicators])
+
+
+def span_figures_sql(span: Span, catalogue_indicators: Iterable[Indicator], districts: list[str] | None
+                     ) -> tuple[str, list]:
+    """The one GROUP BY behind the progress report: per indicator and district over the span's periods.
+
+    SQLite gives a bare column of an aggregate query with exactly one ``max()`` the value of the row
+    holding the maximum, so ``value`` is the last period's figure: the stock figure (period codes of one
+    frequency sort in time order).
+    """
+    periods = sorted({p for i in catalogue_indicators for p in span.periods(i.frequency)})
+    params: list = [*periods]
+    where = f"deleted = 0 AND cell = '{TOTAL_CELL}' AND period IN ({_placeholders(periods)})"
+    if districts is not None:
+        where += f" AND district IN ({_placeholders(districts)})"
+        params += districts
+    sql = ("SELECT indicator, district, count(*), sum(value), sum(numerator), sum(denominator), max(period), value "
+           f"FROM indicator_values WHERE {where} GROUP BY indicator, district")
+    return sql, params
+
+
+FIGURE_COLUMNS = ["indicator", "district", "periods", "value_sum", "numerator", "denominator", "last_period",
+                  "last_value"]
+
+
+def _entry_figures(session: Session, span: Span, districts: list[str]) -> pd.DataFrame:
+    entry = session.catalogue.indicators_for(source="entry")
+    restrict = None if session.is_centre and len(districts) == len(session.catalogue.districts) else districts
+    sql, params = span_figures_sql(span, entry, restrict)
+    return pd.DataFrame(session.db.execute(sql, params).fetchall(), columns=FIGURE_COLUMNS)
+
+
+def _desk_figures(session: Session, span: Span, districts: list[str]) -> pd.DataFrame:
+    """The desk indicators' totals (computed from the register) for districts with desk records."""
+    if span.code is None:
+        return pd.DataFrame(columns=FIGURE_COLUMNS)
+    with_cases = {row[0] for row in session.db.execute(
+        "SELECT DISTINCT district FROM desk_cases WHERE deleted = 0 UNION "
+        "SELECT DISTINCT district FROM pkm_requests WHERE deleted = 0")}
+    rows = []
+    for district in (d for d in districts if d in with_cases):
+        for figure in desk_indicator_values(session, district, span.code):
+            if figure["cell"] != TOTAL_CELL or figure["value"] is None:
+                continue
+            rows.append([figure["indicator"], district, 1, figure["value"], figure["numerator"],
+                         figure["denominator"], span.code, figure["value"]])
+    return pd.DataFrame(rows, columns=FIGURE_COLUMNS)
+
+
+def _actual(indicator: Indicator, value_sum, numerator, denominator, last_value) -> float | None:
+    """The span's figure of one indicator and district, by the aggregation rules in the module docstring."""
+    if indicator.has_fraction:
+        if denominator is None or pd.isna(denominator) or not denominator:
+            return None
+        return compute_value(indicator, numerator, denominator)
+    if indicator.is_stock:
+        return last_value
+    return value_sum
+
+
+def target_share(indicator: Indicator, span: Span, on: dt.date) -> float:
+    """The share of a year's target that the span's figure is measured against.
+
+    A flow's target is the year's total, so it is pro-rated to the indicator's periods in the span that
+    have ended by ``on`` (a span with none ended yet: its periods). Stock figures, percents and ratios are
+    levels: the whole target.
+    """
+    if indicator.has_fraction or indicator.is_stock:
+        return 1.0
+    periods = [_period(code) for code in span.periods(indicator.frequency)]
+    ended = [p for p in periods if p.end < on] or periods
+    return len(ended) / PERIODS_PER_YEAR[indicator.frequency]
+
+
+def performance(actual: float | None, target: float | None, better: str) -> float | None:
+    """Figure against target, 1.0 meaning exactly on target; None when there is nothing to judge."""
+    if actual is None or target is None or better not in ("up", "down") or pd.isna(actual) or pd.isna(target):
+        return None
+    if better == "up":
+        return actual / target if target else math.inf
+    return target / actual if actual else math.inf
+
+
+def status_of(ratio: float | None) -> str | None:
+    """The status of a performance ratio (see :data:`ON_TRACK_FROM`)."""
+    if ratio is None or pd.isna(ratio):
+        return None
+    if ratio >= ON_TRACK_FROM:
+        return ON_TRACK
+    return AT_RISK if ratio >= AT_RISK_FROM else OFF_TRACK
+
+
+# -- 1. progress against targets ----------------------------------------------------------------------------
+
+PROGRESS_COLUMNS = ["district", "institution", "indicator", "name", "unit", "periods", "figure", "numerator",
+                    "denominator", "target", "expected", "achievement %", "status"]
+PROGRESS_FORMATS = {"periods": "count", "figure": "general", "numerator": "general", "denominator": "general",
+                    "target": "general", "expected": "general", "achievement %": "percent"}
+
+
+def progress_frame(session: Session, span: Span, districts: list[str], on: dt.date | None = None) -> pd.DataFrame:
+    """Every indicator x district with a figure in the span: figure, target, expected, achievement, status."""
+    on = on or today()
+    catalogue = session.catalogue
+    figures = pd.concat([frame for frame in (_entry_figures(session, span, districts),
+                                              _desk_figures(session, span, districts)) if not frame.empty]
+                        or [pd.DataFrame(columns=FIGURE_COLUMNS)], ignore_index=True)
+    if figures.empty:
+        return pd.DataFrame(columns=PROGRESS_COLUMNS)
+    indicators = catalogue.indicators
+    figures["figure"] = [_actual(indicators[code], *parts) for code, *parts in zip(
+        figures["indicator"], figures["value_sum"], figures["numerator"], figures["denominator"],
+        figures["last_value"], strict=True)]
+    targets = pd.DataFrame(session.db.execute(
+        "SELECT indicator, district, target FROM targets WHERE deleted = 0 AND year = ?", [span.year]).fetchall(),
+        columns=["indicator", "district", "target"])
+    frame = figures.merge(_catalogue_frame(indicators.values()), on="indicator").merge(
+        targets, on=["indicator", "district"], how="left")
+    shares = {code: target_share(indicator, span, on) for code, indicator in indicators.items()}
+    frame["expected"] = frame["target"] * frame["indicator"].map(shares)
+    frame["performance"] = [performance(a, t, b) for a, t, b in zip(frame["figure"], frame["expected"],
+                                                                   frame["better"], strict=True)]
+    frame["status"] = frame["performance"].map(status_of)
+    frame["achievement %"] = [round(100 * p, 1) if p is not None and math.isfinite(p) else None
+                              for p in frame["performance"]]
+    # Desk percents over fewer than SMALL_CELL clients would let a reader work out single clients.
+    small = (frame["source"] == "desk_register") & frame["denominator"].notna() & (frame["denominator"] < SMALL_CELL)
+    frame = frame[~small]
+    order = {code: position for position, code in enumerate(indicators)}
+    frame = frame.assign(_order=frame["indicator"].map(order)).sort_values(["district", "_order"])
+    frame["institution"] = frame["institution"].map(lambda code: catalogue.institutions[code].name)
+    for column in ("numerator", "denominator"):
+        frame[column] = frame[column].where(frame["unit"].isin(("percent", "ratio")))
+    return frame[[*PROGRESS_COLUMNS, "performance", "aggregation", "better", "value_sum", "last_value"]
+                 ].reset_index(drop=True)
+
+
+def province_figures(frame: pd.DataFrame, indicators: dict[str, Indicator]) -> pd.DataFrame:
+    """All districts together, per indicator: flows and stock figures add up across districts, percents
+    and ratios are recomputed from the summed numerators and denominators."""
+    rows = []
+    for code, group in frame.groupby("indicator", sort=False):
+        indicator = indicators[code]
+        if indicator.has_fraction:
+            numerator, denominator = group["numerator"].sum(), group["denominator"].sum()
+            figure = compute_value(indicator, numerator, denominator) if denominator else None
+        else:
+            figure, numerator, denominator = group["figure"].sum(), None, None
+        rows.append({"district": ALL_DISTRICTS, "indicator": code, "name": indicator.name, "figure": figure,
+                     "numerator": numerator, "denominator": denominator})
+    return pd.DataFrame(rows)
+
+
+def _institution_summary(frame: pd.DataFrame) -> pd.DataFrame:
+    """District x institution: how many indicators are on track, at risk, off track, and the overall status
+    (that of the median indicator's performance)."""
+    columns = ["district", "institution", *STATUSES, "not judged", "status"]
+    if frame.empty:
+        return pd.DataFrame(columns=columns)
+    keys = ["district", "institution"]
+    grouped = frame.groupby(keys, sort=False)
+    counts = pd.crosstab([frame["district"], frame["institution"]], frame["status"]).reindex(columns=STATUSES,
+                                                                                            fill_value=0)
+    summary = grouped.agg(indicators=("indicator", "size"), judged=("performance", "count"),
+                          median=("performance", "median"))
+    summary = summary.join(counts).fillna({status: 0 for status in STATUSES}).reset_index()
+    summary["not judged"] = summary["indicators"] - summary["judged"]
+    summary["status"] = summary["median"].map(status_of)
+    for status in STATUSES:
+        summary[status] = summary[status].astype(int)
+    return summary[columns]
+
+
+def progress_report(session: Session, year: int | None = None, period: str | None = None,
+                    districts: Iterable[str] | None = None, on: dt.date | None = None) -> Report:
+    """Progress against targets for a year or a period within it: headline indicators, district x
+    institution summary, and every indicator."""
+    require(session, "view")
+    span = resolve_span(year, period, on)
+    chosen = report_districts(session, districts)
+    frame = progress_frame(session, span, chosen, on)
+    headline = frame[frame["indicator"].isin(HEADLINE_INDICATORS)]
+    indicators = session.catalogue.indicators
+    if session.is_centre and len(chosen) > 1 and not headline.empty:
+        headline = pd.concat([headline, province_figures(headline, indicators)], ignore_index=True)
+    headline_order = {code: position for position, code in enumerate(HEADLINE_INDICATORS)}
+    # Each headline indicator: all districts together first, then the districts.
+    headline = headline.assign(_order=headline["indicator"].map(headline_order),
+                               _province=headline["district"] != ALL_DISTRICTS).sort_values(
+        ["_order", "_province", "district"], kind="stable")
+    headline_columns = ["indicator", "name", "district", "figure", "numerator", "denominator", "target", "expected",
+                        "status"]
+    detail = frame[PROGRESS_COLUMNS]
+    report = Report("progress", f"Progress against targets, {span.label}", _scope(session, chosen), span.label,
+                    _now(), tables=[
+                        Table("Headline indicators", headline.reindex(columns=headline_columns).reset_index(drop=True),
+                              PROGRESS_FORMATS, ("status",)),
+                        Table("Districts and institutions", _institution_summary(frame),
+                              {status: "count" for status in (*STATUSES, "not judged")}, ("status",)),
+                        Table("Every indicator", detail.reset_index(drop=True), PROGRESS_FORMATS, ("status",)),
+                    ])
+    report.notes += [
+        "Flows add up over the periods; stock figures (prison population, pending cases) are the last "
+        "period's; percents and ratios are recomputed from the summed numerators and denominators.",
+        f"Status: the figure against the target, pro-rated for flows to the periods ended ({span.label}). "
+        f"On track from {ON_TRACK_FROM:.0%}, at risk from {AT_RISK_FROM:.0%}, off track below; where lower is "
+        "better, target / figure. A district and institution's status is that of its median indicator.",
+    ]
+    if frame.empty:
+        report.notes.append(f"No figures are stored for {span.label}.")
+    if (frame["indicator"].map(lambda code: indicators[code].source) == "desk_register").any():
+        report.notes.append("Desk indicators are computed from the desk register; percents over fewer than "
+                            f"{SMALL_CELL} clients are left out.")
+    return report
+
+
+# -- 2. trend ----------------------------------------------------------------------------------------------
+
+
+def _trend_rows(session: Session, indicator: Indicator, periods: list[str], districts: list[str]) -> pd.DataFrame:
+    """(district, period, value, numerator, denominator) of one indicator's totals in these periods."""
+    if indicator.source != "entry":
+        rows = [[district, period, f["value"], f["numerator"], f["denominator"]]
+                for district in districts for period in periods
+                for f in desk_indicator_values(session, district, period) if f["cell"] == TOTAL_CELL]
+        return pd.DataFrame(rows, columns=["district", "period", "value", "numerator", "denominator"])
+    cursor = session.db.execute(
+        "SELECT district, period, value, numerator, denominator FROM indicator_values WHERE deleted = 0 AND "
+        f"indicator = ? AND cell = '{TOTAL_CELL}' AND period IN ({_placeholders(periods)}) "
+        f"AND district IN ({_placeholders(districts)})", [indicator.code, *periods, *districts])
+    return pd.DataFrame(cursor.fetchall(), columns=["district", "period", "value", "numerator", "denominator"])
+
+
+def trend_table(session: Session, indicator: Indicator, periods: list[str], districts: list[str]) -> pd.DataFrame:
+    """Districts (and all districts together, at the centre) x periods of one indicator."""
+    rows = _trend_rows(session, indicator, periods, districts)
+    wide = rows.pivot(index="district", columns="period", values="value").reindex(columns=periods)
+    wide = wide.reindex([d for d in districts if d in wide.index])
+    if session.is_centre and len(districts) > 1:
+        # Each period on its own: districts add up (stock figures too), percents from summed parts.
+        sums = rows.groupby("period")[["value", "numerator", "denominator"]].sum(min_count=1)
+        if indicator.has_fraction:
+            total = [compute_value(indicator, n, d) if d else None
+                     for n, d in zip(sums["numerator"], sums["denominator"], strict=True)]
+        else:
+            total = list(sums["value"])
+        wide.loc[ALL_DISTRICTS] = pd.Series(total, index=sums.index).reindex(periods)
+    return wide.rename_axis(None, axis=1).reset_index().rename(columns={"index": "district"})
+
+
+def trend_report(session: Session, indicators: Iterable[str] | None = None, districts: Iterable[str] | None = None,
+                 year: int | None = None, period: str | None = None, on: dt.date | None = None) -> Report:
+    """One table and line chart per indicator: its figure in every period of the span, per district.
+
+    The default span is the last 12 complete months; the default indicators :data:`HEADLINE_INDICATORS`.
+    At the centre the chart draws all districts together, plus the districts chosen.
+    """
+    require(session, "view")
+    catalogue = session.catalogue
+    codes = [code.strip().upper() for code in indicators] if indicators else list(HEADLINE_INDICATORS)
+    for code in codes:
+        if code not in catalogue.indicators:
+            raise UsageError(f"Indicator {code!r} is not in the catalogue. Use a code such as PRO-04.")
+    span = resolve_span(year, period, on, default_months=12)
+    chosen = report_districts(session, districts)
+    report = Report("trend", f"Trend, {span.label}", _scope(session, chosen), span.label, _now())
+    for code in codes:
+        indicator = catalogue.indicators[code]
+        periods = span.periods(indicator.frequency)
+        if not periods:
+            report.notes.append(f"{code} is {indicator.frequency}: no whole {indicator.frequency} period in {span.label}.")
+            continue
+        table = trend_table(session, indicator, periods, chosen)
+        unit = "percent" if indicator.unit == "percent" else ("count" if indicator.unit == "count" else "decimal")
+        report.tables.append(Table(f"{code} {indicator.name}", table, dict.fromkeys(periods, unit)))
+        drawn = [i for i, name in enumerate(table["district"])
+                 if name == ALL_DISTRICTS or not session.is_centre or districts]
+        report.charts.append(Chart("line", f"{code} {indicator.name}", len(report.tables) - 1, "district", periods,
+                                   "rows", indicator.unit, drawn))
+    report.notes.append("Each period's own figure; at the centre 'All districts' adds the districts up "
+                        "(percents and ratios from the summed numerators and denominators).")
+    return report
+
+
+# -- 3. gender desks ---------------------------------------------------------------------------------------
+
+# Reporting-time buckets in order: the GBVIMS ones, then "over a month" and "unknown" (no incident date).
+BUCKET_ORDER = [label for _, label in ELAPSED_BUCKETS] + [days_bucket(ELAPSED_BUCKETS[-1][0] + 1), days_bucket(None)]
+
+# The same definition as POL-10 (storage.desk.desk_indicator_values): referred to at least one service.
+_REFERRED = ("EXISTS (SELECT 1 FROM desk_case_services s WHERE s.case_uuid = c.uuid AND s.deleted = 0 "
+             "AND s.status = 'referred')")
+
+
+def desk_cases_frame(session: Session, span: Span, districts: list[str]) -> pd.DataFrame:
+    """Counts of consented, live desk cases grouped by everything the desk report shows.
+
+    Only ``desk_cases`` is read (never the identities table), only cases whose client consented to
+    reporting, and only counts leave the database.
+    """
+    cursor = session.db.execute(
+        "SELECT district, substr(report_date, 1, 7), gbv_type, client_sex, coalesce(client_age_group, 'unknown'), "
+        "CAST(julianday(report_date) - julianday(incident_date) AS INTEGER), " + _REFERRED + ", count(*) "
+        "FROM desk_cases c WHERE deleted = 0 AND consent_reporting = 1 AND report_date BETWEEN ? AND ? "
+        f"AND district IN ({_placeholders(districts)}) GROUP BY 1, 2, 3, 4, 5, 6, 7",
+        [span.start.isoformat(), span.end.isoformat(), *districts])
+    frame = pd.DataFrame(cursor.fetchall(), columns=["district", "month", "gbv_type", "sex", "age_group", "days",
+                                                     "referred", "clients"])
+    frame["bucket"] = [days_bucket(None if pd.isna(days) else int(days)) for days in frame["days"]]
+    return frame
+
+
+def suppress(frame: pd.DataFrame, columns: list[str], along: str | None = None) -> tuple[pd.DataFrame, int]:
+    """Show counts from 1 to SMALL_CELL - 1 as SUPPRESSED. Returns the frame and how many cells were hidden.
+
+    ``along = "rows"`` (or ``"columns"``): the totals of each row (column) are published elsewhere, so a
+    line with exactly one hidden cell would give it away; the smallest other non-zero cell of that line is
+    hidden too (complementary suppression).
+    """
+    counts = frame[columns].astype(float)
+    hidden = (counts > 0) & (counts < SMALL_CELL)
+    if along is not None:
+        lines = hidden.index if along == "rows" else hidden.columns
+        for line in lines:
+            mask = hidden.loc[line] if along == "rows" else hidden[line]
+            values = counts.loc[line] if along == "rows" else counts[line]
+            if int(mask.sum()) == 1:
+                others = values[(~mask) & (values > 0)]
+                if len(others):
+                    if along == "rows":
+                        hidden.loc[line, others.idxmin()] = True
+                    else:
+                        hidden.loc[others.idxmin(), line] = True
+    shown = frame.copy()
+    for column in columns:
+        # object columns: a count or SUPPRESSED, whatever the other cells hold
+        shown[column] = pd.Series([SUPPRESSED if hide else int(value) for value, hide in
+                                   zip(counts[column], hidden[column], strict=True)], index=frame.index, dtype=object)
+    return shown, int(hidden.to_numpy().sum())
+
+
+def _crosstab(frame: pd.DataFrame, rows: str, columns: str, row_order: list[str], column_order: list[str],
+              label: str) -> pd.DataFrame:
+    table = frame.pivot_table(index=rows, columns=columns, values="clients", aggfunc="sum", fill_value=0)
+    table = table.reindex(index=row_order, columns=column_order, fill_value=0)
+    return table.rename_axis(None, axis=1).rename_axis(label).reset_index()
+
+
+def desk_report(session: Session, year: int | None = None, period: str | None = None,
+                districts: Iterable[str] | None = None, on: dt.date | None = None) -> Report:
+    """Gender desk clients by GBV core type, sex, age group, month and district; referral rate; reporting
+    time. Consented, live cases only, and no count under :data:`SMALL_CELL` shown."""
+    require(session, "view")
+    catalogue = session.catalogue
+    span = resolve_span(year, period, on)
+    chosen = report_districts(session, districts)
+    cases = desk_cases_frame(session, span, chosen)
+    present = [d for d in chosen if d in set(cases["district"])]
+    gbv_names = {option.code: option.name for option in catalogue.categories["gbv_type"]}
+    gbv_order = list(gbv_names)
+    sexes = catalogue.list_codes("client_sex")
+    ages = [*catalogue.options("age"), "unknown"]
+    months = sorted(set(cases["month"]))
+    by_type = cases.groupby("gbv_type")["clients"].sum().reindex(gbv_order, fill_value=0)
+    type_table = pd.DataFrame({"GBV core type": [gbv_names[c] for c in gbv_order], "clients": list(by_type)})
+    tables: list[tuple[str, pd.DataFrame, list[str], str | None]] = [
+        ("Clients by GBV core type", type_table, ["clients"], None),
+        ("Clients by GBV core type and sex",
+         _crosstab(cases, "gbv_type", "sex", gbv_order, sexes, "GBV core type"), sexes, "rows"),
+        ("Clients by GBV core type and age group",
+         _crosstab(cases, "gbv_type", "age_group", gbv_order, ages, "GBV core type"), ages, "rows"),
+        ("Clients by district and month",
+         _crosstab(cases, "district", "month", present, months, "district"), months, "rows"),
+        ("Reporting time (report date minus incident date)",
+         _crosstab(cases, "bucket", "district", BUCKET_ORDER, present, "reporting time"), present, "columns"),
+    ]
+    report = Report("desk", f"Gender facilitation desks, {span.label}", _scope(session, chosen), span.label, _now())
+    hidden_cells = 0
+    for caption, table, columns, along in tables:
+        if caption.endswith("and sex") or caption.endswith("age group"):
+            table["GBV core type"] = table["GBV core type"].map(gbv_names)
+        shown, hidden = suppress(table, columns, along)
+        hidden_cells += hidden
+        report.tables.append(Table(caption, shown, dict.fromkeys(columns, "count")))
+    referral, hidden = _referral_table(cases, present)
+    hidden_cells += hidden
+    report.tables.append(Table("Referral rate by district", referral,
+                               {"clients": "count", "referred": "count", "referral rate %": "percent"}))
+    report.charts.append(Chart("bar", "Clients by GBV core type", 0, "GBV core type", ["clients"], "columns",
+                               "clients"))
+    report.notes += [
+        "Only cases whose clients consented to sharing non-identifiable data for reporting, and that are not "
+        "deleted, are counted; no identifying details are read.",
+        f"Counts from 1 to {SMALL_CELL - 1} are shown as '{SUPPRESSED}' so that no cell identifies a person; where "
+        "one hidden cell could be worked out from a published total, the next smallest cell is hidden too "
+        f"({hidden_cells} cell(s) hidden in this report).",
+        "Referral rate: clients referred to at least one service, as indicator POL-10.",
+    ]
+    if cases.empty:
+        report.notes.append(f"No consented desk cases were reported in {span.label}.")
+    return report
+
+
+def _referral_table(cases: pd.DataFrame, districts: list[str]) -> tuple[pd.DataFrame, int]:
+    """Per district: clients, clients referred, referral rate; the rate is hidden with either count."""
+    grouped = cases.groupby("district").apply(
+        lambda g: pd.Series({"clients": int(g["clients"].sum()), "referred": int(g.loc[g["referred"] == 1, "clients"].sum())}),
+        include_groups=False) if not cases.empty else pd.DataFrame(columns=["clients", "referred"])
+    table = grouped.reindex(districts, fill_value=0).rename_axis("district").reset_index()
+    rates = [round(100.0 * r / c, 1) if c else None for r, c in zip(table["referred"], table["clients"], strict=True)]
+    shown, hidden = suppress(table, ["clients", "referred"])
+    hidden_row = (shown["clients"] == SUPPRESSED) | (shown["referred"] == SUPPRESSED)
+    # Clients not referred are clients minus referred: a small difference identifies people just the same.
+    small_rest = [0 < c - r < SMALL_CELL for c, r in zip(table["clients"], table["referred"], strict=True)]
+    shown.loc[small_rest, "referred"] = SUPPRESSED
+    hidden += int(sum(small_rest))
+    shown["referral rate %"] = [SUPPRESSED if hide or rest else rate
+                                for rate, hide, rest in zip(rates, hidden_row, small_rest, strict=True)]
+    return shown, hidden
+
+
+# -- 4. completeness and timeliness -------------------------------------------------------------------------
+
+
+def deadline(sheet_month: str) -> dt.date:
+    """When a month's sheet is due: :data:`REPORTING_DEADLINE_DAYS` after the month ends."""
+    return _period(sheet_month).end + dt.timedelta(days=REPORTING_DEADLINE_DAYS)
+
+
+def sheet_month_of(period: str) -> str:
+    """The monthly sheet a period's figures come with: itself, the quarter's last month, or December."""
+    parsed = _period(period)
+    return period_containing("monthly", parsed.end)
+
+
+def _entry_days(session: Session, periods: list[str], districts: list[str]) -> pd.DataFrame:
+    """Cells entered per district, indicator, period and day of entry (the latest change of each cell)."""
+    cursor = session.db.execute(
+        "SELECT district, indicator, period, substr(entered_at, 1, 10), count(*) FROM indicator_values "
+        f"WHERE deleted = 0 AND period IN ({_placeholders(periods)}) AND district IN ({_placeholders(districts)}) "
+        "GROUP BY 1, 2, 3, 4", [*periods, *districts])
+    return pd.DataFrame(cursor.fetchall(), columns=["district", "indicator", "period", "day", "cells"])
+
+
+def completeness_report(session: Session, year: int | None = None, period: str | None = None,
+                        districts: Iterable[str] | None = None, on: dt.date | None = None) -> Report:
+    """Cells entered against cells expected, and entered by the deadline, per district and institution.
+
+    The monthly sheets of the span that have started count (a month's sheet carries the quarter's and
+    year's indicators it closes, as the entry screen does). Expected cells are those of
+    :func:`storage.entry.completeness`.
+    """
+    require(session, "view")
+    on = on or today()
+    catalogue = session.catalogue
+    span = resolve_span(year, period, on)
+    chosen = report_districts(session, districts)
+    # Only months that have ended: the current month's sheet cannot be complete yet.
+    months = [m for m in span.periods("monthly") if _period(m).end < on]
+    rows = []
+    for month in months:
+        month_period = _period(month)
+        for district in chosen:
+            if not catalogue.districts[district].validity.covers(month_period):
+                continue
+            for found in completeness(session, district, month):
+                rows.append({"district": district, "institution": found.name, "month": month,
+                             "entered": found.entered, "expected": found.expected, "marked": int(found.complete)})
+    sheets = pd.DataFrame(rows, columns=["district", "institution", "month", "entered", "expected", "marked"])
+    on_time = _on_time_cells(session, months, chosen, on)
+    sheets = sheets.merge(on_time, on=["district", "institution", "month"], how="left").fillna({"on time": 0})
+    sheets["on time"] = sheets["on time"].astype(int)
+    sheets["due"] = [deadline(m) < on for m in sheets["month"]]
+    detail = sheets.groupby(["district", "institution"], sort=False).agg(
+        sheets=("month", "count"), expected=("expected", "sum"), entered=("entered", "sum"),
+        due_expected=("expected", lambda s: int(s[sheets.loc[s.index, "due"]].sum())),
+        on_time=("on time", "sum"), marked=("marked", "sum")).reset_index()
+    detail["completeness %"] = [round(100.0 * e / x, 1) if x else None
+                                for e, x in zip(detail["entered"], detail["expected"], strict=True)]
+    detail["timeliness %"] = [round(100.0 * t / x, 1) if x else None
+                              for t, x in zip(detail["on_time"], detail["due_expected"], strict=True)]
+    detail["status"] = [status_of(c / 100) if c is not None else None for c in detail["completeness %"]]
+    detail = detail.rename(columns={"on_time": "entered on time", "due_expected": "expected by now",
+                                    "marked": "sheets marked complete"})
+    columns = ["district", "institution", "sheets", "expected", "entered", "completeness %", "expected by now",
+               "entered on time", "timeliness %", "sheets marked complete", "status"]
+    detail = detail.reindex(columns=columns)
+    grid = detail.pivot(index="district", columns="institution", values="completeness %") if len(detail) else \
+        pd.DataFrame()
+    if len(grid):
+        institutions = [i.name for i in catalogue.institutions.values() if i.name in grid.columns]
+        grid = grid.reindex(index=[d for d in chosen if d in grid.index], columns=institutions)
+    grid = grid.rename_axis(None, axis=1).reset_index() if len(grid) else pd.DataFrame(columns=["district"])
+    report = Report("completeness", f"Reporting completeness and timeliness, {span.label}", _scope(session, chosen),
+                    span.label, _now(), tables=[
+                        Table("Completeness % by district and institution", grid,
+                              {c: "percent" for c in grid.columns if c != "district"}),
+                        Table("Completeness and timeliness", detail,
+                              {"sheets": "count", "expected": "count", "entered": "count", "completeness %": "percent",
+                               "expected by now": "count", "entered on time": "count", "timeliness %": "percent",
+                               "sheets marked complete": "count"}, ("status",)),
+                    ])
+    report.notes += [
+        "Completeness: cells entered / cells expected on the monthly entry sheets of the span's ended months "
+        "(a sheet also carries the quarter's and year's indicators it closes; cells of a percent whose "
+        "denominator is 0 are not expected).",
+        f"Timeliness: cells entered by the deadline, {REPORTING_DEADLINE_DAYS} days after the sheet's month ends "
+        "(the 10th of the next month), over the cells expected on sheets whose deadline has passed. A cell "
+        "corrected after the deadline counts as late.",
+        f"Status: complete on track, from {AT_RISK_FROM:.0%} at risk, below off track.",
+    ]
+    return report
+
+
+def _on_time_cells(session: Session, months: list[str], districts: list[str], on: dt.date) -> pd.DataFrame:
+    """Per district, institution and sheet month: cells of due indicators entered by the sheet's deadline."""
+    columns = ["district", "institution", "month", "on time"]
+    if not months or not districts:
+        return pd.DataFrame(columns=columns)
+    catalogue = session.catalogue
+    periods = sorted({p for m in months for p in sheet_periods(m)})
+    days = _entry_days(session, periods, districts)
+    if days.empty:
+        return pd.DataFrame(columns=columns)
+    frequency = {code: i.frequency for code, i in catalogue.indicators.items() if i.source == "entry"}
+    due = [frequency.get(ind) == _period(p).frequency for ind, p in zip(days["indicator"], days["period"], strict=True)]
+    days = days[due].copy()
+    days["month"] = days["period"].map(sheet_month_of)
+    days["institution"] = days["indicator"].map(lambda code: catalogue.institutions[catalogue.indicators[code].institution].name)
+    days["on time"] = [cells if day <= deadline(m).isoformat() else 0
+                       for cells, day, m in zip(days["cells"], days["day"], days["month"], strict=True)]
+    return days.groupby(["district", "institution", "month"], as_index=False)["on time"].sum()
+
+
+# -- by name (CLI, GUI) --------------------------------------------------------------------------------------
+
+
+def build_report(session: Session, kind: str, *, year: int | None = None, period: str | None = None,
+                 indicators: Iterable[str] | None = None, districts: Iterable[str] | None = None) -> Report:
+    """One report by its kind (:data:`REPORT_KINDS`), with the CLI's options."""
+    if kind == "progress":
+        return progress_report(session, year, period, districts)
+    if kind == "trend":
+        return trend_report(session, indicators, districts, year, period)
+    if kind == "desk":
+        return desk_report(session, year, period, districts)
+    if kind == "completeness":
+        return completeness_report(session, year, period, districts)
+    raise UsageError(f"Unknown report {kind!r}; choose one of {', '.join(REPORT_KINDS)}.")
