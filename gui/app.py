@@ -22,16 +22,18 @@ from gui.indicator_entry import IndicatorEntryScreen
 from gui.login import ChangePasswordDialog, IdleLock, LockScreenDialog, LoginDialog
 from gui.main_window import MainWindow
 from gui.pkm_log import PkmLogScreen
+from gui.reports_screen import ReportsScreen
 from gui.review_screen import ReviewScreen
 from gui.settings import Settings, apply_font_size
 from gui.settings_screen import SettingsScreen
 from gui.setup_wizard import SetupWizard
+from gui.targets_screen import TargetsScreen
 from gui.users_screen import UsersScreen
 from storage.database import Session, default_database_path
 
 # The sidebar, in order; each screen declares the permission it needs.
 SCREENS = [DashboardScreen, ImportScreen, ReviewScreen, DevicesScreen, IndicatorEntryScreen, DeskRegisterScreen,
-           PkmLogScreen, ExportScreen, UsersScreen, AuditScreen]
+           PkmLogScreen, ExportScreen, ReportsScreen, TargetsScreen, UsersScreen, AuditScreen]
 
 
 class Application(QObject):

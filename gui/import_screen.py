@@ -47,13 +47,14 @@ class ImportResultsModel(ListTableModel):
     DISTRICT, DEVICE, SEQUENCE, STATUS, NEW, UPDATED, CONFLICTS, QUARANTINED, REASON = range(9)
     COUNT_COLUMNS = {NEW: "new", UPDATED: "updated", CONFLICTS: "conflicts", QUARANTINED: "quarantined"}
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, districts: dict, parent: QObject | None = None) -> None:
         super().__init__([self.tr("District"), self.tr("Device"), self.tr("Bundle"), self.tr("Status"),
                           self.tr("New"), self.tr("Updated"), self.tr("Conflicts"), self.tr("Quarantined"),
                           self.tr("Reason")])
         if parent is not None:
             self.setParent(parent)
         self.outcomes: list[ImportOutcome] = []
+        self.districts = districts  # code -> the catalogue's district, for its name
 
     def add(self, outcome: ImportOutcome) -> None:
         """Show a bundle's result at the top (a re-import after enrolling adds a new row)."""
@@ -81,7 +82,8 @@ class ImportResultsModel(ListTableModel):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if column == self.DISTRICT:
-            return outcome.district or ""
+            known = self.districts.get(outcome.district or "")
+            return known.name if known else outcome.district or ""
         if column == self.DEVICE:
             return outcome.device_name or Path(outcome.file).name
         if column == self.SEQUENCE:
@@ -232,9 +234,10 @@ class ImportScreen(Screen):
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.model = ImportResultsModel(self)
+        self.model = ImportResultsModel(session.catalogue.districts, self)
         self.table = list_table(self.model, self.tr("Import results"))
-        self.table.horizontalHeader().setSectionResizeMode(ImportResultsModel.REASON, QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(True)  # the reason takes the spare width
         self.details = QLabel()
         self.details.setWordWrap(True)
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -303,6 +306,8 @@ class ImportScreen(Screen):
             done=progress.records_done, records=progress.records_total))
         if progress.outcome is not None:
             self.model.add(progress.outcome)
+            for column in range(ImportResultsModel.REASON):  # the reason, last, keeps the spare width
+                self.table.resizeColumnToContents(column)
 
     def _imported(self, outcomes: object, error: Exception | None) -> None:
         if not shiboken6.isValid(self):
@@ -338,7 +343,7 @@ class ImportScreen(Screen):
         if rejected:
             text += " " + self.tr("{n} were rejected: see the reason in the table.").format(n=rejected)
         if review:
-            text += " " + self.tr("{n} records need review under Conflicts.").format(n=review)
+            text += " " + self.tr("Records that need review (see Review): {n}.").format(n=review)
         return text
 
     # -- new devices -------------------------------------------------------------------------------------
@@ -419,7 +424,7 @@ class ImportScreen(Screen):
             self.summary.setText(str(error))
             return
         if written:
-            self.summary.setText(self.tr("{n} receipts written to {folder}. Send each to its district office.").format(
+            self.summary.setText(self.tr("Receipts written to {folder}: {n}. Send each to its district office.").format(
                 n=len(written), folder=folder))
         else:
             self.summary.setText(self.tr("No bundle was imported today, so there is nothing to acknowledge."))

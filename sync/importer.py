@@ -135,11 +135,12 @@ class UnknownDevice(BundleRejected):
 
 
 def bundle_files(paths: Iterable[str | Path]) -> list[Path]:
-    """Files as given, and every ``*.mizan`` file inside folders (an inbox), in a stable order."""
+    """Files as given, and every ``*.mizan`` file inside folders and their subfolders (a USB stick with a
+    folder per district, an inbox), in a stable order."""
     found: list[Path] = []
     for entry in map(Path, paths):
         if entry.is_dir():
-            found.extend(sorted(p for p in entry.iterdir() if p.suffix == ".mizan" and p.is_file()))
+            found.extend(sorted(p for p in entry.rglob("*.mizan") if p.is_file()))
         else:
             found.append(entry)
     return found

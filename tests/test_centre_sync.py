@@ -620,3 +620,14 @@ def test_the_cli_lists_and_rechecks_the_quarantine(sessions, tmp_path, monkeypat
     assert "IV_UNKNOWN_INDICATOR: Indicator 'PRO-07' is not in the catalogue." in capsys.readouterr().out
     assert _cli(centre, monkeypatch, "quarantine", "recheck", "--json") == 0
     assert json.loads(capsys.readouterr().out)["still_quarantined"] == 1
+
+
+def test_a_folder_is_searched_with_its_subfolders_for_bundles(tmp_path):
+    from sync.importer import bundle_files
+
+    (tmp_path / "usb" / "QUETTA").mkdir(parents=True)
+    (tmp_path / "usb" / "PISHIN" / "old").mkdir(parents=True)
+    for name in ("QUETTA/QUETTA-a-1.mizan", "PISHIN/PISHIN-b-1.mizan", "PISHIN/old/PISHIN-b-0.mizan", "notes.txt"):
+        (tmp_path / "usb" / name).write_bytes(b"x")
+    found = [path.relative_to(tmp_path / "usb").as_posix() for path in bundle_files([tmp_path / "usb"])]
+    assert found == ["PISHIN/PISHIN-b-1.mizan", "PISHIN/old/PISHIN-b-0.mizan", "QUETTA/QUETTA-a-1.mizan"]

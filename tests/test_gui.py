@@ -37,7 +37,7 @@ def test_a_supervisor_signs_in_to_the_screens_of_the_role_and_signs_out(qtbot, d
     window = application.window
     assert window.windowTitle() == "Mizan: QUETTA, sana (supervisor)"
     assert window.screen_titles() == ["Dashboard", "Indicator entry", "Desk register", "PKM service log", "Export",
-                                      "Users", "Audit log", "Settings"]
+                                      "Reports", "Targets", "Users", "Audit log", "Settings"]
     assert window.status.text() == "No bundle sent yet · no receipt yet"
     # Settings apply at once and are kept for this PC.
     settings_screen = window.screens[-1]
@@ -56,7 +56,7 @@ def test_an_operator_sees_no_supervisor_screens(qtbot, district_db: Path, settin
     application.start()
     sign_in(qtbot, application, "omar", OPERATOR_PASSWORD)
     assert application.window.screen_titles() == ["Dashboard", "Indicator entry", "Desk register", "PKM service log",
-                                                  "Settings"]
+                                                  "Reports", "Settings"]
     application.sign_out()
 
 

@@ -10,6 +10,7 @@ import warnings
 from pathlib import Path
 
 import pytest
+from openpyxl import load_workbook
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QDialog
@@ -19,9 +20,10 @@ from gui.import_screen import ImportResultsModel, ImportScreen
 from gui.review_screen import ConflictsModel, QuarantineModel, ReviewScreen
 from storage.database import open_session
 from storage.records import ValueInput, save_indicator_values
+from storage.reports import STATUS_COLOURS
 from sync.importer import import_bundles
 from sync.keys import export_key_file, signing_private_key, trust_centre
-from tests.conftest import ADMIN_PASSWORD, SUPERVISOR_PASSWORD, table_counts
+from tests.conftest import ADMIN_PASSWORD, SUPERVISOR_PASSWORD, table_counts, value
 from tests.sync_helpers import add_values, craft_bundle, export_to, last_month, link, make_district, make_pair
 
 
@@ -93,7 +95,7 @@ def test_dropped_bundles_import_with_progress_and_a_result_row_each(qtbot, pair,
     (tmp_path / "receipts").mkdir()
     screen.write_receipts(tmp_path / "receipts")  # today's receipts, one per device imported today
     assert [path.suffix for path in (tmp_path / "receipts").iterdir()] == [".json"]
-    assert screen.summary.text().startswith("1 receipts written to")
+    assert screen.summary.text() == f"Receipts written to {tmp_path / 'receipts'}: 1. Send each to its district office."
 
 
 def test_a_new_device_is_enrolled_after_its_fingerprint_is_compared_and_its_bundle_imports(qtbot, pair, tmp_path):
@@ -296,3 +298,112 @@ def test_centre_screens_only_at_the_centre(qtbot, pair):
     district = MainWindow(pair.district_admin, SCREENS)  # the district admin may enroll, but has no devices screen
     qtbot.addWidget(district)
     assert not {"Import", "Review", "Devices"} & set(district.screen_titles())
+
+
+# -- targets ----------------------------------------------------------------------------------------------
+
+
+def test_targets_typed_in_the_grid_are_saved_and_a_refusal_explained(qtbot, clerk, tmp_path):
+    from gui.targets_screen import TargetsScreen
+    from storage.records import list_targets
+
+    screen = TargetsScreen(clerk)
+    qtbot.addWidget(screen)
+    screen.resize(1366, 768)
+    screen.show()
+    model = screen.model
+    year = screen.year.value()
+    row = next(r for r, indicator in enumerate(model.grid.indicators) if indicator.code == "PRO-04")
+    column = model.grid.districts.index("QUETTA")
+    index = model.index(row, column)
+    assert model.headerData(column, Qt.Orientation.Horizontal) == "Quetta"
+    assert model.setData(index, "45")
+    assert [(t["indicator"], t["district"], t["target"]) for t in list_targets(clerk, year)] == [
+        ("PRO-04", "QUETTA", 45)]
+    counts = table_counts(clerk)
+    assert model.setData(index, "145")  # a conviction rate over 100 %: refused, shown in red, nothing written
+    assert index.data() == "145"
+    assert index.data(Qt.ItemDataRole.BackgroundRole) is not None
+    assert "100" in index.data(Qt.ItemDataRole.ToolTipRole)
+    assert screen.status.text() == "1 targets were not saved: point at a red cell to see why."
+    assert table_counts(clerk) == counts
+    assert model.setData(index, "")  # emptied: the target is removed
+    assert list_targets(clerk, year) == [] and screen.status.text() == ""
+
+    template = tmp_path / "targets.csv"
+    screen.save_template(template)
+    assert screen.status.text().startswith(f"Saved {template} with ")
+    lines = template.read_text(encoding="utf-8").splitlines()
+    lines = [lines[0]] + [line.replace(f"PRO-04,QUETTA,{year},", f"PRO-04,QUETTA,{year},50")
+                          if line.startswith(f"PRO-04,QUETTA,{year},") else line for line in lines[1:]]
+    template.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    screen.load_sheet(template)
+    assert screen.status.text() == "Loaded targets.csv: 1 new targets, 0 changed."
+    assert index.data() == "50"
+
+
+# -- reports ----------------------------------------------------------------------------------------------
+
+
+def reports_screen(qtbot, session):
+    from gui.reports_screen import ReportsScreen
+
+    screen = ReportsScreen(session)
+    qtbot.addWidget(screen)
+    screen.resize(1366, 768)
+    screen.show()
+    return screen
+
+
+def show(qtbot, screen, kind: str, **choices) -> None:
+    screen.kind.setCurrentIndex(screen.kind.findData(kind))
+    screen.span.setCurrentIndex(screen.span.findData("year"))
+    screen.year.setValue(2024)
+    if "indicator" in choices:
+        screen.indicator.setCurrentIndex(screen.indicator.findData(choices["indicator"]))
+    screen.show_report()
+    assert screen.busy and screen.status.text() == "Adding up the figures…"  # off the GUI thread
+    qtbot.waitUntil(lambda: not screen.busy, timeout=60000)
+
+
+def test_each_report_is_shown_with_its_figures_colours_and_charts(qtbot, centre_figures, tmp_path):
+    screen = reports_screen(qtbot, centre_figures)
+    assert not screen.indicator.isVisible()  # asked for only with a trend
+    show(qtbot, screen, "progress")
+    assert screen.report.kind == "progress" and screen.status.text().startswith("Made ")
+    every = next(model for model in screen.table_models if model.table.caption == "Every indicator")
+    frame = every.frame
+    row = next(r for r in range(len(frame)) if frame.iloc[r]["district"] == "QUETTA"
+               and frame.iloc[r]["indicator"] == "PRO-04")
+    column = list(frame.columns)
+    # The hand-worked conviction rate of tests/test_reports.py: 40 / 120 = 33.3 %, at risk against 40.
+    assert every.index(row, column.index("figure")).data() == "33.33"
+    status = every.index(row, column.index("status"))
+    assert status.data() == "at risk"
+    assert status.data(Qt.ItemDataRole.BackgroundRole).name() == "#" + STATUS_COLOURS["at risk"].lower()
+
+    screen.kind.setCurrentIndex(screen.kind.findData("trend"))
+    assert screen.indicator.isVisible()
+    show(qtbot, screen, "trend", indicator="PRO-04")
+    assert screen.report.title.startswith("Trend") and len(screen.charts) == 1
+    assert screen.charts[0].renderer().isValid()
+
+    show(qtbot, screen, "desk")
+    assert screen.report.kind == "desk" and screen.table_models
+    show(qtbot, screen, "completeness")
+    assert screen.report.kind == "completeness"
+
+    screen.export(tmp_path / "completeness.xlsx")
+    qtbot.waitUntil(lambda: not screen.busy, timeout=60000)
+    assert screen.status.text() == f"Saved {tmp_path / 'completeness.xlsx'}."
+    assert load_workbook(tmp_path / "completeness.xlsx").sheetnames
+    screen.export(tmp_path / "completeness.pdf")
+    qtbot.waitUntil(lambda: not screen.busy, timeout=60000)
+    assert (tmp_path / "completeness.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_a_district_sees_the_reports_of_its_own_district(qtbot, supervisor):
+    save_indicator_values(supervisor, [value("PRO-04", "QUETTA", "2024-01", None, 1, 4)])
+    screen = reports_screen(qtbot, supervisor)
+    show(qtbot, screen, "progress")
+    assert screen.report.scope == "QUETTA"

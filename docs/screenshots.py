@@ -1,0 +1,179 @@
+"""Screenshots of every main-window screen, district and centre, at 1366x768 with demo data.
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python docs/screenshots.py [--out docs/screenshots]
+
+Builds throwaway encrypted databases in a temporary folder: Quetta and Pishin district offices with a
+year of demo data (and a second Quetta PC that disagrees on one figure), a provincial centre that
+imports their bundles through the import desk, and a report exported to PDF whose pages are rendered
+with pdftoppm. The setup, login and case-form screenshots come from the tests
+(``MIZAN_SCREENSHOTS=docs/screenshots make test``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from gui.app import SCREENS  # noqa: E402
+from gui.main_window import MainWindow  # noqa: E402
+from storage.database import create_database, open_session  # noqa: E402
+from storage.demo import generate_demo  # noqa: E402
+from storage.records import ValueInput, save_indicator_values  # noqa: E402
+from storage.report_files import write_report  # noqa: E402
+from storage.reports import build_report  # noqa: E402
+from storage.users import add_user  # noqa: E402
+from sync.export import export_bundle  # noqa: E402
+from sync.keys import enroll_device, export_key_file, trust_centre  # noqa: E402
+
+PASSWORD = "demo-pass-1"
+SIZE = (1366, 768)
+
+
+def settle(app: QApplication, until=lambda: True, seconds: float = 60) -> None:
+    """Let background reads finish and the window paint."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        app.processEvents()
+        if until():
+            break
+        time.sleep(0.02)
+    for _ in range(5):
+        app.processEvents()
+        time.sleep(0.02)
+
+
+def slug(title: str) -> str:
+    return "-".join(title.lower().replace("&", "").split())
+
+
+def district(folder: Path, code: str, device_name: str, months: int, centre_key: Path, seed: int):
+    path = folder / f"{code.lower()}-{slug(device_name)}.db"
+    session, _ = create_database(path, role="district", district=code, device_name=device_name, admin="admin",
+                                 password=PASSWORD)
+    add_user(session, "sana", "supervisor", PASSWORD)
+    trust_centre(session, centre_key)
+    export_key_file(session, folder / f"{path.stem}.enroll")
+    session.close()
+    supervisor = open_session(path, "sana", PASSWORD)
+    if months:
+        generate_demo(supervisor, seed=seed, months=months)
+    return supervisor, folder / f"{path.stem}.enroll"
+
+
+def grab_screens(app: QApplication, session, out: Path, prefix: str, skip: set[str]) -> MainWindow:
+    window = MainWindow(session, SCREENS)
+    window.resize(*SIZE)
+    window.show()
+    for row, screen in enumerate(window.screens):
+        name = slug(screen.title())
+        if name in skip:
+            continue
+        window.sidebar.setCurrentRow(row)
+        settle(app, lambda s=screen: not getattr(s, "loading", False) and not getattr(s, "busy", False))
+        window.grab().save(str(out / f"{prefix}{name}.png"))
+        print("wrote", out / f"{prefix}{name}.png")
+    return window
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--out", type=Path, default=Path(__file__).resolve().parent / "screenshots")
+    args = parser.parse_args()
+    out: Path = args.out
+    out.mkdir(parents=True, exist_ok=True)
+    app = QApplication.instance() or QApplication(sys.argv)
+    folder = Path(tempfile.mkdtemp(prefix="mizan-screens-"))
+    try:
+        centre_path = folder / "centre.db"
+        centre, _ = create_database(centre_path, role="centre", admin="admin", password=PASSWORD)
+        add_user(centre, "clara", "clerk", PASSWORD)
+        export_key_file(centre, folder / "centre.key")
+        centre.close()
+        quetta, quetta_enroll = district(folder, "QUETTA", "Quetta DPO", 12, folder / "centre.key", seed=1)
+        pishin, pishin_enroll = district(folder, "PISHIN", "Pishin DPO", 12, folder / "centre.key", seed=2)
+        desk_pc, desk_enroll = district(folder, "QUETTA", "Quetta desk PC", 0, folder / "centre.key", seed=3)
+        admin = open_session(centre_path, "admin", PASSWORD)
+        for enrollment in (quetta_enroll, pishin_enroll, desk_enroll):
+            enroll_device(admin, enrollment)
+        admin.close()
+
+        # The district office's screens, as its supervisor sees them.
+        grab_screens(app, quetta, out, "", skip=set())
+
+        # Bundles to the centre: Quetta twice (the second missing, a gap), Pishin, and a Quetta PC that
+        # typed another figure for one value (a conflict).
+        usb = folder / "usb"
+        for name in ("1", "lost", "3", "pishin", "desk"):
+            (usb / name).mkdir(parents=True)
+        export_bundle(quetta, usb / "1")
+        save_indicator_values(quetta, [ValueInput("PRO-01", "QUETTA", "2026-10", value=131, comment="recounted")])
+        export_bundle(quetta, usb / "lost")
+        save_indicator_values(quetta, [ValueInput("PRO-01", "QUETTA", "2026-10", value=140, comment="recounted")])
+        export_bundle(quetta, usb / "3")
+        export_bundle(pishin, usb / "pishin")
+        time.sleep(0.01)
+        save_indicator_values(desk_pc, [ValueInput("PRO-01", "QUETTA", "2026-10", value=113, comment="typed at the desk PC")])
+        export_bundle(desk_pc, usb / "desk")
+        for session in (quetta, pishin, desk_pc):
+            session.close()
+        shutil.rmtree(usb / "lost")
+
+        clerk = open_session(centre_path, "clara", PASSWORD)
+        window = MainWindow(clerk, SCREENS)
+        window.resize(*SIZE)
+        window.show()
+        titles = window.screen_titles()
+        window.sidebar.setCurrentRow(titles.index("Import"))
+        import_screen = window.screens[titles.index("Import")]
+        import_screen.import_paths([usb])
+        settle(app, lambda: not import_screen.busy, seconds=300)
+        window.grab().save(str(out / "centre-import.png"))
+        print("wrote", out / "centre-import.png")
+        window.close()
+        grab_screens(app, clerk, out, "centre-", skip={"import", "reports"})
+
+        # Each report on screen, and the progress report's PDF pages.
+        window = MainWindow(clerk, SCREENS)
+        window.resize(*SIZE)
+        window.show()
+        titles = window.screen_titles()
+        window.sidebar.setCurrentRow(titles.index("Reports"))
+        reports = window.screens[titles.index("Reports")]
+        for kind in ("progress", "trend", "desk", "completeness"):
+            reports.kind.setCurrentIndex(reports.kind.findData(kind))
+            if kind == "trend":  # one indicator: its chart comes right under its table
+                reports.indicator.setCurrentIndex(reports.indicator.findData("PRO-04"))
+            reports.show_report()
+            settle(app, lambda: not reports.busy, seconds=300)
+            window.grab().save(str(out / f"centre-report-{kind}.png"))
+            print("wrote", out / f"centre-report-{kind}.png")
+        pdf = folder / "reports.pdf"
+        write_report([build_report(clerk, kind, year=2026) for kind in ("progress", "trend", "desk", "completeness")],
+                     pdf)
+        if shutil.which("pdftoppm"):
+            for old in out.glob("report-pdf-*.png"):
+                old.unlink()
+            subprocess.run(["pdftoppm", "-png", "-r", "60", str(pdf), str(out / "report-pdf")], check=True)
+            print("wrote", sorted(path.name for path in out.glob("report-pdf-*.png")))
+        else:
+            print("pdftoppm not found (Debian package poppler-utils): no PDF page images")
+        window.close()
+        clerk.close()
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

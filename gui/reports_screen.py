@@ -1,0 +1,277 @@
+"""Reports on screen and to XLSX, PDF or CSV: progress against targets, trends, gender desks, completeness.
+
+The figures and the rules behind them are storage's (``storage.reports.build_report``); the files are
+``storage.report_files.write_report``'s; the charts on screen are the PDF's own drawings, shown as SVG.
+Building a report reads every stored value of its span, so it runs off the GUI thread.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pandas as pd
+import shiboken6
+from PySide6.QtCore import QAbstractTableModel, QByteArray, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtSvgWidgets import QSvgWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gui.screens import Screen
+from gui.tasks import run_task, run_with_own_connection
+from storage.database import Session
+from storage.entry import last_complete_period
+from storage.periods import shift
+from storage.report_files import chart_svg, figure_text, write_report
+from storage.reports import STATUS_COLOURS, Report, Table, build_report
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+class ReportTableModel(QAbstractTableModel):
+    """One table of a report: a pandas DataFrame, read only, with the export's formats and status colours."""
+
+    def __init__(self, table: Table, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.table = table
+        self.frame: pd.DataFrame = table.frame
+        self.columns = [str(column) for column in table.frame.columns]
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802 (Qt's signature)
+        return 0 if parent.isValid() else len(self.frame)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.columns)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.columns[section]
+        return None
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        column = self.frame.columns[index.column()]
+        value = self.frame.iat[index.row(), index.column()]
+        kind = self.table.formats.get(column)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return figure_text(value, kind)
+        if role == Qt.ItemDataRole.BackgroundRole and column in self.table.status_columns and value in STATUS_COLOURS:
+            return QColor("#" + STATUS_COLOURS[value])
+        if role == Qt.ItemDataRole.ForegroundRole and column in self.table.status_columns and value in STATUS_COLOURS:
+            return QColor("#222")  # dark text on the light status fills, in any theme
+        if role == Qt.ItemDataRole.TextAlignmentRole and kind is not None:
+            return int(Qt.AlignmentFlag.AlignTrailing | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+
+class ReportsScreen(Screen):
+    """Choose a report and its span, see it, export it."""
+
+    permission = "view"
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(session, parent)
+        self.report: Report | None = None
+        self.busy = False
+        self._generation = 0
+        catalogue = session.catalogue
+        self.kind = QComboBox()
+        for code, name in (("progress", self.tr("Progress against targets")), ("trend", self.tr("Trend of an indicator")),
+                           ("desk", self.tr("Gender desks")), ("completeness", self.tr("Reporting completeness"))):
+            self.kind.addItem(name, code)
+        self.span = QComboBox()
+        self.span.addItem(self.tr("Year"), "year")
+        self.span.addItem(self.tr("Month"), "period")
+        self.year = QSpinBox()
+        self.year.setRange(2020, 2100)
+        last_month = last_complete_period("monthly", dt.date.today())
+        self.year.setValue(int(last_month[:4]))
+        self.period = QComboBox()
+        for back in range(24):
+            month = shift(last_month, -back)
+            self.period.addItem(month, month)
+        self.indicator = QComboBox()
+        self.indicator.addItem(self.tr("Headline indicators"), None)
+        for code, indicator in catalogue.indicators.items():
+            self.indicator.addItem(f"{code} {indicator.name}", code)
+        self.indicator.setMaximumWidth(360)
+        self.show_button = QPushButton(self.tr("&Show"))
+        self.show_button.setDefault(True)
+        self.show_button.clicked.connect(self.show_report)
+        self.export_buttons: dict[str, QPushButton] = {}
+        for suffix, text in ((".xlsx", self.tr("E&xcel…")), (".pdf", self.tr("&PDF…")), (".csv", self.tr("&CSV…"))):
+            button = QPushButton(text)
+            button.setEnabled(False)
+            button.clicked.connect(lambda _checked=False, s=suffix: self.choose_file(s))
+            self.export_buttons[suffix] = button
+
+        bar = QHBoxLayout()
+        for text, widget in ((self.tr("&Report:"), self.kind), (self.tr("&For:"), self.span),
+                             (self.tr("&Year:"), self.year), (self.tr("&Month:"), self.period),
+                             (self.tr("&Indicator:"), self.indicator)):
+            label = QLabel(text)
+            label.setBuddy(widget)
+            bar.addWidget(label)
+            bar.addWidget(widget)
+            widget.setProperty("caption", label)
+        bar.addWidget(self.show_button)
+        bar.addStretch(1)
+        exports = QHBoxLayout()
+        exports.addWidget(QLabel(self.tr("Save as:")))
+        for button in self.export_buttons.values():
+            exports.addWidget(button)
+        exports.addStretch(1)
+        self.status = QLabel(self.tr("Choose a report and press Show."))
+        self.status.setWordWrap(True)
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        layout = QVBoxLayout(self)
+        heading = QLabel(self.tr("Reports"))
+        heading.setStyleSheet("font-size: 14pt; font-weight: 600;")
+        layout.addWidget(heading)
+        layout.addLayout(bar)
+        layout.addLayout(exports)
+        layout.addWidget(self.status)
+        layout.addWidget(self.scroll, 1)
+        self.kind.currentIndexChanged.connect(self._update_fields)
+        self.span.currentIndexChanged.connect(self._update_fields)
+        self._update_fields()
+        self.table_models: list[ReportTableModel] = []
+        self.charts: list[QSvgWidget] = []
+
+    def title(self) -> str:
+        return self.tr("Reports")
+
+    def refresh(self) -> None:
+        pass  # a report is built when asked for: it reads every value of its span
+
+    def _update_fields(self) -> None:
+        by_year = self.span.currentData() == "year"
+        for widget, visible in ((self.year, by_year), (self.period, not by_year),
+                                (self.indicator, self.kind.currentData() == "trend")):
+            widget.setVisible(visible)
+            widget.property("caption").setVisible(visible)
+
+    def options(self) -> dict:
+        """The chosen report as ``build_report``'s keyword arguments."""
+        by_year = self.span.currentData() == "year"
+        indicator = self.indicator.currentData()
+        return {"year": self.year.value() if by_year else None, "period": None if by_year else self.period.currentData(),
+                "indicators": [indicator] if indicator and self.kind.currentData() == "trend" else None}
+
+    def show_report(self) -> None:
+        """Build the report off the GUI thread; the last one asked for is shown."""
+        self._generation += 1
+        generation, kind, options = self._generation, self.kind.currentData(), self.options()
+        self.busy = True
+        self.show_button.setEnabled(False)
+        self.status.setText(self.tr("Adding up the figures…"))
+
+        def shown(report: object, error: Exception | None) -> None:
+            if not shiboken6.isValid(self) or generation != self._generation:
+                return
+            self.busy = False
+            self.show_button.setEnabled(True)
+            if error is not None or not isinstance(report, Report):
+                self.status.setText(self.tr("The report could not be made: {error}").format(error=error))
+                return
+            self.display(report)
+
+        run_with_own_connection(self.session, lambda session: build_report(session, kind, **options), shown)
+
+    def display(self, report: Report) -> None:
+        """Lay out the report: its notes, each table, and the charts."""
+        self.report = report
+        body = QWidget()
+        column = QVBoxLayout(body)
+        title = QLabel(f"<b>{report.title}</b> — {report.scope}, {report.span}")
+        title.setWordWrap(True)
+        column.addWidget(title)
+        for note in report.notes:
+            label = QLabel("•  " + note)
+            label.setWordWrap(True)
+            column.addWidget(label)
+        self.table_models = []
+        for table in report.tables:
+            caption = QLabel(f"<b>{table.caption}</b>")
+            column.addWidget(caption)
+            model = ReportTableModel(table, self)
+            view = QTableView()
+            view.setModel(model)
+            view.setAccessibleName(table.caption)
+            view.verticalHeader().hide()
+            view.setAlternatingRowColors(True)
+            view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+            view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            rows = min(model.rowCount(), 40)  # long tables scroll inside the page after 40 rows
+            view.setFixedHeight(view.horizontalHeader().sizeHint().height()
+                                + rows * view.verticalHeader().defaultSectionSize() + 4)
+            if model.rowCount() > 40:
+                view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+            column.addWidget(view)
+            self.table_models.append(model)
+        self.charts = []
+        for chart in report.charts:
+            svg = QSvgWidget()
+            svg.load(QByteArray(chart_svg(report, chart, width=640)))
+            size = svg.renderer().defaultSize()
+            svg.setFixedSize(size)
+            svg.setAccessibleName(chart.title)
+            # The drawing is transparent, as a PDF page wants it; on screen it sits on white paper.
+            palette = svg.palette()
+            palette.setColor(QPalette.ColorRole.Window, QColor("white"))
+            svg.setPalette(palette)
+            svg.setAutoFillBackground(True)
+            column.addWidget(svg)
+            self.charts.append(svg)
+        column.addStretch(1)
+        self.scroll.setWidget(body)
+        for button in self.export_buttons.values():
+            button.setEnabled(True)
+        self.status.setText(self.tr("Made {when}.").format(when=report.generated_at))
+
+    # -- export ----------------------------------------------------------------------------------------
+
+    def choose_file(self, suffix: str) -> None:
+        if self.report is None:
+            return
+        name = f"mizan-{self.report.kind}-{self.report.span.replace(' ', '')}{suffix}"
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the report"), name, f"*{suffix}")
+        if path:
+            self.export(Path(path) if path.endswith(suffix) else Path(path + suffix))
+
+    def export(self, path: Path) -> None:
+        """Write the report shown to ``path`` off the GUI thread (a PDF with charts takes a moment)."""
+        report = self.report
+        if report is None:
+            return
+        self.busy = True
+        self.status.setText(self.tr("Writing {path}…").format(path=path))
+
+        def written(paths: object, error: Exception | None) -> None:
+            if not shiboken6.isValid(self):
+                return
+            self.busy = False
+            if error is not None or not isinstance(paths, list):
+                self.status.setText(self.tr("Nothing was written: {error}").format(error=error))
+                return
+            self.status.setText(self.tr("Saved {files}.").format(files=", ".join(str(p) for p in paths)))
+
+        run_task(lambda: write_report(report, path), written)
