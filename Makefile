@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint package bench bench-small system-deps clean
+.PHONY: run test lint package bench bench-small system-deps clean translations ts
 
 $(STAMP): requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -15,16 +15,30 @@ $(STAMP): requirements.txt requirements-dev.txt
 system-deps:
 	bash .ci/system-deps
 
-run: $(STAMP)
+# Translations: `make ts` gathers every string of the sources into the .ts files (for translators, with
+# Qt Linguist: .venv/bin/pyside6-linguist); `make translations` builds the .qm files the app loads.
+TS := $(wildcard resources/translations/*.ts)
+QM := $(TS:.ts=.qm)
+SOURCES := main.py $(wildcard gui/*.py storage/*.py sync/*.py)
+
+ts: $(STAMP)
+	$(VENV)/bin/pyside6-lupdate $(SOURCES) -ts $(TS)
+
+translations: $(QM)
+
+resources/translations/%.qm: resources/translations/%.ts $(STAMP)
+	$(VENV)/bin/pyside6-lrelease $< -qm $@
+
+run: $(STAMP) translations
 	$(PY) main.py
 
 lint: $(STAMP)
 	$(PY) -m ruff check .
 
-test: system-deps $(STAMP) lint
+test: system-deps $(STAMP) lint translations
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
 
-package: $(STAMP)
+package: $(STAMP) translations
 	bash .ci/package
 
 bench: $(STAMP)

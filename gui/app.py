@@ -19,6 +19,7 @@ from gui.devices_screen import DevicesScreen
 from gui.export_screen import ExportScreen
 from gui.import_screen import ImportScreen
 from gui.indicator_entry import IndicatorEntryScreen
+from gui.language import install_language
 from gui.login import ChangePasswordDialog, IdleLock, LockScreenDialog, LoginDialog
 from gui.main_window import MainWindow
 from gui.pkm_log import PkmLogScreen
@@ -105,6 +106,11 @@ def run_app(db_path: str | Path | None = None) -> int:
     app.setApplicationName("Mizan")
     app.setOrganizationName("Mizan")
     settings = Settings()
+    try:
+        install_language(app, settings.language)
+    except FileNotFoundError as missing:  # a source checkout without `make translations`: English still works
+        print(f"mizan: {missing} Starting in English.", file=sys.stderr)
+        install_language(app, "en")
     apply_font_size(app, settings)
     application = Application(Path(db_path) if db_path else default_database_path(), settings)
     application.start()

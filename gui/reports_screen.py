@@ -12,7 +12,15 @@ from pathlib import Path
 
 import pandas as pd
 import shiboken6
-from PySide6.QtCore import QAbstractTableModel, QByteArray, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QByteArray,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtSvgWidgets import QSvgWidget
 from PySide6.QtWidgets import (
@@ -41,6 +49,11 @@ from storage.reports import STATUS_COLOURS, Report, Table, build_report
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 
+def words(text: str) -> str:
+    """A report's fixed word (caption, column, status) in the interface's language; other text as it is."""
+    return QCoreApplication.translate("reports", text)
+
+
 class ReportTableModel(QAbstractTableModel):
     """One table of a report: a pandas DataFrame, read only, with the export's formats and status colours."""
 
@@ -58,7 +71,7 @@ class ReportTableModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.columns[section]
+            return words(self.columns[section])
         return None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole):
@@ -68,7 +81,7 @@ class ReportTableModel(QAbstractTableModel):
         value = self.frame.iat[index.row(), index.column()]
         kind = self.table.formats.get(column)
         if role == Qt.ItemDataRole.DisplayRole:
-            return figure_text(value, kind)
+            return words(value) if isinstance(value, str) else figure_text(value, kind)
         if role == Qt.ItemDataRole.BackgroundRole and column in self.table.status_columns and value in STATUS_COLOURS:
             return QColor("#" + STATUS_COLOURS[value])
         if role == Qt.ItemDataRole.ForegroundRole and column in self.table.status_columns and value in STATUS_COLOURS:
@@ -201,7 +214,7 @@ class ReportsScreen(Screen):
         self.report = report
         body = QWidget()
         column = QVBoxLayout(body)
-        title = QLabel(f"<b>{report.title}</b> — {report.scope}, {report.span}")
+        title = QLabel(f"<b>{report.title}</b> — {words(report.scope)}, {report.span}")
         title.setWordWrap(True)
         column.addWidget(title)
         for note in report.notes:
@@ -210,7 +223,7 @@ class ReportsScreen(Screen):
             column.addWidget(label)
         self.table_models = []
         for table in report.tables:
-            caption = QLabel(f"<b>{table.caption}</b>")
+            caption = QLabel(f"<b>{words(table.caption)}</b>")
             column.addWidget(caption)
             model = ReportTableModel(table, self)
             view = QTableView()

@@ -27,6 +27,7 @@ from gui.screens import Screen
 from gui.tasks import run_task
 from storage.database import Session
 from storage.errors import MizanError, ValidationFailed
+from storage.i18n import translate
 from storage.validation import FIELD_LABELS
 from sync.centre import Conflict, RecheckResult, list_conflicts, list_quarantine, recheck_quarantine, resolve_conflict
 
@@ -108,7 +109,8 @@ class ComparisonModel(ListTableModel):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if index.column() == self.FIELD:
-            return FIELD_LABELS.get(row["field"], row["field"].replace("_", " "))
+            label = FIELD_LABELS.get(row["field"])
+            return translate("fields", label) if label else row["field"].replace("_", " ")
         value = row["stored"] if index.column() == self.STORED else row["incoming"]
         return "" if value is None else str(value)
 

@@ -13,9 +13,10 @@ from PySide6.QtCore import QSettings
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
+from storage.i18n import LANGUAGES
+
 ORGANISATION = "Mizan"
 APPLICATION = "Mizan"
-LANGUAGES = ("en", "ur")
 
 DEFAULT_LANGUAGE = "en"
 DEFAULT_AUTO_LOCK_MINUTES = 10

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+from storage import i18n
 from storage.periods import Period
 
 UNITS = ("count", "percent", "ratio", "days")
@@ -30,6 +31,15 @@ def resources_dir() -> Path:
 def _read_csv(name: str) -> list[dict[str, str]]:
     with open(resources_dir() / name, newline="", encoding="utf-8") as handle:
         return [{key: (value or "").strip() for key, value in row.items()} for row in csv.DictReader(handle)]
+
+
+def _words(row: dict[str, str], column: str, language: str) -> str:
+    """A row's text in ``language``: the ``<column>_<language>`` translation beside it, else the English."""
+    if language != "en":
+        translated = row.get(f"{column}_{language}", "")
+        if translated:
+            return translated
+    return row[column]
 
 
 def _date_or_none(text: str) -> dt.date | None:
@@ -192,33 +202,43 @@ def parse_cell(cell: str) -> dict[str, str] | None:
     return parts
 
 
+def load_catalogue(language: str | None = None) -> Catalogue:
+    """The catalogue with its names in ``language`` (default: the interface's, :func:`storage.i18n.language`).
+
+    Codes, rules and structure are the same in every language; only the words people read change. Each
+    translation lives beside its English in the same file (``name_ur`` beside ``name``).
+    """
+    return _load_catalogue(language or i18n.language())
+
+
 @cache
-def load_catalogue() -> Catalogue:
-    """Read and check every reference file once per process."""
+def _load_catalogue(language: str) -> Catalogue:
+    """Read and check every reference file once per process and language."""
     version = (resources_dir() / "catalogue_version.txt").read_text(encoding="utf-8").strip()
     districts = {
         row["code"]: District(
-            row["code"], row["name"], row["division"],
+            row["code"], _words(row, "name", language), _words(row, "division", language),
             Validity(_date_or_none(row["valid_from"]), _date_or_none(row["valid_to"])), row["note"],
         )
         for row in _read_csv("districts.csv")
     }
     institutions = {
         row["code"]: Institution(
-            row["code"], row["name"], Validity(_date_or_none(row["valid_from"]), _date_or_none(row["valid_to"]))
+            row["code"], _words(row, "name", language), Validity(_date_or_none(row["valid_from"]), _date_or_none(row["valid_to"]))
         )
         for row in _read_csv("institutions.csv")
     }
     categories: dict[str, list[Option]] = {}
     for row in _read_csv("categories.csv"):
-        categories.setdefault(row["category"], []).append(Option(row["option"], row["name"]))
+        categories.setdefault(row["category"], []).append(Option(row["option"], _words(row, "name", language)))
     gbv_types = sorted(
-        (GbvType(row["code"], int(row["order"]), row["name"], row["question"]) for row in _read_csv("gbv_types.csv")),
+        (GbvType(row["code"], int(row["order"]), _words(row, "name", language), _words(row, "question", language))
+         for row in _read_csv("gbv_types.csv")),
         key=lambda gbv_type: gbv_type.order,
     )
     categories["gbv_type"] = [Option(gbv_type.code, gbv_type.name) for gbv_type in gbv_types]
     pkm_services = {
-        row["code"]: PkmService(row["code"], row["name"], int(row["standard_hours"]) if row["standard_hours"] else None)
+        row["code"]: PkmService(row["code"], _words(row, "name", language), int(row["standard_hours"]) if row["standard_hours"] else None)
         for row in _read_csv("pkm_services.csv")
     }
     categories["pkm_service"] = [Option(service.code, service.name) for service in pkm_services.values()]
@@ -229,17 +249,21 @@ def load_catalogue() -> Catalogue:
         if unknown or row["unit"] not in UNITS or row["institution"] not in institutions:
             raise ValueError(f"resources/indicators.csv: {row['code']} has an unknown category, unit or institution")
         indicators[row["code"]] = Indicator(
-            code=row["code"], institution=row["institution"], name=row["name"], unit=row["unit"],
-            numerator=row["numerator"], denominator=row["denominator"], categories=indicator_categories,
+            code=row["code"], institution=row["institution"], name=_words(row, "name", language), unit=row["unit"],
+            numerator=_words(row, "numerator", language), denominator=_words(row, "denominator", language), categories=indicator_categories,
             frequency=row["frequency"], source=row["source"], better=row["better"],
             aggregation=row["aggregation"], may_exceed_100=row["may_exceed_100"] == "yes",
             validity=Validity(_date_or_none(row["valid_from"]), _date_or_none(row["valid_to"])), note=row["note"],
         )
     lists: dict[str, list[Option]] = {}
     for row in _read_csv("desk_lists.csv"):
-        lists.setdefault(row["list"], []).append(Option(row["code"], row["name"]))
+        lists.setdefault(row["list"], []).append(Option(row["code"], _words(row, "name", language)))
     return Catalogue(
         version=version, districts=districts, institutions=institutions, indicators=indicators,
         categories=categories, gbv_types=gbv_types, pkm_services=pkm_services, lists=lists,
         seed_desks=_read_csv("desks.csv"),
     )
+
+
+# Tests that swap resources/ read it again: the cache is per language, behind load_catalogue.
+load_catalogue.cache_clear = _load_catalogue.cache_clear  # type: ignore[attr-defined]

@@ -18,10 +18,11 @@ from dataclasses import dataclass, field
 from storage.catalogue import TOTAL_CELL, Catalogue, Indicator, make_cell
 from storage.database import Session
 from storage.errors import UsageError
+from storage.i18n import QT_TRANSLATE_NOOP
 from storage.periods import FREQUENCIES, parse_period, period_code, period_containing, previous_periods, shift
 from storage.records import check_indicator_values, list_indicator_values, locked_data_sets, set_complete, today
 from storage.users import allowed, require
-from storage.validation import ValueInput, translatable
+from storage.validation import ValueInput
 
 HISTORY_PERIODS = 3
 
@@ -208,8 +209,8 @@ class EntrySheet:
     complete: bool = False  # every data set of the sheet is marked complete
 
 
-LOCKED_NOTE = translatable("entry", "This data set is marked complete and locked. Ask a supervisor to reopen it.")
-NO_ENTRY_NOTE = translatable("entry", "Your role can look at the figures but not enter them.")
+LOCKED_NOTE = QT_TRANSLATE_NOOP("entry", "This data set is marked complete and locked. Ask a supervisor to reopen it.")
+NO_ENTRY_NOTE = QT_TRANSLATE_NOOP("entry", "Your role can look at the figures but not enter them.")
 
 
 def _locks_apply(session: Session) -> bool:
@@ -382,14 +383,14 @@ class NextStep:
         return self.template.format(**self.params)
 
 
-STEP_MISSING = translatable("next_steps", "{institution}: {count} of {total} indicators not entered for {period}")
-STEP_PARTIAL = translatable("next_steps", "{institution}: {count} of {total} indicators partly entered for {period}")
-STEP_MARK = translatable("next_steps", "{institution} {period} is fully entered: mark it complete")
-STEP_FOLLOWUP = translatable("next_steps", "{count} open desk cases have a follow-up date on or before {date}")
-STEP_UNACKNOWLEDGED = translatable(
+STEP_MISSING = QT_TRANSLATE_NOOP("next_steps", "{institution}: {count} of {total} indicators not entered for {period}")
+STEP_PARTIAL = QT_TRANSLATE_NOOP("next_steps", "{institution}: {count} of {total} indicators partly entered for {period}")
+STEP_MARK = QT_TRANSLATE_NOOP("next_steps", "{institution} {period} is fully entered: mark it complete")
+STEP_FOLLOWUP = QT_TRANSLATE_NOOP("next_steps", "{count} open desk cases have a follow-up date on or before {date}")
+STEP_UNACKNOWLEDGED = QT_TRANSLATE_NOOP(
     "next_steps", "Bundle {sequence} ({file}, made {made}) is not yet acknowledged by the centre")
-STEP_NO_BUNDLE = translatable("next_steps", "No bundle has been sent to the centre yet")
-STEP_WARNINGS = translatable("next_steps", "Unusual figures (warnings) in the last two months: {count}. Check "
+STEP_NO_BUNDLE = QT_TRANSLATE_NOOP("next_steps", "No bundle has been sent to the centre yet")
+STEP_WARNINGS = QT_TRANSLATE_NOOP("next_steps", "Unusual figures (warnings) in the last two months: {count}. Check "
                                            "them and their comments")
 
 

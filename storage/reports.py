@@ -28,6 +28,7 @@ from storage.database import Session
 from storage.desk import desk_indicator_values
 from storage.entry import completeness, last_complete_period, sheet_periods
 from storage.errors import UsageError
+from storage.i18n import QT_TRANSLATE_NOOP, translate
 from storage.periods import Period, parse_period, period_containing, shift
 from storage.records import today
 from storage.users import require
@@ -58,6 +59,40 @@ SUPPRESSED = "<5"
 REPORTING_DEADLINE_DAYS = 10
 
 ALL_DISTRICTS = "All districts"
+
+# Words the screen shows translated (table captions, column names, statuses): they stay English in the
+# report objects and files, where they are keys; the GUI looks each up under the "reports" context.
+DISPLAY_WORDS = (
+    QT_TRANSLATE_NOOP("reports", "All districts"), QT_TRANSLATE_NOOP("reports", "on track"),
+    QT_TRANSLATE_NOOP("reports", "at risk"), QT_TRANSLATE_NOOP("reports", "off track"),
+    QT_TRANSLATE_NOOP("reports", "not judged"), QT_TRANSLATE_NOOP("reports", "Headline indicators"),
+    QT_TRANSLATE_NOOP("reports", "Districts and institutions"), QT_TRANSLATE_NOOP("reports", "Every indicator"),
+    QT_TRANSLATE_NOOP("reports", "Clients by GBV core type"),
+    QT_TRANSLATE_NOOP("reports", "Clients by GBV core type and sex"),
+    QT_TRANSLATE_NOOP("reports", "Clients by GBV core type and age group"),
+    QT_TRANSLATE_NOOP("reports", "Clients by district and month"),
+    QT_TRANSLATE_NOOP("reports", "Reporting time (report date minus incident date)"),
+    QT_TRANSLATE_NOOP("reports", "Referral rate by district"),
+    QT_TRANSLATE_NOOP("reports", "Completeness % by district and institution"),
+    QT_TRANSLATE_NOOP("reports", "Completeness and timeliness"),
+    QT_TRANSLATE_NOOP("reports", "indicator"), QT_TRANSLATE_NOOP("reports", "name"),
+    QT_TRANSLATE_NOOP("reports", "district"), QT_TRANSLATE_NOOP("reports", "institution"),
+    QT_TRANSLATE_NOOP("reports", "figure"), QT_TRANSLATE_NOOP("reports", "numerator"),
+    QT_TRANSLATE_NOOP("reports", "denominator"), QT_TRANSLATE_NOOP("reports", "target"),
+    QT_TRANSLATE_NOOP("reports", "expected"), QT_TRANSLATE_NOOP("reports", "achievement %"),
+    QT_TRANSLATE_NOOP("reports", "status"), QT_TRANSLATE_NOOP("reports", "GBV core type"),
+    QT_TRANSLATE_NOOP("reports", "clients"), QT_TRANSLATE_NOOP("reports", "referred"),
+    QT_TRANSLATE_NOOP("reports", "referral rate %"), QT_TRANSLATE_NOOP("reports", "reporting time"),
+    QT_TRANSLATE_NOOP("reports", "sheets"), QT_TRANSLATE_NOOP("reports", "entered"),
+    QT_TRANSLATE_NOOP("reports", "completeness %"), QT_TRANSLATE_NOOP("reports", "expected by now"),
+    QT_TRANSLATE_NOOP("reports", "entered on time"), QT_TRANSLATE_NOOP("reports", "timeliness %"),
+    QT_TRANSLATE_NOOP("reports", "sheets marked complete"), QT_TRANSLATE_NOOP("reports", "unknown"),
+)
+
+
+def _say(template: str, **values: object) -> str:
+    """A report title or note in the interface's language (templates are marked for lupdate)."""
+    return translate("reports", template).format(**values)
 PERIODS_PER_YEAR = {"monthly": 12, "quarterly": 4, "annual": 1}
 
 
@@ -422,7 +457,8 @@ def progress_report(session: Session, year: int | None = None, period: str | Non
     headline_columns = ["indicator", "name", "district", "figure", "numerator", "denominator", "target", "expected",
                         "status"]
     detail = frame[PROGRESS_COLUMNS]
-    report = Report("progress", f"Progress against targets, {span.label}", _scope(session, chosen), span.label,
+    report = Report("progress", _say(QT_TRANSLATE_NOOP("reports", "Progress against targets, {span}"), span=span.label),
+                    _scope(session, chosen), span.label,
                     _now(), tables=[
                         Table("Headline indicators", headline.reindex(columns=headline_columns).reset_index(drop=True),
                               PROGRESS_FORMATS, ("status",)),
@@ -431,17 +467,15 @@ def progress_report(session: Session, year: int | None = None, period: str | Non
                         Table("Every indicator", detail.reset_index(drop=True), PROGRESS_FORMATS, ("status",)),
                     ])
     report.notes += [
-        "Flows add up over the periods; stock figures (prison population, pending cases) are the last "
-        "period's; percents and ratios are recomputed from the summed numerators and denominators.",
-        f"Status: the figure against the target, pro-rated for flows to the periods ended ({span.label}). "
-        f"On track from {ON_TRACK_FROM:.0%}, at risk from {AT_RISK_FROM:.0%}, off track below; where lower is "
-        "better, target / figure. A district and institution's status is that of its median indicator.",
+        _say(QT_TRANSLATE_NOOP("reports", "Flows add up over the periods; stock figures (prison population, pending cases) are the last period's; percents and ratios are recomputed from the summed numerators and denominators.")),
+        _say(QT_TRANSLATE_NOOP("reports", "Status: the figure against the target, pro-rated for flows to the periods ended ({span}). On track from {on_track:.0%}, at risk from {at_risk:.0%}, off track below; where lower is better, target / figure. A district and institution's status is that of its median indicator."),
+             span=span.label, on_track=ON_TRACK_FROM, at_risk=AT_RISK_FROM),
     ]
     if frame.empty:
-        report.notes.append(f"No figures are stored for {span.label}.")
+        report.notes.append(_say(QT_TRANSLATE_NOOP("reports", "No figures are stored for {span}."), span=span.label))
     if (frame["indicator"].map(lambda code: indicators[code].source) == "desk_register").any():
-        report.notes.append("Desk indicators are computed from the desk register; percents over fewer than "
-                            f"{SMALL_CELL} clients are left out.")
+        report.notes.append(_say(QT_TRANSLATE_NOOP("reports", "Desk indicators are computed from the desk register; percents over fewer than {small} clients are left out."),
+                                 small=SMALL_CELL))
     return report
 
 
@@ -494,12 +528,14 @@ def trend_report(session: Session, indicators: Iterable[str] | None = None, dist
             raise UsageError(f"Indicator {code!r} is not in the catalogue. Use a code such as PRO-04.")
     span = resolve_span(year, period, on, default_months=12)
     chosen = report_districts(session, districts)
-    report = Report("trend", f"Trend, {span.label}", _scope(session, chosen), span.label, _now())
+    report = Report("trend", _say(QT_TRANSLATE_NOOP("reports", "Trend, {span}"), span=span.label), _scope(session, chosen), span.label,
+                    _now())
     for code in codes:
         indicator = catalogue.indicators[code]
         periods = span.periods(indicator.frequency)
         if not periods:
-            report.notes.append(f"{code} is {indicator.frequency}: no whole {indicator.frequency} period in {span.label}.")
+            report.notes.append(_say(QT_TRANSLATE_NOOP("reports", "{code} is {frequency}: no whole {frequency} period in {span}."),
+                                     code=code, frequency=indicator.frequency, span=span.label))
             continue
         table = trend_table(session, indicator, periods, chosen)
         unit = "percent" if indicator.unit == "percent" else ("count" if indicator.unit == "count" else "decimal")
@@ -508,8 +544,7 @@ def trend_report(session: Session, indicators: Iterable[str] | None = None, dist
                  if name == ALL_DISTRICTS or not session.is_centre or districts]
         report.charts.append(Chart("line", f"{code} {indicator.name}", len(report.tables) - 1, "district", periods,
                                    "rows", indicator.unit, drawn))
-    report.notes.append("Each period's own figure; at the centre 'All districts' adds the districts up "
-                        "(percents and ratios from the summed numerators and denominators).")
+    report.notes.append(_say(QT_TRANSLATE_NOOP("reports", "Each period's own figure; at the centre 'All districts' adds the districts up (percents and ratios from the summed numerators and denominators).")))
     return report
 
 
@@ -605,7 +640,8 @@ def desk_report(session: Session, year: int | None = None, period: str | None = 
         ("Reporting time (report date minus incident date)",
          _crosstab(cases, "bucket", "district", BUCKET_ORDER, present, "reporting time"), present, "columns"),
     ]
-    report = Report("desk", f"Gender facilitation desks, {span.label}", _scope(session, chosen), span.label, _now())
+    report = Report("desk", _say(QT_TRANSLATE_NOOP("reports", "Gender facilitation desks, {span}"), span=span.label), _scope(session, chosen),
+                    span.label, _now())
     hidden_cells = 0
     for caption, table, columns, along in tables:
         if caption.endswith("and sex") or caption.endswith("age group"):
@@ -620,15 +656,13 @@ def desk_report(session: Session, year: int | None = None, period: str | None = 
     report.charts.append(Chart("bar", "Clients by GBV core type", 0, "GBV core type", ["clients"], "columns",
                                "clients"))
     report.notes += [
-        "Only cases whose clients consented to sharing non-identifiable data for reporting, and that are not "
-        "deleted, are counted; no identifying details are read.",
-        f"Counts from 1 to {SMALL_CELL - 1} are shown as '{SUPPRESSED}' so that no cell identifies a person; where "
-        "one hidden cell could be worked out from a published total, the next smallest cell is hidden too "
-        f"({hidden_cells} cell(s) hidden in this report).",
-        "Referral rate: clients referred to at least one service, as indicator POL-10.",
+        _say(QT_TRANSLATE_NOOP("reports", "Only cases whose clients consented to sharing non-identifiable data for reporting, and that are not deleted, are counted; no identifying details are read.")),
+        _say(QT_TRANSLATE_NOOP("reports", "Counts from 1 to {largest} are shown as '{suppressed}' so that no cell identifies a person; where one hidden cell could be worked out from a published total, the next smallest cell is hidden too ({hidden} cell(s) hidden in this report)."),
+             largest=SMALL_CELL - 1, suppressed=SUPPRESSED, hidden=hidden_cells),
+        _say(QT_TRANSLATE_NOOP("reports", "Referral rate: clients referred to at least one service, as indicator POL-10.")),
     ]
     if cases.empty:
-        report.notes.append(f"No consented desk cases were reported in {span.label}.")
+        report.notes.append(_say(QT_TRANSLATE_NOOP("reports", "No consented desk cases were reported in {span}."), span=span.label))
     return report
 
 
@@ -722,7 +756,8 @@ def completeness_report(session: Session, year: int | None = None, period: str |
         institutions = [i.name for i in catalogue.institutions.values() if i.name in grid.columns]
         grid = grid.reindex(index=[d for d in chosen if d in grid.index], columns=institutions)
     grid = grid.rename_axis(None, axis=1).reset_index() if len(grid) else pd.DataFrame(columns=["district"])
-    report = Report("completeness", f"Reporting completeness and timeliness, {span.label}", _scope(session, chosen),
+    report = Report("completeness", _say(QT_TRANSLATE_NOOP("reports", "Reporting completeness and timeliness, {span}"), span=span.label),
+                    _scope(session, chosen),
                     span.label, _now(), tables=[
                         Table("Completeness % by district and institution", grid,
                               {c: "percent" for c in grid.columns if c != "district"}),
@@ -732,13 +767,10 @@ def completeness_report(session: Session, year: int | None = None, period: str |
                                "sheets marked complete": "count"}, ("status",)),
                     ])
     report.notes += [
-        "Completeness: cells entered / cells expected on the monthly entry sheets of the span's ended months "
-        "(a sheet also carries the quarter's and year's indicators it closes; cells of a percent whose "
-        "denominator is 0 are not expected).",
-        f"Timeliness: cells entered by the deadline, {REPORTING_DEADLINE_DAYS} days after the sheet's month ends "
-        "(the 10th of the next month), over the cells expected on sheets whose deadline has passed. A cell "
-        "corrected after the deadline counts as late.",
-        f"Status: complete on track, from {AT_RISK_FROM:.0%} at risk, below off track.",
+        _say(QT_TRANSLATE_NOOP("reports", "Completeness: cells entered / cells expected on the monthly entry sheets of the span's ended months (a sheet also carries the quarter's and year's indicators it closes; cells of a percent whose denominator is 0 are not expected).")),
+        _say(QT_TRANSLATE_NOOP("reports", "Timeliness: cells entered by the deadline, {days} days after the sheet's month ends (the 10th of the next month), over the cells expected on sheets whose deadline has passed. A cell corrected after the deadline counts as late."),
+             days=REPORTING_DEADLINE_DAYS),
+        _say(QT_TRANSLATE_NOOP("reports", "Status: complete on track, from {at_risk:.0%} at risk, below off track."), at_risk=AT_RISK_FROM),
     ]
     return report
 

@@ -17,15 +17,10 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from storage.catalogue import TOTAL_CELL, Catalogue, Indicator, make_cell, parse_cell
+from storage.i18n import QT_TRANSLATE_NOOP, translate
 from storage.periods import Period, parse_period, previous_periods
 
 ERROR, WARNING = "error", "warning"
-
-
-def translatable(context: str, text: str) -> str:
-    """Marks a message for Qt's lupdate (QT_TRANSLATE_NOOP); storage itself has no Qt."""
-    del context
-    return text
 
 
 @dataclass(frozen=True)
@@ -43,104 +38,104 @@ def _rules(*rules: Rule) -> dict[str, Rule]:
 RULES: dict[str, Rule] = _rules(
     # Indicator values
     Rule("IV_UNKNOWN_INDICATOR", ERROR, "indicator",
-         translatable("rules", "Indicator '{value}' is not in the catalogue. Use a code such as POL-01, as in the template.")),
+         QT_TRANSLATE_NOOP("rules", "Indicator '{value}' is not in the catalogue. Use a code such as POL-01, as in the template.")),
     Rule("IV_COMPUTED_INDICATOR", ERROR, "indicator",
-         translatable("rules", "{indicator} is computed from the desk register and cannot be typed in. Enter desk cases instead.")),
+         QT_TRANSLATE_NOOP("rules", "{indicator} is computed from the desk register and cannot be typed in. Enter desk cases instead.")),
     Rule("IV_UNKNOWN_DISTRICT", ERROR, "district",
-         translatable("rules", "District '{value}' is not known. Use a district code such as QUETTA.")),
+         QT_TRANSLATE_NOOP("rules", "District '{value}' is not known. Use a district code such as QUETTA.")),
     Rule("IV_OTHER_DISTRICT", ERROR, "district",
-         translatable("rules", "This office enters figures for {own}, not for '{value}'. Correct the district.")),
+         QT_TRANSLATE_NOOP("rules", "This office enters figures for {own}, not for '{value}'. Correct the district.")),
     Rule("IV_PERIOD_FORMAT", ERROR, "period",
-         translatable("rules", "Period '{value}' does not fit {indicator}, which is {frequency}. Write it like {example}.")),
+         QT_TRANSLATE_NOOP("rules", "Period '{value}' does not fit {indicator}, which is {frequency}. Write it like {example}.")),
     Rule("IV_PERIOD_FUTURE", ERROR, "period",
-         translatable("rules", "Period {value} has not started yet (today is {today}). Enter figures for past or current periods only.")),
+         QT_TRANSLATE_NOOP("rules", "Period {value} has not started yet (today is {today}). Enter figures for past or current periods only.")),
     Rule("IV_DISTRICT_NOT_VALID", ERROR, "district",
-         translatable("rules", "District {district} existed from {validity}; period {value} is outside that. Use the district that covered the area then.")),
+         QT_TRANSLATE_NOOP("rules", "District {district} existed from {validity}; period {value} is outside that. Use the district that covered the area then.")),
     Rule("IV_INDICATOR_NOT_VALID", ERROR, "period",
-         translatable("rules", "{indicator} is reported from {validity}; period {value} is outside that.")),
+         QT_TRANSLATE_NOOP("rules", "{indicator} is reported from {validity}; period {value} is outside that.")),
     Rule("IV_LOCKED", ERROR, "period",
-         translatable("rules", "The {institution} data set for {district} {value} is marked complete and locked. Ask a supervisor to reopen it.")),
+         QT_TRANSLATE_NOOP("rules", "The {institution} data set for {district} {value} is marked complete and locked. Ask a supervisor to reopen it.")),
     Rule("IV_UNKNOWN_CELL", ERROR, "cell",
-         translatable("rules", "Cell '{value}' is not a cell of {indicator}. Use 'total' or one combination of: {categories}.")),
+         QT_TRANSLATE_NOOP("rules", "Cell '{value}' is not a cell of {indicator}. Use 'total' or one combination of: {categories}.")),
     Rule("IV_NOT_A_NUMBER", ERROR, "value",
-         translatable("rules", "The {field} '{value}' is not a number. Type digits only, e.g. 12 or 12.5.")),
+         QT_TRANSLATE_NOOP("rules", "The {field} '{value}' is not a number. Type digits only, e.g. 12 or 12.5.")),
     Rule("IV_VALUE_MISSING", ERROR, "value",
-         translatable("rules", "{indicator} needs a {needed}; it is empty. Type the figure, or 0 if there were none.")),
+         QT_TRANSLATE_NOOP("rules", "{indicator} needs a {needed}; it is empty. Type the figure, or 0 if there were none.")),
     Rule("IV_COUNT_NOT_WHOLE", ERROR, "value",
-         translatable("rules", "{indicator} counts must be whole numbers of 0 or more; '{value}' is not. Correct the figure.")),
+         QT_TRANSLATE_NOOP("rules", "{indicator} counts must be whole numbers of 0 or more; '{value}' is not. Correct the figure.")),
     Rule("IV_NEGATIVE", ERROR, "value",
-         translatable("rules", "The {field} of {indicator} cannot be negative ('{value}'). Correct the figure.")),
+         QT_TRANSLATE_NOOP("rules", "The {field} of {indicator} cannot be negative ('{value}'). Correct the figure.")),
     Rule("IV_NOT_A_FRACTION", ERROR, "value",
-         translatable("rules", "{indicator} is a {unit}: give the {field}, not a numerator or denominator. Clear the numerator and denominator.")),
+         QT_TRANSLATE_NOOP("rules", "{indicator} is a {unit}: give the {field}, not a numerator or denominator. Clear the numerator and denominator.")),
     Rule("IV_DENOMINATOR_NOT_POSITIVE", ERROR, "denominator",
-         translatable("rules", "The denominator of {indicator} ({denominator_name}) must be more than 0; it is '{value}'. Correct it, or leave the row out if there were none.")),
+         QT_TRANSLATE_NOOP("rules", "The denominator of {indicator} ({denominator_name}) must be more than 0; it is '{value}'. Correct it, or leave the row out if there were none.")),
     Rule("IV_NUMERATOR_EXCEEDS_DENOMINATOR", ERROR, "numerator",
-         translatable("rules", "The numerator of {indicator} ({value}) is larger than its denominator ({denominator}); the share cannot exceed 100%. Check both figures.")),
+         QT_TRANSLATE_NOOP("rules", "The numerator of {indicator} ({value}) is larger than its denominator ({denominator}); the share cannot exceed 100%. Check both figures.")),
     Rule("IV_VALUE_MISMATCH", ERROR, "value",
-         translatable("rules", "The value '{value}' does not match numerator / denominator = {computed}. Leave the value empty; it is computed.")),
+         QT_TRANSLATE_NOOP("rules", "The value '{value}' does not match numerator / denominator = {computed}. Leave the value empty; it is computed.")),
     Rule("IV_CELLS_EXCEED_TOTAL", ERROR, "value",
-         translatable("rules", "The cells of {indicator} for {district} {period} add up to {cell_sum}{quantity} so far, more than the total {total}. Correct the cells or the total.")),
+         QT_TRANSLATE_NOOP("rules", "The cells of {indicator} for {district} {period} add up to {cell_sum}{quantity} so far, more than the total {total}. Correct the cells or the total.")),
     Rule("IV_CELLS_SUM", ERROR, "value",
-         translatable("rules", "The cells of {indicator} for {district} {period} add up to {cell_sum}{quantity}, but the total is {total}. Correct the cells or the total.")),
+         QT_TRANSLATE_NOOP("rules", "The cells of {indicator} for {district} {period} add up to {cell_sum}{quantity}, but the total is {total}. Correct the cells or the total.")),
     Rule("IV_OUTLIER", WARNING, "value",
-         translatable("rules", "{indicator} {value} is unusual for {district} ({reason}). Check it; if it is right, add a comment saying why.")),
+         QT_TRANSLATE_NOOP("rules", "{indicator} {value} is unusual for {district} ({reason}). Check it; if it is right, add a comment saying why.")),
     # Desk cases and PKM requests
     Rule("DC_REQUIRED", ERROR, "{field}",
-         translatable("rules", "The {field} is required. Fill it in.")),
+         QT_TRANSLATE_NOOP("rules", "The {field} is required. Fill it in.")),
     Rule("DC_UNKNOWN_CHOICE", ERROR, "{field}",
-         translatable("rules", "'{value}' is not a choice for {field}. Choose one of: {choices}.")),
+         QT_TRANSLATE_NOOP("rules", "'{value}' is not a choice for {field}. Choose one of: {choices}.")),
     Rule("DC_BAD_DATE", ERROR, "{field}",
-         translatable("rules", "The {field} '{value}' is not a date. Write it as YYYY-MM-DD, e.g. 2026-10-31.")),
+         QT_TRANSLATE_NOOP("rules", "The {field} '{value}' is not a date. Write it as YYYY-MM-DD, e.g. 2026-10-31.")),
     Rule("DC_REPORT_FUTURE", ERROR, "report_date",
-         translatable("rules", "The report date {value} is in the future (today is {today}). Correct the date.")),
+         QT_TRANSLATE_NOOP("rules", "The report date {value} is in the future (today is {today}). Correct the date.")),
     Rule("DC_INCIDENT_AFTER_REPORT", ERROR, "incident_date",
-         translatable("rules", "The incident date {value} is after the report date {report_date}. Correct one of them; leave the incident date empty if it is unknown.")),
+         QT_TRANSLATE_NOOP("rules", "The incident date {value} is after the report date {report_date}. Correct one of them; leave the incident date empty if it is unknown.")),
     Rule("DC_AGE_RANGE", ERROR, "client_age",
-         translatable("rules", "The client's age '{value}' must be a whole number from 0 to 120. Estimate it and tick 'age estimated' if unsure.")),
+         QT_TRANSLATE_NOOP("rules", "The client's age '{value}' must be a whole number from 0 to 120. Estimate it and tick 'age estimated' if unsure.")),
     Rule("DC_CNIC_FORMAT", ERROR, "cnic",
-         translatable("rules", "The CNIC '{value}' is not valid. Write 13 digits as 12345-1234567-1 (the first digit 1 to 7).")),
+         QT_TRANSLATE_NOOP("rules", "The CNIC '{value}' is not valid. Write 13 digits as 12345-1234567-1 (the first digit 1 to 7).")),
     Rule("DC_PHONE_FORMAT", ERROR, "phone",
-         translatable("rules", "The mobile number '{value}' is not valid. Write it as 03001234567, 0300-1234567 or +923001234567.")),
+         QT_TRANSLATE_NOOP("rules", "The mobile number '{value}' is not valid. Write it as 03001234567, 0300-1234567 or +923001234567.")),
     Rule("DC_GBV_ORDER", ERROR, "gbv_type",
-         translatable("rules", "The GBV type '{value}' does not follow the classification questions: answered in order, they give '{expected}'. Ask the questions in order and take the first 'yes'.")),
+         QT_TRANSLATE_NOOP("rules", "The GBV type '{value}' does not follow the classification questions: answered in order, they give '{expected}'. Ask the questions in order and take the first 'yes'.")),
     Rule("DC_CLASSIFICATION_ANSWERS", ERROR, "classification_answers",
-         translatable("rules", "The classification answers '{value}' are not valid: answer the questions in order with y or n, stopping at the first y.")),
+         QT_TRANSLATE_NOOP("rules", "The classification answers '{value}' are not valid: answer the questions in order with y or n, stopping at the first y.")),
     Rule("DC_REFERRAL_DATE", ERROR, "services",
-         translatable("rules", "The service '{value}' is marked '{status}' but has no date. Add the date of the referral or service.")),
+         QT_TRANSLATE_NOOP("rules", "The service '{value}' is marked '{status}' but has no date. Add the date of the referral or service.")),
     Rule("DC_DUPLICATE_SERVICE", ERROR, "services",
-         translatable("rules", "The service '{value}' is listed twice. Keep one line per service.")),
+         QT_TRANSLATE_NOOP("rules", "The service '{value}' is listed twice. Keep one line per service.")),
     Rule("DC_CLOSING_REASON", ERROR, "closing_reason",
-         translatable("rules", "A closed case needs a closing reason. Choose why the case was closed.")),
+         QT_TRANSLATE_NOOP("rules", "A closed case needs a closing reason. Choose why the case was closed.")),
     Rule("DC_CONSENT_MISSING", ERROR, "{field}",
-         translatable("rules", "The client's answer on {field} is not recorded. Ask the client and record yes or no.")),
+         QT_TRANSLATE_NOOP("rules", "The client's answer on {field} is not recorded. Ask the client and record yes or no.")),
     Rule("DC_FOLLOWUP_BEFORE_REPORT", ERROR, "followup_date",
-         translatable("rules", "The follow-up date {value} is before the report date {report_date}. Correct it.")),
+         QT_TRANSLATE_NOOP("rules", "The follow-up date {value} is before the report date {report_date}. Correct it.")),
     Rule("PKM_COMPLETED_BEFORE_RECEIVED", ERROR, "completed_date",
-         translatable("rules", "The request was completed on {value}, before it was received on {received_date}. Correct the dates.")),
+         QT_TRANSLATE_NOOP("rules", "The request was completed on {value}, before it was received on {received_date}. Correct the dates.")),
     # Targets (per indicator, district and year; the value rules above are reused for codes and numbers)
     Rule("TG_YEAR", ERROR, "year",
-         translatable("rules", "The target year '{value}' is not a year from {first} to {last}. Write it like 2026.")),
+         QT_TRANSLATE_NOOP("rules", "The target year '{value}' is not a year from {first} to {last}. Write it like 2026.")),
     Rule("TG_PERCENT_OVER_100", ERROR, "target",
-         translatable("rules", "The target of {indicator} is a percent and cannot be more than 100 ('{value}'). Correct the figure.")),
+         QT_TRANSLATE_NOOP("rules", "The target of {indicator} is a percent and cannot be more than 100 ('{value}'). Correct the figure.")),
     Rule("LD_UNREADABLE", ERROR, "file",
-         translatable("rules", "The file {value} could not be read as {kind} ({reason}). Save it again from Excel as .xlsx or .csv.")),
+         QT_TRANSLATE_NOOP("rules", "The file {value} could not be read as {kind} ({reason}). Save it again from Excel as .xlsx or .csv.")),
     Rule("LD_COLUMNS", ERROR, "header",
-         translatable("rules", "The first row must name the columns {expected}; missing: {missing}. Start from `template`.")),
+         QT_TRANSLATE_NOOP("rules", "The first row must name the columns {expected}; missing: {missing}. Start from `template`.")),
     Rule("LD_DUPLICATE_ROW", ERROR, "cell",
-         translatable("rules", "This row repeats {value}, already given on row {first_row}. Keep one row per cell.")),
+         QT_TRANSLATE_NOOP("rules", "This row repeats {value}, already given on row {first_row}. Keep one row per cell.")),
     # Records arriving in a bundle (checked at the centre before the rules above)
     Rule("SY_RECORD_SHAPE", ERROR, "record",
-         translatable("rules", "The record is not shaped like a Mizan {record_type} record ({value}). It was kept aside for review.")),
+         QT_TRANSLATE_NOOP("rules", "The record is not shaped like a Mizan {record_type} record ({value}). It was kept aside for review.")),
     Rule("SY_OTHER_DEVICE", ERROR, "origin_device",
-         translatable("rules", "The record claims to come from device '{value}', but the bundle was signed by {device}. It was kept aside for review.")),
+         QT_TRANSLATE_NOOP("rules", "The record claims to come from device '{value}', but the bundle was signed by {device}. It was kept aside for review.")),
     Rule("SY_OTHER_DISTRICT", ERROR, "district",
-         translatable("rules", "The record is for district '{value}', but the device is enrolled for {district}. It was kept aside for review.")),
+         QT_TRANSLATE_NOOP("rules", "The record is for district '{value}', but the device is enrolled for {district}. It was kept aside for review.")),
     Rule("SY_PARENT_MISSING", ERROR, "case_uuid",
-         translatable("rules", "The record belongs to case {value}, which is not at the centre. It was kept aside for review.")),
+         QT_TRANSLATE_NOOP("rules", "The record belongs to case {value}, which is not at the centre. It was kept aside for review.")),
     Rule("SY_DUPLICATE", ERROR, "record",
-         translatable("rules", "The record clashes with another record already at the centre ({value}). It was kept aside for review.")),
+         QT_TRANSLATE_NOOP("rules", "The record clashes with another record already at the centre ({value}). It was kept aside for review.")),
     Rule("PKM_FUTURE", ERROR, "{field}",
-         translatable("rules", "The {field} {value} is in the future (today is {today}). Correct the date.")),
+         QT_TRANSLATE_NOOP("rules", "The {field} {value} is in the future (today is {today}). Correct the date.")),
 )
 
 
@@ -161,25 +156,25 @@ class Issue:
 
 # The words a person reads for a field; ``Issue.field`` keeps the code so a form can point at the input.
 FIELD_LABELS = {
-    "case_number": translatable("fields", "case number"),
-    "client_code": translatable("fields", "client code"),
-    "report_date": translatable("fields", "report date"),
-    "incident_date": translatable("fields", "incident date"),
-    "followup_date": translatable("fields", "follow-up date"),
-    "client_sex": translatable("fields", "client's sex"),
-    "client_age_group": translatable("fields", "client's age group"),
-    "location_type": translatable("fields", "incident location"),
-    "time_of_day": translatable("fields", "time of day"),
-    "incident_district": translatable("fields", "district of the incident"),
-    "gbv_type": translatable("fields", "GBV type"),
-    "non_gbv_complaint": translatable("fields", "kind of non-GBV complaint"),
-    "consent_services": translatable("fields", "consent to services"),
-    "consent_reporting": translatable("fields", "consent to share non-identifiable data for reporting"),
-    "status": translatable("fields", "case status"),
-    "closing_reason": translatable("fields", "closing reason"),
-    "applicant_sex": translatable("fields", "applicant's sex"),
-    "received_date": translatable("fields", "date received"),
-    "completed_date": translatable("fields", "date completed"),
+    "case_number": QT_TRANSLATE_NOOP("fields", "case number"),
+    "client_code": QT_TRANSLATE_NOOP("fields", "client code"),
+    "report_date": QT_TRANSLATE_NOOP("fields", "report date"),
+    "incident_date": QT_TRANSLATE_NOOP("fields", "incident date"),
+    "followup_date": QT_TRANSLATE_NOOP("fields", "follow-up date"),
+    "client_sex": QT_TRANSLATE_NOOP("fields", "client's sex"),
+    "client_age_group": QT_TRANSLATE_NOOP("fields", "client's age group"),
+    "location_type": QT_TRANSLATE_NOOP("fields", "incident location"),
+    "time_of_day": QT_TRANSLATE_NOOP("fields", "time of day"),
+    "incident_district": QT_TRANSLATE_NOOP("fields", "district of the incident"),
+    "gbv_type": QT_TRANSLATE_NOOP("fields", "GBV type"),
+    "non_gbv_complaint": QT_TRANSLATE_NOOP("fields", "kind of non-GBV complaint"),
+    "consent_services": QT_TRANSLATE_NOOP("fields", "consent to services"),
+    "consent_reporting": QT_TRANSLATE_NOOP("fields", "consent to share non-identifiable data for reporting"),
+    "status": QT_TRANSLATE_NOOP("fields", "case status"),
+    "closing_reason": QT_TRANSLATE_NOOP("fields", "closing reason"),
+    "applicant_sex": QT_TRANSLATE_NOOP("fields", "applicant's sex"),
+    "received_date": QT_TRANSLATE_NOOP("fields", "date received"),
+    "completed_date": QT_TRANSLATE_NOOP("fields", "date completed"),
 }
 
 
@@ -188,8 +183,9 @@ def issue(code: str, row: int | None = None, **params: object) -> Issue:
     rule = RULES[code]
     field_name = rule.field.format(**params) if "{" in rule.field else rule.field
     if "field" in params:
-        params = {**params, "field": FIELD_LABELS.get(str(params["field"]), params["field"])}
-    return Issue(code, rule.severity, field_name, rule.message.format(**params), row)
+        label = FIELD_LABELS.get(str(params["field"]))
+        params = {**params, "field": translate("fields", label) if label else params["field"]}
+    return Issue(code, rule.severity, field_name, translate("rules", rule.message).format(**params), row)
 
 
 # -- indicator values --------------------------------------------------------------------------------

@@ -1,0 +1,48 @@
+"""Translation hooks for storage's words (rule messages, field labels, next steps, report headings).
+
+Storage has no Qt, but its messages reach people: the GUI installs Qt's translator here at start-up
+(:func:`set_translator`), and every message template is looked up through :func:`translate` before its
+values are filled in. The CLI keeps the English originals.
+
+``QT_TRANSLATE_NOOP(context, text)`` marks a literal for Qt's ``pyside6-lupdate`` (which finds markers of
+that name in any Python file) and returns it unchanged: the literal stays the key, the translation is
+looked up when the message is built. The language also chooses the catalogue's names
+(``name_ur`` columns beside ``name`` in resources/), see :func:`storage.catalogue.load_catalogue`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+LANGUAGES = ("en", "ur")
+RIGHT_TO_LEFT = frozenset({"ur"})
+
+_translator: Callable[[str, str], str] | None = None
+_language = "en"
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 (the name lupdate looks for)
+    """Mark ``text`` for translation in ``context``; returns it unchanged (translated when used)."""
+    del context
+    return text
+
+
+def translate(context: str, text: str) -> str:
+    """``text`` in the interface's language (the original when there is no translation or translator)."""
+    if _translator is None:
+        return text
+    return _translator(context, text) or text
+
+
+def set_translator(translator: Callable[[str, str], str] | None, language: str = "en") -> None:
+    """Install the GUI's translator (``QCoreApplication.translate``) and its language; None: English."""
+    global _translator, _language
+    if language not in LANGUAGES:
+        raise ValueError(f"Unknown language {language!r}; Mizan speaks {', '.join(LANGUAGES)}.")
+    _translator = translator
+    _language = language
+
+
+def language() -> str:
+    """The interface's language code: ``en`` or ``ur``."""
+    return _language
