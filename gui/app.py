@@ -19,7 +19,7 @@ from gui.devices_screen import DevicesScreen
 from gui.export_screen import ExportScreen
 from gui.import_screen import ImportScreen
 from gui.indicator_entry import IndicatorEntryScreen
-from gui.language import install_language
+from gui.language import install_language, remove_language
 from gui.login import ChangePasswordDialog, IdleLock, LockScreenDialog, LoginDialog
 from gui.main_window import MainWindow
 from gui.pkm_log import PkmLogScreen
@@ -40,10 +40,11 @@ SCREENS = [DashboardScreen, ImportScreen, ReviewScreen, DevicesScreen, Indicator
 class Application(QObject):
     """Drives the windows: setup or login, the main window, the lock screen, sign-out and back."""
 
-    def __init__(self, db_path: Path, settings: Settings) -> None:
+    def __init__(self, db_path: Path, settings: Settings, translators: list | None = None) -> None:
         super().__init__()
         self.db_path = db_path
         self.settings = settings
+        self.translators = translators or []  # the language installed at start-up (see switch_language)
         self.window: MainWindow | None = None
         self.dialog: QDialog | None = None
         self.idle = IdleLock(settings.auto_lock_minutes)
@@ -54,9 +55,32 @@ class Application(QObject):
         if self.db_path.exists():
             self.dialog = LoginDialog(self.db_path, self.settings)
         else:
-            self.dialog = SetupWizard(self.db_path, self.settings)
+            wizard = SetupWizard(self.db_path, self.settings)
+            wizard.language_chosen.connect(self.switch_language)
+            self.dialog = wizard
         self.dialog.accepted.connect(self._signed_in)
         self.dialog.open()
+
+    def switch_language(self, language: str) -> None:
+        """Chosen on the setup wizard's first page: keep it, change the interface, start the wizard again."""
+        app = QApplication.instance()
+        if not isinstance(app, QApplication) or language == self.settings.language:
+            return
+        try:
+            translators = install_language(app, language)
+        except FileNotFoundError as missing:
+            print(f"mizan: {missing}", file=sys.stderr)
+            return
+        remove_language(app, self.translators, keep_direction=True)
+        self.translators = translators
+        self.settings.language = language
+        apply_font_size(app, self.settings)
+        if self.dialog is not None:
+            old = self.dialog
+            self.dialog = None
+            old.deleteLater()
+            old.hide()
+        self.start()
 
     def _signed_in(self) -> None:
         dialog = self.dialog
@@ -107,12 +131,12 @@ def run_app(db_path: str | Path | None = None) -> int:
     app.setOrganizationName("Mizan")
     settings = Settings()
     try:
-        install_language(app, settings.language)
+        translators = install_language(app, settings.language)
     except FileNotFoundError as missing:  # a source checkout without `make translations`: English still works
         print(f"mizan: {missing} Starting in English.", file=sys.stderr)
-        install_language(app, "en")
+        translators = install_language(app, "en")
     apply_font_size(app, settings)
-    application = Application(Path(db_path) if db_path else default_database_path(), settings)
+    application = Application(Path(db_path) if db_path else default_database_path(), settings, translators)
     application.start()
     app.aboutToQuit.connect(lambda: application.window and application.window.session.close())
     return app.exec()

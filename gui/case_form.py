@@ -48,6 +48,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.screens import larger
 from storage.catalogue import Option
 from storage.database import Session
 from storage.desk import IDENTITY_FIELDS, derived_fields, get_desk_case, list_desks, save_desk_case
@@ -389,7 +390,7 @@ class CaseFormDialog(QDialog):
         self.question_number.setStyleSheet("font-weight: 600;")
         self.question = QLabel()
         self.question.setWordWrap(True)
-        self.question.setStyleSheet("font-size: 12pt;")
+        larger(self.question)
         layout.addWidget(self.question_number)
         layout.addWidget(self.question)
         answer_row = QHBoxLayout()

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.screens import Screen
+from gui.screens import Screen, heading_label
 from gui.tasks import run_with_own_connection
 from storage.database import Session
 from storage.desk import DeskFilter, desk_case_count
@@ -44,8 +44,7 @@ class DashboardScreen(Screen):
         self.bars: dict[tuple[str, str], QProgressBar] = {}
         self.rows: dict[str, list[Completeness]] = {}
         outer = QVBoxLayout(self)
-        heading = QLabel(self.tr("Dashboard"))
-        heading.setStyleSheet("font-size: 15pt; font-weight: 600;")
+        heading = heading_label(self.tr("Dashboard"))
         top = QHBoxLayout()
         top.addWidget(heading)
         top.addStretch(1)

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui.list_model import Index, ListTableModel, list_table
-from gui.screens import Screen
+from gui.screens import Screen, heading_label
 from storage.database import Session
 from storage.errors import MizanError
 from storage.users import allowed
@@ -131,8 +131,7 @@ class DevicesScreen(Screen):
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
-        heading = QLabel(self.tr("Districts, their PCs and missing bundles"))
-        heading.setStyleSheet("font-size: 14pt; font-weight: 600;")
+        heading = heading_label(self.tr("Districts, their PCs and missing bundles"))
         self.districts = DistrictsModel(session)
         self.districts_table = list_table(self.districts, self.tr("Districts"))
         self.districts_table.horizontalHeader().setSectionResizeMode(DistrictsModel.MISSING,

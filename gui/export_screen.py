@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui.list_model import Index, ListTableModel
-from gui.screens import Screen
+from gui.screens import Screen, heading_label
 from gui.tasks import run_task
 from storage.database import Session
 from storage.errors import MizanError
@@ -98,8 +98,7 @@ class ExportScreen(Screen):
         buttons.addStretch(1)
         buttons.addWidget(receipt)
         layout = QVBoxLayout(self)
-        heading = QLabel(self.tr("Send this office's figures to the provincial centre"))
-        heading.setStyleSheet("font-size: 14pt; font-weight: 600;")
+        heading = heading_label(self.tr("Send this office's figures to the provincial centre"))
         layout.addWidget(heading)
         layout.addWidget(QLabel(self.tr(
             "The bundle is encrypted for the centre and signed by this PC. It holds every record changed since "

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui.list_model import Index, ListTableModel, list_table
-from gui.screens import Screen
+from gui.screens import Screen, heading_label, larger
 from gui.tasks import run_task, run_with_own_connection
 from storage.database import Session
 from storage.errors import MizanError
@@ -107,7 +107,7 @@ class DropArea(QFrame):
         self.setAccessibleName(self.tr("Drop bundles here"))
         label = QLabel(self.tr("Drop bundle files (.mizan) or whole folders here"))
         label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        label.setStyleSheet("font-size: 12pt; color: palette(placeholder-text);")
+        larger(label).setStyleSheet("color: palette(placeholder-text);")
         layout = QVBoxLayout(self)
         layout.addWidget(label)
 
@@ -191,8 +191,7 @@ class ImportScreen(Screen):
         self.enroll_dialog: EnrollDeviceDialog | None = None
         self.pending_enrollments: list[ImportOutcome] = []
 
-        heading = QLabel(self.tr("Import bundles from the districts"))
-        heading.setStyleSheet("font-size: 14pt; font-weight: 600;")
+        heading = heading_label(self.tr("Import bundles from the districts"))
         self.drop_area = DropArea(self.import_paths)
         choose_files = QPushButton(self.tr("Choose &bundle files…"))
         choose_files.clicked.connect(self.choose_files)

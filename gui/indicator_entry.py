@@ -47,7 +47,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.screens import Screen
+from gui.screens import Screen, heading_label
 from storage.catalogue import TOTAL_CELL
 from storage.database import Session
 from storage.entry import (
@@ -710,8 +710,7 @@ class IndicatorEntryScreen(Screen):
         self.models: dict[str, IndicatorGridModel] = {}
         self.panels: dict[str, IndicatorPanel] = {}
         layout = QVBoxLayout(self)
-        heading = QLabel(self.tr("Indicator entry"))
-        heading.setStyleSheet("font-size: 15pt; font-weight: 600;")
+        heading = heading_label(self.tr("Indicator entry"))
         layout.addWidget(heading)
         bar = QHBoxLayout()
         self.district = QComboBox()

@@ -21,6 +21,8 @@ from storage.catalogue import resources_dir
 # Arabic. Nastaliq, the Urdu calligraphic style, is too tall for table rows; headings may use it.
 URDU_FONTS = ("Segoe UI", "Noto Naskh Arabic", "Noto Sans Arabic", "Tahoma")
 URDU_HEADING_FONTS = ("Noto Nastaliq Urdu", "Jameel Noori Nastaleeq", *URDU_FONTS)
+# Each language named in its own words, for the choosers in setup and settings.
+LANGUAGE_NAMES = {"en": "English", "ur": "اردو (Urdu)"}
 LOCALES = {"en": QLocale(QLocale.Language.English, QLocale.Country.Pakistan),
            "ur": QLocale(QLocale.Language.Urdu, QLocale.Country.Pakistan)}
 
@@ -59,10 +61,12 @@ def install_language(app: QApplication, language: str, catalog: Path | None = No
     return translators
 
 
-def remove_language(app: QApplication, translators: list[QTranslator]) -> None:
-    """Back to English (tests switch languages within one process)."""
+def remove_language(app: QApplication, translators: list[QTranslator], *, keep_direction: bool = False) -> None:
+    """Remove ``translators`` (tests switch languages within one process; setup switches before a
+    new one is installed, with ``keep_direction`` so the new language's layout direction stays)."""
     for translator in translators:
         app.removeTranslator(translator)
-    app.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
-    QLocale.setDefault(LOCALES["en"])
-    i18n.set_translator(None, "en")
+    if not keep_direction:
+        app.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+        QLocale.setDefault(LOCALES["en"])
+        i18n.set_translator(None, "en")

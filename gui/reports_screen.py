@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.screens import Screen
+from gui.screens import Screen, heading_label
 from gui.tasks import run_task, run_with_own_connection
 from storage.database import Session
 from storage.entry import last_complete_period
@@ -156,8 +156,7 @@ class ReportsScreen(Screen):
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
         layout = QVBoxLayout(self)
-        heading = QLabel(self.tr("Reports"))
-        heading.setStyleSheet("font-size: 14pt; font-weight: 600;")
+        heading = heading_label(self.tr("Reports"))
         layout.addWidget(heading)
         layout.addLayout(bar)
         layout.addLayout(exports)

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui.list_model import Index, ListTableModel, list_table
-from gui.screens import Screen
+from gui.screens import Screen, heading_label
 from gui.tasks import run_task
 from storage.database import Session
 from storage.errors import MizanError, ValidationFailed
@@ -153,8 +153,7 @@ class ReviewScreen(Screen):
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
-        heading = QLabel(self.tr("Records that need review"))
-        heading.setStyleSheet("font-size: 14pt; font-weight: 600;")
+        heading = heading_label(self.tr("Records that need review"))
         self.tabs = QTabWidget()
         self.tabs.addTab(self._build_conflicts(), self.tr("&Conflicts"))
         self.tabs.addTab(self._build_quarantine(), self.tr("&Quarantine"))

@@ -7,7 +7,7 @@ check the same permission again, so hiding is a courtesy, not the protection.
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 
 from storage.database import Session
 
@@ -28,3 +28,17 @@ class Screen(QWidget):
 
     def refresh(self) -> None:
         """Reload what the screen shows (called when it becomes visible)."""
+
+
+def heading_label(text: str) -> QLabel:
+    """A screen's title: larger and bold, scaled with the font-size setting (see gui.settings)."""
+    label = QLabel(text)
+    label.setProperty("role", "heading")
+    label.setAccessibleName(text)
+    return label
+
+
+def larger(label: QLabel) -> QLabel:
+    """Text a size above the body text (a question being asked, a drop zone), scaled with the setting."""
+    label.setProperty("role", "larger")
+    return label

@@ -96,8 +96,19 @@ class Settings:
         self.store.setValue("last_user", value)
 
 
+HEADING_SCALE, LARGER_SCALE = 1.35, 1.1
+
+
 def apply_font_size(app: QApplication, settings: Settings) -> None:
-    """Set the application font to the chosen size (call once at start and after the setting changes)."""
+    """Set the application font to the chosen size (call once at start and after the setting changes).
+
+    Headings and larger texts (gui.screens.heading/larger) are sized relative to it by one application
+    style sheet, so every screen scales at once, not on the next start.
+    """
     font = QFont(app.font())
     font.setPointSize(settings.font_size)
     app.setFont(font)
+    size = settings.font_size
+    app.setStyleSheet(
+        f'QLabel[role="heading"] {{ font-size: {size * HEADING_SCALE:.1f}pt; font-weight: 600; }}\n'
+        f'QLabel[role="larger"] {{ font-size: {size * LARGER_SCALE:.1f}pt; }}')

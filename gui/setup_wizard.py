@@ -21,7 +21,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QFontDatabase, QStandardItem, QStandardItemModel, QTextDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from gui.language import LANGUAGE_NAMES
 from gui.login import describe_error, message_label, password_field, show_message
 from gui.settings import Settings
 from gui.tasks import run_task
@@ -99,11 +100,24 @@ def wrapped(text: str) -> QLabel:
 class RolePage(QWizardPage):
     """District office or provincial centre; nothing is chosen until the user chooses."""
 
-    def __init__(self) -> None:
+    def __init__(self, language: str = "en") -> None:
         super().__init__()
         self.setTitle(self.tr("Welcome to Mizan"))
         self.setSubTitle(self.tr("This PC has no Mizan database yet. A few questions set it up; it takes a minute."))
         layout = QVBoxLayout(self)
+        # The language first, named in both languages: whoever sits down can find their own.
+        self.language = QComboBox()
+        for code, name in LANGUAGE_NAMES.items():
+            self.language.addItem(name, code)
+        self.language.setCurrentIndex(max(0, self.language.findData(language)))
+        language_row = QHBoxLayout()
+        language_label = QLabel(self.tr("&Language / زبان:"))
+        language_label.setBuddy(self.language)
+        language_row.addWidget(language_label)
+        language_row.addWidget(self.language)
+        language_row.addStretch(1)
+        layout.addLayout(language_row)
+        layout.addSpacing(8)
         layout.addWidget(wrapped(self.tr("Who will use this PC?")))
         self.district_office = QRadioButton(self.tr("A &district office"))
         self.centre = QRadioButton(self.tr("The &provincial centre"))
@@ -534,7 +548,13 @@ class CentreKeyPage(QWizardPage):
 
 
 class SetupWizard(QWizard):
-    """Creates the database at ``db_path``. Accepted: ``session`` is the first admin's open session."""
+    """Creates the database at ``db_path``. Accepted: ``session`` is the first admin's open session.
+
+    ``language_chosen(code)``: the user picked another language on the first page; the application
+    switches and starts the wizard again in it (nothing has been written yet).
+    """
+
+    language_chosen = Signal(str)
 
     def __init__(self, db_path: str | Path, settings: Settings | None = None, parent: QWidget | None = None,
                  today: dt.date | None = None) -> None:
@@ -549,7 +569,9 @@ class SetupWizard(QWizard):
         self.setWindowTitle(self.tr("Set up Mizan"))
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
         self.setMinimumSize(760, 560)
-        self.role_page = RolePage()
+        self.role_page = RolePage(self.settings.language)
+        self.role_page.language.currentIndexChanged.connect(
+            lambda: self.language_chosen.emit(self.role_page.language.currentData()))
         self.district_page = DistrictPage(today or dt.date.today())
         self.admin_page = AdminPage()
         self.create_page = CreatePage()

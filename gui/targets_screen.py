@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.screens import Screen
+from gui.screens import Screen, heading_label
 from storage.database import Session
 from storage.errors import MizanError, ValidationFailed
 from storage.targets import TargetGrid, TargetInput, load_targets, save_targets, target_grid, write_targets_template
@@ -153,8 +153,7 @@ class TargetsScreen(Screen):
         top.addStretch(1)
         top.addWidget(template)
         top.addWidget(self.load_button)
-        heading = QLabel(self.tr("Targets for the year"))
-        heading.setStyleSheet("font-size: 14pt; font-weight: 600;")
+        heading = heading_label(self.tr("Targets for the year"))
         explanation = QLabel(self.tr(
             "A target is for the whole year in the indicator's unit: a yearly total for counts, a level for "
             "stock figures, a percent for rates. Type in a cell and move on: it is saved at once. Empty a cell "

@@ -46,3 +46,19 @@ def set_translator(translator: Callable[[str, str], str] | None, language: str =
 def language() -> str:
     """The interface's language code: ``en`` or ``ur``."""
     return _language
+
+
+FIRST_STRONG_ISOLATE, POP_ISOLATE = "\u2068", "\u2069"
+
+
+def fill(template: str, **values: object) -> str:
+    """``template.format(**values)`` with each value isolated in right-to-left languages.
+
+    A period, CNIC, case number or figure inside an Urdu sentence must keep its own left-to-right
+    order ("2026-10" must not turn into "10-2026"): each value is wrapped in Unicode's first-strong
+    isolate, so Latin values read left to right and Urdu names right to left, whatever surrounds them.
+    """
+    if _language not in RIGHT_TO_LEFT:
+        return template.format(**values)
+    return template.format(**{name: f"{FIRST_STRONG_ISOLATE}{value}{POP_ISOLATE}"
+                              if not isinstance(value, int | float) else value for name, value in values.items()})

@@ -28,7 +28,7 @@ from storage.database import Session
 from storage.desk import desk_indicator_values
 from storage.entry import completeness, last_complete_period, sheet_periods
 from storage.errors import UsageError
-from storage.i18n import QT_TRANSLATE_NOOP, translate
+from storage.i18n import QT_TRANSLATE_NOOP, fill, translate
 from storage.periods import Period, parse_period, period_containing, shift
 from storage.records import today
 from storage.users import require
@@ -92,7 +92,7 @@ DISPLAY_WORDS = (
 
 def _say(template: str, **values: object) -> str:
     """A report title or note in the interface's language (templates are marked for lupdate)."""
-    return translate("reports", template).format(**values)
+    return fill(translate("reports", template), **values)
 PERIODS_PER_YEAR = {"monthly": 12, "quarterly": 4, "annual": 1}
 
 

@@ -17,7 +17,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from storage.catalogue import TOTAL_CELL, Catalogue, Indicator, make_cell, parse_cell
-from storage.i18n import QT_TRANSLATE_NOOP, translate
+from storage.i18n import QT_TRANSLATE_NOOP, fill, translate
 from storage.periods import Period, parse_period, previous_periods
 
 ERROR, WARNING = "error", "warning"
@@ -185,7 +185,7 @@ def issue(code: str, row: int | None = None, **params: object) -> Issue:
     if "field" in params:
         label = FIELD_LABELS.get(str(params["field"]))
         params = {**params, "field": translate("fields", label) if label else params["field"]}
-    return Issue(code, rule.severity, field_name, translate("rules", rule.message).format(**params), row)
+    return Issue(code, rule.severity, field_name, fill(translate("rules", rule.message), **params), row)
 
 
 # -- indicator values --------------------------------------------------------------------------------

@@ -230,3 +230,81 @@ def test_every_dialog_goes_through_the_translator(qtbot, pseudo_language, superv
                          *[(where, text) for where, text in visible_texts(wizard.page(page_id))]]
     seen.append(("SetupWizard", wizard_texts))
     assert_all_translated(seen, data_words(supervisor) | {"sana", "supervisor"})
+
+
+# -- accessibility: every input has a name a screen reader can say ------------------------------------------
+
+
+def unnamed_inputs(root: QWidget) -> list[str]:
+    """Visible inputs with neither an accessible name, nor a label whose buddy they are, nor a form label."""
+    from PySide6.QtWidgets import QAbstractSpinBox, QFormLayout, QPlainTextEdit, QTableView
+
+    labelled = {label.buddy() for label in root.findChildren(QLabel) if label.buddy() is not None}
+    for form in root.findChildren(QFormLayout):
+        for row in range(form.rowCount()):
+            field = form.itemAt(row, QFormLayout.ItemRole.FieldRole)
+            label = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
+            if field is not None and label is not None and field.widget() is not None:
+                labelled.add(field.widget())
+                labelled |= set(field.widget().findChildren(QWidget))
+    missing = []
+    for widget in root.findChildren(QWidget):
+        if not isinstance(widget, QLineEdit | QComboBox | QAbstractSpinBox | QPlainTextEdit | QTableView):
+            continue
+        if not widget.isVisibleTo(root) or isinstance(widget.parent(), QAbstractSpinBox | QComboBox):
+            continue  # a spin box's or combo box's own line edit is named by its owner
+        if widget.accessibleName() or widget in labelled:
+            continue
+        missing.append(f"{type(widget).__name__} {widget.objectName() or ''} in {type(widget.window()).__name__}")
+    return missing
+
+
+def test_every_input_on_every_screen_has_a_name(qtbot, supervisor, clerk, settings):
+    bare = QWidget()  # the control: an input with no name and no label is found
+    qtbot.addWidget(bare)
+    QLineEdit(bare)
+    assert unnamed_inputs(bare) == ["QLineEdit  in QWidget"]
+    missing = []
+    for session in (supervisor, clerk):
+        window = MainWindow(session, [*SCREENS, partial(SettingsScreen, settings=settings)])
+        qtbot.addWidget(window)
+        window.show()
+        for row, screen in enumerate(window.screens):
+            window.sidebar.setCurrentRow(row)
+            missing += [f"{type(screen).__name__}: {where}" for where in unnamed_inputs(screen)]
+    assert not missing, "\n".join(missing)
+
+
+def test_the_font_size_setting_scales_headings_at_once(qtbot, qapp, supervisor, settings):
+    from gui.dashboard import DashboardScreen
+    from gui.settings import HEADING_SCALE, apply_font_size
+
+    screen = DashboardScreen(supervisor)
+    qtbot.addWidget(screen)
+    screen.show()
+    title = next(label for label in screen.findChildren(QLabel) if label.property("role") == "heading")
+    try:
+        for size in (10, 16):
+            settings.font_size = size
+            apply_font_size(qapp, settings)
+            title.ensurePolished()
+            assert abs(title.font().pointSizeF() - size * HEADING_SCALE) < 0.2
+            assert qapp.font().pointSize() == size
+    finally:
+        settings.font_size = 11
+        apply_font_size(qapp, settings)
+
+
+def test_values_inside_urdu_messages_keep_their_own_direction():
+    from storage import i18n
+    from storage.validation import issue
+
+    english = issue("IV_PERIOD_FORMAT", value="10-2026", indicator="PRO-01", frequency="monthly", example="2026-10")
+    i18n.set_translator(lambda context, text: text, "ur")
+    try:
+        urdu = issue("IV_PERIOD_FORMAT", value="10-2026", indicator="PRO-01", frequency="monthly", example="2026-10")
+    finally:
+        i18n.set_translator(None, "en")
+    # In a right-to-left sentence each value is a first-strong isolate: "2026-10" stays "2026-10".
+    assert "\u20682026-10\u2069" in urdu.message and "\u2068" not in english.message
+    assert urdu.message.replace("\u2068", "").replace("\u2069", "") == english.message
