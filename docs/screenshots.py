@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -23,12 +24,16 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from PySide6.QtCore import QSettings  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from gui.app import SCREENS  # noqa: E402
+from gui.language import install_language  # noqa: E402
 from gui.main_window import MainWindow  # noqa: E402
+from gui.settings import Settings, apply_font_size  # noqa: E402
 from storage.database import create_database, open_session  # noqa: E402
 from storage.demo import generate_demo  # noqa: E402
+from storage.i18n import LANGUAGES  # noqa: E402
 from storage.records import ValueInput, save_indicator_values  # noqa: E402
 from storage.report_files import write_report  # noqa: E402
 from storage.reports import build_report  # noqa: E402
@@ -57,6 +62,12 @@ def slug(title: str) -> str:
     return "-".join(title.lower().replace("&", "").split())
 
 
+def screen_name(screen) -> str:
+    """A file name from the screen's class, the same in every language: DeskRegisterScreen -> desk-register."""
+    words = re.findall(r"[A-Z][a-z]*", type(screen).__name__.removesuffix("Screen"))
+    return "-".join(word.lower() for word in words)
+
+
 def district(folder: Path, code: str, device_name: str, months: int, centre_key: Path, seed: int):
     path = folder / f"{code.lower()}-{slug(device_name)}.db"
     session, _ = create_database(path, role="district", district=code, device_name=device_name, admin="admin",
@@ -76,7 +87,7 @@ def grab_screens(app: QApplication, session, out: Path, prefix: str, skip: set[s
     window.resize(*SIZE)
     window.show()
     for row, screen in enumerate(window.screens):
-        name = slug(screen.title())
+        name = screen_name(screen)
         if name in skip:
             continue
         window.sidebar.setCurrentRow(row)
@@ -89,10 +100,15 @@ def grab_screens(app: QApplication, session, out: Path, prefix: str, skip: set[s
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--out", type=Path, default=Path(__file__).resolve().parent / "screenshots")
+    parser.add_argument("--language", choices=LANGUAGES, default="en",
+                        help="ur: the Urdu interface, files named ur-*.png (needs `make translations`)")
     args = parser.parse_args()
     out: Path = args.out
     out.mkdir(parents=True, exist_ok=True)
     app = QApplication.instance() or QApplication(sys.argv)
+    install_language(app, args.language)
+    apply_font_size(app, Settings(QSettings(str(Path(tempfile.mkdtemp()) / "screens.ini"), QSettings.Format.IniFormat)))
+    language_prefix = "" if args.language == "en" else f"{args.language}-"
     folder = Path(tempfile.mkdtemp(prefix="mizan-screens-"))
     try:
         centre_path = folder / "centre.db"
@@ -109,7 +125,7 @@ def main() -> int:
         admin.close()
 
         # The district office's screens, as its supervisor sees them.
-        grab_screens(app, quetta, out, "", skip=set())
+        grab_screens(app, quetta, out, language_prefix, skip=set())
 
         # Bundles to the centre: Quetta twice (the second missing, a gap), Pishin, and a Quetta PC that
         # typed another figure for one value (a conflict).
@@ -138,10 +154,10 @@ def main() -> int:
         import_screen = window.screens[titles.index("Import")]
         import_screen.import_paths([usb])
         settle(app, lambda: not import_screen.busy, seconds=300)
-        window.grab().save(str(out / "centre-import.png"))
-        print("wrote", out / "centre-import.png")
+        window.grab().save(str(out / f"{language_prefix}centre-import.png"))
+        print("wrote", out / f"{language_prefix}centre-import.png")
         window.close()
-        grab_screens(app, clerk, out, "centre-", skip={"import", "reports"})
+        grab_screens(app, clerk, out, f"{language_prefix}centre-", skip={"import", "reports"})
 
         # Each report on screen, and the progress report's PDF pages.
         window = MainWindow(clerk, SCREENS)
@@ -156,12 +172,14 @@ def main() -> int:
                 reports.indicator.setCurrentIndex(reports.indicator.findData("PRO-04"))
             reports.show_report()
             settle(app, lambda: not reports.busy, seconds=300)
-            window.grab().save(str(out / f"centre-report-{kind}.png"))
-            print("wrote", out / f"centre-report-{kind}.png")
+            window.grab().save(str(out / f"{language_prefix}centre-report-{kind}.png"))
+            print("wrote", out / f"{language_prefix}centre-report-{kind}.png")
         pdf = folder / "reports.pdf"
         write_report([build_report(clerk, kind, year=2026) for kind in ("progress", "trend", "desk", "completeness")],
                      pdf)
-        if shutil.which("pdftoppm"):
+        if args.language != "en":
+            pass  # the files stay in English (their words are keys); the English run renders the PDF
+        elif shutil.which("pdftoppm"):
             for old in out.glob("report-pdf-*.png"):
                 old.unlink()
             subprocess.run(["pdftoppm", "-png", "-r", "60", str(pdf), str(out / "report-pdf")], check=True)
