@@ -1,16 +1,27 @@
 """Settings of this PC: language, auto-lock minutes and font size (kept in QSettings, not the database), and,
-for a district's administrator, the provincial centre's key (kept in the database)."""
+for a district's administrator, the provincial centre's key (kept in the database).
+
+For the roles that may back up (supervisors and admins at a district, the clerk and admin at the centre):
+"Back up now…", "Restore from a backup…" and how many automatic backups to keep (``storage.backup``).
+A restore replaces the files the open session reads, so afterwards the session is closed, the main window
+closes and Mizan must be started again (the ``restored`` signal tells the application).
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from pathlib import Path
+
+import shiboken6
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
+    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
@@ -21,7 +32,21 @@ from gui.login import IdleLock
 from gui.screens import Screen
 from gui.settings import MAX_AUTO_LOCK_MINUTES, MAX_FONT_SIZE, MIN_FONT_SIZE, Settings, apply_font_size
 from gui.setup_wizard import TrustCentreWizard
+from gui.tasks import run_task
+from storage.backup import (
+    MAX_KEEP,
+    BackupInfo,
+    PreparedRestore,
+    backup_keep,
+    backup_now,
+    backups_folder,
+    list_backups,
+    prepare_restore,
+    set_backup_keep,
+    with_session,
+)
 from storage.database import Session
+from storage.errors import MizanError
 from storage.users import allowed
 from sync.keys import trusted_centre
 
@@ -30,6 +55,8 @@ LANGUAGE_NAMES = {"en": "English", "ur": "اردو (Urdu)"}
 
 class SettingsScreen(Screen):
     """Every change applies at once (the language on the next start) and is kept for this PC."""
+
+    restored = Signal(str)  # the kept copy of the replaced database ("" when there was none)
 
     def __init__(self, session: Session, settings: Settings, idle: IdleLock | None = None,
                  parent: QWidget | None = None) -> None:
@@ -69,6 +96,14 @@ class SettingsScreen(Screen):
         if not session.is_centre and allowed(session, "keys"):
             layout.addSpacing(12)
             layout.addWidget(self._build_centre_key())
+        self.backup_status: QLabel | None = None
+        self.backup_button: QPushButton | None = None
+        self.restore_button: QPushButton | None = None
+        self.backup_keep: QSpinBox | None = None
+        self.busy = False
+        if allowed(session, "backup"):
+            layout.addSpacing(12)
+            layout.addWidget(self._build_backups())
         layout.addStretch(1)
 
     def _build_centre_key(self) -> QGroupBox:
@@ -106,11 +141,161 @@ class SettingsScreen(Screen):
         self.centre_key_wizard = wizard
         wizard.open()
 
+    # -- backups -------------------------------------------------------------------------------------
+
+    def _build_backups(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Backups"))
+        self.backup_status = QLabel()
+        self.backup_status.setWordWrap(True)
+        self.backup_status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.backup_button = QPushButton(self.tr("&Back up now…"))
+        self.backup_button.clicked.connect(self.choose_backup_file)
+        self.restore_button = QPushButton(self.tr("&Restore from a backup…"))
+        self.restore_button.clicked.connect(self.choose_restore_file)
+        self.backup_keep = QSpinBox()
+        self.backup_keep.setRange(1, MAX_KEEP)
+        self.backup_keep.setValue(backup_keep(self.session.db))
+        self.backup_keep.valueChanged.connect(self.backup_keep_changed)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.backup_button)
+        buttons.addWidget(self.restore_button)
+        buttons.addStretch(1)
+        form = QFormLayout()
+        form.addRow(self.tr("&Keep the last automatic backups:"), self.backup_keep)
+        column = QVBoxLayout(box)
+        column.addWidget(QLabel(self.tr(
+            "Mizan backs up by itself before every import and update, and once a day. A backup is encrypted: "
+            "it opens with the passwords of its day or the recovery key.")))
+        column.addLayout(form)
+        column.addLayout(buttons)
+        column.addWidget(self.backup_status)
+        self.show_backups()
+        return box
+
+    def show_backups(self) -> None:
+        """The newest automatic backup and where they are kept."""
+        if self.backup_status is None:
+            return
+        newest: list[BackupInfo] = list_backups(self.session.path)[:1]
+        folder = backups_folder(self.session.path)
+        if newest:
+            self.backup_status.setText(self.tr("The newest automatic backup is from {when} (in {folder}).").format(
+                when=newest[0].created_at[:16].replace("T", " "), folder=folder))
+        else:
+            self.backup_status.setText(self.tr("No automatic backup yet; they will be kept in {folder}.").format(
+                folder=folder))
+
+    def backup_keep_changed(self, keep: int) -> None:
+        try:
+            set_backup_keep(self.session, keep)
+        except MizanError as error:
+            if self.backup_status is not None:
+                self.backup_status.setText(str(error))
+
+    def choose_backup_file(self) -> None:
+        name = f"{self.session.path.stem}-backup.mizan-backup.zip"
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the backup"), name, "*.zip")
+        if path:
+            self.back_up_to(Path(path))
+
+    def _set_busy(self, busy: bool, text: str = "") -> None:
+        self.busy = busy
+        for button in (self.backup_button, self.restore_button):
+            if button is not None:
+                button.setEnabled(not busy)
+        if self.backup_status is not None and text:
+            self.backup_status.setText(text)
+
+    def back_up_to(self, path: Path) -> None:
+        """Write a backup to ``path`` off the GUI thread, on a connection of its own."""
+        session = self.session
+        self._set_busy(True, self.tr("Backing up to {path}…").format(path=path))
+
+        def on_own_connection() -> BackupInfo:
+            worker = session.worker_session()
+            try:
+                return backup_now(worker, path)
+            finally:
+                worker.close()
+
+        def done(info: object, error: Exception | None) -> None:
+            if not shiboken6.isValid(self):
+                return
+            if error is not None or not isinstance(info, BackupInfo):
+                self._set_busy(False, self.tr("No backup was written: {error}").format(error=error))
+                return
+            self._set_busy(False, self.tr("Backed up to {path} ({size} MB). Keep it away from this PC.").format(
+                path=info.path, size=f"{info.bytes / 1e6:.1f}"))
+
+        run_task(on_own_connection, done)
+
+    def choose_restore_file(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose a backup"), str(backups_folder(self.session.path)),
+                                              "*.zip")
+        if not path:
+            return
+        answer = QMessageBox.question(self, self.tr("Restore from a backup"), self.tr(
+            "Replace everything in this database with the backup {name}? Whatever was entered after the backup "
+            "was made will no longer be shown (the current database is kept beside it as a copy). Mizan closes "
+            "afterwards; start it again and sign in.").format(name=Path(path).name))
+        if answer == QMessageBox.StandardButton.Yes:
+            self.restore_from(Path(path))
+
+    def restore_from(self, path: Path) -> None:
+        """Check and stage the backup off the GUI thread; then close the session and swap the files in.
+
+        Only a backup of this installation opens with the key of the signed-in session; revocations and
+        newer centre keys are carried forward (``sync.keys.carry_forward_on_restore``).
+        """
+        session = self.session
+        try:
+            unlock = with_session(session)
+        except MizanError as error:
+            self._set_busy(False, str(error))
+            return
+        self._set_busy(True, self.tr("Checking the backup {name}…").format(name=path.name))
+        run_task(lambda: prepare_restore(path, session.path, unlock), self._restore_prepared)
+
+    def _restore_prepared(self, prepared: object, error: Exception | None) -> None:
+        if not shiboken6.isValid(self):
+            if isinstance(prepared, PreparedRestore):
+                prepared.discard()
+            return
+        if error is not None or not isinstance(prepared, PreparedRestore):
+            self._set_busy(False, self.tr("Nothing was restored: {error}").format(error=error))
+            return
+        # The open connection reads the files about to be replaced: close it first, then swap.
+        self.session.close()
+        try:
+            kept = prepared.commit()
+        except OSError as commit_error:
+            prepared.discard()
+            self._set_busy(True, self.tr("Nothing was restored: {error}. Start Mizan again.").format(
+                error=commit_error))
+            self.restored.emit("")
+            return
+        self._set_busy(True, self.tr("Restored from {name}.").format(name=prepared.info.path.name))
+        self.restored.emit(str(kept or ""))
+        self._tell_and_close(prepared.info, kept)
+
+    def _tell_and_close(self, info: BackupInfo, kept: Path | None) -> None:
+        """Say what happened (the window is closed behind the message: its session is gone)."""
+        text = self.tr("The database was restored from the backup of {when}. The database it replaced is kept as "
+                       "{kept}. Mizan closes now: start it again and sign in with the passwords of the day of the "
+                       "backup.").format(when=info.created_at[:16].replace("T", " "), kept=kept or "-")
+        self.restore_message = QMessageBox(QMessageBox.Icon.Information, self.tr("Restored"), text)
+        self.restore_message.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.restore_message.open()
+        window = self.window()
+        if window is not self:
+            window.close()
+
     def title(self) -> str:
         return self.tr("Settings")
 
     def refresh(self) -> None:
         self.show_centre_key()
+        self.show_backups()
 
     def language_changed(self) -> None:
         self.settings.language = self.language.currentData()

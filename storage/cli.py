@@ -1,8 +1,9 @@
 """The command line: ``python main.py [--db PATH] [--user NAME] COMMAND ...``.
 
 Exit codes: 0 ok, 2 usage, 3 validation errors (nothing written), 4 authentication or permission
-refused, 5 a bundle or receipt was rejected (sync). Passwords come from ``MIZAN_PASSWORD`` (the
-signed-in user), ``MIZAN_NEW_PASSWORD`` (a new or changed password), else a prompt.
+refused, 5 a bundle, receipt or backup was rejected. Passwords come from ``MIZAN_PASSWORD`` (the
+signed-in user), ``MIZAN_NEW_PASSWORD`` (a new or changed password), the recovery key from
+``MIZAN_RECOVERY_KEY``, else a prompt.
 """
 
 from __future__ import annotations
@@ -264,6 +265,52 @@ def cmd_targets(args: argparse.Namespace, console: Console) -> int:
     return _say_load(args, console, report, what=" targets", skipped="rows without a target skipped")
 
 
+def cmd_backup(args: argparse.Namespace, console: Console) -> int:
+    from storage.backup import backup_now, list_backups, set_backup_keep
+
+    if args.backup_command == "list":
+        db_path = Path(args.db) if args.db else default_database_path()
+        backups = list_backups(db_path)
+        if args.json:
+            console.json([backup.as_dict() for backup in backups])
+            return EXIT_OK
+        for backup in backups:
+            console.say(f"{backup.created_at[:19]}  {backup.reason:<16} {backup.bytes / 1e6:8.1f} MB  {backup.path}")
+        console.say(f"{len(backups)} automatic backups in {db_path.parent / 'backups'}.")
+        return EXIT_OK
+    with signed_in(args) as session:
+        if args.backup_command == "keep":
+            set_backup_keep(session, args.count)
+            console.say(f"Keeping the last {args.count} automatic backups.")
+            return EXIT_OK
+        if not args.out:
+            raise UsageError("Say where to write the backup: backup --out FILE (e.g. on a USB stick).")
+        info = backup_now(session, args.out)
+    console.say(f"Wrote the backup {info.path} ({info.bytes / 1e6:.1f} MB). It opens with the passwords of "
+                "today or the recovery key; keep it away from this PC.")
+    return EXIT_OK
+
+
+def cmd_restore(args: argparse.Namespace, console: Console) -> int:
+    from storage.backup import restore_backup, with_password, with_recovery_key
+
+    db_path = Path(args.db) if args.db else default_database_path()
+    if args.recovery_key:
+        unlock = with_recovery_key(secret_from_env_or_prompt("MIZAN_RECOVERY_KEY", "Recovery key: "))
+    else:
+        user = args.user or os.environ.get("MIZAN_USER")
+        if not user:
+            raise UsageError("Say who restores: --user NAME (a supervisor, clerk or admin in the backup), "
+                             "or --recovery-key.")
+        unlock = with_password(user, secret_from_env_or_prompt("MIZAN_PASSWORD", f"Password for {user}: "))
+    info, kept = restore_backup(args.file, db_path, unlock)
+    console.say(f"Restored {db_path} from {args.file} (made {info.created_at[:19]} UTC, {info.reason}).")
+    if kept is not None:
+        console.say(f"The database it replaced is kept as {kept} (with its .keys).")
+    console.say("Passwords are those of the day of the backup.")
+    return EXIT_OK
+
+
 # -- parser --------------------------------------------------------------------------------------------
 
 Registrar = Callable[[argparse._SubParsersAction], None]
@@ -345,6 +392,26 @@ def register(commands: argparse._SubParsersAction) -> None:
     targets_list.add_argument("--year", type=int)
     targets_list.add_argument("--json", action="store_true")
     targets.set_defaults(handler=cmd_targets)
+
+    backup = commands.add_parser(
+        "backup", help="back up the database (encrypted) to a file; list or keep automatic backups",
+        description="backup --out FILE writes one file with the encrypted database and its key slots. Automatic "
+                    "backups (before imports and migrations, and once a day) go to backups/ beside the database.")
+    backup.add_argument("--out", help="the backup file to write, e.g. /media/usb/quetta-2026-11.mizan-backup.zip")
+    backup_commands = backup.add_subparsers(dest="backup_command")
+    backup_list = backup_commands.add_parser("list", help="the automatic backups, newest first")
+    backup_list.add_argument("--json", action="store_true")
+    backup_keep_parser = backup_commands.add_parser("keep", help="how many automatic backups to keep")
+    backup_keep_parser.add_argument("count", type=int)
+    backup.set_defaults(handler=cmd_backup)
+
+    restore = commands.add_parser(
+        "restore", help="replace the database with a backup (the replaced one is kept as .before-restore-*.bak)",
+        description="Opens the backup with the password of a supervisor, clerk or admin in it (--user), or with "
+                    "the recovery key (MIZAN_RECOVERY_KEY or a prompt) when every password is lost.")
+    restore.add_argument("file")
+    restore.add_argument("--recovery-key", action="store_true", help="open the backup with the recovery key")
+    restore.set_defaults(handler=cmd_restore)
 
     audit_parser = commands.add_parser("audit", help="audit log tools")
     audit_commands = audit_parser.add_subparsers(dest="audit_command", required=True)

@@ -1,5 +1,7 @@
 """Opening the encrypted database: create, unlock, migrate (with a backup first), and the session.
 
+Automatic backups (``storage.backup``): before every migration, and at the first sign-in of a day.
+
 Everything that reads or writes records takes a :class:`Session`: the open database plus who is
 signed in, so role checks happen inside the storage functions themselves.
 """
@@ -10,7 +12,6 @@ import contextlib
 import dataclasses
 import datetime as dt
 import os
-import shutil
 import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -37,6 +38,8 @@ SEED_HLC = "0000000000000.000000"
 
 # Steps other packages add to ``init`` (sync/ registers key generation); storage never imports them.
 AFTER_CREATE: list[Callable[[Session], None]] = []
+# Steps run on every new session (sync/ re-applies the centre's revocation ledger).
+AFTER_OPEN: list[Callable[[Session], None]] = []
 
 
 def default_database_path() -> Path:
@@ -78,14 +81,14 @@ def _set_actor(db: Database, actor: str) -> None:
     db.conn.create_function("mizan_actor", 0, lambda: actor)
 
 
-def backup_before_migration(path: Path, db: Database, migration_name: str) -> Path:
-    """Copy the (encrypted) file aside before a migration touches it; the copy opens with the same slots."""
-    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-    backup = path.with_name(f"{path.name}.before-{migration_name}-{stamp}.bak")
-    shutil.copy2(path, backup)
-    shutil.copy2(keyfile_path(path), Path(f"{backup}.keys"))
-    return backup
+def backup_before_migration(path: Path, db: Database) -> Path:
+    """An automatic backup (``backups/``, a restorable file with the key slots) before a migration runs.
+
+    The snapshot is taken through SQLite, so it is consistent even with a write-ahead log beside the file.
+    """
+    from storage.backup import automatic_backup  # backup builds on this module: imported when called
+
+    return automatic_backup(db, path, "before-migration")
 
 
 def migrate(path: Path, db: Database) -> list[str]:
@@ -94,7 +97,7 @@ def migrate(path: Path, db: Database) -> list[str]:
     if not pending:
         return []
     if migrations.applied(db):
-        backup_before_migration(path, db, pending[0].name)
+        backup_before_migration(path, db)
     migrations.apply(db)
     return [migration.name for migration in pending]
 
@@ -167,8 +170,28 @@ def _session_for(path: Path, db: Database, user: str, db_key: bytes, keyfile: Ke
         raise AuthError(f"User {user!r} is not an active user of this installation.")
     _set_actor(db, user)
     installation = _load_installation(db)
-    return Session(db=db, path=path, user=user, role=row[0], db_key=db_key, keyfile=keyfile,
-                   installation=installation, clock=HybridLogicalClock(installation["hlc_last"]))
+    _daily_backup(path, db, user)
+    session = Session(db=db, path=path, user=user, role=row[0], db_key=db_key, keyfile=keyfile,
+                      installation=installation, clock=HybridLogicalClock(installation["hlc_last"]))
+    try:
+        for step in AFTER_OPEN:
+            step(session)
+    except BaseException:
+        session.close()
+        raise
+    return session
+
+
+def _daily_backup(path: Path, db: Database, user: str) -> None:
+    """The first sign-in of a day backs the database up (``storage.backup.daily_backup_due``).
+
+    A failed backup (a full disk) must not lock people out of their work: it is skipped, and tried again
+    at the next sign-in.
+    """
+    from storage.backup import daily_backup_if_due
+
+    with contextlib.suppress(OSError, sqlcipher3.Error):
+        daily_backup_if_due(db, path, user)
 
 
 def create_database(

@@ -32,6 +32,8 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "view_audit": frozenset({"supervisor", "clerk", "admin"}),
     "keys_export": frozenset({"admin", "supervisor", "clerk"}),
     "enroll_devices": frozenset({"clerk", "admin"}),
+    # Backups hold every record (encrypted): the office's supervisors and admins, the centre's clerk and admin.
+    "backup": frozenset({"supervisor", "clerk", "admin"}),
 }
 ACTION_WORDS = {
     "enter_values": "enter indicator values",
@@ -49,6 +51,7 @@ ACTION_WORDS = {
     "view_audit": "read the audit log",
     "keys_export": "export key files",
     "enroll_devices": "enroll or revoke devices",
+    "backup": "back up or restore the database",
 }
 
 

@@ -26,6 +26,7 @@ from sync.keys import (
     export_key_file,
     restore_keys,
     revoke_device,
+    rotate_centre_key,
     trust_centre,
 )
 from sync.receipts import import_receipt, write_receipts
@@ -53,6 +54,12 @@ def cmd_keys(args: argparse.Namespace, console: Console) -> int:
         elif args.keys_command == "restore":
             print_ = restore_keys(session, args.file, _passphrase(confirm=False))
             console.say(f"Restored the centre's keys. Fingerprint: {print_}")
+        elif args.keys_command == "rotate":
+            centre = rotate_centre_key(session)
+            export_key_file(session, args.out)
+            console.say(f"The centre has a new key. Fingerprint: {centre.fingerprint}. Carry {args.out} to every "
+                        "district office (`keys import --replace`) and read the fingerprint with them by phone. "
+                        "Bundles made for the old key still import. Make a new `keys backup` now.")
     return EXIT_OK
 
 
@@ -217,6 +224,9 @@ def register(commands: argparse._SubParsersAction) -> None:
     keys_backup.add_argument("--out", required=True)
     keys_restore = keys_commands.add_parser("restore", help="centre: take the keys from a backup")
     keys_restore.add_argument("file")
+    keys_rotate = keys_commands.add_parser(
+        "rotate", help="centre: a new age key for bundles (the old one still opens bundles made for it)")
+    keys_rotate.add_argument("--out", required=True, help="the new centre key file, for the district offices")
     keys.set_defaults(handler=cmd_keys)
 
     devices = commands.add_parser("devices", help="centre: enrolled district devices")

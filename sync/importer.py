@@ -30,6 +30,7 @@ from pathlib import Path
 
 import sqlcipher3
 
+from storage.backup import backup_before_import
 from storage.database import SEED_DEVICE, Session, utc_now
 from storage.desk import desk_context
 from storage.errors import UsageError
@@ -163,6 +164,7 @@ def import_bundles(session: Session, paths: Iterable[str | Path],
     require_centre_import(session)
     identities = age_identities(session)
     files = bundle_files(paths)
+    backup_before_import(session, files)  # storage/backup.py: automatic, kept in backups/ (last N)
     outcomes = []
     for index, path in enumerate(files):
         report = None
@@ -184,6 +186,7 @@ def import_bundle(session: Session, path: Path, identities: list,
 
     ``report(records_done, records_total, outcome=None)`` is told how far it got (see :class:`ImportProgress`).
     """
+    require_centre_import(session)  # public on its own too: the role check belongs here, not only in the loop
     report = report or _no_report
     outcome = ImportOutcome(file=str(path), status="rejected")
     report(0, 0)

@@ -6,11 +6,13 @@ import datetime as dt
 import json
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 import pytest
 
 from storage import audit
+from storage.backup import automatic_backup_files
 from storage.database import connect, create_database, open_session, open_with_recovery_key
 from storage.errors import AuthError, PermissionDenied, UsageError
 from storage.hlc import HybridLogicalClock
@@ -232,12 +234,14 @@ def test_a_migration_runs_after_a_backup_of_the_file(district_db: Path):
         session.close()
     finally:
         migrations._migrations = [m for m in migrations._migrations if m.name != "9999_test_only_column"]
-    backups = sorted(district_db.parent.glob("district.db.before-9999_test_only_column-*.bak"))
-    assert len(backups) == 1
-    assert Path(f"{backups[0]}.keys").exists()
-    # The backup is the encrypted file as it was: it opens with the same password and lacks the new column.
-    backup_keys = KeyFile.load(Path(f"{backups[0]}.keys"))
-    old = connect(backups[0], backup_keys.unlock_with_password("sana", SUPERVISOR_PASSWORD))
+    [backup] = automatic_backup_files(district_db)
+    assert backup.name.endswith("-before-migration.mizan-backup.zip")
+    # The backup is the encrypted file as it was, with its key slots: it opens with the same password and
+    # lacks the new column (tests/test_backup.py restores it).
+    with zipfile.ZipFile(backup) as archive:
+        (district_db.parent / "old.db").write_bytes(archive.read("mizan.db"))
+        backup_keys = KeyFile(Path("old.db.keys"), json.loads(archive.read("mizan.db.keys")))
+    old = connect(district_db.parent / "old.db", backup_keys.unlock_with_password("sana", SUPERVISOR_PASSWORD))
     assert "test_only" not in {c.name for c in old["desks"].columns}
     old.close()
     session = open_session(district_db, "admin", ADMIN_PASSWORD)

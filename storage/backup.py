@@ -1,0 +1,644 @@
+"""Backups: one file that holds a consistent, still-encrypted snapshot of the database and its key file.
+
+A backup is a standard ZIP (open it with any unzip tool) with exactly these members:
+
+* ``manifest.json``: format, app version, the schema migrations applied, which installation (role,
+  district, device), when, by whom and why, and the SHA-256 and size of every other member;
+* ``mizan.db``: ``VACUUM INTO`` of the open SQLCipher connection. SQLite takes it inside one read
+  transaction, so it is consistent while others keep working, and SQLCipher writes it encrypted with the
+  same raw database key: a backup never holds a record in clear;
+* ``mizan.db.keys``: the key-slot file as it was, so the users' passwords *of that day* and the recovery
+  key open the backup, also on a new PC after every password is lost;
+* ``mizan.db.revoked`` (a centre with revoked devices): the revocation ledger (``sync.keys``).
+
+The ZIP itself is not encrypted: the database member needs no second layer and the key file holds only
+wrapped keys. What a stranger learns from a backup is which office made it, when, and the user names.
+
+Restoring (:func:`prepare_restore`, then :meth:`PreparedRestore.commit`) checks the manifest and every
+hash, opens the snapshot with a password or the recovery key (proof that it is ours and undamaged:
+SQLCipher's HMAC check of every page and SQLite's ``quick_check``), lets sync carry forward what must
+never roll back (revoked devices, newer centre keys: :data:`AFTER_RESTORE`), and only then swaps the
+files in: the staged copies are written beside the database and fsynced, the current pair is kept as
+``<db>.before-restore-<time>.bak`` (+ ``.keys``) and the staged pair renamed over it. Because every file
+of one installation is encrypted with the same database key, a crash between the two renames leaves a
+pair that still opens.
+
+Automatic backups go to ``<database folder>/backups/``: before every import, before every schema
+migration, and at the first sign-in of a day. The last N of them are kept (the ``backup_keep`` setting,
+default :data:`DEFAULT_KEEP`); backups written elsewhere by hand are never pruned.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import hashlib
+import json
+import os
+import shutil
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import sqlcipher3
+from sqlite_utils import Database
+
+from storage import __version__, audit
+from storage.errors import AuthError, MizanError, PermissionDenied, UsageError
+from storage.keyslots import KeyFile, keyfile_path
+from storage.migrations import migrations
+
+BACKUP_FORMAT = "mizan-backup"
+BACKUP_FORMAT_VERSION = 1
+MANIFEST = "manifest.json"
+DATABASE_MEMBER = "mizan.db"
+KEYS_MEMBER = "mizan.db.keys"
+LEDGER_MEMBER = "mizan.db.revoked"
+OPTIONAL_MEMBERS = frozenset({LEDGER_MEMBER})
+REQUIRED_MEMBERS = frozenset({MANIFEST, DATABASE_MEMBER, KEYS_MEMBER})
+AUTOMATIC_REASONS = ("before-import", "before-migration", "daily")
+DEFAULT_KEEP = 10
+MAX_KEEP = 365
+BACKUP_SUFFIX = ".mizan-backup.zip"
+MAX_MANIFEST_BYTES = 1 << 20
+# Members above this would not be a Mizan database; checked before anything is extracted.
+MAX_MEMBER_BYTES = 64 << 30
+_HASH_CHUNK = 1 << 20
+
+
+class BackupRejected(MizanError):
+    """A file that is not a usable backup of this installation; nothing was changed (exit code 5)."""
+
+    exit_code = 5
+
+
+def ledger_path(db_path: str | Path) -> Path:
+    """The revocation ledger beside a database (written by ``sync.keys``; never replaced by a restore)."""
+    return Path(f"{db_path}.revoked")
+
+
+def backups_folder(db_path: str | Path) -> Path:
+    """Where automatic backups of ``db_path`` go: ``backups/`` beside it."""
+    return Path(db_path).parent / "backups"
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    """One backup file and what its manifest says."""
+
+    path: Path
+    created_at: str
+    reason: str
+    installation: dict
+    migrations: list[str]
+    app_version: str
+    created_by: str | None
+    bytes: int
+
+    def as_dict(self) -> dict:
+        return {"path": str(self.path), "created_at": self.created_at, "reason": self.reason,
+                "installation": self.installation, "migrations": self.migrations, "app_version": self.app_version,
+                "created_by": self.created_by, "bytes": self.bytes}
+
+
+# -- writing -------------------------------------------------------------------------------------------
+
+
+def _sha256_file(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        while chunk := handle.read(_HASH_CHUNK):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _fsync_file(path: Path) -> None:
+    with open(path, "rb") as handle:
+        os.fsync(handle.fileno())
+
+
+def _fsync_folder(folder: Path) -> None:
+    """Make a rename durable (POSIX); Windows cannot open a folder this way and commits renames itself."""
+    with contextlib.suppress(OSError):
+        descriptor = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(descriptor)
+        finally:
+            os.close(descriptor)
+
+
+def _installation_of(db: Database) -> dict:
+    """Role, district and device for the manifest (empty before the first migration ran)."""
+    with contextlib.suppress(Exception):  # a database mid-creation has no installation row yet
+        row = db.execute("SELECT role, district, device_id, device_name FROM installation WHERE id = 1").fetchone()
+        if row:
+            return dict(zip(("role", "district", "device_id", "device_name"), row, strict=True))
+    return {}
+
+
+def _utc_now() -> str:
+    return dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def write_backup(db: Database, db_path: str | Path, out: str | Path, *, reason: str,
+                 created_by: str | None = None) -> BackupInfo:
+    """Write a backup of the open database ``db`` (the file ``db_path``) to ``out``; no permission check.
+
+    The storage functions that call this check who may; automatic backups need none. Must run outside a
+    write transaction (``VACUUM INTO`` cannot run inside one).
+    """
+    db_path, out = Path(db_path), Path(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    snapshot = out.with_name(out.name + ".snapshot.tmp")
+    partial = out.with_name(out.name + ".tmp")
+    snapshot.unlink(missing_ok=True)
+    try:
+        # VACUUM INTO reads one consistent snapshot and writes it encrypted with the connection's key.
+        db.execute("VACUUM INTO ?", [str(snapshot)])
+        small = {KEYS_MEMBER: keyfile_path(db_path).read_bytes()}
+        if ledger_path(db_path).exists():
+            small[LEDGER_MEMBER] = ledger_path(db_path).read_bytes()
+        files = {name: {"sha256": hashlib.sha256(content).hexdigest(), "bytes": len(content)}
+                 for name, content in small.items()}
+        with zipfile.ZipFile(partial, "w", allowZip64=True) as archive:
+            # The snapshot is hashed while it is copied in (one pass over it); the manifest, which needs
+            # the hash, comes last: ZIP readers find members through the central directory, in any order.
+            files[DATABASE_MEMBER] = _copy_hashing(snapshot, archive, DATABASE_MEMBER)
+            for name, content in small.items():
+                archive.writestr(name, content, zipfile.ZIP_DEFLATED)
+            manifest = {
+                "format": BACKUP_FORMAT, "format_version": BACKUP_FORMAT_VERSION, "app_version": __version__,
+                "created_at": _utc_now(), "created_by": created_by, "reason": reason,
+                "installation": _installation_of(db), "migrations": [m.name for m in migrations.applied(db)],
+                "files": files,
+            }
+            archive.writestr(MANIFEST, json.dumps(manifest, indent=1, sort_keys=True), zipfile.ZIP_DEFLATED)
+        _fsync_file(partial)
+        os.replace(partial, out)
+        _fsync_folder(out.parent)
+    finally:
+        snapshot.unlink(missing_ok=True)
+        partial.unlink(missing_ok=True)
+    return _info(out, manifest)
+
+
+def _copy_hashing(source: Path, archive: zipfile.ZipFile, member: str) -> dict:
+    """Copy a file into the archive, stored (encrypted pages do not compress), hashing it on the way."""
+    digest, size = hashlib.sha256(), 0
+    info = zipfile.ZipInfo(member, date_time=dt.datetime.now().timetuple()[:6])
+    info.compress_type = zipfile.ZIP_STORED
+    with open(source, "rb") as reader, archive.open(info, "w", force_zip64=True) as writer:
+        while chunk := reader.read(_HASH_CHUNK):
+            digest.update(chunk)
+            writer.write(chunk)
+            size += len(chunk)
+    return {"sha256": digest.hexdigest(), "bytes": size}
+
+
+def _info(path: Path, manifest: dict) -> BackupInfo:
+    return BackupInfo(path=path, created_at=manifest["created_at"], reason=manifest.get("reason", ""),
+                      installation=manifest.get("installation", {}), migrations=list(manifest.get("migrations", [])),
+                      app_version=manifest.get("app_version", ""), created_by=manifest.get("created_by"),
+                      bytes=path.stat().st_size)
+
+
+def backup_now(session, out: str | Path) -> BackupInfo:
+    """Back up the signed-in installation to the file ``out`` (supervisors, clerks and admins)."""
+    from storage.users import require  # users imports database, which imports this module lazily
+
+    require(session, "backup")
+    out = Path(out)
+    if out.resolve() in (session.path.resolve(), keyfile_path(session.path).resolve()):
+        raise UsageError("Choose another file for the backup: that is the database itself.")
+    return write_backup(session.db, session.path, out, reason="manual", created_by=session.user)
+
+
+# -- automatic backups ---------------------------------------------------------------------------------
+
+
+def backup_keep(db: Database) -> int:
+    """How many automatic backups to keep (the ``backup_keep`` setting, else :data:`DEFAULT_KEEP`)."""
+    try:
+        row = db.execute("SELECT value FROM settings WHERE name = 'backup_keep'").fetchone()
+    except Exception:  # before the settings migration has run (e.g. the backup before that migration)
+        return DEFAULT_KEEP
+    return int(row[0]) if row else DEFAULT_KEEP
+
+
+def set_backup_keep(session, keep: int) -> None:
+    """Keep the last ``keep`` automatic backups (1 to :data:`MAX_KEEP`); older ones are deleted."""
+    from storage.users import require
+
+    require(session, "backup")
+    if not isinstance(keep, int) or not 1 <= keep <= MAX_KEEP:
+        raise UsageError(f"Keep between 1 and {MAX_KEEP} automatic backups, not {keep!r}.")
+    with session.write() as db:
+        db.execute("INSERT INTO settings (name, value, changed_by, changed_at) VALUES ('backup_keep', ?, ?, ?) "
+                   "ON CONFLICT (name) DO UPDATE SET value = excluded.value, changed_by = excluded.changed_by, "
+                   "changed_at = excluded.changed_at", [str(keep), session.user, _utc_now()])
+    prune_automatic_backups(session.path, keep)
+
+
+def _automatic_name(db_path: Path, reason: str, when: dt.datetime) -> str:
+    return f"{db_path.name}-{when:%Y%m%d-%H%M%S-%f}-{reason}{BACKUP_SUFFIX}"
+
+
+def automatic_backup_files(db_path: str | Path) -> list[Path]:
+    """This database's automatic backups, oldest first (their names sort by time)."""
+    db_path = Path(db_path)
+    folder = backups_folder(db_path)
+    if not folder.is_dir():
+        return []
+    found = [path for path in folder.glob(f"{db_path.name}-*{BACKUP_SUFFIX}")
+             if path.name[len(db_path.name) + 1:].split("-")[0].isdigit()]
+    return sorted(found, key=lambda path: path.name)
+
+
+def prune_automatic_backups(db_path: str | Path, keep: int) -> list[Path]:
+    """Delete all but the newest ``keep`` automatic backups; returns what was deleted."""
+    files = automatic_backup_files(db_path)
+    doomed = files[:-keep] if keep > 0 else files
+    for path in doomed:
+        path.unlink(missing_ok=True)
+    return doomed
+
+
+def automatic_backup(db: Database, db_path: str | Path, reason: str, created_by: str | None = None) -> Path:
+    """Back up into ``backups/`` beside the database, then keep only the newest N automatic backups."""
+    if reason not in AUTOMATIC_REASONS:
+        raise UsageError(f"Unknown automatic backup reason {reason!r}.")
+    db_path = Path(db_path)
+    out = backups_folder(db_path) / _automatic_name(db_path, reason, dt.datetime.now())
+    write_backup(db, db_path, out, reason=reason, created_by=created_by)
+    prune_automatic_backups(db_path, backup_keep(db))
+    return out
+
+
+def backup_before_import(session, files: list[Path]) -> Path | None:
+    """The automatic backup at the start of an import that has files to import (an inbox scan that found
+    nothing new makes none). The caller has checked the clerk's role."""
+    if not files:
+        return None
+    return automatic_backup(session.db, session.path, "before-import", session.user)
+
+
+def _created_on(db: Database) -> dt.date | None:
+    with contextlib.suppress(Exception):
+        row = db.execute("SELECT created_at FROM installation WHERE id = 1").fetchone()
+        if row:
+            return dt.datetime.fromisoformat(row[0].replace("Z", "+00:00")).astimezone().date()
+    return None
+
+
+def daily_backup_due(db: Database, db_path: str | Path, today: dt.date | None = None) -> bool:
+    """True when no automatic backup was made today (local time) and the database is older than today.
+
+    A database created today has nothing yesterday's backup could lose; its first backup comes with the
+    first sign-in of the next day of use.
+    """
+    today = today or dt.date.today()
+    created = _created_on(db)
+    if created is None or created >= today:
+        return False
+    files = automatic_backup_files(db_path)
+    if not files:
+        return True
+    newest = files[-1].name[len(Path(db_path).name) + 1:].split("-")[0]
+    return dt.datetime.strptime(newest, "%Y%m%d").date() < today
+
+
+def daily_backup_if_due(db: Database, db_path: str | Path, user: str) -> Path | None:
+    """At sign-in: the day's automatic backup when it is due (see :func:`daily_backup_due`)."""
+    if daily_backup_due(db, db_path):
+        return automatic_backup(db, db_path, "daily", user)
+    return None
+
+
+# -- reading -------------------------------------------------------------------------------------------
+
+
+def _open_archive(path: Path) -> tuple[zipfile.ZipFile, dict]:
+    """Open a backup and check its shape and manifest (not yet the hashes)."""
+    name = path.name
+    try:
+        archive = zipfile.ZipFile(path)
+    except FileNotFoundError as error:
+        raise UsageError(f"There is no file {path}.") from error
+    except (OSError, zipfile.BadZipFile) as error:
+        raise BackupRejected(f"{name} is not a Mizan backup (not a readable ZIP file).") from error
+    try:
+        infos = archive.infolist()
+        names = [info.filename for info in infos]
+        if len(names) != len(set(names)) or not REQUIRED_MEMBERS <= set(names) \
+                or not set(names) <= REQUIRED_MEMBERS | OPTIONAL_MEMBERS:
+            raise BackupRejected(f"{name} is not a Mizan backup (it holds {', '.join(sorted(names)) or 'nothing'}).")
+        if any(info.file_size > MAX_MEMBER_BYTES for info in infos) \
+                or archive.getinfo(MANIFEST).file_size > MAX_MANIFEST_BYTES:
+            raise BackupRejected(f"{name} is not a Mizan backup (a member is implausibly large).")
+        try:
+            manifest = json.loads(archive.read(MANIFEST))
+        except (ValueError, zipfile.BadZipFile, OSError) as error:
+            raise BackupRejected(f"{name} is damaged: its manifest cannot be read.") from error
+        _check_manifest(name, manifest, infos)
+    except BaseException:
+        archive.close()
+        raise
+    return archive, manifest
+
+
+def _check_manifest(name: str, manifest: object, infos: list[zipfile.ZipInfo]) -> None:
+    if not isinstance(manifest, dict) or manifest.get("format") != BACKUP_FORMAT:
+        raise BackupRejected(f"{name} is not a Mizan backup (its manifest is not one).")
+    version = manifest.get("format_version")
+    if not isinstance(version, int) or version > BACKUP_FORMAT_VERSION:
+        raise BackupRejected(f"{name} was made by a newer Mizan (backup format {version}); update Mizan first.")
+    files, applied = manifest.get("files"), manifest.get("migrations")
+    if not isinstance(files, dict) or not isinstance(applied, list) or not isinstance(manifest.get("created_at"), str):
+        raise BackupRejected(f"{name} is damaged: its manifest lacks files, migrations or a date.")
+    for info in infos:
+        if info.filename == MANIFEST:
+            continue
+        entry = files.get(info.filename)
+        if not isinstance(entry, dict) or entry.get("bytes") != info.file_size:
+            raise BackupRejected(f"{name} is damaged: {info.filename} does not match its manifest.")
+    known = {migration.name for migration in migrations._migrations}
+    unknown = sorted(set(map(str, applied)) - known)
+    if unknown:
+        raise BackupRejected(f"{name} was made by a newer Mizan (schema {unknown[-1]}); update Mizan, then restore.")
+
+
+def _extract_checked(archive: zipfile.ZipFile, member: str, expected: dict, out: Path) -> None:
+    """Copy one member to ``out`` while hashing it; a wrong hash deletes the copy and rejects the backup."""
+    digest = hashlib.sha256()
+    with archive.open(member) as source, open(out, "wb") as target:
+        while chunk := source.read(_HASH_CHUNK):
+            digest.update(chunk)
+            target.write(chunk)
+        target.flush()
+        os.fsync(target.fileno())
+    if digest.hexdigest() != expected.get("sha256"):
+        out.unlink(missing_ok=True)
+        raise BackupRejected(f"{Path(str(archive.filename)).name} is damaged: {member} does not match its SHA-256.")
+
+
+def read_backup(path: str | Path, *, check_hashes: bool = True) -> BackupInfo:
+    """The manifest of a backup file, after checking its shape and (by default) every member's SHA-256."""
+    path = Path(path)
+    archive, manifest = _open_archive(path)
+    with archive:
+        if check_hashes:
+            for member in archive.namelist():
+                if member == MANIFEST:
+                    continue
+                digest = hashlib.sha256()
+                try:
+                    with archive.open(member) as source:
+                        while chunk := source.read(_HASH_CHUNK):
+                            digest.update(chunk)
+                except (zipfile.BadZipFile, OSError, EOFError) as error:
+                    raise BackupRejected(f"{path.name} is damaged: {member} cannot be read.") from error
+                if digest.hexdigest() != manifest["files"][member].get("sha256"):
+                    raise BackupRejected(f"{path.name} is damaged: {member} does not match its SHA-256.")
+    return _info(path, manifest)
+
+
+def list_backups(db_path: str | Path) -> list[BackupInfo]:
+    """The automatic backups of a database, newest first (manifests read, hashes not checked)."""
+    found = []
+    for path in reversed(automatic_backup_files(db_path)):
+        with contextlib.suppress(MizanError):  # a damaged file is not listed as a usable backup
+            found.append(read_backup(path, check_hashes=False))
+    return found
+
+
+# -- restoring -----------------------------------------------------------------------------------------
+
+
+@dataclass
+class RestoreContext:
+    """What a step of :data:`AFTER_RESTORE` may use: the target path, the database key, who restores,
+    and the backup's own revocation ledger (bytes) if it carried one. A step that merged ledgers sets
+    ``ledger_out``: written beside the database when the restore is committed."""
+
+    db_path: Path
+    db_key: bytes = field(repr=False)
+    actor: str
+    backup_ledger: bytes | None = None
+    ledger_out: bytes | None = None
+
+
+# Steps other packages add to a restore (sync/ carries revoked devices and newer centre keys forward).
+# Each gets the staged database, the one being replaced (None when there is none, or it does not open
+# with the same key) and the context; it runs inside the staged database's write transaction.
+AFTER_RESTORE: list[Callable[[Database, Database | None, RestoreContext], None]] = []
+
+
+def _stamp() -> str:
+    return dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+
+
+@dataclass
+class PreparedRestore:
+    """A backup checked, opened and staged beside the database; nothing current is touched until
+    :meth:`commit`. :meth:`discard` removes the staged files."""
+
+    info: BackupInfo
+    db_path: Path
+    staged_db: Path
+    staged_keys: Path
+    ledger_lines: bytes | None  # the ledger to write beside the database at commit, when it grew
+
+    def commit(self) -> Path | None:
+        """Swap the staged pair in; returns the kept ``.before-restore`` copy of the replaced database.
+
+        Every connection to the database must be closed first (the GUI signs out).
+        """
+        db_path, keys_path = self.db_path, keyfile_path(self.db_path)
+        kept = None
+        if db_path.exists():
+            kept = db_path.with_name(f"{db_path.name}.before-restore-{_stamp()}.bak")
+            _keep_copy(db_path, kept)
+            for suffix in ("-wal", "-shm"):
+                # A write-ahead log left beside the database belongs to the replaced file, never to the new one.
+                leftover = Path(f"{db_path}{suffix}")
+                if leftover.exists():
+                    os.replace(leftover, Path(f"{kept}{suffix}"))
+            if keys_path.exists():
+                _keep_copy(keys_path, Path(f"{kept}.keys"))
+        # Keys first: both files of one installation share the database key, so a crash between the two
+        # renames leaves a pair that opens.
+        os.replace(self.staged_keys, keys_path)
+        os.replace(self.staged_db, db_path)
+        if self.ledger_lines is not None:
+            _write_atomically(ledger_path(db_path), self.ledger_lines)
+        _fsync_folder(db_path.parent)
+        return kept
+
+    def discard(self) -> None:
+        self.staged_db.unlink(missing_ok=True)
+        self.staged_keys.unlink(missing_ok=True)
+
+
+def _keep_copy(source: Path, kept: Path) -> None:
+    """A second name for the file (a hard link costs nothing); a copy where links are not possible."""
+    try:
+        os.link(source, kept)
+    except OSError:
+        shutil.copy2(source, kept)
+        _fsync_file(kept)
+
+
+def _write_atomically(path: Path, content: bytes) -> None:
+    temporary = path.with_name(path.name + ".tmp")
+    with open(temporary, "wb") as handle:
+        handle.write(content)
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.replace(temporary, path)
+
+
+@dataclass(frozen=True)
+class Credential:
+    """What opened a backup: the database key, who restores, and whether that user's role must be checked
+    in the backup's own users table (a password) or was checked already (a signed-in session)."""
+
+    db_key: bytes = field(repr=False)
+    actor: str
+    check_role_in_backup: bool
+
+
+Unlock = Callable[[KeyFile], Credential]
+
+
+def with_password(user: str, password: str) -> Unlock:
+    """Open the backup with a password of a user *in the backup* (whose role there must allow backups)."""
+    return lambda keyfile: Credential(keyfile.unlock_with_password(user, password), user, True)
+
+
+def with_recovery_key(recovery_key: str) -> Unlock:
+    """Open the backup with the installation's printed recovery key (when every password is lost); it
+    stands for the installation's admin."""
+    return lambda keyfile: Credential(keyfile.unlock_with_recovery_key(recovery_key), "(recovery key)", False)
+
+
+def with_session(session) -> Unlock:
+    """Open the backup with the key a signed-in session holds in memory: only a backup of the same
+    installation opens this way (the GUI's restore). The session's role is checked here."""
+    from storage.users import require
+
+    require(session, "backup")
+    return lambda keyfile: Credential(session.db_key, session.user, False)
+
+
+def prepare_restore(source: str | Path, db_path: str | Path, unlock: Unlock) -> PreparedRestore:
+    """Check a backup, open it with ``unlock``, stage it beside ``db_path``; nothing current is changed.
+
+    A user's password opens it only for a user of the backup whose role may back up and restore
+    (``PermissionDenied`` otherwise); the recovery key acts as the installation's admin.
+    """
+    source, db_path = Path(source), Path(db_path)
+    archive, manifest = _open_archive(source)
+    info = _info(source, manifest)
+    db_path.parent.mkdir(parents=True, exist_ok=True)
+    stamp = _stamp()
+    staged_db = db_path.with_name(f"{db_path.name}.restore-{stamp}.tmp")
+    staged_keys = Path(f"{staged_db}.keys")
+    prepared = PreparedRestore(info, db_path, staged_db, staged_keys, None)
+    try:
+        with archive:
+            _extract_checked(archive, KEYS_MEMBER, manifest["files"][KEYS_MEMBER], staged_keys)
+            _extract_checked(archive, DATABASE_MEMBER, manifest["files"][DATABASE_MEMBER], staged_db)
+            backup_ledger = archive.read(LEDGER_MEMBER) if LEDGER_MEMBER in archive.namelist() else None
+        if backup_ledger is not None and hashlib.sha256(backup_ledger).hexdigest() != \
+                manifest["files"][LEDGER_MEMBER].get("sha256"):
+            raise BackupRejected(f"{source.name} is damaged: {LEDGER_MEMBER} does not match its SHA-256.")
+        credential = _unlock_staged(source, staged_keys, unlock)
+        prepared.ledger_lines = _open_and_carry_forward(
+            source, staged_db, credential, RestoreContext(db_path, credential.db_key, credential.actor, backup_ledger))
+    except BaseException:
+        prepared.discard()
+        raise
+    return prepared
+
+
+def _unlock_staged(source: Path, staged_keys: Path, unlock: Unlock) -> Credential:
+    try:
+        keyfile = KeyFile.load(staged_keys)
+    except AuthError as error:
+        raise BackupRejected(f"{source.name} is damaged: its key file cannot be read.") from error
+    # Failed attempts count against the lock in the *staged* copy only: the backup file is not changed.
+    return unlock(keyfile)
+
+
+def _open_and_carry_forward(source: Path, staged_db: Path, credential: Credential,
+                            context: RestoreContext) -> bytes | None:
+    """Prove the snapshot is ours and whole, check who restores, and run the AFTER_RESTORE steps."""
+    from storage.database import _set_actor, connect
+    from storage.users import PERMISSIONS
+
+    try:
+        db = connect(staged_db, credential.db_key)
+    except AuthError as error:
+        raise BackupRejected(f"{source.name} does not open with this installation's key: it is another "
+                             "installation's backup, or damaged.") from error
+    replaced = None
+    try:
+        _check_integrity(source, db)
+        if credential.check_role_in_backup:
+            actor = credential.actor
+            row = db.execute("SELECT role, active FROM users WHERE name = ?", [actor]).fetchone()
+            if row is None or not row[1]:
+                raise AuthError(f"{actor!r} is not an active user in this backup.")
+            if row[0] not in PERMISSIONS["backup"]:
+                raise PermissionDenied(
+                    f"{actor} (role: {row[0]}) may not back up or restore the database; that needs one of the "
+                    f"roles: {', '.join(sorted(PERMISSIONS['backup']))}.")
+        _set_actor(db, context.actor)
+        replaced = _open_replaced(context)
+        with db.atomic():
+            for step in AFTER_RESTORE:
+                step(db, replaced, context)
+            audit.seal(db)
+        db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        if replaced is not None:
+            replaced.close()
+        db.close()
+    return context.ledger_out
+
+
+def _check_integrity(source: Path, db: Database) -> None:
+    """Every page's HMAC (SQLCipher) and the b-tree structure (SQLite): a flipped bit anywhere is found."""
+    try:
+        damaged = [row[0] for row in db.execute("PRAGMA cipher_integrity_check")]
+        quick = [row[0] for row in db.execute("PRAGMA quick_check")]
+    except sqlcipher3.DatabaseError:  # a page that fails to decrypt stops the check itself
+        damaged, quick = ["unreadable page"], []
+    if damaged or quick != ["ok"]:
+        raise BackupRejected(f"{source.name} is damaged: the database inside fails its integrity check.")
+
+
+def _open_replaced(context: RestoreContext) -> Database | None:
+    """The database about to be replaced, when it exists and opens with the same key (same installation)."""
+    from storage.database import connect
+
+    if not context.db_path.exists():
+        return None
+    try:
+        db = connect(context.db_path, context.db_key)
+        db.execute("SELECT count(*) FROM installation").fetchone()
+    except Exception:  # damaged, or another installation: nothing to carry forward from it
+        return None
+    return db
+
+
+def restore_backup(source: str | Path, db_path: str | Path, unlock: Unlock) -> tuple[BackupInfo, Path | None]:
+    """Prepare and commit in one go (the CLI). Returns the backup's manifest and the kept old database."""
+    prepared = prepare_restore(source, db_path, unlock)
+    try:
+        return prepared.info, prepared.commit()
+    except BaseException:
+        prepared.discard()
+        raise
+
