@@ -10,6 +10,7 @@ from gui.screens import Screen
 from gui.tasks import run_task
 from storage import audit
 from storage.database import Session
+from storage.i18n import fill
 from storage.users import audit_trail
 
 PAGE = 200
@@ -103,10 +104,8 @@ class AuditScreen(Screen):
 
     def show_verdict(self, report: object, error: Exception | None) -> None:
         if error is not None or not isinstance(report, audit.AuditReport):
-            self.verdict.setText(self.tr("The check could not run: {error}").format(error=error))
+            self.verdict.setText(fill(self.tr("The check could not run: {error}"), error=error))
         elif report.ok:
-            self.verdict.setText(self.tr("The audit log is intact: {entries} entries under {seals} seals.").format(
-                entries=f"{report.entries:,}", seals=f"{report.seals:,}"))
+            self.verdict.setText(fill(self.tr("The audit log is intact: {entries} entries under {seals} seals."), entries=f"{report.entries:,}", seals=f"{report.seals:,}"))
         else:
-            self.verdict.setText(self.tr("The audit log has been tampered with: {problems}").format(
-                problems="; ".join(report.problems)))
+            self.verdict.setText(fill(self.tr("The audit log has been tampered with: {problems}"), problems="; ".join(report.problems)))

@@ -53,6 +53,7 @@ from storage.catalogue import Option
 from storage.database import Session
 from storage.desk import IDENTITY_FIELDS, derived_fields, get_desk_case, list_desks, save_desk_case
 from storage.errors import MizanError, ValidationFailed
+from storage.i18n import fill
 from storage.users import allowed
 from storage.validation import Issue, classify
 
@@ -171,7 +172,7 @@ class CaseFormDialog(QDialog):
         self._built = False
 
         if case_uuid:
-            self.setWindowTitle(self.tr("Desk case {number}").format(number=self.case.get("case_number") or ""))
+            self.setWindowTitle(fill(self.tr("Desk case {number}"), number=self.case.get("case_number") or ""))
         else:
             self.setWindowTitle(self.tr("New desk case"))
         self.resize(1040, 700)
@@ -274,7 +275,7 @@ class CaseFormDialog(QDialog):
         for desk in list_desks(self.session):
             here = self.session.is_centre or desk["district"] == self.session.district
             if (desk["active"] and here) or desk["code"] == stored_desk:
-                self.desk.addItem(self.tr("{name} ({code})").format(name=desk["name"], code=desk["code"]), desk["code"])
+                self.desk.addItem(fill(self.tr("{name} ({code})"), name=desk["name"], code=desk["code"]), desk["code"])
         if stored_desk and self.desk.findData(stored_desk) < 0:
             self.desk.addItem(stored_desk, stored_desk)
         if stored_desk:
@@ -476,10 +477,10 @@ class CaseFormDialog(QDialog):
         for row, option in enumerate(self.catalogue.lists["service"], start=1):
             name = QLabel(catalogue_label(option.name))
             status = ChoiceBox(self.catalogue.lists["service_status"], self.tr("Not recorded"))
-            status.setAccessibleName(self.tr("Status of {service}").format(service=catalogue_label(option.name)))
+            status.setAccessibleName(fill(self.tr("Status of {service}"), service=catalogue_label(option.name)))
             name.setBuddy(status)
             date = OptionalDateEdit(self.tr("No date"), none_by_default=True)
-            date.date.setAccessibleName(self.tr("Date of {service}").format(service=catalogue_label(option.name)))
+            date.date.setAccessibleName(fill(self.tr("Date of {service}"), service=catalogue_label(option.name)))
             grid.addWidget(name, row, 0)
             grid.addWidget(status, row, 1)
             grid.addWidget(date, row, 2)
@@ -509,8 +510,8 @@ class CaseFormDialog(QDialog):
         row.setContentsMargins(0, 0, 0, 0)
         group = QButtonGroup(self)
         yes, no = QRadioButton(self.tr("Yes")), QRadioButton(self.tr("No"))
-        yes.setAccessibleName(self.tr("{question}: yes").format(question=name))
-        no.setAccessibleName(self.tr("{question}: no").format(question=name))
+        yes.setAccessibleName(fill(self.tr("{question}: yes"), question=name))
+        no.setAccessibleName(fill(self.tr("{question}: no"), question=name))
         group.addButton(yes, 1)
         group.addButton(no, 0)
         row.addWidget(yes)
@@ -756,8 +757,7 @@ class CaseFormDialog(QDialog):
         lines = []
         for number, (letter, core) in enumerate(zip(self.answers, self.core_types, strict=False), start=1):
             word = self.tr("Yes") if letter == "y" else self.tr("No")
-            lines.append(self.tr("{number}. {question}  {answer}").format(
-                number=number, question=catalogue_label(core.question), answer=word))
+            lines.append(fill(self.tr("{number}. {question}  {answer}"), number=number, question=catalogue_label(core.question), answer=word))
         self.answered.setText("\n".join(lines))
         self.answered.setVisible(bool(lines))
         index = self.current_question()
@@ -769,12 +769,11 @@ class CaseFormDialog(QDialog):
         self.yes_button.setVisible(asking)
         self.no_button.setVisible(asking)
         if asking:
-            self.question_number.setText(self.tr("Question {number} of {count}").format(
-                number=index + 1, count=len(self.core_types)))
+            self.question_number.setText(fill(self.tr("Question {number} of {count}"), number=index + 1, count=len(self.core_types)))
             self.question.setText(catalogue_label(self.core_types[index].question))
         if gbv_type is not None:
             names = {t.code: t.name for t in self.catalogue.gbv_types}
-            self.type_label.setText(self.tr("Type: {name}").format(name=catalogue_label(names.get(gbv_type, gbv_type))))
+            self.type_label.setText(fill(self.tr("Type: {name}"), name=catalogue_label(names.get(gbv_type, gbv_type))))
         elif self.answers and not asking:
             self.type_label.setText(self.tr("The stored answers do not give a type. Restart the questions."))
         else:
@@ -796,8 +795,7 @@ class CaseFormDialog(QDialog):
         for column, name in enumerate(("relationship", "sex", "age_group")):
             box: ChoiceBox = widgets[name]
             box.set_value(values.get(name))
-            box.setAccessibleName(self.tr("Perpetrator {number}: {column}").format(
-                number=row + 1, column=self.perpetrators.horizontalHeaderItem(column).text()))
+            box.setAccessibleName(fill(self.tr("Perpetrator {number}: {column}"), number=row + 1, column=self.perpetrators.horizontalHeaderItem(column).text()))
             self.perpetrators.setCellWidget(row, column, box)
         widgets["relationship"].currentIndexChanged.connect(self.refresh_derived)
         self.perpetrator_rows.append(widgets)
@@ -950,10 +948,9 @@ class CaseFormDialog(QDialog):
             if page is not None:
                 self.tabs.setTabIcon(self.tabs.indexOf(page), warning)
         if issues:
-            self.summary_title.setText(self.tr("Nothing was saved. Correct these problems ({count}):").format(
-                count=len(issues)))
+            self.summary_title.setText(fill(self.tr("Nothing was saved. Correct these problems ({count}):"), count=len(issues)))
         else:
-            self.summary_title.setText(self.tr("Nothing was saved: {message}").format(message=message or ""))
+            self.summary_title.setText(fill(self.tr("Nothing was saved: {message}"), message=message or ""))
         for issue in issues:
             item = QListWidgetItem(issue.message)
             item.setData(Qt.ItemDataRole.UserRole, issue.field)

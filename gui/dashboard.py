@@ -29,6 +29,7 @@ from gui.tasks import run_with_own_connection
 from storage.database import Session
 from storage.desk import DeskFilter, desk_case_count
 from storage.entry import Completeness, NextStep, completeness, next_steps
+from storage.i18n import fill
 from storage.periods import parse_period, period_containing, shift
 from storage.records import today
 from storage.users import allowed
@@ -108,7 +109,7 @@ class DashboardScreen(Screen):
                 return
             self.loading = False
             if error is not None or not isinstance(figures, DashboardFigures):
-                self.status.setText(self.tr("The figures could not be read: {error}").format(error=error))
+                self.status.setText(fill(self.tr("The figures could not be read: {error}"), error=error))
                 return
             self.status.hide()
             self._show(figures, periods, on)
@@ -142,9 +143,9 @@ class DashboardScreen(Screen):
             bar = QProgressBar()
             bar.setRange(0, max(row.expected, 1))
             bar.setValue(row.entered)
-            bar.setFormat(self.tr("{entered} of {expected} cells").format(entered=row.entered, expected=row.expected))
+            bar.setFormat(fill(self.tr("{entered} of {expected} cells"), entered=row.entered, expected=row.expected))
             bar.setLayoutDirection(Qt.LayoutDirection.LeftToRight)  # "12 of 40" reads left to right
-            bar.setAccessibleName(self.tr("{institution} completeness").format(institution=row.name))
+            bar.setAccessibleName(fill(self.tr("{institution} completeness"), institution=row.name))
             bar.setMinimumWidth(150)
             self.bars[(period, row.institution)] = bar
             if row.complete:
@@ -154,8 +155,7 @@ class DashboardScreen(Screen):
             elif row.missing == row.indicators:
                 state = self.tr("not started")
             else:
-                state = self.tr("{count} of {total} indicators to finish").format(
-                    count=row.missing + row.partial, total=row.indicators)
+                state = fill(self.tr("{count} of {total} indicators to finish"), count=row.missing + row.partial, total=row.indicators)
             note = QLabel(state)
             note.setStyleSheet("color: #555;")
             grid.addWidget(name, number, 0)
@@ -184,7 +184,7 @@ class DashboardScreen(Screen):
         self.steps = steps
         self.step_labels: list[QLabel] = []
         for step in self.steps:
-            text = QCoreApplication.translate("next_steps", step.template).format(**step.params)
+            text = fill(QCoreApplication.translate("next_steps", step.template), **step.params)
             label = QLabel("•  " + text)
             label.setWordWrap(True)
             self.step_labels.append(label)

@@ -34,6 +34,7 @@ from gui.screens import Screen
 from gui.tasks import run_with_own_connection
 from storage.database import Session
 from storage.desk import REGISTER_SORTABLE, DeskFilter, desk_case_count, desk_case_page, list_desks
+from storage.i18n import fill
 from storage.users import allowed
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -346,7 +347,7 @@ class CountLabel(QLabel):
                 return  # the screen is gone, or its filter changed while this count ran
             self.counting = False
             if error is not None or not isinstance(total, int):
-                self.setText(self.tr("Not counted: {error}").format(error=error))
+                self.setText(fill(self.tr("Not counted: {error}"), error=error))
                 return
             model.set_total(total)
             self.setText(self.describe(total))
@@ -534,7 +535,7 @@ class DeskRegisterScreen(Screen):
 
         def filter_applied(error: Exception | None) -> None:
             if error is not None:
-                self.count_label.failed(self.tr("The register could not be read: {error}").format(error=error))
+                self.count_label.failed(fill(self.tr("The register could not be read: {error}"), error=error))
                 return
             self._show_count()
             if then is not None:

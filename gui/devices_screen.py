@@ -26,6 +26,7 @@ from gui.list_model import Index, ListTableModel, list_table
 from gui.screens import Screen, heading_label
 from storage.database import Session
 from storage.errors import MizanError
+from storage.i18n import fill
 from storage.users import allowed
 from sync.centre import device_overview
 from sync.keys import export_key_file, revoke_device
@@ -114,8 +115,7 @@ class DistrictDevicesModel(ListTableModel):
         return {
             self.NAME: device["device_name"],
             self.FINGERPRINT: device["fingerprint"],
-            self.STATUS: self.tr("active") if device["status"] == "active" else self.tr("revoked {day}").format(
-                day=_day(device["revoked_at"])),
+            self.STATUS: self.tr("active") if device["status"] == "active" else fill(self.tr("revoked {day}"), day=_day(device["revoked_at"])),
             self.LAST_BUNDLE: "" if device["last_sequence"] is None else str(device["last_sequence"]),
             self.LAST_IMPORT: _day(device["last_import"]),
             self.MISSING: _ranges(device["missing"]),
@@ -203,9 +203,9 @@ class DevicesScreen(Screen):
         device = self.chosen_device()
         if device is None:
             return
-        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Revoke a PC"), self.tr(
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Revoke a PC"), fill(self.tr(
             "Revoke {name}? Its later bundles will be refused; what it sent before stays. Do this when the PC is "
-            "lost, stolen or replaced.").format(name=device["device_name"]), parent=self)
+            "lost, stolen or replaced."), name=device["device_name"]), parent=self)
         revoke = box.addButton(self.tr("&Revoke"), QMessageBox.ButtonRole.DestructiveRole)
         keep = box.addButton(self.tr("&Keep it"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(keep)
@@ -224,7 +224,7 @@ class DevicesScreen(Screen):
         except MizanError as error:
             self.note.setText(str(error))
             return
-        self.note.setText(self.tr("{name} is revoked.").format(name=device["device_name"]))
+        self.note.setText(fill(self.tr("{name} is revoked."), name=device["device_name"]))
         self.refresh()
 
     def choose_key_file(self) -> None:
@@ -239,7 +239,7 @@ class DevicesScreen(Screen):
         except (MizanError, OSError) as error:
             self.note.setText(str(error))
             return
-        self.note.setText(self.tr(
+        self.note.setText(fill(self.tr(
             "Saved {path}. Give it to the district offices; when they phone, read them this fingerprint: "
-            "{fingerprint}").format(path=path, fingerprint=fingerprint))
+            "{fingerprint}"), path=path, fingerprint=fingerprint))
 

@@ -22,6 +22,7 @@ from gui.screens import Screen, heading_label
 from gui.tasks import run_task
 from storage.database import Session
 from storage.errors import MizanError
+from storage.i18n import fill
 from sync.export import ExportResult, export_bundle, list_exports
 from sync.keys import device_fingerprint
 from sync.receipts import import_receipt
@@ -103,9 +104,9 @@ class ExportScreen(Screen):
         layout.addWidget(QLabel(self.tr(
             "The bundle is encrypted for the centre and signed by this PC. It holds every record changed since "
             "the last bundle the centre acknowledged, so a lost stick loses nothing.")))
-        self.fingerprint = QLabel(self.tr(
+        self.fingerprint = QLabel(fill(self.tr(
             "This PC's fingerprint is <b>{fingerprint}</b>. The provincial centre may phone and ask you to read it: "
-            "it proves the bundles come from this PC.").format(fingerprint=device_fingerprint(session)))
+            "it proves the bundles come from this PC."), fingerprint=device_fingerprint(session)))
         self.fingerprint.setWordWrap(True)
         self.fingerprint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.fingerprint)
@@ -128,7 +129,7 @@ class ExportScreen(Screen):
 
     def set_folder(self, folder: Path) -> None:
         self.folder = folder
-        self.folder_label.setText(self.tr("Folder: {folder}").format(folder=folder))
+        self.folder_label.setText(fill(self.tr("Folder: {folder}"), folder=folder))
         self.write_button.setEnabled(True)
 
     def start_export(self) -> None:
@@ -158,13 +159,12 @@ class ExportScreen(Screen):
         self.write_button.setEnabled(True)
         self.progress.hide()
         if error is not None:
-            self.result.setText(str(error) if isinstance(error, MizanError) else self.tr(
-                "The bundle could not be written: {error}").format(error=error))
+            self.result.setText(str(error) if isinstance(error, MizanError) else fill(self.tr(
+                "The bundle could not be written: {error}"), error=error))
             return
         assert isinstance(result, ExportResult)
-        self.result.setText(self.tr("Bundle {sequence} written to {folder} — {records} records. "
-                                    "Carry it to the provincial centre.").format(
-            sequence=result.sequence, folder=result.path.parent, records=f"{sum(result.records.values()):,}"))
+        self.result.setText(fill(self.tr("Bundle {sequence} written to {folder} — {records} records. "
+                                    "Carry it to the provincial centre."), sequence=result.sequence, folder=result.path.parent, records=f"{sum(result.records.values()):,}"))
         self.model.reload()
 
     def choose_receipt(self) -> None:
@@ -178,7 +178,6 @@ class ExportScreen(Screen):
         except MizanError as error:
             self.result.setText(str(error))
             return
-        self.result.setText(self.tr("The centre acknowledged bundles {sequences}. The next bundle carries only what "
-                                    "changed after them.").format(
-            sequences=", ".join(str(n) for n in outcome["acknowledged_sequences"])))
+        self.result.setText(fill(self.tr("The centre acknowledged bundles {sequences}. The next bundle carries only what "
+                                    "changed after them."), sequences=", ".join(str(n) for n in outcome["acknowledged_sequences"])))
         self.model.reload()

@@ -34,6 +34,7 @@ from gui.screens import Screen, heading_label, larger
 from gui.tasks import run_task, run_with_own_connection
 from storage.database import Session
 from storage.errors import MizanError
+from storage.i18n import fill
 from sync.centre import enroll_pending_device, receipts_for_today, scan_inbox
 from sync.importer import ImportOutcome, ImportProgress, import_bundles
 from sync.keys import Enrollment
@@ -300,8 +301,7 @@ class ImportScreen(Screen):
         self.overall_progress.setValue(round(progress.fraction * 1000))
         self.bundle_progress.setRange(0, max(progress.records_total, 1))
         self.bundle_progress.setValue(progress.records_total if progress.outcome else progress.records_done)
-        self.progress_label.setText(self.tr("Bundle {n} of {total}: {file} ({done:,} of {records:,} records)").format(
-            n=progress.bundle_index + 1, total=progress.bundle_total, file=Path(progress.file).name,
+        self.progress_label.setText(fill(self.tr("Bundle {n} of {total}: {file} ({done:,} of {records:,} records)"), n=progress.bundle_index + 1, total=progress.bundle_total, file=Path(progress.file).name,
             done=progress.records_done, records=progress.records_total))
         if progress.outcome is not None:
             self.model.add(progress.outcome)
@@ -314,7 +314,7 @@ class ImportScreen(Screen):
         self.busy = False
         self.progress_box.hide()
         if error is not None:
-            self.summary.setText(self.tr("Nothing more was imported: {error}").format(error=error))
+            self.summary.setText(fill(self.tr("Nothing more was imported: {error}"), error=error))
         elif isinstance(outcomes, list):
             self.summary.setText(self.describe(outcomes))
             self.pending_enrollments += [outcome for outcome in outcomes if outcome.unknown_device is not None]
@@ -333,16 +333,15 @@ class ImportScreen(Screen):
         rejected = len(outcomes) - imported - duplicate - unknown
         records = sum(outcome.counts.get("new", 0) + outcome.counts.get("updated", 0) for outcome in outcomes)
         review = sum(outcome.counts.get("conflicts", 0) + outcome.counts.get("quarantined", 0) for outcome in outcomes)
-        text = self.tr("{imported} of {total} bundles imported ({records:,} records new or changed).").format(
-            imported=imported, total=len(outcomes), records=records)
+        text = fill(self.tr("{imported} of {total} bundles imported ({records:,} records new or changed)."), imported=imported, total=len(outcomes), records=records)
         if duplicate:
-            text += " " + self.tr("{n} had been imported before.").format(n=duplicate)
+            text += " " + fill(self.tr("{n} had been imported before."), n=duplicate)
         if unknown:
-            text += " " + self.tr("{n} came from a PC not yet enrolled.").format(n=unknown)
+            text += " " + fill(self.tr("{n} came from a PC not yet enrolled."), n=unknown)
         if rejected:
-            text += " " + self.tr("{n} were rejected: see the reason in the table.").format(n=rejected)
+            text += " " + fill(self.tr("{n} were rejected: see the reason in the table."), n=rejected)
         if review:
-            text += " " + self.tr("Records that need review (see Review): {n}.").format(n=review)
+            text += " " + fill(self.tr("Records that need review (see Review): {n}."), n=review)
         return text
 
     # -- new devices -------------------------------------------------------------------------------------
@@ -387,7 +386,7 @@ class ImportScreen(Screen):
         self.inbox_button.setChecked(True)
         self.inbox_button.blockSignals(False)
         self.inbox_button.setText(self.tr("Stop &watching"))
-        self.inbox_label.setText(self.tr("Watching {folder} for new bundles.").format(folder=folder))
+        self.inbox_label.setText(fill(self.tr("Watching {folder} for new bundles."), folder=folder))
         self.inbox_label.show()
         self.inbox_timer.start()
         self.scan_inbox()
@@ -401,8 +400,7 @@ class ImportScreen(Screen):
             if not shiboken6.isValid(self):
                 return
             if error is not None:
-                self.inbox_label.setText(self.tr("The inbox {folder} could not be read: {error}").format(
-                    folder=folder, error=error))
+                self.inbox_label.setText(fill(self.tr("The inbox {folder} could not be read: {error}"), folder=folder, error=error))
             elif isinstance(paths, list) and paths:
                 self.import_paths(paths)
 
@@ -423,8 +421,7 @@ class ImportScreen(Screen):
             self.summary.setText(str(error))
             return
         if written:
-            self.summary.setText(self.tr("Receipts written to {folder}: {n}. Send each to its district office.").format(
-                n=len(written), folder=folder))
+            self.summary.setText(fill(self.tr("Receipts written to {folder}: {n}. Send each to its district office."), n=len(written), folder=folder))
         else:
             self.summary.setText(self.tr("No bundle was imported today, so there is nothing to acknowledge."))
 
@@ -437,5 +434,4 @@ class ImportScreen(Screen):
             return
         outcome = self.model.outcomes[rows[0].row()]
         counts = ", ".join(f"{name}: {count:,}" for name, count in outcome.counts.items())
-        self.details.setText(self.tr("{file}\n{status}. {counts}\n{reason}").format(
-            file=outcome.file, status=self.model.status_text(outcome), counts=counts, reason=outcome.reason or ""))
+        self.details.setText(fill(self.tr("{file}\n{status}. {counts}\n{reason}"), file=outcome.file, status=self.model.status_text(outcome), counts=counts, reason=outcome.reason or ""))

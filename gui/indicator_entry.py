@@ -65,6 +65,7 @@ from storage.entry import (
     stored_values,
 )
 from storage.errors import MizanError, ValidationFailed
+from storage.i18n import fill
 from storage.records import delete_indicator_value, save_indicator_values, today
 from storage.users import allowed
 from storage.validation import WARNING, ValueInput
@@ -264,11 +265,11 @@ class IndicatorGridModel(QAbstractTableModel):
         if state.message:
             lines.append(state.message)
         if state.stored and state.stored.comment:
-            lines.append(self.tr("Comment: {comment}").format(comment=state.stored.comment))
+            lines.append(fill(self.tr("Comment: {comment}"), comment=state.stored.comment))
         history = ", ".join(f"{period}: {text}" for period, text in
                             zip(self.item.history_periods, self.history_texts(cell, part), strict=False))
         if history:
-            lines.append(self.tr("Earlier: {history}").format(history=history))
+            lines.append(fill(self.tr("Earlier: {history}"), history=history))
         return "\n".join(lines)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
@@ -609,17 +610,15 @@ class IndicatorPanel(QFrame):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 6, 0, 10)
         layout.setSpacing(4)
-        self.title = QLabel(self.tr("<b>{code}</b>  {name} <span style='color:#666'>({unit}, {period})</span>").format(
-            code=indicator.code, name=indicator.name, unit=self._unit_word(indicator.unit), period=item.period))
+        self.title = QLabel(fill(self.tr("<b>{code}</b>  {name} <span style='color:#666'>({unit}, {period})</span>"), code=indicator.code, name=indicator.name, unit=self._unit_word(indicator.unit), period=item.period))
         self.title.setTextFormat(Qt.TextFormat.RichText)
         self.title.setWordWrap(True)
         layout.addWidget(self.title)
         notes = []
         if indicator.has_fraction:
-            notes.append(self.tr("Numerator: {numerator}. Denominator: {denominator}.").format(
-                numerator=indicator.numerator, denominator=indicator.denominator))
+            notes.append(fill(self.tr("Numerator: {numerator}. Denominator: {denominator}."), numerator=indicator.numerator, denominator=indicator.denominator))
         if item.history_periods:
-            notes.append(self.tr("Grey figures: {periods}.").format(periods=" · ".join(item.history_periods)))
+            notes.append(fill(self.tr("Grey figures: {periods}."), periods=" · ".join(item.history_periods)))
         self.notes = QLabel("  ".join(notes))
         self.notes.setStyleSheet("color: #555;")
         self.notes.setWordWrap(True)
@@ -673,7 +672,7 @@ class IndicatorPanel(QFrame):
     def ask_comment(self, cell: str, message: str) -> None:
         """The engine warned and the cell has no comment: ask for one inline, beside the grid."""
         self.pending_comment = cell
-        self.comment_label.setText(self.tr("Comment on {cell}:").format(cell=self.model.cell_label(cell)))
+        self.comment_label.setText(fill(self.tr("Comment on {cell}:"), cell=self.model.cell_label(cell)))
         self.comment.clear()
         self.comment_row.show()
         QTimer.singleShot(0, self.comment.setFocus)
@@ -784,8 +783,7 @@ class IndicatorEntryScreen(Screen):
         self.period.blockSignals(True)
         self.period.clear()
         for code in periods:
-            label = code if code != periods[0] or code == default else self.tr("{period} (in progress)").format(
-                period=code)
+            label = code if code != periods[0] or code == default else fill(self.tr("{period} (in progress)"), period=code)
             self.period.addItem(label, code)
         wanted = keep if keep in periods else default if default in periods else (periods[0] if periods else None)
         self.period.setCurrentIndex(max(self.period.findData(wanted), 0))
@@ -810,7 +808,7 @@ class IndicatorEntryScreen(Screen):
             self.panels[item.indicator.code] = panel
             column.addWidget(panel)
         if not self.sheet.indicators:
-            column.addWidget(QLabel(self.tr("Nothing is due from this institution for {period}.").format(period=period)))
+            column.addWidget(QLabel(fill(self.tr("Nothing is due from this institution for {period}."), period=period)))
         column.addStretch(1)
         self.scroll.setWidget(container)
         self._show_status()
@@ -832,8 +830,7 @@ class IndicatorEntryScreen(Screen):
             found = next((row for row in completeness(self.session, sheet.district, sheet.period)
                           if row.institution == sheet.institution), None)
             entered, expected = (found.entered, found.expected) if found else (0, 0)
-            text = self.tr("{entered} of {expected} cells entered. Each cell is saved when you leave it.").format(
-                entered=entered, expected=expected)
+            text = fill(self.tr("{entered} of {expected} cells entered. Each cell is saved when you leave it."), entered=entered, expected=expected)
         self.status.setText(text)
         self.mark_button.setEnabled(not sheet.complete and bool(sheet.indicators))
         self.reopen_button.setEnabled(sheet.complete)

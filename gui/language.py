@@ -20,7 +20,6 @@ from storage.catalogue import resources_dir
 # Urdu in dense tables wants a Naskh face: Windows has Segoe UI (with Arabic script), Linux Noto Naskh
 # Arabic. Nastaliq, the Urdu calligraphic style, is too tall for table rows; headings may use it.
 URDU_FONTS = ("Segoe UI", "Noto Naskh Arabic", "Noto Sans Arabic", "Tahoma")
-URDU_HEADING_FONTS = ("Noto Nastaliq Urdu", "Jameel Noori Nastaleeq", *URDU_FONTS)
 # Each language named in its own words, for the choosers in setup and settings.
 LANGUAGE_NAMES = {"en": "English", "ur": "اردو (Urdu)"}
 LOCALES = {"en": QLocale(QLocale.Language.English, QLocale.Country.Pakistan),

@@ -37,6 +37,7 @@ from gui.settings import Settings
 from gui.tasks import run_task
 from storage.database import Session, check_password_strength, open_session
 from storage.errors import MizanError, UsageError
+from storage.i18n import fill
 from storage.keyslots import KeyFile
 from storage.users import change_password
 
@@ -48,7 +49,7 @@ def describe_error(widget: QWidget, error: Exception) -> str:
     """The storage message for a Mizan error (written for people); a plain wrapper for anything else."""
     if isinstance(error, MizanError):
         return str(error)
-    return widget.tr("Something went wrong: {error}").format(error=error)
+    return fill(widget.tr("Something went wrong: {error}"), error=error)
 
 
 def heading_label(text: str) -> QLabel:
@@ -131,7 +132,7 @@ class LoginDialog(QDialog):
         self.quit_button.clicked.connect(self.reject)
         layout.addWidget(buttons)
 
-        where = QLabel(self.tr("Database: {path}").format(path=self.db_path))
+        where = QLabel(fill(self.tr("Database: {path}"), path=self.db_path))
         where.setWordWrap(True)
         where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         where.setStyleSheet("color: palette(placeholder-text);")
@@ -324,10 +325,10 @@ class LockScreenDialog(QDialog):
 
         layout = QVBoxLayout(self)
         layout.addWidget(heading_label(self.tr("Mizan is locked")))
-        explanation = QLabel(self.tr(
+        explanation = QLabel(fill(self.tr(
             "Nobody used Mizan for a while, so it hid its screens. {user}, type your password to carry on "
             "where you left off. Someone else? Sign out."
-        ).format(user=session.user))
+        ), user=session.user))
         explanation.setWordWrap(True)
         layout.addWidget(explanation)
 
@@ -447,10 +448,10 @@ class ChangePasswordDialog(QDialog):
         self.setMinimumWidth(480)
 
         layout = QVBoxLayout(self)
-        intro = QLabel(self.tr(
+        intro = QLabel(fill(self.tr(
             "Changing the password of {user}. Use at least 8 characters; a short sentence is easy to "
             "remember and hard to guess."
-        ).format(user=session.user))
+        ), user=session.user))
         intro.setWordWrap(True)
         layout.addWidget(intro)
         form = QFormLayout()

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from gui.screens import Screen
 from storage.database import Session
+from storage.i18n import fill
 from storage.users import allowed
 from sync.export import list_exports
 
@@ -30,8 +31,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.session = session
         where = session.district or self.tr("Provincial centre")
-        self.setWindowTitle(self.tr("Mizan: {where}, {user} ({role})").format(
-            where=where, user=session.user, role=session.role))
+        self.setWindowTitle(fill(self.tr("Mizan: {where}, {user} ({role})"), where=where, user=session.user, role=session.role))
         self.sidebar = QListWidget()
         self.sidebar.setAccessibleName(self.tr("Screens"))
         self.sidebar.setMaximumWidth(220)
@@ -74,10 +74,9 @@ class MainWindow(QMainWindow):
         exports = list_exports(self.session)
         made = exports[-1] if exports else None
         acknowledged = [e for e in exports if e["acknowledged_at"]]
-        last_export = (self.tr("Last bundle: {n} on {day}").format(n=made["sequence"], day=made["made_at"][:10])
+        last_export = (fill(self.tr("Last bundle: {n} on {day}"), n=made["sequence"], day=made["made_at"][:10])
                        if made else self.tr("No bundle sent yet"))
-        last_receipt = (self.tr("last receipt: bundle {n} acknowledged {day}").format(
-            n=acknowledged[-1]["sequence"], day=acknowledged[-1]["acknowledged_at"][:10])
+        last_receipt = (fill(self.tr("last receipt: bundle {n} acknowledged {day}"), n=acknowledged[-1]["sequence"], day=acknowledged[-1]["acknowledged_at"][:10])
             if acknowledged else self.tr("no receipt yet"))
         self.status.setText(f"{last_export} · {last_receipt}")
 

@@ -42,6 +42,7 @@ from gui.screens import Screen, heading_label
 from gui.tasks import run_task, run_with_own_connection
 from storage.database import Session
 from storage.entry import last_complete_period
+from storage.i18n import fill
 from storage.periods import shift
 from storage.report_files import chart_svg, figure_text, write_report
 from storage.reports import STATUS_COLOURS, Report, Table, build_report
@@ -202,7 +203,7 @@ class ReportsScreen(Screen):
             self.busy = False
             self.show_button.setEnabled(True)
             if error is not None or not isinstance(report, Report):
-                self.status.setText(self.tr("The report could not be made: {error}").format(error=error))
+                self.status.setText(fill(self.tr("The report could not be made: {error}"), error=error))
                 return
             self.display(report)
 
@@ -257,7 +258,7 @@ class ReportsScreen(Screen):
         self.scroll.setWidget(body)
         for button in self.export_buttons.values():
             button.setEnabled(True)
-        self.status.setText(self.tr("Made {when}.").format(when=report.generated_at))
+        self.status.setText(fill(self.tr("Made {when}."), when=report.generated_at))
 
     # -- export ----------------------------------------------------------------------------------------
 
@@ -275,15 +276,15 @@ class ReportsScreen(Screen):
         if report is None:
             return
         self.busy = True
-        self.status.setText(self.tr("Writing {path}…").format(path=path))
+        self.status.setText(fill(self.tr("Writing {path}…"), path=path))
 
         def written(paths: object, error: Exception | None) -> None:
             if not shiboken6.isValid(self):
                 return
             self.busy = False
             if error is not None or not isinstance(paths, list):
-                self.status.setText(self.tr("Nothing was written: {error}").format(error=error))
+                self.status.setText(fill(self.tr("Nothing was written: {error}"), error=error))
                 return
-            self.status.setText(self.tr("Saved {files}.").format(files=", ".join(str(p) for p in paths)))
+            self.status.setText(fill(self.tr("Saved {files}."), files=", ".join(str(p) for p in paths)))
 
         run_task(lambda: write_report(report, path), written)

@@ -27,7 +27,7 @@ from gui.screens import Screen, heading_label
 from gui.tasks import run_task
 from storage.database import Session
 from storage.errors import MizanError, ValidationFailed
-from storage.i18n import translate
+from storage.i18n import fill, translate
 from storage.validation import FIELD_LABELS
 from sync.centre import Conflict, RecheckResult, list_conflicts, list_quarantine, recheck_quarantine, resolve_conflict
 
@@ -232,8 +232,7 @@ class ReviewScreen(Screen):
         try:
             decision = resolve_conflict(self.session, conflict.id, keep, seen=conflict.versions)
         except ValidationFailed as failure:
-            self.decision_note.setText(self.tr("The other version cannot be kept: {reasons}").format(
-                reasons=" ".join(issue.message for issue in failure.issues)))
+            self.decision_note.setText(fill(self.tr("The other version cannot be kept: {reasons}"), reasons=" ".join(issue.message for issue in failure.issues)))
             self.decision_note.setStyleSheet("color: #a00;")
             return
         except MizanError as error:
@@ -241,8 +240,7 @@ class ReviewScreen(Screen):
             self.decision_note.setStyleSheet("color: #a00;")
             return
         kept = self.tr("stored") if decision.kept == "stored" else self.tr("other")
-        self.decision_note.setText(self.tr("Kept the {kept} version of {what}.").format(
-            kept=kept, what=decision.key_text))
+        self.decision_note.setText(fill(self.tr("Kept the {kept} version of {what}."), kept=kept, what=decision.key_text))
         self.decision_note.setStyleSheet("")
         row = self.conflicts_table.currentIndex().row()
         self.conflicts_model.reload()
@@ -295,16 +293,15 @@ class ReviewScreen(Screen):
                 return
             self.recheck_button.setEnabled(True)
             if error is not None or not isinstance(result, RecheckResult):
-                self.recheck_note.setText(self.tr("Nothing was re-checked: {error}").format(error=error))
+                self.recheck_note.setText(fill(self.tr("Nothing was re-checked: {error}"), error=error))
                 return
-            self.recheck_note.setText(self.tr(
-                "{checked} records checked: {passed} passed and were merged, {still} are still held back.").format(
-                checked=result.checked, passed=result.passed, still=result.still_quarantined))
+            self.recheck_note.setText(fill(self.tr(
+                "{checked} records checked: {passed} passed and were merged, {still} are still held back."), checked=result.checked, passed=result.passed, still=result.still_quarantined))
             self.refresh()
 
         run_task(run, done)
 
     def _update_tab_titles(self) -> None:
-        self.tabs.setTabText(0, self.tr("&Conflicts ({n})").format(n=self.conflicts_model.rowCount()))
-        self.tabs.setTabText(1, self.tr("&Quarantine ({n})").format(n=self.quarantine_model.rowCount()))
+        self.tabs.setTabText(0, fill(self.tr("&Conflicts ({n})"), n=self.conflicts_model.rowCount()))
+        self.tabs.setTabText(1, fill(self.tr("&Quarantine ({n})"), n=self.quarantine_model.rowCount()))
 

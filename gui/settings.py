@@ -13,6 +13,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
+from storage import i18n
 from storage.i18n import LANGUAGES
 
 ORGANISATION = "Mizan"
@@ -109,6 +110,9 @@ def apply_font_size(app: QApplication, settings: Settings) -> None:
     font.setPointSize(settings.font_size)
     app.setFont(font)
     size = settings.font_size
+    # Urdu headings in Nastaliq, the script's book hand, where the PC has it (tables keep Naskh: Nastaliq's
+    # tall letters do not fit dense rows).
+    family = "font-family: 'Noto Nastaliq Urdu', 'Jameel Noori Nastaleeq';" if i18n.language() == "ur" else ""
     app.setStyleSheet(
-        f'QLabel[role="heading"] {{ font-size: {size * HEADING_SCALE:.1f}pt; font-weight: 600; }}\n'
+        f'QLabel[role="heading"] {{ font-size: {size * HEADING_SCALE:.1f}pt; font-weight: 600; {family} }}\n'
         f'QLabel[role="larger"] {{ font-size: {size * LARGER_SCALE:.1f}pt; }}')

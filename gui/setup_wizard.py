@@ -48,6 +48,7 @@ from gui.tasks import run_task
 from storage.catalogue import District, load_catalogue
 from storage.database import Session, check_password_strength, create_database
 from storage.errors import MizanError, UsageError
+from storage.i18n import fill
 from storage.periods import Period
 from sync.keys import (  # importing sync registers key generation
     CentreKey,
@@ -167,7 +168,7 @@ class DistrictPage(QWizardPage):
         for district in districts_valid_on(today):
             if district.division != division:
                 division = district.division
-                header = QStandardItem(self.tr("{division} division").format(division=division))
+                header = QStandardItem(fill(self.tr("{division} division"), division=division))
                 header.setFlags(Qt.ItemFlag.NoItemFlags)  # a heading: not selectable, skipped by the keyboard
                 font = header.font()
                 font.setBold(True)
@@ -210,7 +211,7 @@ class DistrictPage(QWizardPage):
 
     def _district_changed(self) -> None:
         if self.district_code() and not self.device_name_edited:
-            self.device_name.setText(self.tr("{district} office PC").format(district=self.district_name()))
+            self.device_name.setText(fill(self.tr("{district} office PC"), district=self.district_name()))
         self.completeChanged.emit()
 
     def isComplete(self) -> bool:  # noqa: N802 (Qt's name)
@@ -456,9 +457,9 @@ class CentreKeyPage(QWizardPage):
         self.skipped = False
         layout = QVBoxLayout(self)
         if replacing is not None:
-            layout.addWidget(wrapped(self.tr(
+            layout.addWidget(wrapped(fill(self.tr(
                 "This office trusts the centre key <b>{fingerprint}</b>. A new key file replaces it: do this only "
-                "when the centre has told you it changed its key.").format(fingerprint=replacing.fingerprint)))
+                "when the centre has told you it changed its key."), fingerprint=replacing.fingerprint)))
         choose_row = QHBoxLayout()
         self.choose = QPushButton(self.tr("&Choose the centre's key file…"))
         self.choose.clicked.connect(self.choose_file)
@@ -518,7 +519,7 @@ class CentreKeyPage(QWizardPage):
             show_message(self.status, describe_error(self, error), error=True)
         else:
             self.key_path, self.centre_key = path, centre
-            show_message(self.path_label, self.tr("Key file: {path}").format(path=path), error=False)
+            show_message(self.path_label, fill(self.tr("Key file: {path}"), path=path), error=False)
             self.fingerprint_label.setText(centre.fingerprint)
             self.key_area.show()
             show_message(self.status, "", error=False)

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from gui.screens import Screen, heading_label
 from storage.database import Session
 from storage.errors import MizanError, ValidationFailed
+from storage.i18n import fill
 from storage.targets import TargetGrid, TargetInput, load_targets, save_targets, target_grid, write_targets_template
 from storage.users import allowed
 
@@ -175,7 +176,7 @@ class TargetsScreen(Screen):
     def _show_problems(self) -> None:
         count = self.model.problem_count()
         self.status.setStyleSheet("color: #a00;" if count else "")
-        self.status.setText(self.tr("{n} targets were not saved: point at a red cell to see why.").format(n=count)
+        self.status.setText(fill(self.tr("{n} targets were not saved: point at a red cell to see why."), n=count)
                             if count else "")
 
     def choose_template(self) -> None:
@@ -190,8 +191,7 @@ class TargetsScreen(Screen):
         except (MizanError, OSError) as error:
             self.status.setText(str(error))
             return
-        self.status.setText(self.tr("Saved {path} with {rows} rows. Fill in the targets and load it back.").format(
-            path=path, rows=rows))
+        self.status.setText(fill(self.tr("Saved {path} with {rows} rows. Fill in the targets and load it back."), path=path, rows=rows))
 
     def choose_sheet(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Load targets"), "",
@@ -210,14 +210,13 @@ class TargetsScreen(Screen):
         if not report.ok:
             self.status.setStyleSheet("color: #a00;")
             lines = [self.tr("Nothing was loaded. Correct these rows and load the file again:")]
-            lines += [self.tr("Row {row}: {message}").format(row=problem.row, message=problem.message)
+            lines += [fill(self.tr("Row {row}: {message}"), row=problem.row, message=problem.message)
                       for problem in report.problems[:20]]
             if len(report.problems) > 20:
-                lines.append(self.tr("…and {n} more.").format(n=len(report.problems) - 20))
+                lines.append(fill(self.tr("…and {n} more."), n=len(report.problems) - 20))
             self.status.setText("\n".join(lines))
             return
         self.model.load(self.year.value())
         saved = report.saved
         self.status.setStyleSheet("")
-        self.status.setText(self.tr("Loaded {path}: {new} new targets, {updated} changed.").format(
-            path=path.name, new=saved.new if saved else 0, updated=saved.updated if saved else 0))
+        self.status.setText(fill(self.tr("Loaded {path}: {new} new targets, {updated} changed."), path=path.name, new=saved.new if saved else 0, updated=saved.updated if saved else 0))

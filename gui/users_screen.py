@@ -24,6 +24,7 @@ from gui.list_model import Index, ListTableModel
 from gui.screens import Screen
 from storage.database import ROLES_BY_INSTALLATION, Session
 from storage.errors import MizanError
+from storage.i18n import fill
 from storage.users import add_user, change_password, list_users, remove_user, unlock_user
 
 NAME_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -56,7 +57,7 @@ class UsersModel(ListTableModel):
         if not user["active"]:
             return self.tr("removed")
         if user["locked_until"]:
-            return self.tr("locked until {time}").format(time=user["locked_until"][11:16])
+            return fill(self.tr("locked until {time}"), time=user["locked_until"][11:16])
         return self.tr("active")
 
 
@@ -147,7 +148,7 @@ class UsersScreen(Screen):
             except MizanError as error:
                 dialog.message.setText(str(error))
                 continue
-            self.message.setText(self.tr("Added {name} ({role}).").format(name=name, role=role))
+            self.message.setText(fill(self.tr("Added {name} ({role})."), name=name, role=role))
             self.model.reload()
             return
 
@@ -157,25 +158,25 @@ class UsersScreen(Screen):
             self.message.setText(self.tr("Choose a user first."))
             return
         password, ok = QInputDialog.getText(self, self.tr("New password"),
-                                            self.tr("New password for {name}:").format(name=name),
+                                            fill(self.tr("New password for {name}:"), name=name),
                                             QLineEdit.EchoMode.Password)
         if ok:
             self._run(lambda: change_password(self.session, name, password),
-                      self.tr("Changed the password of {name}.").format(name=name))
+                      fill(self.tr("Changed the password of {name}."), name=name))
 
     def unlock(self) -> None:
         name = self.selected_user()
         if name:
-            self._run(lambda: unlock_user(self.session, name), self.tr("Unlocked {name}.").format(name=name))
+            self._run(lambda: unlock_user(self.session, name), fill(self.tr("Unlocked {name}."), name=name))
 
     def remove(self) -> None:
         name = self.selected_user()
         if not name:
             return
-        answer = QMessageBox.question(self, self.tr("Remove user"), self.tr(
-            "Remove {name}? Their password will no longer open this database.").format(name=name))
+        answer = QMessageBox.question(self, self.tr("Remove user"), fill(self.tr(
+            "Remove {name}? Their password will no longer open this database."), name=name))
         if answer == QMessageBox.StandardButton.Yes:
-            self._run(lambda: remove_user(self.session, name), self.tr("Removed {name}.").format(name=name))
+            self._run(lambda: remove_user(self.session, name), fill(self.tr("Removed {name}."), name=name))
 
 
 
