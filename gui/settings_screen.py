@@ -28,8 +28,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.language import LANGUAGE_NAMES
 from gui.login import IdleLock
-from gui.screens import Screen
+from gui.screens import Screen, heading_label
 from gui.settings import MAX_AUTO_LOCK_MINUTES, MAX_FONT_SIZE, MIN_FONT_SIZE, Settings, apply_font_size
 from gui.setup_wizard import TrustCentreWizard
 from gui.tasks import run_task
@@ -47,10 +48,9 @@ from storage.backup import (
 )
 from storage.database import Session
 from storage.errors import MizanError
+from storage.i18n import fill
 from storage.users import allowed
 from sync.keys import trusted_centre
-
-LANGUAGE_NAMES = {"en": "English", "ur": "اردو (Urdu)"}
 
 
 class SettingsScreen(Screen):
@@ -86,8 +86,7 @@ class SettingsScreen(Screen):
         form.addRow(self.tr("&Lock the screen after idle:"), self.auto_lock)
         form.addRow(self.tr("&Text size:"), self.font_size)
         layout = QVBoxLayout(self)
-        heading = QLabel(self.tr("Settings of this PC"))
-        heading.setStyleSheet("font-size: 14pt; font-weight: 600;")
+        heading = heading_label(self.tr("Settings of this PC"))
         layout.addWidget(heading)
         layout.addLayout(form)
         layout.addWidget(self.note)
@@ -129,8 +128,7 @@ class SettingsScreen(Screen):
                 "Not added yet: this office cannot send bundles to the centre until its key is added."))
             self.centre_key_button.setText(self.tr("&Add the centre's key…"))
         else:
-            self.centre_key_label.setText(self.tr("Bundles are locked for the centre with the fingerprint {fingerprint}.")
-                                          .format(fingerprint=centre.fingerprint))
+            self.centre_key_label.setText(fill(self.tr("Bundles are locked for the centre with the fingerprint {fingerprint}."), fingerprint=centre.fingerprint))
             self.centre_key_button.setText(self.tr("&Replace the centre's key…"))
 
     def change_centre_key(self) -> None:
@@ -179,11 +177,9 @@ class SettingsScreen(Screen):
         newest: list[BackupInfo] = list_backups(self.session.path)[:1]
         folder = backups_folder(self.session.path)
         if newest:
-            self.backup_status.setText(self.tr("The newest automatic backup is from {when} (in {folder}).").format(
-                when=newest[0].created_at[:16].replace("T", " "), folder=folder))
+            self.backup_status.setText(fill(self.tr("The newest automatic backup is from {when} (in {folder})."), when=newest[0].created_at[:16].replace("T", " "), folder=folder))
         else:
-            self.backup_status.setText(self.tr("No automatic backup yet; they will be kept in {folder}.").format(
-                folder=folder))
+            self.backup_status.setText(fill(self.tr("No automatic backup yet; they will be kept in {folder}."), folder=folder))
 
     def backup_keep_changed(self, keep: int) -> None:
         try:
@@ -209,7 +205,7 @@ class SettingsScreen(Screen):
     def back_up_to(self, path: Path) -> None:
         """Write a backup to ``path`` off the GUI thread, on a connection of its own."""
         session = self.session
-        self._set_busy(True, self.tr("Backing up to {path}…").format(path=path))
+        self._set_busy(True, fill(self.tr("Backing up to {path}…"), path=path))
 
         def on_own_connection() -> BackupInfo:
             worker = session.worker_session()
@@ -222,10 +218,9 @@ class SettingsScreen(Screen):
             if not shiboken6.isValid(self):
                 return
             if error is not None or not isinstance(info, BackupInfo):
-                self._set_busy(False, self.tr("No backup was written: {error}").format(error=error))
+                self._set_busy(False, fill(self.tr("No backup was written: {error}"), error=error))
                 return
-            self._set_busy(False, self.tr("Backed up to {path} ({size} MB). Keep it away from this PC.").format(
-                path=info.path, size=f"{info.bytes / 1e6:.1f}"))
+            self._set_busy(False, fill(self.tr("Backed up to {path} ({size} MB). Keep it away from this PC."), path=info.path, size=f"{info.bytes / 1e6:.1f}"))
 
         run_task(on_own_connection, done)
 
@@ -234,10 +229,10 @@ class SettingsScreen(Screen):
                                               "*.zip")
         if not path:
             return
-        answer = QMessageBox.question(self, self.tr("Restore from a backup"), self.tr(
+        answer = QMessageBox.question(self, self.tr("Restore from a backup"), fill(self.tr(
             "Replace everything in this database with the backup {name}? Whatever was entered after the backup "
             "was made will no longer be shown (the current database is kept beside it as a copy). Mizan closes "
-            "afterwards; start it again and sign in.").format(name=Path(path).name))
+            "afterwards; start it again and sign in."), name=Path(path).name))
         if answer == QMessageBox.StandardButton.Yes:
             self.restore_from(Path(path))
 
@@ -253,7 +248,7 @@ class SettingsScreen(Screen):
         except MizanError as error:
             self._set_busy(False, str(error))
             return
-        self._set_busy(True, self.tr("Checking the backup {name}…").format(name=path.name))
+        self._set_busy(True, fill(self.tr("Checking the backup {name}…"), name=path.name))
         run_task(lambda: prepare_restore(path, session.path, unlock), self._restore_prepared)
 
     def _restore_prepared(self, prepared: object, error: Exception | None) -> None:
@@ -262,7 +257,7 @@ class SettingsScreen(Screen):
                 prepared.discard()
             return
         if error is not None or not isinstance(prepared, PreparedRestore):
-            self._set_busy(False, self.tr("Nothing was restored: {error}").format(error=error))
+            self._set_busy(False, fill(self.tr("Nothing was restored: {error}"), error=error))
             return
         # The open connection reads the files about to be replaced: close it first, then swap.
         self.session.close()
@@ -270,19 +265,18 @@ class SettingsScreen(Screen):
             kept = prepared.commit()
         except OSError as commit_error:
             prepared.discard()
-            self._set_busy(True, self.tr("Nothing was restored: {error}. Start Mizan again.").format(
-                error=commit_error))
+            self._set_busy(True, fill(self.tr("Nothing was restored: {error}. Start Mizan again."), error=commit_error))
             self.restored.emit("")
             return
-        self._set_busy(True, self.tr("Restored from {name}.").format(name=prepared.info.path.name))
+        self._set_busy(True, fill(self.tr("Restored from {name}."), name=prepared.info.path.name))
         self.restored.emit(str(kept or ""))
         self._tell_and_close(prepared.info, kept)
 
     def _tell_and_close(self, info: BackupInfo, kept: Path | None) -> None:
         """Say what happened (the window is closed behind the message: its session is gone)."""
-        text = self.tr("The database was restored from the backup of {when}. The database it replaced is kept as "
+        text = fill(self.tr("The database was restored from the backup of {when}. The database it replaced is kept as "
                        "{kept}. Mizan closes now: start it again and sign in with the passwords of the day of the "
-                       "backup.").format(when=info.created_at[:16].replace("T", " "), kept=kept or "-")
+                       "backup."), when=info.created_at[:16].replace("T", " "), kept=kept or "-")
         self.restore_message = QMessageBox(QMessageBox.Icon.Information, self.tr("Restored"), text)
         self.restore_message.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.restore_message.open()

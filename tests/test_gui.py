@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 
 from gui.app import Application
 from gui.login import LoginDialog
@@ -67,3 +67,33 @@ def test_no_database_starts_the_setup_wizard(qtbot, tmp_path: Path, settings):
     qtbot.addWidget(application.dialog)
     application.dialog.reject()
     assert not (tmp_path / "new.db").exists()
+
+
+def test_choosing_urdu_in_setup_starts_the_wizard_again_right_to_left(qtbot, qapp, tmp_path: Path, settings):
+    import subprocess
+    import sys
+
+    from gui.language import remove_language, translations_dir
+
+    ts = translations_dir() / "mizan_ur.ts"
+    subprocess.run([str(Path(sys.executable).parent / "pyside6-lrelease"), str(ts), "-qm",
+                    str(ts.with_suffix(".qm"))], check=True, capture_output=True)  # as `make translations`
+    application = Application(tmp_path / "new.db", settings)
+    application.start()
+    first = application.dialog
+    qtbot.addWidget(first)
+    assert first.role_page.language.currentData() == "en"
+    try:
+        first.role_page.language.setCurrentIndex(first.role_page.language.findData("ur"))
+        wizard = application.dialog
+        assert isinstance(wizard, SetupWizard) and wizard is not first
+        qtbot.addWidget(wizard)
+        assert settings.language == "ur"
+        assert qapp.layoutDirection() == Qt.LayoutDirection.RightToLeft
+        assert wizard.role_page.language.currentData() == "ur"
+        assert wizard.role_page.title() != "Welcome to Mizan"  # the wizard speaks Urdu now
+        assert not (tmp_path / "new.db").exists()  # nothing was created by switching
+    finally:
+        remove_language(qapp, application.translators)
+        wizard = application.dialog
+        wizard.reject()

@@ -4,916 +4,916 @@
 <context>
     <name>AddUserDialog</name>
     <message>
-        <location filename="../../gui/users_screen.py" line="68"/>
+        <location filename="../../gui/users_screen.py" line="69"/>
         <source>Add a user</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/users_screen.py" line="79"/>
-        <source>&amp;User name</source>
-        <translation type="unfinished"></translation>
+        <translation>نیا صارف شامل کریں</translation>
     </message>
     <message>
         <location filename="../../gui/users_screen.py" line="80"/>
-        <source>&amp;Role</source>
-        <translation type="unfinished"></translation>
+        <source>&amp;User name</source>
+        <translation>صارف کا نام (&amp;U)</translation>
     </message>
     <message>
         <location filename="../../gui/users_screen.py" line="81"/>
-        <source>&amp;Password</source>
-        <translation type="unfinished"></translation>
+        <source>&amp;Role</source>
+        <translation>کردار (&amp;R)</translation>
     </message>
     <message>
         <location filename="../../gui/users_screen.py" line="82"/>
+        <source>&amp;Password</source>
+        <translation>پاس ورڈ (&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/users_screen.py" line="83"/>
         <source>Password &amp;again</source>
-        <translation type="unfinished"></translation>
+        <translation>پاس ورڈ دوبارہ (&amp;A)</translation>
     </message>
 </context>
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../../gui/setup_wizard.py" line="214"/>
-        <source>The first administrator</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/setup_wizard.py" line="215"/>
-        <source>The administrator adds the other users (operators, supervisors) later. Choose a password only you know.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/setup_wizard.py" line="218"/>
-        <source>&amp;Create the database</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/setup_wizard.py" line="222"/>
-        <source>User name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/setup_wizard.py" line="223"/>
-        <source>one word, e.g. amina</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/setup_wizard.py" line="224"/>
-        <source>Password</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/setup_wizard.py" line="225"/>
-        <source>Password again</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/setup_wizard.py" line="226"/>
-        <source>&amp;User name:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/setup_wizard.py" line="227"/>
-        <source>&amp;Password:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/setup_wizard.py" line="228"/>
-        <source>Password &amp;again:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../gui/setup_wizard.py" line="229"/>
+        <source>The first administrator</source>
+        <translation>پہلا منتظم</translation>
+    </message>
+    <message>
+        <location filename="../../gui/setup_wizard.py" line="230"/>
+        <source>The administrator adds the other users (operators, supervisors) later. Choose a password only you know.</source>
+        <translation>منتظم بعد میں دوسرے صارفین (آپریٹر، نگران) شامل کرتا ہے۔ ایسا پاس ورڈ چنیں جو صرف آپ کو معلوم ہو۔</translation>
+    </message>
+    <message>
+        <location filename="../../gui/setup_wizard.py" line="233"/>
+        <source>&amp;Create the database</source>
+        <translation>ڈیٹا بیس بنائیں (&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/setup_wizard.py" line="237"/>
+        <source>User name</source>
+        <translation>صارف کا نام</translation>
+    </message>
+    <message>
+        <location filename="../../gui/setup_wizard.py" line="238"/>
+        <source>one word, e.g. amina</source>
+        <translation>ایک لفظ، مثلاً amina</translation>
+    </message>
+    <message>
+        <location filename="../../gui/setup_wizard.py" line="239"/>
+        <source>Password</source>
+        <translation>پاس ورڈ</translation>
+    </message>
+    <message>
+        <location filename="../../gui/setup_wizard.py" line="240"/>
+        <source>Password again</source>
+        <translation>پاس ورڈ دوبارہ</translation>
+    </message>
+    <message>
+        <location filename="../../gui/setup_wizard.py" line="241"/>
+        <source>&amp;User name:</source>
+        <translation>صارف کا نام (&amp;U):</translation>
+    </message>
+    <message>
+        <location filename="../../gui/setup_wizard.py" line="242"/>
+        <source>&amp;Password:</source>
+        <translation>پاس ورڈ (&amp;P):</translation>
+    </message>
+    <message>
+        <location filename="../../gui/setup_wizard.py" line="243"/>
+        <source>Password &amp;again:</source>
+        <translation>پاس ورڈ دوبارہ (&amp;A):</translation>
+    </message>
+    <message>
+        <location filename="../../gui/setup_wizard.py" line="244"/>
         <source>&amp;Show the passwords</source>
-        <translation type="unfinished"></translation>
+        <translation>پاس ورڈ دکھائیں (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/setup_wizard.py" line="234"/>
+        <location filename="../../gui/setup_wizard.py" line="249"/>
         <source>Use at least 8 characters. A short sentence is easy to remember and hard to guess. Five wrong passwords lock the user for 15 minutes.</source>
-        <translation type="unfinished"></translation>
+        <translation>کم از کم 8 حروف استعمال کریں۔ ایک چھوٹا سا جملہ یاد رکھنا آسان اور اندازہ لگانا مشکل ہوتا ہے۔ پانچ بار غلط پاس ورڈ لکھنے پر صارف 15 منٹ کے لیے لاک ہو جاتا ہے۔</translation>
     </message>
     <message>
-        <location filename="../../gui/setup_wizard.py" line="253"/>
+        <location filename="../../gui/setup_wizard.py" line="268"/>
         <source>Type a user name for the administrator.</source>
-        <translation type="unfinished"></translation>
+        <translation>منتظم کے لیے صارف کا نام لکھیں۔</translation>
     </message>
     <message>
-        <location filename="../../gui/setup_wizard.py" line="264"/>
+        <location filename="../../gui/setup_wizard.py" line="279"/>
         <source>The two passwords are not the same. Type the same password in both boxes.</source>
-        <translation type="unfinished"></translation>
+        <translation>دونوں پاس ورڈ ایک جیسے نہیں ہیں۔ دونوں خانوں میں ایک ہی پاس ورڈ لکھیں۔</translation>
     </message>
 </context>
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../gui/app.py" line="70"/>
+        <location filename="../../gui/app.py" line="94"/>
         <source>&amp;Account</source>
-        <translation type="unfinished"></translation>
+        <translation>اکاؤنٹ (&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="71"/>
+        <location filename="../../gui/app.py" line="95"/>
         <source>&amp;Change password…</source>
-        <translation type="unfinished"></translation>
+        <translation>پاس ورڈ تبدیل کریں (&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="73"/>
+        <location filename="../../gui/app.py" line="97"/>
         <source>&amp;Lock now</source>
-        <translation type="unfinished"></translation>
+        <translation>ابھی لاک کریں (&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="76"/>
+        <location filename="../../gui/app.py" line="100"/>
         <source>&amp;Sign out</source>
-        <translation type="unfinished"></translation>
+        <translation>سائن آؤٹ (&amp;S)</translation>
     </message>
 </context>
 <context>
     <name>AuditModel</name>
     <message>
-        <location filename="../../gui/audit_screen.py" line="25"/>
+        <location filename="../../gui/audit_screen.py" line="26"/>
         <source>When (UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation>کب (UTC)</translation>
     </message>
     <message>
-        <location filename="../../gui/audit_screen.py" line="25"/>
+        <location filename="../../gui/audit_screen.py" line="26"/>
         <source>Who</source>
-        <translation type="unfinished"></translation>
+        <translation>کس نے</translation>
     </message>
     <message>
-        <location filename="../../gui/audit_screen.py" line="25"/>
+        <location filename="../../gui/audit_screen.py" line="26"/>
         <source>What</source>
-        <translation type="unfinished"></translation>
+        <translation>کیا</translation>
     </message>
     <message>
-        <location filename="../../gui/audit_screen.py" line="25"/>
+        <location filename="../../gui/audit_screen.py" line="26"/>
         <source>Table</source>
-        <translation type="unfinished"></translation>
+        <translation>ٹیبل</translation>
     </message>
     <message>
-        <location filename="../../gui/audit_screen.py" line="26"/>
+        <location filename="../../gui/audit_screen.py" line="27"/>
         <source>Record</source>
-        <translation type="unfinished"></translation>
+        <translation>ریکارڈ</translation>
     </message>
     <message>
-        <location filename="../../gui/audit_screen.py" line="26"/>
+        <location filename="../../gui/audit_screen.py" line="27"/>
         <source>Before</source>
-        <translation type="unfinished"></translation>
+        <translation>پہلے</translation>
     </message>
     <message>
-        <location filename="../../gui/audit_screen.py" line="26"/>
+        <location filename="../../gui/audit_screen.py" line="27"/>
         <source>After</source>
-        <translation type="unfinished"></translation>
+        <translation>بعد میں</translation>
     </message>
 </context>
 <context>
     <name>AuditScreen</name>
     <message>
-        <location filename="../../gui/audit_screen.py" line="68"/>
-        <location filename="../../gui/audit_screen.py" line="85"/>
+        <location filename="../../gui/audit_screen.py" line="69"/>
+        <location filename="../../gui/audit_screen.py" line="86"/>
         <source>Audit log</source>
-        <translation type="unfinished"></translation>
+        <translation>آڈٹ لاگ</translation>
     </message>
     <message>
-        <location filename="../../gui/audit_screen.py" line="75"/>
+        <location filename="../../gui/audit_screen.py" line="76"/>
         <source>&amp;Check the audit chain</source>
-        <translation type="unfinished"></translation>
+        <translation>آڈٹ کا سلسلہ جانچیں (&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../gui/audit_screen.py" line="93"/>
+        <location filename="../../gui/audit_screen.py" line="94"/>
         <source>Checking…</source>
-        <translation type="unfinished"></translation>
+        <translation>جانچ ہو رہی ہے…</translation>
     </message>
     <message>
-        <location filename="../../gui/audit_screen.py" line="106"/>
+        <location filename="../../gui/audit_screen.py" line="107"/>
         <source>The check could not run: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>جانچ نہیں ہو سکی: {error}</translation>
     </message>
     <message>
-        <location filename="../../gui/audit_screen.py" line="108"/>
+        <location filename="../../gui/audit_screen.py" line="109"/>
         <source>The audit log is intact: {entries} entries under {seals} seals.</source>
-        <translation type="unfinished"></translation>
+        <translation>آڈٹ لاگ درست اور محفوظ ہے: {seals} مہروں کے تحت {entries} اندراجات۔</translation>
     </message>
     <message>
         <location filename="../../gui/audit_screen.py" line="111"/>
         <source>The audit log has been tampered with: {problems}</source>
-        <translation type="unfinished"></translation>
+        <translation>آڈٹ لاگ میں چھیڑ چھاڑ کی گئی ہے: {problems}</translation>
     </message>
 </context>
 <context>
     <name>CaseFormDialog</name>
     <message>
-        <location filename="../../gui/case_form.py" line="173"/>
-        <source>Desk case {number}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../gui/case_form.py" line="175"/>
+        <source>Desk case {number}</source>
+        <translation>ڈیسک کیس {number}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/case_form.py" line="177"/>
         <source>New desk case</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/case_form.py" line="182"/>
-        <source>&amp;1 Client</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/case_form.py" line="183"/>
-        <source>&amp;2 Incident</source>
-        <translation type="unfinished"></translation>
+        <translation>نیا ڈیسک کیس</translation>
     </message>
     <message>
         <location filename="../../gui/case_form.py" line="184"/>
-        <source>&amp;3 Alleged perpetrators</source>
-        <translation type="unfinished"></translation>
+        <source>&amp;1 Client</source>
+        <translation>&amp;1 متاثرہ فرد</translation>
     </message>
     <message>
         <location filename="../../gui/case_form.py" line="185"/>
-        <source>&amp;4 Services and referrals</source>
-        <translation type="unfinished"></translation>
+        <source>&amp;2 Incident</source>
+        <translation>&amp;2 واقعہ</translation>
     </message>
     <message>
         <location filename="../../gui/case_form.py" line="186"/>
-        <source>&amp;5 Consent</source>
-        <translation type="unfinished"></translation>
+        <source>&amp;3 Alleged perpetrators</source>
+        <translation>&amp;3 مبینہ ملزمان</translation>
     </message>
     <message>
         <location filename="../../gui/case_form.py" line="187"/>
+        <source>&amp;4 Services and referrals</source>
+        <translation>&amp;4 خدمات اور ریفرل</translation>
+    </message>
+    <message>
+        <location filename="../../gui/case_form.py" line="188"/>
+        <source>&amp;5 Consent</source>
+        <translation>&amp;5 رضامندی</translation>
+    </message>
+    <message>
+        <location filename="../../gui/case_form.py" line="189"/>
         <source>&amp;6 Follow-up and closing</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;6 فالو اپ اور کیس کی بندش</translation>
     </message>
     <message>
-        <location filename="../../gui/case_form.py" line="190"/>
+        <location filename="../../gui/case_form.py" line="192"/>
         <source>&amp;7 Identifying details</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/case_form.py" line="195"/>
-        <source>&amp;Save case</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;7 شناختی تفصیلات</translation>
     </message>
     <message>
         <location filename="../../gui/case_form.py" line="197"/>
+        <source>&amp;Save case</source>
+        <translation>کیس محفوظ کریں (&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/case_form.py" line="199"/>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>منسوخ کریں</translation>
     </message>
     <message>
-        <location filename="../../gui/case_form.py" line="270"/>
+        <location filename="../../gui/case_form.py" line="272"/>
         <source>Desk</source>
-        <translation type="unfinished"></translation>
+        <translation>ڈیسک</translation>
     </message>
     <message>
-        <location filename="../../gui/case_form.py" line="276"/>
+        <location filename="../../gui/case_form.py" line="278"/>
         <source>{name} ({code})</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/case_form.py" line="284"/>
-        <source>Choose the desk…</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} ({code})</translation>
     </message>
     <message>
         <location filename="../../gui/case_form.py" line="286"/>
+        <source>Choose the desk…</source>
+        <translation>ڈیسک چنیں…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/case_form.py" line="288"/>
         <source>&amp;Desk:</source>
-        <translation type="unfinished"></translation>
+        <translation>ڈیسک (&amp;D):</translation>
     </message>
     <message>
-        <location filename="../../gui/case_form.py" line="291"/>
+        <location filename="../../gui/case_form.py" line="293"/>
         <source>assigned when the case is saved</source>
-        <translation type="unfinished"></translation>
+        <translation>کیس محفوظ ہونے پر دیا جائے گا</translation>
     </message>
     <message>
-        <location filename="../../gui/case_form.py" line="300"/>
+        <location filename="../../gui/case_form.py" line="302"/>
         <source>Case number:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/case_form.py" line="307"/>
-        <source>Case context:</source>
-        <translation type="unfinished"></translation>
+        <translation>کیس نمبر:</translation>
     </message>
     <message>
         <location filename="../../gui/case_form.py" line="309"/>
+        <source>Case context:</source>
+        <translation>کیس کا پس منظر:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/case_form.py" line="311"/>
         <source>Time to report:</source>
-        <translation type="unfinished"></translation>
+        <translation>رپورٹ کرنے میں لگا وقت:</translation>
     </message>
     <message>
-        <location filename="../../gui/case_form.py" line="320"/>
+        <location filename="../../gui/case_form.py" line="322"/>
         <source>e.g. QC-014</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/case_form.py" line="321"/>
-        <source>Client &amp;code:</source>
-        <translation type="unfinished"></translation>
+        <translation>مثلاً QC-014</translation>
     </message>
     <message>
         <location filename="../../gui/case_form.py" line="323"/>
-        <source>A pseudonymous code, never the client&apos;s name.</source>
-        <translation type="unfinished"></translation>
+        <source>Client &amp;code:</source>
+        <translation>متاثرہ فرد کا کوڈ (&amp;C):</translation>
     </message>
     <message>
-        <location filename="../../gui/case_form.py" line="324"/>
-        <location filename="../../gui/case_form.py" line="415"/>
-        <location filename="../../gui/case_form.py" line="549"/>
-        <location filename="../../gui/case_form.py" line="554"/>
+        <location filename="../../gui/case_form.py" line="325"/>
+        <source>A pseudonymous code, never the client&apos;s name.</source>
+        <translation>فرضی کوڈ لکھیں، متاثرہ فرد کا نام کبھی نہیں۔</translation>
+    </message>
+    <message>
+        <location filename="../../gui/case_form.py" line="326"/>
+        <location filename="../../gui/case_form.py" line="417"/>
+        <location filename="../../gui/case_form.py" line="551"/>
+        <location filename="../../gui/case_form.py" line="556"/>
         <location filename="../../gui/case_form.py" line="792"/>
         <location filename="../../gui/case_form.py" line="793"/>
         <location filename="../../gui/case_form.py" line="794"/>
         <source>Choose…</source>
-        <translation type="unfinished"></translation>
+        <translation>چنیں…</translation>
     </message>
     <message>
-        <location filename="../../gui/case_form.py" line="325"/>
+        <location filename="../../gui/case_form.py" line="327"/>
         <source>Se&amp;x:</source>
-        <translation type="unfinished"></translation>
+        <translation>جنس (&amp;X):</translation>
     </message>
     <message>
-        <location filename="../../gui/case_form.py" line="328"/>
+        <location filename="../../gui/case_form.py" line="330"/>
         <source>Unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>نامعلوم</translation>
     </message>
     <message>
-        <location filename="../../gui/case_form.py" line="329"/>
+        <location filename="../../gui/case_form.py" line="331"/>
         <source> years</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/case_form.py" line="332"/>
-        <source>&amp;Age:</source>
-        <translation type="unfinished"></translation>
+        <translation> سال</translation>
     </message>
     <message>
         <location filename="../../gui/case_form.py" line="334"/>
-        <source>If the age is not known, step down past 0 to &quot;Unknown&quot;.</source>
-        <translation type="unfinished"></translation>
+        <source>&amp;Age:</source>
+        <translation>عمر (&amp;A):</translation>
     </message>
     <message>
-        <location filename="../../gui/case_form.py" line="335"/>
-        <source>Age es&amp;timated</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../gui/case_form.py" line="336"/>
+        <source>If the age is not known, step down past 0 to &quot;Unknown&quot;.</source>
+        <translation>اگر عمر معلوم نہ ہو تو 0 سے بھی نیچے جا کر &quot;نامعلوم&quot; پر آ جائیں۔</translation>
     </message>
     <message>
         <location filename="../../gui/case_form.py" line="337"/>
-        <location filename="../../gui/case_form.py" line="342"/>
-        <location filename="../../gui/case_form.py" line="344"/>
-        <location filename="../../gui/case_form.py" line="362"/>
-        <location filename="../../gui/case_form.py" line="364"/>
-        <location filename="../../gui/case_form.py" line="367"/>
-        <location filename="../../gui/case_form.py" line="371"/>
-        <location filename="../../gui/case_form.py" line="477"/>
-        <source>Not recorded</source>
-        <translation type="unfinished"></translation>
+        <source>Age es&amp;timated</source>
+        <translation>عمر کا اندازہ لگایا گیا (&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../gui/case_form.py" line="338"/>
-        <source>Age g&amp;roup:</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../gui/case_form.py" line="339"/>
+        <location filename="../../gui/case_form.py" line="344"/>
+        <location filename="../../gui/case_form.py" line="346"/>
+        <location filename="../../gui/case_form.py" line="364"/>
+        <location filename="../../gui/case_form.py" line="366"/>
+        <location filename="../../gui/case_form.py" line="369"/>
+        <location filename="../../gui/case_form.py" line="373"/>
+        <location filename="../../gui/case_form.py" line="479"/>
+        <source>Not recorded</source>
+        <translation>درج نہیں</translation>
     </message>
     <message>
         <location filename="../../gui/case_form.py" line="340"/>
+        <source>Age g&amp;roup:</source>
+        <translation>عمر کا گروپ (&amp;R):</translation>
+    </message>
+    <message>
+        <location filename="../../gui/case_form.py" line="342"/>
         <source>Only when the age is unknown; a known age sets the group.</source>
-        <translation type="unfinished"></translation>
+        <translation>صرف اس وقت جب عمر معلوم نہ ہو؛ عمر معلوم ہو تو گروپ خود طے ہو جاتا ہے۔</translation>
     </message>
     <message>
-        <location filename="../../gui/case_form.py" line="342"/>
-        <location filename="../../gui/case_form.py" line="371"/>
-        <location filename="../../gui/case_form.py" line="510"/>
-        <location filename="../../gui/case_form.py" line="757"/>
+        <location filename="../../gui/case_form.py" line="344"/>
+        <location filename="../../gui/case_form.py" line="373"/>
+        <location filename="../../gui/case_form.py" line="512"/>
+        <location filename="../../gui/case_form.py" line="759"/>
         <source>Yes</source>
-        <translation type="unfinished"></translation>
+        <translation>ہاں</translation>
     </message>
     <message>
-        <location filename="../../gui/case_form.py" line="342"/>
-        <location filename="../../gui/case_form.py" line="371"/>
-        <location filename="../../gui/case_form.py" line="510"/>
-        <location filename="../../gui/case_form.py" line="757"/>
+        <location filename="../../gui/case_form.py" line="344"/>
+        <location filename="../../gui/case_form.py" line="373"/>
+        <location filename="../../gui/case_form.py" line="512"/>
+        <location filename="../../gui/case_form.py" line="759"/>
         <source>No</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/case_form.py" line="343"/>
-        <source>D&amp;isability:</source>
-        <translation type="unfinished"></translation>
+        <translation>نہیں</translation>
     </message>
     <message>
         <location filename="../../gui/case_form.py" line="345"/>
-        <source>Dis&amp;placement:</source>
-        <translation type="unfinished"></translation>
+        <source>D&amp;isability:</source>
+        <translation>معذوری (&amp;I):</translation>
     </message>
     <message>
-        <location filename="../../gui/case_form.py" line="358"/>
-        <source>&amp;Report date:</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../gui/case_form.py" line="347"/>
+        <source>Dis&amp;placement:</source>
+        <translation>نقل مکانی (&amp;P):</translation>
     </message>
     <message>
         <location filename="../../gui/case_form.py" line="360"/>
-        <source>&amp;Unknown</source>
-        <translation type="unfinished"></translation>
+        <source>&amp;Report date:</source>
+        <translation>رپورٹ کی تاریخ (&amp;R):</translation>
     </message>
     <message>
-        <location filename="../../gui/case_form.py" line="361"/>
-        <source>&amp;Incident date:</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../gui/case_form.py" line="362"/>
+        <source>&amp;Unknown</source>
+        <translation>نامعلوم (&amp;U)</translation>
     </message>
     <message>
         <location filename="../../gui/case_form.py" line="363"/>
-        <source>&amp;Time of day:</source>
-        <translation type="unfinished"></translation>
+        <source>&amp;Incident date:</source>
+        <translation>واقعے کی تاریخ (&amp;I):</translation>
     </message>
     <message>
         <location filename="../../gui/case_form.py" line="365"/>
+        <source>&amp;Time of day:</source>
+        <translation>دن کا وقت (&amp;T):</translation>
+    </message>
+    <message>
+        <location filename="../../gui/case_form.py" line="367"/>
         <source>&amp;Location:</source>
-        <translation type="unfinished"></translation>
+        <translation>جگہ (&amp;L):</translation>
     </message>
     <message>
-        <location filename="../../gui/case_form.py" line="369"/>
+        <location filename="../../gui/case_form.py" line="371"/>
         <source>Distri&amp;ct of incident:</source>
-        <translation type="unfinished"></translation>
+        <translation>واقعے کا ضلع (&amp;C):</translation>
     </message>
     <message>
-        <location filename="../../gui/case_form.py" line="372"/>
+        <location filename="../../gui/case_form.py" line="374"/>
         <source>&amp;Previous incidents:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/case_form.py" line="379"/>
-        <source>Type of violence (GBV classification)</source>
-        <translation type="unfinished"></translation>
+        <translation>سابقہ واقعات (&amp;P):</translation>
     </message>
     <message>
         <location filename="../../gui/case_form.py" line="381"/>
-        <source>Ask each question in turn. The first &quot;yes&quot; sets the type; the rest are not asked.</source>
-        <translation type="unfinished"></translation>
+        <source>Type of violence (GBV classification)</source>
+        <translation>تشدد کی قسم (GBV درجہ بندی)</translation>
     </message>
     <message>
-        <location filename="../../gui/case_form.py" line="396"/>
-        <source>Restart &amp;questions</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../gui/case_form.py" line="383"/>
+        <source>Ask each question in turn. The first &quot;yes&quot; sets the type; the rest are not asked.</source>
+        <translation>ہر سوال باری باری پوچھیں۔ پہلا &quot;ہاں&quot; قسم طے کر دیتا ہے؛ اس کے بعد والے سوال نہیں پوچھے جاتے۔</translation>
     </message>
     <message>
         <location filename="../../gui/case_form.py" line="398"/>
+        <source>Restart &amp;questions</source>
+        <translation>سوالات دوبارہ شروع کریں (&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/case_form.py" line="400"/>
         <source>&amp;Yes</source>
-        <translation type="unfinished"></translation>
+        <translation>ہاں (&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../gui/case_form.py" line="399"/>
+        <location filename="../../gui/case_form.py" line="401"/>
         <source>&amp;No</source>
-        <translation type="unfinished"></translation>
+        <translation>نہیں (&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../gui/case_form.py" line="416"/>
+        <location filename="../../gui/case_form.py" line="418"/>
         <source>&amp;Kind of complaint:</source>
-        <translation type="unfinished"></translation>
+        <translation>شکایت کی نوعیت (&amp;K):</translation>
     </message>
     <message>
-        <location filename="../../gui/case_form.py" line="429"/>
+        <location filename="../../gui/case_form.py" line="431"/>
         <source>One line per alleged perpetrator. Use &quot;Unknown&quot; where the client does not know.</source>
-        <translation type="unfinished"></translation>
+        <translation>ہر مبینہ ملزم کے لیے ایک سطر۔ جو بات متاثرہ فرد کو معلوم نہ ہو وہاں &quot;نامعلوم&quot; چنیں۔</translation>
     </message>
     <message>
-        <location filename="../../gui/case_form.py" line="433"/>
+        <location filename="../../gui/case_form.py" line="435"/>
         <source>Relationship to the client</source>
-        <translation type="unfinished"></translation>
+        <translation>متاثرہ فرد سے رشتہ</translation>
     </message>
     <message>
-        <location filename="../../gui/case_form.py" line="433"/>
+        <location filename="../../gui/case_form.py" line="435"/>
         <source>Sex</source>
-        <translation type="unfinished"></translation>
+        <translation>جنس</translation>
     </message>
     <message>
-        <location filename="../../gui/case_form.py" line="434"/>
+        <location filename="../../gui/case_form.py" line="436"/>
         <source>Age group</source>
-        <translation type="unfinished"></translation>
+        <translation>عمر کا گروپ</translation>
     </message>
     <message>
-        <location filename="../../gui/case_form.py" line="442"/>
+        <location filename="../../gui/case_form.py" line="444"/>
         <source>Alleged perpetrators</source>
-        <translation type="unfinished"></translation>
+        <translation>مبینہ ملزمان</translation>
     </message>
     <message>
-        <location filename="../../gui/case_form.py" line="445"/>
+        <location filename="../../gui/case_form.py" line="447"/>
         <source>&amp;Add perpetrator</source>
-        <translation type="unfinished"></translation>
+        <translation>ملزم شامل کریں (&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/case_form.py" line="446"/>
+        <location filename="../../gui/case_form.py" line="448"/>
         <source>&amp;Remove selected</source>
-        <translation type="unfinished"></translation>
+        <translation>منتخب سطر ہٹائیں (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/case_form.py" line="463"/>
+        <location filename="../../gui/case_form.py" line="465"/>
         <source>Leave the status empty for a service not discussed. Referred, provided and received elsewhere need the date of the referral or service.</source>
-        <translation type="unfinished"></translation>
+        <translation>جس خدمت پر بات نہیں ہوئی اس کی حیثیت خالی چھوڑ دیں۔ &quot;ریفر کیا گیا&quot;، &quot;یہاں فراہم کی گئی&quot; اور &quot;کہیں اور سے حاصل کی گئی&quot; کے ساتھ ریفرل یا خدمت کی تاریخ ضروری ہے۔</translation>
     </message>
     <message>
-        <location filename="../../gui/case_form.py" line="469"/>
+        <location filename="../../gui/case_form.py" line="471"/>
         <source>Service</source>
-        <translation type="unfinished"></translation>
+        <translation>خدمت</translation>
     </message>
     <message>
-        <location filename="../../gui/case_form.py" line="469"/>
+        <location filename="../../gui/case_form.py" line="471"/>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>حیثیت</translation>
     </message>
     <message>
-        <location filename="../../gui/case_form.py" line="469"/>
+        <location filename="../../gui/case_form.py" line="471"/>
         <source>Date</source>
-        <translation type="unfinished"></translation>
+        <translation>تاریخ</translation>
     </message>
     <message>
-        <location filename="../../gui/case_form.py" line="470"/>
-        <location filename="../../gui/case_form.py" line="490"/>
+        <location filename="../../gui/case_form.py" line="472"/>
+        <location filename="../../gui/case_form.py" line="492"/>
         <source>FIR number</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/case_form.py" line="478"/>
-        <source>Status of {service}</source>
-        <translation type="unfinished"></translation>
+        <translation>ایف آئی آر نمبر</translation>
     </message>
     <message>
         <location filename="../../gui/case_form.py" line="480"/>
+        <source>Status of {service}</source>
+        <translation>{service} کی حیثیت</translation>
+    </message>
+    <message>
+        <location filename="../../gui/case_form.py" line="482"/>
         <source>No date</source>
-        <translation type="unfinished"></translation>
+        <translation>کوئی تاریخ نہیں</translation>
     </message>
     <message>
-        <location filename="../../gui/case_form.py" line="481"/>
+        <location filename="../../gui/case_form.py" line="483"/>
         <source>Date of {service}</source>
-        <translation type="unfinished"></translation>
+        <translation>{service} کی تاریخ</translation>
     </message>
     <message>
-        <location filename="../../gui/case_form.py" line="488"/>
+        <location filename="../../gui/case_form.py" line="490"/>
         <source>e.g. 112/2026</source>
-        <translation type="unfinished"></translation>
+        <translation>مثلاً 112/2026</translation>
     </message>
     <message>
-        <location filename="../../gui/case_form.py" line="511"/>
+        <location filename="../../gui/case_form.py" line="513"/>
         <source>{question}: yes</source>
-        <translation type="unfinished"></translation>
+        <translation>{question}: ہاں</translation>
     </message>
     <message>
-        <location filename="../../gui/case_form.py" line="512"/>
+        <location filename="../../gui/case_form.py" line="514"/>
         <source>{question}: no</source>
-        <translation type="unfinished"></translation>
+        <translation>{question}: نہیں</translation>
     </message>
     <message>
-        <location filename="../../gui/case_form.py" line="524"/>
+        <location filename="../../gui/case_form.py" line="526"/>
         <source>Ask the client both questions and record the answers. Nothing is pre-filled.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/case_form.py" line="528"/>
-        <source>&amp;Consent to services</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/case_form.py" line="529"/>
-        <source>Does the client agree to the services and referrals offered?</source>
-        <translation type="unfinished"></translation>
+        <translation>متاثرہ فرد سے دونوں سوال پوچھیں اور جواب درج کریں۔ کچھ بھی پہلے سے بھرا ہوا نہیں ہے۔</translation>
     </message>
     <message>
         <location filename="../../gui/case_form.py" line="530"/>
-        <source>Consent to share &amp;non-identifiable data for reporting</source>
-        <translation type="unfinished"></translation>
+        <source>&amp;Consent to services</source>
+        <translation>خدمات کے لیے رضامندی (&amp;C)</translation>
     </message>
     <message>
         <location filename="../../gui/case_form.py" line="531"/>
+        <source>Does the client agree to the services and referrals offered?</source>
+        <translation>کیا متاثرہ فرد پیش کی گئی خدمات اور ریفرل پر رضامند ہے؟</translation>
+    </message>
+    <message>
+        <location filename="../../gui/case_form.py" line="532"/>
+        <source>Consent to share &amp;non-identifiable data for reporting</source>
+        <translation>رپورٹنگ کے لیے شناخت سے پاک ڈیٹا شیئر کرنے کی رضامندی (&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/case_form.py" line="533"/>
         <source>Yes means this case may be counted and shared beyond the desk without the client&apos;s name, CNIC, phone or address: only de-identified data leaves this office.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/case_form.py" line="551"/>
-        <source>Case s&amp;tatus:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/case_form.py" line="552"/>
-        <source>No dat&amp;e</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;ہاں&quot; کا مطلب ہے کہ یہ کیس متاثرہ فرد کے نام، CNIC، فون یا پتے کے بغیر گنا اور ڈیسک سے باہر شیئر کیا جا سکتا ہے: اس دفتر سے صرف شناخت سے پاک ڈیٹا باہر جاتا ہے۔</translation>
     </message>
     <message>
         <location filename="../../gui/case_form.py" line="553"/>
-        <source>&amp;Follow-up date:</source>
-        <translation type="unfinished"></translation>
+        <source>Case s&amp;tatus:</source>
+        <translation>کیس کی حیثیت (&amp;T):</translation>
+    </message>
+    <message>
+        <location filename="../../gui/case_form.py" line="554"/>
+        <source>No dat&amp;e</source>
+        <translation>کوئی تاریخ نہیں (&amp;E)</translation>
     </message>
     <message>
         <location filename="../../gui/case_form.py" line="555"/>
+        <source>&amp;Follow-up date:</source>
+        <translation>فالو اپ کی تاریخ (&amp;F):</translation>
+    </message>
+    <message>
+        <location filename="../../gui/case_form.py" line="557"/>
         <source>Closing &amp;reason:</source>
-        <translation type="unfinished"></translation>
+        <translation>کیس بند کرنے کی وجہ (&amp;R):</translation>
     </message>
     <message>
-        <location filename="../../gui/case_form.py" line="559"/>
+        <location filename="../../gui/case_form.py" line="561"/>
         <source>&amp;Handling officer:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/case_form.py" line="564"/>
-        <source>What happened, what the client asked for, what was done. Do not write names or CNICs here.</source>
-        <translation type="unfinished"></translation>
+        <translation>ذمہ دار افسر (&amp;H):</translation>
     </message>
     <message>
         <location filename="../../gui/case_form.py" line="566"/>
+        <source>What happened, what the client asked for, what was done. Do not write names or CNICs here.</source>
+        <translation>کیا ہوا، متاثرہ فرد نے کیا مدد مانگی، اور کیا کیا گیا۔ یہاں نام یا CNIC نہ لکھیں۔</translation>
+    </message>
+    <message>
+        <location filename="../../gui/case_form.py" line="568"/>
         <source>N&amp;otes:</source>
-        <translation type="unfinished"></translation>
+        <translation>نوٹ (&amp;O):</translation>
     </message>
     <message>
-        <location filename="../../gui/case_form.py" line="571"/>
+        <location filename="../../gui/case_form.py" line="573"/>
         <source>Identifying details stay in this office: they are never synced, reported or exported. Fill in only what the client agrees to give.</source>
-        <translation type="unfinished"></translation>
+        <translation>شناختی تفصیلات اسی دفتر میں رہتی ہیں: یہ کبھی مرکز کو نہیں بھیجی جاتیں، نہ رپورٹ میں آتی ہیں اور نہ برآمد ہوتی ہیں۔ صرف وہی معلومات بھریں جو متاثرہ فرد دینے پر رضامند ہو۔</translation>
     </message>
     <message>
-        <location filename="../../gui/case_form.py" line="576"/>
+        <location filename="../../gui/case_form.py" line="578"/>
         <source>&amp;Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>نام (&amp;N):</translation>
     </message>
     <message>
-        <location filename="../../gui/case_form.py" line="576"/>
+        <location filename="../../gui/case_form.py" line="578"/>
         <source>&amp;Father&apos;s or husband&apos;s name:</source>
-        <translation type="unfinished"></translation>
+        <translation>والد یا شوہر کا نام (&amp;F):</translation>
     </message>
     <message>
-        <location filename="../../gui/case_form.py" line="577"/>
+        <location filename="../../gui/case_form.py" line="579"/>
         <source>CN&amp;IC:</source>
-        <translation type="unfinished"></translation>
+        <translation>CNIC نمبر (&amp;I):</translation>
     </message>
     <message>
-        <location filename="../../gui/case_form.py" line="577"/>
+        <location filename="../../gui/case_form.py" line="579"/>
         <source>&amp;Phone:</source>
-        <translation type="unfinished"></translation>
+        <translation>فون (&amp;P):</translation>
     </message>
     <message>
-        <location filename="../../gui/case_form.py" line="577"/>
+        <location filename="../../gui/case_form.py" line="579"/>
         <source>Add&amp;ress:</source>
-        <translation type="unfinished"></translation>
+        <translation>پتہ (&amp;R):</translation>
     </message>
     <message>
-        <location filename="../../gui/case_form.py" line="603"/>
+        <location filename="../../gui/case_form.py" line="605"/>
         <source>Problems to correct</source>
-        <translation type="unfinished"></translation>
+        <translation>درست کرنے والی غلطیاں</translation>
     </message>
     <message>
-        <location filename="../../gui/case_form.py" line="758"/>
+        <location filename="../../gui/case_form.py" line="760"/>
         <source>{number}. {question}  {answer}</source>
-        <translation type="unfinished"></translation>
+        <translation>{number}۔ {question}  {answer}</translation>
     </message>
     <message>
-        <location filename="../../gui/case_form.py" line="771"/>
+        <location filename="../../gui/case_form.py" line="772"/>
         <source>Question {number} of {count}</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} میں سے سوال {number}</translation>
     </message>
     <message>
         <location filename="../../gui/case_form.py" line="776"/>
         <source>Type: {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>قسم: {name}</translation>
     </message>
     <message>
         <location filename="../../gui/case_form.py" line="778"/>
         <source>The stored answers do not give a type. Restart the questions.</source>
-        <translation type="unfinished"></translation>
+        <translation>محفوظ جوابات سے کوئی قسم طے نہیں ہوتی۔ سوالات دوبارہ شروع کریں۔</translation>
     </message>
     <message>
         <location filename="../../gui/case_form.py" line="780"/>
         <source>Type: not decided yet</source>
-        <translation type="unfinished"></translation>
+        <translation>قسم: ابھی طے نہیں ہوئی</translation>
     </message>
     <message>
         <location filename="../../gui/case_form.py" line="798"/>
         <source>Perpetrator {number}: {column}</source>
-        <translation type="unfinished"></translation>
+        <translation>ملزم {number}: {column}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/case_form.py" line="843"/>
+        <source>Intimate partner violence</source>
+        <translation>شریکِ حیات یا ساتھی کی جانب سے تشدد</translation>
     </message>
     <message>
         <location filename="../../gui/case_form.py" line="844"/>
-        <source>Intimate partner violence</source>
-        <translation type="unfinished"></translation>
+        <source>Child sexual abuse</source>
+        <translation>بچے کا جنسی استحصال</translation>
     </message>
     <message>
         <location filename="../../gui/case_form.py" line="845"/>
-        <source>Child sexual abuse</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/case_form.py" line="846"/>
         <source>Early marriage</source>
-        <translation type="unfinished"></translation>
+        <translation>کم عمری کی شادی</translation>
     </message>
     <message>
-        <location filename="../../gui/case_form.py" line="849"/>
+        <location filename="../../gui/case_form.py" line="848"/>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>کوئی نہیں</translation>
     </message>
     <message>
-        <location filename="../../gui/case_form.py" line="851"/>
+        <location filename="../../gui/case_form.py" line="850"/>
         <source>0-3 days</source>
-        <translation type="unfinished"></translation>
+        <translation>0 تا 3 دن</translation>
     </message>
     <message>
-        <location filename="../../gui/case_form.py" line="851"/>
+        <location filename="../../gui/case_form.py" line="850"/>
         <source>4-5 days</source>
-        <translation type="unfinished"></translation>
+        <translation>4 تا 5 دن</translation>
+    </message>
+    <message>
+        <location filename="../../gui/case_form.py" line="850"/>
+        <source>6-14 days</source>
+        <translation>6 تا 14 دن</translation>
     </message>
     <message>
         <location filename="../../gui/case_form.py" line="851"/>
-        <source>6-14 days</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/case_form.py" line="852"/>
         <source>15-30 days</source>
-        <translation type="unfinished"></translation>
+        <translation>15 تا 30 دن</translation>
+    </message>
+    <message>
+        <location filename="../../gui/case_form.py" line="851"/>
+        <source>over a month</source>
+        <translation>ایک مہینے سے زیادہ</translation>
     </message>
     <message>
         <location filename="../../gui/case_form.py" line="852"/>
-        <source>over a month</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/case_form.py" line="853"/>
         <source>unknown (no incident date)</source>
-        <translation type="unfinished"></translation>
+        <translation>نامعلوم (واقعے کی تاریخ درج نہیں)</translation>
     </message>
     <message>
-        <location filename="../../gui/case_form.py" line="868"/>
+        <location filename="../../gui/case_form.py" line="867"/>
         <source>Your role may see this case but not change it.</source>
-        <translation type="unfinished"></translation>
+        <translation>آپ اپنے کردار کے تحت یہ کیس دیکھ سکتے ہیں لیکن اس میں تبدیلی نہیں کر سکتے۔</translation>
+    </message>
+    <message>
+        <location filename="../../gui/case_form.py" line="916"/>
+        <source>Unsaved changes</source>
+        <translation>غیر محفوظ تبدیلیاں</translation>
     </message>
     <message>
         <location filename="../../gui/case_form.py" line="917"/>
-        <source>Unsaved changes</source>
-        <translation type="unfinished"></translation>
+        <source>This case has changes that are not saved. Discard them?</source>
+        <translation>اس کیس میں ایسی تبدیلیاں ہیں جو محفوظ نہیں ہوئیں۔ کیا انہیں ختم کر دیں؟</translation>
     </message>
     <message>
         <location filename="../../gui/case_form.py" line="918"/>
-        <source>This case has changes that are not saved. Discard them?</source>
-        <translation type="unfinished"></translation>
+        <source>&amp;Discard changes</source>
+        <translation>تبدیلیاں ختم کریں (&amp;D)</translation>
     </message>
     <message>
         <location filename="../../gui/case_form.py" line="919"/>
-        <source>&amp;Discard changes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/case_form.py" line="920"/>
         <source>&amp;Keep editing</source>
-        <translation type="unfinished"></translation>
+        <translation>ترمیم جاری رکھیں (&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../gui/case_form.py" line="952"/>
+        <location filename="../../gui/case_form.py" line="951"/>
         <source>Nothing was saved. Correct these problems ({count}):</source>
-        <translation type="unfinished"></translation>
+        <translation>کچھ محفوظ نہیں ہوا۔ یہ غلطیاں ({count}) درست کریں:</translation>
     </message>
     <message>
-        <location filename="../../gui/case_form.py" line="955"/>
+        <location filename="../../gui/case_form.py" line="953"/>
         <source>Nothing was saved: {message}</source>
-        <translation type="unfinished"></translation>
+        <translation>کچھ محفوظ نہیں ہوا: {message}</translation>
     </message>
 </context>
 <context>
     <name>CentreKeyPage</name>
     <message>
-        <location filename="../../gui/setup_wizard.py" line="435"/>
+        <location filename="../../gui/setup_wizard.py" line="450"/>
         <source>The provincial centre&apos;s key</source>
-        <translation type="unfinished"></translation>
+        <translation>صوبائی مرکز کی کلید</translation>
     </message>
     <message>
-        <location filename="../../gui/setup_wizard.py" line="436"/>
+        <location filename="../../gui/setup_wizard.py" line="451"/>
         <source>Data sent to the provincial centre is locked with the centre&apos;s key. The centre gives every district office a small key file.</source>
-        <translation type="unfinished"></translation>
+        <translation>صوبائی مرکز کو بھیجا گیا ڈیٹا مرکز کی کلید سے لاک ہوتا ہے۔ مرکز ہر ضلعی دفتر کو کلید کی ایک چھوٹی سی فائل دیتا ہے۔</translation>
     </message>
     <message>
-        <location filename="../../gui/setup_wizard.py" line="438"/>
+        <location filename="../../gui/setup_wizard.py" line="453"/>
         <source>&amp;Skip for now</source>
-        <translation type="unfinished"></translation>
+        <translation>فی الحال چھوڑ دیں (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/setup_wizard.py" line="439"/>
+        <location filename="../../gui/setup_wizard.py" line="454"/>
         <source>&amp;Trust this key and finish</source>
-        <translation type="unfinished"></translation>
+        <translation>اس کلید پر اعتماد کریں اور مکمل کریں (&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../gui/setup_wizard.py" line="446"/>
+        <location filename="../../gui/setup_wizard.py" line="461"/>
         <source>This office trusts the centre key &lt;b&gt;{fingerprint}&lt;/b&gt;. A new key file replaces it: do this only when the centre has told you it changed its key.</source>
-        <translation type="unfinished"></translation>
+        <translation>یہ دفتر مرکز کی کلید &lt;b&gt;{fingerprint}&lt;/b&gt; پر اعتماد کرتا ہے۔ کلید کی نئی فائل اس کی جگہ لے لے گی: ایسا صرف اس وقت کریں جب مرکز نے آپ کو بتایا ہو کہ اس نے اپنی کلید بدل دی ہے۔</translation>
     </message>
     <message>
-        <location filename="../../gui/setup_wizard.py" line="449"/>
+        <location filename="../../gui/setup_wizard.py" line="464"/>
         <source>&amp;Choose the centre&apos;s key file…</source>
-        <translation type="unfinished"></translation>
+        <translation>مرکز کی کلید کی فائل چنیں (&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../gui/setup_wizard.py" line="460"/>
+        <location filename="../../gui/setup_wizard.py" line="475"/>
         <source>The key file&apos;s fingerprint:</source>
-        <translation type="unfinished"></translation>
+        <translation>کلید کی فائل کا فنگر پرنٹ:</translation>
     </message>
     <message>
-        <location filename="../../gui/setup_wizard.py" line="462"/>
+        <location filename="../../gui/setup_wizard.py" line="477"/>
         <source>Fingerprint</source>
-        <translation type="unfinished"></translation>
+        <translation>فنگر پرنٹ</translation>
     </message>
     <message>
-        <location filename="../../gui/setup_wizard.py" line="465"/>
+        <location filename="../../gui/setup_wizard.py" line="480"/>
         <source>&lt;b&gt;Read this to the provincial centre by phone; continue only if it matches.&lt;/b&gt; If it does not match, someone may have changed the file: stop and call the IT officer.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;یہ فون پر صوبائی مرکز کو پڑھ کر سنائیں؛ صرف مل جانے کی صورت میں آگے بڑھیں۔&lt;/b&gt; اگر یہ نہ ملے تو ممکن ہے کسی نے فائل بدل دی ہو: یہیں رک جائیں اور آئی ٹی افسر کو فون کریں۔</translation>
     </message>
     <message>
-        <location filename="../../gui/setup_wizard.py" line="467"/>
+        <location filename="../../gui/setup_wizard.py" line="482"/>
         <source>The provincial centre &amp;confirmed that the fingerprint matches</source>
-        <translation type="unfinished"></translation>
+        <translation>صوبائی مرکز نے تصدیق کر دی ہے کہ فنگر پرنٹ مل گیا ہے (&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../gui/setup_wizard.py" line="478"/>
+        <location filename="../../gui/setup_wizard.py" line="493"/>
         <source>No key file yet? Choose &lt;b&gt;Skip for now&lt;/b&gt;. This office can enter data at once, but it cannot send data to the centre until an administrator adds the centre&apos;s key under Settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>ابھی کلید کی فائل نہیں ملی؟ &lt;b&gt;فی الحال چھوڑ دیں&lt;/b&gt; چنیں۔ یہ دفتر فوراً ڈیٹا درج کر سکتا ہے، لیکن جب تک منتظم ترتیبات میں مرکز کی کلید شامل نہ کرے، مرکز کو ڈیٹا نہیں بھیج سکتا۔</translation>
     </message>
     <message>
-        <location filename="../../gui/setup_wizard.py" line="490"/>
+        <location filename="../../gui/setup_wizard.py" line="505"/>
         <source>Choose the centre&apos;s key file</source>
-        <translation type="unfinished"></translation>
+        <translation>مرکز کی کلید کی فائل چنیں</translation>
     </message>
     <message>
-        <location filename="../../gui/setup_wizard.py" line="491"/>
+        <location filename="../../gui/setup_wizard.py" line="506"/>
         <source>Mizan centre key (*.key *.txt);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Mizan مرکز کی کلید (*.key *.txt);;تمام فائلیں (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/setup_wizard.py" line="507"/>
+        <location filename="../../gui/setup_wizard.py" line="522"/>
         <source>Key file: {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>کلید کی فائل: {path}</translation>
     </message>
 </context>
 <context>
     <name>ChangePasswordDialog</name>
     <message>
-        <location filename="../../gui/login.py" line="446"/>
+        <location filename="../../gui/login.py" line="447"/>
         <source>Change your password</source>
-        <translation type="unfinished"></translation>
+        <translation>اپنا پاس ورڈ تبدیل کریں</translation>
     </message>
     <message>
-        <location filename="../../gui/login.py" line="451"/>
+        <location filename="../../gui/login.py" line="452"/>
         <source>Changing the password of {user}. Use at least 8 characters; a short sentence is easy to remember and hard to guess.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/login.py" line="457"/>
-        <source>Current password</source>
-        <translation type="unfinished"></translation>
+        <translation>{user} کا پاس ورڈ تبدیل کیا جا رہا ہے۔ کم از کم 8 حروف استعمال کریں؛ ایک چھوٹا سا جملہ یاد رکھنا آسان اور اندازہ لگانا مشکل ہوتا ہے۔</translation>
     </message>
     <message>
         <location filename="../../gui/login.py" line="458"/>
-        <source>New password</source>
-        <translation type="unfinished"></translation>
+        <source>Current password</source>
+        <translation>موجودہ پاس ورڈ</translation>
     </message>
     <message>
         <location filename="../../gui/login.py" line="459"/>
-        <source>New password again</source>
-        <translation type="unfinished"></translation>
+        <source>New password</source>
+        <translation>نیا پاس ورڈ</translation>
     </message>
     <message>
         <location filename="../../gui/login.py" line="460"/>
-        <source>&amp;Current password:</source>
-        <translation type="unfinished"></translation>
+        <source>New password again</source>
+        <translation>نیا پاس ورڈ دوبارہ</translation>
     </message>
     <message>
         <location filename="../../gui/login.py" line="461"/>
-        <source>&amp;New password:</source>
-        <translation type="unfinished"></translation>
+        <source>&amp;Current password:</source>
+        <translation>موجودہ پاس ورڈ (&amp;C):</translation>
     </message>
     <message>
         <location filename="../../gui/login.py" line="462"/>
+        <source>&amp;New password:</source>
+        <translation>نیا پاس ورڈ (&amp;N):</translation>
+    </message>
+    <message>
+        <location filename="../../gui/login.py" line="463"/>
         <source>New password &amp;again:</source>
-        <translation type="unfinished"></translation>
+        <translation>نیا پاس ورڈ دوبارہ (&amp;A):</translation>
     </message>
     <message>
-        <location filename="../../gui/login.py" line="468"/>
+        <location filename="../../gui/login.py" line="469"/>
         <source>C&amp;hange password</source>
-        <translation type="unfinished"></translation>
+        <translation>پاس ورڈ تبدیل کریں (&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/login.py" line="482"/>
+        <location filename="../../gui/login.py" line="483"/>
         <source>Type your current password.</source>
-        <translation type="unfinished"></translation>
+        <translation>اپنا موجودہ پاس ورڈ لکھیں۔</translation>
     </message>
     <message>
-        <location filename="../../gui/login.py" line="493"/>
+        <location filename="../../gui/login.py" line="494"/>
         <source>The two new passwords are not the same. Type the new password again in both boxes.</source>
-        <translation type="unfinished"></translation>
+        <translation>دونوں نئے پاس ورڈ ایک جیسے نہیں ہیں۔ دونوں خانوں میں نیا پاس ورڈ دوبارہ لکھیں۔</translation>
     </message>
     <message>
-        <location filename="../../gui/login.py" line="497"/>
+        <location filename="../../gui/login.py" line="498"/>
         <source>The new password is the same as the current one.</source>
-        <translation type="unfinished"></translation>
+        <translation>نیا پاس ورڈ موجودہ پاس ورڈ جیسا ہی ہے۔</translation>
     </message>
     <message>
-        <location filename="../../gui/login.py" line="501"/>
+        <location filename="../../gui/login.py" line="502"/>
         <source>Changing the password…</source>
-        <translation type="unfinished"></translation>
+        <translation>پاس ورڈ تبدیل ہو رہا ہے…</translation>
     </message>
     <message>
-        <location filename="../../gui/login.py" line="509"/>
+        <location filename="../../gui/login.py" line="510"/>
         <source>This password opens a different database. Sign out and sign in again.</source>
-        <translation type="unfinished"></translation>
+        <translation>یہ پاس ورڈ کسی دوسرے ڈیٹا بیس کو کھولتا ہے۔ سائن آؤٹ کر کے دوبارہ سائن ان کریں۔</translation>
     </message>
     <message>
-        <location filename="../../gui/login.py" line="515"/>
+        <location filename="../../gui/login.py" line="516"/>
         <source>The password has changed. Use the new one from now on.</source>
-        <translation type="unfinished"></translation>
+        <translation>پاس ورڈ تبدیل ہو گیا ہے۔ اب سے نیا پاس ورڈ استعمال کریں۔</translation>
     </message>
 </context>
 <context>
@@ -921,19 +921,19 @@
     <message>
         <location filename="../../gui/review_screen.py" line="78"/>
         <source>Field</source>
-        <translation type="unfinished"></translation>
+        <translation>فیلڈ</translation>
     </message>
     <message>
         <location filename="../../gui/review_screen.py" line="78"/>
         <location filename="../../gui/review_screen.py" line="97"/>
         <source>Stored</source>
-        <translation type="unfinished"></translation>
+        <translation>محفوظ شدہ</translation>
     </message>
     <message>
         <location filename="../../gui/review_screen.py" line="78"/>
         <location filename="../../gui/review_screen.py" line="97"/>
         <source>Other version</source>
-        <translation type="unfinished"></translation>
+        <translation>دوسرا نسخہ</translation>
     </message>
 </context>
 <context>
@@ -941,389 +941,389 @@
     <message>
         <location filename="../../gui/review_screen.py" line="51"/>
         <source>Record</source>
-        <translation type="unfinished"></translation>
+        <translation>ریکارڈ</translation>
     </message>
     <message>
         <location filename="../../gui/review_screen.py" line="51"/>
         <source>Stored (wins now)</source>
-        <translation type="unfinished"></translation>
+        <translation>محفوظ شدہ (فی الحال یہی نافذ ہے)</translation>
     </message>
     <message>
         <location filename="../../gui/review_screen.py" line="51"/>
         <source>Other version</source>
-        <translation type="unfinished"></translation>
+        <translation>دوسرا نسخہ</translation>
     </message>
 </context>
 <context>
     <name>CountLabel</name>
     <message>
-        <location filename="../../gui/desk_register.py" line="327"/>
+        <location filename="../../gui/desk_register.py" line="328"/>
         <source>Searching…</source>
-        <translation type="unfinished"></translation>
+        <translation>تلاش ہو رہی ہے…</translation>
     </message>
     <message>
-        <location filename="../../gui/desk_register.py" line="342"/>
+        <location filename="../../gui/desk_register.py" line="343"/>
         <source>Counting…</source>
-        <translation type="unfinished"></translation>
+        <translation>گنتی ہو رہی ہے…</translation>
     </message>
     <message>
-        <location filename="../../gui/desk_register.py" line="349"/>
+        <location filename="../../gui/desk_register.py" line="350"/>
         <source>Not counted: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>گنتی نہیں ہو سکی: {error}</translation>
     </message>
 </context>
 <context>
     <name>CreatePage</name>
     <message>
-        <location filename="../../gui/setup_wizard.py" line="279"/>
-        <location filename="../../gui/setup_wizard.py" line="293"/>
+        <location filename="../../gui/setup_wizard.py" line="294"/>
+        <location filename="../../gui/setup_wizard.py" line="308"/>
         <source>Creating the database</source>
-        <translation type="unfinished"></translation>
+        <translation>ڈیٹا بیس بنایا جا رہا ہے</translation>
     </message>
     <message>
-        <location filename="../../gui/setup_wizard.py" line="280"/>
-        <location filename="../../gui/setup_wizard.py" line="351"/>
-        <source>Mizan is making the encrypted database on this PC.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/setup_wizard.py" line="284"/>
-        <source>&amp;Next &gt;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/setup_wizard.py" line="290"/>
-        <source>Creating the encrypted database… this takes a few seconds.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/setup_wizard.py" line="302"/>
-        <source>&amp;Try again</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/setup_wizard.py" line="315"/>
-        <source>The database is ready. Below is its &lt;b&gt;recovery key&lt;/b&gt;. If every administrator forgets the password, this key is the only way to open the data. Mizan shows it &lt;b&gt;only now&lt;/b&gt;.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/setup_wizard.py" line="318"/>
-        <source>Recovery key</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/setup_wizard.py" line="321"/>
-        <source>Print it or write it on paper, and keep the paper locked away, apart from this PC. Anyone with the key and a copy of the database can read it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/setup_wizard.py" line="324"/>
-        <source>&amp;Print…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/setup_wizard.py" line="329"/>
-        <source>I have &amp;written down or printed the recovery key</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/setup_wizard.py" line="365"/>
-        <source>Your recovery key</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
+        <location filename="../../gui/setup_wizard.py" line="295"/>
         <location filename="../../gui/setup_wizard.py" line="366"/>
+        <source>Mizan is making the encrypted database on this PC.</source>
+        <translation>Mizan اس کمپیوٹر پر انکرپٹ شدہ (خفیہ) ڈیٹا بیس بنا رہا ہے۔</translation>
+    </message>
+    <message>
+        <location filename="../../gui/setup_wizard.py" line="299"/>
+        <source>&amp;Next &gt;</source>
+        <translation>اگلا (&amp;N) &gt;</translation>
+    </message>
+    <message>
+        <location filename="../../gui/setup_wizard.py" line="305"/>
+        <source>Creating the encrypted database… this takes a few seconds.</source>
+        <translation>انکرپٹ شدہ ڈیٹا بیس بنایا جا رہا ہے… اس میں چند سیکنڈ لگتے ہیں۔</translation>
+    </message>
+    <message>
+        <location filename="../../gui/setup_wizard.py" line="317"/>
+        <source>&amp;Try again</source>
+        <translation>دوبارہ کوشش کریں (&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/setup_wizard.py" line="330"/>
+        <source>The database is ready. Below is its &lt;b&gt;recovery key&lt;/b&gt;. If every administrator forgets the password, this key is the only way to open the data. Mizan shows it &lt;b&gt;only now&lt;/b&gt;.</source>
+        <translation>ڈیٹا بیس تیار ہے۔ نیچے اس کی &lt;b&gt;ریکوری کی&lt;/b&gt; ہے۔ اگر تمام منتظمین پاس ورڈ بھول جائیں تو ڈیٹا کھولنے کا واحد راستہ یہی کی ہے۔ Mizan اسے &lt;b&gt;صرف ابھی&lt;/b&gt; دکھا رہا ہے۔</translation>
+    </message>
+    <message>
+        <location filename="../../gui/setup_wizard.py" line="333"/>
+        <source>Recovery key</source>
+        <translation>ریکوری کی</translation>
+    </message>
+    <message>
+        <location filename="../../gui/setup_wizard.py" line="336"/>
+        <source>Print it or write it on paper, and keep the paper locked away, apart from this PC. Anyone with the key and a copy of the database can read it.</source>
+        <translation>اسے پرنٹ کریں یا کاغذ پر لکھ لیں، اور یہ کاغذ اس کمپیوٹر سے الگ، تالے میں محفوظ رکھیں۔ جس کے پاس یہ کی اور ڈیٹا بیس کی نقل ہو، وہ ڈیٹا پڑھ سکتا ہے۔</translation>
+    </message>
+    <message>
+        <location filename="../../gui/setup_wizard.py" line="339"/>
+        <source>&amp;Print…</source>
+        <translation>پرنٹ کریں (&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/setup_wizard.py" line="344"/>
+        <source>I have &amp;written down or printed the recovery key</source>
+        <translation>میں نے ریکوری کی لکھ لی ہے یا پرنٹ کر لی ہے (&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/setup_wizard.py" line="380"/>
+        <source>Your recovery key</source>
+        <translation>آپ کی ریکوری کی</translation>
+    </message>
+    <message>
+        <location filename="../../gui/setup_wizard.py" line="381"/>
         <source>Keep it safe: it is shown only once.</source>
-        <translation type="unfinished"></translation>
+        <translation>اسے محفوظ رکھیں: یہ صرف ایک بار دکھائی جاتی ہے۔</translation>
     </message>
     <message>
-        <location filename="../../gui/setup_wizard.py" line="389"/>
+        <location filename="../../gui/setup_wizard.py" line="404"/>
         <source>Installation</source>
-        <translation type="unfinished"></translation>
+        <translation>تنصیب</translation>
     </message>
     <message>
-        <location filename="../../gui/setup_wizard.py" line="390"/>
+        <location filename="../../gui/setup_wizard.py" line="405"/>
         <source>Administrator</source>
-        <translation type="unfinished"></translation>
+        <translation>منتظم</translation>
     </message>
     <message>
-        <location filename="../../gui/setup_wizard.py" line="391"/>
+        <location filename="../../gui/setup_wizard.py" line="406"/>
         <source>Database file</source>
-        <translation type="unfinished"></translation>
+        <translation>ڈیٹا بیس فائل</translation>
     </message>
     <message>
-        <location filename="../../gui/setup_wizard.py" line="392"/>
+        <location filename="../../gui/setup_wizard.py" line="407"/>
         <source>Created</source>
-        <translation type="unfinished"></translation>
+        <translation>بنانے کی تاریخ</translation>
     </message>
     <message>
-        <location filename="../../gui/setup_wizard.py" line="396"/>
+        <location filename="../../gui/setup_wizard.py" line="411"/>
         <source>Mizan recovery key</source>
-        <translation type="unfinished"></translation>
+        <translation>Mizan ریکوری کی</translation>
     </message>
     <message>
-        <location filename="../../gui/setup_wizard.py" line="398"/>
+        <location filename="../../gui/setup_wizard.py" line="413"/>
         <source>If every administrator forgets the password, this key opens the database. Keep this paper locked away, apart from the PC. Anyone with the key and a copy of the database can read it.</source>
-        <translation type="unfinished"></translation>
+        <translation>اگر تمام منتظمین پاس ورڈ بھول جائیں تو یہ کی ڈیٹا بیس کھولتی ہے۔ یہ کاغذ کمپیوٹر سے الگ، تالے میں محفوظ رکھیں۔ جس کے پاس یہ کی اور ڈیٹا بیس کی نقل ہو، وہ ڈیٹا پڑھ سکتا ہے۔</translation>
     </message>
     <message>
-        <location filename="../../gui/setup_wizard.py" line="416"/>
+        <location filename="../../gui/setup_wizard.py" line="431"/>
         <source>Print the recovery key</source>
-        <translation type="unfinished"></translation>
+        <translation>ریکوری کی پرنٹ کریں</translation>
     </message>
 </context>
 <context>
     <name>DashboardScreen</name>
     <message>
-        <location filename="../../gui/dashboard.py" line="47"/>
+        <location filename="../../gui/dashboard.py" line="48"/>
         <location filename="../../gui/dashboard.py" line="79"/>
         <source>Dashboard</source>
-        <translation type="unfinished"></translation>
+        <translation>ڈیش بورڈ</translation>
     </message>
     <message>
         <location filename="../../gui/dashboard.py" line="53"/>
         <source>District</source>
-        <translation type="unfinished"></translation>
+        <translation>ضلع</translation>
     </message>
     <message>
         <location filename="../../gui/dashboard.py" line="57"/>
         <source>District:</source>
-        <translation type="unfinished"></translation>
+        <translation>ضلع:</translation>
     </message>
     <message>
         <location filename="../../gui/dashboard.py" line="97"/>
         <source>Reading the figures…</source>
-        <translation type="unfinished"></translation>
+        <translation>اعداد و شمار پڑھے جا رہے ہیں…</translation>
     </message>
     <message>
         <location filename="../../gui/dashboard.py" line="112"/>
         <source>The figures could not be read: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>اعداد و شمار نہیں پڑھے جا سکے: {error}</translation>
     </message>
     <message>
         <location filename="../../gui/dashboard.py" line="125"/>
         <source>This month: {period} (in progress)</source>
-        <translation type="unfinished"></translation>
+        <translation>رواں مہینہ: {period} (جاری)</translation>
     </message>
     <message>
         <location filename="../../gui/dashboard.py" line="126"/>
         <source>Last month: {period}</source>
-        <translation type="unfinished"></translation>
+        <translation>پچھلا مہینہ: {period}</translation>
     </message>
     <message>
         <location filename="../../gui/dashboard.py" line="146"/>
         <source>{entered} of {expected} cells</source>
-        <translation type="unfinished"></translation>
+        <translation>{expected} میں سے {entered} خانے</translation>
     </message>
     <message>
         <location filename="../../gui/dashboard.py" line="148"/>
         <source>{institution} completeness</source>
-        <translation type="unfinished"></translation>
+        <translation>{institution}: اندراج کی تکمیل</translation>
     </message>
     <message>
         <location filename="../../gui/dashboard.py" line="152"/>
         <source>marked complete</source>
-        <translation type="unfinished"></translation>
+        <translation>مکمل قرار دیا گیا</translation>
     </message>
     <message>
         <location filename="../../gui/dashboard.py" line="154"/>
         <source>all entered</source>
-        <translation type="unfinished"></translation>
+        <translation>سب درج ہو گئے</translation>
     </message>
     <message>
         <location filename="../../gui/dashboard.py" line="156"/>
         <source>not started</source>
-        <translation type="unfinished"></translation>
+        <translation>شروع نہیں ہوا</translation>
     </message>
     <message>
         <location filename="../../gui/dashboard.py" line="158"/>
         <source>{count} of {total} indicators to finish</source>
-        <translation type="unfinished"></translation>
+        <translation>{total} میں سے {count} اشاریے مکمل کرنا باقی</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard.py" line="166"/>
+        <location filename="../../gui/dashboard.py" line="165"/>
         <source>Nothing is due.</source>
-        <translation type="unfinished"></translation>
+        <translation>ابھی کوئی اندراج باقی نہیں۔</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard.py" line="170"/>
+        <location filename="../../gui/dashboard.py" line="169"/>
         <source>Gender facilitation desks</source>
-        <translation type="unfinished"></translation>
+        <translation>جینڈر سہولت ڈیسک</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dashboard.py" line="172"/>
+        <source>Cases reported this month ({period}, to {day}): {count}</source>
+        <translation>اس مہینے رپورٹ ہونے والے کیس ({period}، {day} تک): {count}</translation>
     </message>
     <message>
         <location filename="../../gui/dashboard.py" line="173"/>
-        <source>Cases reported this month ({period}, to {day}): {count}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/dashboard.py" line="174"/>
         <source>Last month ({period}): {count}</source>
-        <translation type="unfinished"></translation>
+        <translation>پچھلا مہینہ ({period}): {count}</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard.py" line="183"/>
+        <location filename="../../gui/dashboard.py" line="182"/>
         <source>What to do next</source>
-        <translation type="unfinished"></translation>
+        <translation>آگے کیا کرنا ہے</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard.py" line="194"/>
+        <location filename="../../gui/dashboard.py" line="193"/>
         <source>Nothing waiting. Well done.</source>
-        <translation type="unfinished"></translation>
+        <translation>کوئی کام باقی نہیں۔ بہت خوب!</translation>
     </message>
 </context>
 <context>
     <name>DeskRegisterModel</name>
     <message>
-        <location filename="../../gui/desk_register.py" line="274"/>
+        <location filename="../../gui/desk_register.py" line="275"/>
         <source>Case number</source>
-        <translation type="unfinished"></translation>
+        <translation>کیس نمبر</translation>
     </message>
     <message>
-        <location filename="../../gui/desk_register.py" line="274"/>
+        <location filename="../../gui/desk_register.py" line="275"/>
         <source>Desk</source>
-        <translation type="unfinished"></translation>
+        <translation>ڈیسک</translation>
     </message>
     <message>
-        <location filename="../../gui/desk_register.py" line="274"/>
+        <location filename="../../gui/desk_register.py" line="275"/>
         <source>Report date</source>
-        <translation type="unfinished"></translation>
+        <translation>رپورٹ کی تاریخ</translation>
     </message>
     <message>
-        <location filename="../../gui/desk_register.py" line="274"/>
+        <location filename="../../gui/desk_register.py" line="275"/>
         <source>Client code</source>
-        <translation type="unfinished"></translation>
+        <translation>متاثرہ فرد کا کوڈ</translation>
     </message>
     <message>
-        <location filename="../../gui/desk_register.py" line="275"/>
+        <location filename="../../gui/desk_register.py" line="276"/>
         <source>Sex</source>
-        <translation type="unfinished"></translation>
+        <translation>جنس</translation>
     </message>
     <message>
-        <location filename="../../gui/desk_register.py" line="275"/>
+        <location filename="../../gui/desk_register.py" line="276"/>
         <source>Age</source>
-        <translation type="unfinished"></translation>
+        <translation>عمر</translation>
     </message>
     <message>
-        <location filename="../../gui/desk_register.py" line="275"/>
+        <location filename="../../gui/desk_register.py" line="276"/>
         <source>GBV type</source>
-        <translation type="unfinished"></translation>
+        <translation>تشدد کی قسم (GBV)</translation>
     </message>
     <message>
-        <location filename="../../gui/desk_register.py" line="275"/>
+        <location filename="../../gui/desk_register.py" line="276"/>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>حیثیت</translation>
     </message>
     <message>
-        <location filename="../../gui/desk_register.py" line="275"/>
+        <location filename="../../gui/desk_register.py" line="276"/>
         <source>Follow-up</source>
-        <translation type="unfinished"></translation>
+        <translation>فالو اپ</translation>
     </message>
 </context>
 <context>
     <name>DeskRegisterScreen</name>
     <message>
-        <location filename="../../gui/desk_register.py" line="414"/>
+        <location filename="../../gui/desk_register.py" line="415"/>
         <source>All</source>
-        <translation type="unfinished"></translation>
+        <translation>سب</translation>
     </message>
     <message>
-        <location filename="../../gui/desk_register.py" line="418"/>
+        <location filename="../../gui/desk_register.py" line="419"/>
         <source>All types</source>
-        <translation type="unfinished"></translation>
+        <translation>تمام اقسام</translation>
     </message>
     <message>
-        <location filename="../../gui/desk_register.py" line="422"/>
+        <location filename="../../gui/desk_register.py" line="423"/>
         <source>All desks</source>
-        <translation type="unfinished"></translation>
+        <translation>تمام ڈیسک</translation>
     </message>
     <message>
-        <location filename="../../gui/desk_register.py" line="425"/>
         <location filename="../../gui/desk_register.py" line="426"/>
+        <location filename="../../gui/desk_register.py" line="427"/>
         <source>no date</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/desk_register.py" line="425"/>
-        <source>Reported from</source>
-        <translation type="unfinished"></translation>
+        <translation>کوئی تاریخ نہیں</translation>
     </message>
     <message>
         <location filename="../../gui/desk_register.py" line="426"/>
+        <source>Reported from</source>
+        <translation>رپورٹ شدہ، از</translation>
+    </message>
+    <message>
+        <location filename="../../gui/desk_register.py" line="427"/>
         <source>Reported until</source>
-        <translation type="unfinished"></translation>
+        <translation>رپورٹ شدہ، تا</translation>
     </message>
     <message>
-        <location filename="../../gui/desk_register.py" line="428"/>
+        <location filename="../../gui/desk_register.py" line="429"/>
         <source>Case number or client code</source>
-        <translation type="unfinished"></translation>
+        <translation>کیس نمبر یا متاثرہ فرد کا کوڈ</translation>
     </message>
     <message>
-        <location filename="../../gui/desk_register.py" line="430"/>
+        <location filename="../../gui/desk_register.py" line="431"/>
         <source>Search</source>
-        <translation type="unfinished"></translation>
+        <translation>تلاش</translation>
     </message>
     <message>
-        <location filename="../../gui/desk_register.py" line="437"/>
+        <location filename="../../gui/desk_register.py" line="438"/>
         <source>&amp;Status</source>
-        <translation type="unfinished"></translation>
+        <translation>حیثیت (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/desk_register.py" line="437"/>
+        <location filename="../../gui/desk_register.py" line="438"/>
         <source>&amp;GBV type</source>
-        <translation type="unfinished"></translation>
+        <translation>تشدد کی قسم (&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../gui/desk_register.py" line="438"/>
+        <location filename="../../gui/desk_register.py" line="439"/>
         <source>&amp;Desk</source>
-        <translation type="unfinished"></translation>
+        <translation>ڈیسک (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../gui/desk_register.py" line="438"/>
+        <location filename="../../gui/desk_register.py" line="439"/>
         <source>Reported &amp;from</source>
-        <translation type="unfinished"></translation>
+        <translation>رپورٹ شدہ، از (&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/desk_register.py" line="439"/>
+        <location filename="../../gui/desk_register.py" line="440"/>
         <source>&amp;until</source>
-        <translation type="unfinished"></translation>
+        <translation>تا (&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../gui/desk_register.py" line="439"/>
+        <location filename="../../gui/desk_register.py" line="440"/>
         <source>Searc&amp;h</source>
-        <translation type="unfinished"></translation>
+        <translation>تلاش (&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/desk_register.py" line="462"/>
-        <location filename="../../gui/desk_register.py" line="508"/>
+        <location filename="../../gui/desk_register.py" line="463"/>
+        <location filename="../../gui/desk_register.py" line="509"/>
         <source>Desk register</source>
-        <translation type="unfinished"></translation>
+        <translation>ڈیسک رجسٹر</translation>
     </message>
     <message>
-        <location filename="../../gui/desk_register.py" line="471"/>
+        <location filename="../../gui/desk_register.py" line="472"/>
         <source>&amp;Open</source>
-        <translation type="unfinished"></translation>
+        <translation>کھولیں (&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../gui/desk_register.py" line="478"/>
+        <location filename="../../gui/desk_register.py" line="479"/>
         <source>&amp;New case</source>
-        <translation type="unfinished"></translation>
+        <translation>نیا کیس (&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../gui/desk_register.py" line="537"/>
+        <location filename="../../gui/desk_register.py" line="538"/>
         <source>The register could not be read: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>رجسٹر نہیں پڑھا جا سکا: {error}</translation>
     </message>
     <message>
-        <location filename="../../gui/desk_register.py" line="549"/>
+        <location filename="../../gui/desk_register.py" line="550"/>
         <source>1 case</source>
-        <translation type="unfinished"></translation>
+        <translation>1 کیس</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/desk_register.py" line="549"/>
+        <location filename="../../gui/desk_register.py" line="550"/>
         <source>%Ln cases</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln کیس</numerusform>
+            <numerusform>%Ln کیس</numerusform>
         </translation>
     </message>
 </context>
@@ -1332,1006 +1332,1008 @@
     <message>
         <location filename="../../gui/devices_screen.py" line="134"/>
         <source>Districts, their PCs and missing bundles</source>
-        <translation type="unfinished"></translation>
+        <translation>اضلاع، ان کے کمپیوٹر اور غائب بنڈل</translation>
     </message>
     <message>
-        <location filename="../../gui/devices_screen.py" line="137"/>
+        <location filename="../../gui/devices_screen.py" line="136"/>
         <source>Districts</source>
-        <translation type="unfinished"></translation>
+        <translation>اضلاع</translation>
     </message>
     <message>
-        <location filename="../../gui/devices_screen.py" line="141"/>
+        <location filename="../../gui/devices_screen.py" line="140"/>
         <source>PCs of the district</source>
-        <translation type="unfinished"></translation>
+        <translation>ضلع کے کمپیوٹر</translation>
     </message>
     <message>
-        <location filename="../../gui/devices_screen.py" line="145"/>
+        <location filename="../../gui/devices_screen.py" line="144"/>
         <source>&amp;Revoke this PC…</source>
-        <translation type="unfinished"></translation>
+        <translation>اس کمپیوٹر کی اجازت منسوخ کریں (&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../gui/devices_screen.py" line="148"/>
+        <location filename="../../gui/devices_screen.py" line="147"/>
         <source>Save the centre&apos;s &amp;key file for districts…</source>
-        <translation type="unfinished"></translation>
+        <translation>اضلاع کے لیے مرکز کی کلید کی فائل محفوظ کریں (&amp;K)…</translation>
     </message>
     <message>
-        <location filename="../../gui/devices_screen.py" line="175"/>
+        <location filename="../../gui/devices_screen.py" line="174"/>
         <source>Devices</source>
-        <translation type="unfinished"></translation>
+        <translation>ڈیوائسز</translation>
+    </message>
+    <message>
+        <location filename="../../gui/devices_screen.py" line="206"/>
+        <source>Revoke a PC</source>
+        <translation>کمپیوٹر کی اجازت منسوخ کریں</translation>
     </message>
     <message>
         <location filename="../../gui/devices_screen.py" line="207"/>
-        <source>Revoke a PC</source>
-        <translation type="unfinished"></translation>
+        <source>Revoke {name}? Its later bundles will be refused; what it sent before stays. Do this when the PC is lost, stolen or replaced.</source>
+        <translation>کیا {name} کی اجازت منسوخ کر دیں؟ اس کے بعد کے بنڈل مسترد ہوں گے؛ جو یہ پہلے بھیج چکا ہے وہ برقرار رہے گا۔ ایسا اس وقت کریں جب کمپیوٹر گم، چوری یا تبدیل ہو جائے۔</translation>
     </message>
     <message>
-        <location filename="../../gui/devices_screen.py" line="208"/>
-        <source>Revoke {name}? Its later bundles will be refused; what it sent before stays. Do this when the PC is lost, stolen or replaced.</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../gui/devices_screen.py" line="209"/>
+        <source>&amp;Revoke</source>
+        <translation>اجازت منسوخ کریں (&amp;R)</translation>
     </message>
     <message>
         <location filename="../../gui/devices_screen.py" line="210"/>
-        <source>&amp;Revoke</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/devices_screen.py" line="211"/>
         <source>&amp;Keep it</source>
-        <translation type="unfinished"></translation>
+        <translation>رہنے دیں (&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../gui/devices_screen.py" line="228"/>
+        <location filename="../../gui/devices_screen.py" line="227"/>
         <source>{name} is revoked.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} کی اجازت منسوخ کر دی گئی۔</translation>
+    </message>
+    <message>
+        <location filename="../../gui/devices_screen.py" line="231"/>
+        <source>Save the centre&apos;s key file</source>
+        <translation>مرکز کی کلید کی فائل محفوظ کریں</translation>
     </message>
     <message>
         <location filename="../../gui/devices_screen.py" line="232"/>
-        <source>Save the centre&apos;s key file</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/devices_screen.py" line="233"/>
         <source>Mizan centre key (*.key)</source>
-        <translation type="unfinished"></translation>
+        <translation>Mizan مرکز کی کلید (*.key)</translation>
     </message>
     <message>
-        <location filename="../../gui/devices_screen.py" line="244"/>
+        <location filename="../../gui/devices_screen.py" line="243"/>
         <source>Saved {path}. Give it to the district offices; when they phone, read them this fingerprint: {fingerprint}</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} محفوظ ہو گئی۔ یہ فائل ضلعی دفاتر کو دیں؛ جب وہ فون کریں تو انہیں یہ فنگر پرنٹ پڑھ کر سنائیں: {fingerprint}</translation>
     </message>
 </context>
 <context>
     <name>DistrictDevicesModel</name>
     <message>
-        <location filename="../../gui/devices_screen.py" line="102"/>
+        <location filename="../../gui/devices_screen.py" line="103"/>
         <source>PC</source>
-        <translation type="unfinished"></translation>
+        <translation>کمپیوٹر</translation>
     </message>
     <message>
-        <location filename="../../gui/devices_screen.py" line="102"/>
+        <location filename="../../gui/devices_screen.py" line="103"/>
         <source>Fingerprint</source>
-        <translation type="unfinished"></translation>
+        <translation>فنگر پرنٹ</translation>
     </message>
     <message>
-        <location filename="../../gui/devices_screen.py" line="102"/>
+        <location filename="../../gui/devices_screen.py" line="103"/>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>حیثیت</translation>
     </message>
     <message>
-        <location filename="../../gui/devices_screen.py" line="102"/>
+        <location filename="../../gui/devices_screen.py" line="103"/>
         <source>Last bundle</source>
-        <translation type="unfinished"></translation>
+        <translation>آخری بنڈل</translation>
     </message>
     <message>
-        <location filename="../../gui/devices_screen.py" line="103"/>
+        <location filename="../../gui/devices_screen.py" line="104"/>
         <source>Imported</source>
-        <translation type="unfinished"></translation>
+        <translation>درآمد شدہ</translation>
     </message>
     <message>
-        <location filename="../../gui/devices_screen.py" line="103"/>
+        <location filename="../../gui/devices_screen.py" line="104"/>
         <source>Missing</source>
-        <translation type="unfinished"></translation>
+        <translation>غائب</translation>
     </message>
     <message>
-        <location filename="../../gui/devices_screen.py" line="103"/>
+        <location filename="../../gui/devices_screen.py" line="104"/>
         <source>Enrolled</source>
-        <translation type="unfinished"></translation>
+        <translation>رجسٹر ہونے کی تاریخ</translation>
     </message>
     <message>
-        <location filename="../../gui/devices_screen.py" line="117"/>
+        <location filename="../../gui/devices_screen.py" line="118"/>
         <source>active</source>
-        <translation type="unfinished"></translation>
+        <translation>فعال</translation>
     </message>
     <message>
-        <location filename="../../gui/devices_screen.py" line="117"/>
+        <location filename="../../gui/devices_screen.py" line="118"/>
         <source>revoked {day}</source>
-        <translation type="unfinished"></translation>
+        <translation>{day} کو منسوخ</translation>
     </message>
 </context>
 <context>
     <name>DistrictPage</name>
     <message>
-        <location filename="../../gui/setup_wizard.py" line="141"/>
-        <source>Which district?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/setup_wizard.py" line="142"/>
-        <source>Choose the district whose office uses this PC, and give the PC a name the provincial centre will recognise.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/setup_wizard.py" line="148"/>
-        <source>District</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/setup_wizard.py" line="149"/>
-        <source>Choose your district</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../gui/setup_wizard.py" line="156"/>
+        <source>Which district?</source>
+        <translation>کون سا ضلع؟</translation>
+    </message>
+    <message>
+        <location filename="../../gui/setup_wizard.py" line="157"/>
+        <source>Choose the district whose office uses this PC, and give the PC a name the provincial centre will recognise.</source>
+        <translation>وہ ضلع چنیں جس کا دفتر یہ کمپیوٹر استعمال کرتا ہے، اور کمپیوٹر کو ایسا نام دیں جسے صوبائی مرکز پہچان سکے۔</translation>
+    </message>
+    <message>
+        <location filename="../../gui/setup_wizard.py" line="163"/>
+        <source>District</source>
+        <translation>ضلع</translation>
+    </message>
+    <message>
+        <location filename="../../gui/setup_wizard.py" line="164"/>
+        <source>Choose your district</source>
+        <translation>اپنا ضلع چنیں</translation>
+    </message>
+    <message>
+        <location filename="../../gui/setup_wizard.py" line="171"/>
         <source>{division} division</source>
-        <translation type="unfinished"></translation>
+        <translation>{division} ڈویژن</translation>
     </message>
     <message>
-        <location filename="../../gui/setup_wizard.py" line="170"/>
+        <location filename="../../gui/setup_wizard.py" line="185"/>
         <source>Name of this PC</source>
-        <translation type="unfinished"></translation>
+        <translation>اس کمپیوٹر کا نام</translation>
     </message>
     <message>
-        <location filename="../../gui/setup_wizard.py" line="173"/>
+        <location filename="../../gui/setup_wizard.py" line="188"/>
         <source>&amp;District:</source>
-        <translation type="unfinished"></translation>
+        <translation>ضلع (&amp;D):</translation>
     </message>
     <message>
-        <location filename="../../gui/setup_wizard.py" line="174"/>
+        <location filename="../../gui/setup_wizard.py" line="189"/>
         <source>&amp;Name of this PC:</source>
-        <translation type="unfinished"></translation>
+        <translation>اس کمپیوٹر کا نام (&amp;N):</translation>
     </message>
     <message>
-        <location filename="../../gui/setup_wizard.py" line="177"/>
+        <location filename="../../gui/setup_wizard.py" line="192"/>
         <source>The name tells this PC apart from other PCs of the same office, e.g. &quot;Quetta office PC&quot; or &quot;Quetta desk laptop&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>یہ نام اس کمپیوٹر کو اسی دفتر کے دوسرے کمپیوٹروں سے الگ پہچاننے کے لیے ہے، مثلاً &quot;کوئٹہ دفتر کا کمپیوٹر&quot; یا &quot;کوئٹہ ڈیسک کا لیپ ٹاپ&quot;۔</translation>
     </message>
     <message>
-        <location filename="../../gui/setup_wizard.py" line="199"/>
+        <location filename="../../gui/setup_wizard.py" line="214"/>
         <source>{district} office PC</source>
-        <translation type="unfinished"></translation>
+        <translation>{district} دفتر کا کمپیوٹر</translation>
     </message>
 </context>
 <context>
     <name>DistrictsModel</name>
     <message>
-        <location filename="../../gui/devices_screen.py" line="60"/>
+        <location filename="../../gui/devices_screen.py" line="61"/>
         <source>District</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/devices_screen.py" line="60"/>
-        <source>Division</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/devices_screen.py" line="60"/>
-        <source>PCs</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/devices_screen.py" line="60"/>
-        <source>Last bundle imported</source>
-        <translation type="unfinished"></translation>
+        <translation>ضلع</translation>
     </message>
     <message>
         <location filename="../../gui/devices_screen.py" line="61"/>
+        <source>Division</source>
+        <translation>ڈویژن</translation>
+    </message>
+    <message>
+        <location filename="../../gui/devices_screen.py" line="61"/>
+        <source>PCs</source>
+        <translation>کمپیوٹر</translation>
+    </message>
+    <message>
+        <location filename="../../gui/devices_screen.py" line="61"/>
+        <source>Last bundle imported</source>
+        <translation>آخری درآمد شدہ بنڈل</translation>
+    </message>
+    <message>
+        <location filename="../../gui/devices_screen.py" line="62"/>
         <source>Missing bundles</source>
-        <translation type="unfinished"></translation>
+        <translation>غائب بنڈل</translation>
     </message>
     <message>
-        <location filename="../../gui/devices_screen.py" line="71"/>
+        <location filename="../../gui/devices_screen.py" line="72"/>
         <source>no PC enrolled</source>
-        <translation type="unfinished"></translation>
+        <translation>کوئی کمپیوٹر رجسٹر نہیں</translation>
     </message>
     <message>
-        <location filename="../../gui/devices_screen.py" line="92"/>
+        <location filename="../../gui/devices_screen.py" line="93"/>
         <source>never</source>
-        <translation type="unfinished"></translation>
+        <translation>کبھی نہیں</translation>
     </message>
 </context>
 <context>
     <name>DropArea</name>
     <message>
-        <location filename="../../gui/import_screen.py" line="107"/>
+        <location filename="../../gui/import_screen.py" line="108"/>
         <source>Drop bundles here</source>
-        <translation type="unfinished"></translation>
+        <translation>بنڈل یہاں لا کر چھوڑیں</translation>
     </message>
     <message>
-        <location filename="../../gui/import_screen.py" line="108"/>
+        <location filename="../../gui/import_screen.py" line="109"/>
         <source>Drop bundle files (.mizan) or whole folders here</source>
-        <translation type="unfinished"></translation>
+        <translation>بنڈل فائلیں (.mizan) یا پورے فولڈر یہاں لا کر چھوڑیں</translation>
     </message>
 </context>
 <context>
     <name>EnrollDeviceDialog</name>
     <message>
-        <location filename="../../gui/import_screen.py" line="135"/>
+        <location filename="../../gui/import_screen.py" line="136"/>
         <source>A new device</source>
-        <translation type="unfinished"></translation>
+        <translation>نئی ڈیوائس</translation>
     </message>
     <message>
-        <location filename="../../gui/import_screen.py" line="137"/>
+        <location filename="../../gui/import_screen.py" line="138"/>
         <source>This bundle comes from a PC this centre has not enrolled. Phone the district office and ask them to read the fingerprint shown on their Export screen. Type what you hear: enroll only if it matches.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/import_screen.py" line="143"/>
-        <source>District:</source>
-        <translation type="unfinished"></translation>
+        <translation>یہ بنڈل ایسے کمپیوٹر سے آیا ہے جسے اس مرکز نے رجسٹر نہیں کیا۔ ضلعی دفتر کو فون کریں اور ان سے کہیں کہ اپنی &quot;برآمد&quot; والی اسکرین پر دکھایا گیا فنگر پرنٹ پڑھ کر سنائیں۔ جو سنیں وہ لکھیں: صرف مل جانے کی صورت میں رجسٹر کریں۔</translation>
     </message>
     <message>
         <location filename="../../gui/import_screen.py" line="144"/>
-        <source>PC name:</source>
-        <translation type="unfinished"></translation>
+        <source>District:</source>
+        <translation>ضلع:</translation>
     </message>
     <message>
         <location filename="../../gui/import_screen.py" line="145"/>
-        <source>Bundle file:</source>
-        <translation type="unfinished"></translation>
+        <source>PC name:</source>
+        <translation>کمپیوٹر کا نام:</translation>
     </message>
     <message>
-        <location filename="../../gui/import_screen.py" line="147"/>
-        <source>e.g. ABCD-EFGH-…</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../gui/import_screen.py" line="146"/>
+        <source>Bundle file:</source>
+        <translation>بنڈل فائل:</translation>
     </message>
     <message>
         <location filename="../../gui/import_screen.py" line="148"/>
+        <source>e.g. ABCD-EFGH-…</source>
+        <translation>مثلاً ABCD-EFGH-…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_screen.py" line="149"/>
         <source>Fingerprint heard by phone</source>
-        <translation type="unfinished"></translation>
+        <translation>فون پر سنا گیا فنگر پرنٹ</translation>
     </message>
     <message>
-        <location filename="../../gui/import_screen.py" line="150"/>
+        <location filename="../../gui/import_screen.py" line="151"/>
         <source>&amp;Fingerprint they read:</source>
-        <translation type="unfinished"></translation>
+        <translation>انہوں نے جو فنگر پرنٹ پڑھا (&amp;F):</translation>
     </message>
     <message>
-        <location filename="../../gui/import_screen.py" line="156"/>
+        <location filename="../../gui/import_screen.py" line="157"/>
         <source>&amp;Enroll and import</source>
-        <translation type="unfinished"></translation>
+        <translation>رجسٹر اور درآمد کریں (&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/import_screen.py" line="158"/>
+        <location filename="../../gui/import_screen.py" line="159"/>
         <source>Not now</source>
-        <translation type="unfinished"></translation>
+        <translation>ابھی نہیں</translation>
     </message>
 </context>
 <context>
     <name>ExportScreen</name>
     <message>
-        <location filename="../../gui/export_screen.py" line="73"/>
-        <source>No folder chosen yet.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../gui/export_screen.py" line="74"/>
+        <source>No folder chosen yet.</source>
+        <translation>ابھی کوئی فولڈر نہیں چنا گیا۔</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_screen.py" line="75"/>
         <source>&amp;Choose folder (USB stick)…</source>
-        <translation type="unfinished"></translation>
+        <translation>فولڈر (یو ایس بی) چنیں (&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../gui/export_screen.py" line="76"/>
+        <location filename="../../gui/export_screen.py" line="77"/>
         <source>&amp;Write bundle</source>
-        <translation type="unfinished"></translation>
+        <translation>بنڈل بنائیں (&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../gui/export_screen.py" line="80"/>
+        <location filename="../../gui/export_screen.py" line="81"/>
         <source>Export progress</source>
-        <translation type="unfinished"></translation>
+        <translation>برآمد کی پیش رفت</translation>
     </message>
     <message>
-        <location filename="../../gui/export_screen.py" line="85"/>
+        <location filename="../../gui/export_screen.py" line="86"/>
         <source>&amp;Import a receipt from the centre…</source>
-        <translation type="unfinished"></translation>
+        <translation>مرکز کی رسید درآمد کریں (&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../gui/export_screen.py" line="90"/>
+        <location filename="../../gui/export_screen.py" line="91"/>
         <source>Bundles made</source>
-        <translation type="unfinished"></translation>
+        <translation>بنائے گئے بنڈل</translation>
     </message>
     <message>
-        <location filename="../../gui/export_screen.py" line="101"/>
+        <location filename="../../gui/export_screen.py" line="102"/>
         <source>Send this office&apos;s figures to the provincial centre</source>
-        <translation type="unfinished"></translation>
+        <translation>اس دفتر کے اعداد و شمار صوبائی مرکز کو بھیجیں</translation>
     </message>
     <message>
         <location filename="../../gui/export_screen.py" line="105"/>
         <source>The bundle is encrypted for the centre and signed by this PC. It holds every record changed since the last bundle the centre acknowledged, so a lost stick loses nothing.</source>
-        <translation type="unfinished"></translation>
+        <translation>بنڈل مرکز کے لیے انکرپٹ کیا جاتا ہے اور اس پر اس کمپیوٹر کے دستخط ہوتے ہیں۔ اس میں ہر وہ ریکارڈ ہوتا ہے جو مرکز کے تصدیق شدہ آخری بنڈل کے بعد تبدیل ہوا، اس لیے یو ایس بی گم ہو جائے تو بھی کچھ ضائع نہیں ہوتا۔</translation>
     </message>
     <message>
         <location filename="../../gui/export_screen.py" line="108"/>
         <source>This PC&apos;s fingerprint is &lt;b&gt;{fingerprint}&lt;/b&gt;. The provincial centre may phone and ask you to read it: it proves the bundles come from this PC.</source>
-        <translation type="unfinished"></translation>
+        <translation>اس کمپیوٹر کا فنگر پرنٹ &lt;b&gt;{fingerprint}&lt;/b&gt; ہے۔ صوبائی مرکز فون کر کے آپ سے اسے پڑھنے کو کہہ سکتا ہے: اس سے ثابت ہوتا ہے کہ بنڈل اسی کمپیوٹر سے آئے ہیں۔</translation>
     </message>
     <message>
         <location filename="../../gui/export_screen.py" line="120"/>
         <source>Export</source>
-        <translation type="unfinished"></translation>
+        <translation>برآمد</translation>
     </message>
     <message>
         <location filename="../../gui/export_screen.py" line="126"/>
         <source>Choose the USB stick or folder</source>
-        <translation type="unfinished"></translation>
+        <translation>یو ایس بی یا فولڈر چنیں</translation>
     </message>
     <message>
         <location filename="../../gui/export_screen.py" line="132"/>
         <source>Folder: {folder}</source>
-        <translation type="unfinished"></translation>
+        <translation>فولڈر: {folder}</translation>
     </message>
     <message>
         <location filename="../../gui/export_screen.py" line="143"/>
         <source>Writing the bundle…</source>
-        <translation type="unfinished"></translation>
+        <translation>بنڈل بنایا جا رہا ہے…</translation>
     </message>
     <message>
         <location filename="../../gui/export_screen.py" line="163"/>
         <source>The bundle could not be written: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>بنڈل نہیں بن سکا: {error}</translation>
     </message>
     <message>
         <location filename="../../gui/export_screen.py" line="166"/>
         <source>Bundle {sequence} written to {folder} — {records} records. Carry it to the provincial centre.</source>
-        <translation type="unfinished"></translation>
+        <translation>بنڈل {sequence}، {folder} میں محفوظ ہو گیا — {records} ریکارڈ۔ اسے صوبائی مرکز لے جائیں۔</translation>
     </message>
     <message>
-        <location filename="../../gui/export_screen.py" line="172"/>
+        <location filename="../../gui/export_screen.py" line="171"/>
         <source>Choose the receipt</source>
-        <translation type="unfinished"></translation>
+        <translation>رسید چنیں</translation>
     </message>
     <message>
-        <location filename="../../gui/export_screen.py" line="172"/>
+        <location filename="../../gui/export_screen.py" line="171"/>
         <source>Receipts (*.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>رسیدیں (*.json)</translation>
     </message>
     <message>
-        <location filename="../../gui/export_screen.py" line="182"/>
+        <location filename="../../gui/export_screen.py" line="181"/>
         <source>The centre acknowledged bundles {sequences}. The next bundle carries only what changed after them.</source>
-        <translation type="unfinished"></translation>
+        <translation>مرکز نے بنڈل {sequences} کی وصولی کی تصدیق کر دی ہے۔ اگلے بنڈل میں صرف وہی ہو گا جو ان کے بعد تبدیل ہوا۔</translation>
     </message>
 </context>
 <context>
     <name>ExportsModel</name>
     <message>
-        <location filename="../../gui/export_screen.py" line="36"/>
+        <location filename="../../gui/export_screen.py" line="37"/>
         <source>Bundle</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/export_screen.py" line="36"/>
-        <source>File</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/export_screen.py" line="36"/>
-        <source>Records</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/export_screen.py" line="36"/>
-        <source>Made</source>
-        <translation type="unfinished"></translation>
+        <translation>بنڈل</translation>
     </message>
     <message>
         <location filename="../../gui/export_screen.py" line="37"/>
-        <source>Acknowledged</source>
-        <translation type="unfinished"></translation>
+        <source>File</source>
+        <translation>فائل</translation>
     </message>
     <message>
-        <location filename="../../gui/export_screen.py" line="62"/>
+        <location filename="../../gui/export_screen.py" line="37"/>
+        <source>Records</source>
+        <translation>ریکارڈ</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_screen.py" line="37"/>
+        <source>Made</source>
+        <translation>بنانے کی تاریخ</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_screen.py" line="38"/>
+        <source>Acknowledged</source>
+        <translation>وصولی کی تصدیق</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_screen.py" line="63"/>
         <source>not yet</source>
-        <translation type="unfinished"></translation>
+        <translation>ابھی نہیں</translation>
     </message>
 </context>
 <context>
     <name>ImportResultsModel</name>
     <message>
-        <location filename="../../gui/import_screen.py" line="51"/>
+        <location filename="../../gui/import_screen.py" line="52"/>
         <source>District</source>
-        <translation type="unfinished"></translation>
+        <translation>ضلع</translation>
     </message>
     <message>
-        <location filename="../../gui/import_screen.py" line="51"/>
+        <location filename="../../gui/import_screen.py" line="52"/>
         <source>Device</source>
-        <translation type="unfinished"></translation>
+        <translation>ڈیوائس</translation>
     </message>
     <message>
-        <location filename="../../gui/import_screen.py" line="51"/>
+        <location filename="../../gui/import_screen.py" line="52"/>
         <source>Bundle</source>
-        <translation type="unfinished"></translation>
+        <translation>بنڈل</translation>
     </message>
     <message>
-        <location filename="../../gui/import_screen.py" line="51"/>
+        <location filename="../../gui/import_screen.py" line="52"/>
         <source>Status</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/import_screen.py" line="52"/>
-        <source>New</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/import_screen.py" line="52"/>
-        <source>Updated</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/import_screen.py" line="52"/>
-        <source>Conflicts</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/import_screen.py" line="52"/>
-        <source>Quarantined</source>
-        <translation type="unfinished"></translation>
+        <translation>حیثیت</translation>
     </message>
     <message>
         <location filename="../../gui/import_screen.py" line="53"/>
+        <source>New</source>
+        <translation>نئے</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_screen.py" line="53"/>
+        <source>Updated</source>
+        <translation>تازہ کیے گئے</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_screen.py" line="53"/>
+        <source>Conflicts</source>
+        <translation>تضادات</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_screen.py" line="53"/>
+        <source>Quarantined</source>
+        <translation>روکے گئے</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_screen.py" line="54"/>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>وجہ</translation>
     </message>
     <message>
-        <location filename="../../gui/import_screen.py" line="68"/>
+        <location filename="../../gui/import_screen.py" line="69"/>
         <source>device not enrolled</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/import_screen.py" line="69"/>
-        <source>imported</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/import_screen.py" line="69"/>
-        <source>already imported</source>
-        <translation type="unfinished"></translation>
+        <translation>ڈیوائس رجسٹر نہیں</translation>
     </message>
     <message>
         <location filename="../../gui/import_screen.py" line="70"/>
+        <source>imported</source>
+        <translation>درآمد ہو گیا</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_screen.py" line="70"/>
+        <source>already imported</source>
+        <translation>پہلے ہی درآمد ہو چکا</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_screen.py" line="71"/>
         <source>rejected</source>
-        <translation type="unfinished"></translation>
+        <translation>مسترد</translation>
     </message>
 </context>
 <context>
     <name>ImportScreen</name>
     <message>
-        <location filename="../../gui/import_screen.py" line="194"/>
+        <location filename="../../gui/import_screen.py" line="195"/>
         <source>Import bundles from the districts</source>
-        <translation type="unfinished"></translation>
+        <translation>اضلاع سے بنڈل درآمد کریں</translation>
     </message>
     <message>
         <location filename="../../gui/import_screen.py" line="197"/>
         <source>Choose &amp;bundle files…</source>
-        <translation type="unfinished"></translation>
+        <translation>بنڈل فائلیں چنیں (&amp;B)…</translation>
     </message>
     <message>
         <location filename="../../gui/import_screen.py" line="199"/>
         <source>Choose a &amp;folder…</source>
-        <translation type="unfinished"></translation>
+        <translation>فولڈر چنیں (&amp;F)…</translation>
     </message>
     <message>
         <location filename="../../gui/import_screen.py" line="201"/>
-        <location filename="../../gui/import_screen.py" line="376"/>
+        <location filename="../../gui/import_screen.py" line="374"/>
         <source>&amp;Watch an inbox folder…</source>
-        <translation type="unfinished"></translation>
+        <translation>ان باکس فولڈر پر نظر رکھیں (&amp;W)…</translation>
     </message>
     <message>
         <location filename="../../gui/import_screen.py" line="204"/>
         <source>Write &amp;receipts for today…</source>
-        <translation type="unfinished"></translation>
+        <translation>آج کی رسیدیں بنائیں (&amp;R)…</translation>
     </message>
     <message>
         <location filename="../../gui/import_screen.py" line="219"/>
         <source>This bundle</source>
-        <translation type="unfinished"></translation>
+        <translation>یہ بنڈل</translation>
     </message>
     <message>
         <location filename="../../gui/import_screen.py" line="221"/>
         <source>All bundles</source>
-        <translation type="unfinished"></translation>
+        <translation>تمام بنڈل</translation>
     </message>
     <message>
         <location filename="../../gui/import_screen.py" line="225"/>
         <source>This bundle:</source>
-        <translation type="unfinished"></translation>
+        <translation>یہ بنڈل:</translation>
     </message>
     <message>
         <location filename="../../gui/import_screen.py" line="226"/>
         <source>All bundles:</source>
-        <translation type="unfinished"></translation>
+        <translation>تمام بنڈل:</translation>
     </message>
     <message>
         <location filename="../../gui/import_screen.py" line="238"/>
         <source>Import results</source>
-        <translation type="unfinished"></translation>
+        <translation>درآمد کے نتائج</translation>
     </message>
     <message>
         <location filename="../../gui/import_screen.py" line="257"/>
         <source>Import</source>
-        <translation type="unfinished"></translation>
+        <translation>درآمد</translation>
     </message>
     <message>
         <location filename="../../gui/import_screen.py" line="265"/>
         <source>Choose bundle files</source>
-        <translation type="unfinished"></translation>
+        <translation>بنڈل فائلیں چنیں</translation>
     </message>
     <message>
         <location filename="../../gui/import_screen.py" line="266"/>
         <source>Mizan bundles (*.mizan);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Mizan بنڈل (*.mizan);;تمام فائلیں (*)</translation>
     </message>
     <message>
         <location filename="../../gui/import_screen.py" line="271"/>
         <source>Choose a folder of bundles</source>
-        <translation type="unfinished"></translation>
+        <translation>بنڈلوں والا فولڈر چنیں</translation>
     </message>
     <message>
         <location filename="../../gui/import_screen.py" line="286"/>
         <source>Opening the bundles…</source>
-        <translation type="unfinished"></translation>
+        <translation>بنڈل کھولے جا رہے ہیں…</translation>
     </message>
     <message>
         <location filename="../../gui/import_screen.py" line="304"/>
         <source>Bundle {n} of {total}: {file} ({done:,} of {records:,} records)</source>
-        <translation type="unfinished"></translation>
+        <translation>{total} میں سے بنڈل {n}: {file} ({records:,} میں سے {done:,} ریکارڈ)</translation>
     </message>
     <message>
-        <location filename="../../gui/import_screen.py" line="318"/>
+        <location filename="../../gui/import_screen.py" line="317"/>
         <source>Nothing more was imported: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>مزید کچھ درآمد نہیں ہوا: {error}</translation>
     </message>
     <message>
-        <location filename="../../gui/import_screen.py" line="330"/>
+        <location filename="../../gui/import_screen.py" line="329"/>
         <source>No bundle files (.mizan) were found there.</source>
-        <translation type="unfinished"></translation>
+        <translation>وہاں کوئی بنڈل فائل (.mizan) نہیں ملی۔</translation>
     </message>
     <message>
-        <location filename="../../gui/import_screen.py" line="337"/>
+        <location filename="../../gui/import_screen.py" line="336"/>
         <source>{imported} of {total} bundles imported ({records:,} records new or changed).</source>
-        <translation type="unfinished"></translation>
+        <translation>{total} میں سے {imported} بنڈل درآمد ہوئے ({records:,} ریکارڈ نئے یا تبدیل شدہ)۔</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_screen.py" line="338"/>
+        <source>{n} had been imported before.</source>
+        <translation>{n} پہلے درآمد ہو چکے تھے۔</translation>
     </message>
     <message>
         <location filename="../../gui/import_screen.py" line="340"/>
-        <source>{n} had been imported before.</source>
-        <translation type="unfinished"></translation>
+        <source>{n} came from a PC not yet enrolled.</source>
+        <translation>{n} ایسے کمپیوٹر سے آئے جو ابھی رجسٹر نہیں۔</translation>
     </message>
     <message>
         <location filename="../../gui/import_screen.py" line="342"/>
-        <source>{n} came from a PC not yet enrolled.</source>
-        <translation type="unfinished"></translation>
+        <source>{n} were rejected: see the reason in the table.</source>
+        <translation>{n} مسترد ہوئے: وجہ ٹیبل میں دیکھیں۔</translation>
     </message>
     <message>
         <location filename="../../gui/import_screen.py" line="344"/>
-        <source>{n} were rejected: see the reason in the table.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/import_screen.py" line="346"/>
         <source>Records that need review (see Review): {n}.</source>
-        <translation type="unfinished"></translation>
+        <translation>جائزہ طلب ریکارڈ (&quot;جائزہ&quot; والی اسکرین دیکھیں): {n}۔</translation>
     </message>
     <message>
-        <location filename="../../gui/import_screen.py" line="378"/>
+        <location filename="../../gui/import_screen.py" line="376"/>
         <source>Choose the inbox folder (e.g. on the shared drive)</source>
-        <translation type="unfinished"></translation>
+        <translation>ان باکس فولڈر چنیں (مثلاً مشترکہ ڈرائیو پر)</translation>
     </message>
     <message>
-        <location filename="../../gui/import_screen.py" line="390"/>
+        <location filename="../../gui/import_screen.py" line="388"/>
         <source>Stop &amp;watching</source>
-        <translation type="unfinished"></translation>
+        <translation>نظر رکھنا بند کریں (&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../gui/import_screen.py" line="391"/>
+        <location filename="../../gui/import_screen.py" line="389"/>
         <source>Watching {folder} for new bundles.</source>
-        <translation type="unfinished"></translation>
+        <translation>نئے بنڈلوں کے لیے {folder} پر نظر رکھی جا رہی ہے۔</translation>
     </message>
     <message>
-        <location filename="../../gui/import_screen.py" line="405"/>
+        <location filename="../../gui/import_screen.py" line="403"/>
         <source>The inbox {folder} could not be read: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>ان باکس {folder} نہیں پڑھا جا سکا: {error}</translation>
     </message>
     <message>
-        <location filename="../../gui/import_screen.py" line="415"/>
+        <location filename="../../gui/import_screen.py" line="412"/>
         <source>Where should the receipts go?</source>
-        <translation type="unfinished"></translation>
+        <translation>رسیدیں کہاں محفوظ کی جائیں؟</translation>
     </message>
     <message>
-        <location filename="../../gui/import_screen.py" line="427"/>
+        <location filename="../../gui/import_screen.py" line="424"/>
         <source>Receipts written to {folder}: {n}. Send each to its district office.</source>
-        <translation type="unfinished"></translation>
+        <translation>{folder} میں محفوظ کی گئی رسیدیں: {n}۔ ہر رسید اس کے ضلعی دفتر کو بھیجیں۔</translation>
     </message>
     <message>
-        <location filename="../../gui/import_screen.py" line="430"/>
+        <location filename="../../gui/import_screen.py" line="426"/>
         <source>No bundle was imported today, so there is nothing to acknowledge.</source>
-        <translation type="unfinished"></translation>
+        <translation>آج کوئی بنڈل درآمد نہیں ہوا، اس لیے وصولی کی تصدیق کے لیے کچھ نہیں۔</translation>
     </message>
     <message>
-        <location filename="../../gui/import_screen.py" line="441"/>
+        <location filename="../../gui/import_screen.py" line="437"/>
         <source>{file}
 {status}. {counts}
 {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>{file}
+{status}۔ {counts}
+{reason}</translation>
     </message>
 </context>
 <context>
     <name>IndicatorEntryScreen</name>
     <message>
-        <location filename="../../gui/indicator_entry.py" line="713"/>
-        <location filename="../../gui/indicator_entry.py" line="765"/>
+        <location filename="../../gui/indicator_entry.py" line="712"/>
+        <location filename="../../gui/indicator_entry.py" line="763"/>
         <source>Indicator entry</source>
-        <translation type="unfinished"></translation>
+        <translation>اشاریوں کا اندراج</translation>
     </message>
     <message>
-        <location filename="../../gui/indicator_entry.py" line="718"/>
+        <location filename="../../gui/indicator_entry.py" line="716"/>
         <source>District</source>
-        <translation type="unfinished"></translation>
+        <translation>ضلع</translation>
     </message>
     <message>
-        <location filename="../../gui/indicator_entry.py" line="722"/>
+        <location filename="../../gui/indicator_entry.py" line="720"/>
         <source>District:</source>
-        <translation type="unfinished"></translation>
+        <translation>ضلع:</translation>
     </message>
     <message>
-        <location filename="../../gui/indicator_entry.py" line="728"/>
+        <location filename="../../gui/indicator_entry.py" line="726"/>
         <source>Institution</source>
-        <translation type="unfinished"></translation>
+        <translation>ادارہ</translation>
     </message>
     <message>
-        <location filename="../../gui/indicator_entry.py" line="733"/>
+        <location filename="../../gui/indicator_entry.py" line="731"/>
         <source>Period</source>
-        <translation type="unfinished"></translation>
+        <translation>مدت</translation>
+    </message>
+    <message>
+        <location filename="../../gui/indicator_entry.py" line="732"/>
+        <source>&amp;Institution:</source>
+        <translation>ادارہ (&amp;I):</translation>
     </message>
     <message>
         <location filename="../../gui/indicator_entry.py" line="734"/>
-        <source>&amp;Institution:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/indicator_entry.py" line="736"/>
         <source>&amp;Period:</source>
-        <translation type="unfinished"></translation>
+        <translation>مدت (&amp;P):</translation>
     </message>
     <message>
-        <location filename="../../gui/indicator_entry.py" line="747"/>
+        <location filename="../../gui/indicator_entry.py" line="745"/>
         <source>Mark complete</source>
-        <translation type="unfinished"></translation>
+        <translation>مکمل قرار دیں</translation>
     </message>
     <message>
-        <location filename="../../gui/indicator_entry.py" line="748"/>
+        <location filename="../../gui/indicator_entry.py" line="746"/>
         <source>Reopen</source>
-        <translation type="unfinished"></translation>
+        <translation>دوبارہ کھولیں</translation>
     </message>
     <message>
-        <location filename="../../gui/indicator_entry.py" line="788"/>
+        <location filename="../../gui/indicator_entry.py" line="786"/>
         <source>{period} (in progress)</source>
-        <translation type="unfinished"></translation>
+        <translation>{period} (جاری)</translation>
     </message>
     <message>
-        <location filename="../../gui/indicator_entry.py" line="814"/>
+        <location filename="../../gui/indicator_entry.py" line="811"/>
         <source>Nothing is due from this institution for {period}.</source>
-        <translation type="unfinished"></translation>
+        <translation>اس ادارے سے {period} کے لیے کوئی اندراج مطلوب نہیں۔</translation>
     </message>
     <message>
-        <location filename="../../gui/indicator_entry.py" line="825"/>
+        <location filename="../../gui/indicator_entry.py" line="822"/>
         <source>Marked complete.</source>
-        <translation type="unfinished"></translation>
+        <translation>مکمل قرار دے دیا گیا۔</translation>
     </message>
     <message>
-        <location filename="../../gui/indicator_entry.py" line="829"/>
+        <location filename="../../gui/indicator_entry.py" line="826"/>
         <source>Operators can no longer change it; you still can.</source>
-        <translation type="unfinished"></translation>
+        <translation>آپریٹر اب اسے تبدیل نہیں کر سکتے؛ آپ اب بھی کر سکتے ہیں۔</translation>
     </message>
     <message>
-        <location filename="../../gui/indicator_entry.py" line="836"/>
+        <location filename="../../gui/indicator_entry.py" line="833"/>
         <source>{entered} of {expected} cells entered. Each cell is saved when you leave it.</source>
-        <translation type="unfinished"></translation>
+        <translation>{expected} میں سے {entered} خانے درج ہو چکے۔ ہر خانہ چھوڑتے ہی محفوظ ہو جاتا ہے۔</translation>
     </message>
 </context>
 <context>
     <name>IndicatorGridModel</name>
     <message>
-        <location filename="../../gui/indicator_entry.py" line="182"/>
-        <location filename="../../gui/indicator_entry.py" line="279"/>
+        <location filename="../../gui/indicator_entry.py" line="183"/>
+        <location filename="../../gui/indicator_entry.py" line="280"/>
         <source>Total</source>
-        <translation type="unfinished"></translation>
+        <translation>کل</translation>
     </message>
     <message>
-        <location filename="../../gui/indicator_entry.py" line="267"/>
+        <location filename="../../gui/indicator_entry.py" line="268"/>
         <source>Comment: {comment}</source>
-        <translation type="unfinished"></translation>
+        <translation>تبصرہ: {comment}</translation>
     </message>
     <message>
-        <location filename="../../gui/indicator_entry.py" line="271"/>
+        <location filename="../../gui/indicator_entry.py" line="272"/>
         <source>Earlier: {history}</source>
-        <translation type="unfinished"></translation>
+        <translation>پہلے: {history}</translation>
     </message>
     <message>
-        <location filename="../../gui/indicator_entry.py" line="283"/>
+        <location filename="../../gui/indicator_entry.py" line="284"/>
         <source>Count</source>
-        <translation type="unfinished"></translation>
+        <translation>تعداد</translation>
     </message>
     <message>
-        <location filename="../../gui/indicator_entry.py" line="283"/>
+        <location filename="../../gui/indicator_entry.py" line="284"/>
         <source>Days</source>
-        <translation type="unfinished"></translation>
+        <translation>دن</translation>
     </message>
     <message>
-        <location filename="../../gui/indicator_entry.py" line="283"/>
+        <location filename="../../gui/indicator_entry.py" line="284"/>
         <source>Value</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/indicator_entry.py" line="284"/>
-        <source>Numerator</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/indicator_entry.py" line="284"/>
-        <source>Denominator</source>
-        <translation type="unfinished"></translation>
+        <translation>قدر</translation>
     </message>
     <message>
         <location filename="../../gui/indicator_entry.py" line="285"/>
-        <source>Ratio</source>
-        <translation type="unfinished"></translation>
+        <source>Numerator</source>
+        <translation>شمار کنندہ</translation>
     </message>
     <message>
-        <location filename="../../gui/indicator_entry.py" line="367"/>
+        <location filename="../../gui/indicator_entry.py" line="285"/>
+        <source>Denominator</source>
+        <translation>نسب نما</translation>
+    </message>
+    <message>
+        <location filename="../../gui/indicator_entry.py" line="286"/>
+        <source>Ratio</source>
+        <translation>تناسب</translation>
+    </message>
+    <message>
+        <location filename="../../gui/indicator_entry.py" line="368"/>
         <source>Type both the numerator and the denominator; the cell is saved when both are filled.</source>
-        <translation type="unfinished"></translation>
+        <translation>شمار کنندہ اور نسب نما دونوں لکھیں؛ دونوں بھرنے پر خانہ محفوظ ہو جاتا ہے۔</translation>
     </message>
 </context>
 <context>
     <name>IndicatorPanel</name>
     <message>
-        <location filename="../../gui/indicator_entry.py" line="612"/>
+        <location filename="../../gui/indicator_entry.py" line="613"/>
         <source>&lt;b&gt;{code}&lt;/b&gt;  {name} &lt;span style=&apos;color:#666&apos;&gt;({unit}, {period})&lt;/span&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;{code}&lt;/b&gt;  {name} &lt;span style=&apos;color:#666&apos;&gt;({unit}، {period})&lt;/span&gt;</translation>
     </message>
     <message>
         <location filename="../../gui/indicator_entry.py" line="619"/>
         <source>Numerator: {numerator}. Denominator: {denominator}.</source>
-        <translation type="unfinished"></translation>
+        <translation>شمار کنندہ: {numerator}۔ نسب نما: {denominator}۔</translation>
     </message>
     <message>
-        <location filename="../../gui/indicator_entry.py" line="622"/>
+        <location filename="../../gui/indicator_entry.py" line="621"/>
         <source>Grey figures: {periods}.</source>
-        <translation type="unfinished"></translation>
+        <translation>سرمئی اعداد: {periods}۔</translation>
     </message>
     <message>
-        <location filename="../../gui/indicator_entry.py" line="639"/>
+        <location filename="../../gui/indicator_entry.py" line="638"/>
         <source>Comment:</source>
-        <translation type="unfinished"></translation>
+        <translation>تبصرہ:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/indicator_entry.py" line="640"/>
+        <source>Why the figure is right, e.g. a new prison wing opened</source>
+        <translation>یہ عدد درست کیوں ہے، مثلاً جیل کا نیا حصہ کھلا</translation>
     </message>
     <message>
         <location filename="../../gui/indicator_entry.py" line="641"/>
-        <source>Why the figure is right, e.g. a new prison wing opened</source>
-        <translation type="unfinished"></translation>
+        <source>Comment on the unusual figure</source>
+        <translation>غیر معمولی عدد پر تبصرہ</translation>
     </message>
     <message>
-        <location filename="../../gui/indicator_entry.py" line="642"/>
-        <source>Comment on the unusual figure</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../gui/indicator_entry.py" line="643"/>
+        <source>Save with comment</source>
+        <translation>تبصرے کے ساتھ محفوظ کریں</translation>
     </message>
     <message>
         <location filename="../../gui/indicator_entry.py" line="644"/>
-        <source>Save with comment</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/indicator_entry.py" line="645"/>
         <source>Undo typing</source>
-        <translation type="unfinished"></translation>
+        <translation>لکھا ہوا واپس لیں</translation>
     </message>
     <message>
-        <location filename="../../gui/indicator_entry.py" line="660"/>
+        <location filename="../../gui/indicator_entry.py" line="659"/>
         <source>count</source>
-        <translation type="unfinished"></translation>
+        <translation>تعداد</translation>
     </message>
     <message>
-        <location filename="../../gui/indicator_entry.py" line="660"/>
+        <location filename="../../gui/indicator_entry.py" line="659"/>
         <source>percent</source>
-        <translation type="unfinished"></translation>
+        <translation>فیصد</translation>
+    </message>
+    <message>
+        <location filename="../../gui/indicator_entry.py" line="659"/>
+        <source>ratio</source>
+        <translation>تناسب</translation>
     </message>
     <message>
         <location filename="../../gui/indicator_entry.py" line="660"/>
-        <source>ratio</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/indicator_entry.py" line="661"/>
         <source>days</source>
-        <translation type="unfinished"></translation>
+        <translation>دن</translation>
     </message>
     <message>
-        <location filename="../../gui/indicator_entry.py" line="676"/>
+        <location filename="../../gui/indicator_entry.py" line="675"/>
         <source>Comment on {cell}:</source>
-        <translation type="unfinished"></translation>
+        <translation>{cell} پر تبصرہ:</translation>
     </message>
 </context>
 <context>
     <name>LockScreenDialog</name>
     <message>
-        <location filename="../../gui/login.py" line="321"/>
-        <location filename="../../gui/login.py" line="326"/>
+        <location filename="../../gui/login.py" line="322"/>
+        <location filename="../../gui/login.py" line="327"/>
         <source>Mizan is locked</source>
-        <translation type="unfinished"></translation>
+        <translation>Mizan لاک ہے</translation>
     </message>
     <message>
-        <location filename="../../gui/login.py" line="328"/>
+        <location filename="../../gui/login.py" line="329"/>
         <source>Nobody used Mizan for a while, so it hid its screens. {user}, type your password to carry on where you left off. Someone else? Sign out.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/login.py" line="336"/>
-        <source>User name</source>
-        <translation type="unfinished"></translation>
+        <translation>کچھ دیر سے کسی نے Mizan استعمال نہیں کیا، اس لیے اس کی اسکرینیں چھپا دی گئیں۔ {user}، جہاں کام چھوڑا تھا وہیں سے جاری رکھنے کے لیے اپنا پاس ورڈ لکھیں۔ آپ کوئی اور ہیں؟ سائن آؤٹ کریں۔</translation>
     </message>
     <message>
         <location filename="../../gui/login.py" line="337"/>
-        <source>User:</source>
-        <translation type="unfinished"></translation>
+        <source>User name</source>
+        <translation>صارف کا نام</translation>
     </message>
     <message>
         <location filename="../../gui/login.py" line="338"/>
-        <source>Password</source>
-        <translation type="unfinished"></translation>
+        <source>User:</source>
+        <translation>صارف:</translation>
     </message>
     <message>
         <location filename="../../gui/login.py" line="339"/>
+        <source>Password</source>
+        <translation>پاس ورڈ</translation>
+    </message>
+    <message>
+        <location filename="../../gui/login.py" line="340"/>
         <source>&amp;Password:</source>
-        <translation type="unfinished"></translation>
+        <translation>پاس ورڈ (&amp;P):</translation>
     </message>
     <message>
-        <location filename="../../gui/login.py" line="346"/>
+        <location filename="../../gui/login.py" line="347"/>
         <source>&amp;Unlock</source>
-        <translation type="unfinished"></translation>
+        <translation>ان لاک کریں (&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../gui/login.py" line="348"/>
+        <location filename="../../gui/login.py" line="349"/>
         <source>Sign &amp;out</source>
-        <translation type="unfinished"></translation>
+        <translation>سائن آؤٹ (&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../gui/login.py" line="358"/>
+        <location filename="../../gui/login.py" line="359"/>
         <source>Locked</source>
-        <translation type="unfinished"></translation>
+        <translation>لاک</translation>
     </message>
     <message>
-        <location filename="../../gui/login.py" line="378"/>
+        <location filename="../../gui/login.py" line="379"/>
         <source>Type your password.</source>
-        <translation type="unfinished"></translation>
+        <translation>اپنا پاس ورڈ لکھیں۔</translation>
     </message>
     <message>
-        <location filename="../../gui/login.py" line="381"/>
+        <location filename="../../gui/login.py" line="382"/>
         <source>Checking…</source>
-        <translation type="unfinished"></translation>
+        <translation>جانچ ہو رہی ہے…</translation>
     </message>
     <message>
-        <location filename="../../gui/login.py" line="395"/>
+        <location filename="../../gui/login.py" line="396"/>
         <source>This password opens a different database. Sign out and sign in again.</source>
-        <translation type="unfinished"></translation>
+        <translation>یہ پاس ورڈ کسی دوسرے ڈیٹا بیس کو کھولتا ہے۔ سائن آؤٹ کر کے دوبارہ سائن ان کریں۔</translation>
     </message>
 </context>
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../gui/login.py" line="102"/>
+        <location filename="../../gui/login.py" line="103"/>
         <source>Sign in to Mizan</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/login.py" line="106"/>
-        <source>Mizan</source>
-        <translation type="unfinished"></translation>
+        <translation>Mizan میں سائن ان کریں</translation>
     </message>
     <message>
         <location filename="../../gui/login.py" line="107"/>
-        <source>Balochistan Rule of Law Roadmap: district figures and gender desk records</source>
-        <translation type="unfinished"></translation>
+        <source>Mizan</source>
+        <translation>Mizan</translation>
     </message>
     <message>
-        <location filename="../../gui/login.py" line="114"/>
-        <source>User name</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../gui/login.py" line="108"/>
+        <source>Balochistan Rule of Law Roadmap: district figures and gender desk records</source>
+        <translation>بلوچستان روڈ میپ برائے قانون کی حکمرانی: ضلعی اعداد و شمار اور جینڈر ڈیسک کا ریکارڈ</translation>
     </message>
     <message>
         <location filename="../../gui/login.py" line="115"/>
-        <source>Password</source>
-        <translation type="unfinished"></translation>
+        <source>User name</source>
+        <translation>صارف کا نام</translation>
     </message>
     <message>
         <location filename="../../gui/login.py" line="116"/>
-        <source>&amp;User name:</source>
-        <translation type="unfinished"></translation>
+        <source>Password</source>
+        <translation>پاس ورڈ</translation>
     </message>
     <message>
         <location filename="../../gui/login.py" line="117"/>
+        <source>&amp;User name:</source>
+        <translation>صارف کا نام (&amp;U):</translation>
+    </message>
+    <message>
+        <location filename="../../gui/login.py" line="118"/>
         <source>&amp;Password:</source>
-        <translation type="unfinished"></translation>
+        <translation>پاس ورڈ (&amp;P):</translation>
     </message>
     <message>
-        <location filename="../../gui/login.py" line="124"/>
+        <location filename="../../gui/login.py" line="125"/>
         <source>&amp;Sign in</source>
-        <translation type="unfinished"></translation>
+        <translation>سائن ان (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/login.py" line="127"/>
+        <location filename="../../gui/login.py" line="128"/>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>بند کریں (&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../gui/login.py" line="134"/>
+        <location filename="../../gui/login.py" line="135"/>
         <source>Database: {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>ڈیٹا بیس: {path}</translation>
     </message>
     <message>
-        <location filename="../../gui/login.py" line="148"/>
+        <location filename="../../gui/login.py" line="149"/>
         <source>Type your user name.</source>
-        <translation type="unfinished"></translation>
+        <translation>اپنا صارف کا نام لکھیں۔</translation>
     </message>
     <message>
-        <location filename="../../gui/login.py" line="152"/>
+        <location filename="../../gui/login.py" line="153"/>
         <source>Type your password.</source>
-        <translation type="unfinished"></translation>
+        <translation>اپنا پاس ورڈ لکھیں۔</translation>
     </message>
     <message>
-        <location filename="../../gui/login.py" line="156"/>
+        <location filename="../../gui/login.py" line="157"/>
         <source>Signing in…</source>
-        <translation type="unfinished"></translation>
+        <translation>سائن ان ہو رہا ہے…</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="32"/>
+        <location filename="../../gui/main_window.py" line="33"/>
         <source>Provincial centre</source>
-        <translation type="unfinished"></translation>
+        <translation>صوبائی مرکز</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="33"/>
+        <location filename="../../gui/main_window.py" line="34"/>
         <source>Mizan: {where}, {user} ({role})</source>
-        <translation type="unfinished"></translation>
+        <translation>Mizan: {where}، {user} ({role})</translation>
     </message>
     <message>
         <location filename="../../gui/main_window.py" line="36"/>
         <source>Screens</source>
-        <translation type="unfinished"></translation>
+        <translation>اسکرینیں</translation>
     </message>
     <message>
         <location filename="../../gui/main_window.py" line="77"/>
         <source>Last bundle: {n} on {day}</source>
-        <translation type="unfinished"></translation>
+        <translation>آخری بنڈل: {n}، بتاریخ {day}</translation>
     </message>
     <message>
         <location filename="../../gui/main_window.py" line="78"/>
         <source>No bundle sent yet</source>
-        <translation type="unfinished"></translation>
+        <translation>ابھی تک کوئی بنڈل نہیں بھیجا گیا</translation>
     </message>
     <message>
         <location filename="../../gui/main_window.py" line="79"/>
         <source>last receipt: bundle {n} acknowledged {day}</source>
-        <translation type="unfinished"></translation>
+        <translation>آخری رسید: بنڈل {n} کی وصولی کی تصدیق بتاریخ {day}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="81"/>
+        <location filename="../../gui/main_window.py" line="80"/>
         <source>no receipt yet</source>
-        <translation type="unfinished"></translation>
+        <translation>ابھی کوئی رسید نہیں</translation>
     </message>
 </context>
 <context>
     <name>OptionalDateEdit</name>
     <message>
-        <location filename="../../gui/desk_register.py" line="372"/>
+        <location filename="../../gui/desk_register.py" line="373"/>
         <source>Delete empties the date.</source>
-        <translation type="unfinished"></translation>
+        <translation>Delete کا بٹن دبانے سے تاریخ خالی ہو جاتی ہے۔</translation>
     </message>
 </context>
 <context>
@@ -2339,32 +2341,32 @@
     <message>
         <location filename="../../gui/pkm_log.py" line="67"/>
         <source>Desk</source>
-        <translation type="unfinished"></translation>
+        <translation>ڈیسک</translation>
     </message>
     <message>
         <location filename="../../gui/pkm_log.py" line="67"/>
         <source>Service</source>
-        <translation type="unfinished"></translation>
+        <translation>خدمت</translation>
     </message>
     <message>
         <location filename="../../gui/pkm_log.py" line="67"/>
         <source>Applicant</source>
-        <translation type="unfinished"></translation>
+        <translation>درخواست گزار</translation>
     </message>
     <message>
         <location filename="../../gui/pkm_log.py" line="67"/>
         <source>Received</source>
-        <translation type="unfinished"></translation>
+        <translation>وصولی</translation>
     </message>
     <message>
         <location filename="../../gui/pkm_log.py" line="67"/>
         <source>Completed</source>
-        <translation type="unfinished"></translation>
+        <translation>تکمیل</translation>
     </message>
     <message>
         <location filename="../../gui/pkm_log.py" line="71"/>
         <source>not yet</source>
-        <translation type="unfinished"></translation>
+        <translation>ابھی نہیں</translation>
     </message>
 </context>
 <context>
@@ -2372,75 +2374,75 @@
     <message>
         <location filename="../../gui/pkm_log.py" line="92"/>
         <source>Choose a service</source>
-        <translation type="unfinished"></translation>
+        <translation>خدمت چنیں</translation>
     </message>
     <message>
         <location filename="../../gui/pkm_log.py" line="96"/>
         <source>Choose</source>
-        <translation type="unfinished"></translation>
+        <translation>چنیں</translation>
     </message>
     <message>
         <location filename="../../gui/pkm_log.py" line="103"/>
         <source>Date received</source>
-        <translation type="unfinished"></translation>
+        <translation>وصولی کی تاریخ</translation>
     </message>
     <message>
         <location filename="../../gui/pkm_log.py" line="104"/>
         <source>not yet</source>
-        <translation type="unfinished"></translation>
+        <translation>ابھی نہیں</translation>
     </message>
     <message>
         <location filename="../../gui/pkm_log.py" line="104"/>
         <source>Date completed</source>
-        <translation type="unfinished"></translation>
+        <translation>تکمیل کی تاریخ</translation>
     </message>
     <message>
         <location filename="../../gui/pkm_log.py" line="105"/>
         <source>&amp;Add</source>
-        <translation type="unfinished"></translation>
+        <translation>شامل کریں (&amp;A)</translation>
     </message>
     <message>
         <location filename="../../gui/pkm_log.py" line="112"/>
         <source>D&amp;esk</source>
-        <translation type="unfinished"></translation>
+        <translation>ڈیسک (&amp;E)</translation>
     </message>
     <message>
         <location filename="../../gui/pkm_log.py" line="112"/>
         <source>&amp;Service</source>
-        <translation type="unfinished"></translation>
+        <translation>خدمت (&amp;S)</translation>
     </message>
     <message>
         <location filename="../../gui/pkm_log.py" line="113"/>
         <source>Applicant&apos;s se&amp;x</source>
-        <translation type="unfinished"></translation>
+        <translation>درخواست گزار کی جنس (&amp;X)</translation>
     </message>
     <message>
         <location filename="../../gui/pkm_log.py" line="113"/>
         <source>&amp;Received</source>
-        <translation type="unfinished"></translation>
+        <translation>وصولی (&amp;R)</translation>
     </message>
     <message>
         <location filename="../../gui/pkm_log.py" line="114"/>
         <source>&amp;Completed</source>
-        <translation type="unfinished"></translation>
+        <translation>تکمیل (&amp;C)</translation>
     </message>
     <message>
         <location filename="../../gui/pkm_log.py" line="147"/>
         <location filename="../../gui/pkm_log.py" line="166"/>
         <source>PKM service log</source>
-        <translation type="unfinished"></translation>
+        <translation>پولیس خدمت مرکز رجسٹر</translation>
     </message>
     <message>
         <location filename="../../gui/pkm_log.py" line="214"/>
         <source>1 request</source>
-        <translation type="unfinished"></translation>
+        <translation>1 درخواست</translation>
     </message>
     <message numerus="yes">
         <location filename="../../gui/pkm_log.py" line="214"/>
         <source>%Ln requests</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln درخواست</numerusform>
+            <numerusform>%Ln درخواستیں</numerusform>
         </translation>
     </message>
 </context>
@@ -2449,161 +2451,161 @@
     <message>
         <location filename="../../gui/review_screen.py" line="124"/>
         <source>District</source>
-        <translation type="unfinished"></translation>
+        <translation>ضلع</translation>
     </message>
     <message>
         <location filename="../../gui/review_screen.py" line="124"/>
         <source>Device</source>
-        <translation type="unfinished"></translation>
+        <translation>ڈیوائس</translation>
     </message>
     <message>
         <location filename="../../gui/review_screen.py" line="124"/>
         <source>Bundle</source>
-        <translation type="unfinished"></translation>
+        <translation>بنڈل</translation>
     </message>
     <message>
         <location filename="../../gui/review_screen.py" line="124"/>
         <source>Record</source>
-        <translation type="unfinished"></translation>
+        <translation>ریکارڈ</translation>
     </message>
     <message>
         <location filename="../../gui/review_screen.py" line="125"/>
         <source>Why it was held back</source>
-        <translation type="unfinished"></translation>
+        <translation>روکنے کی وجہ</translation>
     </message>
 </context>
 <context>
     <name>ReportsScreen</name>
     <message>
-        <location filename="../../gui/reports_screen.py" line="93"/>
+        <location filename="../../gui/reports_screen.py" line="107"/>
         <source>Progress against targets</source>
-        <translation type="unfinished"></translation>
+        <translation>اہداف کے مقابلے میں پیش رفت</translation>
     </message>
     <message>
-        <location filename="../../gui/reports_screen.py" line="93"/>
+        <location filename="../../gui/reports_screen.py" line="107"/>
         <source>Trend of an indicator</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/reports_screen.py" line="94"/>
-        <source>Gender desks</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/reports_screen.py" line="94"/>
-        <source>Reporting completeness</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/reports_screen.py" line="97"/>
-        <source>Year</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/reports_screen.py" line="98"/>
-        <source>Month</source>
-        <translation type="unfinished"></translation>
+        <translation>اشاریے کا رجحان</translation>
     </message>
     <message>
         <location filename="../../gui/reports_screen.py" line="108"/>
-        <source>Headline indicators</source>
-        <translation type="unfinished"></translation>
+        <source>Gender desks</source>
+        <translation>جینڈر ڈیسک</translation>
+    </message>
+    <message>
+        <location filename="../../gui/reports_screen.py" line="108"/>
+        <source>Reporting completeness</source>
+        <translation>رپورٹنگ کی تکمیل</translation>
+    </message>
+    <message>
+        <location filename="../../gui/reports_screen.py" line="111"/>
+        <source>Year</source>
+        <translation>سال</translation>
     </message>
     <message>
         <location filename="../../gui/reports_screen.py" line="112"/>
+        <source>Month</source>
+        <translation>مہینہ</translation>
+    </message>
+    <message>
+        <location filename="../../gui/reports_screen.py" line="122"/>
+        <source>Headline indicators</source>
+        <translation>بنیادی اشاریے</translation>
+    </message>
+    <message>
+        <location filename="../../gui/reports_screen.py" line="126"/>
         <source>&amp;Show</source>
-        <translation type="unfinished"></translation>
+        <translation>دکھائیں (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/reports_screen.py" line="116"/>
+        <location filename="../../gui/reports_screen.py" line="130"/>
         <source>E&amp;xcel…</source>
-        <translation type="unfinished"></translation>
+        <translation>ایکسل (&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../gui/reports_screen.py" line="116"/>
+        <location filename="../../gui/reports_screen.py" line="130"/>
         <source>&amp;PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF (&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../gui/reports_screen.py" line="116"/>
+        <location filename="../../gui/reports_screen.py" line="130"/>
         <source>&amp;CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV (&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../gui/reports_screen.py" line="123"/>
+        <location filename="../../gui/reports_screen.py" line="137"/>
         <source>&amp;Report:</source>
-        <translation type="unfinished"></translation>
+        <translation>رپورٹ (&amp;R):</translation>
     </message>
     <message>
-        <location filename="../../gui/reports_screen.py" line="123"/>
+        <location filename="../../gui/reports_screen.py" line="137"/>
         <source>&amp;For:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/reports_screen.py" line="124"/>
-        <source>&amp;Year:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/reports_screen.py" line="124"/>
-        <source>&amp;Month:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/reports_screen.py" line="125"/>
-        <source>&amp;Indicator:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/reports_screen.py" line="134"/>
-        <source>Save as:</source>
-        <translation type="unfinished"></translation>
+        <translation>برائے (&amp;F):</translation>
     </message>
     <message>
         <location filename="../../gui/reports_screen.py" line="138"/>
+        <source>&amp;Year:</source>
+        <translation>سال (&amp;Y):</translation>
+    </message>
+    <message>
+        <location filename="../../gui/reports_screen.py" line="138"/>
+        <source>&amp;Month:</source>
+        <translation>مہینہ (&amp;M):</translation>
+    </message>
+    <message>
+        <location filename="../../gui/reports_screen.py" line="139"/>
+        <source>&amp;Indicator:</source>
+        <translation>اشاریہ (&amp;I):</translation>
+    </message>
+    <message>
+        <location filename="../../gui/reports_screen.py" line="148"/>
+        <source>Save as:</source>
+        <translation>اس شکل میں محفوظ کریں:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/reports_screen.py" line="152"/>
         <source>Choose a report and press Show.</source>
-        <translation type="unfinished"></translation>
+        <translation>رپورٹ چنیں اور &quot;دکھائیں&quot; دبائیں۔</translation>
     </message>
     <message>
-        <location filename="../../gui/reports_screen.py" line="146"/>
         <location filename="../../gui/reports_screen.py" line="160"/>
+        <location filename="../../gui/reports_screen.py" line="173"/>
         <source>Reports</source>
-        <translation type="unfinished"></translation>
+        <translation>رپورٹیں</translation>
     </message>
     <message>
-        <location filename="../../gui/reports_screen.py" line="185"/>
+        <location filename="../../gui/reports_screen.py" line="198"/>
         <source>Adding up the figures…</source>
-        <translation type="unfinished"></translation>
+        <translation>اعداد و شمار جمع کیے جا رہے ہیں…</translation>
     </message>
     <message>
-        <location filename="../../gui/reports_screen.py" line="193"/>
+        <location filename="../../gui/reports_screen.py" line="206"/>
         <source>The report could not be made: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>رپورٹ نہیں بن سکی: {error}</translation>
     </message>
     <message>
-        <location filename="../../gui/reports_screen.py" line="248"/>
+        <location filename="../../gui/reports_screen.py" line="261"/>
         <source>Made {when}.</source>
-        <translation type="unfinished"></translation>
+        <translation>تیاری کا وقت: {when}۔</translation>
     </message>
     <message>
-        <location filename="../../gui/reports_screen.py" line="256"/>
+        <location filename="../../gui/reports_screen.py" line="269"/>
         <source>Save the report</source>
-        <translation type="unfinished"></translation>
+        <translation>رپورٹ محفوظ کریں</translation>
     </message>
     <message>
-        <location filename="../../gui/reports_screen.py" line="266"/>
+        <location filename="../../gui/reports_screen.py" line="279"/>
         <source>Writing {path}…</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} محفوظ کی جا رہی ہے…</translation>
     </message>
     <message>
-        <location filename="../../gui/reports_screen.py" line="273"/>
+        <location filename="../../gui/reports_screen.py" line="286"/>
         <source>Nothing was written: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>کچھ محفوظ نہیں ہوا: {error}</translation>
     </message>
     <message>
-        <location filename="../../gui/reports_screen.py" line="275"/>
+        <location filename="../../gui/reports_screen.py" line="288"/>
         <source>Saved {files}.</source>
-        <translation type="unfinished"></translation>
+        <translation>محفوظ ہو گئیں: {files}۔</translation>
     </message>
 </context>
 <context>
@@ -2611,435 +2613,540 @@
     <message>
         <location filename="../../gui/review_screen.py" line="156"/>
         <source>Records that need review</source>
-        <translation type="unfinished"></translation>
+        <translation>جائزہ طلب ریکارڈ</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_screen.py" line="158"/>
+        <source>&amp;Conflicts</source>
+        <translation>تضادات (&amp;C)</translation>
     </message>
     <message>
         <location filename="../../gui/review_screen.py" line="159"/>
-        <source>&amp;Conflicts</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/review_screen.py" line="160"/>
         <source>&amp;Quarantine</source>
-        <translation type="unfinished"></translation>
+        <translation>روکے گئے ریکارڈ (&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../gui/review_screen.py" line="167"/>
+        <location filename="../../gui/review_screen.py" line="166"/>
         <source>Review</source>
-        <translation type="unfinished"></translation>
+        <translation>جائزہ</translation>
     </message>
     <message>
-        <location filename="../../gui/review_screen.py" line="183"/>
+        <location filename="../../gui/review_screen.py" line="182"/>
         <source>Conflicts</source>
-        <translation type="unfinished"></translation>
+        <translation>تضادات</translation>
     </message>
     <message>
-        <location filename="../../gui/review_screen.py" line="187"/>
+        <location filename="../../gui/review_screen.py" line="186"/>
         <source>The two versions</source>
-        <translation type="unfinished"></translation>
+        <translation>دونوں نسخے</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_screen.py" line="190"/>
+        <source>Keep the &amp;stored version</source>
+        <translation>محفوظ شدہ نسخہ رکھیں (&amp;S)</translation>
     </message>
     <message>
         <location filename="../../gui/review_screen.py" line="191"/>
-        <source>Keep the &amp;stored version</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/review_screen.py" line="192"/>
         <source>Keep the &amp;other version</source>
-        <translation type="unfinished"></translation>
+        <translation>دوسرا نسخہ رکھیں (&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../gui/review_screen.py" line="205"/>
+        <location filename="../../gui/review_screen.py" line="204"/>
         <source>The two versions (fields that differ in bold):</source>
-        <translation type="unfinished"></translation>
+        <translation>دونوں نسخے (جو فیلڈز مختلف ہیں وہ موٹے حروف میں ہیں):</translation>
     </message>
     <message>
-        <location filename="../../gui/review_screen.py" line="236"/>
+        <location filename="../../gui/review_screen.py" line="235"/>
         <source>The other version cannot be kept: {reasons}</source>
-        <translation type="unfinished"></translation>
+        <translation>دوسرا نسخہ نہیں رکھا جا سکتا: {reasons}</translation>
     </message>
     <message>
-        <location filename="../../gui/review_screen.py" line="244"/>
+        <location filename="../../gui/review_screen.py" line="242"/>
         <source>stored</source>
-        <translation type="unfinished"></translation>
+        <translation>محفوظ شدہ</translation>
     </message>
     <message>
-        <location filename="../../gui/review_screen.py" line="244"/>
+        <location filename="../../gui/review_screen.py" line="242"/>
         <source>other</source>
-        <translation type="unfinished"></translation>
+        <translation>دوسرا</translation>
     </message>
     <message>
-        <location filename="../../gui/review_screen.py" line="245"/>
+        <location filename="../../gui/review_screen.py" line="243"/>
         <source>Kept the {kept} version of {what}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{what} کا {kept} نسخہ رکھ لیا گیا۔</translation>
     </message>
     <message>
-        <location filename="../../gui/review_screen.py" line="261"/>
+        <location filename="../../gui/review_screen.py" line="258"/>
         <source>Quarantined records</source>
-        <translation type="unfinished"></translation>
+        <translation>روکے گئے ریکارڈ</translation>
     </message>
     <message>
-        <location filename="../../gui/review_screen.py" line="265"/>
+        <location filename="../../gui/review_screen.py" line="262"/>
         <source>&amp;Re-check all against today&apos;s catalogue</source>
-        <translation type="unfinished"></translation>
+        <translation>سب کو آج کے کیٹلاگ کے مطابق دوبارہ جانچیں (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/review_screen.py" line="272"/>
+        <location filename="../../gui/review_screen.py" line="269"/>
         <source>These records broke a rule when their bundle was imported, so they were held back. After the catalogue changes (a new indicator or district), re-check them: those that pass now are merged.</source>
-        <translation type="unfinished"></translation>
+        <translation>ان ریکارڈز نے بنڈل درآمد ہوتے وقت کسی اصول کی خلاف ورزی کی، اس لیے انہیں روک لیا گیا۔ کیٹلاگ بدلنے کے بعد (مثلاً نیا اشاریہ یا ضلع) انہیں دوبارہ جانچیں: جو اب درست نکلیں وہ شامل کر دیے جاتے ہیں۔</translation>
     </message>
     <message>
-        <location filename="../../gui/review_screen.py" line="284"/>
+        <location filename="../../gui/review_screen.py" line="281"/>
         <source>Checking…</source>
-        <translation type="unfinished"></translation>
+        <translation>جانچ ہو رہی ہے…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_screen.py" line="296"/>
+        <source>Nothing was re-checked: {error}</source>
+        <translation>کچھ دوبارہ نہیں جانچا گیا: {error}</translation>
     </message>
     <message>
         <location filename="../../gui/review_screen.py" line="299"/>
-        <source>Nothing was re-checked: {error}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/review_screen.py" line="302"/>
         <source>{checked} records checked: {passed} passed and were merged, {still} are still held back.</source>
-        <translation type="unfinished"></translation>
+        <translation>{checked} ریکارڈ جانچے گئے: {passed} درست نکلے اور شامل کر دیے گئے، {still} اب بھی روکے ہوئے ہیں۔</translation>
     </message>
     <message>
-        <location filename="../../gui/review_screen.py" line="309"/>
+        <location filename="../../gui/review_screen.py" line="305"/>
         <source>&amp;Conflicts ({n})</source>
-        <translation type="unfinished"></translation>
+        <translation>تضادات ({n}) (&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../gui/review_screen.py" line="310"/>
+        <location filename="../../gui/review_screen.py" line="306"/>
         <source>&amp;Quarantine ({n})</source>
-        <translation type="unfinished"></translation>
+        <translation>روکے گئے ریکارڈ ({n}) (&amp;Q)</translation>
     </message>
 </context>
 <context>
     <name>RolePage</name>
     <message>
-        <location filename="../../gui/setup_wizard.py" line="104"/>
+        <location filename="../../gui/setup_wizard.py" line="106"/>
         <source>Welcome to Mizan</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/setup_wizard.py" line="105"/>
-        <source>This PC has no Mizan database yet. A few questions set it up; it takes a minute.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mizan میں خوش آمدید</translation>
     </message>
     <message>
         <location filename="../../gui/setup_wizard.py" line="107"/>
-        <source>Who will use this PC?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/setup_wizard.py" line="108"/>
-        <source>A &amp;district office</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/setup_wizard.py" line="109"/>
-        <source>The &amp;provincial centre</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/setup_wizard.py" line="112"/>
-        <source>Enters its district&apos;s indicator figures and gender desk records, and sends them to the provincial centre.</source>
-        <translation type="unfinished"></translation>
+        <source>This PC has no Mizan database yet. A few questions set it up; it takes a minute.</source>
+        <translation>اس کمپیوٹر پر ابھی Mizan کا ڈیٹا بیس نہیں ہے۔ چند سوالوں کے جواب دے کر اسے تیار کریں؛ اس میں ایک منٹ لگتا ہے۔</translation>
     </message>
     <message>
         <location filename="../../gui/setup_wizard.py" line="115"/>
+        <source>&amp;Language / زبان:</source>
+        <translation>زبان / Language (&amp;L):</translation>
+    </message>
+    <message>
+        <location filename="../../gui/setup_wizard.py" line="122"/>
+        <source>Who will use this PC?</source>
+        <translation>یہ کمپیوٹر کون استعمال کرے گا؟</translation>
+    </message>
+    <message>
+        <location filename="../../gui/setup_wizard.py" line="123"/>
+        <source>A &amp;district office</source>
+        <translation>ضلعی دفتر (&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/setup_wizard.py" line="124"/>
+        <source>The &amp;provincial centre</source>
+        <translation>صوبائی مرکز (&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/setup_wizard.py" line="127"/>
+        <source>Enters its district&apos;s indicator figures and gender desk records, and sends them to the provincial centre.</source>
+        <translation>اپنے ضلع کے اشاریوں کے اعداد و شمار اور جینڈر ڈیسک کا ریکارڈ درج کرتا ہے، اور انہیں صوبائی مرکز کو بھیجتا ہے۔</translation>
+    </message>
+    <message>
+        <location filename="../../gui/setup_wizard.py" line="130"/>
         <source>Receives every district&apos;s data, merges it into one provincial database and makes the reports.</source>
-        <translation type="unfinished"></translation>
+        <translation>ہر ضلع کا ڈیٹا وصول کرتا ہے، اسے ایک صوبائی ڈیٹا بیس میں یکجا کرتا ہے اور رپورٹیں بناتا ہے۔</translation>
     </message>
 </context>
 <context>
     <name>SettingsScreen</name>
     <message>
-        <location filename="../../gui/settings_screen.py" line="46"/>
+        <location filename="../../gui/settings_screen.py" line="73"/>
         <source>never</source>
-        <translation type="unfinished"></translation>
+        <translation>کبھی نہیں</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_screen.py" line="47"/>
+        <location filename="../../gui/settings_screen.py" line="74"/>
         <source> minutes</source>
-        <translation type="unfinished"></translation>
+        <translation> منٹ</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_screen.py" line="52"/>
+        <location filename="../../gui/settings_screen.py" line="79"/>
         <source> pt</source>
-        <translation type="unfinished"></translation>
+        <translation> پوائنٹ</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_screen.py" line="58"/>
+        <location filename="../../gui/settings_screen.py" line="85"/>
         <source>&amp;Language:</source>
-        <translation type="unfinished"></translation>
+        <translation>زبان (&amp;L):</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_screen.py" line="59"/>
+        <location filename="../../gui/settings_screen.py" line="86"/>
         <source>&amp;Lock the screen after idle:</source>
-        <translation type="unfinished"></translation>
+        <translation>استعمال نہ ہونے پر اسکرین لاک ہونے کا وقت (&amp;L):</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_screen.py" line="60"/>
+        <location filename="../../gui/settings_screen.py" line="87"/>
         <source>&amp;Text size:</source>
-        <translation type="unfinished"></translation>
+        <translation>حروف کا سائز (&amp;T):</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_screen.py" line="62"/>
+        <location filename="../../gui/settings_screen.py" line="89"/>
         <source>Settings of this PC</source>
-        <translation type="unfinished"></translation>
+        <translation>اس کمپیوٹر کی ترتیبات</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_screen.py" line="75"/>
+        <location filename="../../gui/settings_screen.py" line="109"/>
         <source>The provincial centre&apos;s key</source>
-        <translation type="unfinished"></translation>
+        <translation>صوبائی مرکز کی کلید</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_screen.py" line="94"/>
+        <location filename="../../gui/settings_screen.py" line="128"/>
         <source>Not added yet: this office cannot send bundles to the centre until its key is added.</source>
-        <translation type="unfinished"></translation>
+        <translation>ابھی شامل نہیں کی گئی: جب تک مرکز کی کلید شامل نہ ہو، یہ دفتر مرکز کو بنڈل نہیں بھیج سکتا۔</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_screen.py" line="95"/>
+        <location filename="../../gui/settings_screen.py" line="129"/>
         <source>&amp;Add the centre&apos;s key…</source>
-        <translation type="unfinished"></translation>
+        <translation>مرکز کی کلید شامل کریں (&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_screen.py" line="97"/>
+        <location filename="../../gui/settings_screen.py" line="131"/>
         <source>Bundles are locked for the centre with the fingerprint {fingerprint}.</source>
-        <translation type="unfinished"></translation>
+        <translation>بنڈل مرکز کے لیے اس کلید سے لاک کیے جاتے ہیں جس کا فنگر پرنٹ {fingerprint} ہے۔</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_screen.py" line="99"/>
+        <location filename="../../gui/settings_screen.py" line="132"/>
         <source>&amp;Replace the centre&apos;s key…</source>
-        <translation type="unfinished"></translation>
+        <translation>مرکز کی کلید تبدیل کریں (&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_screen.py" line="110"/>
+        <location filename="../../gui/settings_screen.py" line="145"/>
+        <source>Backups</source>
+        <translation>بیک اپ</translation>
+    </message>
+    <message>
+        <location filename="../../gui/settings_screen.py" line="149"/>
+        <source>&amp;Back up now…</source>
+        <translation>ابھی بیک اپ لیں (&amp;B)…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/settings_screen.py" line="151"/>
+        <source>&amp;Restore from a backup…</source>
+        <translation>بیک اپ سے بحال کریں (&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/settings_screen.py" line="162"/>
+        <source>&amp;Keep the last automatic backups:</source>
+        <translation>آخری خودکار بیک اپ کتنے رکھے جائیں (&amp;K):</translation>
+    </message>
+    <message>
+        <location filename="../../gui/settings_screen.py" line="165"/>
+        <source>Mizan backs up by itself before every import and update, and once a day. A backup is encrypted: it opens with the passwords of its day or the recovery key.</source>
+        <translation>Mizan ہر درآمد اور اپ ڈیٹ سے پہلے، اور روزانہ ایک بار، خود بیک اپ لیتا ہے۔ بیک اپ انکرپٹ شدہ ہوتا ہے: یہ اسی دن کے پاس ورڈز یا ریکوری کی سے کھلتا ہے۔</translation>
+    </message>
+    <message>
+        <location filename="../../gui/settings_screen.py" line="180"/>
+        <source>The newest automatic backup is from {when} (in {folder}).</source>
+        <translation>تازہ ترین خودکار بیک اپ {when} کا ہے ({folder} میں)۔</translation>
+    </message>
+    <message>
+        <location filename="../../gui/settings_screen.py" line="182"/>
+        <source>No automatic backup yet; they will be kept in {folder}.</source>
+        <translation>ابھی کوئی خودکار بیک اپ نہیں؛ بیک اپ {folder} میں رکھے جائیں گے۔</translation>
+    </message>
+    <message>
+        <location filename="../../gui/settings_screen.py" line="193"/>
+        <source>Save the backup</source>
+        <translation>بیک اپ محفوظ کریں</translation>
+    </message>
+    <message>
+        <location filename="../../gui/settings_screen.py" line="208"/>
+        <source>Backing up to {path}…</source>
+        <translation>{path} میں بیک اپ لیا جا رہا ہے…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/settings_screen.py" line="221"/>
+        <source>No backup was written: {error}</source>
+        <translation>بیک اپ نہیں بن سکا: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/settings_screen.py" line="223"/>
+        <source>Backed up to {path} ({size} MB). Keep it away from this PC.</source>
+        <translation>بیک اپ {path} میں محفوظ ہو گیا ({size} MB)۔ اسے اس کمپیوٹر سے الگ رکھیں۔</translation>
+    </message>
+    <message>
+        <location filename="../../gui/settings_screen.py" line="228"/>
+        <source>Choose a backup</source>
+        <translation>بیک اپ چنیں</translation>
+    </message>
+    <message>
+        <location filename="../../gui/settings_screen.py" line="232"/>
+        <source>Restore from a backup</source>
+        <translation>بیک اپ سے بحال کریں</translation>
+    </message>
+    <message>
+        <location filename="../../gui/settings_screen.py" line="233"/>
+        <source>Replace everything in this database with the backup {name}? Whatever was entered after the backup was made will no longer be shown (the current database is kept beside it as a copy). Mizan closes afterwards; start it again and sign in.</source>
+        <translation>کیا اس ڈیٹا بیس کی ہر چیز کو بیک اپ {name} سے بدل دیں؟ بیک اپ بننے کے بعد جو کچھ درج کیا گیا وہ اب نظر نہیں آئے گا (موجودہ ڈیٹا بیس اس کے ساتھ ایک نقل کے طور پر محفوظ رہے گا)۔ اس کے بعد Mizan بند ہو جائے گا؛ اسے دوبارہ شروع کر کے سائن ان کریں۔</translation>
+    </message>
+    <message>
+        <location filename="../../gui/settings_screen.py" line="251"/>
+        <source>Checking the backup {name}…</source>
+        <translation>بیک اپ {name} کی جانچ ہو رہی ہے…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/settings_screen.py" line="260"/>
+        <source>Nothing was restored: {error}</source>
+        <translation>کچھ بحال نہیں ہوا: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/settings_screen.py" line="268"/>
+        <source>Nothing was restored: {error}. Start Mizan again.</source>
+        <translation>کچھ بحال نہیں ہوا: {error}۔ Mizan دوبارہ شروع کریں۔</translation>
+    </message>
+    <message>
+        <location filename="../../gui/settings_screen.py" line="271"/>
+        <source>Restored from {name}.</source>
+        <translation>{name} سے بحال کر دیا گیا۔</translation>
+    </message>
+    <message>
+        <location filename="../../gui/settings_screen.py" line="277"/>
+        <source>The database was restored from the backup of {when}. The database it replaced is kept as {kept}. Mizan closes now: start it again and sign in with the passwords of the day of the backup.</source>
+        <translation>ڈیٹا بیس {when} کے بیک اپ سے بحال کر دیا گیا۔ جس ڈیٹا بیس کی جگہ یہ آیا وہ {kept} کے نام سے محفوظ ہے۔ Mizan اب بند ہو رہا ہے: اسے دوبارہ شروع کریں اور بیک اپ والے دن کے پاس ورڈ سے سائن ان کریں۔</translation>
+    </message>
+    <message>
+        <location filename="../../gui/settings_screen.py" line="280"/>
+        <source>Restored</source>
+        <translation>بحال ہو گیا</translation>
+    </message>
+    <message>
+        <location filename="../../gui/settings_screen.py" line="288"/>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>ترتیبات</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_screen.py" line="117"/>
+        <location filename="../../gui/settings_screen.py" line="296"/>
         <source>The language changes the next time Mizan starts.</source>
-        <translation type="unfinished"></translation>
+        <translation>زبان اگلی بار Mizan شروع ہونے پر تبدیل ہو گی۔</translation>
     </message>
 </context>
 <context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../../gui/setup_wizard.py" line="549"/>
+        <location filename="../../gui/setup_wizard.py" line="570"/>
         <source>Set up Mizan</source>
-        <translation type="unfinished"></translation>
+        <translation>Mizan کی ابتدائی ترتیب</translation>
     </message>
 </context>
 <context>
     <name>TargetsScreen</name>
     <message>
-        <location filename="../../gui/targets_screen.py" line="130"/>
+        <location filename="../../gui/targets_screen.py" line="131"/>
         <source>Year</source>
-        <translation type="unfinished"></translation>
+        <translation>سال</translation>
     </message>
     <message>
-        <location filename="../../gui/targets_screen.py" line="135"/>
+        <location filename="../../gui/targets_screen.py" line="136"/>
         <location filename="../../gui/targets_screen.py" line="171"/>
         <source>Targets</source>
-        <translation type="unfinished"></translation>
+        <translation>اہداف</translation>
     </message>
     <message>
-        <location filename="../../gui/targets_screen.py" line="140"/>
+        <location filename="../../gui/targets_screen.py" line="141"/>
         <source>Save a &amp;template…</source>
-        <translation type="unfinished"></translation>
+        <translation>ٹیمپلیٹ محفوظ کریں (&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../gui/targets_screen.py" line="142"/>
+        <location filename="../../gui/targets_screen.py" line="143"/>
         <source>&amp;Load targets from a spreadsheet…</source>
-        <translation type="unfinished"></translation>
+        <translation>اسپریڈشیٹ سے اہداف لوڈ کریں (&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../gui/targets_screen.py" line="149"/>
+        <location filename="../../gui/targets_screen.py" line="150"/>
         <source>&amp;Year:</source>
-        <translation type="unfinished"></translation>
+        <translation>سال (&amp;Y):</translation>
     </message>
     <message>
-        <location filename="../../gui/targets_screen.py" line="156"/>
+        <location filename="../../gui/targets_screen.py" line="157"/>
         <source>Targets for the year</source>
-        <translation type="unfinished"></translation>
+        <translation>سال کے اہداف</translation>
     </message>
     <message>
         <location filename="../../gui/targets_screen.py" line="159"/>
         <source>A target is for the whole year in the indicator&apos;s unit: a yearly total for counts, a level for stock figures, a percent for rates. Type in a cell and move on: it is saved at once. Empty a cell to remove its target.</source>
-        <translation type="unfinished"></translation>
+        <translation>ہدف پورے سال کے لیے، اشاریے کی اپنی اکائی میں ہوتا ہے: تعداد کے لیے سال بھر کا مجموعہ، کسی خاص دن کی موجودہ تعداد (مثلاً قیدیوں کی تعداد) کے لیے سطح، اور شرح کے لیے فیصد۔ خانے میں لکھ کر آگے بڑھیں: یہ فوراً محفوظ ہو جاتا ہے۔ ہدف ہٹانے کے لیے خانہ خالی کر دیں۔</translation>
     </message>
     <message>
         <location filename="../../gui/targets_screen.py" line="179"/>
         <source>{n} targets were not saved: point at a red cell to see why.</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} اہداف محفوظ نہیں ہوئے: وجہ جاننے کے لیے ماؤس سرخ خانے پر لے جائیں۔</translation>
     </message>
     <message>
         <location filename="../../gui/targets_screen.py" line="183"/>
         <source>Save the targets template</source>
-        <translation type="unfinished"></translation>
+        <translation>اہداف کا ٹیمپلیٹ محفوظ کریں</translation>
     </message>
     <message>
         <location filename="../../gui/targets_screen.py" line="184"/>
         <source>Excel (*.xlsx);;CSV (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>ایکسل (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
         <location filename="../../gui/targets_screen.py" line="194"/>
         <source>Saved {path} with {rows} rows. Fill in the targets and load it back.</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} محفوظ ہو گئی، اس میں {rows} قطاریں ہیں۔ اہداف بھریں اور فائل واپس لوڈ کریں۔</translation>
+    </message>
+    <message>
+        <location filename="../../gui/targets_screen.py" line="197"/>
+        <source>Load targets</source>
+        <translation>اہداف لوڈ کریں</translation>
     </message>
     <message>
         <location filename="../../gui/targets_screen.py" line="198"/>
-        <source>Load targets</source>
-        <translation type="unfinished"></translation>
+        <source>Spreadsheets (*.xlsx *.csv)</source>
+        <translation>اسپریڈشیٹس (*.xlsx *.csv)</translation>
     </message>
     <message>
-        <location filename="../../gui/targets_screen.py" line="199"/>
-        <source>Spreadsheets (*.xlsx *.csv)</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../gui/targets_screen.py" line="212"/>
+        <source>Nothing was loaded. Correct these rows and load the file again:</source>
+        <translation>کچھ لوڈ نہیں ہوا۔ یہ قطاریں درست کریں اور فائل دوبارہ لوڈ کریں:</translation>
     </message>
     <message>
         <location filename="../../gui/targets_screen.py" line="213"/>
-        <source>Nothing was loaded. Correct these rows and load the file again:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/targets_screen.py" line="214"/>
         <source>Row {row}: {message}</source>
-        <translation type="unfinished"></translation>
+        <translation>قطار {row}: {message}</translation>
     </message>
     <message>
-        <location filename="../../gui/targets_screen.py" line="217"/>
+        <location filename="../../gui/targets_screen.py" line="216"/>
         <source>…and {n} more.</source>
-        <translation type="unfinished"></translation>
+        <translation>…اور {n} مزید۔</translation>
     </message>
     <message>
-        <location filename="../../gui/targets_screen.py" line="223"/>
+        <location filename="../../gui/targets_screen.py" line="222"/>
         <source>Loaded {path}: {new} new targets, {updated} changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} لوڈ ہو گئی: {new} نئے اہداف، {updated} تبدیل شدہ۔</translation>
     </message>
 </context>
 <context>
     <name>TrustCentreWizard</name>
     <message>
-        <location filename="../../gui/setup_wizard.py" line="649"/>
+        <location filename="../../gui/setup_wizard.py" line="672"/>
         <source>The provincial centre&apos;s key</source>
-        <translation type="unfinished"></translation>
+        <translation>صوبائی مرکز کی کلید</translation>
     </message>
 </context>
 <context>
     <name>UsersModel</name>
     <message>
-        <location filename="../../gui/users_screen.py" line="36"/>
+        <location filename="../../gui/users_screen.py" line="37"/>
         <source>User</source>
-        <translation type="unfinished"></translation>
+        <translation>صارف</translation>
     </message>
     <message>
-        <location filename="../../gui/users_screen.py" line="36"/>
+        <location filename="../../gui/users_screen.py" line="37"/>
         <source>Role</source>
-        <translation type="unfinished"></translation>
+        <translation>کردار</translation>
     </message>
     <message>
-        <location filename="../../gui/users_screen.py" line="36"/>
+        <location filename="../../gui/users_screen.py" line="37"/>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>کیفیت</translation>
     </message>
     <message>
-        <location filename="../../gui/users_screen.py" line="57"/>
+        <location filename="../../gui/users_screen.py" line="58"/>
         <source>removed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/users_screen.py" line="59"/>
-        <source>locked until {time}</source>
-        <translation type="unfinished"></translation>
+        <translation>ہٹا دیا گیا</translation>
     </message>
     <message>
         <location filename="../../gui/users_screen.py" line="60"/>
+        <source>locked until {time}</source>
+        <translation>{time} تک لاک</translation>
+    </message>
+    <message>
+        <location filename="../../gui/users_screen.py" line="61"/>
         <source>active</source>
-        <translation type="unfinished"></translation>
+        <translation>فعال</translation>
     </message>
 </context>
 <context>
     <name>UsersScreen</name>
     <message>
-        <location filename="../../gui/users_screen.py" line="98"/>
-        <location filename="../../gui/users_screen.py" line="118"/>
+        <location filename="../../gui/users_screen.py" line="99"/>
+        <location filename="../../gui/users_screen.py" line="119"/>
         <source>Users</source>
-        <translation type="unfinished"></translation>
+        <translation>صارفین</translation>
     </message>
     <message>
-        <location filename="../../gui/users_screen.py" line="106"/>
+        <location filename="../../gui/users_screen.py" line="107"/>
         <source>&amp;Add user…</source>
-        <translation type="unfinished"></translation>
+        <translation>صارف شامل کریں (&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../gui/users_screen.py" line="106"/>
+        <location filename="../../gui/users_screen.py" line="107"/>
         <source>&amp;Reset password…</source>
-        <translation type="unfinished"></translation>
+        <translation>نیا پاس ورڈ مقرر کریں (&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../gui/users_screen.py" line="107"/>
+        <location filename="../../gui/users_screen.py" line="108"/>
         <source>&amp;Unlock</source>
-        <translation type="unfinished"></translation>
+        <translation>ان لاک کریں (&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../gui/users_screen.py" line="107"/>
+        <location filename="../../gui/users_screen.py" line="108"/>
         <source>Re&amp;move</source>
-        <translation type="unfinished"></translation>
+        <translation>ہٹائیں (&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../gui/users_screen.py" line="143"/>
+        <location filename="../../gui/users_screen.py" line="144"/>
         <source>The two passwords differ.</source>
-        <translation type="unfinished"></translation>
+        <translation>دونوں پاس ورڈ مختلف ہیں۔</translation>
     </message>
     <message>
-        <location filename="../../gui/users_screen.py" line="150"/>
+        <location filename="../../gui/users_screen.py" line="151"/>
         <source>Added {name} ({role}).</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} ({role}) شامل کر دیا گیا۔</translation>
     </message>
     <message>
-        <location filename="../../gui/users_screen.py" line="157"/>
+        <location filename="../../gui/users_screen.py" line="158"/>
         <source>Choose a user first.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/users_screen.py" line="159"/>
-        <source>New password</source>
-        <translation type="unfinished"></translation>
+        <translation>پہلے کوئی صارف چنیں۔</translation>
     </message>
     <message>
         <location filename="../../gui/users_screen.py" line="160"/>
+        <source>New password</source>
+        <translation>نیا پاس ورڈ</translation>
+    </message>
+    <message>
+        <location filename="../../gui/users_screen.py" line="161"/>
         <source>New password for {name}:</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} کے لیے نیا پاس ورڈ:</translation>
     </message>
     <message>
-        <location filename="../../gui/users_screen.py" line="164"/>
+        <location filename="../../gui/users_screen.py" line="165"/>
         <source>Changed the password of {name}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} کا پاس ورڈ تبدیل کر دیا گیا۔</translation>
     </message>
     <message>
-        <location filename="../../gui/users_screen.py" line="169"/>
+        <location filename="../../gui/users_screen.py" line="170"/>
         <source>Unlocked {name}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/users_screen.py" line="175"/>
-        <source>Remove user</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} کو ان لاک کر دیا گیا۔</translation>
     </message>
     <message>
         <location filename="../../gui/users_screen.py" line="176"/>
-        <source>Remove {name}? Their password will no longer open this database.</source>
-        <translation type="unfinished"></translation>
+        <source>Remove user</source>
+        <translation>صارف کو ہٹائیں</translation>
     </message>
     <message>
-        <location filename="../../gui/users_screen.py" line="178"/>
+        <location filename="../../gui/users_screen.py" line="177"/>
+        <source>Remove {name}? Their password will no longer open this database.</source>
+        <translation>کیا {name} کو ہٹا دیں؟ اس کے بعد ان کا پاس ورڈ یہ ڈیٹا بیس نہیں کھول سکے گا۔</translation>
+    </message>
+    <message>
+        <location filename="../../gui/users_screen.py" line="179"/>
         <source>Removed {name}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} کو ہٹا دیا گیا۔</translation>
     </message>
 </context>
 <context>
@@ -3047,12 +3154,12 @@
     <message>
         <location filename="../../storage/entry.py" line="212"/>
         <source>This data set is marked complete and locked. Ask a supervisor to reopen it.</source>
-        <translation type="unfinished"></translation>
+        <translation>یہ ڈیٹا سیٹ مکمل قرار دے کر لاک کر دیا گیا ہے۔ اسے دوبارہ کھلوانے کے لیے نگران سے کہیں۔</translation>
     </message>
     <message>
         <location filename="../../storage/entry.py" line="213"/>
         <source>Your role can look at the figures but not enter them.</source>
-        <translation type="unfinished"></translation>
+        <translation>آپ اپنے کردار کے تحت اعداد و شمار دیکھ سکتے ہیں لیکن درج نہیں کر سکتے۔</translation>
     </message>
 </context>
 <context>
@@ -3060,97 +3167,97 @@
     <message>
         <location filename="../../storage/validation.py" line="159"/>
         <source>case number</source>
-        <translation type="unfinished"></translation>
+        <translation>کیس نمبر</translation>
     </message>
     <message>
         <location filename="../../storage/validation.py" line="160"/>
         <source>client code</source>
-        <translation type="unfinished"></translation>
+        <translation>متاثرہ فرد کا کوڈ</translation>
     </message>
     <message>
         <location filename="../../storage/validation.py" line="161"/>
         <source>report date</source>
-        <translation type="unfinished"></translation>
+        <translation>رپورٹ کی تاریخ</translation>
     </message>
     <message>
         <location filename="../../storage/validation.py" line="162"/>
         <source>incident date</source>
-        <translation type="unfinished"></translation>
+        <translation>واقعے کی تاریخ</translation>
     </message>
     <message>
         <location filename="../../storage/validation.py" line="163"/>
         <source>follow-up date</source>
-        <translation type="unfinished"></translation>
+        <translation>فالو اپ کی تاریخ</translation>
     </message>
     <message>
         <location filename="../../storage/validation.py" line="164"/>
         <source>client&apos;s sex</source>
-        <translation type="unfinished"></translation>
+        <translation>متاثرہ فرد کی جنس</translation>
     </message>
     <message>
         <location filename="../../storage/validation.py" line="165"/>
         <source>client&apos;s age group</source>
-        <translation type="unfinished"></translation>
+        <translation>متاثرہ فرد کی عمر کا گروپ</translation>
     </message>
     <message>
         <location filename="../../storage/validation.py" line="166"/>
         <source>incident location</source>
-        <translation type="unfinished"></translation>
+        <translation>واقعے کی جگہ</translation>
     </message>
     <message>
         <location filename="../../storage/validation.py" line="167"/>
         <source>time of day</source>
-        <translation type="unfinished"></translation>
+        <translation>دن کا وقت</translation>
     </message>
     <message>
         <location filename="../../storage/validation.py" line="168"/>
         <source>district of the incident</source>
-        <translation type="unfinished"></translation>
+        <translation>واقعے کا ضلع</translation>
     </message>
     <message>
         <location filename="../../storage/validation.py" line="169"/>
         <source>GBV type</source>
-        <translation type="unfinished"></translation>
+        <translation>تشدد کی قسم (GBV)</translation>
     </message>
     <message>
         <location filename="../../storage/validation.py" line="170"/>
         <source>kind of non-GBV complaint</source>
-        <translation type="unfinished"></translation>
+        <translation>غیر GBV شکایت کی نوعیت</translation>
     </message>
     <message>
         <location filename="../../storage/validation.py" line="171"/>
         <source>consent to services</source>
-        <translation type="unfinished"></translation>
+        <translation>خدمات کے لیے رضامندی</translation>
     </message>
     <message>
         <location filename="../../storage/validation.py" line="172"/>
         <source>consent to share non-identifiable data for reporting</source>
-        <translation type="unfinished"></translation>
+        <translation>رپورٹنگ کے لیے شناخت سے پاک ڈیٹا شیئر کرنے کی رضامندی</translation>
     </message>
     <message>
         <location filename="../../storage/validation.py" line="173"/>
         <source>case status</source>
-        <translation type="unfinished"></translation>
+        <translation>کیس کی حیثیت</translation>
     </message>
     <message>
         <location filename="../../storage/validation.py" line="174"/>
         <source>closing reason</source>
-        <translation type="unfinished"></translation>
+        <translation>کیس بند کرنے کی وجہ</translation>
     </message>
     <message>
         <location filename="../../storage/validation.py" line="175"/>
         <source>applicant&apos;s sex</source>
-        <translation type="unfinished"></translation>
+        <translation>درخواست گزار کی جنس</translation>
     </message>
     <message>
         <location filename="../../storage/validation.py" line="176"/>
         <source>date received</source>
-        <translation type="unfinished"></translation>
+        <translation>وصولی کی تاریخ</translation>
     </message>
     <message>
         <location filename="../../storage/validation.py" line="177"/>
         <source>date completed</source>
-        <translation type="unfinished"></translation>
+        <translation>تکمیل کی تاریخ</translation>
     </message>
 </context>
 <context>
@@ -3158,37 +3265,325 @@
     <message>
         <location filename="../../storage/entry.py" line="386"/>
         <source>{institution}: {count} of {total} indicators not entered for {period}</source>
-        <translation type="unfinished"></translation>
+        <translation>{institution}: {period} کے لیے {total} میں سے {count} اشاریے درج نہیں ہوئے</translation>
     </message>
     <message>
         <location filename="../../storage/entry.py" line="387"/>
         <source>{institution}: {count} of {total} indicators partly entered for {period}</source>
-        <translation type="unfinished"></translation>
+        <translation>{institution}: {period} کے لیے {total} میں سے {count} اشاریے جزوی طور پر درج ہوئے</translation>
     </message>
     <message>
         <location filename="../../storage/entry.py" line="388"/>
         <source>{institution} {period} is fully entered: mark it complete</source>
-        <translation type="unfinished"></translation>
+        <translation>{institution} {period} کا اندراج پورا ہو گیا ہے: اسے مکمل قرار دیں</translation>
     </message>
     <message>
         <location filename="../../storage/entry.py" line="389"/>
         <source>{count} open desk cases have a follow-up date on or before {date}</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} کھلے ڈیسک کیسوں کی فالو اپ تاریخ {date} یا اس سے پہلے ہے</translation>
     </message>
     <message>
         <location filename="../../storage/entry.py" line="390"/>
         <source>Bundle {sequence} ({file}, made {made}) is not yet acknowledged by the centre</source>
-        <translation type="unfinished"></translation>
+        <translation>مرکز نے ابھی تک بنڈل {sequence} ({file}، بنایا گیا {made}) کی وصولی کی تصدیق نہیں کی</translation>
     </message>
     <message>
         <location filename="../../storage/entry.py" line="392"/>
         <source>No bundle has been sent to the centre yet</source>
-        <translation type="unfinished"></translation>
+        <translation>ابھی تک مرکز کو کوئی بنڈل نہیں بھیجا گیا</translation>
     </message>
     <message>
         <location filename="../../storage/entry.py" line="393"/>
         <source>Unusual figures (warnings) in the last two months: {count}. Check them and their comments</source>
-        <translation type="unfinished"></translation>
+        <translation>پچھلے دو مہینوں میں غیر معمولی اعداد (انتباہ): {count}۔ انہیں اور ان پر لکھے گئے تبصرے جانچیں</translation>
+    </message>
+</context>
+<context>
+    <name>reports</name>
+    <message>
+        <location filename="../../storage/reports.py" line="66"/>
+        <source>All districts</source>
+        <translation>تمام اضلاع</translation>
+    </message>
+    <message>
+        <location filename="../../storage/reports.py" line="66"/>
+        <source>on track</source>
+        <translation>درست سمت میں</translation>
+    </message>
+    <message>
+        <location filename="../../storage/reports.py" line="67"/>
+        <source>at risk</source>
+        <translation>خطرے میں</translation>
+    </message>
+    <message>
+        <location filename="../../storage/reports.py" line="67"/>
+        <source>off track</source>
+        <translation>ہدف سے پیچھے</translation>
+    </message>
+    <message>
+        <location filename="../../storage/reports.py" line="68"/>
+        <source>not judged</source>
+        <translation>جانچ ممکن نہیں</translation>
+    </message>
+    <message>
+        <location filename="../../storage/reports.py" line="68"/>
+        <source>Headline indicators</source>
+        <translation>بنیادی اشاریے</translation>
+    </message>
+    <message>
+        <location filename="../../storage/reports.py" line="69"/>
+        <source>Districts and institutions</source>
+        <translation>اضلاع اور ادارے</translation>
+    </message>
+    <message>
+        <location filename="../../storage/reports.py" line="69"/>
+        <source>Every indicator</source>
+        <translation>تمام اشاریے</translation>
+    </message>
+    <message>
+        <location filename="../../storage/reports.py" line="70"/>
+        <source>Clients by GBV core type</source>
+        <translation>تشدد کی بنیادی قسم کے لحاظ سے متاثرہ افراد</translation>
+    </message>
+    <message>
+        <location filename="../../storage/reports.py" line="71"/>
+        <source>Clients by GBV core type and sex</source>
+        <translation>تشدد کی بنیادی قسم اور جنس کے لحاظ سے متاثرہ افراد</translation>
+    </message>
+    <message>
+        <location filename="../../storage/reports.py" line="72"/>
+        <source>Clients by GBV core type and age group</source>
+        <translation>تشدد کی بنیادی قسم اور عمر کے گروپ کے لحاظ سے متاثرہ افراد</translation>
+    </message>
+    <message>
+        <location filename="../../storage/reports.py" line="73"/>
+        <source>Clients by district and month</source>
+        <translation>ضلع اور مہینے کے لحاظ سے متاثرہ افراد</translation>
+    </message>
+    <message>
+        <location filename="../../storage/reports.py" line="74"/>
+        <source>Reporting time (report date minus incident date)</source>
+        <translation>رپورٹ کرنے میں لگا وقت (واقعے کی تاریخ سے رپورٹ کی تاریخ تک)</translation>
+    </message>
+    <message>
+        <location filename="../../storage/reports.py" line="75"/>
+        <source>Referral rate by district</source>
+        <translation>ضلع وار ریفرل کی شرح</translation>
+    </message>
+    <message>
+        <location filename="../../storage/reports.py" line="76"/>
+        <source>Completeness % by district and institution</source>
+        <translation>ضلع اور ادارے کے لحاظ سے تکمیل %</translation>
+    </message>
+    <message>
+        <location filename="../../storage/reports.py" line="77"/>
+        <source>Completeness and timeliness</source>
+        <translation>تکمیل اور بروقت اندراج</translation>
+    </message>
+    <message>
+        <location filename="../../storage/reports.py" line="78"/>
+        <source>indicator</source>
+        <translation>اشاریہ</translation>
+    </message>
+    <message>
+        <location filename="../../storage/reports.py" line="78"/>
+        <source>name</source>
+        <translation>نام</translation>
+    </message>
+    <message>
+        <location filename="../../storage/reports.py" line="79"/>
+        <source>district</source>
+        <translation>ضلع</translation>
+    </message>
+    <message>
+        <location filename="../../storage/reports.py" line="79"/>
+        <source>institution</source>
+        <translation>ادارہ</translation>
+    </message>
+    <message>
+        <location filename="../../storage/reports.py" line="80"/>
+        <source>figure</source>
+        <translation>عدد</translation>
+    </message>
+    <message>
+        <location filename="../../storage/reports.py" line="80"/>
+        <source>numerator</source>
+        <translation>شمار کنندہ</translation>
+    </message>
+    <message>
+        <location filename="../../storage/reports.py" line="81"/>
+        <source>denominator</source>
+        <translation>نسب نما</translation>
+    </message>
+    <message>
+        <location filename="../../storage/reports.py" line="81"/>
+        <source>target</source>
+        <translation>ہدف</translation>
+    </message>
+    <message>
+        <location filename="../../storage/reports.py" line="82"/>
+        <source>expected</source>
+        <translation>متوقع</translation>
+    </message>
+    <message>
+        <location filename="../../storage/reports.py" line="82"/>
+        <source>achievement %</source>
+        <translation>حصول %</translation>
+    </message>
+    <message>
+        <location filename="../../storage/reports.py" line="83"/>
+        <source>status</source>
+        <translation>حیثیت</translation>
+    </message>
+    <message>
+        <location filename="../../storage/reports.py" line="83"/>
+        <source>GBV core type</source>
+        <translation>تشدد کی بنیادی قسم</translation>
+    </message>
+    <message>
+        <location filename="../../storage/reports.py" line="84"/>
+        <source>clients</source>
+        <translation>متاثرہ افراد</translation>
+    </message>
+    <message>
+        <location filename="../../storage/reports.py" line="84"/>
+        <source>referred</source>
+        <translation>ریفر کیے گئے</translation>
+    </message>
+    <message>
+        <location filename="../../storage/reports.py" line="85"/>
+        <source>referral rate %</source>
+        <translation>ریفرل کی شرح %</translation>
+    </message>
+    <message>
+        <location filename="../../storage/reports.py" line="85"/>
+        <source>reporting time</source>
+        <translation>رپورٹ کرنے میں لگا وقت</translation>
+    </message>
+    <message>
+        <location filename="../../storage/reports.py" line="86"/>
+        <source>sheets</source>
+        <translation>شیٹس</translation>
+    </message>
+    <message>
+        <location filename="../../storage/reports.py" line="86"/>
+        <source>entered</source>
+        <translation>درج شدہ</translation>
+    </message>
+    <message>
+        <location filename="../../storage/reports.py" line="87"/>
+        <source>completeness %</source>
+        <translation>تکمیل %</translation>
+    </message>
+    <message>
+        <location filename="../../storage/reports.py" line="87"/>
+        <source>expected by now</source>
+        <translation>اب تک متوقع</translation>
+    </message>
+    <message>
+        <location filename="../../storage/reports.py" line="88"/>
+        <source>entered on time</source>
+        <translation>بروقت درج شدہ</translation>
+    </message>
+    <message>
+        <location filename="../../storage/reports.py" line="88"/>
+        <source>timeliness %</source>
+        <translation>بروقت اندراج %</translation>
+    </message>
+    <message>
+        <location filename="../../storage/reports.py" line="89"/>
+        <source>sheets marked complete</source>
+        <translation>مکمل قرار دی گئی شیٹس</translation>
+    </message>
+    <message>
+        <location filename="../../storage/reports.py" line="89"/>
+        <source>unknown</source>
+        <translation>نامعلوم</translation>
+    </message>
+    <message>
+        <location filename="../../storage/reports.py" line="460"/>
+        <source>Progress against targets, {span}</source>
+        <translation>اہداف کے مقابلے میں پیش رفت، {span}</translation>
+    </message>
+    <message>
+        <location filename="../../storage/reports.py" line="470"/>
+        <source>Flows add up over the periods; stock figures (prison population, pending cases) are the last period&apos;s; percents and ratios are recomputed from the summed numerators and denominators.</source>
+        <translation>بہاؤ والے اعداد (مثلاً درج ایف آئی آرز) مدتوں میں جمع کیے جاتے ہیں؛ موجودہ تعداد والے اعداد (قیدیوں کی تعداد، زیر التوا مقدمات) آخری مدت کے لیے جاتے ہیں؛ فیصد اور تناسب جمع شدہ شمار کنندہ اور نسب نما سے دوبارہ نکالے جاتے ہیں۔</translation>
+    </message>
+    <message>
+        <location filename="../../storage/reports.py" line="471"/>
+        <source>Status: the figure against the target, pro-rated for flows to the periods ended ({span}). On track from {on_track:.0%}, at risk from {at_risk:.0%}, off track below; where lower is better, target / figure. A district and institution&apos;s status is that of its median indicator.</source>
+        <translation>حیثیت: عدد کا ہدف سے موازنہ؛ بہاؤ والے اعداد کا ہدف گزری ہوئی مدتوں ({span}) کے تناسب سے لیا جاتا ہے۔ {on_track:.0%} سے &quot;درست سمت میں&quot;، {at_risk:.0%} سے &quot;خطرے میں&quot;، اس سے کم &quot;ہدف سے پیچھے&quot;؛ جہاں کم عدد بہتر ہو وہاں ہدف / عدد۔ کسی ضلع اور ادارے کی حیثیت اس کے درمیانی (میڈین) اشاریے کی حیثیت ہوتی ہے۔</translation>
+    </message>
+    <message>
+        <location filename="../../storage/reports.py" line="475"/>
+        <source>No figures are stored for {span}.</source>
+        <translation>{span} کے لیے کوئی اعداد و شمار محفوظ نہیں۔</translation>
+    </message>
+    <message>
+        <location filename="../../storage/reports.py" line="477"/>
+        <source>Desk indicators are computed from the desk register; percents over fewer than {small} clients are left out.</source>
+        <translation>ڈیسک کے اشاریے ڈیسک رجسٹر سے حساب کیے جاتے ہیں؛ {small} سے کم متاثرہ افراد پر مبنی فیصد شامل نہیں کیے جاتے۔</translation>
+    </message>
+    <message>
+        <location filename="../../storage/reports.py" line="531"/>
+        <source>Trend, {span}</source>
+        <translation>رجحان، {span}</translation>
+    </message>
+    <message>
+        <location filename="../../storage/reports.py" line="537"/>
+        <source>{code} is {frequency}: no whole {frequency} period in {span}.</source>
+        <translation>{code} کی رپورٹنگ {frequency} ہوتی ہے: {span} میں کوئی مکمل {frequency} مدت نہیں۔</translation>
+    </message>
+    <message>
+        <location filename="../../storage/reports.py" line="547"/>
+        <source>Each period&apos;s own figure; at the centre &apos;All districts&apos; adds the districts up (percents and ratios from the summed numerators and denominators).</source>
+        <translation>ہر مدت کا اپنا عدد؛ مرکز میں &apos;تمام اضلاع&apos; سب اضلاع کا مجموعہ ہے (فیصد اور تناسب جمع شدہ شمار کنندہ اور نسب نما سے)۔</translation>
+    </message>
+    <message>
+        <location filename="../../storage/reports.py" line="643"/>
+        <source>Gender facilitation desks, {span}</source>
+        <translation>جینڈر سہولت ڈیسک، {span}</translation>
+    </message>
+    <message>
+        <location filename="../../storage/reports.py" line="659"/>
+        <source>Only cases whose clients consented to sharing non-identifiable data for reporting, and that are not deleted, are counted; no identifying details are read.</source>
+        <translation>صرف وہ کیس گنے جاتے ہیں جن کے متاثرہ افراد نے رپورٹنگ کے لیے شناخت سے پاک ڈیٹا شیئر کرنے کی رضامندی دی اور جو حذف نہیں کیے گئے؛ کوئی شناختی تفصیل نہیں پڑھی جاتی۔</translation>
+    </message>
+    <message>
+        <location filename="../../storage/reports.py" line="660"/>
+        <source>Counts from 1 to {largest} are shown as &apos;{suppressed}&apos; so that no cell identifies a person; where one hidden cell could be worked out from a published total, the next smallest cell is hidden too ({hidden} cell(s) hidden in this report).</source>
+        <translation>1 سے {largest} تک کی تعداد &apos;{suppressed}&apos; کی صورت میں دکھائی جاتی ہے تاکہ کسی خانے سے کسی فرد کی شناخت نہ ہو سکے؛ جہاں شائع شدہ کل سے کسی چھپے ہوئے خانے کا عدد نکالا جا سکتا ہو، وہاں اگلا سب سے چھوٹا خانہ بھی چھپا دیا جاتا ہے (اس رپورٹ میں چھپائے گئے خانے: {hidden})۔</translation>
+    </message>
+    <message>
+        <location filename="../../storage/reports.py" line="662"/>
+        <source>Referral rate: clients referred to at least one service, as indicator POL-10.</source>
+        <translation>ریفرل کی شرح: کم از کم ایک خدمت کے لیے ریفر کیے گئے متاثرہ افراد، جیسا کہ اشاریہ POL-10 میں۔</translation>
+    </message>
+    <message>
+        <location filename="../../storage/reports.py" line="665"/>
+        <source>No consented desk cases were reported in {span}.</source>
+        <translation>{span} میں رضامندی والا کوئی ڈیسک کیس رپورٹ نہیں ہوا۔</translation>
+    </message>
+    <message>
+        <location filename="../../storage/reports.py" line="759"/>
+        <source>Reporting completeness and timeliness, {span}</source>
+        <translation>رپورٹنگ کی تکمیل اور بروقت اندراج، {span}</translation>
+    </message>
+    <message>
+        <location filename="../../storage/reports.py" line="770"/>
+        <source>Completeness: cells entered / cells expected on the monthly entry sheets of the span&apos;s ended months (a sheet also carries the quarter&apos;s and year&apos;s indicators it closes; cells of a percent whose denominator is 0 are not expected).</source>
+        <translation>تکمیل: اس عرصے کے گزرے ہوئے مہینوں کی ماہانہ اندراج شیٹس پر درج شدہ خانے / متوقع خانے (ہر شیٹ میں وہ سہ ماہی اور سالانہ اشاریے بھی شامل ہوتے ہیں جن کی مدت اس مہینے ختم ہوتی ہے؛ جس فیصد کا نسب نما 0 ہو اس کے خانے متوقع نہیں سمجھے جاتے)۔</translation>
+    </message>
+    <message>
+        <location filename="../../storage/reports.py" line="771"/>
+        <source>Timeliness: cells entered by the deadline, {days} days after the sheet&apos;s month ends (the 10th of the next month), over the cells expected on sheets whose deadline has passed. A cell corrected after the deadline counts as late.</source>
+        <translation>بروقت اندراج: آخری تاریخ تک، یعنی شیٹ کا مہینہ ختم ہونے کے {days} دن بعد تک (اگلے مہینے کی 10 تاریخ)، درج کیے گئے خانے، تقسیم اُن شیٹس کے متوقع خانوں پر جن کی آخری تاریخ گزر چکی ہے۔ آخری تاریخ کے بعد درست کیا گیا خانہ تاخیر سے درج شمار ہوتا ہے۔</translation>
+    </message>
+    <message>
+        <location filename="../../storage/reports.py" line="773"/>
+        <source>Status: complete on track, from {at_risk:.0%} at risk, below off track.</source>
+        <translation>حیثیت: مکمل ہو تو &quot;درست سمت میں&quot;، {at_risk:.0%} سے &quot;خطرے میں&quot;، اس سے کم &quot;ہدف سے پیچھے&quot;۔</translation>
     </message>
 </context>
 <context>
@@ -3196,250 +3591,250 @@
     <message>
         <location filename="../../storage/validation.py" line="41"/>
         <source>Indicator &apos;{value}&apos; is not in the catalogue. Use a code such as POL-01, as in the template.</source>
-        <translation type="unfinished"></translation>
+        <translation>اشاریہ &apos;{value}&apos; کیٹلاگ میں نہیں ہے۔ ٹیمپلیٹ کی طرح POL-01 جیسا کوڈ استعمال کریں۔</translation>
     </message>
     <message>
         <location filename="../../storage/validation.py" line="43"/>
         <source>{indicator} is computed from the desk register and cannot be typed in. Enter desk cases instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>اشاریہ {indicator} ڈیسک رجسٹر سے خود حساب ہوتا ہے، اسے ہاتھ سے درج نہیں کیا جا سکتا۔ اس کے بجائے ڈیسک کیس درج کریں۔</translation>
     </message>
     <message>
         <location filename="../../storage/validation.py" line="45"/>
         <source>District &apos;{value}&apos; is not known. Use a district code such as QUETTA.</source>
-        <translation type="unfinished"></translation>
+        <translation>ضلع &apos;{value}&apos; معلوم نہیں۔ QUETTA جیسا ضلعی کوڈ استعمال کریں۔</translation>
     </message>
     <message>
         <location filename="../../storage/validation.py" line="47"/>
         <source>This office enters figures for {own}, not for &apos;{value}&apos;. Correct the district.</source>
-        <translation type="unfinished"></translation>
+        <translation>یہ دفتر {own} کے اعداد و شمار درج کرتا ہے، &apos;{value}&apos; کے نہیں۔ ضلع درست کریں۔</translation>
     </message>
     <message>
         <location filename="../../storage/validation.py" line="49"/>
         <source>Period &apos;{value}&apos; does not fit {indicator}, which is {frequency}. Write it like {example}.</source>
-        <translation type="unfinished"></translation>
+        <translation>مدت &apos;{value}&apos; اشاریہ {indicator} کے مطابق نہیں، جس کی رپورٹنگ {frequency} ہوتی ہے۔ اسے {example} کی طرح لکھیں۔</translation>
     </message>
     <message>
         <location filename="../../storage/validation.py" line="51"/>
         <source>Period {value} has not started yet (today is {today}). Enter figures for past or current periods only.</source>
-        <translation type="unfinished"></translation>
+        <translation>مدت {value} ابھی شروع نہیں ہوئی (آج {today} ہے)۔ صرف گزشتہ یا موجودہ مدت کے اعداد و شمار درج کریں۔</translation>
     </message>
     <message>
         <location filename="../../storage/validation.py" line="53"/>
         <source>District {district} existed from {validity}; period {value} is outside that. Use the district that covered the area then.</source>
-        <translation type="unfinished"></translation>
+        <translation>ضلع {district} کی مدت {validity} تھی؛ مدت {value} اس سے باہر ہے۔ وہ ضلع استعمال کریں جس میں اس وقت یہ علاقہ شامل تھا۔</translation>
     </message>
     <message>
         <location filename="../../storage/validation.py" line="55"/>
         <source>{indicator} is reported from {validity}; period {value} is outside that.</source>
-        <translation type="unfinished"></translation>
+        <translation>اشاریہ {indicator} کی رپورٹنگ کی مدت {validity} ہے؛ مدت {value} اس سے باہر ہے۔</translation>
     </message>
     <message>
         <location filename="../../storage/validation.py" line="57"/>
         <source>The {institution} data set for {district} {value} is marked complete and locked. Ask a supervisor to reopen it.</source>
-        <translation type="unfinished"></translation>
+        <translation>{district} {value} کے لیے {institution} کا ڈیٹا سیٹ مکمل قرار دے کر لاک کر دیا گیا ہے۔ اسے دوبارہ کھلوانے کے لیے نگران سے کہیں۔</translation>
     </message>
     <message>
         <location filename="../../storage/validation.py" line="59"/>
         <source>Cell &apos;{value}&apos; is not a cell of {indicator}. Use &apos;total&apos; or one combination of: {categories}.</source>
-        <translation type="unfinished"></translation>
+        <translation>خانہ &apos;{value}&apos; اشاریہ {indicator} کا خانہ نہیں۔ &apos;total&apos; یا ان میں سے ایک امتزاج استعمال کریں: {categories}۔</translation>
     </message>
     <message>
         <location filename="../../storage/validation.py" line="61"/>
         <source>The {field} &apos;{value}&apos; is not a number. Type digits only, e.g. 12 or 12.5.</source>
-        <translation type="unfinished"></translation>
+        <translation>{field} &apos;{value}&apos; عدد نہیں ہے۔ صرف ہندسے لکھیں، مثلاً 12 یا 12.5</translation>
     </message>
     <message>
         <location filename="../../storage/validation.py" line="63"/>
         <source>{indicator} needs a {needed}; it is empty. Type the figure, or 0 if there were none.</source>
-        <translation type="unfinished"></translation>
+        <translation>اشاریہ {indicator} کے لیے {needed} درکار ہے؛ یہ خالی ہے۔ عدد لکھیں، یا اگر کوئی نہ ہو تو 0 لکھیں۔</translation>
     </message>
     <message>
         <location filename="../../storage/validation.py" line="65"/>
         <source>{indicator} counts must be whole numbers of 0 or more; &apos;{value}&apos; is not. Correct the figure.</source>
-        <translation type="unfinished"></translation>
+        <translation>اشاریہ {indicator} کی تعداد 0 یا اس سے زیادہ کا مکمل عدد ہونی چاہیے؛ &apos;{value}&apos; ایسا نہیں ہے۔ عدد درست کریں۔</translation>
     </message>
     <message>
         <location filename="../../storage/validation.py" line="67"/>
         <source>The {field} of {indicator} cannot be negative (&apos;{value}&apos;). Correct the figure.</source>
-        <translation type="unfinished"></translation>
+        <translation>اشاریہ {indicator} کا {field} منفی نہیں ہو سکتا (&apos;{value}&apos;)۔ عدد درست کریں۔</translation>
     </message>
     <message>
         <location filename="../../storage/validation.py" line="69"/>
         <source>{indicator} is a {unit}: give the {field}, not a numerator or denominator. Clear the numerator and denominator.</source>
-        <translation type="unfinished"></translation>
+        <translation>اشاریہ {indicator} کی اکائی {unit} ہے: {field} لکھیں، شمار کنندہ یا نسب نما نہیں۔ شمار کنندہ اور نسب نما خالی کر دیں۔</translation>
     </message>
     <message>
         <location filename="../../storage/validation.py" line="71"/>
         <source>The denominator of {indicator} ({denominator_name}) must be more than 0; it is &apos;{value}&apos;. Correct it, or leave the row out if there were none.</source>
-        <translation type="unfinished"></translation>
+        <translation>اشاریہ {indicator} کا نسب نما ({denominator_name}) 0 سے زیادہ ہونا چاہیے؛ یہ &apos;{value}&apos; ہے۔ اسے درست کریں، یا اگر کوئی نہ ہو تو یہ قطار نکال دیں۔</translation>
     </message>
     <message>
         <location filename="../../storage/validation.py" line="73"/>
         <source>The numerator of {indicator} ({value}) is larger than its denominator ({denominator}); the share cannot exceed 100%. Check both figures.</source>
-        <translation type="unfinished"></translation>
+        <translation>اشاریہ {indicator} کا شمار کنندہ ({value}) اس کے نسب نما ({denominator}) سے بڑا ہے؛ حصہ 100% سے زیادہ نہیں ہو سکتا۔ دونوں اعداد جانچیں۔</translation>
     </message>
     <message>
         <location filename="../../storage/validation.py" line="75"/>
         <source>The value &apos;{value}&apos; does not match numerator / denominator = {computed}. Leave the value empty; it is computed.</source>
-        <translation type="unfinished"></translation>
+        <translation>قدر &apos;{value}&apos;، شمار کنندہ / نسب نما = {computed} کے مطابق نہیں۔ قدر خالی چھوڑ دیں؛ یہ خود حساب ہو جاتی ہے۔</translation>
     </message>
     <message>
         <location filename="../../storage/validation.py" line="77"/>
         <source>The cells of {indicator} for {district} {period} add up to {cell_sum}{quantity} so far, more than the total {total}. Correct the cells or the total.</source>
-        <translation type="unfinished"></translation>
+        <translation>{district} {period} کے لیے اشاریہ {indicator} کے خانوں کا مجموعہ اب تک {cell_sum}{quantity} ہے، جو کل {total} سے زیادہ ہے۔ خانے یا کل درست کریں۔</translation>
     </message>
     <message>
         <location filename="../../storage/validation.py" line="79"/>
         <source>The cells of {indicator} for {district} {period} add up to {cell_sum}{quantity}, but the total is {total}. Correct the cells or the total.</source>
-        <translation type="unfinished"></translation>
+        <translation>{district} {period} کے لیے اشاریہ {indicator} کے خانوں کا مجموعہ {cell_sum}{quantity} ہے، لیکن کل {total} ہے۔ خانے یا کل درست کریں۔</translation>
     </message>
     <message>
         <location filename="../../storage/validation.py" line="81"/>
         <source>{indicator} {value} is unusual for {district} ({reason}). Check it; if it is right, add a comment saying why.</source>
-        <translation type="unfinished"></translation>
+        <translation>{district} کے لیے اشاریہ {indicator} کی قدر {value} غیر معمولی ہے ({reason})۔ اسے جانچیں؛ اگر درست ہے تو تبصرے میں وجہ لکھیں۔</translation>
     </message>
     <message>
         <location filename="../../storage/validation.py" line="84"/>
         <source>The {field} is required. Fill it in.</source>
-        <translation type="unfinished"></translation>
+        <translation>{field} لازمی ہے۔ اسے بھریں۔</translation>
     </message>
     <message>
         <location filename="../../storage/validation.py" line="86"/>
         <source>&apos;{value}&apos; is not a choice for {field}. Choose one of: {choices}.</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;{value}&apos;، {field} کے لیے دستیاب انتخاب نہیں۔ ان میں سے ایک چنیں: {choices}۔</translation>
     </message>
     <message>
         <location filename="../../storage/validation.py" line="88"/>
         <source>The {field} &apos;{value}&apos; is not a date. Write it as YYYY-MM-DD, e.g. 2026-10-31.</source>
-        <translation type="unfinished"></translation>
+        <translation>{field} &apos;{value}&apos; تاریخ نہیں ہے۔ اسے YYYY-MM-DD کی شکل میں لکھیں، مثلاً 2026-10-31</translation>
     </message>
     <message>
         <location filename="../../storage/validation.py" line="90"/>
         <source>The report date {value} is in the future (today is {today}). Correct the date.</source>
-        <translation type="unfinished"></translation>
+        <translation>رپورٹ کی تاریخ {value} مستقبل کی ہے (آج {today} ہے)۔ تاریخ درست کریں۔</translation>
     </message>
     <message>
         <location filename="../../storage/validation.py" line="92"/>
         <source>The incident date {value} is after the report date {report_date}. Correct one of them; leave the incident date empty if it is unknown.</source>
-        <translation type="unfinished"></translation>
+        <translation>واقعے کی تاریخ {value} رپورٹ کی تاریخ {report_date} کے بعد کی ہے۔ ان میں سے ایک درست کریں؛ اگر واقعے کی تاریخ معلوم نہ ہو تو اسے خالی چھوڑ دیں۔</translation>
     </message>
     <message>
         <location filename="../../storage/validation.py" line="94"/>
         <source>The client&apos;s age &apos;{value}&apos; must be a whole number from 0 to 120. Estimate it and tick &apos;age estimated&apos; if unsure.</source>
-        <translation type="unfinished"></translation>
+        <translation>متاثرہ فرد کی عمر &apos;{value}&apos; 0 سے 120 تک کا مکمل عدد ہونی چاہیے۔ یقین نہ ہو تو اندازہ لگائیں اور &apos;عمر کا اندازہ لگایا گیا&apos; پر نشان لگائیں۔</translation>
     </message>
     <message>
         <location filename="../../storage/validation.py" line="96"/>
         <source>The CNIC &apos;{value}&apos; is not valid. Write 13 digits as 12345-1234567-1 (the first digit 1 to 7).</source>
-        <translation type="unfinished"></translation>
+        <translation>CNIC &apos;{value}&apos; درست نہیں۔ 13 ہندسے اس طرح لکھیں: 12345-1234567-1 (پہلا ہندسہ 1 سے 7 تک)۔</translation>
     </message>
     <message>
         <location filename="../../storage/validation.py" line="98"/>
         <source>The mobile number &apos;{value}&apos; is not valid. Write it as 03001234567, 0300-1234567 or +923001234567.</source>
-        <translation type="unfinished"></translation>
+        <translation>موبائل نمبر &apos;{value}&apos; درست نہیں۔ اسے 03001234567، 0300-1234567 یا +923001234567 کی طرح لکھیں۔</translation>
     </message>
     <message>
         <location filename="../../storage/validation.py" line="100"/>
         <source>The GBV type &apos;{value}&apos; does not follow the classification questions: answered in order, they give &apos;{expected}&apos;. Ask the questions in order and take the first &apos;yes&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>تشدد کی قسم &apos;{value}&apos; درجہ بندی کے سوالات کے مطابق نہیں: ترتیب سے جواب دینے پر قسم &apos;{expected}&apos; بنتی ہے۔ سوالات ترتیب سے پوچھیں اور پہلا &apos;ہاں&apos; والا جواب لیں۔</translation>
     </message>
     <message>
         <location filename="../../storage/validation.py" line="102"/>
         <source>The classification answers &apos;{value}&apos; are not valid: answer the questions in order with y or n, stopping at the first y.</source>
-        <translation type="unfinished"></translation>
+        <translation>درجہ بندی کے جوابات &apos;{value}&apos; درست نہیں: سوالات کے جواب ترتیب سے y (ہاں) یا n (نہیں) میں دیں، اور پہلے y پر رک جائیں۔</translation>
     </message>
     <message>
         <location filename="../../storage/validation.py" line="104"/>
         <source>The service &apos;{value}&apos; is marked &apos;{status}&apos; but has no date. Add the date of the referral or service.</source>
-        <translation type="unfinished"></translation>
+        <translation>خدمت &apos;{value}&apos; کی حیثیت &apos;{status}&apos; درج ہے لیکن تاریخ نہیں۔ ریفرل یا خدمت کی تاریخ درج کریں۔</translation>
     </message>
     <message>
         <location filename="../../storage/validation.py" line="106"/>
         <source>The service &apos;{value}&apos; is listed twice. Keep one line per service.</source>
-        <translation type="unfinished"></translation>
+        <translation>خدمت &apos;{value}&apos; دو بار درج ہے۔ ہر خدمت کے لیے ایک سطر رکھیں۔</translation>
     </message>
     <message>
         <location filename="../../storage/validation.py" line="108"/>
         <source>A closed case needs a closing reason. Choose why the case was closed.</source>
-        <translation type="unfinished"></translation>
+        <translation>بند کیے گئے کیس کے لیے کیس بند کرنے کی وجہ ضروری ہے۔ چنیں کہ کیس کیوں بند کیا گیا۔</translation>
     </message>
     <message>
         <location filename="../../storage/validation.py" line="110"/>
         <source>The client&apos;s answer on {field} is not recorded. Ask the client and record yes or no.</source>
-        <translation type="unfinished"></translation>
+        <translation>{field} کے بارے میں متاثرہ فرد کا جواب درج نہیں۔ متاثرہ فرد سے پوچھیں اور ہاں یا نہیں درج کریں۔</translation>
     </message>
     <message>
         <location filename="../../storage/validation.py" line="112"/>
         <source>The follow-up date {value} is before the report date {report_date}. Correct it.</source>
-        <translation type="unfinished"></translation>
+        <translation>فالو اپ کی تاریخ {value} رپورٹ کی تاریخ {report_date} سے پہلے کی ہے۔ اسے درست کریں۔</translation>
     </message>
     <message>
         <location filename="../../storage/validation.py" line="114"/>
         <source>The request was completed on {value}, before it was received on {received_date}. Correct the dates.</source>
-        <translation type="unfinished"></translation>
+        <translation>درخواست کی تکمیل کی تاریخ {value} ہے، جو اس کی وصولی کی تاریخ {received_date} سے پہلے ہے۔ تاریخیں درست کریں۔</translation>
     </message>
     <message>
         <location filename="../../storage/validation.py" line="117"/>
         <source>The target year &apos;{value}&apos; is not a year from {first} to {last}. Write it like 2026.</source>
-        <translation type="unfinished"></translation>
+        <translation>ہدف کا سال &apos;{value}&apos;، {first} سے {last} تک کا کوئی سال نہیں۔ اسے 2026 کی طرح لکھیں۔</translation>
     </message>
     <message>
         <location filename="../../storage/validation.py" line="119"/>
         <source>The target of {indicator} is a percent and cannot be more than 100 (&apos;{value}&apos;). Correct the figure.</source>
-        <translation type="unfinished"></translation>
+        <translation>اشاریہ {indicator} کا ہدف فیصد میں ہے اور 100 سے زیادہ نہیں ہو سکتا (&apos;{value}&apos;)۔ عدد درست کریں۔</translation>
     </message>
     <message>
         <location filename="../../storage/validation.py" line="121"/>
         <source>The file {value} could not be read as {kind} ({reason}). Save it again from Excel as .xlsx or .csv.</source>
-        <translation type="unfinished"></translation>
+        <translation>فائل {value} کو {kind} کے طور پر نہیں پڑھا جا سکا ({reason})۔ اسے ایکسل سے دوبارہ .xlsx یا .csv کے طور پر محفوظ کریں۔</translation>
     </message>
     <message>
         <location filename="../../storage/validation.py" line="123"/>
         <source>The first row must name the columns {expected}; missing: {missing}. Start from `template`.</source>
-        <translation type="unfinished"></translation>
+        <translation>پہلی قطار میں کالموں کے نام {expected} ہونے چاہئیں؛ غائب: {missing}۔ `template` سے شروع کریں۔</translation>
     </message>
     <message>
         <location filename="../../storage/validation.py" line="125"/>
         <source>This row repeats {value}, already given on row {first_row}. Keep one row per cell.</source>
-        <translation type="unfinished"></translation>
+        <translation>یہ قطار {value} کو دہراتی ہے، جو قطار {first_row} میں پہلے ہی درج ہے۔ ہر خانے کے لیے ایک ہی قطار رکھیں۔</translation>
     </message>
     <message>
         <location filename="../../storage/validation.py" line="128"/>
         <source>The record is not shaped like a Mizan {record_type} record ({value}). It was kept aside for review.</source>
-        <translation type="unfinished"></translation>
+        <translation>یہ ریکارڈ Mizan کے {record_type} ریکارڈ کی شکل میں نہیں ({value})۔ اسے جائزے کے لیے الگ رکھ دیا گیا۔</translation>
     </message>
     <message>
         <location filename="../../storage/validation.py" line="130"/>
         <source>The record claims to come from device &apos;{value}&apos;, but the bundle was signed by {device}. It was kept aside for review.</source>
-        <translation type="unfinished"></translation>
+        <translation>ریکارڈ کے مطابق یہ ڈیوائس &apos;{value}&apos; سے آیا ہے، لیکن بنڈل پر {device} کے دستخط ہیں۔ اسے جائزے کے لیے الگ رکھ دیا گیا۔</translation>
     </message>
     <message>
         <location filename="../../storage/validation.py" line="132"/>
         <source>The record is for district &apos;{value}&apos;, but the device is enrolled for {district}. It was kept aside for review.</source>
-        <translation type="unfinished"></translation>
+        <translation>یہ ریکارڈ ضلع &apos;{value}&apos; کا ہے، لیکن ڈیوائس {district} کے لیے رجسٹر ہے۔ اسے جائزے کے لیے الگ رکھ دیا گیا۔</translation>
     </message>
     <message>
         <location filename="../../storage/validation.py" line="134"/>
         <source>The record belongs to case {value}, which is not at the centre. It was kept aside for review.</source>
-        <translation type="unfinished"></translation>
+        <translation>یہ ریکارڈ کیس {value} کا ہے، جو مرکز میں موجود نہیں۔ اسے جائزے کے لیے الگ رکھ دیا گیا۔</translation>
     </message>
     <message>
         <location filename="../../storage/validation.py" line="136"/>
         <source>The record clashes with another record already at the centre ({value}). It was kept aside for review.</source>
-        <translation type="unfinished"></translation>
+        <translation>یہ ریکارڈ مرکز میں پہلے سے موجود ایک اور ریکارڈ سے ٹکراتا ہے ({value})۔ اسے جائزے کے لیے الگ رکھ دیا گیا۔</translation>
     </message>
     <message>
         <location filename="../../storage/validation.py" line="138"/>
         <source>The {field} {value} is in the future (today is {today}). Correct the date.</source>
-        <translation type="unfinished"></translation>
+        <translation>{field} {value} مستقبل کی ہے (آج {today} ہے)۔ تاریخ درست کریں۔</translation>
     </message>
 </context>
 <context>
     <name>widget</name>
     <message>
-        <location filename="../../gui/login.py" line="51"/>
+        <location filename="../../gui/login.py" line="52"/>
         <source>Something went wrong: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>کچھ غلط ہو گیا: {error}</translation>
     </message>
 </context>
 </TS>
