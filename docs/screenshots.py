@@ -149,9 +149,9 @@ def main() -> int:
         window = MainWindow(clerk, SCREENS)
         window.resize(*SIZE)
         window.show()
-        titles = window.screen_titles()
-        window.sidebar.setCurrentRow(titles.index("Import"))
-        import_screen = window.screens[titles.index("Import")]
+        names = [screen_name(screen) for screen in window.screens]
+        window.sidebar.setCurrentRow(names.index("import"))
+        import_screen = window.screens[names.index("import")]
         import_screen.import_paths([usb])
         settle(app, lambda: not import_screen.busy, seconds=300)
         window.grab().save(str(out / f"{language_prefix}centre-import.png"))
@@ -163,9 +163,9 @@ def main() -> int:
         window = MainWindow(clerk, SCREENS)
         window.resize(*SIZE)
         window.show()
-        titles = window.screen_titles()
-        window.sidebar.setCurrentRow(titles.index("Reports"))
-        reports = window.screens[titles.index("Reports")]
+        names = [screen_name(screen) for screen in window.screens]
+        window.sidebar.setCurrentRow(names.index("reports"))
+        reports = window.screens[names.index("reports")]
         for kind in ("progress", "trend", "desk", "completeness"):
             reports.kind.setCurrentIndex(reports.kind.findData(kind))
             if kind == "trend":  # one indicator: its chart comes right under its table

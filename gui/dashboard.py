@@ -124,7 +124,7 @@ class DashboardScreen(Screen):
         side = QHBoxLayout()
         for period, label in zip(periods, (self.tr("This month: {period} (in progress)"),
                                            self.tr("Last month: {period}")), strict=True):
-            side.addWidget(self._completeness_box(figures.completeness[period], period, label.format(period=period)), 1)
+            side.addWidget(self._completeness_box(figures.completeness[period], period, fill(label, period=period)), 1)
         holder = QWidget()
         holder.setLayout(side)
         layout.addWidget(holder)
@@ -172,7 +172,7 @@ class DashboardScreen(Screen):
         for period, label in zip(periods, (self.tr("Cases reported this month ({period}, to {day}): {count}"),
                                            self.tr("Last month ({period}): {count}")), strict=True):
             end = _period_end(period, on)
-            text = QLabel(label.format(period=period, day=end.isoformat(), count=counts[period]))
+            text = QLabel(fill(label, period=period, day=end.isoformat(), count=counts[period]))
             line.addWidget(text)
             line.addSpacing(32)
         line.addStretch(1)

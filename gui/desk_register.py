@@ -444,6 +444,11 @@ class DeskRegisterScreen(Screen):
             filters.addWidget(label, 0, column)
             filters.addWidget(field_widget, 1, column)
         filters.setColumnStretch(len(labelled) - 1, 1)  # the search box takes the spare width
+        # Long desk and GBV type names (longer still in Urdu) must not widen the window past a 1366-pixel
+        # screen: the lists show them in full when opened.
+        for combo in (self.gbv_type_filter, self.desk_filter):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(14)
 
         self.table = QTableView()
         self.table.setModel(self.model)

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui.list_model import Index, ListTableModel
-from gui.screens import Screen, heading_label
+from gui.screens import Screen, explanation, heading_label
 from gui.tasks import run_task
 from storage.database import Session
 from storage.errors import MizanError
@@ -101,7 +101,7 @@ class ExportScreen(Screen):
         layout = QVBoxLayout(self)
         heading = heading_label(self.tr("Send this office's figures to the provincial centre"))
         layout.addWidget(heading)
-        layout.addWidget(QLabel(self.tr(
+        layout.addWidget(explanation(self.tr(
             "The bundle is encrypted for the centre and signed by this PC. It holds every record changed since "
             "the last bundle the centre acknowledged, so a lost stick loses nothing.")))
         self.fingerprint = QLabel(fill(self.tr(

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui.screens import Screen
-from storage.database import Session
+from storage.database import Session, role_name
 from storage.i18n import fill
 from storage.users import allowed
 from sync.export import list_exports
@@ -31,10 +31,10 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.session = session
         where = session.district or self.tr("Provincial centre")
-        self.setWindowTitle(fill(self.tr("Mizan: {where}, {user} ({role})"), where=where, user=session.user, role=session.role))
+        self.setWindowTitle(fill(self.tr("Mizan: {where}, {user} ({role})"), where=where, user=session.user, role=role_name(session.role)))
         self.sidebar = QListWidget()
         self.sidebar.setAccessibleName(self.tr("Screens"))
-        self.sidebar.setMaximumWidth(220)
+        self.sidebar.setMaximumWidth(300)
         self.sidebar.setStyleSheet("QListWidget::item { padding: 7px 10px; }")
         self.stack = QStackedWidget()
         self.screens: list[Screen] = []
@@ -48,6 +48,8 @@ class MainWindow(QMainWindow):
             self.screens.append(screen)
             self.stack.addWidget(screen)
             QListWidgetItem(screen.title(), self.sidebar)
+        # As wide as the longest title (Urdu titles run longer than English ones), never clipped.
+        self.sidebar.setFixedWidth(min(300, self.sidebar.sizeHintForColumn(0) + 2 * self.sidebar.frameWidth() + 24))
         self.sidebar.currentRowChanged.connect(self.show_screen)
         central = QWidget()
         layout = QHBoxLayout(central)

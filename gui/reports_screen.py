@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QSpinBox,
     QTableView,
     QVBoxLayout,
@@ -234,8 +235,12 @@ class ReportsScreen(Screen):
             view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
             view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
             rows = min(model.rowCount(), 40)  # long tables scroll inside the page after 40 rows
+            # A wide table scrolls sideways inside itself rather than widening the page (which would push
+            # the notes beyond the window's edge); the height leaves room for that scroll bar.
+            view.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
             view.setFixedHeight(view.horizontalHeader().sizeHint().height()
-                                + rows * view.verticalHeader().defaultSectionSize() + 4)
+                                + rows * view.verticalHeader().defaultSectionSize()
+                                + view.horizontalScrollBar().sizeHint().height() + 4)
             if model.rowCount() > 40:
                 view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
             column.addWidget(view)

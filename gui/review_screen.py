@@ -23,17 +23,27 @@ from PySide6.QtWidgets import (
 )
 
 from gui.list_model import Index, ListTableModel, list_table
-from gui.screens import Screen, heading_label
+from gui.screens import Screen, explanation, heading_label
 from gui.tasks import run_task
 from storage.database import Session
 from storage.errors import MizanError, ValidationFailed
-from storage.i18n import fill, translate
+from storage.i18n import QT_TRANSLATE_NOOP, fill, translate
 from storage.validation import FIELD_LABELS
 from sync.centre import Conflict, RecheckResult, list_conflicts, list_quarantine, recheck_quarantine, resolve_conflict
 
-RECORD_TYPE_NAMES = {"indicator_values": "Indicator value", "targets": "Target", "completions": "Data set completion",
-                     "desk_cases": "Desk case", "desk_case_perpetrators": "Perpetrator", "desk_case_services": "Service",
-                     "pkm_requests": "PKM request", "desks": "Desk"}
+RECORD_TYPE_NAMES = {"indicator_values": QT_TRANSLATE_NOOP("records", "Indicator value"),
+                     "targets": QT_TRANSLATE_NOOP("records", "Target"),
+                     "completions": QT_TRANSLATE_NOOP("records", "Data set completion"),
+                     "desk_cases": QT_TRANSLATE_NOOP("records", "Desk case"),
+                     "desk_case_perpetrators": QT_TRANSLATE_NOOP("records", "Perpetrator"),
+                     "desk_case_services": QT_TRANSLATE_NOOP("records", "Service"),
+                     "pkm_requests": QT_TRANSLATE_NOOP("records", "PKM request"),
+                     "desks": QT_TRANSLATE_NOOP("records", "Desk")}
+
+
+def record_type_name(record_type: str) -> str:
+    """A record type (``indicator_values``…) in the interface's language."""
+    return translate("records", RECORD_TYPE_NAMES[record_type]) if record_type in RECORD_TYPE_NAMES else record_type
 # Bookkeeping columns the clerk does not choose between.
 HIDDEN_FIELDS = frozenset({"uuid", "hlc", "origin_device", "entered_at"})
 
@@ -63,7 +73,7 @@ class ConflictsModel(ListTableModel):
             return None
         conflict = self.conflicts[index.row()]
         if index.column() == self.WHAT:
-            kind = self.tr(RECORD_TYPE_NAMES.get(conflict.record_type, conflict.record_type))
+            kind = record_type_name(conflict.record_type)
             return f"{kind}: {conflict.key_text}"
         version = conflict.stored if index.column() == self.STORED else conflict.incoming
         return f"{version.device_name} · {_written(version.written_at)}"
@@ -141,7 +151,7 @@ class QuarantineModel(ListTableModel):
         if column == self.BUNDLE:
             return entry["sequence"]
         if column == self.KIND:
-            kind = self.tr(RECORD_TYPE_NAMES.get(entry["record_type"], entry["record_type"]))
+            kind = record_type_name(entry["record_type"])
             return kind if role == Qt.ItemDataRole.DisplayRole else json.dumps(entry["record"], indent=1)
         return " ".join(reason["message"] for reason in entry["reasons"])
 
@@ -265,7 +275,7 @@ class ReviewScreen(Screen):
         self.recheck_note.setWordWrap(True)
         page = QWidget()
         layout = QVBoxLayout(page)
-        layout.addWidget(QLabel(self.tr(
+        layout.addWidget(explanation(self.tr(
             "These records broke a rule when their bundle was imported, so they were held back. After the catalogue "
             "changes (a new indicator or district), re-check them: those that pass now are merged.")))
         layout.addWidget(self.quarantine_table, 1)

@@ -42,3 +42,10 @@ def larger(label: QLabel) -> QLabel:
     """Text a size above the body text (a question being asked, a drop zone), scaled with the setting."""
     label.setProperty("role", "larger")
     return label
+
+
+def explanation(text: str) -> QLabel:
+    """A sentence or two that explains a screen: wrapped, so that it never widens the window."""
+    label = QLabel(text)
+    label.setWordWrap(True)
+    return label

@@ -166,6 +166,9 @@ def screens_of(qtbot, session, settings) -> list[tuple[str, list[tuple[str, str]
                         timeout=20000)
         QApplication.processEvents()
         seen.append((type(screen).__name__, [("sidebar", window.sidebar.item(row).text()), *visible_texts(screen)]))
+    # Longer words (these pseudo ones, Urdu's) must not push the window past the common office screen.
+    assert window.minimumSizeHint().width() <= 1366, [
+        (type(screen).__name__, screen.minimumSizeHint().width()) for screen in window.screens]
     return seen
 
 
