@@ -34,10 +34,15 @@ from gui.screens import Screen, heading_label, larger
 from gui.tasks import run_task, run_with_own_connection
 from storage.database import Session
 from storage.errors import MizanError
-from storage.i18n import fill
+from storage.i18n import QT_TRANSLATE_NOOP, fill, translate
 from sync.centre import enroll_pending_device, receipts_for_today, scan_inbox
 from sync.importer import ImportOutcome, ImportProgress, import_bundles
 from sync.keys import Enrollment
+
+# What the details line calls each count of an import (the keys of ImportOutcome.counts).
+COUNT_NAMES = {"new": QT_TRANSLATE_NOOP("import", "new"), "updated": QT_TRANSLATE_NOOP("import", "updated"),
+               "unchanged": QT_TRANSLATE_NOOP("import", "unchanged"), "conflicts": QT_TRANSLATE_NOOP("import", "conflicts"),
+               "quarantined": QT_TRANSLATE_NOOP("import", "quarantined")}
 
 INBOX_POLL_MS = 30_000  # a shared drive is polled, not watched: change notifications do not cross SMB
 
@@ -433,5 +438,6 @@ class ImportScreen(Screen):
             self.details.clear()
             return
         outcome = self.model.outcomes[rows[0].row()]
-        counts = ", ".join(f"{name}: {count:,}" for name, count in outcome.counts.items())
+        counts = ", ".join(f"{translate('import', COUNT_NAMES.get(name, name))}: {count:,}"
+                           for name, count in outcome.counts.items())
         self.details.setText(fill(self.tr("{file}\n{status}. {counts}\n{reason}"), file=outcome.file, status=self.model.status_text(outcome), counts=counts, reason=outcome.reason or ""))

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from gui.list_model import Index, ListTableModel
 from gui.screens import Screen
-from storage.database import ROLES_BY_INSTALLATION, Session
+from storage.database import ROLES_BY_INSTALLATION, Session, role_name
 from storage.errors import MizanError
 from storage.i18n import fill
 from storage.users import add_user, change_password, list_users, remove_user, unlock_user
@@ -53,7 +53,7 @@ class UsersModel(ListTableModel):
         if index.column() == self.NAME:
             return user["name"]
         if index.column() == self.ROLE:
-            return user["role"]
+            return role_name(user["role"])
         if not user["active"]:
             return self.tr("removed")
         if user["locked_until"]:
@@ -69,7 +69,8 @@ class AddUserDialog(QDialog):
         self.setWindowTitle(self.tr("Add a user"))
         self.name = QLineEdit()
         self.role = QComboBox()
-        self.role.addItems(list(roles))
+        for code in roles:  # the role's name is shown, its code is what add_user takes
+            self.role.addItem(role_name(code), code)
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.again = QLineEdit()
@@ -139,7 +140,7 @@ class UsersScreen(Screen):
     def add(self) -> None:
         dialog = AddUserDialog(ROLES_BY_INSTALLATION[self.session.installation["role"]], self)
         while dialog.exec():
-            name, role = dialog.name.text().strip(), dialog.role.currentText()
+            name, role = dialog.name.text().strip(), dialog.role.currentData()
             if dialog.password.text() != dialog.again.text():
                 dialog.message.setText(self.tr("The two passwords differ."))
                 continue
@@ -148,7 +149,7 @@ class UsersScreen(Screen):
             except MizanError as error:
                 dialog.message.setText(str(error))
                 continue
-            self.message.setText(fill(self.tr("Added {name} ({role})."), name=name, role=role))
+            self.message.setText(fill(self.tr("Added {name} ({role})."), name=name, role=role_name(role)))
             self.model.reload()
             return
 

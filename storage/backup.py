@@ -46,6 +46,7 @@ from sqlite_utils import Database
 
 from storage import __version__, audit
 from storage.errors import AuthError, MizanError, PermissionDenied, UsageError
+from storage.i18n import QT_TRANSLATE_NOOP, say, translate
 from storage.keyslots import KeyFile, keyfile_path
 from storage.migrations import migrations
 
@@ -210,7 +211,7 @@ def backup_now(session, out: str | Path) -> BackupInfo:
     require(session, "backup")
     out = Path(out)
     if out.resolve() in (session.path.resolve(), keyfile_path(session.path).resolve()):
-        raise UsageError("Choose another file for the backup: that is the database itself.")
+        raise UsageError(say("errors", QT_TRANSLATE_NOOP("errors", "Choose another file for the backup: that is the database itself.")))
     return write_backup(session.db, session.path, out, reason="manual", created_by=session.user)
 
 
@@ -232,7 +233,7 @@ def set_backup_keep(session, keep: int) -> None:
 
     require(session, "backup")
     if not isinstance(keep, int) or not 1 <= keep <= MAX_KEEP:
-        raise UsageError(f"Keep between 1 and {MAX_KEEP} automatic backups, not {keep!r}.")
+        raise UsageError(say("errors", QT_TRANSLATE_NOOP("errors", "Keep between 1 and {max_keep} automatic backups, not {keep}."), max_keep=MAX_KEEP, keep=repr(keep)))
     with session.write() as db:
         db.execute("INSERT INTO settings (name, value, changed_by, changed_at) VALUES ('backup_keep', ?, ?, ?) "
                    "ON CONFLICT (name) DO UPDATE SET value = excluded.value, changed_by = excluded.changed_by, "
@@ -324,22 +325,22 @@ def _open_archive(path: Path) -> tuple[zipfile.ZipFile, dict]:
     try:
         archive = zipfile.ZipFile(path)
     except FileNotFoundError as error:
-        raise UsageError(f"There is no file {path}.") from error
+        raise UsageError(say("errors", QT_TRANSLATE_NOOP("errors", "There is no file {path}."), path=path)) from error
     except (OSError, zipfile.BadZipFile) as error:
-        raise BackupRejected(f"{name} is not a Mizan backup (not a readable ZIP file).") from error
+        raise BackupRejected(say("errors", QT_TRANSLATE_NOOP("errors", "{name} is not a Mizan backup (not a readable ZIP file)."), name=name)) from error
     try:
         infos = archive.infolist()
         names = [info.filename for info in infos]
         if len(names) != len(set(names)) or not REQUIRED_MEMBERS <= set(names) \
                 or not set(names) <= REQUIRED_MEMBERS | OPTIONAL_MEMBERS:
-            raise BackupRejected(f"{name} is not a Mizan backup (it holds {', '.join(sorted(names)) or 'nothing'}).")
+            raise BackupRejected(say("errors", QT_TRANSLATE_NOOP("errors", "{name} is not a Mizan backup (it holds {members})."), name=name, members=', '.join(sorted(names)) or translate("errors", QT_TRANSLATE_NOOP("errors", "nothing"))))
         if any(info.file_size > MAX_MEMBER_BYTES for info in infos) \
                 or archive.getinfo(MANIFEST).file_size > MAX_MANIFEST_BYTES:
-            raise BackupRejected(f"{name} is not a Mizan backup (a member is implausibly large).")
+            raise BackupRejected(say("errors", QT_TRANSLATE_NOOP("errors", "{name} is not a Mizan backup (a member is implausibly large)."), name=name))
         try:
             manifest = json.loads(archive.read(MANIFEST))
         except (ValueError, zipfile.BadZipFile, OSError) as error:
-            raise BackupRejected(f"{name} is damaged: its manifest cannot be read.") from error
+            raise BackupRejected(say("errors", QT_TRANSLATE_NOOP("errors", "{name} is damaged: its manifest cannot be read."), name=name)) from error
         _check_manifest(name, manifest, infos)
     except BaseException:
         archive.close()
@@ -349,23 +350,23 @@ def _open_archive(path: Path) -> tuple[zipfile.ZipFile, dict]:
 
 def _check_manifest(name: str, manifest: object, infos: list[zipfile.ZipInfo]) -> None:
     if not isinstance(manifest, dict) or manifest.get("format") != BACKUP_FORMAT:
-        raise BackupRejected(f"{name} is not a Mizan backup (its manifest is not one).")
+        raise BackupRejected(say("errors", QT_TRANSLATE_NOOP("errors", "{name} is not a Mizan backup (its manifest is not one)."), name=name))
     version = manifest.get("format_version")
     if not isinstance(version, int) or version > BACKUP_FORMAT_VERSION:
-        raise BackupRejected(f"{name} was made by a newer Mizan (backup format {version}); update Mizan first.")
+        raise BackupRejected(say("errors", QT_TRANSLATE_NOOP("errors", "{name} was made by a newer Mizan (backup format {version}); update Mizan first."), name=name, version=version))
     files, applied = manifest.get("files"), manifest.get("migrations")
     if not isinstance(files, dict) or not isinstance(applied, list) or not isinstance(manifest.get("created_at"), str):
-        raise BackupRejected(f"{name} is damaged: its manifest lacks files, migrations or a date.")
+        raise BackupRejected(say("errors", QT_TRANSLATE_NOOP("errors", "{name} is damaged: its manifest lacks files, migrations or a date."), name=name))
     for info in infos:
         if info.filename == MANIFEST:
             continue
         entry = files.get(info.filename)
         if not isinstance(entry, dict) or entry.get("bytes") != info.file_size:
-            raise BackupRejected(f"{name} is damaged: {info.filename} does not match its manifest.")
+            raise BackupRejected(say("errors", QT_TRANSLATE_NOOP("errors", "{name} is damaged: {member} does not match its manifest."), name=name, member=info.filename))
     known = {migration.name for migration in migrations._migrations}
     unknown = sorted(set(map(str, applied)) - known)
     if unknown:
-        raise BackupRejected(f"{name} was made by a newer Mizan (schema {unknown[-1]}); update Mizan, then restore.")
+        raise BackupRejected(say("errors", QT_TRANSLATE_NOOP("errors", "{name} was made by a newer Mizan (schema {migration}); update Mizan, then restore."), name=name, migration=unknown[-1]))
 
 
 def _extract_checked(archive: zipfile.ZipFile, member: str, expected: dict, out: Path) -> None:
@@ -379,7 +380,7 @@ def _extract_checked(archive: zipfile.ZipFile, member: str, expected: dict, out:
         os.fsync(target.fileno())
     if digest.hexdigest() != expected.get("sha256"):
         out.unlink(missing_ok=True)
-        raise BackupRejected(f"{Path(str(archive.filename)).name} is damaged: {member} does not match its SHA-256.")
+        raise BackupRejected(say("errors", QT_TRANSLATE_NOOP("errors", "{file} is damaged: {member} does not match its SHA-256."), file=Path(str(archive.filename)).name, member=member))
 
 
 def read_backup(path: str | Path, *, check_hashes: bool = True) -> BackupInfo:
@@ -397,9 +398,9 @@ def read_backup(path: str | Path, *, check_hashes: bool = True) -> BackupInfo:
                         while chunk := source.read(_HASH_CHUNK):
                             digest.update(chunk)
                 except (zipfile.BadZipFile, OSError, EOFError) as error:
-                    raise BackupRejected(f"{path.name} is damaged: {member} cannot be read.") from error
+                    raise BackupRejected(say("errors", QT_TRANSLATE_NOOP("errors", "{file} is damaged: {member} cannot be read."), file=path.name, member=member)) from error
                 if digest.hexdigest() != manifest["files"][member].get("sha256"):
-                    raise BackupRejected(f"{path.name} is damaged: {member} does not match its SHA-256.")
+                    raise BackupRejected(say("errors", QT_TRANSLATE_NOOP("errors", "{file} is damaged: {member} does not match its SHA-256."), file=path.name, member=member))
     return _info(path, manifest)
 
 
@@ -552,7 +553,7 @@ def prepare_restore(source: str | Path, db_path: str | Path, unlock: Unlock) -> 
             backup_ledger = archive.read(LEDGER_MEMBER) if LEDGER_MEMBER in archive.namelist() else None
         if backup_ledger is not None and hashlib.sha256(backup_ledger).hexdigest() != \
                 manifest["files"][LEDGER_MEMBER].get("sha256"):
-            raise BackupRejected(f"{source.name} is damaged: {LEDGER_MEMBER} does not match its SHA-256.")
+            raise BackupRejected(say("errors", QT_TRANSLATE_NOOP("errors", "{file} is damaged: {ledger_member} does not match its SHA-256."), file=source.name, ledger_member=LEDGER_MEMBER))
         credential = _unlock_staged(source, staged_keys, unlock)
         prepared.ledger_lines = _open_and_carry_forward(
             source, staged_db, credential, RestoreContext(db_path, credential.db_key, credential.actor, backup_ledger))
@@ -566,7 +567,7 @@ def _unlock_staged(source: Path, staged_keys: Path, unlock: Unlock) -> Credentia
     try:
         keyfile = KeyFile.load(staged_keys)
     except AuthError as error:
-        raise BackupRejected(f"{source.name} is damaged: its key file cannot be read.") from error
+        raise BackupRejected(say("errors", QT_TRANSLATE_NOOP("errors", "{file} is damaged: its key file cannot be read."), file=source.name)) from error
     # Failed attempts count against the lock in the *staged* copy only: the backup file is not changed.
     return unlock(keyfile)
 
@@ -574,14 +575,13 @@ def _unlock_staged(source: Path, staged_keys: Path, unlock: Unlock) -> Credentia
 def _open_and_carry_forward(source: Path, staged_db: Path, credential: Credential,
                             context: RestoreContext) -> bytes | None:
     """Prove the snapshot is ours and whole, check who restores, and run the AFTER_RESTORE steps."""
-    from storage.database import _set_actor, connect
+    from storage.database import _set_actor, connect, role_name, role_names
     from storage.users import PERMISSIONS
 
     try:
         db = connect(staged_db, credential.db_key)
     except AuthError as error:
-        raise BackupRejected(f"{source.name} does not open with this installation's key: it is another "
-                             "installation's backup, or damaged.") from error
+        raise BackupRejected(say("errors", QT_TRANSLATE_NOOP("errors", "{file} does not open with this installation's key: it is another installation's backup, or damaged."), file=source.name)) from error
     replaced = None
     try:
         _check_integrity(source, db)
@@ -589,11 +589,10 @@ def _open_and_carry_forward(source: Path, staged_db: Path, credential: Credentia
             actor = credential.actor
             row = db.execute("SELECT role, active FROM users WHERE name = ?", [actor]).fetchone()
             if row is None or not row[1]:
-                raise AuthError(f"{actor!r} is not an active user in this backup.")
+                raise AuthError(say("errors", QT_TRANSLATE_NOOP("errors", "{actor} is not an active user in this backup."), actor=repr(actor)))
             if row[0] not in PERMISSIONS["backup"]:
                 raise PermissionDenied(
-                    f"{actor} (role: {row[0]}) may not back up or restore the database; that needs one of the "
-                    f"roles: {', '.join(sorted(PERMISSIONS['backup']))}.")
+                    say("errors", QT_TRANSLATE_NOOP("errors", "{actor} (role: {role}) may not back up or restore the database; that needs one of the roles: {roles}."), actor=actor, role=role_name(row[0]), roles=role_names(sorted(PERMISSIONS['backup']))))
         _set_actor(db, context.actor)
         replaced = _open_replaced(context)
         with db.atomic():
@@ -616,7 +615,7 @@ def _check_integrity(source: Path, db: Database) -> None:
     except sqlcipher3.DatabaseError:  # a page that fails to decrypt stops the check itself
         damaged, quick = ["unreadable page"], []
     if damaged or quick != ["ok"]:
-        raise BackupRejected(f"{source.name} is damaged: the database inside fails its integrity check.")
+        raise BackupRejected(say("errors", QT_TRANSLATE_NOOP("errors", "{file} is damaged: the database inside fails its integrity check."), file=source.name))
 
 
 def _open_replaced(context: RestoreContext) -> Database | None:

@@ -17,6 +17,7 @@ from storage.catalogue import make_cell, parse_cell
 from storage.database import Session
 from storage.entry import due_indicators
 from storage.errors import UsageError, ValidationFailed
+from storage.i18n import QT_TRANSLATE_NOOP, say
 from storage.records import VALUE_KEYS, SaveReport, list_indicator_values, save_indicator_values
 from storage.users import require
 from storage.validation import Issue, ValueInput, issue
@@ -38,9 +39,9 @@ def write_template(session: Session, period: str, out: str | Path, district: str
     require(session, "view")
     district = district or session.district
     if district is None:
-        raise UsageError("At the centre, say which district the template is for: --district CODE.")
+        raise UsageError(say("errors", QT_TRANSLATE_NOOP("errors", "At the centre, say which district the template is for: --district CODE.")))
     if district not in session.catalogue.districts:
-        raise UsageError(f"Unknown district {district!r}.")
+        raise UsageError(say("errors", QT_TRANSLATE_NOOP("errors", "Unknown district {district}."), district=repr(district)))
     stored = {(v["indicator"], v["period"], v["cell"]): v for v in list_indicator_values(session, district=district)}
     rows = []
     for indicator_code, indicator_period in template_indicators(session, period):
@@ -61,7 +62,7 @@ def write_template(session: Session, period: str, out: str | Path, district: str
     elif out.suffix.lower() == ".xlsx":
         _write_xlsx_template(session, out, rows)
     else:
-        raise UsageError(f"The template must be a .xlsx or .csv file, not {out.name}.")
+        raise UsageError(say("errors", QT_TRANSLATE_NOOP("errors", "The template must be a .xlsx or .csv file, not {file}."), file=out.name))
     return len(rows)
 
 
@@ -138,7 +139,7 @@ def _read_rows(path: Path, sheet_name: str = "values", command: str = "load") ->
         finally:
             workbook.close()
     else:
-        raise UsageError(f"`{command}` reads .xlsx or .csv files, not {path.name}.")
+        raise UsageError(say("errors", QT_TRANSLATE_NOOP("errors", "`{command}` reads .xlsx or .csv files, not {file}."), command=command, file=path.name))
 
 
 def _column_positions(header: list, columns: tuple[str, ...]) -> dict[str, int]:
@@ -146,7 +147,7 @@ def _column_positions(header: list, columns: tuple[str, ...]) -> dict[str, int]:
     names = [_text(cell).lower() for cell in header]
     missing = [name for name in columns if name not in names]
     if missing:
-        raise ValidationFailed("The file's columns are wrong; nothing was written.", [issue(
+        raise ValidationFailed(say("errors", QT_TRANSLATE_NOOP("errors", "The file's columns are wrong; nothing was written.")), [issue(
             "LD_COLUMNS", 1, expected=", ".join(columns), missing=", ".join(missing))])
     return {name: names.index(name) for name in columns}
 
@@ -154,7 +155,7 @@ def _column_positions(header: list, columns: tuple[str, ...]) -> dict[str, int]:
 def _unreadable(path: Path, error: Exception) -> ValidationFailed:
     """The LD_UNREADABLE failure for a damaged file (csv, codecs and openpyxl raise many different types)."""
     kind = "Excel (.xlsx)" if path.suffix.lower() == ".xlsx" else "CSV (UTF-8)"
-    return ValidationFailed("The file could not be read; nothing was written.", [issue(
+    return ValidationFailed(say("errors", QT_TRANSLATE_NOOP("errors", "The file could not be read; nothing was written.")), [issue(
         "LD_UNREADABLE", 1, value=path.name, kind=kind, reason=type(error).__name__)])
 
 
@@ -281,7 +282,7 @@ def load_values(session: Session, path: str | Path, *, dry_run: bool = False) ->
     require(session, "enter_values")
     path = Path(path)
     if not path.exists():
-        raise UsageError(f"There is no file {path}.")
+        raise UsageError(say("errors", QT_TRANSLATE_NOOP("errors", "There is no file {path}."), path=path))
     report = LoadReport(file=os.fspath(path), dry_run=dry_run)
     try:
         inputs, report.blank_rows = read_value_rows(path)

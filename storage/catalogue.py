@@ -14,6 +14,7 @@ from functools import cache
 from pathlib import Path
 
 from storage import i18n
+from storage.i18n import QT_TRANSLATE_NOOP, say, translate
 from storage.periods import Period
 
 UNITS = ("count", "percent", "ratio", "days")
@@ -62,9 +63,11 @@ class Validity:
         return True
 
     def describe(self) -> str:
-        start = self.valid_from.isoformat() if self.valid_from else "the beginning"
-        end = self.valid_to.isoformat() if self.valid_to else "now"
-        return f"{start} to {end}"
+        """The span in the interface's language, e.g. "the beginning to 2025-12-31"."""
+        start = (self.valid_from.isoformat() if self.valid_from
+                 else translate("catalogue", QT_TRANSLATE_NOOP("catalogue", "the beginning")))
+        end = self.valid_to.isoformat() if self.valid_to else translate("catalogue", QT_TRANSLATE_NOOP("catalogue", "now"))
+        return say("catalogue", QT_TRANSLATE_NOOP("catalogue", "{start} to {end}"), start=start, end=end)
 
 
 @dataclass(frozen=True)

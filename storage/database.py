@@ -13,7 +13,7 @@ import dataclasses
 import datetime as dt
 import os
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -24,12 +24,39 @@ from storage import audit
 from storage.catalogue import Catalogue, load_catalogue
 from storage.errors import AuthError, UsageError
 from storage.hlc import HybridLogicalClock
+from storage.i18n import QT_TRANSLATE_NOOP, say, translate
 from storage.keyslots import KeyFile, keyfile_path, new_database_key, new_recovery_key
 from storage.migrations import migrations
 
 ROLES = ("operator", "supervisor", "clerk", "admin")
 ROLES_BY_INSTALLATION = {"district": ("operator", "supervisor", "admin"), "centre": ("clerk", "admin")}
 INSTALLATION_ROLES = ("district", "centre")
+# What a person reads for a role or an installation's kind (the codes above are stored and typed in the CLI).
+ROLE_NAMES = {
+    "operator": QT_TRANSLATE_NOOP("roles", "operator"),
+    "supervisor": QT_TRANSLATE_NOOP("roles", "supervisor"),
+    "clerk": QT_TRANSLATE_NOOP("roles", "clerk"),
+    "admin": QT_TRANSLATE_NOOP("roles", "admin"),
+}
+INSTALLATION_NAMES = {
+    "district": QT_TRANSLATE_NOOP("roles", "district"),
+    "centre": QT_TRANSLATE_NOOP("roles", "centre"),
+}
+
+
+def role_name(role: str) -> str:
+    """A role in the interface's language (an unknown code is shown as it is)."""
+    return translate("roles", ROLE_NAMES[role]) if role in ROLE_NAMES else role
+
+
+def role_names(roles: Iterable[str]) -> str:
+    """Roles in the interface's language, listed with commas."""
+    return ", ".join(role_name(role) for role in roles)
+
+
+def installation_name(kind: str) -> str:
+    """``district`` or ``centre`` in the interface's language."""
+    return translate("roles", INSTALLATION_NAMES[kind]) if kind in INSTALLATION_NAMES else kind
 
 # Reference rows every installation creates identically (the seeded desks) carry this origin and
 # version, so the same desk seeded at a district and at the centre is one record, not a conflict.
@@ -65,7 +92,7 @@ def connect(path: str | Path, db_key: bytes) -> Database:
         connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except sqlcipher3.DatabaseError as error:
         connection.close()
-        raise AuthError(f"The database {path} could not be opened with this key ({error}).") from error
+        raise AuthError(say("errors", QT_TRANSLATE_NOOP("errors", "The database {path} could not be opened with this key ({error})."), path=path, error=error)) from error
     connection.execute("PRAGMA journal_mode = WAL")
     connection.execute("PRAGMA synchronous = FULL")
     connection.execute("PRAGMA foreign_keys = ON")
@@ -157,7 +184,7 @@ def _load_installation(db: Database) -> dict:
     row = db.execute("SELECT role, district, device_id, device_name, created_at, catalogue_version, hlc_last "
                      "FROM installation WHERE id = 1").fetchone()
     if row is None:
-        raise UsageError("This database has no installation record; it was not made by `mizan init`.")
+        raise UsageError(say("errors", QT_TRANSLATE_NOOP("errors", "This database has no installation record; it was not made by `mizan init`.")))
     keys = ("role", "district", "device_id", "device_name", "created_at", "catalogue_version", "hlc_last")
     return dict(zip(keys, row, strict=True))
 
@@ -167,7 +194,7 @@ def _session_for(path: Path, db: Database, user: str, db_key: bytes, keyfile: Ke
     row = db.execute("SELECT role, active FROM users WHERE name = ?", [user]).fetchone()
     if row is None or not row[1]:
         db.close()
-        raise AuthError(f"User {user!r} is not an active user of this installation.")
+        raise AuthError(say("errors", QT_TRANSLATE_NOOP("errors", "User {user} is not an active user of this installation."), user=repr(user)))
     _set_actor(db, user)
     installation = _load_installation(db)
     _daily_backup(path, db, user)
@@ -204,13 +231,13 @@ def create_database(
     if role not in INSTALLATION_ROLES:
         raise UsageError(f"The installation role must be 'district' or 'centre', not {role!r}.")
     if role == "district" and district not in catalogue.districts:
-        raise UsageError(f"Unknown district {district!r}. Use a code from resources/districts.csv, e.g. QUETTA.")
+        raise UsageError(say("errors", QT_TRANSLATE_NOOP("errors", "Unknown district {district}. Use a code from resources/districts.csv, e.g. QUETTA."), district=repr(district)))
     if role == "centre":
         district = None
     admin = check_user_name(admin)
     check_password_strength(password)
     if path.exists():
-        raise UsageError(f"{path} already exists; refusing to overwrite a database.")
+        raise UsageError(say("errors", QT_TRANSLATE_NOOP("errors", "{path} already exists; refusing to overwrite a database."), path=path))
     path.parent.mkdir(parents=True, exist_ok=True)
     keyfile = KeyFile.create(keyfile_path(path))
     db_key, recovery_key = new_database_key(), new_recovery_key()
@@ -253,7 +280,7 @@ def open_session(path: str | Path, user: str, password: str) -> Session:
     """Unlock the database with one user's password (wrong passwords count towards the lock)."""
     path = Path(path)
     if not path.exists():
-        raise UsageError(f"There is no database at {path}. Create one with `init`.")
+        raise UsageError(say("errors", QT_TRANSLATE_NOOP("errors", "There is no database at {path}. Create one with `init`."), path=path))
     keyfile = KeyFile.load(keyfile_path(path))
     db_key = keyfile.unlock_with_password(user, password)
     return _session_for(path, connect(path, db_key), user, db_key, keyfile)
@@ -267,7 +294,7 @@ def open_with_recovery_key(path: str | Path, recovery_key: str, admin: str) -> S
     session = _session_for(path, connect(path, db_key), admin, db_key, keyfile)
     if session.role != "admin":
         session.close()
-        raise AuthError(f"The recovery key opens the database only for an admin; {admin!r} is a {session.role}.")
+        raise AuthError(say("errors", QT_TRANSLATE_NOOP("errors", "The recovery key opens the database only for an admin; {admin} is a {role}."), admin=repr(admin), role=role_name(session.role)))
     return session
 
 
@@ -278,10 +305,10 @@ def check_user_name(name: str) -> str:
     """The one rule for user names (init and user add): one word, no spaces. Returns it trimmed."""
     name = name.strip()
     if not name or any(ch.isspace() for ch in name):
-        raise UsageError("A user name must be one word without spaces, e.g. amina.")
+        raise UsageError(say("errors", QT_TRANSLATE_NOOP("errors", "A user name must be one word without spaces, e.g. amina.")))
     return name
 
 
 def check_password_strength(password: str) -> None:
     if len(password) < MIN_PASSWORD_LENGTH:
-        raise UsageError(f"A password needs at least {MIN_PASSWORD_LENGTH} characters.")
+        raise UsageError(say("errors", QT_TRANSLATE_NOOP("errors", "A password needs at least {min_password_length} characters."), min_password_length=MIN_PASSWORD_LENGTH))

@@ -31,6 +31,7 @@ from storage.catalogue import TOTAL_CELL, Catalogue, Indicator, parse_cell
 from storage.database import Session
 from storage.desk import desk_indicator_values, list_desks, save_desk_case, save_pkm_request
 from storage.errors import UsageError, ValidationFailed
+from storage.i18n import QT_TRANSLATE_NOOP, say
 from storage.periods import Period, parse_period, period_code, period_containing, shift
 from storage.records import save_indicator_values, set_target, today
 from storage.users import require
@@ -130,13 +131,13 @@ def demo_plan(months: int, until: str | None, on: dt.date) -> DemoPlan:
     calendar year (REF-01, the population, is annual). No period starts after ``on``.
     """
     if not isinstance(months, int) or not 1 <= months <= MAX_MONTHS:
-        raise UsageError(f"The demo covers 1 to {MAX_MONTHS} months, not {months!r}.")
+        raise UsageError(say("errors", QT_TRANSLATE_NOOP("errors", "The demo covers 1 to {max_months} months, not {months}."), max_months=MAX_MONTHS, months=repr(months)))
     until = until or shift(period_containing("monthly", on), -1)
     last = parse_period(until)
     if last is None or last.frequency != "monthly":
-        raise UsageError(f"The last demo month must be a month such as 2026-10, not {until!r}.")
+        raise UsageError(say("errors", QT_TRANSLATE_NOOP("errors", "The last demo month must be a month such as 2026-10, not {until}."), until=repr(until)))
     if last.start > on:
-        raise UsageError(f"The last demo month {until} has not started yet (today is {on.isoformat()}).")
+        raise UsageError(say("errors", QT_TRANSLATE_NOOP("errors", "The last demo month {until} has not started yet (today is {today})."), until=until, today=on.isoformat()))
     month_periods = tuple(_period(shift(until, -back)) for back in range(months - 1, -1, -1))
     first_day, last_day = month_periods[0].start, month_periods[-1].end
     quarters = tuple(
@@ -915,8 +916,7 @@ def generate_demo(session: Session, seed: int = 1, months: int = 12, until: str 
     require(session, "demo_data")
     held = session.db.execute("SELECT count(*) FROM indicator_values WHERE deleted = 0").fetchone()[0]
     if held and not force:
-        raise UsageError(f"This database already holds {held:,} indicator values; demo figures would overwrite "
-                         "them. Run the demo on a new database, or add --force if these are demo data too.")
+        raise UsageError(say("errors", QT_TRANSLATE_NOOP("errors", "This database already holds {held:,} indicator values; demo figures would overwrite them. Run the demo on a new database, or add --force if these are demo data too."), held=held))
     on = today()
     plan = demo_plan(months, until, on)
     catalogue = session.catalogue

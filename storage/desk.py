@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from storage.catalogue import make_cell
 from storage.database import Session, utc_now
 from storage.errors import UsageError, ValidationFailed
+from storage.i18n import QT_TRANSLATE_NOOP, say
 from storage.periods import parse_period
 from storage.records import today
 from storage.users import allowed, require
@@ -57,13 +58,13 @@ def add_desk(session: Session, code: str, name: str, district: str, station: str
     require(session, "manage_desks")
     code = code.strip().upper()
     if not code or not name.strip():
-        raise UsageError("A desk needs a code (e.g. QTA-CITY) and a name.")
+        raise UsageError(say("errors", QT_TRANSLATE_NOOP("errors", "A desk needs a code (e.g. QTA-CITY) and a name.")))
     if district not in session.catalogue.districts:
-        raise UsageError(f"Unknown district {district!r}.")
+        raise UsageError(say("errors", QT_TRANSLATE_NOOP("errors", "Unknown district {district}."), district=repr(district)))
     if not session.is_centre and district != session.district:
-        raise UsageError(f"This office adds desks in {session.district}, not {district}.")
+        raise UsageError(say("errors", QT_TRANSLATE_NOOP("errors", "This office adds desks in {own}, not {district}."), own=session.district, district=district))
     if session.db.execute("SELECT 1 FROM desks WHERE code = ?", [code]).fetchone():
-        raise UsageError(f"A desk with the code {code} already exists.")
+        raise UsageError(say("errors", QT_TRANSLATE_NOOP("errors", "A desk with the code {code} already exists."), code=code))
     with session.write() as db:
         db.execute(
             "INSERT INTO desks (code, name, district, station, opened, uuid, hlc, origin_device) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -117,7 +118,7 @@ def save_desk_case(session: Session, case: Mapping, perpetrators: list[Mapping] 
         existing = session.db.execute("SELECT case_number, desk, district FROM desk_cases WHERE uuid = ?",
                                       [case_uuid]).fetchone()
         if existing is None:
-            raise UsageError(f"There is no case {case_uuid}.")
+            raise UsageError(say("errors", QT_TRANSLATE_NOOP("errors", "There is no case {case_uuid}."), case_uuid=case_uuid))
         record["case_number"] = existing[0]
     if record["desk"] and not record["district"]:
         row = session.db.execute("SELECT district FROM desks WHERE code = ?", [record["desk"]]).fetchone()
@@ -126,12 +127,12 @@ def save_desk_case(session: Session, case: Mapping, perpetrators: list[Mapping] 
     if not record["case_number"] and record["desk"] and report_day:
         record["case_number"] = next_case_number(session, record["desk"], report_day.year)
     if identity is not None and not allowed(session, "view_identities"):
-        raise UsageError("Your role may not record clients' identifying details.")
+        raise UsageError(say("errors", QT_TRANSLATE_NOOP("errors", "Your role may not record clients' identifying details.")))
     issues = check_desk_case(desk_context(session), record, perpetrators, services, identity)
     if issues:
-        raise ValidationFailed(f"{len(issues)} problem(s) in the case; nothing was saved.", issues)
+        raise ValidationFailed(say("errors", QT_TRANSLATE_NOOP("errors", "{count} problem(s) in the case; nothing was saved."), count=len(issues)), issues)
     if not session.is_centre and record["district"] != session.district:
-        raise UsageError(f"This office records cases of {session.district}, not {record['district']}.")
+        raise UsageError(say("errors", QT_TRANSLATE_NOOP("errors", "This office records cases of {own}, not {district}."), own=session.district, district=record['district']))
     now = utc_now()
     with session.write() as db:
         if existing is None:
@@ -187,7 +188,7 @@ def get_desk_case(session: Session, case_uuid: str) -> dict:
     row = session.db.execute(f"SELECT {', '.join(columns)} FROM desk_cases WHERE uuid = ? AND deleted = 0",
                              [case_uuid]).fetchone()
     if row is None:
-        raise UsageError(f"There is no case {case_uuid}.")
+        raise UsageError(say("errors", QT_TRANSLATE_NOOP("errors", "There is no case {case_uuid}."), case_uuid=case_uuid))
     case = dict(zip(columns, row, strict=True))
     case["perpetrators"] = _children(session, "desk_case_perpetrators", PERPETRATOR_FIELDS, case_uuid)
     case["services"] = _children(session, "desk_case_services", SERVICE_FIELDS, case_uuid)
@@ -229,7 +230,7 @@ def save_pkm_request(session: Session, request: Mapping) -> str:
         record["district"] = row[0] if row else None
     issues = check_pkm_request(desk_context(session), record)
     if issues:
-        raise ValidationFailed(f"{len(issues)} problem(s) in the service request; nothing was saved.", issues)
+        raise ValidationFailed(say("errors", QT_TRANSLATE_NOOP("errors", "{count} problem(s) in the service request; nothing was saved."), count=len(issues)), issues)
     request_uuid = request.get("uuid")
     with session.write() as db:
         if request_uuid:
@@ -238,7 +239,7 @@ def save_pkm_request(session: Session, request: Mapping) -> str:
                                 [*(record[n] for n in PKM_FIELDS), session.user, utc_now(), session.clock.now(),
                                  session.device_id, request_uuid])
             if cursor.rowcount == 0:
-                raise UsageError(f"There is no service request {request_uuid}.")
+                raise UsageError(say("errors", QT_TRANSLATE_NOOP("errors", "There is no service request {request_uuid}."), request_uuid=request_uuid))
         else:
             request_uuid = str(uuid.uuid4())
             columns = (*PKM_FIELDS, "entered_by", "entered_at", "uuid", "hlc", "origin_device")
@@ -341,7 +342,7 @@ def desk_indicator_values(session: Session, district: str, period: str) -> list[
     require(session, "view")
     parsed = parse_period(period)
     if parsed is None:
-        raise UsageError(f"{period!r} is not a period; write it like 2026-10, 2026Q4 or 2026.")
+        raise UsageError(say("errors", QT_TRANSLATE_NOOP("errors", "{period} is not a period; write it like 2026-10, 2026Q4 or 2026."), period=repr(period)))
     start, end = parsed.start.isoformat(), parsed.end.isoformat()
     db, catalogue = session.db, session.catalogue
     values: list[dict] = []

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from storage.catalogue import TOTAL_CELL, Catalogue, Indicator, make_cell
 from storage.database import Session
 from storage.errors import UsageError
-from storage.i18n import QT_TRANSLATE_NOOP
+from storage.i18n import QT_TRANSLATE_NOOP, say
 from storage.periods import FREQUENCIES, parse_period, period_code, period_containing, previous_periods, shift
 from storage.records import check_indicator_values, list_indicator_values, locked_data_sets, set_complete, today
 from storage.users import allowed, require
@@ -34,7 +34,7 @@ def sheet_periods(period: str) -> list[str]:
     """The periods one sheet of ``period`` covers: itself, then the quarter and year it closes."""
     parsed = parse_period(period)
     if parsed is None:
-        raise UsageError(f"{period!r} is not a period; write it like 2026-10, 2026Q4 or 2026.")
+        raise UsageError(say("errors", QT_TRANSLATE_NOOP("errors", "{period} is not a period; write it like 2026-10, 2026Q4 or 2026."), period=repr(period)))
     periods = [period]
     if parsed.frequency == "monthly" and parsed.start.month % 3 == 0:
         periods.append(period_code("quarterly", parsed.year, parsed.start.month // 3))
@@ -243,9 +243,9 @@ def entry_sheet(session: Session, district: str, institution: str, period: str) 
     require(session, "view")
     catalogue = session.catalogue
     if institution not in catalogue.institutions:
-        raise UsageError(f"Unknown institution {institution!r}; use one of {', '.join(catalogue.institutions)}.")
+        raise UsageError(say("errors", QT_TRANSLATE_NOOP("errors", "Unknown institution {institution}; use one of {institutions}."), institution=repr(institution), institutions=', '.join(catalogue.institutions)))
     if district not in catalogue.districts:
-        raise UsageError(f"Unknown district {district!r}.")
+        raise UsageError(say("errors", QT_TRANSLATE_NOOP("errors", "Unknown district {district}."), district=repr(district)))
     due = due_indicators(catalogue, period, institution)
     wanted: set[tuple[str, str]] = set()
     history_of: dict[str, tuple[str, ...]] = {}

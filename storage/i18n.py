@@ -62,3 +62,9 @@ def fill(template: str, **values: object) -> str:
         return template.format(**values)
     return template.format(**{name: f"{FIRST_STRONG_ISOLATE}{value}{POP_ISOLATE}"
                               if not isinstance(value, int | float) else value for name, value in values.items()})
+
+
+def say(context: str, template: str, /, **values: object) -> str:
+    """A message in the interface's language: ``template`` (marked with ``QT_TRANSLATE_NOOP(context, …)``
+    for lupdate) translated in ``context``, then filled with ``values`` (isolated in right-to-left)."""
+    return fill(translate(context, template), **values)

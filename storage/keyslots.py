@@ -32,6 +32,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from storage.errors import AuthError, UsageError
+from storage.i18n import QT_TRANSLATE_NOOP, say
 
 FORMAT = "mizan-keyslots-1"
 RECOVERY_SLOT = "recovery"
@@ -95,7 +96,7 @@ class KeyFile:
     @classmethod
     def create(cls, path: Path) -> KeyFile:
         if path.exists():
-            raise UsageError(f"A key file already exists at {path}; refusing to overwrite it.")
+            raise UsageError(say("errors", QT_TRANSLATE_NOOP("errors", "A key file already exists at {path}; refusing to overwrite it."), path=path))
         return cls(path, {"format": FORMAT, "slots": {}, "lockout": {}})
 
     @classmethod
@@ -104,13 +105,12 @@ class KeyFile:
             content = json.loads(path.read_text(encoding="utf-8"))
         except FileNotFoundError as error:
             raise AuthError(
-                f"The key file {path} is missing, so the database cannot be opened. "
-                "Restore it from a backup; without it even the recovery key cannot help."
+                say("errors", QT_TRANSLATE_NOOP("errors", "The key file {path} is missing, so the database cannot be opened. Restore it from a backup; without it even the recovery key cannot help."), path=path)
             ) from error
         except (OSError, ValueError) as error:
-            raise AuthError(f"The key file {path} is damaged ({error}).") from error
+            raise AuthError(say("errors", QT_TRANSLATE_NOOP("errors", "The key file {path} is damaged ({error})."), path=path, error=error)) from error
         if content.get("format") != FORMAT:
-            raise AuthError(f"The key file {path} is not a Mizan key file.")
+            raise AuthError(say("errors", QT_TRANSLATE_NOOP("errors", "The key file {path} is not a Mizan key file."), path=path))
         return cls(path, content)
 
     def save(self) -> None:
@@ -169,12 +169,11 @@ class KeyFile:
         now = now or dt.datetime.now(dt.UTC)
         slot = self.content["slots"].get(_user_slot(name))
         if slot is None:
-            raise AuthError(f"There is no user called {name!r} on this installation.")
+            raise AuthError(say("errors", QT_TRANSLATE_NOOP("errors", "There is no user called {name} on this installation."), name=repr(name)))
         locked_until = self.locked_until(name, now)
         if locked_until is not None:
             raise AuthError(
-                f"User {name!r} is locked after {MAX_FAILURES} wrong passwords until "
-                f"{locked_until.astimezone().strftime('%H:%M')}. Wait, or ask a supervisor or admin to unlock."
+                say("errors", QT_TRANSLATE_NOOP("errors", "User {name} is locked after {max_failures} wrong passwords until {time}. Wait, or ask a supervisor or admin to unlock."), name=repr(name), max_failures=MAX_FAILURES, time=locked_until.astimezone().strftime('%H:%M'))
             )
         kek = _password_kek(
             password, _unb64(slot["salt"]), slot["time_cost"], slot["memory_kib"], slot["parallelism"]
@@ -185,9 +184,9 @@ class KeyFile:
             remaining = MAX_FAILURES - failures
             if remaining <= 0:
                 raise AuthError(
-                    f"Wrong password for {name!r}. The user is now locked for {LOCK_MINUTES} minutes."
+                    say("errors", QT_TRANSLATE_NOOP("errors", "Wrong password for {name}. The user is now locked for {lock_minutes} minutes."), name=repr(name), lock_minutes=LOCK_MINUTES)
                 )
-            raise AuthError(f"Wrong password for {name!r}. {remaining} tries left before the user is locked.")
+            raise AuthError(say("errors", QT_TRANSLATE_NOOP("errors", "Wrong password for {name}. {remaining} tries left before the user is locked."), name=repr(name), remaining=remaining))
         if name in self.content["lockout"]:
             del self.content["lockout"][name]
             self.save()
@@ -196,10 +195,10 @@ class KeyFile:
     def unlock_with_recovery_key(self, recovery_key: str) -> bytes:
         slot = self.content["slots"].get(RECOVERY_SLOT)
         if slot is None:
-            raise AuthError("This installation has no recovery slot.")
+            raise AuthError(say("errors", QT_TRANSLATE_NOOP("errors", "This installation has no recovery slot.")))
         db_key = self._unwrap(_recovery_kek(recovery_key, _unb64(slot["salt"])), slot, RECOVERY_SLOT)
         if db_key is None:
-            raise AuthError("That recovery key does not open this database. Check it against the printed copy.")
+            raise AuthError(say("errors", QT_TRANSLATE_NOOP("errors", "That recovery key does not open this database. Check it against the printed copy.")))
         return db_key
 
     def locked_until(self, name: str, now: dt.datetime | None = None) -> dt.datetime | None:

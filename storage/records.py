@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from storage.catalogue import TOTAL_CELL
 from storage.database import Session, utc_now
 from storage.errors import UsageError, ValidationFailed
+from storage.i18n import QT_TRANSLATE_NOOP, say
 from storage.periods import parse_period, previous_periods
 from storage.users import require
 from storage.validation import (
@@ -125,8 +126,9 @@ def save_indicator_values(session: Session, inputs: list[ValueInput], *, dry_run
     checked, stored = check_indicator_values(session, inputs)
     blocking = blocking_issues(checked)
     if blocking:
-        noun = "value" if len(inputs) == 1 else "values"
-        raise ValidationFailed(f"{len(blocking)} problem(s) in the {noun}; nothing was saved.", blocking)
+        template = (QT_TRANSLATE_NOOP("errors", "{count} problem(s) in the value; nothing was saved.") if len(inputs) == 1
+                    else QT_TRANSLATE_NOOP("errors", "{count} problem(s) in the values; nothing was saved."))
+        raise ValidationFailed(say("errors", template, count=len(blocking)), blocking)
     report = SaveReport(warnings=[i for value in checked for i in value.issues])
     # One pass checks for repeated cells and picks the values to write; a repeat raises before anything
     # is written. Only the values are kept: their rows are built as SQLite asks for them (_value_rows).
@@ -136,7 +138,7 @@ def save_indicator_values(session: Session, inputs: list[ValueInput], *, dry_run
         source = value.source
         key = (source.indicator, source.district, source.period, source.cell)
         if key in seen:
-            raise UsageError(f"{' '.join(key)} appears twice in one save; keep one row per cell.")
+            raise UsageError(say("errors", QT_TRANSLATE_NOOP("errors", "{cell} appears twice in one save; keep one row per cell."), cell=' '.join(key)))
         seen.add(key)
         comment = (source.comment or "").strip() or None
         previous = stored.get(key)
@@ -210,9 +212,9 @@ def delete_indicator_value(session: Session, indicator: str, district: str, peri
     require(session, "enter_values")
     code = session.catalogue.indicators.get(indicator)
     if code is None:
-        raise UsageError(f"Indicator {indicator!r} is not in the catalogue.")
+        raise UsageError(say("errors", QT_TRANSLATE_NOOP("errors", "Indicator {indicator} is not in the catalogue."), indicator=repr(indicator)))
     if session.role == "operator" and (district, code.institution, period) in locked_data_sets(session):
-        raise ValidationFailed("The data set is locked.", [issue("IV_LOCKED", value=period, district=district,
+        raise ValidationFailed(say("errors", QT_TRANSLATE_NOOP("errors", "The data set is locked.")), [issue("IV_LOCKED", value=period, district=district,
                                institution=session.catalogue.institutions[code.institution].name)])
     with session.write() as db:
         cursor = db.execute(
@@ -267,11 +269,11 @@ def set_complete(session: Session, district: str, institution: str, period: str,
     """Mark a data set complete (locks it for operators) or reopen it; supervisors only, audited."""
     require(session, "mark_complete")
     if institution not in session.catalogue.institutions:
-        raise UsageError(f"Unknown institution {institution!r}; use one of {', '.join(session.catalogue.institutions)}.")
+        raise UsageError(say("errors", QT_TRANSLATE_NOOP("errors", "Unknown institution {institution}; use one of {institutions}."), institution=repr(institution), institutions=', '.join(session.catalogue.institutions)))
     if parse_period(period) is None:
-        raise UsageError(f"{period!r} is not a period; write it like 2026-10, 2026Q4 or 2026.")
+        raise UsageError(say("errors", QT_TRANSLATE_NOOP("errors", "{period} is not a period; write it like 2026-10, 2026Q4 or 2026."), period=repr(period)))
     if not session.is_centre and district != session.district:
-        raise UsageError(f"This office marks data sets of {session.district}, not {district}.")
+        raise UsageError(say("errors", QT_TRANSLATE_NOOP("errors", "This office marks data sets of {own}, not {district}."), own=session.district, district=district))
     with session.write() as db:
         db.execute(
             "INSERT INTO completions (district, institution, period, complete, marked_by, marked_at, uuid, hlc, "

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from storage.errors import UsageError
+from storage.i18n import QT_TRANSLATE_NOOP, say
 from storage.reports import STATUS_COLOURS, Chart, Report, Table
 
 FORMATS = (".xlsx", ".pdf", ".csv")
@@ -31,7 +32,7 @@ def write_report(reports: Report | Sequence[Report], path: str | Path) -> list[P
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in FORMATS:
-        raise UsageError(f"Reports are written as .xlsx, .pdf or .csv, not {path.name!r}.")
+        raise UsageError(say("errors", QT_TRANSLATE_NOOP("errors", "Reports are written as .xlsx, .pdf or .csv, not {file}."), file=repr(path.name)))
     if not reports:
         raise UsageError("There is no report to write.")
     if suffix == ".xlsx":

@@ -28,7 +28,7 @@ from storage.database import Session
 from storage.desk import desk_indicator_values
 from storage.entry import completeness, last_complete_period, sheet_periods
 from storage.errors import UsageError
-from storage.i18n import QT_TRANSLATE_NOOP, fill, translate
+from storage.i18n import QT_TRANSLATE_NOOP, fill, say, translate
 from storage.periods import Period, parse_period, period_containing, shift
 from storage.records import today
 from storage.users import require
@@ -197,14 +197,14 @@ class Span:
     def year(self) -> int:
         """The (one) year the span lies in; targets are set per year."""
         if self.start.year != self.end.year:
-            raise UsageError(f"A progress report covers one year or a period within it, not {self.label}.")
+            raise UsageError(say("errors", QT_TRANSLATE_NOOP("errors", "A progress report covers one year or a period within it, not {span}."), span=self.label))
         return self.start.year
 
 
 def _period(code: str) -> Period:
     period = parse_period(code)
     if period is None:
-        raise UsageError(f"{code!r} is not a period; write it like 2026-10, 2026Q4 or 2026.")
+        raise UsageError(say("errors", QT_TRANSLATE_NOOP("errors", "{code} is not a period; write it like 2026-10, 2026Q4 or 2026."), code=repr(code)))
     return period
 
 
@@ -216,7 +216,7 @@ def resolve_span(year: int | None = None, period: str | None = None, on: dt.date
     ending with the last complete month (the trend report's default).
     """
     if period is not None and year is not None:
-        raise UsageError("Give a year or a period, not both.")
+        raise UsageError(say("errors", QT_TRANSLATE_NOOP("errors", "Give a year or a period, not both.")))
     if period is not None:
         parsed = _period(period)
         return Span(period, parsed.start, parsed.end, period)
@@ -235,10 +235,10 @@ def report_districts(session: Session, districts: Iterable[str] | None = None) -
     chosen = [code.strip().upper() for code in districts] if districts else None
     for code in chosen or []:
         if code not in catalogue.districts:
-            raise UsageError(f"Unknown district {code!r}. Use a district code such as QUETTA.")
+            raise UsageError(say("errors", QT_TRANSLATE_NOOP("errors", "Unknown district {code}. Use a district code such as QUETTA."), code=repr(code)))
     if not session.is_centre:
         if chosen and chosen != [session.district]:
-            raise UsageError(f"This office reports on {session.district} only.")
+            raise UsageError(say("errors", QT_TRANSLATE_NOOP("errors", "This office reports on {own} only."), own=session.district))
         return [session.district]
     return chosen or list(catalogue.districts)
 
@@ -525,7 +525,7 @@ def trend_report(session: Session, indicators: Iterable[str] | None = None, dist
     codes = [code.strip().upper() for code in indicators] if indicators else list(HEADLINE_INDICATORS)
     for code in codes:
         if code not in catalogue.indicators:
-            raise UsageError(f"Indicator {code!r} is not in the catalogue. Use a code such as PRO-04.")
+            raise UsageError(say("errors", QT_TRANSLATE_NOOP("errors", "Indicator {code} is not in the catalogue. Use a code such as PRO-04."), code=repr(code)))
     span = resolve_span(year, period, on, default_months=12)
     chosen = report_districts(session, districts)
     report = Report("trend", _say(QT_TRANSLATE_NOOP("reports", "Trend, {span}"), span=span.label), _scope(session, chosen), span.label,

@@ -18,6 +18,7 @@ from storage.bulk import LoadReport, read_table
 from storage.catalogue import Indicator
 from storage.database import Session, utc_now
 from storage.errors import UsageError, ValidationFailed
+from storage.i18n import QT_TRANSLATE_NOOP, say
 from storage.periods import parse_period
 from storage.records import SaveReport, list_targets
 from storage.users import require
@@ -58,7 +59,7 @@ class TargetGrid:
 def _year_span(year: int):
     span = parse_period(str(year)) if isinstance(year, int) else None
     if span is None:
-        raise UsageError(f"The target year must be a year such as 2026, not {year!r}.")
+        raise UsageError(say("errors", QT_TRANSLATE_NOOP("errors", "The target year must be a year such as 2026, not {year}."), year=repr(year)))
     return span
 
 
@@ -125,7 +126,7 @@ def save_targets(session: Session, year: int | None, rows: Iterable[TargetInput]
         first_row[key] = source.row
         checked.append((key, None if blank else number))
     if problems:
-        raise ValidationFailed(f"{len(problems)} problem(s) in the targets; nothing was saved.", problems)
+        raise ValidationFailed(say("errors", QT_TRANSLATE_NOOP("errors", "{count} problem(s) in the targets; nothing was saved."), count=len(problems)), problems)
     report, writes, clears = _plan(_stored_targets(session), checked)
     if dry_run or not (writes or clears):
         return report
@@ -187,7 +188,7 @@ def write_targets_template(session: Session, year: int, out: str | Path) -> int:
     out = Path(out)
     suffix = out.suffix.lower()
     if suffix not in (".xlsx", ".csv"):
-        raise UsageError(f"The targets template must be a .xlsx or .csv file, not {out.name}.")
+        raise UsageError(say("errors", QT_TRANSLATE_NOOP("errors", "The targets template must be a .xlsx or .csv file, not {file}."), file=out.name))
     rows = template_rows(session, year)
     header = [*TARGET_COLUMNS, *GUIDE_COLUMNS]
     if suffix == ".csv":
@@ -227,7 +228,7 @@ def load_targets(session: Session, path: str | Path, *, dry_run: bool = False) -
     require(session, "set_targets")
     path = Path(path)
     if not path.exists():
-        raise UsageError(f"There is no file {path}.")
+        raise UsageError(say("errors", QT_TRANSLATE_NOOP("errors", "There is no file {path}."), path=path))
     report = LoadReport(file=os.fspath(path), dry_run=dry_run)
     try:
         records = read_table(path, TARGET_COLUMNS, sheet_name=TARGETS_SHEET, command="targets load")

@@ -9,9 +9,13 @@ from storage.database import (
     Session,
     check_password_strength,
     check_user_name,
+    installation_name,
+    role_name,
+    role_names,
     utc_now,
 )
 from storage.errors import PermissionDenied, UsageError
+from storage.i18n import QT_TRANSLATE_NOOP, say, translate
 
 # One place for who may do what. Storage functions call require(); the GUI only hides what this refuses.
 PERMISSIONS: dict[str, frozenset[str]] = {
@@ -36,23 +40,28 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "backup": frozenset({"supervisor", "clerk", "admin"}),
 }
 ACTION_WORDS = {
-    "enter_values": "enter indicator values",
-    "set_targets": "set targets",
-    "mark_complete": "mark data sets complete or reopen them",
-    "desk_entry": "enter desk cases",
-    "view_cases": "see desk case details",
-    "view_identities": "see clients' identifying details",
-    "manage_desks": "add or change desks",
-    "manage_users": "manage users",
-    "demo_data": "load demo data",
-    "export": "export bundles",
-    "import": "import bundles",
-    "keys": "manage keys",
-    "view_audit": "read the audit log",
-    "keys_export": "export key files",
-    "enroll_devices": "enroll or revoke devices",
-    "backup": "back up or restore the database",
+    "enter_values": QT_TRANSLATE_NOOP("actions", "enter indicator values"),
+    "set_targets": QT_TRANSLATE_NOOP("actions", "set targets"),
+    "mark_complete": QT_TRANSLATE_NOOP("actions", "mark data sets complete or reopen them"),
+    "desk_entry": QT_TRANSLATE_NOOP("actions", "enter desk cases"),
+    "view_cases": QT_TRANSLATE_NOOP("actions", "see desk case details"),
+    "view_identities": QT_TRANSLATE_NOOP("actions", "see clients' identifying details"),
+    "manage_desks": QT_TRANSLATE_NOOP("actions", "add or change desks"),
+    "manage_users": QT_TRANSLATE_NOOP("actions", "manage users"),
+    "demo_data": QT_TRANSLATE_NOOP("actions", "load demo data"),
+    "export": QT_TRANSLATE_NOOP("actions", "export bundles"),
+    "import": QT_TRANSLATE_NOOP("actions", "import bundles"),
+    "keys": QT_TRANSLATE_NOOP("actions", "manage keys"),
+    "view_audit": QT_TRANSLATE_NOOP("actions", "read the audit log"),
+    "keys_export": QT_TRANSLATE_NOOP("actions", "export key files"),
+    "enroll_devices": QT_TRANSLATE_NOOP("actions", "enroll or revoke devices"),
+    "backup": QT_TRANSLATE_NOOP("actions", "back up or restore the database"),
 }
+
+
+def action_words(action: str) -> str:
+    """What an action lets a person do, in the interface's language (e.g. "export bundles")."""
+    return translate("actions", ACTION_WORDS[action]) if action in ACTION_WORDS else action
 
 
 def allowed(session: Session, action: str) -> bool:
@@ -62,10 +71,8 @@ def allowed(session: Session, action: str) -> bool:
 def require(session: Session, action: str) -> None:
     """Refuse with a plain message unless the signed-in user's role may do ``action``."""
     if not allowed(session, action):
-        roles = ", ".join(sorted(PERMISSIONS[action]))
         raise PermissionDenied(
-            f"{session.user} (role: {session.role}) may not {ACTION_WORDS.get(action, action)}; "
-            f"that needs one of the roles: {roles}."
+            say("errors", QT_TRANSLATE_NOOP("errors", "{user} (role: {role}) may not {action}; that needs one of the roles: {roles}."), user=session.user, role=role_name(session.role), action=action_words(action), roles=role_names(sorted(PERMISSIONS[action])))
         )
 
 
@@ -83,23 +90,23 @@ def _require_manageable(session: Session, role: str) -> None:
     """Supervisors manage their office's operators and supervisors; only admins make admins."""
     require(session, "manage_users")
     if session.role == "supervisor" and role not in ("operator", "supervisor"):
-        raise PermissionDenied(f"A supervisor may manage operators and supervisors only, not users with the role {role}.")
+        raise PermissionDenied(say("errors", QT_TRANSLATE_NOOP("errors", "A supervisor may manage operators and supervisors only, not users with the role {role}."), role=role_name(role)))
 
 
 def add_user(session: Session, name: str, role: str, password: str) -> None:
     """Create a user and its key slot."""
     name = check_user_name(name)
     if role not in ROLES:
-        raise UsageError(f"Unknown role {role!r}; choose one of {', '.join(ROLES)}.")
+        raise UsageError(say("errors", QT_TRANSLATE_NOOP("errors", "Unknown role {role}; choose one of {roles}."), role=repr(role), roles=', '.join(ROLES)))
     allowed_here = ROLES_BY_INSTALLATION[session.installation["role"]]
     if role not in allowed_here:
         raise UsageError(
-            f"A {session.installation['role']} installation has the roles {', '.join(allowed_here)}, not {role}."
+            say("errors", QT_TRANSLATE_NOOP("errors", "A {installation} installation has the roles {roles}, not {role}."), installation=installation_name(session.installation['role']), roles=role_names(allowed_here), role=role_name(role))
         )
     _require_manageable(session, role)
     check_password_strength(password)
     if session.db.execute("SELECT 1 FROM users WHERE name = ?", [name]).fetchone():
-        raise UsageError(f"There is already a user called {name!r}.")
+        raise UsageError(say("errors", QT_TRANSLATE_NOOP("errors", "There is already a user called {name}."), name=repr(name)))
     with session.write() as db:
         db.execute("INSERT INTO users (name, role, created_at, created_by) VALUES (?, ?, ?, ?)",
                    [name, role, utc_now(), session.user])
@@ -111,7 +118,7 @@ def add_user(session: Session, name: str, role: str, password: str) -> None:
 def _role_of(session: Session, name: str) -> str:
     row = session.db.execute("SELECT role FROM users WHERE name = ?", [name]).fetchone()
     if row is None:
-        raise UsageError(f"There is no user called {name!r}.")
+        raise UsageError(say("errors", QT_TRANSLATE_NOOP("errors", "There is no user called {name}."), name=repr(name)))
     return row[0]
 
 
@@ -140,11 +147,11 @@ def remove_user(session: Session, name: str) -> None:
     role = _role_of(session, name)
     _require_manageable(session, role)
     if name == session.user:
-        raise UsageError("You cannot remove yourself; ask another admin.")
+        raise UsageError(say("errors", QT_TRANSLATE_NOOP("errors", "You cannot remove yourself; ask another admin.")))
     if role == "admin":
         admins = session.db.execute("SELECT count(*) FROM users WHERE role = 'admin' AND active = 1").fetchone()[0]
         if admins <= 1:
-            raise UsageError("This is the last admin; add another admin first.")
+            raise UsageError(say("errors", QT_TRANSLATE_NOOP("errors", "This is the last admin; add another admin first.")))
     with session.write() as db:
         db.execute("UPDATE users SET active = 0 WHERE name = ?", [name])
         session.keyfile.remove_user_slot(name)

@@ -17,7 +17,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from storage.catalogue import TOTAL_CELL, Catalogue, Indicator, make_cell, parse_cell
-from storage.i18n import QT_TRANSLATE_NOOP, fill, translate
+from storage.i18n import QT_TRANSLATE_NOOP, fill, say, translate
 from storage.periods import Period, parse_period, previous_periods
 
 ERROR, WARNING = "error", "warning"
@@ -175,7 +175,33 @@ FIELD_LABELS = {
     "applicant_sex": QT_TRANSLATE_NOOP("fields", "applicant's sex"),
     "received_date": QT_TRANSLATE_NOOP("fields", "date received"),
     "completed_date": QT_TRANSLATE_NOOP("fields", "date completed"),
+    "value": QT_TRANSLATE_NOOP("fields", "value"),
+    "numerator": QT_TRANSLATE_NOOP("fields", "numerator"),
+    "denominator": QT_TRANSLATE_NOOP("fields", "denominator"),
+    "numerator and denominator": QT_TRANSLATE_NOOP("fields", "numerator and denominator"),
+    "target": QT_TRANSLATE_NOOP("fields", "target"),
+    "desk": QT_TRANSLATE_NOOP("fields", "desk"),
+    "service": QT_TRANSLATE_NOOP("fields", "service"),
+    "service status": QT_TRANSLATE_NOOP("fields", "service status"),
+    "displacement": QT_TRANSLATE_NOOP("fields", "displacement"),
+    "perpetrator relationship": QT_TRANSLATE_NOOP("fields", "perpetrator relationship"),
+    "perpetrator sex": QT_TRANSLATE_NOOP("fields", "perpetrator sex"),
+    "perpetrator age group": QT_TRANSLATE_NOOP("fields", "perpetrator age group"),
 }
+# Other codes filled into rule messages, and their words (the parameter's name: its context and words).
+PARAM_WORDS = {
+    "unit": ("units", {"count": QT_TRANSLATE_NOOP("units", "count"), "percent": QT_TRANSLATE_NOOP("units", "percent"),
+                       "ratio": QT_TRANSLATE_NOOP("units", "ratio")}),
+    "frequency": ("frequencies", {"monthly": QT_TRANSLATE_NOOP("frequencies", "monthly"),
+                                  "quarterly": QT_TRANSLATE_NOOP("frequencies", "quarterly"),
+                                  "annual": QT_TRANSLATE_NOOP("frequencies", "annual")}),
+    # A service's status in the missing-date rule (the codes, as the English message has always shown them).
+    "status": ("rules", {"referred": QT_TRANSLATE_NOOP("rules", "referred"),
+                         "provided": QT_TRANSLATE_NOOP("rules", "provided"),
+                         "received_elsewhere": QT_TRANSLATE_NOOP("rules", "received_elsewhere")}),
+}
+QUANTITY_WORDS = {"numerator": QT_TRANSLATE_NOOP("rules", " (numerators)"),
+                  "denominator": QT_TRANSLATE_NOOP("rules", " (denominators)")}
 
 
 def issue(code: str, row: int | None = None, **params: object) -> Issue:
@@ -184,7 +210,12 @@ def issue(code: str, row: int | None = None, **params: object) -> Issue:
     field_name = rule.field.format(**params) if "{" in rule.field else rule.field
     if "field" in params:
         label = FIELD_LABELS.get(str(params["field"]))
-        params = {**params, "field": translate("fields", label) if label else params["field"]}
+        params = {**params, "field": params.pop("field_label", None) or (translate("fields", label) if label else params["field"])}
+    if "needed" in params and (label := FIELD_LABELS.get(str(params["needed"]))):
+        params = {**params, "needed": translate("fields", label)}
+    for name, (context, words) in PARAM_WORDS.items():
+        if name in params and (word := words.get(str(params[name]))):
+            params = {**params, name: translate(context, word)}
     return Issue(code, rule.severity, field_name, fill(translate("rules", rule.message), **params), row)
 
 
@@ -260,6 +291,12 @@ class ValueContext:
 _EXAMPLES = {"monthly": "2026-10", "quarterly": "2026Q4", "annual": "2026"}
 
 
+# SQLite stores whole numbers in 64 bits: a figure beyond that cannot be stored (binding it raises
+# OverflowError), so it is refused like any other text that is not a figure.
+MAX_FIGURE = 2**63 - 1
+_FIGURE_LIMIT = 2.0**63  # the same bound for floats (float(MAX_FIGURE) rounds up to 2**63)
+
+
 def parse_number(raw: object) -> tuple[float | int | None, bool]:
     """(number, ok). Empty is (None, True); ``12.0`` becomes 12 so counts from Excel stay whole."""
     if raw is None:
@@ -267,23 +304,24 @@ def parse_number(raw: object) -> tuple[float | int | None, bool]:
     if isinstance(raw, bool):
         return None, False
     if isinstance(raw, int):
-        return raw, True
+        return (raw, True) if abs(raw) <= MAX_FIGURE else (None, False)
     if isinstance(raw, float):
-        if math.isnan(raw) or math.isinf(raw):
+        if math.isnan(raw) or math.isinf(raw) or abs(raw) >= _FIGURE_LIMIT:
             return None, False
         return (int(raw) if raw.is_integer() else raw), True
     text = str(raw).strip().replace(",", "")
     if not text:
         return None, True
     try:
-        return int(text), True
+        number = int(text)
+        return (number, True) if abs(number) <= MAX_FIGURE else (None, False)
     except ValueError:
         pass
     try:
         number = float(text)
     except ValueError:
         return None, False
-    if math.isnan(number) or math.isinf(number):
+    if math.isnan(number) or math.isinf(number) or abs(number) >= _FIGURE_LIMIT:
         return None, False
     return (int(number) if number.is_integer() else number), True
 
@@ -336,7 +374,8 @@ def check_value(context: ValueContext, source: ValueInput) -> CheckedValue:
             source.cell = make_cell(parts)
         if source.cell not in cells:
             issues.append(issue("IV_UNKNOWN_CELL", row, value=source.cell, indicator=code,
-                                categories=" + ".join(indicator.categories) or "none (use total)"))
+                                categories=" + ".join(indicator.categories)
+                                or translate("rules", QT_TRANSLATE_NOOP("rules", "none (use total)"))))
     _check_numbers(checked, indicator, row)
     return checked
 
@@ -453,7 +492,7 @@ def _check_cell_sums(context: ValueContext, checked: list[CheckedValue], merged:
                 target = next((m for m in members if m.source.cell == TOTAL_CELL), members[0])
                 target.issues.append(issue(rule, target.source.row, indicator=code, district=district, period=period,
                                            cell_sum=_fmt(cell_sum), total=_fmt(total),
-                                           quantity="" if quantity == "value" else f" ({quantity}s)"))
+                                           quantity="" if quantity == "value" else translate("rules", QUANTITY_WORDS[quantity])))
                 break
 
 
@@ -494,15 +533,16 @@ def outlier_reason(value: float, earlier: list[float], previous: tuple | None) -
         mad = max(statistics.median(abs(x - median) for x in earlier), 1.0)
         low, high = median - 3 * mad, median + 3 * mad
         if value < low or value > high:
-            return f"the last {len(earlier)} periods' median is {_fmt(median)}; expected {_fmt(round(max(low, 0), 2))} to {_fmt(round(high, 2))}"
+            return say("rules", QT_TRANSLATE_NOOP("rules", "the last {count} periods' median is {median}; expected {low} to {high}"),
+                       count=len(earlier), median=_fmt(median), low=_fmt(round(max(low, 0), 2)), high=_fmt(round(high, 2)))
         return None
     if previous is None or previous[0] in (None, 0):
         return None
     last = previous[0]
     if value > 3 * last:
-        return f"more than 3 times the previous period's {_fmt(last)}"
+        return say("rules", QT_TRANSLATE_NOOP("rules", "more than 3 times the previous period's {last}"), last=_fmt(last))
     if value < last / 3:
-        return f"under a third of the previous period's {_fmt(last)}"
+        return say("rules", QT_TRANSLATE_NOOP("rules", "under a third of the previous period's {last}"), last=_fmt(last))
     return None
 
 
@@ -696,7 +736,7 @@ def check_desk_case(context: DeskContext, case: Mapping, perpetrators: Iterable[
     incident_district = case.get("incident_district")
     if incident_district and incident_district not in catalogue.districts:
         issues.append(issue("DC_UNKNOWN_CHOICE", field="incident_district", value=incident_district,
-                            choices="a district code such as QUETTA"))
+                            choices=translate("rules", QT_TRANSLATE_NOOP("rules", "a district code such as QUETTA"))))
     _check_classification(issues, catalogue, case)
     for consent in ("consent_services", "consent_reporting"):
         if case.get(consent) not in (0, 1, True, False):
@@ -759,7 +799,8 @@ def check_services(catalogue: Catalogue, services: Iterable[Mapping]) -> list[Is
         seen.add(name)
         date, ok = parse_date(service.get("date"))
         if not ok:
-            issues.append(issue("DC_BAD_DATE", field=f"{name} date", value=service.get("date")))
+            issues.append(issue("DC_BAD_DATE", field=f"{name} date", value=service.get("date"),
+                                field_label=say("fields", QT_TRANSLATE_NOOP("fields", "{service} date"), service=name)))
         elif date is None and service.get("status") in REFERRAL_STATUSES_NEEDING_DATE:
             issues.append(issue("DC_REFERRAL_DATE", value=name, status=service.get("status")))
     return issues

@@ -27,6 +27,7 @@ from storage.catalogue import TOTAL_CELL, Catalogue, parse_cell
 from storage.database import Session, utc_now
 from storage.errors import UsageError, ValidationFailed
 from storage.hlc import format_hlc, parse_hlc
+from storage.i18n import QT_TRANSLATE_NOOP, fill, say, translate
 from storage.records import check_indicator_values
 from storage.users import require
 from storage.validation import ERROR, Issue
@@ -63,14 +64,13 @@ def pending_device(session: Session, path: str | Path) -> Enrollment:
     """
     require(session, "enroll_devices")
     if not session.is_centre:
-        raise UsageError("Only the provincial centre enrolls devices.")
+        raise UsageError(say("errors", QT_TRANSLATE_NOOP("errors", "Only the provincial centre enrolls devices.")))
     path = Path(path)
     plaintext = decrypt_bundle(path, age_identities(session))
     _archive, manifest, manifest_bytes, signature = open_archive(path, plaintext)
     claimed = claimed_device(manifest)
     if not verify_signature(claimed.signing_public, manifest_bytes, signature):
-        raise BundleRejected(f"{path.name} is not signed by the key it carries: it was altered or forged. Do not "
-                             "enroll its device; ask the district office for a new export.")
+        raise BundleRejected(say("errors", QT_TRANSLATE_NOOP("errors", "{file} is not signed by the key it carries: it was altered or forged. Do not enroll its device; ask the district office for a new export."), file=path.name))
     return claimed
 
 
@@ -88,9 +88,7 @@ def enroll_pending_device(session: Session, path: str | Path, heard_fingerprint:
     """
     claimed = pending_device(session, path)
     if _fingerprint_letters(heard_fingerprint) != _fingerprint_letters(claimed.fingerprint):
-        raise KeyFileError(f"The fingerprint you heard ({heard_fingerprint.strip()}) is not the one this bundle "
-                           f"carries ({claimed.fingerprint}). Do not enroll the device: the bundle may not come from "
-                           f"'{claimed.device_name}' of {claimed.district}. Phone the district office again.")
+        raise KeyFileError(say("errors", QT_TRANSLATE_NOOP("errors", "The fingerprint you heard ({heard}) is not the one this bundle carries ({fingerprint}). Do not enroll the device: the bundle may not come from '{device}' of {district}. Phone the district office again."), heard=heard_fingerprint.strip(), fingerprint=claimed.fingerprint, device=claimed.device_name, district=claimed.district))
     return enroll(session, claimed)
 
 
@@ -124,7 +122,7 @@ def scan_inbox(session: Session, folder: str | Path, *, settle_seconds: float = 
     require_centre_import(session)
     folder = Path(folder)
     if not folder.is_dir():
-        raise UsageError(f"{folder} is not a folder.")
+        raise UsageError(say("errors", QT_TRANSLATE_NOOP("errors", "{folder} is not a folder."), folder=folder))
     fresh = []
     now = time.time()
     for path in bundle_files([folder]):
@@ -223,15 +221,20 @@ def describe_key(catalogue: Catalogue, record_type: str, key: dict[str, object])
         return f"{key['indicator']} {found.name}" if found else str(key["indicator"])
 
     if record_type == "indicator_values":
-        cell = "total" if key["cell"] == TOTAL_CELL else _cell_words(catalogue, str(key["cell"]))
-        return f"{indicator()} · {district()} · {key['period']} · {cell}"
+        cell = (translate("conflicts", QT_TRANSLATE_NOOP("conflicts", "total")) if key["cell"] == TOTAL_CELL
+                else _cell_words(catalogue, str(key["cell"])))
+        return fill("{indicator} · {district} · {period} · {cell}",  # no words to translate: names and codes
+                    indicator=indicator(), district=district(), period=key["period"], cell=cell)
     if record_type == "targets":
-        return f"target of {indicator()} · {district()} · {key['year']}"
+        return say("conflicts", QT_TRANSLATE_NOOP("conflicts", "target of {indicator} · {district} · {year}"),
+                   indicator=indicator(), district=district(), year=key["year"])
     if record_type == "completions":
         institution = catalogue.institutions.get(str(key["institution"]))
-        return f"{district()} · {institution.name if institution else key['institution']} · {key['period']} complete"
+        return say("conflicts", QT_TRANSLATE_NOOP("conflicts", "{district} · {institution} · {period} complete"),
+                   district=district(), institution=institution.name if institution else key["institution"],
+                   period=key["period"])
     if record_type == "desks":
-        return f"desk {key['code']}"
+        return say("conflicts", QT_TRANSLATE_NOOP("conflicts", "desk {code}"), code=key["code"])
     return ", ".join(f"{name} {value}" for name, value in key.items())
 
 
@@ -271,7 +274,7 @@ def get_conflict(session: Session, conflict_id: int) -> Conflict:
                              [conflict_id]).fetchone()
     conflict = _conflict(session, row, _device_names(session)) if row else None
     if conflict is None:
-        raise UsageError(f"There is no open conflict {conflict_id}; it may have been resolved already.")
+        raise UsageError(say("errors", QT_TRANSLATE_NOOP("errors", "There is no open conflict {conflict_id}; it may have been resolved already."), conflict_id=conflict_id))
     return conflict
 
 
@@ -337,16 +340,14 @@ def resolve_conflict(session: Session, conflict_id: int, keep: str,
         raise UsageError(f"Keep 'stored' or 'incoming', not {keep!r}.")
     conflict = get_conflict(session, conflict_id)
     if seen is not None and tuple(seen) != conflict.versions:
-        raise UsageError(f"Conflict {conflict_id} ({conflict.key_text}) changed since it was shown: a newer version "
-                         "arrived. Look at it again before choosing.")
+        raise UsageError(say("errors", QT_TRANSLATE_NOOP("errors", "Conflict {conflict_id} ({record}) changed since it was shown: a newer version arrived. Look at it again before choosing."), conflict_id=conflict_id, record=conflict.key_text))
     spec = SPECS[conflict.record_type]
     key = tuple(conflict.key.values())
     stored, incoming = conflict.stored.record, conflict.incoming.record
     if keep == "incoming":
         problems = keep_problems(session, conflict.record_type, incoming)
         if problems:
-            raise ValidationFailed(f"The version from {conflict.incoming.device_name} cannot be kept for "
-                                   f"{conflict.key_text}; nothing was changed.", problems)
+            raise ValidationFailed(say("errors", QT_TRANSLATE_NOOP("errors", "The version from {device} cannot be kept for {record}; nothing was changed."), device=conflict.incoming.device_name, record=conflict.key_text), problems)
     with session.write():
         # The decided versions: the losing device's, and when the incoming is kept, the one it replaces.
         decided = [(incoming["origin_device"], incoming["hlc"])]

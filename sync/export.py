@@ -17,6 +17,7 @@ import pyrage
 from storage import __version__
 from storage.database import Session, utc_now
 from storage.errors import UsageError
+from storage.i18n import QT_TRANSLATE_NOOP, say
 from storage.users import require
 from sync.bundle import RECORD_TYPES, BundleWriter, write_encrypted
 from sync.keys import sign, signing_public_key, trusted_centre
@@ -98,21 +99,19 @@ def export_bundle(session: Session, out_dir: str | Path, escrow: list[str] | Non
     """
     require(session, "export")
     if session.is_centre:
-        raise UsageError("The provincial centre does not export bundles; it imports them.")
+        raise UsageError(say("errors", QT_TRANSLATE_NOOP("errors", "The provincial centre does not export bundles; it imports them.")))
     centre = trusted_centre(session)
     if centre is None:
-        raise UsageError("This office does not trust a centre yet. An administrator adds the centre's key file "
-                         "under Settings (or with `keys import centre.key`), after comparing its fingerprint with "
-                         "the centre by phone.")
+        raise UsageError(say("errors", QT_TRANSLATE_NOOP("errors", "This office does not trust a centre yet. An administrator adds the centre's key file under Settings (or with `keys import centre.key`), after comparing its fingerprint with the centre by phone.")))
     escrow = list(escrow or [])
     for recipient in escrow:
         try:
             pyrage.x25519.Recipient.from_str(recipient)
         except Exception as error:  # pyrage.RecipientError
-            raise UsageError(f"{recipient!r} is not an age recipient (they start with age1).") from error
+            raise UsageError(say("errors", QT_TRANSLATE_NOOP("errors", "{recipient} is not an age recipient (they start with age1)."), recipient=repr(recipient))) from error
     out_dir = Path(out_dir)
     if not out_dir.is_dir():
-        raise UsageError(f"{out_dir} is not a folder. Plug in the USB stick and choose its folder.")
+        raise UsageError(say("errors", QT_TRANSLATE_NOOP("errors", "{out_dir} is not a folder. Plug in the USB stick and choose its folder."), out_dir=out_dir))
     baseline = acknowledged_baseline(session)
     sequence = session.db.execute("SELECT coalesce(max(sequence), 0) + 1 FROM exports").fetchone()[0]
     bundle_id = str(uuid.uuid4())

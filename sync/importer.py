@@ -35,6 +35,7 @@ from storage.database import SEED_DEVICE, Session, utc_now
 from storage.desk import desk_context
 from storage.errors import UsageError
 from storage.hlc import parse_hlc
+from storage.i18n import QT_TRANSLATE_NOOP, say
 from storage.periods import parse_period
 from storage.records import today
 from storage.users import require
@@ -151,7 +152,7 @@ def require_centre_import(session: Session) -> None:
     """Only a clerk at the provincial centre imports bundles (and works on what they bring)."""
     require(session, "import")
     if not session.is_centre:
-        raise UsageError("Bundles are imported at the provincial centre; a district office exports them.")
+        raise UsageError(say("errors", QT_TRANSLATE_NOOP("errors", "Bundles are imported at the provincial centre; a district office exports them.")))
 
 
 def import_bundles(session: Session, paths: Iterable[str | Path],
@@ -201,8 +202,7 @@ def import_bundle(session: Session, path: Path, identities: list,
         device_district, outcome.device_name = _verify_device(session, path, manifest, manifest_bytes, signature)
         outcome.district = device_district
         if manifest["format_version"] > FORMAT_VERSION:
-            raise BundleRejected(f"{path.name} was made by a newer Mizan (bundle format {manifest['format_version']}; "
-                                 f"this centre reads up to {FORMAT_VERSION}). Update Mizan at the centre first.")
+            raise BundleRejected(say("errors", QT_TRANSLATE_NOOP("errors", "{file} was made by a newer Mizan (bundle format {version}; this centre reads up to {format_version}). Update Mizan at the centre first."), file=path.name, version=manifest['format_version'], format_version=FORMAT_VERSION))
         if session.db.execute("SELECT 1 FROM bundles WHERE bundle_id = ?", [manifest["bundle_id"]]).fetchone():
             outcome.status = "duplicate"
         else:
@@ -243,25 +243,16 @@ def _verify_device(session: Session, path: Path, manifest: dict, manifest_bytes:
     if row is None:
         claimed = claimed_device(manifest)
         raise UnknownDevice(
-            f"{path.name} comes from a device this centre has not enrolled: district {claimed.district}, "
-            f"device '{claimed.device_name}', key fingerprint {claimed.fingerprint}. "
-            "Ask the district office to read its fingerprint to you by phone; if it matches, enroll the device "
-            "from its enrollment file (`devices enroll FILE`) and import the bundle again.", claimed)
+            say("errors", QT_TRANSLATE_NOOP("errors", "{file} comes from a device this centre has not enrolled: district {district}, device '{device}', key fingerprint {fingerprint}. Ask the district office to read its fingerprint to you by phone; if it matches, enroll the device from its enrollment file (`devices enroll FILE`) and import the bundle again."), file=path.name, district=claimed.district, device=claimed.device_name, fingerprint=claimed.fingerprint), claimed)
     district, device_name, public_key, status, revoked_at = row
     if status == "revoked":
-        raise BundleRejected(f"{path.name} comes from device '{device_name}' ({district}), which was revoked on "
-                             f"{(revoked_at or '')[:10]}. Bundles from a revoked device are refused.")
+        raise BundleRejected(say("errors", QT_TRANSLATE_NOOP("errors", "{file} comes from device '{device_name}' ({district}), which was revoked on {revoked}. Bundles from a revoked device are refused."), file=path.name, device_name=device_name, district=district, revoked=(revoked_at or '')[:10]))
     if public_key != manifest["device_public_key"]:
-        raise BundleRejected(f"{path.name} claims to come from device '{device_name}' ({district}) but carries a "
-                             "different key than the one enrolled, so it is refused. Phone the district office: if "
-                             "they reinstalled Mizan, revoke the old device and enroll the new installation; if not, "
-                             "the file may be forged.")
+        raise BundleRejected(say("errors", QT_TRANSLATE_NOOP("errors", "{file} claims to come from device '{device_name}' ({district}) but carries a different key than the one enrolled, so it is refused. Phone the district office: if they reinstalled Mizan, revoke the old device and enroll the new installation; if not, the file may be forged."), file=path.name, device_name=device_name, district=district))
     if not verify_signature(public_key, manifest_bytes, signature):
-        raise BundleRejected(f"{path.name} is not signed by device '{device_name}' ({district}): the signature does "
-                             "not verify. It was altered or forged; do not import it.")
+        raise BundleRejected(say("errors", QT_TRANSLATE_NOOP("errors", "{file} is not signed by device '{device_name}' ({district}): the signature does not verify. It was altered or forged; do not import it."), file=path.name, device_name=device_name, district=district))
     if manifest["district"] != district:
-        raise BundleRejected(f"{path.name} claims district {manifest['district']}, but its device is enrolled for "
-                             f"{district}.")
+        raise BundleRejected(say("errors", QT_TRANSLATE_NOOP("errors", "{file} claims district {claimed}, but its device is enrolled for {district}."), file=path.name, claimed=manifest['district'], district=district))
     return district, device_name
 
 

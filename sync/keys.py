@@ -39,6 +39,7 @@ from sqlite_utils import Database
 from storage.backup import RestoreContext, ledger_path
 from storage.database import Session, utc_now
 from storage.errors import MizanError, UsageError
+from storage.i18n import QT_TRANSLATE_NOOP, say
 from storage.users import require
 
 SIGNING_KEY = "signing"
@@ -97,7 +98,7 @@ def _secret(session: Session, name: str) -> tuple[str, str]:
     initialise_keys(session)  # databases created before sync existed get their keys on first use
     row = session.db.execute("SELECT secret, public FROM secret_keys WHERE name = ?", [name]).fetchone()
     if row is None:
-        raise UsageError("This installation has no such key; only the provincial centre has an age identity.")
+        raise UsageError(say("errors", QT_TRANSLATE_NOOP("errors", "This installation has no such key; only the provincial centre has an age identity.")))
     return row[0], row[1]
 
 
@@ -144,20 +145,20 @@ def _parse_key_file(path: Path, expected_format: str, fields: tuple[str, ...]) -
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
-        raise KeyFileError(f"{path.name} could not be read ({error}).") from error
+        raise KeyFileError(say("errors", QT_TRANSLATE_NOOP("errors", "{file} could not be read ({error})."), file=path.name, error=error)) from error
     values: dict[str, str] = {}
     for line in text.splitlines():
         if not line.strip() or line.startswith("#"):
             continue
         name, sep, value = line.partition(":")
         if not sep:
-            raise KeyFileError(f"{path.name} is not a Mizan key file (unexpected line {line[:40]!r}).")
+            raise KeyFileError(say("errors", QT_TRANSLATE_NOOP("errors", "{file} is not a Mizan key file (unexpected line {line})."), file=path.name, line=repr(line[:40])))
         values[name.strip()] = value.strip()
     if values.get("format") != expected_format:
-        raise KeyFileError(f"{path.name} is not a {expected_format.rsplit(' ', 1)[0]} file.")
+        raise KeyFileError(say("errors", QT_TRANSLATE_NOOP("errors", "{file} is not a {kind} file."), file=path.name, kind=expected_format.rsplit(' ', 1)[0]))
     missing = [name for name in fields if not values.get(name)]
     if missing:
-        raise KeyFileError(f"{path.name} lacks {', '.join(missing)}.")
+        raise KeyFileError(say("errors", QT_TRANSLATE_NOOP("errors", "{file} lacks {missing}."), file=path.name, missing=', '.join(missing)))
     return values
 
 
@@ -223,10 +224,10 @@ def read_centre_key(path: str | Path) -> CentreKey:
     try:
         pyrage.x25519.Recipient.from_str(values["age-recipient"])
     except Exception as error:  # pyrage raises its own RecipientError
-        raise KeyFileError(f"{Path(path).name} has a damaged age recipient.") from error
+        raise KeyFileError(say("errors", QT_TRANSLATE_NOOP("errors", "{file} has a damaged age recipient."), file=Path(path).name)) from error
     expected = centre_fingerprint(values["age-recipient"], values["signing-public-key"])
     if values["fingerprint"] != expected:
-        raise KeyFileError(f"{Path(path).name} has been altered: its keys do not match its fingerprint.")
+        raise KeyFileError(say("errors", QT_TRANSLATE_NOOP("errors", "{file} has been altered: its keys do not match its fingerprint."), file=Path(path).name))
     return CentreKey(values["age-recipient"], values["signing-public-key"], expected)
 
 
@@ -234,12 +235,11 @@ def trust_centre(session: Session, path: str | Path, *, replace: bool = False) -
     """District: trust the centre whose key file this is (compare the fingerprint by phone first)."""
     require(session, "keys")
     if session.is_centre:
-        raise UsageError("`keys import` is for district offices; the centre enrolls devices with `devices enroll`.")
+        raise UsageError(say("errors", QT_TRANSLATE_NOOP("errors", "`keys import` is for district offices; the centre enrolls devices with `devices enroll`.")))
     centre = read_centre_key(path)
     current = trusted_centre(session)
     if current and current.fingerprint != centre.fingerprint and not replace:
-        raise UsageError(f"This office already trusts the centre {current.fingerprint}. To switch to "
-                         f"{centre.fingerprint} (e.g. after the centre rotated its key), add --replace.")
+        raise UsageError(say("errors", QT_TRANSLATE_NOOP("errors", "This office already trusts the centre {current}. To switch to {fingerprint} (e.g. after the centre rotated its key), add --replace."), current=current.fingerprint, fingerprint=centre.fingerprint))
     with session.write() as db:
         db.execute(
             "INSERT INTO centre_trust (id, recipient, signing_public, fingerprint, trusted_at, trusted_by) "
@@ -259,7 +259,7 @@ def read_enrollment(path: str | Path) -> Enrollment:
     fields = ("device-id", "district", "device-name", "signing-public-key", "fingerprint")
     values = _parse_key_file(Path(path), ENROLLMENT_FORMAT, fields)
     if values["fingerprint"] != fingerprint(values["signing-public-key"]):
-        raise KeyFileError(f"{Path(path).name} has been altered: its key does not match its fingerprint.")
+        raise KeyFileError(say("errors", QT_TRANSLATE_NOOP("errors", "{file} has been altered: its key does not match its fingerprint."), file=Path(path).name))
     return Enrollment(values["device-id"], values["district"], values["device-name"], values["signing-public-key"],
                       values["fingerprint"])
 
@@ -275,18 +275,16 @@ def enroll(session: Session, enrollment: Enrollment) -> Enrollment:
     from a bundle of an unknown device after comparing its fingerprint by phone: ``sync.centre``)."""
     require(session, "enroll_devices")
     if not session.is_centre:
-        raise UsageError("Only the provincial centre enrolls devices.")
+        raise UsageError(say("errors", QT_TRANSLATE_NOOP("errors", "Only the provincial centre enrolls devices.")))
     if enrollment.district not in session.catalogue.districts:
-        raise KeyFileError(f"The enrollment names an unknown district {enrollment.district!r}.")
+        raise KeyFileError(say("errors", QT_TRANSLATE_NOOP("errors", "The enrollment names an unknown district {district}."), district=repr(enrollment.district)))
     row = session.db.execute("SELECT public_key, status FROM devices WHERE device_id = ?",
                              [enrollment.device_id]).fetchone()
     if row is not None:
         if row[1] == "revoked":
-            raise UsageError(f"Device {enrollment.device_id} was revoked; a revoked device is never enrolled again. "
-                             "Install Mizan afresh on that PC to get a new device id.")
+            raise UsageError(say("errors", QT_TRANSLATE_NOOP("errors", "Device {device_id} was revoked; a revoked device is never enrolled again. Install Mizan afresh on that PC to get a new device id."), device_id=enrollment.device_id))
         if row[0] != enrollment.signing_public:
-            raise UsageError(f"Device {enrollment.device_id} is enrolled with another key. A changed key is refused: "
-                             "revoke the device, then enroll a fresh installation.")
+            raise UsageError(say("errors", QT_TRANSLATE_NOOP("errors", "Device {device_id} is enrolled with another key. A changed key is refused: revoke the device, then enroll a fresh installation."), device_id=enrollment.device_id))
         return enrollment
     with session.write() as db:
         db.execute(
@@ -310,7 +308,7 @@ def revoke_device(session: Session, device_id: str) -> None:
         cursor = db.execute("UPDATE devices SET status = 'revoked', revoked_at = ? WHERE device_id = ? "
                             "AND status = 'active'", [revoked_at, device_id])
         if cursor.rowcount == 0:
-            raise UsageError(f"There is no active device {device_id}.")
+            raise UsageError(say("errors", QT_TRANSLATE_NOOP("errors", "There is no active device {device_id}."), device_id=device_id))
         row = db.execute(f"SELECT {', '.join(_LEDGER_FIELDS)} FROM devices WHERE device_id = ?", [device_id]).fetchone()
         _append_to_ledger(session, dict(zip(_LEDGER_FIELDS, row, strict=True)) | {"revoked_by": session.user})
 
@@ -451,7 +449,7 @@ def rotate_centre_key(session: Session) -> CentreKey:
     every district, which imports it with ``keys import --replace``)."""
     require(session, "keys")
     if not session.is_centre:
-        raise UsageError("Only the provincial centre rotates its key; a district device is re-enrolled instead.")
+        raise UsageError(say("errors", QT_TRANSLATE_NOOP("errors", "Only the provincial centre rotates its key; a district device is re-enrolled instead.")))
     _, old_recipient = _secret(session, AGE_IDENTITY)
     identity = pyrage.x25519.Identity.generate()
     with session.write() as db:
@@ -475,9 +473,9 @@ def backup_keys(session: Session, out: str | Path, passphrase: str) -> None:
     """
     require(session, "keys")
     if not session.is_centre:
-        raise UsageError("Only the provincial centre backs up its keys; a district device is simply re-enrolled.")
+        raise UsageError(say("errors", QT_TRANSLATE_NOOP("errors", "Only the provincial centre backs up its keys; a district device is simply re-enrolled.")))
     if len(passphrase) < 12:
-        raise UsageError("Use a backup passphrase of at least 12 characters.")
+        raise UsageError(say("errors", QT_TRANSLATE_NOOP("errors", "Use a backup passphrase of at least 12 characters.")))
     identity, _ = _secret(session, AGE_IDENTITY)
     signing, _ = _secret(session, SIGNING_KEY)
     retired = session.db.execute("SELECT secret, retired_at FROM secret_keys WHERE name LIKE 'age:%' "
@@ -500,15 +498,15 @@ def restore_keys(session: Session, path: str | Path, passphrase: str) -> str:
     """Admin, on a freshly initialised centre: take the keys from a backup. Returns the centre fingerprint."""
     require(session, "keys")
     if not session.is_centre:
-        raise UsageError("Keys are restored on a provincial centre installation.")
+        raise UsageError(say("errors", QT_TRANSLATE_NOOP("errors", "Keys are restored on a provincial centre installation.")))
     if session.db.execute("SELECT count(*) FROM bundles").fetchone()[0]:
-        raise UsageError("This centre has already imported bundles; restore keys only on a freshly initialised centre.")
+        raise UsageError(say("errors", QT_TRANSLATE_NOOP("errors", "This centre has already imported bundles; restore keys only on a freshly initialised centre.")))
     try:
         plaintext = pyrage.passphrase.decrypt(Path(path).read_bytes(), passphrase).decode("ascii")
     except (OSError, UnicodeDecodeError) as error:
-        raise KeyFileError(f"{Path(path).name} could not be read ({error}).") from error
+        raise KeyFileError(say("errors", QT_TRANSLATE_NOOP("errors", "{file} could not be read ({error})."), file=Path(path).name, error=error)) from error
     except Exception as error:  # pyrage.DecryptError: wrong passphrase or not a backup
-        raise KeyFileError(f"{Path(path).name} did not open: wrong passphrase, or not a Mizan key backup.") from error
+        raise KeyFileError(say("errors", QT_TRANSLATE_NOOP("errors", "{file} did not open: wrong passphrase, or not a Mizan key backup."), file=Path(path).name)) from error
     signing = identity = None
     retired: list[tuple[str, str]] = []
     retired_at = None
@@ -522,7 +520,7 @@ def restore_keys(session: Session, path: str | Path, passphrase: str) -> str:
         elif line.startswith("AGE-SECRET-KEY-1"):
             retired.append((line.strip(), retired_at or utc_now()))
     if not signing or not identity:
-        raise KeyFileError(f"{Path(path).name} is not a complete Mizan key backup.")
+        raise KeyFileError(say("errors", QT_TRANSLATE_NOOP("errors", "{file} is not a complete Mizan key backup."), file=Path(path).name))
     age_identity = pyrage.x25519.Identity.from_str(identity)
     signing_public = _b64(Ed25519PrivateKey.from_private_bytes(base64.b64decode(signing)).public_key()
                           .public_bytes_raw())

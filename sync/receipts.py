@@ -11,8 +11,9 @@ from pathlib import Path
 
 from storage.database import Session, utc_now
 from storage.errors import UsageError
+from storage.i18n import QT_TRANSLATE_NOOP, say
 from storage.users import require
-from sync.bundle import BundleRejected, canonical_json
+from sync.bundle import BundleRejected, canonical_json, is_valid_unicode
 from sync.keys import age_recipient, centre_fingerprint, sign, signing_public_key, trusted_centre, verify_signature
 
 RECEIPT_FORMAT = "mizan-receipt"
@@ -25,10 +26,10 @@ def write_receipts(session: Session, out_dir: str | Path, device_ids: list[str] 
     list writes none)."""
     require(session, "import")
     if not session.is_centre:
-        raise UsageError("Receipts are written by the provincial centre.")
+        raise UsageError(say("errors", QT_TRANSLATE_NOOP("errors", "Receipts are written by the provincial centre.")))
     out_dir = Path(out_dir)
     if not out_dir.is_dir():
-        raise UsageError(f"{out_dir} is not a folder.")
+        raise UsageError(say("errors", QT_TRANSLATE_NOOP("errors", "{out_dir} is not a folder."), out_dir=out_dir))
     if device_ids is None:
         device_ids = [row[0] for row in session.db.execute("SELECT DISTINCT device_id FROM bundles")]
     centre_print = centre_fingerprint(age_recipient(session), signing_public_key(session))
@@ -36,7 +37,7 @@ def write_receipts(session: Session, out_dir: str | Path, device_ids: list[str] 
     for device_id in sorted(device_ids):
         row = session.db.execute("SELECT district FROM devices WHERE device_id = ?", [device_id]).fetchone()
         if row is None:
-            raise UsageError(f"There is no enrolled device {device_id}.")
+            raise UsageError(say("errors", QT_TRANSLATE_NOOP("errors", "There is no enrolled device {device_id}."), device_id=device_id))
         bundles = [{"bundle_id": bundle_id, "sequence": sequence, "hlc_high": hlc_high}
                    for bundle_id, sequence, hlc_high in session.db.execute(
                        "SELECT bundle_id, sequence, hlc_high FROM bundles WHERE device_id = ? ORDER BY sequence, "
@@ -56,28 +57,30 @@ def import_receipt(session: Session, path: str | Path) -> dict:
     path = Path(path)
     centre = trusted_centre(session)
     if centre is None:
-        raise UsageError("This office trusts no centre yet; import the centre's key file first (`keys import`).")
+        raise UsageError(say("errors", QT_TRANSLATE_NOOP("errors", "This office trusts no centre yet; import the centre's key file first (`keys import`).")))
     try:
         raw = path.read_bytes()
         if len(raw) > MAX_RECEIPT_BYTES:
-            raise BundleRejected(f"{path.name} is too large to be a receipt.")
+            raise BundleRejected(say("errors", QT_TRANSLATE_NOOP("errors", "{file} is too large to be a receipt."), file=path.name))
         envelope = json.loads(raw)
         receipt, signature = envelope["receipt"], envelope["signature"]
         if not isinstance(receipt, dict) or not isinstance(signature, str):
             raise TypeError("malformed receipt")
+        if not is_valid_unicode(envelope):
+            # an escaped lone surrogate ("\\ud800"): such text cannot be signed, stored or shown
+            raise ValueError("text that is not valid Unicode")
     except BundleRejected:
         raise
     except (OSError, ValueError, KeyError, TypeError, RecursionError) as error:
-        raise BundleRejected(f"{path.name} is not a Mizan receipt ({type(error).__name__}).") from error
+        raise BundleRejected(say("errors", QT_TRANSLATE_NOOP("errors", "{file} is not a Mizan receipt ({error})."), file=path.name, error=type(error).__name__)) from error
     if not verify_signature(centre.signing_public, canonical_json(receipt), signature):
-        raise BundleRejected(f"{path.name} is not signed by the centre this office trusts ({centre.fingerprint}). "
-                             "It comes from another centre or was altered; it was not applied.")
+        raise BundleRejected(say("errors", QT_TRANSLATE_NOOP("errors", "{file} is not signed by the centre this office trusts ({fingerprint}). It comes from another centre or was altered; it was not applied."), file=path.name, fingerprint=centre.fingerprint))
     if receipt.get("format") != RECEIPT_FORMAT or receipt.get("device_id") != session.device_id:
-        raise BundleRejected(f"{path.name} is a receipt for another device ({receipt.get('device_id')}), not this one.")
+        raise BundleRejected(say("errors", QT_TRANSLATE_NOOP("errors", "{file} is a receipt for another device ({device}), not this one."), file=path.name, device=receipt.get('device_id')))
     listed = receipt.get("bundles")
     if not isinstance(listed, list) or not all(isinstance(b, dict) and isinstance(b.get("bundle_id"), str)
                                                for b in listed):
-        raise BundleRejected(f"{path.name} lists its bundles in a form this Mizan does not read.")
+        raise BundleRejected(say("errors", QT_TRANSLATE_NOOP("errors", "{file} lists its bundles in a form this Mizan does not read."), file=path.name))
     bundle_ids = [bundle["bundle_id"] for bundle in listed]
     with session.write() as db:
         acknowledged = 0

@@ -81,6 +81,8 @@ def _plan(spec: RecordSpec) -> tuple[frozenset[str], tuple[tuple[str, bool, str]
 _PLANS: dict[int, tuple[RecordSpec, frozenset[str], tuple[tuple[str, bool, str], ...]]] = {}
 _SYNC_SET = frozenset(SYNC_COLUMNS)
 _INFINITIES = (float("inf"), float("-inf"))
+# JSON allows whole numbers of any size; SQLite stores 64 bits (binding a larger one raises OverflowError).
+_MIN_INTEGER, _MAX_INTEGER = -(2**63), 2**63 - 1
 
 
 def shape_problem(spec: RecordSpec, record: dict, minimal_tombstone_ok: bool) -> str | None:
@@ -110,7 +112,12 @@ def shape_problem(spec: RecordSpec, record: dict, minimal_tombstone_ok: bool) ->
                 return f"{name} is not a whole number"
             if base == "flag" and value not in (0, 1):
                 return f"{name} is not 0 or 1"
-        elif base == "number" and (not isinstance(value, (int, float)) or isinstance(value, bool)
-                                   or value != value or value in _INFINITIES):
-            return f"{name} is not a number"
+            if not _MIN_INTEGER <= value <= _MAX_INTEGER:
+                return f"{name} is too large a number"
+        elif base == "number":
+            if (not isinstance(value, (int, float)) or isinstance(value, bool)
+                    or value != value or value in _INFINITIES):
+                return f"{name} is not a number"
+            if isinstance(value, int) and not _MIN_INTEGER <= value <= _MAX_INTEGER:
+                return f"{name} is too large a number"
     return None

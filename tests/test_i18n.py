@@ -143,7 +143,10 @@ def untranslated(texts: list[tuple[str, str]], allowed: set[str]) -> list[tuple[
     """Texts with English words outside the pseudo brackets that are not data."""
     problems = []
     for where, text in texts:
-        plain = re.sub(rf"{OPEN}.*?{CLOSE}", "", text, flags=re.DOTALL)
+        plain = text
+        # Innermost brackets first: a translated word filled into a translated message nests (⟦… ⟦word⟧ …⟧).
+        while (stripped := re.sub(rf"{OPEN}[^{OPEN}{CLOSE}]*{CLOSE}", "", plain)) != plain:
+            plain = stripped
         plain = re.sub(r"<[^>]+>", " ", plain)  # rich-text tags are markup, not words
         plain = UUID.sub(" ", plain)  # record ids (the audit log shows them) are data
         for name in sorted(allowed, key=len, reverse=True):
@@ -192,6 +195,69 @@ def test_storage_messages_go_through_the_translator(pseudo_language, supervisor)
         save_indicator_values(supervisor, [ValueInput("PRO-01", "QUETTA", "2026-10", value=-3)])
     messages = [issue.message for issue in refused.value.issues]
     assert messages and all(message.startswith(OPEN) and message.endswith(CLOSE) for message in messages), messages
+
+
+def storage_and_sync_errors(district_db, clerk, tmp_path) -> list[tuple[str, str]]:
+    """(what, message) of errors people meet: storage and sync raise them, the GUI shows ``str(error)``."""
+    from storage.bulk import load_values
+    from storage.catalogue import Validity
+    from storage.database import open_session
+    from storage.errors import MizanError
+    from storage.users import require
+    from storage.validation import issue
+    from sync.bundle import decrypt_bundle
+    from sync.centre import get_conflict
+
+    empty = tmp_path / "QUETTA-empty-1.mizan"
+    empty.write_bytes(b"")
+    supervisor = open_session(district_db, "sana", "supervisor-pass-1")
+    operator = open_session(district_db, "omar", "operator-pass-1")
+    calls = {
+        "missing file": lambda: load_values(supervisor, tmp_path / "nowhere.xlsx"),
+        "wrong password": lambda: open_session(district_db, "sana", "not-her-password"),
+        "rejected bundle": lambda: decrypt_bundle(empty, []),
+        "unknown conflict": lambda: get_conflict(clerk, 4242),
+        "role may not": lambda: require(operator, "export"),
+    }
+    found = []
+    try:
+        for what, call in calls.items():
+            with pytest.raises(MizanError) as raised:
+                call()
+            found.append((what, str(raised.value)))
+    finally:
+        supervisor.close()
+        operator.close()
+    found += [
+        ("rule with a field", issue("IV_NOT_A_NUMBER", field="numerator", value="twelve").message),
+        ("rule with a frequency", issue("IV_PERIOD_FORMAT", value="10-2026", indicator="PRO-01", frequency="monthly",
+                                        example="2026-10").message),
+        ("rule with a validity", issue("IV_INDICATOR_NOT_VALID", indicator="LEV-01", value="2026",
+                                       validity=Validity(None, None).describe()).message),
+    ]
+    return found
+
+
+def test_storage_and_sync_errors_go_through_the_translator(pseudo_language, district_db, clerk, tmp_path):
+    errors = storage_and_sync_errors(district_db, clerk, tmp_path)
+    assert all(message.startswith(OPEN) and message.endswith(CLOSE) for _, message in errors), errors
+    assert not untranslated(errors, {"nowhere.xlsx", "QUETTA-empty-1.mizan"}), errors
+    # The words filled in are translated too, not only the sentence around them.
+    messages = dict(errors)
+    assert f"{OPEN}numerator{CLOSE}" in messages["rule with a field"]
+    assert f"{OPEN}monthly{CLOSE}" in messages["rule with a frequency"]
+    assert f"{OPEN}the beginning{CLOSE}" in messages["rule with a validity"]
+    assert f"{OPEN}operator{CLOSE}" in messages["role may not"] and f"{OPEN}export bundles{CLOSE}" in messages["role may not"]
+
+
+def test_storage_and_sync_errors_stay_english_without_a_translator(district_db, clerk, tmp_path):
+    # The control: the same errors in the CLI's English are plain sentences, word for word as before.
+    messages = dict(storage_and_sync_errors(district_db, clerk, tmp_path))
+    assert messages["missing file"] == f"There is no file {tmp_path / 'nowhere.xlsx'}."
+    assert messages["wrong password"].startswith("Wrong password for 'sana'.")
+    assert messages["unknown conflict"] == "There is no open conflict 4242; it may have been resolved already."
+    assert messages["rule with a field"].startswith("The numerator 'twelve' is not a number.")
+    assert OPEN not in "".join(messages.values())
 
 
 def test_the_walk_finds_english_when_no_translator_is_installed(qtbot, clerk, settings):

@@ -9,22 +9,22 @@
         <translation>نیا صارف شامل کریں</translation>
     </message>
     <message>
-        <location filename="../../gui/users_screen.py" line="80"/>
+        <location filename="../../gui/users_screen.py" line="81"/>
         <source>&amp;User name</source>
         <translation>صارف کا نام (&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../gui/users_screen.py" line="81"/>
+        <location filename="../../gui/users_screen.py" line="82"/>
         <source>&amp;Role</source>
         <translation>کردار (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/users_screen.py" line="82"/>
+        <location filename="../../gui/users_screen.py" line="83"/>
         <source>&amp;Password</source>
         <translation>پاس ورڈ (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../gui/users_screen.py" line="83"/>
+        <location filename="../../gui/users_screen.py" line="84"/>
         <source>Password &amp;again</source>
         <translation>پاس ورڈ دوبارہ (&amp;A)</translation>
     </message>
@@ -919,19 +919,19 @@
 <context>
     <name>ComparisonModel</name>
     <message>
-        <location filename="../../gui/review_screen.py" line="78"/>
+        <location filename="../../gui/review_screen.py" line="88"/>
         <source>Field</source>
         <translation>فیلڈ</translation>
     </message>
     <message>
-        <location filename="../../gui/review_screen.py" line="78"/>
-        <location filename="../../gui/review_screen.py" line="97"/>
+        <location filename="../../gui/review_screen.py" line="88"/>
+        <location filename="../../gui/review_screen.py" line="107"/>
         <source>Stored</source>
         <translation>محفوظ شدہ</translation>
     </message>
     <message>
-        <location filename="../../gui/review_screen.py" line="78"/>
-        <location filename="../../gui/review_screen.py" line="97"/>
+        <location filename="../../gui/review_screen.py" line="88"/>
+        <location filename="../../gui/review_screen.py" line="107"/>
         <source>Other version</source>
         <translation>دوسرا نسخہ</translation>
     </message>
@@ -939,17 +939,17 @@
 <context>
     <name>ConflictsModel</name>
     <message>
-        <location filename="../../gui/review_screen.py" line="51"/>
+        <location filename="../../gui/review_screen.py" line="61"/>
         <source>Record</source>
         <translation>ریکارڈ</translation>
     </message>
     <message>
-        <location filename="../../gui/review_screen.py" line="51"/>
+        <location filename="../../gui/review_screen.py" line="61"/>
         <source>Stored (wins now)</source>
         <translation>محفوظ شدہ (فی الحال یہی نافذ ہے)</translation>
     </message>
     <message>
-        <location filename="../../gui/review_screen.py" line="51"/>
+        <location filename="../../gui/review_screen.py" line="61"/>
         <source>Other version</source>
         <translation>دوسرا نسخہ</translation>
     </message>
@@ -1293,33 +1293,33 @@
         <translation>تلاش (&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/desk_register.py" line="463"/>
-        <location filename="../../gui/desk_register.py" line="509"/>
+        <location filename="../../gui/desk_register.py" line="468"/>
+        <location filename="../../gui/desk_register.py" line="514"/>
         <source>Desk register</source>
         <translation>ڈیسک رجسٹر</translation>
     </message>
     <message>
-        <location filename="../../gui/desk_register.py" line="472"/>
+        <location filename="../../gui/desk_register.py" line="477"/>
         <source>&amp;Open</source>
         <translation>کھولیں (&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../gui/desk_register.py" line="479"/>
+        <location filename="../../gui/desk_register.py" line="484"/>
         <source>&amp;New case</source>
         <translation>نیا کیس (&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../gui/desk_register.py" line="538"/>
+        <location filename="../../gui/desk_register.py" line="543"/>
         <source>The register could not be read: {error}</source>
         <translation>رجسٹر نہیں پڑھا جا سکا: {error}</translation>
     </message>
     <message>
-        <location filename="../../gui/desk_register.py" line="550"/>
+        <location filename="../../gui/desk_register.py" line="555"/>
         <source>1 case</source>
         <translation>1 کیس</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/desk_register.py" line="550"/>
+        <location filename="../../gui/desk_register.py" line="555"/>
         <source>%Ln cases</source>
         <translation>
             <numerusform>%Ln کیس</numerusform>
@@ -1542,12 +1542,12 @@
 <context>
     <name>DropArea</name>
     <message>
-        <location filename="../../gui/import_screen.py" line="108"/>
+        <location filename="../../gui/import_screen.py" line="113"/>
         <source>Drop bundles here</source>
         <translation>بنڈل یہاں لا کر چھوڑیں</translation>
     </message>
     <message>
-        <location filename="../../gui/import_screen.py" line="109"/>
+        <location filename="../../gui/import_screen.py" line="114"/>
         <source>Drop bundle files (.mizan) or whole folders here</source>
         <translation>بنڈل فائلیں (.mizan) یا پورے فولڈر یہاں لا کر چھوڑیں</translation>
     </message>
@@ -1555,52 +1555,52 @@
 <context>
     <name>EnrollDeviceDialog</name>
     <message>
-        <location filename="../../gui/import_screen.py" line="136"/>
+        <location filename="../../gui/import_screen.py" line="141"/>
         <source>A new device</source>
         <translation>نئی ڈیوائس</translation>
     </message>
     <message>
-        <location filename="../../gui/import_screen.py" line="138"/>
+        <location filename="../../gui/import_screen.py" line="143"/>
         <source>This bundle comes from a PC this centre has not enrolled. Phone the district office and ask them to read the fingerprint shown on their Export screen. Type what you hear: enroll only if it matches.</source>
         <translation>یہ بنڈل ایسے کمپیوٹر سے آیا ہے جسے اس مرکز نے رجسٹر نہیں کیا۔ ضلعی دفتر کو فون کریں اور ان سے کہیں کہ اپنی &quot;برآمد&quot; والی اسکرین پر دکھایا گیا فنگر پرنٹ پڑھ کر سنائیں۔ جو سنیں وہ لکھیں: صرف مل جانے کی صورت میں رجسٹر کریں۔</translation>
     </message>
     <message>
-        <location filename="../../gui/import_screen.py" line="144"/>
+        <location filename="../../gui/import_screen.py" line="149"/>
         <source>District:</source>
         <translation>ضلع:</translation>
     </message>
     <message>
-        <location filename="../../gui/import_screen.py" line="145"/>
+        <location filename="../../gui/import_screen.py" line="150"/>
         <source>PC name:</source>
         <translation>کمپیوٹر کا نام:</translation>
     </message>
     <message>
-        <location filename="../../gui/import_screen.py" line="146"/>
+        <location filename="../../gui/import_screen.py" line="151"/>
         <source>Bundle file:</source>
         <translation>بنڈل فائل:</translation>
     </message>
     <message>
-        <location filename="../../gui/import_screen.py" line="148"/>
+        <location filename="../../gui/import_screen.py" line="153"/>
         <source>e.g. ABCD-EFGH-…</source>
         <translation>مثلاً ABCD-EFGH-…</translation>
     </message>
     <message>
-        <location filename="../../gui/import_screen.py" line="149"/>
+        <location filename="../../gui/import_screen.py" line="154"/>
         <source>Fingerprint heard by phone</source>
         <translation>فون پر سنا گیا فنگر پرنٹ</translation>
     </message>
     <message>
-        <location filename="../../gui/import_screen.py" line="151"/>
+        <location filename="../../gui/import_screen.py" line="156"/>
         <source>&amp;Fingerprint they read:</source>
         <translation>انہوں نے جو فنگر پرنٹ پڑھا (&amp;F):</translation>
     </message>
     <message>
-        <location filename="../../gui/import_screen.py" line="157"/>
+        <location filename="../../gui/import_screen.py" line="162"/>
         <source>&amp;Enroll and import</source>
         <translation>رجسٹر اور درآمد کریں (&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/import_screen.py" line="159"/>
+        <location filename="../../gui/import_screen.py" line="164"/>
         <source>Not now</source>
         <translation>ابھی نہیں</translation>
     </message>
@@ -1734,67 +1734,67 @@
 <context>
     <name>ImportResultsModel</name>
     <message>
-        <location filename="../../gui/import_screen.py" line="52"/>
+        <location filename="../../gui/import_screen.py" line="57"/>
         <source>District</source>
         <translation>ضلع</translation>
     </message>
     <message>
-        <location filename="../../gui/import_screen.py" line="52"/>
+        <location filename="../../gui/import_screen.py" line="57"/>
         <source>Device</source>
         <translation>ڈیوائس</translation>
     </message>
     <message>
-        <location filename="../../gui/import_screen.py" line="52"/>
+        <location filename="../../gui/import_screen.py" line="57"/>
         <source>Bundle</source>
         <translation>بنڈل</translation>
     </message>
     <message>
-        <location filename="../../gui/import_screen.py" line="52"/>
+        <location filename="../../gui/import_screen.py" line="57"/>
         <source>Status</source>
         <translation>حیثیت</translation>
     </message>
     <message>
-        <location filename="../../gui/import_screen.py" line="53"/>
+        <location filename="../../gui/import_screen.py" line="58"/>
         <source>New</source>
         <translation>نئے</translation>
     </message>
     <message>
-        <location filename="../../gui/import_screen.py" line="53"/>
+        <location filename="../../gui/import_screen.py" line="58"/>
         <source>Updated</source>
         <translation>تازہ کیے گئے</translation>
     </message>
     <message>
-        <location filename="../../gui/import_screen.py" line="53"/>
+        <location filename="../../gui/import_screen.py" line="58"/>
         <source>Conflicts</source>
         <translation>تضادات</translation>
     </message>
     <message>
-        <location filename="../../gui/import_screen.py" line="53"/>
+        <location filename="../../gui/import_screen.py" line="58"/>
         <source>Quarantined</source>
         <translation>روکے گئے</translation>
     </message>
     <message>
-        <location filename="../../gui/import_screen.py" line="54"/>
+        <location filename="../../gui/import_screen.py" line="59"/>
         <source>Reason</source>
         <translation>وجہ</translation>
     </message>
     <message>
-        <location filename="../../gui/import_screen.py" line="69"/>
+        <location filename="../../gui/import_screen.py" line="74"/>
         <source>device not enrolled</source>
         <translation>ڈیوائس رجسٹر نہیں</translation>
     </message>
     <message>
-        <location filename="../../gui/import_screen.py" line="70"/>
+        <location filename="../../gui/import_screen.py" line="75"/>
         <source>imported</source>
         <translation>درآمد ہو گیا</translation>
     </message>
     <message>
-        <location filename="../../gui/import_screen.py" line="70"/>
+        <location filename="../../gui/import_screen.py" line="75"/>
         <source>already imported</source>
         <translation>پہلے ہی درآمد ہو چکا</translation>
     </message>
     <message>
-        <location filename="../../gui/import_screen.py" line="71"/>
+        <location filename="../../gui/import_screen.py" line="76"/>
         <source>rejected</source>
         <translation>مسترد</translation>
     </message>
@@ -1802,158 +1802,158 @@
 <context>
     <name>ImportScreen</name>
     <message>
-        <location filename="../../gui/import_screen.py" line="195"/>
+        <location filename="../../gui/import_screen.py" line="200"/>
         <source>Import bundles from the districts</source>
         <translation>اضلاع سے بنڈل درآمد کریں</translation>
     </message>
     <message>
-        <location filename="../../gui/import_screen.py" line="197"/>
+        <location filename="../../gui/import_screen.py" line="202"/>
         <source>Choose &amp;bundle files…</source>
         <translation>بنڈل فائلیں چنیں (&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../gui/import_screen.py" line="199"/>
+        <location filename="../../gui/import_screen.py" line="204"/>
         <source>Choose a &amp;folder…</source>
         <translation>فولڈر چنیں (&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../gui/import_screen.py" line="201"/>
-        <location filename="../../gui/import_screen.py" line="374"/>
+        <location filename="../../gui/import_screen.py" line="206"/>
+        <location filename="../../gui/import_screen.py" line="379"/>
         <source>&amp;Watch an inbox folder…</source>
         <translation>ان باکس فولڈر پر نظر رکھیں (&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../gui/import_screen.py" line="204"/>
+        <location filename="../../gui/import_screen.py" line="209"/>
         <source>Write &amp;receipts for today…</source>
         <translation>آج کی رسیدیں بنائیں (&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../gui/import_screen.py" line="219"/>
+        <location filename="../../gui/import_screen.py" line="224"/>
         <source>This bundle</source>
         <translation>یہ بنڈل</translation>
     </message>
     <message>
-        <location filename="../../gui/import_screen.py" line="221"/>
+        <location filename="../../gui/import_screen.py" line="226"/>
         <source>All bundles</source>
         <translation>تمام بنڈل</translation>
     </message>
     <message>
-        <location filename="../../gui/import_screen.py" line="225"/>
+        <location filename="../../gui/import_screen.py" line="230"/>
         <source>This bundle:</source>
         <translation>یہ بنڈل:</translation>
     </message>
     <message>
-        <location filename="../../gui/import_screen.py" line="226"/>
+        <location filename="../../gui/import_screen.py" line="231"/>
         <source>All bundles:</source>
         <translation>تمام بنڈل:</translation>
     </message>
     <message>
-        <location filename="../../gui/import_screen.py" line="238"/>
+        <location filename="../../gui/import_screen.py" line="243"/>
         <source>Import results</source>
         <translation>درآمد کے نتائج</translation>
     </message>
     <message>
-        <location filename="../../gui/import_screen.py" line="257"/>
+        <location filename="../../gui/import_screen.py" line="262"/>
         <source>Import</source>
         <translation>درآمد</translation>
     </message>
     <message>
-        <location filename="../../gui/import_screen.py" line="265"/>
+        <location filename="../../gui/import_screen.py" line="270"/>
         <source>Choose bundle files</source>
         <translation>بنڈل فائلیں چنیں</translation>
     </message>
     <message>
-        <location filename="../../gui/import_screen.py" line="266"/>
+        <location filename="../../gui/import_screen.py" line="271"/>
         <source>Mizan bundles (*.mizan);;All files (*)</source>
         <translation>Mizan بنڈل (*.mizan);;تمام فائلیں (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/import_screen.py" line="271"/>
+        <location filename="../../gui/import_screen.py" line="276"/>
         <source>Choose a folder of bundles</source>
         <translation>بنڈلوں والا فولڈر چنیں</translation>
     </message>
     <message>
-        <location filename="../../gui/import_screen.py" line="286"/>
+        <location filename="../../gui/import_screen.py" line="291"/>
         <source>Opening the bundles…</source>
         <translation>بنڈل کھولے جا رہے ہیں…</translation>
     </message>
     <message>
-        <location filename="../../gui/import_screen.py" line="304"/>
+        <location filename="../../gui/import_screen.py" line="309"/>
         <source>Bundle {n} of {total}: {file} ({done:,} of {records:,} records)</source>
         <translation>{total} میں سے بنڈل {n}: {file} ({records:,} میں سے {done:,} ریکارڈ)</translation>
     </message>
     <message>
-        <location filename="../../gui/import_screen.py" line="317"/>
+        <location filename="../../gui/import_screen.py" line="322"/>
         <source>Nothing more was imported: {error}</source>
         <translation>مزید کچھ درآمد نہیں ہوا: {error}</translation>
     </message>
     <message>
-        <location filename="../../gui/import_screen.py" line="329"/>
+        <location filename="../../gui/import_screen.py" line="334"/>
         <source>No bundle files (.mizan) were found there.</source>
         <translation>وہاں کوئی بنڈل فائل (.mizan) نہیں ملی۔</translation>
     </message>
     <message>
-        <location filename="../../gui/import_screen.py" line="336"/>
+        <location filename="../../gui/import_screen.py" line="341"/>
         <source>{imported} of {total} bundles imported ({records:,} records new or changed).</source>
         <translation>{total} میں سے {imported} بنڈل درآمد ہوئے ({records:,} ریکارڈ نئے یا تبدیل شدہ)۔</translation>
     </message>
     <message>
-        <location filename="../../gui/import_screen.py" line="338"/>
+        <location filename="../../gui/import_screen.py" line="343"/>
         <source>{n} had been imported before.</source>
         <translation>{n} پہلے درآمد ہو چکے تھے۔</translation>
     </message>
     <message>
-        <location filename="../../gui/import_screen.py" line="340"/>
+        <location filename="../../gui/import_screen.py" line="345"/>
         <source>{n} came from a PC not yet enrolled.</source>
         <translation>{n} ایسے کمپیوٹر سے آئے جو ابھی رجسٹر نہیں۔</translation>
     </message>
     <message>
-        <location filename="../../gui/import_screen.py" line="342"/>
+        <location filename="../../gui/import_screen.py" line="347"/>
         <source>{n} were rejected: see the reason in the table.</source>
         <translation>{n} مسترد ہوئے: وجہ ٹیبل میں دیکھیں۔</translation>
     </message>
     <message>
-        <location filename="../../gui/import_screen.py" line="344"/>
+        <location filename="../../gui/import_screen.py" line="349"/>
         <source>Records that need review (see Review): {n}.</source>
         <translation>جائزہ طلب ریکارڈ (&quot;جائزہ&quot; والی اسکرین دیکھیں): {n}۔</translation>
     </message>
     <message>
-        <location filename="../../gui/import_screen.py" line="376"/>
+        <location filename="../../gui/import_screen.py" line="381"/>
         <source>Choose the inbox folder (e.g. on the shared drive)</source>
         <translation>ان باکس فولڈر چنیں (مثلاً مشترکہ ڈرائیو پر)</translation>
     </message>
     <message>
-        <location filename="../../gui/import_screen.py" line="388"/>
+        <location filename="../../gui/import_screen.py" line="393"/>
         <source>Stop &amp;watching</source>
         <translation>نظر رکھنا بند کریں (&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../gui/import_screen.py" line="389"/>
+        <location filename="../../gui/import_screen.py" line="394"/>
         <source>Watching {folder} for new bundles.</source>
         <translation>نئے بنڈلوں کے لیے {folder} پر نظر رکھی جا رہی ہے۔</translation>
     </message>
     <message>
-        <location filename="../../gui/import_screen.py" line="403"/>
+        <location filename="../../gui/import_screen.py" line="408"/>
         <source>The inbox {folder} could not be read: {error}</source>
         <translation>ان باکس {folder} نہیں پڑھا جا سکا: {error}</translation>
     </message>
     <message>
-        <location filename="../../gui/import_screen.py" line="412"/>
+        <location filename="../../gui/import_screen.py" line="417"/>
         <source>Where should the receipts go?</source>
         <translation>رسیدیں کہاں محفوظ کی جائیں؟</translation>
     </message>
     <message>
-        <location filename="../../gui/import_screen.py" line="424"/>
+        <location filename="../../gui/import_screen.py" line="429"/>
         <source>Receipts written to {folder}: {n}. Send each to its district office.</source>
         <translation>{folder} میں محفوظ کی گئی رسیدیں: {n}۔ ہر رسید اس کے ضلعی دفتر کو بھیجیں۔</translation>
     </message>
     <message>
-        <location filename="../../gui/import_screen.py" line="426"/>
+        <location filename="../../gui/import_screen.py" line="431"/>
         <source>No bundle was imported today, so there is nothing to acknowledge.</source>
         <translation>آج کوئی بنڈل درآمد نہیں ہوا، اس لیے وصولی کی تصدیق کے لیے کچھ نہیں۔</translation>
     </message>
     <message>
-        <location filename="../../gui/import_screen.py" line="437"/>
+        <location filename="../../gui/import_screen.py" line="443"/>
         <source>{file}
 {status}. {counts}
 {reason}</source>
@@ -2308,22 +2308,22 @@
         <translation>اسکرینیں</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="77"/>
+        <location filename="../../gui/main_window.py" line="79"/>
         <source>Last bundle: {n} on {day}</source>
         <translation>آخری بنڈل: {n}، بتاریخ {day}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="78"/>
+        <location filename="../../gui/main_window.py" line="80"/>
         <source>No bundle sent yet</source>
         <translation>ابھی تک کوئی بنڈل نہیں بھیجا گیا</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="79"/>
+        <location filename="../../gui/main_window.py" line="81"/>
         <source>last receipt: bundle {n} acknowledged {day}</source>
         <translation>آخری رسید: بنڈل {n} کی وصولی کی تصدیق بتاریخ {day}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="80"/>
+        <location filename="../../gui/main_window.py" line="82"/>
         <source>no receipt yet</source>
         <translation>ابھی کوئی رسید نہیں</translation>
     </message>
@@ -2449,27 +2449,27 @@
 <context>
     <name>QuarantineModel</name>
     <message>
-        <location filename="../../gui/review_screen.py" line="124"/>
+        <location filename="../../gui/review_screen.py" line="134"/>
         <source>District</source>
         <translation>ضلع</translation>
     </message>
     <message>
-        <location filename="../../gui/review_screen.py" line="124"/>
+        <location filename="../../gui/review_screen.py" line="134"/>
         <source>Device</source>
         <translation>ڈیوائس</translation>
     </message>
     <message>
-        <location filename="../../gui/review_screen.py" line="124"/>
+        <location filename="../../gui/review_screen.py" line="134"/>
         <source>Bundle</source>
         <translation>بنڈل</translation>
     </message>
     <message>
-        <location filename="../../gui/review_screen.py" line="124"/>
+        <location filename="../../gui/review_screen.py" line="134"/>
         <source>Record</source>
         <translation>ریکارڈ</translation>
     </message>
     <message>
-        <location filename="../../gui/review_screen.py" line="125"/>
+        <location filename="../../gui/review_screen.py" line="135"/>
         <source>Why it was held back</source>
         <translation>روکنے کی وجہ</translation>
     </message>
@@ -2477,133 +2477,133 @@
 <context>
     <name>ReportsScreen</name>
     <message>
-        <location filename="../../gui/reports_screen.py" line="107"/>
+        <location filename="../../gui/reports_screen.py" line="108"/>
         <source>Progress against targets</source>
         <translation>اہداف کے مقابلے میں پیش رفت</translation>
     </message>
     <message>
-        <location filename="../../gui/reports_screen.py" line="107"/>
+        <location filename="../../gui/reports_screen.py" line="108"/>
         <source>Trend of an indicator</source>
         <translation>اشاریے کا رجحان</translation>
     </message>
     <message>
-        <location filename="../../gui/reports_screen.py" line="108"/>
+        <location filename="../../gui/reports_screen.py" line="109"/>
         <source>Gender desks</source>
         <translation>جینڈر ڈیسک</translation>
     </message>
     <message>
-        <location filename="../../gui/reports_screen.py" line="108"/>
+        <location filename="../../gui/reports_screen.py" line="109"/>
         <source>Reporting completeness</source>
         <translation>رپورٹنگ کی تکمیل</translation>
     </message>
     <message>
-        <location filename="../../gui/reports_screen.py" line="111"/>
+        <location filename="../../gui/reports_screen.py" line="112"/>
         <source>Year</source>
         <translation>سال</translation>
     </message>
     <message>
-        <location filename="../../gui/reports_screen.py" line="112"/>
+        <location filename="../../gui/reports_screen.py" line="113"/>
         <source>Month</source>
         <translation>مہینہ</translation>
     </message>
     <message>
-        <location filename="../../gui/reports_screen.py" line="122"/>
+        <location filename="../../gui/reports_screen.py" line="123"/>
         <source>Headline indicators</source>
         <translation>بنیادی اشاریے</translation>
     </message>
     <message>
-        <location filename="../../gui/reports_screen.py" line="126"/>
+        <location filename="../../gui/reports_screen.py" line="127"/>
         <source>&amp;Show</source>
         <translation>دکھائیں (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/reports_screen.py" line="130"/>
+        <location filename="../../gui/reports_screen.py" line="131"/>
         <source>E&amp;xcel…</source>
         <translation>ایکسل (&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../gui/reports_screen.py" line="130"/>
+        <location filename="../../gui/reports_screen.py" line="131"/>
         <source>&amp;PDF…</source>
         <translation>PDF (&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../gui/reports_screen.py" line="130"/>
+        <location filename="../../gui/reports_screen.py" line="131"/>
         <source>&amp;CSV…</source>
         <translation>CSV (&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../gui/reports_screen.py" line="137"/>
+        <location filename="../../gui/reports_screen.py" line="138"/>
         <source>&amp;Report:</source>
         <translation>رپورٹ (&amp;R):</translation>
     </message>
     <message>
-        <location filename="../../gui/reports_screen.py" line="137"/>
+        <location filename="../../gui/reports_screen.py" line="138"/>
         <source>&amp;For:</source>
         <translation>برائے (&amp;F):</translation>
     </message>
     <message>
-        <location filename="../../gui/reports_screen.py" line="138"/>
+        <location filename="../../gui/reports_screen.py" line="139"/>
         <source>&amp;Year:</source>
         <translation>سال (&amp;Y):</translation>
     </message>
     <message>
-        <location filename="../../gui/reports_screen.py" line="138"/>
+        <location filename="../../gui/reports_screen.py" line="139"/>
         <source>&amp;Month:</source>
         <translation>مہینہ (&amp;M):</translation>
     </message>
     <message>
-        <location filename="../../gui/reports_screen.py" line="139"/>
+        <location filename="../../gui/reports_screen.py" line="140"/>
         <source>&amp;Indicator:</source>
         <translation>اشاریہ (&amp;I):</translation>
     </message>
     <message>
-        <location filename="../../gui/reports_screen.py" line="148"/>
+        <location filename="../../gui/reports_screen.py" line="149"/>
         <source>Save as:</source>
         <translation>اس شکل میں محفوظ کریں:</translation>
     </message>
     <message>
-        <location filename="../../gui/reports_screen.py" line="152"/>
+        <location filename="../../gui/reports_screen.py" line="153"/>
         <source>Choose a report and press Show.</source>
         <translation>رپورٹ چنیں اور &quot;دکھائیں&quot; دبائیں۔</translation>
     </message>
     <message>
-        <location filename="../../gui/reports_screen.py" line="160"/>
-        <location filename="../../gui/reports_screen.py" line="173"/>
+        <location filename="../../gui/reports_screen.py" line="161"/>
+        <location filename="../../gui/reports_screen.py" line="174"/>
         <source>Reports</source>
         <translation>رپورٹیں</translation>
     </message>
     <message>
-        <location filename="../../gui/reports_screen.py" line="198"/>
+        <location filename="../../gui/reports_screen.py" line="199"/>
         <source>Adding up the figures…</source>
         <translation>اعداد و شمار جمع کیے جا رہے ہیں…</translation>
     </message>
     <message>
-        <location filename="../../gui/reports_screen.py" line="206"/>
+        <location filename="../../gui/reports_screen.py" line="207"/>
         <source>The report could not be made: {error}</source>
         <translation>رپورٹ نہیں بن سکی: {error}</translation>
     </message>
     <message>
-        <location filename="../../gui/reports_screen.py" line="261"/>
+        <location filename="../../gui/reports_screen.py" line="266"/>
         <source>Made {when}.</source>
         <translation>تیاری کا وقت: {when}۔</translation>
     </message>
     <message>
-        <location filename="../../gui/reports_screen.py" line="269"/>
+        <location filename="../../gui/reports_screen.py" line="274"/>
         <source>Save the report</source>
         <translation>رپورٹ محفوظ کریں</translation>
     </message>
     <message>
-        <location filename="../../gui/reports_screen.py" line="279"/>
+        <location filename="../../gui/reports_screen.py" line="284"/>
         <source>Writing {path}…</source>
         <translation>{path} محفوظ کی جا رہی ہے…</translation>
     </message>
     <message>
-        <location filename="../../gui/reports_screen.py" line="286"/>
+        <location filename="../../gui/reports_screen.py" line="291"/>
         <source>Nothing was written: {error}</source>
         <translation>کچھ محفوظ نہیں ہوا: {error}</translation>
     </message>
     <message>
-        <location filename="../../gui/reports_screen.py" line="288"/>
+        <location filename="../../gui/reports_screen.py" line="293"/>
         <source>Saved {files}.</source>
         <translation>محفوظ ہو گئیں: {files}۔</translation>
     </message>
@@ -2611,107 +2611,107 @@
 <context>
     <name>ReviewScreen</name>
     <message>
-        <location filename="../../gui/review_screen.py" line="156"/>
+        <location filename="../../gui/review_screen.py" line="166"/>
         <source>Records that need review</source>
         <translation>جائزہ طلب ریکارڈ</translation>
     </message>
     <message>
-        <location filename="../../gui/review_screen.py" line="158"/>
+        <location filename="../../gui/review_screen.py" line="168"/>
         <source>&amp;Conflicts</source>
         <translation>تضادات (&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../gui/review_screen.py" line="159"/>
+        <location filename="../../gui/review_screen.py" line="169"/>
         <source>&amp;Quarantine</source>
         <translation>روکے گئے ریکارڈ (&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../gui/review_screen.py" line="166"/>
+        <location filename="../../gui/review_screen.py" line="176"/>
         <source>Review</source>
         <translation>جائزہ</translation>
     </message>
     <message>
-        <location filename="../../gui/review_screen.py" line="182"/>
+        <location filename="../../gui/review_screen.py" line="192"/>
         <source>Conflicts</source>
         <translation>تضادات</translation>
     </message>
     <message>
-        <location filename="../../gui/review_screen.py" line="186"/>
+        <location filename="../../gui/review_screen.py" line="196"/>
         <source>The two versions</source>
         <translation>دونوں نسخے</translation>
     </message>
     <message>
-        <location filename="../../gui/review_screen.py" line="190"/>
+        <location filename="../../gui/review_screen.py" line="200"/>
         <source>Keep the &amp;stored version</source>
         <translation>محفوظ شدہ نسخہ رکھیں (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/review_screen.py" line="191"/>
+        <location filename="../../gui/review_screen.py" line="201"/>
         <source>Keep the &amp;other version</source>
         <translation>دوسرا نسخہ رکھیں (&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../gui/review_screen.py" line="204"/>
+        <location filename="../../gui/review_screen.py" line="214"/>
         <source>The two versions (fields that differ in bold):</source>
         <translation>دونوں نسخے (جو فیلڈز مختلف ہیں وہ موٹے حروف میں ہیں):</translation>
     </message>
     <message>
-        <location filename="../../gui/review_screen.py" line="235"/>
+        <location filename="../../gui/review_screen.py" line="245"/>
         <source>The other version cannot be kept: {reasons}</source>
         <translation>دوسرا نسخہ نہیں رکھا جا سکتا: {reasons}</translation>
     </message>
     <message>
-        <location filename="../../gui/review_screen.py" line="242"/>
+        <location filename="../../gui/review_screen.py" line="252"/>
         <source>stored</source>
         <translation>محفوظ شدہ</translation>
     </message>
     <message>
-        <location filename="../../gui/review_screen.py" line="242"/>
+        <location filename="../../gui/review_screen.py" line="252"/>
         <source>other</source>
         <translation>دوسرا</translation>
     </message>
     <message>
-        <location filename="../../gui/review_screen.py" line="243"/>
+        <location filename="../../gui/review_screen.py" line="253"/>
         <source>Kept the {kept} version of {what}.</source>
         <translation>{what} کا {kept} نسخہ رکھ لیا گیا۔</translation>
     </message>
     <message>
-        <location filename="../../gui/review_screen.py" line="258"/>
+        <location filename="../../gui/review_screen.py" line="268"/>
         <source>Quarantined records</source>
         <translation>روکے گئے ریکارڈ</translation>
     </message>
     <message>
-        <location filename="../../gui/review_screen.py" line="262"/>
+        <location filename="../../gui/review_screen.py" line="272"/>
         <source>&amp;Re-check all against today&apos;s catalogue</source>
         <translation>سب کو آج کے کیٹلاگ کے مطابق دوبارہ جانچیں (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/review_screen.py" line="269"/>
+        <location filename="../../gui/review_screen.py" line="279"/>
         <source>These records broke a rule when their bundle was imported, so they were held back. After the catalogue changes (a new indicator or district), re-check them: those that pass now are merged.</source>
         <translation>ان ریکارڈز نے بنڈل درآمد ہوتے وقت کسی اصول کی خلاف ورزی کی، اس لیے انہیں روک لیا گیا۔ کیٹلاگ بدلنے کے بعد (مثلاً نیا اشاریہ یا ضلع) انہیں دوبارہ جانچیں: جو اب درست نکلیں وہ شامل کر دیے جاتے ہیں۔</translation>
     </message>
     <message>
-        <location filename="../../gui/review_screen.py" line="281"/>
+        <location filename="../../gui/review_screen.py" line="291"/>
         <source>Checking…</source>
         <translation>جانچ ہو رہی ہے…</translation>
     </message>
     <message>
-        <location filename="../../gui/review_screen.py" line="296"/>
+        <location filename="../../gui/review_screen.py" line="306"/>
         <source>Nothing was re-checked: {error}</source>
         <translation>کچھ دوبارہ نہیں جانچا گیا: {error}</translation>
     </message>
     <message>
-        <location filename="../../gui/review_screen.py" line="299"/>
+        <location filename="../../gui/review_screen.py" line="309"/>
         <source>{checked} records checked: {passed} passed and were merged, {still} are still held back.</source>
         <translation>{checked} ریکارڈ جانچے گئے: {passed} درست نکلے اور شامل کر دیے گئے، {still} اب بھی روکے ہوئے ہیں۔</translation>
     </message>
     <message>
-        <location filename="../../gui/review_screen.py" line="305"/>
+        <location filename="../../gui/review_screen.py" line="315"/>
         <source>&amp;Conflicts ({n})</source>
         <translation>تضادات ({n}) (&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../gui/review_screen.py" line="306"/>
+        <location filename="../../gui/review_screen.py" line="316"/>
         <source>&amp;Quarantine ({n})</source>
         <translation>روکے گئے ریکارڈ ({n}) (&amp;Q)</translation>
     </message>
@@ -3073,80 +3073,204 @@
 <context>
     <name>UsersScreen</name>
     <message>
-        <location filename="../../gui/users_screen.py" line="99"/>
-        <location filename="../../gui/users_screen.py" line="119"/>
+        <location filename="../../gui/users_screen.py" line="100"/>
+        <location filename="../../gui/users_screen.py" line="120"/>
         <source>Users</source>
         <translation>صارفین</translation>
     </message>
     <message>
-        <location filename="../../gui/users_screen.py" line="107"/>
+        <location filename="../../gui/users_screen.py" line="108"/>
         <source>&amp;Add user…</source>
         <translation>صارف شامل کریں (&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../gui/users_screen.py" line="107"/>
+        <location filename="../../gui/users_screen.py" line="108"/>
         <source>&amp;Reset password…</source>
         <translation>نیا پاس ورڈ مقرر کریں (&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../gui/users_screen.py" line="108"/>
+        <location filename="../../gui/users_screen.py" line="109"/>
         <source>&amp;Unlock</source>
         <translation>ان لاک کریں (&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../gui/users_screen.py" line="108"/>
+        <location filename="../../gui/users_screen.py" line="109"/>
         <source>Re&amp;move</source>
         <translation>ہٹائیں (&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../gui/users_screen.py" line="144"/>
+        <location filename="../../gui/users_screen.py" line="145"/>
         <source>The two passwords differ.</source>
         <translation>دونوں پاس ورڈ مختلف ہیں۔</translation>
     </message>
     <message>
-        <location filename="../../gui/users_screen.py" line="151"/>
+        <location filename="../../gui/users_screen.py" line="152"/>
         <source>Added {name} ({role}).</source>
         <translation>{name} ({role}) شامل کر دیا گیا۔</translation>
     </message>
     <message>
-        <location filename="../../gui/users_screen.py" line="158"/>
+        <location filename="../../gui/users_screen.py" line="159"/>
         <source>Choose a user first.</source>
         <translation>پہلے کوئی صارف چنیں۔</translation>
     </message>
     <message>
-        <location filename="../../gui/users_screen.py" line="160"/>
+        <location filename="../../gui/users_screen.py" line="161"/>
         <source>New password</source>
         <translation>نیا پاس ورڈ</translation>
     </message>
     <message>
-        <location filename="../../gui/users_screen.py" line="161"/>
+        <location filename="../../gui/users_screen.py" line="162"/>
         <source>New password for {name}:</source>
         <translation>{name} کے لیے نیا پاس ورڈ:</translation>
     </message>
     <message>
-        <location filename="../../gui/users_screen.py" line="165"/>
+        <location filename="../../gui/users_screen.py" line="166"/>
         <source>Changed the password of {name}.</source>
         <translation>{name} کا پاس ورڈ تبدیل کر دیا گیا۔</translation>
     </message>
     <message>
-        <location filename="../../gui/users_screen.py" line="170"/>
+        <location filename="../../gui/users_screen.py" line="171"/>
         <source>Unlocked {name}.</source>
         <translation>{name} کو ان لاک کر دیا گیا۔</translation>
     </message>
     <message>
-        <location filename="../../gui/users_screen.py" line="176"/>
+        <location filename="../../gui/users_screen.py" line="177"/>
         <source>Remove user</source>
         <translation>صارف کو ہٹائیں</translation>
     </message>
     <message>
-        <location filename="../../gui/users_screen.py" line="177"/>
+        <location filename="../../gui/users_screen.py" line="178"/>
         <source>Remove {name}? Their password will no longer open this database.</source>
         <translation>کیا {name} کو ہٹا دیں؟ اس کے بعد ان کا پاس ورڈ یہ ڈیٹا بیس نہیں کھول سکے گا۔</translation>
     </message>
     <message>
-        <location filename="../../gui/users_screen.py" line="179"/>
+        <location filename="../../gui/users_screen.py" line="180"/>
         <source>Removed {name}.</source>
         <translation>{name} کو ہٹا دیا گیا۔</translation>
+    </message>
+</context>
+<context>
+    <name>actions</name>
+    <message>
+        <location filename="../../storage/users.py" line="43"/>
+        <source>enter indicator values</source>
+        <translation>اشاریوں کی قدریں درج کرنا</translation>
+    </message>
+    <message>
+        <location filename="../../storage/users.py" line="44"/>
+        <source>set targets</source>
+        <translation>اہداف مقرر کرنا</translation>
+    </message>
+    <message>
+        <location filename="../../storage/users.py" line="45"/>
+        <source>mark data sets complete or reopen them</source>
+        <translation>ڈیٹا سیٹ مکمل قرار دینا یا انہیں دوبارہ کھولنا</translation>
+    </message>
+    <message>
+        <location filename="../../storage/users.py" line="46"/>
+        <source>enter desk cases</source>
+        <translation>ڈیسک کیس درج کرنا</translation>
+    </message>
+    <message>
+        <location filename="../../storage/users.py" line="47"/>
+        <source>see desk case details</source>
+        <translation>ڈیسک کیس کی تفصیلات دیکھنا</translation>
+    </message>
+    <message>
+        <location filename="../../storage/users.py" line="48"/>
+        <source>see clients&apos; identifying details</source>
+        <translation>متاثرہ افراد کی شناختی تفصیلات دیکھنا</translation>
+    </message>
+    <message>
+        <location filename="../../storage/users.py" line="49"/>
+        <source>add or change desks</source>
+        <translation>ڈیسک شامل کرنا یا تبدیل کرنا</translation>
+    </message>
+    <message>
+        <location filename="../../storage/users.py" line="50"/>
+        <source>manage users</source>
+        <translation>صارفین کا انتظام کرنا</translation>
+    </message>
+    <message>
+        <location filename="../../storage/users.py" line="51"/>
+        <source>load demo data</source>
+        <translation>ڈیمو ڈیٹا لوڈ کرنا</translation>
+    </message>
+    <message>
+        <location filename="../../storage/users.py" line="52"/>
+        <source>export bundles</source>
+        <translation>بنڈل برآمد کرنا</translation>
+    </message>
+    <message>
+        <location filename="../../storage/users.py" line="53"/>
+        <source>import bundles</source>
+        <translation>بنڈل درآمد کرنا</translation>
+    </message>
+    <message>
+        <location filename="../../storage/users.py" line="54"/>
+        <source>manage keys</source>
+        <translation>کلیدوں کا انتظام کرنا</translation>
+    </message>
+    <message>
+        <location filename="../../storage/users.py" line="55"/>
+        <source>read the audit log</source>
+        <translation>آڈٹ لاگ پڑھنا</translation>
+    </message>
+    <message>
+        <location filename="../../storage/users.py" line="56"/>
+        <source>export key files</source>
+        <translation>کلید کی فائلیں برآمد کرنا</translation>
+    </message>
+    <message>
+        <location filename="../../storage/users.py" line="57"/>
+        <source>enroll or revoke devices</source>
+        <translation>ڈیوائسز رجسٹر کرنا یا ان کی اجازت منسوخ کرنا</translation>
+    </message>
+    <message>
+        <location filename="../../storage/users.py" line="58"/>
+        <source>back up or restore the database</source>
+        <translation>ڈیٹا بیس کا بیک اپ لینا یا اسے بحال کرنا</translation>
+    </message>
+</context>
+<context>
+    <name>catalogue</name>
+    <message>
+        <location filename="../../storage/catalogue.py" line="68"/>
+        <source>the beginning</source>
+        <translation>آغاز</translation>
+    </message>
+    <message>
+        <location filename="../../storage/catalogue.py" line="69"/>
+        <source>now</source>
+        <translation>اب</translation>
+    </message>
+    <message>
+        <location filename="../../storage/catalogue.py" line="70"/>
+        <source>{start} to {end}</source>
+        <translation>{start} سے {end} تک</translation>
+    </message>
+</context>
+<context>
+    <name>conflicts</name>
+    <message>
+        <location filename="../../sync/centre.py" line="224"/>
+        <source>total</source>
+        <translation>کل</translation>
+    </message>
+    <message>
+        <location filename="../../sync/centre.py" line="229"/>
+        <source>target of {indicator} · {district} · {year}</source>
+        <translation>{indicator} کا ہدف · {district} · {year}</translation>
+    </message>
+    <message>
+        <location filename="../../sync/centre.py" line="233"/>
+        <source>{district} · {institution} · {period} complete</source>
+        <translation>{district} · {institution} · {period} مکمل</translation>
+    </message>
+    <message>
+        <location filename="../../sync/centre.py" line="237"/>
+        <source>desk {code}</source>
+        <translation>ڈیسک {code}</translation>
     </message>
 </context>
 <context>
@@ -3160,6 +3284,837 @@
         <location filename="../../storage/entry.py" line="213"/>
         <source>Your role can look at the figures but not enter them.</source>
         <translation>آپ اپنے کردار کے تحت اعداد و شمار دیکھ سکتے ہیں لیکن درج نہیں کر سکتے۔</translation>
+    </message>
+</context>
+<context>
+    <name>errors</name>
+    <message>
+        <location filename="../../storage/backup.py" line="214"/>
+        <source>Choose another file for the backup: that is the database itself.</source>
+        <translation>بیک اپ کے لیے کوئی اور فائل چنیں: یہ تو خود ڈیٹا بیس ہے۔</translation>
+    </message>
+    <message>
+        <location filename="../../storage/backup.py" line="236"/>
+        <source>Keep between 1 and {max_keep} automatic backups, not {keep}.</source>
+        <translation>خودکار بیک اپ 1 سے {max_keep} تک رکھیں، {keep} نہیں۔</translation>
+    </message>
+    <message>
+        <location filename="../../storage/backup.py" line="328"/>
+        <location filename="../../storage/bulk.py" line="285"/>
+        <location filename="../../storage/targets.py" line="231"/>
+        <source>There is no file {path}.</source>
+        <translation>فائل {path} موجود نہیں۔</translation>
+    </message>
+    <message>
+        <location filename="../../storage/backup.py" line="330"/>
+        <source>{name} is not a Mizan backup (not a readable ZIP file).</source>
+        <translation>{name} Mizan کا بیک اپ نہیں (یہ پڑھنے کے قابل ZIP فائل نہیں)۔</translation>
+    </message>
+    <message>
+        <location filename="../../storage/backup.py" line="336"/>
+        <source>{name} is not a Mizan backup (it holds {members}).</source>
+        <translation>{name} Mizan کا بیک اپ نہیں (اس میں {members} ہے)۔</translation>
+    </message>
+    <message>
+        <location filename="../../storage/backup.py" line="336"/>
+        <source>nothing</source>
+        <translation>کچھ نہیں</translation>
+    </message>
+    <message>
+        <location filename="../../storage/backup.py" line="339"/>
+        <source>{name} is not a Mizan backup (a member is implausibly large).</source>
+        <translation>{name} Mizan کا بیک اپ نہیں (اس کی ایک فائل غیر معمولی طور پر بڑی ہے)۔</translation>
+    </message>
+    <message>
+        <location filename="../../storage/backup.py" line="343"/>
+        <source>{name} is damaged: its manifest cannot be read.</source>
+        <translation>{name} خراب ہے: اس کا مینی فیسٹ پڑھا نہیں جا سکتا۔</translation>
+    </message>
+    <message>
+        <location filename="../../storage/backup.py" line="353"/>
+        <source>{name} is not a Mizan backup (its manifest is not one).</source>
+        <translation>{name} Mizan کا بیک اپ نہیں (اس کا مینی فیسٹ درست نہیں)۔</translation>
+    </message>
+    <message>
+        <location filename="../../storage/backup.py" line="356"/>
+        <source>{name} was made by a newer Mizan (backup format {version}); update Mizan first.</source>
+        <translation>{name} Mizan کے نئے ورژن سے بنایا گیا ہے (بیک اپ فارمیٹ {version})؛ پہلے Mizan کو اپ ڈیٹ کریں۔</translation>
+    </message>
+    <message>
+        <location filename="../../storage/backup.py" line="359"/>
+        <source>{name} is damaged: its manifest lacks files, migrations or a date.</source>
+        <translation>{name} خراب ہے: اس کے مینی فیسٹ میں فائلیں، مائیگریشنز یا تاریخ موجود نہیں۔</translation>
+    </message>
+    <message>
+        <location filename="../../storage/backup.py" line="365"/>
+        <source>{name} is damaged: {member} does not match its manifest.</source>
+        <translation>{name} خراب ہے: {member} اس کے مینی فیسٹ سے مطابقت نہیں رکھتی۔</translation>
+    </message>
+    <message>
+        <location filename="../../storage/backup.py" line="369"/>
+        <source>{name} was made by a newer Mizan (schema {migration}); update Mizan, then restore.</source>
+        <translation>{name} Mizan کے نئے ورژن سے بنایا گیا ہے (اسکیما {migration})؛ Mizan کو اپ ڈیٹ کریں، پھر بحال کریں۔</translation>
+    </message>
+    <message>
+        <location filename="../../storage/backup.py" line="383"/>
+        <location filename="../../storage/backup.py" line="403"/>
+        <source>{file} is damaged: {member} does not match its SHA-256.</source>
+        <translation>{file} خراب ہے: {member} اپنے SHA-256 سے مطابقت نہیں رکھتی۔</translation>
+    </message>
+    <message>
+        <location filename="../../storage/backup.py" line="401"/>
+        <source>{file} is damaged: {member} cannot be read.</source>
+        <translation>{file} خراب ہے: {member} پڑھی نہیں جا سکتی۔</translation>
+    </message>
+    <message>
+        <location filename="../../storage/backup.py" line="556"/>
+        <source>{file} is damaged: {ledger_member} does not match its SHA-256.</source>
+        <translation>{file} خراب ہے: {ledger_member} اپنے SHA-256 سے مطابقت نہیں رکھتی۔</translation>
+    </message>
+    <message>
+        <location filename="../../storage/backup.py" line="570"/>
+        <source>{file} is damaged: its key file cannot be read.</source>
+        <translation>{file} خراب ہے: اس کی کلید کی فائل پڑھی نہیں جا سکتی۔</translation>
+    </message>
+    <message>
+        <location filename="../../storage/backup.py" line="584"/>
+        <source>{file} does not open with this installation&apos;s key: it is another installation&apos;s backup, or damaged.</source>
+        <translation>{file} اس تنصیب کی کلید سے نہیں کھلتا: یہ کسی اور تنصیب کا بیک اپ ہے، یا خراب ہے۔</translation>
+    </message>
+    <message>
+        <location filename="../../storage/backup.py" line="592"/>
+        <source>{actor} is not an active user in this backup.</source>
+        <translation>{actor} اس بیک اپ میں فعال صارف نہیں۔</translation>
+    </message>
+    <message>
+        <location filename="../../storage/backup.py" line="595"/>
+        <source>{actor} (role: {role}) may not back up or restore the database; that needs one of the roles: {roles}.</source>
+        <translation>{actor} (کردار: {role}) ڈیٹا بیس کا بیک اپ نہیں لے سکتا اور نہ اسے بحال کر سکتا ہے؛ اس کے لیے ان میں سے کوئی کردار درکار ہے: {roles}۔</translation>
+    </message>
+    <message>
+        <location filename="../../storage/backup.py" line="618"/>
+        <source>{file} is damaged: the database inside fails its integrity check.</source>
+        <translation>{file} خراب ہے: اس کے اندر کا ڈیٹا بیس سالمیت کی جانچ میں ناکام ہے۔</translation>
+    </message>
+    <message>
+        <location filename="../../storage/bulk.py" line="42"/>
+        <source>At the centre, say which district the template is for: --district CODE.</source>
+        <translation>مرکز میں بتائیں کہ ٹیمپلیٹ کس ضلع کے لیے ہے: --district CODE۔</translation>
+    </message>
+    <message>
+        <location filename="../../storage/bulk.py" line="44"/>
+        <location filename="../../storage/desk.py" line="63"/>
+        <location filename="../../storage/entry.py" line="248"/>
+        <source>Unknown district {district}.</source>
+        <translation>نامعلوم ضلع {district}۔</translation>
+    </message>
+    <message>
+        <location filename="../../storage/bulk.py" line="65"/>
+        <source>The template must be a .xlsx or .csv file, not {file}.</source>
+        <translation>ٹیمپلیٹ .xlsx یا .csv فائل ہونا چاہیے، {file} نہیں۔</translation>
+    </message>
+    <message>
+        <location filename="../../storage/bulk.py" line="142"/>
+        <source>`{command}` reads .xlsx or .csv files, not {file}.</source>
+        <translation>`{command}` صرف .xlsx یا .csv فائلیں پڑھتا ہے، {file} نہیں۔</translation>
+    </message>
+    <message>
+        <location filename="../../storage/bulk.py" line="150"/>
+        <source>The file&apos;s columns are wrong; nothing was written.</source>
+        <translation>فائل کے کالم درست نہیں؛ کچھ بھی درج نہیں کیا گیا۔</translation>
+    </message>
+    <message>
+        <location filename="../../storage/bulk.py" line="158"/>
+        <source>The file could not be read; nothing was written.</source>
+        <translation>فائل پڑھی نہیں جا سکی؛ کچھ بھی درج نہیں کیا گیا۔</translation>
+    </message>
+    <message>
+        <location filename="../../storage/database.py" line="95"/>
+        <source>The database {path} could not be opened with this key ({error}).</source>
+        <translation>ڈیٹا بیس {path} اس کلید سے نہیں کھل سکا ({error})۔</translation>
+    </message>
+    <message>
+        <location filename="../../storage/database.py" line="187"/>
+        <source>This database has no installation record; it was not made by `mizan init`.</source>
+        <translation>اس ڈیٹا بیس میں تنصیب کا ریکارڈ نہیں؛ یہ `mizan init` سے نہیں بنایا گیا۔</translation>
+    </message>
+    <message>
+        <location filename="../../storage/database.py" line="197"/>
+        <source>User {user} is not an active user of this installation.</source>
+        <translation>صارف {user} اس تنصیب کا فعال صارف نہیں۔</translation>
+    </message>
+    <message>
+        <location filename="../../storage/database.py" line="234"/>
+        <source>Unknown district {district}. Use a code from resources/districts.csv, e.g. QUETTA.</source>
+        <translation>نامعلوم ضلع {district}۔ resources/districts.csv میں سے کوئی کوڈ استعمال کریں، مثلاً QUETTA۔</translation>
+    </message>
+    <message>
+        <location filename="../../storage/database.py" line="240"/>
+        <source>{path} already exists; refusing to overwrite a database.</source>
+        <translation>{path} پہلے سے موجود ہے؛ کسی ڈیٹا بیس کے اوپر نہیں لکھا جائے گا۔</translation>
+    </message>
+    <message>
+        <location filename="../../storage/database.py" line="283"/>
+        <source>There is no database at {path}. Create one with `init`.</source>
+        <translation>{path} پر کوئی ڈیٹا بیس نہیں۔ `init` سے نیا بنائیں۔</translation>
+    </message>
+    <message>
+        <location filename="../../storage/database.py" line="297"/>
+        <source>The recovery key opens the database only for an admin; {admin} is a {role}.</source>
+        <translation>ریکوری کی ڈیٹا بیس صرف منتظم کے لیے کھولتی ہے؛ {admin} {role} ہے۔</translation>
+    </message>
+    <message>
+        <location filename="../../storage/database.py" line="308"/>
+        <source>A user name must be one word without spaces, e.g. amina.</source>
+        <translation>صارف کا نام بغیر وقفے کے ایک لفظ ہونا چاہیے، مثلاً amina۔</translation>
+    </message>
+    <message>
+        <location filename="../../storage/database.py" line="314"/>
+        <source>A password needs at least {min_password_length} characters.</source>
+        <translation>پاس ورڈ میں کم از کم {min_password_length} حروف ہونے چاہئیں۔</translation>
+    </message>
+    <message>
+        <location filename="../../storage/demo.py" line="134"/>
+        <source>The demo covers 1 to {max_months} months, not {months}.</source>
+        <translation>ڈیمو 1 سے {max_months} مہینوں کا ہوتا ہے، {months} نہیں۔</translation>
+    </message>
+    <message>
+        <location filename="../../storage/demo.py" line="138"/>
+        <source>The last demo month must be a month such as 2026-10, not {until}.</source>
+        <translation>ڈیمو کا آخری مہینہ 2026-10 جیسا مہینہ ہونا چاہیے، {until} نہیں۔</translation>
+    </message>
+    <message>
+        <location filename="../../storage/demo.py" line="140"/>
+        <source>The last demo month {until} has not started yet (today is {today}).</source>
+        <translation>ڈیمو کا آخری مہینہ {until} ابھی شروع نہیں ہوا (آج {today} ہے)۔</translation>
+    </message>
+    <message>
+        <location filename="../../storage/demo.py" line="919"/>
+        <source>This database already holds {held:,} indicator values; demo figures would overwrite them. Run the demo on a new database, or add --force if these are demo data too.</source>
+        <translation>اس ڈیٹا بیس میں پہلے ہی اشاریوں کی {held:,} قدریں موجود ہیں؛ ڈیمو کے اعداد و شمار انہیں مٹا دیں گے۔ ڈیمو نئے ڈیٹا بیس پر چلائیں، یا اگر یہ بھی ڈیمو ڈیٹا ہے تو --force شامل کریں۔</translation>
+    </message>
+    <message>
+        <location filename="../../storage/desk.py" line="61"/>
+        <source>A desk needs a code (e.g. QTA-CITY) and a name.</source>
+        <translation>ڈیسک کے لیے کوڈ (مثلاً QTA-CITY) اور نام درکار ہیں۔</translation>
+    </message>
+    <message>
+        <location filename="../../storage/desk.py" line="65"/>
+        <source>This office adds desks in {own}, not {district}.</source>
+        <translation>یہ دفتر {own} میں ڈیسک شامل کرتا ہے، {district} میں نہیں۔</translation>
+    </message>
+    <message>
+        <location filename="../../storage/desk.py" line="67"/>
+        <source>A desk with the code {code} already exists.</source>
+        <translation>کوڈ {code} والا ڈیسک پہلے سے موجود ہے۔</translation>
+    </message>
+    <message>
+        <location filename="../../storage/desk.py" line="121"/>
+        <location filename="../../storage/desk.py" line="191"/>
+        <source>There is no case {case_uuid}.</source>
+        <translation>کیس {case_uuid} موجود نہیں۔</translation>
+    </message>
+    <message>
+        <location filename="../../storage/desk.py" line="130"/>
+        <source>Your role may not record clients&apos; identifying details.</source>
+        <translation>آپ کا کردار متاثرہ افراد کی شناختی تفصیلات درج نہیں کر سکتا۔</translation>
+    </message>
+    <message>
+        <location filename="../../storage/desk.py" line="133"/>
+        <source>{count} problem(s) in the case; nothing was saved.</source>
+        <translation>کیس میں {count} مسئلے؛ کچھ بھی محفوظ نہیں کیا گیا۔</translation>
+    </message>
+    <message>
+        <location filename="../../storage/desk.py" line="135"/>
+        <source>This office records cases of {own}, not {district}.</source>
+        <translation>یہ دفتر {own} کے کیس درج کرتا ہے، {district} کے نہیں۔</translation>
+    </message>
+    <message>
+        <location filename="../../storage/desk.py" line="233"/>
+        <source>{count} problem(s) in the service request; nothing was saved.</source>
+        <translation>خدمت کی درخواست میں {count} مسئلے؛ کچھ بھی محفوظ نہیں کیا گیا۔</translation>
+    </message>
+    <message>
+        <location filename="../../storage/desk.py" line="242"/>
+        <source>There is no service request {request_uuid}.</source>
+        <translation>خدمت کی درخواست {request_uuid} موجود نہیں۔</translation>
+    </message>
+    <message>
+        <location filename="../../storage/desk.py" line="345"/>
+        <location filename="../../storage/entry.py" line="37"/>
+        <location filename="../../storage/records.py" line="274"/>
+        <source>{period} is not a period; write it like 2026-10, 2026Q4 or 2026.</source>
+        <translation>{period} مدت نہیں ہے؛ اسے 2026-10، 2026Q4 یا 2026 کی طرح لکھیں۔</translation>
+    </message>
+    <message>
+        <location filename="../../storage/entry.py" line="246"/>
+        <location filename="../../storage/records.py" line="272"/>
+        <source>Unknown institution {institution}; use one of {institutions}.</source>
+        <translation>نامعلوم ادارہ {institution}؛ ان میں سے کوئی استعمال کریں: {institutions}۔</translation>
+    </message>
+    <message>
+        <location filename="../../storage/keyslots.py" line="99"/>
+        <source>A key file already exists at {path}; refusing to overwrite it.</source>
+        <translation>{path} پر کلید کی فائل پہلے سے موجود ہے؛ اس کے اوپر نہیں لکھا جائے گا۔</translation>
+    </message>
+    <message>
+        <location filename="../../storage/keyslots.py" line="108"/>
+        <source>The key file {path} is missing, so the database cannot be opened. Restore it from a backup; without it even the recovery key cannot help.</source>
+        <translation>کلید کی فائل {path} موجود نہیں، اس لیے ڈیٹا بیس نہیں کھل سکتا۔ اسے بیک اپ سے بحال کریں؛ اس کے بغیر ریکوری کی بھی کام نہیں آ سکتی۔</translation>
+    </message>
+    <message>
+        <location filename="../../storage/keyslots.py" line="111"/>
+        <source>The key file {path} is damaged ({error}).</source>
+        <translation>کلید کی فائل {path} خراب ہے ({error})۔</translation>
+    </message>
+    <message>
+        <location filename="../../storage/keyslots.py" line="113"/>
+        <source>The key file {path} is not a Mizan key file.</source>
+        <translation>کلید کی فائل {path} Mizan کی کلید کی فائل نہیں۔</translation>
+    </message>
+    <message>
+        <location filename="../../storage/keyslots.py" line="172"/>
+        <source>There is no user called {name} on this installation.</source>
+        <translation>اس تنصیب پر {name} نام کا کوئی صارف نہیں۔</translation>
+    </message>
+    <message>
+        <location filename="../../storage/keyslots.py" line="176"/>
+        <source>User {name} is locked after {max_failures} wrong passwords until {time}. Wait, or ask a supervisor or admin to unlock.</source>
+        <translation>صارف {name} {max_failures} غلط پاس ورڈز کے بعد {time} تک لاک ہے۔ انتظار کریں، یا نگران یا منتظم سے ان لاک کروائیں۔</translation>
+    </message>
+    <message>
+        <location filename="../../storage/keyslots.py" line="187"/>
+        <source>Wrong password for {name}. The user is now locked for {lock_minutes} minutes.</source>
+        <translation>{name} کا پاس ورڈ غلط ہے۔ صارف اب {lock_minutes} منٹ کے لیے لاک ہو گیا ہے۔</translation>
+    </message>
+    <message>
+        <location filename="../../storage/keyslots.py" line="189"/>
+        <source>Wrong password for {name}. {remaining} tries left before the user is locked.</source>
+        <translation>{name} کا پاس ورڈ غلط ہے۔ صارف کے لاک ہونے سے پہلے {remaining} کوششیں باقی ہیں۔</translation>
+    </message>
+    <message>
+        <location filename="../../storage/keyslots.py" line="198"/>
+        <source>This installation has no recovery slot.</source>
+        <translation>اس تنصیب میں ریکوری کی کا خانہ نہیں۔</translation>
+    </message>
+    <message>
+        <location filename="../../storage/keyslots.py" line="201"/>
+        <source>That recovery key does not open this database. Check it against the printed copy.</source>
+        <translation>یہ ریکوری کی اس ڈیٹا بیس کو نہیں کھولتی۔ اسے پرنٹ شدہ نقل سے ملا کر دیکھیں۔</translation>
+    </message>
+    <message>
+        <location filename="../../storage/records.py" line="129"/>
+        <source>{count} problem(s) in the value; nothing was saved.</source>
+        <translation>قدر میں {count} مسئلے؛ کچھ بھی محفوظ نہیں کیا گیا۔</translation>
+    </message>
+    <message>
+        <location filename="../../storage/records.py" line="130"/>
+        <source>{count} problem(s) in the values; nothing was saved.</source>
+        <translation>قدروں میں {count} مسئلے؛ کچھ بھی محفوظ نہیں کیا گیا۔</translation>
+    </message>
+    <message>
+        <location filename="../../storage/records.py" line="141"/>
+        <source>{cell} appears twice in one save; keep one row per cell.</source>
+        <translation>{cell} ایک ہی بار محفوظ کرنے میں دو مرتبہ آیا ہے؛ ہر خانے کے لیے ایک ہی سطر رکھیں۔</translation>
+    </message>
+    <message>
+        <location filename="../../storage/records.py" line="215"/>
+        <source>Indicator {indicator} is not in the catalogue.</source>
+        <translation>اشاریہ {indicator} کیٹلاگ میں نہیں ہے۔</translation>
+    </message>
+    <message>
+        <location filename="../../storage/records.py" line="217"/>
+        <source>The data set is locked.</source>
+        <translation>ڈیٹا سیٹ لاک ہے۔</translation>
+    </message>
+    <message>
+        <location filename="../../storage/records.py" line="276"/>
+        <source>This office marks data sets of {own}, not {district}.</source>
+        <translation>یہ دفتر {own} کے ڈیٹا سیٹ نشان زد کرتا ہے، {district} کے نہیں۔</translation>
+    </message>
+    <message>
+        <location filename="../../storage/report_files.py" line="35"/>
+        <source>Reports are written as .xlsx, .pdf or .csv, not {file}.</source>
+        <translation>رپورٹیں .xlsx، .pdf یا .csv کے طور پر لکھی جاتی ہیں، {file} نہیں۔</translation>
+    </message>
+    <message>
+        <location filename="../../storage/reports.py" line="200"/>
+        <source>A progress report covers one year or a period within it, not {span}.</source>
+        <translation>پیش رفت کی رپورٹ ایک سال یا اس کے اندر کسی مدت کا احاطہ کرتی ہے، {span} کا نہیں۔</translation>
+    </message>
+    <message>
+        <location filename="../../storage/reports.py" line="207"/>
+        <source>{code} is not a period; write it like 2026-10, 2026Q4 or 2026.</source>
+        <translation>{code} مدت نہیں ہے؛ اسے 2026-10، 2026Q4 یا 2026 کی طرح لکھیں۔</translation>
+    </message>
+    <message>
+        <location filename="../../storage/reports.py" line="219"/>
+        <source>Give a year or a period, not both.</source>
+        <translation>سال یا مدت میں سے ایک دیں، دونوں نہیں۔</translation>
+    </message>
+    <message>
+        <location filename="../../storage/reports.py" line="238"/>
+        <source>Unknown district {code}. Use a district code such as QUETTA.</source>
+        <translation>نامعلوم ضلع {code}۔ QUETTA جیسا ضلعی کوڈ استعمال کریں۔</translation>
+    </message>
+    <message>
+        <location filename="../../storage/reports.py" line="241"/>
+        <source>This office reports on {own} only.</source>
+        <translation>یہ دفتر صرف {own} کی رپورٹ بناتا ہے۔</translation>
+    </message>
+    <message>
+        <location filename="../../storage/reports.py" line="528"/>
+        <source>Indicator {code} is not in the catalogue. Use a code such as PRO-04.</source>
+        <translation>اشاریہ {code} کیٹلاگ میں نہیں ہے۔ PRO-04 جیسا کوڈ استعمال کریں۔</translation>
+    </message>
+    <message>
+        <location filename="../../storage/targets.py" line="62"/>
+        <source>The target year must be a year such as 2026, not {year}.</source>
+        <translation>ہدف کا سال 2026 جیسا سال ہونا چاہیے، {year} نہیں۔</translation>
+    </message>
+    <message>
+        <location filename="../../storage/targets.py" line="129"/>
+        <source>{count} problem(s) in the targets; nothing was saved.</source>
+        <translation>اہداف میں {count} مسئلے؛ کچھ بھی محفوظ نہیں کیا گیا۔</translation>
+    </message>
+    <message>
+        <location filename="../../storage/targets.py" line="191"/>
+        <source>The targets template must be a .xlsx or .csv file, not {file}.</source>
+        <translation>اہداف کا ٹیمپلیٹ .xlsx یا .csv فائل ہونا چاہیے، {file} نہیں۔</translation>
+    </message>
+    <message>
+        <location filename="../../storage/users.py" line="75"/>
+        <source>{user} (role: {role}) may not {action}; that needs one of the roles: {roles}.</source>
+        <translation>{user} (کردار: {role}) کو یہ اجازت نہیں: {action}؛ اس کے لیے ان میں سے کوئی کردار درکار ہے: {roles}۔</translation>
+    </message>
+    <message>
+        <location filename="../../storage/users.py" line="93"/>
+        <source>A supervisor may manage operators and supervisors only, not users with the role {role}.</source>
+        <translation>نگران صرف آپریٹرز اور نگرانوں کا انتظام کر سکتا ہے، {role} کے کردار والے صارفین کا نہیں۔</translation>
+    </message>
+    <message>
+        <location filename="../../storage/users.py" line="100"/>
+        <source>Unknown role {role}; choose one of {roles}.</source>
+        <translation>نامعلوم کردار {role}؛ ان میں سے کوئی چنیں: {roles}۔</translation>
+    </message>
+    <message>
+        <location filename="../../storage/users.py" line="104"/>
+        <source>A {installation} installation has the roles {roles}, not {role}.</source>
+        <translation>{installation} کی تنصیب میں یہ کردار ہوتے ہیں: {roles}، {role} نہیں۔</translation>
+    </message>
+    <message>
+        <location filename="../../storage/users.py" line="109"/>
+        <source>There is already a user called {name}.</source>
+        <translation>{name} نام کا صارف پہلے سے موجود ہے۔</translation>
+    </message>
+    <message>
+        <location filename="../../storage/users.py" line="121"/>
+        <source>There is no user called {name}.</source>
+        <translation>{name} نام کا کوئی صارف نہیں۔</translation>
+    </message>
+    <message>
+        <location filename="../../storage/users.py" line="150"/>
+        <source>You cannot remove yourself; ask another admin.</source>
+        <translation>آپ خود کو نہیں ہٹا سکتے؛ کسی دوسرے منتظم سے کہیں۔</translation>
+    </message>
+    <message>
+        <location filename="../../storage/users.py" line="154"/>
+        <source>This is the last admin; add another admin first.</source>
+        <translation>یہ آخری منتظم ہے؛ پہلے کوئی دوسرا منتظم شامل کریں۔</translation>
+    </message>
+    <message>
+        <location filename="../../sync/bundle.py" line="207"/>
+        <location filename="../../sync/keys.py" line="148"/>
+        <location filename="../../sync/keys.py" line="507"/>
+        <source>{file} could not be read ({error}).</source>
+        <translation>{file} پڑھی نہیں جا سکی ({error})۔</translation>
+    </message>
+    <message>
+        <location filename="../../sync/bundle.py" line="209"/>
+        <source>{file} is empty: the copy to the USB stick probably failed. Export it again.</source>
+        <translation>{file} خالی ہے: شاید یو ایس بی پر نقل ناکام رہی۔ اسے دوبارہ برآمد کریں۔</translation>
+    </message>
+    <message>
+        <location filename="../../sync/bundle.py" line="211"/>
+        <source>{file} is {size} MB, over the {limit} MB limit for a bundle.</source>
+        <translation>{file} کا سائز {size} MB ہے، جو بنڈل کی {limit} MB کی حد سے زیادہ ہے۔</translation>
+    </message>
+    <message>
+        <location filename="../../sync/bundle.py" line="214"/>
+        <source>{file} is not a Mizan bundle (not an age-encrypted file).</source>
+        <translation>{file} Mizan کا بنڈل نہیں (یہ age سے انکرپٹ شدہ فائل نہیں)۔</translation>
+    </message>
+    <message>
+        <location filename="../../sync/bundle.py" line="225"/>
+        <source>{file} was made for another centre: none of this centre&apos;s keys opens it. Check which centre key the district office trusts; if it is this centre&apos;s, the file&apos;s header was damaged: copy it again.</source>
+        <translation>{file} کسی اور مرکز کے لیے بنایا گیا ہے: اس مرکز کی کوئی کلید اسے نہیں کھولتی۔ معلوم کریں کہ ضلعی دفتر کس مرکز کی کلید پر بھروسا کرتا ہے؛ اگر وہ اسی مرکز کی ہے تو فائل کا ہیڈر خراب ہو گیا ہے: اسے دوبارہ نقل کریں۔</translation>
+    </message>
+    <message>
+        <location filename="../../sync/bundle.py" line="226"/>
+        <source>{file} is damaged or incomplete (decryption failed: {error}). Copy it again from the district&apos;s USB stick.</source>
+        <translation>{file} خراب یا نامکمل ہے (ڈکرپشن ناکام: {error})۔ اسے ضلع کی یو ایس بی سے دوبارہ نقل کریں۔</translation>
+    </message>
+    <message>
+        <location filename="../../sync/bundle.py" line="243"/>
+        <source>{file} decrypted, but its contents are not a valid ZIP ({error}).</source>
+        <translation>{file} ڈکرپٹ ہو گیا، لیکن اس کا مواد درست ZIP نہیں ({error})۔</translation>
+    </message>
+    <message>
+        <location filename="../../sync/bundle.py" line="245"/>
+        <source>{file} holds {count} files; a bundle has at most {max_entries}.</source>
+        <translation>{file} میں {count} فائلیں ہیں؛ ایک بنڈل میں زیادہ سے زیادہ {max_entries} ہوتی ہیں۔</translation>
+    </message>
+    <message>
+        <location filename="../../sync/bundle.py" line="248"/>
+        <source>{file} holds the same file name twice; refusing an ambiguous bundle.</source>
+        <translation>{file} میں ایک ہی فائل کا نام دو بار ہے؛ مبہم بنڈل قبول نہیں کیا جاتا۔</translation>
+    </message>
+    <message>
+        <location filename="../../sync/bundle.py" line="252"/>
+        <source>{file} holds an unsafe path {name}; refusing it.</source>
+        <translation>{file} میں غیر محفوظ راستہ {name} ہے؛ اسے قبول نہیں کیا جاتا۔</translation>
+    </message>
+    <message>
+        <location filename="../../sync/bundle.py" line="254"/>
+        <source>{file} holds an unexpected file {name}.</source>
+        <translation>{file} میں غیر متوقع فائل {name} ہے۔</translation>
+    </message>
+    <message>
+        <location filename="../../sync/bundle.py" line="258"/>
+        <source>{file}: {name} is compressed with a method Mizan does not use (ZIP method {compress_type}); refusing it.</source>
+        <translation>{file}: {name} ایسے طریقے سے کمپریس کی گئی ہے جو Mizan استعمال نہیں کرتا (ZIP طریقہ {compress_type})؛ اسے قبول نہیں کیا جاتا۔</translation>
+    </message>
+    <message>
+        <location filename="../../sync/bundle.py" line="261"/>
+        <source>{file}: {name} would expand to {size} bytes (compression ratio or size over the limit); refusing a possible ZIP bomb.</source>
+        <translation>{file}: {name} کھل کر {size} بائٹس کی ہو جائے گی (کمپریشن کا تناسب یا سائز حد سے زیادہ)؛ ممکنہ ZIP بم قبول نہیں کیا جاتا۔</translation>
+    </message>
+    <message>
+        <location filename="../../sync/bundle.py" line="263"/>
+        <source>{file} has no {missing}; it was not made by Mizan.</source>
+        <translation>{file} میں {missing} نہیں؛ یہ Mizan نے نہیں بنایا۔</translation>
+    </message>
+    <message>
+        <location filename="../../sync/bundle.py" line="263"/>
+        <source>manifest</source>
+        <translation>مینی فیسٹ</translation>
+    </message>
+    <message>
+        <location filename="../../sync/bundle.py" line="263"/>
+        <source>signature</source>
+        <translation>دستخط</translation>
+    </message>
+    <message>
+        <location filename="../../sync/bundle.py" line="269"/>
+        <source>{file}: the manifest is not valid JSON.</source>
+        <translation>{file}: مینی فیسٹ درست JSON نہیں۔</translation>
+    </message>
+    <message>
+        <location filename="../../sync/bundle.py" line="271"/>
+        <source>{file}: the manifest holds text that is not valid Unicode.</source>
+        <translation>{file}: مینی فیسٹ میں ایسا متن ہے جو درست یونیکوڈ نہیں۔</translation>
+    </message>
+    <message>
+        <location filename="../../sync/bundle.py" line="276"/>
+        <source>{file}: the manifest lists {listed} but the bundle holds {present}.</source>
+        <translation>{file}: مینی فیسٹ میں {listed} درج ہیں لیکن بنڈل میں {present} ہیں۔</translation>
+    </message>
+    <message>
+        <location filename="../../sync/bundle.py" line="280"/>
+        <source>{file}: {name} does not match the SHA-256 in the manifest; the bundle was altered or damaged.</source>
+        <translation>{file}: {name} مینی فیسٹ میں درج SHA-256 سے مطابقت نہیں رکھتی؛ بنڈل میں ردوبدل ہوا ہے یا یہ خراب ہے۔</translation>
+    </message>
+    <message>
+        <location filename="../../sync/bundle.py" line="297"/>
+        <location filename="../../sync/bundle.py" line="314"/>
+        <source>{file}: {name} is damaged inside the ZIP ({error}).</source>
+        <translation>{file}: {name} ZIP کے اندر خراب ہے ({error})۔</translation>
+    </message>
+    <message>
+        <location filename="../../sync/bundle.py" line="299"/>
+        <source>{file}: {name} is larger than the {cap}-byte limit.</source>
+        <translation>{file}: {name} کا سائز {cap} بائٹس کی حد سے زیادہ ہے۔</translation>
+    </message>
+    <message>
+        <location filename="../../sync/bundle.py" line="311"/>
+        <source>{file}: {name} expands past {max_entry_bytes} bytes; refusing it.</source>
+        <translation>{file}: {name} کھل کر {max_entry_bytes} بائٹس سے بڑھ جاتی ہے؛ اسے قبول نہیں کیا جاتا۔</translation>
+    </message>
+    <message>
+        <location filename="../../sync/bundle.py" line="327"/>
+        <source>{file}: the manifest is not a JSON object.</source>
+        <translation>{file}: مینی فیسٹ JSON آبجیکٹ نہیں۔</translation>
+    </message>
+    <message>
+        <location filename="../../sync/bundle.py" line="331"/>
+        <source>{file}: the manifest&apos;s {name} is missing or malformed.</source>
+        <translation>{file}: مینی فیسٹ میں {name} موجود نہیں یا غلط ہے۔</translation>
+    </message>
+    <message>
+        <location filename="../../sync/bundle.py" line="333"/>
+        <source>{file} is not a Mizan bundle (format {format}).</source>
+        <translation>{file} Mizan کا بنڈل نہیں (فارمیٹ {format})۔</translation>
+    </message>
+    <message>
+        <location filename="../../sync/bundle.py" line="335"/>
+        <source>{file}: the manifest&apos;s &apos;device_public_key&apos; is missing or malformed.</source>
+        <translation>{file}: مینی فیسٹ میں &apos;device_public_key&apos; موجود نہیں یا غلط ہے۔</translation>
+    </message>
+    <message>
+        <location filename="../../sync/bundle.py" line="337"/>
+        <source>{file}: the manifest&apos;s bundle or device id is malformed.</source>
+        <translation>{file}: مینی فیسٹ میں بنڈل یا ڈیوائس کی شناخت غلط ہے۔</translation>
+    </message>
+    <message>
+        <location filename="../../sync/bundle.py" line="340"/>
+        <source>{file}: the manifest&apos;s sequence or clock is malformed.</source>
+        <translation>{file}: مینی فیسٹ میں ترتیب نمبر یا گھڑی کا وقت غلط ہے۔</translation>
+    </message>
+    <message>
+        <location filename="../../sync/bundle.py" line="343"/>
+        <source>{file}: the manifest lists an unexpected file {name}.</source>
+        <translation>{file}: مینی فیسٹ میں غیر متوقع فائل {name} درج ہے۔</translation>
+    </message>
+    <message>
+        <location filename="../../sync/bundle.py" line="346"/>
+        <source>{file}: the manifest&apos;s record counts are malformed.</source>
+        <translation>{file}: مینی فیسٹ میں ریکارڈز کی گنتی غلط ہے۔</translation>
+    </message>
+    <message>
+        <location filename="../../sync/centre.py" line="67"/>
+        <location filename="../../sync/keys.py" line="278"/>
+        <source>Only the provincial centre enrolls devices.</source>
+        <translation>صرف صوبائی مرکز ڈیوائسز رجسٹر کرتا ہے۔</translation>
+    </message>
+    <message>
+        <location filename="../../sync/centre.py" line="73"/>
+        <source>{file} is not signed by the key it carries: it was altered or forged. Do not enroll its device; ask the district office for a new export.</source>
+        <translation>{file} پر اس کلید کے دستخط نہیں جو اس میں موجود ہے: اس میں ردوبدل ہوا ہے یا یہ جعلی ہے۔ اس کی ڈیوائس رجسٹر نہ کریں؛ ضلعی دفتر سے نئی برآمد مانگیں۔</translation>
+    </message>
+    <message>
+        <location filename="../../sync/centre.py" line="91"/>
+        <source>The fingerprint you heard ({heard}) is not the one this bundle carries ({fingerprint}). Do not enroll the device: the bundle may not come from &apos;{device}&apos; of {district}. Phone the district office again.</source>
+        <translation>آپ نے جو فنگر پرنٹ سنا ({heard}) وہ اس بنڈل والا ({fingerprint}) نہیں۔ ڈیوائس رجسٹر نہ کریں: ہو سکتا ہے یہ بنڈل {district} کے &apos;{device}&apos; سے نہ آیا ہو۔ ضلعی دفتر کو دوبارہ فون کریں۔</translation>
+    </message>
+    <message>
+        <location filename="../../sync/centre.py" line="125"/>
+        <source>{folder} is not a folder.</source>
+        <translation>{folder} فولڈر نہیں ہے۔</translation>
+    </message>
+    <message>
+        <location filename="../../sync/centre.py" line="277"/>
+        <source>There is no open conflict {conflict_id}; it may have been resolved already.</source>
+        <translation>کوئی کھلا تضاد {conflict_id} موجود نہیں؛ ہو سکتا ہے یہ پہلے ہی حل ہو چکا ہو۔</translation>
+    </message>
+    <message>
+        <location filename="../../sync/centre.py" line="343"/>
+        <source>Conflict {conflict_id} ({record}) changed since it was shown: a newer version arrived. Look at it again before choosing.</source>
+        <translation>تضاد {conflict_id} ({record}) دکھائے جانے کے بعد بدل گیا ہے: نیا نسخہ آ گیا ہے۔ چننے سے پہلے اسے دوبارہ دیکھیں۔</translation>
+    </message>
+    <message>
+        <location filename="../../sync/centre.py" line="350"/>
+        <source>The version from {device} cannot be kept for {record}; nothing was changed.</source>
+        <translation>{record} کے لیے {device} کا نسخہ نہیں رکھا جا سکتا؛ کچھ بھی تبدیل نہیں کیا گیا۔</translation>
+    </message>
+    <message>
+        <location filename="../../sync/export.py" line="102"/>
+        <source>The provincial centre does not export bundles; it imports them.</source>
+        <translation>صوبائی مرکز بنڈل برآمد نہیں کرتا؛ وہ انہیں درآمد کرتا ہے۔</translation>
+    </message>
+    <message>
+        <location filename="../../sync/export.py" line="105"/>
+        <source>This office does not trust a centre yet. An administrator adds the centre&apos;s key file under Settings (or with `keys import centre.key`), after comparing its fingerprint with the centre by phone.</source>
+        <translation>یہ دفتر ابھی کسی مرکز پر بھروسا نہیں کرتا۔ منتظم مرکز سے فون پر فنگر پرنٹ ملانے کے بعد ترتیبات میں (یا `keys import centre.key` سے) مرکز کی کلید کی فائل شامل کرتا ہے۔</translation>
+    </message>
+    <message>
+        <location filename="../../sync/export.py" line="111"/>
+        <source>{recipient} is not an age recipient (they start with age1).</source>
+        <translation>{recipient} age وصول کنندہ نہیں (یہ age1 سے شروع ہوتے ہیں)۔</translation>
+    </message>
+    <message>
+        <location filename="../../sync/export.py" line="114"/>
+        <source>{out_dir} is not a folder. Plug in the USB stick and choose its folder.</source>
+        <translation>{out_dir} فولڈر نہیں ہے۔ یو ایس بی لگائیں اور اس کا فولڈر چنیں۔</translation>
+    </message>
+    <message>
+        <location filename="../../sync/importer.py" line="155"/>
+        <source>Bundles are imported at the provincial centre; a district office exports them.</source>
+        <translation>بنڈل صوبائی مرکز میں درآمد کیے جاتے ہیں؛ ضلعی دفتر انہیں برآمد کرتا ہے۔</translation>
+    </message>
+    <message>
+        <location filename="../../sync/importer.py" line="205"/>
+        <source>{file} was made by a newer Mizan (bundle format {version}; this centre reads up to {format_version}). Update Mizan at the centre first.</source>
+        <translation>{file} Mizan کے نئے ورژن سے بنایا گیا ہے (بنڈل فارمیٹ {version}؛ یہ مرکز {format_version} تک پڑھتا ہے)۔ پہلے مرکز میں Mizan اپ ڈیٹ کریں۔</translation>
+    </message>
+    <message>
+        <location filename="../../sync/importer.py" line="246"/>
+        <source>{file} comes from a device this centre has not enrolled: district {district}, device &apos;{device}&apos;, key fingerprint {fingerprint}. Ask the district office to read its fingerprint to you by phone; if it matches, enroll the device from its enrollment file (`devices enroll FILE`) and import the bundle again.</source>
+        <translation>{file} ایسی ڈیوائس سے آیا ہے جو اس مرکز میں رجسٹر نہیں: ضلع {district}، ڈیوائس &apos;{device}&apos;، کلید کا فنگر پرنٹ {fingerprint}۔ ضلعی دفتر سے کہیں کہ فون پر آپ کو اپنا فنگر پرنٹ پڑھ کر سنائے؛ اگر مل جائے تو ڈیوائس کو اس کی رجسٹریشن فائل سے رجسٹر کریں (`devices enroll FILE`) اور بنڈل دوبارہ درآمد کریں۔</translation>
+    </message>
+    <message>
+        <location filename="../../sync/importer.py" line="249"/>
+        <source>{file} comes from device &apos;{device_name}&apos; ({district}), which was revoked on {revoked}. Bundles from a revoked device are refused.</source>
+        <translation>{file} ڈیوائس &apos;{device_name}&apos; ({district}) سے آیا ہے، جس کی اجازت {revoked} کو منسوخ کی گئی تھی۔ منسوخ شدہ ڈیوائس کے بنڈل قبول نہیں کیے جاتے۔</translation>
+    </message>
+    <message>
+        <location filename="../../sync/importer.py" line="251"/>
+        <source>{file} claims to come from device &apos;{device_name}&apos; ({district}) but carries a different key than the one enrolled, so it is refused. Phone the district office: if they reinstalled Mizan, revoke the old device and enroll the new installation; if not, the file may be forged.</source>
+        <translation>{file} کا دعویٰ ہے کہ یہ ڈیوائس &apos;{device_name}&apos; ({district}) سے آیا ہے لیکن اس میں رجسٹر شدہ کلید سے مختلف کلید ہے، اس لیے اسے قبول نہیں کیا گیا۔ ضلعی دفتر کو فون کریں: اگر انہوں نے Mizan دوبارہ انسٹال کیا ہے تو پرانی ڈیوائس کی اجازت منسوخ کریں اور نئی تنصیب رجسٹر کریں؛ ورنہ ہو سکتا ہے فائل جعلی ہو۔</translation>
+    </message>
+    <message>
+        <location filename="../../sync/importer.py" line="253"/>
+        <source>{file} is not signed by device &apos;{device_name}&apos; ({district}): the signature does not verify. It was altered or forged; do not import it.</source>
+        <translation>{file} پر ڈیوائس &apos;{device_name}&apos; ({district}) کے دستخط نہیں: دستخط کی تصدیق نہیں ہوتی۔ اس میں ردوبدل ہوا ہے یا یہ جعلی ہے؛ اسے درآمد نہ کریں۔</translation>
+    </message>
+    <message>
+        <location filename="../../sync/importer.py" line="255"/>
+        <source>{file} claims district {claimed}, but its device is enrolled for {district}.</source>
+        <translation>{file} ضلع {claimed} کا دعویٰ کرتا ہے، لیکن اس کی ڈیوائس {district} کے لیے رجسٹر ہے۔</translation>
+    </message>
+    <message>
+        <location filename="../../sync/keys.py" line="101"/>
+        <source>This installation has no such key; only the provincial centre has an age identity.</source>
+        <translation>اس تنصیب میں ایسی کوئی کلید نہیں؛ age شناخت صرف صوبائی مرکز کے پاس ہوتی ہے۔</translation>
+    </message>
+    <message>
+        <location filename="../../sync/keys.py" line="155"/>
+        <source>{file} is not a Mizan key file (unexpected line {line}).</source>
+        <translation>{file} Mizan کی کلید کی فائل نہیں (غیر متوقع سطر {line})۔</translation>
+    </message>
+    <message>
+        <location filename="../../sync/keys.py" line="158"/>
+        <source>{file} is not a {kind} file.</source>
+        <translation>{file} {kind} فائل نہیں۔</translation>
+    </message>
+    <message>
+        <location filename="../../sync/keys.py" line="161"/>
+        <source>{file} lacks {missing}.</source>
+        <translation>{file} میں {missing} موجود نہیں۔</translation>
+    </message>
+    <message>
+        <location filename="../../sync/keys.py" line="227"/>
+        <source>{file} has a damaged age recipient.</source>
+        <translation>{file} میں age وصول کنندہ خراب ہے۔</translation>
+    </message>
+    <message>
+        <location filename="../../sync/keys.py" line="230"/>
+        <source>{file} has been altered: its keys do not match its fingerprint.</source>
+        <translation>{file} میں ردوبدل ہوا ہے: اس کی کلیدیں اس کے فنگر پرنٹ سے مطابقت نہیں رکھتیں۔</translation>
+    </message>
+    <message>
+        <location filename="../../sync/keys.py" line="238"/>
+        <source>`keys import` is for district offices; the centre enrolls devices with `devices enroll`.</source>
+        <translation>`keys import` ضلعی دفاتر کے لیے ہے؛ مرکز `devices enroll` سے ڈیوائسز رجسٹر کرتا ہے۔</translation>
+    </message>
+    <message>
+        <location filename="../../sync/keys.py" line="242"/>
+        <source>This office already trusts the centre {current}. To switch to {fingerprint} (e.g. after the centre rotated its key), add --replace.</source>
+        <translation>یہ دفتر پہلے ہی مرکز {current} پر بھروسا کرتا ہے۔ {fingerprint} پر منتقل ہونے کے لیے (مثلاً مرکز کی کلید بدلنے کے بعد) --replace شامل کریں۔</translation>
+    </message>
+    <message>
+        <location filename="../../sync/keys.py" line="262"/>
+        <source>{file} has been altered: its key does not match its fingerprint.</source>
+        <translation>{file} میں ردوبدل ہوا ہے: اس کی کلید اس کے فنگر پرنٹ سے مطابقت نہیں رکھتی۔</translation>
+    </message>
+    <message>
+        <location filename="../../sync/keys.py" line="280"/>
+        <source>The enrollment names an unknown district {district}.</source>
+        <translation>رجسٹریشن میں نامعلوم ضلع {district} درج ہے۔</translation>
+    </message>
+    <message>
+        <location filename="../../sync/keys.py" line="285"/>
+        <source>Device {device_id} was revoked; a revoked device is never enrolled again. Install Mizan afresh on that PC to get a new device id.</source>
+        <translation>ڈیوائس {device_id} کی اجازت منسوخ کی جا چکی ہے؛ منسوخ شدہ ڈیوائس دوبارہ کبھی رجسٹر نہیں ہوتی۔ نئی ڈیوائس شناخت کے لیے اس کمپیوٹر پر Mizan نئے سرے سے انسٹال کریں۔</translation>
+    </message>
+    <message>
+        <location filename="../../sync/keys.py" line="287"/>
+        <source>Device {device_id} is enrolled with another key. A changed key is refused: revoke the device, then enroll a fresh installation.</source>
+        <translation>ڈیوائس {device_id} کسی اور کلید کے ساتھ رجسٹر ہے۔ بدلی ہوئی کلید قبول نہیں کی جاتی: ڈیوائس کی اجازت منسوخ کریں، پھر نئی تنصیب رجسٹر کریں۔</translation>
+    </message>
+    <message>
+        <location filename="../../sync/keys.py" line="311"/>
+        <source>There is no active device {device_id}.</source>
+        <translation>کوئی فعال ڈیوائس {device_id} موجود نہیں۔</translation>
+    </message>
+    <message>
+        <location filename="../../sync/keys.py" line="452"/>
+        <source>Only the provincial centre rotates its key; a district device is re-enrolled instead.</source>
+        <translation>صرف صوبائی مرکز اپنی کلید بدلتا ہے؛ ضلعی ڈیوائس کو اس کے بجائے دوبارہ رجسٹر کیا جاتا ہے۔</translation>
+    </message>
+    <message>
+        <location filename="../../sync/keys.py" line="476"/>
+        <source>Only the provincial centre backs up its keys; a district device is simply re-enrolled.</source>
+        <translation>صرف صوبائی مرکز اپنی کلیدوں کا بیک اپ لیتا ہے؛ ضلعی ڈیوائس کو بس دوبارہ رجسٹر کیا جاتا ہے۔</translation>
+    </message>
+    <message>
+        <location filename="../../sync/keys.py" line="478"/>
+        <source>Use a backup passphrase of at least 12 characters.</source>
+        <translation>بیک اپ کے لیے کم از کم 12 حروف کا پاس فریز استعمال کریں۔</translation>
+    </message>
+    <message>
+        <location filename="../../sync/keys.py" line="501"/>
+        <source>Keys are restored on a provincial centre installation.</source>
+        <translation>کلیدیں صوبائی مرکز کی تنصیب پر بحال کی جاتی ہیں۔</translation>
+    </message>
+    <message>
+        <location filename="../../sync/keys.py" line="503"/>
+        <source>This centre has already imported bundles; restore keys only on a freshly initialised centre.</source>
+        <translation>یہ مرکز پہلے ہی بنڈل درآمد کر چکا ہے؛ کلیدیں صرف نئے بنائے گئے مرکز پر بحال کریں۔</translation>
+    </message>
+    <message>
+        <location filename="../../sync/keys.py" line="509"/>
+        <source>{file} did not open: wrong passphrase, or not a Mizan key backup.</source>
+        <translation>{file} نہیں کھلی: پاس فریز غلط ہے، یا یہ Mizan کی کلیدوں کا بیک اپ نہیں۔</translation>
+    </message>
+    <message>
+        <location filename="../../sync/keys.py" line="523"/>
+        <source>{file} is not a complete Mizan key backup.</source>
+        <translation>{file} Mizan کی کلیدوں کا مکمل بیک اپ نہیں۔</translation>
+    </message>
+    <message>
+        <location filename="../../sync/receipts.py" line="29"/>
+        <source>Receipts are written by the provincial centre.</source>
+        <translation>رسیدیں صوبائی مرکز بناتا ہے۔</translation>
+    </message>
+    <message>
+        <location filename="../../sync/receipts.py" line="32"/>
+        <source>{out_dir} is not a folder.</source>
+        <translation>{out_dir} فولڈر نہیں ہے۔</translation>
+    </message>
+    <message>
+        <location filename="../../sync/receipts.py" line="40"/>
+        <source>There is no enrolled device {device_id}.</source>
+        <translation>کوئی رجسٹر شدہ ڈیوائس {device_id} موجود نہیں۔</translation>
+    </message>
+    <message>
+        <location filename="../../sync/receipts.py" line="60"/>
+        <source>This office trusts no centre yet; import the centre&apos;s key file first (`keys import`).</source>
+        <translation>یہ دفتر ابھی کسی مرکز پر بھروسا نہیں کرتا؛ پہلے مرکز کی کلید کی فائل درآمد کریں (`keys import`)۔</translation>
+    </message>
+    <message>
+        <location filename="../../sync/receipts.py" line="64"/>
+        <source>{file} is too large to be a receipt.</source>
+        <translation>{file} رسید ہونے کے لیے بہت بڑی ہے۔</translation>
+    </message>
+    <message>
+        <location filename="../../sync/receipts.py" line="75"/>
+        <source>{file} is not a Mizan receipt ({error}).</source>
+        <translation>{file} Mizan کی رسید نہیں ({error})۔</translation>
+    </message>
+    <message>
+        <location filename="../../sync/receipts.py" line="77"/>
+        <source>{file} is not signed by the centre this office trusts ({fingerprint}). It comes from another centre or was altered; it was not applied.</source>
+        <translation>{file} پر اس مرکز کے دستخط نہیں جس پر یہ دفتر بھروسا کرتا ہے ({fingerprint})۔ یہ کسی اور مرکز سے آئی ہے یا اس میں ردوبدل ہوا ہے؛ اسے لاگو نہیں کیا گیا۔</translation>
+    </message>
+    <message>
+        <location filename="../../sync/receipts.py" line="79"/>
+        <source>{file} is a receipt for another device ({device}), not this one.</source>
+        <translation>{file} کسی اور ڈیوائس ({device}) کی رسید ہے، اس کی نہیں۔</translation>
+    </message>
+    <message>
+        <location filename="../../sync/receipts.py" line="83"/>
+        <source>{file} lists its bundles in a form this Mizan does not read.</source>
+        <translation>{file} میں بنڈل ایسی شکل میں درج ہیں جسے Mizan کا یہ ورژن نہیں پڑھتا۔</translation>
     </message>
 </context>
 <context>
@@ -3259,6 +4214,117 @@
         <source>date completed</source>
         <translation>تکمیل کی تاریخ</translation>
     </message>
+    <message>
+        <location filename="../../storage/validation.py" line="178"/>
+        <source>value</source>
+        <translation>قدر</translation>
+    </message>
+    <message>
+        <location filename="../../storage/validation.py" line="179"/>
+        <source>numerator</source>
+        <translation>شمار کنندہ</translation>
+    </message>
+    <message>
+        <location filename="../../storage/validation.py" line="180"/>
+        <source>denominator</source>
+        <translation>نسب نما</translation>
+    </message>
+    <message>
+        <location filename="../../storage/validation.py" line="181"/>
+        <source>numerator and denominator</source>
+        <translation>شمار کنندہ اور نسب نما</translation>
+    </message>
+    <message>
+        <location filename="../../storage/validation.py" line="182"/>
+        <source>target</source>
+        <translation>ہدف</translation>
+    </message>
+    <message>
+        <location filename="../../storage/validation.py" line="183"/>
+        <source>desk</source>
+        <translation>ڈیسک</translation>
+    </message>
+    <message>
+        <location filename="../../storage/validation.py" line="184"/>
+        <source>service</source>
+        <translation>خدمت</translation>
+    </message>
+    <message>
+        <location filename="../../storage/validation.py" line="185"/>
+        <source>service status</source>
+        <translation>خدمت کی کیفیت</translation>
+    </message>
+    <message>
+        <location filename="../../storage/validation.py" line="186"/>
+        <source>displacement</source>
+        <translation>نقل مکانی</translation>
+    </message>
+    <message>
+        <location filename="../../storage/validation.py" line="187"/>
+        <source>perpetrator relationship</source>
+        <translation>ملزم سے رشتہ</translation>
+    </message>
+    <message>
+        <location filename="../../storage/validation.py" line="188"/>
+        <source>perpetrator sex</source>
+        <translation>ملزم کی جنس</translation>
+    </message>
+    <message>
+        <location filename="../../storage/validation.py" line="189"/>
+        <source>perpetrator age group</source>
+        <translation>ملزم کی عمر کا گروپ</translation>
+    </message>
+    <message>
+        <location filename="../../storage/validation.py" line="803"/>
+        <source>{service} date</source>
+        <translation>{service} کی تاریخ</translation>
+    </message>
+</context>
+<context>
+    <name>frequencies</name>
+    <message>
+        <location filename="../../storage/validation.py" line="195"/>
+        <source>monthly</source>
+        <translation>ماہانہ</translation>
+    </message>
+    <message>
+        <location filename="../../storage/validation.py" line="196"/>
+        <source>quarterly</source>
+        <translation>سہ ماہی</translation>
+    </message>
+    <message>
+        <location filename="../../storage/validation.py" line="197"/>
+        <source>annual</source>
+        <translation>سالانہ</translation>
+    </message>
+</context>
+<context>
+    <name>import</name>
+    <message>
+        <location filename="../../gui/import_screen.py" line="43"/>
+        <source>new</source>
+        <translation>نئے</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_screen.py" line="43"/>
+        <source>updated</source>
+        <translation>تازہ کیے گئے</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_screen.py" line="44"/>
+        <source>unchanged</source>
+        <translation>غیر تبدیل شدہ</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_screen.py" line="44"/>
+        <source>conflicts</source>
+        <translation>تضادات</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_screen.py" line="45"/>
+        <source>quarantined</source>
+        <translation>روکے گئے</translation>
+    </message>
 </context>
 <context>
     <name>next_steps</name>
@@ -3296,6 +4362,49 @@
         <location filename="../../storage/entry.py" line="393"/>
         <source>Unusual figures (warnings) in the last two months: {count}. Check them and their comments</source>
         <translation>پچھلے دو مہینوں میں غیر معمولی اعداد (انتباہ): {count}۔ انہیں اور ان پر لکھے گئے تبصرے جانچیں</translation>
+    </message>
+</context>
+<context>
+    <name>records</name>
+    <message>
+        <location filename="../../gui/review_screen.py" line="34"/>
+        <source>Indicator value</source>
+        <translation>اشاریے کی قدر</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_screen.py" line="35"/>
+        <source>Target</source>
+        <translation>ہدف</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_screen.py" line="36"/>
+        <source>Data set completion</source>
+        <translation>ڈیٹا سیٹ کی تکمیل</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_screen.py" line="37"/>
+        <source>Desk case</source>
+        <translation>ڈیسک کیس</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_screen.py" line="38"/>
+        <source>Perpetrator</source>
+        <translation>ملزم</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_screen.py" line="39"/>
+        <source>Service</source>
+        <translation>خدمت</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_screen.py" line="40"/>
+        <source>PKM request</source>
+        <translation>پولیس خدمت مرکز کی درخواست</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_screen.py" line="41"/>
+        <source>Desk</source>
+        <translation>ڈیسک</translation>
     </message>
 </context>
 <context>
@@ -3587,6 +4696,39 @@
     </message>
 </context>
 <context>
+    <name>roles</name>
+    <message>
+        <location filename="../../storage/database.py" line="36"/>
+        <source>operator</source>
+        <translation>آپریٹر</translation>
+    </message>
+    <message>
+        <location filename="../../storage/database.py" line="37"/>
+        <source>supervisor</source>
+        <translation>نگران</translation>
+    </message>
+    <message>
+        <location filename="../../storage/database.py" line="38"/>
+        <source>clerk</source>
+        <translation>کلرک</translation>
+    </message>
+    <message>
+        <location filename="../../storage/database.py" line="39"/>
+        <source>admin</source>
+        <translation>منتظم</translation>
+    </message>
+    <message>
+        <location filename="../../storage/database.py" line="42"/>
+        <source>district</source>
+        <translation>ضلع</translation>
+    </message>
+    <message>
+        <location filename="../../storage/database.py" line="43"/>
+        <source>centre</source>
+        <translation>مرکز</translation>
+    </message>
+</context>
+<context>
     <name>rules</name>
     <message>
         <location filename="../../storage/validation.py" line="41"/>
@@ -3827,6 +4969,74 @@
         <location filename="../../storage/validation.py" line="138"/>
         <source>The {field} {value} is in the future (today is {today}). Correct the date.</source>
         <translation>{field} {value} مستقبل کی ہے (آج {today} ہے)۔ تاریخ درست کریں۔</translation>
+    </message>
+    <message>
+        <location filename="../../storage/validation.py" line="199"/>
+        <source>referred</source>
+        <translation>ریفر کیا گیا</translation>
+    </message>
+    <message>
+        <location filename="../../storage/validation.py" line="200"/>
+        <source>provided</source>
+        <translation>یہاں فراہم کی گئی</translation>
+    </message>
+    <message>
+        <location filename="../../storage/validation.py" line="201"/>
+        <source>received_elsewhere</source>
+        <translation>کہیں اور سے حاصل کی گئی</translation>
+    </message>
+    <message>
+        <location filename="../../storage/validation.py" line="203"/>
+        <source> (numerators)</source>
+        <translation> (شمار کنندگان)</translation>
+    </message>
+    <message>
+        <location filename="../../storage/validation.py" line="204"/>
+        <source> (denominators)</source>
+        <translation> (نسب نما)</translation>
+    </message>
+    <message>
+        <location filename="../../storage/validation.py" line="378"/>
+        <source>none (use total)</source>
+        <translation>کوئی نہیں (&apos;total&apos; استعمال کریں)</translation>
+    </message>
+    <message>
+        <location filename="../../storage/validation.py" line="536"/>
+        <source>the last {count} periods&apos; median is {median}; expected {low} to {high}</source>
+        <translation>گزشتہ {count} مدتوں کا وسطانیہ {median} ہے؛ متوقع {low} سے {high} تک</translation>
+    </message>
+    <message>
+        <location filename="../../storage/validation.py" line="543"/>
+        <source>more than 3 times the previous period&apos;s {last}</source>
+        <translation>پچھلی مدت کے {last} سے 3 گنا سے زیادہ</translation>
+    </message>
+    <message>
+        <location filename="../../storage/validation.py" line="545"/>
+        <source>under a third of the previous period&apos;s {last}</source>
+        <translation>پچھلی مدت کے {last} کے ایک تہائی سے کم</translation>
+    </message>
+    <message>
+        <location filename="../../storage/validation.py" line="739"/>
+        <source>a district code such as QUETTA</source>
+        <translation>QUETTA جیسا ضلعی کوڈ</translation>
+    </message>
+</context>
+<context>
+    <name>units</name>
+    <message>
+        <location filename="../../storage/validation.py" line="193"/>
+        <source>count</source>
+        <translation>تعداد</translation>
+    </message>
+    <message>
+        <location filename="../../storage/validation.py" line="193"/>
+        <source>percent</source>
+        <translation>فیصد</translation>
+    </message>
+    <message>
+        <location filename="../../storage/validation.py" line="194"/>
+        <source>ratio</source>
+        <translation>تناسب</translation>
     </message>
 </context>
 <context>
