@@ -860,7 +860,7 @@ class CaseFormDialog(QDialog):
             page = self.tabs.widget(index)
             if isinstance(page, QScrollArea) and page.widget() is not None:
                 page.widget().setEnabled(False)
-                page.widget().setPalette(readable)
+                page.widget().setStyleSheet(readable)
         self.desk.setEnabled(False)
         self.save_button.setEnabled(False)
         self.save_button.hide()
@@ -869,16 +869,15 @@ class CaseFormDialog(QDialog):
         self.summary_list.hide()
         self.summary.show()
 
-    def _readable_when_disabled(self) -> QPalette:
-        """The form's palette with disabled text as dark as enabled text.
+    def _readable_when_disabled(self) -> str:
+        """A style sheet that keeps disabled text as dark as enabled text.
 
         A disabled input cannot be changed, which is what a read-only role needs, but Qt greys its text
-        out; the clerk reads these cases, so the text keeps its normal colour.
+        out; the clerk reads these cases, so the text keeps its normal colour. A style sheet, not a
+        palette: the application's style sheet (font sizes) stops palettes from reaching the inputs.
         """
-        palette = QPalette(self.palette())
-        for role in (QPalette.ColorRole.Text, QPalette.ColorRole.WindowText, QPalette.ColorRole.ButtonText):
-            palette.setColor(QPalette.ColorGroup.Disabled, role, palette.color(QPalette.ColorGroup.Active, role))
-        return palette
+        text = self.palette().color(QPalette.ColorGroup.Active, QPalette.ColorRole.Text).name()
+        return f"*:disabled {{ color: {text}; }}"
 
     # -- saving and showing problems ---------------------------------------------------------------------
 

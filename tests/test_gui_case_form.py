@@ -13,10 +13,11 @@ import time
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QDialog
+from PySide6.QtCore import QDate, QSettings, Qt
+from PySide6.QtWidgets import QApplication, QDialog
 
 from gui.case_form import CaseFormDialog
+from gui.settings import Settings, apply_font_size
 from storage.desk import get_desk_case, save_desk_case
 from storage.users import allowed
 from tests.conftest import table_counts
@@ -234,9 +235,14 @@ def test_the_centre_clerk_sees_a_de_identified_case_without_the_identity_tab(qtb
         assert dialog.client_code.text() == get_desk_case(pair.clerk, case_uuid)["client_code"]  # as the centre has it
         assert dialog.save_button.isHidden()  # the clerk may see the case but not change it
         assert not dialog.client_code.isEnabled()
-        palette = dialog.client_code.palette()  # disabled, but not greyed out: the clerk reads it
+        # Disabled, but not greyed out: the clerk reads it (also under the application's style sheet).
+        apply_font_size(QApplication.instance(), Settings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)))
+        dialog.show()
+        dialog.tabs.setCurrentIndex(0)
+        dialog.client_code.ensurePolished()
+        palette = dialog.client_code.palette()
         assert (palette.color(palette.ColorGroup.Disabled, palette.ColorRole.Text)
-                == palette.color(palette.ColorGroup.Active, palette.ColorRole.Text))
+                == dialog.palette().color(palette.ColorGroup.Active, palette.ColorRole.Text))
         before = table_counts(pair.clerk)
         dialog.save()
         assert table_counts(pair.clerk) == before
