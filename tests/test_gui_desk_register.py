@@ -8,7 +8,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QDate, QModelIndex, Qt
+from PySide6.QtCore import QDate, QLocale, QModelIndex, Qt
 from PySide6.QtWidgets import QDialog
 
 from gui.desk_register import (
@@ -165,16 +165,16 @@ def choose(combo, code: str) -> None:
 def test_register_filter_bar_changes_the_rows(qtbot, register, desk_data):
     # The count runs off the GUI thread on a connection of its own; with the partial index it may already
     # be back, so only its final text is asserted.
-    assert counted(qtbot, register.count_label) == f"{desk_case_count(desk_data)} cases"
+    assert counted(qtbot, register.count_label) == f"{QLocale().toString(desk_case_count(desk_data))} cases"
     choose(register.status_filter, "closed")
     counted(qtbot, register.count_label)
     assert column_codes(register.model, COLUMN_STATUS) == {"closed"}
     closed = desk_case_count(desk_data, DeskFilter(status="closed"))
-    assert counted(qtbot, register.count_label) == f"{closed} cases"
+    assert counted(qtbot, register.count_label) == f"{QLocale().toString(closed)} cases"
     assert register.model.total() == closed
     choose(register.status_filter, "open")  # two changes before the first count is back:
     choose(register.status_filter, "closed")  # only the last one's count is shown
-    assert counted(qtbot, register.count_label) == f"{closed} cases"
+    assert counted(qtbot, register.count_label) == f"{QLocale().toString(closed)} cases"
     choose(register.desk_filter, "QTA-CITY")
     choose(register.gbv_type_filter, "physical_assault")
     counted(qtbot, register.count_label)
@@ -238,7 +238,7 @@ def test_a_case_entered_through_the_form_appears_in_the_register(qtbot, register
     dialog.report_date.setDate(QDate.currentDate())  # the newest case: first in the register's order
     dialog.save_button.click()
     assert dialog.result() == QDialog.DialogCode.Accepted, dialog.summary_messages()
-    assert counted(qtbot, register.count_label) == f"{before + 1} cases"
+    assert counted(qtbot, register.count_label) == f"{QLocale().toString(before + 1)} cases"
     row = register.model.row_of(dialog.saved_uuid)
     assert row is not None and register.table.selectionModel().selectedRows()[0].row() == row
     assert register.model.index(row, COLUMN_CLIENT_CODE).data() == "QC-014"
@@ -291,7 +291,8 @@ def pkm_log(qtbot, desk_data) -> PkmLogScreen:
 
 def test_quick_entry_adds_a_request_on_enter(qtbot, pkm_log, desk_data):
     before = pkm_request_count(desk_data)
-    assert counted(qtbot, pkm_log.count_label) == f"{before} requests"
+    # %Ln: the number as the locale writes it (1,151 in English, Pakistan).
+    assert counted(qtbot, pkm_log.count_label) == f"{QLocale().toString(before)} requests"
     choose(pkm_log.desk, "QTA-KSRD")
     pkm_log.service.setFocus()
     qtbot.keyClicks(pkm_log.service, "Tenant")  # keyboard search in the drop-down's names
@@ -303,7 +304,7 @@ def test_quick_entry_adds_a_request_on_enter(qtbot, pkm_log, desk_data):
     qtbot.keyClick(pkm_log.completed, Qt.Key.Key_Return)
     assert not pkm_log.errors.isVisible(), pkm_log.errors.text()
     assert pkm_request_count(desk_data) == before + 1
-    assert counted(qtbot, pkm_log.count_label) == f"{before + 1} requests"
+    assert counted(qtbot, pkm_log.count_label) == f"{QLocale().toString(before + 1)} requests"
     stored = desk_data.db.execute(
         "SELECT desk, service, applicant_sex, received_date, completed_date FROM pkm_requests ORDER BY id DESC LIMIT 1"
     ).fetchone()
