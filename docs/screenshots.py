@@ -97,6 +97,32 @@ def grab_screens(app: QApplication, session, out: Path, prefix: str, skip: set[s
     return window
 
 
+def grab_dialogs(app: QApplication, session, folder: Path, out: Path, prefix: str) -> None:
+    """Sign-in, the first page of setup, and the case form's tabs, as a new user meets them."""
+    from gui.case_form import CaseFormDialog
+    from gui.login import LoginDialog
+    from gui.setup_wizard import SetupWizard
+
+    settings = Settings(QSettings(str(folder / "dialogs.ini"), QSettings.Format.IniFormat))
+    for name, dialog in (("login", LoginDialog(session.path, settings)),
+                         ("setup-1-role", SetupWizard(folder / "not-created.db", settings))):
+        dialog.show()
+        settle(app)
+        dialog.grab().save(str(out / f"{prefix}{name}.png"))
+        print("wrote", out / f"{prefix}{name}.png")
+        dialog.close()
+    form = CaseFormDialog(session)
+    form.show()
+    for index, name in enumerate(("client", "incident", "perpetrators", "services", "consent", "closing", "identity")):
+        if index >= form.tabs.count():
+            break
+        form.tabs.setCurrentIndex(index)
+        settle(app)
+        form.grab().save(str(out / f"{prefix}case-form-{name}.png"))
+        print("wrote", out / f"{prefix}case-form-{name}.png")
+    form.close()
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--out", type=Path, default=Path(__file__).resolve().parent / "screenshots")
@@ -126,6 +152,8 @@ def main() -> int:
 
         # The district office's screens, as its supervisor sees them.
         grab_screens(app, quetta, out, language_prefix, skip=set())
+        if args.language != "en":  # the English dialogs come from the tests (MIZAN_SCREENSHOTS)
+            grab_dialogs(app, quetta, folder, out, language_prefix)
 
         # Bundles to the centre: Quetta twice (the second missing, a gap), Pishin, and a Quetta PC that
         # typed another figure for one value (a conflict).

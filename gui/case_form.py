@@ -48,7 +48,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.screens import larger
+from gui.screens import iso_dates, larger
 from storage.catalogue import Option
 from storage.database import Session
 from storage.desk import IDENTITY_FIELDS, derived_fields, get_desk_case, list_desks, save_desk_case
@@ -126,8 +126,7 @@ class OptionalDateEdit(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         self.date = QDateEdit()
         self.date.setCalendarPopup(True)
-        self.date.setDisplayFormat("yyyy-MM-dd")
-        self.date.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+        iso_dates(self.date)
         self.date.setDate(QDate.currentDate())
         self.none = QCheckBox(none_text)
         self.none.toggled.connect(lambda checked: self.date.setEnabled(not checked))
@@ -354,8 +353,7 @@ class CaseFormDialog(QDialog):
         lists = self.catalogue.lists
         self.report_date = QDateEdit()
         self.report_date.setCalendarPopup(True)
-        self.report_date.setDisplayFormat("yyyy-MM-dd")
-        self.report_date.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+        iso_dates(self.report_date)
         self.report_date.setDate(QDate.currentDate())
         form.addRow(self.tr("&Report date:"), self._field("report_date", self.report_date, "incident"))
         # Unknown until typed: a forgotten default of today would count as reported within 3 days.

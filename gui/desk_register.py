@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui.case_form import CaseFormDialog
-from gui.screens import Screen
+from gui.screens import Screen, iso_dates
 from gui.tasks import run_with_own_connection
 from storage.database import Session
 from storage.desk import REGISTER_SORTABLE, DeskFilter, desk_case_count, desk_case_page, list_desks
@@ -365,7 +365,7 @@ class OptionalDateEdit(QDateEdit):
     def __init__(self, no_date_text: str, accessible_name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setCalendarPopup(True)
-        self.setDisplayFormat("yyyy-MM-dd")
+        iso_dates(self)
         self.setMinimumDate(NO_DATE)
         self.setSpecialValueText(no_date_text)
         self.setDate(NO_DATE)

@@ -469,6 +469,7 @@ class ChangePasswordDialog(QDialog):
         self.change_button = buttons.addButton(self.tr("C&hange password"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.change_button.setDefault(True)
         self.cancel_button = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.cancel_button.setText(self.tr("Cancel"))
         self.cancel_button.setAutoDefault(False)
         self.change_button.clicked.connect(self.start_change)
         self.cancel_button.clicked.connect(self.reject)

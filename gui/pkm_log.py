@@ -32,7 +32,7 @@ from gui.desk_register import (
     OptionalDateEdit,
     PagedTableModel,
 )
-from gui.screens import Screen
+from gui.screens import Screen, iso_dates
 from storage.database import Session
 from storage.desk import list_desks, pkm_request_count, pkm_request_page, save_pkm_request
 from storage.errors import ValidationFailed
@@ -98,7 +98,7 @@ class PkmLogScreen(Screen):
             self.applicant_sex.addItem(option.name, option.code)
         self.received = QDateEdit()
         self.received.setCalendarPopup(True)
-        self.received.setDisplayFormat("yyyy-MM-dd")
+        iso_dates(self.received)
         self.received.setDate(QDate.currentDate())
         self.received.setAccessibleName(self.tr("Date received"))
         self.completed = OptionalDateEdit(self.tr("not yet"), self.tr("Date completed"))

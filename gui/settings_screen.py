@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from gui.language import LANGUAGE_NAMES
 from gui.login import IdleLock
-from gui.screens import Screen, heading_label
+from gui.screens import Screen, confirm, heading_label
 from gui.settings import MAX_AUTO_LOCK_MINUTES, MAX_FONT_SIZE, MIN_FONT_SIZE, Settings, apply_font_size
 from gui.setup_wizard import TrustCentreWizard
 from gui.tasks import run_task
@@ -229,11 +229,11 @@ class SettingsScreen(Screen):
                                               "*.zip")
         if not path:
             return
-        answer = QMessageBox.question(self, self.tr("Restore from a backup"), fill(self.tr(
-            "Replace everything in this database with the backup {name}? Whatever was entered after the backup "
-            "was made will no longer be shown (the current database is kept beside it as a copy). Mizan closes "
-            "afterwards; start it again and sign in."), name=Path(path).name))
-        if answer == QMessageBox.StandardButton.Yes:
+        if confirm(self, self.tr("Restore from a backup"), fill(self.tr(
+                "Replace everything in this database with the backup {name}? Whatever was entered after the backup "
+                "was made will no longer be shown (the current database is kept beside it as a copy). Mizan closes "
+                "afterwards; start it again and sign in."), name=Path(path).name),
+                self.tr("&Restore"), self.tr("&Keep the database as it is")):
             self.restore_from(Path(path))
 
     def restore_from(self, path: Path) -> None:

@@ -21,7 +21,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QFont, QFontDatabase, QStandardItem, QStandardItemModel, QTextDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
@@ -568,6 +568,7 @@ class SetupWizard(QWizard):
         self.centre_key: CentreKey | None = None
         self.busy = False
         self.setWindowTitle(self.tr("Set up Mizan"))
+        translate_buttons(self)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
         self.setMinimumSize(760, 560)
         self.role_page = RolePage(self.settings.language)
@@ -670,6 +671,18 @@ class TrustCentreWizard(QWizard):
         self.session: Session | None = session
         self.centre_key: CentreKey | None = None
         self.setWindowTitle(self.tr("The provincial centre's key"))
+        translate_buttons(self)
         self.setMinimumSize(700, 480)
         self.centre_key_page = CentreKeyPage(replacing=trusted_centre(session), offer_skip=False)
         self.addPage(self.centre_key_page)
+
+
+def translate_buttons(wizard: QWizard) -> None:
+    """The wizard's own buttons in the interface's language (Qt ships no Urdu words of its own)."""
+    # QCoreApplication.translate spelled out each time: that is the call lupdate looks for.
+    for which, text in ((QWizard.WizardButton.BackButton, QCoreApplication.translate("wizard", "< &Back")),
+                        (QWizard.WizardButton.NextButton, QCoreApplication.translate("wizard", "&Next >")),
+                        (QWizard.WizardButton.CancelButton, QCoreApplication.translate("wizard", "Cancel")),
+                        (QWizard.WizardButton.FinishButton, QCoreApplication.translate("wizard", "&Finish")),
+                        (QWizard.WizardButton.CommitButton, QCoreApplication.translate("wizard", "&Commit"))):
+        wizard.setButtonText(which, text)

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -21,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui.list_model import Index, ListTableModel
-from gui.screens import Screen
+from gui.screens import Screen, confirm
 from storage.database import ROLES_BY_INSTALLATION, Session, role_name
 from storage.errors import MizanError
 from storage.i18n import fill
@@ -84,6 +83,8 @@ class AddUserDialog(QDialog):
         form.addRow(self.tr("Password &again"), self.again)
         form.addRow(self.message)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("OK"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
@@ -174,9 +175,9 @@ class UsersScreen(Screen):
         name = self.selected_user()
         if not name:
             return
-        answer = QMessageBox.question(self, self.tr("Remove user"), fill(self.tr(
-            "Remove {name}? Their password will no longer open this database."), name=name))
-        if answer == QMessageBox.StandardButton.Yes:
+        if confirm(self, self.tr("Remove user"), fill(self.tr(
+                "Remove {name}? Their password will no longer open this database."), name=name),
+                self.tr("&Remove"), self.tr("&Keep")):
             self._run(lambda: remove_user(self.session, name), fill(self.tr("Removed {name}."), name=name))
 
 

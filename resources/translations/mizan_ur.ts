@@ -4,29 +4,39 @@
 <context>
     <name>AddUserDialog</name>
     <message>
-        <location filename="../../gui/users_screen.py" line="69"/>
+        <location filename="../../gui/users_screen.py" line="68"/>
         <source>Add a user</source>
         <translation>نیا صارف شامل کریں</translation>
     </message>
     <message>
-        <location filename="../../gui/users_screen.py" line="81"/>
+        <location filename="../../gui/users_screen.py" line="80"/>
         <source>&amp;User name</source>
         <translation>صارف کا نام (&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../gui/users_screen.py" line="82"/>
+        <location filename="../../gui/users_screen.py" line="81"/>
         <source>&amp;Role</source>
         <translation>کردار (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/users_screen.py" line="83"/>
+        <location filename="../../gui/users_screen.py" line="82"/>
         <source>&amp;Password</source>
         <translation>پاس ورڈ (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../gui/users_screen.py" line="84"/>
+        <location filename="../../gui/users_screen.py" line="83"/>
         <source>Password &amp;again</source>
         <translation>پاس ورڈ دوبارہ (&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/users_screen.py" line="86"/>
+        <source>OK</source>
+        <translation>ٹھیک ہے</translation>
+    </message>
+    <message>
+        <location filename="../../gui/users_screen.py" line="87"/>
+        <source>Cancel</source>
+        <translation>منسوخ کریں</translation>
     </message>
 </context>
 <context>
@@ -200,567 +210,567 @@
 <context>
     <name>CaseFormDialog</name>
     <message>
-        <location filename="../../gui/case_form.py" line="175"/>
+        <location filename="../../gui/case_form.py" line="174"/>
         <source>Desk case {number}</source>
         <translation>ڈیسک کیس {number}</translation>
     </message>
     <message>
-        <location filename="../../gui/case_form.py" line="177"/>
+        <location filename="../../gui/case_form.py" line="176"/>
         <source>New desk case</source>
         <translation>نیا ڈیسک کیس</translation>
     </message>
     <message>
-        <location filename="../../gui/case_form.py" line="184"/>
+        <location filename="../../gui/case_form.py" line="183"/>
         <source>&amp;1 Client</source>
         <translation>&amp;1 متاثرہ فرد</translation>
     </message>
     <message>
-        <location filename="../../gui/case_form.py" line="185"/>
+        <location filename="../../gui/case_form.py" line="184"/>
         <source>&amp;2 Incident</source>
         <translation>&amp;2 واقعہ</translation>
     </message>
     <message>
-        <location filename="../../gui/case_form.py" line="186"/>
+        <location filename="../../gui/case_form.py" line="185"/>
         <source>&amp;3 Alleged perpetrators</source>
         <translation>&amp;3 مبینہ ملزمان</translation>
     </message>
     <message>
-        <location filename="../../gui/case_form.py" line="187"/>
+        <location filename="../../gui/case_form.py" line="186"/>
         <source>&amp;4 Services and referrals</source>
         <translation>&amp;4 خدمات اور ریفرل</translation>
     </message>
     <message>
-        <location filename="../../gui/case_form.py" line="188"/>
+        <location filename="../../gui/case_form.py" line="187"/>
         <source>&amp;5 Consent</source>
         <translation>&amp;5 رضامندی</translation>
     </message>
     <message>
-        <location filename="../../gui/case_form.py" line="189"/>
+        <location filename="../../gui/case_form.py" line="188"/>
         <source>&amp;6 Follow-up and closing</source>
         <translation>&amp;6 فالو اپ اور کیس کی بندش</translation>
     </message>
     <message>
-        <location filename="../../gui/case_form.py" line="192"/>
+        <location filename="../../gui/case_form.py" line="191"/>
         <source>&amp;7 Identifying details</source>
         <translation>&amp;7 شناختی تفصیلات</translation>
     </message>
     <message>
-        <location filename="../../gui/case_form.py" line="197"/>
+        <location filename="../../gui/case_form.py" line="196"/>
         <source>&amp;Save case</source>
         <translation>کیس محفوظ کریں (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/case_form.py" line="199"/>
+        <location filename="../../gui/case_form.py" line="198"/>
         <source>Cancel</source>
         <translation>منسوخ کریں</translation>
     </message>
     <message>
-        <location filename="../../gui/case_form.py" line="272"/>
+        <location filename="../../gui/case_form.py" line="271"/>
         <source>Desk</source>
         <translation>ڈیسک</translation>
     </message>
     <message>
-        <location filename="../../gui/case_form.py" line="278"/>
+        <location filename="../../gui/case_form.py" line="277"/>
         <source>{name} ({code})</source>
         <translation>{name} ({code})</translation>
     </message>
     <message>
-        <location filename="../../gui/case_form.py" line="286"/>
+        <location filename="../../gui/case_form.py" line="285"/>
         <source>Choose the desk…</source>
         <translation>ڈیسک چنیں…</translation>
     </message>
     <message>
-        <location filename="../../gui/case_form.py" line="288"/>
+        <location filename="../../gui/case_form.py" line="287"/>
         <source>&amp;Desk:</source>
         <translation>ڈیسک (&amp;D):</translation>
     </message>
     <message>
-        <location filename="../../gui/case_form.py" line="293"/>
+        <location filename="../../gui/case_form.py" line="292"/>
         <source>assigned when the case is saved</source>
         <translation>کیس محفوظ ہونے پر دیا جائے گا</translation>
     </message>
     <message>
-        <location filename="../../gui/case_form.py" line="302"/>
+        <location filename="../../gui/case_form.py" line="301"/>
         <source>Case number:</source>
         <translation>کیس نمبر:</translation>
     </message>
     <message>
-        <location filename="../../gui/case_form.py" line="309"/>
+        <location filename="../../gui/case_form.py" line="308"/>
         <source>Case context:</source>
         <translation>کیس کا پس منظر:</translation>
     </message>
     <message>
-        <location filename="../../gui/case_form.py" line="311"/>
+        <location filename="../../gui/case_form.py" line="310"/>
         <source>Time to report:</source>
         <translation>رپورٹ کرنے میں لگا وقت:</translation>
     </message>
     <message>
-        <location filename="../../gui/case_form.py" line="322"/>
+        <location filename="../../gui/case_form.py" line="321"/>
         <source>e.g. QC-014</source>
         <translation>مثلاً QC-014</translation>
     </message>
     <message>
-        <location filename="../../gui/case_form.py" line="323"/>
+        <location filename="../../gui/case_form.py" line="322"/>
         <source>Client &amp;code:</source>
         <translation>متاثرہ فرد کا کوڈ (&amp;C):</translation>
     </message>
     <message>
-        <location filename="../../gui/case_form.py" line="325"/>
+        <location filename="../../gui/case_form.py" line="324"/>
         <source>A pseudonymous code, never the client&apos;s name.</source>
         <translation>فرضی کوڈ لکھیں، متاثرہ فرد کا نام کبھی نہیں۔</translation>
     </message>
     <message>
-        <location filename="../../gui/case_form.py" line="326"/>
-        <location filename="../../gui/case_form.py" line="417"/>
-        <location filename="../../gui/case_form.py" line="551"/>
-        <location filename="../../gui/case_form.py" line="556"/>
+        <location filename="../../gui/case_form.py" line="325"/>
+        <location filename="../../gui/case_form.py" line="415"/>
+        <location filename="../../gui/case_form.py" line="549"/>
+        <location filename="../../gui/case_form.py" line="554"/>
+        <location filename="../../gui/case_form.py" line="790"/>
+        <location filename="../../gui/case_form.py" line="791"/>
         <location filename="../../gui/case_form.py" line="792"/>
-        <location filename="../../gui/case_form.py" line="793"/>
-        <location filename="../../gui/case_form.py" line="794"/>
         <source>Choose…</source>
         <translation>چنیں…</translation>
     </message>
     <message>
-        <location filename="../../gui/case_form.py" line="327"/>
+        <location filename="../../gui/case_form.py" line="326"/>
         <source>Se&amp;x:</source>
         <translation>جنس (&amp;X):</translation>
     </message>
     <message>
-        <location filename="../../gui/case_form.py" line="330"/>
+        <location filename="../../gui/case_form.py" line="329"/>
         <source>Unknown</source>
         <translation>نامعلوم</translation>
     </message>
     <message>
-        <location filename="../../gui/case_form.py" line="331"/>
+        <location filename="../../gui/case_form.py" line="330"/>
         <source> years</source>
         <translation> سال</translation>
     </message>
     <message>
-        <location filename="../../gui/case_form.py" line="334"/>
+        <location filename="../../gui/case_form.py" line="333"/>
         <source>&amp;Age:</source>
         <translation>عمر (&amp;A):</translation>
     </message>
     <message>
-        <location filename="../../gui/case_form.py" line="336"/>
+        <location filename="../../gui/case_form.py" line="335"/>
         <source>If the age is not known, step down past 0 to &quot;Unknown&quot;.</source>
         <translation>اگر عمر معلوم نہ ہو تو 0 سے بھی نیچے جا کر &quot;نامعلوم&quot; پر آ جائیں۔</translation>
     </message>
     <message>
-        <location filename="../../gui/case_form.py" line="337"/>
+        <location filename="../../gui/case_form.py" line="336"/>
         <source>Age es&amp;timated</source>
         <translation>عمر کا اندازہ لگایا گیا (&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../gui/case_form.py" line="339"/>
-        <location filename="../../gui/case_form.py" line="344"/>
-        <location filename="../../gui/case_form.py" line="346"/>
+        <location filename="../../gui/case_form.py" line="338"/>
+        <location filename="../../gui/case_form.py" line="343"/>
+        <location filename="../../gui/case_form.py" line="345"/>
+        <location filename="../../gui/case_form.py" line="362"/>
         <location filename="../../gui/case_form.py" line="364"/>
-        <location filename="../../gui/case_form.py" line="366"/>
-        <location filename="../../gui/case_form.py" line="369"/>
-        <location filename="../../gui/case_form.py" line="373"/>
-        <location filename="../../gui/case_form.py" line="479"/>
+        <location filename="../../gui/case_form.py" line="367"/>
+        <location filename="../../gui/case_form.py" line="371"/>
+        <location filename="../../gui/case_form.py" line="477"/>
         <source>Not recorded</source>
         <translation>درج نہیں</translation>
     </message>
     <message>
-        <location filename="../../gui/case_form.py" line="340"/>
+        <location filename="../../gui/case_form.py" line="339"/>
         <source>Age g&amp;roup:</source>
         <translation>عمر کا گروپ (&amp;R):</translation>
     </message>
     <message>
-        <location filename="../../gui/case_form.py" line="342"/>
+        <location filename="../../gui/case_form.py" line="341"/>
         <source>Only when the age is unknown; a known age sets the group.</source>
         <translation>صرف اس وقت جب عمر معلوم نہ ہو؛ عمر معلوم ہو تو گروپ خود طے ہو جاتا ہے۔</translation>
     </message>
     <message>
-        <location filename="../../gui/case_form.py" line="344"/>
-        <location filename="../../gui/case_form.py" line="373"/>
-        <location filename="../../gui/case_form.py" line="512"/>
-        <location filename="../../gui/case_form.py" line="759"/>
+        <location filename="../../gui/case_form.py" line="343"/>
+        <location filename="../../gui/case_form.py" line="371"/>
+        <location filename="../../gui/case_form.py" line="510"/>
+        <location filename="../../gui/case_form.py" line="757"/>
         <source>Yes</source>
         <translation>ہاں</translation>
     </message>
     <message>
-        <location filename="../../gui/case_form.py" line="344"/>
-        <location filename="../../gui/case_form.py" line="373"/>
-        <location filename="../../gui/case_form.py" line="512"/>
-        <location filename="../../gui/case_form.py" line="759"/>
+        <location filename="../../gui/case_form.py" line="343"/>
+        <location filename="../../gui/case_form.py" line="371"/>
+        <location filename="../../gui/case_form.py" line="510"/>
+        <location filename="../../gui/case_form.py" line="757"/>
         <source>No</source>
         <translation>نہیں</translation>
     </message>
     <message>
-        <location filename="../../gui/case_form.py" line="345"/>
+        <location filename="../../gui/case_form.py" line="344"/>
         <source>D&amp;isability:</source>
         <translation>معذوری (&amp;I):</translation>
     </message>
     <message>
-        <location filename="../../gui/case_form.py" line="347"/>
+        <location filename="../../gui/case_form.py" line="346"/>
         <source>Dis&amp;placement:</source>
         <translation>نقل مکانی (&amp;P):</translation>
     </message>
     <message>
-        <location filename="../../gui/case_form.py" line="360"/>
+        <location filename="../../gui/case_form.py" line="358"/>
         <source>&amp;Report date:</source>
         <translation>رپورٹ کی تاریخ (&amp;R):</translation>
     </message>
     <message>
-        <location filename="../../gui/case_form.py" line="362"/>
+        <location filename="../../gui/case_form.py" line="360"/>
         <source>&amp;Unknown</source>
         <translation>نامعلوم (&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../gui/case_form.py" line="363"/>
+        <location filename="../../gui/case_form.py" line="361"/>
         <source>&amp;Incident date:</source>
         <translation>واقعے کی تاریخ (&amp;I):</translation>
     </message>
     <message>
-        <location filename="../../gui/case_form.py" line="365"/>
+        <location filename="../../gui/case_form.py" line="363"/>
         <source>&amp;Time of day:</source>
         <translation>دن کا وقت (&amp;T):</translation>
     </message>
     <message>
-        <location filename="../../gui/case_form.py" line="367"/>
+        <location filename="../../gui/case_form.py" line="365"/>
         <source>&amp;Location:</source>
         <translation>جگہ (&amp;L):</translation>
     </message>
     <message>
-        <location filename="../../gui/case_form.py" line="371"/>
+        <location filename="../../gui/case_form.py" line="369"/>
         <source>Distri&amp;ct of incident:</source>
         <translation>واقعے کا ضلع (&amp;C):</translation>
     </message>
     <message>
-        <location filename="../../gui/case_form.py" line="374"/>
+        <location filename="../../gui/case_form.py" line="372"/>
         <source>&amp;Previous incidents:</source>
         <translation>سابقہ واقعات (&amp;P):</translation>
     </message>
     <message>
-        <location filename="../../gui/case_form.py" line="381"/>
+        <location filename="../../gui/case_form.py" line="379"/>
         <source>Type of violence (GBV classification)</source>
         <translation>تشدد کی قسم (GBV درجہ بندی)</translation>
     </message>
     <message>
-        <location filename="../../gui/case_form.py" line="383"/>
+        <location filename="../../gui/case_form.py" line="381"/>
         <source>Ask each question in turn. The first &quot;yes&quot; sets the type; the rest are not asked.</source>
         <translation>ہر سوال باری باری پوچھیں۔ پہلا &quot;ہاں&quot; قسم طے کر دیتا ہے؛ اس کے بعد والے سوال نہیں پوچھے جاتے۔</translation>
     </message>
     <message>
-        <location filename="../../gui/case_form.py" line="398"/>
+        <location filename="../../gui/case_form.py" line="396"/>
         <source>Restart &amp;questions</source>
         <translation>سوالات دوبارہ شروع کریں (&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../gui/case_form.py" line="400"/>
+        <location filename="../../gui/case_form.py" line="398"/>
         <source>&amp;Yes</source>
         <translation>ہاں (&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../gui/case_form.py" line="401"/>
+        <location filename="../../gui/case_form.py" line="399"/>
         <source>&amp;No</source>
         <translation>نہیں (&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../gui/case_form.py" line="418"/>
+        <location filename="../../gui/case_form.py" line="416"/>
         <source>&amp;Kind of complaint:</source>
         <translation>شکایت کی نوعیت (&amp;K):</translation>
     </message>
     <message>
-        <location filename="../../gui/case_form.py" line="431"/>
+        <location filename="../../gui/case_form.py" line="429"/>
         <source>One line per alleged perpetrator. Use &quot;Unknown&quot; where the client does not know.</source>
         <translation>ہر مبینہ ملزم کے لیے ایک سطر۔ جو بات متاثرہ فرد کو معلوم نہ ہو وہاں &quot;نامعلوم&quot; چنیں۔</translation>
     </message>
     <message>
-        <location filename="../../gui/case_form.py" line="435"/>
+        <location filename="../../gui/case_form.py" line="433"/>
         <source>Relationship to the client</source>
         <translation>متاثرہ فرد سے رشتہ</translation>
     </message>
     <message>
-        <location filename="../../gui/case_form.py" line="435"/>
+        <location filename="../../gui/case_form.py" line="433"/>
         <source>Sex</source>
         <translation>جنس</translation>
     </message>
     <message>
-        <location filename="../../gui/case_form.py" line="436"/>
+        <location filename="../../gui/case_form.py" line="434"/>
         <source>Age group</source>
         <translation>عمر کا گروپ</translation>
     </message>
     <message>
-        <location filename="../../gui/case_form.py" line="444"/>
+        <location filename="../../gui/case_form.py" line="442"/>
         <source>Alleged perpetrators</source>
         <translation>مبینہ ملزمان</translation>
     </message>
     <message>
-        <location filename="../../gui/case_form.py" line="447"/>
+        <location filename="../../gui/case_form.py" line="445"/>
         <source>&amp;Add perpetrator</source>
         <translation>ملزم شامل کریں (&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/case_form.py" line="448"/>
+        <location filename="../../gui/case_form.py" line="446"/>
         <source>&amp;Remove selected</source>
         <translation>منتخب سطر ہٹائیں (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/case_form.py" line="465"/>
+        <location filename="../../gui/case_form.py" line="463"/>
         <source>Leave the status empty for a service not discussed. Referred, provided and received elsewhere need the date of the referral or service.</source>
         <translation>جس خدمت پر بات نہیں ہوئی اس کی حیثیت خالی چھوڑ دیں۔ &quot;ریفر کیا گیا&quot;، &quot;یہاں فراہم کی گئی&quot; اور &quot;کہیں اور سے حاصل کی گئی&quot; کے ساتھ ریفرل یا خدمت کی تاریخ ضروری ہے۔</translation>
     </message>
     <message>
-        <location filename="../../gui/case_form.py" line="471"/>
+        <location filename="../../gui/case_form.py" line="469"/>
         <source>Service</source>
         <translation>خدمت</translation>
     </message>
     <message>
-        <location filename="../../gui/case_form.py" line="471"/>
+        <location filename="../../gui/case_form.py" line="469"/>
         <source>Status</source>
         <translation>حیثیت</translation>
     </message>
     <message>
-        <location filename="../../gui/case_form.py" line="471"/>
+        <location filename="../../gui/case_form.py" line="469"/>
         <source>Date</source>
         <translation>تاریخ</translation>
     </message>
     <message>
-        <location filename="../../gui/case_form.py" line="472"/>
-        <location filename="../../gui/case_form.py" line="492"/>
+        <location filename="../../gui/case_form.py" line="470"/>
+        <location filename="../../gui/case_form.py" line="490"/>
         <source>FIR number</source>
         <translation>ایف آئی آر نمبر</translation>
     </message>
     <message>
-        <location filename="../../gui/case_form.py" line="480"/>
+        <location filename="../../gui/case_form.py" line="478"/>
         <source>Status of {service}</source>
         <translation>{service} کی حیثیت</translation>
     </message>
     <message>
-        <location filename="../../gui/case_form.py" line="482"/>
+        <location filename="../../gui/case_form.py" line="480"/>
         <source>No date</source>
         <translation>کوئی تاریخ نہیں</translation>
     </message>
     <message>
-        <location filename="../../gui/case_form.py" line="483"/>
+        <location filename="../../gui/case_form.py" line="481"/>
         <source>Date of {service}</source>
         <translation>{service} کی تاریخ</translation>
     </message>
     <message>
-        <location filename="../../gui/case_form.py" line="490"/>
+        <location filename="../../gui/case_form.py" line="488"/>
         <source>e.g. 112/2026</source>
         <translation>مثلاً 112/2026</translation>
     </message>
     <message>
-        <location filename="../../gui/case_form.py" line="513"/>
+        <location filename="../../gui/case_form.py" line="511"/>
         <source>{question}: yes</source>
         <translation>{question}: ہاں</translation>
     </message>
     <message>
-        <location filename="../../gui/case_form.py" line="514"/>
+        <location filename="../../gui/case_form.py" line="512"/>
         <source>{question}: no</source>
         <translation>{question}: نہیں</translation>
     </message>
     <message>
-        <location filename="../../gui/case_form.py" line="526"/>
+        <location filename="../../gui/case_form.py" line="524"/>
         <source>Ask the client both questions and record the answers. Nothing is pre-filled.</source>
         <translation>متاثرہ فرد سے دونوں سوال پوچھیں اور جواب درج کریں۔ کچھ بھی پہلے سے بھرا ہوا نہیں ہے۔</translation>
     </message>
     <message>
-        <location filename="../../gui/case_form.py" line="530"/>
+        <location filename="../../gui/case_form.py" line="528"/>
         <source>&amp;Consent to services</source>
         <translation>خدمات کے لیے رضامندی (&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../gui/case_form.py" line="531"/>
+        <location filename="../../gui/case_form.py" line="529"/>
         <source>Does the client agree to the services and referrals offered?</source>
         <translation>کیا متاثرہ فرد پیش کی گئی خدمات اور ریفرل پر رضامند ہے؟</translation>
     </message>
     <message>
-        <location filename="../../gui/case_form.py" line="532"/>
+        <location filename="../../gui/case_form.py" line="530"/>
         <source>Consent to share &amp;non-identifiable data for reporting</source>
         <translation>رپورٹنگ کے لیے شناخت سے پاک ڈیٹا شیئر کرنے کی رضامندی (&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../gui/case_form.py" line="533"/>
+        <location filename="../../gui/case_form.py" line="531"/>
         <source>Yes means this case may be counted and shared beyond the desk without the client&apos;s name, CNIC, phone or address: only de-identified data leaves this office.</source>
         <translation>&quot;ہاں&quot; کا مطلب ہے کہ یہ کیس متاثرہ فرد کے نام، CNIC، فون یا پتے کے بغیر گنا اور ڈیسک سے باہر شیئر کیا جا سکتا ہے: اس دفتر سے صرف شناخت سے پاک ڈیٹا باہر جاتا ہے۔</translation>
     </message>
     <message>
-        <location filename="../../gui/case_form.py" line="553"/>
+        <location filename="../../gui/case_form.py" line="551"/>
         <source>Case s&amp;tatus:</source>
         <translation>کیس کی حیثیت (&amp;T):</translation>
     </message>
     <message>
-        <location filename="../../gui/case_form.py" line="554"/>
+        <location filename="../../gui/case_form.py" line="552"/>
         <source>No dat&amp;e</source>
         <translation>کوئی تاریخ نہیں (&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/case_form.py" line="555"/>
+        <location filename="../../gui/case_form.py" line="553"/>
         <source>&amp;Follow-up date:</source>
         <translation>فالو اپ کی تاریخ (&amp;F):</translation>
     </message>
     <message>
-        <location filename="../../gui/case_form.py" line="557"/>
+        <location filename="../../gui/case_form.py" line="555"/>
         <source>Closing &amp;reason:</source>
         <translation>کیس بند کرنے کی وجہ (&amp;R):</translation>
     </message>
     <message>
-        <location filename="../../gui/case_form.py" line="561"/>
+        <location filename="../../gui/case_form.py" line="559"/>
         <source>&amp;Handling officer:</source>
         <translation>ذمہ دار افسر (&amp;H):</translation>
     </message>
     <message>
-        <location filename="../../gui/case_form.py" line="566"/>
+        <location filename="../../gui/case_form.py" line="564"/>
         <source>What happened, what the client asked for, what was done. Do not write names or CNICs here.</source>
         <translation>کیا ہوا، متاثرہ فرد نے کیا مدد مانگی، اور کیا کیا گیا۔ یہاں نام یا CNIC نہ لکھیں۔</translation>
     </message>
     <message>
-        <location filename="../../gui/case_form.py" line="568"/>
+        <location filename="../../gui/case_form.py" line="566"/>
         <source>N&amp;otes:</source>
         <translation>نوٹ (&amp;O):</translation>
     </message>
     <message>
-        <location filename="../../gui/case_form.py" line="573"/>
+        <location filename="../../gui/case_form.py" line="571"/>
         <source>Identifying details stay in this office: they are never synced, reported or exported. Fill in only what the client agrees to give.</source>
         <translation>شناختی تفصیلات اسی دفتر میں رہتی ہیں: یہ کبھی مرکز کو نہیں بھیجی جاتیں، نہ رپورٹ میں آتی ہیں اور نہ برآمد ہوتی ہیں۔ صرف وہی معلومات بھریں جو متاثرہ فرد دینے پر رضامند ہو۔</translation>
     </message>
     <message>
-        <location filename="../../gui/case_form.py" line="578"/>
+        <location filename="../../gui/case_form.py" line="576"/>
         <source>&amp;Name:</source>
         <translation>نام (&amp;N):</translation>
     </message>
     <message>
-        <location filename="../../gui/case_form.py" line="578"/>
+        <location filename="../../gui/case_form.py" line="576"/>
         <source>&amp;Father&apos;s or husband&apos;s name:</source>
         <translation>والد یا شوہر کا نام (&amp;F):</translation>
     </message>
     <message>
-        <location filename="../../gui/case_form.py" line="579"/>
+        <location filename="../../gui/case_form.py" line="577"/>
         <source>CN&amp;IC:</source>
         <translation>CNIC نمبر (&amp;I):</translation>
     </message>
     <message>
-        <location filename="../../gui/case_form.py" line="579"/>
+        <location filename="../../gui/case_form.py" line="577"/>
         <source>&amp;Phone:</source>
         <translation>فون (&amp;P):</translation>
     </message>
     <message>
-        <location filename="../../gui/case_form.py" line="579"/>
+        <location filename="../../gui/case_form.py" line="577"/>
         <source>Add&amp;ress:</source>
         <translation>پتہ (&amp;R):</translation>
     </message>
     <message>
-        <location filename="../../gui/case_form.py" line="605"/>
+        <location filename="../../gui/case_form.py" line="603"/>
         <source>Problems to correct</source>
         <translation>درست کرنے والی غلطیاں</translation>
     </message>
     <message>
-        <location filename="../../gui/case_form.py" line="760"/>
+        <location filename="../../gui/case_form.py" line="758"/>
         <source>{number}. {question}  {answer}</source>
         <translation>{number}۔ {question}  {answer}</translation>
     </message>
     <message>
-        <location filename="../../gui/case_form.py" line="772"/>
+        <location filename="../../gui/case_form.py" line="770"/>
         <source>Question {number} of {count}</source>
         <translation>{count} میں سے سوال {number}</translation>
     </message>
     <message>
-        <location filename="../../gui/case_form.py" line="776"/>
+        <location filename="../../gui/case_form.py" line="774"/>
         <source>Type: {name}</source>
         <translation>قسم: {name}</translation>
     </message>
     <message>
-        <location filename="../../gui/case_form.py" line="778"/>
+        <location filename="../../gui/case_form.py" line="776"/>
         <source>The stored answers do not give a type. Restart the questions.</source>
         <translation>محفوظ جوابات سے کوئی قسم طے نہیں ہوتی۔ سوالات دوبارہ شروع کریں۔</translation>
     </message>
     <message>
-        <location filename="../../gui/case_form.py" line="780"/>
+        <location filename="../../gui/case_form.py" line="778"/>
         <source>Type: not decided yet</source>
         <translation>قسم: ابھی طے نہیں ہوئی</translation>
     </message>
     <message>
-        <location filename="../../gui/case_form.py" line="798"/>
+        <location filename="../../gui/case_form.py" line="796"/>
         <source>Perpetrator {number}: {column}</source>
         <translation>ملزم {number}: {column}</translation>
     </message>
     <message>
-        <location filename="../../gui/case_form.py" line="843"/>
+        <location filename="../../gui/case_form.py" line="841"/>
         <source>Intimate partner violence</source>
         <translation>شریکِ حیات یا ساتھی کی جانب سے تشدد</translation>
     </message>
     <message>
-        <location filename="../../gui/case_form.py" line="844"/>
+        <location filename="../../gui/case_form.py" line="842"/>
         <source>Child sexual abuse</source>
         <translation>بچے کا جنسی استحصال</translation>
     </message>
     <message>
-        <location filename="../../gui/case_form.py" line="845"/>
+        <location filename="../../gui/case_form.py" line="843"/>
         <source>Early marriage</source>
         <translation>کم عمری کی شادی</translation>
     </message>
     <message>
-        <location filename="../../gui/case_form.py" line="848"/>
+        <location filename="../../gui/case_form.py" line="846"/>
         <source>none</source>
         <translation>کوئی نہیں</translation>
     </message>
     <message>
-        <location filename="../../gui/case_form.py" line="850"/>
+        <location filename="../../gui/case_form.py" line="848"/>
         <source>0-3 days</source>
         <translation>0 تا 3 دن</translation>
     </message>
     <message>
-        <location filename="../../gui/case_form.py" line="850"/>
+        <location filename="../../gui/case_form.py" line="848"/>
         <source>4-5 days</source>
         <translation>4 تا 5 دن</translation>
     </message>
     <message>
-        <location filename="../../gui/case_form.py" line="850"/>
+        <location filename="../../gui/case_form.py" line="848"/>
         <source>6-14 days</source>
         <translation>6 تا 14 دن</translation>
     </message>
     <message>
-        <location filename="../../gui/case_form.py" line="851"/>
+        <location filename="../../gui/case_form.py" line="849"/>
         <source>15-30 days</source>
         <translation>15 تا 30 دن</translation>
     </message>
     <message>
-        <location filename="../../gui/case_form.py" line="851"/>
+        <location filename="../../gui/case_form.py" line="849"/>
         <source>over a month</source>
         <translation>ایک مہینے سے زیادہ</translation>
     </message>
     <message>
-        <location filename="../../gui/case_form.py" line="852"/>
+        <location filename="../../gui/case_form.py" line="850"/>
         <source>unknown (no incident date)</source>
         <translation>نامعلوم (واقعے کی تاریخ درج نہیں)</translation>
     </message>
     <message>
-        <location filename="../../gui/case_form.py" line="867"/>
+        <location filename="../../gui/case_form.py" line="865"/>
         <source>Your role may see this case but not change it.</source>
         <translation>آپ اپنے کردار کے تحت یہ کیس دیکھ سکتے ہیں لیکن اس میں تبدیلی نہیں کر سکتے۔</translation>
     </message>
     <message>
-        <location filename="../../gui/case_form.py" line="916"/>
+        <location filename="../../gui/case_form.py" line="913"/>
         <source>Unsaved changes</source>
         <translation>غیر محفوظ تبدیلیاں</translation>
     </message>
     <message>
-        <location filename="../../gui/case_form.py" line="917"/>
+        <location filename="../../gui/case_form.py" line="914"/>
         <source>This case has changes that are not saved. Discard them?</source>
         <translation>اس کیس میں ایسی تبدیلیاں ہیں جو محفوظ نہیں ہوئیں۔ کیا انہیں ختم کر دیں؟</translation>
     </message>
     <message>
-        <location filename="../../gui/case_form.py" line="918"/>
+        <location filename="../../gui/case_form.py" line="915"/>
         <source>&amp;Discard changes</source>
         <translation>تبدیلیاں ختم کریں (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../gui/case_form.py" line="919"/>
+        <location filename="../../gui/case_form.py" line="916"/>
         <source>&amp;Keep editing</source>
         <translation>ترمیم جاری رکھیں (&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../gui/case_form.py" line="951"/>
+        <location filename="../../gui/case_form.py" line="948"/>
         <source>Nothing was saved. Correct these problems ({count}):</source>
         <translation>کچھ محفوظ نہیں ہوا۔ یہ غلطیاں ({count}) درست کریں:</translation>
     </message>
     <message>
-        <location filename="../../gui/case_form.py" line="953"/>
+        <location filename="../../gui/case_form.py" line="950"/>
         <source>Nothing was saved: {message}</source>
         <translation>کچھ محفوظ نہیں ہوا: {message}</translation>
     </message>
@@ -886,32 +896,37 @@
         <translation>پاس ورڈ تبدیل کریں (&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/login.py" line="483"/>
+        <location filename="../../gui/login.py" line="472"/>
+        <source>Cancel</source>
+        <translation>منسوخ کریں</translation>
+    </message>
+    <message>
+        <location filename="../../gui/login.py" line="484"/>
         <source>Type your current password.</source>
         <translation>اپنا موجودہ پاس ورڈ لکھیں۔</translation>
     </message>
     <message>
-        <location filename="../../gui/login.py" line="494"/>
+        <location filename="../../gui/login.py" line="495"/>
         <source>The two new passwords are not the same. Type the new password again in both boxes.</source>
         <translation>دونوں نئے پاس ورڈ ایک جیسے نہیں ہیں۔ دونوں خانوں میں نیا پاس ورڈ دوبارہ لکھیں۔</translation>
     </message>
     <message>
-        <location filename="../../gui/login.py" line="498"/>
+        <location filename="../../gui/login.py" line="499"/>
         <source>The new password is the same as the current one.</source>
         <translation>نیا پاس ورڈ موجودہ پاس ورڈ جیسا ہی ہے۔</translation>
     </message>
     <message>
-        <location filename="../../gui/login.py" line="502"/>
+        <location filename="../../gui/login.py" line="503"/>
         <source>Changing the password…</source>
         <translation>پاس ورڈ تبدیل ہو رہا ہے…</translation>
     </message>
     <message>
-        <location filename="../../gui/login.py" line="510"/>
+        <location filename="../../gui/login.py" line="511"/>
         <source>This password opens a different database. Sign out and sign in again.</source>
         <translation>یہ پاس ورڈ کسی دوسرے ڈیٹا بیس کو کھولتا ہے۔ سائن آؤٹ کر کے دوبارہ سائن ان کریں۔</translation>
     </message>
     <message>
-        <location filename="../../gui/login.py" line="516"/>
+        <location filename="../../gui/login.py" line="517"/>
         <source>The password has changed. Use the new one from now on.</source>
         <translation>پاس ورڈ تبدیل ہو گیا ہے۔ اب سے نیا پاس ورڈ استعمال کریں۔</translation>
     </message>
@@ -2892,6 +2907,16 @@
         <translation>کیا اس ڈیٹا بیس کی ہر چیز کو بیک اپ {name} سے بدل دیں؟ بیک اپ بننے کے بعد جو کچھ درج کیا گیا وہ اب نظر نہیں آئے گا (موجودہ ڈیٹا بیس اس کے ساتھ ایک نقل کے طور پر محفوظ رہے گا)۔ اس کے بعد Mizan بند ہو جائے گا؛ اسے دوبارہ شروع کر کے سائن ان کریں۔</translation>
     </message>
     <message>
+        <location filename="../../gui/settings_screen.py" line="236"/>
+        <source>&amp;Restore</source>
+        <translation>بحال کریں (&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/settings_screen.py" line="236"/>
+        <source>&amp;Keep the database as it is</source>
+        <translation>ڈیٹا بیس جیسا ہے ویسا رہنے دیں (&amp;K)</translation>
+    </message>
+    <message>
         <location filename="../../gui/settings_screen.py" line="251"/>
         <source>Checking the backup {name}…</source>
         <translation>بیک اپ {name} کی جانچ ہو رہی ہے…</translation>
@@ -3032,7 +3057,7 @@
 <context>
     <name>TrustCentreWizard</name>
     <message>
-        <location filename="../../gui/setup_wizard.py" line="672"/>
+        <location filename="../../gui/setup_wizard.py" line="673"/>
         <source>The provincial centre&apos;s key</source>
         <translation>صوبائی مرکز کی کلید</translation>
     </message>
@@ -3040,32 +3065,32 @@
 <context>
     <name>UsersModel</name>
     <message>
-        <location filename="../../gui/users_screen.py" line="37"/>
+        <location filename="../../gui/users_screen.py" line="36"/>
         <source>User</source>
         <translation>صارف</translation>
     </message>
     <message>
-        <location filename="../../gui/users_screen.py" line="37"/>
+        <location filename="../../gui/users_screen.py" line="36"/>
         <source>Role</source>
         <translation>کردار</translation>
     </message>
     <message>
-        <location filename="../../gui/users_screen.py" line="37"/>
+        <location filename="../../gui/users_screen.py" line="36"/>
         <source>State</source>
         <translation>کیفیت</translation>
     </message>
     <message>
-        <location filename="../../gui/users_screen.py" line="58"/>
+        <location filename="../../gui/users_screen.py" line="57"/>
         <source>removed</source>
         <translation>ہٹا دیا گیا</translation>
     </message>
     <message>
-        <location filename="../../gui/users_screen.py" line="60"/>
+        <location filename="../../gui/users_screen.py" line="59"/>
         <source>locked until {time}</source>
         <translation>{time} تک لاک</translation>
     </message>
     <message>
-        <location filename="../../gui/users_screen.py" line="61"/>
+        <location filename="../../gui/users_screen.py" line="60"/>
         <source>active</source>
         <translation>فعال</translation>
     </message>
@@ -3073,78 +3098,88 @@
 <context>
     <name>UsersScreen</name>
     <message>
-        <location filename="../../gui/users_screen.py" line="100"/>
-        <location filename="../../gui/users_screen.py" line="120"/>
+        <location filename="../../gui/users_screen.py" line="101"/>
+        <location filename="../../gui/users_screen.py" line="121"/>
         <source>Users</source>
         <translation>صارفین</translation>
     </message>
     <message>
-        <location filename="../../gui/users_screen.py" line="108"/>
+        <location filename="../../gui/users_screen.py" line="109"/>
         <source>&amp;Add user…</source>
         <translation>صارف شامل کریں (&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../gui/users_screen.py" line="108"/>
+        <location filename="../../gui/users_screen.py" line="109"/>
         <source>&amp;Reset password…</source>
         <translation>نیا پاس ورڈ مقرر کریں (&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../gui/users_screen.py" line="109"/>
+        <location filename="../../gui/users_screen.py" line="110"/>
         <source>&amp;Unlock</source>
         <translation>ان لاک کریں (&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../gui/users_screen.py" line="109"/>
+        <location filename="../../gui/users_screen.py" line="110"/>
         <source>Re&amp;move</source>
         <translation>ہٹائیں (&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../gui/users_screen.py" line="145"/>
+        <location filename="../../gui/users_screen.py" line="146"/>
         <source>The two passwords differ.</source>
         <translation>دونوں پاس ورڈ مختلف ہیں۔</translation>
     </message>
     <message>
-        <location filename="../../gui/users_screen.py" line="152"/>
+        <location filename="../../gui/users_screen.py" line="153"/>
         <source>Added {name} ({role}).</source>
         <translation>{name} ({role}) شامل کر دیا گیا۔</translation>
     </message>
     <message>
-        <location filename="../../gui/users_screen.py" line="159"/>
+        <location filename="../../gui/users_screen.py" line="160"/>
         <source>Choose a user first.</source>
         <translation>پہلے کوئی صارف چنیں۔</translation>
     </message>
     <message>
-        <location filename="../../gui/users_screen.py" line="161"/>
+        <location filename="../../gui/users_screen.py" line="162"/>
         <source>New password</source>
         <translation>نیا پاس ورڈ</translation>
     </message>
     <message>
-        <location filename="../../gui/users_screen.py" line="162"/>
+        <location filename="../../gui/users_screen.py" line="163"/>
         <source>New password for {name}:</source>
         <translation>{name} کے لیے نیا پاس ورڈ:</translation>
     </message>
     <message>
-        <location filename="../../gui/users_screen.py" line="166"/>
+        <location filename="../../gui/users_screen.py" line="167"/>
         <source>Changed the password of {name}.</source>
         <translation>{name} کا پاس ورڈ تبدیل کر دیا گیا۔</translation>
     </message>
     <message>
-        <location filename="../../gui/users_screen.py" line="171"/>
+        <location filename="../../gui/users_screen.py" line="172"/>
         <source>Unlocked {name}.</source>
         <translation>{name} کو ان لاک کر دیا گیا۔</translation>
     </message>
     <message>
-        <location filename="../../gui/users_screen.py" line="177"/>
+        <location filename="../../gui/users_screen.py" line="178"/>
         <source>Remove user</source>
         <translation>صارف کو ہٹائیں</translation>
     </message>
     <message>
-        <location filename="../../gui/users_screen.py" line="178"/>
+        <location filename="../../gui/users_screen.py" line="179"/>
         <source>Remove {name}? Their password will no longer open this database.</source>
         <translation>کیا {name} کو ہٹا دیں؟ اس کے بعد ان کا پاس ورڈ یہ ڈیٹا بیس نہیں کھول سکے گا۔</translation>
     </message>
     <message>
         <location filename="../../gui/users_screen.py" line="180"/>
+        <source>&amp;Remove</source>
+        <translation>ہٹائیں (&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/users_screen.py" line="180"/>
+        <source>&amp;Keep</source>
+        <translation>رہنے دیں (&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/users_screen.py" line="181"/>
         <source>Removed {name}.</source>
         <translation>{name} کو ہٹا دیا گیا۔</translation>
     </message>
@@ -3723,160 +3758,160 @@
         <translation>یہ آخری منتظم ہے؛ پہلے کوئی دوسرا منتظم شامل کریں۔</translation>
     </message>
     <message>
-        <location filename="../../sync/bundle.py" line="207"/>
+        <location filename="../../sync/bundle.py" line="211"/>
         <location filename="../../sync/keys.py" line="148"/>
         <location filename="../../sync/keys.py" line="507"/>
         <source>{file} could not be read ({error}).</source>
         <translation>{file} پڑھی نہیں جا سکی ({error})۔</translation>
     </message>
     <message>
-        <location filename="../../sync/bundle.py" line="209"/>
+        <location filename="../../sync/bundle.py" line="213"/>
         <source>{file} is empty: the copy to the USB stick probably failed. Export it again.</source>
         <translation>{file} خالی ہے: شاید یو ایس بی پر نقل ناکام رہی۔ اسے دوبارہ برآمد کریں۔</translation>
     </message>
     <message>
-        <location filename="../../sync/bundle.py" line="211"/>
+        <location filename="../../sync/bundle.py" line="215"/>
         <source>{file} is {size} MB, over the {limit} MB limit for a bundle.</source>
         <translation>{file} کا سائز {size} MB ہے، جو بنڈل کی {limit} MB کی حد سے زیادہ ہے۔</translation>
     </message>
     <message>
-        <location filename="../../sync/bundle.py" line="214"/>
+        <location filename="../../sync/bundle.py" line="218"/>
         <source>{file} is not a Mizan bundle (not an age-encrypted file).</source>
         <translation>{file} Mizan کا بنڈل نہیں (یہ age سے انکرپٹ شدہ فائل نہیں)۔</translation>
     </message>
     <message>
-        <location filename="../../sync/bundle.py" line="225"/>
+        <location filename="../../sync/bundle.py" line="229"/>
         <source>{file} was made for another centre: none of this centre&apos;s keys opens it. Check which centre key the district office trusts; if it is this centre&apos;s, the file&apos;s header was damaged: copy it again.</source>
         <translation>{file} کسی اور مرکز کے لیے بنایا گیا ہے: اس مرکز کی کوئی کلید اسے نہیں کھولتی۔ معلوم کریں کہ ضلعی دفتر کس مرکز کی کلید پر بھروسا کرتا ہے؛ اگر وہ اسی مرکز کی ہے تو فائل کا ہیڈر خراب ہو گیا ہے: اسے دوبارہ نقل کریں۔</translation>
     </message>
     <message>
-        <location filename="../../sync/bundle.py" line="226"/>
+        <location filename="../../sync/bundle.py" line="230"/>
         <source>{file} is damaged or incomplete (decryption failed: {error}). Copy it again from the district&apos;s USB stick.</source>
         <translation>{file} خراب یا نامکمل ہے (ڈکرپشن ناکام: {error})۔ اسے ضلع کی یو ایس بی سے دوبارہ نقل کریں۔</translation>
     </message>
     <message>
-        <location filename="../../sync/bundle.py" line="243"/>
+        <location filename="../../sync/bundle.py" line="247"/>
         <source>{file} decrypted, but its contents are not a valid ZIP ({error}).</source>
         <translation>{file} ڈکرپٹ ہو گیا، لیکن اس کا مواد درست ZIP نہیں ({error})۔</translation>
     </message>
     <message>
-        <location filename="../../sync/bundle.py" line="245"/>
+        <location filename="../../sync/bundle.py" line="249"/>
         <source>{file} holds {count} files; a bundle has at most {max_entries}.</source>
         <translation>{file} میں {count} فائلیں ہیں؛ ایک بنڈل میں زیادہ سے زیادہ {max_entries} ہوتی ہیں۔</translation>
     </message>
     <message>
-        <location filename="../../sync/bundle.py" line="248"/>
+        <location filename="../../sync/bundle.py" line="252"/>
         <source>{file} holds the same file name twice; refusing an ambiguous bundle.</source>
         <translation>{file} میں ایک ہی فائل کا نام دو بار ہے؛ مبہم بنڈل قبول نہیں کیا جاتا۔</translation>
     </message>
     <message>
-        <location filename="../../sync/bundle.py" line="252"/>
+        <location filename="../../sync/bundle.py" line="256"/>
         <source>{file} holds an unsafe path {name}; refusing it.</source>
         <translation>{file} میں غیر محفوظ راستہ {name} ہے؛ اسے قبول نہیں کیا جاتا۔</translation>
     </message>
     <message>
-        <location filename="../../sync/bundle.py" line="254"/>
+        <location filename="../../sync/bundle.py" line="258"/>
         <source>{file} holds an unexpected file {name}.</source>
         <translation>{file} میں غیر متوقع فائل {name} ہے۔</translation>
     </message>
     <message>
-        <location filename="../../sync/bundle.py" line="258"/>
+        <location filename="../../sync/bundle.py" line="262"/>
         <source>{file}: {name} is compressed with a method Mizan does not use (ZIP method {compress_type}); refusing it.</source>
         <translation>{file}: {name} ایسے طریقے سے کمپریس کی گئی ہے جو Mizan استعمال نہیں کرتا (ZIP طریقہ {compress_type})؛ اسے قبول نہیں کیا جاتا۔</translation>
     </message>
     <message>
-        <location filename="../../sync/bundle.py" line="261"/>
+        <location filename="../../sync/bundle.py" line="265"/>
         <source>{file}: {name} would expand to {size} bytes (compression ratio or size over the limit); refusing a possible ZIP bomb.</source>
         <translation>{file}: {name} کھل کر {size} بائٹس کی ہو جائے گی (کمپریشن کا تناسب یا سائز حد سے زیادہ)؛ ممکنہ ZIP بم قبول نہیں کیا جاتا۔</translation>
     </message>
     <message>
-        <location filename="../../sync/bundle.py" line="263"/>
+        <location filename="../../sync/bundle.py" line="267"/>
         <source>{file} has no {missing}; it was not made by Mizan.</source>
         <translation>{file} میں {missing} نہیں؛ یہ Mizan نے نہیں بنایا۔</translation>
     </message>
     <message>
-        <location filename="../../sync/bundle.py" line="263"/>
+        <location filename="../../sync/bundle.py" line="267"/>
         <source>manifest</source>
         <translation>مینی فیسٹ</translation>
     </message>
     <message>
-        <location filename="../../sync/bundle.py" line="263"/>
+        <location filename="../../sync/bundle.py" line="267"/>
         <source>signature</source>
         <translation>دستخط</translation>
     </message>
     <message>
-        <location filename="../../sync/bundle.py" line="269"/>
+        <location filename="../../sync/bundle.py" line="273"/>
         <source>{file}: the manifest is not valid JSON.</source>
         <translation>{file}: مینی فیسٹ درست JSON نہیں۔</translation>
     </message>
     <message>
-        <location filename="../../sync/bundle.py" line="271"/>
+        <location filename="../../sync/bundle.py" line="275"/>
         <source>{file}: the manifest holds text that is not valid Unicode.</source>
         <translation>{file}: مینی فیسٹ میں ایسا متن ہے جو درست یونیکوڈ نہیں۔</translation>
     </message>
     <message>
-        <location filename="../../sync/bundle.py" line="276"/>
+        <location filename="../../sync/bundle.py" line="280"/>
         <source>{file}: the manifest lists {listed} but the bundle holds {present}.</source>
         <translation>{file}: مینی فیسٹ میں {listed} درج ہیں لیکن بنڈل میں {present} ہیں۔</translation>
     </message>
     <message>
-        <location filename="../../sync/bundle.py" line="280"/>
+        <location filename="../../sync/bundle.py" line="284"/>
         <source>{file}: {name} does not match the SHA-256 in the manifest; the bundle was altered or damaged.</source>
         <translation>{file}: {name} مینی فیسٹ میں درج SHA-256 سے مطابقت نہیں رکھتی؛ بنڈل میں ردوبدل ہوا ہے یا یہ خراب ہے۔</translation>
     </message>
     <message>
-        <location filename="../../sync/bundle.py" line="297"/>
-        <location filename="../../sync/bundle.py" line="314"/>
+        <location filename="../../sync/bundle.py" line="301"/>
+        <location filename="../../sync/bundle.py" line="318"/>
         <source>{file}: {name} is damaged inside the ZIP ({error}).</source>
         <translation>{file}: {name} ZIP کے اندر خراب ہے ({error})۔</translation>
     </message>
     <message>
-        <location filename="../../sync/bundle.py" line="299"/>
+        <location filename="../../sync/bundle.py" line="303"/>
         <source>{file}: {name} is larger than the {cap}-byte limit.</source>
         <translation>{file}: {name} کا سائز {cap} بائٹس کی حد سے زیادہ ہے۔</translation>
     </message>
     <message>
-        <location filename="../../sync/bundle.py" line="311"/>
+        <location filename="../../sync/bundle.py" line="315"/>
         <source>{file}: {name} expands past {max_entry_bytes} bytes; refusing it.</source>
         <translation>{file}: {name} کھل کر {max_entry_bytes} بائٹس سے بڑھ جاتی ہے؛ اسے قبول نہیں کیا جاتا۔</translation>
     </message>
     <message>
-        <location filename="../../sync/bundle.py" line="327"/>
+        <location filename="../../sync/bundle.py" line="331"/>
         <source>{file}: the manifest is not a JSON object.</source>
         <translation>{file}: مینی فیسٹ JSON آبجیکٹ نہیں۔</translation>
     </message>
     <message>
-        <location filename="../../sync/bundle.py" line="331"/>
+        <location filename="../../sync/bundle.py" line="335"/>
         <source>{file}: the manifest&apos;s {name} is missing or malformed.</source>
         <translation>{file}: مینی فیسٹ میں {name} موجود نہیں یا غلط ہے۔</translation>
     </message>
     <message>
-        <location filename="../../sync/bundle.py" line="333"/>
+        <location filename="../../sync/bundle.py" line="337"/>
         <source>{file} is not a Mizan bundle (format {format}).</source>
         <translation>{file} Mizan کا بنڈل نہیں (فارمیٹ {format})۔</translation>
     </message>
     <message>
-        <location filename="../../sync/bundle.py" line="335"/>
+        <location filename="../../sync/bundle.py" line="339"/>
         <source>{file}: the manifest&apos;s &apos;device_public_key&apos; is missing or malformed.</source>
         <translation>{file}: مینی فیسٹ میں &apos;device_public_key&apos; موجود نہیں یا غلط ہے۔</translation>
     </message>
     <message>
-        <location filename="../../sync/bundle.py" line="337"/>
+        <location filename="../../sync/bundle.py" line="341"/>
         <source>{file}: the manifest&apos;s bundle or device id is malformed.</source>
         <translation>{file}: مینی فیسٹ میں بنڈل یا ڈیوائس کی شناخت غلط ہے۔</translation>
     </message>
     <message>
-        <location filename="../../sync/bundle.py" line="340"/>
+        <location filename="../../sync/bundle.py" line="344"/>
         <source>{file}: the manifest&apos;s sequence or clock is malformed.</source>
         <translation>{file}: مینی فیسٹ میں ترتیب نمبر یا گھڑی کا وقت غلط ہے۔</translation>
     </message>
     <message>
-        <location filename="../../sync/bundle.py" line="343"/>
+        <location filename="../../sync/bundle.py" line="347"/>
         <source>{file}: the manifest lists an unexpected file {name}.</source>
         <translation>{file}: مینی فیسٹ میں غیر متوقع فائل {name} درج ہے۔</translation>
     </message>
     <message>
-        <location filename="../../sync/bundle.py" line="346"/>
+        <location filename="../../sync/bundle.py" line="350"/>
         <source>{file}: the manifest&apos;s record counts are malformed.</source>
         <translation>{file}: مینی فیسٹ میں ریکارڈز کی گنتی غلط ہے۔</translation>
     </message>
@@ -5045,6 +5080,34 @@
         <location filename="../../gui/login.py" line="52"/>
         <source>Something went wrong: {error}</source>
         <translation>کچھ غلط ہو گیا: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>wizard</name>
+    <message>
+        <location filename="../../gui/setup_wizard.py" line="683"/>
+        <source>&lt; &amp;Back</source>
+        <translation>&lt; پیچھے (&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/setup_wizard.py" line="684"/>
+        <source>&amp;Next &gt;</source>
+        <translation>اگلا (&amp;N) &gt;</translation>
+    </message>
+    <message>
+        <location filename="../../gui/setup_wizard.py" line="685"/>
+        <source>Cancel</source>
+        <translation>منسوخ کریں</translation>
+    </message>
+    <message>
+        <location filename="../../gui/setup_wizard.py" line="686"/>
+        <source>&amp;Finish</source>
+        <translation>مکمل کریں (&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/setup_wizard.py" line="687"/>
+        <source>&amp;Commit</source>
+        <translation>تصدیق کریں (&amp;C)</translation>
     </message>
 </context>
 </TS>
