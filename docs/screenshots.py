@@ -31,6 +31,7 @@ from gui.app import SCREENS  # noqa: E402
 from gui.language import install_language  # noqa: E402
 from gui.main_window import MainWindow  # noqa: E402
 from gui.settings import Settings, apply_font_size  # noqa: E402
+from storage import i18n  # noqa: E402
 from storage.database import create_database, open_session  # noqa: E402
 from storage.demo import generate_demo  # noqa: E402
 from storage.i18n import LANGUAGES  # noqa: E402
@@ -104,6 +105,7 @@ def grab_dialogs(app: QApplication, session, folder: Path, out: Path, prefix: st
     from gui.setup_wizard import SetupWizard
 
     settings = Settings(QSettings(str(folder / "dialogs.ini"), QSettings.Format.IniFormat))
+    settings.language = i18n.language()  # as the app keeps it once the language is chosen
     for name, dialog in (("login", LoginDialog(session.path, settings)),
                          ("setup-1-role", SetupWizard(folder / "not-created.db", settings))):
         dialog.show()
