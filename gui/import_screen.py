@@ -59,14 +59,17 @@ class ImportResultsModel(ListTableModel):
                           self.tr("Reason")])
         if parent is not None:
             self.setParent(parent)
-        self.outcomes: list[ImportOutcome] = []
         self.districts = districts  # code -> the catalogue's district, for its name
+
+    @property
+    def outcomes(self) -> list[ImportOutcome]:
+        """The bundles' results, newest first (the rows themselves)."""
+        return self.rows
 
     def add(self, outcome: ImportOutcome) -> None:
         """Show a bundle's result at the top (a re-import after enrolling adds a new row)."""
         self.beginInsertRows(QModelIndex(), 0, 0)
-        self.outcomes.insert(0, outcome)
-        self.rows.insert(0, outcome.as_dict())
+        self.rows.insert(0, outcome)
         self.endInsertRows()
 
     def status_text(self, outcome: ImportOutcome) -> str:

@@ -9,12 +9,15 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 class ListTableModel(QAbstractTableModel):
-    """Subclasses fill ``self.rows`` (inside begin/end reset or insert calls) and implement ``data``."""
+    """Subclasses fill ``self.rows`` (inside begin/end reset or insert calls) and implement ``data``.
+
+    A row is whatever the subclass shows one line of: a dict from storage, or an outcome or conflict object.
+    """
 
     def __init__(self, headers: list[str]) -> None:
         super().__init__()
         self.headers = headers
-        self.rows: list[dict] = []
+        self.rows: list = []
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 (Qt's signature)
         return 0 if parent.isValid() else len(self.rows)

@@ -60,12 +60,15 @@ class ConflictsModel(ListTableModel):
     def __init__(self, session: Session) -> None:
         super().__init__([self.tr("Record"), self.tr("Stored (wins now)"), self.tr("Other version")])
         self.session = session
-        self.conflicts: list[Conflict] = []
+
+    @property
+    def conflicts(self) -> list[Conflict]:
+        """The open conflicts shown, one per row (the rows themselves)."""
+        return self.rows
 
     def reload(self) -> None:
         self.beginResetModel()
-        self.conflicts = list_conflicts(self.session)
-        self.rows = [{"id": conflict.id} for conflict in self.conflicts]
+        self.rows = list_conflicts(self.session)
         self.endResetModel()
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):

@@ -73,6 +73,17 @@ def clerk(centre_db: Path):
     session.close()
 
 
+OFFICE_SCREEN = (1366, 768)  # the common office screen every window must fit
+
+
+def on_screen(qtbot, widget):
+    """Show ``widget`` at the office screen's size, closed by pytest-qt after the test."""
+    qtbot.addWidget(widget)
+    widget.resize(*OFFICE_SCREEN)
+    widget.show()
+    return widget
+
+
 def table_counts(session) -> dict[str, int]:
     """Row counts of every table: 'nothing was written' means these are equal before and after."""
     names = [row[0] for row in session.db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]

@@ -23,7 +23,7 @@ from storage.records import ValueInput, save_indicator_values
 from storage.reports import STATUS_COLOURS
 from sync.importer import import_bundles
 from sync.keys import export_key_file, signing_private_key, trust_centre
-from tests.conftest import ADMIN_PASSWORD, SUPERVISOR_PASSWORD, table_counts, value
+from tests.conftest import ADMIN_PASSWORD, SUPERVISOR_PASSWORD, on_screen, table_counts, value
 from tests.sync_helpers import add_values, craft_bundle, export_to, last_month, link, make_district, make_pair
 
 
@@ -55,11 +55,7 @@ def drop(widget, paths: list[Path]) -> None:
 
 
 def import_screen(qtbot, session) -> ImportScreen:
-    screen = ImportScreen(session)
-    qtbot.addWidget(screen)
-    screen.resize(1366, 768)
-    screen.show()
-    return screen
+    return on_screen(qtbot, ImportScreen(session))
 
 
 def finished(qtbot, screen: ImportScreen) -> None:
@@ -187,11 +183,7 @@ def stored_value(session, period: str) -> float:
 
 
 def review_screen(qtbot, session) -> ReviewScreen:
-    screen = ReviewScreen(session)
-    qtbot.addWidget(screen)
-    screen.resize(1366, 768)
-    screen.show()
-    return screen
+    return on_screen(qtbot, ReviewScreen(session))
 
 
 def test_a_conflict_is_shown_side_by_side_and_the_other_version_kept(qtbot, disagreement):
@@ -256,10 +248,7 @@ def test_devices_screen_shows_gaps_and_revokes_a_pc(qtbot, pair, tmp_path):
         save_indicator_values(pair.supervisor, [ValueInput("PRO-01", "QUETTA", last_month(), value=figure)])
         bundles.append(export_to(pair.supervisor, tmp_path / f"usb-{figure}"))
     import_bundles(pair.clerk, [bundles[0], bundles[2]])
-    screen = DevicesScreen(pair.clerk)
-    qtbot.addWidget(screen)
-    screen.resize(1366, 768)
-    screen.show()
+    screen = on_screen(qtbot, DevicesScreen(pair.clerk))
     rows = {row["district"]: number for number, row in enumerate(screen.districts.rows)}
     assert len(rows) >= 37
     quetta = rows["QUETTA"]
@@ -307,10 +296,7 @@ def test_targets_typed_in_the_grid_are_saved_and_a_refusal_explained(qtbot, cler
     from gui.targets_screen import TargetsScreen
     from storage.records import list_targets
 
-    screen = TargetsScreen(clerk)
-    qtbot.addWidget(screen)
-    screen.resize(1366, 768)
-    screen.show()
+    screen = on_screen(qtbot, TargetsScreen(clerk))
     model = screen.model
     year = screen.year.value()
     row = next(r for r, indicator in enumerate(model.grid.indicators) if indicator.code == "PRO-04")
@@ -348,11 +334,7 @@ def test_targets_typed_in_the_grid_are_saved_and_a_refusal_explained(qtbot, cler
 def reports_screen(qtbot, session):
     from gui.reports_screen import ReportsScreen
 
-    screen = ReportsScreen(session)
-    qtbot.addWidget(screen)
-    screen.resize(1366, 768)
-    screen.show()
-    return screen
+    return on_screen(qtbot, ReportsScreen(session))
 
 
 def show(qtbot, screen, kind: str, **choices) -> None:

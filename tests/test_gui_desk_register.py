@@ -29,7 +29,7 @@ from storage.demo import generate_demo
 from storage.desk import DeskFilter, desk_case_count, desk_case_page, pkm_request_count
 from storage.keyslots import keyfile_path
 from storage.users import add_user, allowed
-from tests.conftest import ADMIN_PASSWORD, SUPERVISOR_PASSWORD, table_counts
+from tests.conftest import ADMIN_PASSWORD, SUPERVISOR_PASSWORD, on_screen, table_counts
 from tests.test_gui_case_form import fill
 
 PAGE = 50  # small pages, so that a few hundred demo cases make several
@@ -149,11 +149,7 @@ def test_sort_asks_the_database_for_the_whole_register(desk_data):
 
 @pytest.fixture
 def register(qtbot, desk_data) -> DeskRegisterScreen:
-    screen = DeskRegisterScreen(desk_data)
-    qtbot.addWidget(screen)
-    screen.resize(1366, 768)
-    screen.show()
-    return screen
+    return on_screen(qtbot, DeskRegisterScreen(desk_data))
 
 
 def choose(combo, code: str) -> None:
@@ -282,11 +278,7 @@ def test_main_window_lists_both_screens_for_a_supervisor(qtbot, desk_data):
 
 @pytest.fixture
 def pkm_log(qtbot, desk_data) -> PkmLogScreen:
-    screen = PkmLogScreen(desk_data)
-    qtbot.addWidget(screen)
-    screen.resize(1366, 768)
-    screen.show()
-    return screen
+    return on_screen(qtbot, PkmLogScreen(desk_data))
 
 
 def test_quick_entry_adds_a_request_on_enter(qtbot, pkm_log, desk_data):

@@ -29,7 +29,7 @@ from gui.setup_wizard import (
 from storage.database import open_session, open_with_recovery_key
 from storage.errors import AuthError
 from sync.keys import export_key_file, read_centre_key, trusted_centre
-from tests.conftest import ADMIN_PASSWORD, SUPERVISOR_PASSWORD
+from tests.conftest import ADMIN_PASSWORD, SUPERVISOR_PASSWORD, on_screen
 
 NEW_PASSWORD = "a long new password"
 WAIT_MS = 20000
@@ -211,10 +211,7 @@ def test_district_can_skip_the_centre_key(qtbot, tmp_path, settings):
 
 def test_an_admin_adds_the_skipped_centre_key_under_settings(qtbot, district_admin, supervisor, settings,
                                                              centre_key_file, tmp_path, shots):
-    screen = SettingsScreen(district_admin, settings)
-    qtbot.addWidget(screen)
-    screen.resize(1366, 768)
-    screen.show()
+    screen = on_screen(qtbot, SettingsScreen(district_admin, settings))
     assert screen.centre_key_label.text().startswith("Not added yet")
     screen.centre_key_button.click()
     wizard = screen.centre_key_wizard
