@@ -6,13 +6,13 @@ import sys
 
 
 def main(argv: list[str] | None = None) -> int:
-    from storage import cli
+    from storage.tools import cli
     from sync import cli as sync_cli
 
     parser = cli.build_parser([cli.register, sync_cli.register])
     args = parser.parse_args(sys.argv[1:] if argv is None else argv)
     if args.self_test:
-        from storage.selftest import self_test
+        from storage.tools.selftest import self_test
 
         return self_test()
     if args.command is None:

@@ -7,7 +7,7 @@ are noisy, so only ratios measured in the same run mean anything; nothing here a
 Why a centre installation: a district office may only enter its own district's figures
 (``IV_OTHER_DISTRICT``), and a million values of one district would need 800 years of months.
 Realistic rows for several districts are entered at the provincial centre, where the role that
-enters values is the clerk (``storage.users.PERMISSIONS["enter_values"]``; an admin may not).
+enters values is the clerk (``storage.core.roles.PERMISSIONS["enter_values"]``; an admin may not).
 """
 
 from __future__ import annotations
@@ -31,18 +31,18 @@ if str(ROOT) not in sys.path:  # so that `python bench/bench_write.py` works fro
 
 from sqlite_utils import Database  # noqa: E402
 
-from storage.catalogue import Catalogue  # noqa: E402
-from storage.database import Session, create_database, open_session, utc_now  # noqa: E402
-from storage.hlc import HybridLogicalClock  # noqa: E402
-from storage.keyslots import keyfile_path  # noqa: E402
-from storage.periods import parse_period, period_containing, shift  # noqa: E402
-from storage.users import add_user  # noqa: E402
+from storage.core.clock import HybridLogicalClock, utc_now  # noqa: E402
+from storage.core.keyslots import keyfile_path  # noqa: E402
+from storage.core.session import Session, create_database, open_session  # noqa: E402
+from storage.records.users import add_user  # noqa: E402
+from storage.reference.catalogue import Catalogue  # noqa: E402
+from storage.reference.periods import parse_period, period_containing, shift  # noqa: E402
 from storage.validation import ValueInput, compute_value  # noqa: E402
 
 ADMIN, ADMIN_PASSWORD = "admin", "bench-admin-1"
 CLERK, CLERK_PASSWORD = "clara", "bench-clerk-1"
 
-# The columns the API writes (storage.records._UPSERT_VALUE), in the same order; ``deleted`` defaults to 0.
+# The columns the API writes (storage.records.values._UPSERT_VALUE), in the same order; ``deleted`` defaults to 0.
 RAW_COLUMNS = ("indicator", "district", "period", "cell", "value", "numerator", "denominator", "comment",
                "followup", "entered_by", "entered_at", "uuid", "hlc", "origin_device")
 RAW_INSERT = (f"INSERT INTO indicator_values ({', '.join(RAW_COLUMNS)}) "
@@ -153,7 +153,7 @@ def _sheet_rows(catalogue: Catalogue, code: str, district: str, period: str) -> 
 
 
 def sheet_indicators(catalogue: Catalogue, period: str) -> list[tuple[str, str]]:
-    """(indicator, period) of one month's entry sheet: as ``storage.bulk.template_indicators``.
+    """(indicator, period) of one month's entry sheet: as ``storage.sheets.values.template_indicators``.
 
     Re-stated here (not called) because that function needs a session and checks the role; the
     rule is the same: a month's sheet carries the quarter's indicators at quarter end and the
@@ -282,7 +282,7 @@ class CallTimer:
     """Wraps a module-level function and adds up the time spent in it (for the breakdown lines).
 
     Patching the module attribute is enough because callers look it up at call time
-    (``audit.seal(...)`` in ``storage.database``; ``check_indicator_values`` in ``storage.records``).
+    (``audit.seal(...)`` in ``storage.core.session``; ``check_indicator_values`` in ``storage.records.values``).
     """
 
     def __init__(self, module: object, name: str) -> None:

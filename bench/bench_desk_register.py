@@ -48,9 +48,10 @@ import sqlcipher3  # noqa: E402
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt  # noqa: E402
 
 from gui.desk_register import COLUMN_CASE_NUMBER, COLUMN_FOLLOWUP_DATE, PAGE_SIZE, DeskRegisterModel  # noqa: E402
-from storage.database import Session, create_database, utc_now  # noqa: E402
-from storage.desk import REGISTER_COLUMNS, DeskFilter, list_desks  # noqa: E402
-from storage.users import add_user  # noqa: E402
+from storage.core.clock import utc_now  # noqa: E402
+from storage.core.session import Session, create_database
+from storage.records.desk import REGISTER_COLUMNS, DeskFilter, list_desks  # noqa: E402
+from storage.records.users import add_user  # noqa: E402
 
 DEFAULT_CASES, SMALL_CASES = 200_000, 20_000
 GOAL = 3.0

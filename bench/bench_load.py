@@ -3,7 +3,7 @@
     .venv/bin/python bench/bench_load.py               # 200,000 rows
     .venv/bin/python bench/bench_load.py --rows 10000 --no-xlsx
 
-(b) ``storage.bulk.load_values`` (read the file, check for duplicate rows, validate, write, seal)
+(b) ``storage.sheets.values.load_values`` (read the file, check for duplicate rows, validate, write, seal)
 of a CSV file vs one transaction of ``executemany`` of the same rows, fully prepared, into a copy of
 the same fresh encrypted database (audit triggers on: the real table). Goal: raw / load >= 0.33.
 The same rows as an .xlsx file (written with openpyxl) are loaded for information.
@@ -47,9 +47,11 @@ from bench._common import (  # noqa: E402
     remove_database,
     timed,
 )
-from storage import audit, bulk, records  # noqa: E402
-from storage.catalogue import load_catalogue  # noqa: E402
-from storage.records import VALUE_KEYS  # noqa: E402
+from storage.core import audit  # noqa: E402
+from storage.records import values as records  # noqa: E402
+from storage.records.values import VALUE_KEYS  # noqa: E402
+from storage.reference.catalogue import load_catalogue  # noqa: E402
+from storage.sheets import values as bulk  # noqa: E402
 from storage.validation import ValueInput  # noqa: E402
 
 DEFAULT_ROWS = 200_000

@@ -7,12 +7,12 @@ One encrypted centre database is filled by a raw ``executemany`` in one transact
 values' audit triggers are dropped for the fill, since only reading is measured). The values are the
 same complete monthly entry sheets as the write benchmark's (31 districts, going back month by month
 from last month), and every up/down indicator of every district has a target for the report's year
-(set through ``storage.targets.save_targets``).
+(set through ``storage.records.targets.save_targets``).
 
 * baseline: one SQL statement: the GROUP BY over the year's total cells (flows summed, the last period's
   stock figure, percents and ratios recomputed from summed numerators and denominators) joined to the
   targets: the figures of the report, and nothing else.
-* the report: ``storage.reports.progress_report(session, year)``: the same GROUP BY plus pandas (figures,
+* the report: ``storage.reports.build.progress_report(session, year)``: the same GROUP BY plus pandas (figures,
   pro-rated targets, status, headline and district x institution tables) and the desk indicators' queries.
 
 Goal: report time at most 3 x the baseline's, i.e. baseline / report >= 0.33. The figures of both are
@@ -47,14 +47,17 @@ from bench._common import (  # noqa: E402
     sheet_indicators,
     timed,
 )
-from storage.catalogue import Catalogue  # noqa: E402
-from storage.database import Session, utc_now  # noqa: E402
-from storage.hlc import HybridLogicalClock  # noqa: E402
-from storage.periods import parse_period, shift  # noqa: E402
-from storage.report_files import write_report  # noqa: E402
-from storage.reports import Span as ReportSpan  # noqa: E402
-from storage.reports import progress_report, span_figures_sql  # noqa: E402
-from storage.targets import save_targets  # noqa: E402
+from storage.core.clock import (
+    HybridLogicalClock,  # noqa: E402
+    utc_now,  # noqa: E402
+)
+from storage.core.session import Session
+from storage.records.targets import save_targets  # noqa: E402
+from storage.reference.catalogue import Catalogue  # noqa: E402
+from storage.reference.periods import parse_period, shift  # noqa: E402
+from storage.reports.build import Span as ReportSpan  # noqa: E402
+from storage.reports.build import progress_report, span_figures_sql  # noqa: E402
+from storage.reports.files import write_report  # noqa: E402
 from storage.validation import TargetInput, compute_value  # noqa: E402
 
 DEFAULT_ROWS = 5_000_000
@@ -111,7 +114,7 @@ def set_targets(session: Session, year: int) -> int:
 
 
 def baseline_sql(catalogue: Catalogue, year: int) -> tuple[str, list]:
-    """The plain SQL: the same GROUP BY (storage.reports.span_figures_sql) with the figure worked out per
+    """The plain SQL: the same GROUP BY (storage.reports.build.span_figures_sql) with the figure worked out per
     unit and aggregation in SQL, joined to the year's targets."""
     span = ReportSpan(str(year), parse_period(str(year)).start, parse_period(str(year)).end, str(year))
     entry = catalogue.indicators_for(source="entry")

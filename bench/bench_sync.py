@@ -8,7 +8,7 @@
     .venv/bin/python bench/bench_sync.py --only import --keep DIR --compare-code OLD   # the same import with a
         # copy of the sources in OLD (e.g. before an optimisation), on another copy of the same centre
 
-Everything runs on real encrypted installations made with ``storage.database.create_database``, linked
+Everything runs on real encrypted installations made with ``storage.core.session.create_database``, linked
 the way people link them (``sync.keys``: the centre's key file -> ``trust_centre`` at the district; the
 district's enrollment file -> ``enroll_device`` at the centre), and every bundle is a real
 ``sync.export.export_bundle`` of records saved through the storage API (validated): nothing is forged.
@@ -85,14 +85,14 @@ from bench._common import (  # noqa: E402
     sheet_indicators,
     timed,
 )
-from storage import audit  # noqa: E402
-from storage.catalogue import Catalogue, load_catalogue  # noqa: E402
-from storage.database import Session, create_database, open_session  # noqa: E402
-from storage.demo import demo_case, demo_pkm_request  # noqa: E402
-from storage.desk import add_desk, list_desks, save_desk_case, save_pkm_request  # noqa: E402
-from storage.periods import parse_period, shift  # noqa: E402
-from storage.records import save_indicator_values  # noqa: E402
-from storage.users import add_user  # noqa: E402
+from storage.core import audit  # noqa: E402
+from storage.core.session import Session, create_database, open_session  # noqa: E402
+from storage.records.desk import add_desk, list_desks, save_desk_case, save_pkm_request  # noqa: E402
+from storage.records.users import add_user  # noqa: E402
+from storage.records.values import save_indicator_values  # noqa: E402
+from storage.reference.catalogue import Catalogue, load_catalogue  # noqa: E402
+from storage.reference.periods import parse_period, shift  # noqa: E402
+from storage.tools.demo import demo_case, demo_pkm_request  # noqa: E402
 from storage.validation import ValueInput  # noqa: E402
 from sync import bundle as bundle_module  # noqa: E402
 from sync import export as export_module  # noqa: E402

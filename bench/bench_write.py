@@ -10,7 +10,7 @@ baselines insert into an equally empty ``indicator_values`` table:
   uuids and HLC versions made beforehand). The table's audit triggers fire, as they do for any
   writer: that is the real table.
 * a second baseline on a throwaway copy with the audit triggers dropped, to show what auditing costs.
-* the API: ``storage.records.save_indicator_values(session, inputs)`` with validation, the history
+* the API: ``storage.records.values.save_indicator_values(session, inputs)`` with validation, the history
   query, the upsert and the audit seal, exactly as the GUI and ``load`` call it.
 
 Goal: baseline time / API time >= 0.5.
@@ -45,8 +45,9 @@ from bench._common import (  # noqa: E402
     remove_database,
     timed,
 )
-from storage import audit, records  # noqa: E402
-from storage.catalogue import load_catalogue  # noqa: E402
+from storage.core import audit  # noqa: E402
+from storage.records import values as records  # noqa: E402
+from storage.reference.catalogue import load_catalogue  # noqa: E402
 from storage.validation import ValueInput  # noqa: E402
 
 DEFAULT_ROWS = 1_000_000

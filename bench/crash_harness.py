@@ -20,7 +20,7 @@ The child is ``main.main`` unchanged, started through this file's ``--child`` mo
 the database on a new connection (the killed process is gone and reaped, so SQLite recovers from the WAL
 as any later program would) and checks, every time:
 
-1. ``PRAGMA integrity_check`` is ``ok`` and the audit chain verifies (``storage.audit.verify``);
+1. ``PRAGMA integrity_check`` is ``ok`` and the audit chain verifies (``storage.core.audit.verify``);
 2. every record of every earlier command that exited 0 is there (a ledger of what succeeded), and a
    killed ``load`` wrote all of its rows or none;
 3. at the centre, a bundle is imported whole or not at all: the ``bundles`` rows are exactly the bundles
@@ -80,7 +80,7 @@ def child_main(argv: list[str]) -> int:
     def mark(text: str) -> None:
         os.write(marker_fd, f"{text} {time.monotonic():.6f}\n".encode("ascii"))
 
-    from storage import database
+    from storage.core import session as database
     from sync import export
 
     original_write = database.Session.write
@@ -150,9 +150,9 @@ class World:
 def make_world(folder: Path, months_per_load: int) -> World:
     """Create and link the two installations through the public API (as ``init``, ``keys`` would)."""
     import sync  # noqa: F401  (registers key generation as a step of init)
-    from storage.database import create_database
-    from storage.keyslots import KeyFile, keyfile_path
-    from storage.users import add_user
+    from storage.core.keyslots import KeyFile, keyfile_path
+    from storage.core.session import create_database
+    from storage.records.users import add_user
     from sync.keys import age_identities, enroll_device, export_key_file, signing_public_key, trust_centre
 
     district_db, centre_db = folder / "quetta.db", folder / "centre.db"
@@ -183,8 +183,8 @@ def next_load_file(world: World, rng: random.Random) -> LoadFile:
     if world.pending_load is not None:
         return world.pending_load
     from bench._common import _sheet_rows, latest_complete_month, sheet_indicators
-    from storage.catalogue import load_catalogue
-    from storage.periods import shift
+    from storage.reference.catalogue import load_catalogue
+    from storage.reference.periods import shift
 
     catalogue = load_catalogue()
     inputs = []
@@ -342,13 +342,13 @@ def write_window(markers: list[tuple[str, float]], begin: str) -> float | None:
 
 
 def open_raw(path: Path, key: bytes):
-    from storage.database import connect
+    from storage.core.connection import connect
 
     return connect(path, key)
 
 
 def check_database(db, name: str) -> list[str]:
-    from storage import audit
+    from storage.core import audit
 
     problems = []
     result = [row[0] for row in db.execute("PRAGMA integrity_check").fetchall()]

@@ -32,13 +32,14 @@ from gui.language import install_language  # noqa: E402
 from gui.main_window import MainWindow  # noqa: E402
 from gui.settings import Settings, apply_font_size  # noqa: E402
 from storage import i18n  # noqa: E402
-from storage.database import create_database, open_session  # noqa: E402
-from storage.demo import generate_demo  # noqa: E402
+from storage.core.session import create_database, open_session  # noqa: E402
 from storage.i18n import LANGUAGES  # noqa: E402
-from storage.records import ValueInput, save_indicator_values  # noqa: E402
-from storage.report_files import write_report  # noqa: E402
-from storage.reports import build_report  # noqa: E402
-from storage.users import add_user  # noqa: E402
+from storage.records.users import add_user  # noqa: E402
+from storage.records.values import save_indicator_values  # noqa: E402
+from storage.reports.build import build_report  # noqa: E402
+from storage.reports.files import write_report  # noqa: E402
+from storage.tools.demo import generate_demo  # noqa: E402
+from storage.validation import ValueInput
 from sync.export import export_bundle  # noqa: E402
 from sync.keys import enroll_device, export_key_file, trust_centre  # noqa: E402
 

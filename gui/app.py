@@ -30,7 +30,7 @@ from gui.settings_screen import SettingsScreen
 from gui.setup_wizard import SetupWizard
 from gui.targets_screen import TargetsScreen
 from gui.users_screen import UsersScreen
-from storage.database import Session, default_database_path
+from storage.core.session import Session, default_database_path
 
 # The sidebar, in order; each screen declares the permission it needs.
 SCREENS = [DashboardScreen, ImportScreen, ReviewScreen, DevicesScreen, IndicatorEntryScreen, DeskRegisterScreen,

@@ -8,10 +8,10 @@ from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QPushButton, QTa
 from gui.list_model import Index, ListTableModel
 from gui.screens import Screen
 from gui.tasks import run_task
-from storage import audit
-from storage.database import Session
+from storage.core import audit
+from storage.core.session import Session
 from storage.i18n import fill
-from storage.users import audit_trail
+from storage.views.audit_trail import audit_trail
 
 PAGE = 200
 

@@ -1,6 +1,6 @@
 """The gender facilitation desk's case form (GBVIMS intake): one dialog, one tab per part of the case.
 
-The form only collects values and shows what storage says about them. ``storage.desk.save_desk_case``
+The form only collects values and shows what storage says about them. ``storage.records.desk.save_desk_case``
 validates and writes; each :class:`storage.validation.Issue` it raises is shown beside the input named by
 its ``field`` code and in a summary list that jumps to the input. The GBV classification questions come
 from the catalogue in their order, one at a time; the type is whatever ``storage.validation.classify``
@@ -49,12 +49,12 @@ from PySide6.QtWidgets import (
 )
 
 from gui.screens import iso_dates, larger
-from storage.catalogue import Option
-from storage.database import Session
-from storage.desk import IDENTITY_FIELDS, derived_fields, get_desk_case, list_desks, save_desk_case
+from storage.core.roles import allowed
+from storage.core.session import Session
 from storage.errors import MizanError, ValidationFailed
 from storage.i18n import fill
-from storage.users import allowed
+from storage.records.desk import IDENTITY_FIELDS, derived_fields, get_desk_case, list_desks, save_desk_case
+from storage.reference.catalogue import Option
 from storage.validation import Issue, classify
 
 UNKNOWN_AGE = -1  # the spin box's lowest value, shown as "Unknown"

@@ -1,7 +1,7 @@
 """The dashboard: how complete this month's and last month's figures are, desk cases, what to do next.
 
-Every figure comes from storage (:func:`storage.entry.completeness`, :func:`storage.entry.next_steps`,
-:func:`storage.desk.desk_case_count`); this screen only lays them out.
+Every figure comes from storage (:func:`storage.views.completeness.completeness`, :func:`storage.views.dashboard.next_steps`,
+:func:`storage.records.desk.desk_case_count`); this screen only lays them out.
 """
 
 from __future__ import annotations
@@ -26,13 +26,14 @@ from PySide6.QtWidgets import (
 
 from gui.screens import Screen, heading_label
 from gui.tasks import run_with_own_connection
-from storage.database import Session
-from storage.desk import DeskFilter, desk_case_count
-from storage.entry import Completeness, NextStep, completeness, next_steps
+from storage.core.clock import today
+from storage.core.roles import allowed
+from storage.core.session import Session
 from storage.i18n import fill
-from storage.periods import parse_period, period_containing, shift
-from storage.records import today
-from storage.users import allowed
+from storage.records.desk import DeskFilter, desk_case_count
+from storage.reference.periods import parse_period, period_containing, shift
+from storage.views.completeness import Completeness, completeness
+from storage.views.dashboard import NextStep, next_steps
 
 
 class DashboardScreen(Screen):

@@ -3,7 +3,7 @@
 After Vorta's ``archive_table_model.py``: one ``QAbstractTableModel`` per view, column constants and
 custom roles. The register may hold hundreds of thousands of cases, so the model never loads them all:
 it holds the pages fetched so far (``canFetchMore``/``fetchMore``), and sorting and filtering re-run the
-SQL query (``storage.desk.desk_case_page``) instead of sorting the loaded rows in Python. The
+SQL query (``storage.records.desk.desk_case_page``) instead of sorting the loaded rows in Python. The
 "N cases" count, which on a big register reads every live row, runs off the GUI thread.
 """
 
@@ -32,10 +32,10 @@ from PySide6.QtWidgets import (
 from gui.case_form import CaseFormDialog
 from gui.screens import Screen, iso_dates
 from gui.tasks import run_with_own_connection
-from storage.database import Session
-from storage.desk import REGISTER_SORTABLE, DeskFilter, desk_case_count, desk_case_page, list_desks
+from storage.core.roles import allowed
+from storage.core.session import Session
 from storage.i18n import fill
-from storage.users import allowed
+from storage.records.desk import REGISTER_SORTABLE, DeskFilter, desk_case_count, desk_case_page, list_desks
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 

@@ -24,10 +24,10 @@ from PySide6.QtWidgets import (
 
 from gui.list_model import Index, ListTableModel, list_table
 from gui.screens import Screen, heading_label
-from storage.database import Session
+from storage.core.roles import allowed
+from storage.core.session import Session
 from storage.errors import MizanError
 from storage.i18n import fill
-from storage.users import allowed
 from sync.centre import device_overview
 from sync.keys import export_key_file, revoke_device
 

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from gui.list_model import Index, ListTableModel
 from gui.screens import Screen, explanation, heading_label
 from gui.tasks import run_task
-from storage.database import Session
+from storage.core.session import Session
 from storage.errors import MizanError
 from storage.i18n import fill
 from sync.export import ExportResult, export_bundle, list_exports

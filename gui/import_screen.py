@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 from gui.list_model import Index, ListTableModel, list_table
 from gui.screens import Screen, heading_label, larger
 from gui.tasks import run_task, run_with_own_connection
-from storage.database import Session
+from storage.core.session import Session
 from storage.errors import MizanError
 from storage.i18n import QT_TRANSLATE_NOOP, fill, translate
 from sync.centre import enroll_pending_device, receipts_for_today, scan_inbox

@@ -1,11 +1,11 @@
 """The indicator entry screen: one grid per indicator, each cell saved when it is left.
 
 The grids are :class:`IndicatorGridModel` models (no widgets needed to test them). A cell's figure goes
-to :func:`storage.records.save_indicator_values` alone, as one ``ValueInput``; the validation engine
+to :func:`storage.records.values.save_indicator_values` alone, as one ``ValueInput``; the validation engine
 decides, and the model shows what it said: saved, an error (red, the rule's message), or a warning that
 needs a comment (amber; the panel asks for the comment and the model saves again with it).
 
-Layout of a grid (from :func:`storage.entry.grid_layout`): the indicator's first category gives the
+Layout of a grid (from :func:`storage.views.entry_sheet.grid_layout`): the indicator's first category gives the
 rows, the combinations of the other categories give the columns, and the total is a row of its own at
 the bottom. Percents and ratios take a numerator and a denominator column per cell, followed by the
 value storage computed. Under each figure, in small grey type, are the last three periods' figures.
@@ -48,27 +48,25 @@ from PySide6.QtWidgets import (
 )
 
 from gui.screens import Screen, heading_label
-from storage.catalogue import TOTAL_CELL
-from storage.database import Session
-from storage.entry import (
+from storage.core.clock import today
+from storage.core.roles import allowed
+from storage.core.session import Session
+from storage.errors import MizanError, ValidationFailed
+from storage.i18n import fill
+from storage.records.values import delete_indicator_value, save_indicator_values
+from storage.reference.catalogue import TOTAL_CELL
+from storage.reference.due import entry_institutions, institution_periods, last_complete_period, sheet_frequency
+from storage.validation import WARNING, ValueInput
+from storage.views.completeness import completeness
+from storage.views.entry_sheet import (
     EntrySheet,
     Heading,
     SheetIndicator,
     StoredValue,
-    completeness,
-    entry_institutions,
     entry_sheet,
-    institution_periods,
-    last_complete_period,
     mark_sheet_complete,
-    sheet_frequency,
     stored_values,
 )
-from storage.errors import MizanError, ValidationFailed
-from storage.i18n import fill
-from storage.records import delete_indicator_value, save_indicator_values, today
-from storage.users import allowed
-from storage.validation import WARNING, ValueInput
 
 # The parts of one cell a column can show.
 VALUE, NUMERATOR, DENOMINATOR, COMPUTED = "value", "numerator", "denominator", "computed"

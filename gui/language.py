@@ -15,7 +15,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
 from storage import i18n
-from storage.catalogue import resources_dir
+from storage.reference.catalogue import resources_dir
 
 # Urdu in dense tables wants a Naskh face: Windows has Segoe UI (with Arabic script), Linux Noto Naskh
 # Arabic. Nastaliq, the Urdu calligraphic style, is too tall for table rows; headings may use it.

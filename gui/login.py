@@ -1,6 +1,6 @@
 """Signing in, locking the screen when the PC is left alone, and changing one's own password.
 
-* :class:`LoginDialog` opens a :class:`~storage.database.Session` with ``open_session`` off the GUI
+* :class:`LoginDialog` opens a :class:`~storage.core.session.Session` with ``open_session`` off the GUI
   thread (argon2id takes a noticeable moment) and remembers the last user name on this PC.
 * :class:`IdleLock` watches the application's input events; after the chosen idle time it emits
   ``locked``. The main window then shows a :class:`LockScreenDialog`.
@@ -35,11 +35,12 @@ from PySide6.QtWidgets import (
 
 from gui.settings import Settings
 from gui.tasks import run_task
-from storage.database import Session, check_password_strength, open_session
+from storage.core.keyslots import KeyFile
+from storage.core.roles import check_password_strength
+from storage.core.session import Session, open_session
 from storage.errors import MizanError, UsageError
 from storage.i18n import fill
-from storage.keyslots import KeyFile
-from storage.users import change_password
+from storage.records.users import change_password
 
 ERROR_STYLE = "color: #b00020;"
 OK_STYLE = "color: #1b5e20;"

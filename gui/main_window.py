@@ -16,9 +16,9 @@ from PySide6.QtWidgets import (
 )
 
 from gui.screens import Screen
-from storage.database import Session, role_name
+from storage.core.roles import allowed, role_name
+from storage.core.session import Session
 from storage.i18n import fill
-from storage.users import allowed
 from sync.export import list_exports
 
 ScreenFactory = type[Screen] | Callable[[Session], Screen]

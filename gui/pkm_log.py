@@ -2,7 +2,7 @@
 
 The quick-entry row is for the desk clerk who logs requests one after another: pick the service, the
 applicant's sex and the dates, press Enter, and the row clears for the next request (keeping the desk).
-Rules are storage's (``storage.desk.save_pkm_request``); their messages are shown under the row as they
+Rules are storage's (``storage.records.desk.save_pkm_request``); their messages are shown under the row as they
 come, in plain words.
 """
 
@@ -33,10 +33,10 @@ from gui.desk_register import (
     PagedTableModel,
 )
 from gui.screens import Screen, iso_dates
-from storage.database import Session
-from storage.desk import list_desks, pkm_request_count, pkm_request_page, save_pkm_request
+from storage.core.roles import allowed
+from storage.core.session import Session
 from storage.errors import ValidationFailed
-from storage.users import allowed
+from storage.records.desk import list_desks, pkm_request_count, pkm_request_page, save_pkm_request
 
 # Log columns, in display order; PKM_FIELDS names the storage field behind each one.
 COLUMN_DESK, COLUMN_SERVICE, COLUMN_APPLICANT_SEX, COLUMN_RECEIVED, COLUMN_COMPLETED = range(5)

@@ -1,7 +1,7 @@
 """Reports on screen and to XLSX, PDF or CSV: progress against targets, trends, gender desks, completeness.
 
-The figures and the rules behind them are storage's (``storage.reports.build_report``); the files are
-``storage.report_files.write_report``'s; the charts on screen are the PDF's own drawings, shown as SVG.
+The figures and the rules behind them are storage's (``storage.reports.build.build_report``); the files are
+``storage.reports.files.write_report``'s; the charts on screen are the PDF's own drawings, shown as SVG.
 Building a report reads every stored value of its span, so it runs off the GUI thread.
 """
 
@@ -41,12 +41,12 @@ from PySide6.QtWidgets import (
 
 from gui.screens import Screen, heading_label
 from gui.tasks import run_task, run_with_own_connection
-from storage.database import Session
-from storage.entry import last_complete_period
+from storage.core.session import Session
 from storage.i18n import fill
-from storage.periods import shift
-from storage.report_files import chart_svg, figure_text, write_report
-from storage.reports import STATUS_COLOURS, Report, Table, build_report
+from storage.reference.due import last_complete_period
+from storage.reference.periods import shift
+from storage.reports.build import STATUS_COLOURS, Report, Table, build_report
+from storage.reports.files import chart_svg, figure_text, write_report
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from gui.list_model import Index, ListTableModel, list_table
 from gui.screens import Screen, explanation, heading_label
 from gui.tasks import run_task
-from storage.database import Session
+from storage.core.session import Session
 from storage.errors import MizanError, ValidationFailed
 from storage.i18n import QT_TRANSLATE_NOOP, fill, translate
 from storage.validation import FIELD_LABELS

@@ -1,7 +1,7 @@
 """The base of every screen in the main window's sidebar.
 
 A screen is a widget built from a signed-in :class:`Session`. It declares the permission it needs (from
-``storage.users.PERMISSIONS``) so the sidebar shows only what the role may use; the storage functions
+``storage.core.roles.PERMISSIONS``) so the sidebar shows only what the role may use; the storage functions
 check the same permission again, so hiding is a courtesy, not the protection.
 """
 
@@ -10,7 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDateTimeEdit, QLabel, QMessageBox, QWidget
 
-from storage.database import Session
+from storage.core.session import Session
 
 
 class Screen(QWidget):

@@ -2,7 +2,7 @@
 for a district's administrator, the provincial centre's key (kept in the database).
 
 For the roles that may back up (supervisors and admins at a district, the clerk and admin at the centre):
-"Back up now…", "Restore from a backup…" and how many automatic backups to keep (``storage.backup``).
+"Back up now…", "Restore from a backup…" and how many automatic backups to keep (``storage.core.backup``).
 A restore replaces the files the open session reads, so afterwards the session is closed, the main window
 closes and Mizan must be started again (the ``restored`` signal tells the application).
 """
@@ -34,7 +34,7 @@ from gui.screens import Screen, confirm, heading_label
 from gui.settings import MAX_AUTO_LOCK_MINUTES, MAX_FONT_SIZE, MIN_FONT_SIZE, Settings, apply_font_size
 from gui.setup_wizard import TrustCentreWizard
 from gui.tasks import run_task
-from storage.backup import (
+from storage.core.backup import (
     MAX_KEEP,
     BackupInfo,
     PreparedRestore,
@@ -46,10 +46,10 @@ from storage.backup import (
     set_backup_keep,
     with_session,
 )
-from storage.database import Session
+from storage.core.roles import allowed
+from storage.core.session import Session
 from storage.errors import MizanError
 from storage.i18n import fill
-from storage.users import allowed
 from sync.keys import trusted_centre
 
 

@@ -45,11 +45,12 @@ from gui.language import LANGUAGE_NAMES
 from gui.login import describe_error, message_label, password_field, show_message
 from gui.settings import Settings
 from gui.tasks import run_task
-from storage.catalogue import District, load_catalogue
-from storage.database import Session, check_password_strength, create_database
+from storage.core.roles import check_password_strength
+from storage.core.session import Session, create_database
 from storage.errors import MizanError, UsageError
 from storage.i18n import fill
-from storage.periods import Period
+from storage.reference.catalogue import District, load_catalogue
+from storage.reference.periods import Period
 from sync.keys import (  # importing sync registers key generation
     CentreKey,
     read_centre_key,

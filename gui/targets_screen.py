@@ -1,6 +1,6 @@
 """Targets per indicator, district and year: a grid to type in, or a spreadsheet to load (all or nothing).
 
-Each cell saves as it is left, through ``storage.targets.save_targets`` (the validation engine); a refused
+Each cell saves as it is left, through ``storage.records.targets.save_targets`` (the validation engine); a refused
 figure stays in the cell in red with the rule's message as its tooltip. An emptied cell clears the target.
 """
 
@@ -24,11 +24,13 @@ from PySide6.QtWidgets import (
 )
 
 from gui.screens import Screen, heading_label
-from storage.database import Session
+from storage.core.roles import allowed
+from storage.core.session import Session
 from storage.errors import MizanError, ValidationFailed
 from storage.i18n import fill
-from storage.targets import TargetGrid, TargetInput, load_targets, save_targets, target_grid, write_targets_template
-from storage.users import allowed
+from storage.records.targets import TargetGrid, save_targets, target_grid
+from storage.sheets.targets import load_targets, write_targets_template
+from storage.validation import TargetInput
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 REFUSED = QColor("#fde2e1")

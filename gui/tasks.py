@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-from storage.database import Session
+from storage.core.session import Session
 
 
 class _Relay(QObject):

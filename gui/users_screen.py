@@ -21,10 +21,11 @@ from PySide6.QtWidgets import (
 
 from gui.list_model import Index, ListTableModel
 from gui.screens import Screen, confirm
-from storage.database import ROLES_BY_INSTALLATION, Session, role_name
+from storage.core.roles import ROLES_BY_INSTALLATION, role_name
+from storage.core.session import Session
 from storage.errors import MizanError
 from storage.i18n import fill
-from storage.users import add_user, change_password, list_users, remove_user, unlock_user
+from storage.records.users import add_user, change_password, list_users, remove_user, unlock_user
 
 NAME_ROLE = Qt.ItemDataRole.UserRole + 1
 

@@ -7,7 +7,7 @@ values are filled in. The CLI keeps the English originals.
 ``QT_TRANSLATE_NOOP(context, text)`` marks a literal for Qt's ``pyside6-lupdate`` (which finds markers of
 that name in any Python file) and returns it unchanged: the literal stays the key, the translation is
 looked up when the message is built. The language also chooses the catalogue's names
-(``name_ur`` columns beside ``name`` in resources/), see :func:`storage.catalogue.load_catalogue`.
+(``name_ur`` columns beside ``name`` in resources/), see :func:`storage.reference.catalogue.load_catalogue`.
 """
 
 from __future__ import annotations

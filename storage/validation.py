@@ -16,9 +16,9 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from storage.catalogue import TOTAL_CELL, Catalogue, Indicator, make_cell, parse_cell
 from storage.i18n import QT_TRANSLATE_NOOP, fill, say, translate
-from storage.periods import Period, parse_period, previous_periods
+from storage.reference.catalogue import TOTAL_CELL, Catalogue, Indicator, make_cell, parse_cell
+from storage.reference.periods import Period, parse_period, previous_periods
 
 ERROR, WARNING = "error", "warning"
 
@@ -237,6 +237,29 @@ class ValueInput:
     followup: bool = False
     row: int | None = None
 
+    @classmethod
+    def from_stored(cls, indicator: str, district: str, period: str, cell: str, value: object, numerator: object,
+                    denominator: object, comment: str | None) -> ValueInput:
+        """A stored (or received) value as the engine takes it again: a fraction's value is left out,
+        since the engine computes it from the numerator and denominator."""
+        fraction = numerator is not None or denominator is not None
+        return cls(indicator, district, period, cell, None if fraction else value, numerator, denominator, comment)
+
+
+# Figures within this of each other are the same figure: a float read back from SQLite or a bundle
+# (12 vs 12.0, 0.1 + 0.2) is not a change.
+SAME_FIGURE_TOLERANCE = 1e-9
+
+
+def same_figure(left: object, right: object) -> bool:
+    """Whether two stored figures are the same (both empty, or numbers within :data:`SAME_FIGURE_TOLERANCE`);
+    anything else that is not a number is compared as it is."""
+    if left is None or right is None:
+        return left is None and right is None
+    if isinstance(left, (int, float)) and isinstance(right, (int, float)):
+        return abs(float(left) - float(right)) < SAME_FIGURE_TOLERANCE
+    return left == right
+
 
 @dataclass(slots=True)
 class CheckedValue:
@@ -294,6 +317,7 @@ _EXAMPLES = {"monthly": "2026-10", "quarterly": "2026Q4", "annual": "2026"}
 # SQLite stores whole numbers in 64 bits: a figure beyond that cannot be stored (binding it raises
 # OverflowError), so it is refused like any other text that is not a figure.
 MAX_FIGURE = 2**63 - 1
+MIN_STORED_INTEGER = -(2**63)  # the other end of SQLite's range (a bundle's integer fields are checked against both)
 _FIGURE_LIMIT = 2.0**63  # the same bound for floats (float(MAX_FIGURE) rounds up to 2**63)
 
 
@@ -556,7 +580,7 @@ class TargetInput:
     """A target as typed in the grid or loaded from a sheet (strings are parsed here, not by callers).
 
     The target is in the indicator's unit, for the whole year: a flow's yearly total, a stock figure's
-    level, a percent or ratio's value (see :mod:`storage.reports` for how reports compare against it).
+    level, a percent or ratio's value (see :mod:`storage.reports.build` for how reports compare against it).
     """
 
     indicator: str
@@ -611,6 +635,7 @@ def check_target(catalogue: Catalogue, own_district: str | None, source: TargetI
 CNIC_PATTERN = re.compile(r"^[1-7]\d{4}-\d{7}-\d$")
 MOBILE_PATTERN = re.compile(r"^(\+92|0)3\d{2}-?\d{7}$")
 REFERRAL_STATUSES_NEEDING_DATE = ("referred", "provided", "received_elsewhere")
+ADULT_AGE = 18  # a client younger than this is a child: the "under18" age group, child sexual abuse, early marriage
 
 
 def parse_date(raw: object) -> tuple[dt.date | None, bool]:
@@ -648,7 +673,7 @@ def case_context(gbv_type: str, client_age: int | None, perpetrator_relationship
     contexts = []
     if "intimate_partner" in perpetrator_relationships:
         contexts.append("intimate_partner_violence")
-    is_child = client_age is not None and client_age < 18
+    is_child = client_age is not None and client_age < ADULT_AGE
     if is_child and gbv_type in ("rape", "sexual_assault"):
         contexts.append("child_sexual_abuse")
     if is_child and gbv_type == "forced_marriage":
@@ -657,6 +682,8 @@ def case_context(gbv_type: str, client_age: int | None, perpetrator_relationship
 
 
 ELAPSED_BUCKETS = ((3, "0-3 days"), (5, "4-5 days"), (14, "6-14 days"), (30, "15-30 days"))
+# POL-11 counts the cases reported within the first bucket (0-3 days after the incident).
+PROMPT_REPORT_DAYS = ELAPSED_BUCKETS[0][0]
 
 
 def elapsed_bucket(report_date: dt.date, incident_date: dt.date | None) -> str:

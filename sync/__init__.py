@@ -6,8 +6,8 @@ as a step of every sign-in, and carrying revocations and centre keys forward as 
 
 from __future__ import annotations
 
-from storage.backup import AFTER_RESTORE
-from storage.database import AFTER_CREATE, AFTER_OPEN
+from storage.core.backup import AFTER_RESTORE
+from storage.core.session import AFTER_CREATE, AFTER_OPEN
 from sync.keys import carry_forward_on_restore, initialise_keys, reapply_revocations
 
 for steps, step in ((AFTER_CREATE, initialise_keys), (AFTER_OPEN, reapply_revocations),

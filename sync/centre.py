@@ -23,13 +23,13 @@ from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from storage.catalogue import TOTAL_CELL, Catalogue, parse_cell
-from storage.database import Session, utc_now
+from storage.core.clock import format_hlc, parse_hlc, utc_now
+from storage.core.roles import require
+from storage.core.session import Session
 from storage.errors import UsageError, ValidationFailed
-from storage.hlc import format_hlc, parse_hlc
 from storage.i18n import QT_TRANSLATE_NOOP, fill, say, translate
-from storage.records import check_indicator_values
-from storage.users import require
+from storage.records.values import check_indicator_values
+from storage.reference.catalogue import TOTAL_CELL, Catalogue, parse_cell
 from storage.validation import ERROR, Issue
 from sync.bundle import RECORD_TYPES, BundleRejected, decrypt_bundle, file_sha256, open_archive
 from sync.importer import (

@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from storage.cli import EXIT_OK, EXIT_USAGE, Console, secret_from_env_or_prompt, signed_in
 from storage.errors import UsageError
+from storage.tools.cli import EXIT_OK, EXIT_USAGE, Console, secret_from_env_or_prompt, signed_in
 from sync.centre import (
     device_overview,
     enroll_pending_device,

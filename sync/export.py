@@ -15,10 +15,11 @@ from pathlib import Path
 import pyrage
 
 from storage import __version__
-from storage.database import Session, utc_now
+from storage.core.clock import utc_now
+from storage.core.roles import require
+from storage.core.session import Session
 from storage.errors import UsageError
 from storage.i18n import QT_TRANSLATE_NOOP, say
-from storage.users import require
 from sync.bundle import RECORD_TYPES, BundleWriter, write_encrypted
 from sync.keys import sign, signing_public_key, trusted_centre
 from sync.schema import DESK_CHILD_TYPES, SPECS

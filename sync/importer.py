@@ -30,15 +30,14 @@ from pathlib import Path
 
 import sqlcipher3
 
-from storage.backup import backup_before_import
-from storage.database import SEED_DEVICE, Session, utc_now
-from storage.desk import desk_context
+from storage.core.backup import backup_before_import
+from storage.core.clock import parse_hlc, today, utc_now
+from storage.core.roles import require
+from storage.core.session import SEED_DEVICE, Session
 from storage.errors import UsageError
-from storage.hlc import parse_hlc
 from storage.i18n import QT_TRANSLATE_NOOP, say
-from storage.periods import parse_period
-from storage.records import today
-from storage.users import require
+from storage.records.desk import desk_context
+from storage.reference.periods import parse_period
 from storage.validation import (
     Issue,
     ValueContext,

@@ -36,11 +36,12 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from sqlite_utils import Database
 
-from storage.backup import RestoreContext, ledger_path
-from storage.database import Session, utc_now
+from storage.core.backup import RestoreContext, ledger_path
+from storage.core.clock import utc_now
+from storage.core.roles import require
+from storage.core.session import Session
 from storage.errors import MizanError, UsageError
 from storage.i18n import QT_TRANSLATE_NOOP, say
-from storage.users import require
 
 SIGNING_KEY = "signing"
 AGE_IDENTITY = "age"
@@ -396,7 +397,7 @@ def reapply_revocations(session: Session) -> int:
 
 
 def carry_forward_on_restore(restored: Database, replaced: Database | None, context: RestoreContext) -> None:
-    """A restore step (``storage.backup.AFTER_RESTORE``): what must never roll back comes forward.
+    """A restore step (``storage.core.backup.AFTER_RESTORE``): what must never roll back comes forward.
 
     * revocations: from the ledger beside the database, the backup's own ledger, and the ``devices``
       table of the database being replaced; the merged ledger is written beside the restored database;

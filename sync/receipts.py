@@ -9,10 +9,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from storage.database import Session, utc_now
+from storage.core.clock import utc_now
+from storage.core.roles import require
+from storage.core.session import Session
 from storage.errors import UsageError
 from storage.i18n import QT_TRANSLATE_NOOP, say
-from storage.users import require
 from sync.bundle import BundleRejected, canonical_json, is_valid_unicode
 from sync.keys import age_recipient, centre_fingerprint, sign, signing_public_key, trusted_centre, verify_signature
 

@@ -11,47 +11,47 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from storage.database import create_database, open_session  # noqa: E402
-from storage.records import save_indicator_values  # noqa: E402
-from storage.targets import save_targets  # noqa: E402
-from storage.users import add_user  # noqa: E402
+# sync adds key generation to every new installation (its hooks); import it whichever tests are collected.
+import sync  # noqa: E402, F401
+from storage.records.targets import save_targets  # noqa: E402
+from storage.records.values import save_indicator_values  # noqa: E402
 from storage.validation import TargetInput, ValueInput  # noqa: E402
+from tests.templates import (  # noqa: E402
+    ADMIN_PASSWORD,
+    CLERK_PASSWORD,
+    OPERATOR_PASSWORD,
+    SUPERVISOR_PASSWORD,
+    centre_copy,
+    district_copy,
+    sign_in,
+)
 
-ADMIN_PASSWORD = "admin-pass-1"
-SUPERVISOR_PASSWORD = "supervisor-pass-1"
-OPERATOR_PASSWORD = "operator-pass-1"
-CLERK_PASSWORD = "clerk-pass-1"
+__all__ = ["ADMIN_PASSWORD", "CLERK_PASSWORD", "OPERATOR_PASSWORD", "SUPERVISOR_PASSWORD"]
 
 
 @pytest.fixture
 def district_db(tmp_path: Path) -> Path:
     """A Quetta district database with users admin, sana (supervisor) and omar (operator)."""
-    path = tmp_path / "district.db"
-    session, _ = create_database(path, role="district", district="QUETTA", device_name="Quetta DPO",
-                                 admin="admin", password=ADMIN_PASSWORD)
-    add_user(session, "sana", "supervisor", SUPERVISOR_PASSWORD)
-    add_user(session, "omar", "operator", OPERATOR_PASSWORD)
-    session.close()
-    return path
+    return district_copy(tmp_path / "district.db")
 
 
 @pytest.fixture
 def supervisor(district_db: Path):
-    session = open_session(district_db, "sana", SUPERVISOR_PASSWORD)
+    session = sign_in(district_db, "sana")
     yield session
     session.close()
 
 
 @pytest.fixture
 def operator(district_db: Path):
-    session = open_session(district_db, "omar", OPERATOR_PASSWORD)
+    session = sign_in(district_db, "omar")
     yield session
     session.close()
 
 
 @pytest.fixture
 def district_admin(district_db: Path):
-    session = open_session(district_db, "admin", ADMIN_PASSWORD)
+    session = sign_in(district_db, "admin")
     yield session
     session.close()
 
@@ -59,16 +59,12 @@ def district_admin(district_db: Path):
 @pytest.fixture
 def centre_db(tmp_path: Path) -> Path:
     """A provincial centre database with users admin and clara (clerk)."""
-    path = tmp_path / "centre.db"
-    session, _ = create_database(path, role="centre", admin="admin", password=ADMIN_PASSWORD)
-    add_user(session, "clara", "clerk", CLERK_PASSWORD)
-    session.close()
-    return path
+    return centre_copy(tmp_path / "centre.db")
 
 
 @pytest.fixture
 def clerk(centre_db: Path):
-    session = open_session(centre_db, "clara", CLERK_PASSWORD)
+    session = sign_in(centre_db, "clara")
     yield session
     session.close()
 

@@ -42,16 +42,16 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 import sync  # noqa: F401  (registers key generation as a step of init)
 from storage import __version__
-from storage.catalogue import load_catalogue
-from storage.database import Session, create_database, open_session, utc_now
-from storage.desk import save_desk_case
-from storage.records import save_indicator_values
-from storage.users import add_user
+from storage.core.clock import utc_now
+from storage.core.session import Session
+from storage.records.desk import save_desk_case
+from storage.records.values import save_indicator_values
+from storage.reference.catalogue import load_catalogue
 from storage.validation import ValueInput
 from sync.bundle import MANIFEST, RECORD_TYPES, SIGNATURE, BundleWriter, canonical_json, write_encrypted
 from sync.export import export_bundle
 from sync.keys import Enrollment, age_identities, age_recipient, enroll_device, export_key_file, trust_centre
-from tests.conftest import ADMIN_PASSWORD, CLERK_PASSWORD, OPERATOR_PASSWORD, SUPERVISOR_PASSWORD
+from tests.templates import centre_copy, district_copy, sign_in
 
 __all__ = [
     "SyncPair", "add_desk_cases", "add_values", "audit_rows", "craft_bundle", "craft_zip", "desk_case", "export_to",
@@ -69,24 +69,13 @@ def last_month() -> str:
 
 def make_centre(folder: Path, name: str = "centre.db") -> Path:
     """A provincial centre database with users admin and clara (clerk)."""
-    path = Path(folder) / name
-    session, _ = create_database(path, role="centre", admin="admin", password=ADMIN_PASSWORD)
-    add_user(session, "clara", "clerk", CLERK_PASSWORD)
-    session.close()
-    return path
+    return centre_copy(Path(folder) / name)
 
 
 def make_district(folder: Path, district: str = "QUETTA", device_name: str | None = None,
                   name: str | None = None) -> Path:
     """A district database with users admin, sana (supervisor) and omar (operator)."""
-    path = Path(folder) / (name or f"{district.lower()}.db")
-    session, _ = create_database(path, role="district", district=district,
-                                 device_name=device_name or f"{district.title()} DPO", admin="admin",
-                                 password=ADMIN_PASSWORD)
-    add_user(session, "sana", "supervisor", SUPERVISOR_PASSWORD)
-    add_user(session, "omar", "operator", OPERATOR_PASSWORD)
-    session.close()
-    return path
+    return district_copy(Path(folder) / (name or f"{district.lower()}.db"), district, device_name)
 
 
 def link(centre: Session, district_admin: Session, folder: Path) -> Enrollment:
@@ -133,10 +122,10 @@ def make_pair(folder: Path, district: str = "QUETTA") -> SyncPair:
     folder.mkdir(parents=True, exist_ok=True)
     centre_path = make_centre(folder)
     district_path = make_district(folder, district)
-    clerk = open_session(centre_path, "clara", CLERK_PASSWORD)
-    admin = open_session(district_path, "admin", ADMIN_PASSWORD)
+    clerk = sign_in(centre_path, "clara")
+    admin = sign_in(district_path, "admin")
     enrollment = link(clerk, admin, folder)
-    supervisor = open_session(district_path, "sana", SUPERVISOR_PASSWORD)
+    supervisor = sign_in(district_path, "sana")
     return SyncPair(folder, centre_path, district_path, clerk, supervisor, admin, enrollment)
 
 

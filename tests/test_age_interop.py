@@ -20,8 +20,8 @@ from pathlib import Path
 import pyrage
 import pytest
 
-from storage.database import open_session
-from storage.records import list_indicator_values
+from storage.core.session import open_session
+from storage.records.values import list_indicator_values
 from sync.bundle import RECORD_TYPES, decrypt_bundle
 from sync.importer import import_bundles
 from sync.keys import (

@@ -15,8 +15,8 @@ import pytest
 
 import sync  # noqa: F401  (registers the sync steps of init, sign-in and restore)
 from main import main
-from storage import backup as backups
-from storage.backup import (
+from storage.core import backup as backups
+from storage.core.backup import (
     BackupRejected,
     automatic_backup_files,
     backup_now,
@@ -30,14 +30,15 @@ from storage.backup import (
     with_recovery_key,
     with_session,
 )
-from storage.database import connect, create_database, open_session, open_with_recovery_key
-from storage.demo import generate_demo
-from storage.desk import save_desk_case
+from storage.core.connection import connect
+from storage.core.keyslots import keyfile_path
+from storage.core.schema import migrations
+from storage.core.session import create_database, open_session, open_with_recovery_key
 from storage.errors import AuthError, PermissionDenied
-from storage.keyslots import keyfile_path
-from storage.migrations import migrations
-from storage.records import set_complete
-from storage.users import change_password
+from storage.records.completion import set_complete
+from storage.records.desk import save_desk_case
+from storage.records.users import change_password
+from storage.tools.demo import generate_demo
 from sync.importer import import_bundles
 from sync.receipts import import_receipt, write_receipts
 from tests.conftest import ADMIN_PASSWORD, CLERK_PASSWORD, OPERATOR_PASSWORD, SUPERVISOR_PASSWORD, table_counts

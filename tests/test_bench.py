@@ -13,9 +13,9 @@ import pytest
 
 from bench import bench_load, bench_write
 from bench._common import bench_districts, format_memory_table, format_table, generate_inputs
-from storage import audit
-from storage.catalogue import load_catalogue
-from storage.records import _new_uuids
+from storage.core import audit
+from storage.records.values import _new_uuids
+from storage.reference.catalogue import load_catalogue
 from storage.validation import ValueContext, check_values
 
 

@@ -25,13 +25,14 @@ from pathlib import Path
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-import storage.catalogue
+import storage.reference.catalogue
 from main import main
-from storage.catalogue import Catalogue, load_catalogue
-from storage.database import Session, _session_for, connect, open_session
+from storage.core.connection import connect
+from storage.core.keyslots import KeyFile, keyfile_path
+from storage.core.session import Session, _session_for, open_session
 from storage.errors import UsageError, ValidationFailed
-from storage.keyslots import KeyFile, keyfile_path
-from storage.records import save_indicator_values
+from storage.records.values import save_indicator_values
+from storage.reference.catalogue import Catalogue, load_catalogue
 from storage.validation import ValueInput
 from sync.bundle import BundleRejected
 from sync.centre import (
@@ -156,14 +157,14 @@ def settled(path: Path) -> Path:
 @contextlib.contextmanager
 def resources_copy(folder: Path) -> Iterator[Path]:
     """A copy of resources/ that a test may change; load_catalogue reads it inside the block."""
-    shutil.copytree(storage.catalogue.resources_dir(), folder)
-    original = storage.catalogue.resources_dir
-    storage.catalogue.resources_dir = lambda: folder
+    shutil.copytree(storage.reference.catalogue.resources_dir(), folder)
+    original = storage.reference.catalogue.resources_dir
+    storage.reference.catalogue.resources_dir = lambda: folder
     load_catalogue.cache_clear()
     try:
         yield folder
     finally:
-        storage.catalogue.resources_dir = original
+        storage.reference.catalogue.resources_dir = original
         load_catalogue.cache_clear()
 
 

@@ -11,7 +11,7 @@ import pytest
 from openpyxl import load_workbook
 
 from main import main
-from storage.database import open_session
+from storage.core.session import open_session
 from tests.conftest import OPERATOR_PASSWORD, SUPERVISOR_PASSWORD, table_counts
 
 

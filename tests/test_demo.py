@@ -9,15 +9,17 @@ from pathlib import Path
 
 import pytest
 
-from storage import audit
-from storage.catalogue import TOTAL_CELL, load_catalogue
-from storage.database import Session, create_database
-from storage.demo import DistrictFigures, demo_case, demo_plan, generate_demo
-from storage.desk import CASE_FIELDS, IDENTITY_FIELDS, PKM_FIELDS, desk_indicator_values
+from storage.core import audit
+from storage.core.session import Session, create_database
 from storage.errors import PermissionDenied, UsageError
-from storage.periods import period_containing, shift
-from storage.records import list_indicator_values, list_targets
-from storage.revalidate import revalidate
+from storage.records.desk import CASE_FIELDS, IDENTITY_FIELDS, PKM_FIELDS
+from storage.records.targets import list_targets
+from storage.records.values import list_indicator_values
+from storage.reference.catalogue import TOTAL_CELL, load_catalogue
+from storage.reference.periods import period_containing, shift
+from storage.reports.desk_indicators import desk_indicator_values
+from storage.tools.demo import DistrictFigures, demo_case, demo_plan, generate_demo
+from storage.tools.revalidate import revalidate
 from storage.validation import CNIC_PATTERN, MOBILE_PATTERN, ValueContext, ValueInput, check_values, classify
 from tests.conftest import table_counts
 

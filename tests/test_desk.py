@@ -8,21 +8,21 @@ import json
 
 import pytest
 
-from storage.catalogue import load_catalogue
-from storage.database import create_database, open_session
-from storage.desk import (
+from storage.core.session import create_database, open_session
+from storage.errors import PermissionDenied
+from storage.records.desk import (
     DeskFilter,
     add_desk,
     desk_case_count,
     desk_case_page,
-    desk_indicator_values,
     get_desk_case,
     list_desks,
     save_desk_case,
     save_pkm_request,
 )
-from storage.errors import PermissionDenied
-from storage.users import add_user
+from storage.records.users import add_user
+from storage.reference.catalogue import load_catalogue
+from storage.reports.desk_indicators import desk_indicator_values
 from storage.validation import classify, elapsed_bucket
 from tests.conftest import ADMIN_PASSWORD, SUPERVISOR_PASSWORD, table_counts
 

@@ -1,4 +1,4 @@
-"""storage.entry on real encrypted databases: sheets, layouts, history, periods, completeness."""
+"""storage.views.entry_sheet on real encrypted databases: sheets, layouts, history, periods, completeness."""
 
 from __future__ import annotations
 
@@ -6,23 +6,16 @@ import datetime as dt
 
 import pytest
 
-from storage.bulk import template_indicators
-from storage.entry import (
-    LOCKED_NOTE,
-    completeness,
-    due_indicators,
-    entry_sheet,
-    grid_layout,
-    institution_periods,
-    last_complete_period,
-    mark_sheet_complete,
-    next_steps,
-    periods_for,
-    sheet_periods,
-)
 from storage.errors import UsageError
-from storage.periods import parse_period, shift
-from storage.records import ValueInput, is_complete, save_indicator_values
+from storage.records.completion import is_complete
+from storage.records.values import save_indicator_values
+from storage.reference.due import due_indicators, institution_periods, last_complete_period, periods_for, sheet_periods
+from storage.reference.periods import parse_period, shift
+from storage.sheets.values import template_indicators
+from storage.validation import ValueInput
+from storage.views.completeness import completeness
+from storage.views.dashboard import next_steps
+from storage.views.entry_sheet import LOCKED_NOTE, entry_sheet, grid_layout, mark_sheet_complete
 
 
 def _last_month() -> str:
@@ -90,7 +83,7 @@ def test_percent_with_sex_and_age_keeps_numerator_and_denominator(supervisor):
 
 
 def test_a_quarter_closing_month_carries_the_quarterly_indicators():
-    from storage.catalogue import load_catalogue
+    from storage.reference.catalogue import load_catalogue
 
     catalogue = load_catalogue()
     assert sheet_periods("2026-09") == ["2026-09", "2026Q3"]
@@ -125,7 +118,7 @@ def test_periods_for_matches_the_frequency_and_excludes_the_future():
 
 
 def test_institution_periods_follow_the_sheets_frequency():
-    from storage.catalogue import load_catalogue
+    from storage.reference.catalogue import load_catalogue
 
     catalogue = load_catalogue()
     on = dt.date(2026, 11, 24)

@@ -37,9 +37,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from storage.database import open_session
-from storage.desk import save_pkm_request
-from storage.entry import mark_sheet_complete
+from storage.core.session import open_session
+from storage.records.desk import save_pkm_request
+from storage.views.entry_sheet import mark_sheet_complete
 from sync.bundle import MANIFEST, PAYLOAD_NAMES, SIGNATURE, canonical_json
 from sync.importer import ImportOutcome, import_bundle, import_bundles
 from sync.keys import age_identities, signing_private_key

@@ -27,10 +27,11 @@ from hypothesis import strategies as st
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 from bench._common import _sheet_rows, sheet_indicators
-from storage.bulk import LoadReport, load_values
-from storage.catalogue import load_catalogue
-from storage.database import open_session
-from storage.records import VALUE_KEYS
+from storage.core.session import open_session
+from storage.records.values import VALUE_KEYS
+from storage.reference.catalogue import load_catalogue
+from storage.sheets.tables import LoadReport
+from storage.sheets.values import load_values
 from tests.conftest import SUPERVISOR_PASSWORD, table_counts
 from tests.fuzz_common import ODD_JSON_TOKENS, Tally, fuzz_settings, time_limit
 from tests.sync_helpers import last_month, make_district

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from storage.bulk import load_values
+from storage.sheets.values import load_values
 from sync.bundle import BundleRejected, canonical_json, open_archive, write_encrypted
 from sync.importer import import_bundles
 from sync.keys import sign, signing_private_key

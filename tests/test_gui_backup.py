@@ -11,8 +11,9 @@ from PySide6.QtWidgets import QMainWindow
 
 from gui.settings import Settings
 from gui.settings_screen import SettingsScreen
-from storage.backup import backup_keep, read_backup
-from storage.database import connect, open_session
+from storage.core.backup import backup_keep, read_backup
+from storage.core.connection import connect
+from storage.core.session import open_session
 from tests.conftest import OPERATOR_PASSWORD, SUPERVISOR_PASSWORD
 from tests.sync_helpers import add_desk_cases
 
@@ -78,7 +79,7 @@ def test_back_up_now_then_restore_closes_the_session(qtbot, district_db: Path, s
 
 def test_a_foreign_backup_is_refused_and_nothing_closes(qtbot, district_db: Path, centre_db: Path,
                                                          settings: Settings, tmp_path: Path):
-    from storage.backup import backup_now
+    from storage.core.backup import backup_now
     from tests.conftest import CLERK_PASSWORD
 
     clerk = open_session(centre_db, "clara", CLERK_PASSWORD)

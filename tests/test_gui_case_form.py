@@ -18,8 +18,8 @@ from PySide6.QtWidgets import QApplication, QDialog
 
 from gui.case_form import CaseFormDialog
 from gui.settings import Settings, apply_font_size
-from storage.desk import get_desk_case, save_desk_case
-from storage.users import allowed
+from storage.core.roles import allowed
+from storage.records.desk import get_desk_case, save_desk_case
 from tests.conftest import table_counts
 
 TODAY = dt.date.today()

@@ -18,9 +18,10 @@ from PySide6.QtWidgets import QDialog
 from gui.devices_screen import DevicesScreen, DistrictDevicesModel, DistrictsModel
 from gui.import_screen import ImportResultsModel, ImportScreen
 from gui.review_screen import ConflictsModel, QuarantineModel, ReviewScreen
-from storage.database import open_session
-from storage.records import ValueInput, save_indicator_values
-from storage.reports import STATUS_COLOURS
+from storage.core.session import open_session
+from storage.records.values import save_indicator_values
+from storage.reports.build import STATUS_COLOURS
+from storage.validation import ValueInput
 from sync.importer import import_bundles
 from sync.keys import export_key_file, signing_private_key, trust_centre
 from tests.conftest import ADMIN_PASSWORD, SUPERVISOR_PASSWORD, on_screen, table_counts, value
@@ -294,7 +295,7 @@ def test_centre_screens_only_at_the_centre(qtbot, pair):
 
 def test_targets_typed_in_the_grid_are_saved_and_a_refusal_explained(qtbot, clerk, tmp_path):
     from gui.targets_screen import TargetsScreen
-    from storage.records import list_targets
+    from storage.records.targets import list_targets
 
     screen = on_screen(qtbot, TargetsScreen(clerk))
     model = screen.model

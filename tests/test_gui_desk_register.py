@@ -24,11 +24,12 @@ from gui.desk_register import (
 )
 from gui.main_window import MainWindow
 from gui.pkm_log import COLUMN_SERVICE, PkmLogScreen
-from storage.database import create_database, open_session
-from storage.demo import generate_demo
-from storage.desk import DeskFilter, desk_case_count, desk_case_page, pkm_request_count
-from storage.keyslots import keyfile_path
-from storage.users import add_user, allowed
+from storage.core.keyslots import keyfile_path
+from storage.core.roles import allowed
+from storage.core.session import create_database, open_session
+from storage.records.desk import DeskFilter, desk_case_count, desk_case_page, pkm_request_count
+from storage.records.users import add_user
+from storage.tools.demo import generate_demo
 from tests.conftest import ADMIN_PASSWORD, SUPERVISOR_PASSWORD, on_screen, table_counts
 from tests.test_gui_case_form import fill
 

@@ -16,9 +16,13 @@ from gui.indicator_entry import (
     IndicatorEntryScreen,
     IndicatorGridModel,
 )
-from storage.entry import completeness, entry_sheet, last_complete_period
-from storage.periods import shift
-from storage.records import ValueInput, is_complete, list_indicator_values, save_indicator_values
+from storage.records.completion import is_complete
+from storage.records.values import list_indicator_values, save_indicator_values
+from storage.reference.due import last_complete_period
+from storage.reference.periods import shift
+from storage.validation import ValueInput
+from storage.views.completeness import completeness
+from storage.views.entry_sheet import entry_sheet
 from tests.conftest import table_counts
 
 EDITABLE = Qt.ItemFlag.ItemIsEditable

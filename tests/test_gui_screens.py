@@ -8,7 +8,7 @@ from gui.audit_screen import AuditModel, AuditScreen
 from gui.export_screen import ExportScreen
 from gui.main_window import MainWindow
 from gui.users_screen import UsersScreen
-from storage.records import list_indicator_values
+from storage.records.values import list_indicator_values
 from sync.importer import import_bundles
 from sync.receipts import write_receipts
 from tests.sync_helpers import add_values, link

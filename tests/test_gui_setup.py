@@ -26,7 +26,7 @@ from gui.setup_wizard import (
     SetupWizard,
     districts_valid_on,
 )
-from storage.database import open_session, open_with_recovery_key
+from storage.core.session import open_session, open_with_recovery_key
 from storage.errors import AuthError
 from sync.keys import export_key_file, read_centre_key, trusted_centre
 from tests.conftest import ADMIN_PASSWORD, SUPERVISOR_PASSWORD, on_screen
@@ -232,7 +232,7 @@ def test_an_admin_adds_the_skipped_centre_key_under_settings(qtbot, district_adm
     # Replacing says which key is trusted now; a key file from another centre replaces it once confirmed.
     other = tmp_path / "other-centre"
     other.mkdir()
-    from storage.database import create_database
+    from storage.core.session import create_database
 
     other_session, _ = create_database(other / "centre.db", role="centre", admin="admin", password=ADMIN_PASSWORD)
     export_key_file(other_session, other / "centre.key")

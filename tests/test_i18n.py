@@ -37,10 +37,11 @@ from gui.language import install_language, remove_language
 from gui.main_window import MainWindow
 from gui.settings import Settings
 from gui.settings_screen import SettingsScreen
-from storage.catalogue import load_catalogue, resources_dir
-from storage.demo import generate_demo
 from storage.errors import ValidationFailed
-from storage.records import ValueInput, save_indicator_values
+from storage.records.values import save_indicator_values
+from storage.reference.catalogue import load_catalogue, resources_dir
+from storage.tools.demo import generate_demo
+from storage.validation import ValueInput
 
 TS_FILE = resources_dir() / "translations" / "mizan_ur.ts"
 LRELEASE = Path(sys.executable).parent / "pyside6-lrelease"
@@ -201,11 +202,11 @@ def test_storage_messages_go_through_the_translator(pseudo_language, supervisor)
 
 def storage_and_sync_errors(district_db, clerk, tmp_path) -> list[tuple[str, str]]:
     """(what, message) of errors people meet: storage and sync raise them, the GUI shows ``str(error)``."""
-    from storage.bulk import load_values
-    from storage.catalogue import Validity
-    from storage.database import open_session
+    from storage.core.roles import require
+    from storage.core.session import open_session
     from storage.errors import MizanError
-    from storage.users import require
+    from storage.reference.catalogue import Validity
+    from storage.sheets.values import load_values
     from storage.validation import issue
     from sync.bundle import decrypt_bundle
     from sync.centre import get_conflict

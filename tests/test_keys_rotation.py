@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from main import main
-from storage.backup import backup_now, ledger_path, restore_backup, with_password
-from storage.database import open_session
+from storage.core.backup import backup_now, ledger_path, restore_backup, with_password
+from storage.core.session import open_session
 from storage.errors import PermissionDenied, UsageError
 from sync.importer import import_bundles
 from sync.keys import (

@@ -15,12 +15,11 @@ import pytest
 from openpyxl import load_workbook
 
 from main import main
-from storage import records
-from storage.desk import save_desk_case
 from storage.errors import UsageError
-from storage.records import save_indicator_values
-from storage.report_files import chart_drawing, write_report
-from storage.reports import (
+from storage.records import values as records
+from storage.records.desk import save_desk_case
+from storage.records.values import save_indicator_values
+from storage.reports.build import (
     ALL_DISTRICTS,
     AT_RISK,
     OFF_TRACK,
@@ -32,6 +31,7 @@ from storage.reports import (
     progress_report,
     trend_report,
 )
+from storage.reports.files import chart_drawing, write_report
 from tests.conftest import CLERK_PASSWORD, SUPERVISOR_PASSWORD, value
 
 
@@ -270,7 +270,7 @@ def test_a_trend_line_with_one_figure_is_named_not_drawn_and_the_pdf_is_written(
 
 
 def test_the_screen_chart_is_svg_that_qt_draws_as_the_pdf_does(centre_figures):
-    from storage.report_files import chart_svg
+    from storage.reports.files import chart_svg
 
     report = trend_report(centre_figures, indicators=["PRO-04"], year=2024)
     svg = chart_svg(report, report.charts[0]).decode("utf-8")

@@ -11,12 +11,11 @@ import pyrage
 import pytest
 
 import storage
-import sync
 from main import main
-from storage.backup import backup_now, restore_backup, with_password, with_recovery_key
-from storage.database import open_session
-from storage.desk import save_desk_case
+from storage.core.backup import backup_now, restore_backup, with_password, with_recovery_key
+from storage.core.session import open_session
 from storage.errors import AuthError, ValidationFailed
+from storage.records.desk import save_desk_case
 from sync.importer import import_bundles
 from tests.conftest import SUPERVISOR_PASSWORD
 from tests.sync_helpers import craft_bundle, desk_case, make_pair
@@ -104,23 +103,30 @@ def _secret_names_in_raises(source: Path) -> list[str]:
 
 def test_no_raise_formats_a_secret_into_its_message():
     """Every f-string of every ``raise`` in storage/ and sync/: no password, key, plaintext or identity field."""
-    found = []
-    for package in (storage, sync):
-        for source in sorted(Path(package.__file__).parent.glob("*.py")):
-            found.extend(_secret_names_in_raises(source))
-    assert found == []
+    assert [found for source in _sources("storage", "sync") for found in _secret_names_in_raises(source)] == []
+
+
+def _sources(*packages: str, root: Path = Path(storage.__file__).parent.parent) -> list[Path]:
+    """Every module of these packages, sub-packages included."""
+    return [source for package in packages for source in sorted((root / package).rglob("*.py"))]
+
+
+def test_the_checks_reach_modules_in_sub_packages(tmp_path):
+    planted = tmp_path / "sync" / "deep" / "er" / "leaky.py"
+    planted.parent.mkdir(parents=True)
+    planted.write_text("def f(password):\n    raise ValueError(f'bad {password}')\n", encoding="utf-8")
+    assert [_secret_names_in_raises(source) for source in _sources("sync", root=tmp_path)] == [["leaky.py:2: password"]]
 
 
 def test_nothing_logs():
     """Mizan keeps no log file: errors go to the person (stderr, a dialog), the audit log records changes
     with identities redacted. A ``logging`` call added later must be reviewed for secrets; this points at it."""
     users = []
-    for folder in ("storage", "sync", "gui"):
-        for source in sorted((Path(storage.__file__).parent.parent / folder).glob("*.py")):
-            tree = ast.parse(source.read_text(encoding="utf-8"))
-            for node in ast.walk(tree):
-                if isinstance(node, (ast.Import, ast.ImportFrom)):
-                    names = [alias.name for alias in node.names] + [getattr(node, "module", None) or ""]
-                    if "logging" in names:
-                        users.append(source.name)
+    for source in _sources("storage", "sync", "gui"):
+        tree = ast.parse(source.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, (ast.Import, ast.ImportFrom)):
+                names = [alias.name for alias in node.names] + [getattr(node, "module", None) or ""]
+                if "logging" in names:
+                    users.append(source.name)
     assert users == []

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from main import main
-from storage.selftest import self_test
+from storage.tools.selftest import self_test
 
 STEPS_DONE = (
     "ok: created a temporary folder",

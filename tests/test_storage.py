@@ -11,15 +11,16 @@ from pathlib import Path
 
 import pytest
 
-from storage import audit
-from storage.backup import automatic_backup_files
-from storage.database import connect, create_database, open_session, open_with_recovery_key
+from storage.core import audit
+from storage.core.backup import automatic_backup_files
+from storage.core.clock import HybridLogicalClock
+from storage.core.connection import connect
+from storage.core.keyslots import KeyFile, keyfile_path
+from storage.core.schema import migrations
+from storage.core.session import create_database, open_session, open_with_recovery_key
 from storage.errors import AuthError, PermissionDenied, UsageError
-from storage.hlc import HybridLogicalClock
-from storage.keyslots import KeyFile, keyfile_path
-from storage.migrations import migrations
-from storage.records import list_indicator_values, save_indicator_values
-from storage.users import add_user, change_password, remove_user, unlock_user
+from storage.records.users import add_user, change_password, remove_user, unlock_user
+from storage.records.values import list_indicator_values, save_indicator_values
 from storage.validation import ValueInput
 from tests.conftest import ADMIN_PASSWORD, OPERATOR_PASSWORD, SUPERVISOR_PASSWORD, table_counts
 

@@ -6,7 +6,7 @@ Everything runs on real encrypted databases and real bundles (``export_bundle`` 
 Creating an installation costs seconds of argon2, so the module builds one linked world (a centre, two
 Quetta devices, a Pishin device) once and every test works on file copies of it. A copy is opened with
 the database key read from the original's session: the same SQLCipher file and code path as
-``open_session`` without re-deriving the password (``storage.database._session_for``).
+``open_session`` without re-deriving the password (``storage.core.session._session_for``).
 """
 
 from __future__ import annotations
@@ -29,11 +29,14 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 import sync  # noqa: F401  (registers key generation as a step of init)
-from storage.database import Session, _session_for, connect, open_session
-from storage.desk import get_desk_case, save_desk_case, save_pkm_request
+from storage.core.connection import connect
+from storage.core.keyslots import KeyFile, keyfile_path
+from storage.core.session import Session, _session_for, open_session
 from storage.errors import ValidationFailed
-from storage.keyslots import KeyFile, keyfile_path
-from storage.records import delete_indicator_value, save_indicator_values, set_complete, set_target
+from storage.records.completion import set_complete
+from storage.records.desk import get_desk_case, save_desk_case, save_pkm_request
+from storage.records.targets import set_target
+from storage.records.values import delete_indicator_value, save_indicator_values
 from storage.validation import ValueInput
 from sync.importer import device_report, import_bundles
 from sync.keys import age_identities

@@ -23,10 +23,10 @@ import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from main import main
-from storage.catalogue import TOTAL_CELL
-from storage.database import open_session, utc_now
-from storage.hlc import HybridLogicalClock
-from storage.records import list_indicator_values
+from storage.core.clock import HybridLogicalClock, utc_now
+from storage.core.session import open_session
+from storage.records.values import list_indicator_values
+from storage.reference.catalogue import TOTAL_CELL
 from sync.bundle import BundleRejected, write_encrypted
 from sync.importer import import_bundles
 from sync.keys import (

@@ -11,8 +11,8 @@ from openpyxl import load_workbook
 
 from main import main
 from storage.errors import PermissionDenied, ValidationFailed
-from storage.records import list_targets
-from storage.targets import TARGET_COLUMNS, load_targets, save_targets, target_grid, write_targets_template
+from storage.records.targets import list_targets, save_targets, target_grid
+from storage.sheets.targets import TARGET_COLUMNS, load_targets, write_targets_template
 from storage.validation import TargetInput
 from tests.conftest import CLERK_PASSWORD, table_counts
 

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from storage.catalogue import load_catalogue, resources_dir
+from storage.reference.catalogue import load_catalogue, resources_dir
 
 TS_FILE = resources_dir() / "translations" / "mizan_ur.ts"
 LRELEASE = Path(sys.executable).parent / "pyside6-lrelease"

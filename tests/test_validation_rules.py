@@ -18,13 +18,15 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook
 
-from storage.bulk import load_values
-from storage.database import create_database, open_session
-from storage.desk import save_desk_case, save_pkm_request
+from storage.core.session import create_database, open_session
 from storage.errors import ValidationFailed
-from storage.periods import period_containing, shift
-from storage.records import list_indicator_values, list_targets, save_indicator_values, set_complete, set_target
-from storage.users import add_user
+from storage.records.completion import set_complete
+from storage.records.desk import save_desk_case, save_pkm_request
+from storage.records.targets import list_targets, set_target
+from storage.records.users import add_user
+from storage.records.values import list_indicator_values, save_indicator_values
+from storage.reference.periods import period_containing, shift
+from storage.sheets.values import load_values
 from storage.validation import RULES, ValueInput
 from sync.bundle import RECORD_TYPES, BundleWriter, write_encrypted
 from sync.export import export_bundle, travelling_case_number

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from storage import i18n
 from storage.i18n import QT_TRANSLATE_NOOP, say, translate
-from storage.periods import Period
+from storage.reference.periods import Period
 
 UNITS = ("count", "percent", "ratio", "days")
 TOTAL_CELL = "total"
@@ -26,7 +26,7 @@ def resources_dir() -> Path:
     frozen_root = getattr(sys, "_MEIPASS", None)
     if frozen_root:
         return Path(frozen_root) / "resources"
-    return Path(__file__).resolve().parent.parent / "resources"
+    return Path(__file__).resolve().parents[2] / "resources"  # storage/reference/ -> the repository
 
 
 def _read_csv(name: str) -> list[dict[str, str]]:

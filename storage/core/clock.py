@@ -1,11 +1,13 @@
-"""Hybrid logical clock: a version for every record that orders writes across devices.
+"""Time: the wall clock (UTC timestamps, today's date) and the hybrid logical clock that versions records.
 
-A version is ``<13-digit milliseconds>.<6-digit counter>``: fixed width, so text order is time order,
+A wall-clock time is a claim, not a fact: records are ordered by the hybrid logical clock below. A
+version is ``<13-digit milliseconds>.<6-digit counter>``: fixed width, so text order is time order,
 and it never goes backwards on one device even when the PC's clock does.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import time
 
 
@@ -43,3 +45,13 @@ class HybridLogicalClock:
     @property
     def last(self) -> str:
         return format_hlc(self.millis, self.counter)
+
+
+def utc_now() -> str:
+    """Now in UTC, as stored in every ``*_at`` column (ISO 8601 with microseconds and ``Z``)."""
+    return dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def today() -> dt.date:
+    """The local date: what "this month" and "due" mean to the person at the PC."""
+    return dt.date.today()

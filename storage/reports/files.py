@@ -1,7 +1,7 @@
 """Reports to files: XLSX (formatted, one sheet per report, native charts), PDF (tables and vector charts,
 reportlab) and CSV (one file per table). The format comes from the file name's suffix.
 
-The reports themselves are :class:`storage.reports.Report` objects; nothing here queries the database.
+The reports themselves are :class:`storage.reports.build.Report` objects; nothing here queries the database.
 """
 
 from __future__ import annotations
@@ -13,10 +13,10 @@ from pathlib import Path
 
 from storage.errors import UsageError
 from storage.i18n import QT_TRANSLATE_NOOP, say
-from storage.reports import STATUS_COLOURS, Chart, Report, Table
+from storage.reports.build import STATUS_COLOURS, Chart, Report, Table
 
 FORMATS = (".xlsx", ".pdf", ".csv")
-# Excel number formats of the report tables' column kinds (storage.reports.Table.formats).
+# Excel number formats of the report tables' column kinds (storage.reports.build.Table.formats).
 EXCEL_FORMATS = {"count": "#,##0", "percent": "0.0", "decimal": "#,##0.00", "general": "General"}
 SHEET_NAMES = {"progress": "Progress", "trend": "Trend", "desk": "Gender desks", "completeness": "Completeness"}
 HEADER_FILL = "DDEBF7"
@@ -97,6 +97,7 @@ def write_csv(reports: list[Report], path: Path) -> list[Path]:
 
 def write_xlsx(reports: list[Report], path: Path) -> None:
     """One sheet per report: title and notes, then each table under its caption, then the charts."""
+    # loaded when this format is used: the app and CLI start without it
     from openpyxl import Workbook
 
     workbook = Workbook()
@@ -112,6 +113,7 @@ def write_xlsx(reports: list[Report], path: Path) -> None:
 
 
 def _xlsx_sheet(sheet, report: Report) -> None:
+    # loaded when this format is used: the app and CLI start without it
     from openpyxl.styles import Alignment, Font, PatternFill
 
     bold = Font(bold=True)
@@ -161,6 +163,7 @@ def _xlsx_sheet(sheet, report: Report) -> None:
 
 
 def _column_letter(position: int) -> str:
+    # loaded when this format is used: the app and CLI start without it
     from openpyxl.utils import get_column_letter
 
     return get_column_letter(position)
@@ -168,6 +171,7 @@ def _column_letter(position: int) -> str:
 
 def _xlsx_chart(sheet, report: Report, chart: Chart, first: int, last: int, anchor: str) -> None:
     """A native Excel chart over the table's cells (Excel redraws it when a figure is edited)."""
+    # loaded when this format is used: the app and CLI start without it
     from openpyxl.chart import BarChart, LineChart, Reference
 
     frame = report.tables[chart.table].frame
@@ -196,6 +200,7 @@ def _xlsx_chart(sheet, report: Report, chart: Chart, first: int, last: int, anch
 
 
 def _series_title(sheet, column: int, row: int):
+    # loaded when this format is used: the app and CLI start without it
     from openpyxl.chart.data_source import StrRef
     from openpyxl.chart.series import SeriesLabel
     from openpyxl.utils import quote_sheetname
@@ -212,6 +217,7 @@ SERIES_COLOURS = ("#1F4E79", "#C55A11", "#548235", "#7030A0", "#BF9000", "#2E75B
 
 def write_pdf(reports: list[Report], path: Path) -> None:
     """A4 landscape: a title block per report (scope, span, generation time), notes, tables, charts."""
+    # loaded when this format is used: the app and CLI start without it
     from reportlab.lib.pagesizes import A4, landscape
     from reportlab.lib.styles import getSampleStyleSheet
     from reportlab.lib.units import mm
@@ -248,6 +254,7 @@ def _escape(text: str) -> str:
 
 
 def _pdf_table(table: Table, width: float):
+    # loaded when this format is used: the app and CLI start without it
     from reportlab.lib import colors
     from reportlab.platypus import Table as PdfTable
     from reportlab.platypus import TableStyle
@@ -287,6 +294,7 @@ def _pdf_table(table: Table, width: float):
 
 def chart_drawing(report: Report, chart: Chart, width: float):
     """A vector line or bar chart (a reportlab.graphics Drawing) with a legend: the PDF's and the screen's."""
+    # loaded when this format is used: the app and CLI start without it
     from reportlab.graphics.charts.barcharts import VerticalBarChart
     from reportlab.graphics.charts.legends import Legend
     from reportlab.graphics.charts.linecharts import HorizontalLineChart
@@ -339,6 +347,7 @@ def chart_drawing(report: Report, chart: Chart, width: float):
 
 def chart_svg(report: Report, chart: Chart, width: float = 640) -> bytes:
     """The chart as SVG, for the screen: the same drawing as in the PDF, so both show the same thing."""
+    # loaded when this format is used: the app and CLI start without it
     from reportlab.graphics import renderSVG
 
     svg = renderSVG.drawToString(chart_drawing(report, chart, width))

@@ -1,8 +1,8 @@
 """Realistic synthetic demo data for training, screenshots and trying the app out (``mizan demo``).
 
 Everything is written through the same public storage functions that the GUI and the CLI use
-(:func:`storage.records.save_indicator_values`, :func:`storage.records.set_target`,
-:func:`storage.desk.save_desk_case`, :func:`storage.desk.save_pkm_request`), so the one validation
+(:func:`storage.records.values.save_indicator_values`, :func:`storage.records.targets.set_target`,
+:func:`storage.records.desk.save_desk_case`, :func:`storage.records.desk.save_pkm_request`), so the one validation
 engine checks every demo record exactly as it checks typed ones.
 
 The figures are made up but shaped like the real thing: magnitudes scale with a district's population
@@ -27,14 +27,17 @@ import random
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-from storage.catalogue import TOTAL_CELL, Catalogue, Indicator, parse_cell
-from storage.database import Session
-from storage.desk import desk_indicator_values, list_desks, save_desk_case, save_pkm_request
+from storage.core.clock import today
+from storage.core.roles import require
+from storage.core.session import Session
 from storage.errors import UsageError, ValidationFailed
 from storage.i18n import QT_TRANSLATE_NOOP, say
-from storage.periods import Period, parse_period, period_code, period_containing, shift
-from storage.records import save_indicator_values, set_target, today
-from storage.users import require
+from storage.records.desk import list_desks, save_desk_case, save_pkm_request
+from storage.records.targets import set_target
+from storage.records.values import save_indicator_values
+from storage.reference.catalogue import TOTAL_CELL, Catalogue, Indicator, parse_cell
+from storage.reference.periods import Period, parse_period, period_code, period_containing, shift
+from storage.reports.desk_indicators import desk_indicator_values
 from storage.validation import ValueInput, classify
 
 # The demo is itself the permission-checked action ("demo_data": supervisors, clerks and admins). The

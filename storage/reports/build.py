@@ -2,7 +2,7 @@
 
 Each report function runs a few SQL ``GROUP BY`` queries, does the small remaining work in pandas and
 returns a :class:`Report`: tables (captioned DataFrames), notes and chart specifications. Nothing here
-draws or writes files (:mod:`storage.report_files` exports; the GUI shows the same objects).
+draws or writes files (:mod:`storage.reports.files` exports; the GUI shows the same objects).
 
 The rules for adding figures up over periods live here once, driven by the catalogue's ``aggregation``
 and ``unit`` columns (resources/indicators.csv):
@@ -23,16 +23,17 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from storage.catalogue import TOTAL_CELL, Indicator
-from storage.database import Session
-from storage.desk import desk_indicator_values
-from storage.entry import completeness, last_complete_period, sheet_periods
+from storage.core.clock import today
+from storage.core.roles import require
+from storage.core.session import Session
 from storage.errors import UsageError
 from storage.i18n import QT_TRANSLATE_NOOP, fill, say, translate
-from storage.periods import Period, parse_period, period_containing, shift
-from storage.records import today
-from storage.users import require
+from storage.reference.catalogue import TOTAL_CELL, Indicator
+from storage.reference.due import last_complete_period, sheet_periods
+from storage.reference.periods import Period, parse_period, period_containing, shift
+from storage.reports.desk_indicators import desk_indicator_values
 from storage.validation import ELAPSED_BUCKETS, compute_value, days_bucket
+from storage.views.completeness import completeness
 
 REPORT_KINDS = ("progress", "trend", "desk", "completeness")
 
@@ -150,7 +151,7 @@ def _number(value: object) -> float | None:
 
 @dataclass
 class Report:
-    """What every report function returns; exported by :func:`storage.report_files.write_report`."""
+    """What every report function returns; exported by :func:`storage.reports.files.write_report`."""
 
     kind: str  # one of REPORT_KINDS
     title: str
@@ -553,7 +554,7 @@ def trend_report(session: Session, indicators: Iterable[str] | None = None, dist
 # Reporting-time buckets in order: the GBVIMS ones, then "over a month" and "unknown" (no incident date).
 BUCKET_ORDER = [label for _, label in ELAPSED_BUCKETS] + [days_bucket(ELAPSED_BUCKETS[-1][0] + 1), days_bucket(None)]
 
-# The same definition as POL-10 (storage.desk.desk_indicator_values): referred to at least one service.
+# The same definition as POL-10 (storage.reports.desk_indicators.desk_indicator_values): referred to at least one service.
 _REFERRED = ("EXISTS (SELECT 1 FROM desk_case_services s WHERE s.case_uuid = c.uuid AND s.deleted = 0 "
              "AND s.status = 'referred')")
 
@@ -713,7 +714,7 @@ def completeness_report(session: Session, year: int | None = None, period: str |
 
     The monthly sheets of the span that have started count (a month's sheet carries the quarter's and
     year's indicators it closes, as the entry screen does). Expected cells are those of
-    :func:`storage.entry.completeness`.
+    :func:`storage.views.completeness.completeness`.
     """
     require(session, "view")
     on = on or today()

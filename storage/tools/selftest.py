@@ -22,7 +22,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
 
-from storage.database import Session
+from storage.core import audit
+from storage.core.session import Session, create_database, open_session
+from storage.errors import AuthError
+from storage.records.users import add_user
+from storage.tools.demo import generate_demo
+from storage.tools.revalidate import revalidate
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 ADMIN = "selftest-admin"
@@ -115,8 +120,6 @@ def _steps(run: _Run, temp_root: str | Path | None) -> list[Step]:
         return str(run.folder)
 
     def create() -> str:
-        from storage.database import create_database
-
         session, _recovery_key = create_database(
             run.db_path, role="district", district="QUETTA", device_name="Self-test",
             admin=ADMIN, password=run.admin_password)
@@ -124,30 +127,22 @@ def _steps(run: _Run, temp_root: str | Path | None) -> list[Step]:
         return f"district {session.district}"
 
     def add_supervisor() -> None:
-        from storage.users import add_user
-
         admin = run.sessions[-1]
         add_user(admin, SUPERVISOR, "supervisor", run.supervisor_password)
         run.close(admin)
 
     def sign_in() -> None:
-        from storage.database import open_session
-
         session = run.keep(open_session(run.db_path, SUPERVISOR, run.supervisor_password))
         if session.role != "supervisor":
             raise StepFailed(f"signed in as a {session.role}, not a supervisor")
 
     def demo() -> str:
-        from storage.demo import generate_demo
-
         summary = generate_demo(run.sessions[-1], seed=1, months=2)
         if not summary or not any(summary.values()):
             raise StepFailed(f"the demo generator wrote nothing ({summary!r})")
         return ", ".join(f"{count} {kind}" for kind, count in summary.items())
 
     def validate() -> str:
-        from storage.revalidate import revalidate
-
         found = revalidate(run.sessions[-1])
         errors = [entry for entry in found if entry["severity"] == "error"]
         if errors:
@@ -157,8 +152,6 @@ def _steps(run: _Run, temp_root: str | Path | None) -> list[Step]:
         return f"0 errors, {len(found)} warnings"
 
     def audit_chain() -> str:
-        from storage import audit
-
         report = audit.verify(run.sessions[-1].db)
         if not report.ok:
             raise StepFailed("; ".join(report.problems))
@@ -167,8 +160,9 @@ def _steps(run: _Run, temp_root: str | Path | None) -> list[Step]:
     def reports() -> str:
         # pandas, openpyxl and reportlab are imported only here and by the GUI's report screens: this proves
         # the packaged build bundled them (and reportlab's font metrics, loaded at run time).
-        from storage.report_files import write_report
-        from storage.reports import REPORT_KINDS, build_report
+        # pandas and reportlab load here, in the step that proves the frozen build carries them.
+        from storage.reports.build import REPORT_KINDS, build_report
+        from storage.reports.files import write_report
 
         session = run.sessions[-1]
         made = [build_report(session, kind) for kind in REPORT_KINDS]
@@ -204,9 +198,6 @@ def _steps(run: _Run, temp_root: str | Path | None) -> list[Step]:
         raise StepFailed("Python's sqlite3 read the schema without a key")
 
     def reopen() -> str:
-        from storage.database import open_session
-        from storage.errors import AuthError
-
         try:
             wrong = open_session(run.db_path, SUPERVISOR, run.supervisor_password + "-wrong")
         except AuthError:

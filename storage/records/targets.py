@@ -1,36 +1,26 @@
-"""Targets per indicator, district and year: the grid, saving through the validation engine, and the
-spreadsheet template and all-or-nothing load (the same machinery as ``load`` in :mod:`storage.bulk`).
+"""Targets per indicator, district and year: the grid, and saving through the validation engine.
+
+The spreadsheet template and load are :mod:`storage.sheets.targets`.
 
 A target is in the indicator's unit, for the whole year: a flow's yearly total, a stock figure's level,
-a percent's or ratio's value. How reports compare figures against it is :mod:`storage.reports`' business.
+a percent's or ratio's value. How reports compare figures against it is :mod:`storage.reports.build`' business.
 """
 
 from __future__ import annotations
 
-import csv
-import os
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from pathlib import Path
 
-from storage.bulk import LoadReport, read_table
-from storage.catalogue import Indicator
-from storage.database import Session, utc_now
+from storage.core.clock import utc_now
+from storage.core.roles import require
+from storage.core.session import Session
 from storage.errors import UsageError, ValidationFailed
 from storage.i18n import QT_TRANSLATE_NOOP, say
-from storage.periods import parse_period
-from storage.records import SaveReport, list_targets
-from storage.users import require
-from storage.validation import Issue, TargetInput, check_target, issue, parse_number
-
-# The columns ``load_targets`` reads; the template adds the indicator's name, unit and direction after them.
-TARGET_COLUMNS = ("indicator", "district", "year", "target")
-GUIDE_COLUMNS = ("name", "unit", "better")
-TARGETS_SHEET = "targets"
-
-__all__ = ["TARGET_COLUMNS", "TargetGrid", "TargetInput", "TargetSaveReport", "list_targets", "load_targets",
-           "save_targets", "target_grid", "write_targets_template"]
+from storage.records.values import SaveReport
+from storage.reference.catalogue import Indicator
+from storage.reference.periods import parse_period
+from storage.validation import Issue, TargetInput, check_target, issue, parse_number, same_figure
 
 
 @dataclass
@@ -92,7 +82,8 @@ def _stored_targets(session: Session) -> dict[tuple[str, str, int], tuple]:
             in session.db.execute("SELECT indicator, district, year, target, deleted FROM targets")}
 
 
-def _is_blank(raw: object) -> bool:
+def is_blank(raw: object) -> bool:
+    """An empty cell: no target (a cleared grid cell, an untouched template row)."""
     return raw is None or (isinstance(raw, str) and not raw.strip())
 
 
@@ -112,7 +103,7 @@ def save_targets(session: Session, year: int | None, rows: Iterable[TargetInput]
     for source in rows:
         if source.year is None:
             source.year = year
-        blank = _is_blank(source.target)
+        blank = is_blank(source.target)
         number, found = check_target(session.catalogue, own, TargetInput(
             source.indicator, source.district, source.year, 0 if blank else source.target, source.row))
         problems.extend(found)
@@ -161,7 +152,7 @@ def _plan(stored: dict, checked: list[tuple[tuple[str, str, int], float | int | 
                 report.cleared += 1
                 clears.append(key)
             continue
-        if live and abs(float(previous[0]) - float(number)) < 1e-9:
+        if live and same_figure(previous[0], number):
             report.unchanged += 1
             continue
         if live:
@@ -172,80 +163,20 @@ def _plan(stored: dict, checked: list[tuple[tuple[str, str, int], float | int | 
     return report, writes, clears
 
 
-# -- spreadsheets ----------------------------------------------------------------------------------------
+def set_target(session: Session, indicator: str, district: str, year: int, target: object) -> None:
+    """Set (or replace) the target of an indicator for a district and year (one cell of the targets grid)."""
+    save_targets(session, year, [TargetInput(indicator, district, year, target)])
 
 
-def template_rows(session: Session, year: int) -> list[list]:
-    """The template's rows: every indicator x district of the grid, prefilled with stored targets."""
-    grid = target_grid(session, year)
-    return [[indicator.code, district, year, grid.target(indicator.code, district), indicator.name, indicator.unit,
-             indicator.better] for indicator in grid.indicators for district in grid.districts]
-
-
-def write_targets_template(session: Session, year: int, out: str | Path) -> int:
-    """Write the targets sheet of ``year`` (.xlsx or .csv) with every row, stored targets filled in. Returns rows."""
+def list_targets(session: Session, year: int | None = None) -> list[dict]:
+    """Every stored target (of one year, or all), by indicator, district and year."""
     require(session, "view")
-    out = Path(out)
-    suffix = out.suffix.lower()
-    if suffix not in (".xlsx", ".csv"):
-        raise UsageError(say("errors", QT_TRANSLATE_NOOP("errors", "The targets template must be a .xlsx or .csv file, not {file}."), file=out.name))
-    rows = template_rows(session, year)
-    header = [*TARGET_COLUMNS, *GUIDE_COLUMNS]
-    if suffix == ".csv":
-        with open(out, "w", newline="", encoding="utf-8-sig") as handle:
-            writer = csv.writer(handle)
-            writer.writerow(header)
-            writer.writerows(rows)
-        return len(rows)
-    from openpyxl import Workbook
-    from openpyxl.styles import Font, PatternFill
+    where, params = "deleted = 0", []
+    if year is not None:
+        where += " AND year = ?"
+        params.append(year)
+    cursor = session.db.execute(
+        f"SELECT indicator, district, year, target FROM targets WHERE {where} ORDER BY indicator, district, year",
+        params)
+    return [dict(zip(("indicator", "district", "year", "target"), row, strict=True)) for row in cursor]
 
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = TARGETS_SHEET
-    sheet.append(header)
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    for row in rows:
-        sheet.append(row)
-    # The column to fill in stands out; the guide columns after it are read by people, not by `load`.
-    fill = PatternFill("solid", fgColor="FFF2CC")
-    for (cell,) in sheet.iter_rows(min_row=2, min_col=4, max_col=4):
-        cell.fill = fill
-    sheet.freeze_panes = "A2"
-    for column, width in zip("ABCDEFG", (10, 16, 7, 10, 60, 9, 8), strict=True):
-        sheet.column_dimensions[column].width = width
-    workbook.save(out)
-    return len(rows)
-
-
-def load_targets(session: Session, path: str | Path, *, dry_run: bool = False) -> LoadReport:
-    """Validate every row of a targets .xlsx/.csv and write all of them, or none.
-
-    Rows with an empty target are skipped (an untouched template row is not a target). Every failing
-    row is listed with its spreadsheet row number, rule code and message.
-    """
-    require(session, "set_targets")
-    path = Path(path)
-    if not path.exists():
-        raise UsageError(say("errors", QT_TRANSLATE_NOOP("errors", "There is no file {path}."), path=path))
-    report = LoadReport(file=os.fspath(path), dry_run=dry_run)
-    try:
-        records = read_table(path, TARGET_COLUMNS, sheet_name=TARGETS_SHEET, command="targets load")
-    except ValidationFailed as failure:
-        report.problems = failure.issues
-        return report
-    inputs = []
-    for number, record in records:
-        if _is_blank(record["target"]):
-            report.blank_rows += 1
-            continue
-        inputs.append(TargetInput(str(record["indicator"] or "").strip().upper(),
-                                  str(record["district"] or "").strip().upper(), record["year"], record["target"],
-                                  number))
-    report.rows = len(records)
-    try:
-        report.saved = save_targets(session, None, inputs, dry_run=dry_run)
-    except ValidationFailed as failure:
-        report.problems = sorted(failure.issues, key=lambda found: (found.row or 0, found.rule))
-    return report

@@ -1,6 +1,6 @@
 """Opening the encrypted database: create, unlock, migrate (with a backup first), and the session.
 
-Automatic backups (``storage.backup``): before every migration, and at the first sign-in of a day.
+Automatic backups (``storage.core.backup``): before every migration, and at the first sign-in of a day.
 
 Everything that reads or writes records takes a :class:`Session`: the open database plus who is
 signed in, so role checks happen inside the storage functions themselves.
@@ -10,53 +10,25 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
-import datetime as dt
 import os
 import uuid
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import sqlcipher3
 from sqlite_utils import Database
 
-from storage import audit
-from storage.catalogue import Catalogue, load_catalogue
+from storage.core import audit
+from storage.core.backup import automatic_backup, daily_backup_if_due
+from storage.core.clock import HybridLogicalClock, utc_now
+from storage.core.connection import connect, set_actor
+from storage.core.keyslots import KeyFile, keyfile_path, new_database_key, new_recovery_key
+from storage.core.roles import INSTALLATION_ROLES, check_password_strength, check_user_name, role_name
+from storage.core.schema import migrations
 from storage.errors import AuthError, UsageError
-from storage.hlc import HybridLogicalClock
-from storage.i18n import QT_TRANSLATE_NOOP, say, translate
-from storage.keyslots import KeyFile, keyfile_path, new_database_key, new_recovery_key
-from storage.migrations import migrations
-
-ROLES = ("operator", "supervisor", "clerk", "admin")
-ROLES_BY_INSTALLATION = {"district": ("operator", "supervisor", "admin"), "centre": ("clerk", "admin")}
-INSTALLATION_ROLES = ("district", "centre")
-# What a person reads for a role or an installation's kind (the codes above are stored and typed in the CLI).
-ROLE_NAMES = {
-    "operator": QT_TRANSLATE_NOOP("roles", "operator"),
-    "supervisor": QT_TRANSLATE_NOOP("roles", "supervisor"),
-    "clerk": QT_TRANSLATE_NOOP("roles", "clerk"),
-    "admin": QT_TRANSLATE_NOOP("roles", "admin"),
-}
-INSTALLATION_NAMES = {
-    "district": QT_TRANSLATE_NOOP("roles", "district"),
-    "centre": QT_TRANSLATE_NOOP("roles", "centre"),
-}
-
-
-def role_name(role: str) -> str:
-    """A role in the interface's language (an unknown code is shown as it is)."""
-    return translate("roles", ROLE_NAMES[role]) if role in ROLE_NAMES else role
-
-
-def role_names(roles: Iterable[str]) -> str:
-    """Roles in the interface's language, listed with commas."""
-    return ", ".join(role_name(role) for role in roles)
-
-
-def installation_name(kind: str) -> str:
-    """``district`` or ``centre`` in the interface's language."""
-    return translate("roles", INSTALLATION_NAMES[kind]) if kind in INSTALLATION_NAMES else kind
+from storage.i18n import QT_TRANSLATE_NOOP, say
+from storage.reference.catalogue import Catalogue, load_catalogue
 
 # Reference rows every installation creates identically (the seeded desks) carry this origin and
 # version, so the same desk seeded at a district and at the centre is one record, not a conflict.
@@ -74,38 +46,9 @@ def default_database_path() -> Path:
     configured = os.environ.get("MIZAN_DB")
     if configured:
         return Path(configured)
-    from platformdirs import user_data_dir
+    from platformdirs import user_data_dir  # only without MIZAN_DB: most test and CLI runs never need it
 
     return Path(user_data_dir("Mizan", appauthor=False)) / "mizan.db"
-
-
-def utc_now() -> str:
-    return dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
-
-
-def connect(path: str | Path, db_key: bytes) -> Database:
-    """Open the SQLCipher file with a raw 256-bit key and set the pragmas every connection needs."""
-    connection = sqlcipher3.connect(str(path), check_same_thread=False)
-    # A raw key (x'..') skips SQLCipher's own PBKDF2: the key is already random, argon2id guards the slots.
-    connection.execute(f"PRAGMA key = \"x'{db_key.hex()}'\"")
-    try:
-        connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
-    except sqlcipher3.DatabaseError as error:
-        connection.close()
-        raise AuthError(say("errors", QT_TRANSLATE_NOOP("errors", "The database {path} could not be opened with this key ({error})."), path=path, error=error)) from error
-    connection.execute("PRAGMA journal_mode = WAL")
-    connection.execute("PRAGMA synchronous = FULL")
-    connection.execute("PRAGMA foreign_keys = ON")
-    connection.execute("PRAGMA busy_timeout = 10000")
-    # Sorts and temporary indexes stay in memory: SQLCipher does not encrypt temp files it never writes.
-    connection.execute("PRAGMA temp_store = MEMORY")
-    db = Database(connection)
-    db.conn.create_function("mizan_actor", 0, lambda: "(no user)")
-    return db
-
-
-def _set_actor(db: Database, actor: str) -> None:
-    db.conn.create_function("mizan_actor", 0, lambda: actor)
 
 
 def backup_before_migration(path: Path, db: Database) -> Path:
@@ -113,8 +56,6 @@ def backup_before_migration(path: Path, db: Database) -> Path:
 
     The snapshot is taken through SQLite, so it is consistent even with a write-ahead log beside the file.
     """
-    from storage.backup import automatic_backup  # backup builds on this module: imported when called
-
     return automatic_backup(db, path, "before-migration")
 
 
@@ -176,7 +117,7 @@ class Session:
         while the GUI's connection keeps reading.
         """
         db = connect(self.path, self.db_key)
-        _set_actor(db, self.user)
+        set_actor(db, self.user)
         return dataclasses.replace(self, db=db, clock=HybridLogicalClock(self.clock.last))
 
 
@@ -195,7 +136,7 @@ def _session_for(path: Path, db: Database, user: str, db_key: bytes, keyfile: Ke
     if row is None or not row[1]:
         db.close()
         raise AuthError(say("errors", QT_TRANSLATE_NOOP("errors", "User {user} is not an active user of this installation."), user=repr(user)))
-    _set_actor(db, user)
+    set_actor(db, user)
     installation = _load_installation(db)
     _daily_backup(path, db, user)
     session = Session(db=db, path=path, user=user, role=row[0], db_key=db_key, keyfile=keyfile,
@@ -210,13 +151,11 @@ def _session_for(path: Path, db: Database, user: str, db_key: bytes, keyfile: Ke
 
 
 def _daily_backup(path: Path, db: Database, user: str) -> None:
-    """The first sign-in of a day backs the database up (``storage.backup.daily_backup_due``).
+    """The first sign-in of a day backs the database up (``storage.core.backup.daily_backup_due``).
 
     A failed backup (a full disk) must not lock people out of their work: it is skipped, and tried again
     at the next sign-in.
     """
-    from storage.backup import daily_backup_if_due
-
     with contextlib.suppress(OSError, sqlcipher3.Error):
         daily_backup_if_due(db, path, user)
 
@@ -244,7 +183,7 @@ def create_database(
     keyfile.set_user_slot(admin, password, db_key)
     keyfile.set_recovery_slot(recovery_key, db_key)
     db = connect(path, db_key)
-    _set_actor(db, admin)
+    set_actor(db, admin)
     migrate(path, db)
     clock = HybridLogicalClock()
     now = utc_now()
@@ -286,6 +225,18 @@ def open_session(path: str | Path, user: str, password: str) -> Session:
     return _session_for(path, connect(path, db_key), user, db_key, keyfile)
 
 
+def open_with_key(path: str | Path, user: str, db_key: bytes) -> Session:
+    """Open as ``user`` with the database key itself, for a caller that already holds it (tests' fixtures
+    opening the copies of a template database; a session's own second connection is :meth:`Session.worker_session`).
+
+    No password is checked and no lock counter changes: holding the key is already holding the database.
+    The user must be an active user of the installation, as with a password.
+    """
+    path = Path(path)
+    keyfile = KeyFile.load(keyfile_path(path))
+    return _session_for(path, connect(path, db_key), user, db_key, keyfile)
+
+
 def open_with_recovery_key(path: str | Path, recovery_key: str, admin: str) -> Session:
     """Open with the printed recovery key as an existing admin (e.g. to reset that admin's password)."""
     path = Path(path)
@@ -298,17 +249,3 @@ def open_with_recovery_key(path: str | Path, recovery_key: str, admin: str) -> S
     return session
 
 
-MIN_PASSWORD_LENGTH = 8
-
-
-def check_user_name(name: str) -> str:
-    """The one rule for user names (init and user add): one word, no spaces. Returns it trimmed."""
-    name = name.strip()
-    if not name or any(ch.isspace() for ch in name):
-        raise UsageError(say("errors", QT_TRANSLATE_NOOP("errors", "A user name must be one word without spaces, e.g. amina.")))
-    return name
-
-
-def check_password_strength(password: str) -> None:
-    if len(password) < MIN_PASSWORD_LENGTH:
-        raise UsageError(say("errors", QT_TRANSLATE_NOOP("errors", "A password needs at least {min_password_length} characters."), min_password_length=MIN_PASSWORD_LENGTH))

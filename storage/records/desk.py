@@ -5,24 +5,21 @@ alleged perpetrators and services as child records, the PKM service log, and the
 
 from __future__ import annotations
 
-import datetime as dt
 import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from storage.catalogue import make_cell
-from storage.database import Session, utc_now
+from storage.core.clock import today, utc_now
+from storage.core.roles import allowed, require
+from storage.core.session import Session
 from storage.errors import UsageError, ValidationFailed
 from storage.i18n import QT_TRANSLATE_NOOP, say
-from storage.periods import parse_period
-from storage.records import today
-from storage.users import allowed, require
 from storage.validation import (
+    ADULT_AGE,
     DeskContext,
     case_context,
     check_desk_case,
     check_pkm_request,
-    compute_value,
     elapsed_bucket,
     parse_date,
     parse_number,
@@ -87,7 +84,7 @@ def _normalise_case(case: Mapping) -> dict:
     age, ok = parse_number(record["client_age"])
     if ok and isinstance(age, int):
         record["client_age"] = age
-        record["client_age_group"] = "under18" if age < 18 else "adult"
+        record["client_age_group"] = "under18" if age < ADULT_AGE else "adult"
     record["status"] = record["status"] or "open"
     record["age_estimated"] = record["age_estimated"] or 0
     return record
@@ -333,64 +330,3 @@ def pkm_request_count(session: Session) -> int:
 # -- desk indicators (POL-09 to POL-13), computed for any period ---------------------------------------
 
 
-def desk_indicator_values(session: Session, district: str, period: str) -> list[dict]:
-    """The desk-register indicators of one district and period, computed from the records.
-
-    Monthly, quarterly or annual codes all work: the period is only a date range here. POL-13 counts
-    only services that have a known service standard (resources/pkm_services.csv).
-    """
-    require(session, "view")
-    parsed = parse_period(period)
-    if parsed is None:
-        raise UsageError(say("errors", QT_TRANSLATE_NOOP("errors", "{period} is not a period; write it like 2026-10, 2026Q4 or 2026."), period=repr(period)))
-    start, end = parsed.start.isoformat(), parsed.end.isoformat()
-    db, catalogue = session.db, session.catalogue
-    values: list[dict] = []
-
-    def add(indicator: str, cell: str, value: float | int | None, numerator=None, denominator=None) -> None:
-        values.append({"indicator": indicator, "district": district, "period": period, "cell": cell,
-                       "value": value, "numerator": numerator, "denominator": denominator})
-
-    cases = "FROM desk_cases WHERE deleted = 0 AND district = ? AND report_date BETWEEN ? AND ?"
-    span = [district, start, end]
-    clients = db.execute(f"SELECT count(*) {cases}", span).fetchone()[0]
-    add("POL-09", "total", clients)
-    counts = {
-        (sex, age_group, gbv_type): n
-        for sex, age_group, gbv_type, n in db.execute(
-            f"SELECT client_sex, client_age_group, gbv_type, count(*) {cases} GROUP BY 1, 2, 3", span)
-    }
-    for cell in catalogue.cells("POL-09")[1:]:
-        parts = dict(piece.split("=") for piece in cell.split(";"))
-        add("POL-09", cell, counts.get((parts["sex"], parts["age"], parts["gbv_type"]), 0))
-    referred = db.execute(
-        f"SELECT count(*) {cases} AND EXISTS (SELECT 1 FROM desk_case_services s WHERE s.case_uuid = desk_cases.uuid "
-        "AND s.deleted = 0 AND s.status = 'referred')", span).fetchone()[0]
-    _add_fraction(add, catalogue, "POL-10", referred, clients)
-    known, quick = db.execute(
-        f"SELECT count(*), coalesce(sum(julianday(report_date) - julianday(incident_date) <= 3), 0) {cases} "
-        "AND incident_date IS NOT NULL", span).fetchone()
-    _add_fraction(add, catalogue, "POL-11", quick, known)
-    requests = "FROM pkm_requests WHERE deleted = 0 AND district = ? AND completed_date BETWEEN ? AND ?"
-    delivered = {(service, sex): n for service, sex, n in db.execute(
-        f"SELECT service, applicant_sex, count(*) {requests} GROUP BY 1, 2", span)}
-    add("POL-12", "total", sum(delivered.values()))
-    for cell in catalogue.cells("POL-12")[1:]:
-        parts = dict(piece.split("=") for piece in cell.split(";"))
-        add("POL-12", cell, delivered.get((parts["pkm_service"], parts["sex"]), 0))
-    completed = within = 0
-    for service, received, done in db.execute(f"SELECT service, received_date, completed_date {requests}", span):
-        hours = catalogue.pkm_services[service].standard_hours if service in catalogue.pkm_services else None
-        if hours is None:
-            continue
-        completed += 1
-        elapsed = (dt.date.fromisoformat(done) - dt.date.fromisoformat(received)).days
-        # Dates carry no time of day: a request completed the day after it was received met a 24-hour standard.
-        within += elapsed * 24 <= hours
-    _add_fraction(add, catalogue, "POL-13", within, completed)
-    return values
-
-
-def _add_fraction(add, catalogue, code: str, numerator: int, denominator: int) -> None:
-    value = compute_value(catalogue.indicators[code], numerator, denominator) if denominator else None
-    add(code, make_cell({}), value, numerator, denominator)

@@ -2,78 +2,20 @@
 
 from __future__ import annotations
 
-from storage import audit
-from storage.database import (
+from storage.core.clock import utc_now
+from storage.core.roles import (
     ROLES,
     ROLES_BY_INSTALLATION,
-    Session,
     check_password_strength,
     check_user_name,
     installation_name,
+    require,
     role_name,
     role_names,
-    utc_now,
 )
+from storage.core.session import Session
 from storage.errors import PermissionDenied, UsageError
-from storage.i18n import QT_TRANSLATE_NOOP, say, translate
-
-# One place for who may do what. Storage functions call require(); the GUI only hides what this refuses.
-PERMISSIONS: dict[str, frozenset[str]] = {
-    "view": frozenset(ROLES),
-    "enter_values": frozenset({"operator", "supervisor", "clerk"}),
-    "set_targets": frozenset({"supervisor", "clerk"}),
-    "mark_complete": frozenset({"supervisor"}),
-    "desk_entry": frozenset({"operator", "supervisor"}),
-    # Case details only for the staff who serve survivors, and the centre's clerk (de-identified copies).
-    "view_cases": frozenset({"operator", "supervisor", "clerk"}),
-    "view_identities": frozenset({"operator", "supervisor"}),
-    "manage_desks": frozenset({"supervisor", "admin"}),
-    "manage_users": frozenset({"supervisor", "admin"}),
-    "demo_data": frozenset({"supervisor", "clerk", "admin"}),
-    "export": frozenset({"supervisor"}),
-    "import": frozenset({"clerk"}),
-    "keys": frozenset({"admin"}),
-    "view_audit": frozenset({"supervisor", "clerk", "admin"}),
-    "keys_export": frozenset({"admin", "supervisor", "clerk"}),
-    "enroll_devices": frozenset({"clerk", "admin"}),
-    # Backups hold every record (encrypted): the office's supervisors and admins, the centre's clerk and admin.
-    "backup": frozenset({"supervisor", "clerk", "admin"}),
-}
-ACTION_WORDS = {
-    "enter_values": QT_TRANSLATE_NOOP("actions", "enter indicator values"),
-    "set_targets": QT_TRANSLATE_NOOP("actions", "set targets"),
-    "mark_complete": QT_TRANSLATE_NOOP("actions", "mark data sets complete or reopen them"),
-    "desk_entry": QT_TRANSLATE_NOOP("actions", "enter desk cases"),
-    "view_cases": QT_TRANSLATE_NOOP("actions", "see desk case details"),
-    "view_identities": QT_TRANSLATE_NOOP("actions", "see clients' identifying details"),
-    "manage_desks": QT_TRANSLATE_NOOP("actions", "add or change desks"),
-    "manage_users": QT_TRANSLATE_NOOP("actions", "manage users"),
-    "demo_data": QT_TRANSLATE_NOOP("actions", "load demo data"),
-    "export": QT_TRANSLATE_NOOP("actions", "export bundles"),
-    "import": QT_TRANSLATE_NOOP("actions", "import bundles"),
-    "keys": QT_TRANSLATE_NOOP("actions", "manage keys"),
-    "view_audit": QT_TRANSLATE_NOOP("actions", "read the audit log"),
-    "keys_export": QT_TRANSLATE_NOOP("actions", "export key files"),
-    "enroll_devices": QT_TRANSLATE_NOOP("actions", "enroll or revoke devices"),
-    "backup": QT_TRANSLATE_NOOP("actions", "back up or restore the database"),
-}
-
-
-def action_words(action: str) -> str:
-    """What an action lets a person do, in the interface's language (e.g. "export bundles")."""
-    return translate("actions", ACTION_WORDS[action]) if action in ACTION_WORDS else action
-
-
-def allowed(session: Session, action: str) -> bool:
-    return session.role in PERMISSIONS[action]
-
-
-def require(session: Session, action: str) -> None:
-    """Refuse with a plain message unless the signed-in user's role may do ``action``."""
-    if not allowed(session, action):
-        raise PermissionDenied(
-            say("errors", QT_TRANSLATE_NOOP("errors", "{user} (role: {role}) may not {action}; that needs one of the roles: {roles}."), user=session.user, role=role_name(session.role), action=action_words(action), roles=role_names(sorted(PERMISSIONS[action])))
-        )
+from storage.i18n import QT_TRANSLATE_NOOP, say
 
 
 def list_users(session: Session) -> list[dict]:
@@ -158,9 +100,3 @@ def remove_user(session: Session, name: str) -> None:
         session.keyfile.save()
 
 
-
-def audit_trail(session: Session, *, offset: int = 0, limit: int = 200, table: str | None = None) -> list[dict]:
-    """A page of the audit log, newest first; case content only for roles that may see cases."""
-    require(session, "view_audit")
-    return audit.audit_page(session.db, offset=offset, limit=limit, table=table,
-                            show_case_content=allowed(session, "view_cases"))

@@ -10,7 +10,7 @@ from __future__ import annotations
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
-from storage.audit import create_audit_tables, install_audit_triggers
+from storage.core.audit import create_audit_tables, install_audit_triggers
 
 migrations = Migrations("mizan")
 

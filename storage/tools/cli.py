@@ -17,13 +17,27 @@ import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from storage import __version__, audit
-from storage.bulk import LoadReport, load_values, write_template
-from storage.database import Session, create_database, default_database_path, open_session
+from storage import __version__
+from storage.core import audit
+from storage.core.backup import (
+    backup_now,
+    list_backups,
+    restore_backup,
+    set_backup_keep,
+    with_password,
+    with_recovery_key,
+)
+from storage.core.keyslots import KeyFile, keyfile_path
+from storage.core.session import Session, create_database, default_database_path, open_session
 from storage.errors import AuthError, MizanError, UsageError, ValidationFailed
-from storage.keyslots import KeyFile, keyfile_path
-from storage.records import list_indicator_values
-from storage.users import add_user, change_password, list_users, remove_user, unlock_user
+from storage.records.targets import list_targets
+from storage.records.users import add_user, change_password, list_users, remove_user, unlock_user
+from storage.records.values import list_indicator_values
+from storage.sheets.tables import LoadReport
+from storage.sheets.targets import load_targets, write_targets_template
+from storage.sheets.values import load_values, write_template
+from storage.tools.demo import generate_demo
+from storage.tools.revalidate import revalidate
 
 EXIT_OK, EXIT_USAGE, EXIT_VALIDATION, EXIT_AUTH = 0, 2, 3, 4
 
@@ -188,8 +202,6 @@ def cmd_values(args: argparse.Namespace, console: Console) -> int:
 
 
 def cmd_validate(args: argparse.Namespace, console: Console) -> int:
-    from storage.revalidate import revalidate
-
     with signed_in(args) as session:
         found = revalidate(session)
     errors = [f for f in found if f["severity"] == "error"]
@@ -203,8 +215,6 @@ def cmd_validate(args: argparse.Namespace, console: Console) -> int:
 
 
 def cmd_demo(args: argparse.Namespace, console: Console) -> int:
-    from storage.demo import generate_demo
-
     with signed_in(args) as session:
         summary = generate_demo(session, seed=args.seed, months=args.months, force=args.force)
     console.say("Demo data: " + ", ".join(f"{count} {kind}" for kind, count in summary.items()))
@@ -226,8 +236,9 @@ def cmd_audit(args: argparse.Namespace, console: Console) -> int:
 
 
 def cmd_report(args: argparse.Namespace, console: Console) -> int:
-    from storage.report_files import write_report
-    from storage.reports import build_report
+    # The reports need pandas (about a second to import): only `report` pays for it, not every command.
+    from storage.reports.build import build_report
+    from storage.reports.files import write_report
 
     with signed_in(args) as session:
         report = build_report(session, args.kind, year=args.year, period=args.period,
@@ -245,8 +256,6 @@ def cmd_report(args: argparse.Namespace, console: Console) -> int:
 
 
 def cmd_targets(args: argparse.Namespace, console: Console) -> int:
-    from storage.targets import list_targets, load_targets, write_targets_template
-
     with signed_in(args) as session:
         if args.targets_command == "template":
             rows = write_targets_template(session, args.year, args.out)
@@ -266,8 +275,6 @@ def cmd_targets(args: argparse.Namespace, console: Console) -> int:
 
 
 def cmd_backup(args: argparse.Namespace, console: Console) -> int:
-    from storage.backup import backup_now, list_backups, set_backup_keep
-
     if args.backup_command == "list":
         db_path = Path(args.db) if args.db else default_database_path()
         backups = list_backups(db_path)
@@ -292,8 +299,6 @@ def cmd_backup(args: argparse.Namespace, console: Console) -> int:
 
 
 def cmd_restore(args: argparse.Namespace, console: Console) -> int:
-    from storage.backup import restore_backup, with_password, with_recovery_key
-
     db_path = Path(args.db) if args.db else default_database_path()
     if args.recovery_key:
         unlock = with_recovery_key(secret_from_env_or_prompt("MIZAN_RECOVERY_KEY", "Recovery key: "))

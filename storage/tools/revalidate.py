@@ -6,10 +6,17 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from storage.database import Session
-from storage.desk import CASE_FIELDS, IDENTITY_FIELDS, PERPETRATOR_FIELDS, PKM_FIELDS, SERVICE_FIELDS, desk_context
-from storage.records import today
-from storage.users import allowed, require
+from storage.core.clock import today
+from storage.core.roles import allowed, require
+from storage.core.session import Session
+from storage.records.desk import (
+    CASE_FIELDS,
+    IDENTITY_FIELDS,
+    PERPETRATOR_FIELDS,
+    PKM_FIELDS,
+    SERVICE_FIELDS,
+    desk_context,
+)
 from storage.validation import ValueContext, ValueInput, check_desk_case, check_pkm_request, check_values
 
 
@@ -33,9 +40,8 @@ def _revalidate_values(session: Session) -> list[dict]:
                 "WHERE district = ? AND deleted = 0", [district]):
             indicator, period, cell, value, numerator, denominator, comment = row
             history[(indicator, district, cell)][period] = (value, numerator, denominator)
-            fraction = numerator is not None or denominator is not None
-            inputs.append(ValueInput(indicator, district, period, cell, None if fraction else value,
-                                     numerator, denominator, comment))
+            inputs.append(ValueInput.from_stored(indicator, district, period, cell, value, numerator, denominator,
+                                                 comment))
         # Stored records are judged as they are: a lock only stops new writes, so it is not re-checked.
         context = ValueContext(catalogue=session.catalogue, today=today(), own_district=None, history=history)
         for checked in check_values(context, inputs):

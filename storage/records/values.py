@@ -1,4 +1,4 @@
-"""Indicator values, targets and data-set completion: the records district offices type in.
+"""Indicator values: the figures district offices type in, read and written.
 
 Every write goes through the validation engine, checks the signed-in user's role, runs in one
 transaction (:meth:`Session.write`), and stamps each record with a new HLC version and this device.
@@ -6,29 +6,29 @@ transaction (:meth:`Session.write`), and stamps each record with a new HLC versi
 
 from __future__ import annotations
 
-import datetime as dt
 import os
-import uuid
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-from storage.catalogue import TOTAL_CELL
-from storage.database import Session, utc_now
+from storage.core.clock import today, utc_now
+from storage.core.roles import require
+from storage.core.session import Session
 from storage.errors import UsageError, ValidationFailed
 from storage.i18n import QT_TRANSLATE_NOOP, say
-from storage.periods import parse_period, previous_periods
-from storage.users import require
+from storage.records.completion import locked_data_sets, locks_bind
+from storage.reference.catalogue import TOTAL_CELL
+from storage.reference.periods import parse_period, previous_periods
 from storage.validation import (
     ERROR,
     OUTLIER_WINDOW,
     CheckedValue,
     Issue,
-    TargetInput,
     ValueContext,
     ValueInput,
     check_values,
     issue,
+    same_figure,
 )
 
 VALUE_KEYS = ("indicator", "district", "period", "cell", "value", "numerator", "denominator", "comment")
@@ -46,17 +46,6 @@ class SaveReport:
     def as_dict(self) -> dict:
         return {"new": self.new, "updated": self.updated, "unchanged": self.unchanged,
                 "warnings": [found.as_dict() for found in self.warnings]}
-
-
-def today() -> dt.date:
-    return dt.date.today()
-
-
-def locked_data_sets(session: Session) -> set[tuple[str, str, str]]:
-    """(district, institution, period) of every data set marked complete."""
-    rows = session.db.execute(
-        "SELECT district, institution, period FROM completions WHERE complete = 1 AND deleted = 0").fetchall()
-    return {tuple(row) for row in rows}
 
 
 def _stored_rows(session: Session, keys: Iterable[tuple[str, str]], periods: set[str]) -> list[tuple]:
@@ -93,7 +82,7 @@ def value_context(session: Session, inputs: list[ValueInput]) -> tuple[ValueCont
     context = ValueContext(
         catalogue=session.catalogue, today=today(),
         own_district=None if session.is_centre else session.district,
-        locked=locked_data_sets(session) if session.role == "operator" else set(),
+        locked=locked_data_sets(session) if locks_bind(session) else set(),
         history=history,
     )
     return context, stored
@@ -144,8 +133,8 @@ def save_indicator_values(session: Session, inputs: list[ValueInput], *, dry_run
         previous = stored.get(key)
         if previous is None:
             report.new += 1
-        elif (not previous[5] and _same(previous[0], value.value) and _same(previous[1], value.numerator)
-              and _same(previous[2], value.denominator) and previous[3] == comment
+        elif (not previous[5] and same_figure(previous[0], value.value) and same_figure(previous[1], value.numerator)
+              and same_figure(previous[2], value.denominator) and previous[3] == comment
               and bool(previous[4]) == bool(source.followup)):
             report.unchanged += 1
             continue
@@ -201,19 +190,13 @@ ON CONFLICT (indicator, district, period, cell) DO UPDATE SET
 """
 
 
-def _same(stored: object, new: object) -> bool:
-    if stored is None or new is None:
-        return stored is None and new is None
-    return abs(float(stored) - float(new)) < 1e-9
-
-
 def delete_indicator_value(session: Session, indicator: str, district: str, period: str, cell: str = TOTAL_CELL) -> bool:
     """Tombstone one value (it stays, marked deleted, so the deletion travels to the centre)."""
     require(session, "enter_values")
     code = session.catalogue.indicators.get(indicator)
     if code is None:
         raise UsageError(say("errors", QT_TRANSLATE_NOOP("errors", "Indicator {indicator} is not in the catalogue."), indicator=repr(indicator)))
-    if session.role == "operator" and (district, code.institution, period) in locked_data_sets(session):
+    if locks_bind(session) and (district, code.institution, period) in locked_data_sets(session):
         raise ValidationFailed(say("errors", QT_TRANSLATE_NOOP("errors", "The data set is locked.")), [issue("IV_LOCKED", value=period, district=district,
                                institution=session.catalogue.institutions[code.institution].name)])
     with session.write() as db:
@@ -243,46 +226,18 @@ def list_indicator_values(session: Session, period: str | None = None, district:
 # -- targets -----------------------------------------------------------------------------------------
 
 
-def set_target(session: Session, indicator: str, district: str, year: int, target: object) -> None:
-    """Set (or replace) the target of an indicator for a district and year (one cell of the targets grid)."""
-    from storage.targets import save_targets  # targets builds on this module: imported when called
-
-    save_targets(session, year, [TargetInput(indicator, district, year, target)])
-
-
-def list_targets(session: Session, year: int | None = None) -> list[dict]:
-    require(session, "view")
-    where, params = "deleted = 0", []
-    if year is not None:
-        where += " AND year = ?"
-        params.append(year)
-    cursor = session.db.execute(
-        f"SELECT indicator, district, year, target FROM targets WHERE {where} ORDER BY indicator, district, year",
-        params)
-    return [dict(zip(("indicator", "district", "year", "target"), row, strict=True)) for row in cursor]
-
-
 # -- data-set completion -------------------------------------------------------------------------------
 
 
-def set_complete(session: Session, district: str, institution: str, period: str, complete: bool = True) -> None:
-    """Mark a data set complete (locks it for operators) or reopen it; supervisors only, audited."""
-    require(session, "mark_complete")
-    if institution not in session.catalogue.institutions:
-        raise UsageError(say("errors", QT_TRANSLATE_NOOP("errors", "Unknown institution {institution}; use one of {institutions}."), institution=repr(institution), institutions=', '.join(session.catalogue.institutions)))
-    if parse_period(period) is None:
-        raise UsageError(say("errors", QT_TRANSLATE_NOOP("errors", "{period} is not a period; write it like 2026-10, 2026Q4 or 2026."), period=repr(period)))
-    if not session.is_centre and district != session.district:
-        raise UsageError(say("errors", QT_TRANSLATE_NOOP("errors", "This office marks data sets of {own}, not {district}."), own=session.district, district=district))
-    with session.write() as db:
-        db.execute(
-            "INSERT INTO completions (district, institution, period, complete, marked_by, marked_at, uuid, hlc, "
-            "origin_device) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (district, institution, period) DO UPDATE "
-            "SET complete = excluded.complete, marked_by = excluded.marked_by, marked_at = excluded.marked_at, "
-            "hlc = excluded.hlc, origin_device = excluded.origin_device, deleted = 0",
-            [district, institution, period, int(complete), session.user, utc_now(), str(uuid.uuid4()),
-             session.clock.now(), session.device_id])
+def value_rows(session: Session, district: str, pairs: set[tuple[str, str]]) -> list[tuple]:
+    """Stored rows (indicator, period, cell, value, numerator, denominator, comment) of these pairs."""
+    if not pairs:
+        return []
+    indicators = sorted({indicator for indicator, _ in pairs})
+    periods = sorted({period for _, period in pairs})
+    cursor = session.db.execute(
+        "SELECT indicator, period, cell, value, numerator, denominator, comment FROM indicator_values "
+        f"WHERE deleted = 0 AND district = ? AND indicator IN ({','.join('?' * len(indicators))}) "
+        f"AND period IN ({','.join('?' * len(periods))})", [district, *indicators, *periods])
+    return [row for row in cursor if (row[0], row[1]) in pairs]
 
-
-def is_complete(session: Session, district: str, institution: str, period: str) -> bool:
-    return (district, institution, period) in locked_data_sets(session)

@@ -44,11 +44,16 @@ from pathlib import Path
 import sqlcipher3
 from sqlite_utils import Database
 
-from storage import __version__, audit
-from storage.errors import AuthError, MizanError, PermissionDenied, UsageError
+from storage import __version__
+from storage.core import audit
+from storage.core.clock import utc_now
+from storage.core.connection import connect, set_actor
+from storage.core.files import HASH_CHUNK, fsync_file, fsync_folder, write_atomically
+from storage.core.keyslots import KeyFile, keyfile_path
+from storage.core.roles import require, require_role
+from storage.core.schema import migrations
+from storage.errors import AuthError, MizanError, UsageError
 from storage.i18n import QT_TRANSLATE_NOOP, say, translate
-from storage.keyslots import KeyFile, keyfile_path
-from storage.migrations import migrations
 
 BACKUP_FORMAT = "mizan-backup"
 BACKUP_FORMAT_VERSION = 1
@@ -65,7 +70,6 @@ BACKUP_SUFFIX = ".mizan-backup.zip"
 MAX_MANIFEST_BYTES = 1 << 20
 # Members above this would not be a Mizan database; checked before anything is extracted.
 MAX_MEMBER_BYTES = 64 << 30
-_HASH_CHUNK = 1 << 20
 
 
 class BackupRejected(MizanError):
@@ -106,29 +110,6 @@ class BackupInfo:
 # -- writing -------------------------------------------------------------------------------------------
 
 
-def _sha256_file(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        while chunk := handle.read(_HASH_CHUNK):
-            digest.update(chunk)
-    return digest.hexdigest()
-
-
-def _fsync_file(path: Path) -> None:
-    with open(path, "rb") as handle:
-        os.fsync(handle.fileno())
-
-
-def _fsync_folder(folder: Path) -> None:
-    """Make a rename durable (POSIX); Windows cannot open a folder this way and commits renames itself."""
-    with contextlib.suppress(OSError):
-        descriptor = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(descriptor)
-        finally:
-            os.close(descriptor)
-
-
 def _installation_of(db: Database) -> dict:
     """Role, district and device for the manifest (empty before the first migration ran)."""
     with contextlib.suppress(Exception):  # a database mid-creation has no installation row yet
@@ -136,10 +117,6 @@ def _installation_of(db: Database) -> dict:
         if row:
             return dict(zip(("role", "district", "device_id", "device_name"), row, strict=True))
     return {}
-
-
-def _utc_now() -> str:
-    return dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 
 def write_backup(db: Database, db_path: str | Path, out: str | Path, *, reason: str,
@@ -170,14 +147,14 @@ def write_backup(db: Database, db_path: str | Path, out: str | Path, *, reason: 
                 archive.writestr(name, content, zipfile.ZIP_DEFLATED)
             manifest = {
                 "format": BACKUP_FORMAT, "format_version": BACKUP_FORMAT_VERSION, "app_version": __version__,
-                "created_at": _utc_now(), "created_by": created_by, "reason": reason,
+                "created_at": utc_now(), "created_by": created_by, "reason": reason,
                 "installation": _installation_of(db), "migrations": [m.name for m in migrations.applied(db)],
                 "files": files,
             }
             archive.writestr(MANIFEST, json.dumps(manifest, indent=1, sort_keys=True), zipfile.ZIP_DEFLATED)
-        _fsync_file(partial)
+        fsync_file(partial)
         os.replace(partial, out)
-        _fsync_folder(out.parent)
+        fsync_folder(out.parent)
     finally:
         snapshot.unlink(missing_ok=True)
         partial.unlink(missing_ok=True)
@@ -190,7 +167,7 @@ def _copy_hashing(source: Path, archive: zipfile.ZipFile, member: str) -> dict:
     info = zipfile.ZipInfo(member, date_time=dt.datetime.now().timetuple()[:6])
     info.compress_type = zipfile.ZIP_STORED
     with open(source, "rb") as reader, archive.open(info, "w", force_zip64=True) as writer:
-        while chunk := reader.read(_HASH_CHUNK):
+        while chunk := reader.read(HASH_CHUNK):
             digest.update(chunk)
             writer.write(chunk)
             size += len(chunk)
@@ -206,8 +183,6 @@ def _info(path: Path, manifest: dict) -> BackupInfo:
 
 def backup_now(session, out: str | Path) -> BackupInfo:
     """Back up the signed-in installation to the file ``out`` (supervisors, clerks and admins)."""
-    from storage.users import require  # users imports database, which imports this module lazily
-
     require(session, "backup")
     out = Path(out)
     if out.resolve() in (session.path.resolve(), keyfile_path(session.path).resolve()):
@@ -229,15 +204,13 @@ def backup_keep(db: Database) -> int:
 
 def set_backup_keep(session, keep: int) -> None:
     """Keep the last ``keep`` automatic backups (1 to :data:`MAX_KEEP`); older ones are deleted."""
-    from storage.users import require
-
     require(session, "backup")
     if not isinstance(keep, int) or not 1 <= keep <= MAX_KEEP:
         raise UsageError(say("errors", QT_TRANSLATE_NOOP("errors", "Keep between 1 and {max_keep} automatic backups, not {keep}."), max_keep=MAX_KEEP, keep=repr(keep)))
     with session.write() as db:
         db.execute("INSERT INTO settings (name, value, changed_by, changed_at) VALUES ('backup_keep', ?, ?, ?) "
                    "ON CONFLICT (name) DO UPDATE SET value = excluded.value, changed_by = excluded.changed_by, "
-                   "changed_at = excluded.changed_at", [str(keep), session.user, _utc_now()])
+                   "changed_at = excluded.changed_at", [str(keep), session.user, utc_now()])
     prune_automatic_backups(session.path, keep)
 
 
@@ -373,7 +346,7 @@ def _extract_checked(archive: zipfile.ZipFile, member: str, expected: dict, out:
     """Copy one member to ``out`` while hashing it; a wrong hash deletes the copy and rejects the backup."""
     digest = hashlib.sha256()
     with archive.open(member) as source, open(out, "wb") as target:
-        while chunk := source.read(_HASH_CHUNK):
+        while chunk := source.read(HASH_CHUNK):
             digest.update(chunk)
             target.write(chunk)
         target.flush()
@@ -395,7 +368,7 @@ def read_backup(path: str | Path, *, check_hashes: bool = True) -> BackupInfo:
                 digest = hashlib.sha256()
                 try:
                     with archive.open(member) as source:
-                        while chunk := source.read(_HASH_CHUNK):
+                        while chunk := source.read(HASH_CHUNK):
                             digest.update(chunk)
                 except (zipfile.BadZipFile, OSError, EOFError) as error:
                     raise BackupRejected(say("errors", QT_TRANSLATE_NOOP("errors", "{file} is damaged: {member} cannot be read."), file=path.name, member=member)) from error
@@ -472,8 +445,8 @@ class PreparedRestore:
         os.replace(self.staged_keys, keys_path)
         os.replace(self.staged_db, db_path)
         if self.ledger_lines is not None:
-            _write_atomically(ledger_path(db_path), self.ledger_lines)
-        _fsync_folder(db_path.parent)
+            write_atomically(ledger_path(db_path), self.ledger_lines)
+        fsync_folder(db_path.parent)
         return kept
 
     def discard(self) -> None:
@@ -487,16 +460,7 @@ def _keep_copy(source: Path, kept: Path) -> None:
         os.link(source, kept)
     except OSError:
         shutil.copy2(source, kept)
-        _fsync_file(kept)
-
-
-def _write_atomically(path: Path, content: bytes) -> None:
-    temporary = path.with_name(path.name + ".tmp")
-    with open(temporary, "wb") as handle:
-        handle.write(content)
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(temporary, path)
+        fsync_file(kept)
 
 
 @dataclass(frozen=True)
@@ -526,8 +490,6 @@ def with_recovery_key(recovery_key: str) -> Unlock:
 def with_session(session) -> Unlock:
     """Open the backup with the key a signed-in session holds in memory: only a backup of the same
     installation opens this way (the GUI's restore). The session's role is checked here."""
-    from storage.users import require
-
     require(session, "backup")
     return lambda keyfile: Credential(session.db_key, session.user, False)
 
@@ -575,9 +537,6 @@ def _unlock_staged(source: Path, staged_keys: Path, unlock: Unlock) -> Credentia
 def _open_and_carry_forward(source: Path, staged_db: Path, credential: Credential,
                             context: RestoreContext) -> bytes | None:
     """Prove the snapshot is ours and whole, check who restores, and run the AFTER_RESTORE steps."""
-    from storage.database import _set_actor, connect, role_name, role_names
-    from storage.users import PERMISSIONS
-
     try:
         db = connect(staged_db, credential.db_key)
     except AuthError as error:
@@ -590,10 +549,8 @@ def _open_and_carry_forward(source: Path, staged_db: Path, credential: Credentia
             row = db.execute("SELECT role, active FROM users WHERE name = ?", [actor]).fetchone()
             if row is None or not row[1]:
                 raise AuthError(say("errors", QT_TRANSLATE_NOOP("errors", "{actor} is not an active user in this backup."), actor=repr(actor)))
-            if row[0] not in PERMISSIONS["backup"]:
-                raise PermissionDenied(
-                    say("errors", QT_TRANSLATE_NOOP("errors", "{actor} (role: {role}) may not back up or restore the database; that needs one of the roles: {roles}."), actor=actor, role=role_name(row[0]), roles=role_names(sorted(PERMISSIONS['backup']))))
-        _set_actor(db, context.actor)
+            require_role(actor, row[0], "backup")
+        set_actor(db, context.actor)
         replaced = _open_replaced(context)
         with db.atomic():
             for step in AFTER_RESTORE:
@@ -620,8 +577,6 @@ def _check_integrity(source: Path, db: Database) -> None:
 
 def _open_replaced(context: RestoreContext) -> Database | None:
     """The database about to be replaced, when it exists and opens with the same key (same installation)."""
-    from storage.database import connect
-
     if not context.db_path.exists():
         return None
     try:

@@ -1,0 +1,142 @@
+"""Roles, who may do what, and the rules for user names and passwords.
+
+One place for the permission table: every storage and sync function calls :func:`require`; the GUI only
+hides what this refuses. Imports only core modules.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from storage.errors import PermissionDenied, UsageError
+from storage.i18n import QT_TRANSLATE_NOOP, say, translate
+
+if TYPE_CHECKING:  # a session is passed in; roles sit below the session module
+    from storage.core.session import Session
+
+ROLES = ("operator", "supervisor", "clerk", "admin")
+
+
+ROLES_BY_INSTALLATION = {"district": ("operator", "supervisor", "admin"), "centre": ("clerk", "admin")}
+
+
+INSTALLATION_ROLES = ("district", "centre")
+
+
+# What a person reads for a role or an installation's kind (the codes above are stored and typed in the CLI).
+ROLE_NAMES = {
+    "operator": QT_TRANSLATE_NOOP("roles", "operator"),
+    "supervisor": QT_TRANSLATE_NOOP("roles", "supervisor"),
+    "clerk": QT_TRANSLATE_NOOP("roles", "clerk"),
+    "admin": QT_TRANSLATE_NOOP("roles", "admin"),
+}
+
+
+INSTALLATION_NAMES = {
+    "district": QT_TRANSLATE_NOOP("roles", "district"),
+    "centre": QT_TRANSLATE_NOOP("roles", "centre"),
+}
+
+
+def role_name(role: str) -> str:
+    """A role in the interface's language (an unknown code is shown as it is)."""
+    return translate("roles", ROLE_NAMES[role]) if role in ROLE_NAMES else role
+
+
+def role_names(roles: Iterable[str]) -> str:
+    """Roles in the interface's language, listed with commas."""
+    return ", ".join(role_name(role) for role in roles)
+
+
+def installation_name(kind: str) -> str:
+    """``district`` or ``centre`` in the interface's language."""
+    return translate("roles", INSTALLATION_NAMES[kind]) if kind in INSTALLATION_NAMES else kind
+
+
+MIN_PASSWORD_LENGTH = 8
+
+
+def check_user_name(name: str) -> str:
+    """The one rule for user names (init and user add): one word, no spaces. Returns it trimmed."""
+    name = name.strip()
+    if not name or any(ch.isspace() for ch in name):
+        raise UsageError(say("errors", QT_TRANSLATE_NOOP("errors", "A user name must be one word without spaces, e.g. amina.")))
+    return name
+
+
+def check_password_strength(password: str) -> None:
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise UsageError(say("errors", QT_TRANSLATE_NOOP("errors", "A password needs at least {min_password_length} characters."), min_password_length=MIN_PASSWORD_LENGTH))
+
+
+
+# One place for who may do what. Storage functions call require(); the GUI only hides what this refuses.
+PERMISSIONS: dict[str, frozenset[str]] = {
+    "view": frozenset(ROLES),
+    "enter_values": frozenset({"operator", "supervisor", "clerk"}),
+    "set_targets": frozenset({"supervisor", "clerk"}),
+    "mark_complete": frozenset({"supervisor"}),
+    "desk_entry": frozenset({"operator", "supervisor"}),
+    # Case details only for the staff who serve survivors, and the centre's clerk (de-identified copies).
+    "view_cases": frozenset({"operator", "supervisor", "clerk"}),
+    "view_identities": frozenset({"operator", "supervisor"}),
+    "manage_desks": frozenset({"supervisor", "admin"}),
+    "manage_users": frozenset({"supervisor", "admin"}),
+    "demo_data": frozenset({"supervisor", "clerk", "admin"}),
+    "export": frozenset({"supervisor"}),
+    "import": frozenset({"clerk"}),
+    "keys": frozenset({"admin"}),
+    "view_audit": frozenset({"supervisor", "clerk", "admin"}),
+    "keys_export": frozenset({"admin", "supervisor", "clerk"}),
+    "enroll_devices": frozenset({"clerk", "admin"}),
+    # Backups hold every record (encrypted): the office's supervisors and admins, the centre's clerk and admin.
+    "backup": frozenset({"supervisor", "clerk", "admin"}),
+}
+
+
+ACTION_WORDS = {
+    "enter_values": QT_TRANSLATE_NOOP("actions", "enter indicator values"),
+    "set_targets": QT_TRANSLATE_NOOP("actions", "set targets"),
+    "mark_complete": QT_TRANSLATE_NOOP("actions", "mark data sets complete or reopen them"),
+    "desk_entry": QT_TRANSLATE_NOOP("actions", "enter desk cases"),
+    "view_cases": QT_TRANSLATE_NOOP("actions", "see desk case details"),
+    "view_identities": QT_TRANSLATE_NOOP("actions", "see clients' identifying details"),
+    "manage_desks": QT_TRANSLATE_NOOP("actions", "add or change desks"),
+    "manage_users": QT_TRANSLATE_NOOP("actions", "manage users"),
+    "demo_data": QT_TRANSLATE_NOOP("actions", "load demo data"),
+    "export": QT_TRANSLATE_NOOP("actions", "export bundles"),
+    "import": QT_TRANSLATE_NOOP("actions", "import bundles"),
+    "keys": QT_TRANSLATE_NOOP("actions", "manage keys"),
+    "view_audit": QT_TRANSLATE_NOOP("actions", "read the audit log"),
+    "keys_export": QT_TRANSLATE_NOOP("actions", "export key files"),
+    "enroll_devices": QT_TRANSLATE_NOOP("actions", "enroll or revoke devices"),
+    "backup": QT_TRANSLATE_NOOP("actions", "back up or restore the database"),
+}
+
+
+def action_words(action: str) -> str:
+    """What an action lets a person do, in the interface's language (e.g. "export bundles")."""
+    return translate("actions", ACTION_WORDS[action]) if action in ACTION_WORDS else action
+
+
+def allowed(session: Session, action: str) -> bool:
+    """Whether the signed-in user's role may do ``action``."""
+    return session.role in PERMISSIONS[action]
+
+
+def require_role(user: str, role: str, action: str) -> None:
+    """Refuse with a plain message unless ``role`` may do ``action`` (``user`` is named in the message).
+
+    For a user who is not signed in to this database, e.g. the one who restores a backup with a
+    password of that backup.
+    """
+    if role not in PERMISSIONS[action]:
+        raise PermissionDenied(
+            say("errors", QT_TRANSLATE_NOOP("errors", "{user} (role: {role}) may not {action}; that needs one of the roles: {roles}."), user=user, role=role_name(role), action=action_words(action), roles=role_names(sorted(PERMISSIONS[action])))
+        )
+
+
+def require(session: Session, action: str) -> None:
+    """Refuse with a plain message unless the signed-in user's role may do ``action``."""
+    require_role(session.user, session.role, action)

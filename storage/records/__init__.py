@@ -1,0 +1,5 @@
+"""The records people keep: users, indicator values, data-set completion, targets, and the desk's cases,
+PKM requests and desks. Every write checks the role, runs the validation engine and is audited.
+
+Imports core, reference and :mod:`storage.validation`; never sheets, views, reports or tools.
+"""

@@ -1,0 +1,5 @@
+"""Spreadsheets: reading and writing .xlsx/.csv once (:mod:`.tables`), the values template and ``load``,
+the targets template and ``targets load``.
+
+Imports records and below; beside views and reports, never tools.
+"""

@@ -1,0 +1,188 @@
+"""Spreadsheets read and written once: .xlsx and .csv sheets, and the all-or-nothing load around them.
+
+The entry template and ``load`` (:mod:`storage.sheets.values`) and the targets template and
+``targets load`` (:mod:`storage.sheets.targets`) are both made of these pieces.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from storage.errors import UsageError, ValidationFailed
+from storage.i18n import QT_TRANSLATE_NOOP, say
+from storage.records.values import SaveReport
+from storage.validation import Issue, issue
+
+
+@dataclass
+class LoadReport:
+    """The outcome of ``load``: what was (or, dry run, would be) written, or every problem found."""
+
+    file: str
+    rows: int = 0
+    blank_rows: int = 0
+    saved: SaveReport | None = None
+    problems: list[Issue] = field(default_factory=list)
+    dry_run: bool = False
+
+    @property
+    def ok(self) -> bool:
+        """Nothing refused the file: it was (or, dry run, would be) written."""
+        return not self.problems
+
+    def as_dict(self) -> dict:
+        saved = self.saved.as_dict() if self.saved else {"new": 0, "updated": 0, "unchanged": 0, "warnings": []}
+        return {"file": self.file, "ok": self.ok, "dry_run": self.dry_run, "rows": self.rows,
+                "blank_rows": self.blank_rows, "written": self.ok and not self.dry_run,
+                "new": saved["new"], "updated": saved["updated"], "unchanged": saved["unchanged"],
+                "warnings": saved["warnings"], "problems": [p.as_dict() for p in self.problems]}
+
+
+def read_rows(path: Path, sheet_name: str = "values", command: str = "load") -> Iterator[tuple[int, list]]:
+    """(spreadsheet row number, cells) for every row, the header being row 1.
+
+    In a workbook the sheet called ``sheet_name`` is read, else the first sheet.
+    """
+    suffix = path.suffix.lower()
+    if suffix == ".csv":
+        with open(path, newline="", encoding="utf-8-sig") as handle:
+            yield from enumerate(csv.reader(handle), start=1)
+    elif suffix == ".xlsx":
+        # loaded when this format is used: the app and CLI start without it
+        from openpyxl import load_workbook
+
+        workbook = load_workbook(path, read_only=True, data_only=True)
+        try:
+            sheet = workbook[sheet_name] if sheet_name in workbook.sheetnames else workbook.worksheets[0]
+            yield from enumerate((list(row) for row in sheet.iter_rows(values_only=True)), start=1)
+        finally:
+            workbook.close()
+    else:
+        raise UsageError(say("errors", QT_TRANSLATE_NOOP("errors", "`{command}` reads .xlsx or .csv files, not {file}."), command=command, file=path.name))
+
+
+def column_positions(header: list, columns: tuple[str, ...]) -> dict[str, int]:
+    """Where each of ``columns`` is in the header row (any order, any case); LD_COLUMNS when some are missing."""
+    names = [cell_text(cell).lower() for cell in header]
+    missing = [name for name in columns if name not in names]
+    if missing:
+        raise ValidationFailed(say("errors", QT_TRANSLATE_NOOP("errors", "The file's columns are wrong; nothing was written.")), [issue(
+            "LD_COLUMNS", 1, expected=", ".join(columns), missing=", ".join(missing))])
+    return {name: names.index(name) for name in columns}
+
+
+def unreadable(path: Path, error: Exception) -> ValidationFailed:
+    """The LD_UNREADABLE failure for a damaged file (csv, codecs and openpyxl raise many different types)."""
+    kind = "Excel (.xlsx)" if path.suffix.lower() == ".xlsx" else "CSV (UTF-8)"
+    return ValidationFailed(say("errors", QT_TRANSLATE_NOOP("errors", "The file could not be read; nothing was written.")), [issue(
+        "LD_UNREADABLE", 1, value=path.name, kind=kind, reason=type(error).__name__)])
+
+
+def read_table(path: Path, columns: tuple[str, ...], *, sheet_name: str, command: str) -> list[tuple[int, dict]]:
+    """(spreadsheet row number, {column: cell}) of every row of a small sheet with these columns.
+
+    Other columns are ignored, and so are rows where every one of ``columns`` is empty. The file-level
+    problems (unreadable file, missing columns) raise ``ValidationFailed`` with the same rules as ``load``.
+    """
+    rows = read_rows(path, sheet_name, command)
+    found: list[tuple[int, dict]] = []
+    try:
+        _, header = next(rows, (1, []))
+        position = column_positions(header, columns)
+        for number, cells in rows:
+            record = {name: (cells[at] if at < len(cells) else None) for name, at in position.items()}
+            if any(cell_text(cell) for cell in record.values()):
+                found.append((number, record))
+    except (ValidationFailed, UsageError):
+        raise
+    except Exception as error:
+        raise unreadable(path, error) from error
+    return found
+
+
+def cell_text(cell: object) -> str:
+    return "" if cell is None else str(cell).strip()
+
+
+
+def load_all_or_nothing(path: str | Path, *, dry_run: bool, read: Callable[[Path], tuple[list, int]],
+                        save: Callable[[list], SaveReport],
+                        check: Callable[[list], list[Issue]] | None = None) -> LoadReport:
+    """Read every row of a sheet, then validate and write all of them or none.
+
+    ``read`` returns the rows to save and the number of blank rows skipped, or raises ``ValidationFailed``
+    for a file-level problem; ``check`` may refuse the rows before any rule runs (e.g. duplicates);
+    ``save`` validates and writes (nothing when ``dry_run``), raising ``ValidationFailed`` with every
+    failing row. The report lists the problems by spreadsheet row.
+    """
+    path = Path(path)
+    if not path.exists():
+        raise UsageError(say("errors", QT_TRANSLATE_NOOP("errors", "There is no file {path}."), path=path))
+    report = LoadReport(file=os.fspath(path), dry_run=dry_run)
+    try:
+        inputs, report.blank_rows = read(path)
+    except ValidationFailed as failure:
+        report.problems = failure.issues
+        return report
+    report.rows = len(inputs) + report.blank_rows
+    refused = check(inputs) if check else []
+    if refused:
+        report.problems = refused
+        return report
+    try:
+        report.saved = save(inputs)
+    except ValidationFailed as failure:
+        report.problems = sorted(failure.issues, key=lambda found: (found.row or 0, found.rule))
+    return report
+
+
+@dataclass(frozen=True)
+class Sheet:
+    """One sheet of a workbook to write: its name, header, rows and column widths (in characters)."""
+
+    name: str
+    header: Sequence[str]
+    rows: Sequence[Sequence]
+    widths: dict[str, float] = field(default_factory=dict)  # column letter -> width
+    highlight_column: int | None = None  # 1-based: the column people fill in, shaded
+    freeze_header: bool = True
+
+
+HIGHLIGHT_FILL = "FFF2CC"  # the pale yellow of "fill in here"
+
+
+def write_sheets(out: Path, sheets: Sequence[Sheet]) -> None:
+    """Write ``sheets`` as an .xlsx workbook, or the first sheet alone as a UTF-8 .csv (with a BOM, so
+    Excel reads it as UTF-8); the suffix of ``out`` decides. Headers are bold in a workbook."""
+    if out.suffix.lower() == ".csv":
+        with open(out, "w", newline="", encoding="utf-8-sig") as handle:
+            writer = csv.writer(handle)
+            writer.writerow(sheets[0].header)
+            writer.writerows(sheets[0].rows)
+        return
+    # openpyxl is imported when a workbook is written: the CLI's other commands start faster without it.
+    from openpyxl import Workbook
+    from openpyxl.styles import Font, PatternFill
+
+    workbook = Workbook()
+    for number, sheet in enumerate(sheets):
+        page = workbook.active if number == 0 else workbook.create_sheet(sheet.name)
+        page.title = sheet.name
+        page.append(list(sheet.header))
+        for cell in page[1]:
+            cell.font = Font(bold=True)
+        for row in sheet.rows:
+            page.append(list(row))
+        if sheet.highlight_column is not None:
+            fill = PatternFill("solid", fgColor=HIGHLIGHT_FILL)
+            for (cell,) in page.iter_rows(min_row=2, min_col=sheet.highlight_column, max_col=sheet.highlight_column):
+                cell.fill = fill
+        if sheet.freeze_header:
+            page.freeze_panes = "A2"
+        for column, width in sheet.widths.items():
+            page.column_dimensions[column].width = width
+    workbook.save(out)

@@ -1,0 +1,16 @@
+"""The audit trail as the audit screen reads it: pages of the log, case tables left out where the role
+may not see cases."""
+
+from __future__ import annotations
+
+from storage.core import audit
+from storage.core.roles import allowed, require
+from storage.core.session import Session
+
+
+def audit_trail(session: Session, *, offset: int = 0, limit: int = 200, table: str | None = None) -> list[dict]:
+    """A page of the audit log, newest first; case content only for roles that may see cases."""
+    require(session, "view_audit")
+    return audit.audit_page(session.db, offset=offset, limit=limit, table=table,
+                            show_case_content=allowed(session, "view_cases"))
+

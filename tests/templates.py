@@ -1,0 +1,101 @@
+"""Template installations: each kind of test database is created once per test run and copied after that.
+
+Creating an installation derives argon2id keys (64 MiB, t=3) for every user slot, and each sign-in
+derives one again: about half a second apiece on the office-sized machines CI runs on. A copy of the
+files costs milliseconds. The copies are real encrypted installations with real key slots (their
+passwords work), and fixtures open them with :func:`storage.core.session.open_with_key`, since the
+key is known here.
+
+Copies of one template share its device id and keys. Within one test every copy comes from a template
+of its own (the second centre a test asks for is another centre), so two copies in one test are always
+two different installations, as two ``create_database`` calls were.
+"""
+
+from __future__ import annotations
+
+import atexit
+import os
+import shutil
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from storage.core.keyslots import keyfile_path
+from storage.core.session import Session, create_database, open_with_key
+from storage.records.users import add_user
+
+ADMIN_PASSWORD = "admin-pass-1"
+SUPERVISOR_PASSWORD = "supervisor-pass-1"
+OPERATOR_PASSWORD = "operator-pass-1"
+CLERK_PASSWORD = "clerk-pass-1"
+
+_ROOT: Path | None = None
+_TEMPLATES: dict[tuple, tuple[Path, bytes]] = {}  # what was asked for -> (template database, its key)
+_KEYS: dict[Path, bytes] = {}  # every copy handed out -> its database key
+_ASKED: dict[tuple, int] = {}  # (test, kind of copy) -> copies handed to that test so far
+
+
+def _root() -> Path:
+    global _ROOT
+    if _ROOT is None:
+        _ROOT = Path(tempfile.mkdtemp(prefix="mizan-templates-"))
+        atexit.register(shutil.rmtree, _ROOT, True)
+    return _ROOT
+
+
+def _companions(path: Path) -> list[Path]:
+    """The database, its key slots and (at a centre) its revocation ledger: what an installation is."""
+    return [path, keyfile_path(path), Path(f"{path}.revoked")]
+
+
+def _copy(kind: tuple, build: Callable[[Path], Session], path: Path) -> Path:
+    test = os.environ.get("PYTEST_CURRENT_TEST", "").rsplit(" ", 1)[0]
+    nth = _ASKED.get((test, kind), 0)
+    _ASKED[(test, kind)] = nth + 1
+    key = (*kind, nth)
+    if key not in _TEMPLATES:
+        folder = _root() / str(len(_TEMPLATES))
+        folder.mkdir()
+        template = folder / path.name
+        session = build(template)
+        _TEMPLATES[key] = (template, session.db_key)
+        session.close()
+    template, db_key = _TEMPLATES[key]
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if path.exists():
+        raise FileExistsError(f"{path} already exists")
+    for source, target in zip(_companions(template), _companions(path), strict=True):
+        if source.exists():
+            shutil.copyfile(source, target)
+    _KEYS[path.resolve()] = db_key
+    return path
+
+
+def district_copy(path: Path, district: str = "QUETTA", device_name: str | None = None) -> Path:
+    """A district installation at ``path`` with users admin, sana (supervisor) and omar (operator)."""
+    device_name = device_name or f"{district.title()} DPO"
+
+    def build(template: Path) -> Session:
+        session, _ = create_database(template, role="district", district=district, device_name=device_name,
+                                     admin="admin", password=ADMIN_PASSWORD)
+        add_user(session, "sana", "supervisor", SUPERVISOR_PASSWORD)
+        add_user(session, "omar", "operator", OPERATOR_PASSWORD)
+        return session
+
+    return _copy(("district", district, device_name), build, path)
+
+
+def centre_copy(path: Path) -> Path:
+    """A provincial centre installation at ``path`` with users admin and clara (clerk)."""
+
+    def build(template: Path) -> Session:
+        session, _ = create_database(template, role="centre", admin="admin", password=ADMIN_PASSWORD)
+        add_user(session, "clara", "clerk", CLERK_PASSWORD)
+        return session
+
+    return _copy(("centre",), build, path)
+
+
+def sign_in(path: Path, user: str) -> Session:
+    """A session of ``user`` on a copy made here, opened with its key (no argon2 derivation)."""
+    return open_with_key(path, user, _KEYS[Path(path).resolve()])
