@@ -32,7 +32,7 @@ __all__ = ["ADMIN_PASSWORD", "CLERK_PASSWORD", "OPERATOR_PASSWORD", "SUPERVISOR_
 @pytest.fixture
 def district_db(tmp_path: Path) -> Path:
     """A Quetta district database with users admin, sana (supervisor) and omar (operator)."""
-    return district_copy(tmp_path / "district.db")
+    return district_copy(tmp_path / "district.db", per="test")
 
 
 @pytest.fixture
@@ -59,7 +59,7 @@ def district_admin(district_db: Path):
 @pytest.fixture
 def centre_db(tmp_path: Path) -> Path:
     """A provincial centre database with users admin and clara (clerk)."""
-    return centre_copy(tmp_path / "centre.db")
+    return centre_copy(tmp_path / "centre.db", per="test")
 
 
 @pytest.fixture

@@ -6,9 +6,11 @@ files costs milliseconds. The copies are real encrypted installations with real 
 passwords work), and fixtures open them with :func:`storage.core.session.open_with_key`, since the
 key is known here.
 
-Copies of one template share its device id and keys. Within one test every copy comes from a template
-of its own (the second centre a test asks for is another centre), so two copies in one test are always
-two different installations, as two ``create_database`` calls were.
+Copies of one template share its device id and keys, so no two copies that can meet share a template:
+the fixtures' copies (one per test: ``district_db``, ``centre_db``) come from templates of their own,
+and the helpers' copies (``make_district``, ``make_centre``, also called by module-scoped fixtures that
+outlive a test) take a new template for each copy within a test module. Two copies that meet are
+always two different installations, as two ``create_database`` calls were.
 """
 
 from __future__ import annotations
@@ -32,7 +34,7 @@ CLERK_PASSWORD = "clerk-pass-1"
 _ROOT: Path | None = None
 _TEMPLATES: dict[tuple, tuple[Path, bytes]] = {}  # what was asked for -> (template database, its key)
 _KEYS: dict[Path, bytes] = {}  # every copy handed out -> its database key
-_ASKED: dict[tuple, int] = {}  # (test, kind of copy) -> copies handed to that test so far
+_ASKED: dict[tuple, int] = {}  # (test or module, kind of copy) -> copies handed out there so far
 
 
 def _root() -> Path:
@@ -48,10 +50,11 @@ def _companions(path: Path) -> list[Path]:
     return [path, keyfile_path(path), Path(f"{path}.revoked")]
 
 
-def _copy(kind: tuple, build: Callable[[Path], Session], path: Path) -> Path:
+def _copy(kind: tuple, build: Callable[[Path], Session], path: Path, per: str) -> Path:
     test = os.environ.get("PYTEST_CURRENT_TEST", "").rsplit(" ", 1)[0]
-    nth = _ASKED.get((test, kind), 0)
-    _ASKED[(test, kind)] = nth + 1
+    where = test if per == "test" else test.split("::")[0]
+    nth = _ASKED.get((where, kind), 0)
+    _ASKED[(where, kind)] = nth + 1
     key = (*kind, nth)
     if key not in _TEMPLATES:
         folder = _root() / str(len(_TEMPLATES))
@@ -71,8 +74,13 @@ def _copy(kind: tuple, build: Callable[[Path], Session], path: Path) -> Path:
     return path
 
 
-def district_copy(path: Path, district: str = "QUETTA", device_name: str | None = None) -> Path:
-    """A district installation at ``path`` with users admin, sana (supervisor) and omar (operator)."""
+def district_copy(path: Path, district: str = "QUETTA", device_name: str | None = None, *,
+                  per: str = "module") -> Path:
+    """A district installation at ``path`` with users admin, sana (supervisor) and omar (operator).
+
+    ``per``: a new template for every copy in a test ``module`` (the helpers), or in a ``test`` (a
+    function-scoped fixture, one copy per test).
+    """
     device_name = device_name or f"{district.title()} DPO"
 
     def build(template: Path) -> Session:
@@ -82,18 +90,18 @@ def district_copy(path: Path, district: str = "QUETTA", device_name: str | None 
         add_user(session, "omar", "operator", OPERATOR_PASSWORD)
         return session
 
-    return _copy(("district", district, device_name), build, path)
+    return _copy((per, "district", district, device_name), build, path, per)
 
 
-def centre_copy(path: Path) -> Path:
-    """A provincial centre installation at ``path`` with users admin and clara (clerk)."""
+def centre_copy(path: Path, *, per: str = "module") -> Path:
+    """A provincial centre installation at ``path`` with users admin and clara (clerk); ``per`` as above."""
 
     def build(template: Path) -> Session:
         session, _ = create_database(template, role="centre", admin="admin", password=ADMIN_PASSWORD)
         add_user(session, "clara", "clerk", CLERK_PASSWORD)
         return session
 
-    return _copy(("centre",), build, path)
+    return _copy((per, "centre"), build, path, per)
 
 
 def sign_in(path: Path, user: str) -> Session:
