@@ -98,8 +98,9 @@ from sync import bundle as bundle_module  # noqa: E402
 from sync import export as export_module  # noqa: E402
 from sync import importer  # noqa: E402
 from sync.bundle import RECORD_TYPES, decrypt_bundle, open_archive, write_encrypted  # noqa: E402
+from sync.devices import enroll_device  # noqa: E402
 from sync.export import export_bundle  # noqa: E402
-from sync.keys import age_identities, enroll_device, export_key_file, trust_centre  # noqa: E402
+from sync.keys import age_identities, export_key_file, trust_centre  # noqa: E402
 from sync.schema import SPECS, SYNC_COLUMNS  # noqa: E402
 
 SUPERVISOR, SUPERVISOR_PASSWORD = "sana", "bench-super-1"

@@ -39,8 +39,9 @@ from storage.records import ValueInput, save_indicator_values  # noqa: E402
 from storage.report_files import write_report  # noqa: E402
 from storage.reports import build_report  # noqa: E402
 from storage.users import add_user  # noqa: E402
+from sync.devices import enroll_device  # noqa: E402
 from sync.export import export_bundle  # noqa: E402
-from sync.keys import enroll_device, export_key_file, trust_centre  # noqa: E402
+from sync.keys import export_key_file, trust_centre  # noqa: E402
 
 PASSWORD = "demo-pass-1"
 SIZE = (1366, 768)

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from storage.backup import AFTER_RESTORE
 from storage.database import AFTER_CREATE, AFTER_OPEN
-from sync.keys import carry_forward_on_restore, initialise_keys, reapply_revocations
+from sync.devices import carry_revocations_forward, reapply_revocations
+from sync.keys import carry_centre_keys_forward, initialise_keys
 
 for steps, step in ((AFTER_CREATE, initialise_keys), (AFTER_OPEN, reapply_revocations),
-                    (AFTER_RESTORE, carry_forward_on_restore)):
+                    (AFTER_RESTORE, carry_centre_keys_forward), (AFTER_RESTORE, carry_revocations_forward)):
     if step not in steps:
         steps.append(step)

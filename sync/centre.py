@@ -7,8 +7,9 @@ screens (and the CLI) call.
 * conflicts side by side (:func:`list_conflicts`) and the clerk's decision (:func:`resolve_conflict`);
 * quarantine (:func:`list_quarantine`) and its re-check after a catalogue change
   (:func:`recheck_quarantine`), through the import's own checks and merge;
-* devices and gaps per district (:func:`device_overview`) and receipts for today's imports
-  (:func:`receipts_for_today`).
+* receipts for today's imports (:func:`receipts_for_today`).
+
+Devices and gaps per district are :func:`sync.devices.device_overview`.
 
 Importing itself, with its progress callback, is :func:`sync.importer.import_bundles`.
 """
@@ -32,13 +33,13 @@ from storage.records import check_indicator_values
 from storage.users import require
 from storage.validation import ERROR, Issue
 from sync.bundle import RECORD_TYPES, BundleRejected, decrypt_bundle, file_sha256, open_archive
+from sync.devices import enroll
 from sync.importer import (
     ImportOutcome,
     ProgressCallback,
     bundle_files,
     check_incoming,
     claimed_device,
-    device_report,
     import_bundles,
     imported_today,
     key_text,
@@ -48,7 +49,7 @@ from sync.importer import (
     require_centre_import,
     value_input,
 )
-from sync.keys import Enrollment, KeyFileError, age_identities, enroll, verify_signature
+from sync.keys import Enrollment, KeyFileError, age_identities, verify_signature
 from sync.receipts import write_receipts
 from sync.schema import SPECS
 
@@ -459,33 +460,7 @@ def _recheck_group(session: Session, record_type: str, bundle_id: str, device_id
     merge_records(session, record_type, passed, bundle_id, result.counts)
 
 
-# -- devices, gaps and receipts -------------------------------------------------------------------------
-
-
-def device_overview(session: Session) -> list[dict]:
-    """Per district (every current district, and any other a device is enrolled for), in catalogue order:
-    ``district``, ``name``, ``division``, ``devices`` (as :func:`sync.importer.device_report`: device,
-    device_name, fingerprint, status, enrolled_at, revoked_at, sequences, missing, last_sequence,
-    last_import), ``last_seen`` (newest import of any of its devices), ``missing`` (device id -> gaps,
-    only devices with gaps) and ``no_device`` (True when no active device is enrolled)."""
-    require(session, "view")
-    by_district: dict[str, list[dict]] = defaultdict(list)
-    for device in device_report(session):
-        by_district[device["district"]].append(device)
-    today = dt.date.today()
-    overview = []
-    for code, district in session.catalogue.districts.items():
-        current = district.validity.valid_to is None or district.validity.valid_to >= today
-        devices = by_district.get(code, [])
-        if not current and not devices:
-            continue
-        seen = [device["last_import"] for device in devices if device["last_import"]]
-        overview.append({
-            "district": code, "name": district.name, "division": district.division, "devices": devices,
-            "last_seen": max(seen, default=None),
-            "missing": {device["device"]: device["missing"] for device in devices if device["missing"]},
-            "no_device": not any(device["status"] == "active" for device in devices)})
-    return overview
+# -- receipts ----------------------------------------------------------------------------------------
 
 
 def receipts_for_today(session: Session, folder: str | Path) -> list[Path]:

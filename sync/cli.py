@@ -8,7 +8,6 @@ from pathlib import Path
 from storage.cli import EXIT_OK, EXIT_USAGE, Console, secret_from_env_or_prompt, signed_in
 from storage.errors import UsageError
 from sync.centre import (
-    device_overview,
     enroll_pending_device,
     import_inbox,
     list_conflicts,
@@ -18,14 +17,13 @@ from sync.centre import (
     recheck_quarantine,
     resolve_conflict,
 )
+from sync.devices import device_overview, enroll_device, revoke_device
 from sync.export import export_bundle
 from sync.importer import ImportOutcome, import_bundles
 from sync.keys import (
     backup_keys,
-    enroll_device,
     export_key_file,
     restore_keys,
-    revoke_device,
     rotate_centre_key,
     trust_centre,
 )

@@ -745,30 +745,7 @@ def _apply_minimal_tombstone(session: Session, spec: RecordSpec, record_type: st
     counts["updated" if row is not None else "unchanged"] += 1
 
 
-# -- devices -------------------------------------------------------------------------------------------
-
-
-def device_report(session: Session) -> list[dict]:
-    """Every enrolled device: district, fingerprint, status, sequences received, gaps, last bundle and import."""
-    require(session, "view")
-    received: dict[str, list[int]] = {}
-    last_seen: dict[str, str] = {}
-    for device_id, sequence, imported_at in session.db.execute(
-            "SELECT device_id, sequence, max(imported_at) FROM bundles GROUP BY device_id, sequence ORDER BY sequence"):
-        received.setdefault(device_id, []).append(sequence)
-        last_seen[device_id] = max(last_seen.get(device_id, imported_at), imported_at)
-    devices = []
-    rows = session.db.execute("SELECT device_id, district, device_name, fingerprint, status, enrolled_at, revoked_at "
-                              "FROM devices ORDER BY district, device_name").fetchall()
-    for device_id, district, device_name, print_, status, enrolled_at, revoked_at in rows:
-        sequences = received.get(device_id, [])
-        # Gaps are the sequence numbers between 1 and the newest received that never arrived.
-        missing = sorted(set(range(1, max(sequences) + 1)) - set(sequences)) if sequences else []
-        devices.append({"device": device_id, "district": district, "device_name": device_name, "fingerprint": print_,
-                        "status": status, "enrolled_at": enrolled_at, "revoked_at": revoked_at,
-                        "sequences": sequences, "missing": missing, "last_sequence": max(sequences, default=None),
-                        "last_import": last_seen.get(device_id)})
-    return devices
+# -- receipts -----------------------------------------------------------------------------------------
 
 
 def imported_today(session: Session) -> list[str]:

@@ -49,8 +49,9 @@ from storage.records import save_indicator_values
 from storage.users import add_user
 from storage.validation import ValueInput
 from sync.bundle import MANIFEST, RECORD_TYPES, SIGNATURE, BundleWriter, canonical_json, write_encrypted
+from sync.devices import enroll_device
 from sync.export import export_bundle
-from sync.keys import Enrollment, age_identities, age_recipient, enroll_device, export_key_file, trust_centre
+from sync.keys import Enrollment, age_identities, age_recipient, export_key_file, trust_centre
 from tests.conftest import ADMIN_PASSWORD, CLERK_PASSWORD, OPERATOR_PASSWORD, SUPERVISOR_PASSWORD
 
 __all__ = [

@@ -35,7 +35,6 @@ from storage.records import save_indicator_values
 from storage.validation import ValueInput
 from sync.bundle import BundleRejected
 from sync.centre import (
-    device_overview,
     enroll_pending_device,
     import_inbox,
     list_conflicts,
@@ -46,8 +45,9 @@ from sync.centre import (
     resolve_conflict,
     scan_inbox,
 )
+from sync.devices import device_overview, revoke_device
 from sync.importer import ImportProgress, import_bundles
-from sync.keys import KeyFileError, export_key_file, revoke_device, trust_centre
+from sync.keys import KeyFileError, export_key_file, trust_centre
 from tests.conftest import ADMIN_PASSWORD, CLERK_PASSWORD, SUPERVISOR_PASSWORD, table_counts
 from tests.sync_helpers import (
     audit_rows,

@@ -30,7 +30,7 @@ from storage.records import delete_indicator_value, save_indicator_values, set_c
 from storage.targets import save_targets
 from storage.users import PERMISSIONS, add_user, change_password, remove_user, unlock_user
 from storage.validation import TargetInput, ValueInput
-from sync import centre, importer, keys, receipts
+from sync import centre, devices, importer, keys, receipts
 from sync.export import export_bundle
 from tests.conftest import ADMIN_PASSWORD, CLERK_PASSWORD, OPERATOR_PASSWORD, SUPERVISOR_PASSWORD, table_counts
 from tests.sync_helpers import add_desk_cases, add_values, desk_case, export_to, last_month, make_pair
@@ -157,11 +157,12 @@ CASES = [
     Case(keys.restore_keys, "keys", lambda s, w, d: keys.restore_keys(s, w.files["key_backup"],
                                                                     "a long backup passphrase")),
     Case(keys.export_key_file, "keys_export", lambda s, w, d: keys.export_key_file(s, d / "key.txt")),
-    Case(keys.enroll_device, "enroll_devices", lambda s, w, d: keys.enroll_device(s, w.files["enrollment"])),
-    Case(keys.enroll, "enroll_devices", lambda s, w, d: keys.enroll(s, keys.read_enrollment(w.files["enrollment"]))),
+    Case(devices.enroll_device, "enroll_devices", lambda s, w, d: devices.enroll_device(s, w.files["enrollment"])),
+    Case(devices.enroll, "enroll_devices",
+         lambda s, w, d: devices.enroll(s, keys.read_enrollment(w.files["enrollment"]))),
     Case(centre.enroll_pending_device, "enroll_devices",
          lambda s, w, d: centre.enroll_pending_device(s, w.files["bundle"], "AAAA-BBBB-CCCC-DDDD")),
-    Case(keys.revoke_device, "enroll_devices", lambda s, w, d: keys.revoke_device(s, "no-such-device")),
+    Case(devices.revoke_device, "enroll_devices", lambda s, w, d: devices.revoke_device(s, "no-such-device")),
     Case(backups.backup_now, "backup", lambda s, w, d: backups.backup_now(s, d / "b.zip")),
     Case(backups.set_backup_keep, "backup", lambda s, w, d: backups.set_backup_keep(s, 9)),
     Case(backups.restore_backup, "backup", _restore_with_own_password),
@@ -174,7 +175,7 @@ EXEMPT = {
     "storage.users.change_password": "changing one's own password needs no permission (another's: manage_users, "
                                      "in the table)",
     "sync.keys.initialise_keys": "creates the installation's own keys at init (or on first use), never replaces one",
-    "sync.keys.reapply_revocations": "sign-in step: re-applies revocations authenticated by the ledger's HMAC",
+    "sync.devices.reapply_revocations": "sign-in step: re-applies revocations authenticated by the ledger's HMAC",
     "storage.backup.automatic_backup": "the automatic backups (before import/migration, daily) of the system",
     "storage.backup.daily_backup_if_due": "the automatic daily backup at sign-in",
     "storage.backup.backup_before_import": "called by import_bundles after its role check",

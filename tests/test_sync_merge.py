@@ -35,7 +35,8 @@ from storage.errors import ValidationFailed
 from storage.keyslots import KeyFile, keyfile_path
 from storage.records import delete_indicator_value, save_indicator_values, set_complete, set_target
 from storage.validation import ValueInput
-from sync.importer import device_report, import_bundles
+from sync.devices import device_report
+from sync.importer import import_bundles
 from sync.keys import age_identities
 from sync.receipts import import_receipt, write_receipts
 from tests.conftest import ADMIN_PASSWORD, CLERK_PASSWORD, SUPERVISOR_PASSWORD

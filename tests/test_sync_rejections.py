@@ -28,12 +28,11 @@ from storage.database import open_session, utc_now
 from storage.hlc import HybridLogicalClock
 from storage.records import list_indicator_values
 from sync.bundle import BundleRejected, write_encrypted
+from sync.devices import enroll_device, revoke_device
 from sync.importer import import_bundles
 from sync.keys import (
-    enroll_device,
     export_key_file,
     read_centre_key,
-    revoke_device,
     signing_private_key,
     trust_centre,
 )
