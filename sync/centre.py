@@ -42,14 +42,11 @@ from sync.importer import (
     claimed_device,
     import_bundles,
     imported_today,
-    key_text,
-    load_record,
-    merge_records,
-    replace_record,
     require_centre_import,
     value_input,
 )
 from sync.keys import Enrollment, KeyFileError, age_identities, verify_signature
+from sync.merge import key_text, load_record, merge_records, replace_record
 from sync.receipts import write_receipts
 from sync.schema import SPECS
 
@@ -298,7 +295,7 @@ def _version_above(session: Session, *versions: str) -> str:
     """A new version of this centre, newer than every one given, so the decision wins everywhere.
 
     The centre's clock has seen every version it merged, unless one was implausibly far ahead (a district
-    PC's clock years fast, sync.importer._observe_plausible); then the version right after it is used,
+    PC's clock years fast, sync.merge._observe_plausible); then the version right after it is used,
     without dragging the centre's clock there.
     """
     version = session.clock.now()
