@@ -7,19 +7,10 @@ from pathlib import Path
 
 from storage.cli import EXIT_OK, EXIT_USAGE, Console, secret_from_env_or_prompt, signed_in
 from storage.errors import UsageError
-from sync.centre import (
-    enroll_pending_device,
-    import_inbox,
-    list_conflicts,
-    list_quarantine,
-    pending_device,
-    receipts_for_today,
-    recheck_quarantine,
-    resolve_conflict,
-)
 from sync.devices import device_overview, enroll_device, revoke_device
 from sync.export import export_bundle
 from sync.importer import ImportOutcome, import_bundles
+from sync.inbox import enroll_pending_device, import_inbox, pending_device, receipts_for_today
 from sync.keys import (
     backup_keys,
     export_key_file,
@@ -28,6 +19,7 @@ from sync.keys import (
     trust_centre,
 )
 from sync.receipts import import_receipt, write_receipts
+from sync.review import list_conflicts, list_quarantine, recheck_quarantine, resolve_conflict
 
 EXIT_REJECTED = 5
 

@@ -1,7 +1,7 @@
 """Devices: the district PCs the centre knows, and what it knows about them.
 
 * enrolling a device (:func:`enroll_device` from its enrollment file, :func:`enroll` once its key is
-  confirmed; an unknown device's bundle is enrolled through :func:`sync.centre.enroll_pending_device`);
+  confirmed; an unknown device's bundle is enrolled through :func:`sync.inbox.enroll_pending_device`);
 * revoking one (:func:`revoke_device`), for good: revocations never roll back. Besides the ``devices``
   table, each revocation is appended to a ledger beside the database (``<db>.revoked``, one JSON line
   per device, each with an HMAC-SHA256 under a key derived from the database key, so a line cannot be
@@ -47,7 +47,7 @@ def enroll_device(session: Session, path: str | Path) -> Enrollment:
 
 def enroll(session: Session, enrollment: Enrollment) -> Enrollment:
     """Centre: register a district device whose key the clerk has confirmed (from an enrollment file, or
-    from a bundle of an unknown device after comparing its fingerprint by phone: ``sync.centre``)."""
+    from a bundle of an unknown device after comparing its fingerprint by phone: :func:`sync.inbox.enroll_pending_device`)."""
     require(session, "enroll_devices")
     if not session.is_centre:
         raise UsageError(say("errors", QT_TRANSLATE_NOOP("errors", "Only the provincial centre enrolls devices.")))

@@ -11,7 +11,6 @@ progress reports); how a checked record is compared with the stored one and appl
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import json
 from collections.abc import Callable, Iterable
@@ -59,7 +58,7 @@ class ImportOutcome:
     ``district``, ``device_name`` and ``sequence`` are the manifest's claims until the device is verified;
     after that ``district`` and ``device_name`` are the ones this centre enrolled. ``unknown_device`` is set
     when the bundle was refused only because its device is not enrolled: what the bundle claims, for the
-    clerk to compare by phone before enrolling it (:func:`sync.centre.enroll_pending_device`).
+    clerk to compare by phone before enrolling it (:func:`sync.inbox.enroll_pending_device`).
     """
 
     file: str
@@ -375,13 +374,3 @@ def check_incoming(session: Session, record_type: str, raws: Iterable[dict | str
         incomings.append(incoming)
     _content_checks(session, incomings, district)
     return incomings
-
-
-# -- receipts -----------------------------------------------------------------------------------------
-
-
-def imported_today(session: Session) -> list[str]:
-    """Devices with a bundle imported today (local date), for "receipts for today" in one click."""
-    start = dt.datetime.combine(dt.date.today(), dt.time()).astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S")
-    return [row[0] for row in session.db.execute(
-        "SELECT DISTINCT device_id FROM bundles WHERE imported_at >= ?", [start])]

@@ -7,7 +7,7 @@ Merge rules, which make imports idempotent and order-free:
   device, that device's newest version is kept in ``conflicts`` for review;
 * a minimal tombstone (a desk case whose client withdrew consent) removes the row and is remembered
   in ``tombstones``, so an older copy arriving later stays deleted;
-* a losing version the clerk has already decided (``conflict_decisions``, :mod:`sync.centre`) is not a
+* a losing version the clerk has already decided (``conflict_decisions``, :mod:`sync.review`) is not a
   new conflict when a cumulative bundle brings it again.
 
 Also here: quarantine, where records are kept aside with their reasons (:func:`quarantine_records`),
@@ -292,7 +292,7 @@ def _existing_rows(session: Session, spec: RecordSpec, keys: list[tuple]) -> dic
 
 def _existing_conflicts(session: Session, record_type: str, keys: list[tuple]) -> dict[tuple[str, str], tuple]:
     """(natural key text, device) -> the newest version of that device already kept as a conflict, or
-    decided by the clerk (:mod:`sync.centre`): a version at or below it is not a new conflict."""
+    decided by the clerk (:mod:`sync.review`): a version at or below it is not a new conflict."""
     known: dict[tuple[str, str], tuple] = {}
     for table in ("conflicts", "conflict_decisions"):
         if not session.db.execute(f"SELECT 1 FROM {table} WHERE record_type = ? LIMIT 1", [record_type]).fetchone():

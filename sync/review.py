@@ -1,28 +1,20 @@
-"""The provincial centre's import desk, without Qt: what the GUI's import desk, conflicts and devices
-screens (and the CLI) call.
+"""The provincial centre's review, without Qt: what the GUI's review screen (and the CLI's ``conflicts``
+and ``quarantine``) call after an import.
 
-* unknown devices: what a bundle claims about the device that made it (:func:`pending_device`), and
-  enrolling it once the clerk has compared its fingerprint by phone (:func:`enroll_pending_device`);
-* the inbox: bundle files in a (shared) folder that were not imported yet (:func:`scan_inbox`);
 * conflicts side by side (:func:`list_conflicts`) and the clerk's decision (:func:`resolve_conflict`);
 * quarantine (:func:`list_quarantine`) and its re-check after a catalogue change
-  (:func:`recheck_quarantine`), through the import's own checks and merge;
-* receipts for today's imports (:func:`receipts_for_today`).
+  (:func:`recheck_quarantine`), through the import's own checks and merge.
 
-Devices and gaps per district are :func:`sync.devices.device_overview`.
-
-Importing itself, with its progress callback, is :func:`sync.importer.import_bundles`.
+The import desk (inbox, unknown devices, receipts for today) is :mod:`sync.inbox`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
-import time
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
-from pathlib import Path
 
 from storage.catalogue import TOTAL_CELL, Catalogue, parse_cell
 from storage.database import Session, utc_now
@@ -30,117 +22,11 @@ from storage.errors import UsageError, ValidationFailed
 from storage.hlc import format_hlc, parse_hlc
 from storage.i18n import QT_TRANSLATE_NOOP, fill, say, translate
 from storage.records import check_indicator_values
-from storage.users import require
 from storage.validation import ERROR, Issue
-from sync.bundle import RECORD_TYPES, BundleRejected, decrypt_bundle, file_sha256, open_archive
-from sync.devices import enroll
-from sync.importer import (
-    ImportOutcome,
-    ProgressCallback,
-    bundle_files,
-    check_incoming,
-    claimed_device,
-    import_bundles,
-    imported_today,
-    require_centre_import,
-    value_input,
-)
-from sync.keys import Enrollment, KeyFileError, age_identities, verify_signature
+from sync.bundle import RECORD_TYPES
+from sync.importer import check_incoming, require_centre_import, value_input
 from sync.merge import key_text, load_record, merge_records, replace_record
-from sync.receipts import write_receipts
 from sync.schema import SPECS
-
-# -- unknown devices ------------------------------------------------------------------------------------
-
-
-def pending_device(session: Session, path: str | Path) -> Enrollment:
-    """What a bundle says about the device that made it, for the clerk to compare by phone.
-
-    The bundle must open with this centre's keys, pass the ZIP and hash checks, and be signed by the key
-    its own manifest carries: self-consistent, but NOT trusted. Only the fingerprint read aloud by the
-    district office makes it trusted (:func:`enroll_pending_device`).
-    """
-    require(session, "enroll_devices")
-    if not session.is_centre:
-        raise UsageError(say("errors", QT_TRANSLATE_NOOP("errors", "Only the provincial centre enrolls devices.")))
-    path = Path(path)
-    plaintext = decrypt_bundle(path, age_identities(session))
-    _archive, manifest, manifest_bytes, signature = open_archive(path, plaintext)
-    claimed = claimed_device(manifest)
-    if not verify_signature(claimed.signing_public, manifest_bytes, signature):
-        raise BundleRejected(say("errors", QT_TRANSLATE_NOOP("errors", "{file} is not signed by the key it carries: it was altered or forged. Do not enroll its device; ask the district office for a new export."), file=path.name))
-    return claimed
-
-
-def _fingerprint_letters(text: str) -> str:
-    """A fingerprint as heard: the letters and digits only, in capitals (dashes and spaces do not matter)."""
-    return "".join(ch for ch in text.upper() if ch.isalnum())
-
-
-def enroll_pending_device(session: Session, path: str | Path, heard_fingerprint: str) -> Enrollment:
-    """Enroll the device that made the bundle at ``path``, once the clerk has typed the fingerprint the
-    district office read aloud; a fingerprint that differs refuses (exit code 5) and enrolls nothing.
-
-    Then import the bundle again. This trusts the key exactly as an enrollment file does: by the
-    fingerprint compared over the phone.
-    """
-    claimed = pending_device(session, path)
-    if _fingerprint_letters(heard_fingerprint) != _fingerprint_letters(claimed.fingerprint):
-        raise KeyFileError(say("errors", QT_TRANSLATE_NOOP("errors", "The fingerprint you heard ({heard}) is not the one this bundle carries ({fingerprint}). Do not enroll the device: the bundle may not come from '{device}' of {district}. Phone the district office again."), heard=heard_fingerprint.strip(), fingerprint=claimed.fingerprint, device=claimed.device_name, district=claimed.district))
-    return enroll(session, claimed)
-
-
-# -- the inbox ------------------------------------------------------------------------------------------
-
-# (path, size, modification time) -> SHA-256 of the file: polling a shared folder hashes a file once,
-# not at every scan, until it changes.
-_FILE_HASHES: dict[tuple[str, int, int], str] = {}
-_MAX_REMEMBERED_HASHES = 10_000
-
-
-def _cached_sha256(path: Path, size: int, mtime_ns: int) -> str:
-    slot = (str(path.resolve()), size, mtime_ns)
-    digest = _FILE_HASHES.get(slot)
-    if digest is None:
-        if len(_FILE_HASHES) >= _MAX_REMEMBERED_HASHES:
-            _FILE_HASHES.clear()
-        digest = _FILE_HASHES[slot] = file_sha256(path)
-    return digest
-
-
-def scan_inbox(session: Session, folder: str | Path, *, settle_seconds: float = 2.0) -> list[Path]:
-    """The ``*.mizan`` files in ``folder`` that this centre has not imported, in name order.
-
-    A file counts as imported when a bundle was imported from a file with the same bytes (SHA-256), so
-    a renamed copy is recognised too; the importer's bundle-id check catches anything else as a
-    duplicate. Files changed in the last ``settle_seconds`` are left for the next scan (still being
-    copied onto the shared drive). Files are never moved or deleted. A file that was rejected is
-    listed again at every scan until it is replaced or removed: the caller decides whether to retry it.
-    """
-    require_centre_import(session)
-    folder = Path(folder)
-    if not folder.is_dir():
-        raise UsageError(say("errors", QT_TRANSLATE_NOOP("errors", "{folder} is not a folder."), folder=folder))
-    fresh = []
-    now = time.time()
-    for path in bundle_files([folder]):
-        try:
-            status = path.stat()
-        except OSError:
-            continue  # removed between listing and looking: nothing to import
-        if now - status.st_mtime < settle_seconds:
-            continue
-        digest = _cached_sha256(path, status.st_size, status.st_mtime_ns)
-        if session.db.execute("SELECT 1 FROM bundles WHERE file_sha256 = ? LIMIT 1", [digest]).fetchone() is None:
-            fresh.append(path)
-    return fresh
-
-
-def import_inbox(session: Session, folder: str | Path, on_progress: ProgressCallback | None = None, *,
-                 settle_seconds: float = 2.0) -> list[ImportOutcome]:
-    """Import the files :func:`scan_inbox` finds in ``folder`` (the others were imported before)."""
-    return import_bundles(session, scan_inbox(session, folder, settle_seconds=settle_seconds), on_progress)
-
 
 # -- conflicts ------------------------------------------------------------------------------------------
 
@@ -455,11 +341,3 @@ def _recheck_group(session: Session, record_type: str, bundle_id: str, device_id
     result.passed += len(passed)
     # The import's merge: a record that now clashes (e.g. a case number) is quarantined again by it.
     merge_records(session, record_type, passed, bundle_id, result.counts)
-
-
-# -- receipts ----------------------------------------------------------------------------------------
-
-
-def receipts_for_today(session: Session, folder: str | Path) -> list[Path]:
-    """A signed receipt for every device with a bundle imported today (local date) into ``folder``."""
-    return write_receipts(session, folder, imported_today(session))
