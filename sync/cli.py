@@ -9,6 +9,7 @@ from storage.cli import EXIT_OK, EXIT_USAGE, Console, secret_from_env_or_prompt,
 from storage.errors import UsageError
 from sync.devices import device_overview, enroll_device, revoke_device
 from sync.export import export_bundle
+from sync.hooks import install_hooks
 from sync.importer import ImportOutcome, import_bundles
 from sync.inbox import enroll_pending_device, import_inbox, pending_device, receipts_for_today
 from sync.keys import (
@@ -202,7 +203,9 @@ def cmd_receipt_import(args: argparse.Namespace, console: Console) -> int:
 
 
 def register(commands: argparse._SubParsersAction) -> None:
-    """Add sync's commands to the top-level parser."""
+    """Add sync's commands to the top-level parser, and sync's steps to storage's init, sign-in and restore
+    (``init``, ``restore`` and every command that signs in need them)."""
+    install_hooks()
     keys = commands.add_parser("keys", help="key files, trust and backup")
     keys_commands = keys.add_subparsers(dest="keys_command", required=True)
     keys_export = keys_commands.add_parser("export", help="centre: its public key file; district: enrollment file")

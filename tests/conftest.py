@@ -16,11 +16,15 @@ from storage.records import save_indicator_values  # noqa: E402
 from storage.targets import save_targets  # noqa: E402
 from storage.users import add_user  # noqa: E402
 from storage.validation import TargetInput, ValueInput  # noqa: E402
+from sync import install_hooks  # noqa: E402
 
 ADMIN_PASSWORD = "admin-pass-1"
 SUPERVISOR_PASSWORD = "supervisor-pass-1"
 OPERATOR_PASSWORD = "operator-pass-1"
 CLERK_PASSWORD = "clerk-pass-1"
+
+# Every test database gets sync's keys (and its sign-in and restore steps), whichever test files ran.
+install_hooks()
 
 
 @pytest.fixture
