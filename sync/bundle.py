@@ -351,8 +351,10 @@ def _check_manifest_shape(path: Path, manifest: object) -> None:
 
 
 def is_hlc(text: object) -> bool:
+    """Whether ``text`` is a version as Mizan writes it (13 digits of milliseconds, a dot, 6 of counter)."""
     return isinstance(text, str) and bool(_HLC.match(text))
 
 
 def is_uuid(text: object) -> bool:
+    """Whether ``text`` is a lower-case hyphenated UUID."""
     return isinstance(text, str) and bool(_UUID.match(text))

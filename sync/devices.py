@@ -222,8 +222,6 @@ def device_report(session: Session) -> list[dict]:
     return devices
 
 
-
-
 def device_overview(session: Session) -> list[dict]:
     """Per district (every current district, and any other a device is enrolled for), in catalogue order:
     ``district``, ``name``, ``division``, ``devices`` (as :func:`device_report`: device,
@@ -248,5 +246,3 @@ def device_overview(session: Session) -> list[dict]:
             "missing": {device["device"]: device["missing"] for device in devices if device["missing"]},
             "no_device": not any(device["status"] == "active" for device in devices)})
     return overview
-
-

@@ -75,6 +75,7 @@ class ImportOutcome:
         ("new", "updated", "unchanged", "conflicts", "quarantined"), 0))
 
     def as_dict(self) -> dict:
+        """As the ``--json`` report shows it."""
         unknown = self.unknown_device
         return {"file": self.file, "status": self.status, "reason": self.reason, "device": self.device,
                 "district": self.district, "device_name": self.device_name, "sequence": self.sequence,

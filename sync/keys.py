@@ -95,11 +95,13 @@ def _secret(session: Session, name: str) -> tuple[str, str]:
 
 
 def signing_private_key(session: Session) -> Ed25519PrivateKey:
+    """This installation's Ed25519 signing key."""
     secret, _ = _secret(session, SIGNING_KEY)
     return Ed25519PrivateKey.from_private_bytes(base64.b64decode(secret))
 
 
 def signing_public_key(session: Session) -> str:
+    """This installation's Ed25519 public key, base64."""
     return _secret(session, SIGNING_KEY)[1]
 
 
@@ -113,6 +115,7 @@ def age_identities(session: Session) -> list[pyrage.x25519.Identity]:
 
 
 def age_recipient(session: Session) -> str:
+    """The centre's current age recipient (``age1...``): what district bundles are encrypted to."""
     return _secret(session, AGE_IDENTITY)[1]
 
 
@@ -122,6 +125,8 @@ def sign(session: Session, message: bytes) -> str:
 
 
 def verify_signature(public_key_b64: str, message: bytes, signature_b64: str) -> bool:
+    """Whether ``signature_b64`` is a valid Ed25519 signature of ``message`` by ``public_key_b64`` (False
+    for a malformed key or signature too)."""
     try:
         public = Ed25519PublicKey.from_public_bytes(base64.b64decode(public_key_b64, validate=True))
         public.verify(base64.b64decode(signature_b64, validate=True), message)
@@ -156,6 +161,8 @@ def _parse_key_file(path: Path, expected_format: str, fields: tuple[str, ...]) -
 
 @dataclass(frozen=True)
 class CentreKey:
+    """The centre's public keys, as its key file carries them, and their fingerprint."""
+
     recipient: str
     signing_public: str
     fingerprint: str
@@ -163,6 +170,8 @@ class CentreKey:
 
 @dataclass(frozen=True)
 class Enrollment:
+    """A district device as its enrollment file (or a bundle's manifest) describes it."""
+
     device_id: str
     district: str
     device_name: str
@@ -171,6 +180,7 @@ class Enrollment:
 
 
 def centre_fingerprint(recipient: str, signing_public: str) -> str:
+    """The centre's fingerprint: over its age recipient and its signing key."""
     return fingerprint(recipient, signing_public)
 
 
@@ -212,6 +222,7 @@ def export_key_file(session: Session, out: str | Path) -> str:
 
 
 def read_centre_key(path: str | Path) -> CentreKey:
+    """The centre's key file, checked: a valid age recipient and a fingerprint that matches its keys."""
     values = _parse_key_file(Path(path), CENTRE_KEY_FORMAT, ("age-recipient", "signing-public-key", "fingerprint"))
     try:
         pyrage.x25519.Recipient.from_str(values["age-recipient"])
@@ -243,11 +254,13 @@ def trust_centre(session: Session, path: str | Path, *, replace: bool = False) -
 
 
 def trusted_centre(session: Session) -> CentreKey | None:
+    """District: the centre this office trusts (None before ``keys import``)."""
     row = session.db.execute("SELECT recipient, signing_public, fingerprint FROM centre_trust WHERE id = 1").fetchone()
     return CentreKey(*row) if row else None
 
 
 def read_enrollment(path: str | Path) -> Enrollment:
+    """A device's enrollment file, checked: its fingerprint must match its key."""
     fields = ("device-id", "district", "device-name", "signing-public-key", "fingerprint")
     values = _parse_key_file(Path(path), ENROLLMENT_FORMAT, fields)
     if values["fingerprint"] != fingerprint(values["signing-public-key"]):

@@ -28,6 +28,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 import sqlcipher3
+from sqlite_utils import Database
 
 from storage.database import Session, utc_now
 from storage.hlc import parse_hlc
@@ -50,10 +51,12 @@ class Incoming:
 
     @property
     def minimal(self) -> bool:
+        """A minimal tombstone: only uuid, hlc, origin_device and deleted (consent withdrawn)."""
         return len(self.record) == len(SYNC_COLUMNS) and self.record.keys() == _SYNC_KEYS
 
     @property
     def label(self) -> str:
+        """How quarantine names it: its uuid, or its line in the payload when it has no valid uuid."""
         uuid_ = self.record.get("uuid")
         return uuid_ if is_uuid(uuid_) else f"line {self.line}"
 
@@ -267,7 +270,7 @@ def _insert_sql(spec: RecordSpec) -> str:
     return f"INSERT INTO {spec.table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
 
 
-def _in_chunks(db, query: str, params: list, values: list, size: int = 500) -> list[tuple]:
+def _in_chunks(db: Database, query: str, params: list, values: list, size: int = 500) -> list[tuple]:
     rows: list[tuple] = []
     for start in range(0, len(values), size):
         part = values[start : start + size]

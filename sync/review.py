@@ -61,6 +61,7 @@ class Conflict:
         return (self.stored.hlc, self.incoming.hlc)
 
     def as_dict(self) -> dict:
+        """As ``conflicts --json`` shows it."""
         return asdict(self)
 
 
@@ -204,6 +205,7 @@ class Decision:
     origin_device: str
 
     def as_dict(self) -> dict:
+        """Its fields as a dict (for JSON)."""
         return asdict(self)
 
 
@@ -300,6 +302,7 @@ class RecheckResult:
         ("new", "updated", "unchanged", "conflicts", "quarantined"), 0))
 
     def as_dict(self) -> dict:
+        """As ``quarantine recheck --json`` shows it."""
         return asdict(self)
 
 

@@ -27,6 +27,7 @@ class RecordSpec:
 
     @property
     def exported(self) -> tuple[str, ...]:
+        """Every column that travels: the record type's own, then uuid, hlc, origin_device, deleted."""
         return (*self.columns, *SYNC_COLUMNS)
 
 
