@@ -8,7 +8,9 @@ import sys
 def main(argv: list[str] | None = None) -> int:
     from storage.tools import cli
     from sync import cli as sync_cli
+    from sync import install_hooks
 
+    install_hooks()  # keys at init, revocations at sign-in, what never rolls back at restore: CLI and app alike
     parser = cli.build_parser([cli.register, sync_cli.register])
     args = parser.parse_args(sys.argv[1:] if argv is None else argv)
     if args.self_test:

@@ -96,10 +96,11 @@ from storage.tools.demo import demo_case, demo_pkm_request  # noqa: E402
 from storage.validation import ValueInput  # noqa: E402
 from sync import bundle as bundle_module  # noqa: E402
 from sync import export as export_module  # noqa: E402
-from sync import importer  # noqa: E402
+from sync import importer, merge  # noqa: E402
 from sync.bundle import RECORD_TYPES, decrypt_bundle, open_archive, write_encrypted  # noqa: E402
+from sync.devices import enroll_device  # noqa: E402
 from sync.export import export_bundle  # noqa: E402
-from sync.keys import age_identities, enroll_device, export_key_file, trust_centre  # noqa: E402
+from sync.keys import age_identities, export_key_file, trust_centre  # noqa: E402
 from sync.schema import SPECS, SYNC_COLUMNS  # noqa: E402
 
 SUPERVISOR, SUPERVISOR_PASSWORD = "sana", "bench-super-1"
@@ -454,7 +455,7 @@ def worker_main(database: str, inbox: str, profile_out: str | None) -> None:
     if inbox != "-":
         profiler = cProfile.Profile() if profile_out else None
         with (CallTimer(importer, "decrypt_bundle") as decrypting, CallTimer(importer, "open_archive") as opening,
-              CallTimer(importer, "_content_checks") as checking, CallTimer(importer, "_merge_chunk") as merging,
+              CallTimer(importer, "_content_checks") as checking, CallTimer(merge, "_merge_chunk") as merging,
               CallTimer(audit, "seal") as sealing):
             with timed() as span:
                 if profiler:

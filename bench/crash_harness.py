@@ -153,7 +153,8 @@ def make_world(folder: Path, months_per_load: int) -> World:
     from storage.core.keyslots import KeyFile, keyfile_path
     from storage.core.session import create_database
     from storage.records.users import add_user
-    from sync.keys import age_identities, enroll_device, export_key_file, signing_public_key, trust_centre
+    from sync.devices import enroll_device
+    from sync.keys import age_identities, export_key_file, signing_public_key, trust_centre
 
     district_db, centre_db = folder / "quetta.db", folder / "centre.db"
     district, _ = create_database(district_db, role="district", district=DISTRICT, device_name="Quetta DPO",

@@ -40,8 +40,9 @@ from storage.reports.build import build_report  # noqa: E402
 from storage.reports.files import write_report  # noqa: E402
 from storage.tools.demo import generate_demo  # noqa: E402
 from storage.validation import ValueInput
+from sync.devices import enroll_device  # noqa: E402
 from sync.export import export_bundle  # noqa: E402
-from sync.keys import enroll_device, export_key_file, trust_centre  # noqa: E402
+from sync.keys import export_key_file, trust_centre  # noqa: E402
 
 PASSWORD = "demo-pass-1"
 SIZE = (1366, 768)

@@ -28,8 +28,8 @@ from storage.core.roles import allowed
 from storage.core.session import Session
 from storage.errors import MizanError
 from storage.i18n import fill
-from sync.centre import device_overview
-from sync.keys import export_key_file, revoke_device
+from sync.devices import device_overview, revoke_device
+from sync.keys import export_key_file
 
 ATTENTION = QColor("#fde2e1")  # a district with no PC enrolled, or with bundles missing
 

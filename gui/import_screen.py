@@ -35,8 +35,8 @@ from gui.tasks import run_task, run_with_own_connection
 from storage.core.session import Session
 from storage.errors import MizanError
 from storage.i18n import QT_TRANSLATE_NOOP, fill, translate
-from sync.centre import enroll_pending_device, receipts_for_today, scan_inbox
 from sync.importer import ImportOutcome, ImportProgress, import_bundles
+from sync.inbox import enroll_pending_device, receipts_for_today, scan_inbox
 from sync.keys import Enrollment
 
 # What the details line calls each count of an import (the keys of ImportOutcome.counts).

@@ -29,7 +29,7 @@ from storage.core.session import Session
 from storage.errors import MizanError, ValidationFailed
 from storage.i18n import QT_TRANSLATE_NOOP, fill, translate
 from storage.validation import FIELD_LABELS
-from sync.centre import Conflict, RecheckResult, list_conflicts, list_quarantine, recheck_quarantine, resolve_conflict
+from sync.review import Conflict, RecheckResult, list_conflicts, list_quarantine, recheck_quarantine, resolve_conflict
 
 RECORD_TYPE_NAMES = {"indicator_values": QT_TRANSLATE_NOOP("records", "Indicator value"),
                      "targets": QT_TRANSLATE_NOOP("records", "Target"),

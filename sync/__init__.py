@@ -1,16 +1,23 @@
-"""Mizan sync: keys, encrypted signed bundles, export, import and merge, receipts (no Qt).
+"""Mizan sync: keys, devices, encrypted signed bundles, export, import, merge, review and receipts (no Qt).
 
-Importing this package registers key generation as a step of ``init``, re-applying the revocation ledger
-as a step of every sign-in, and carrying revocations and centre keys forward as a step of every restore.
+* :mod:`sync.schema`: what travels in a bundle, per record type;
+* :mod:`sync.bundle`: the bundle file (age encryption, ZIP, signed manifest) and its checks;
+* :mod:`sync.keys`: this installation's keys, key files, centre trust, fingerprints, key backup;
+* :mod:`sync.devices`: enrolling and revoking district devices, the revocation ledger, device reports;
+* :mod:`sync.export`: a district's next bundle; :mod:`sync.receipts`: the centre's signed receipts;
+* :mod:`sync.importer`: reading, checking and importing bundles; :mod:`sync.merge`: applying records;
+* :mod:`sync.inbox`: the centre's import desk; :mod:`sync.review`: conflicts and quarantine;
+* :mod:`sync.hooks`: sync's steps in storage's init, sign-in and restore; :mod:`sync.cli`: its commands.
+
+sync imports storage, never gui (and storage never imports sync). Storage runs the steps sync adds to
+its init, sign-in and restore (:func:`install_hooks`); importing this package installs them, and the
+app's entry points call :func:`install_hooks` explicitly too (it is idempotent).
 """
 
 from __future__ import annotations
 
-from storage.core.backup import AFTER_RESTORE
-from storage.core.session import AFTER_CREATE, AFTER_OPEN
-from sync.keys import carry_forward_on_restore, initialise_keys, reapply_revocations
+from sync.hooks import install_hooks
 
-for steps, step in ((AFTER_CREATE, initialise_keys), (AFTER_OPEN, reapply_revocations),
-                    (AFTER_RESTORE, carry_forward_on_restore)):
-    if step not in steps:
-        steps.append(step)
+__all__ = ["install_hooks"]
+
+install_hooks()

@@ -22,8 +22,10 @@ from pathlib import Path
 
 import pyrage
 
+from storage.core.files import fsync_folder
 from storage.errors import MizanError
 from storage.i18n import QT_TRANSLATE_NOOP, say, translate
+from storage.validation import MAX_FIGURE
 
 FORMAT = "mizan-bundle"
 FORMAT_VERSION = 1
@@ -44,7 +46,6 @@ MAX_MANIFEST_BYTES = 1024 * 1024
 MAX_ENTRY_BYTES = 1024 * 1024 * 1024
 MAX_COMPRESSION_RATIO = 200
 MAX_RECORD_BYTES = 256 * 1024
-MAX_SQLITE_INTEGER = 2**63 - 1  # a larger whole number cannot be stored (OverflowError when bound)
 _HLC = re.compile(r"^\d{13}\.\d{6}$")
 _UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
 
@@ -110,21 +111,10 @@ def write_encrypted(plaintext: bytes, recipients: list[str], out: Path) -> None:
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(temporary, out)
-        _fsync_folder(out.parent)
+        fsync_folder(out.parent)
     finally:
         if temporary.exists():
             temporary.unlink()
-
-
-def _fsync_folder(folder: Path) -> None:
-    """Make the rename itself durable (POSIX); Windows has no directory handles to sync."""
-    if os.name == "nt":
-        return
-    descriptor = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(descriptor)
-    finally:
-        os.close(descriptor)
 
 
 # -- reading -------------------------------------------------------------------------------------------
@@ -231,12 +221,6 @@ def decrypt_bundle(path: Path, identities: list, file_digest: hashlib._Hash | No
     return plaintext.getvalue()
 
 
-def file_sha256(path: Path) -> str:
-    """The SHA-256 (hex) of a file's bytes as they are on disk (the encrypted bundle)."""
-    with open(path, "rb") as handle:
-        return hashlib.file_digest(handle, "sha256").hexdigest()
-
-
 def open_archive(path: Path, plaintext: bytes) -> tuple[zipfile.ZipFile, dict, bytes, str]:
     """ZIP safety, then manifest and hashes. Returns the archive, manifest, manifest bytes, signature."""
     try:
@@ -339,7 +323,7 @@ def _check_manifest_shape(path: Path, manifest: object) -> None:
         raise BundleRejected(say("errors", QT_TRANSLATE_NOOP("errors", "{file}: the manifest's 'device_public_key' is missing or malformed."), file=path.name))
     if not _UUID.match(manifest["bundle_id"]) or not _UUID.match(manifest["device_id"]):
         raise BundleRejected(say("errors", QT_TRANSLATE_NOOP("errors", "{file}: the manifest's bundle or device id is malformed."), file=path.name))
-    if not 1 <= manifest["sequence"] <= MAX_SQLITE_INTEGER or (
+    if not 1 <= manifest["sequence"] <= MAX_FIGURE or (
             manifest["hlc_high"] and not _HLC.match(manifest["hlc_high"])):
         raise BundleRejected(say("errors", QT_TRANSLATE_NOOP("errors", "{file}: the manifest's sequence or clock is malformed."), file=path.name))
     for name, entry in manifest["files"].items():
@@ -351,8 +335,10 @@ def _check_manifest_shape(path: Path, manifest: object) -> None:
 
 
 def is_hlc(text: object) -> bool:
+    """Whether ``text`` is a version as Mizan writes it (13 digits of milliseconds, a dot, 6 of counter)."""
     return isinstance(text, str) and bool(_HLC.match(text))
 
 
 def is_uuid(text: object) -> bool:
+    """Whether ``text`` is a lower-case hyphenated UUID."""
     return isinstance(text, str) and bool(_UUID.match(text))

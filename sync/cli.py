@@ -5,31 +5,23 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from storage.core.session import Session
 from storage.errors import UsageError
 from storage.tools.cli import EXIT_OK, EXIT_USAGE, Console, secret_from_env_or_prompt, signed_in
-from sync.centre import (
-    device_overview,
-    enroll_pending_device,
-    import_inbox,
-    list_conflicts,
-    list_quarantine,
-    pending_device,
-    receipts_for_today,
-    recheck_quarantine,
-    resolve_conflict,
-)
+from sync.devices import device_overview, enroll_device, revoke_device
 from sync.export import export_bundle
+from sync.hooks import install_hooks
 from sync.importer import ImportOutcome, import_bundles
+from sync.inbox import enroll_pending_device, import_inbox, pending_device, receipts_for_today
 from sync.keys import (
     backup_keys,
-    enroll_device,
     export_key_file,
     restore_keys,
-    revoke_device,
     rotate_centre_key,
     trust_centre,
 )
 from sync.receipts import import_receipt, write_receipts
+from sync.review import list_conflicts, list_quarantine, recheck_quarantine, resolve_conflict
 
 EXIT_REJECTED = 5
 
@@ -39,6 +31,7 @@ def _passphrase(confirm: bool) -> str:
 
 
 def cmd_keys(args: argparse.Namespace, console: Console) -> int:
+    """``keys export|import|backup|restore|rotate``."""
     with signed_in(args) as session:
         if args.keys_command == "export":
             print_ = export_key_file(session, args.out)
@@ -63,7 +56,7 @@ def cmd_keys(args: argparse.Namespace, console: Console) -> int:
     return EXIT_OK
 
 
-def _enroll(session, args: argparse.Namespace, console: Console) -> int:
+def _enroll(session: Session, args: argparse.Namespace, console: Console) -> int:
     """``devices enroll FILE``: an enrollment file, or a bundle of an unknown device with ``--fingerprint``."""
     if Path(args.file).suffix != ".mizan":
         enrollment = enroll_device(session, args.file)
@@ -96,6 +89,7 @@ def _say_overview(overview: list[dict], console: Console) -> None:
 
 
 def cmd_devices(args: argparse.Namespace, console: Console) -> int:
+    """``devices`` (the overview per district), ``devices enroll`` and ``devices revoke``."""
     with signed_in(args) as session:
         if args.devices_command == "enroll":
             return _enroll(session, args, console)
@@ -112,6 +106,7 @@ def cmd_devices(args: argparse.Namespace, console: Console) -> int:
 
 
 def cmd_export(args: argparse.Namespace, console: Console) -> int:
+    """``export --out FOLDER``: the district's next bundle."""
     with signed_in(args) as session:
         result = export_bundle(session, args.out, escrow=args.escrow)
     if args.json:
@@ -135,6 +130,7 @@ def _say_outcome(outcome: ImportOutcome, console: Console) -> None:
 
 
 def cmd_import(args: argparse.Namespace, console: Console) -> int:
+    """``import [PATHS] [--inbox FOLDER]``: exit code 5 when any bundle was rejected."""
     if not args.paths and not args.inbox:
         raise UsageError("Name bundle files or folders to import, or an inbox folder with --inbox FOLDER.")
     with signed_in(args) as session:
@@ -152,6 +148,7 @@ def cmd_import(args: argparse.Namespace, console: Console) -> int:
 
 
 def cmd_receipt(args: argparse.Namespace, console: Console) -> int:
+    """``receipt --out FOLDER [--today]``: one signed receipt per device."""
     with signed_in(args) as session:
         paths = receipts_for_today(session, args.out) if args.today else write_receipts(session, args.out)
     for path in paths:
@@ -161,6 +158,7 @@ def cmd_receipt(args: argparse.Namespace, console: Console) -> int:
 
 
 def cmd_conflicts(args: argparse.Namespace, console: Console) -> int:
+    """``conflicts [list]`` side by side, and ``conflicts resolve ID --keep stored|incoming``."""
     with signed_in(args) as session:
         if args.conflicts_command == "resolve":
             decision = resolve_conflict(session, args.conflict_id, args.keep)
@@ -181,6 +179,7 @@ def cmd_conflicts(args: argparse.Namespace, console: Console) -> int:
 
 
 def cmd_quarantine(args: argparse.Namespace, console: Console) -> int:
+    """``quarantine [list]`` with the reasons, and ``quarantine recheck``."""
     with signed_in(args) as session:
         if args.quarantine_command == "recheck":
             result = recheck_quarantine(session)
@@ -204,6 +203,7 @@ def cmd_quarantine(args: argparse.Namespace, console: Console) -> int:
 
 
 def cmd_receipt_import(args: argparse.Namespace, console: Console) -> int:
+    """``receipt-import FILE``: the district applies the centre's receipt."""
     with signed_in(args) as session:
         result = import_receipt(session, args.file)
     console.say(f"The centre acknowledged bundles {result['acknowledged_sequences']}; the next bundle carries only "
@@ -212,7 +212,9 @@ def cmd_receipt_import(args: argparse.Namespace, console: Console) -> int:
 
 
 def register(commands: argparse._SubParsersAction) -> None:
-    """Add sync's commands to the top-level parser."""
+    """Add sync's commands to the top-level parser, and sync's steps to storage's init, sign-in and restore
+    (``init``, ``restore`` and every command that signs in need them)."""
+    install_hooks()
     keys = commands.add_parser("keys", help="key files, trust and backup")
     keys_commands = keys.add_subparsers(dest="keys_command", required=True)
     keys_export = keys_commands.add_parser("export", help="centre: its public key file; district: enrollment file")
@@ -287,6 +289,3 @@ def register(commands: argparse._SubParsersAction) -> None:
     receipt_import = commands.add_parser("receipt-import", help="district: apply the centre's receipt")
     receipt_import.add_argument("file")
     receipt_import.set_defaults(handler=cmd_receipt_import)
-
-
-

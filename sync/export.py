@@ -27,11 +27,14 @@ from sync.schema import DESK_CHILD_TYPES, SPECS
 
 @dataclass
 class ExportResult:
+    """What :func:`export_bundle` wrote: the bundle file, its sequence number and records per type."""
+
     path: Path
     sequence: int
     records: dict[str, int]
 
     def as_dict(self) -> dict:
+        """As the ``--json`` report shows it."""
         return {"bundle": str(self.path), "sequence": self.sequence, "records": self.records}
 
 
@@ -144,8 +147,8 @@ def export_bundle(session: Session, out_dir: str | Path, escrow: list[str] | Non
 
 
 def list_exports(session: Session) -> list[dict]:
+    """Every bundle this office made, oldest first, with its counts and whether the centre acknowledged it."""
     require(session, "view")
     columns = ("sequence", "bundle_id", "file_name", "counts", "made_at", "made_by", "acknowledged_at")
     rows = session.db.execute(f"SELECT {', '.join(columns)} FROM exports ORDER BY sequence").fetchall()
     return [dict(zip(columns, row, strict=True)) | {"counts": json.loads(row[3])} for row in rows]
-

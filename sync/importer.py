@@ -1,37 +1,24 @@
-"""Centre import and merge: never trust a bundle.
+"""Centre import: never trust a bundle.
 
 For each bundle, in order, stopping at the first failure with a plain reason (exit code 5): size and
 header limits, decryption, ZIP safety, manifest and hashes, signature against the enrolled device,
 format version. Then every record goes through the validation engine; invalid records are
 quarantined (kept with their reasons) and the rest merged, all of one bundle in ONE transaction.
 
-Merge rules, which make imports idempotent and order-free:
-* a record's version is ``(hlc, origin_device)``; the highest version of a key wins;
-* records from the same device are one lineage: a newer version replaces the older;
-* the same natural key written by two devices is a conflict: the winner is stored and, per other
-  device, that device's newest version is kept in ``conflicts`` for review;
-* a minimal tombstone (a desk case whose client withdrew consent) removes the row and is remembered
-  in ``tombstones``, so an older copy arriving later stays deleted;
-* a losing version the clerk has already decided (``conflict_decisions``, :mod:`sync.centre`) is not a
-  new conflict when a cumulative bundle brings it again.
+This module reads, decrypts and checks bundles and their records, and orchestrates an import (with its
+progress reports); how a checked record is compared with the stored one and applied is :mod:`sync.merge`.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import json
-import operator
-import time
-from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import sqlcipher3
-
 from storage.core.backup import backup_before_import
-from storage.core.clock import parse_hlc, today, utc_now
+from storage.core.clock import today, utc_now
 from storage.core.roles import require
 from storage.core.session import SEED_DEVICE, Session
 from storage.errors import UsageError
@@ -39,7 +26,6 @@ from storage.i18n import QT_TRANSLATE_NOOP, say
 from storage.records.desk import desk_context
 from storage.reference.periods import parse_period
 from storage.validation import (
-    Issue,
     ValueContext,
     ValueInput,
     check_desk_case,
@@ -61,9 +47,8 @@ from sync.bundle import (
     open_archive,
 )
 from sync.keys import Enrollment, age_identities, fingerprint, verify_signature
-from sync.schema import DESK_CHILD_TYPES, SPECS, SYNC_COLUMNS, RecordSpec, shape_problem
-
-CHUNK = 2000
+from sync.merge import Incoming, merge_records, quarantine_records
+from sync.schema import DESK_CHILD_TYPES, SPECS, RecordSpec, shape_problem
 
 
 @dataclass
@@ -73,7 +58,7 @@ class ImportOutcome:
     ``district``, ``device_name`` and ``sequence`` are the manifest's claims until the device is verified;
     after that ``district`` and ``device_name`` are the ones this centre enrolled. ``unknown_device`` is set
     when the bundle was refused only because its device is not enrolled: what the bundle claims, for the
-    clerk to compare by phone before enrolling it (:func:`sync.centre.enroll_pending_device`).
+    clerk to compare by phone before enrolling it (:func:`sync.inbox.enroll_pending_device`).
     """
 
     file: str
@@ -90,6 +75,7 @@ class ImportOutcome:
         ("new", "updated", "unchanged", "conflicts", "quarantined"), 0))
 
     def as_dict(self) -> dict:
+        """As the ``--json`` report shows it."""
         unknown = self.unknown_device
         return {"file": self.file, "status": self.status, "reason": self.reason, "device": self.device,
                 "district": self.district, "device_name": self.device_name, "sequence": self.sequence,
@@ -258,25 +244,6 @@ def _verify_device(session: Session, path: Path, manifest: dict, manifest_bytes:
 # -- record checks -------------------------------------------------------------------------------------
 
 
-@dataclass
-class Incoming:
-    """A record as it arrived (or was kept in quarantine), with the problems the checks found."""
-
-    record_type: str
-    record: dict
-    line: int
-    problems: list[Issue] = field(default_factory=list)
-
-    @property
-    def minimal(self) -> bool:
-        return len(self.record) == len(SYNC_COLUMNS) and self.record.keys() == _SYNC_KEYS
-
-    @property
-    def label(self) -> str:
-        uuid_ = self.record.get("uuid")
-        return uuid_ if is_uuid(uuid_) else f"line {self.line}"
-
-
 _MAY_BE_MINIMAL = frozenset(("desk_cases", *DESK_CHILD_TYPES))  # types whose consent can be withdrawn
 
 
@@ -358,13 +325,11 @@ def _desk_checks(session: Session, record_type: str, live: list[Incoming]) -> No
 
 def value_input(record: dict) -> ValueInput:
     """An indicator value record as the validation engine takes it (a fraction's value is computed)."""
-    fraction = record["numerator"] is not None or record["denominator"] is not None
-    return ValueInput(record["indicator"], record["district"], record["period"], record["cell"],
-                      None if fraction else record["value"], record["numerator"], record["denominator"],
-                      record["comment"])
+    return ValueInput.from_stored(record["indicator"], record["district"], record["period"], record["cell"],
+                                  record["value"], record["numerator"], record["denominator"], record["comment"])
 
 
-# -- merge ---------------------------------------------------------------------------------------------
+# -- import of one bundle's records ---------------------------------------------------------------------------------------------
 
 
 def _merge_bundle(session: Session, bundle: OpenedBundle, district: str, counts: dict[str, int],
@@ -385,7 +350,7 @@ def _merge_bundle(session: Session, bundle: OpenedBundle, district: str, counts:
     for record_type in RECORD_TYPES:
         incomings = check_incoming(session, record_type, bundle.records(record_type), device_id, district)
         bad = [i for i in incomings if i.problems]
-        counts["quarantined"] += _quarantine(session, bundle_id, bad)
+        counts["quarantined"] += quarantine_records(session, bundle_id, bad)
         if bad:
             dealt_with(len(bad))
         merge_records(session, record_type, [i.record for i in incomings if not i.problems], bundle_id, counts,
@@ -408,370 +373,3 @@ def check_incoming(session: Session, record_type: str, raws: Iterable[dict | str
         incomings.append(incoming)
     _content_checks(session, incomings, district)
     return incomings
-
-
-def merge_records(session: Session, record_type: str, records: list[dict], bundle_id: str, counts: dict[str, int],
-                  on_chunk: Callable[[int], None] | None = None) -> None:
-    """Merge checked records of one type (the one merge path: imports and quarantine re-checks use it).
-
-    Runs inside the caller's write transaction; ``counts`` gains new/updated/unchanged/conflicts/quarantined.
-    """
-    spec = SPECS[record_type]
-    for start in range(0, len(records), CHUNK):
-        chunk = records[start : start + CHUNK]
-        _merge_chunk(session, spec, record_type, chunk, counts, bundle_id)
-        if on_chunk is not None:
-            on_chunk(len(chunk))
-
-
-def _quarantine(session: Session, bundle_id: str, bad: list[Incoming]) -> int:
-    """Keep bad records with their reasons; returns how many. A uuid repeated in one bundle is kept
-    once per line, so nothing is dropped silently."""
-    now = utc_now()
-    repeats = Counter(i.label for i in bad)
-    session.db.conn.executemany(
-        "INSERT OR IGNORE INTO quarantine (bundle_id, record_type, record_uuid, record, reasons, quarantined_at) "
-        "VALUES (?, ?, ?, ?, ?, ?)",
-        [(bundle_id, i.record_type, i.label if repeats[i.label] == 1 else f"{i.label} (line {i.line})",
-          json.dumps(i.record, ensure_ascii=False, default=str),
-          json.dumps([p.as_dict() for p in i.problems], ensure_ascii=False), now) for i in bad])
-    return len(bad)
-
-
-CLOCK_TOLERANCE_MS = 24 * 60 * 60 * 1000
-
-
-def _observe_plausible(session: Session, version: str) -> bool:
-    """Let the centre's clock follow versions it merges, except ones more than a day ahead of it.
-
-    A district PC whose clock runs years ahead still gets its records merged (office clocks are often
-    wrong), but it cannot drag the centre's own clock, and so every later centre write, into the future.
-    Returns whether the version was plausible.
-    """
-    if parse_hlc(version)[0] <= time.time() * 1000 + CLOCK_TOLERANCE_MS:
-        session.clock.observe(version)
-        return True
-    return False
-
-
-def _version(record: dict | tuple) -> tuple[str, str]:
-    if isinstance(record, dict):
-        return (record["hlc"], record["origin_device"])
-    return record  # already (hlc, origin_device)
-
-
-def key_text(key: tuple) -> str:
-    """A natural key as stored in ``conflicts.natural_key`` (a JSON list)."""
-    return json.dumps(list(key), ensure_ascii=False, separators=(",", ":"))
-
-
-class _Writes:
-    """A chunk's writes, in the order they were asked for; each run of one statement is one ``executemany``.
-
-    No savepoint around them: on this SQLCipher, 2,000 inserts inside one savepoint took about nine times
-    as long as without it. Whatever reads the tables in between calls :meth:`flush` first.
-    An insert that breaks a constraint (e.g. a case number already at the centre) ends its ``executemany``
-    at that row, which SQLite has rolled back; the record is quarantined as :func:`_insert` does, and the
-    run goes on after it. The merge uses this only for chunks without repeated keys, where no record's
-    fate depends on whether another one's insert succeeded, so the outcome is that of row-by-row merging.
-    """
-
-    def __init__(self, session: Session, spec: RecordSpec, bundle_id: str, counts: dict[str, int],
-                 existing: dict) -> None:
-        self.session, self.spec, self.bundle_id, self.counts, self.existing = session, spec, bundle_id, counts, existing
-        self.sql: str | None = None
-        self.rows: list[Sequence] = []
-        self.inserted: list[tuple[dict, tuple] | None] = []  # per row: (record, key) of an insert
-
-    def execute(self, sql: str, params: Sequence, inserted: tuple[dict, tuple] | None = None) -> None:
-        if sql != self.sql:
-            self.flush()
-            self.sql = sql
-        self.rows.append(params)
-        self.inserted.append(inserted)
-
-    def flush(self) -> None:
-        sql, rows, inserted = self.sql, self.rows, self.inserted
-        self.sql, self.rows, self.inserted = None, [], []
-        reached = [0]
-
-        def feed(first: int) -> Iterator[Sequence]:
-            for index in range(first, len(rows)):  # executemany takes one row, runs it, then the next
-                reached[0] = index
-                yield rows[index]
-
-        start = 0
-        while start < len(rows):
-            try:
-                self.session.db.conn.executemany(sql, feed(start))
-                return
-            except sqlcipher3.IntegrityError as error:
-                if inserted[reached[0]] is None:
-                    raise  # not a new row: as row by row, the error ends the bundle's transaction
-                record, key = inserted[reached[0]]
-                problem = Incoming(self.spec.table, record, 0, [issue("SY_DUPLICATE", value=str(error))])
-                _quarantine(self.session, self.bundle_id, [problem])
-                self.counts["quarantined"] += 1
-                self.counts["new"] -= 1
-                del self.existing[key]
-                start = reached[0] + 1
-
-
-class _Direct:
-    """Row-by-row writes, for chunks that repeat a key (only a malformed bundle does)."""
-
-    def __init__(self, session: Session) -> None:
-        self.db = session.db
-
-    def execute(self, sql: str, params: Sequence, inserted: tuple[dict, tuple] | None = None) -> None:
-        self.db.execute(sql, params)
-
-    def flush(self) -> None:
-        pass
-
-
-def _merge_chunk(session: Session, spec: RecordSpec, record_type: str, records: list[dict], counts: dict[str, int],
-                 bundle_id: str) -> None:
-    db = session.db
-    key_columns = spec.natural_key
-    # Minimal tombstones exist only for uuid-keyed types, so every record has a key of the same shape.
-    key_of = _getter(key_columns)
-    keys = [key_of(record) for record in records]
-    # Versions are fixed-width text (checked), so the largest is the newest: observing it is observing them
-    # all, unless it is too far ahead, when each version is judged on its own.
-    if records and not _observe_plausible(session, max(record["hlc"] for record in records)):
-        for record in records:
-            _observe_plausible(session, record["hlc"])
-    existing = _existing_rows(session, spec, keys)
-    conflicts = _existing_conflicts(session, record_type, keys) if key_columns != ("uuid",) else {}
-    uuids = [r["uuid"] for r in records]
-    tombstones = {row[0]: (row[1], row[2]) for row in _in_chunks(
-        db, "SELECT record_uuid, hlc, origin_device FROM tombstones WHERE record_type = ? AND record_uuid IN ({})",
-        [record_type], uuids)}
-    # Batched writes when no key or uuid repeats within the chunk; otherwise row by row, as a later record's
-    # merge may depend on whether an earlier one's insert succeeded.
-    batched = len(set(keys)) == len(keys) and len(set(uuids)) == len(uuids)
-    writes = _Writes(session, spec, bundle_id, counts, existing) if batched else _Direct(session)
-    insert_sql = _insert_sql(spec)
-    values_of, fill = _getter(spec.exported), tuple(spec.centre_fill.values())
-    for record, key in zip(records, keys, strict=True):
-        version = (record["hlc"], record["origin_device"])
-        if len(record) == len(SYNC_COLUMNS) and record.keys() == _SYNC_KEYS:  # a minimal tombstone: consent withdrawn
-            _apply_minimal_tombstone(session, spec, record_type, record, existing, tombstones, counts, writes)
-            continue
-        row = existing.get(key)
-        if row is None:
-            dead = tombstones.get(record["uuid"])
-            if dead is not None and dead >= version:
-                counts["unchanged"] += 1
-                continue
-            if dead is not None:
-                writes.execute("DELETE FROM tombstones WHERE record_type = ? AND record_uuid = ?",
-                               [record_type, record["uuid"]])
-                del tombstones[record["uuid"]]
-            if batched:
-                writes.execute(insert_sql, values_of(record) + fill, (record, key))
-            elif not _insert(session, spec, record, bundle_id, counts):
-                continue
-            existing[key] = {"uuid": record["uuid"], "hlc": record["hlc"], "origin_device": record["origin_device"],
-                             "record": record}
-            counts["new"] += 1
-            continue
-        current = (row["hlc"], row["origin_device"])
-        if row["origin_device"] == record["origin_device"] or key_columns == ("uuid",):
-            if version > current:
-                _replace(spec, key, record, writes)
-                existing[key] = {"uuid": record["uuid"], "hlc": record["hlc"],
-                                 "origin_device": record["origin_device"], "record": record}
-                counts["updated"] += 1
-            else:
-                counts["unchanged"] += 1
-            continue
-        # Two devices wrote the same natural key: keep the winner, remember each other device's newest.
-        if version > current:
-            loser = row.get("record")
-            if loser is None:
-                writes.flush()  # the stored row is read: the writes asked for before must have happened
-                loser = load_record(session, spec, key)
-            _remember_conflict(conflicts, record_type, key, loser, writes)
-            _forget_conflict(conflicts, record_type, key, record["origin_device"], version, writes)
-            _replace(spec, key, record, writes)
-            existing[key] = {"uuid": record["uuid"], "hlc": record["hlc"], "origin_device": record["origin_device"],
-                             "record": record}
-            counts["conflicts"] += 1
-        elif _remember_conflict(conflicts, record_type, key, record, writes):
-            counts["conflicts"] += 1
-        else:
-            counts["unchanged"] += 1
-    writes.flush()
-
-
-_SYNC_KEYS = frozenset(SYNC_COLUMNS)
-
-
-def _getter(columns: tuple[str, ...]) -> Callable[[dict], tuple]:
-    """``record -> tuple(record[c] for c in columns)``, at C speed."""
-    if len(columns) == 1:
-        column = columns[0]
-        return lambda record: (record[column],)
-    return operator.itemgetter(*columns)
-
-
-def _insert_sql(spec: RecordSpec) -> str:
-    columns = (*spec.exported, *spec.centre_fill)
-    return f"INSERT INTO {spec.table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
-
-
-def _in_chunks(db, query: str, params: list, values: list, size: int = 500) -> list[tuple]:
-    rows: list[tuple] = []
-    for start in range(0, len(values), size):
-        part = values[start : start + size]
-        rows.extend(db.execute(query.format(",".join("?" * len(part))), [*params, *part]).fetchall())
-    return rows
-
-
-def _existing_rows(session: Session, spec: RecordSpec, keys: list[tuple]) -> dict[tuple, dict]:
-    """Current rows for these natural keys (uuid-keyed types: their uuids)."""
-    found: dict[tuple, dict] = {}
-    width = len(spec.natural_key)
-    select = ", ".join((*spec.natural_key, "uuid", "hlc", "origin_device"))
-    tuple_sql = "(" + ",".join("?" * width) + ")"
-    for start in range(0, len(keys), 400):
-        part = keys[start : start + 400]
-        query = (f"SELECT {select} FROM {spec.table} WHERE ({', '.join(spec.natural_key)}) IN "
-                 f"(VALUES {','.join([tuple_sql] * len(part))})")
-        for row in session.db.execute(query, [value for key in part for value in key]):
-            found[tuple(row[:width])] = {"uuid": row[width], "hlc": row[width + 1], "origin_device": row[width + 2]}
-    return found
-
-
-def _existing_conflicts(session: Session, record_type: str, keys: list[tuple]) -> dict[tuple[str, str], tuple]:
-    """(natural key text, device) -> the newest version of that device already kept as a conflict, or
-    decided by the clerk (:mod:`sync.centre`): a version at or below it is not a new conflict."""
-    known: dict[tuple[str, str], tuple] = {}
-    for table in ("conflicts", "conflict_decisions"):
-        if not session.db.execute(f"SELECT 1 FROM {table} WHERE record_type = ? LIMIT 1", [record_type]).fetchone():
-            continue  # none of this type at all (the usual case): no need to spell out every key
-        texts = [key_text(key) for key in keys]
-        rows = _in_chunks(session.db, f"SELECT natural_key, device_id, hlc FROM {table} WHERE record_type = ? AND "
-                                      "natural_key IN ({})", [record_type], texts)
-        for natural_key, device_id, hlc in rows:
-            slot = (natural_key, device_id)
-            known[slot] = max(known.get(slot, (hlc, device_id)), (hlc, device_id))
-    return known
-
-
-def _remember_conflict(conflicts: dict, record_type: str, key: tuple, record: dict, writes: _Writes | _Direct) -> bool:
-    """Keep ``record`` as its device's newest losing version of ``key``; False when already known."""
-    slot = (key_text(key), record["origin_device"])
-    if slot in conflicts and conflicts[slot] >= _version(record):
-        return False
-    writes.execute(
-        "INSERT INTO conflicts (record_type, natural_key, device_id, record_uuid, hlc, record) VALUES (?, ?, ?, ?, ?, ?) "
-        "ON CONFLICT (record_type, natural_key, device_id) DO UPDATE SET record_uuid = excluded.record_uuid, "
-        "hlc = excluded.hlc, record = excluded.record",
-        [record_type, slot[0], record["origin_device"], record["uuid"], record["hlc"],
-         json.dumps(record, ensure_ascii=False, sort_keys=True)])
-    conflicts[slot] = _version(record)
-    return True
-
-
-def _forget_conflict(conflicts: dict, record_type: str, key: tuple, device: str, up_to: tuple[str, str],
-                     writes: _Writes | _Direct) -> None:
-    """The device that now wins has no losing version any more."""
-    slot = (key_text(key), device)
-    if slot in conflicts and conflicts[slot] <= up_to:
-        writes.execute("DELETE FROM conflicts WHERE record_type = ? AND natural_key = ? AND device_id = ?",
-                       [record_type, slot[0], device])
-        del conflicts[slot]
-
-
-def load_record(session: Session, spec: RecordSpec, key: tuple) -> dict | None:
-    """The stored row of a natural key, with the columns that travel (None when there is none)."""
-    where = " AND ".join(f"{column} = ?" for column in spec.natural_key)
-    row = session.db.execute(f"SELECT {', '.join(spec.exported)} FROM {spec.table} WHERE {where}", list(key)).fetchone()
-    return None if row is None else dict(zip(spec.exported, row, strict=True))
-
-
-def _insert(session: Session, spec: RecordSpec, record: dict, bundle_id: str, counts: dict[str, int]) -> bool:
-    """Insert a new row; a clash with a unique column (e.g. a case number) quarantines the record instead."""
-    columns = (*spec.exported, *spec.centre_fill)
-    values = [*(record[column] for column in spec.exported), *spec.centre_fill.values()]
-    try:
-        with session.db.atomic():
-            session.db.execute(f"INSERT INTO {spec.table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
-                               values)
-    except sqlcipher3.IntegrityError as error:
-        problem = Incoming(spec.table, record, 0, [issue("SY_DUPLICATE", value=str(error))])
-        _quarantine(session, bundle_id, [problem])
-        counts["quarantined"] += 1
-        return False
-    return True
-
-
-def _replace(spec: RecordSpec, key: tuple, record: dict, writes: _Writes | _Direct) -> None:
-    assignments = ", ".join(f"{column} = ?" for column in spec.exported)
-    where = " AND ".join(f"{column} = ?" for column in spec.natural_key)
-    writes.execute(f"UPDATE {spec.table} SET {assignments} WHERE {where}",
-                   [*(record[column] for column in spec.exported), *key])
-
-
-def replace_record(session: Session, spec: RecordSpec, key: tuple, record: dict) -> None:
-    """Overwrite the stored row of a natural key with ``record`` (the columns that travel), as a merge does."""
-    _replace(spec, key, record, _Direct(session))
-
-
-def _apply_minimal_tombstone(session: Session, spec: RecordSpec, record_type: str, record: dict, existing: dict,
-                             tombstones: dict, counts: dict[str, int], writes: _Writes | _Direct) -> None:
-    """Consent withdrawn: the centre drops the record and remembers the withdrawal's version."""
-    version = _version(record)
-    row = existing.get((record["uuid"],))
-    if row is not None and (row["hlc"], row["origin_device"]) >= version:
-        counts["unchanged"] += 1
-        return
-    known = tombstones.get(record["uuid"])
-    if known is not None and known >= version:
-        counts["unchanged"] += 1
-        return
-    if row is not None:
-        writes.execute(f"DELETE FROM {spec.table} WHERE uuid = ?", [record["uuid"]])
-        del existing[(record["uuid"],)]
-    writes.execute(
-        "INSERT INTO tombstones (record_type, record_uuid, hlc, origin_device) VALUES (?, ?, ?, ?) "
-        "ON CONFLICT (record_type, record_uuid) DO UPDATE SET hlc = excluded.hlc, origin_device = excluded.origin_device",
-        [record_type, record["uuid"], record["hlc"], record["origin_device"]])
-    tombstones[record["uuid"]] = version
-    counts["updated" if row is not None else "unchanged"] += 1
-
-
-# -- devices -------------------------------------------------------------------------------------------
-
-
-def device_report(session: Session) -> list[dict]:
-    """Every enrolled device: district, fingerprint, status, sequences received, gaps, last bundle and import."""
-    require(session, "view")
-    received: dict[str, list[int]] = {}
-    last_seen: dict[str, str] = {}
-    for device_id, sequence, imported_at in session.db.execute(
-            "SELECT device_id, sequence, max(imported_at) FROM bundles GROUP BY device_id, sequence ORDER BY sequence"):
-        received.setdefault(device_id, []).append(sequence)
-        last_seen[device_id] = max(last_seen.get(device_id, imported_at), imported_at)
-    devices = []
-    rows = session.db.execute("SELECT device_id, district, device_name, fingerprint, status, enrolled_at, revoked_at "
-                              "FROM devices ORDER BY district, device_name").fetchall()
-    for device_id, district, device_name, print_, status, enrolled_at, revoked_at in rows:
-        sequences = received.get(device_id, [])
-        # Gaps are the sequence numbers between 1 and the newest received that never arrived.
-        missing = sorted(set(range(1, max(sequences) + 1)) - set(sequences)) if sequences else []
-        devices.append({"device": device_id, "district": district, "device_name": device_name, "fingerprint": print_,
-                        "status": status, "enrolled_at": enrolled_at, "revoked_at": revoked_at,
-                        "sequences": sequences, "missing": missing, "last_sequence": max(sequences, default=None),
-                        "last_import": last_seen.get(device_id)})
-    return devices
-
-
-def imported_today(session: Session) -> list[str]:
-    """Devices with a bundle imported today (local date), for "receipts for today" in one click."""
-    start = dt.datetime.combine(dt.date.today(), dt.time()).astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S")
-    return [row[0] for row in session.db.execute(
-        "SELECT DISTINCT device_id FROM bundles WHERE imported_at >= ?", [start])]

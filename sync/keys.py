@@ -7,15 +7,11 @@ hold public keys and a short fingerprint that two people can read to each other 
 Rotation (:func:`rotate_centre_key`): the centre's age identity is replaced by a new one; the old one is
 kept as ``age:<its recipient>`` with ``retired_at`` set, so bundles made for it still open. The Ed25519
 signing key stays: receipts already handed out keep verifying, and a district that has not yet imported
-the new key file still accepts the centre's receipts.
+the new key file still accepts the centre's receipts. A restore keeps an identity rotated after the
+backup (:func:`carry_centre_keys_forward`).
 
-Revocations never roll back (:func:`revoke_device`): besides the ``devices`` table, each revocation is
-appended to a ledger beside the database (``<db>.revoked``, one JSON line per device, each with an
-HMAC-SHA256 under a key derived from the database key, so a line cannot be forged without the key). A
-restore keeps the ledger that lies beside the database, merges the backup's own, and re-applies every
-revocation found there and in the database being replaced (:func:`carry_forward_on_restore`); every
-sign-in at the centre re-applies the ledger too (:func:`reapply_revocations`), which also covers files
-copied back by hand.
+What the centre does with a district's key (enrolling, revoking, the revocation ledger) is
+:mod:`sync.devices`.
 """
 
 from __future__ import annotations
@@ -23,21 +19,17 @@ from __future__ import annotations
 import base64
 import datetime as dt
 import hashlib
-import hmac
-import json
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
 import pyrage
 from cryptography.exceptions import InvalidSignature
-from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
-from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from sqlite_utils import Database
 
-from storage.core.backup import RestoreContext, ledger_path
+from storage.core.backup import RestoreContext
 from storage.core.clock import utc_now
+from storage.core.files import write_atomically
 from storage.core.roles import require
 from storage.core.session import Session
 from storage.errors import MizanError, UsageError
@@ -104,11 +96,13 @@ def _secret(session: Session, name: str) -> tuple[str, str]:
 
 
 def signing_private_key(session: Session) -> Ed25519PrivateKey:
+    """This installation's Ed25519 signing key."""
     secret, _ = _secret(session, SIGNING_KEY)
     return Ed25519PrivateKey.from_private_bytes(base64.b64decode(secret))
 
 
 def signing_public_key(session: Session) -> str:
+    """This installation's Ed25519 public key, base64."""
     return _secret(session, SIGNING_KEY)[1]
 
 
@@ -122,6 +116,7 @@ def age_identities(session: Session) -> list[pyrage.x25519.Identity]:
 
 
 def age_recipient(session: Session) -> str:
+    """The centre's current age recipient (``age1...``): what district bundles are encrypted to."""
     return _secret(session, AGE_IDENTITY)[1]
 
 
@@ -131,6 +126,8 @@ def sign(session: Session, message: bytes) -> str:
 
 
 def verify_signature(public_key_b64: str, message: bytes, signature_b64: str) -> bool:
+    """Whether ``signature_b64`` is a valid Ed25519 signature of ``message`` by ``public_key_b64`` (False
+    for a malformed key or signature too)."""
     try:
         public = Ed25519PublicKey.from_public_bytes(base64.b64decode(public_key_b64, validate=True))
         public.verify(base64.b64decode(signature_b64, validate=True), message)
@@ -165,6 +162,8 @@ def _parse_key_file(path: Path, expected_format: str, fields: tuple[str, ...]) -
 
 @dataclass(frozen=True)
 class CentreKey:
+    """The centre's public keys, as its key file carries them, and their fingerprint."""
+
     recipient: str
     signing_public: str
     fingerprint: str
@@ -172,6 +171,8 @@ class CentreKey:
 
 @dataclass(frozen=True)
 class Enrollment:
+    """A district device as its enrollment file (or a bundle's manifest) describes it."""
+
     device_id: str
     district: str
     device_name: str
@@ -180,6 +181,7 @@ class Enrollment:
 
 
 def centre_fingerprint(recipient: str, signing_public: str) -> str:
+    """The centre's fingerprint: over its age recipient and its signing key."""
     return fingerprint(recipient, signing_public)
 
 
@@ -221,6 +223,7 @@ def export_key_file(session: Session, out: str | Path) -> str:
 
 
 def read_centre_key(path: str | Path) -> CentreKey:
+    """The centre's key file, checked: a valid age recipient and a fingerprint that matches its keys."""
     values = _parse_key_file(Path(path), CENTRE_KEY_FORMAT, ("age-recipient", "signing-public-key", "fingerprint"))
     try:
         pyrage.x25519.Recipient.from_str(values["age-recipient"])
@@ -252,11 +255,13 @@ def trust_centre(session: Session, path: str | Path, *, replace: bool = False) -
 
 
 def trusted_centre(session: Session) -> CentreKey | None:
+    """District: the centre this office trusts (None before ``keys import``)."""
     row = session.db.execute("SELECT recipient, signing_public, fingerprint FROM centre_trust WHERE id = 1").fetchone()
     return CentreKey(*row) if row else None
 
 
 def read_enrollment(path: str | Path) -> Enrollment:
+    """A device's enrollment file, checked: its fingerprint must match its key."""
     fields = ("device-id", "district", "device-name", "signing-public-key", "fingerprint")
     values = _parse_key_file(Path(path), ENROLLMENT_FORMAT, fields)
     if values["fingerprint"] != fingerprint(values["signing-public-key"]):
@@ -265,165 +270,18 @@ def read_enrollment(path: str | Path) -> Enrollment:
                       values["fingerprint"])
 
 
-def enroll_device(session: Session, path: str | Path) -> Enrollment:
-    """Centre: register a district device from its enrollment file."""
-    require(session, "enroll_devices")
-    return enroll(session, read_enrollment(path))
+# -- restore ------------------------------------------------------------------------------------------
 
 
-def enroll(session: Session, enrollment: Enrollment) -> Enrollment:
-    """Centre: register a district device whose key the clerk has confirmed (from an enrollment file, or
-    from a bundle of an unknown device after comparing its fingerprint by phone: ``sync.centre``)."""
-    require(session, "enroll_devices")
-    if not session.is_centre:
-        raise UsageError(say("errors", QT_TRANSLATE_NOOP("errors", "Only the provincial centre enrolls devices.")))
-    if enrollment.district not in session.catalogue.districts:
-        raise KeyFileError(say("errors", QT_TRANSLATE_NOOP("errors", "The enrollment names an unknown district {district}."), district=repr(enrollment.district)))
-    row = session.db.execute("SELECT public_key, status FROM devices WHERE device_id = ?",
-                             [enrollment.device_id]).fetchone()
-    if row is not None:
-        if row[1] == "revoked":
-            raise UsageError(say("errors", QT_TRANSLATE_NOOP("errors", "Device {device_id} was revoked; a revoked device is never enrolled again. Install Mizan afresh on that PC to get a new device id."), device_id=enrollment.device_id))
-        if row[0] != enrollment.signing_public:
-            raise UsageError(say("errors", QT_TRANSLATE_NOOP("errors", "Device {device_id} is enrolled with another key. A changed key is refused: revoke the device, then enroll a fresh installation."), device_id=enrollment.device_id))
-        return enrollment
-    with session.write() as db:
-        db.execute(
-            "INSERT INTO devices (device_id, district, device_name, public_key, fingerprint, enrolled_at, enrolled_by) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?)",
-            [enrollment.device_id, enrollment.district, enrollment.device_name, enrollment.signing_public,
-             enrollment.fingerprint, utc_now(), session.user])
-    return enrollment
+def carry_centre_keys_forward(restored: Database, replaced: Database | None, context: RestoreContext) -> None:
+    """A restore step (``storage.core.backup.AFTER_RESTORE``): the centre's age identities never roll back.
 
-
-def revoke_device(session: Session, device_id: str) -> None:
-    """Centre: refuse every later bundle of this device (what it sent before stays).
-
-    The revocation is also appended to the ledger beside the database, inside the transaction: if the
-    ledger cannot be written nothing is revoked, and if the commit fails after it the device is revoked
-    at the next sign-in (refusing too much is the safe side).
+    One the replaced database has and the backup lacks (a rotation after the backup) is kept, the newer
+    one current, so bundles made for either key still open. Revocations are carried by
+    :func:`sync.devices.carry_revocations_forward`, the step after this one.
     """
-    require(session, "enroll_devices")
-    with session.write() as db:
-        revoked_at = utc_now()
-        cursor = db.execute("UPDATE devices SET status = 'revoked', revoked_at = ? WHERE device_id = ? "
-                            "AND status = 'active'", [revoked_at, device_id])
-        if cursor.rowcount == 0:
-            raise UsageError(say("errors", QT_TRANSLATE_NOOP("errors", "There is no active device {device_id}."), device_id=device_id))
-        row = db.execute(f"SELECT {', '.join(_LEDGER_FIELDS)} FROM devices WHERE device_id = ?", [device_id]).fetchone()
-        _append_to_ledger(session, dict(zip(_LEDGER_FIELDS, row, strict=True)) | {"revoked_by": session.user})
-
-
-# -- the revocation ledger -----------------------------------------------------------------------------
-
-_LEDGER_FIELDS = ("device_id", "district", "device_name", "public_key", "fingerprint", "enrolled_at",
-                  "enrolled_by", "revoked_at")
-
-
-def _ledger_key(db_key: bytes) -> bytes:
-    return HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=b"mizan revocation ledger").derive(db_key)
-
-
-def _canonical(entry: dict) -> bytes:
-    return json.dumps(entry, sort_keys=True, separators=(",", ":"), ensure_ascii=True).encode("ascii")
-
-
-def ledger_line(db_key: bytes, entry: dict) -> bytes:
-    """One ledger line: the revocation and its HMAC under the installation's ledger key."""
-    mac = hmac.new(_ledger_key(db_key), _canonical(entry), hashlib.sha256).hexdigest()
-    return _canonical({"entry": entry, "mac": mac}) + b"\n"
-
-
-def read_ledger(content: bytes | None, db_key: bytes) -> dict[str, tuple[dict, bytes]]:
-    """The authentic revocations in ledger bytes, per device: (entry, its line). Lines that do not carry
-    a valid HMAC (edited, forged, another installation's) are ignored."""
-    found: dict[str, tuple[dict, bytes]] = {}
-    key = _ledger_key(db_key)
-    for raw in (content or b"").splitlines():
-        try:
-            line = json.loads(raw)
-            entry, mac = line["entry"], line["mac"]
-            if not isinstance(entry, dict) or not isinstance(mac, str) or not isinstance(entry.get("device_id"), str):
-                continue
-        except (ValueError, KeyError, TypeError):
-            continue
-        if hmac.compare_digest(hmac.new(key, _canonical(entry), hashlib.sha256).hexdigest(), mac):
-            found.setdefault(entry["device_id"], (entry, raw + b"\n"))
-    return found
-
-
-def _append_to_ledger(session: Session, entry: dict) -> None:
-    with open(ledger_path(session.path), "ab") as handle:
-        handle.write(ledger_line(session.db_key, entry))
-        handle.flush()
-        os.fsync(handle.fileno())
-
-
-def _apply_revocations(db: Database, entries: list[dict]) -> int:
-    """Revoke each listed device in ``db``: an active row becomes revoked, a missing one is added revoked
-    (so it cannot be enrolled again). Returns how many rows changed; run inside a write transaction."""
-    changed = 0
-    for entry in entries:
-        if not all(isinstance(entry.get(name), str) for name in ("device_id", "district", "public_key")):
-            continue
-        row = {name: entry.get(name) for name in _LEDGER_FIELDS}
-        row["fingerprint"] = row["fingerprint"] or fingerprint(row["public_key"])
-        row["device_name"] = row["device_name"] or row["device_id"]
-        row["enrolled_at"] = row["enrolled_at"] or utc_now()
-        row["enrolled_by"] = row["enrolled_by"] or "(revocation ledger)"
-        row["revoked_at"] = row["revoked_at"] or utc_now()
-        cursor = db.execute(
-            f"INSERT INTO devices ({', '.join(_LEDGER_FIELDS)}, status) VALUES ({', '.join('?' * len(row))}, "
-            "'revoked') ON CONFLICT (device_id) DO UPDATE SET status = 'revoked', "
-            "revoked_at = coalesce(devices.revoked_at, excluded.revoked_at) WHERE devices.status != 'revoked'",
-            list(row.values()))
-        changed += cursor.rowcount
-    return changed
-
-
-def reapply_revocations(session: Session) -> int:
-    """Centre, at sign-in: make sure every device in the ledger is revoked in the database (after a
-    database file was put back by hand, or a commit that failed after its ledger line). Returns changes."""
-    path = ledger_path(session.path)
-    if not session.is_centre or not path.exists():
-        return 0
-    entries = [entry for entry, _ in read_ledger(path.read_bytes(), session.db_key).values()]
-    revoked = {row[0] for row in session.db.execute("SELECT device_id FROM devices WHERE status = 'revoked'")}
-    missing = [entry for entry in entries if entry["device_id"] not in revoked]
-    if not missing:
-        return 0
-    with session.write() as db:
-        return _apply_revocations(db, missing)
-
-
-def carry_forward_on_restore(restored: Database, replaced: Database | None, context: RestoreContext) -> None:
-    """A restore step (``storage.core.backup.AFTER_RESTORE``): what must never roll back comes forward.
-
-    * revocations: from the ledger beside the database, the backup's own ledger, and the ``devices``
-      table of the database being replaced; the merged ledger is written beside the restored database;
-    * the centre's age identities: one the replaced database has and the backup lacks (a rotation after
-      the backup) is kept, the newer one current, so bundles made for either key still open.
-    """
-    live = ledger_path(context.db_path).read_bytes() if ledger_path(context.db_path).exists() else b""
-    merged = read_ledger(live, context.db_key)
-    for device_id, found in read_ledger(context.backup_ledger, context.db_key).items():
-        merged.setdefault(device_id, found)
-    entries = [entry for entry, _ in merged.values()]
-    if replaced is not None:
-        rows = replaced.execute(f"SELECT {', '.join(_LEDGER_FIELDS)} FROM devices WHERE status = 'revoked'").fetchall()
-        for row in rows:
-            entry = dict(zip(_LEDGER_FIELDS, row, strict=True))
-            if entry["device_id"] not in merged:
-                entries.append(entry)
-                merged[entry["device_id"]] = (entry, ledger_line(context.db_key, entry))
-        _carry_age_identities(restored, replaced)
-    _apply_revocations(restored, entries)
-    content = b"".join(line for _, line in merged.values())
-    if content != live:
-        context.ledger_out = content
-
-
-def _carry_age_identities(restored: Database, replaced: Database) -> None:
+    if replaced is None:
+        return
     columns = "name, secret, public, created_at, retired_at"
     held = {row[1]: row for row in restored.execute(f"SELECT {columns} FROM secret_keys")}
     newer = [row for row in replaced.execute(f"SELECT {columns} FROM secret_keys WHERE name = ? OR name LIKE 'age:%'",
@@ -488,11 +346,7 @@ def backup_keys(session: Session, out: str | Path, passphrase: str) -> None:
         f"# created: {utc_now()}\n{_BACKUP_SIGNING_PREFIX}{signing}\n{identity}\n{retired_lines}"
     ).encode("ascii")
     out = Path(out)
-    temporary = out.with_name(out.name + ".tmp")
-    temporary.write_bytes(pyrage.passphrase.encrypt(plaintext, passphrase))
-    with open(temporary, "rb") as handle:
-        os.fsync(handle.fileno())
-    os.replace(temporary, out)
+    write_atomically(out, pyrage.passphrase.encrypt(plaintext, passphrase))
 
 
 def restore_keys(session: Session, path: str | Path, passphrase: str) -> str:

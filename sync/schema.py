@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from storage.validation import MAX_FIGURE, MIN_STORED_INTEGER
+
 SYNC_COLUMNS = ("uuid", "hlc", "origin_device", "deleted")
 
 
@@ -27,6 +29,7 @@ class RecordSpec:
 
     @property
     def exported(self) -> tuple[str, ...]:
+        """Every column that travels: the record type's own, then uuid, hlc, origin_device, deleted."""
         return (*self.columns, *SYNC_COLUMNS)
 
 
@@ -82,7 +85,7 @@ _PLANS: dict[int, tuple[RecordSpec, frozenset[str], tuple[tuple[str, bool, str],
 _SYNC_SET = frozenset(SYNC_COLUMNS)
 _INFINITIES = (float("inf"), float("-inf"))
 # JSON allows whole numbers of any size; SQLite stores 64 bits (binding a larger one raises OverflowError).
-_MIN_INTEGER, _MAX_INTEGER = -(2**63), 2**63 - 1
+_MIN_INTEGER, _MAX_INTEGER = MIN_STORED_INTEGER, MAX_FIGURE  # SQLite's 64-bit range
 
 
 def shape_problem(spec: RecordSpec, record: dict, minimal_tombstone_ok: bool) -> str | None:

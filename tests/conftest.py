@@ -11,11 +11,10 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-# sync adds key generation to every new installation (its hooks); import it whichever tests are collected.
-import sync  # noqa: E402, F401
 from storage.records.targets import save_targets  # noqa: E402
 from storage.records.values import save_indicator_values  # noqa: E402
 from storage.validation import TargetInput, ValueInput  # noqa: E402
+from sync import install_hooks  # noqa: E402
 from tests.templates import (  # noqa: E402
     ADMIN_PASSWORD,
     CLERK_PASSWORD,
@@ -27,6 +26,9 @@ from tests.templates import (  # noqa: E402
 )
 
 __all__ = ["ADMIN_PASSWORD", "CLERK_PASSWORD", "OPERATOR_PASSWORD", "SUPERVISOR_PASSWORD"]
+
+# Every test database gets sync's keys (and its sign-in and restore steps), whichever test files ran.
+install_hooks()
 
 
 @pytest.fixture

@@ -49,8 +49,9 @@ from storage.records.values import save_indicator_values
 from storage.reference.catalogue import load_catalogue
 from storage.validation import ValueInput
 from sync.bundle import MANIFEST, RECORD_TYPES, SIGNATURE, BundleWriter, canonical_json, write_encrypted
+from sync.devices import enroll_device
 from sync.export import export_bundle
-from sync.keys import Enrollment, age_identities, age_recipient, enroll_device, export_key_file, trust_centre
+from sync.keys import Enrollment, age_identities, age_recipient, export_key_file, trust_centre
 from tests.templates import centre_copy, district_copy, sign_in
 
 __all__ = [

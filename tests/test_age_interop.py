@@ -23,11 +23,11 @@ import pytest
 from storage.core.session import open_session
 from storage.records.values import list_indicator_values
 from sync.bundle import RECORD_TYPES, decrypt_bundle
+from sync.devices import enroll_device
 from sync.importer import import_bundles
 from sync.keys import (
     age_identities,
     backup_keys,
-    enroll_device,
     export_key_file,
     read_centre_key,
     restore_keys,

@@ -1,7 +1,7 @@
-"""The centre's import desk (sync/centre.py and the importer's progress and outcome facts): progress in
-order, unknown devices enrolled by their fingerprint, the inbox scan, conflicts resolved both ways (and
-refused when the kept version fails validation), quarantine re-checked after a catalogue update,
-devices and gaps, receipts for today, and the CLI.
+"""The centre's import desk (sync/inbox.py, sync/review.py, sync/devices.py and the importer's progress
+and outcome facts): progress in order, unknown devices enrolled by their fingerprint, the inbox scan,
+conflicts resolved both ways (and refused when the kept version fails validation), quarantine
+re-checked after a catalogue update, devices and gaps, receipts for today, and the CLI.
 
 Real encrypted databases and real bundles (``export_bundle`` -> ``import_bundles``). Creating an
 installation costs seconds of argon2, so the module builds one linked world once (a centre; two Quetta
@@ -35,20 +35,11 @@ from storage.records.values import save_indicator_values
 from storage.reference.catalogue import Catalogue, load_catalogue
 from storage.validation import ValueInput
 from sync.bundle import BundleRejected
-from sync.centre import (
-    device_overview,
-    enroll_pending_device,
-    import_inbox,
-    list_conflicts,
-    list_quarantine,
-    pending_device,
-    receipts_for_today,
-    recheck_quarantine,
-    resolve_conflict,
-    scan_inbox,
-)
+from sync.devices import device_overview, revoke_device
 from sync.importer import ImportProgress, import_bundles
-from sync.keys import KeyFileError, export_key_file, revoke_device, trust_centre
+from sync.inbox import enroll_pending_device, import_inbox, pending_device, receipts_for_today, scan_inbox
+from sync.keys import KeyFileError, export_key_file, trust_centre
+from sync.review import list_conflicts, list_quarantine, recheck_quarantine, resolve_conflict
 from tests.conftest import ADMIN_PASSWORD, CLERK_PASSWORD, SUPERVISOR_PASSWORD, table_counts
 from tests.sync_helpers import (
     audit_rows,

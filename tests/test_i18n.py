@@ -209,7 +209,7 @@ def storage_and_sync_errors(district_db, clerk, tmp_path) -> list[tuple[str, str
     from storage.sheets.values import load_values
     from storage.validation import issue
     from sync.bundle import decrypt_bundle
-    from sync.centre import get_conflict
+    from sync.review import get_conflict
 
     empty = tmp_path / "QUETTA-empty-1.mizan"
     empty.write_bytes(b"")

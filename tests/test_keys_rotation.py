@@ -13,16 +13,15 @@ from main import main
 from storage.core.backup import backup_now, ledger_path, restore_backup, with_password
 from storage.core.session import open_session
 from storage.errors import PermissionDenied, UsageError
+from sync.devices import enroll_device, revoke_device
 from sync.importer import import_bundles
 from sync.keys import (
     age_identities,
     age_recipient,
     backup_keys,
-    enroll_device,
     export_key_file,
     read_centre_key,
     restore_keys,
-    revoke_device,
     rotate_centre_key,
     trust_centre,
 )

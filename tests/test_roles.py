@@ -31,7 +31,7 @@ from storage.records.values import delete_indicator_value, save_indicator_values
 from storage.tools.demo import generate_demo
 from storage.validation import TargetInput, ValueInput
 from storage.views.entry_sheet import mark_sheet_complete
-from sync import centre, importer, keys, receipts
+from sync import devices, importer, inbox, keys, receipts, review
 from sync.export import export_bundle
 from tests.conftest import ADMIN_PASSWORD, CLERK_PASSWORD, OPERATOR_PASSWORD, SUPERVISOR_PASSWORD, table_counts
 from tests.sync_helpers import add_desk_cases, add_values, desk_case, export_to, last_month, make_pair
@@ -147,22 +147,23 @@ CASES = [
     Case(receipts.import_receipt, "export", lambda s, w, d: receipts.import_receipt(s, w.files["receipt"])),
     Case(importer.import_bundles, "import", lambda s, w, d: importer.import_bundles(s, [w.files["bundle"]])),
     Case(importer.import_bundle, "import", lambda s, w, d: importer.import_bundle(s, w.files["bundle"], [])),
-    Case(centre.import_inbox, "import", lambda s, w, d: centre.import_inbox(s, w.files["bundle"].parent, settle_seconds=0)),
-    Case(centre.resolve_conflict, "import", lambda s, w, d: centre.resolve_conflict(s, 1, "stored")),
-    Case(centre.recheck_quarantine, "import", lambda s, w, d: centre.recheck_quarantine(s)),
+    Case(inbox.import_inbox, "import", lambda s, w, d: inbox.import_inbox(s, w.files["bundle"].parent, settle_seconds=0)),
+    Case(review.resolve_conflict, "import", lambda s, w, d: review.resolve_conflict(s, 1, "stored")),
+    Case(review.recheck_quarantine, "import", lambda s, w, d: review.recheck_quarantine(s)),
     Case(receipts.write_receipts, "import", lambda s, w, d: receipts.write_receipts(s, d)),
-    Case(centre.receipts_for_today, "import", lambda s, w, d: centre.receipts_for_today(s, d)),
+    Case(inbox.receipts_for_today, "import", lambda s, w, d: inbox.receipts_for_today(s, d)),
     Case(keys.trust_centre, "keys", lambda s, w, d: keys.trust_centre(s, w.files["centre_key"], replace=True)),
     Case(keys.rotate_centre_key, "keys", lambda s, w, d: keys.rotate_centre_key(s)),
     Case(keys.backup_keys, "keys", lambda s, w, d: keys.backup_keys(s, d / "keys.age", "a long backup passphrase")),
     Case(keys.restore_keys, "keys", lambda s, w, d: keys.restore_keys(s, w.files["key_backup"],
                                                                     "a long backup passphrase")),
     Case(keys.export_key_file, "keys_export", lambda s, w, d: keys.export_key_file(s, d / "key.txt")),
-    Case(keys.enroll_device, "enroll_devices", lambda s, w, d: keys.enroll_device(s, w.files["enrollment"])),
-    Case(keys.enroll, "enroll_devices", lambda s, w, d: keys.enroll(s, keys.read_enrollment(w.files["enrollment"]))),
-    Case(centre.enroll_pending_device, "enroll_devices",
-         lambda s, w, d: centre.enroll_pending_device(s, w.files["bundle"], "AAAA-BBBB-CCCC-DDDD")),
-    Case(keys.revoke_device, "enroll_devices", lambda s, w, d: keys.revoke_device(s, "no-such-device")),
+    Case(devices.enroll_device, "enroll_devices", lambda s, w, d: devices.enroll_device(s, w.files["enrollment"])),
+    Case(devices.enroll, "enroll_devices",
+         lambda s, w, d: devices.enroll(s, keys.read_enrollment(w.files["enrollment"]))),
+    Case(inbox.enroll_pending_device, "enroll_devices",
+         lambda s, w, d: inbox.enroll_pending_device(s, w.files["bundle"], "AAAA-BBBB-CCCC-DDDD")),
+    Case(devices.revoke_device, "enroll_devices", lambda s, w, d: devices.revoke_device(s, "no-such-device")),
     Case(backups.backup_now, "backup", lambda s, w, d: backups.backup_now(s, d / "b.zip")),
     Case(backups.set_backup_keep, "backup", lambda s, w, d: backups.set_backup_keep(s, 9)),
     Case(backups.restore_backup, "backup", _restore_with_own_password),
@@ -175,7 +176,7 @@ EXEMPT = {
     "storage.records.users.change_password": "changing one's own password needs no permission (another's: manage_users, "
                                      "in the table)",
     "sync.keys.initialise_keys": "creates the installation's own keys at init (or on first use), never replaces one",
-    "sync.keys.reapply_revocations": "sign-in step: re-applies revocations authenticated by the ledger's HMAC",
+    "sync.devices.reapply_revocations": "sign-in step: re-applies revocations authenticated by the ledger's HMAC",
     "storage.core.backup.automatic_backup": "the automatic backups (before import/migration, daily) of the system",
     "storage.core.backup.daily_backup_if_due": "the automatic daily backup at sign-in",
     "storage.core.backup.backup_before_import": "called by import_bundles after its role check",

@@ -38,7 +38,8 @@ from storage.records.desk import get_desk_case, save_desk_case, save_pkm_request
 from storage.records.targets import set_target
 from storage.records.values import delete_indicator_value, save_indicator_values
 from storage.validation import ValueInput
-from sync.importer import device_report, import_bundles
+from sync.devices import device_report
+from sync.importer import import_bundles
 from sync.keys import age_identities
 from sync.receipts import import_receipt, write_receipts
 from tests.conftest import ADMIN_PASSWORD, CLERK_PASSWORD, SUPERVISOR_PASSWORD

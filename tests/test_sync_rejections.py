@@ -28,12 +28,11 @@ from storage.core.session import open_session
 from storage.records.values import list_indicator_values
 from storage.reference.catalogue import TOTAL_CELL
 from sync.bundle import BundleRejected, write_encrypted
+from sync.devices import enroll_device, revoke_device
 from sync.importer import import_bundles
 from sync.keys import (
-    enroll_device,
     export_key_file,
     read_centre_key,
-    revoke_device,
     signing_private_key,
     trust_centre,
 )

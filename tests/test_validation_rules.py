@@ -29,9 +29,10 @@ from storage.reference.periods import period_containing, shift
 from storage.sheets.values import load_values
 from storage.validation import RULES, ValueInput
 from sync.bundle import RECORD_TYPES, BundleWriter, write_encrypted
+from sync.devices import enroll_device
 from sync.export import export_bundle, travelling_case_number
 from sync.importer import import_bundles
-from sync.keys import age_recipient, enroll_device, export_key_file, sign, signing_public_key, trust_centre
+from sync.keys import age_recipient, export_key_file, sign, signing_public_key, trust_centre
 from sync.schema import SPECS
 from tests.conftest import ADMIN_PASSWORD, SUPERVISOR_PASSWORD, table_counts
 

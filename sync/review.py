@@ -1,148 +1,32 @@
-"""The provincial centre's import desk, without Qt: what the GUI's import desk, conflicts and devices
-screens (and the CLI) call.
+"""The provincial centre's review, without Qt: what the GUI's review screen (and the CLI's ``conflicts``
+and ``quarantine``) call after an import.
 
-* unknown devices: what a bundle claims about the device that made it (:func:`pending_device`), and
-  enrolling it once the clerk has compared its fingerprint by phone (:func:`enroll_pending_device`);
-* the inbox: bundle files in a (shared) folder that were not imported yet (:func:`scan_inbox`);
 * conflicts side by side (:func:`list_conflicts`) and the clerk's decision (:func:`resolve_conflict`);
 * quarantine (:func:`list_quarantine`) and its re-check after a catalogue change
-  (:func:`recheck_quarantine`), through the import's own checks and merge;
-* devices and gaps per district (:func:`device_overview`) and receipts for today's imports
-  (:func:`receipts_for_today`).
+  (:func:`recheck_quarantine`), through the import's own checks and merge.
 
-Importing itself, with its progress callback, is :func:`sync.importer.import_bundles`.
+The import desk (inbox, unknown devices, receipts for today) is :mod:`sync.inbox`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
-import time
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
-from pathlib import Path
 
 from storage.core.clock import format_hlc, parse_hlc, utc_now
-from storage.core.roles import require
 from storage.core.session import Session
 from storage.errors import UsageError, ValidationFailed
 from storage.i18n import QT_TRANSLATE_NOOP, fill, say, translate
 from storage.records.values import check_indicator_values
 from storage.reference.catalogue import TOTAL_CELL, Catalogue, parse_cell
-from storage.validation import ERROR, Issue
-from sync.bundle import RECORD_TYPES, BundleRejected, decrypt_bundle, file_sha256, open_archive
-from sync.importer import (
-    ImportOutcome,
-    ProgressCallback,
-    bundle_files,
-    check_incoming,
-    claimed_device,
-    device_report,
-    import_bundles,
-    imported_today,
-    key_text,
-    load_record,
-    merge_records,
-    replace_record,
-    require_centre_import,
-    value_input,
-)
-from sync.keys import Enrollment, KeyFileError, age_identities, enroll, verify_signature
-from sync.receipts import write_receipts
+from storage.validation import ERROR, Issue, same_figure
+from sync.bundle import RECORD_TYPES
+from sync.importer import check_incoming, require_centre_import, value_input
+from sync.merge import key_text, load_record, merge_records, replace_record
 from sync.schema import SPECS
-
-# -- unknown devices ------------------------------------------------------------------------------------
-
-
-def pending_device(session: Session, path: str | Path) -> Enrollment:
-    """What a bundle says about the device that made it, for the clerk to compare by phone.
-
-    The bundle must open with this centre's keys, pass the ZIP and hash checks, and be signed by the key
-    its own manifest carries: self-consistent, but NOT trusted. Only the fingerprint read aloud by the
-    district office makes it trusted (:func:`enroll_pending_device`).
-    """
-    require(session, "enroll_devices")
-    if not session.is_centre:
-        raise UsageError(say("errors", QT_TRANSLATE_NOOP("errors", "Only the provincial centre enrolls devices.")))
-    path = Path(path)
-    plaintext = decrypt_bundle(path, age_identities(session))
-    _archive, manifest, manifest_bytes, signature = open_archive(path, plaintext)
-    claimed = claimed_device(manifest)
-    if not verify_signature(claimed.signing_public, manifest_bytes, signature):
-        raise BundleRejected(say("errors", QT_TRANSLATE_NOOP("errors", "{file} is not signed by the key it carries: it was altered or forged. Do not enroll its device; ask the district office for a new export."), file=path.name))
-    return claimed
-
-
-def _fingerprint_letters(text: str) -> str:
-    """A fingerprint as heard: the letters and digits only, in capitals (dashes and spaces do not matter)."""
-    return "".join(ch for ch in text.upper() if ch.isalnum())
-
-
-def enroll_pending_device(session: Session, path: str | Path, heard_fingerprint: str) -> Enrollment:
-    """Enroll the device that made the bundle at ``path``, once the clerk has typed the fingerprint the
-    district office read aloud; a fingerprint that differs refuses (exit code 5) and enrolls nothing.
-
-    Then import the bundle again. This trusts the key exactly as an enrollment file does: by the
-    fingerprint compared over the phone.
-    """
-    claimed = pending_device(session, path)
-    if _fingerprint_letters(heard_fingerprint) != _fingerprint_letters(claimed.fingerprint):
-        raise KeyFileError(say("errors", QT_TRANSLATE_NOOP("errors", "The fingerprint you heard ({heard}) is not the one this bundle carries ({fingerprint}). Do not enroll the device: the bundle may not come from '{device}' of {district}. Phone the district office again."), heard=heard_fingerprint.strip(), fingerprint=claimed.fingerprint, device=claimed.device_name, district=claimed.district))
-    return enroll(session, claimed)
-
-
-# -- the inbox ------------------------------------------------------------------------------------------
-
-# (path, size, modification time) -> SHA-256 of the file: polling a shared folder hashes a file once,
-# not at every scan, until it changes.
-_FILE_HASHES: dict[tuple[str, int, int], str] = {}
-_MAX_REMEMBERED_HASHES = 10_000
-
-
-def _cached_sha256(path: Path, size: int, mtime_ns: int) -> str:
-    slot = (str(path.resolve()), size, mtime_ns)
-    digest = _FILE_HASHES.get(slot)
-    if digest is None:
-        if len(_FILE_HASHES) >= _MAX_REMEMBERED_HASHES:
-            _FILE_HASHES.clear()
-        digest = _FILE_HASHES[slot] = file_sha256(path)
-    return digest
-
-
-def scan_inbox(session: Session, folder: str | Path, *, settle_seconds: float = 2.0) -> list[Path]:
-    """The ``*.mizan`` files in ``folder`` that this centre has not imported, in name order.
-
-    A file counts as imported when a bundle was imported from a file with the same bytes (SHA-256), so
-    a renamed copy is recognised too; the importer's bundle-id check catches anything else as a
-    duplicate. Files changed in the last ``settle_seconds`` are left for the next scan (still being
-    copied onto the shared drive). Files are never moved or deleted. A file that was rejected is
-    listed again at every scan until it is replaced or removed: the caller decides whether to retry it.
-    """
-    require_centre_import(session)
-    folder = Path(folder)
-    if not folder.is_dir():
-        raise UsageError(say("errors", QT_TRANSLATE_NOOP("errors", "{folder} is not a folder."), folder=folder))
-    fresh = []
-    now = time.time()
-    for path in bundle_files([folder]):
-        try:
-            status = path.stat()
-        except OSError:
-            continue  # removed between listing and looking: nothing to import
-        if now - status.st_mtime < settle_seconds:
-            continue
-        digest = _cached_sha256(path, status.st_size, status.st_mtime_ns)
-        if session.db.execute("SELECT 1 FROM bundles WHERE file_sha256 = ? LIMIT 1", [digest]).fetchone() is None:
-            fresh.append(path)
-    return fresh
-
-
-def import_inbox(session: Session, folder: str | Path, on_progress: ProgressCallback | None = None, *,
-                 settle_seconds: float = 2.0) -> list[ImportOutcome]:
-    """Import the files :func:`scan_inbox` finds in ``folder`` (the others were imported before)."""
-    return import_bundles(session, scan_inbox(session, folder, settle_seconds=settle_seconds), on_progress)
-
 
 # -- conflicts ------------------------------------------------------------------------------------------
 
@@ -177,6 +61,7 @@ class Conflict:
         return (self.stored.hlc, self.incoming.hlc)
 
     def as_dict(self) -> dict:
+        """As ``conflicts --json`` shows it."""
         return asdict(self)
 
 
@@ -238,12 +123,6 @@ def describe_key(catalogue: Catalogue, record_type: str, key: dict[str, object])
     return ", ".join(f"{name} {value}" for name, value in key.items())
 
 
-def _same(left: object, right: object) -> bool:
-    if isinstance(left, (int, float)) and isinstance(right, (int, float)):
-        return float(left) == float(right)  # the database may hand back 12 where the bundle said 12.0
-    return left == right
-
-
 def _conflict(session: Session, row: tuple, names: dict) -> Conflict | None:
     conflict_id, record_type, natural_key, record = row
     spec = SPECS[record_type]
@@ -253,7 +132,7 @@ def _conflict(session: Session, row: tuple, names: dict) -> Conflict | None:
         return None  # cannot happen through the merge: a conflict always loses to a stored row
     incoming = json.loads(record)
     differences = [column for column in (*spec.columns, "deleted")
-                   if not _same(stored.get(column), incoming.get(column))]
+                   if not same_figure(stored.get(column), incoming.get(column))]
     return Conflict(conflict_id, record_type, key, describe_key(session.catalogue, record_type, key),
                     _version(stored, names), _version(incoming, names), differences)
 
@@ -297,7 +176,7 @@ def _version_above(session: Session, *versions: str) -> str:
     """A new version of this centre, newer than every one given, so the decision wins everywhere.
 
     The centre's clock has seen every version it merged, unless one was implausibly far ahead (a district
-    PC's clock years fast, sync.importer._observe_plausible); then the version right after it is used,
+    PC's clock years fast, sync.merge._observe_plausible); then the version right after it is used,
     without dragging the centre's clock there.
     """
     version = session.clock.now()
@@ -320,6 +199,7 @@ class Decision:
     origin_device: str
 
     def as_dict(self) -> dict:
+        """Its fields as a dict (for JSON)."""
         return asdict(self)
 
 
@@ -416,6 +296,7 @@ class RecheckResult:
         ("new", "updated", "unchanged", "conflicts", "quarantined"), 0))
 
     def as_dict(self) -> dict:
+        """As ``quarantine recheck --json`` shows it."""
         return asdict(self)
 
 
@@ -457,37 +338,3 @@ def _recheck_group(session: Session, record_type: str, bundle_id: str, device_id
     result.passed += len(passed)
     # The import's merge: a record that now clashes (e.g. a case number) is quarantined again by it.
     merge_records(session, record_type, passed, bundle_id, result.counts)
-
-
-# -- devices, gaps and receipts -------------------------------------------------------------------------
-
-
-def device_overview(session: Session) -> list[dict]:
-    """Per district (every current district, and any other a device is enrolled for), in catalogue order:
-    ``district``, ``name``, ``division``, ``devices`` (as :func:`sync.importer.device_report`: device,
-    device_name, fingerprint, status, enrolled_at, revoked_at, sequences, missing, last_sequence,
-    last_import), ``last_seen`` (newest import of any of its devices), ``missing`` (device id -> gaps,
-    only devices with gaps) and ``no_device`` (True when no active device is enrolled)."""
-    require(session, "view")
-    by_district: dict[str, list[dict]] = defaultdict(list)
-    for device in device_report(session):
-        by_district[device["district"]].append(device)
-    today = dt.date.today()
-    overview = []
-    for code, district in session.catalogue.districts.items():
-        current = district.validity.valid_to is None or district.validity.valid_to >= today
-        devices = by_district.get(code, [])
-        if not current and not devices:
-            continue
-        seen = [device["last_import"] for device in devices if device["last_import"]]
-        overview.append({
-            "district": code, "name": district.name, "division": district.division, "devices": devices,
-            "last_seen": max(seen, default=None),
-            "missing": {device["device"]: device["missing"] for device in devices if device["missing"]},
-            "no_device": not any(device["status"] == "active" for device in devices)})
-    return overview
-
-
-def receipts_for_today(session: Session, folder: str | Path) -> list[Path]:
-    """A signed receipt for every device with a bundle imported today (local date) into ``folder``."""
-    return write_receipts(session, folder, imported_today(session))
