@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.screens import Screen
+from gui.screens.base import Screen
 from storage.database import Session, role_name
 from storage.i18n import fill
 from storage.users import allowed

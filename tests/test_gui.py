@@ -9,9 +9,9 @@ import pytest
 from PySide6.QtCore import QSettings, Qt
 
 from gui.app import Application
-from gui.login import LoginDialog
+from gui.dialogs.login import LoginDialog
+from gui.dialogs.setup_wizard import SetupWizard
 from gui.settings import Settings
-from gui.setup_wizard import SetupWizard
 from tests.conftest import OPERATOR_PASSWORD, SUPERVISOR_PASSWORD
 
 

@@ -9,8 +9,8 @@ import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMainWindow
 
+from gui.screens.settings_screen import SettingsScreen
 from gui.settings import Settings
-from gui.settings_screen import SettingsScreen
 from storage.backup import backup_keep, read_backup
 from storage.database import connect, open_session
 from tests.conftest import OPERATOR_PASSWORD, SUPERVISOR_PASSWORD

@@ -16,7 +16,7 @@ import pytest
 from PySide6.QtCore import QDate, QSettings, Qt
 from PySide6.QtWidgets import QApplication, QDialog
 
-from gui.case_form import CaseFormDialog
+from gui.screens.desk_register.case_form.dialog import CaseFormDialog
 from gui.settings import Settings, apply_font_size
 from storage.desk import get_desk_case, save_desk_case
 from storage.users import allowed

@@ -15,9 +15,9 @@ from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QDialog
 
-from gui.devices_screen import DevicesScreen, DistrictDevicesModel, DistrictsModel
-from gui.import_screen import ImportResultsModel, ImportScreen
-from gui.review_screen import ConflictsModel, QuarantineModel, ReviewScreen
+from gui.screens.devices_screen import DevicesScreen, DistrictDevicesModel, DistrictsModel
+from gui.screens.import_screen import ImportResultsModel, ImportScreen
+from gui.screens.review_screen import ConflictsModel, QuarantineModel, ReviewScreen
 from storage.database import open_session
 from storage.records import ValueInput, save_indicator_values
 from storage.reports import STATUS_COLOURS
@@ -293,7 +293,7 @@ def test_centre_screens_only_at_the_centre(qtbot, pair):
 
 
 def test_targets_typed_in_the_grid_are_saved_and_a_refusal_explained(qtbot, clerk, tmp_path):
-    from gui.targets_screen import TargetsScreen
+    from gui.screens.targets_screen import TargetsScreen
     from storage.records import list_targets
 
     screen = on_screen(qtbot, TargetsScreen(clerk))
@@ -332,7 +332,7 @@ def test_targets_typed_in_the_grid_are_saved_and_a_refusal_explained(qtbot, cler
 
 
 def reports_screen(qtbot, session):
-    from gui.reports_screen import ReportsScreen
+    from gui.screens.reports_screen import ReportsScreen
 
     return on_screen(qtbot, ReportsScreen(session))
 

@@ -11,7 +11,8 @@ import pytest
 from PySide6.QtCore import QDate, QLocale, QModelIndex, Qt
 from PySide6.QtWidgets import QDialog
 
-from gui.desk_register import (
+from gui.main_window import MainWindow
+from gui.screens.desk_register.register import (
     CODE_ROLE,
     COLUMN_CASE_NUMBER,
     COLUMN_CLIENT_CODE,
@@ -22,8 +23,7 @@ from gui.desk_register import (
     DeskRegisterModel,
     DeskRegisterScreen,
 )
-from gui.main_window import MainWindow
-from gui.pkm_log import COLUMN_SERVICE, PkmLogScreen
+from gui.screens.pkm_log import COLUMN_SERVICE, PkmLogScreen
 from storage.database import create_database, open_session
 from storage.demo import generate_demo
 from storage.desk import DeskFilter, desk_case_count, desk_case_page, pkm_request_count

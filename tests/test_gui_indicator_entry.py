@@ -6,8 +6,8 @@ import datetime as dt
 
 from PySide6.QtCore import QModelIndex, Qt
 
-from gui.dashboard import DashboardScreen
-from gui.indicator_entry import (
+from gui.screens.dashboard import DashboardScreen
+from gui.screens.indicator_entry.screen import (
     COMPUTED,
     ERROR_STATE,
     PENDING,

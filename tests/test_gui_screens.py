@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from gui.audit_screen import AuditModel, AuditScreen
-from gui.export_screen import ExportScreen
 from gui.main_window import MainWindow
-from gui.users_screen import UsersScreen
+from gui.screens.audit_screen import AuditModel, AuditScreen
+from gui.screens.export_screen import ExportScreen
+from gui.screens.users_screen import UsersScreen
 from storage.records import list_indicator_values
 from sync.importer import import_bundles
 from sync.receipts import write_receipts

@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.list_model import Index, ListTableModel
-from gui.screens import Screen, confirm
+from gui.screens.base import Screen, confirm
+from gui.widgets.list_model import Index, ListTableModel
 from storage.database import ROLES_BY_INSTALLATION, Session, role_name
 from storage.errors import MizanError
 from storage.i18n import fill

@@ -5,9 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
 
-from gui.list_model import Index, ListTableModel
-from gui.screens import Screen
+from gui.screens.base import Screen
 from gui.tasks import run_task
+from gui.widgets.list_model import Index, ListTableModel
 from storage import audit
 from storage.database import Session
 from storage.i18n import fill

@@ -41,8 +41,8 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from gui.dialogs.login import describe_error, message_label, password_field, show_message
 from gui.language import LANGUAGE_NAMES
-from gui.login import describe_error, message_label, password_field, show_message
 from gui.settings import Settings
 from gui.tasks import run_task
 from storage.catalogue import District, load_catalogue

@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.list_model import Index, ListTableModel, list_table
-from gui.screens import Screen, heading_label
+from gui.screens.base import Screen, heading_label
+from gui.widgets.list_model import Index, ListTableModel, list_table
 from storage.database import Session
 from storage.errors import MizanError
 from storage.i18n import fill

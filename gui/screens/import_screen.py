@@ -29,9 +29,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.list_model import Index, ListTableModel, list_table
-from gui.screens import Screen, heading_label, larger
+from gui.screens.base import Screen, heading_label, larger
 from gui.tasks import run_task, run_with_own_connection
+from gui.widgets.list_model import Index, ListTableModel, list_table
 from storage.database import Session
 from storage.errors import MizanError
 from storage.i18n import QT_TRANSLATE_NOOP, fill, translate

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.screens import Screen, heading_label
+from gui.screens.base import Screen, heading_label
 from gui.tasks import run_with_own_connection
 from storage.database import Session
 from storage.desk import DeskFilter, desk_case_count

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.screens import Screen, heading_label
+from gui.screens.base import Screen, heading_label
 from storage.database import Session
 from storage.errors import MizanError, ValidationFailed
 from storage.i18n import fill

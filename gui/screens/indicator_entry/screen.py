@@ -47,7 +47,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.screens import Screen, heading_label
+from gui.screens.base import Screen, heading_label
 from storage.catalogue import TOTAL_CELL
 from storage.database import Session
 from storage.entry import (

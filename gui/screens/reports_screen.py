@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.screens import Screen, heading_label
+from gui.screens.base import Screen, heading_label
 from gui.tasks import run_task, run_with_own_connection
 from storage.database import Session
 from storage.entry import last_complete_period

@@ -48,7 +48,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.screens import iso_dates, larger
+from gui.screens.base import iso_dates, larger
 from storage.catalogue import Option
 from storage.database import Session
 from storage.desk import IDENTITY_FIELDS, derived_fields, get_desk_case, list_desks, save_desk_case

@@ -28,11 +28,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.dialogs.login import IdleLock
+from gui.dialogs.setup_wizard import TrustCentreWizard
 from gui.language import LANGUAGE_NAMES
-from gui.login import IdleLock
-from gui.screens import Screen, confirm, heading_label
+from gui.screens.base import Screen, confirm, heading_label
 from gui.settings import MAX_AUTO_LOCK_MINUTES, MAX_FONT_SIZE, MIN_FONT_SIZE, Settings, apply_font_size
-from gui.setup_wizard import TrustCentreWizard
 from gui.tasks import run_task
 from storage.backup import (
     MAX_KEEP,

@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.list_model import Index, ListTableModel, list_table
-from gui.screens import Screen, explanation, heading_label
+from gui.screens.base import Screen, explanation, heading_label
 from gui.tasks import run_task
+from gui.widgets.list_model import Index, ListTableModel, list_table
 from storage.database import Session
 from storage.errors import MizanError, ValidationFailed
 from storage.i18n import QT_TRANSLATE_NOOP, fill, translate

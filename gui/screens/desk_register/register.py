@@ -29,8 +29,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.case_form import CaseFormDialog
-from gui.screens import Screen, iso_dates
+from gui.screens.base import Screen, iso_dates
+from gui.screens.desk_register.case_form.dialog import CaseFormDialog
 from gui.tasks import run_with_own_connection
 from storage.database import Session
 from storage.desk import REGISTER_SORTABLE, DeskFilter, desk_case_count, desk_case_page, list_desks

@@ -26,13 +26,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.desk_register import (
+from gui.screens.base import Screen, iso_dates
+from gui.screens.desk_register.register import (
     PAGE_SIZE,
     CountLabel,
     OptionalDateEdit,
     PagedTableModel,
 )
-from gui.screens import Screen, iso_dates
 from storage.database import Session
 from storage.desk import list_desks, pkm_request_count, pkm_request_page, save_pkm_request
 from storage.errors import ValidationFailed
