@@ -35,57 +35,15 @@ from PySide6.QtWidgets import (
 
 from gui.settings import Settings
 from gui.tasks import run_task
+from gui.widgets.inputs import password_field
+from gui.widgets.labels import heading_label
+from gui.widgets.messages import describe_error, message_label, show_message
+from gui.widgets.style import OK_STYLE, PLACEHOLDER_STYLE
 from storage.database import Session, check_password_strength, open_session
-from storage.errors import MizanError, UsageError
+from storage.errors import UsageError
 from storage.i18n import fill
 from storage.keyslots import KeyFile
 from storage.users import change_password
-
-ERROR_STYLE = "color: #b00020;"
-OK_STYLE = "color: #1b5e20;"
-
-
-def describe_error(widget: QWidget, error: Exception) -> str:
-    """The storage message for a Mizan error (written for people); a plain wrapper for anything else."""
-    if isinstance(error, MizanError):
-        return str(error)
-    return fill(widget.tr("Something went wrong: {error}"), error=error)
-
-
-def heading_label(text: str) -> QLabel:
-    """A large bold title line."""
-    label = QLabel(text)
-    font = label.font()
-    font.setPointSizeF(font.pointSizeF() * 1.5)
-    font.setBold(True)
-    label.setFont(font)
-    label.setWordWrap(True)
-    return label
-
-
-def message_label() -> QLabel:
-    """A word-wrapped, selectable line for inline messages (errors stay on screen until the next try)."""
-    label = QLabel()
-    label.setWordWrap(True)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.hide()
-    return label
-
-
-def show_message(label: QLabel, text: str, *, error: bool) -> None:
-    """Show ``text`` in a message label (hidden while empty, so it leaves no gap)."""
-    label.setStyleSheet(ERROR_STYLE if error else "")
-    label.setText(text)
-    label.setVisible(bool(text))
-
-
-def password_field(accessible_name: str) -> QLineEdit:
-    field = QLineEdit()
-    field.setEchoMode(QLineEdit.EchoMode.Password)
-    field.setAccessibleName(accessible_name)
-    return field
-
 
 # -- sign in -------------------------------------------------------------------------------------------
 
@@ -104,7 +62,7 @@ class LoginDialog(QDialog):
         self.setMinimumWidth(460)
 
         layout = QVBoxLayout(self)
-        layout.addWidget(heading_label(self.tr("Mizan")))
+        layout.addWidget(heading_label(self.tr("Mizan"), wrap=True))
         subtitle = QLabel(self.tr("Balochistan Rule of Law Roadmap: district figures and gender desk records"))
         subtitle.setWordWrap(True)
         layout.addWidget(subtitle)
@@ -135,7 +93,7 @@ class LoginDialog(QDialog):
         where = QLabel(fill(self.tr("Database: {path}"), path=self.db_path))
         where.setWordWrap(True)
         where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        where.setStyleSheet("color: palette(placeholder-text);")
+        where.setStyleSheet(PLACEHOLDER_STYLE)
         layout.addWidget(where)
 
         (self.password if self.user_name.text() else self.user_name).setFocus()
@@ -324,7 +282,7 @@ class LockScreenDialog(QDialog):
         self.setMinimumWidth(460)
 
         layout = QVBoxLayout(self)
-        layout.addWidget(heading_label(self.tr("Mizan is locked")))
+        layout.addWidget(heading_label(self.tr("Mizan is locked"), wrap=True))
         explanation = QLabel(fill(self.tr(
             "Nobody used Mizan for a while, so it hid its screens. {user}, type your password to carry on "
             "where you left off. Someone else? Sign out."

@@ -24,8 +24,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.screens.base import Screen, heading_label
+from gui.screens.base import Screen
 from gui.tasks import run_with_own_connection
+from gui.widgets.labels import heading_label
+from gui.widgets.style import NOTE_STYLE
 from storage.database import Session
 from storage.desk import DeskFilter, desk_case_count
 from storage.entry import Completeness, NextStep, completeness, next_steps
@@ -62,7 +64,7 @@ class DashboardScreen(Screen):
             self.district.hide()
         outer.addLayout(top)
         self.status = QLabel()
-        self.status.setStyleSheet("color: #555;")
+        self.status.setStyleSheet(NOTE_STYLE)
         outer.addWidget(self.status)
         self.scroll = QScrollArea()
         self.scroll.setWidgetResizable(True)
@@ -157,7 +159,7 @@ class DashboardScreen(Screen):
             else:
                 state = fill(self.tr("{count} of {total} indicators to finish"), count=row.missing + row.partial, total=row.indicators)
             note = QLabel(state)
-            note.setStyleSheet("color: #555;")
+            note.setStyleSheet(NOTE_STYLE)
             grid.addWidget(name, number, 0)
             grid.addWidget(bar, number, 1)
             grid.addWidget(note, number, 2)

@@ -22,8 +22,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.screens.base import Screen, heading_label
+from gui.screens.base import Screen
+from gui.widgets.labels import heading_label
 from gui.widgets.list_model import Index, ListTableModel, list_table
+from gui.widgets.style import ATTENTION_FILL
 from storage.database import Session
 from storage.errors import MizanError
 from storage.i18n import fill
@@ -31,7 +33,7 @@ from storage.users import allowed
 from sync.centre import device_overview
 from sync.keys import export_key_file, revoke_device
 
-ATTENTION = QColor("#fde2e1")  # a district with no PC enrolled, or with bundles missing
+ATTENTION = QColor(ATTENTION_FILL)  # a district with no PC enrolled, or with bundles missing
 
 
 def _day(timestamp: str | None) -> str:

@@ -17,8 +17,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.screens.base import Screen, explanation, heading_label
+from gui.screens.base import Screen
 from gui.tasks import run_task
+from gui.widgets.labels import explanation, heading_label
 from gui.widgets.list_model import Index, ListTableModel
 from storage.database import Session
 from storage.errors import MizanError

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import shiboken6
 from PySide6.QtCore import QModelIndex, QObject, Qt, QTimer
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtGui import QColor, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -29,9 +29,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.screens.base import Screen, heading_label, larger
+from gui.screens.base import Screen
 from gui.tasks import run_task, run_with_own_connection
+from gui.widgets.labels import heading_label, larger
 from gui.widgets.list_model import Index, ListTableModel, list_table
+from gui.widgets.style import ERROR_RED, ERROR_STYLE, PLACEHOLDER_STYLE
 from storage.database import Session
 from storage.errors import MizanError
 from storage.i18n import QT_TRANSLATE_NOOP, fill, translate
@@ -85,7 +87,7 @@ class ImportResultsModel(ListTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and (column == self.SEQUENCE or column in self.COUNT_COLUMNS):
             return int(Qt.AlignmentFlag.AlignTrailing | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ForegroundRole and column == self.STATUS and outcome.status == "rejected":
-            return Qt.GlobalColor.darkRed
+            return QColor(ERROR_RED)
         if role == Qt.ItemDataRole.ToolTipRole and column == self.REASON:
             return outcome.reason
         if role != Qt.ItemDataRole.DisplayRole:
@@ -116,7 +118,7 @@ class DropArea(QFrame):
         self.setAccessibleName(self.tr("Drop bundles here"))
         label = QLabel(self.tr("Drop bundle files (.mizan) or whole folders here"))
         label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        larger(label).setStyleSheet("color: palette(placeholder-text);")
+        larger(label).setStyleSheet(PLACEHOLDER_STYLE)
         layout = QVBoxLayout(self)
         layout.addWidget(label)
 
@@ -159,7 +161,7 @@ class EnrollDeviceDialog(QDialog):
         form.addRow(self.tr("&Fingerprint they read:"), self.heard)
         self.error = QLabel()
         self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #a00;")
+        self.error.setStyleSheet(ERROR_STYLE)
         self.error.hide()
         self.buttons = QDialogButtonBox()
         self.enroll_button = self.buttons.addButton(self.tr("&Enroll and import"),

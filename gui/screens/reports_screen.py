@@ -39,8 +39,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.screens.base import Screen, heading_label
+from gui.screens.base import Screen
 from gui.tasks import run_task, run_with_own_connection
+from gui.widgets.labels import heading_label
+from gui.widgets.style import DARK_TEXT, PAPER
 from storage.database import Session
 from storage.entry import last_complete_period
 from storage.i18n import fill
@@ -87,7 +89,7 @@ class ReportTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.BackgroundRole and column in self.table.status_columns and value in STATUS_COLOURS:
             return QColor("#" + STATUS_COLOURS[value])
         if role == Qt.ItemDataRole.ForegroundRole and column in self.table.status_columns and value in STATUS_COLOURS:
-            return QColor("#222")  # dark text on the light status fills, in any theme
+            return QColor(DARK_TEXT)
         if role == Qt.ItemDataRole.TextAlignmentRole and kind is not None:
             return int(Qt.AlignmentFlag.AlignTrailing | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -254,7 +256,7 @@ class ReportsScreen(Screen):
             svg.setAccessibleName(chart.title)
             # The drawing is transparent, as a PDF page wants it; on screen it sits on white paper.
             palette = svg.palette()
-            palette.setColor(QPalette.ColorRole.Window, QColor("white"))
+            palette.setColor(QPalette.ColorRole.Window, QColor(PAPER))
             svg.setPalette(palette)
             svg.setAutoFillBackground(True)
             column.addWidget(svg)

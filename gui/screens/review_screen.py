@@ -22,9 +22,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.screens.base import Screen, explanation, heading_label
+from gui.screens.base import Screen
 from gui.tasks import run_task
+from gui.widgets.labels import explanation, heading_label
 from gui.widgets.list_model import Index, ListTableModel, list_table
+from gui.widgets.style import ERROR_STYLE
 from storage.database import Session
 from storage.errors import MizanError, ValidationFailed
 from storage.i18n import QT_TRANSLATE_NOOP, fill, translate
@@ -246,11 +248,11 @@ class ReviewScreen(Screen):
             decision = resolve_conflict(self.session, conflict.id, keep, seen=conflict.versions)
         except ValidationFailed as failure:
             self.decision_note.setText(fill(self.tr("The other version cannot be kept: {reasons}"), reasons=" ".join(issue.message for issue in failure.issues)))
-            self.decision_note.setStyleSheet("color: #a00;")
+            self.decision_note.setStyleSheet(ERROR_STYLE)
             return
         except MizanError as error:
             self.decision_note.setText(str(error))
-            self.decision_note.setStyleSheet("color: #a00;")
+            self.decision_note.setStyleSheet(ERROR_STYLE)
             return
         kept = self.tr("stored") if decision.kept == "stored" else self.tr("other")
         self.decision_note.setText(fill(self.tr("Kept the {kept} version of {what}."), kept=kept, what=decision.key_text))

@@ -31,9 +31,11 @@ from PySide6.QtWidgets import (
 from gui.dialogs.login import IdleLock
 from gui.dialogs.setup_wizard import TrustCentreWizard
 from gui.language import LANGUAGE_NAMES
-from gui.screens.base import Screen, confirm, heading_label
+from gui.screens.base import Screen
 from gui.settings import MAX_AUTO_LOCK_MINUTES, MAX_FONT_SIZE, MIN_FONT_SIZE, Settings, apply_font_size
 from gui.tasks import run_task
+from gui.widgets.labels import heading_label
+from gui.widgets.messages import confirm
 from storage.backup import (
     MAX_KEEP,
     BackupInfo,

@@ -23,7 +23,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.screens.base import Screen, heading_label
+from gui.screens.base import Screen
+from gui.widgets.labels import heading_label
+from gui.widgets.style import ERROR_FILL, ERROR_STYLE
 from storage.database import Session
 from storage.errors import MizanError, ValidationFailed
 from storage.i18n import fill
@@ -31,7 +33,7 @@ from storage.targets import TargetGrid, TargetInput, load_targets, save_targets,
 from storage.users import allowed
 
 AnyIndex = QModelIndex | QPersistentModelIndex
-REFUSED = QColor("#fde2e1")
+REFUSED = QColor(ERROR_FILL)
 
 
 def _figure(value: float | int | None) -> str:
@@ -175,7 +177,7 @@ class TargetsScreen(Screen):
 
     def _show_problems(self) -> None:
         count = self.model.problem_count()
-        self.status.setStyleSheet("color: #a00;" if count else "")
+        self.status.setStyleSheet(ERROR_STYLE if count else "")
         self.status.setText(fill(self.tr("{n} targets were not saved: point at a red cell to see why."), n=count)
                             if count else "")
 
@@ -204,11 +206,11 @@ class TargetsScreen(Screen):
         try:
             report = load_targets(self.session, path)
         except MizanError as error:
-            self.status.setStyleSheet("color: #a00;")
+            self.status.setStyleSheet(ERROR_STYLE)
             self.status.setText(str(error))
             return
         if not report.ok:
-            self.status.setStyleSheet("color: #a00;")
+            self.status.setStyleSheet(ERROR_STYLE)
             lines = [self.tr("Nothing was loaded. Correct these rows and load the file again:")]
             lines += [fill(self.tr("Row {row}: {message}"), row=problem.row, message=problem.message)
                       for problem in report.problems[:20]]

@@ -19,8 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.screens.base import Screen, confirm
+from gui.screens.base import Screen
 from gui.widgets.list_model import Index, ListTableModel
+from gui.widgets.messages import confirm
 from storage.database import ROLES_BY_INSTALLATION, Session, role_name
 from storage.errors import MizanError
 from storage.i18n import fill

@@ -47,7 +47,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.screens.base import Screen, heading_label
+from gui.screens.base import Screen
+from gui.widgets.labels import heading_label
+from gui.widgets.style import (
+    COMPUTED_FILL,
+    ERROR_FILL,
+    ERROR_RED,
+    ERROR_STYLE,
+    HISTORY_GREY,
+    NOTE_STYLE,
+    PENDING_FILL,
+    QUIET_GREY,
+    READ_ONLY_FILL,
+    SAVED_FILL,
+    WARNING_FILL,
+    WARNING_STYLE,
+)
 from storage.catalogue import TOTAL_CELL
 from storage.database import Session
 from storage.entry import (
@@ -88,15 +103,15 @@ EMPTY, STORED, SAVED, PENDING, WARNING_STATE, ERROR_STATE = "empty", "stored", "
 CROSS_CELL_RULES = frozenset({"IV_CELLS_SUM", "IV_CELLS_EXCEED_TOTAL"})
 
 COLOURS = {
-    SAVED: QColor("#e9f6ec"),
-    PENDING: QColor("#f1f3f6"),
-    WARNING_STATE: QColor("#ffe9bf"),
-    ERROR_STATE: QColor("#fbd5d5"),
+    SAVED: QColor(SAVED_FILL),
+    PENDING: QColor(PENDING_FILL),
+    WARNING_STATE: QColor(WARNING_FILL),
+    ERROR_STATE: QColor(ERROR_FILL),
 }
-READ_ONLY_BACKGROUND = QColor("#f4f4f4")
-COMPUTED_BACKGROUND = QColor("#f7f7fa")
-ERROR_TEXT = QColor("#9b1c1c")
-HISTORY_TEXT = QColor("#7a7f87")
+READ_ONLY_BACKGROUND = QColor(READ_ONLY_FILL)
+COMPUTED_BACKGROUND = QColor(COMPUTED_FILL)
+ERROR_TEXT = QColor(ERROR_RED)
+HISTORY_TEXT = QColor(HISTORY_GREY)
 
 
 def format_figure(number: float | int | None) -> str:
@@ -610,7 +625,11 @@ class IndicatorPanel(QFrame):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 6, 0, 10)
         layout.setSpacing(4)
-        self.title = QLabel(fill(self.tr("<b>{code}</b>  {name} <span style='color:#666'>({unit}, {period})</span>"), code=indicator.code, name=indicator.name, unit=self._unit_word(indicator.unit), period=item.period))
+        # The colour goes in before ``fill``: fill isolates each value for right-to-left text, and an
+        # isolated colour would no longer be one in the style attribute.
+        title = self.tr("<b>{code}</b>  {name} <span style='color:{colour}'>({unit}, {period})</span>")
+        self.title = QLabel(fill(title.replace("{colour}", QUIET_GREY), code=indicator.code, name=indicator.name,
+                                 unit=self._unit_word(indicator.unit), period=item.period))
         self.title.setTextFormat(Qt.TextFormat.RichText)
         self.title.setWordWrap(True)
         layout.addWidget(self.title)
@@ -620,7 +639,7 @@ class IndicatorPanel(QFrame):
         if item.history_periods:
             notes.append(fill(self.tr("Grey figures: {periods}."), periods=" · ".join(item.history_periods)))
         self.notes = QLabel("  ".join(notes))
-        self.notes.setStyleSheet("color: #555;")
+        self.notes.setStyleSheet(NOTE_STYLE)
         self.notes.setWordWrap(True)
         layout.addWidget(self.notes)
         self.view = EntryGridView()
@@ -661,8 +680,8 @@ class IndicatorPanel(QFrame):
 
     def show_message(self, text: str) -> None:
         states = {state for _, state, _ in self.model.problems()}
-        colour = "#9b1c1c" if ERROR_STATE in states else "#8a5a00" if WARNING_STATE in states else "#555"
-        self.message.setStyleSheet(f"color: {colour};")
+        self.message.setStyleSheet(ERROR_STYLE if ERROR_STATE in states else WARNING_STYLE if WARNING_STATE in states
+                                   else NOTE_STYLE)
         self.message.setText(text)
         self.message.setVisible(bool(text))
         if self.pending_comment and self.model.states[self.pending_comment].state != WARNING_STATE:

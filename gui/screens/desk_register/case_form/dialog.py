@@ -12,10 +12,9 @@ with two services, a perpetrator and identifying details), so it runs on the GUI
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Mapping
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QIcon, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -48,7 +47,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.screens.base import iso_dates, larger
+from gui.widgets.dates import OptionalDateEdit, iso_dates, qdate
+from gui.widgets.inputs import ChoiceBox, YesNoBox, catalogue_label
+from gui.widgets.labels import larger
+from gui.widgets.style import BOLD_STYLE, ERROR_STYLE
 from storage.catalogue import Option
 from storage.database import Session
 from storage.desk import IDENTITY_FIELDS, derived_fields, get_desk_case, list_desks, save_desk_case
@@ -58,93 +60,9 @@ from storage.users import allowed
 from storage.validation import Issue, classify
 
 UNKNOWN_AGE = -1  # the spin box's lowest value, shown as "Unknown"
-ERROR_STYLE = "color: #b3261e;"
-
 # Issue fields that name no single input: shown on the tab they belong to.
 PERPETRATOR_ISSUE_FIELDS = ("perpetrator relationship", "perpetrator sex", "perpetrator age group")
 SERVICE_ISSUE_FIELDS = ("services", "service", "service status")
-
-
-def catalogue_label(name: str) -> str:
-    """A catalogue name as the user reads it (translatable under the "catalogue" context)."""
-    return QCoreApplication.translate("catalogue", name)
-
-
-def qdate(value: object) -> QDate | None:
-    """An ISO date string (or date) as a QDate; None when empty or not a date."""
-    if isinstance(value, dt.date):
-        return QDate(value.year, value.month, value.day)
-    if isinstance(value, str) and value:
-        parsed = QDate.fromString(value, Qt.DateFormat.ISODate)
-        return parsed if parsed.isValid() else None
-    return None
-
-
-class ChoiceBox(QComboBox):
-    """A combo box of catalogue options whose first entry (data None) means nothing chosen."""
-
-    def __init__(self, options: list[Option], empty_text: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.addItem(empty_text, None)
-        for option in options:
-            self.addItem(catalogue_label(option.name), option.code)
-        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-
-    def value(self) -> str | None:
-        return self.currentData()
-
-    def set_value(self, code: object) -> None:
-        """Select ``code``; a code the list does not have is kept (and shown as itself) so it is not lost."""
-        if code in (None, ""):
-            self.setCurrentIndex(0)
-            return
-        index = self.findData(code)
-        if index < 0:
-            self.addItem(str(code), code)
-            index = self.count() - 1
-        self.setCurrentIndex(index)
-
-
-class YesNoBox(ChoiceBox):
-    """Yes / No / not recorded, for the optional yes-or-no facts (disability, previous incidents)."""
-
-    def __init__(self, empty_text: str, yes_text: str, no_text: str, parent: QWidget | None = None) -> None:
-        super().__init__([], empty_text, parent)
-        self.addItem(yes_text, 1)
-        self.addItem(no_text, 0)
-
-    def set_value(self, code: object) -> None:
-        super().set_value(None if code is None else int(bool(code)))
-
-
-class OptionalDateEdit(QWidget):
-    """A date with a check box for "no date" (unknown, not set); dates stay left to right in RTL."""
-
-    def __init__(self, none_text: str, none_by_default: bool, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        self.date = QDateEdit()
-        self.date.setCalendarPopup(True)
-        iso_dates(self.date)
-        self.date.setDate(QDate.currentDate())
-        self.none = QCheckBox(none_text)
-        self.none.toggled.connect(lambda checked: self.date.setEnabled(not checked))
-        self.none.setChecked(none_by_default)
-        self.date.setEnabled(not none_by_default)
-        layout.addWidget(self.date)
-        layout.addWidget(self.none)
-        layout.addStretch(1)
-        self.setFocusProxy(self.date)
-
-    def value(self) -> str | None:
-        return None if self.none.isChecked() else self.date.date().toString(Qt.DateFormat.ISODate)
-
-    def set_value(self, value: object) -> None:
-        parsed = qdate(value)
-        if parsed is not None:
-            self.date.setDate(parsed)
-        self.none.setChecked(parsed is None)
 
 
 class CaseFormDialog(QDialog):
@@ -203,8 +121,7 @@ class CaseFormDialog(QDialog):
         self._load(self.case)
         self._age_changed(self.client_age.value())
         self._status_changed()
-        for signal in (self.client_age.valueChanged, self.report_date.dateChanged, self.incident_date.date.dateChanged,
-                       self.incident_date.none.toggled):
+        for signal in (self.client_age.valueChanged, self.report_date.dateChanged, self.incident_date.changed):
             signal.connect(self.refresh_derived)
         if not self.can_edit:
             self._make_read_only()
@@ -357,7 +274,7 @@ class CaseFormDialog(QDialog):
         self.report_date.setDate(QDate.currentDate())
         form.addRow(self.tr("&Report date:"), self._field("report_date", self.report_date, "incident"))
         # Unknown until typed: a forgotten default of today would count as reported within 3 days.
-        self.incident_date = OptionalDateEdit(self.tr("&Unknown"), none_by_default=True)
+        self.incident_date = OptionalDateEdit(self.tr("&Unknown"), tick_box=True)
         form.addRow(self.tr("&Incident date:"), self._field("incident_date", self.incident_date, "incident"))
         self.time_of_day = ChoiceBox(lists["time_of_day"], self.tr("Not recorded"))
         form.addRow(self.tr("&Time of day:"), self._field("time_of_day", self.time_of_day, "incident"))
@@ -386,7 +303,7 @@ class CaseFormDialog(QDialog):
         self.answered.setTextFormat(Qt.TextFormat.PlainText)
         layout.addWidget(self.answered)
         self.question_number = QLabel()
-        self.question_number.setStyleSheet("font-weight: 600;")
+        self.question_number.setStyleSheet(BOLD_STYLE)
         self.question = QLabel()
         self.question.setWordWrap(True)
         larger(self.question)
@@ -405,7 +322,7 @@ class CaseFormDialog(QDialog):
         layout.addLayout(answer_row)
         self.type_label = QLabel()
         self.type_label.setWordWrap(True)
-        self.type_label.setStyleSheet("font-weight: 600;")
+        self.type_label.setStyleSheet(BOLD_STYLE)
         layout.addWidget(self.type_label)
         self._register_error("gbv_type", self.yes_button, layout, "incident")
         self._register_error("classification_answers", self.restart_button, layout, "incident")
@@ -469,7 +386,7 @@ class CaseFormDialog(QDialog):
         for column, title in enumerate((self.tr("Service"), self.tr("Status"), self.tr("Date"),
                                         self.tr("FIR number"))):
             heading = QLabel(title)
-            heading.setStyleSheet("font-weight: 600;")
+            heading.setStyleSheet(BOLD_STYLE)
             grid.addWidget(heading, 0, column)
         self.service_rows: dict[str, dict] = {}
         for row, option in enumerate(self.catalogue.lists["service"], start=1):
@@ -477,7 +394,7 @@ class CaseFormDialog(QDialog):
             status = ChoiceBox(self.catalogue.lists["service_status"], self.tr("Not recorded"))
             status.setAccessibleName(fill(self.tr("Status of {service}"), service=catalogue_label(option.name)))
             name.setBuddy(status)
-            date = OptionalDateEdit(self.tr("No date"), none_by_default=True)
+            date = OptionalDateEdit(self.tr("No date"), tick_box=True)
             date.date.setAccessibleName(fill(self.tr("Date of {service}"), service=catalogue_label(option.name)))
             grid.addWidget(name, row, 0)
             grid.addWidget(status, row, 1)
@@ -535,7 +452,7 @@ class CaseFormDialog(QDialog):
             group, holder = self._yes_no_group(title.replace("&", ""))
             setattr(self, field, group)
             heading = QLabel(title)
-            heading.setStyleSheet("font-weight: 600;")
+            heading.setStyleSheet(BOLD_STYLE)
             heading.setWordWrap(True)
             heading.setBuddy(holder)
             layout.addSpacing(8)
@@ -549,7 +466,7 @@ class CaseFormDialog(QDialog):
         self.status = ChoiceBox(self.catalogue.lists["case_status"], self.tr("Choose…"))
         self.status.set_value("open")
         form.addRow(self.tr("Case s&tatus:"), self._field("status", self.status, "closing"))
-        self.followup_date = OptionalDateEdit(self.tr("No dat&e"), none_by_default=True)
+        self.followup_date = OptionalDateEdit(self.tr("No dat&e"), tick_box=True)
         form.addRow(self.tr("&Follow-up date:"), self._field("followup_date", self.followup_date, "closing"))
         self.closing_reason = ChoiceBox(self.catalogue.lists["closing_reason"], self.tr("Choose…"))
         form.addRow(self.tr("Closing &reason:"), self._field("closing_reason", self.closing_reason, "closing"))
@@ -597,7 +514,7 @@ class CaseFormDialog(QDialog):
         layout = QVBoxLayout(self.summary)
         layout.setContentsMargins(0, 0, 0, 0)
         self.summary_title = QLabel()
-        self.summary_title.setStyleSheet(ERROR_STYLE + " font-weight: 600;")
+        self.summary_title.setStyleSheet(f"{ERROR_STYLE} {BOLD_STYLE}")
         self.summary_title.setWordWrap(True)
         self.summary_list = QListWidget()
         self.summary_list.setAccessibleName(self.tr("Problems to correct"))
