@@ -11,7 +11,9 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QDialog
 
 import sync  # noqa: F401  (registers key generation as a step of setup)
-from gui.dialogs.login import ChangePasswordDialog, IdleLock, LockScreenDialog, LoginDialog
+from gui.dialogs.lock import IdleLock, LockScreenDialog
+from gui.dialogs.login import LoginDialog
+from gui.dialogs.password import ChangePasswordDialog
 from gui.dialogs.setup_wizard import SetupWizard
 from gui.language import install_language, remove_language
 from gui.main_window import MainWindow

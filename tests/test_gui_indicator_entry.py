@@ -7,15 +7,8 @@ import datetime as dt
 from PySide6.QtCore import QModelIndex, Qt
 
 from gui.screens.dashboard import DashboardScreen
-from gui.screens.indicator_entry.screen import (
-    COMPUTED,
-    ERROR_STATE,
-    PENDING,
-    SAVED,
-    WARNING_STATE,
-    IndicatorEntryScreen,
-    IndicatorGridModel,
-)
+from gui.screens.indicator_entry import IndicatorEntryScreen
+from gui.screens.indicator_entry.model import COMPUTED, ERROR_STATE, PENDING, SAVED, WARNING_STATE, IndicatorGridModel
 from storage.entry import completeness, entry_sheet, last_complete_period
 from storage.periods import shift
 from storage.records import ValueInput, is_complete, list_indicator_values, save_indicator_values

@@ -14,7 +14,9 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QWizard
 
-from gui.dialogs.login import ChangePasswordDialog, IdleLock, LockScreenDialog, LoginDialog
+from gui.dialogs.lock import IdleLock, LockScreenDialog
+from gui.dialogs.login import LoginDialog
+from gui.dialogs.password import ChangePasswordDialog
 from gui.dialogs.setup_wizard import (
     ADMIN_PAGE,
     CENTRE_KEY_PAGE,

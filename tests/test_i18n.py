@@ -283,7 +283,9 @@ def dialog_texts(qtbot, dialog) -> list[tuple[str, str]]:
 
 
 def test_every_dialog_goes_through_the_translator(qtbot, pseudo_language, supervisor, district_db, settings, tmp_path):
-    from gui.dialogs.login import ChangePasswordDialog, LockScreenDialog, LoginDialog
+    from gui.dialogs.lock import LockScreenDialog
+    from gui.dialogs.login import LoginDialog
+    from gui.dialogs.password import ChangePasswordDialog
     from gui.dialogs.setup_wizard import SetupWizard, TrustCentreWizard
     from gui.screens.desk_register.case_form import CaseFormDialog
 

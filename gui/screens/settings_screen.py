@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.dialogs.login import IdleLock
+from gui.dialogs.lock import IdleLock
 from gui.dialogs.setup_wizard import TrustCentreWizard
 from gui.language import LANGUAGE_NAMES
 from gui.screens.base import Screen

@@ -115,22 +115,22 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../gui/app.py" line="93"/>
+        <location filename="../../gui/app.py" line="95"/>
         <source>&amp;Account</source>
         <translation>اکاؤنٹ (&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="94"/>
+        <location filename="../../gui/app.py" line="96"/>
         <source>&amp;Change password…</source>
         <translation>پاس ورڈ تبدیل کریں (&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="96"/>
+        <location filename="../../gui/app.py" line="98"/>
         <source>&amp;Lock now</source>
         <translation>ابھی لاک کریں (&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="99"/>
+        <location filename="../../gui/app.py" line="101"/>
         <source>&amp;Sign out</source>
         <translation>سائن آؤٹ (&amp;S)</translation>
     </message>
@@ -210,569 +210,514 @@
 <context>
     <name>CaseFormDialog</name>
     <message>
-        <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="92"/>
+        <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="66"/>
         <source>Desk case {number}</source>
         <translation>ڈیسک کیس {number}</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="94"/>
+        <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="68"/>
         <source>New desk case</source>
         <translation>نیا ڈیسک کیس</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="101"/>
+        <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="75"/>
         <source>&amp;1 Client</source>
         <translation>&amp;1 متاثرہ فرد</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="102"/>
+        <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="76"/>
         <source>&amp;2 Incident</source>
         <translation>&amp;2 واقعہ</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="103"/>
+        <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="77"/>
         <source>&amp;3 Alleged perpetrators</source>
         <translation>&amp;3 مبینہ ملزمان</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="104"/>
+        <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="78"/>
         <source>&amp;4 Services and referrals</source>
         <translation>&amp;4 خدمات اور ریفرل</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="105"/>
+        <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="79"/>
         <source>&amp;5 Consent</source>
         <translation>&amp;5 رضامندی</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="106"/>
+        <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="80"/>
         <source>&amp;6 Follow-up and closing</source>
         <translation>&amp;6 فالو اپ اور کیس کی بندش</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="109"/>
+        <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="83"/>
         <source>&amp;7 Identifying details</source>
         <translation>&amp;7 شناختی تفصیلات</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="114"/>
+        <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="88"/>
         <source>&amp;Save case</source>
         <translation>کیس محفوظ کریں (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="116"/>
+        <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="90"/>
         <source>Cancel</source>
         <translation>منسوخ کریں</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="188"/>
-        <source>Desk</source>
-        <translation>ڈیسک</translation>
-    </message>
-    <message>
-        <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="194"/>
-        <source>{name} ({code})</source>
-        <translation>{name} ({code})</translation>
-    </message>
-    <message>
-        <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="202"/>
-        <source>Choose the desk…</source>
-        <translation>ڈیسک چنیں…</translation>
-    </message>
-    <message>
-        <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="204"/>
-        <source>&amp;Desk:</source>
-        <translation>ڈیسک (&amp;D):</translation>
-    </message>
-    <message>
-        <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="209"/>
-        <source>assigned when the case is saved</source>
-        <translation>کیس محفوظ ہونے پر دیا جائے گا</translation>
-    </message>
-    <message>
-        <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="218"/>
-        <source>Case number:</source>
-        <translation>کیس نمبر:</translation>
-    </message>
-    <message>
-        <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="225"/>
-        <source>Case context:</source>
-        <translation>کیس کا پس منظر:</translation>
-    </message>
-    <message>
-        <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="227"/>
-        <source>Time to report:</source>
-        <translation>رپورٹ کرنے میں لگا وقت:</translation>
-    </message>
-    <message>
-        <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="238"/>
-        <source>e.g. QC-014</source>
-        <translation>مثلاً QC-014</translation>
-    </message>
-    <message>
-        <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="239"/>
-        <source>Client &amp;code:</source>
-        <translation>متاثرہ فرد کا کوڈ (&amp;C):</translation>
-    </message>
-    <message>
-        <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="241"/>
-        <source>A pseudonymous code, never the client&apos;s name.</source>
-        <translation>فرضی کوڈ لکھیں، متاثرہ فرد کا نام کبھی نہیں۔</translation>
-    </message>
-    <message>
-        <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="242"/>
-        <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="332"/>
-        <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="466"/>
-        <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="471"/>
-        <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="707"/>
-        <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="708"/>
-        <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="709"/>
-        <source>Choose…</source>
-        <translation>چنیں…</translation>
-    </message>
-    <message>
         <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="243"/>
-        <source>Se&amp;x:</source>
-        <translation>جنس (&amp;X):</translation>
-    </message>
-    <message>
-        <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="246"/>
-        <source>Unknown</source>
-        <translation>نامعلوم</translation>
-    </message>
-    <message>
-        <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="247"/>
-        <source> years</source>
-        <translation> سال</translation>
-    </message>
-    <message>
-        <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="250"/>
-        <source>&amp;Age:</source>
-        <translation>عمر (&amp;A):</translation>
-    </message>
-    <message>
-        <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="252"/>
-        <source>If the age is not known, step down past 0 to &quot;Unknown&quot;.</source>
-        <translation>اگر عمر معلوم نہ ہو تو 0 سے بھی نیچے جا کر &quot;نامعلوم&quot; پر آ جائیں۔</translation>
-    </message>
-    <message>
-        <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="253"/>
-        <source>Age es&amp;timated</source>
-        <translation>عمر کا اندازہ لگایا گیا (&amp;T)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="255"/>
-        <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="260"/>
-        <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="262"/>
-        <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="279"/>
-        <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="281"/>
-        <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="284"/>
-        <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="288"/>
-        <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="394"/>
-        <source>Not recorded</source>
-        <translation>درج نہیں</translation>
-    </message>
-    <message>
-        <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="256"/>
-        <source>Age g&amp;roup:</source>
-        <translation>عمر کا گروپ (&amp;R):</translation>
-    </message>
-    <message>
-        <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="258"/>
-        <source>Only when the age is unknown; a known age sets the group.</source>
-        <translation>صرف اس وقت جب عمر معلوم نہ ہو؛ عمر معلوم ہو تو گروپ خود طے ہو جاتا ہے۔</translation>
-    </message>
-    <message>
-        <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="260"/>
-        <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="288"/>
-        <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="427"/>
-        <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="674"/>
-        <source>Yes</source>
-        <translation>ہاں</translation>
-    </message>
-    <message>
-        <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="260"/>
-        <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="288"/>
-        <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="427"/>
-        <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="674"/>
-        <source>No</source>
-        <translation>نہیں</translation>
-    </message>
-    <message>
-        <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="261"/>
-        <source>D&amp;isability:</source>
-        <translation>معذوری (&amp;I):</translation>
-    </message>
-    <message>
-        <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="263"/>
-        <source>Dis&amp;placement:</source>
-        <translation>نقل مکانی (&amp;P):</translation>
-    </message>
-    <message>
-        <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="275"/>
-        <source>&amp;Report date:</source>
-        <translation>رپورٹ کی تاریخ (&amp;R):</translation>
-    </message>
-    <message>
-        <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="277"/>
-        <source>&amp;Unknown</source>
-        <translation>نامعلوم (&amp;U)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="278"/>
-        <source>&amp;Incident date:</source>
-        <translation>واقعے کی تاریخ (&amp;I):</translation>
-    </message>
-    <message>
-        <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="280"/>
-        <source>&amp;Time of day:</source>
-        <translation>دن کا وقت (&amp;T):</translation>
-    </message>
-    <message>
-        <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="282"/>
-        <source>&amp;Location:</source>
-        <translation>جگہ (&amp;L):</translation>
-    </message>
-    <message>
-        <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="286"/>
-        <source>Distri&amp;ct of incident:</source>
-        <translation>واقعے کا ضلع (&amp;C):</translation>
-    </message>
-    <message>
-        <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="289"/>
-        <source>&amp;Previous incidents:</source>
-        <translation>سابقہ واقعات (&amp;P):</translation>
-    </message>
-    <message>
-        <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="296"/>
-        <source>Type of violence (GBV classification)</source>
-        <translation>تشدد کی قسم (GBV درجہ بندی)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="298"/>
-        <source>Ask each question in turn. The first &quot;yes&quot; sets the type; the rest are not asked.</source>
-        <translation>ہر سوال باری باری پوچھیں۔ پہلا &quot;ہاں&quot; قسم طے کر دیتا ہے؛ اس کے بعد والے سوال نہیں پوچھے جاتے۔</translation>
-    </message>
-    <message>
-        <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="313"/>
-        <source>Restart &amp;questions</source>
-        <translation>سوالات دوبارہ شروع کریں (&amp;Q)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="315"/>
-        <source>&amp;Yes</source>
-        <translation>ہاں (&amp;Y)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="316"/>
-        <source>&amp;No</source>
-        <translation>نہیں (&amp;N)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="333"/>
-        <source>&amp;Kind of complaint:</source>
-        <translation>شکایت کی نوعیت (&amp;K):</translation>
-    </message>
-    <message>
-        <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="346"/>
-        <source>One line per alleged perpetrator. Use &quot;Unknown&quot; where the client does not know.</source>
-        <translation>ہر مبینہ ملزم کے لیے ایک سطر۔ جو بات متاثرہ فرد کو معلوم نہ ہو وہاں &quot;نامعلوم&quot; چنیں۔</translation>
-    </message>
-    <message>
-        <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="350"/>
-        <source>Relationship to the client</source>
-        <translation>متاثرہ فرد سے رشتہ</translation>
-    </message>
-    <message>
-        <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="350"/>
-        <source>Sex</source>
-        <translation>جنس</translation>
-    </message>
-    <message>
-        <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="351"/>
-        <source>Age group</source>
-        <translation>عمر کا گروپ</translation>
-    </message>
-    <message>
-        <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="359"/>
-        <source>Alleged perpetrators</source>
-        <translation>مبینہ ملزمان</translation>
-    </message>
-    <message>
-        <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="362"/>
-        <source>&amp;Add perpetrator</source>
-        <translation>ملزم شامل کریں (&amp;A)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="363"/>
-        <source>&amp;Remove selected</source>
-        <translation>منتخب سطر ہٹائیں (&amp;R)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="380"/>
-        <source>Leave the status empty for a service not discussed. Referred, provided and received elsewhere need the date of the referral or service.</source>
-        <translation>جس خدمت پر بات نہیں ہوئی اس کی حیثیت خالی چھوڑ دیں۔ &quot;ریفر کیا گیا&quot;، &quot;یہاں فراہم کی گئی&quot; اور &quot;کہیں اور سے حاصل کی گئی&quot; کے ساتھ ریفرل یا خدمت کی تاریخ ضروری ہے۔</translation>
-    </message>
-    <message>
-        <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="386"/>
-        <source>Service</source>
-        <translation>خدمت</translation>
-    </message>
-    <message>
-        <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="386"/>
-        <source>Status</source>
-        <translation>حیثیت</translation>
-    </message>
-    <message>
-        <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="386"/>
-        <source>Date</source>
-        <translation>تاریخ</translation>
-    </message>
-    <message>
-        <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="387"/>
-        <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="407"/>
-        <source>FIR number</source>
-        <translation>ایف آئی آر نمبر</translation>
-    </message>
-    <message>
-        <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="395"/>
-        <source>Status of {service}</source>
-        <translation>{service} کی حیثیت</translation>
-    </message>
-    <message>
-        <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="397"/>
-        <source>No date</source>
-        <translation>کوئی تاریخ نہیں</translation>
-    </message>
-    <message>
-        <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="398"/>
-        <source>Date of {service}</source>
-        <translation>{service} کی تاریخ</translation>
-    </message>
-    <message>
-        <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="405"/>
-        <source>e.g. 112/2026</source>
-        <translation>مثلاً 112/2026</translation>
-    </message>
-    <message>
-        <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="428"/>
-        <source>{question}: yes</source>
-        <translation>{question}: ہاں</translation>
-    </message>
-    <message>
-        <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="429"/>
-        <source>{question}: no</source>
-        <translation>{question}: نہیں</translation>
-    </message>
-    <message>
-        <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="441"/>
-        <source>Ask the client both questions and record the answers. Nothing is pre-filled.</source>
-        <translation>متاثرہ فرد سے دونوں سوال پوچھیں اور جواب درج کریں۔ کچھ بھی پہلے سے بھرا ہوا نہیں ہے۔</translation>
-    </message>
-    <message>
-        <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="445"/>
-        <source>&amp;Consent to services</source>
-        <translation>خدمات کے لیے رضامندی (&amp;C)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="446"/>
-        <source>Does the client agree to the services and referrals offered?</source>
-        <translation>کیا متاثرہ فرد پیش کی گئی خدمات اور ریفرل پر رضامند ہے؟</translation>
-    </message>
-    <message>
-        <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="447"/>
-        <source>Consent to share &amp;non-identifiable data for reporting</source>
-        <translation>رپورٹنگ کے لیے شناخت سے پاک ڈیٹا شیئر کرنے کی رضامندی (&amp;N)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="448"/>
-        <source>Yes means this case may be counted and shared beyond the desk without the client&apos;s name, CNIC, phone or address: only de-identified data leaves this office.</source>
-        <translation>&quot;ہاں&quot; کا مطلب ہے کہ یہ کیس متاثرہ فرد کے نام، CNIC، فون یا پتے کے بغیر گنا اور ڈیسک سے باہر شیئر کیا جا سکتا ہے: اس دفتر سے صرف شناخت سے پاک ڈیٹا باہر جاتا ہے۔</translation>
-    </message>
-    <message>
-        <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="468"/>
-        <source>Case s&amp;tatus:</source>
-        <translation>کیس کی حیثیت (&amp;T):</translation>
-    </message>
-    <message>
-        <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="469"/>
-        <source>No dat&amp;e</source>
-        <translation>کوئی تاریخ نہیں (&amp;E)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="470"/>
-        <source>&amp;Follow-up date:</source>
-        <translation>فالو اپ کی تاریخ (&amp;F):</translation>
-    </message>
-    <message>
-        <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="472"/>
-        <source>Closing &amp;reason:</source>
-        <translation>کیس بند کرنے کی وجہ (&amp;R):</translation>
-    </message>
-    <message>
-        <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="476"/>
-        <source>&amp;Handling officer:</source>
-        <translation>ذمہ دار افسر (&amp;H):</translation>
-    </message>
-    <message>
-        <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="481"/>
-        <source>What happened, what the client asked for, what was done. Do not write names or CNICs here.</source>
-        <translation>کیا ہوا، متاثرہ فرد نے کیا مدد مانگی، اور کیا کیا گیا۔ یہاں نام یا CNIC نہ لکھیں۔</translation>
-    </message>
-    <message>
-        <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="483"/>
-        <source>N&amp;otes:</source>
-        <translation>نوٹ (&amp;O):</translation>
-    </message>
-    <message>
-        <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="488"/>
-        <source>Identifying details stay in this office: they are never synced, reported or exported. Fill in only what the client agrees to give.</source>
-        <translation>شناختی تفصیلات اسی دفتر میں رہتی ہیں: یہ کبھی مرکز کو نہیں بھیجی جاتیں، نہ رپورٹ میں آتی ہیں اور نہ برآمد ہوتی ہیں۔ صرف وہی معلومات بھریں جو متاثرہ فرد دینے پر رضامند ہو۔</translation>
-    </message>
-    <message>
-        <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="493"/>
-        <source>&amp;Name:</source>
-        <translation>نام (&amp;N):</translation>
-    </message>
-    <message>
-        <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="493"/>
-        <source>&amp;Father&apos;s or husband&apos;s name:</source>
-        <translation>والد یا شوہر کا نام (&amp;F):</translation>
-    </message>
-    <message>
-        <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="494"/>
-        <source>CN&amp;IC:</source>
-        <translation>CNIC نمبر (&amp;I):</translation>
-    </message>
-    <message>
-        <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="494"/>
-        <source>&amp;Phone:</source>
-        <translation>فون (&amp;P):</translation>
-    </message>
-    <message>
-        <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="494"/>
-        <source>Add&amp;ress:</source>
-        <translation>پتہ (&amp;R):</translation>
-    </message>
-    <message>
-        <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="520"/>
-        <source>Problems to correct</source>
-        <translation>درست کرنے والی غلطیاں</translation>
-    </message>
-    <message>
-        <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="675"/>
-        <source>{number}. {question}  {answer}</source>
-        <translation>{number}۔ {question}  {answer}</translation>
-    </message>
-    <message>
-        <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="687"/>
-        <source>Question {number} of {count}</source>
-        <translation>{count} میں سے سوال {number}</translation>
-    </message>
-    <message>
-        <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="691"/>
-        <source>Type: {name}</source>
-        <translation>قسم: {name}</translation>
-    </message>
-    <message>
-        <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="693"/>
-        <source>The stored answers do not give a type. Restart the questions.</source>
-        <translation>محفوظ جوابات سے کوئی قسم طے نہیں ہوتی۔ سوالات دوبارہ شروع کریں۔</translation>
-    </message>
-    <message>
-        <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="695"/>
-        <source>Type: not decided yet</source>
-        <translation>قسم: ابھی طے نہیں ہوئی</translation>
-    </message>
-    <message>
-        <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="713"/>
-        <source>Perpetrator {number}: {column}</source>
-        <translation>ملزم {number}: {column}</translation>
-    </message>
-    <message>
-        <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="758"/>
         <source>Intimate partner violence</source>
         <translation>شریکِ حیات یا ساتھی کی جانب سے تشدد</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="759"/>
+        <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="244"/>
         <source>Child sexual abuse</source>
         <translation>بچے کا جنسی استحصال</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="760"/>
+        <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="245"/>
         <source>Early marriage</source>
         <translation>کم عمری کی شادی</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="763"/>
+        <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="248"/>
         <source>none</source>
         <translation>کوئی نہیں</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="765"/>
+        <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="250"/>
         <source>0-3 days</source>
         <translation>0 تا 3 دن</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="765"/>
+        <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="250"/>
         <source>4-5 days</source>
         <translation>4 تا 5 دن</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="765"/>
+        <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="250"/>
         <source>6-14 days</source>
         <translation>6 تا 14 دن</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="766"/>
+        <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="251"/>
         <source>15-30 days</source>
         <translation>15 تا 30 دن</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="766"/>
+        <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="251"/>
         <source>over a month</source>
         <translation>ایک مہینے سے زیادہ</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="767"/>
+        <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="252"/>
         <source>unknown (no incident date)</source>
         <translation>نامعلوم (واقعے کی تاریخ درج نہیں)</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="782"/>
+        <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="267"/>
         <source>Your role may see this case but not change it.</source>
         <translation>آپ اپنے کردار کے تحت یہ کیس دیکھ سکتے ہیں لیکن اس میں تبدیلی نہیں کر سکتے۔</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="830"/>
+        <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="315"/>
         <source>Unsaved changes</source>
         <translation>غیر محفوظ تبدیلیاں</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="831"/>
+        <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="316"/>
         <source>This case has changes that are not saved. Discard them?</source>
         <translation>اس کیس میں ایسی تبدیلیاں ہیں جو محفوظ نہیں ہوئیں۔ کیا انہیں ختم کر دیں؟</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="832"/>
+        <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="317"/>
         <source>&amp;Discard changes</source>
         <translation>تبدیلیاں ختم کریں (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="833"/>
+        <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="318"/>
         <source>&amp;Keep editing</source>
         <translation>ترمیم جاری رکھیں (&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="865"/>
+        <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="350"/>
         <source>Nothing was saved. Correct these problems ({count}):</source>
         <translation>کچھ محفوظ نہیں ہوا۔ یہ غلطیاں ({count}) درست کریں:</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="867"/>
+        <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="352"/>
         <source>Nothing was saved: {message}</source>
         <translation>کچھ محفوظ نہیں ہوا: {message}</translation>
+    </message>
+</context>
+<context>
+    <name>CaseFormTabs</name>
+    <message>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="123"/>
+        <source>Desk</source>
+        <translation>ڈیسک</translation>
+    </message>
+    <message>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="129"/>
+        <source>{name} ({code})</source>
+        <translation>{name} ({code})</translation>
+    </message>
+    <message>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="137"/>
+        <source>Choose the desk…</source>
+        <translation>ڈیسک چنیں…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="139"/>
+        <source>&amp;Desk:</source>
+        <translation>ڈیسک (&amp;D):</translation>
+    </message>
+    <message>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="144"/>
+        <source>assigned when the case is saved</source>
+        <translation>کیس محفوظ ہونے پر دیا جائے گا</translation>
+    </message>
+    <message>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="153"/>
+        <source>Case number:</source>
+        <translation>کیس نمبر:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="160"/>
+        <source>Case context:</source>
+        <translation>کیس کا پس منظر:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="162"/>
+        <source>Time to report:</source>
+        <translation>رپورٹ کرنے میں لگا وقت:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="173"/>
+        <source>e.g. QC-014</source>
+        <translation>مثلاً QC-014</translation>
+    </message>
+    <message>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="174"/>
+        <source>Client &amp;code:</source>
+        <translation>متاثرہ فرد کا کوڈ (&amp;C):</translation>
+    </message>
+    <message>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="176"/>
+        <source>A pseudonymous code, never the client&apos;s name.</source>
+        <translation>فرضی کوڈ لکھیں، متاثرہ فرد کا نام کبھی نہیں۔</translation>
+    </message>
+    <message>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="177"/>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="358"/>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="363"/>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="431"/>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="432"/>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="433"/>
+        <source>Choose…</source>
+        <translation>چنیں…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="178"/>
+        <source>Se&amp;x:</source>
+        <translation>جنس (&amp;X):</translation>
+    </message>
+    <message>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="181"/>
+        <source>Unknown</source>
+        <translation>نامعلوم</translation>
+    </message>
+    <message>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="182"/>
+        <source> years</source>
+        <translation> سال</translation>
+    </message>
+    <message>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="185"/>
+        <source>&amp;Age:</source>
+        <translation>عمر (&amp;A):</translation>
+    </message>
+    <message>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="187"/>
+        <source>If the age is not known, step down past 0 to &quot;Unknown&quot;.</source>
+        <translation>اگر عمر معلوم نہ ہو تو 0 سے بھی نیچے جا کر &quot;نامعلوم&quot; پر آ جائیں۔</translation>
+    </message>
+    <message>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="188"/>
+        <source>Age es&amp;timated</source>
+        <translation>عمر کا اندازہ لگایا گیا (&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="190"/>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="195"/>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="197"/>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="214"/>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="216"/>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="219"/>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="223"/>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="286"/>
+        <source>Not recorded</source>
+        <translation>درج نہیں</translation>
+    </message>
+    <message>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="191"/>
+        <source>Age g&amp;roup:</source>
+        <translation>عمر کا گروپ (&amp;R):</translation>
+    </message>
+    <message>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="193"/>
+        <source>Only when the age is unknown; a known age sets the group.</source>
+        <translation>صرف اس وقت جب عمر معلوم نہ ہو؛ عمر معلوم ہو تو گروپ خود طے ہو جاتا ہے۔</translation>
+    </message>
+    <message>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="195"/>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="223"/>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="319"/>
+        <source>Yes</source>
+        <translation>ہاں</translation>
+    </message>
+    <message>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="195"/>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="223"/>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="319"/>
+        <source>No</source>
+        <translation>نہیں</translation>
+    </message>
+    <message>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="196"/>
+        <source>D&amp;isability:</source>
+        <translation>معذوری (&amp;I):</translation>
+    </message>
+    <message>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="198"/>
+        <source>Dis&amp;placement:</source>
+        <translation>نقل مکانی (&amp;P):</translation>
+    </message>
+    <message>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="210"/>
+        <source>&amp;Report date:</source>
+        <translation>رپورٹ کی تاریخ (&amp;R):</translation>
+    </message>
+    <message>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="212"/>
+        <source>&amp;Unknown</source>
+        <translation>نامعلوم (&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="213"/>
+        <source>&amp;Incident date:</source>
+        <translation>واقعے کی تاریخ (&amp;I):</translation>
+    </message>
+    <message>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="215"/>
+        <source>&amp;Time of day:</source>
+        <translation>دن کا وقت (&amp;T):</translation>
+    </message>
+    <message>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="217"/>
+        <source>&amp;Location:</source>
+        <translation>جگہ (&amp;L):</translation>
+    </message>
+    <message>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="221"/>
+        <source>Distri&amp;ct of incident:</source>
+        <translation>واقعے کا ضلع (&amp;C):</translation>
+    </message>
+    <message>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="224"/>
+        <source>&amp;Previous incidents:</source>
+        <translation>سابقہ واقعات (&amp;P):</translation>
+    </message>
+    <message>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="238"/>
+        <source>One line per alleged perpetrator. Use &quot;Unknown&quot; where the client does not know.</source>
+        <translation>ہر مبینہ ملزم کے لیے ایک سطر۔ جو بات متاثرہ فرد کو معلوم نہ ہو وہاں &quot;نامعلوم&quot; چنیں۔</translation>
+    </message>
+    <message>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="242"/>
+        <source>Relationship to the client</source>
+        <translation>متاثرہ فرد سے رشتہ</translation>
+    </message>
+    <message>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="242"/>
+        <source>Sex</source>
+        <translation>جنس</translation>
+    </message>
+    <message>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="243"/>
+        <source>Age group</source>
+        <translation>عمر کا گروپ</translation>
+    </message>
+    <message>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="251"/>
+        <source>Alleged perpetrators</source>
+        <translation>مبینہ ملزمان</translation>
+    </message>
+    <message>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="254"/>
+        <source>&amp;Add perpetrator</source>
+        <translation>ملزم شامل کریں (&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="255"/>
+        <source>&amp;Remove selected</source>
+        <translation>منتخب سطر ہٹائیں (&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="272"/>
+        <source>Leave the status empty for a service not discussed. Referred, provided and received elsewhere need the date of the referral or service.</source>
+        <translation>جس خدمت پر بات نہیں ہوئی اس کی حیثیت خالی چھوڑ دیں۔ &quot;ریفر کیا گیا&quot;، &quot;یہاں فراہم کی گئی&quot; اور &quot;کہیں اور سے حاصل کی گئی&quot; کے ساتھ ریفرل یا خدمت کی تاریخ ضروری ہے۔</translation>
+    </message>
+    <message>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="278"/>
+        <source>Service</source>
+        <translation>خدمت</translation>
+    </message>
+    <message>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="278"/>
+        <source>Status</source>
+        <translation>حیثیت</translation>
+    </message>
+    <message>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="278"/>
+        <source>Date</source>
+        <translation>تاریخ</translation>
+    </message>
+    <message>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="279"/>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="299"/>
+        <source>FIR number</source>
+        <translation>ایف آئی آر نمبر</translation>
+    </message>
+    <message>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="287"/>
+        <source>Status of {service}</source>
+        <translation>{service} کی حیثیت</translation>
+    </message>
+    <message>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="289"/>
+        <source>No date</source>
+        <translation>کوئی تاریخ نہیں</translation>
+    </message>
+    <message>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="290"/>
+        <source>Date of {service}</source>
+        <translation>{service} کی تاریخ</translation>
+    </message>
+    <message>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="297"/>
+        <source>e.g. 112/2026</source>
+        <translation>مثلاً 112/2026</translation>
+    </message>
+    <message>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="320"/>
+        <source>{question}: yes</source>
+        <translation>{question}: ہاں</translation>
+    </message>
+    <message>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="321"/>
+        <source>{question}: no</source>
+        <translation>{question}: نہیں</translation>
+    </message>
+    <message>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="333"/>
+        <source>Ask the client both questions and record the answers. Nothing is pre-filled.</source>
+        <translation>متاثرہ فرد سے دونوں سوال پوچھیں اور جواب درج کریں۔ کچھ بھی پہلے سے بھرا ہوا نہیں ہے۔</translation>
+    </message>
+    <message>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="337"/>
+        <source>&amp;Consent to services</source>
+        <translation>خدمات کے لیے رضامندی (&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="338"/>
+        <source>Does the client agree to the services and referrals offered?</source>
+        <translation>کیا متاثرہ فرد پیش کی گئی خدمات اور ریفرل پر رضامند ہے؟</translation>
+    </message>
+    <message>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="339"/>
+        <source>Consent to share &amp;non-identifiable data for reporting</source>
+        <translation>رپورٹنگ کے لیے شناخت سے پاک ڈیٹا شیئر کرنے کی رضامندی (&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="340"/>
+        <source>Yes means this case may be counted and shared beyond the desk without the client&apos;s name, CNIC, phone or address: only de-identified data leaves this office.</source>
+        <translation>&quot;ہاں&quot; کا مطلب ہے کہ یہ کیس متاثرہ فرد کے نام، CNIC، فون یا پتے کے بغیر گنا اور ڈیسک سے باہر شیئر کیا جا سکتا ہے: اس دفتر سے صرف شناخت سے پاک ڈیٹا باہر جاتا ہے۔</translation>
+    </message>
+    <message>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="360"/>
+        <source>Case s&amp;tatus:</source>
+        <translation>کیس کی حیثیت (&amp;T):</translation>
+    </message>
+    <message>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="361"/>
+        <source>No dat&amp;e</source>
+        <translation>کوئی تاریخ نہیں (&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="362"/>
+        <source>&amp;Follow-up date:</source>
+        <translation>فالو اپ کی تاریخ (&amp;F):</translation>
+    </message>
+    <message>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="364"/>
+        <source>Closing &amp;reason:</source>
+        <translation>کیس بند کرنے کی وجہ (&amp;R):</translation>
+    </message>
+    <message>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="368"/>
+        <source>&amp;Handling officer:</source>
+        <translation>ذمہ دار افسر (&amp;H):</translation>
+    </message>
+    <message>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="373"/>
+        <source>What happened, what the client asked for, what was done. Do not write names or CNICs here.</source>
+        <translation>کیا ہوا، متاثرہ فرد نے کیا مدد مانگی، اور کیا کیا گیا۔ یہاں نام یا CNIC نہ لکھیں۔</translation>
+    </message>
+    <message>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="375"/>
+        <source>N&amp;otes:</source>
+        <translation>نوٹ (&amp;O):</translation>
+    </message>
+    <message>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="380"/>
+        <source>Identifying details stay in this office: they are never synced, reported or exported. Fill in only what the client agrees to give.</source>
+        <translation>شناختی تفصیلات اسی دفتر میں رہتی ہیں: یہ کبھی مرکز کو نہیں بھیجی جاتیں، نہ رپورٹ میں آتی ہیں اور نہ برآمد ہوتی ہیں۔ صرف وہی معلومات بھریں جو متاثرہ فرد دینے پر رضامند ہو۔</translation>
+    </message>
+    <message>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="385"/>
+        <source>&amp;Name:</source>
+        <translation>نام (&amp;N):</translation>
+    </message>
+    <message>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="385"/>
+        <source>&amp;Father&apos;s or husband&apos;s name:</source>
+        <translation>والد یا شوہر کا نام (&amp;F):</translation>
+    </message>
+    <message>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="386"/>
+        <source>CN&amp;IC:</source>
+        <translation>CNIC نمبر (&amp;I):</translation>
+    </message>
+    <message>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="386"/>
+        <source>&amp;Phone:</source>
+        <translation>فون (&amp;P):</translation>
+    </message>
+    <message>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="386"/>
+        <source>Add&amp;ress:</source>
+        <translation>پتہ (&amp;R):</translation>
+    </message>
+    <message>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="412"/>
+        <source>Problems to correct</source>
+        <translation>درست کرنے والی غلطیاں</translation>
+    </message>
+    <message>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="437"/>
+        <source>Perpetrator {number}: {column}</source>
+        <translation>ملزم {number}: {column}</translation>
     </message>
 </context>
 <context>
@@ -851,84 +796,157 @@
 <context>
     <name>ChangePasswordDialog</name>
     <message>
-        <location filename="../../gui/dialogs/login.py" line="405"/>
+        <location filename="../../gui/dialogs/password.py" line="38"/>
         <source>Change your password</source>
         <translation>اپنا پاس ورڈ تبدیل کریں</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/login.py" line="410"/>
+        <location filename="../../gui/dialogs/password.py" line="43"/>
         <source>Changing the password of {user}. Use at least 8 characters; a short sentence is easy to remember and hard to guess.</source>
         <translation>{user} کا پاس ورڈ تبدیل کیا جا رہا ہے۔ کم از کم 8 حروف استعمال کریں؛ ایک چھوٹا سا جملہ یاد رکھنا آسان اور اندازہ لگانا مشکل ہوتا ہے۔</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/login.py" line="416"/>
+        <location filename="../../gui/dialogs/password.py" line="49"/>
         <source>Current password</source>
         <translation>موجودہ پاس ورڈ</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/login.py" line="417"/>
+        <location filename="../../gui/dialogs/password.py" line="50"/>
         <source>New password</source>
         <translation>نیا پاس ورڈ</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/login.py" line="418"/>
+        <location filename="../../gui/dialogs/password.py" line="51"/>
         <source>New password again</source>
         <translation>نیا پاس ورڈ دوبارہ</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/login.py" line="419"/>
+        <location filename="../../gui/dialogs/password.py" line="52"/>
         <source>&amp;Current password:</source>
         <translation>موجودہ پاس ورڈ (&amp;C):</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/login.py" line="420"/>
+        <location filename="../../gui/dialogs/password.py" line="53"/>
         <source>&amp;New password:</source>
         <translation>نیا پاس ورڈ (&amp;N):</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/login.py" line="421"/>
+        <location filename="../../gui/dialogs/password.py" line="54"/>
         <source>New password &amp;again:</source>
         <translation>نیا پاس ورڈ دوبارہ (&amp;A):</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/login.py" line="427"/>
+        <location filename="../../gui/dialogs/password.py" line="60"/>
         <source>C&amp;hange password</source>
         <translation>پاس ورڈ تبدیل کریں (&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/login.py" line="430"/>
+        <location filename="../../gui/dialogs/password.py" line="63"/>
         <source>Cancel</source>
         <translation>منسوخ کریں</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/login.py" line="442"/>
+        <location filename="../../gui/dialogs/password.py" line="75"/>
         <source>Type your current password.</source>
         <translation>اپنا موجودہ پاس ورڈ لکھیں۔</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/login.py" line="453"/>
+        <location filename="../../gui/dialogs/password.py" line="86"/>
         <source>The two new passwords are not the same. Type the new password again in both boxes.</source>
         <translation>دونوں نئے پاس ورڈ ایک جیسے نہیں ہیں۔ دونوں خانوں میں نیا پاس ورڈ دوبارہ لکھیں۔</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/login.py" line="457"/>
+        <location filename="../../gui/dialogs/password.py" line="90"/>
         <source>The new password is the same as the current one.</source>
         <translation>نیا پاس ورڈ موجودہ پاس ورڈ جیسا ہی ہے۔</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/login.py" line="461"/>
+        <location filename="../../gui/dialogs/password.py" line="94"/>
         <source>Changing the password…</source>
         <translation>پاس ورڈ تبدیل ہو رہا ہے…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/login.py" line="469"/>
+        <location filename="../../gui/dialogs/password.py" line="102"/>
         <source>This password opens a different database. Sign out and sign in again.</source>
         <translation>یہ پاس ورڈ کسی دوسرے ڈیٹا بیس کو کھولتا ہے۔ سائن آؤٹ کر کے دوبارہ سائن ان کریں۔</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/login.py" line="475"/>
+        <location filename="../../gui/dialogs/password.py" line="108"/>
         <source>The password has changed. Use the new one from now on.</source>
         <translation>پاس ورڈ تبدیل ہو گیا ہے۔ اب سے نیا پاس ورڈ استعمال کریں۔</translation>
+    </message>
+</context>
+<context>
+    <name>ClassificationStepper</name>
+    <message>
+        <location filename="../../gui/screens/desk_register/case_form/classification.py" line="43"/>
+        <source>Type of violence (GBV classification)</source>
+        <translation>تشدد کی قسم (GBV درجہ بندی)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/screens/desk_register/case_form/classification.py" line="45"/>
+        <source>Ask each question in turn. The first &quot;yes&quot; sets the type; the rest are not asked.</source>
+        <translation>ہر سوال باری باری پوچھیں۔ پہلا &quot;ہاں&quot; قسم طے کر دیتا ہے؛ اس کے بعد والے سوال نہیں پوچھے جاتے۔</translation>
+    </message>
+    <message>
+        <location filename="../../gui/screens/desk_register/case_form/classification.py" line="60"/>
+        <source>Restart &amp;questions</source>
+        <translation>سوالات دوبارہ شروع کریں (&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/screens/desk_register/case_form/classification.py" line="62"/>
+        <source>&amp;Yes</source>
+        <translation>ہاں (&amp;Y)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/screens/desk_register/case_form/classification.py" line="63"/>
+        <source>&amp;No</source>
+        <translation>نہیں (&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/screens/desk_register/case_form/classification.py" line="80"/>
+        <source>Choose…</source>
+        <translation>چنیں…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/screens/desk_register/case_form/classification.py" line="81"/>
+        <source>&amp;Kind of complaint:</source>
+        <translation>شکایت کی نوعیت (&amp;K):</translation>
+    </message>
+    <message>
+        <location filename="../../gui/screens/desk_register/case_form/classification.py" line="130"/>
+        <source>Yes</source>
+        <translation>ہاں</translation>
+    </message>
+    <message>
+        <location filename="../../gui/screens/desk_register/case_form/classification.py" line="130"/>
+        <source>No</source>
+        <translation>نہیں</translation>
+    </message>
+    <message>
+        <location filename="../../gui/screens/desk_register/case_form/classification.py" line="131"/>
+        <source>{number}. {question}  {answer}</source>
+        <translation>{number}۔ {question}  {answer}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/screens/desk_register/case_form/classification.py" line="143"/>
+        <source>Question {number} of {count}</source>
+        <translation>{count} میں سے سوال {number}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/screens/desk_register/case_form/classification.py" line="147"/>
+        <source>Type: {name}</source>
+        <translation>قسم: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/screens/desk_register/case_form/classification.py" line="149"/>
+        <source>The stored answers do not give a type. Restart the questions.</source>
+        <translation>محفوظ جوابات سے کوئی قسم طے نہیں ہوتی۔ سوالات دوبارہ شروع کریں۔</translation>
+    </message>
+    <message>
+        <location filename="../../gui/screens/desk_register/case_form/classification.py" line="151"/>
+        <source>Type: not decided yet</source>
+        <translation>قسم: ابھی طے نہیں ہوئی</translation>
     </message>
 </context>
 <context>
@@ -1980,73 +1998,73 @@
 <context>
     <name>IndicatorEntryScreen</name>
     <message>
-        <location filename="../../gui/screens/indicator_entry/screen.py" line="731"/>
-        <location filename="../../gui/screens/indicator_entry/screen.py" line="782"/>
+        <location filename="../../gui/screens/indicator_entry/screen.py" line="44"/>
+        <location filename="../../gui/screens/indicator_entry/screen.py" line="95"/>
         <source>Indicator entry</source>
         <translation>اشاریوں کا اندراج</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/indicator_entry/screen.py" line="735"/>
+        <location filename="../../gui/screens/indicator_entry/screen.py" line="48"/>
         <source>District</source>
         <translation>ضلع</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/indicator_entry/screen.py" line="739"/>
+        <location filename="../../gui/screens/indicator_entry/screen.py" line="52"/>
         <source>District:</source>
         <translation>ضلع:</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/indicator_entry/screen.py" line="745"/>
+        <location filename="../../gui/screens/indicator_entry/screen.py" line="58"/>
         <source>Institution</source>
         <translation>ادارہ</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/indicator_entry/screen.py" line="750"/>
+        <location filename="../../gui/screens/indicator_entry/screen.py" line="63"/>
         <source>Period</source>
         <translation>مدت</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/indicator_entry/screen.py" line="751"/>
+        <location filename="../../gui/screens/indicator_entry/screen.py" line="64"/>
         <source>&amp;Institution:</source>
         <translation>ادارہ (&amp;I):</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/indicator_entry/screen.py" line="753"/>
+        <location filename="../../gui/screens/indicator_entry/screen.py" line="66"/>
         <source>&amp;Period:</source>
         <translation>مدت (&amp;P):</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/indicator_entry/screen.py" line="764"/>
+        <location filename="../../gui/screens/indicator_entry/screen.py" line="77"/>
         <source>Mark complete</source>
         <translation>مکمل قرار دیں</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/indicator_entry/screen.py" line="765"/>
+        <location filename="../../gui/screens/indicator_entry/screen.py" line="78"/>
         <source>Reopen</source>
         <translation>دوبارہ کھولیں</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/indicator_entry/screen.py" line="805"/>
+        <location filename="../../gui/screens/indicator_entry/screen.py" line="118"/>
         <source>{period} (in progress)</source>
         <translation>{period} (جاری)</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/indicator_entry/screen.py" line="830"/>
+        <location filename="../../gui/screens/indicator_entry/screen.py" line="143"/>
         <source>Nothing is due from this institution for {period}.</source>
         <translation>اس ادارے سے {period} کے لیے کوئی اندراج مطلوب نہیں۔</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/indicator_entry/screen.py" line="841"/>
+        <location filename="../../gui/screens/indicator_entry/screen.py" line="154"/>
         <source>Marked complete.</source>
         <translation>مکمل قرار دے دیا گیا۔</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/indicator_entry/screen.py" line="845"/>
+        <location filename="../../gui/screens/indicator_entry/screen.py" line="158"/>
         <source>Operators can no longer change it; you still can.</source>
         <translation>آپریٹر اب اسے تبدیل نہیں کر سکتے؛ آپ اب بھی کر سکتے ہیں۔</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/indicator_entry/screen.py" line="852"/>
+        <location filename="../../gui/screens/indicator_entry/screen.py" line="165"/>
         <source>{entered} of {expected} cells entered. Each cell is saved when you leave it.</source>
         <translation>{expected} میں سے {entered} خانے درج ہو چکے۔ ہر خانہ چھوڑتے ہی محفوظ ہو جاتا ہے۔</translation>
     </message>
@@ -2054,53 +2072,53 @@
 <context>
     <name>IndicatorGridModel</name>
     <message>
-        <location filename="../../gui/screens/indicator_entry/screen.py" line="198"/>
-        <location filename="../../gui/screens/indicator_entry/screen.py" line="295"/>
+        <location filename="../../gui/screens/indicator_entry/model.py" line="147"/>
+        <location filename="../../gui/screens/indicator_entry/model.py" line="244"/>
         <source>Total</source>
         <translation>کل</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/indicator_entry/screen.py" line="283"/>
+        <location filename="../../gui/screens/indicator_entry/model.py" line="232"/>
         <source>Comment: {comment}</source>
         <translation>تبصرہ: {comment}</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/indicator_entry/screen.py" line="287"/>
+        <location filename="../../gui/screens/indicator_entry/model.py" line="236"/>
         <source>Earlier: {history}</source>
         <translation>پہلے: {history}</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/indicator_entry/screen.py" line="299"/>
+        <location filename="../../gui/screens/indicator_entry/model.py" line="248"/>
         <source>Count</source>
         <translation>تعداد</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/indicator_entry/screen.py" line="299"/>
+        <location filename="../../gui/screens/indicator_entry/model.py" line="248"/>
         <source>Days</source>
         <translation>دن</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/indicator_entry/screen.py" line="299"/>
+        <location filename="../../gui/screens/indicator_entry/model.py" line="248"/>
         <source>Value</source>
         <translation>قدر</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/indicator_entry/screen.py" line="300"/>
+        <location filename="../../gui/screens/indicator_entry/model.py" line="249"/>
         <source>Numerator</source>
         <translation>شمار کنندہ</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/indicator_entry/screen.py" line="300"/>
+        <location filename="../../gui/screens/indicator_entry/model.py" line="249"/>
         <source>Denominator</source>
         <translation>نسب نما</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/indicator_entry/screen.py" line="301"/>
+        <location filename="../../gui/screens/indicator_entry/model.py" line="250"/>
         <source>Ratio</source>
         <translation>تناسب</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/indicator_entry/screen.py" line="383"/>
+        <location filename="../../gui/screens/indicator_entry/model.py" line="332"/>
         <source>Type both the numerator and the denominator; the cell is saved when both are filled.</source>
         <translation>شمار کنندہ اور نسب نما دونوں لکھیں؛ دونوں بھرنے پر خانہ محفوظ ہو جاتا ہے۔</translation>
     </message>
@@ -2108,67 +2126,67 @@
 <context>
     <name>IndicatorPanel</name>
     <message>
-        <location filename="../../gui/screens/indicator_entry/screen.py" line="630"/>
+        <location filename="../../gui/screens/indicator_entry/panel.py" line="29"/>
         <source>&lt;b&gt;{code}&lt;/b&gt;  {name} &lt;span style=&apos;color:{colour}&apos;&gt;({unit}, {period})&lt;/span&gt;</source>
         <translation>&lt;b&gt;{code}&lt;/b&gt;  {name} &lt;span style=&apos;color:{colour}&apos;&gt;({unit}، {period})&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/indicator_entry/screen.py" line="638"/>
+        <location filename="../../gui/screens/indicator_entry/panel.py" line="37"/>
         <source>Numerator: {numerator}. Denominator: {denominator}.</source>
         <translation>شمار کنندہ: {numerator}۔ نسب نما: {denominator}۔</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/indicator_entry/screen.py" line="640"/>
+        <location filename="../../gui/screens/indicator_entry/panel.py" line="39"/>
         <source>Grey figures: {periods}.</source>
         <translation>سرمئی اعداد: {periods}۔</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/indicator_entry/screen.py" line="657"/>
+        <location filename="../../gui/screens/indicator_entry/panel.py" line="56"/>
         <source>Comment:</source>
         <translation>تبصرہ:</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/indicator_entry/screen.py" line="659"/>
+        <location filename="../../gui/screens/indicator_entry/panel.py" line="58"/>
         <source>Why the figure is right, e.g. a new prison wing opened</source>
         <translation>یہ عدد درست کیوں ہے، مثلاً جیل کا نیا حصہ کھلا</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/indicator_entry/screen.py" line="660"/>
+        <location filename="../../gui/screens/indicator_entry/panel.py" line="59"/>
         <source>Comment on the unusual figure</source>
         <translation>غیر معمولی عدد پر تبصرہ</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/indicator_entry/screen.py" line="662"/>
+        <location filename="../../gui/screens/indicator_entry/panel.py" line="61"/>
         <source>Save with comment</source>
         <translation>تبصرے کے ساتھ محفوظ کریں</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/indicator_entry/screen.py" line="663"/>
+        <location filename="../../gui/screens/indicator_entry/panel.py" line="62"/>
         <source>Undo typing</source>
         <translation>لکھا ہوا واپس لیں</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/indicator_entry/screen.py" line="678"/>
+        <location filename="../../gui/screens/indicator_entry/panel.py" line="77"/>
         <source>count</source>
         <translation>تعداد</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/indicator_entry/screen.py" line="678"/>
+        <location filename="../../gui/screens/indicator_entry/panel.py" line="77"/>
         <source>percent</source>
         <translation>فیصد</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/indicator_entry/screen.py" line="678"/>
+        <location filename="../../gui/screens/indicator_entry/panel.py" line="77"/>
         <source>ratio</source>
         <translation>تناسب</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/indicator_entry/screen.py" line="679"/>
+        <location filename="../../gui/screens/indicator_entry/panel.py" line="78"/>
         <source>days</source>
         <translation>دن</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/indicator_entry/screen.py" line="694"/>
+        <location filename="../../gui/screens/indicator_entry/panel.py" line="93"/>
         <source>Comment on {cell}:</source>
         <translation>{cell} پر تبصرہ:</translation>
     </message>
@@ -2176,63 +2194,63 @@
 <context>
     <name>LockScreenDialog</name>
     <message>
-        <location filename="../../gui/dialogs/login.py" line="280"/>
-        <location filename="../../gui/dialogs/login.py" line="285"/>
+        <location filename="../../gui/dialogs/lock.py" line="167"/>
+        <location filename="../../gui/dialogs/lock.py" line="172"/>
         <source>Mizan is locked</source>
         <translation>Mizan لاک ہے</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/login.py" line="287"/>
+        <location filename="../../gui/dialogs/lock.py" line="174"/>
         <source>Nobody used Mizan for a while, so it hid its screens. {user}, type your password to carry on where you left off. Someone else? Sign out.</source>
         <translation>کچھ دیر سے کسی نے Mizan استعمال نہیں کیا، اس لیے اس کی اسکرینیں چھپا دی گئیں۔ {user}، جہاں کام چھوڑا تھا وہیں سے جاری رکھنے کے لیے اپنا پاس ورڈ لکھیں۔ آپ کوئی اور ہیں؟ سائن آؤٹ کریں۔</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/login.py" line="295"/>
+        <location filename="../../gui/dialogs/lock.py" line="182"/>
         <source>User name</source>
         <translation>صارف کا نام</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/login.py" line="296"/>
+        <location filename="../../gui/dialogs/lock.py" line="183"/>
         <source>User:</source>
         <translation>صارف:</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/login.py" line="297"/>
+        <location filename="../../gui/dialogs/lock.py" line="184"/>
         <source>Password</source>
         <translation>پاس ورڈ</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/login.py" line="298"/>
+        <location filename="../../gui/dialogs/lock.py" line="185"/>
         <source>&amp;Password:</source>
         <translation>پاس ورڈ (&amp;P):</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/login.py" line="305"/>
+        <location filename="../../gui/dialogs/lock.py" line="192"/>
         <source>&amp;Unlock</source>
         <translation>ان لاک کریں (&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/login.py" line="307"/>
+        <location filename="../../gui/dialogs/lock.py" line="194"/>
         <source>Sign &amp;out</source>
         <translation>سائن آؤٹ (&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/login.py" line="317"/>
+        <location filename="../../gui/dialogs/lock.py" line="204"/>
         <source>Locked</source>
         <translation>لاک</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/login.py" line="337"/>
+        <location filename="../../gui/dialogs/lock.py" line="224"/>
         <source>Type your password.</source>
         <translation>اپنا پاس ورڈ لکھیں۔</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/login.py" line="340"/>
+        <location filename="../../gui/dialogs/lock.py" line="227"/>
         <source>Checking…</source>
         <translation>جانچ ہو رہی ہے…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/login.py" line="354"/>
+        <location filename="../../gui/dialogs/lock.py" line="241"/>
         <source>This password opens a different database. Sign out and sign in again.</source>
         <translation>یہ پاس ورڈ کسی دوسرے ڈیٹا بیس کو کھولتا ہے۔ سائن آؤٹ کر کے دوبارہ سائن ان کریں۔</translation>
     </message>
@@ -2240,67 +2258,67 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../gui/dialogs/login.py" line="61"/>
+        <location filename="../../gui/dialogs/login.py" line="31"/>
         <source>Sign in to Mizan</source>
         <translation>Mizan میں سائن ان کریں</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/login.py" line="65"/>
+        <location filename="../../gui/dialogs/login.py" line="35"/>
         <source>Mizan</source>
         <translation>Mizan</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/login.py" line="66"/>
+        <location filename="../../gui/dialogs/login.py" line="36"/>
         <source>Balochistan Rule of Law Roadmap: district figures and gender desk records</source>
         <translation>بلوچستان روڈ میپ برائے قانون کی حکمرانی: ضلعی اعداد و شمار اور جینڈر ڈیسک کا ریکارڈ</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/login.py" line="73"/>
+        <location filename="../../gui/dialogs/login.py" line="43"/>
         <source>User name</source>
         <translation>صارف کا نام</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/login.py" line="74"/>
+        <location filename="../../gui/dialogs/login.py" line="44"/>
         <source>Password</source>
         <translation>پاس ورڈ</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/login.py" line="75"/>
+        <location filename="../../gui/dialogs/login.py" line="45"/>
         <source>&amp;User name:</source>
         <translation>صارف کا نام (&amp;U):</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/login.py" line="76"/>
+        <location filename="../../gui/dialogs/login.py" line="46"/>
         <source>&amp;Password:</source>
         <translation>پاس ورڈ (&amp;P):</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/login.py" line="83"/>
+        <location filename="../../gui/dialogs/login.py" line="53"/>
         <source>&amp;Sign in</source>
         <translation>سائن ان (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/login.py" line="86"/>
+        <location filename="../../gui/dialogs/login.py" line="56"/>
         <source>&amp;Quit</source>
         <translation>بند کریں (&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/login.py" line="93"/>
+        <location filename="../../gui/dialogs/login.py" line="63"/>
         <source>Database: {path}</source>
         <translation>ڈیٹا بیس: {path}</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/login.py" line="107"/>
+        <location filename="../../gui/dialogs/login.py" line="77"/>
         <source>Type your user name.</source>
         <translation>اپنا صارف کا نام لکھیں۔</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/login.py" line="111"/>
+        <location filename="../../gui/dialogs/login.py" line="81"/>
         <source>Type your password.</source>
         <translation>اپنا پاس ورڈ لکھیں۔</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/login.py" line="115"/>
+        <location filename="../../gui/dialogs/login.py" line="85"/>
         <source>Signing in…</source>
         <translation>سائن ان ہو رہا ہے…</translation>
     </message>
