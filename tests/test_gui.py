@@ -13,6 +13,7 @@ from gui.dialogs.login import LoginDialog
 from gui.dialogs.setup_wizard import SetupWizard
 from gui.settings import Settings
 from tests.conftest import OPERATOR_PASSWORD, SUPERVISOR_PASSWORD
+from tests.gui_fixtures import no_task_outlives_its_test  # noqa: F401  (an autouse fixture)
 
 
 @pytest.fixture

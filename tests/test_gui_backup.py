@@ -14,6 +14,7 @@ from gui.settings import Settings
 from storage.backup import backup_keep, read_backup
 from storage.database import connect, open_session
 from tests.conftest import OPERATOR_PASSWORD, SUPERVISOR_PASSWORD
+from tests.gui_fixtures import no_task_outlives_its_test  # noqa: F401  (an autouse fixture)
 from tests.sync_helpers import add_desk_cases
 
 WAIT_MS = 20000

@@ -21,6 +21,7 @@ from gui.settings import Settings, apply_font_size
 from storage.desk import get_desk_case, save_desk_case
 from storage.users import allowed
 from tests.conftest import table_counts
+from tests.gui_fixtures import no_task_outlives_its_test  # noqa: F401  (an autouse fixture)
 
 TODAY = dt.date.today()
 REPORT = TODAY - dt.timedelta(days=1)

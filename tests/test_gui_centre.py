@@ -24,6 +24,7 @@ from storage.reports import STATUS_COLOURS
 from sync.importer import import_bundles
 from sync.keys import export_key_file, signing_private_key, trust_centre
 from tests.conftest import ADMIN_PASSWORD, SUPERVISOR_PASSWORD, on_screen, table_counts, value
+from tests.gui_fixtures import no_task_outlives_its_test  # noqa: F401  (an autouse fixture)
 from tests.sync_helpers import add_values, craft_bundle, export_to, last_month, link, make_district, make_pair
 
 

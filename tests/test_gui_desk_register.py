@@ -29,6 +29,7 @@ from storage.desk import DeskFilter, desk_case_count, desk_case_page, pkm_reques
 from storage.keyslots import keyfile_path
 from storage.users import add_user, allowed
 from tests.conftest import ADMIN_PASSWORD, SUPERVISOR_PASSWORD, on_screen, table_counts
+from tests.gui_fixtures import no_task_outlives_its_test  # noqa: F401  (an autouse fixture)
 from tests.test_gui_case_form import fill
 
 PAGE = 50  # small pages, so that a few hundred demo cases make several

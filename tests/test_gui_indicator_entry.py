@@ -13,6 +13,7 @@ from storage.entry import completeness, entry_sheet, last_complete_period
 from storage.periods import shift
 from storage.records import ValueInput, is_complete, list_indicator_values, save_indicator_values
 from tests.conftest import table_counts
+from tests.gui_fixtures import no_task_outlives_its_test  # noqa: F401  (an autouse fixture)
 
 EDITABLE = Qt.ItemFlag.ItemIsEditable
 

@@ -11,6 +11,7 @@ from gui.screens.users_screen import UsersScreen
 from storage.records import list_indicator_values
 from sync.importer import import_bundles
 from sync.receipts import write_receipts
+from tests.gui_fixtures import no_task_outlives_its_test  # noqa: F401  (an autouse fixture)
 from tests.sync_helpers import add_values, link
 
 

@@ -32,6 +32,7 @@ from storage.database import open_session, open_with_recovery_key
 from storage.errors import AuthError
 from sync.keys import export_key_file, read_centre_key, trusted_centre
 from tests.conftest import ADMIN_PASSWORD, SUPERVISOR_PASSWORD, on_screen
+from tests.gui_fixtures import no_task_outlives_its_test  # noqa: F401  (an autouse fixture)
 
 NEW_PASSWORD = "a long new password"
 WAIT_MS = 20000

@@ -41,6 +41,7 @@ from storage.catalogue import load_catalogue, resources_dir
 from storage.demo import generate_demo
 from storage.errors import ValidationFailed
 from storage.records import ValueInput, save_indicator_values
+from tests.gui_fixtures import no_task_outlives_its_test  # noqa: F401  (an autouse fixture)
 
 TS_FILE = resources_dir() / "translations" / "mizan_ur.ts"
 LRELEASE = Path(sys.executable).parent / "pyside6-lrelease"

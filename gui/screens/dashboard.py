@@ -9,7 +9,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
-import shiboken6
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QComboBox,
@@ -107,8 +106,8 @@ class DashboardScreen(Screen):
                 steps=next_steps(session, on=on))
 
         def show(figures: object, error: Exception | None) -> None:
-            if not shiboken6.isValid(self) or generation != self._generation:
-                return
+            if generation != self._generation:
+                return  # a newer refresh was asked for while these figures were read
             self.loading = False
             if error is not None or not isinstance(figures, DashboardFigures):
                 self.status.setText(fill(self.tr("The figures could not be read: {error}"), error=error))
@@ -116,7 +115,7 @@ class DashboardScreen(Screen):
             self.status.hide()
             self._show(figures, periods, on)
 
-        run_with_own_connection(self.session, read_figures, show)
+        run_with_own_connection(self.session, read_figures, show, owner=self)
 
     def _show(self, figures: DashboardFigures, periods: list[str], on: dt.date) -> None:
         body = QWidget()

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui.screens.base import Screen
-from gui.tasks import run_task
+from gui.tasks import run_with_own_connection
 from gui.widgets.labels import explanation, heading_label
 from gui.widgets.list_model import Index, ListTableModel
 from storage.database import Session
@@ -137,20 +137,14 @@ class ExportScreen(Screen):
         """The export runs on its own connection off the GUI thread, reporting each step."""
         if self.folder is None:
             return
-        folder, session = self.folder, self.session
+        folder = self.folder
         self.write_button.setEnabled(False)
         self.progress.setValue(0)
         self.progress.show()
         self.result.setText(self.tr("Writing the bundle…"))
 
-        def export(report) -> ExportResult:
-            worker = session.worker_session()
-            try:
-                return export_bundle(worker, folder, progress=report)
-            finally:
-                worker.close()
-
-        run_task(export, self.finish_export, on_progress=self.show_progress)
+        run_with_own_connection(self.session, lambda worker, report: export_bundle(worker, folder, progress=report),
+                                self.finish_export, self.show_progress, owner=self)
 
     def show_progress(self, done: int, total: int) -> None:
         self.progress.setMaximum(total)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import shiboken6
 from PySide6.QtCore import QModelIndex, QObject, Qt, QTimer
 from PySide6.QtGui import QColor, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
@@ -30,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui.screens.base import Screen
-from gui.tasks import run_task, run_with_own_connection
+from gui.tasks import run_with_own_connection
 from gui.widgets.labels import heading_label, larger
 from gui.widgets.list_model import Index, ListTableModel, list_table
 from gui.widgets.style import ERROR_RED, ERROR_STYLE, PLACEHOLDER_STYLE
@@ -294,20 +293,10 @@ class ImportScreen(Screen):
         self.bundle_progress.setValue(0)
         self.overall_progress.setValue(0)
         self.progress_label.setText(self.tr("Opening the bundles…"))
-        session = self.session
-
-        def run(report) -> list[ImportOutcome]:
-            worker = session.worker_session()
-            try:
-                return import_bundles(worker, paths, on_progress=report)
-            finally:
-                worker.close()
-
-        run_task(run, self._imported, self._progressed)
+        run_with_own_connection(self.session, lambda worker, report: import_bundles(worker, paths, on_progress=report),
+                                self._imported, self._progressed, owner=self)
 
     def _progressed(self, progress: ImportProgress) -> None:
-        if not shiboken6.isValid(self):
-            return
         self.overall_progress.setValue(round(progress.fraction * 1000))
         self.bundle_progress.setRange(0, max(progress.records_total, 1))
         self.bundle_progress.setValue(progress.records_total if progress.outcome else progress.records_done)
@@ -319,8 +308,6 @@ class ImportScreen(Screen):
                 self.table.resizeColumnToContents(column)
 
     def _imported(self, outcomes: object, error: Exception | None) -> None:
-        if not shiboken6.isValid(self):
-            return
         self.busy = False
         self.progress_box.hide()
         if error is not None:
@@ -407,14 +394,12 @@ class ImportScreen(Screen):
         folder = self.inbox
 
         def found(paths: object, error: Exception | None) -> None:
-            if not shiboken6.isValid(self):
-                return
             if error is not None:
                 self.inbox_label.setText(fill(self.tr("The inbox {folder} could not be read: {error}"), folder=folder, error=error))
             elif isinstance(paths, list) and paths:
                 self.import_paths(paths)
 
-        run_with_own_connection(self.session, lambda session: scan_inbox(session, folder), found)
+        run_with_own_connection(self.session, lambda session: scan_inbox(session, folder), found, owner=self)
 
     # -- receipts ----------------------------------------------------------------------------------------
 

@@ -11,7 +11,6 @@ import datetime as dt
 from pathlib import Path
 
 import pandas as pd
-import shiboken6
 from PySide6.QtCore import (
     QAbstractTableModel,
     QByteArray,
@@ -201,8 +200,8 @@ class ReportsScreen(Screen):
         self.status.setText(self.tr("Adding up the figures…"))
 
         def shown(report: object, error: Exception | None) -> None:
-            if not shiboken6.isValid(self) or generation != self._generation:
-                return
+            if generation != self._generation:
+                return  # a newer report was asked for while this one was built
             self.busy = False
             self.show_button.setEnabled(True)
             if error is not None or not isinstance(report, Report):
@@ -210,7 +209,8 @@ class ReportsScreen(Screen):
                 return
             self.display(report)
 
-        run_with_own_connection(self.session, lambda session: build_report(session, kind, **options), shown)
+        run_with_own_connection(self.session, lambda session: build_report(session, kind, **options), shown,
+                                owner=self)
 
     def display(self, report: Report) -> None:
         """Lay out the report: its notes, each table, and the charts."""
@@ -286,12 +286,10 @@ class ReportsScreen(Screen):
         self.status.setText(fill(self.tr("Writing {path}…"), path=path))
 
         def written(paths: object, error: Exception | None) -> None:
-            if not shiboken6.isValid(self):
-                return
             self.busy = False
             if error is not None or not isinstance(paths, list):
                 self.status.setText(fill(self.tr("Nothing was written: {error}"), error=error))
                 return
             self.status.setText(fill(self.tr("Saved {files}."), files=", ".join(str(p) for p in paths)))
 
-        run_task(lambda: write_report(report, path), written)
+        run_task(lambda: write_report(report, path), written, owner=self)

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 
-import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
@@ -23,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui.screens.base import Screen
-from gui.tasks import run_task
+from gui.tasks import run_with_own_connection
 from gui.widgets.labels import explanation, heading_label
 from gui.widgets.list_model import Index, ListTableModel, list_table
 from gui.widgets.style import ERROR_STYLE
@@ -294,18 +293,8 @@ class ReviewScreen(Screen):
         """Re-check off the GUI thread (it merges what passes in one transaction)."""
         self.recheck_button.setEnabled(False)
         self.recheck_note.setText(self.tr("Checking…"))
-        session = self.session
-
-        def run() -> RecheckResult:
-            worker = session.worker_session()
-            try:
-                return recheck_quarantine(worker)
-            finally:
-                worker.close()
 
         def done(result: object, error: Exception | None) -> None:
-            if not shiboken6.isValid(self):
-                return
             self.recheck_button.setEnabled(True)
             if error is not None or not isinstance(result, RecheckResult):
                 self.recheck_note.setText(fill(self.tr("Nothing was re-checked: {error}"), error=error))
@@ -314,7 +303,7 @@ class ReviewScreen(Screen):
                 "{checked} records checked: {passed} passed and were merged, {still} are still held back."), checked=result.checked, passed=result.passed, still=result.still_quarantined))
             self.refresh()
 
-        run_task(run, done)
+        run_with_own_connection(self.session, recheck_quarantine, done, owner=self)
 
     def _update_tab_titles(self) -> None:
         self.tabs.setTabText(0, fill(self.tr("&Conflicts ({n})"), n=self.conflicts_model.rowCount()))

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import shiboken6
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QApplication,
@@ -33,7 +32,7 @@ from gui.dialogs.setup_wizard import TrustCentreWizard
 from gui.language import LANGUAGE_NAMES
 from gui.screens.base import Screen
 from gui.settings import MAX_AUTO_LOCK_MINUTES, MAX_FONT_SIZE, MIN_FONT_SIZE, Settings, apply_font_size
-from gui.tasks import run_task
+from gui.tasks import run_task, run_with_own_connection
 from gui.widgets.labels import heading_label
 from gui.widgets.messages import confirm
 from storage.backup import (
@@ -206,25 +205,15 @@ class SettingsScreen(Screen):
 
     def back_up_to(self, path: Path) -> None:
         """Write a backup to ``path`` off the GUI thread, on a connection of its own."""
-        session = self.session
         self._set_busy(True, fill(self.tr("Backing up to {path}…"), path=path))
 
-        def on_own_connection() -> BackupInfo:
-            worker = session.worker_session()
-            try:
-                return backup_now(worker, path)
-            finally:
-                worker.close()
-
         def done(info: object, error: Exception | None) -> None:
-            if not shiboken6.isValid(self):
-                return
             if error is not None or not isinstance(info, BackupInfo):
                 self._set_busy(False, fill(self.tr("No backup was written: {error}"), error=error))
                 return
             self._set_busy(False, fill(self.tr("Backed up to {path} ({size} MB). Keep it away from this PC."), path=info.path, size=f"{info.bytes / 1e6:.1f}"))
 
-        run_task(on_own_connection, done)
+        run_with_own_connection(self.session, lambda worker: backup_now(worker, path), done, owner=self)
 
     def choose_restore_file(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose a backup"), str(backups_folder(self.session.path)),
@@ -251,13 +240,10 @@ class SettingsScreen(Screen):
             self._set_busy(False, str(error))
             return
         self._set_busy(True, fill(self.tr("Checking the backup {name}…"), name=path.name))
-        run_task(lambda: prepare_restore(path, session.path, unlock), self._restore_prepared)
+        run_task(lambda: prepare_restore(path, session.path, unlock), self._restore_prepared, owner=self,
+                 on_dropped=_discard_prepared)
 
     def _restore_prepared(self, prepared: object, error: Exception | None) -> None:
-        if not shiboken6.isValid(self):
-            if isinstance(prepared, PreparedRestore):
-                prepared.discard()
-            return
         if error is not None or not isinstance(prepared, PreparedRestore):
             self._set_busy(False, fill(self.tr("Nothing was restored: {error}"), error=error))
             return
@@ -307,3 +293,9 @@ class SettingsScreen(Screen):
         app = QApplication.instance()
         if isinstance(app, QApplication):
             apply_font_size(app, self.settings)
+
+
+def _discard_prepared(prepared: object) -> None:
+    """A restore staged after its screen was closed is never committed: remove the staged files."""
+    if isinstance(prepared, PreparedRestore):
+        prepared.discard()

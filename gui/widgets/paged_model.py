@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-import shiboken6
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
@@ -91,15 +90,15 @@ class PagedTableModel(QAbstractTableModel):
         self.loading = True
 
         def show(rows: object, error: Exception | None) -> None:
-            if not shiboken6.isValid(self) or generation != self._generation:
-                return  # the model is gone, or a newer filter was asked for while this page was read
+            if generation != self._generation:
+                return  # a newer filter was asked for while this page was read
             self.loading = False
             if error is None and isinstance(rows, list):
                 self._show_first_page(rows, same_rows)
             if on_loaded is not None:
                 on_loaded(error)
 
-        run_with_own_connection(self.session, lambda session: query(session, 0, limit), show)
+        run_with_own_connection(self.session, lambda session: query(session, 0, limit), show, owner=self)
 
     def _show_first_page(self, first_page: list[dict], same_rows: bool) -> None:
         self.beginResetModel()
@@ -238,8 +237,8 @@ class CountLabel(QLabel):
         self.setText(self.tr("Counting…"))
 
         def show(total: object, error: Exception | None) -> None:
-            if not shiboken6.isValid(self) or generation != self._generation:
-                return  # the screen is gone, or its filter changed while this count ran
+            if generation != self._generation:
+                return  # the filter changed while this count ran
             self.counting = False
             if error is not None or not isinstance(total, int):
                 self.setText(fill(self.tr("Not counted: {error}"), error=error))
@@ -247,4 +246,4 @@ class CountLabel(QLabel):
             model.set_total(total)
             self.setText(self.describe(total))
 
-        run_with_own_connection(model.session, model.count_query(), show)
+        run_with_own_connection(model.session, model.count_query(), show, owner=self)
