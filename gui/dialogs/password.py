@@ -8,10 +8,9 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QV
 from gui.dialogs.lock import verify_password
 from gui.tasks import run_task
 from gui.widgets.inputs import password_field
-from gui.widgets.messages import describe_error, message_label, show_message
+from gui.widgets.messages import call_storage, describe_error, message_label, show_message
 from gui.widgets.style import OK_STYLE
 from storage.database import Session, check_password_strength
-from storage.errors import UsageError
 from storage.i18n import fill
 from storage.users import change_password
 
@@ -75,10 +74,7 @@ class ChangePasswordDialog(QDialog):
             show_message(self.status, self.tr("Type your current password."), error=True)
             self.current.setFocus()
             return
-        try:
-            check_password_strength(new)
-        except UsageError as error:
-            show_message(self.status, describe_error(self, error), error=True)
+        if not call_storage(self.status, lambda: check_password_strength(new)):  # storage's rule, its words
             self.new.setFocus()
             return
         if new != repeat:

@@ -45,11 +45,10 @@ from gui.settings import Settings
 from gui.tasks import run_task
 from gui.widgets.inputs import password_field
 from gui.widgets.labels import code_label, explanation
-from gui.widgets.messages import describe_error, message_label, show_message
+from gui.widgets.messages import call_storage, describe_error, message_label, show_message
 from gui.widgets.style import PLACEHOLDER_STYLE
 from storage.catalogue import District, load_catalogue
 from storage.database import Session, check_password_strength, create_database
-from storage.errors import MizanError, UsageError
 from storage.i18n import fill
 from storage.periods import Period
 from sync.keys import (  # importing sync registers key generation
@@ -242,11 +241,8 @@ class AdminPage(QWizardPage):
             show_message(self.status, self.tr("Type a user name for the administrator."), error=True)
             self.user_name.setFocus()
             return False
-        try:
-            check_password_strength(self.password.text())
-        except UsageError as error:
-            show_message(self.status, describe_error(self, error), error=True)
-            self.password.setFocus()
+        if not call_storage(self.status, lambda: check_password_strength(self.password.text())):
+            self.password.setFocus()  # storage's rule, in its words
             return False
         if self.password.text() != self.repeat.text():
             show_message(self.status, self.tr(
@@ -484,17 +480,15 @@ class CentreKeyPage(QWizardPage):
     def load_key_file(self, path: Path) -> None:
         """Read the key file (it is small: done at once) and show its fingerprint to compare."""
         self.matches.setChecked(False)
-        try:
-            centre = read_centre_key(path)
-        except MizanError as error:
+        read = call_storage(self.status, lambda: read_centre_key(path))
+        if not read:
             self.key_path, self.centre_key = None, None
             self.key_area.hide()
             show_message(self.path_label, "", error=False)
-            show_message(self.status, describe_error(self, error), error=True)
         else:
-            self.key_path, self.centre_key = path, centre
+            self.key_path, self.centre_key = path, read.value
             show_message(self.path_label, fill(self.tr("Key file: {path}"), path=path), error=False)
-            self.fingerprint_label.setText(centre.fingerprint)
+            self.fingerprint_label.setText(read.value.fingerprint)
             self.key_area.show()
             show_message(self.status, "", error=False)
             self.matches.setFocus()
@@ -511,11 +505,11 @@ class CentreKeyPage(QWizardPage):
             return True
         if self.key_path is None or wizard.session is None:
             return False
-        try:
-            wizard.centre_key = trust_centre(wizard.session, self.key_path, replace=self.replacing is not None)
-        except MizanError as error:
-            show_message(self.status, describe_error(self, error), error=True)
+        session, key_path, replace = wizard.session, self.key_path, self.replacing is not None
+        trusted = call_storage(self.status, lambda: trust_centre(session, key_path, replace=replace))
+        if not trusted:
             return False
+        wizard.centre_key = trusted.value
         return True
 
 

@@ -25,9 +25,9 @@ from PySide6.QtWidgets import (
 from gui.screens.base import Screen
 from gui.widgets.labels import heading_label
 from gui.widgets.list_model import Index, ListTableModel, list_table
+from gui.widgets.messages import call_storage
 from gui.widgets.style import ATTENTION_FILL
 from storage.database import Session
-from storage.errors import MizanError
 from storage.i18n import fill
 from storage.users import allowed
 from sync.centre import device_overview
@@ -221,10 +221,7 @@ class DevicesScreen(Screen):
         box.open()
 
     def revoke(self, device: dict) -> None:
-        try:
-            revoke_device(self.session, device["device"])
-        except MizanError as error:
-            self.note.setText(str(error))
+        if not call_storage(self.note, lambda: revoke_device(self.session, device["device"])):
             return
         self.note.setText(fill(self.tr("{name} is revoked."), name=device["device_name"]))
         self.refresh()
@@ -236,11 +233,10 @@ class DevicesScreen(Screen):
             self.save_key_file(Path(path))
 
     def save_key_file(self, path: Path) -> None:
-        try:
-            fingerprint = export_key_file(self.session, path)
-        except (MizanError, OSError) as error:
-            self.note.setText(str(error))
+        saved = call_storage(self.note, lambda: export_key_file(self.session, path), also=(OSError,))
+        if not saved:
             return
+        fingerprint = saved.value
         self.note.setText(fill(self.tr(
             "Saved {path}. Give it to the district offices; when they phone, read them this fingerprint: "
             "{fingerprint}"), path=path, fingerprint=fingerprint))

@@ -21,6 +21,7 @@ from gui.screens.base import Screen
 from gui.tasks import run_with_own_connection
 from gui.widgets.labels import explanation, heading_label
 from gui.widgets.list_model import Index, ListTableModel
+from gui.widgets.messages import call_storage, show_message
 from storage.database import Session
 from storage.errors import MizanError
 from storage.i18n import fill
@@ -141,7 +142,7 @@ class ExportScreen(Screen):
         self.write_button.setEnabled(False)
         self.progress.setValue(0)
         self.progress.show()
-        self.result.setText(self.tr("Writing the bundle…"))
+        show_message(self.result, self.tr("Writing the bundle…"), error=False)
 
         run_with_own_connection(self.session, lambda worker, report: export_bundle(worker, folder, progress=report),
                                 self.finish_export, self.show_progress, owner=self)
@@ -154,12 +155,12 @@ class ExportScreen(Screen):
         self.write_button.setEnabled(True)
         self.progress.hide()
         if error is not None:
-            self.result.setText(str(error) if isinstance(error, MizanError) else fill(self.tr(
-                "The bundle could not be written: {error}"), error=error))
+            show_message(self.result, str(error) if isinstance(error, MizanError) else fill(self.tr(
+                "The bundle could not be written: {error}"), error=error), error=True)
             return
         assert isinstance(result, ExportResult)
-        self.result.setText(fill(self.tr("Bundle {sequence} written to {folder} — {records} records. "
-                                    "Carry it to the provincial centre."), sequence=result.sequence, folder=result.path.parent, records=f"{sum(result.records.values()):,}"))
+        show_message(self.result, fill(self.tr("Bundle {sequence} written to {folder} — {records} records. "
+                                    "Carry it to the provincial centre."), sequence=result.sequence, folder=result.path.parent, records=f"{sum(result.records.values()):,}"), error=False)
         self.model.reload()
 
     def choose_receipt(self) -> None:
@@ -168,11 +169,10 @@ class ExportScreen(Screen):
             self.apply_receipt(Path(path))
 
     def apply_receipt(self, path: Path) -> None:
-        try:
-            outcome = import_receipt(self.session, path)
-        except MizanError as error:
-            self.result.setText(str(error))
+        applied = call_storage(self.result, lambda: import_receipt(self.session, path))
+        if not applied:
             return
+        outcome = applied.value
         self.result.setText(fill(self.tr("The centre acknowledged bundles {sequences}. The next bundle carries only what "
                                     "changed after them."), sequences=", ".join(str(n) for n in outcome["acknowledged_sequences"])))
         self.model.reload()

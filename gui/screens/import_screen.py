@@ -32,9 +32,9 @@ from gui.screens.base import Screen
 from gui.tasks import run_with_own_connection
 from gui.widgets.labels import heading_label, larger
 from gui.widgets.list_model import Index, ListTableModel, list_table
+from gui.widgets.messages import call_storage, show_message
 from gui.widgets.style import ERROR_RED, ERROR_STYLE, PLACEHOLDER_STYLE
 from storage.database import Session
-from storage.errors import MizanError
 from storage.i18n import QT_TRANSLATE_NOOP, fill, translate
 from sync.centre import enroll_pending_device, receipts_for_today, scan_inbox
 from sync.importer import ImportOutcome, ImportProgress, import_bundles
@@ -179,12 +179,11 @@ class EnrollDeviceDialog(QDialog):
 
     def enroll(self) -> None:
         """Storage compares the fingerprints; a mismatch is explained and nothing is enrolled."""
-        try:
-            self.enrolled = enroll_pending_device(self.session, self.outcome.file, self.heard.text())
-        except MizanError as error:
-            self.error.setText(str(error))
-            self.error.show()
+        enrolled = call_storage(self.error, lambda: enroll_pending_device(self.session, self.outcome.file,
+                                                                          self.heard.text()))
+        if not enrolled:
             return
+        self.enrolled = enrolled.value
         self.accept()
 
 
@@ -311,9 +310,9 @@ class ImportScreen(Screen):
         self.busy = False
         self.progress_box.hide()
         if error is not None:
-            self.summary.setText(fill(self.tr("Nothing more was imported: {error}"), error=error))
+            show_message(self.summary, fill(self.tr("Nothing more was imported: {error}"), error=error), error=True)
         elif isinstance(outcomes, list):
-            self.summary.setText(self.describe(outcomes))
+            show_message(self.summary, self.describe(outcomes), error=False)
             self.pending_enrollments += [outcome for outcome in outcomes if outcome.unknown_device is not None]
         if self.waiting:
             self.import_paths(self.waiting.pop(0))
@@ -410,15 +409,13 @@ class ImportScreen(Screen):
 
     def write_receipts(self, folder: Path) -> None:
         """A signed receipt for every device imported today; a few small files, written at once."""
-        try:
-            written = receipts_for_today(self.session, folder)
-        except MizanError as error:
-            self.summary.setText(str(error))
+        receipts = call_storage(self.summary, lambda: receipts_for_today(self.session, folder))
+        if not receipts:
             return
-        if written:
-            self.summary.setText(fill(self.tr("Receipts written to {folder}: {n}. Send each to its district office."), n=len(written), folder=folder))
+        if receipts.value:
+            show_message(self.summary, fill(self.tr("Receipts written to {folder}: {n}. Send each to its district office."), n=len(receipts.value), folder=folder), error=False)
         else:
-            self.summary.setText(self.tr("No bundle was imported today, so there is nothing to acknowledge."))
+            show_message(self.summary, self.tr("No bundle was imported today, so there is nothing to acknowledge."), error=False)
 
     # -- details -----------------------------------------------------------------------------------------
 

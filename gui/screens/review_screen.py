@@ -25,9 +25,9 @@ from gui.screens.base import Screen
 from gui.tasks import run_with_own_connection
 from gui.widgets.labels import explanation, heading_label
 from gui.widgets.list_model import Index, ListTableModel, list_table
-from gui.widgets.style import ERROR_STYLE
+from gui.widgets.messages import call_storage, show_message
 from storage.database import Session
-from storage.errors import MizanError, ValidationFailed
+from storage.errors import ValidationFailed
 from storage.i18n import QT_TRANSLATE_NOOP, fill, translate
 from storage.validation import FIELD_LABELS
 from sync.centre import Conflict, RecheckResult, list_conflicts, list_quarantine, recheck_quarantine, resolve_conflict
@@ -243,19 +243,20 @@ class ReviewScreen(Screen):
         conflict = self.selected_conflict()
         if conflict is None:
             return
-        try:
-            decision = resolve_conflict(self.session, conflict.id, keep, seen=conflict.versions)
-        except ValidationFailed as failure:
-            self.decision_note.setText(fill(self.tr("The other version cannot be kept: {reasons}"), reasons=" ".join(issue.message for issue in failure.issues)))
-            self.decision_note.setStyleSheet(ERROR_STYLE)
+
+        def refusal(error: Exception) -> str:
+            if isinstance(error, ValidationFailed):
+                return fill(self.tr("The other version cannot be kept: {reasons}"), reasons=" ".join(issue.message for issue in error.issues))
+            return str(error)
+
+        decided = call_storage(self.decision_note,
+                               lambda: resolve_conflict(self.session, conflict.id, keep, seen=conflict.versions),
+                               message=refusal)
+        if not decided:
             return
-        except MizanError as error:
-            self.decision_note.setText(str(error))
-            self.decision_note.setStyleSheet(ERROR_STYLE)
-            return
+        decision = decided.value
         kept = self.tr("stored") if decision.kept == "stored" else self.tr("other")
-        self.decision_note.setText(fill(self.tr("Kept the {kept} version of {what}."), kept=kept, what=decision.key_text))
-        self.decision_note.setStyleSheet("")
+        show_message(self.decision_note, fill(self.tr("Kept the {kept} version of {what}."), kept=kept, what=decision.key_text), error=False)
         row = self.conflicts_table.currentIndex().row()
         self.conflicts_model.reload()
         self._update_tab_titles()

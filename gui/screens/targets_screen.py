@@ -25,9 +25,10 @@ from PySide6.QtWidgets import (
 
 from gui.screens.base import Screen
 from gui.widgets.labels import heading_label
+from gui.widgets.messages import call_storage
 from gui.widgets.style import ERROR_FILL, ERROR_STYLE
 from storage.database import Session
-from storage.errors import MizanError, ValidationFailed
+from storage.errors import ValidationFailed
 from storage.i18n import fill
 from storage.targets import TargetGrid, TargetInput, load_targets, save_targets, target_grid, write_targets_template
 from storage.users import allowed
@@ -188,11 +189,11 @@ class TargetsScreen(Screen):
             self.save_template(Path(path))
 
     def save_template(self, path: Path) -> None:
-        try:
-            rows = write_targets_template(self.session, self.year.value(), path)
-        except (MizanError, OSError) as error:
-            self.status.setText(str(error))
+        written = call_storage(self.status, lambda: write_targets_template(self.session, self.year.value(), path),
+                               also=(OSError,))
+        if not written:
             return
+        rows = written.value
         self.status.setText(fill(self.tr("Saved {path} with {rows} rows. Fill in the targets and load it back."), path=path, rows=rows))
 
     def choose_sheet(self) -> None:
@@ -203,12 +204,10 @@ class TargetsScreen(Screen):
 
     def load_sheet(self, path: Path) -> None:
         """Load every row or none; each refused row is listed with its spreadsheet row number."""
-        try:
-            report = load_targets(self.session, path)
-        except MizanError as error:
-            self.status.setStyleSheet(ERROR_STYLE)
-            self.status.setText(str(error))
+        loaded = call_storage(self.status, lambda: load_targets(self.session, path))
+        if not loaded:
             return
+        report = loaded.value
         if not report.ok:
             self.status.setStyleSheet(ERROR_STYLE)
             lines = [self.tr("Nothing was loaded. Correct these rows and load the file again:")]

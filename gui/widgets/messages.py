@@ -56,19 +56,20 @@ class Called(Generic[T]):
         return self.ok
 
 
-def call_storage(label: QLabel, action: Callable[[], T], *,
-                 also: tuple[type[Exception], ...] = ()) -> Called[T]:
+def call_storage(label: QLabel, action: Callable[[], T], *, also: tuple[type[Exception], ...] = (),
+                 message: Callable[[Exception], str] = str) -> Called[T]:
     """Run a storage (or sync) call; when it raises a MizanError, show its message on ``label``.
 
     The message goes on the label in the one error style (and shows a hidden label). ``also``: other
-    errors to show the same way, e.g. ``OSError`` when a chosen file cannot be written. Any other
-    exception is a bug and propagates. On success the label loses the error style; its text is left to
-    the caller, who says what was done.
+    errors to show the same way, e.g. ``OSError`` when a chosen file cannot be written. ``message``:
+    how to word the error (storage's own message unless given). Any other exception is a bug and
+    propagates. On success the label loses the error style; its text is left to the caller, who says
+    what was done.
     """
     try:
         value = action()
     except (MizanError, *also) as error:
-        show_message(label, str(error), error=True)
+        show_message(label, message(error), error=True)
         return Called(False)
     label.setStyleSheet("")
     return Called(True, value)

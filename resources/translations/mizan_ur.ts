@@ -4,37 +4,37 @@
 <context>
     <name>AddUserDialog</name>
     <message>
-        <location filename="../../gui/screens/users_screen.py" line="69"/>
+        <location filename="../../gui/screens/users_screen.py" line="70"/>
         <source>Add a user</source>
         <translation>نیا صارف شامل کریں</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/users_screen.py" line="81"/>
+        <location filename="../../gui/screens/users_screen.py" line="82"/>
         <source>&amp;User name</source>
         <translation>صارف کا نام (&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/users_screen.py" line="82"/>
+        <location filename="../../gui/screens/users_screen.py" line="83"/>
         <source>&amp;Role</source>
         <translation>کردار (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/users_screen.py" line="83"/>
+        <location filename="../../gui/screens/users_screen.py" line="84"/>
         <source>&amp;Password</source>
         <translation>پاس ورڈ (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/users_screen.py" line="84"/>
+        <location filename="../../gui/screens/users_screen.py" line="85"/>
         <source>Password &amp;again</source>
         <translation>پاس ورڈ دوبارہ (&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/users_screen.py" line="87"/>
+        <location filename="../../gui/screens/users_screen.py" line="88"/>
         <source>OK</source>
         <translation>ٹھیک ہے</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/users_screen.py" line="88"/>
+        <location filename="../../gui/screens/users_screen.py" line="89"/>
         <source>Cancel</source>
         <translation>منسوخ کریں</translation>
     </message>
@@ -42,72 +42,72 @@
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../../gui/dialogs/setup_wizard.py" line="203"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="202"/>
         <source>The first administrator</source>
         <translation>پہلا منتظم</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_wizard.py" line="204"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="203"/>
         <source>The administrator adds the other users (operators, supervisors) later. Choose a password only you know.</source>
         <translation>منتظم بعد میں دوسرے صارفین (آپریٹر، نگران) شامل کرتا ہے۔ ایسا پاس ورڈ چنیں جو صرف آپ کو معلوم ہو۔</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_wizard.py" line="207"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="206"/>
         <source>&amp;Create the database</source>
         <translation>ڈیٹا بیس بنائیں (&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_wizard.py" line="211"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="210"/>
         <source>User name</source>
         <translation>صارف کا نام</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_wizard.py" line="212"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="211"/>
         <source>one word, e.g. amina</source>
         <translation>ایک لفظ، مثلاً amina</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_wizard.py" line="213"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="212"/>
         <source>Password</source>
         <translation>پاس ورڈ</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_wizard.py" line="214"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="213"/>
         <source>Password again</source>
         <translation>پاس ورڈ دوبارہ</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_wizard.py" line="215"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="214"/>
         <source>&amp;User name:</source>
         <translation>صارف کا نام (&amp;U):</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_wizard.py" line="216"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="215"/>
         <source>&amp;Password:</source>
         <translation>پاس ورڈ (&amp;P):</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_wizard.py" line="217"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="216"/>
         <source>Password &amp;again:</source>
         <translation>پاس ورڈ دوبارہ (&amp;A):</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_wizard.py" line="218"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="217"/>
         <source>&amp;Show the passwords</source>
         <translation>پاس ورڈ دکھائیں (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_wizard.py" line="223"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="222"/>
         <source>Use at least 8 characters. A short sentence is easy to remember and hard to guess. Five wrong passwords lock the user for 15 minutes.</source>
         <translation>کم از کم 8 حروف استعمال کریں۔ ایک چھوٹا سا جملہ یاد رکھنا آسان اور اندازہ لگانا مشکل ہوتا ہے۔ پانچ بار غلط پاس ورڈ لکھنے پر صارف 15 منٹ کے لیے لاک ہو جاتا ہے۔</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_wizard.py" line="242"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="241"/>
         <source>Type a user name for the administrator.</source>
         <translation>منتظم کے لیے صارف کا نام لکھیں۔</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_wizard.py" line="253"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="249"/>
         <source>The two passwords are not the same. Type the same password in both boxes.</source>
         <translation>دونوں پاس ورڈ ایک جیسے نہیں ہیں۔ دونوں خانوں میں ایک ہی پاس ورڈ لکھیں۔</translation>
     </message>
@@ -187,22 +187,22 @@
         <translation>آڈٹ کا سلسلہ جانچیں (&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/audit_screen.py" line="94"/>
+        <location filename="../../gui/screens/audit_screen.py" line="93"/>
         <source>Checking…</source>
         <translation>جانچ ہو رہی ہے…</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/audit_screen.py" line="107"/>
+        <location filename="../../gui/screens/audit_screen.py" line="98"/>
         <source>The check could not run: {error}</source>
         <translation>جانچ نہیں ہو سکی: {error}</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/audit_screen.py" line="109"/>
+        <location filename="../../gui/screens/audit_screen.py" line="100"/>
         <source>The audit log is intact: {entries} entries under {seals} seals.</source>
         <translation>آڈٹ لاگ درست اور محفوظ ہے: {seals} مہروں کے تحت {entries} اندراجات۔</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/audit_screen.py" line="111"/>
+        <location filename="../../gui/screens/audit_screen.py" line="102"/>
         <source>The audit log has been tampered with: {problems}</source>
         <translation>آڈٹ لاگ میں چھیڑ چھاڑ کی گئی ہے: {problems}</translation>
     </message>
@@ -723,72 +723,72 @@
 <context>
     <name>CentreKeyPage</name>
     <message>
-        <location filename="../../gui/dialogs/setup_wizard.py" line="424"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="420"/>
         <source>The provincial centre&apos;s key</source>
         <translation>صوبائی مرکز کی کلید</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_wizard.py" line="425"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="421"/>
         <source>Data sent to the provincial centre is locked with the centre&apos;s key. The centre gives every district office a small key file.</source>
         <translation>صوبائی مرکز کو بھیجا گیا ڈیٹا مرکز کی کلید سے لاک ہوتا ہے۔ مرکز ہر ضلعی دفتر کو کلید کی ایک چھوٹی سی فائل دیتا ہے۔</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_wizard.py" line="427"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="423"/>
         <source>&amp;Skip for now</source>
         <translation>فی الحال چھوڑ دیں (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_wizard.py" line="428"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="424"/>
         <source>&amp;Trust this key and finish</source>
         <translation>اس کلید پر اعتماد کریں اور مکمل کریں (&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_wizard.py" line="435"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="431"/>
         <source>This office trusts the centre key &lt;b&gt;{fingerprint}&lt;/b&gt;. A new key file replaces it: do this only when the centre has told you it changed its key.</source>
         <translation>یہ دفتر مرکز کی کلید &lt;b&gt;{fingerprint}&lt;/b&gt; پر اعتماد کرتا ہے۔ کلید کی نئی فائل اس کی جگہ لے لے گی: ایسا صرف اس وقت کریں جب مرکز نے آپ کو بتایا ہو کہ اس نے اپنی کلید بدل دی ہے۔</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_wizard.py" line="438"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="434"/>
         <source>&amp;Choose the centre&apos;s key file…</source>
         <translation>مرکز کی کلید کی فائل چنیں (&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_wizard.py" line="449"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="445"/>
         <source>The key file&apos;s fingerprint:</source>
         <translation>کلید کی فائل کا فنگر پرنٹ:</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_wizard.py" line="451"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="447"/>
         <source>Fingerprint</source>
         <translation>فنگر پرنٹ</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_wizard.py" line="454"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="450"/>
         <source>&lt;b&gt;Read this to the provincial centre by phone; continue only if it matches.&lt;/b&gt; If it does not match, someone may have changed the file: stop and call the IT officer.</source>
         <translation>&lt;b&gt;یہ فون پر صوبائی مرکز کو پڑھ کر سنائیں؛ صرف مل جانے کی صورت میں آگے بڑھیں۔&lt;/b&gt; اگر یہ نہ ملے تو ممکن ہے کسی نے فائل بدل دی ہو: یہیں رک جائیں اور آئی ٹی افسر کو فون کریں۔</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_wizard.py" line="456"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="452"/>
         <source>The provincial centre &amp;confirmed that the fingerprint matches</source>
         <translation>صوبائی مرکز نے تصدیق کر دی ہے کہ فنگر پرنٹ مل گیا ہے (&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_wizard.py" line="467"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="463"/>
         <source>No key file yet? Choose &lt;b&gt;Skip for now&lt;/b&gt;. This office can enter data at once, but it cannot send data to the centre until an administrator adds the centre&apos;s key under Settings.</source>
         <translation>ابھی کلید کی فائل نہیں ملی؟ &lt;b&gt;فی الحال چھوڑ دیں&lt;/b&gt; چنیں۔ یہ دفتر فوراً ڈیٹا درج کر سکتا ہے، لیکن جب تک منتظم ترتیبات میں مرکز کی کلید شامل نہ کرے، مرکز کو ڈیٹا نہیں بھیج سکتا۔</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_wizard.py" line="479"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="475"/>
         <source>Choose the centre&apos;s key file</source>
         <translation>مرکز کی کلید کی فائل چنیں</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_wizard.py" line="480"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="476"/>
         <source>Mizan centre key (*.key *.txt);;All files (*)</source>
         <translation>Mizan مرکز کی کلید (*.key *.txt);;تمام فائلیں (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_wizard.py" line="496"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="490"/>
         <source>Key file: {path}</source>
         <translation>کلید کی فائل: {path}</translation>
     </message>
@@ -796,82 +796,82 @@
 <context>
     <name>ChangePasswordDialog</name>
     <message>
-        <location filename="../../gui/dialogs/password.py" line="38"/>
+        <location filename="../../gui/dialogs/password.py" line="37"/>
         <source>Change your password</source>
         <translation>اپنا پاس ورڈ تبدیل کریں</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/password.py" line="43"/>
+        <location filename="../../gui/dialogs/password.py" line="42"/>
         <source>Changing the password of {user}. Use at least 8 characters; a short sentence is easy to remember and hard to guess.</source>
         <translation>{user} کا پاس ورڈ تبدیل کیا جا رہا ہے۔ کم از کم 8 حروف استعمال کریں؛ ایک چھوٹا سا جملہ یاد رکھنا آسان اور اندازہ لگانا مشکل ہوتا ہے۔</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/password.py" line="49"/>
+        <location filename="../../gui/dialogs/password.py" line="48"/>
         <source>Current password</source>
         <translation>موجودہ پاس ورڈ</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/password.py" line="50"/>
+        <location filename="../../gui/dialogs/password.py" line="49"/>
         <source>New password</source>
         <translation>نیا پاس ورڈ</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/password.py" line="51"/>
+        <location filename="../../gui/dialogs/password.py" line="50"/>
         <source>New password again</source>
         <translation>نیا پاس ورڈ دوبارہ</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/password.py" line="52"/>
+        <location filename="../../gui/dialogs/password.py" line="51"/>
         <source>&amp;Current password:</source>
         <translation>موجودہ پاس ورڈ (&amp;C):</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/password.py" line="53"/>
+        <location filename="../../gui/dialogs/password.py" line="52"/>
         <source>&amp;New password:</source>
         <translation>نیا پاس ورڈ (&amp;N):</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/password.py" line="54"/>
+        <location filename="../../gui/dialogs/password.py" line="53"/>
         <source>New password &amp;again:</source>
         <translation>نیا پاس ورڈ دوبارہ (&amp;A):</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/password.py" line="60"/>
+        <location filename="../../gui/dialogs/password.py" line="59"/>
         <source>C&amp;hange password</source>
         <translation>پاس ورڈ تبدیل کریں (&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/password.py" line="63"/>
+        <location filename="../../gui/dialogs/password.py" line="62"/>
         <source>Cancel</source>
         <translation>منسوخ کریں</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/password.py" line="75"/>
+        <location filename="../../gui/dialogs/password.py" line="74"/>
         <source>Type your current password.</source>
         <translation>اپنا موجودہ پاس ورڈ لکھیں۔</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/password.py" line="86"/>
+        <location filename="../../gui/dialogs/password.py" line="82"/>
         <source>The two new passwords are not the same. Type the new password again in both boxes.</source>
         <translation>دونوں نئے پاس ورڈ ایک جیسے نہیں ہیں۔ دونوں خانوں میں نیا پاس ورڈ دوبارہ لکھیں۔</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/password.py" line="90"/>
+        <location filename="../../gui/dialogs/password.py" line="86"/>
         <source>The new password is the same as the current one.</source>
         <translation>نیا پاس ورڈ موجودہ پاس ورڈ جیسا ہی ہے۔</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/password.py" line="94"/>
+        <location filename="../../gui/dialogs/password.py" line="90"/>
         <source>Changing the password…</source>
         <translation>پاس ورڈ تبدیل ہو رہا ہے…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/password.py" line="102"/>
+        <location filename="../../gui/dialogs/password.py" line="98"/>
         <source>This password opens a different database. Sign out and sign in again.</source>
         <translation>یہ پاس ورڈ کسی دوسرے ڈیٹا بیس کو کھولتا ہے۔ سائن آؤٹ کر کے دوبارہ سائن ان کریں۔</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/password.py" line="108"/>
+        <location filename="../../gui/dialogs/password.py" line="104"/>
         <source>The password has changed. Use the new one from now on.</source>
         <translation>پاس ورڈ تبدیل ہو گیا ہے۔ اب سے نیا پاس ورڈ استعمال کریں۔</translation>
     </message>
@@ -952,19 +952,19 @@
 <context>
     <name>ComparisonModel</name>
     <message>
-        <location filename="../../gui/screens/review_screen.py" line="93"/>
+        <location filename="../../gui/screens/review_screen.py" line="92"/>
         <source>Field</source>
         <translation>فیلڈ</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/review_screen.py" line="93"/>
-        <location filename="../../gui/screens/review_screen.py" line="112"/>
+        <location filename="../../gui/screens/review_screen.py" line="92"/>
+        <location filename="../../gui/screens/review_screen.py" line="111"/>
         <source>Stored</source>
         <translation>محفوظ شدہ</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/review_screen.py" line="93"/>
-        <location filename="../../gui/screens/review_screen.py" line="112"/>
+        <location filename="../../gui/screens/review_screen.py" line="92"/>
+        <location filename="../../gui/screens/review_screen.py" line="111"/>
         <source>Other version</source>
         <translation>دوسرا نسخہ</translation>
     </message>
@@ -972,17 +972,17 @@
 <context>
     <name>ConflictsModel</name>
     <message>
-        <location filename="../../gui/screens/review_screen.py" line="63"/>
+        <location filename="../../gui/screens/review_screen.py" line="62"/>
         <source>Record</source>
         <translation>ریکارڈ</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/review_screen.py" line="63"/>
+        <location filename="../../gui/screens/review_screen.py" line="62"/>
         <source>Stored (wins now)</source>
         <translation>محفوظ شدہ (فی الحال یہی نافذ ہے)</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/review_screen.py" line="63"/>
+        <location filename="../../gui/screens/review_screen.py" line="62"/>
         <source>Other version</source>
         <translation>دوسرا نسخہ</translation>
     </message>
@@ -990,17 +990,17 @@
 <context>
     <name>CountLabel</name>
     <message>
-        <location filename="../../gui/widgets/paged_model.py" line="223"/>
+        <location filename="../../gui/widgets/paged_model.py" line="222"/>
         <source>Searching…</source>
         <translation>تلاش ہو رہی ہے…</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/paged_model.py" line="238"/>
+        <location filename="../../gui/widgets/paged_model.py" line="237"/>
         <source>Counting…</source>
         <translation>گنتی ہو رہی ہے…</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/paged_model.py" line="245"/>
+        <location filename="../../gui/widgets/paged_model.py" line="244"/>
         <source>Not counted: {error}</source>
         <translation>گنتی نہیں ہو سکی: {error}</translation>
     </message>
@@ -1008,99 +1008,99 @@
 <context>
     <name>CreatePage</name>
     <message>
-        <location filename="../../gui/dialogs/setup_wizard.py" line="268"/>
-        <location filename="../../gui/dialogs/setup_wizard.py" line="282"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="264"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="278"/>
         <source>Creating the database</source>
         <translation>ڈیٹا بیس بنایا جا رہا ہے</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_wizard.py" line="269"/>
-        <location filename="../../gui/dialogs/setup_wizard.py" line="340"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="265"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="336"/>
         <source>Mizan is making the encrypted database on this PC.</source>
         <translation>Mizan اس کمپیوٹر پر انکرپٹ شدہ (خفیہ) ڈیٹا بیس بنا رہا ہے۔</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_wizard.py" line="273"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="269"/>
         <source>&amp;Next &gt;</source>
         <translation>اگلا (&amp;N) &gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_wizard.py" line="279"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="275"/>
         <source>Creating the encrypted database… this takes a few seconds.</source>
         <translation>انکرپٹ شدہ ڈیٹا بیس بنایا جا رہا ہے… اس میں چند سیکنڈ لگتے ہیں۔</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_wizard.py" line="291"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="287"/>
         <source>&amp;Try again</source>
         <translation>دوبارہ کوشش کریں (&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_wizard.py" line="304"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="300"/>
         <source>The database is ready. Below is its &lt;b&gt;recovery key&lt;/b&gt;. If every administrator forgets the password, this key is the only way to open the data. Mizan shows it &lt;b&gt;only now&lt;/b&gt;.</source>
         <translation>ڈیٹا بیس تیار ہے۔ نیچے اس کی &lt;b&gt;ریکوری کی&lt;/b&gt; ہے۔ اگر تمام منتظمین پاس ورڈ بھول جائیں تو ڈیٹا کھولنے کا واحد راستہ یہی کی ہے۔ Mizan اسے &lt;b&gt;صرف ابھی&lt;/b&gt; دکھا رہا ہے۔</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_wizard.py" line="307"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="303"/>
         <source>Recovery key</source>
         <translation>ریکوری کی</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_wizard.py" line="310"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="306"/>
         <source>Print it or write it on paper, and keep the paper locked away, apart from this PC. Anyone with the key and a copy of the database can read it.</source>
         <translation>اسے پرنٹ کریں یا کاغذ پر لکھ لیں، اور یہ کاغذ اس کمپیوٹر سے الگ، تالے میں محفوظ رکھیں۔ جس کے پاس یہ کی اور ڈیٹا بیس کی نقل ہو، وہ ڈیٹا پڑھ سکتا ہے۔</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_wizard.py" line="313"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="309"/>
         <source>&amp;Print…</source>
         <translation>پرنٹ کریں (&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_wizard.py" line="318"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="314"/>
         <source>I have &amp;written down or printed the recovery key</source>
         <translation>میں نے ریکوری کی لکھ لی ہے یا پرنٹ کر لی ہے (&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_wizard.py" line="354"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="350"/>
         <source>Your recovery key</source>
         <translation>آپ کی ریکوری کی</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_wizard.py" line="355"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="351"/>
         <source>Keep it safe: it is shown only once.</source>
         <translation>اسے محفوظ رکھیں: یہ صرف ایک بار دکھائی جاتی ہے۔</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_wizard.py" line="378"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="374"/>
         <source>Installation</source>
         <translation>تنصیب</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_wizard.py" line="379"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="375"/>
         <source>Administrator</source>
         <translation>منتظم</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_wizard.py" line="380"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="376"/>
         <source>Database file</source>
         <translation>ڈیٹا بیس فائل</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_wizard.py" line="381"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="377"/>
         <source>Created</source>
         <translation>بنانے کی تاریخ</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_wizard.py" line="385"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="381"/>
         <source>Mizan recovery key</source>
         <translation>Mizan ریکوری کی</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_wizard.py" line="387"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="383"/>
         <source>If every administrator forgets the password, this key opens the database. Keep this paper locked away, apart from the PC. Anyone with the key and a copy of the database can read it.</source>
         <translation>اگر تمام منتظمین پاس ورڈ بھول جائیں تو یہ کی ڈیٹا بیس کھولتی ہے۔ یہ کاغذ کمپیوٹر سے الگ، تالے میں محفوظ رکھیں۔ جس کے پاس یہ کی اور ڈیٹا بیس کی نقل ہو، وہ ڈیٹا پڑھ سکتا ہے۔</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_wizard.py" line="405"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="401"/>
         <source>Print the recovery key</source>
         <translation>ریکوری کی پرنٹ کریں</translation>
     </message>
@@ -1108,98 +1108,98 @@
 <context>
     <name>DashboardScreen</name>
     <message>
-        <location filename="../../gui/screens/dashboard.py" line="50"/>
-        <location filename="../../gui/screens/dashboard.py" line="81"/>
+        <location filename="../../gui/screens/dashboard.py" line="49"/>
+        <location filename="../../gui/screens/dashboard.py" line="80"/>
         <source>Dashboard</source>
         <translation>ڈیش بورڈ</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/dashboard.py" line="55"/>
+        <location filename="../../gui/screens/dashboard.py" line="54"/>
         <source>District</source>
         <translation>ضلع</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/dashboard.py" line="59"/>
+        <location filename="../../gui/screens/dashboard.py" line="58"/>
         <source>District:</source>
         <translation>ضلع:</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/dashboard.py" line="99"/>
+        <location filename="../../gui/screens/dashboard.py" line="98"/>
         <source>Reading the figures…</source>
         <translation>اعداد و شمار پڑھے جا رہے ہیں…</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/dashboard.py" line="114"/>
+        <location filename="../../gui/screens/dashboard.py" line="113"/>
         <source>The figures could not be read: {error}</source>
         <translation>اعداد و شمار نہیں پڑھے جا سکے: {error}</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/dashboard.py" line="127"/>
+        <location filename="../../gui/screens/dashboard.py" line="126"/>
         <source>This month: {period} (in progress)</source>
         <translation>رواں مہینہ: {period} (جاری)</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/dashboard.py" line="128"/>
+        <location filename="../../gui/screens/dashboard.py" line="127"/>
         <source>Last month: {period}</source>
         <translation>پچھلا مہینہ: {period}</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/dashboard.py" line="148"/>
+        <location filename="../../gui/screens/dashboard.py" line="147"/>
         <source>{entered} of {expected} cells</source>
         <translation>{expected} میں سے {entered} خانے</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/dashboard.py" line="150"/>
+        <location filename="../../gui/screens/dashboard.py" line="149"/>
         <source>{institution} completeness</source>
         <translation>{institution}: اندراج کی تکمیل</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/dashboard.py" line="154"/>
+        <location filename="../../gui/screens/dashboard.py" line="153"/>
         <source>marked complete</source>
         <translation>مکمل قرار دیا گیا</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/dashboard.py" line="156"/>
+        <location filename="../../gui/screens/dashboard.py" line="155"/>
         <source>all entered</source>
         <translation>سب درج ہو گئے</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/dashboard.py" line="158"/>
+        <location filename="../../gui/screens/dashboard.py" line="157"/>
         <source>not started</source>
         <translation>شروع نہیں ہوا</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/dashboard.py" line="160"/>
+        <location filename="../../gui/screens/dashboard.py" line="159"/>
         <source>{count} of {total} indicators to finish</source>
         <translation>{total} میں سے {count} اشاریے مکمل کرنا باقی</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/dashboard.py" line="167"/>
+        <location filename="../../gui/screens/dashboard.py" line="166"/>
         <source>Nothing is due.</source>
         <translation>ابھی کوئی اندراج باقی نہیں۔</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/dashboard.py" line="171"/>
+        <location filename="../../gui/screens/dashboard.py" line="170"/>
         <source>Gender facilitation desks</source>
         <translation>جینڈر سہولت ڈیسک</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/dashboard.py" line="174"/>
+        <location filename="../../gui/screens/dashboard.py" line="173"/>
         <source>Cases reported this month ({period}, to {day}): {count}</source>
         <translation>اس مہینے رپورٹ ہونے والے کیس ({period}، {day} تک): {count}</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/dashboard.py" line="175"/>
+        <location filename="../../gui/screens/dashboard.py" line="174"/>
         <source>Last month ({period}): {count}</source>
         <translation>پچھلا مہینہ ({period}): {count}</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/dashboard.py" line="184"/>
+        <location filename="../../gui/screens/dashboard.py" line="183"/>
         <source>What to do next</source>
         <translation>آگے کیا کرنا ہے</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/dashboard.py" line="195"/>
+        <location filename="../../gui/screens/dashboard.py" line="194"/>
         <source>Nothing waiting. Well done.</source>
         <translation>کوئی کام باقی نہیں۔ بہت خوب!</translation>
     </message>
@@ -1413,22 +1413,22 @@
         <translation>رہنے دیں (&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/devices_screen.py" line="229"/>
+        <location filename="../../gui/screens/devices_screen.py" line="226"/>
         <source>{name} is revoked.</source>
         <translation>{name} کی اجازت منسوخ کر دی گئی۔</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/devices_screen.py" line="233"/>
+        <location filename="../../gui/screens/devices_screen.py" line="230"/>
         <source>Save the centre&apos;s key file</source>
         <translation>مرکز کی کلید کی فائل محفوظ کریں</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/devices_screen.py" line="234"/>
+        <location filename="../../gui/screens/devices_screen.py" line="231"/>
         <source>Mizan centre key (*.key)</source>
         <translation>Mizan مرکز کی کلید (*.key)</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/devices_screen.py" line="245"/>
+        <location filename="../../gui/screens/devices_screen.py" line="241"/>
         <source>Saved {path}. Give it to the district offices; when they phone, read them this fingerprint: {fingerprint}</source>
         <translation>{path} محفوظ ہو گئی۔ یہ فائل ضلعی دفاتر کو دیں؛ جب وہ فون کریں تو انہیں یہ فنگر پرنٹ پڑھ کر سنائیں: {fingerprint}</translation>
     </message>
@@ -1484,52 +1484,52 @@
 <context>
     <name>DistrictPage</name>
     <message>
-        <location filename="../../gui/dialogs/setup_wizard.py" line="130"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="129"/>
         <source>Which district?</source>
         <translation>کون سا ضلع؟</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_wizard.py" line="131"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="130"/>
         <source>Choose the district whose office uses this PC, and give the PC a name the provincial centre will recognise.</source>
         <translation>وہ ضلع چنیں جس کا دفتر یہ کمپیوٹر استعمال کرتا ہے، اور کمپیوٹر کو ایسا نام دیں جسے صوبائی مرکز پہچان سکے۔</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_wizard.py" line="137"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="136"/>
         <source>District</source>
         <translation>ضلع</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_wizard.py" line="138"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="137"/>
         <source>Choose your district</source>
         <translation>اپنا ضلع چنیں</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_wizard.py" line="145"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="144"/>
         <source>{division} division</source>
         <translation>{division} ڈویژن</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_wizard.py" line="159"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="158"/>
         <source>Name of this PC</source>
         <translation>اس کمپیوٹر کا نام</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_wizard.py" line="162"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="161"/>
         <source>&amp;District:</source>
         <translation>ضلع (&amp;D):</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_wizard.py" line="163"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="162"/>
         <source>&amp;Name of this PC:</source>
         <translation>اس کمپیوٹر کا نام (&amp;N):</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_wizard.py" line="166"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="165"/>
         <source>The name tells this PC apart from other PCs of the same office, e.g. &quot;Quetta office PC&quot; or &quot;Quetta desk laptop&quot;.</source>
         <translation>یہ نام اس کمپیوٹر کو اسی دفتر کے دوسرے کمپیوٹروں سے الگ پہچاننے کے لیے ہے، مثلاً &quot;کوئٹہ دفتر کا کمپیوٹر&quot; یا &quot;کوئٹہ ڈیسک کا لیپ ٹاپ&quot;۔</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_wizard.py" line="188"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="187"/>
         <source>{district} office PC</source>
         <translation>{district} دفتر کا کمپیوٹر</translation>
     </message>
@@ -1575,12 +1575,12 @@
 <context>
     <name>DropArea</name>
     <message>
-        <location filename="../../gui/screens/import_screen.py" line="118"/>
+        <location filename="../../gui/screens/import_screen.py" line="117"/>
         <source>Drop bundles here</source>
         <translation>بنڈل یہاں لا کر چھوڑیں</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/import_screen.py" line="119"/>
+        <location filename="../../gui/screens/import_screen.py" line="118"/>
         <source>Drop bundle files (.mizan) or whole folders here</source>
         <translation>بنڈل فائلیں (.mizan) یا پورے فولڈر یہاں لا کر چھوڑیں</translation>
     </message>
@@ -1588,52 +1588,52 @@
 <context>
     <name>EnrollDeviceDialog</name>
     <message>
-        <location filename="../../gui/screens/import_screen.py" line="146"/>
+        <location filename="../../gui/screens/import_screen.py" line="145"/>
         <source>A new device</source>
         <translation>نئی ڈیوائس</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/import_screen.py" line="148"/>
+        <location filename="../../gui/screens/import_screen.py" line="147"/>
         <source>This bundle comes from a PC this centre has not enrolled. Phone the district office and ask them to read the fingerprint shown on their Export screen. Type what you hear: enroll only if it matches.</source>
         <translation>یہ بنڈل ایسے کمپیوٹر سے آیا ہے جسے اس مرکز نے رجسٹر نہیں کیا۔ ضلعی دفتر کو فون کریں اور ان سے کہیں کہ اپنی &quot;برآمد&quot; والی اسکرین پر دکھایا گیا فنگر پرنٹ پڑھ کر سنائیں۔ جو سنیں وہ لکھیں: صرف مل جانے کی صورت میں رجسٹر کریں۔</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/import_screen.py" line="154"/>
+        <location filename="../../gui/screens/import_screen.py" line="153"/>
         <source>District:</source>
         <translation>ضلع:</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/import_screen.py" line="155"/>
+        <location filename="../../gui/screens/import_screen.py" line="154"/>
         <source>PC name:</source>
         <translation>کمپیوٹر کا نام:</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/import_screen.py" line="156"/>
+        <location filename="../../gui/screens/import_screen.py" line="155"/>
         <source>Bundle file:</source>
         <translation>بنڈل فائل:</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/import_screen.py" line="158"/>
+        <location filename="../../gui/screens/import_screen.py" line="157"/>
         <source>e.g. ABCD-EFGH-…</source>
         <translation>مثلاً ABCD-EFGH-…</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/import_screen.py" line="159"/>
+        <location filename="../../gui/screens/import_screen.py" line="158"/>
         <source>Fingerprint heard by phone</source>
         <translation>فون پر سنا گیا فنگر پرنٹ</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/import_screen.py" line="161"/>
+        <location filename="../../gui/screens/import_screen.py" line="160"/>
         <source>&amp;Fingerprint they read:</source>
         <translation>انہوں نے جو فنگر پرنٹ پڑھا (&amp;F):</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/import_screen.py" line="167"/>
+        <location filename="../../gui/screens/import_screen.py" line="166"/>
         <source>&amp;Enroll and import</source>
         <translation>رجسٹر اور درآمد کریں (&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/import_screen.py" line="169"/>
+        <location filename="../../gui/screens/import_screen.py" line="168"/>
         <source>Not now</source>
         <translation>ابھی نہیں</translation>
     </message>
@@ -1641,92 +1641,92 @@
 <context>
     <name>ExportScreen</name>
     <message>
-        <location filename="../../gui/screens/export_screen.py" line="75"/>
+        <location filename="../../gui/screens/export_screen.py" line="76"/>
         <source>No folder chosen yet.</source>
         <translation>ابھی کوئی فولڈر نہیں چنا گیا۔</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/export_screen.py" line="76"/>
+        <location filename="../../gui/screens/export_screen.py" line="77"/>
         <source>&amp;Choose folder (USB stick)…</source>
         <translation>فولڈر (یو ایس بی) چنیں (&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/export_screen.py" line="78"/>
+        <location filename="../../gui/screens/export_screen.py" line="79"/>
         <source>&amp;Write bundle</source>
         <translation>بنڈل بنائیں (&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/export_screen.py" line="82"/>
+        <location filename="../../gui/screens/export_screen.py" line="83"/>
         <source>Export progress</source>
         <translation>برآمد کی پیش رفت</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/export_screen.py" line="87"/>
+        <location filename="../../gui/screens/export_screen.py" line="88"/>
         <source>&amp;Import a receipt from the centre…</source>
         <translation>مرکز کی رسید درآمد کریں (&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/export_screen.py" line="92"/>
+        <location filename="../../gui/screens/export_screen.py" line="93"/>
         <source>Bundles made</source>
         <translation>بنائے گئے بنڈل</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/export_screen.py" line="103"/>
+        <location filename="../../gui/screens/export_screen.py" line="104"/>
         <source>Send this office&apos;s figures to the provincial centre</source>
         <translation>اس دفتر کے اعداد و شمار صوبائی مرکز کو بھیجیں</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/export_screen.py" line="106"/>
+        <location filename="../../gui/screens/export_screen.py" line="107"/>
         <source>The bundle is encrypted for the centre and signed by this PC. It holds every record changed since the last bundle the centre acknowledged, so a lost stick loses nothing.</source>
         <translation>بنڈل مرکز کے لیے انکرپٹ کیا جاتا ہے اور اس پر اس کمپیوٹر کے دستخط ہوتے ہیں۔ اس میں ہر وہ ریکارڈ ہوتا ہے جو مرکز کے تصدیق شدہ آخری بنڈل کے بعد تبدیل ہوا، اس لیے یو ایس بی گم ہو جائے تو بھی کچھ ضائع نہیں ہوتا۔</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/export_screen.py" line="109"/>
+        <location filename="../../gui/screens/export_screen.py" line="110"/>
         <source>This PC&apos;s fingerprint is &lt;b&gt;{fingerprint}&lt;/b&gt;. The provincial centre may phone and ask you to read it: it proves the bundles come from this PC.</source>
         <translation>اس کمپیوٹر کا فنگر پرنٹ &lt;b&gt;{fingerprint}&lt;/b&gt; ہے۔ صوبائی مرکز فون کر کے آپ سے اسے پڑھنے کو کہہ سکتا ہے: اس سے ثابت ہوتا ہے کہ بنڈل اسی کمپیوٹر سے آئے ہیں۔</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/export_screen.py" line="121"/>
+        <location filename="../../gui/screens/export_screen.py" line="122"/>
         <source>Export</source>
         <translation>برآمد</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/export_screen.py" line="127"/>
+        <location filename="../../gui/screens/export_screen.py" line="128"/>
         <source>Choose the USB stick or folder</source>
         <translation>یو ایس بی یا فولڈر چنیں</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/export_screen.py" line="133"/>
+        <location filename="../../gui/screens/export_screen.py" line="134"/>
         <source>Folder: {folder}</source>
         <translation>فولڈر: {folder}</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/export_screen.py" line="144"/>
+        <location filename="../../gui/screens/export_screen.py" line="145"/>
         <source>Writing the bundle…</source>
         <translation>بنڈل بنایا جا رہا ہے…</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/export_screen.py" line="164"/>
+        <location filename="../../gui/screens/export_screen.py" line="159"/>
         <source>The bundle could not be written: {error}</source>
         <translation>بنڈل نہیں بن سکا: {error}</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/export_screen.py" line="167"/>
+        <location filename="../../gui/screens/export_screen.py" line="162"/>
         <source>Bundle {sequence} written to {folder} — {records} records. Carry it to the provincial centre.</source>
         <translation>بنڈل {sequence}، {folder} میں محفوظ ہو گیا — {records} ریکارڈ۔ اسے صوبائی مرکز لے جائیں۔</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/export_screen.py" line="172"/>
+        <location filename="../../gui/screens/export_screen.py" line="167"/>
         <source>Choose the receipt</source>
         <translation>رسید چنیں</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/export_screen.py" line="172"/>
+        <location filename="../../gui/screens/export_screen.py" line="167"/>
         <source>Receipts (*.json)</source>
         <translation>رسیدیں (*.json)</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/export_screen.py" line="182"/>
+        <location filename="../../gui/screens/export_screen.py" line="176"/>
         <source>The centre acknowledged bundles {sequences}. The next bundle carries only what changed after them.</source>
         <translation>مرکز نے بنڈل {sequences} کی وصولی کی تصدیق کر دی ہے۔ اگلے بنڈل میں صرف وہی ہو گا جو ان کے بعد تبدیل ہوا۔</translation>
     </message>
@@ -1734,32 +1734,32 @@
 <context>
     <name>ExportsModel</name>
     <message>
-        <location filename="../../gui/screens/export_screen.py" line="38"/>
+        <location filename="../../gui/screens/export_screen.py" line="39"/>
         <source>Bundle</source>
         <translation>بنڈل</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/export_screen.py" line="38"/>
+        <location filename="../../gui/screens/export_screen.py" line="39"/>
         <source>File</source>
         <translation>فائل</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/export_screen.py" line="38"/>
+        <location filename="../../gui/screens/export_screen.py" line="39"/>
         <source>Records</source>
         <translation>ریکارڈ</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/export_screen.py" line="38"/>
+        <location filename="../../gui/screens/export_screen.py" line="39"/>
         <source>Made</source>
         <translation>بنانے کی تاریخ</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/export_screen.py" line="39"/>
+        <location filename="../../gui/screens/export_screen.py" line="40"/>
         <source>Acknowledged</source>
         <translation>وصولی کی تصدیق</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/export_screen.py" line="64"/>
+        <location filename="../../gui/screens/export_screen.py" line="65"/>
         <source>not yet</source>
         <translation>ابھی نہیں</translation>
     </message>
@@ -1767,67 +1767,67 @@
 <context>
     <name>ImportResultsModel</name>
     <message>
-        <location filename="../../gui/screens/import_screen.py" line="59"/>
+        <location filename="../../gui/screens/import_screen.py" line="58"/>
         <source>District</source>
         <translation>ضلع</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/import_screen.py" line="59"/>
+        <location filename="../../gui/screens/import_screen.py" line="58"/>
         <source>Device</source>
         <translation>ڈیوائس</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/import_screen.py" line="59"/>
+        <location filename="../../gui/screens/import_screen.py" line="58"/>
         <source>Bundle</source>
         <translation>بنڈل</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/import_screen.py" line="59"/>
+        <location filename="../../gui/screens/import_screen.py" line="58"/>
         <source>Status</source>
         <translation>حیثیت</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/import_screen.py" line="60"/>
+        <location filename="../../gui/screens/import_screen.py" line="59"/>
         <source>New</source>
         <translation>نئے</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/import_screen.py" line="60"/>
+        <location filename="../../gui/screens/import_screen.py" line="59"/>
         <source>Updated</source>
         <translation>تازہ کیے گئے</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/import_screen.py" line="60"/>
+        <location filename="../../gui/screens/import_screen.py" line="59"/>
         <source>Conflicts</source>
         <translation>تضادات</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/import_screen.py" line="60"/>
+        <location filename="../../gui/screens/import_screen.py" line="59"/>
         <source>Quarantined</source>
         <translation>روکے گئے</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/import_screen.py" line="61"/>
+        <location filename="../../gui/screens/import_screen.py" line="60"/>
         <source>Reason</source>
         <translation>وجہ</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/import_screen.py" line="79"/>
+        <location filename="../../gui/screens/import_screen.py" line="78"/>
         <source>device not enrolled</source>
         <translation>ڈیوائس رجسٹر نہیں</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/import_screen.py" line="80"/>
+        <location filename="../../gui/screens/import_screen.py" line="79"/>
         <source>imported</source>
         <translation>درآمد ہو گیا</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/import_screen.py" line="80"/>
+        <location filename="../../gui/screens/import_screen.py" line="79"/>
         <source>already imported</source>
         <translation>پہلے ہی درآمد ہو چکا</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/import_screen.py" line="81"/>
+        <location filename="../../gui/screens/import_screen.py" line="80"/>
         <source>rejected</source>
         <translation>مسترد</translation>
     </message>
@@ -1835,158 +1835,158 @@
 <context>
     <name>ImportScreen</name>
     <message>
-        <location filename="../../gui/screens/import_screen.py" line="205"/>
+        <location filename="../../gui/screens/import_screen.py" line="203"/>
         <source>Import bundles from the districts</source>
         <translation>اضلاع سے بنڈل درآمد کریں</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/import_screen.py" line="207"/>
+        <location filename="../../gui/screens/import_screen.py" line="205"/>
         <source>Choose &amp;bundle files…</source>
         <translation>بنڈل فائلیں چنیں (&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/import_screen.py" line="209"/>
+        <location filename="../../gui/screens/import_screen.py" line="207"/>
         <source>Choose a &amp;folder…</source>
         <translation>فولڈر چنیں (&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/import_screen.py" line="211"/>
-        <location filename="../../gui/screens/import_screen.py" line="384"/>
+        <location filename="../../gui/screens/import_screen.py" line="209"/>
+        <location filename="../../gui/screens/import_screen.py" line="370"/>
         <source>&amp;Watch an inbox folder…</source>
         <translation>ان باکس فولڈر پر نظر رکھیں (&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/import_screen.py" line="214"/>
+        <location filename="../../gui/screens/import_screen.py" line="212"/>
         <source>Write &amp;receipts for today…</source>
         <translation>آج کی رسیدیں بنائیں (&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/import_screen.py" line="229"/>
+        <location filename="../../gui/screens/import_screen.py" line="227"/>
         <source>This bundle</source>
         <translation>یہ بنڈل</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/import_screen.py" line="231"/>
+        <location filename="../../gui/screens/import_screen.py" line="229"/>
         <source>All bundles</source>
         <translation>تمام بنڈل</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/import_screen.py" line="235"/>
+        <location filename="../../gui/screens/import_screen.py" line="233"/>
         <source>This bundle:</source>
         <translation>یہ بنڈل:</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/import_screen.py" line="236"/>
+        <location filename="../../gui/screens/import_screen.py" line="234"/>
         <source>All bundles:</source>
         <translation>تمام بنڈل:</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/import_screen.py" line="248"/>
+        <location filename="../../gui/screens/import_screen.py" line="246"/>
         <source>Import results</source>
         <translation>درآمد کے نتائج</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/import_screen.py" line="267"/>
+        <location filename="../../gui/screens/import_screen.py" line="265"/>
         <source>Import</source>
         <translation>درآمد</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/import_screen.py" line="275"/>
+        <location filename="../../gui/screens/import_screen.py" line="273"/>
         <source>Choose bundle files</source>
         <translation>بنڈل فائلیں چنیں</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/import_screen.py" line="276"/>
+        <location filename="../../gui/screens/import_screen.py" line="274"/>
         <source>Mizan bundles (*.mizan);;All files (*)</source>
         <translation>Mizan بنڈل (*.mizan);;تمام فائلیں (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/import_screen.py" line="281"/>
+        <location filename="../../gui/screens/import_screen.py" line="279"/>
         <source>Choose a folder of bundles</source>
         <translation>بنڈلوں والا فولڈر چنیں</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/import_screen.py" line="296"/>
+        <location filename="../../gui/screens/import_screen.py" line="294"/>
         <source>Opening the bundles…</source>
         <translation>بنڈل کھولے جا رہے ہیں…</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/import_screen.py" line="314"/>
+        <location filename="../../gui/screens/import_screen.py" line="302"/>
         <source>Bundle {n} of {total}: {file} ({done:,} of {records:,} records)</source>
         <translation>{total} میں سے بنڈل {n}: {file} ({records:,} میں سے {done:,} ریکارڈ)</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/import_screen.py" line="327"/>
+        <location filename="../../gui/screens/import_screen.py" line="313"/>
         <source>Nothing more was imported: {error}</source>
         <translation>مزید کچھ درآمد نہیں ہوا: {error}</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/import_screen.py" line="339"/>
+        <location filename="../../gui/screens/import_screen.py" line="325"/>
         <source>No bundle files (.mizan) were found there.</source>
         <translation>وہاں کوئی بنڈل فائل (.mizan) نہیں ملی۔</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/import_screen.py" line="346"/>
+        <location filename="../../gui/screens/import_screen.py" line="332"/>
         <source>{imported} of {total} bundles imported ({records:,} records new or changed).</source>
         <translation>{total} میں سے {imported} بنڈل درآمد ہوئے ({records:,} ریکارڈ نئے یا تبدیل شدہ)۔</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/import_screen.py" line="348"/>
+        <location filename="../../gui/screens/import_screen.py" line="334"/>
         <source>{n} had been imported before.</source>
         <translation>{n} پہلے درآمد ہو چکے تھے۔</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/import_screen.py" line="350"/>
+        <location filename="../../gui/screens/import_screen.py" line="336"/>
         <source>{n} came from a PC not yet enrolled.</source>
         <translation>{n} ایسے کمپیوٹر سے آئے جو ابھی رجسٹر نہیں۔</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/import_screen.py" line="352"/>
+        <location filename="../../gui/screens/import_screen.py" line="338"/>
         <source>{n} were rejected: see the reason in the table.</source>
         <translation>{n} مسترد ہوئے: وجہ ٹیبل میں دیکھیں۔</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/import_screen.py" line="354"/>
+        <location filename="../../gui/screens/import_screen.py" line="340"/>
         <source>Records that need review (see Review): {n}.</source>
         <translation>جائزہ طلب ریکارڈ (&quot;جائزہ&quot; والی اسکرین دیکھیں): {n}۔</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/import_screen.py" line="386"/>
+        <location filename="../../gui/screens/import_screen.py" line="372"/>
         <source>Choose the inbox folder (e.g. on the shared drive)</source>
         <translation>ان باکس فولڈر چنیں (مثلاً مشترکہ ڈرائیو پر)</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/import_screen.py" line="398"/>
+        <location filename="../../gui/screens/import_screen.py" line="384"/>
         <source>Stop &amp;watching</source>
         <translation>نظر رکھنا بند کریں (&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/import_screen.py" line="399"/>
+        <location filename="../../gui/screens/import_screen.py" line="385"/>
         <source>Watching {folder} for new bundles.</source>
         <translation>نئے بنڈلوں کے لیے {folder} پر نظر رکھی جا رہی ہے۔</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/import_screen.py" line="413"/>
+        <location filename="../../gui/screens/import_screen.py" line="397"/>
         <source>The inbox {folder} could not be read: {error}</source>
         <translation>ان باکس {folder} نہیں پڑھا جا سکا: {error}</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/import_screen.py" line="422"/>
+        <location filename="../../gui/screens/import_screen.py" line="406"/>
         <source>Where should the receipts go?</source>
         <translation>رسیدیں کہاں محفوظ کی جائیں؟</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/import_screen.py" line="434"/>
+        <location filename="../../gui/screens/import_screen.py" line="416"/>
         <source>Receipts written to {folder}: {n}. Send each to its district office.</source>
         <translation>{folder} میں محفوظ کی گئی رسیدیں: {n}۔ ہر رسید اس کے ضلعی دفتر کو بھیجیں۔</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/import_screen.py" line="436"/>
+        <location filename="../../gui/screens/import_screen.py" line="418"/>
         <source>No bundle was imported today, so there is nothing to acknowledge.</source>
         <translation>آج کوئی بنڈل درآمد نہیں ہوا، اس لیے وصولی کی تصدیق کے لیے کچھ نہیں۔</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/import_screen.py" line="448"/>
+        <location filename="../../gui/screens/import_screen.py" line="430"/>
         <source>{file}
 {status}. {counts}
 {reason}</source>
@@ -2482,27 +2482,27 @@
 <context>
     <name>QuarantineModel</name>
     <message>
-        <location filename="../../gui/screens/review_screen.py" line="139"/>
+        <location filename="../../gui/screens/review_screen.py" line="138"/>
         <source>District</source>
         <translation>ضلع</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/review_screen.py" line="139"/>
+        <location filename="../../gui/screens/review_screen.py" line="138"/>
         <source>Device</source>
         <translation>ڈیوائس</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/review_screen.py" line="139"/>
+        <location filename="../../gui/screens/review_screen.py" line="138"/>
         <source>Bundle</source>
         <translation>بنڈل</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/review_screen.py" line="139"/>
+        <location filename="../../gui/screens/review_screen.py" line="138"/>
         <source>Record</source>
         <translation>ریکارڈ</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/review_screen.py" line="140"/>
+        <location filename="../../gui/screens/review_screen.py" line="139"/>
         <source>Why it was held back</source>
         <translation>روکنے کی وجہ</translation>
     </message>
@@ -2510,108 +2510,108 @@
 <context>
     <name>ReportsScreen</name>
     <message>
-        <location filename="../../gui/screens/reports_screen.py" line="110"/>
+        <location filename="../../gui/screens/reports_screen.py" line="109"/>
         <source>Progress against targets</source>
         <translation>اہداف کے مقابلے میں پیش رفت</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/reports_screen.py" line="110"/>
+        <location filename="../../gui/screens/reports_screen.py" line="109"/>
         <source>Trend of an indicator</source>
         <translation>اشاریے کا رجحان</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/reports_screen.py" line="111"/>
+        <location filename="../../gui/screens/reports_screen.py" line="110"/>
         <source>Gender desks</source>
         <translation>جینڈر ڈیسک</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/reports_screen.py" line="111"/>
+        <location filename="../../gui/screens/reports_screen.py" line="110"/>
         <source>Reporting completeness</source>
         <translation>رپورٹنگ کی تکمیل</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/reports_screen.py" line="114"/>
+        <location filename="../../gui/screens/reports_screen.py" line="113"/>
         <source>Year</source>
         <translation>سال</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/reports_screen.py" line="115"/>
+        <location filename="../../gui/screens/reports_screen.py" line="114"/>
         <source>Month</source>
         <translation>مہینہ</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/reports_screen.py" line="125"/>
+        <location filename="../../gui/screens/reports_screen.py" line="124"/>
         <source>Headline indicators</source>
         <translation>بنیادی اشاریے</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/reports_screen.py" line="129"/>
+        <location filename="../../gui/screens/reports_screen.py" line="128"/>
         <source>&amp;Show</source>
         <translation>دکھائیں (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/reports_screen.py" line="133"/>
+        <location filename="../../gui/screens/reports_screen.py" line="132"/>
         <source>E&amp;xcel…</source>
         <translation>ایکسل (&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/reports_screen.py" line="133"/>
+        <location filename="../../gui/screens/reports_screen.py" line="132"/>
         <source>&amp;PDF…</source>
         <translation>PDF (&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/reports_screen.py" line="133"/>
+        <location filename="../../gui/screens/reports_screen.py" line="132"/>
         <source>&amp;CSV…</source>
         <translation>CSV (&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/reports_screen.py" line="140"/>
+        <location filename="../../gui/screens/reports_screen.py" line="139"/>
         <source>&amp;Report:</source>
         <translation>رپورٹ (&amp;R):</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/reports_screen.py" line="140"/>
+        <location filename="../../gui/screens/reports_screen.py" line="139"/>
         <source>&amp;For:</source>
         <translation>برائے (&amp;F):</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/reports_screen.py" line="141"/>
+        <location filename="../../gui/screens/reports_screen.py" line="140"/>
         <source>&amp;Year:</source>
         <translation>سال (&amp;Y):</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/reports_screen.py" line="141"/>
+        <location filename="../../gui/screens/reports_screen.py" line="140"/>
         <source>&amp;Month:</source>
         <translation>مہینہ (&amp;M):</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/reports_screen.py" line="142"/>
+        <location filename="../../gui/screens/reports_screen.py" line="141"/>
         <source>&amp;Indicator:</source>
         <translation>اشاریہ (&amp;I):</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/reports_screen.py" line="151"/>
+        <location filename="../../gui/screens/reports_screen.py" line="150"/>
         <source>Save as:</source>
         <translation>اس شکل میں محفوظ کریں:</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/reports_screen.py" line="155"/>
+        <location filename="../../gui/screens/reports_screen.py" line="154"/>
         <source>Choose a report and press Show.</source>
         <translation>رپورٹ چنیں اور &quot;دکھائیں&quot; دبائیں۔</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/reports_screen.py" line="163"/>
-        <location filename="../../gui/screens/reports_screen.py" line="176"/>
+        <location filename="../../gui/screens/reports_screen.py" line="162"/>
+        <location filename="../../gui/screens/reports_screen.py" line="175"/>
         <source>Reports</source>
         <translation>رپورٹیں</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/reports_screen.py" line="201"/>
+        <location filename="../../gui/screens/reports_screen.py" line="200"/>
         <source>Adding up the figures…</source>
         <translation>اعداد و شمار جمع کیے جا رہے ہیں…</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/reports_screen.py" line="209"/>
+        <location filename="../../gui/screens/reports_screen.py" line="208"/>
         <source>The report could not be made: {error}</source>
         <translation>رپورٹ نہیں بن سکی: {error}</translation>
     </message>
@@ -2631,12 +2631,12 @@
         <translation>{path} محفوظ کی جا رہی ہے…</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/reports_screen.py" line="293"/>
+        <location filename="../../gui/screens/reports_screen.py" line="291"/>
         <source>Nothing was written: {error}</source>
         <translation>کچھ محفوظ نہیں ہوا: {error}</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/reports_screen.py" line="295"/>
+        <location filename="../../gui/screens/reports_screen.py" line="293"/>
         <source>Saved {files}.</source>
         <translation>محفوظ ہو گئیں: {files}۔</translation>
     </message>
@@ -2644,67 +2644,67 @@
 <context>
     <name>ReviewScreen</name>
     <message>
-        <location filename="../../gui/screens/review_screen.py" line="171"/>
+        <location filename="../../gui/screens/review_screen.py" line="170"/>
         <source>Records that need review</source>
         <translation>جائزہ طلب ریکارڈ</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/review_screen.py" line="173"/>
+        <location filename="../../gui/screens/review_screen.py" line="172"/>
         <source>&amp;Conflicts</source>
         <translation>تضادات (&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/review_screen.py" line="174"/>
+        <location filename="../../gui/screens/review_screen.py" line="173"/>
         <source>&amp;Quarantine</source>
         <translation>روکے گئے ریکارڈ (&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/review_screen.py" line="181"/>
+        <location filename="../../gui/screens/review_screen.py" line="180"/>
         <source>Review</source>
         <translation>جائزہ</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/review_screen.py" line="197"/>
+        <location filename="../../gui/screens/review_screen.py" line="196"/>
         <source>Conflicts</source>
         <translation>تضادات</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/review_screen.py" line="201"/>
+        <location filename="../../gui/screens/review_screen.py" line="200"/>
         <source>The two versions</source>
         <translation>دونوں نسخے</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/review_screen.py" line="205"/>
+        <location filename="../../gui/screens/review_screen.py" line="204"/>
         <source>Keep the &amp;stored version</source>
         <translation>محفوظ شدہ نسخہ رکھیں (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/review_screen.py" line="206"/>
+        <location filename="../../gui/screens/review_screen.py" line="205"/>
         <source>Keep the &amp;other version</source>
         <translation>دوسرا نسخہ رکھیں (&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/review_screen.py" line="219"/>
+        <location filename="../../gui/screens/review_screen.py" line="218"/>
         <source>The two versions (fields that differ in bold):</source>
         <translation>دونوں نسخے (جو فیلڈز مختلف ہیں وہ موٹے حروف میں ہیں):</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/review_screen.py" line="250"/>
+        <location filename="../../gui/screens/review_screen.py" line="249"/>
         <source>The other version cannot be kept: {reasons}</source>
         <translation>دوسرا نسخہ نہیں رکھا جا سکتا: {reasons}</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/review_screen.py" line="257"/>
+        <location filename="../../gui/screens/review_screen.py" line="258"/>
         <source>stored</source>
         <translation>محفوظ شدہ</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/review_screen.py" line="257"/>
+        <location filename="../../gui/screens/review_screen.py" line="258"/>
         <source>other</source>
         <translation>دوسرا</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/review_screen.py" line="258"/>
+        <location filename="../../gui/screens/review_screen.py" line="259"/>
         <source>Kept the {kept} version of {what}.</source>
         <translation>{what} کا {kept} نسخہ رکھ لیا گیا۔</translation>
     </message>
@@ -2729,22 +2729,22 @@
         <translation>جانچ ہو رہی ہے…</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/review_screen.py" line="311"/>
+        <location filename="../../gui/screens/review_screen.py" line="301"/>
         <source>Nothing was re-checked: {error}</source>
         <translation>کچھ دوبارہ نہیں جانچا گیا: {error}</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/review_screen.py" line="314"/>
+        <location filename="../../gui/screens/review_screen.py" line="304"/>
         <source>{checked} records checked: {passed} passed and were merged, {still} are still held back.</source>
         <translation>{checked} ریکارڈ جانچے گئے: {passed} درست نکلے اور شامل کر دیے گئے، {still} اب بھی روکے ہوئے ہیں۔</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/review_screen.py" line="320"/>
+        <location filename="../../gui/screens/review_screen.py" line="310"/>
         <source>&amp;Conflicts ({n})</source>
         <translation>تضادات ({n}) (&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/review_screen.py" line="321"/>
+        <location filename="../../gui/screens/review_screen.py" line="311"/>
         <source>&amp;Quarantine ({n})</source>
         <translation>روکے گئے ریکارڈ ({n}) (&amp;Q)</translation>
     </message>
@@ -2752,42 +2752,42 @@
 <context>
     <name>RolePage</name>
     <message>
-        <location filename="../../gui/dialogs/setup_wizard.py" line="80"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="79"/>
         <source>Welcome to Mizan</source>
         <translation>Mizan میں خوش آمدید</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_wizard.py" line="81"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="80"/>
         <source>This PC has no Mizan database yet. A few questions set it up; it takes a minute.</source>
         <translation>اس کمپیوٹر پر ابھی Mizan کا ڈیٹا بیس نہیں ہے۔ چند سوالوں کے جواب دے کر اسے تیار کریں؛ اس میں ایک منٹ لگتا ہے۔</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_wizard.py" line="89"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="88"/>
         <source>&amp;Language / زبان:</source>
         <translation>زبان / Language (&amp;L):</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_wizard.py" line="96"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="95"/>
         <source>Who will use this PC?</source>
         <translation>یہ کمپیوٹر کون استعمال کرے گا؟</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_wizard.py" line="97"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="96"/>
         <source>A &amp;district office</source>
         <translation>ضلعی دفتر (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_wizard.py" line="98"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="97"/>
         <source>The &amp;provincial centre</source>
         <translation>صوبائی مرکز (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_wizard.py" line="101"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="100"/>
         <source>Enters its district&apos;s indicator figures and gender desk records, and sends them to the provincial centre.</source>
         <translation>اپنے ضلع کے اشاریوں کے اعداد و شمار اور جینڈر ڈیسک کا ریکارڈ درج کرتا ہے، اور انہیں صوبائی مرکز کو بھیجتا ہے۔</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_wizard.py" line="104"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="103"/>
         <source>Receives every district&apos;s data, merges it into one provincial database and makes the reports.</source>
         <translation>ہر ضلع کا ڈیٹا وصول کرتا ہے، اسے ایک صوبائی ڈیٹا بیس میں یکجا کرتا ہے اور رپورٹیں بناتا ہے۔</translation>
     </message>
@@ -2795,182 +2795,182 @@
 <context>
     <name>SettingsScreen</name>
     <message>
-        <location filename="../../gui/screens/settings_screen.py" line="75"/>
+        <location filename="../../gui/screens/settings_screen.py" line="73"/>
         <source>never</source>
         <translation>کبھی نہیں</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/settings_screen.py" line="76"/>
+        <location filename="../../gui/screens/settings_screen.py" line="74"/>
         <source> minutes</source>
         <translation> منٹ</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/settings_screen.py" line="81"/>
+        <location filename="../../gui/screens/settings_screen.py" line="79"/>
         <source> pt</source>
         <translation> پوائنٹ</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/settings_screen.py" line="87"/>
+        <location filename="../../gui/screens/settings_screen.py" line="85"/>
         <source>&amp;Language:</source>
         <translation>زبان (&amp;L):</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/settings_screen.py" line="88"/>
+        <location filename="../../gui/screens/settings_screen.py" line="86"/>
         <source>&amp;Lock the screen after idle:</source>
         <translation>استعمال نہ ہونے پر اسکرین لاک ہونے کا وقت (&amp;L):</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/settings_screen.py" line="89"/>
+        <location filename="../../gui/screens/settings_screen.py" line="87"/>
         <source>&amp;Text size:</source>
         <translation>حروف کا سائز (&amp;T):</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/settings_screen.py" line="91"/>
+        <location filename="../../gui/screens/settings_screen.py" line="89"/>
         <source>Settings of this PC</source>
         <translation>اس کمپیوٹر کی ترتیبات</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/settings_screen.py" line="111"/>
+        <location filename="../../gui/screens/settings_screen.py" line="109"/>
         <source>The provincial centre&apos;s key</source>
         <translation>صوبائی مرکز کی کلید</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/settings_screen.py" line="130"/>
+        <location filename="../../gui/screens/settings_screen.py" line="128"/>
         <source>Not added yet: this office cannot send bundles to the centre until its key is added.</source>
         <translation>ابھی شامل نہیں کی گئی: جب تک مرکز کی کلید شامل نہ ہو، یہ دفتر مرکز کو بنڈل نہیں بھیج سکتا۔</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/settings_screen.py" line="131"/>
+        <location filename="../../gui/screens/settings_screen.py" line="129"/>
         <source>&amp;Add the centre&apos;s key…</source>
         <translation>مرکز کی کلید شامل کریں (&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/settings_screen.py" line="133"/>
+        <location filename="../../gui/screens/settings_screen.py" line="131"/>
         <source>Bundles are locked for the centre with the fingerprint {fingerprint}.</source>
         <translation>بنڈل مرکز کے لیے اس کلید سے لاک کیے جاتے ہیں جس کا فنگر پرنٹ {fingerprint} ہے۔</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/settings_screen.py" line="134"/>
+        <location filename="../../gui/screens/settings_screen.py" line="132"/>
         <source>&amp;Replace the centre&apos;s key…</source>
         <translation>مرکز کی کلید تبدیل کریں (&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/settings_screen.py" line="147"/>
+        <location filename="../../gui/screens/settings_screen.py" line="145"/>
         <source>Backups</source>
         <translation>بیک اپ</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/settings_screen.py" line="151"/>
+        <location filename="../../gui/screens/settings_screen.py" line="149"/>
         <source>&amp;Back up now…</source>
         <translation>ابھی بیک اپ لیں (&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/settings_screen.py" line="153"/>
+        <location filename="../../gui/screens/settings_screen.py" line="151"/>
         <source>&amp;Restore from a backup…</source>
         <translation>بیک اپ سے بحال کریں (&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/settings_screen.py" line="164"/>
+        <location filename="../../gui/screens/settings_screen.py" line="162"/>
         <source>&amp;Keep the last automatic backups:</source>
         <translation>آخری خودکار بیک اپ کتنے رکھے جائیں (&amp;K):</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/settings_screen.py" line="167"/>
+        <location filename="../../gui/screens/settings_screen.py" line="165"/>
         <source>Mizan backs up by itself before every import and update, and once a day. A backup is encrypted: it opens with the passwords of its day or the recovery key.</source>
         <translation>Mizan ہر درآمد اور اپ ڈیٹ سے پہلے، اور روزانہ ایک بار، خود بیک اپ لیتا ہے۔ بیک اپ انکرپٹ شدہ ہوتا ہے: یہ اسی دن کے پاس ورڈز یا ریکوری کی سے کھلتا ہے۔</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/settings_screen.py" line="182"/>
+        <location filename="../../gui/screens/settings_screen.py" line="180"/>
         <source>The newest automatic backup is from {when} (in {folder}).</source>
         <translation>تازہ ترین خودکار بیک اپ {when} کا ہے ({folder} میں)۔</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/settings_screen.py" line="184"/>
+        <location filename="../../gui/screens/settings_screen.py" line="182"/>
         <source>No automatic backup yet; they will be kept in {folder}.</source>
         <translation>ابھی کوئی خودکار بیک اپ نہیں؛ بیک اپ {folder} میں رکھے جائیں گے۔</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/settings_screen.py" line="195"/>
+        <location filename="../../gui/screens/settings_screen.py" line="190"/>
         <source>Save the backup</source>
         <translation>بیک اپ محفوظ کریں</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/settings_screen.py" line="210"/>
+        <location filename="../../gui/screens/settings_screen.py" line="204"/>
         <source>Backing up to {path}…</source>
         <translation>{path} میں بیک اپ لیا جا رہا ہے…</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/settings_screen.py" line="223"/>
+        <location filename="../../gui/screens/settings_screen.py" line="208"/>
         <source>No backup was written: {error}</source>
         <translation>بیک اپ نہیں بن سکا: {error}</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/settings_screen.py" line="225"/>
+        <location filename="../../gui/screens/settings_screen.py" line="210"/>
         <source>Backed up to {path} ({size} MB). Keep it away from this PC.</source>
         <translation>بیک اپ {path} میں محفوظ ہو گیا ({size} MB)۔ اسے اس کمپیوٹر سے الگ رکھیں۔</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/settings_screen.py" line="230"/>
+        <location filename="../../gui/screens/settings_screen.py" line="215"/>
         <source>Choose a backup</source>
         <translation>بیک اپ چنیں</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/settings_screen.py" line="234"/>
+        <location filename="../../gui/screens/settings_screen.py" line="219"/>
         <source>Restore from a backup</source>
         <translation>بیک اپ سے بحال کریں</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/settings_screen.py" line="235"/>
+        <location filename="../../gui/screens/settings_screen.py" line="220"/>
         <source>Replace everything in this database with the backup {name}? Whatever was entered after the backup was made will no longer be shown (the current database is kept beside it as a copy). Mizan closes afterwards; start it again and sign in.</source>
         <translation>کیا اس ڈیٹا بیس کی ہر چیز کو بیک اپ {name} سے بدل دیں؟ بیک اپ بننے کے بعد جو کچھ درج کیا گیا وہ اب نظر نہیں آئے گا (موجودہ ڈیٹا بیس اس کے ساتھ ایک نقل کے طور پر محفوظ رہے گا)۔ اس کے بعد Mizan بند ہو جائے گا؛ اسے دوبارہ شروع کر کے سائن ان کریں۔</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/settings_screen.py" line="238"/>
+        <location filename="../../gui/screens/settings_screen.py" line="223"/>
         <source>&amp;Restore</source>
         <translation>بحال کریں (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/settings_screen.py" line="238"/>
+        <location filename="../../gui/screens/settings_screen.py" line="223"/>
         <source>&amp;Keep the database as it is</source>
         <translation>ڈیٹا بیس جیسا ہے ویسا رہنے دیں (&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/settings_screen.py" line="253"/>
+        <location filename="../../gui/screens/settings_screen.py" line="239"/>
         <source>Checking the backup {name}…</source>
         <translation>بیک اپ {name} کی جانچ ہو رہی ہے…</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/settings_screen.py" line="262"/>
+        <location filename="../../gui/screens/settings_screen.py" line="245"/>
         <source>Nothing was restored: {error}</source>
         <translation>کچھ بحال نہیں ہوا: {error}</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/settings_screen.py" line="270"/>
+        <location filename="../../gui/screens/settings_screen.py" line="253"/>
         <source>Nothing was restored: {error}. Start Mizan again.</source>
         <translation>کچھ بحال نہیں ہوا: {error}۔ Mizan دوبارہ شروع کریں۔</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/settings_screen.py" line="273"/>
+        <location filename="../../gui/screens/settings_screen.py" line="257"/>
         <source>Restored from {name}.</source>
         <translation>{name} سے بحال کر دیا گیا۔</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/settings_screen.py" line="279"/>
+        <location filename="../../gui/screens/settings_screen.py" line="263"/>
         <source>The database was restored from the backup of {when}. The database it replaced is kept as {kept}. Mizan closes now: start it again and sign in with the passwords of the day of the backup.</source>
         <translation>ڈیٹا بیس {when} کے بیک اپ سے بحال کر دیا گیا۔ جس ڈیٹا بیس کی جگہ یہ آیا وہ {kept} کے نام سے محفوظ ہے۔ Mizan اب بند ہو رہا ہے: اسے دوبارہ شروع کریں اور بیک اپ والے دن کے پاس ورڈ سے سائن ان کریں۔</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/settings_screen.py" line="282"/>
+        <location filename="../../gui/screens/settings_screen.py" line="266"/>
         <source>Restored</source>
         <translation>بحال ہو گیا</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/settings_screen.py" line="290"/>
+        <location filename="../../gui/screens/settings_screen.py" line="274"/>
         <source>Settings</source>
         <translation>ترتیبات</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/settings_screen.py" line="298"/>
+        <location filename="../../gui/screens/settings_screen.py" line="282"/>
         <source>The language changes the next time Mizan starts.</source>
         <translation>زبان اگلی بار Mizan شروع ہونے پر تبدیل ہو گی۔</translation>
     </message>
@@ -2978,7 +2978,7 @@
 <context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../../gui/dialogs/setup_wizard.py" line="544"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="538"/>
         <source>Set up Mizan</source>
         <translation>Mizan کی ابتدائی ترتیب</translation>
     </message>
@@ -2986,88 +2986,88 @@
 <context>
     <name>TargetsScreen</name>
     <message>
-        <location filename="../../gui/screens/targets_screen.py" line="133"/>
+        <location filename="../../gui/screens/targets_screen.py" line="134"/>
         <source>Year</source>
         <translation>سال</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/targets_screen.py" line="138"/>
-        <location filename="../../gui/screens/targets_screen.py" line="173"/>
+        <location filename="../../gui/screens/targets_screen.py" line="139"/>
+        <location filename="../../gui/screens/targets_screen.py" line="174"/>
         <source>Targets</source>
         <translation>اہداف</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/targets_screen.py" line="143"/>
+        <location filename="../../gui/screens/targets_screen.py" line="144"/>
         <source>Save a &amp;template…</source>
         <translation>ٹیمپلیٹ محفوظ کریں (&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/targets_screen.py" line="145"/>
+        <location filename="../../gui/screens/targets_screen.py" line="146"/>
         <source>&amp;Load targets from a spreadsheet…</source>
         <translation>اسپریڈشیٹ سے اہداف لوڈ کریں (&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/targets_screen.py" line="152"/>
+        <location filename="../../gui/screens/targets_screen.py" line="153"/>
         <source>&amp;Year:</source>
         <translation>سال (&amp;Y):</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/targets_screen.py" line="159"/>
+        <location filename="../../gui/screens/targets_screen.py" line="160"/>
         <source>Targets for the year</source>
         <translation>سال کے اہداف</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/targets_screen.py" line="161"/>
+        <location filename="../../gui/screens/targets_screen.py" line="162"/>
         <source>A target is for the whole year in the indicator&apos;s unit: a yearly total for counts, a level for stock figures, a percent for rates. Type in a cell and move on: it is saved at once. Empty a cell to remove its target.</source>
         <translation>ہدف پورے سال کے لیے، اشاریے کی اپنی اکائی میں ہوتا ہے: تعداد کے لیے سال بھر کا مجموعہ، کسی خاص دن کی موجودہ تعداد (مثلاً قیدیوں کی تعداد) کے لیے سطح، اور شرح کے لیے فیصد۔ خانے میں لکھ کر آگے بڑھیں: یہ فوراً محفوظ ہو جاتا ہے۔ ہدف ہٹانے کے لیے خانہ خالی کر دیں۔</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/targets_screen.py" line="181"/>
+        <location filename="../../gui/screens/targets_screen.py" line="182"/>
         <source>{n} targets were not saved: point at a red cell to see why.</source>
         <translation>{n} اہداف محفوظ نہیں ہوئے: وجہ جاننے کے لیے ماؤس سرخ خانے پر لے جائیں۔</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/targets_screen.py" line="185"/>
+        <location filename="../../gui/screens/targets_screen.py" line="186"/>
         <source>Save the targets template</source>
         <translation>اہداف کا ٹیمپلیٹ محفوظ کریں</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/targets_screen.py" line="186"/>
+        <location filename="../../gui/screens/targets_screen.py" line="187"/>
         <source>Excel (*.xlsx);;CSV (*.csv)</source>
         <translation>ایکسل (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/targets_screen.py" line="196"/>
+        <location filename="../../gui/screens/targets_screen.py" line="197"/>
         <source>Saved {path} with {rows} rows. Fill in the targets and load it back.</source>
         <translation>{path} محفوظ ہو گئی، اس میں {rows} قطاریں ہیں۔ اہداف بھریں اور فائل واپس لوڈ کریں۔</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/targets_screen.py" line="199"/>
+        <location filename="../../gui/screens/targets_screen.py" line="200"/>
         <source>Load targets</source>
         <translation>اہداف لوڈ کریں</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/targets_screen.py" line="200"/>
+        <location filename="../../gui/screens/targets_screen.py" line="201"/>
         <source>Spreadsheets (*.xlsx *.csv)</source>
         <translation>اسپریڈشیٹس (*.xlsx *.csv)</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/targets_screen.py" line="214"/>
+        <location filename="../../gui/screens/targets_screen.py" line="213"/>
         <source>Nothing was loaded. Correct these rows and load the file again:</source>
         <translation>کچھ لوڈ نہیں ہوا۔ یہ قطاریں درست کریں اور فائل دوبارہ لوڈ کریں:</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/targets_screen.py" line="215"/>
+        <location filename="../../gui/screens/targets_screen.py" line="214"/>
         <source>Row {row}: {message}</source>
         <translation>قطار {row}: {message}</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/targets_screen.py" line="218"/>
+        <location filename="../../gui/screens/targets_screen.py" line="217"/>
         <source>…and {n} more.</source>
         <translation>…اور {n} مزید۔</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/targets_screen.py" line="224"/>
+        <location filename="../../gui/screens/targets_screen.py" line="223"/>
         <source>Loaded {path}: {new} new targets, {updated} changed.</source>
         <translation>{path} لوڈ ہو گئی: {new} نئے اہداف، {updated} تبدیل شدہ۔</translation>
     </message>
@@ -3075,7 +3075,7 @@
 <context>
     <name>TrustCentreWizard</name>
     <message>
-        <location filename="../../gui/dialogs/setup_wizard.py" line="647"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="641"/>
         <source>The provincial centre&apos;s key</source>
         <translation>صوبائی مرکز کی کلید</translation>
     </message>
@@ -3083,32 +3083,32 @@
 <context>
     <name>UsersModel</name>
     <message>
-        <location filename="../../gui/screens/users_screen.py" line="37"/>
+        <location filename="../../gui/screens/users_screen.py" line="38"/>
         <source>User</source>
         <translation>صارف</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/users_screen.py" line="37"/>
+        <location filename="../../gui/screens/users_screen.py" line="38"/>
         <source>Role</source>
         <translation>کردار</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/users_screen.py" line="37"/>
+        <location filename="../../gui/screens/users_screen.py" line="38"/>
         <source>State</source>
         <translation>کیفیت</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/users_screen.py" line="58"/>
+        <location filename="../../gui/screens/users_screen.py" line="59"/>
         <source>removed</source>
         <translation>ہٹا دیا گیا</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/users_screen.py" line="60"/>
+        <location filename="../../gui/screens/users_screen.py" line="61"/>
         <source>locked until {time}</source>
         <translation>{time} تک لاک</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/users_screen.py" line="61"/>
+        <location filename="../../gui/screens/users_screen.py" line="62"/>
         <source>active</source>
         <translation>فعال</translation>
     </message>
@@ -3116,88 +3116,88 @@
 <context>
     <name>UsersScreen</name>
     <message>
-        <location filename="../../gui/screens/users_screen.py" line="102"/>
-        <location filename="../../gui/screens/users_screen.py" line="122"/>
+        <location filename="../../gui/screens/users_screen.py" line="103"/>
+        <location filename="../../gui/screens/users_screen.py" line="123"/>
         <source>Users</source>
         <translation>صارفین</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/users_screen.py" line="110"/>
+        <location filename="../../gui/screens/users_screen.py" line="111"/>
         <source>&amp;Add user…</source>
         <translation>صارف شامل کریں (&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/users_screen.py" line="110"/>
+        <location filename="../../gui/screens/users_screen.py" line="111"/>
         <source>&amp;Reset password…</source>
         <translation>نیا پاس ورڈ مقرر کریں (&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/users_screen.py" line="111"/>
+        <location filename="../../gui/screens/users_screen.py" line="112"/>
         <source>&amp;Unlock</source>
         <translation>ان لاک کریں (&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/users_screen.py" line="111"/>
+        <location filename="../../gui/screens/users_screen.py" line="112"/>
         <source>Re&amp;move</source>
         <translation>ہٹائیں (&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/users_screen.py" line="147"/>
+        <location filename="../../gui/screens/users_screen.py" line="145"/>
         <source>The two passwords differ.</source>
         <translation>دونوں پاس ورڈ مختلف ہیں۔</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/users_screen.py" line="154"/>
+        <location filename="../../gui/screens/users_screen.py" line="149"/>
         <source>Added {name} ({role}).</source>
         <translation>{name} ({role}) شامل کر دیا گیا۔</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/users_screen.py" line="161"/>
+        <location filename="../../gui/screens/users_screen.py" line="156"/>
         <source>Choose a user first.</source>
         <translation>پہلے کوئی صارف چنیں۔</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/users_screen.py" line="163"/>
+        <location filename="../../gui/screens/users_screen.py" line="158"/>
         <source>New password</source>
         <translation>نیا پاس ورڈ</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/users_screen.py" line="164"/>
+        <location filename="../../gui/screens/users_screen.py" line="159"/>
         <source>New password for {name}:</source>
         <translation>{name} کے لیے نیا پاس ورڈ:</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/users_screen.py" line="168"/>
+        <location filename="../../gui/screens/users_screen.py" line="163"/>
         <source>Changed the password of {name}.</source>
         <translation>{name} کا پاس ورڈ تبدیل کر دیا گیا۔</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/users_screen.py" line="173"/>
+        <location filename="../../gui/screens/users_screen.py" line="168"/>
         <source>Unlocked {name}.</source>
         <translation>{name} کو ان لاک کر دیا گیا۔</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/users_screen.py" line="179"/>
+        <location filename="../../gui/screens/users_screen.py" line="174"/>
         <source>Remove user</source>
         <translation>صارف کو ہٹائیں</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/users_screen.py" line="180"/>
+        <location filename="../../gui/screens/users_screen.py" line="175"/>
         <source>Remove {name}? Their password will no longer open this database.</source>
         <translation>کیا {name} کو ہٹا دیں؟ اس کے بعد ان کا پاس ورڈ یہ ڈیٹا بیس نہیں کھول سکے گا۔</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/users_screen.py" line="181"/>
+        <location filename="../../gui/screens/users_screen.py" line="176"/>
         <source>&amp;Remove</source>
         <translation>ہٹائیں (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/users_screen.py" line="181"/>
+        <location filename="../../gui/screens/users_screen.py" line="176"/>
         <source>&amp;Keep</source>
         <translation>رہنے دیں (&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/users_screen.py" line="182"/>
+        <location filename="../../gui/screens/users_screen.py" line="177"/>
         <source>Removed {name}.</source>
         <translation>{name} کو ہٹا دیا گیا۔</translation>
     </message>
@@ -4354,27 +4354,27 @@
 <context>
     <name>import</name>
     <message>
-        <location filename="../../gui/screens/import_screen.py" line="45"/>
+        <location filename="../../gui/screens/import_screen.py" line="44"/>
         <source>new</source>
         <translation>نئے</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/import_screen.py" line="45"/>
+        <location filename="../../gui/screens/import_screen.py" line="44"/>
         <source>updated</source>
         <translation>تازہ کیے گئے</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/import_screen.py" line="46"/>
+        <location filename="../../gui/screens/import_screen.py" line="45"/>
         <source>unchanged</source>
         <translation>غیر تبدیل شدہ</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/import_screen.py" line="46"/>
+        <location filename="../../gui/screens/import_screen.py" line="45"/>
         <source>conflicts</source>
         <translation>تضادات</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/import_screen.py" line="47"/>
+        <location filename="../../gui/screens/import_screen.py" line="46"/>
         <source>quarantined</source>
         <translation>روکے گئے</translation>
     </message>
@@ -4420,42 +4420,42 @@
 <context>
     <name>records</name>
     <message>
-        <location filename="../../gui/screens/review_screen.py" line="36"/>
+        <location filename="../../gui/screens/review_screen.py" line="35"/>
         <source>Indicator value</source>
         <translation>اشاریے کی قدر</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/review_screen.py" line="37"/>
+        <location filename="../../gui/screens/review_screen.py" line="36"/>
         <source>Target</source>
         <translation>ہدف</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/review_screen.py" line="38"/>
+        <location filename="../../gui/screens/review_screen.py" line="37"/>
         <source>Data set completion</source>
         <translation>ڈیٹا سیٹ کی تکمیل</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/review_screen.py" line="39"/>
+        <location filename="../../gui/screens/review_screen.py" line="38"/>
         <source>Desk case</source>
         <translation>ڈیسک کیس</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/review_screen.py" line="40"/>
+        <location filename="../../gui/screens/review_screen.py" line="39"/>
         <source>Perpetrator</source>
         <translation>ملزم</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/review_screen.py" line="41"/>
+        <location filename="../../gui/screens/review_screen.py" line="40"/>
         <source>Service</source>
         <translation>خدمت</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/review_screen.py" line="42"/>
+        <location filename="../../gui/screens/review_screen.py" line="41"/>
         <source>PKM request</source>
         <translation>پولیس خدمت مرکز کی درخواست</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/review_screen.py" line="43"/>
+        <location filename="../../gui/screens/review_screen.py" line="42"/>
         <source>Desk</source>
         <translation>ڈیسک</translation>
     </message>
@@ -5103,27 +5103,27 @@
 <context>
     <name>wizard</name>
     <message>
-        <location filename="../../gui/dialogs/setup_wizard.py" line="657"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="651"/>
         <source>&lt; &amp;Back</source>
         <translation>&lt; پیچھے (&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_wizard.py" line="658"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="652"/>
         <source>&amp;Next &gt;</source>
         <translation>اگلا (&amp;N) &gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_wizard.py" line="659"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="653"/>
         <source>Cancel</source>
         <translation>منسوخ کریں</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_wizard.py" line="660"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="654"/>
         <source>&amp;Finish</source>
         <translation>مکمل کریں (&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_wizard.py" line="661"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="655"/>
         <source>&amp;Commit</source>
         <translation>تصدیق کریں (&amp;C)</translation>
     </message>

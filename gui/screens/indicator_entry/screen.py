@@ -13,6 +13,7 @@ from gui.screens.base import Screen
 from gui.screens.indicator_entry.model import IndicatorGridModel
 from gui.screens.indicator_entry.panel import IndicatorPanel
 from gui.widgets.labels import heading_label
+from gui.widgets.messages import call_storage, show_message
 from storage.database import Session
 from storage.entry import (
     EntrySheet,
@@ -24,7 +25,6 @@ from storage.entry import (
     mark_sheet_complete,
     sheet_frequency,
 )
-from storage.errors import MizanError
 from storage.i18n import fill
 from storage.records import today
 from storage.users import allowed
@@ -163,7 +163,7 @@ class IndicatorEntryScreen(Screen):
                           if row.institution == sheet.institution), None)
             entered, expected = (found.entered, found.expected) if found else (0, 0)
             text = fill(self.tr("{entered} of {expected} cells entered. Each cell is saved when you leave it."), entered=entered, expected=expected)
-        self.status.setText(text)
+        show_message(self.status, text, error=False)
         self.mark_button.setEnabled(not sheet.complete and bool(sheet.indicators))
         self.reopen_button.setEnabled(sheet.complete)
 
@@ -172,9 +172,6 @@ class IndicatorEntryScreen(Screen):
         sheet = self.sheet
         if sheet is None:
             return
-        try:
-            mark_sheet_complete(self.session, sheet.district, sheet.institution, sheet.period, complete)
-        except MizanError as error:
-            self.status.setText(str(error))
-            return
-        self.load()
+        if call_storage(self.status, lambda: mark_sheet_complete(self.session, sheet.district, sheet.institution,
+                                                                 sheet.period, complete)):
+            self.load()
