@@ -10,7 +10,7 @@ from gui.tasks import run_task
 from gui.widgets.inputs import password_field
 from gui.widgets.messages import call_storage, describe_error, message_label, show_message
 from gui.widgets.style import OK_STYLE
-from storage.database import Session, check_password_strength
+from storage.database import MIN_PASSWORD_LENGTH, Session, check_password_strength
 from storage.i18n import fill
 from storage.users import change_password
 
@@ -39,9 +39,9 @@ class ChangePasswordDialog(QDialog):
 
         layout = QVBoxLayout(self)
         intro = QLabel(fill(self.tr(
-            "Changing the password of {user}. Use at least 8 characters; a short sentence is easy to "
-            "remember and hard to guess."
-        ), user=session.user))
+            "Changing the password of {user}. Use at least {min_password_length} characters; a short sentence "
+            "is easy to remember and hard to guess."
+        ), user=session.user, min_password_length=MIN_PASSWORD_LENGTH))
         intro.setWordWrap(True)
         layout.addWidget(intro)
         form = QFormLayout()

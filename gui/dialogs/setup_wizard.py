@@ -43,14 +43,14 @@ from PySide6.QtWidgets import (
 from gui.language import LANGUAGE_NAMES
 from gui.settings import Settings
 from gui.tasks import run_task
-from gui.widgets.inputs import password_field
+from gui.widgets.inputs import password_field, valid_on
 from gui.widgets.labels import code_label, explanation
 from gui.widgets.messages import call_storage, describe_error, message_label, show_message
 from gui.widgets.style import PLACEHOLDER_STYLE
 from storage.catalogue import District, load_catalogue
-from storage.database import Session, check_password_strength, create_database
+from storage.database import MIN_PASSWORD_LENGTH, Session, check_password_strength, create_database
 from storage.i18n import fill
-from storage.periods import Period
+from storage.keyslots import LOCK_MINUTES, MAX_FAILURES
 from sync.keys import (  # importing sync registers key generation
     CentreKey,
     read_centre_key,
@@ -63,8 +63,7 @@ ROLE_PAGE, DISTRICT_PAGE, ADMIN_PAGE, CREATE_PAGE, CENTRE_KEY_PAGE = range(5)
 
 def districts_valid_on(day: dt.date) -> list[District]:
     """The catalogue's districts that exist on ``day``, by division then name."""
-    today = Period(day, day, "day", day.isoformat())
-    districts = [d for d in load_catalogue().districts.values() if d.validity.covers(today)]
+    districts = [d for d in load_catalogue().districts.values() if valid_on(d.validity, day)]
     return sorted(districts, key=lambda d: (d.division, d.name))
 
 
@@ -218,9 +217,11 @@ class AdminPage(QWizardPage):
         self.show_passwords.toggled.connect(self._show_passwords)
         form.addRow("", self.show_passwords)
         layout.addLayout(form)
-        layout.addWidget(explanation(self.tr(
-            "Use at least 8 characters. A short sentence is easy to remember and hard to guess. "
-            "Five wrong passwords lock the user for 15 minutes.")))
+        # The numbers are storage's rules (the password's length, the lock after wrong passwords).
+        layout.addWidget(explanation(fill(self.tr(
+            "Use at least {min_password_length} characters. A short sentence is easy to remember and hard to "
+            "guess. {max_failures} wrong passwords lock the user for {lock_minutes} minutes."),
+            min_password_length=MIN_PASSWORD_LENGTH, max_failures=MAX_FAILURES, lock_minutes=LOCK_MINUTES)))
         self.status = message_label()
         layout.addWidget(self.status)
         layout.addStretch(1)

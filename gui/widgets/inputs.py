@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 
-from storage.catalogue import Option
+from storage.catalogue import Option, Validity
+from storage.periods import Period
 
 
 def password_field(accessible_name: str) -> QLineEdit:
@@ -14,6 +17,12 @@ def password_field(accessible_name: str) -> QLineEdit:
     field.setEchoMode(QLineEdit.EchoMode.Password)
     field.setAccessibleName(accessible_name)
     return field
+
+
+def valid_on(validity: Validity, day: dt.date) -> bool:
+    """Whether a catalogue entry (a district, an institution) exists on ``day``, by the catalogue's own
+    rule (``Validity.covers``): an entry whose end date is still to come is valid until then."""
+    return validity.covers(Period(day, day, "day", day.isoformat()))
 
 
 def catalogue_label(name: str) -> str:

@@ -42,72 +42,72 @@
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../../gui/dialogs/setup_wizard.py" line="202"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="201"/>
         <source>The first administrator</source>
         <translation>پہلا منتظم</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_wizard.py" line="203"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="202"/>
         <source>The administrator adds the other users (operators, supervisors) later. Choose a password only you know.</source>
         <translation>منتظم بعد میں دوسرے صارفین (آپریٹر، نگران) شامل کرتا ہے۔ ایسا پاس ورڈ چنیں جو صرف آپ کو معلوم ہو۔</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_wizard.py" line="206"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="205"/>
         <source>&amp;Create the database</source>
         <translation>ڈیٹا بیس بنائیں (&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_wizard.py" line="210"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="209"/>
         <source>User name</source>
         <translation>صارف کا نام</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_wizard.py" line="211"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="210"/>
         <source>one word, e.g. amina</source>
         <translation>ایک لفظ، مثلاً amina</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_wizard.py" line="212"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="211"/>
         <source>Password</source>
         <translation>پاس ورڈ</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_wizard.py" line="213"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="212"/>
         <source>Password again</source>
         <translation>پاس ورڈ دوبارہ</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_wizard.py" line="214"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="213"/>
         <source>&amp;User name:</source>
         <translation>صارف کا نام (&amp;U):</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_wizard.py" line="215"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="214"/>
         <source>&amp;Password:</source>
         <translation>پاس ورڈ (&amp;P):</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_wizard.py" line="216"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="215"/>
         <source>Password &amp;again:</source>
         <translation>پاس ورڈ دوبارہ (&amp;A):</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_wizard.py" line="217"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="216"/>
         <source>&amp;Show the passwords</source>
         <translation>پاس ورڈ دکھائیں (&amp;S)</translation>
     </message>
     <message>
         <location filename="../../gui/dialogs/setup_wizard.py" line="222"/>
-        <source>Use at least 8 characters. A short sentence is easy to remember and hard to guess. Five wrong passwords lock the user for 15 minutes.</source>
-        <translation>کم از کم 8 حروف استعمال کریں۔ ایک چھوٹا سا جملہ یاد رکھنا آسان اور اندازہ لگانا مشکل ہوتا ہے۔ پانچ بار غلط پاس ورڈ لکھنے پر صارف 15 منٹ کے لیے لاک ہو جاتا ہے۔</translation>
+        <source>Use at least {min_password_length} characters. A short sentence is easy to remember and hard to guess. {max_failures} wrong passwords lock the user for {lock_minutes} minutes.</source>
+        <translation>کم از کم {min_password_length} حروف استعمال کریں۔ ایک چھوٹا سا جملہ یاد رکھنا آسان اور اندازہ لگانا مشکل ہوتا ہے۔ {max_failures} بار غلط پاس ورڈ لکھنے پر صارف {lock_minutes} منٹ کے لیے لاک ہو جاتا ہے۔</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_wizard.py" line="241"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="242"/>
         <source>Type a user name for the administrator.</source>
         <translation>منتظم کے لیے صارف کا نام لکھیں۔</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_wizard.py" line="249"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="250"/>
         <source>The two passwords are not the same. Type the same password in both boxes.</source>
         <translation>دونوں پاس ورڈ ایک جیسے نہیں ہیں۔ دونوں خانوں میں ایک ہی پاس ورڈ لکھیں۔</translation>
     </message>
@@ -285,67 +285,37 @@
         <translation>کوئی نہیں</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="250"/>
-        <source>0-3 days</source>
-        <translation>0 تا 3 دن</translation>
-    </message>
-    <message>
-        <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="250"/>
-        <source>4-5 days</source>
-        <translation>4 تا 5 دن</translation>
-    </message>
-    <message>
-        <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="250"/>
-        <source>6-14 days</source>
-        <translation>6 تا 14 دن</translation>
-    </message>
-    <message>
-        <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="251"/>
-        <source>15-30 days</source>
-        <translation>15 تا 30 دن</translation>
-    </message>
-    <message>
-        <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="251"/>
-        <source>over a month</source>
-        <translation>ایک مہینے سے زیادہ</translation>
-    </message>
-    <message>
-        <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="252"/>
-        <source>unknown (no incident date)</source>
-        <translation>نامعلوم (واقعے کی تاریخ درج نہیں)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="267"/>
+        <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="263"/>
         <source>Your role may see this case but not change it.</source>
         <translation>آپ اپنے کردار کے تحت یہ کیس دیکھ سکتے ہیں لیکن اس میں تبدیلی نہیں کر سکتے۔</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="315"/>
+        <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="311"/>
         <source>Unsaved changes</source>
         <translation>غیر محفوظ تبدیلیاں</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="316"/>
+        <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="312"/>
         <source>This case has changes that are not saved. Discard them?</source>
         <translation>اس کیس میں ایسی تبدیلیاں ہیں جو محفوظ نہیں ہوئیں۔ کیا انہیں ختم کر دیں؟</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="317"/>
+        <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="313"/>
         <source>&amp;Discard changes</source>
         <translation>تبدیلیاں ختم کریں (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="318"/>
+        <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="314"/>
         <source>&amp;Keep editing</source>
         <translation>ترمیم جاری رکھیں (&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="350"/>
+        <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="346"/>
         <source>Nothing was saved. Correct these problems ({count}):</source>
         <translation>کچھ محفوظ نہیں ہوا۔ یہ غلطیاں ({count}) درست کریں:</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="352"/>
+        <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="348"/>
         <source>Nothing was saved: {message}</source>
         <translation>کچھ محفوظ نہیں ہوا: {message}</translation>
     </message>
@@ -353,369 +323,369 @@
 <context>
     <name>CaseFormTabs</name>
     <message>
-        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="123"/>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="124"/>
         <source>Desk</source>
         <translation>ڈیسک</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="129"/>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="130"/>
         <source>{name} ({code})</source>
         <translation>{name} ({code})</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="137"/>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="138"/>
         <source>Choose the desk…</source>
         <translation>ڈیسک چنیں…</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="139"/>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="140"/>
         <source>&amp;Desk:</source>
         <translation>ڈیسک (&amp;D):</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="144"/>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="145"/>
         <source>assigned when the case is saved</source>
         <translation>کیس محفوظ ہونے پر دیا جائے گا</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="153"/>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="154"/>
         <source>Case number:</source>
         <translation>کیس نمبر:</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="160"/>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="161"/>
         <source>Case context:</source>
         <translation>کیس کا پس منظر:</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="162"/>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="163"/>
         <source>Time to report:</source>
         <translation>رپورٹ کرنے میں لگا وقت:</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="173"/>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="174"/>
         <source>e.g. QC-014</source>
         <translation>مثلاً QC-014</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="174"/>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="175"/>
         <source>Client &amp;code:</source>
         <translation>متاثرہ فرد کا کوڈ (&amp;C):</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="176"/>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="177"/>
         <source>A pseudonymous code, never the client&apos;s name.</source>
         <translation>فرضی کوڈ لکھیں، متاثرہ فرد کا نام کبھی نہیں۔</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="177"/>
-        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="358"/>
-        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="363"/>
-        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="431"/>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="178"/>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="359"/>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="364"/>
         <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="432"/>
         <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="433"/>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="434"/>
         <source>Choose…</source>
         <translation>چنیں…</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="178"/>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="179"/>
         <source>Se&amp;x:</source>
         <translation>جنس (&amp;X):</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="181"/>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="182"/>
         <source>Unknown</source>
         <translation>نامعلوم</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="182"/>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="183"/>
         <source> years</source>
         <translation> سال</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="185"/>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="186"/>
         <source>&amp;Age:</source>
         <translation>عمر (&amp;A):</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="187"/>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="188"/>
         <source>If the age is not known, step down past 0 to &quot;Unknown&quot;.</source>
         <translation>اگر عمر معلوم نہ ہو تو 0 سے بھی نیچے جا کر &quot;نامعلوم&quot; پر آ جائیں۔</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="188"/>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="189"/>
         <source>Age es&amp;timated</source>
         <translation>عمر کا اندازہ لگایا گیا (&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="190"/>
-        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="195"/>
-        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="197"/>
-        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="214"/>
-        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="216"/>
-        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="219"/>
-        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="223"/>
-        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="286"/>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="191"/>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="196"/>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="198"/>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="215"/>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="217"/>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="220"/>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="224"/>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="287"/>
         <source>Not recorded</source>
         <translation>درج نہیں</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="191"/>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="192"/>
         <source>Age g&amp;roup:</source>
         <translation>عمر کا گروپ (&amp;R):</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="193"/>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="194"/>
         <source>Only when the age is unknown; a known age sets the group.</source>
         <translation>صرف اس وقت جب عمر معلوم نہ ہو؛ عمر معلوم ہو تو گروپ خود طے ہو جاتا ہے۔</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="195"/>
-        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="223"/>
-        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="319"/>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="196"/>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="224"/>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="320"/>
         <source>Yes</source>
         <translation>ہاں</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="195"/>
-        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="223"/>
-        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="319"/>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="196"/>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="224"/>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="320"/>
         <source>No</source>
         <translation>نہیں</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="196"/>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="197"/>
         <source>D&amp;isability:</source>
         <translation>معذوری (&amp;I):</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="198"/>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="199"/>
         <source>Dis&amp;placement:</source>
         <translation>نقل مکانی (&amp;P):</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="210"/>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="211"/>
         <source>&amp;Report date:</source>
         <translation>رپورٹ کی تاریخ (&amp;R):</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="212"/>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="213"/>
         <source>&amp;Unknown</source>
         <translation>نامعلوم (&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="213"/>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="214"/>
         <source>&amp;Incident date:</source>
         <translation>واقعے کی تاریخ (&amp;I):</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="215"/>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="216"/>
         <source>&amp;Time of day:</source>
         <translation>دن کا وقت (&amp;T):</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="217"/>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="218"/>
         <source>&amp;Location:</source>
         <translation>جگہ (&amp;L):</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="221"/>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="222"/>
         <source>Distri&amp;ct of incident:</source>
         <translation>واقعے کا ضلع (&amp;C):</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="224"/>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="225"/>
         <source>&amp;Previous incidents:</source>
         <translation>سابقہ واقعات (&amp;P):</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="238"/>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="239"/>
         <source>One line per alleged perpetrator. Use &quot;Unknown&quot; where the client does not know.</source>
         <translation>ہر مبینہ ملزم کے لیے ایک سطر۔ جو بات متاثرہ فرد کو معلوم نہ ہو وہاں &quot;نامعلوم&quot; چنیں۔</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="242"/>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="243"/>
         <source>Relationship to the client</source>
         <translation>متاثرہ فرد سے رشتہ</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="242"/>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="243"/>
         <source>Sex</source>
         <translation>جنس</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="243"/>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="244"/>
         <source>Age group</source>
         <translation>عمر کا گروپ</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="251"/>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="252"/>
         <source>Alleged perpetrators</source>
         <translation>مبینہ ملزمان</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="254"/>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="255"/>
         <source>&amp;Add perpetrator</source>
         <translation>ملزم شامل کریں (&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="255"/>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="256"/>
         <source>&amp;Remove selected</source>
         <translation>منتخب سطر ہٹائیں (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="272"/>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="273"/>
         <source>Leave the status empty for a service not discussed. Referred, provided and received elsewhere need the date of the referral or service.</source>
         <translation>جس خدمت پر بات نہیں ہوئی اس کی حیثیت خالی چھوڑ دیں۔ &quot;ریفر کیا گیا&quot;، &quot;یہاں فراہم کی گئی&quot; اور &quot;کہیں اور سے حاصل کی گئی&quot; کے ساتھ ریفرل یا خدمت کی تاریخ ضروری ہے۔</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="278"/>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="279"/>
         <source>Service</source>
         <translation>خدمت</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="278"/>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="279"/>
         <source>Status</source>
         <translation>حیثیت</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="278"/>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="279"/>
         <source>Date</source>
         <translation>تاریخ</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="279"/>
-        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="299"/>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="280"/>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="300"/>
         <source>FIR number</source>
         <translation>ایف آئی آر نمبر</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="287"/>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="288"/>
         <source>Status of {service}</source>
         <translation>{service} کی حیثیت</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="289"/>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="290"/>
         <source>No date</source>
         <translation>کوئی تاریخ نہیں</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="290"/>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="291"/>
         <source>Date of {service}</source>
         <translation>{service} کی تاریخ</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="297"/>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="298"/>
         <source>e.g. 112/2026</source>
         <translation>مثلاً 112/2026</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="320"/>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="321"/>
         <source>{question}: yes</source>
         <translation>{question}: ہاں</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="321"/>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="322"/>
         <source>{question}: no</source>
         <translation>{question}: نہیں</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="333"/>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="334"/>
         <source>Ask the client both questions and record the answers. Nothing is pre-filled.</source>
         <translation>متاثرہ فرد سے دونوں سوال پوچھیں اور جواب درج کریں۔ کچھ بھی پہلے سے بھرا ہوا نہیں ہے۔</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="337"/>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="338"/>
         <source>&amp;Consent to services</source>
         <translation>خدمات کے لیے رضامندی (&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="338"/>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="339"/>
         <source>Does the client agree to the services and referrals offered?</source>
         <translation>کیا متاثرہ فرد پیش کی گئی خدمات اور ریفرل پر رضامند ہے؟</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="339"/>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="340"/>
         <source>Consent to share &amp;non-identifiable data for reporting</source>
         <translation>رپورٹنگ کے لیے شناخت سے پاک ڈیٹا شیئر کرنے کی رضامندی (&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="340"/>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="341"/>
         <source>Yes means this case may be counted and shared beyond the desk without the client&apos;s name, CNIC, phone or address: only de-identified data leaves this office.</source>
         <translation>&quot;ہاں&quot; کا مطلب ہے کہ یہ کیس متاثرہ فرد کے نام، CNIC، فون یا پتے کے بغیر گنا اور ڈیسک سے باہر شیئر کیا جا سکتا ہے: اس دفتر سے صرف شناخت سے پاک ڈیٹا باہر جاتا ہے۔</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="360"/>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="361"/>
         <source>Case s&amp;tatus:</source>
         <translation>کیس کی حیثیت (&amp;T):</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="361"/>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="362"/>
         <source>No dat&amp;e</source>
         <translation>کوئی تاریخ نہیں (&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="362"/>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="363"/>
         <source>&amp;Follow-up date:</source>
         <translation>فالو اپ کی تاریخ (&amp;F):</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="364"/>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="365"/>
         <source>Closing &amp;reason:</source>
         <translation>کیس بند کرنے کی وجہ (&amp;R):</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="368"/>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="369"/>
         <source>&amp;Handling officer:</source>
         <translation>ذمہ دار افسر (&amp;H):</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="373"/>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="374"/>
         <source>What happened, what the client asked for, what was done. Do not write names or CNICs here.</source>
         <translation>کیا ہوا، متاثرہ فرد نے کیا مدد مانگی، اور کیا کیا گیا۔ یہاں نام یا CNIC نہ لکھیں۔</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="375"/>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="376"/>
         <source>N&amp;otes:</source>
         <translation>نوٹ (&amp;O):</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="380"/>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="381"/>
         <source>Identifying details stay in this office: they are never synced, reported or exported. Fill in only what the client agrees to give.</source>
         <translation>شناختی تفصیلات اسی دفتر میں رہتی ہیں: یہ کبھی مرکز کو نہیں بھیجی جاتیں، نہ رپورٹ میں آتی ہیں اور نہ برآمد ہوتی ہیں۔ صرف وہی معلومات بھریں جو متاثرہ فرد دینے پر رضامند ہو۔</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="385"/>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="386"/>
         <source>&amp;Name:</source>
         <translation>نام (&amp;N):</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="385"/>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="386"/>
         <source>&amp;Father&apos;s or husband&apos;s name:</source>
         <translation>والد یا شوہر کا نام (&amp;F):</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="386"/>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="387"/>
         <source>CN&amp;IC:</source>
         <translation>CNIC نمبر (&amp;I):</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="386"/>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="387"/>
         <source>&amp;Phone:</source>
         <translation>فون (&amp;P):</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="386"/>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="387"/>
         <source>Add&amp;ress:</source>
         <translation>پتہ (&amp;R):</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="412"/>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="413"/>
         <source>Problems to correct</source>
         <translation>درست کرنے والی غلطیاں</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="437"/>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="438"/>
         <source>Perpetrator {number}: {column}</source>
         <translation>ملزم {number}: {column}</translation>
     </message>
@@ -723,72 +693,72 @@
 <context>
     <name>CentreKeyPage</name>
     <message>
-        <location filename="../../gui/dialogs/setup_wizard.py" line="420"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="421"/>
         <source>The provincial centre&apos;s key</source>
         <translation>صوبائی مرکز کی کلید</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_wizard.py" line="421"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="422"/>
         <source>Data sent to the provincial centre is locked with the centre&apos;s key. The centre gives every district office a small key file.</source>
         <translation>صوبائی مرکز کو بھیجا گیا ڈیٹا مرکز کی کلید سے لاک ہوتا ہے۔ مرکز ہر ضلعی دفتر کو کلید کی ایک چھوٹی سی فائل دیتا ہے۔</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_wizard.py" line="423"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="424"/>
         <source>&amp;Skip for now</source>
         <translation>فی الحال چھوڑ دیں (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_wizard.py" line="424"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="425"/>
         <source>&amp;Trust this key and finish</source>
         <translation>اس کلید پر اعتماد کریں اور مکمل کریں (&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_wizard.py" line="431"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="432"/>
         <source>This office trusts the centre key &lt;b&gt;{fingerprint}&lt;/b&gt;. A new key file replaces it: do this only when the centre has told you it changed its key.</source>
         <translation>یہ دفتر مرکز کی کلید &lt;b&gt;{fingerprint}&lt;/b&gt; پر اعتماد کرتا ہے۔ کلید کی نئی فائل اس کی جگہ لے لے گی: ایسا صرف اس وقت کریں جب مرکز نے آپ کو بتایا ہو کہ اس نے اپنی کلید بدل دی ہے۔</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_wizard.py" line="434"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="435"/>
         <source>&amp;Choose the centre&apos;s key file…</source>
         <translation>مرکز کی کلید کی فائل چنیں (&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_wizard.py" line="445"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="446"/>
         <source>The key file&apos;s fingerprint:</source>
         <translation>کلید کی فائل کا فنگر پرنٹ:</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_wizard.py" line="447"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="448"/>
         <source>Fingerprint</source>
         <translation>فنگر پرنٹ</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_wizard.py" line="450"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="451"/>
         <source>&lt;b&gt;Read this to the provincial centre by phone; continue only if it matches.&lt;/b&gt; If it does not match, someone may have changed the file: stop and call the IT officer.</source>
         <translation>&lt;b&gt;یہ فون پر صوبائی مرکز کو پڑھ کر سنائیں؛ صرف مل جانے کی صورت میں آگے بڑھیں۔&lt;/b&gt; اگر یہ نہ ملے تو ممکن ہے کسی نے فائل بدل دی ہو: یہیں رک جائیں اور آئی ٹی افسر کو فون کریں۔</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_wizard.py" line="452"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="453"/>
         <source>The provincial centre &amp;confirmed that the fingerprint matches</source>
         <translation>صوبائی مرکز نے تصدیق کر دی ہے کہ فنگر پرنٹ مل گیا ہے (&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_wizard.py" line="463"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="464"/>
         <source>No key file yet? Choose &lt;b&gt;Skip for now&lt;/b&gt;. This office can enter data at once, but it cannot send data to the centre until an administrator adds the centre&apos;s key under Settings.</source>
         <translation>ابھی کلید کی فائل نہیں ملی؟ &lt;b&gt;فی الحال چھوڑ دیں&lt;/b&gt; چنیں۔ یہ دفتر فوراً ڈیٹا درج کر سکتا ہے، لیکن جب تک منتظم ترتیبات میں مرکز کی کلید شامل نہ کرے، مرکز کو ڈیٹا نہیں بھیج سکتا۔</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_wizard.py" line="475"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="476"/>
         <source>Choose the centre&apos;s key file</source>
         <translation>مرکز کی کلید کی فائل چنیں</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_wizard.py" line="476"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="477"/>
         <source>Mizan centre key (*.key *.txt);;All files (*)</source>
         <translation>Mizan مرکز کی کلید (*.key *.txt);;تمام فائلیں (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_wizard.py" line="490"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="491"/>
         <source>Key file: {path}</source>
         <translation>کلید کی فائل: {path}</translation>
     </message>
@@ -802,8 +772,8 @@
     </message>
     <message>
         <location filename="../../gui/dialogs/password.py" line="42"/>
-        <source>Changing the password of {user}. Use at least 8 characters; a short sentence is easy to remember and hard to guess.</source>
-        <translation>{user} کا پاس ورڈ تبدیل کیا جا رہا ہے۔ کم از کم 8 حروف استعمال کریں؛ ایک چھوٹا سا جملہ یاد رکھنا آسان اور اندازہ لگانا مشکل ہوتا ہے۔</translation>
+        <source>Changing the password of {user}. Use at least {min_password_length} characters; a short sentence is easy to remember and hard to guess.</source>
+        <translation>{user} کا پاس ورڈ تبدیل کیا جا رہا ہے۔ کم از کم {min_password_length} حروف استعمال کریں؛ ایک چھوٹا سا جملہ یاد رکھنا آسان اور اندازہ لگانا مشکل ہوتا ہے۔</translation>
     </message>
     <message>
         <location filename="../../gui/dialogs/password.py" line="48"/>
@@ -1008,99 +978,99 @@
 <context>
     <name>CreatePage</name>
     <message>
-        <location filename="../../gui/dialogs/setup_wizard.py" line="264"/>
-        <location filename="../../gui/dialogs/setup_wizard.py" line="278"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="265"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="279"/>
         <source>Creating the database</source>
         <translation>ڈیٹا بیس بنایا جا رہا ہے</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_wizard.py" line="265"/>
-        <location filename="../../gui/dialogs/setup_wizard.py" line="336"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="266"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="337"/>
         <source>Mizan is making the encrypted database on this PC.</source>
         <translation>Mizan اس کمپیوٹر پر انکرپٹ شدہ (خفیہ) ڈیٹا بیس بنا رہا ہے۔</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_wizard.py" line="269"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="270"/>
         <source>&amp;Next &gt;</source>
         <translation>اگلا (&amp;N) &gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_wizard.py" line="275"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="276"/>
         <source>Creating the encrypted database… this takes a few seconds.</source>
         <translation>انکرپٹ شدہ ڈیٹا بیس بنایا جا رہا ہے… اس میں چند سیکنڈ لگتے ہیں۔</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_wizard.py" line="287"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="288"/>
         <source>&amp;Try again</source>
         <translation>دوبارہ کوشش کریں (&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_wizard.py" line="300"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="301"/>
         <source>The database is ready. Below is its &lt;b&gt;recovery key&lt;/b&gt;. If every administrator forgets the password, this key is the only way to open the data. Mizan shows it &lt;b&gt;only now&lt;/b&gt;.</source>
         <translation>ڈیٹا بیس تیار ہے۔ نیچے اس کی &lt;b&gt;ریکوری کی&lt;/b&gt; ہے۔ اگر تمام منتظمین پاس ورڈ بھول جائیں تو ڈیٹا کھولنے کا واحد راستہ یہی کی ہے۔ Mizan اسے &lt;b&gt;صرف ابھی&lt;/b&gt; دکھا رہا ہے۔</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_wizard.py" line="303"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="304"/>
         <source>Recovery key</source>
         <translation>ریکوری کی</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_wizard.py" line="306"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="307"/>
         <source>Print it or write it on paper, and keep the paper locked away, apart from this PC. Anyone with the key and a copy of the database can read it.</source>
         <translation>اسے پرنٹ کریں یا کاغذ پر لکھ لیں، اور یہ کاغذ اس کمپیوٹر سے الگ، تالے میں محفوظ رکھیں۔ جس کے پاس یہ کی اور ڈیٹا بیس کی نقل ہو، وہ ڈیٹا پڑھ سکتا ہے۔</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_wizard.py" line="309"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="310"/>
         <source>&amp;Print…</source>
         <translation>پرنٹ کریں (&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_wizard.py" line="314"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="315"/>
         <source>I have &amp;written down or printed the recovery key</source>
         <translation>میں نے ریکوری کی لکھ لی ہے یا پرنٹ کر لی ہے (&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_wizard.py" line="350"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="351"/>
         <source>Your recovery key</source>
         <translation>آپ کی ریکوری کی</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_wizard.py" line="351"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="352"/>
         <source>Keep it safe: it is shown only once.</source>
         <translation>اسے محفوظ رکھیں: یہ صرف ایک بار دکھائی جاتی ہے۔</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_wizard.py" line="374"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="375"/>
         <source>Installation</source>
         <translation>تنصیب</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_wizard.py" line="375"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="376"/>
         <source>Administrator</source>
         <translation>منتظم</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_wizard.py" line="376"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="377"/>
         <source>Database file</source>
         <translation>ڈیٹا بیس فائل</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_wizard.py" line="377"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="378"/>
         <source>Created</source>
         <translation>بنانے کی تاریخ</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_wizard.py" line="381"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="382"/>
         <source>Mizan recovery key</source>
         <translation>Mizan ریکوری کی</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_wizard.py" line="383"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="384"/>
         <source>If every administrator forgets the password, this key opens the database. Keep this paper locked away, apart from the PC. Anyone with the key and a copy of the database can read it.</source>
         <translation>اگر تمام منتظمین پاس ورڈ بھول جائیں تو یہ کی ڈیٹا بیس کھولتی ہے۔ یہ کاغذ کمپیوٹر سے الگ، تالے میں محفوظ رکھیں۔ جس کے پاس یہ کی اور ڈیٹا بیس کی نقل ہو، وہ ڈیٹا پڑھ سکتا ہے۔</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_wizard.py" line="401"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="402"/>
         <source>Print the recovery key</source>
         <translation>ریکوری کی پرنٹ کریں</translation>
     </message>
@@ -1484,52 +1454,52 @@
 <context>
     <name>DistrictPage</name>
     <message>
-        <location filename="../../gui/dialogs/setup_wizard.py" line="129"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="128"/>
         <source>Which district?</source>
         <translation>کون سا ضلع؟</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_wizard.py" line="130"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="129"/>
         <source>Choose the district whose office uses this PC, and give the PC a name the provincial centre will recognise.</source>
         <translation>وہ ضلع چنیں جس کا دفتر یہ کمپیوٹر استعمال کرتا ہے، اور کمپیوٹر کو ایسا نام دیں جسے صوبائی مرکز پہچان سکے۔</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_wizard.py" line="136"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="135"/>
         <source>District</source>
         <translation>ضلع</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_wizard.py" line="137"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="136"/>
         <source>Choose your district</source>
         <translation>اپنا ضلع چنیں</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_wizard.py" line="144"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="143"/>
         <source>{division} division</source>
         <translation>{division} ڈویژن</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_wizard.py" line="158"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="157"/>
         <source>Name of this PC</source>
         <translation>اس کمپیوٹر کا نام</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_wizard.py" line="161"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="160"/>
         <source>&amp;District:</source>
         <translation>ضلع (&amp;D):</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_wizard.py" line="162"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="161"/>
         <source>&amp;Name of this PC:</source>
         <translation>اس کمپیوٹر کا نام (&amp;N):</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_wizard.py" line="165"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="164"/>
         <source>The name tells this PC apart from other PCs of the same office, e.g. &quot;Quetta office PC&quot; or &quot;Quetta desk laptop&quot;.</source>
         <translation>یہ نام اس کمپیوٹر کو اسی دفتر کے دوسرے کمپیوٹروں سے الگ پہچاننے کے لیے ہے، مثلاً &quot;کوئٹہ دفتر کا کمپیوٹر&quot; یا &quot;کوئٹہ ڈیسک کا لیپ ٹاپ&quot;۔</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_wizard.py" line="187"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="186"/>
         <source>{district} office PC</source>
         <translation>{district} دفتر کا کمپیوٹر</translation>
     </message>
@@ -1998,73 +1968,73 @@
 <context>
     <name>IndicatorEntryScreen</name>
     <message>
-        <location filename="../../gui/screens/indicator_entry/screen.py" line="44"/>
-        <location filename="../../gui/screens/indicator_entry/screen.py" line="95"/>
+        <location filename="../../gui/screens/indicator_entry/screen.py" line="45"/>
+        <location filename="../../gui/screens/indicator_entry/screen.py" line="98"/>
         <source>Indicator entry</source>
         <translation>اشاریوں کا اندراج</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/indicator_entry/screen.py" line="48"/>
+        <location filename="../../gui/screens/indicator_entry/screen.py" line="49"/>
         <source>District</source>
         <translation>ضلع</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/indicator_entry/screen.py" line="52"/>
+        <location filename="../../gui/screens/indicator_entry/screen.py" line="53"/>
         <source>District:</source>
         <translation>ضلع:</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/indicator_entry/screen.py" line="58"/>
+        <location filename="../../gui/screens/indicator_entry/screen.py" line="59"/>
         <source>Institution</source>
         <translation>ادارہ</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/indicator_entry/screen.py" line="63"/>
+        <location filename="../../gui/screens/indicator_entry/screen.py" line="66"/>
         <source>Period</source>
         <translation>مدت</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/indicator_entry/screen.py" line="64"/>
+        <location filename="../../gui/screens/indicator_entry/screen.py" line="67"/>
         <source>&amp;Institution:</source>
         <translation>ادارہ (&amp;I):</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/indicator_entry/screen.py" line="66"/>
+        <location filename="../../gui/screens/indicator_entry/screen.py" line="69"/>
         <source>&amp;Period:</source>
         <translation>مدت (&amp;P):</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/indicator_entry/screen.py" line="77"/>
+        <location filename="../../gui/screens/indicator_entry/screen.py" line="80"/>
         <source>Mark complete</source>
         <translation>مکمل قرار دیں</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/indicator_entry/screen.py" line="78"/>
+        <location filename="../../gui/screens/indicator_entry/screen.py" line="81"/>
         <source>Reopen</source>
         <translation>دوبارہ کھولیں</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/indicator_entry/screen.py" line="118"/>
+        <location filename="../../gui/screens/indicator_entry/screen.py" line="121"/>
         <source>{period} (in progress)</source>
         <translation>{period} (جاری)</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/indicator_entry/screen.py" line="143"/>
+        <location filename="../../gui/screens/indicator_entry/screen.py" line="146"/>
         <source>Nothing is due from this institution for {period}.</source>
         <translation>اس ادارے سے {period} کے لیے کوئی اندراج مطلوب نہیں۔</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/indicator_entry/screen.py" line="154"/>
+        <location filename="../../gui/screens/indicator_entry/screen.py" line="157"/>
         <source>Marked complete.</source>
         <translation>مکمل قرار دے دیا گیا۔</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/indicator_entry/screen.py" line="158"/>
+        <location filename="../../gui/screens/indicator_entry/screen.py" line="161"/>
         <source>Operators can no longer change it; you still can.</source>
         <translation>آپریٹر اب اسے تبدیل نہیں کر سکتے؛ آپ اب بھی کر سکتے ہیں۔</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/indicator_entry/screen.py" line="165"/>
+        <location filename="../../gui/screens/indicator_entry/screen.py" line="168"/>
         <source>{entered} of {expected} cells entered. Each cell is saved when you leave it.</source>
         <translation>{expected} میں سے {entered} خانے درج ہو چکے۔ ہر خانہ چھوڑتے ہی محفوظ ہو جاتا ہے۔</translation>
     </message>
@@ -2072,53 +2042,53 @@
 <context>
     <name>IndicatorGridModel</name>
     <message>
-        <location filename="../../gui/screens/indicator_entry/model.py" line="147"/>
-        <location filename="../../gui/screens/indicator_entry/model.py" line="244"/>
+        <location filename="../../gui/screens/indicator_entry/model.py" line="143"/>
+        <location filename="../../gui/screens/indicator_entry/model.py" line="240"/>
         <source>Total</source>
         <translation>کل</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/indicator_entry/model.py" line="232"/>
+        <location filename="../../gui/screens/indicator_entry/model.py" line="228"/>
         <source>Comment: {comment}</source>
         <translation>تبصرہ: {comment}</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/indicator_entry/model.py" line="236"/>
+        <location filename="../../gui/screens/indicator_entry/model.py" line="232"/>
         <source>Earlier: {history}</source>
         <translation>پہلے: {history}</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/indicator_entry/model.py" line="248"/>
+        <location filename="../../gui/screens/indicator_entry/model.py" line="244"/>
         <source>Count</source>
         <translation>تعداد</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/indicator_entry/model.py" line="248"/>
+        <location filename="../../gui/screens/indicator_entry/model.py" line="244"/>
         <source>Days</source>
         <translation>دن</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/indicator_entry/model.py" line="248"/>
+        <location filename="../../gui/screens/indicator_entry/model.py" line="244"/>
         <source>Value</source>
         <translation>قدر</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/indicator_entry/model.py" line="249"/>
+        <location filename="../../gui/screens/indicator_entry/model.py" line="245"/>
         <source>Numerator</source>
         <translation>شمار کنندہ</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/indicator_entry/model.py" line="249"/>
+        <location filename="../../gui/screens/indicator_entry/model.py" line="245"/>
         <source>Denominator</source>
         <translation>نسب نما</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/indicator_entry/model.py" line="250"/>
+        <location filename="../../gui/screens/indicator_entry/model.py" line="246"/>
         <source>Ratio</source>
         <translation>تناسب</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/indicator_entry/model.py" line="332"/>
+        <location filename="../../gui/screens/indicator_entry/model.py" line="328"/>
         <source>Type both the numerator and the denominator; the cell is saved when both are filled.</source>
         <translation>شمار کنندہ اور نسب نما دونوں لکھیں؛ دونوں بھرنے پر خانہ محفوظ ہو جاتا ہے۔</translation>
     </message>
@@ -2752,42 +2722,42 @@
 <context>
     <name>RolePage</name>
     <message>
-        <location filename="../../gui/dialogs/setup_wizard.py" line="79"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="78"/>
         <source>Welcome to Mizan</source>
         <translation>Mizan میں خوش آمدید</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_wizard.py" line="80"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="79"/>
         <source>This PC has no Mizan database yet. A few questions set it up; it takes a minute.</source>
         <translation>اس کمپیوٹر پر ابھی Mizan کا ڈیٹا بیس نہیں ہے۔ چند سوالوں کے جواب دے کر اسے تیار کریں؛ اس میں ایک منٹ لگتا ہے۔</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_wizard.py" line="88"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="87"/>
         <source>&amp;Language / زبان:</source>
         <translation>زبان / Language (&amp;L):</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_wizard.py" line="95"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="94"/>
         <source>Who will use this PC?</source>
         <translation>یہ کمپیوٹر کون استعمال کرے گا؟</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_wizard.py" line="96"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="95"/>
         <source>A &amp;district office</source>
         <translation>ضلعی دفتر (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_wizard.py" line="97"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="96"/>
         <source>The &amp;provincial centre</source>
         <translation>صوبائی مرکز (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_wizard.py" line="100"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="99"/>
         <source>Enters its district&apos;s indicator figures and gender desk records, and sends them to the provincial centre.</source>
         <translation>اپنے ضلع کے اشاریوں کے اعداد و شمار اور جینڈر ڈیسک کا ریکارڈ درج کرتا ہے، اور انہیں صوبائی مرکز کو بھیجتا ہے۔</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_wizard.py" line="103"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="102"/>
         <source>Receives every district&apos;s data, merges it into one provincial database and makes the reports.</source>
         <translation>ہر ضلع کا ڈیٹا وصول کرتا ہے، اسے ایک صوبائی ڈیٹا بیس میں یکجا کرتا ہے اور رپورٹیں بناتا ہے۔</translation>
     </message>
@@ -2978,7 +2948,7 @@
 <context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../../gui/dialogs/setup_wizard.py" line="538"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="539"/>
         <source>Set up Mizan</source>
         <translation>Mizan کی ابتدائی ترتیب</translation>
     </message>
@@ -3075,7 +3045,7 @@
 <context>
     <name>TrustCentreWizard</name>
     <message>
-        <location filename="../../gui/dialogs/setup_wizard.py" line="641"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="642"/>
         <source>The provincial centre&apos;s key</source>
         <translation>صوبائی مرکز کی کلید</translation>
     </message>
@@ -3324,6 +3294,39 @@
         <location filename="../../sync/centre.py" line="237"/>
         <source>desk {code}</source>
         <translation>ڈیسک {code}</translation>
+    </message>
+</context>
+<context>
+    <name>elapsed</name>
+    <message>
+        <location filename="../../storage/validation.py" line="683"/>
+        <source>0-3 days</source>
+        <translation>0 تا 3 دن</translation>
+    </message>
+    <message>
+        <location filename="../../storage/validation.py" line="684"/>
+        <source>4-5 days</source>
+        <translation>4 تا 5 دن</translation>
+    </message>
+    <message>
+        <location filename="../../storage/validation.py" line="685"/>
+        <source>6-14 days</source>
+        <translation>6 تا 14 دن</translation>
+    </message>
+    <message>
+        <location filename="../../storage/validation.py" line="686"/>
+        <source>15-30 days</source>
+        <translation>15 تا 30 دن</translation>
+    </message>
+    <message>
+        <location filename="../../storage/validation.py" line="687"/>
+        <source>over a month</source>
+        <translation>ایک مہینے سے زیادہ</translation>
+    </message>
+    <message>
+        <location filename="../../storage/validation.py" line="688"/>
+        <source>unknown (no incident date)</source>
+        <translation>نامعلوم (واقعے کی تاریخ درج نہیں)</translation>
     </message>
 </context>
 <context>
@@ -4328,7 +4331,7 @@
         <translation>ملزم کی عمر کا گروپ</translation>
     </message>
     <message>
-        <location filename="../../storage/validation.py" line="803"/>
+        <location filename="../../storage/validation.py" line="821"/>
         <source>{service} date</source>
         <translation>{service} کی تاریخ</translation>
     </message>
@@ -5069,7 +5072,7 @@
         <translation>پچھلی مدت کے {last} کے ایک تہائی سے کم</translation>
     </message>
     <message>
-        <location filename="../../storage/validation.py" line="739"/>
+        <location filename="../../storage/validation.py" line="757"/>
         <source>a district code such as QUETTA</source>
         <translation>QUETTA جیسا ضلعی کوڈ</translation>
     </message>
@@ -5103,27 +5106,27 @@
 <context>
     <name>wizard</name>
     <message>
-        <location filename="../../gui/dialogs/setup_wizard.py" line="651"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="652"/>
         <source>&lt; &amp;Back</source>
         <translation>&lt; پیچھے (&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_wizard.py" line="652"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="653"/>
         <source>&amp;Next &gt;</source>
         <translation>اگلا (&amp;N) &gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_wizard.py" line="653"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="654"/>
         <source>Cancel</source>
         <translation>منسوخ کریں</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_wizard.py" line="654"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="655"/>
         <source>&amp;Finish</source>
         <translation>مکمل کریں (&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/setup_wizard.py" line="655"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="656"/>
         <source>&amp;Commit</source>
         <translation>تصدیق کریں (&amp;C)</translation>
     </message>

@@ -33,7 +33,7 @@ from storage.entry import Heading, SheetIndicator, StoredValue, stored_values
 from storage.errors import MizanError, ValidationFailed
 from storage.i18n import fill
 from storage.records import delete_indicator_value, save_indicator_values
-from storage.validation import WARNING, ValueInput
+from storage.validation import CROSS_CELL_RULES, WARNING, ValueInput
 
 # The parts of one cell a column can show.
 VALUE, NUMERATOR, DENOMINATOR, COMPUTED = "value", "numerator", "denominator", "computed"
@@ -47,10 +47,6 @@ MessageRole = Qt.ItemDataRole.UserRole + 5  # the engine's message for an error 
 
 # Cell states.
 EMPTY, STORED, SAVED, PENDING, WARNING_STATE, ERROR_STATE = "empty", "stored", "saved", "pending", "warning", "error"
-
-# Rules about several cells at once: a cell refused by them is retried with the next save of its grid,
-# so that correcting the total after a cell (or a cell after the total) can go through.
-CROSS_CELL_RULES = frozenset({"IV_CELLS_SUM", "IV_CELLS_EXCEED_TOTAL"})
 
 COLOURS = {
     SAVED: QColor(SAVED_FILL),

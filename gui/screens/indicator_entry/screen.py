@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QLabel, QPushButto
 from gui.screens.base import Screen
 from gui.screens.indicator_entry.model import IndicatorGridModel
 from gui.screens.indicator_entry.panel import IndicatorPanel
+from gui.widgets.inputs import valid_on
 from gui.widgets.labels import heading_label
 from gui.widgets.messages import call_storage, show_message
 from storage.database import Session
@@ -56,8 +57,10 @@ class IndicatorEntryScreen(Screen):
             self.district.hide()
         self.institution = QComboBox()
         self.institution.setAccessibleName(self.tr("Institution"))
+        on = today()
         for code in entry_institutions(session.catalogue):
-            if session.catalogue.institutions[code].validity.valid_to is None:
+            # Valid today by the catalogue's rule: one whose end date is still to come is shown until then.
+            if valid_on(session.catalogue.institutions[code].validity, on):
                 self.institution.addItem(session.catalogue.institutions[code].name, code)
         self.period = QComboBox()
         self.period.setAccessibleName(self.tr("Period"))

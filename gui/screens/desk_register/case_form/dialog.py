@@ -36,9 +36,9 @@ from gui.widgets.dates import qdate
 from storage.database import Session
 from storage.desk import derived_fields, get_desk_case, save_desk_case
 from storage.errors import MizanError, ValidationFailed
-from storage.i18n import fill
+from storage.i18n import fill, translate
 from storage.users import allowed
-from storage.validation import Issue
+from storage.validation import ELAPSED_BUCKET_NAMES, Issue
 
 
 class CaseFormDialog(CaseFormTabs, QDialog):
@@ -246,12 +246,8 @@ class CaseFormDialog(CaseFormTabs, QDialog):
         }
         names = [contexts.get(code, code) for code in derived["case_context"]]
         self.case_context.setText(", ".join(names) if names else self.tr("none"))
-        buckets = {
-            "0-3 days": self.tr("0-3 days"), "4-5 days": self.tr("4-5 days"), "6-14 days": self.tr("6-14 days"),
-            "15-30 days": self.tr("15-30 days"), "over a month": self.tr("over a month"),
-            "unknown": self.tr("unknown (no incident date)"),
-        }
-        self.elapsed.setText(buckets.get(derived["elapsed_bucket"], derived["elapsed_bucket"]))
+        bucket = derived["elapsed_bucket"]  # the engine's bucket; its name on screen is the engine's too
+        self.elapsed.setText(translate("elapsed", ELAPSED_BUCKET_NAMES.get(bucket, bucket)))
 
     def _make_read_only(self) -> None:
         """Roles that may see but not change cases (the centre's clerk): everything shown, nothing saved."""
