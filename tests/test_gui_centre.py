@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
-from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtCore import QLocale, QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QDialog
 
@@ -327,6 +327,29 @@ def test_targets_typed_in_the_grid_are_saved_and_a_refusal_explained(qtbot, cler
     screen.load_sheet(template)
     assert screen.status.text() == "Loaded targets.csv: 1 new targets, 0 changed."
     assert index.data() == "50"
+
+
+def test_a_large_target_reads_in_full_as_the_locale_writes_it(qtbot, clerk):
+    from gui.language import LOCALES
+    from gui.screens.targets_screen import TargetsScreen
+
+    screen = on_screen(qtbot, TargetsScreen(clerk))
+    model = screen.model
+    row = next(r for r, indicator in enumerate(model.grid.indicators) if indicator.unit == "count")
+    index = model.index(row, model.grid.districts.index("QUETTA"))
+    assert model.setData(index, "1234567")
+    before = QLocale()
+    try:
+        for language in ("en", "ur"):  # the locales gui.language sets: the same digits and grouping
+            QLocale.setDefault(LOCALES[language])
+            assert index.data() == "1,234,567"  # it read "1.23457e+06"
+            assert index.data(Qt.ItemDataRole.EditRole) == "1234567"  # typed back as storage reads it
+    finally:
+        QLocale.setDefault(before)
+    assert not model.setData(index, "1234567")  # unchanged: nothing is saved again
+    percent = next(r for r, indicator in enumerate(model.grid.indicators) if indicator.unit == "percent")
+    fraction = model.index(percent, model.grid.districts.index("QUETTA"))
+    assert model.setData(fraction, "62.5") and fraction.data() == "62.5"
 
 
 # -- reports ----------------------------------------------------------------------------------------------

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QLocale, Qt
 from PySide6.QtWidgets import QLabel
 
 from gui.widgets.dates import NO_DATE, OptionalDateEdit
@@ -77,3 +77,19 @@ def test_headings_carry_the_role_the_font_size_setting_scales(qtbot):
     qtbot.addWidget(heading)
     assert heading.property("role") == "heading" and heading.wordWrap()
     assert heading.font().bold() is False  # the size and weight come from the application style sheet
+
+
+def test_figures_read_in_full_and_edit_plain(qapp):
+    from gui.language import LOCALES
+    from gui.widgets.numbers import locale_number, plain_number
+
+    before = QLocale()
+    try:
+        for language in ("en", "ur"):  # the interface's locales, as gui.language sets them
+            QLocale.setDefault(LOCALES[language])
+            assert [locale_number(v) for v in (1234567, 1234567.0, 12.5, 1e-7, None)] == [
+                "1,234,567", "1,234,567", "12.5", "0.0000001", ""]
+            assert [plain_number(v) for v in (1234567, 1234567.0, 12.5, 2**63 - 1)] == [
+                "1234567", "1234567", "12.5", "9223372036854775807"]
+    finally:
+        QLocale.setDefault(before)

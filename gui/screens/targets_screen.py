@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from gui.screens.base import Screen
 from gui.widgets.labels import heading_label
 from gui.widgets.messages import call_storage
+from gui.widgets.numbers import locale_number, plain_number
 from gui.widgets.style import ERROR_FILL, ERROR_STYLE
 from storage.database import Session
 from storage.errors import ValidationFailed
@@ -35,12 +36,6 @@ from storage.users import allowed
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 REFUSED = QColor(ERROR_FILL)
-
-
-def _figure(value: float | int | None) -> str:
-    if value is None:
-        return ""
-    return f"{value:g}"
 
 
 class TargetGridModel(QAbstractTableModel):
@@ -89,7 +84,11 @@ class TargetGridModel(QAbstractTableModel):
         indicator, district = self.grid.indicators[index.row()], self.grid.districts[index.column()]
         refused = self.refused.get((index.row(), index.column()))
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
-            return refused[0] if refused else _figure(self.grid.target(indicator.code, district))
+            if refused:
+                return refused[0]  # the text as typed, to correct
+            target = self.grid.target(indicator.code, district)
+            # Read in full in the locale's way (1,234,567); edited without group separators.
+            return locale_number(target) if role == Qt.ItemDataRole.DisplayRole else plain_number(target)
         if role == Qt.ItemDataRole.BackgroundRole and refused:
             return REFUSED
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -105,7 +104,7 @@ class TargetGridModel(QAbstractTableModel):
         indicator, district = self.grid.indicators[index.row()], self.grid.districts[index.column()]
         text = str(value).strip()
         cell = (index.row(), index.column())
-        if cell not in self.refused and text == _figure(self.grid.target(indicator.code, district)):
+        if cell not in self.refused and text == plain_number(self.grid.target(indicator.code, district)):
             return False  # left unchanged: nothing to save
         try:
             save_targets(self.session, self.grid.year, [TargetInput(indicator.code, district, None, text or None)])

@@ -2956,88 +2956,88 @@
 <context>
     <name>TargetsScreen</name>
     <message>
-        <location filename="../../gui/screens/targets_screen.py" line="134"/>
+        <location filename="../../gui/screens/targets_screen.py" line="133"/>
         <source>Year</source>
         <translation>سال</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/targets_screen.py" line="139"/>
-        <location filename="../../gui/screens/targets_screen.py" line="174"/>
+        <location filename="../../gui/screens/targets_screen.py" line="138"/>
+        <location filename="../../gui/screens/targets_screen.py" line="173"/>
         <source>Targets</source>
         <translation>اہداف</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/targets_screen.py" line="144"/>
+        <location filename="../../gui/screens/targets_screen.py" line="143"/>
         <source>Save a &amp;template…</source>
         <translation>ٹیمپلیٹ محفوظ کریں (&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/targets_screen.py" line="146"/>
+        <location filename="../../gui/screens/targets_screen.py" line="145"/>
         <source>&amp;Load targets from a spreadsheet…</source>
         <translation>اسپریڈشیٹ سے اہداف لوڈ کریں (&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/targets_screen.py" line="153"/>
+        <location filename="../../gui/screens/targets_screen.py" line="152"/>
         <source>&amp;Year:</source>
         <translation>سال (&amp;Y):</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/targets_screen.py" line="160"/>
+        <location filename="../../gui/screens/targets_screen.py" line="159"/>
         <source>Targets for the year</source>
         <translation>سال کے اہداف</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/targets_screen.py" line="162"/>
+        <location filename="../../gui/screens/targets_screen.py" line="161"/>
         <source>A target is for the whole year in the indicator&apos;s unit: a yearly total for counts, a level for stock figures, a percent for rates. Type in a cell and move on: it is saved at once. Empty a cell to remove its target.</source>
         <translation>ہدف پورے سال کے لیے، اشاریے کی اپنی اکائی میں ہوتا ہے: تعداد کے لیے سال بھر کا مجموعہ، کسی خاص دن کی موجودہ تعداد (مثلاً قیدیوں کی تعداد) کے لیے سطح، اور شرح کے لیے فیصد۔ خانے میں لکھ کر آگے بڑھیں: یہ فوراً محفوظ ہو جاتا ہے۔ ہدف ہٹانے کے لیے خانہ خالی کر دیں۔</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/targets_screen.py" line="182"/>
+        <location filename="../../gui/screens/targets_screen.py" line="181"/>
         <source>{n} targets were not saved: point at a red cell to see why.</source>
         <translation>{n} اہداف محفوظ نہیں ہوئے: وجہ جاننے کے لیے ماؤس سرخ خانے پر لے جائیں۔</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/targets_screen.py" line="186"/>
+        <location filename="../../gui/screens/targets_screen.py" line="185"/>
         <source>Save the targets template</source>
         <translation>اہداف کا ٹیمپلیٹ محفوظ کریں</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/targets_screen.py" line="187"/>
+        <location filename="../../gui/screens/targets_screen.py" line="186"/>
         <source>Excel (*.xlsx);;CSV (*.csv)</source>
         <translation>ایکسل (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/targets_screen.py" line="197"/>
+        <location filename="../../gui/screens/targets_screen.py" line="196"/>
         <source>Saved {path} with {rows} rows. Fill in the targets and load it back.</source>
         <translation>{path} محفوظ ہو گئی، اس میں {rows} قطاریں ہیں۔ اہداف بھریں اور فائل واپس لوڈ کریں۔</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/targets_screen.py" line="200"/>
+        <location filename="../../gui/screens/targets_screen.py" line="199"/>
         <source>Load targets</source>
         <translation>اہداف لوڈ کریں</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/targets_screen.py" line="201"/>
+        <location filename="../../gui/screens/targets_screen.py" line="200"/>
         <source>Spreadsheets (*.xlsx *.csv)</source>
         <translation>اسپریڈشیٹس (*.xlsx *.csv)</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/targets_screen.py" line="213"/>
+        <location filename="../../gui/screens/targets_screen.py" line="212"/>
         <source>Nothing was loaded. Correct these rows and load the file again:</source>
         <translation>کچھ لوڈ نہیں ہوا۔ یہ قطاریں درست کریں اور فائل دوبارہ لوڈ کریں:</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/targets_screen.py" line="214"/>
+        <location filename="../../gui/screens/targets_screen.py" line="213"/>
         <source>Row {row}: {message}</source>
         <translation>قطار {row}: {message}</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/targets_screen.py" line="217"/>
+        <location filename="../../gui/screens/targets_screen.py" line="216"/>
         <source>…and {n} more.</source>
         <translation>…اور {n} مزید۔</translation>
     </message>
     <message>
-        <location filename="../../gui/screens/targets_screen.py" line="223"/>
+        <location filename="../../gui/screens/targets_screen.py" line="222"/>
         <source>Loaded {path}: {new} new targets, {updated} changed.</source>
         <translation>{path} لوڈ ہو گئی: {new} نئے اہداف، {updated} تبدیل شدہ۔</translation>
     </message>
