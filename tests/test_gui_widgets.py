@@ -93,3 +93,27 @@ def test_figures_read_in_full_and_edit_plain(qapp):
                 "1234567", "1234567", "12.5", "9223372036854775807"]
     finally:
         QLocale.setDefault(before)
+
+
+def test_an_unexpected_error_is_worded_in_the_interface_s_language(qapp, tmp_path):
+    """The fallback wording of an error that is not storage's is found in the Urdu catalogue (it was
+    filed under a context Qt never looked in, so Urdu users read English)."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from gui.language import install_language, remove_language
+    from gui.widgets.messages import describe_error
+    from storage.reference.catalogue import resources_dir
+
+    lrelease = Path(sys.executable).parent / "pyside6-lrelease"
+    catalog = tmp_path / "ur.qm"
+    subprocess.run([str(lrelease), str(resources_dir() / "translations" / "mizan_ur.ts"), "-qm", str(catalog)],
+                   check=True, capture_output=True)
+    translators = install_language(qapp, "ur", catalog=catalog)
+    try:
+        worded = describe_error(QLabel(), OSError("disk full"))
+        assert worded.startswith("کچھ غلط ہو گیا: ") and "disk full" in worded
+    finally:
+        remove_language(qapp, translators)
+        install_language(qapp, "en")

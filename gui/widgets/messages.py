@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 from gui.widgets.style import ERROR_STYLE
@@ -25,7 +25,9 @@ def describe_error(widget: QWidget, error: Exception) -> str:
     """The storage message for a Mizan error (written for people); a plain wrapper for anything else."""
     if isinstance(error, MizanError):
         return str(error)
-    return fill(widget.tr("Something went wrong: {error}"), error=error)
+    # An explicit context: ``widget.tr`` would look the text up under the widget's own class at run time,
+    # while lupdate files it under the name of the variable, so the Urdu was never found.
+    return fill(QCoreApplication.translate("messages", "Something went wrong: {error}"), error=error)
 
 
 def message_label() -> QLabel:

@@ -5096,9 +5096,9 @@
     </message>
 </context>
 <context>
-    <name>widget</name>
+    <name>messages</name>
     <message>
-        <location filename="../../gui/widgets/messages.py" line="28"/>
+        <location filename="../../gui/widgets/messages.py" line="30"/>
         <source>Something went wrong: {error}</source>
         <translation>کچھ غلط ہو گیا: {error}</translation>
     </message>
