@@ -48,8 +48,8 @@ from storage import __version__
 from storage.core import audit
 from storage.core.clock import utc_now
 from storage.core.connection import connect, set_actor
-from storage.core.files import HASH_CHUNK, fsync_file, fsync_folder, write_atomically
-from storage.core.keyslots import KeyFile, keyfile_path
+from storage.core.files import HASH_CHUNK, create_private, fsync_file, fsync_folder, open_private, write_atomically
+from storage.core.keyslots import KeyFile, keyfile_lock, keyfile_path, lock_path
 from storage.core.roles import require, require_role
 from storage.core.schema import migrations
 from storage.errors import AuthError, MizanError, UsageError
@@ -131,7 +131,11 @@ def write_backup(db: Database, db_path: str | Path, out: str | Path, *, reason: 
     snapshot = out.with_name(out.name + ".snapshot.tmp")
     partial = out.with_name(out.name + ".tmp")
     snapshot.unlink(missing_ok=True)
+    partial.unlink(missing_ok=True)
     try:
+        # Both files are created owner-only first: VACUUM INTO fills the empty snapshot, the ZIP the partial.
+        create_private(snapshot)
+        create_private(partial)
         # VACUUM INTO reads one consistent snapshot and writes it encrypted with the connection's key.
         db.execute("VACUUM INTO ?", [str(snapshot)])
         small = {KEYS_MEMBER: keyfile_path(db_path).read_bytes()}
@@ -345,7 +349,7 @@ def _check_manifest(name: str, manifest: object, infos: list[zipfile.ZipInfo]) -
 def _extract_checked(archive: zipfile.ZipFile, member: str, expected: dict, out: Path) -> None:
     """Copy one member to ``out`` while hashing it; a wrong hash deletes the copy and rejects the backup."""
     digest = hashlib.sha256()
-    with archive.open(member) as source, open(out, "wb") as target:
+    with archive.open(member) as source, open_private(out) as target:
         while chunk := source.read(HASH_CHUNK):
             digest.update(chunk)
             target.write(chunk)
@@ -441,9 +445,12 @@ class PreparedRestore:
             if keys_path.exists():
                 _keep_copy(keys_path, Path(f"{kept}.keys"))
         # Keys first: both files of one installation share the database key, so a crash between the two
-        # renames leaves a pair that opens.
-        os.replace(self.staged_keys, keys_path)
+        # renames leaves a pair that opens. The key file's lock keeps a sign-in elsewhere from writing a
+        # failure count read from the replaced file over the restored one.
+        with keyfile_lock(keys_path):
+            os.replace(self.staged_keys, keys_path)
         os.replace(self.staged_db, db_path)
+        lock_path(self.staged_keys).unlink(missing_ok=True)
         if self.ledger_lines is not None:
             write_atomically(ledger_path(db_path), self.ledger_lines)
         fsync_folder(db_path.parent)
@@ -452,6 +459,7 @@ class PreparedRestore:
     def discard(self) -> None:
         self.staged_db.unlink(missing_ok=True)
         self.staged_keys.unlink(missing_ok=True)
+        lock_path(self.staged_keys).unlink(missing_ok=True)  # opening the staged key file took its lock
 
 
 def _keep_copy(source: Path, kept: Path) -> None:
