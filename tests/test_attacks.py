@@ -8,25 +8,40 @@ the low items (the trend report of a desk indicator, `audit verify` for operator
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
+import shutil
 import stat
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
 
-from storage.core.backup import backup_now, ledger_path, restore_backup, with_password
+from storage.core.backup import (
+    automatic_backup,
+    automatic_backup_files,
+    backup_now,
+    ledger_path,
+    restore_backup,
+    set_backup_keep,
+    with_password,
+)
 from storage.core.keyslots import MAX_FAILURES, KeyFile, keyfile_path
 from storage.core.session import create_database, open_session
 from storage.errors import AuthError
 from storage.records.users import add_user
-from sync.devices import revoke_device
-from tests.conftest import ADMIN_PASSWORD, OPERATOR_PASSWORD
-from tests.sync_helpers import link
+from sync.devices import enroll_device, revoke_device
+from sync.importer import import_bundles
+from sync.inbox import import_inbox, scan_inbox
+from sync.keys import export_key_file, trust_centre
+from tests.conftest import ADMIN_PASSWORD, OPERATOR_PASSWORD, table_counts
+from tests.sync_helpers import add_values, export_to, link
 
 ROOT = Path(__file__).resolve().parent.parent
+JUNK_REASON = "junk.mizan is not a Mizan bundle (not an age-encrypted file)."
 
 
 def run_main(*args: str, password: str, db: Path) -> subprocess.Popen:
@@ -105,3 +120,105 @@ def test_new_database_key_ledger_and_backup_files_are_owner_only(tmp_path: Path,
     finally:
         os.umask(old_umask)
     assert json.loads(keyfile_path(db).read_text())["format"] == "mizan-keyslots-1"
+
+
+# -- item 9: a junk file in the inbox deletes the backups -------------------------------------------------
+
+
+def _settled(path: Path) -> Path:
+    """Date a file a minute back: copied onto the shared drive a while ago, not still being written."""
+    past = time.time() - 60
+    os.utime(path, (past, past))
+    return path
+
+
+def _backup_named(db: Path, when: dt.datetime, reason: str = "daily") -> str:
+    return f"{db.name}-{when:%Y%m%d-%H%M%S-%f}-{reason}.mizan-backup.zip"
+
+
+def _old_backups(session, days: list[int]) -> list[str]:
+    """Real automatic backups of ``session``'s database, renamed as if made that many days ago."""
+    made = automatic_backup(session.db, session.path, "daily", session.user)
+    names = []
+    for back in days:
+        name = _backup_named(session.path, dt.datetime.now() - dt.timedelta(days=back))
+        shutil.copyfile(made, made.with_name(name))
+        names.append(name)
+    made.unlink()
+    return sorted(names)
+
+
+def _backup_names(db: Path) -> list[str]:
+    return [path.name for path in automatic_backup_files(db)]
+
+
+def test_a_junk_file_in_the_inbox_is_tried_once_and_deletes_no_backup(tmp_path: Path, clerk, centre_db: Path):
+    """The import desk watches an inbox; someone drops a file that is no bundle. Every 30-second scan used
+    to offer it again, back up before "importing" it and prune the oldest backup: within minutes the
+    last days' backups were gone. Now it is tried once, makes no backup, and is offered again only once
+    its bytes change."""
+    kept = _old_backups(clerk, list(range(12, 2, -1)))  # ten backups, from 12 to 3 days ago
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    junk = inbox / "junk.mizan"
+    junk.write_bytes(b"not a bundle\n" * 300)
+    _settled(junk)
+    before = table_counts(clerk)
+
+    offered, outcomes = [], []
+    for _ in range(20):  # ten minutes of the import desk's polling
+        found = scan_inbox(clerk, inbox, settle_seconds=0)
+        offered.append([path.name for path in found])
+        if found:
+            outcomes += import_bundles(clerk, found)
+    assert offered == [["junk.mizan"]] + [[]] * 19
+    assert [(o.status, o.reason) for o in outcomes] == [("rejected", JUNK_REASON)]
+    assert _backup_names(centre_db) == kept
+    assert table_counts(clerk) == before
+
+    with open(junk, "ab") as handle:  # changed bytes: a new file, tried again (and still no backup)
+        handle.write(b"more")
+    _settled(junk)
+    assert [path.name for path in scan_inbox(clerk, inbox, settle_seconds=0)] == ["junk.mizan"]
+    assert [o.status for o in import_inbox(clerk, inbox, settle_seconds=0)] == ["rejected"]
+    assert _backup_names(centre_db) == kept
+
+
+def test_an_unknown_devices_bundle_waits_in_the_inbox_until_its_device_is_enrolled(
+        tmp_path: Path, clerk, centre_db: Path, district_admin, supervisor):
+    """A bundle from a PC the centre has not enrolled is refused without a backup and not offered again,
+    until the device is enrolled from its enrollment file: then the next scan imports it, backing up once."""
+    trust_centre(district_admin, _key_file(clerk, tmp_path / "centre.key"))
+    export_key_file(district_admin, tmp_path / "quetta.enroll")
+    add_values(supervisor)
+    inbox = tmp_path / "inbox"
+    bundle = _settled(export_to(supervisor, inbox))
+
+    [refused] = import_inbox(clerk, inbox, settle_seconds=0)
+    assert refused.status == "rejected" and refused.unknown_device is not None
+    assert scan_inbox(clerk, inbox, settle_seconds=0) == []
+    assert _backup_names(centre_db) == []
+
+    enroll_device(clerk, tmp_path / "quetta.enroll")
+    assert scan_inbox(clerk, inbox, settle_seconds=0) == [bundle]
+    [imported] = import_inbox(clerk, inbox, settle_seconds=0)
+    assert imported.status == "imported"
+    [backup] = _backup_names(centre_db)
+    assert backup.endswith("-before-import.mizan-backup.zip")
+
+
+def test_automatic_backups_are_pruned_by_age_as_well_as_count(supervisor, district_db: Path):
+    """A burst of automatic backups in one afternoon (many imports, or a loop gone wrong) used to push out
+    every older one beyond the count. Now every backup of the last three days with backups stays."""
+    old = _old_backups(supervisor, [6, 5, 4, 3, 2, 1])
+    set_backup_keep(supervisor, 2)
+    assert _backup_names(district_db) == old[-3:]  # 6 to 4 days ago: beyond the count and the three days
+    for _ in range(6):
+        automatic_backup(supervisor.db, district_db, "before-import", supervisor.user)
+    names = _backup_names(district_db)
+    assert names[:2] == old[-2:] and len(names) == 8  # the day before yesterday's, yesterday's, today's six
+
+
+def _key_file(clerk, path: Path) -> Path:
+    export_key_file(clerk, path)
+    return path

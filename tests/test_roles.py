@@ -179,7 +179,6 @@ EXEMPT = {
     "sync.devices.reapply_revocations": "sign-in step: re-applies revocations authenticated by the ledger's HMAC",
     "storage.core.backup.automatic_backup": "the automatic backups (before import/migration, daily) of the system",
     "storage.core.backup.daily_backup_if_due": "the automatic daily backup at sign-in",
-    "storage.core.backup.backup_before_import": "called by import_bundles after its role check",
     "storage.core.backup.write_backup": "the file writer; backup_now and the automatic backups decide who may",
 }
 
