@@ -23,6 +23,7 @@ import pandas as pd
 import pytest
 from openpyxl import load_workbook
 
+from main import main
 from storage.core.backup import (
     automatic_backup,
     automatic_backup_files,
@@ -34,21 +35,22 @@ from storage.core.backup import (
 )
 from storage.core.keyslots import MAX_FAILURES, KeyFile, keyfile_path
 from storage.core.session import create_database, open_session
-from storage.errors import AuthError
+from storage.errors import AuthError, PermissionDenied
 from storage.records.users import add_user
 from storage.records.values import list_indicator_values, save_indicator_values
-from storage.reports.build import Report, Table
+from storage.reports.build import REPORT_KINDS, Report, Table, build_report
 from storage.reports.files import write_report
 from storage.sheets.cells import csv_field, csv_text
 from storage.sheets.tables import Sheet, read_rows, write_sheets
 from storage.sheets.values import load_values, write_template
 from storage.validation import ValueInput
+from storage.views.audit_trail import verify_audit
 from sync.devices import enroll_device, revoke_device
 from sync.importer import import_bundles
 from sync.inbox import import_inbox, scan_inbox
 from sync.keys import export_key_file, trust_centre
-from tests.conftest import ADMIN_PASSWORD, OPERATOR_PASSWORD, table_counts
-from tests.sync_helpers import add_values, export_to, link
+from tests.conftest import ADMIN_PASSWORD, OPERATOR_PASSWORD, SUPERVISOR_PASSWORD, table_counts
+from tests.sync_helpers import add_desk_cases, add_values, export_to, last_month, link
 
 ROOT = Path(__file__).resolve().parent.parent
 JUNK_REASON = "junk.mizan is not a Mizan bundle (not an age-encrypted file)."
@@ -343,3 +345,65 @@ def test_report_files_write_text_as_text_and_numbers_as_numbers(tmp_path: Path, 
         assert lines[1:] == [f""""'{HYPERLINK.replace('"', '""')}",3,0.5,<5""", "'@QTA-CITY,-1,-2.25,7",
                              "plain,12,,'=1+1"]
         assert [csv_text(field) for field in next(csv.reader([lines[1]]))][:1] == [HYPERLINK]
+
+
+# -- low: the trend of a desk indicator; every report kind x every indicator ------------------------------
+
+
+def _reports_of_every_kind_and_indicator(session, districts: list[str] | None, out: Path) -> None:
+    """Every report kind builds; the trend builds for every indicator of the catalogue on its own (one row
+    per district, no duplicate), and all the trends together write as .xlsx, .pdf and .csv."""
+    codes = sorted(session.catalogue.indicators)
+    for kind in REPORT_KINDS:
+        report = build_report(session, kind, districts=districts)
+        assert report.kind == kind and report.tables, kind
+    for code in codes:
+        report = build_report(session, "trend", indicators=[code], districts=districts)
+        for table in report.tables:
+            assert table.frame["district"].is_unique, (code, table.caption)
+    every = build_report(session, "trend", indicators=codes, districts=districts)
+    for suffix in (".xlsx", ".pdf", ".csv"):
+        assert all(path.stat().st_size for path in write_report(every, out / f"trends{suffix}"))
+
+
+def test_every_report_kind_and_every_indicator_at_a_district(tmp_path: Path, supervisor, district_db: Path,
+                                                             monkeypatch, capsys):
+    """`report --kind trend --indicator POL-09` used to crash with pandas' "Index contains duplicate
+    entries": each desk indicator's trend took all five desk indicators' totals."""
+    add_values(supervisor, {"PRO-01": 41, "CRT-01": 12})
+    add_desk_cases(supervisor, 3, report_date=f"{last_month()}-15", incident_date=f"{last_month()}-13")
+    _reports_of_every_kind_and_indicator(supervisor, None, tmp_path)
+    monkeypatch.setenv("MIZAN_PASSWORD", SUPERVISOR_PASSWORD)
+    assert main(["--db", str(district_db), "--user", "sana", "report", "--kind", "trend", "--indicator", "POL-09",
+                 "--out", str(tmp_path / "pol-09.csv")]) == 0
+    assert capsys.readouterr().err == ""
+    [row] = list(csv.DictReader((tmp_path / "pol-09.csv").read_text(encoding="utf-8-sig").splitlines()))
+    assert row["district"] == "QUETTA" and sum(int(v) for k, v in row.items() if k != "district") == 3
+
+
+def test_every_report_kind_and_every_indicator_at_the_centre(tmp_path: Path, clerk):
+    _reports_of_every_kind_and_indicator(clerk, ["QUETTA", "PISHIN"], tmp_path)
+
+
+# -- low: an operator may not run `audit verify` ----------------------------------------------------------
+
+
+def test_an_operator_may_not_verify_the_audit_log(district_db: Path, operator, supervisor, monkeypatch, capsys):
+    """Operators do not read the audit log (the audit screen is refused to them); `audit verify` let them
+    read its size and state all the same."""
+    with pytest.raises(PermissionDenied) as refused:
+        verify_audit(operator)
+    assert str(refused.value) == OPERATOR_REFUSED
+    assert verify_audit(supervisor).ok
+    monkeypatch.setenv("MIZAN_PASSWORD", OPERATOR_PASSWORD)
+    before = table_counts(supervisor)
+    assert main(["--db", str(district_db), "--user", "omar", "audit", "verify"]) == 4
+    captured = capsys.readouterr()
+    assert (captured.out, captured.err.strip()) == ("", OPERATOR_REFUSED)
+    assert table_counts(supervisor) == before
+    monkeypatch.setenv("MIZAN_PASSWORD", SUPERVISOR_PASSWORD)
+    assert main(["--db", str(district_db), "--user", "sana", "audit", "verify"]) == 0
+    assert capsys.readouterr().out.startswith("Audit log intact: ")
+
+
+OPERATOR_REFUSED = "omar (role: operator) may not read the audit log; that needs one of the roles: admin, clerk, supervisor."
