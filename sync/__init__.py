@@ -6,7 +6,8 @@
 * :mod:`sync.devices`: enrolling and revoking district devices, the revocation ledger, device reports;
 * :mod:`sync.export`: a district's next bundle; :mod:`sync.receipts`: the centre's signed receipts;
 * :mod:`sync.importer`: reading, checking and importing bundles; :mod:`sync.merge`: applying records;
-* :mod:`sync.inbox`: the centre's import desk; :mod:`sync.review`: conflicts and quarantine;
+* :mod:`sync.inbox`: the centre's import desk; :mod:`sync.refusals`: files the import refused, not offered
+  again; :mod:`sync.review`: conflicts and quarantine;
 * :mod:`sync.hooks`: sync's steps in storage's init, sign-in and restore; :mod:`sync.cli`: its commands.
 
 sync imports storage, never gui (and storage never imports sync). Storage runs the steps sync adds to

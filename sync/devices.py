@@ -31,6 +31,7 @@ from sqlite_utils import Database
 
 from storage.core.backup import RestoreContext, ledger_path
 from storage.core.clock import utc_now
+from storage.core.files import open_private
 from storage.core.roles import require
 from storage.core.session import Session
 from storage.errors import UsageError
@@ -128,7 +129,7 @@ def read_ledger(content: bytes | None, db_key: bytes) -> dict[str, tuple[dict, b
 
 
 def _append_to_ledger(session: Session, entry: dict) -> None:
-    with open(ledger_path(session.path), "ab") as handle:
+    with open_private(ledger_path(session.path), "ab") as handle:  # created owner-only (0600)
         handle.write(ledger_line(session.db_key, entry))
         handle.flush()
         os.fsync(handle.fileno())

@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from storage.core.backup import backup_before_import
+from storage.core.backup import ImportBackup
 from storage.core.clock import today, utc_now
 from storage.core.roles import require
 from storage.core.session import SEED_DEVICE, Session
@@ -48,6 +48,7 @@ from sync.bundle import (
 )
 from sync.keys import Enrollment, age_identities, fingerprint, verify_signature
 from sync.merge import Incoming, merge_records, quarantine_records
+from sync.refusals import remember
 from sync.schema import DESK_CHILD_TYPES, SPECS, RecordSpec, shape_problem
 
 
@@ -150,7 +151,9 @@ def import_bundles(session: Session, paths: Iterable[str | Path],
     require_centre_import(session)
     identities = age_identities(session)
     files = bundle_files(paths)
-    backup_before_import(session, files)  # storage/core/backup.py: automatic, kept in backups/ (last N)
+    # The automatic backup (storage/core/backup.py), made just before the first merge: none when nothing
+    # of this run can be imported.
+    backup = ImportBackup(session)
     outcomes = []
     for index, path in enumerate(files):
         report = None
@@ -158,7 +161,9 @@ def import_bundles(session: Session, paths: Iterable[str | Path],
             def report(done: int, total: int, outcome: ImportOutcome | None = None, *, index: int = index,
                        path: Path = path) -> None:
                 on_progress(ImportProgress(index, len(files), str(path), done, total, outcome))
-        outcomes.append(import_bundle(session, path, identities, report))
+        outcomes.append(import_bundle(session, path, identities, report, before_merge=backup))
+        if outcomes[-1].status != "imported":  # the inbox does not offer it again (sync/refusals.py)
+            remember(session, path, outcomes[-1].reason or outcomes[-1].status)
     return outcomes
 
 
@@ -167,10 +172,13 @@ def _no_report(done: int, total: int, outcome: ImportOutcome | None = None) -> N
 
 
 def import_bundle(session: Session, path: Path, identities: list,
-                  report: Callable[..., None] | None = None) -> ImportOutcome:
+                  report: Callable[..., None] | None = None, *,
+                  before_merge: Callable[[], object] | None = None) -> ImportOutcome:
     """Check, validate and merge one bundle: all of it in one transaction, or nothing.
 
-    ``report(records_done, records_total, outcome=None)`` is told how far it got (see :class:`ImportProgress`).
+    ``report(records_done, records_total, outcome=None)`` is told how far it got (see :class:`ImportProgress`);
+    ``before_merge()`` is called once the bundle has passed every check and is not a duplicate, just
+    before its records are merged (the run's automatic backup).
     """
     require_centre_import(session)  # public on its own too: the role check belongs here, not only in the loop
     report = report or _no_report
@@ -192,6 +200,8 @@ def import_bundle(session: Session, path: Path, identities: list,
             outcome.status = "duplicate"
         else:
             bundle = OpenedBundle(path, manifest, archive)
+            if before_merge is not None:
+                before_merge()
             with session.write():
                 _merge_bundle(session, bundle, device_district, outcome.counts,
                               lambda done: report(done, outcome.records_total))

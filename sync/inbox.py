@@ -18,7 +18,6 @@ import datetime as dt
 import time
 from pathlib import Path
 
-from storage.core.files import sha256_file
 from storage.core.roles import require
 from storage.core.session import Session
 from storage.errors import UsageError
@@ -35,6 +34,7 @@ from sync.importer import (
 )
 from sync.keys import Enrollment, KeyFileError, age_identities, verify_signature
 from sync.receipts import write_receipts
+from sync.refusals import file_sha256, refused
 
 # -- unknown devices ------------------------------------------------------------------------------------
 
@@ -78,30 +78,15 @@ def enroll_pending_device(session: Session, path: str | Path, heard_fingerprint:
 
 # -- the inbox ------------------------------------------------------------------------------------------
 
-# (path, size, modification time) -> SHA-256 of the file: polling a shared folder hashes a file once,
-# not at every scan, until it changes.
-_FILE_HASHES: dict[tuple[str, int, int], str] = {}
-_MAX_REMEMBERED_HASHES = 10_000
-
-
-def _cached_sha256(path: Path, size: int, mtime_ns: int) -> str:
-    slot = (str(path.resolve()), size, mtime_ns)
-    digest = _FILE_HASHES.get(slot)
-    if digest is None:
-        if len(_FILE_HASHES) >= _MAX_REMEMBERED_HASHES:
-            _FILE_HASHES.clear()
-        digest = _FILE_HASHES[slot] = sha256_file(path)
-    return digest
-
-
 def scan_inbox(session: Session, folder: str | Path, *, settle_seconds: float = 2.0) -> list[Path]:
     """The ``*.mizan`` files in ``folder`` that this centre has not imported, in name order.
 
     A file counts as imported when a bundle was imported from a file with the same bytes (SHA-256), so
     a renamed copy is recognised too; the importer's bundle-id check catches anything else as a
     duplicate. Files changed in the last ``settle_seconds`` are left for the next scan (still being
-    copied onto the shared drive). Files are never moved or deleted. A file that was rejected is
-    listed again at every scan until it is replaced or removed: the caller decides whether to retry it.
+    copied onto the shared drive). Files are never moved or deleted. A file the import refused (rejected,
+    or a duplicate) is not listed again until its bytes change or a device or key of this centre does
+    (:mod:`sync.refusals`): a junk file in the inbox is tried once, not at every scan.
     """
     require_centre_import(session)
     folder = Path(folder)
@@ -116,7 +101,12 @@ def scan_inbox(session: Session, folder: str | Path, *, settle_seconds: float = 
             continue  # removed between listing and looking: nothing to import
         if now - status.st_mtime < settle_seconds:
             continue
-        digest = _cached_sha256(path, status.st_size, status.st_mtime_ns)
+        try:
+            digest = file_sha256(path)
+        except OSError:
+            continue  # removed while being hashed
+        if refused(session, digest) is not None:
+            continue
         if session.db.execute("SELECT 1 FROM bundles WHERE file_sha256 = ? LIMIT 1", [digest]).fetchone() is None:
             fresh.append(path)
     return fresh

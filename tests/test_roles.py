@@ -30,6 +30,7 @@ from storage.records.users import add_user, change_password, remove_user, unlock
 from storage.records.values import delete_indicator_value, save_indicator_values
 from storage.tools.demo import generate_demo
 from storage.validation import TargetInput, ValueInput
+from storage.views.audit_trail import verify_audit
 from storage.views.entry_sheet import mark_sheet_complete
 from sync import devices, importer, inbox, keys, receipts, review
 from sync.export import export_bundle
@@ -168,6 +169,8 @@ CASES = [
     Case(backups.set_backup_keep, "backup", lambda s, w, d: backups.set_backup_keep(s, 9)),
     Case(backups.restore_backup, "backup", _restore_with_own_password),
     Case(backups.prepare_restore, "backup", _restore_signed_in),
+    # Not a writer, but refused to operators all the same (issue 12): the check of the audit chain.
+    Case(verify_audit, "view_audit", lambda s, w, d: verify_audit(s)),
 ]
 
 # Public functions that write without a permission of their own, and why that is right.
@@ -179,7 +182,6 @@ EXEMPT = {
     "sync.devices.reapply_revocations": "sign-in step: re-applies revocations authenticated by the ledger's HMAC",
     "storage.core.backup.automatic_backup": "the automatic backups (before import/migration, daily) of the system",
     "storage.core.backup.daily_backup_if_due": "the automatic daily backup at sign-in",
-    "storage.core.backup.backup_before_import": "called by import_bundles after its role check",
     "storage.core.backup.write_backup": "the file writer; backup_now and the automatic backups decide who may",
 }
 

@@ -241,7 +241,8 @@ def test_a_migration_runs_after_a_backup_of_the_file(district_db: Path):
     # lacks the new column (tests/test_backup.py restores it).
     with zipfile.ZipFile(backup) as archive:
         (district_db.parent / "old.db").write_bytes(archive.read("mizan.db"))
-        backup_keys = KeyFile(Path("old.db.keys"), json.loads(archive.read("mizan.db.keys")))
+        (district_db.parent / "old.db.keys").write_bytes(archive.read("mizan.db.keys"))
+        backup_keys = KeyFile.load(district_db.parent / "old.db.keys")
     old = connect(district_db.parent / "old.db", backup_keys.unlock_with_password("sana", SUPERVISOR_PASSWORD))
     assert "test_only" not in {c.name for c in old["desks"].columns}
     old.close()

@@ -11,7 +11,7 @@ from gui.widgets.list_model import Index, ListTableModel
 from storage.core import audit
 from storage.core.session import Session
 from storage.i18n import fill
-from storage.views.audit_trail import audit_trail
+from storage.views.audit_trail import audit_trail, verify_audit
 
 PAGE = 200
 
@@ -91,7 +91,7 @@ class AuditScreen(Screen):
     def check_chain(self) -> None:
         """Re-hashing the whole log takes seconds on a big database: off the GUI thread."""
         self.verdict.setText(self.tr("Checking…"))
-        run_with_own_connection(self.session, lambda worker: audit.verify(worker.db), self.show_verdict, owner=self)
+        run_with_own_connection(self.session, verify_audit, self.show_verdict, owner=self)
 
     def show_verdict(self, report: object, error: Exception | None) -> None:
         if error is not None or not isinstance(report, audit.AuditReport):

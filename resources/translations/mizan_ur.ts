@@ -4172,6 +4172,11 @@
         <source>{file} lists its bundles in a form this Mizan does not read.</source>
         <translation>{file} میں بنڈل ایسی شکل میں درج ہیں جسے Mizan کا یہ ورژن نہیں پڑھتا۔</translation>
     </message>
+    <message>
+        <location filename="../../storage/core/keyslots.py"/>
+        <source>The key file {path} is busy: another Mizan on this PC is signing in or changing users. Try again in a minute.</source>
+        <translation>کلید کی فائل {path} مصروف ہے: اس کمپیوٹر پر Mizan کا ایک اور پروگرام سائن ان کر رہا ہے یا صارفین بدل رہا ہے۔ ایک منٹ بعد دوبارہ کوشش کریں۔</translation>
+    </message>
 </context>
 <context>
     <name>fields</name>

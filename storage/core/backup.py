@@ -23,9 +23,12 @@ files in: the staged copies are written beside the database and fsynced, the cur
 of one installation is encrypted with the same database key, a crash between the two renames leaves a
 pair that still opens.
 
-Automatic backups go to ``<database folder>/backups/``: before every import, before every schema
-migration, and at the first sign-in of a day. The last N of them are kept (the ``backup_keep`` setting,
-default :data:`DEFAULT_KEEP`); backups written elsewhere by hand are never pruned.
+Automatic backups go to ``<database folder>/backups/``: before every import that merges a bundle (never
+for a run whose files are all refused or duplicates: :class:`ImportBackup`), before every schema
+migration, and at the first sign-in of a day. Pruning goes by count *and* age: the last N are kept (the
+``backup_keep`` setting, default :data:`DEFAULT_KEEP`), and so is every backup of the last
+:data:`KEEP_DAYS` days on which backups were made, however many there are, so a burst of backups in one
+afternoon cannot push out yesterday's. Backups written elsewhere by hand are never pruned.
 """
 
 from __future__ import annotations
@@ -48,8 +51,8 @@ from storage import __version__
 from storage.core import audit
 from storage.core.clock import utc_now
 from storage.core.connection import connect, set_actor
-from storage.core.files import HASH_CHUNK, fsync_file, fsync_folder, write_atomically
-from storage.core.keyslots import KeyFile, keyfile_path
+from storage.core.files import HASH_CHUNK, create_private, fsync_file, fsync_folder, open_private, write_atomically
+from storage.core.keyslots import KeyFile, keyfile_lock, keyfile_path, lock_path
 from storage.core.roles import require, require_role
 from storage.core.schema import migrations
 from storage.errors import AuthError, MizanError, UsageError
@@ -65,6 +68,7 @@ OPTIONAL_MEMBERS = frozenset({LEDGER_MEMBER})
 REQUIRED_MEMBERS = frozenset({MANIFEST, DATABASE_MEMBER, KEYS_MEMBER})
 AUTOMATIC_REASONS = ("before-import", "before-migration", "daily")
 DEFAULT_KEEP = 10
+KEEP_DAYS = 3  # every automatic backup of the last 3 days with backups stays, whatever the count says
 MAX_KEEP = 365
 BACKUP_SUFFIX = ".mizan-backup.zip"
 MAX_MANIFEST_BYTES = 1 << 20
@@ -131,7 +135,11 @@ def write_backup(db: Database, db_path: str | Path, out: str | Path, *, reason: 
     snapshot = out.with_name(out.name + ".snapshot.tmp")
     partial = out.with_name(out.name + ".tmp")
     snapshot.unlink(missing_ok=True)
+    partial.unlink(missing_ok=True)
     try:
+        # Both files are created owner-only first: VACUUM INTO fills the empty snapshot, the ZIP the partial.
+        create_private(snapshot)
+        create_private(partial)
         # VACUUM INTO reads one consistent snapshot and writes it encrypted with the connection's key.
         db.execute("VACUUM INTO ?", [str(snapshot)])
         small = {KEYS_MEMBER: keyfile_path(db_path).read_bytes()}
@@ -229,10 +237,24 @@ def automatic_backup_files(db_path: str | Path) -> list[Path]:
     return sorted(found, key=lambda path: path.name)
 
 
+def _backup_day(db_path: Path, path: Path) -> str:
+    """The local date an automatic backup was made, ``YYYYMMDD`` from its name ("" when unreadable)."""
+    day = path.name[len(db_path.name) + 1:].split("-")[0]
+    return day if len(day) == 8 and day.isdigit() else ""
+
+
 def prune_automatic_backups(db_path: str | Path, keep: int) -> list[Path]:
-    """Delete all but the newest ``keep`` automatic backups; returns what was deleted."""
+    """Delete the automatic backups that are both older than the newest ``keep`` and older than the last
+    :data:`KEEP_DAYS` days on which automatic backups were made; returns what was deleted.
+
+    Days "on which backups were made", not calendar days: an office closed for a fortnight still has its
+    last three working days' backups after a busy first morning back.
+    """
+    db_path = Path(db_path)
     files = automatic_backup_files(db_path)
-    doomed = files[:-keep] if keep > 0 else files
+    recent_days = sorted({_backup_day(db_path, path) for path in files} - {""})[-KEEP_DAYS:]
+    newest = set(files[-keep:]) if keep > 0 else set()
+    doomed = [path for path in files if path not in newest and _backup_day(db_path, path) not in recent_days]
     for path in doomed:
         path.unlink(missing_ok=True)
     return doomed
@@ -249,12 +271,21 @@ def automatic_backup(db: Database, db_path: str | Path, reason: str, created_by:
     return out
 
 
-def backup_before_import(session, files: list[Path]) -> Path | None:
-    """The automatic backup at the start of an import that has files to import (an inbox scan that found
-    nothing new makes none). The caller has checked the clerk's role."""
-    if not files:
-        return None
-    return automatic_backup(session.db, session.path, "before-import", session.user)
+class ImportBackup:
+    """The automatic backup of one import run, made when it is first called: just before the run's first
+    bundle that passed every check is merged, so a run in which nothing can be imported (a junk file in
+    the inbox, a bundle from an unknown device, a duplicate) makes no backup and prunes none. Later calls
+    in the same run return the same backup. The caller has checked the clerk's role.
+    """
+
+    def __init__(self, session) -> None:
+        self.session = session
+        self.path: Path | None = None
+
+    def __call__(self) -> Path:
+        if self.path is None:
+            self.path = automatic_backup(self.session.db, self.session.path, "before-import", self.session.user)
+        return self.path
 
 
 def _created_on(db: Database) -> dt.date | None:
@@ -345,7 +376,7 @@ def _check_manifest(name: str, manifest: object, infos: list[zipfile.ZipInfo]) -
 def _extract_checked(archive: zipfile.ZipFile, member: str, expected: dict, out: Path) -> None:
     """Copy one member to ``out`` while hashing it; a wrong hash deletes the copy and rejects the backup."""
     digest = hashlib.sha256()
-    with archive.open(member) as source, open(out, "wb") as target:
+    with archive.open(member) as source, open_private(out) as target:
         while chunk := source.read(HASH_CHUNK):
             digest.update(chunk)
             target.write(chunk)
@@ -441,9 +472,12 @@ class PreparedRestore:
             if keys_path.exists():
                 _keep_copy(keys_path, Path(f"{kept}.keys"))
         # Keys first: both files of one installation share the database key, so a crash between the two
-        # renames leaves a pair that opens.
-        os.replace(self.staged_keys, keys_path)
+        # renames leaves a pair that opens. The key file's lock keeps a sign-in elsewhere from writing a
+        # failure count read from the replaced file over the restored one.
+        with keyfile_lock(keys_path):
+            os.replace(self.staged_keys, keys_path)
         os.replace(self.staged_db, db_path)
+        lock_path(self.staged_keys).unlink(missing_ok=True)
         if self.ledger_lines is not None:
             write_atomically(ledger_path(db_path), self.ledger_lines)
         fsync_folder(db_path.parent)
@@ -452,6 +486,7 @@ class PreparedRestore:
     def discard(self) -> None:
         self.staged_db.unlink(missing_ok=True)
         self.staged_keys.unlink(missing_ok=True)
+        lock_path(self.staged_keys).unlink(missing_ok=True)  # opening the staged key file took its lock
 
 
 def _keep_copy(source: Path, kept: Path) -> None:

@@ -13,6 +13,13 @@ database (``<db>.keys``) lies a small JSON file of *slots*:
 The file also keeps each user's failed-login count and lock time, because a failed login cannot open
 the database to record them. Anyone who can edit this file could reset a lock, but could equally copy
 the file away and guess offline; argon2id's cost is the defence against that.
+
+Several processes use one key file at once (the app, the command line, a second sign-in), so every change
+is made under an OS lock on ``<db>.keys.lock`` (:func:`storage.core.files.exclusive_lock`): the file is
+read again under the lock, the change applied to what is on disk (never to a copy read earlier, which
+would undo other processes' changes, such as a failure count), and written through a temporary file of a
+unique name that replaces it. A password attempt holds the lock from reading the count to writing it, so
+parallel wrong attempts are counted one by one and none is tried once the user is locked.
 """
 
 from __future__ import annotations
@@ -22,7 +29,9 @@ import datetime as dt
 import json
 import os
 import secrets
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from argon2.low_level import Type, hash_secret_raw
@@ -31,6 +40,7 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
+from storage.core.files import exclusive_lock, write_atomically
 from storage.errors import AuthError, UsageError
 from storage.i18n import QT_TRANSLATE_NOOP, say
 
@@ -42,12 +52,33 @@ LOCK_MINUTES = 15
 ARGON2_TIME_COST = 3
 ARGON2_MEMORY_KIB = 64 * 1024
 ARGON2_PARALLELISM = 4
+# How long to wait for another process's change of the key file (one argon2id derivation each, so a
+# queue of sign-ins clears in seconds) before saying the file is busy.
+LOCK_TIMEOUT_SECONDS = 60.0
 _RECOVERY_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud and typed back
 
 
 def keyfile_path(db_path: str | Path) -> Path:
     """The key slot file that belongs to a database file."""
     return Path(f"{db_path}.keys")
+
+
+def lock_path(keys_path: str | Path) -> Path:
+    """The lock file beside a key file (``<db>.keys.lock``): empty, never deleted while the key file is used."""
+    return Path(f"{keys_path}.lock")
+
+
+@contextmanager
+def keyfile_lock(keys_path: str | Path) -> Iterator[None]:
+    """Hold the key file's OS lock: no other process reads-and-changes it meanwhile (a restore swapping the
+    key file in takes it too)."""
+    keys_path = Path(keys_path)
+
+    def busy() -> AuthError:
+        return AuthError(say("errors", QT_TRANSLATE_NOOP("errors", "The key file {path} is busy: another Mizan on this PC is signing in or changing users. Try again in a minute."), path=keys_path))
+
+    with exclusive_lock(lock_path(keys_path), LOCK_TIMEOUT_SECONDS, busy):
+        yield
 
 
 def _b64(raw: bytes) -> str:
@@ -86,21 +117,36 @@ def normalise_recovery_key(text: str) -> str:
     return "".join(ch for ch in text.upper() if ch.isalnum())
 
 
+Change = Callable[[dict], None]
+
+
 @dataclass
 class KeyFile:
-    """The parsed ``.keys`` file. Mutating methods write it back atomically."""
+    """The parsed ``.keys`` file.
+
+    Changes (:meth:`set_user_slot`, :meth:`remove_user_slot`, :meth:`set_recovery_slot`) apply to
+    ``content`` at once and are remembered; :meth:`save` re-reads the file under its lock, applies the
+    remembered changes to it and writes it back atomically. :meth:`clear_lock` and a password attempt do
+    the same in one step.
+    """
 
     path: Path
     content: dict
+    _changes: list[Change] = field(default_factory=list, repr=False)
+    _new: bool = field(default=False, repr=False)
 
     @classmethod
     def create(cls, path: Path) -> KeyFile:
         if path.exists():
             raise UsageError(say("errors", QT_TRANSLATE_NOOP("errors", "A key file already exists at {path}; refusing to overwrite it."), path=path))
-        return cls(path, {"format": FORMAT, "slots": {}, "lockout": {}})
+        return cls(path, {"format": FORMAT, "slots": {}, "lockout": {}}, _new=True)
 
     @classmethod
     def load(cls, path: Path) -> KeyFile:
+        return cls(path, cls._read(path))
+
+    @staticmethod
+    def _read(path: Path) -> dict:
         try:
             content = json.loads(path.read_text(encoding="utf-8"))
         except FileNotFoundError as error:
@@ -109,18 +155,37 @@ class KeyFile:
             ) from error
         except (OSError, ValueError) as error:
             raise AuthError(say("errors", QT_TRANSLATE_NOOP("errors", "The key file {path} is damaged ({error})."), path=path, error=error)) from error
-        if content.get("format") != FORMAT:
+        if not isinstance(content, dict) or content.get("format") != FORMAT:
             raise AuthError(say("errors", QT_TRANSLATE_NOOP("errors", "The key file {path} is not a Mizan key file."), path=path))
-        return cls(path, content)
+        return content
+
+    def refresh(self) -> None:
+        """Read the file again (other processes count failures and lock users), keeping unsaved changes."""
+        if self._new:
+            return
+        content = self._read(self.path)
+        for change in self._changes:
+            change(content)
+        self.content = content
+
+    def _change(self, change: Change) -> None:
+        change(self.content)
+        self._changes.append(change)
+
+    def _write(self) -> None:
+        """Write ``content`` (the caller holds the lock and has refreshed it): a unique temporary file,
+        fsynced, renamed over the key file."""
+        write_atomically(self.path, json.dumps(self.content, indent=1, sort_keys=True))
+        self._changes.clear()
+        self._new = False
 
     def save(self) -> None:
-        """Write to a temporary file, fsync, rename: the key file is never half-written."""
-        temporary = self.path.with_name(self.path.name + ".tmp")
-        with open(temporary, "w", encoding="utf-8") as handle:
-            json.dump(self.content, handle, indent=1, sort_keys=True)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temporary, self.path)
+        """Apply the changes made since the last save to the file as it is now, under its lock."""
+        with keyfile_lock(self.path):
+            if self._new and self.path.exists():  # another init got there first
+                raise UsageError(say("errors", QT_TRANSLATE_NOOP("errors", "A key file already exists at {path}; refusing to overwrite it."), path=self.path))
+            self.refresh()
+            self._write()
 
     # -- slots -------------------------------------------------------------------------------------
     def users(self) -> list[str]:
@@ -133,22 +198,27 @@ class KeyFile:
         """Create or replace (password change) the slot of one user."""
         salt = os.urandom(16)
         kek = _password_kek(password, salt, ARGON2_TIME_COST, ARGON2_MEMORY_KIB, ARGON2_PARALLELISM)
-        self.content["slots"][_user_slot(name)] = {
+        slot = {
             "kdf": "argon2id", "salt": _b64(salt), "time_cost": ARGON2_TIME_COST,
             "memory_kib": ARGON2_MEMORY_KIB, "parallelism": ARGON2_PARALLELISM,
             **self._wrap(kek, db_key, _user_slot(name)),
         }
+        self._change(lambda content: content["slots"].__setitem__(_user_slot(name), slot))
 
     def remove_user_slot(self, name: str) -> None:
-        self.content["slots"].pop(_user_slot(name), None)
-        self.content["lockout"].pop(name, None)
+        def remove(content: dict) -> None:
+            content["slots"].pop(_user_slot(name), None)
+            content["lockout"].pop(name, None)
+
+        self._change(remove)
 
     def set_recovery_slot(self, recovery_key: str, db_key: bytes) -> None:
         salt = os.urandom(16)
-        self.content["slots"][RECOVERY_SLOT] = {
+        slot = {
             "kdf": "hkdf-sha256", "salt": _b64(salt),
             **self._wrap(_recovery_kek(recovery_key, salt), db_key, RECOVERY_SLOT),
         }
+        self._change(lambda content: content["slots"].__setitem__(RECOVERY_SLOT, slot))
 
     @staticmethod
     def _wrap(kek: bytes, db_key: bytes, slot_name: str) -> dict[str, str]:
@@ -165,8 +235,17 @@ class KeyFile:
 
     # -- unlocking ---------------------------------------------------------------------------------
     def unlock_with_password(self, name: str, password: str, now: dt.datetime | None = None) -> bytes:
-        """The database key for a correct password; counts failures and locks after five."""
-        now = now or dt.datetime.now(dt.UTC)
+        """The database key for a correct password; counts failures and locks after five.
+
+        The whole attempt (reading the count, the argon2id derivation, writing the count) holds the key
+        file's lock, so attempts made in parallel are counted one after the other and an attempt that
+        starts once the user is locked is refused without trying the password.
+        """
+        with keyfile_lock(self.path):
+            self.refresh()
+            return self._attempt(name, password, now or dt.datetime.now(dt.UTC))
+
+    def _attempt(self, name: str, password: str, now: dt.datetime) -> bytes:
         slot = self.content["slots"].get(_user_slot(name))
         if slot is None:
             raise AuthError(say("errors", QT_TRANSLATE_NOOP("errors", "There is no user called {name} on this installation."), name=repr(name)))
@@ -188,8 +267,8 @@ class KeyFile:
                 )
             raise AuthError(say("errors", QT_TRANSLATE_NOOP("errors", "Wrong password for {name}. {remaining} tries left before the user is locked."), name=repr(name), remaining=remaining))
         if name in self.content["lockout"]:
-            del self.content["lockout"][name]
-            self.save()
+            self._change(lambda content: content["lockout"].pop(name, None))
+            self._write()
         return db_key
 
     def unlock_with_recovery_key(self, recovery_key: str) -> bytes:
@@ -211,18 +290,22 @@ class KeyFile:
         return until if until > now else None
 
     def _record_failure(self, name: str, now: dt.datetime) -> int:
-        state = self.content["lockout"].setdefault(name, {"failures": 0, "locked_until": None})
+        """Count a failure in the file as just read (the caller holds the lock) and write it."""
+        state = dict(self.content["lockout"].get(name) or {"failures": 0, "locked_until": None})
         if state.get("locked_until"):  # an expired lock starts a fresh count
             state["failures"], state["locked_until"] = 0, None
         state["failures"] += 1
         if state["failures"] >= MAX_FAILURES:
             state["locked_until"] = (now + dt.timedelta(minutes=LOCK_MINUTES)).isoformat()
-        self.save()
+        self._change(lambda content: content["lockout"].__setitem__(name, state))
+        self._write()
         return state["failures"]
 
     def clear_lock(self, name: str) -> None:
-        self.content["lockout"].pop(name, None)
-        self.save()
+        with keyfile_lock(self.path):
+            self.refresh()
+            self._change(lambda content: content["lockout"].pop(name, None))
+            self._write()
 
 
 def new_database_key() -> bytes:

@@ -23,6 +23,7 @@ from storage.core import audit
 from storage.core.backup import automatic_backup, daily_backup_if_due
 from storage.core.clock import HybridLogicalClock, utc_now
 from storage.core.connection import connect, set_actor
+from storage.core.files import create_private
 from storage.core.keyslots import KeyFile, keyfile_path, new_database_key, new_recovery_key
 from storage.core.roles import INSTALLATION_ROLES, check_password_strength, check_user_name, role_name
 from storage.core.schema import migrations
@@ -182,6 +183,7 @@ def create_database(
     db_key, recovery_key = new_database_key(), new_recovery_key()
     keyfile.set_user_slot(admin, password, db_key)
     keyfile.set_recovery_slot(recovery_key, db_key)
+    create_private(path)  # owner-only (0600); SQLite gives the -wal and -shm files the same mode
     db = connect(path, db_key)
     set_actor(db, admin)
     migrate(path, db)

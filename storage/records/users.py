@@ -20,6 +20,7 @@ from storage.i18n import QT_TRANSLATE_NOOP, say
 
 def list_users(session: Session) -> list[dict]:
     require(session, "view")
+    session.keyfile.refresh()  # locks and failure counts are written by whichever process saw them
     rows = session.db.execute("SELECT name, role, active, created_at FROM users ORDER BY name").fetchall()
     return [
         {"name": name, "role": role, "active": bool(active), "created_at": created_at,

@@ -486,9 +486,12 @@ def progress_report(session: Session, year: int | None = None, period: str | Non
 def _trend_rows(session: Session, indicator: Indicator, periods: list[str], districts: list[str]) -> pd.DataFrame:
     """(district, period, value, numerator, denominator) of one indicator's totals in these periods."""
     if indicator.source != "entry":
+        # desk_indicator_values gives every desk indicator (POL-09 to POL-13) of a district and period: this
+        # one's total only, else each (district, period) comes five times and the pivot below refuses.
         rows = [[district, period, f["value"], f["numerator"], f["denominator"]]
                 for district in districts for period in periods
-                for f in desk_indicator_values(session, district, period) if f["cell"] == TOTAL_CELL]
+                for f in desk_indicator_values(session, district, period)
+                if f["indicator"] == indicator.code and f["cell"] == TOTAL_CELL]
         return pd.DataFrame(rows, columns=["district", "period", "value", "numerator", "denominator"])
     cursor = session.db.execute(
         "SELECT district, period, value, numerator, denominator FROM indicator_values WHERE deleted = 0 AND "

@@ -11,9 +11,12 @@ import re
 from collections.abc import Sequence
 from pathlib import Path
 
+from pandas.api.types import is_numeric_dtype
+
 from storage.errors import UsageError
 from storage.i18n import QT_TRANSLATE_NOOP, say
 from storage.reports.build import STATUS_COLOURS, Chart, Report, Table
+from storage.sheets.cells import csv_field, keep_all_text
 
 FORMATS = (".xlsx", ".pdf", ".csv")
 # Excel number formats of the report tables' column kinds (storage.reports.build.Table.formats).
@@ -87,9 +90,20 @@ def write_csv(reports: list[Report], path: Path) -> list[Path]:
     for report, number, table in tables:
         target = path if len(tables) == 1 else path.with_name(
             f"{path.stem}-{report.kind}-{number}-{_slug(table.caption)}{path.suffix}")
-        table.frame.to_csv(target, index=False, encoding="utf-8-sig")
+        _csv_safe(table.frame).to_csv(target, index=False, encoding="utf-8-sig")
         written.append(target)
     return written
+
+
+def _csv_safe(frame):
+    """The table with every text (headers included) quoted where it starts like a formula
+    (:mod:`storage.sheets.cells`); numeric columns are left as they are, so they stay numbers."""
+    safe = frame.rename(columns=lambda name: csv_field(str(name)))
+    for position in range(frame.shape[1]):
+        values = frame.iloc[:, position]
+        if not is_numeric_dtype(values):
+            safe.isetitem(position, values.map(csv_field))
+    return safe
 
 
 # -- XLSX --------------------------------------------------------------------------------------------------
@@ -160,6 +174,7 @@ def _xlsx_sheet(sheet, report: Report) -> None:
     for number, chart in enumerate(report.charts):
         first, last, _ = anchors[chart.table]
         _xlsx_chart(sheet, report, chart, first, last, f"{_column_letter(len(widths) + 2)}{first_header + 1 + 18 * number}")
+    keep_all_text(sheet)  # every title, note, caption, heading and text figure a string cell, never a formula
 
 
 def _column_letter(position: int) -> str:

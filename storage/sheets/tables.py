@@ -15,6 +15,7 @@ from pathlib import Path
 from storage.errors import UsageError, ValidationFailed
 from storage.i18n import QT_TRANSLATE_NOOP, say
 from storage.records.values import SaveReport
+from storage.sheets.cells import QUOTE, csv_field, csv_text, keep_all_text
 from storage.validation import Issue, issue
 
 
@@ -50,7 +51,9 @@ def read_rows(path: Path, sheet_name: str = "values", command: str = "load") -> 
     suffix = path.suffix.lower()
     if suffix == ".csv":
         with open(path, newline="", encoding="utf-8-sig") as handle:
-            yield from enumerate(csv.reader(handle), start=1)
+            # Text Mizan quoted so that no spreadsheet reads it as a formula reads back as it was.
+            for number, fields in enumerate(csv.reader(handle), start=1):
+                yield number, [csv_text(field) if field[:1] == QUOTE else field for field in fields]
     elif suffix == ".xlsx":
         # loaded when this format is used: the app and CLI start without it
         from openpyxl import load_workbook
@@ -157,12 +160,15 @@ HIGHLIGHT_FILL = "FFF2CC"  # the pale yellow of "fill in here"
 
 def write_sheets(out: Path, sheets: Sequence[Sheet]) -> None:
     """Write ``sheets`` as an .xlsx workbook, or the first sheet alone as a UTF-8 .csv (with a BOM, so
-    Excel reads it as UTF-8); the suffix of ``out`` decides. Headers are bold in a workbook."""
+    Excel reads it as UTF-8); the suffix of ``out`` decides. Headers are bold in a workbook.
+
+    Text never becomes a formula (:mod:`storage.sheets.cells`): string cells in a workbook, a quote before
+    text that starts like a formula in a CSV; figures stay numbers in both."""
     if out.suffix.lower() == ".csv":
         with open(out, "w", newline="", encoding="utf-8-sig") as handle:
             writer = csv.writer(handle)
-            writer.writerow(sheets[0].header)
-            writer.writerows(sheets[0].rows)
+            writer.writerow([csv_field(name) for name in sheets[0].header])
+            writer.writerows([csv_field(value) for value in row] for row in sheets[0].rows)
         return
     # openpyxl is imported when a workbook is written: the CLI's other commands start faster without it.
     from openpyxl import Workbook
@@ -185,4 +191,5 @@ def write_sheets(out: Path, sheets: Sequence[Sheet]) -> None:
             page.freeze_panes = "A2"
         for column, width in sheet.widths.items():
             page.column_dimensions[column].width = width
+        keep_all_text(page)
     workbook.save(out)

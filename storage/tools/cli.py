@@ -18,7 +18,6 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from storage import __version__
-from storage.core import audit
 from storage.core.backup import (
     backup_now,
     list_backups,
@@ -38,6 +37,7 @@ from storage.sheets.targets import load_targets, write_targets_template
 from storage.sheets.values import load_values, write_template
 from storage.tools.demo import generate_demo
 from storage.tools.revalidate import revalidate
+from storage.views.audit_trail import verify_audit
 
 EXIT_OK, EXIT_USAGE, EXIT_VALIDATION, EXIT_AUTH = 0, 2, 3, 4
 
@@ -223,7 +223,7 @@ def cmd_demo(args: argparse.Namespace, console: Console) -> int:
 
 def cmd_audit(args: argparse.Namespace, console: Console) -> int:
     with signed_in(args) as session:
-        report = audit.verify(session.db)
+        report = verify_audit(session)
     if args.json:
         console.json(report.__dict__)
     elif report.ok:
