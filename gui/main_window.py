@@ -7,7 +7,6 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
@@ -16,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui.screens.base import Screen
+from gui.widgets.plain import plain_label
 from storage.core.roles import allowed, role_name
 from storage.core.session import Session
 from storage.i18n import fill
@@ -56,7 +56,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.sidebar)
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
-        self.status = QLabel()
+        self.status = plain_label()
         self.statusBar().addPermanentWidget(self.status)
         self.refresh_status()
         if self.screens:

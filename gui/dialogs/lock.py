@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QVBoxLayout,
     QWidget,
 )
@@ -32,6 +31,7 @@ from gui.tasks import run_task
 from gui.widgets.inputs import password_field
 from gui.widgets.labels import heading_label
 from gui.widgets.messages import describe_error, message_label, show_message
+from gui.widgets.plain import plain_label
 from storage.core.keyslots import KeyFile
 from storage.core.session import Session
 from storage.i18n import fill
@@ -125,7 +125,7 @@ class _Curtain(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.setStyleSheet("_Curtain { background: palette(window); }")
         layout = QVBoxLayout(self)
-        label = QLabel(text)
+        label = plain_label(text)
         label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         font = label.font()
         font.setPointSizeF(font.pointSizeF() * 1.6)
@@ -170,7 +170,7 @@ class LockScreenDialog(QDialog):
 
         layout = QVBoxLayout(self)
         layout.addWidget(heading_label(self.tr("Mizan is locked"), wrap=True))
-        explanation = QLabel(fill(self.tr(
+        explanation = plain_label(fill(self.tr(
             "Nobody used Mizan for a while, so it hid its screens. {user}, type your password to carry on "
             "where you left off. Someone else? Sign out."
         ), user=session.user))
@@ -178,7 +178,7 @@ class LockScreenDialog(QDialog):
         layout.addWidget(explanation)
 
         form = QFormLayout()
-        user = QLabel(session.user)
+        user = plain_label(session.user)
         user.setAccessibleName(self.tr("User name"))
         form.addRow(self.tr("User:"), user)
         self.password = password_field(self.tr("Password"))

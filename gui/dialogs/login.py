@@ -6,13 +6,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QVBoxLayout, QWidget
 
 from gui.settings import Settings
 from gui.tasks import run_task
 from gui.widgets.inputs import password_field
 from gui.widgets.labels import heading_label
 from gui.widgets.messages import describe_error, message_label, show_message
+from gui.widgets.plain import plain_label
 from gui.widgets.style import PLACEHOLDER_STYLE
 from storage.core.session import Session, open_session
 from storage.i18n import fill
@@ -33,7 +34,7 @@ class LoginDialog(QDialog):
 
         layout = QVBoxLayout(self)
         layout.addWidget(heading_label(self.tr("Mizan"), wrap=True))
-        subtitle = QLabel(self.tr("Balochistan Rule of Law Roadmap: district figures and gender desk records"))
+        subtitle = plain_label(self.tr("Balochistan Rule of Law Roadmap: district figures and gender desk records"))
         subtitle.setWordWrap(True)
         layout.addWidget(subtitle)
         layout.addSpacing(8)
@@ -60,7 +61,7 @@ class LoginDialog(QDialog):
         self.quit_button.clicked.connect(self.reject)
         layout.addWidget(buttons)
 
-        where = QLabel(fill(self.tr("Database: {path}"), path=self.db_path))
+        where = plain_label(fill(self.tr("Database: {path}"), path=self.db_path))
         where.setWordWrap(True)
         where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         where.setStyleSheet(PLACEHOLDER_STYLE)

@@ -3,12 +3,13 @@ open session's key (as the lock screen does) and rewraps the user's key slot."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QVBoxLayout, QWidget
 
 from gui.dialogs.lock import verify_password
 from gui.tasks import run_task
 from gui.widgets.inputs import password_field
 from gui.widgets.messages import call_storage, describe_error, message_label, show_message
+from gui.widgets.plain import plain_label
 from gui.widgets.style import OK_STYLE
 from storage.core.roles import MIN_PASSWORD_LENGTH, check_password_strength
 from storage.core.session import Session
@@ -39,7 +40,7 @@ class ChangePasswordDialog(QDialog):
         self.setMinimumWidth(480)
 
         layout = QVBoxLayout(self)
-        intro = QLabel(fill(self.tr(
+        intro = plain_label(fill(self.tr(
             "Changing the password of {user}. Use at least {min_password_length} characters; a short sentence "
             "is easy to remember and hard to guess."
         ), user=session.user, min_password_length=MIN_PASSWORD_LENGTH))

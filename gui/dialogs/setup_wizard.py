@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QProgressBar,
     QPushButton,
@@ -46,6 +45,7 @@ from gui.tasks import run_task
 from gui.widgets.inputs import password_field, valid_on
 from gui.widgets.labels import code_label, explanation
 from gui.widgets.messages import call_storage, describe_error, message_label, show_message
+from gui.widgets.plain import escape, html_fill, plain_label
 from gui.widgets.style import PLACEHOLDER_STYLE
 from storage.core.keyslots import LOCK_MINUTES, MAX_FAILURES
 from storage.core.roles import MIN_PASSWORD_LENGTH, check_password_strength
@@ -85,7 +85,7 @@ class RolePage(QWizardPage):
             self.language.addItem(name, code)
         self.language.setCurrentIndex(max(0, self.language.findData(language)))
         language_row = QHBoxLayout()
-        language_label = QLabel(self.tr("&Language / زبان:"))
+        language_label = plain_label(self.tr("&Language / زبان:"))
         language_label.setBuddy(self.language)
         language_row.addWidget(language_label)
         language_row.addWidget(self.language)
@@ -300,7 +300,7 @@ class CreatePage(QWizardPage):
         key_layout.setContentsMargins(0, 0, 0, 0)
         key_layout.addWidget(explanation(self.tr(
             "The database is ready. Below is its <b>recovery key</b>. If every administrator forgets the "
-            "password, this key is the only way to open the data. Mizan shows it <b>only now</b>.")))
+            "password, this key is the only way to open the data. Mizan shows it <b>only now</b>."), rich=True))
         self.key_label = code_label(20)
         self.key_label.setAccessibleName(self.tr("Recovery key"))
         key_layout.addWidget(self.key_label)
@@ -378,17 +378,17 @@ class CreatePage(QWizardPage):
             (self.tr("Database file"), str(wizard.db_path)),
             (self.tr("Created"), dt.datetime.now().strftime("%Y-%m-%d %H:%M")),
         ]
-        details = "".join(f"<tr><td><b>{_escape(name)}:</b>&nbsp;&nbsp;</td><td>{_escape(value)}</td></tr>"
+        details = "".join(f"<tr><td><b>{escape(name)}:</b>&nbsp;&nbsp;</td><td>{escape(value)}</td></tr>"
                           for name, value in rows)
-        title = _escape(self.tr("Mizan recovery key"))
-        advice = _escape(self.tr(
+        title = escape(self.tr("Mizan recovery key"))
+        advice = escape(self.tr(
             "If every administrator forgets the password, this key opens the database. Keep this paper "
             "locked away, apart from the PC. Anyone with the key and a copy of the database can read it."))
         key_style = ("font-family: 'DejaVu Sans Mono', 'Consolas', 'Courier New', monospace; font-size: 16pt; "
                      "font-weight: bold; white-space: nowrap;")
         document.setHtml(
             f"<h1>{title}</h1><table>{details}</table><br>"
-            f"<p align='center' style=\"{key_style}\">{_escape(self.recovery_key)}</p><br><p>{advice}</p>"
+            f"<p align='center' style=\"{key_style}\">{escape(self.recovery_key)}</p><br><p>{advice}</p>"
         )
         return document
 
@@ -403,10 +403,6 @@ class CreatePage(QWizardPage):
         dialog.setWindowTitle(self.tr("Print the recovery key"))
         if dialog.exec() == QPrintDialog.DialogCode.Accepted:
             self.print_recovery_key(printer)
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 # -- 5. the centre's key (district) ----------------------------------------------------------------
@@ -429,9 +425,9 @@ class CentreKeyPage(QWizardPage):
         self.skipped = False
         layout = QVBoxLayout(self)
         if replacing is not None:
-            layout.addWidget(explanation(fill(self.tr(
+            layout.addWidget(explanation(html_fill(self.tr(
                 "This office trusts the centre key <b>{fingerprint}</b>. A new key file replaces it: do this only "
-                "when the centre has told you it changed its key."), fingerprint=replacing.fingerprint)))
+                "when the centre has told you it changed its key."), fingerprint=replacing.fingerprint), rich=True))
         choose_row = QHBoxLayout()
         self.choose = QPushButton(self.tr("&Choose the centre's key file…"))
         self.choose.clicked.connect(self.choose_file)
@@ -450,7 +446,7 @@ class CentreKeyPage(QWizardPage):
         key_layout.addWidget(self.fingerprint_label)
         key_layout.addWidget(explanation(self.tr(
             "<b>Read this to the provincial centre by phone; continue only if it matches.</b> If it does not "
-            "match, someone may have changed the file: stop and call the IT officer.")))
+            "match, someone may have changed the file: stop and call the IT officer."), rich=True))
         self.matches = QCheckBox(self.tr("The provincial centre &confirmed that the fingerprint matches"))
         self.matches.toggled.connect(self.completeChanged)
         key_layout.addWidget(self.matches)
@@ -463,7 +459,7 @@ class CentreKeyPage(QWizardPage):
         if offer_skip:
             note = explanation(self.tr(
                 "No key file yet? Choose <b>Skip for now</b>. This office can enter data at once, but it cannot "
-                "send data to the centre until an administrator adds the centre's key under Settings."))
+                "send data to the centre until an administrator adds the centre's key under Settings."), rich=True)
             note.setStyleSheet(PLACEHOLDER_STYLE)
             layout.addWidget(note)
 

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QPushButton, QTableView, QVBoxLayout, QWidget
 
 from gui.screens.base import Screen
 from gui.tasks import run_with_own_connection
 from gui.widgets.list_model import Index, ListTableModel
+from gui.widgets.plain import plain_label, plain_tooltip
 from storage.core import audit
 from storage.core.session import Session
 from storage.i18n import fill
@@ -52,8 +53,11 @@ class AuditModel(ListTableModel):
             return None
         value = self.rows[index.row()][self.KEYS[index.column()]]
         if index.column() == self.AT and value:
-            return value[:19].replace("T", " ")
-        if role == Qt.ItemDataRole.DisplayRole and index.column() in (self.BEFORE, self.AFTER) and value:
+            value = value[:19].replace("T", " ")
+        if role == Qt.ItemDataRole.ToolTipRole:
+            # The whole entry, as written: before and after hold comments, names and values from others.
+            return plain_tooltip(value)
+        if index.column() in (self.BEFORE, self.AFTER) and value:
             return value if len(value) <= 80 else value[:77] + "…"
         return value
 
@@ -71,7 +75,7 @@ class AuditScreen(Screen):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(self.model.AFTER, QHeaderView.ResizeMode.Stretch)
-        self.verdict = QLabel()
+        self.verdict = plain_label()
         self.verdict.setWordWrap(True)
         check = QPushButton(self.tr("&Check the audit chain"))
         check.clicked.connect(self.check_chain)

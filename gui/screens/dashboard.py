@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from gui.screens.base import Screen
 from gui.tasks import run_with_own_connection
 from gui.widgets.labels import heading_label
+from gui.widgets.plain import plain_label
 from gui.widgets.style import NOTE_STYLE
 from storage.core.clock import today
 from storage.core.roles import allowed
@@ -56,14 +57,14 @@ class DashboardScreen(Screen):
         if session.district is None:
             for code, district in session.catalogue.districts.items():
                 self.district.addItem(district.name, code)
-            top.addWidget(QLabel(self.tr("District:")))
+            top.addWidget(plain_label(self.tr("District:")))
             top.addWidget(self.district)
             self.district.currentIndexChanged.connect(self.refresh)
         else:
             self.district.addItem(session.district, session.district)
             self.district.hide()
         outer.addLayout(top)
-        self.status = QLabel()
+        self.status = plain_label()
         self.status.setStyleSheet(NOTE_STYLE)
         outer.addWidget(self.status)
         self.scroll = QScrollArea()
@@ -141,7 +142,7 @@ class DashboardScreen(Screen):
         grid = QGridLayout(box)
         grid.setColumnStretch(1, 1)
         for number, row in enumerate(rows):
-            name = QLabel(row.name)
+            name = plain_label(row.name)
             bar = QProgressBar()
             bar.setRange(0, max(row.expected, 1))
             bar.setValue(row.entered)
@@ -158,13 +159,13 @@ class DashboardScreen(Screen):
                 state = self.tr("not started")
             else:
                 state = fill(self.tr("{count} of {total} indicators to finish"), count=row.missing + row.partial, total=row.indicators)
-            note = QLabel(state)
+            note = plain_label(state)
             note.setStyleSheet(NOTE_STYLE)
             grid.addWidget(name, number, 0)
             grid.addWidget(bar, number, 1)
             grid.addWidget(note, number, 2)
         if not rows:
-            grid.addWidget(QLabel(self.tr("Nothing is due.")), 0, 0)
+            grid.addWidget(plain_label(self.tr("Nothing is due.")), 0, 0)
         return box
 
     def _desk_box(self, counts: dict[str, int], periods: list[str], on: dt.date) -> QGroupBox:
@@ -174,7 +175,7 @@ class DashboardScreen(Screen):
         for period, label in zip(periods, (self.tr("Cases reported this month ({period}, to {day}): {count}"),
                                            self.tr("Last month ({period}): {count}")), strict=True):
             end = _period_end(period, on)
-            text = QLabel(fill(label, period=period, day=end.isoformat(), count=counts[period]))
+            text = plain_label(fill(label, period=period, day=end.isoformat(), count=counts[period]))
             line.addWidget(text)
             line.addSpacing(32)
         line.addStretch(1)
@@ -187,12 +188,12 @@ class DashboardScreen(Screen):
         self.step_labels: list[QLabel] = []
         for step in self.steps:
             text = fill(QCoreApplication.translate("next_steps", step.template), **step.params)
-            label = QLabel("•  " + text)
+            label = plain_label("•  " + text)
             label.setWordWrap(True)
             self.step_labels.append(label)
             column.addWidget(label)
         if not self.steps:
-            column.addWidget(QLabel(self.tr("Nothing waiting. Well done.")))
+            column.addWidget(plain_label(self.tr("Nothing waiting. Well done.")))
         return box
 
 

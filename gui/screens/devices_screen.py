@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QMessageBox,
     QPushButton,
     QSplitter,
@@ -26,6 +25,7 @@ from gui.screens.base import Screen
 from gui.widgets.labels import heading_label
 from gui.widgets.list_model import Index, ListTableModel, list_table
 from gui.widgets.messages import call_storage
+from gui.widgets.plain import message_box, plain_label
 from gui.widgets.style import ATTENTION_FILL
 from storage.core.roles import allowed
 from storage.core.session import Session
@@ -149,7 +149,7 @@ class DevicesScreen(Screen):
         self.key_button = QPushButton(self.tr("Save the centre's &key file for districts…"))
         self.key_button.clicked.connect(self.choose_key_file)
         self.key_button.setVisible(allowed(session, "keys_export"))
-        self.note = QLabel()
+        self.note = plain_label()
         self.note.setWordWrap(True)
         self.note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.revoke_box: QMessageBox | None = None
@@ -205,9 +205,10 @@ class DevicesScreen(Screen):
         device = self.chosen_device()
         if device is None:
             return
-        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Revoke a PC"), fill(self.tr(
+        # The name is the PC's own, from its enrollment: shown as written, it cannot hide the warning.
+        box = message_box(QMessageBox.Icon.Warning, self.tr("Revoke a PC"), fill(self.tr(
             "Revoke {name}? Its later bundles will be refused; what it sent before stays. Do this when the PC is "
-            "lost, stolen or replaced."), name=device["device_name"]), parent=self)
+            "lost, stolen or replaced."), name=device["device_name"]), self)
         revoke = box.addButton(self.tr("&Revoke"), QMessageBox.ButtonRole.DestructiveRole)
         keep = box.addButton(self.tr("&Keep it"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(keep)

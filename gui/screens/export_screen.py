@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QProgressBar,
     QPushButton,
     QTableView,
@@ -22,6 +21,7 @@ from gui.tasks import run_with_own_connection
 from gui.widgets.labels import explanation, heading_label
 from gui.widgets.list_model import Index, ListTableModel
 from gui.widgets.messages import call_storage, show_message
+from gui.widgets.plain import html_fill, plain_label, rich_label
 from storage.core.session import Session
 from storage.errors import MizanError
 from storage.i18n import fill
@@ -73,7 +73,7 @@ class ExportScreen(Screen):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
         self.folder: Path | None = None
-        self.folder_label = QLabel(self.tr("No folder chosen yet."))
+        self.folder_label = plain_label(self.tr("No folder chosen yet."))
         choose = QPushButton(self.tr("&Choose folder (USB stick)…"))
         choose.clicked.connect(self.choose_folder)
         self.write_button = QPushButton(self.tr("&Write bundle"))
@@ -82,7 +82,7 @@ class ExportScreen(Screen):
         self.progress = QProgressBar()
         self.progress.setAccessibleName(self.tr("Export progress"))
         self.progress.hide()
-        self.result = QLabel()
+        self.result = plain_label()
         self.result.setWordWrap(True)
         self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         receipt = QPushButton(self.tr("&Import a receipt from the centre…"))
@@ -106,7 +106,7 @@ class ExportScreen(Screen):
         layout.addWidget(explanation(self.tr(
             "The bundle is encrypted for the centre and signed by this PC. It holds every record changed since "
             "the last bundle the centre acknowledged, so a lost stick loses nothing.")))
-        self.fingerprint = QLabel(fill(self.tr(
+        self.fingerprint = rich_label(html_fill(self.tr(
             "This PC's fingerprint is <b>{fingerprint}</b>. The provincial centre may phone and ask you to read it: "
             "it proves the bundles come from this PC."), fingerprint=device_fingerprint(session)))
         self.fingerprint.setWordWrap(True)

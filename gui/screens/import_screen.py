@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QLineEdit,
     QProgressBar,
     QPushButton,
@@ -33,6 +32,7 @@ from gui.tasks import run_with_own_connection
 from gui.widgets.labels import heading_label, larger
 from gui.widgets.list_model import Index, ListTableModel, list_table
 from gui.widgets.messages import call_storage, show_message
+from gui.widgets.plain import plain_label, plain_tooltip
 from gui.widgets.style import ERROR_RED, ERROR_STYLE, PLACEHOLDER_STYLE
 from storage.core.session import Session
 from storage.i18n import QT_TRANSLATE_NOOP, fill, translate
@@ -88,7 +88,7 @@ class ImportResultsModel(ListTableModel):
         if role == Qt.ItemDataRole.ForegroundRole and column == self.STATUS and outcome.status == "rejected":
             return QColor(ERROR_RED)
         if role == Qt.ItemDataRole.ToolTipRole and column == self.REASON:
-            return outcome.reason
+            return plain_tooltip(outcome.reason)  # it may quote the file's name or the PC's
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if column == self.DISTRICT:
@@ -115,7 +115,7 @@ class DropArea(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setMinimumHeight(90)
         self.setAccessibleName(self.tr("Drop bundles here"))
-        label = QLabel(self.tr("Drop bundle files (.mizan) or whole folders here"))
+        label = plain_label(self.tr("Drop bundle files (.mizan) or whole folders here"))
         label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         larger(label).setStyleSheet(PLACEHOLDER_STYLE)
         layout = QVBoxLayout(self)
@@ -143,22 +143,22 @@ class EnrollDeviceDialog(QDialog):
         self.claimed: Enrollment = outcome.unknown_device
         self.enrolled: Enrollment | None = None
         self.setWindowTitle(self.tr("A new device"))
-        intro = QLabel(self.tr(
+        intro = plain_label(self.tr(
             "This bundle comes from a PC this centre has not enrolled. Phone the district office and ask them to "
             "read the fingerprint shown on their Export screen. Type what you hear: enroll only if it matches."))
         intro.setWordWrap(True)
         form = QFormLayout()
         claimed = self.claimed
         district = session.catalogue.districts.get(claimed.district)
-        form.addRow(self.tr("District:"), QLabel(district.name if district else claimed.district))
-        form.addRow(self.tr("PC name:"), QLabel(claimed.device_name))
-        form.addRow(self.tr("Bundle file:"), QLabel(Path(outcome.file).name))
+        form.addRow(self.tr("District:"), plain_label(district.name if district else claimed.district))
+        form.addRow(self.tr("PC name:"), plain_label(claimed.device_name))
+        form.addRow(self.tr("Bundle file:"), plain_label(Path(outcome.file).name))
         self.heard = QLineEdit()
         self.heard.setPlaceholderText(self.tr("e.g. ABCD-EFGH-…"))
         self.heard.setAccessibleName(self.tr("Fingerprint heard by phone"))
         self.heard.setLayoutDirection(Qt.LayoutDirection.LeftToRight)  # fingerprints read left to right
         form.addRow(self.tr("&Fingerprint they read:"), self.heard)
-        self.error = QLabel()
+        self.error = plain_label()
         self.error.setWordWrap(True)
         self.error.setStyleSheet(ERROR_STYLE)
         self.error.hide()
@@ -217,7 +217,7 @@ class ImportScreen(Screen):
         buttons.addStretch(1)
         buttons.addWidget(self.receipts_button)
 
-        self.inbox_label = QLabel()
+        self.inbox_label = plain_label()
         self.inbox_label.hide()
         self.inbox_timer = QTimer(self)
         self.inbox_timer.setInterval(INBOX_POLL_MS)
@@ -228,7 +228,7 @@ class ImportScreen(Screen):
         self.overall_progress = QProgressBar()
         self.overall_progress.setAccessibleName(self.tr("All bundles"))
         self.overall_progress.setRange(0, 1000)
-        self.progress_label = QLabel()
+        self.progress_label = plain_label()
         progress = QFormLayout()
         progress.addRow(self.tr("This bundle:"), self.bundle_progress)
         progress.addRow(self.tr("All bundles:"), self.overall_progress)
@@ -239,14 +239,14 @@ class ImportScreen(Screen):
         box_layout.addLayout(progress)
         self.progress_box.hide()
 
-        self.summary = QLabel()
+        self.summary = plain_label()
         self.summary.setWordWrap(True)
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.model = ImportResultsModel(session.catalogue.districts, self)
         self.table = list_table(self.model, self.tr("Import results"))
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)  # the reason takes the spare width
-        self.details = QLabel()
+        self.details = plain_label()
         self.details.setWordWrap(True)
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.table.selectionModel().selectionChanged.connect(self.show_details)

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -29,6 +28,7 @@ from PySide6.QtWidgets import (
 from gui.screens.base import Screen
 from gui.widgets.dates import OptionalDateEdit, iso_dates
 from gui.widgets.paged_model import PAGE_SIZE, CountLabel, PagedTableModel
+from gui.widgets.plain import plain_label
 from gui.widgets.style import ERROR_STYLE
 from storage.core.roles import allowed
 from storage.core.session import Session
@@ -111,7 +111,7 @@ class PkmLogScreen(Screen):
                     (self.tr("Applicant's se&x"), self.applicant_sex), (self.tr("&Received"), self.received),
                     (self.tr("&Completed"), self.completed))
         for column, (text, input_widget) in enumerate(labelled):
-            label = QLabel(text)
+            label = plain_label(text)
             label.setBuddy(input_widget)
             entry.addWidget(label, 0, column)
             entry.addWidget(input_widget, 1, column)
@@ -122,7 +122,7 @@ class PkmLogScreen(Screen):
         entry.addWidget(self.add_button, 1, len(labelled))
         self.add_button.installEventFilter(self)  # a push button outside a dialog takes only Space
         entry.setColumnStretch(1, 1)  # the service names are the longest
-        self.errors = QLabel()
+        self.errors = plain_label()
         self.errors.setWordWrap(True)
         self.errors.setTextFormat(Qt.TextFormat.PlainText)
         self.errors.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

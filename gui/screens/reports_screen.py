@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QPushButton,
     QScrollArea,
     QSizePolicy,
@@ -41,6 +40,7 @@ from PySide6.QtWidgets import (
 from gui.screens.base import Screen
 from gui.tasks import run_task, run_with_own_connection
 from gui.widgets.labels import heading_label
+from gui.widgets.plain import escape, plain_label, rich_label
 from gui.widgets.style import DARK_TEXT, PAPER
 from storage.core.session import Session
 from storage.i18n import fill
@@ -139,7 +139,7 @@ class ReportsScreen(Screen):
         for text, widget in ((self.tr("&Report:"), self.kind), (self.tr("&For:"), self.span),
                              (self.tr("&Year:"), self.year), (self.tr("&Month:"), self.period),
                              (self.tr("&Indicator:"), self.indicator)):
-            label = QLabel(text)
+            label = plain_label(text)
             label.setBuddy(widget)
             bar.addWidget(label)
             bar.addWidget(widget)
@@ -147,11 +147,11 @@ class ReportsScreen(Screen):
         bar.addWidget(self.show_button)
         bar.addStretch(1)
         exports = QHBoxLayout()
-        exports.addWidget(QLabel(self.tr("Save as:")))
+        exports.addWidget(plain_label(self.tr("Save as:")))
         for button in self.export_buttons.values():
             exports.addWidget(button)
         exports.addStretch(1)
-        self.status = QLabel(self.tr("Choose a report and press Show."))
+        self.status = plain_label(self.tr("Choose a report and press Show."))
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
@@ -217,16 +217,16 @@ class ReportsScreen(Screen):
         self.report = report
         body = QWidget()
         column = QVBoxLayout(body)
-        title = QLabel(f"<b>{report.title}</b> — {words(report.scope)}, {report.span}")
+        title = rich_label(f"<b>{escape(report.title)}</b> — {escape(words(report.scope))}, {escape(report.span)}")
         title.setWordWrap(True)
         column.addWidget(title)
         for note in report.notes:
-            label = QLabel("•  " + note)
+            label = plain_label("•  " + note)
             label.setWordWrap(True)
             column.addWidget(label)
         self.table_models = []
         for table in report.tables:
-            caption = QLabel(f"<b>{words(table.caption)}</b>")
+            caption = rich_label(f"<b>{escape(words(table.caption))}</b>")
             column.addWidget(caption)
             model = ReportTableModel(table, self)
             view = QTableView()

@@ -13,7 +13,6 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QPushButton,
     QSplitter,
     QTabWidget,
@@ -26,6 +25,7 @@ from gui.tasks import run_with_own_connection
 from gui.widgets.labels import explanation, heading_label
 from gui.widgets.list_model import Index, ListTableModel, list_table
 from gui.widgets.messages import call_storage, show_message
+from gui.widgets.plain import plain_label, plain_tooltip
 from storage.core.session import Session
 from storage.errors import ValidationFailed
 from storage.i18n import QT_TRANSLATE_NOOP, fill, translate
@@ -73,7 +73,11 @@ class ConflictsModel(ListTableModel):
         self.endResetModel()
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if not index.isValid():
+            return None
+        if role == Qt.ItemDataRole.ToolTipRole:  # the whole text, as written: it names the PCs
+            return plain_tooltip(self.data(index, Qt.ItemDataRole.DisplayRole))
+        if role != Qt.ItemDataRole.DisplayRole:
             return None
         conflict = self.conflicts[index.row()]
         if index.column() == self.WHAT:
@@ -145,9 +149,15 @@ class QuarantineModel(ListTableModel):
         self.endResetModel()
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if not index.isValid():
             return None
         entry, column = self.rows[index.row()], index.column()
+        if role == Qt.ItemDataRole.ToolTipRole:  # as written: the record and its reasons come from a bundle
+            if column == self.KIND:
+                return plain_tooltip(json.dumps(entry["record"], indent=1))
+            return plain_tooltip(self.data(index, Qt.ItemDataRole.DisplayRole))
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
         if column == self.DISTRICT:
             return entry["district"]
         if column == self.DEVICE:
@@ -155,8 +165,7 @@ class QuarantineModel(ListTableModel):
         if column == self.BUNDLE:
             return entry["sequence"]
         if column == self.KIND:
-            kind = record_type_name(entry["record_type"])
-            return kind if role == Qt.ItemDataRole.DisplayRole else json.dumps(entry["record"], indent=1)
+            return record_type_name(entry["record_type"])
         return " ".join(reason["message"] for reason in entry["reasons"])
 
 
@@ -205,7 +214,7 @@ class ReviewScreen(Screen):
         self.keep_incoming = QPushButton(self.tr("Keep the &other version"))
         self.keep_stored.clicked.connect(lambda: self.decide("stored"))
         self.keep_incoming.clicked.connect(lambda: self.decide("incoming"))
-        self.decision_note = QLabel()
+        self.decision_note = plain_label()
         self.decision_note.setWordWrap(True)
         self.conflicts_table.selectionModel().selectionChanged.connect(self._conflict_selected)
         buttons = QHBoxLayout()
@@ -215,7 +224,7 @@ class ReviewScreen(Screen):
         lower = QWidget()
         lower_layout = QVBoxLayout(lower)
         lower_layout.setContentsMargins(0, 0, 0, 0)
-        lower_layout.addWidget(QLabel(self.tr("The two versions (fields that differ in bold):")))
+        lower_layout.addWidget(plain_label(self.tr("The two versions (fields that differ in bold):")))
         lower_layout.addWidget(self.comparison_table, 1)
         lower_layout.addLayout(buttons)
         splitter = QSplitter(Qt.Orientation.Vertical)
@@ -276,7 +285,7 @@ class ReviewScreen(Screen):
         self.quarantine_table.setWordWrap(True)
         self.recheck_button = QPushButton(self.tr("&Re-check all against today's catalogue"))
         self.recheck_button.clicked.connect(self.recheck)
-        self.recheck_note = QLabel()
+        self.recheck_note = plain_label()
         self.recheck_note.setWordWrap(True)
         page = QWidget()
         layout = QVBoxLayout(page)

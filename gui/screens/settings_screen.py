@@ -35,6 +35,7 @@ from gui.settings import MAX_AUTO_LOCK_MINUTES, MAX_FONT_SIZE, MIN_FONT_SIZE, Se
 from gui.tasks import run_task, run_with_own_connection
 from gui.widgets.labels import heading_label
 from gui.widgets.messages import call_storage, confirm, show_message
+from gui.widgets.plain import message_box, plain_label
 from storage.core.backup import (
     MAX_KEEP,
     BackupInfo,
@@ -79,7 +80,7 @@ class SettingsScreen(Screen):
         self.font_size.setSuffix(self.tr(" pt"))
         self.font_size.setValue(settings.font_size)
         self.font_size.valueChanged.connect(self.font_size_changed)
-        self.note = QLabel()
+        self.note = plain_label()
         self.note.setWordWrap(True)
         form = QFormLayout()
         form.addRow(self.tr("&Language:"), self.language)
@@ -107,7 +108,7 @@ class SettingsScreen(Screen):
 
     def _build_centre_key(self) -> QGroupBox:
         box = QGroupBox(self.tr("The provincial centre's key"))
-        self.centre_key_label = QLabel()
+        self.centre_key_label = plain_label()
         self.centre_key_label.setWordWrap(True)
         self.centre_key_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.centre_key_button = QPushButton()
@@ -143,7 +144,7 @@ class SettingsScreen(Screen):
 
     def _build_backups(self) -> QGroupBox:
         box = QGroupBox(self.tr("Backups"))
-        self.backup_status = QLabel()
+        self.backup_status = plain_label()
         self.backup_status.setWordWrap(True)
         self.backup_status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.backup_button = QPushButton(self.tr("&Back up now…"))
@@ -161,7 +162,7 @@ class SettingsScreen(Screen):
         form = QFormLayout()
         form.addRow(self.tr("&Keep the last automatic backups:"), self.backup_keep)
         column = QVBoxLayout(box)
-        column.addWidget(QLabel(self.tr(
+        column.addWidget(plain_label(self.tr(
             "Mizan backs up by itself before every import and update, and once a day. A backup is encrypted: "
             "it opens with the passwords of its day or the recovery key.")))
         column.addLayout(form)
@@ -263,7 +264,7 @@ class SettingsScreen(Screen):
         text = fill(self.tr("The database was restored from the backup of {when}. The database it replaced is kept as "
                        "{kept}. Mizan closes now: start it again and sign in with the passwords of the day of the "
                        "backup."), when=info.created_at[:16].replace("T", " "), kept=kept or "-")
-        self.restore_message = QMessageBox(QMessageBox.Icon.Information, self.tr("Restored"), text)
+        self.restore_message = message_box(QMessageBox.Icon.Information, self.tr("Restored"), text)
         self.restore_message.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.restore_message.open()
         window = self.window()

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
     QHBoxLayout,
-    QLabel,
     QPushButton,
     QSpinBox,
     QTableView,
@@ -27,6 +26,7 @@ from gui.screens.base import Screen
 from gui.widgets.labels import heading_label
 from gui.widgets.messages import call_storage
 from gui.widgets.numbers import locale_number, plain_number
+from gui.widgets.plain import plain_label, plain_tooltip
 from gui.widgets.style import ERROR_FILL, ERROR_STYLE
 from storage.core.roles import allowed
 from storage.core.session import Session
@@ -73,7 +73,7 @@ class TargetGridModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return indicator.code
         if role == Qt.ItemDataRole.ToolTipRole:
-            return indicator.name
+            return plain_tooltip(indicator.name)
         return None
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
@@ -93,8 +93,8 @@ class TargetGridModel(QAbstractTableModel):
             return locale_number(target) if role == Qt.ItemDataRole.DisplayRole else plain_number(target)
         if role == Qt.ItemDataRole.BackgroundRole and refused:
             return REFUSED
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return refused[1] if refused else f"{indicator.code} {indicator.name}"
+        if role == Qt.ItemDataRole.ToolTipRole:  # the engine's refusal quotes what was typed
+            return plain_tooltip(refused[1] if refused else f"{indicator.code} {indicator.name}")
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignTrailing | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -147,11 +147,11 @@ class TargetsScreen(Screen):
         self.load_button = QPushButton(self.tr("&Load targets from a spreadsheet…"))
         self.load_button.clicked.connect(self.choose_sheet)
         self.load_button.setVisible(self.model.editable)
-        self.status = QLabel()
+        self.status = plain_label()
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         top = QHBoxLayout()
-        label = QLabel(self.tr("&Year:"))
+        label = plain_label(self.tr("&Year:"))
         label.setBuddy(self.year)
         top.addWidget(label)
         top.addWidget(self.year)
@@ -159,7 +159,7 @@ class TargetsScreen(Screen):
         top.addWidget(template)
         top.addWidget(self.load_button)
         heading = heading_label(self.tr("Targets for the year"))
-        explanation = QLabel(self.tr(
+        explanation = plain_label(self.tr(
             "A target is for the whole year in the indicator's unit: a yearly total for counts, a level for "
             "stock figures, a percent for rates. Type in a cell and move on: it is saved at once. Empty a cell "
             "to remove its target."))

@@ -12,8 +12,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
-    QInputDialog,
-    QLabel,
     QLineEdit,
     QPushButton,
     QTableView,
@@ -24,6 +22,7 @@ from PySide6.QtWidgets import (
 from gui.screens.base import Screen
 from gui.widgets.list_model import Index, ListTableModel
 from gui.widgets.messages import call_storage, confirm, show_message
+from gui.widgets.plain import input_dialog, plain_label
 from storage.core.roles import ROLES_BY_INSTALLATION, role_name
 from storage.core.session import Session
 from storage.i18n import fill
@@ -77,7 +76,7 @@ class AddUserDialog(QDialog):
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.again = QLineEdit()
         self.again.setEchoMode(QLineEdit.EchoMode.Password)
-        self.message = QLabel()
+        self.message = plain_label()
         self.message.setWordWrap(True)
         form = QFormLayout(self)
         form.addRow(self.tr("&User name"), self.name)
@@ -106,7 +105,7 @@ class UsersScreen(Screen):
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().hide()
-        self.message = QLabel()
+        self.message = plain_label()
         self.message.setWordWrap(True)
         buttons = QHBoxLayout()
         for text, handler in ((self.tr("&Add user…"), self.add), (self.tr("&Reset password…"), self.reset_password),
@@ -156,10 +155,10 @@ class UsersScreen(Screen):
         if not name:
             show_message(self.message, self.tr("Choose a user first."), error=False)
             return
-        password, ok = QInputDialog.getText(self, self.tr("New password"),
-                                            fill(self.tr("New password for {name}:"), name=name),
-                                            QLineEdit.EchoMode.Password)
-        if ok:
+        dialog = input_dialog(self, self.tr("New password"), fill(self.tr("New password for {name}:"), name=name),
+                              QLineEdit.EchoMode.Password)
+        if dialog.exec():
+            password = dialog.textValue()
             self._run(lambda: change_password(self.session, name, password),
                       fill(self.tr("Changed the password of {name}."), name=name))
 

@@ -1,5 +1,9 @@
 """Labels: a screen's or dialog's heading, larger text, explanations, and keys shown to be read aloud.
 
+Every label here is plain text (``gui.widgets.plain``): a heading or explanation may be filled with a
+name or a path. An explanation whose words need bold is asked for with ``rich=True``, and its HTML is
+ours: a literal, or ``html_fill`` of one.
+
 Sizes are never set on a label's font: headings and larger texts carry a ``role`` property that the one
 application style sheet (``gui.settings.apply_font_size``) sizes relative to the font-size setting, so a
 change of the setting rescales every open window at once.
@@ -11,6 +15,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QFrame, QLabel
 
+from gui.widgets.plain import plain_label, rich_label
+
 
 def heading_label(text: str, *, wrap: bool = False) -> QLabel:
     """A screen's or dialog's title: larger and bold, scaled with the font-size setting (see gui.settings).
@@ -18,7 +24,7 @@ def heading_label(text: str, *, wrap: bool = False) -> QLabel:
     ``wrap``: for a dialog's title, which may be longer than a narrow dialog in another language; a
     screen's heading shares its row with choosers and stays one line.
     """
-    label = QLabel(text)
+    label = plain_label(text)
     label.setProperty("role", "heading")
     label.setAccessibleName(text)
     label.setWordWrap(wrap)
@@ -31,9 +37,12 @@ def larger(label: QLabel) -> QLabel:
     return label
 
 
-def explanation(text: str) -> QLabel:
-    """A sentence or two that explains a screen: wrapped, so that it never widens the window."""
-    label = QLabel(text)
+def explanation(text: str, *, rich: bool = False) -> QLabel:
+    """A sentence or two that explains a screen: wrapped, so that it never widens the window.
+
+    Plain text; ``rich``: ``text`` is our own HTML (bold words), with any data in it escaped.
+    """
+    label = rich_label(text) if rich else plain_label(text)
     label.setWordWrap(True)
     return label
 
@@ -49,11 +58,10 @@ def code_font(point_size: float) -> QFont:
 
 def code_label(point_size: float) -> QLabel:
     """A framed, centred, selectable label for a key; always left to right, even in Urdu."""
-    label = QLabel()
+    label = plain_label()
     label.setFont(code_font(point_size))
     label.setAlignment(Qt.AlignmentFlag.AlignCenter)
     label.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
-    label.setTextFormat(Qt.TextFormat.PlainText)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     label.setFrameShape(QFrame.Shape.StyledPanel)
     label.setMargin(12)

@@ -14,6 +14,7 @@ from typing import Generic, TypeVar
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
+from gui.widgets.plain import message_box, plain_label
 from gui.widgets.style import ERROR_STYLE
 from storage.errors import MizanError
 from storage.i18n import fill
@@ -32,10 +33,9 @@ def describe_error(widget: QWidget, error: Exception) -> str:
 
 def message_label() -> QLabel:
     """A word-wrapped, selectable line for inline messages (errors stay on screen until the next try)."""
-    label = QLabel()
+    label = plain_label()
     label.setWordWrap(True)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    label.setTextFormat(Qt.TextFormat.PlainText)
     label.hide()
     return label
 
@@ -79,8 +79,9 @@ def call_storage(label: QLabel, action: Callable[[], T], *, also: tuple[type[Exc
 
 def confirm(parent: QWidget, title: str, text: str, do_text: str, keep_text: str) -> bool:
     """Ask before something that cannot be undone; the buttons say what they do, in the interface's
-    language (Qt's own Yes/No have no Urdu), and Enter or Escape keep things as they are."""
-    box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
+    language (Qt's own Yes/No have no Urdu), and Enter or Escape keep things as they are. ``text`` is
+    shown as written (it names users and files)."""
+    box = message_box(QMessageBox.Icon.Question, title, text, parent)
     do = box.addButton(do_text, QMessageBox.ButtonRole.DestructiveRole)
     keep = box.addButton(keep_text, QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(keep)

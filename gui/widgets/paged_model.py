@@ -15,6 +15,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from PySide6.QtWidgets import QLabel, QWidget
 
 from gui.tasks import run_with_own_connection
+from gui.widgets.plain import plain, plain_tooltip
 from storage.core.session import Session
 from storage.i18n import fill
 from storage.records.desk import list_desks
@@ -193,8 +194,8 @@ class PagedTableModel(QAbstractTableModel):
             return stored["uuid"]
         if role == CODE_ROLE:
             return value
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self.tooltip(field_name, value)
+        if role == Qt.ItemDataRole.ToolTipRole:  # a desk's name may come from a bundle: as written
+            return plain_tooltip(self.tooltip(field_name, value))
         if role == Qt.ItemDataRole.TextAlignmentRole and field_name in self.numeric_fields:
             # "Trailing" is right in left-to-right layouts and left in right-to-left ones.
             return int(Qt.AlignmentFlag.AlignTrailing | Qt.AlignmentFlag.AlignVCenter)
@@ -211,6 +212,7 @@ class CountLabel(QLabel):
 
     def __init__(self, describe: Callable[[int], str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        plain(self)  # the count's error names what failed
         self.describe = describe
         self.counting = False
         self._generation = 0

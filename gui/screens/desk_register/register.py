@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QLineEdit,
     QPushButton,
     QTableView,
@@ -30,6 +29,7 @@ from gui.screens.base import Screen
 from gui.screens.desk_register.case_form import CaseFormDialog
 from gui.widgets.dates import OptionalDateEdit
 from gui.widgets.paged_model import PAGE_SIZE, UUID_ROLE, CountLabel, PagedTableModel
+from gui.widgets.plain import plain_label
 from storage.core.roles import allowed
 from storage.core.session import Session
 from storage.i18n import fill
@@ -162,7 +162,7 @@ class DeskRegisterScreen(Screen):
                     (self.tr("&Desk"), self.desk_filter), (self.tr("Reported &from"), self.date_from),
                     (self.tr("&until"), self.date_to), (self.tr("Searc&h"), self.search))
         for column, (text, field_widget) in enumerate(labelled):
-            label = QLabel(text)
+            label = plain_label(text)
             label.setBuddy(field_widget)
             filters.addWidget(label, 0, column)
             filters.addWidget(field_widget, 1, column)

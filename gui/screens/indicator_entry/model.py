@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
+from gui.widgets.plain import plain_tooltip
 from gui.widgets.style import (
     COMPUTED_FILL,
     ERROR_FILL,
@@ -213,8 +214,8 @@ class IndicatorGridModel(QAbstractTableModel):
             return None
         if role == Qt.ItemDataRole.ForegroundRole:
             return QBrush(ERROR_TEXT) if state.state == ERROR_STATE else None
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(cell, part)
+        if role == Qt.ItemDataRole.ToolTipRole:  # a comment is someone else's words: shown as written
+            return plain_tooltip(self._tooltip(cell, part))
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return f"{self.cell_label(cell)}: {self.text(cell, part)}"
         return None

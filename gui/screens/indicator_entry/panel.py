@@ -4,10 +4,11 @@ and (after a warning) the comment that lets the figure be saved."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from gui.screens.indicator_entry.model import ERROR_STATE, WARNING_STATE, IndicatorGridModel
 from gui.screens.indicator_entry.view import EntryGridView
+from gui.widgets.plain import html_fill, plain_label, rich_label
 from gui.widgets.style import ERROR_STYLE, NOTE_STYLE, QUIET_GREY, WARNING_STYLE
 from storage.i18n import fill
 
@@ -24,12 +25,12 @@ class IndicatorPanel(QFrame):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 6, 0, 10)
         layout.setSpacing(4)
-        # The colour goes in before ``fill``: fill isolates each value for right-to-left text, and an
-        # isolated colour would no longer be one in the style attribute.
+        # The colour goes in before ``html_fill``: fill isolates each value for right-to-left text, and an
+        # isolated colour would no longer be one in the style attribute. The values are escaped.
         title = self.tr("<b>{code}</b>  {name} <span style='color:{colour}'>({unit}, {period})</span>")
-        self.title = QLabel(fill(title.replace("{colour}", QUIET_GREY), code=indicator.code, name=indicator.name,
-                                 unit=self._unit_word(indicator.unit), period=item.period))
-        self.title.setTextFormat(Qt.TextFormat.RichText)
+        self.title = rich_label(html_fill(title.replace("{colour}", QUIET_GREY), code=indicator.code,
+                                          name=indicator.name, unit=self._unit_word(indicator.unit),
+                                          period=item.period))
         self.title.setWordWrap(True)
         layout.addWidget(self.title)
         notes = []
@@ -37,7 +38,7 @@ class IndicatorPanel(QFrame):
             notes.append(fill(self.tr("Numerator: {numerator}. Denominator: {denominator}."), numerator=indicator.numerator, denominator=indicator.denominator))
         if item.history_periods:
             notes.append(fill(self.tr("Grey figures: {periods}."), periods=" · ".join(item.history_periods)))
-        self.notes = QLabel("  ".join(notes))
+        self.notes = plain_label("  ".join(notes))
         self.notes.setStyleSheet(NOTE_STYLE)
         self.notes.setWordWrap(True)
         layout.addWidget(self.notes)
@@ -45,7 +46,7 @@ class IndicatorPanel(QFrame):
         self.view.setModel(model)
         self.view.setAccessibleName(f"{indicator.code} {indicator.name}")
         layout.addWidget(self.view, 0, Qt.AlignmentFlag.AlignLeading)
-        self.message = QLabel()
+        self.message = plain_label()
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.message.hide()
@@ -53,7 +54,7 @@ class IndicatorPanel(QFrame):
         self.comment_row = QWidget()
         row = QHBoxLayout(self.comment_row)
         row.setContentsMargins(0, 0, 0, 0)
-        self.comment_label = QLabel(self.tr("Comment:"))
+        self.comment_label = plain_label(self.tr("Comment:"))
         self.comment = QLineEdit()
         self.comment.setPlaceholderText(self.tr("Why the figure is right, e.g. a new prison wing opened"))
         self.comment.setAccessibleName(self.tr("Comment on the unusual figure"))

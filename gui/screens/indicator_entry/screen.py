@@ -7,7 +7,7 @@ over its model (:mod:`~gui.screens.indicator_entry.model`), which saves each cel
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from gui.screens.base import Screen
 from gui.screens.indicator_entry.model import IndicatorGridModel
@@ -15,6 +15,7 @@ from gui.screens.indicator_entry.panel import IndicatorPanel
 from gui.widgets.inputs import valid_on
 from gui.widgets.labels import heading_label
 from gui.widgets.messages import call_storage, show_message
+from gui.widgets.plain import plain_label
 from storage.core.clock import today
 from storage.core.roles import allowed
 from storage.core.session import Session
@@ -43,7 +44,7 @@ class IndicatorEntryScreen(Screen):
         if session.district is None:
             for code, district in session.catalogue.districts.items():
                 self.district.addItem(district.name, code)
-            bar.addWidget(QLabel(self.tr("District:")))
+            bar.addWidget(plain_label(self.tr("District:")))
             bar.addWidget(self.district)
         else:
             self.district.addItem(session.district, session.district)
@@ -57,9 +58,9 @@ class IndicatorEntryScreen(Screen):
                 self.institution.addItem(session.catalogue.institutions[code].name, code)
         self.period = QComboBox()
         self.period.setAccessibleName(self.tr("Period"))
-        institution_label = QLabel(self.tr("&Institution:"))
+        institution_label = plain_label(self.tr("&Institution:"))
         institution_label.setBuddy(self.institution)
-        period_label = QLabel(self.tr("&Period:"))
+        period_label = plain_label(self.tr("&Period:"))
         period_label.setBuddy(self.period)
         bar.addWidget(institution_label)
         bar.addWidget(self.institution)
@@ -67,7 +68,7 @@ class IndicatorEntryScreen(Screen):
         bar.addWidget(period_label)
         bar.addWidget(self.period)
         bar.addSpacing(12)
-        self.status = QLabel()
+        self.status = plain_label()
         self.status.setWordWrap(True)
         bar.addWidget(self.status, 1)
         self.mark_button = QPushButton(self.tr("Mark complete"))
@@ -136,7 +137,7 @@ class IndicatorEntryScreen(Screen):
             self.panels[item.indicator.code] = panel
             column.addWidget(panel)
         if not self.sheet.indicators:
-            column.addWidget(QLabel(fill(self.tr("Nothing is due from this institution for {period}."), period=period)))
+            column.addWidget(plain_label(fill(self.tr("Nothing is due from this institution for {period}."), period=period)))
         column.addStretch(1)
         self.scroll.setWidget(container)
         self._show_status()

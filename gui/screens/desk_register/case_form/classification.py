@@ -14,10 +14,11 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFormLayout, QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFormLayout, QGroupBox, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from gui.widgets.inputs import ChoiceBox, catalogue_label
 from gui.widgets.labels import larger
+from gui.widgets.plain import plain_label
 from gui.widgets.style import BOLD_STYLE
 from storage.i18n import fill
 from storage.reference.catalogue import Catalogue
@@ -42,16 +43,16 @@ class ClassificationStepper(QGroupBox):
         self.answers = ""
         self.setTitle(self.tr("Type of violence (GBV classification)"))
         layout = QVBoxLayout(self)
-        intro = QLabel(self.tr("Ask each question in turn. The first \"yes\" sets the type; the rest are not asked."))
+        intro = plain_label(self.tr("Ask each question in turn. The first \"yes\" sets the type; the rest are not asked."))
         intro.setWordWrap(True)
         layout.addWidget(intro)
-        self.answered = QLabel()
+        self.answered = plain_label()
         self.answered.setWordWrap(True)
         self.answered.setTextFormat(Qt.TextFormat.PlainText)
         layout.addWidget(self.answered)
-        self.question_number = QLabel()
+        self.question_number = plain_label()
         self.question_number.setStyleSheet(BOLD_STYLE)
-        self.question = QLabel()
+        self.question = plain_label()
         self.question.setWordWrap(True)
         larger(self.question)
         layout.addWidget(self.question_number)
@@ -67,7 +68,7 @@ class ClassificationStepper(QGroupBox):
         answer_row.addWidget(self.no_button)
         answer_row.addStretch(1)
         layout.addLayout(answer_row)
-        self.type_label = QLabel()
+        self.type_label = plain_label()
         self.type_label.setWordWrap(True)
         self.type_label.setStyleSheet(BOLD_STYLE)
         layout.addWidget(self.type_label)

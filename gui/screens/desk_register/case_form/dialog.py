@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from gui.screens.desk_register.case_form.tabs import UNKNOWN_AGE, CaseFormTabs
 from gui.widgets.dates import qdate
+from gui.widgets.plain import message_box
 from storage.core.roles import allowed
 from storage.core.session import Session
 from storage.errors import MizanError, ValidationFailed
@@ -308,8 +309,8 @@ class CaseFormDialog(CaseFormTabs, QDialog):
             return
         if self.discard_box is not None and self.discard_box.isVisible():
             return
-        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Unsaved changes"),
-                          self.tr("This case has changes that are not saved. Discard them?"), parent=self)
+        box = message_box(QMessageBox.Icon.Question, self.tr("Unsaved changes"),
+                          self.tr("This case has changes that are not saved. Discard them?"), self)
         discard = box.addButton(self.tr("&Discard changes"), QMessageBox.ButtonRole.DestructiveRole)
         keep = box.addButton(self.tr("&Keep editing"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(keep)  # Enter or Escape on the question keeps the work

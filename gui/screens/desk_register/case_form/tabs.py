@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
 from gui.screens.desk_register.case_form.classification import ClassificationStepper
 from gui.widgets.dates import OptionalDateEdit, iso_dates
 from gui.widgets.inputs import ChoiceBox, YesNoBox, catalogue_label
+from gui.widgets.plain import plain_label
 from gui.widgets.style import BOLD_STYLE, ERROR_STYLE
 from storage.core.session import Session
 from storage.i18n import fill
@@ -98,14 +99,14 @@ class CaseFormTabs:
             row.addStretch(1)
         layout.addLayout(row)
         if note:
-            hint = QLabel(note)
+            hint = plain_label(note)
             hint.setWordWrap(True)
             layout.addWidget(hint)
         self._register_error(field, widget, layout, page_of)
         return holder
 
     def _register_error(self, field: str, target: QWidget, layout: QVBoxLayout | QHBoxLayout, page_of: str) -> QLabel:
-        label = QLabel()
+        label = plain_label()
         label.setWordWrap(True)
         label.setStyleSheet(ERROR_STYLE)
         label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -137,30 +138,30 @@ class CaseFormTabs:
             # Several desks share an office: no guessed default, so a case is never filed at the wrong one.
             self.desk.insertItem(0, self.tr("Choose the desk…"), None)
             self.desk.setCurrentIndex(0)
-        desk_label = QLabel(self.tr("&Desk:"))
+        desk_label = plain_label(self.tr("&Desk:"))
         desk_label.setBuddy(self.desk)
         desk_row = QHBoxLayout()
         desk_row.addWidget(self.desk)
         desk_row.addStretch(1)
-        self.case_number = QLabel(self.case.get("case_number") or self.tr("assigned when the case is saved"))
+        self.case_number = plain_label(self.case.get("case_number") or self.tr("assigned when the case is saved"))
         self.case_number.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.case_context = QLabel()
-        self.elapsed = QLabel()
+        self.case_context = plain_label()
+        self.elapsed = plain_label()
         for label in (self.case_number, self.case_context, self.elapsed):
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             label.setAlignment(Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignVCenter)
         grid.addWidget(desk_label, 0, 0)
         grid.addLayout(desk_row, 0, 1)
-        grid.addWidget(QLabel(self.tr("Case number:")), 0, 2)
+        grid.addWidget(plain_label(self.tr("Case number:")), 0, 2)
         grid.addWidget(self.case_number, 0, 3)
         problems = QVBoxLayout()
         problems.setSpacing(0)
         self._register_error("desk", self.desk, problems, "header")
         self._register_error("case_number", self.desk, problems, "header")
         grid.addLayout(problems, 1, 1, 1, 3)
-        grid.addWidget(QLabel(self.tr("Case context:")), 2, 0)
+        grid.addWidget(plain_label(self.tr("Case context:")), 2, 0)
         grid.addWidget(self.case_context, 2, 1)
-        grid.addWidget(QLabel(self.tr("Time to report:")), 2, 2)
+        grid.addWidget(plain_label(self.tr("Time to report:")), 2, 2)
         grid.addWidget(self.elapsed, 2, 3)
         grid.setColumnStretch(1, 1)
         grid.setColumnStretch(3, 1)
@@ -236,7 +237,7 @@ class CaseFormTabs:
     def _build_perpetrators(self) -> QWidget:
         page = QWidget()
         layout = QVBoxLayout(page)
-        intro = QLabel(self.tr("One line per alleged perpetrator. Use \"Unknown\" where the client does not know."))
+        intro = plain_label(self.tr("One line per alleged perpetrator. Use \"Unknown\" where the client does not know."))
         intro.setWordWrap(True)
         layout.addWidget(intro)
         self.perpetrators = QTableWidget(0, 3)
@@ -270,7 +271,7 @@ class CaseFormTabs:
     def _build_services(self) -> QWidget:
         page = QWidget()
         layout = QVBoxLayout(page)
-        intro = QLabel(self.tr("Leave the status empty for a service not discussed. Referred, provided and "
+        intro = plain_label(self.tr("Leave the status empty for a service not discussed. Referred, provided and "
                                "received elsewhere need the date of the referral or service."))
         intro.setWordWrap(True)
         layout.addWidget(intro)
@@ -278,12 +279,12 @@ class CaseFormTabs:
         grid.setHorizontalSpacing(12)
         for column, title in enumerate((self.tr("Service"), self.tr("Status"), self.tr("Date"),
                                         self.tr("FIR number"))):
-            heading = QLabel(title)
+            heading = plain_label(title)
             heading.setStyleSheet(BOLD_STYLE)
             grid.addWidget(heading, 0, column)
         self.service_rows: dict[str, dict] = {}
         for row, option in enumerate(self.catalogue.lists["service"], start=1):
-            name = QLabel(catalogue_label(option.name))
+            name = plain_label(catalogue_label(option.name))
             status = ChoiceBox(self.catalogue.lists["service_status"], self.tr("Not recorded"))
             status.setAccessibleName(fill(self.tr("Status of {service}"), service=catalogue_label(option.name)))
             name.setBuddy(status)
@@ -331,7 +332,7 @@ class CaseFormTabs:
     def _build_consent(self) -> QWidget:
         page = QWidget()
         layout = QVBoxLayout(page)
-        intro = QLabel(self.tr("Ask the client both questions and record the answers. Nothing is pre-filled."))
+        intro = plain_label(self.tr("Ask the client both questions and record the answers. Nothing is pre-filled."))
         intro.setWordWrap(True)
         layout.addWidget(intro)
         questions = (
@@ -344,7 +345,7 @@ class CaseFormTabs:
         for field, title, explanation in questions:
             group, holder = self._yes_no_group(title.replace("&", ""))
             setattr(self, field, group)
-            heading = QLabel(title)
+            heading = plain_label(title)
             heading.setStyleSheet(BOLD_STYLE)
             heading.setWordWrap(True)
             heading.setBuddy(holder)
@@ -378,7 +379,7 @@ class CaseFormTabs:
 
     def _build_identity(self) -> QWidget:
         page, form = self._form_page()
-        intro = QLabel(self.tr("Identifying details stay in this office: they are never synced, reported or "
+        intro = plain_label(self.tr("Identifying details stay in this office: they are never synced, reported or "
                                "exported. Fill in only what the client agrees to give."))
         intro.setWordWrap(True)
         form.addRow(intro)
@@ -406,7 +407,7 @@ class CaseFormTabs:
         self.summary = QWidget()
         layout = QVBoxLayout(self.summary)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.summary_title = QLabel()
+        self.summary_title = plain_label()
         self.summary_title.setStyleSheet(f"{ERROR_STYLE} {BOLD_STYLE}")
         self.summary_title.setWordWrap(True)
         self.summary_list = QListWidget()
