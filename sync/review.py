@@ -177,7 +177,9 @@ def _version_above(session: Session, *versions: str) -> str:
 
     The centre's clock has seen every version it merged, unless one was implausibly far ahead (a district
     PC's clock years fast, sync.merge._observe_plausible); then the version right after it is used,
-    without dragging the centre's clock there.
+    without dragging the centre's clock there. Versions are fixed-width (:mod:`storage.core.clock`), so
+    text order is numeric order, and the one right after ``X.999999`` is ``X+1.000000``, not a seven-digit
+    counter that would sort below it and let the next cumulative bundle reopen the conflict.
     """
     version = session.clock.now()
     highest = max(versions)

@@ -7,10 +7,13 @@ carries ``uuid``, ``hlc`` (hybrid-logical-clock version), ``origin_device`` and 
 
 from __future__ import annotations
 
+import json
+
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
 from storage.core.audit import create_audit_tables, install_audit_triggers
+from storage.core.clock import format_hlc
 
 migrations = Migrations("mizan")
 
@@ -195,3 +198,48 @@ def settings_table(db: Database) -> None:
     db.execute("CREATE TABLE settings (name TEXT PRIMARY KEY, value TEXT NOT NULL, changed_by TEXT NOT NULL, "
                "changed_at TEXT NOT NULL)")
     install_audit_triggers(db, "settings", "name")
+
+
+# Every column that holds a version, per table (``exports.baseline`` may also be "": nothing acknowledged).
+VERSION_COLUMNS = {
+    "installation": ("hlc_last",), "desks": ("hlc",), "indicator_values": ("hlc",), "targets": ("hlc",),
+    "completions": ("hlc",), "desk_cases": ("hlc",), "desk_case_perpetrators": ("hlc",),
+    "desk_case_services": ("hlc",), "pkm_requests": ("hlc",), "exports": ("baseline", "hlc_high"),
+    "bundles": ("hlc_high",), "conflicts": ("hlc",), "conflict_decisions": ("hlc", "kept_hlc"),
+    "tombstones": ("hlc",),
+}
+_FIXED_WIDTH = "[0-9]" * 13 + "." + "[0-9]" * 6  # a GLOB pattern: exactly what storage.core.clock.is_hlc accepts
+
+
+def _fixed_width(version: str) -> str | None:
+    """``version`` of any width (a seven-digit counter, non-ASCII digits) in the fixed width, or None."""
+    millis, dot, counter = version.partition(".")
+    try:
+        return format_hlc(int(millis), int(counter)) if dot else None
+    except ValueError:
+        return None
+
+
+@migrations(name="0007_fixed_width_versions")
+def fixed_width_versions(db: Database) -> None:
+    """Versions are compared as text, which is their numeric order only at one width. A clerk's decision
+    above a version with counter 999999 was written with a seven-digit counter (sorting below it), and a
+    bundle's version in Arabic-Indic digits passed the old check (sorting above every other): rewrite any
+    such stored version in the fixed width, with the same numeric value (a counter past six digits
+    carries into the milliseconds), in the columns and in the versions kept inside ``conflicts.record``."""
+    for table, columns in VERSION_COLUMNS.items():
+        for column in columns:
+            rows = db.execute(f"SELECT rowid, {column} FROM {table} WHERE {column} != '' AND "
+                              f"{column} NOT GLOB '{_FIXED_WIDTH}'").fetchall()
+            for rowid, version in rows:
+                fixed = _fixed_width(version)
+                if fixed is not None:
+                    db.execute(f"UPDATE {table} SET {column} = ? WHERE rowid = ?", [fixed, rowid])
+    for conflict_id, text in db.execute(f"SELECT id, record FROM conflicts WHERE json_extract(record, '$.hlc') "
+                                        f"NOT GLOB '{_FIXED_WIDTH}'").fetchall():
+        record = json.loads(text)
+        fixed = _fixed_width(str(record.get("hlc")))
+        if fixed is not None:
+            record["hlc"] = fixed
+            db.execute("UPDATE conflicts SET record = ? WHERE id = ?",
+                       [json.dumps(record, ensure_ascii=False, sort_keys=True), conflict_id])

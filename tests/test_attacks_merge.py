@@ -1,0 +1,241 @@
+"""Attacks on the merge (issue 12: items 2, 4, 5 and 10, and the low item on tombstones), each made the
+way an insider would: through the public functions, and where a bundle is the real path, a bundle signed
+by a district PC's own enrolled key (``craft_bundle`` with the key read from that PC's database).
+
+Each test failed on the code before its fix (the commit that added it says how that was checked). A test
+of bad input asserts the exact reason and that nothing else was written.
+
+The module builds one linked world once (a centre, Quetta PCs A and B, Pishin PC C) and every test works
+on fresh file copies of it, opened with their database keys.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import shutil
+import time
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from hypothesis import given
+from hypothesis import strategies as st
+
+from storage.core.clock import format_hlc, parse_hlc, utc_now
+from storage.core.keyslots import keyfile_path
+from storage.core.session import Session, open_session, open_with_key
+from storage.reference.catalogue import TOTAL_CELL
+from sync.importer import ImportOutcome, import_bundles
+from sync.keys import age_recipient, signing_private_key
+from sync.review import list_conflicts, resolve_conflict
+from tests.conftest import ADMIN_PASSWORD, CLERK_PASSWORD, SUPERVISOR_PASSWORD, table_counts
+from tests.sync_helpers import add_values, craft_bundle, export_to, last_month, link, make_centre, make_district
+
+# -- the world: a centre, two Quetta PCs and a Pishin PC, built once, used through file copies ------------
+
+
+@dataclass(frozen=True)
+class Installation:
+    path: Path
+    db_key: bytes
+    user: str
+    device_id: str
+    district: str | None
+    device_name: str
+    signing_key: Ed25519PrivateKey | None = None
+
+
+@dataclass(frozen=True)
+class World:
+    centre: Installation
+    devices: dict[str, Installation]  # "A", "B": Quetta; "C": Pishin
+    recipient: str
+
+
+@pytest.fixture(scope="module")
+def world(tmp_path_factory) -> World:
+    folder = tmp_path_factory.mktemp("attacks")
+    centre_path = make_centre(folder)
+    clerk = open_session(centre_path, "clara", CLERK_PASSWORD)
+    devices = {}
+    for name, district, device_name in (("A", "QUETTA", "Quetta DPO"), ("B", "QUETTA", "Quetta desk PC"),
+                                        ("C", "PISHIN", "Pishin DPO")):
+        path = make_district(folder, district, device_name=device_name, name=f"pristine-{name}.db")
+        admin = open_session(path, "admin", ADMIN_PASSWORD)
+        link(clerk, admin, folder)
+        key = signing_private_key(admin)
+        admin.close()
+        supervisor = open_session(path, "sana", SUPERVISOR_PASSWORD)
+        devices[name] = Installation(path, supervisor.db_key, "sana", supervisor.device_id, district, device_name, key)
+        supervisor.close()
+    centre = Installation(centre_path, clerk.db_key, "clara", clerk.device_id, None, "Provincial centre")
+    recipient = age_recipient(clerk)
+    clerk.close()
+    return World(centre, devices, recipient)
+
+
+@dataclass
+class Env:
+    """One test's fresh copies: the centre (clerk) and, on demand, district PCs (supervisor sessions)."""
+
+    world: World
+    folder: Path
+    centre: Session
+    opened: dict[str, Session] = field(default_factory=dict)
+    sequences: Iterator[int] = field(default_factory=lambda: itertools.count(1000))
+
+    def district(self, name: str) -> Session:
+        """A fresh copy of PC ``name`` that trusts the centre and has exported nothing."""
+        if name not in self.opened:
+            self.opened[name] = _copy(self.world.devices[name], self.folder / f"district-{name}.db")
+        return self.opened[name]
+
+    def bundle(self, name: str, records: dict[str, list[dict]], **manifest_changes: object) -> Path:
+        """A bundle of ``records`` signed by PC ``name``'s own enrolled key (a correctly signed bundle)."""
+        device = self.world.devices[name]
+        sequence = next(self.sequences)
+        return craft_bundle(self.folder / "usb" / f"{device.district}-{device.device_id[:8]}-{sequence}.mizan",
+                            recipient=self.world.recipient, private_key=device.signing_key,
+                            device_id=device.device_id, district=device.district, device_name=device.device_name,
+                            records=records, sequence=sequence, manifest_changes=manifest_changes or None)
+
+    def import_(self, *paths: Path) -> list[ImportOutcome]:
+        outcomes = import_bundles(self.centre, list(paths))
+        assert [o.status for o in outcomes] == ["imported"] * len(paths), [o.as_dict() for o in outcomes]
+        return outcomes
+
+
+def _copy(original: Installation, path: Path) -> Session:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(original.path, path)
+    shutil.copyfile(keyfile_path(original.path), keyfile_path(path))
+    return open_with_key(path, original.user, original.db_key)
+
+
+@pytest.fixture
+def env(world: World, tmp_path: Path) -> Iterator[Env]:
+    built = Env(world, tmp_path, _copy(world.centre, tmp_path / "centre.db"))
+    yield built
+    for session in [built.centre, *built.opened.values()]:
+        session.close()
+
+
+# -- records as they travel -------------------------------------------------------------------------------
+
+COUNTER_LIMIT = 10**6  # a version's counter has six digits
+
+
+def wall_millis() -> int:
+    return int(time.time() * 1000)
+
+
+def version_now(ahead_ms: int = 0, counter: int = 0) -> str:
+    return format_hlc(wall_millis() + ahead_ms, counter)
+
+
+def value_record(device: Installation, **changes: object) -> dict:
+    """An indicator value as it travels (sync/schema.py), valid for the device's district."""
+    record = {"indicator": "PRO-01", "district": device.district, "period": last_month(), "cell": TOTAL_CELL,
+              "value": 17, "numerator": None, "denominator": None, "comment": None, "followup": 0,
+              "entered_by": "sana", "entered_at": utc_now(), "uuid": str(uuid.uuid4()), "hlc": version_now(),
+              "origin_device": device.device_id, "deleted": 0}
+    record.update(changes)
+    return record
+
+
+def stored_value(session: Session, indicator: str = "PRO-01", district: str = "QUETTA") -> dict | None:
+    row = session.db.execute("SELECT value, hlc, origin_device FROM indicator_values WHERE indicator = ? AND "
+                             "district = ? AND period = ? AND cell = ?",
+                             [indicator, district, last_month(), TOTAL_CELL]).fetchone()
+    return None if row is None else dict(zip(("value", "hlc", "origin_device"), row, strict=True))
+
+
+def quarantined(session: Session) -> list[tuple[str, str, list[str]]]:
+    """(record type, record uuid, reasons' messages) of every quarantined record, oldest first."""
+    return [(record_type, record_uuid, [reason["message"] for reason in json.loads(reasons)])
+            for record_type, record_uuid, reasons in session.db.execute(
+                "SELECT record_type, record_uuid, reasons FROM quarantine ORDER BY id")]
+
+
+def written(before: dict[str, int], after: dict[str, int]) -> dict[str, int]:
+    """Rows added (or removed, negative) per table between two ``table_counts``."""
+    return {table: after.get(table, 0) - count for table, count in before.items() if after.get(table, 0) != count} | {
+        table: count for table, count in after.items() if table not in before}
+
+
+# -- item 4: versions compare as numbers, in a fixed width -------------------------------------------------
+
+
+@given(st.lists(st.tuples(st.integers(0, 10**13 - 4), st.integers(0, 3 * COUNTER_LIMIT)), min_size=2, max_size=6))
+def test_versions_are_fixed_width_and_sort_as_text_in_numeric_order(pairs):
+    """A counter past six digits (a clerk's decision right above a version with counter 999999) carries into
+    the milliseconds: every version is 20 characters, and text order is numeric order."""
+    versions = [format_hlc(millis, counter) for millis, counter in pairs]
+    numbers = [millis * COUNTER_LIMIT + counter for millis, counter in pairs]
+    assert all(len(version) == 20 for version in versions)
+    for (first, first_number), (second, second_number) in itertools.product(zip(versions, numbers, strict=True), repeat=2):
+        assert (first < second) == (first_number < second_number), (first, second)
+    assert [parse_hlc(version)[0] * COUNTER_LIMIT + parse_hlc(version)[1] for version in versions] == numbers
+
+
+def test_a_clerks_decision_is_not_reopened_by_the_next_cumulative_bundle(env):
+    """A PC's version with counter 999999 (its clock a minute fast) wins a key; the clerk keeps the other
+    PC's figure. The decision's version used to be written with a seven-digit counter, which sorts below
+    999999 as text, so the first PC's next cumulative bundle (the same record again) took the key back and
+    reopened the conflict."""
+    a = env.world.devices["A"]
+    fast = value_record(a, value=10, hlc=version_now(ahead_ms=60_000, counter=COUNTER_LIMIT - 1))
+    env.import_(env.bundle("A", {"indicator_values": [fast]}))
+    quetta_b = env.district("B")
+    add_values(quetta_b, {"PRO-01": 20})
+    env.import_(export_to(quetta_b, env.folder / "usb"))
+    [conflict] = list_conflicts(env.centre)
+    assert (conflict.stored.record["value"], conflict.incoming.record["value"]) == (10, 20)
+
+    decision = resolve_conflict(env.centre, conflict.id, "incoming", seen=conflict.versions)
+    assert decision.version > fast["hlc"] and len(decision.version) == 20
+    assert parse_hlc(decision.version) > parse_hlc(fast["hlc"])
+    env.import_(env.bundle("A", {"indicator_values": [fast]}))  # A's next bundle: cumulative, the same record
+    env.import_(export_to(quetta_b, env.folder / "usb"))  # and B's
+    assert stored_value(env.centre) == {"value": 20, "hlc": decision.version, "origin_device": env.centre.device_id}
+    assert list_conflicts(env.centre) == []
+
+
+def test_a_version_in_other_digits_is_quarantined_and_cannot_outrank_later_writes(env):
+    """Arabic-Indic digits passed the old version check (``\\d``) and, compared as text, sort above every
+    version in ASCII digits: such a record would have beaten every later write of its key forever."""
+    a = env.world.devices["A"]
+    eastern = "".join(chr(0x0660 + int(d)) if d.isdigit() else d for d in version_now())
+    forged = value_record(a, value=99, hlc=eastern)
+    before = table_counts(env.centre)
+    [outcome] = env.import_(env.bundle("A", {"indicator_values": [forged]}, hlc_high=version_now()))
+    assert (outcome.counts["quarantined"], outcome.counts["new"]) == (1, 0)
+    assert quarantined(env.centre) == [("indicator_values", forged["uuid"], [
+        "The record is not shaped like a Mizan indicator_values record (its uuid or version is malformed). "
+        "It was kept aside for review."])]
+    assert written(before, table_counts(env.centre)) == {"quarantine": 1, "bundles": 1}
+
+    later = value_record(a, value=5, uuid=forged["uuid"])
+    env.import_(env.bundle("A", {"indicator_values": [later]}))
+    assert stored_value(env.centre)["value"] == 5
+
+
+def test_stored_versions_of_another_width_are_rewritten_with_the_same_value(env):
+    """What the old code could have stored (a decision with a seven-digit counter, a version in Arabic-Indic
+    digits) is rewritten in the fixed width by the migration, keeping each version's numeric value."""
+    from storage.core.schema import fixed_width_versions
+
+    a = env.world.devices["A"]
+    env.import_(env.bundle("A", {"indicator_values": [value_record(a, indicator="PRO-01"),
+                                                      value_record(a, indicator="CRT-01")]}))
+    with env.centre.db.atomic():
+        env.centre.db.execute("UPDATE indicator_values SET hlc = '1796406228618.1000000' WHERE indicator = 'PRO-01'")
+        env.centre.db.execute("UPDATE indicator_values SET hlc = ? WHERE indicator = 'CRT-01'",
+                              ["".join(chr(0x0660 + int(d)) if d.isdigit() else d for d in "1796406228618.000042")])
+        fixed_width_versions(env.centre.db)
+    assert {row[0]: row[1] for row in env.centre.db.execute("SELECT indicator, hlc FROM indicator_values")} == {
+        "PRO-01": "1796406228619.000000", "CRT-01": "1796406228618.000042"}
