@@ -134,6 +134,8 @@ RULES: dict[str, Rule] = _rules(
          QT_TRANSLATE_NOOP("rules", "The record belongs to case {value}, which is not at the centre. It was kept aside for review.")),
     Rule("SY_DUPLICATE", ERROR, "record",
          QT_TRANSLATE_NOOP("rules", "The record clashes with another record already at the centre ({value}). It was kept aside for review.")),
+    Rule("SY_CLOCK_AHEAD", ERROR, "hlc",
+         QT_TRANSLATE_NOOP("rules", "The sending PC's clock read {value} when the record was saved, more than a day ahead of the centre's ({today}): correct the date on that PC and export again. It was kept aside for review.")),
     Rule("PKM_FUTURE", ERROR, "{field}",
          QT_TRANSLATE_NOOP("rules", "The {field} {value} is in the future (today is {today}). Correct the date.")),
 )

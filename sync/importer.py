@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from storage.core.backup import backup_before_import
-from storage.core.clock import today, utc_now
+from storage.core.clock import latest_plausible, millis_date, today, utc_now, version_date, wall_millis
 from storage.core.roles import require
 from storage.core.session import SEED_DEVICE, Session
 from storage.errors import UsageError
@@ -247,7 +247,8 @@ def _verify_device(session: Session, path: Path, manifest: dict, manifest_bytes:
 _MAY_BE_MINIMAL = frozenset(("desk_cases", *DESK_CHILD_TYPES))  # types whose consent can be withdrawn
 
 
-def _structural_checks(incoming: Incoming, spec: RecordSpec, device_id: str, district: str) -> None:
+def _structural_checks(incoming: Incoming, spec: RecordSpec, device_id: str, district: str,
+                       latest: str) -> None:
     record = incoming.record
     problem = shape_problem(spec, record, minimal_tombstone_ok=incoming.record_type in _MAY_BE_MINIMAL)
     if problem is None and not (is_uuid(record["uuid"]) and is_hlc(record["hlc"])):
@@ -260,6 +261,9 @@ def _structural_checks(incoming: Incoming, spec: RecordSpec, device_id: str, dis
         incoming.problems.append(issue("SY_OTHER_DEVICE", value=origin, device=device_id))
     if not incoming.minimal and "district" in spec.columns and record["district"] != district:
         incoming.problems.append(issue("SY_OTHER_DISTRICT", value=record["district"], district=district))
+    if record["hlc"] > latest:  # fixed-width versions: text order is numeric order
+        incoming.problems.append(issue("SY_CLOCK_AHEAD", value=version_date(record["hlc"]),
+                                       today=millis_date(wall_millis())))
 
 
 def _content_checks(session: Session, incomings: list[Incoming], district: str) -> None:
@@ -359,17 +363,19 @@ def _merge_bundle(session: Session, bundle: OpenedBundle, district: str, counts:
 
 def check_incoming(session: Session, record_type: str, raws: Iterable[dict | str], device_id: str,
                    district: str) -> list[Incoming]:
-    """Every import check on records of one type from one device: shape, origin, district, then the
-    validation engine. ``raws`` are records, or strings saying why a line is not one. Writes nothing."""
+    """Every import check on records of one type from one device: shape, origin, district, a version at
+    most a day ahead of this centre's clock, then the validation engine. ``raws`` are records, or strings
+    saying why a line is not one. Writes nothing."""
     spec = SPECS[record_type]
     incomings: list[Incoming] = []
+    latest = latest_plausible()
     for line, raw in enumerate(raws, start=1):
         if isinstance(raw, str):
             incoming = Incoming(record_type, {}, line)
             incoming.problems.append(issue("SY_RECORD_SHAPE", record_type=record_type, value=raw))
         else:
             incoming = Incoming(record_type, raw, line)
-            _structural_checks(incoming, spec, device_id, district)
+            _structural_checks(incoming, spec, device_id, district, latest)
         incomings.append(incoming)
     _content_checks(session, incomings, district)
     return incomings

@@ -13,7 +13,7 @@ Merge rules, which make imports idempotent and order-free:
 Also here: quarantine, where records are kept aside with their reasons (:func:`quarantine_records`),
 whether the import's checks refused them (:mod:`sync.importer`) or the merge itself did (a record that
 clashes with a unique column, e.g. a case number already at the centre); and the centre's clock, which
-follows the versions it merges unless one is implausibly far ahead (:func:`_observe_plausible`).
+follows the versions it merges (the import quarantines any more than a day ahead of it).
 
 Everything runs inside the caller's write transaction: the importer's (one bundle) or the review's.
 """
@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import json
 import operator
-import time
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -30,7 +29,7 @@ from dataclasses import dataclass, field
 import sqlcipher3
 from sqlite_utils import Database
 
-from storage.core.clock import parse_hlc, utc_now
+from storage.core.clock import latest_plausible, utc_now
 from storage.core.session import Session
 from storage.validation import Issue, issue
 from sync.bundle import is_uuid
@@ -87,22 +86,6 @@ def quarantine_records(session: Session, bundle_id: str, bad: list[Incoming]) ->
           json.dumps(i.record, ensure_ascii=False, default=str),
           json.dumps([p.as_dict() for p in i.problems], ensure_ascii=False), now) for i in bad])
     return len(bad)
-
-
-CLOCK_TOLERANCE_MS = 24 * 60 * 60 * 1000
-
-
-def _observe_plausible(session: Session, version: str) -> bool:
-    """Let the centre's clock follow versions it merges, except ones more than a day ahead of it.
-
-    A district PC whose clock runs years ahead still gets its records merged (office clocks are often
-    wrong), but it cannot drag the centre's own clock, and so every later centre write, into the future.
-    Returns whether the version was plausible.
-    """
-    if parse_hlc(version)[0] <= time.time() * 1000 + CLOCK_TOLERANCE_MS:
-        session.clock.observe(version)
-        return True
-    return False
 
 
 def _version(record: dict | tuple) -> tuple[str, str]:
@@ -189,10 +172,13 @@ def _merge_chunk(session: Session, spec: RecordSpec, record_type: str, records: 
     key_of = _getter(key_columns)
     keys = [key_of(record) for record in records]
     # Versions are fixed-width text (checked), so the largest is the newest: observing it is observing them
-    # all, unless it is too far ahead, when each version is judged on its own.
-    if records and not _observe_plausible(session, max(record["hlc"] for record in records)):
-        for record in records:
-            _observe_plausible(session, record["hlc"])
+    # all. The import's checks quarantined every version more than a day ahead of this centre's clock, so
+    # the clock follows the districts without being dragged into the future (checked again here: this is
+    # public, and the centre's clock moves every later decision's version).
+    if records:
+        newest = max(record["hlc"] for record in records)
+        if newest <= latest_plausible():
+            session.clock.observe(newest)
     existing = _existing_rows(session, spec, keys)
     conflicts = _existing_conflicts(session, record_type, keys) if key_columns != ("uuid",) else {}
     uuids = [r["uuid"] for r in records]

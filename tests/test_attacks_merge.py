@@ -11,6 +11,7 @@ on fresh file copies of it, opened with their database keys.
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 import json
 import shutil
@@ -239,3 +240,35 @@ def test_stored_versions_of_another_width_are_rewritten_with_the_same_value(env)
         fixed_width_versions(env.centre.db)
     assert {row[0]: row[1] for row in env.centre.db.execute("SELECT indicator, hlc FROM indicator_values")} == {
         "PRO-01": "1796406228619.000000", "CRT-01": "1796406228618.000042"}
+
+
+# -- item 4: a wrong clock does not win forever ------------------------------------------------------------
+
+
+def millis_of(day: str) -> int:
+    """Noon of ``day`` (yyyy-mm-dd) on this PC's clock, in milliseconds."""
+    return int(dt.datetime.fromisoformat(f"{day}T12:00:00").timestamp() * 1000)
+
+
+@pytest.mark.parametrize("version", [format_hlc(millis_of("2031-05-02"), 0), "9999999999999.999999"])
+def test_a_record_from_a_clock_ahead_is_quarantined_and_the_later_correct_entry_wins(env, version):
+    """A Quetta PC whose clock says 2031 (or a forged version 9999999999999) used to win its key at the
+    centre until that date: every later, correct entry for the key lost to it."""
+    a = env.world.devices["A"]
+    ahead = value_record(a, value=99, hlc=version)
+    centre_clock = env.centre.db.execute("SELECT hlc_last FROM installation").fetchone()[0]
+    before = table_counts(env.centre)
+    [outcome] = env.import_(env.bundle("A", {"indicator_values": [ahead]}))
+    assert (outcome.counts["quarantined"], outcome.counts["new"]) == (1, 0)
+    day = dt.datetime.fromtimestamp(parse_hlc(version)[0] / 1000).date().isoformat()
+    assert quarantined(env.centre) == [("indicator_values", ahead["uuid"], [
+        f"The sending PC's clock read {day} when the record was saved, more than a day ahead of the centre's "
+        f"({dt.date.today().isoformat()}): correct the date on that PC and export again. It was kept aside for "
+        "review."])]
+    assert written(before, table_counts(env.centre)) == {"quarantine": 1, "bundles": 1}
+    assert env.centre.db.execute("SELECT hlc_last FROM installation").fetchone()[0] == centre_clock
+
+    # The same PC, its date corrected: the next entry of the key is stored, and stays stored.
+    corrected = value_record(a, value=7)
+    env.import_(env.bundle("A", {"indicator_values": [corrected]}))
+    assert stored_value(env.centre) == {"value": 7, "hlc": corrected["hlc"], "origin_device": a.device_id}

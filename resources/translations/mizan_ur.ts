@@ -5055,6 +5055,11 @@
         <source>a district code such as QUETTA</source>
         <translation>QUETTA جیسا ضلعی کوڈ</translation>
     </message>
+    <message>
+        <location filename="../../storage/validation.py" line="138"/>
+        <source>The sending PC&apos;s clock read {value} when the record was saved, more than a day ahead of the centre&apos;s ({today}): correct the date on that PC and export again. It was kept aside for review.</source>
+        <translation>بھیجنے والے کمپیوٹر کی گھڑی ریکارڈ محفوظ کرتے وقت {value} بتا رہی تھی، جو مرکز کی گھڑی ({today}) سے ایک دن سے زیادہ آگے ہے: اس کمپیوٹر کی تاریخ درست کریں اور دوبارہ برآمد کریں۔ اسے جائزے کے لیے الگ رکھ دیا گیا۔</translation>
+    </message>
 </context>
 <context>
     <name>units</name>

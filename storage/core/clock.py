@@ -19,6 +19,10 @@ import time
 
 MILLIS_LIMIT = 10**13  # 13 digits of milliseconds: until the year 2286
 COUNTER_LIMIT = 10**6  # 6 digits of counter
+DAY_MS = 24 * 60 * 60 * 1000
+# How far a clock may be off before Mizan calls it wrong: a district PC's version more than this ahead of
+# the centre's clock is quarantined at import.
+CLOCK_TOLERANCE_MS = DAY_MS
 
 _HLC = re.compile(r"[0-9]{13}\.[0-9]{6}")
 
@@ -50,6 +54,26 @@ def parse_hlc(version: str) -> tuple[int, int]:
 def wall_millis() -> int:
     """This PC's clock, in milliseconds since 1970 (UTC). The one reading of the wall clock for versions."""
     return int(time.time() * 1000)
+
+
+def millis_date(millis: int) -> str:
+    """The date (yyyy-mm-dd, this PC's time zone) of a time in milliseconds, as messages show a clock."""
+    return dt.datetime.fromtimestamp(millis / 1000).date().isoformat()
+
+
+def version_date(version: str) -> str:
+    """The date (yyyy-mm-dd) the clock read when it issued ``version``."""
+    return millis_date(parse_hlc(version)[0])
+
+
+def latest_plausible(wall: int | None = None) -> str:
+    """The highest version a record may carry at an import at wall-clock time ``wall`` (now): one day ahead.
+
+    A version above it was made by a PC whose clock runs ahead (or a forged one); merged, it would beat every
+    later correct write of its key until that date.
+    """
+    wall = wall_millis() if wall is None else wall
+    return format_hlc(wall + CLOCK_TOLERANCE_MS, COUNTER_LIMIT - 1)
 
 
 class HybridLogicalClock:
