@@ -20,7 +20,7 @@ from pathlib import Path
 from storage.core.backup import backup_before_import
 from storage.core.clock import latest_plausible, millis_date, today, utc_now, version_date, wall_millis
 from storage.core.roles import require
-from storage.core.session import SEED_DEVICE, Session
+from storage.core.session import SEED_DEVICE, SEED_HLC, Session, seeded_desk_uuid
 from storage.errors import UsageError
 from storage.i18n import QT_TRANSLATE_NOOP, say
 from storage.records.desk import desk_context
@@ -47,7 +47,7 @@ from sync.bundle import (
     open_archive,
 )
 from sync.keys import Enrollment, age_identities, fingerprint, verify_signature
-from sync.merge import Incoming, merge_records, quarantine_records
+from sync.merge import Incoming, merge_records, not_owner, quarantine_records
 from sync.schema import DESK_CHILD_TYPES, SPECS, RecordSpec, shape_problem
 
 
@@ -248,7 +248,7 @@ _MAY_BE_MINIMAL = frozenset(("desk_cases", *DESK_CHILD_TYPES))  # types whose co
 
 
 def _structural_checks(incoming: Incoming, spec: RecordSpec, device_id: str, district: str,
-                       latest: str) -> None:
+                       latest: str, seeds: dict[str, dict]) -> None:
     record = incoming.record
     problem = shape_problem(spec, record, minimal_tombstone_ok=incoming.record_type in _MAY_BE_MINIMAL)
     if problem is None and not (is_uuid(record["uuid"]) and is_hlc(record["hlc"])):
@@ -257,7 +257,16 @@ def _structural_checks(incoming: Incoming, spec: RecordSpec, device_id: str, dis
         incoming.problems.append(issue("SY_RECORD_SHAPE", record_type=incoming.record_type, value=problem))
         return
     origin = record["origin_device"]
-    if origin != device_id and not (incoming.record_type == "desks" and origin == SEED_DEVICE):
+    if origin == SEED_DEVICE and incoming.record_type == "desks":
+        # The seed rule: "seed" may be claimed only for a desk Mizan seeds for this district, as seeded. A change
+        # carries the device's own origin; another district's seeded desk is that district's.
+        seeded = seeds.get(record["code"])
+        if seeded is not None and seeded["district"] != district:
+            incoming.problems.append(issue("SY_DESK_OWNER", value=record["code"], owner=seeded["district"],
+                                           district=district))
+        elif seeded is None or record["hlc"] != SEED_HLC or record["uuid"] != seeded_desk_uuid(record["code"]):
+            incoming.problems.append(issue("SY_OTHER_DEVICE", value=origin, device=device_id))
+    elif origin != device_id:
         incoming.problems.append(issue("SY_OTHER_DEVICE", value=origin, device=device_id))
     if not incoming.minimal and "district" in spec.columns and record["district"] != district:
         incoming.problems.append(issue("SY_OTHER_DISTRICT", value=record["district"], district=district))
@@ -304,10 +313,17 @@ def _content_checks(session: Session, incomings: list[Incoming], district: str) 
 def _desk_checks(session: Session, record_type: str, live: list[Incoming]) -> None:
     context = desk_context(session)
     catalogue = session.catalogue
+    desk_districts = dict(session.db.execute("SELECT code, district FROM desks").fetchall())
+    names: dict[str, tuple[str, str]] = {}
     for incoming in live:
         record = incoming.record
         if record["deleted"]:
             continue
+        if record_type in ("desk_cases", "pkm_requests"):
+            owner = desk_districts.get(record["desk"])
+            if owner is not None and owner != record["district"]:  # a desk belongs to its district
+                incoming.problems.append(issue("SY_OTHER_DESK", value=record["desk"], owner=owner,
+                                               district=record["district"]))
         if record_type == "desk_cases":
             case = {**record, **SPECS["desk_cases"].centre_fill}
             incoming.problems.extend(check_desk_case(context, case))
@@ -318,9 +334,13 @@ def _desk_checks(session: Session, record_type: str, live: list[Incoming]) -> No
         elif record_type == "pkm_requests":
             incoming.problems.extend(check_pkm_request(context, record))
         else:
-            parent = session.db.execute("SELECT 1 FROM desk_cases WHERE uuid = ?", [record["case_uuid"]]).fetchone()
+            parent = session.db.execute("SELECT origin_device FROM desk_cases WHERE uuid = ?",
+                                        [record["case_uuid"]]).fetchone()
             if parent is None:
                 incoming.problems.append(issue("SY_PARENT_MISSING", value=record["case_uuid"]))
+            elif parent[0] != record["origin_device"]:  # only the case's own PC adds to it
+                incoming.problems.append(not_owner(session, record["case_uuid"], parent[0], record["origin_device"],
+                                                   names))
             elif record_type == "desk_case_perpetrators":
                 incoming.problems.extend(check_perpetrators(catalogue, [record]))
             else:
@@ -369,13 +389,14 @@ def check_incoming(session: Session, record_type: str, raws: Iterable[dict | str
     spec = SPECS[record_type]
     incomings: list[Incoming] = []
     latest = latest_plausible()
+    seeds = {desk["code"]: desk for desk in session.catalogue.seed_desks}
     for line, raw in enumerate(raws, start=1):
         if isinstance(raw, str):
             incoming = Incoming(record_type, {}, line)
             incoming.problems.append(issue("SY_RECORD_SHAPE", record_type=record_type, value=raw))
         else:
             incoming = Incoming(record_type, raw, line)
-            _structural_checks(incoming, spec, device_id, district, latest)
+            _structural_checks(incoming, spec, device_id, district, latest, seeds)
         incomings.append(incoming)
     _content_checks(session, incomings, district)
     return incomings

@@ -6,7 +6,13 @@ Merge rules, which make imports idempotent and order-free:
 * the same natural key written by two devices is a conflict: the winner is stored and, per other
   device, that device's newest version is kept in ``conflicts`` for review;
 * a minimal tombstone (a desk case whose client withdrew consent) removes the row and is remembered
-  in ``tombstones``, so an older copy arriving later stays deleted;
+  in ``tombstones``, per device, so an older copy from that device arriving later stays deleted;
+* ownership: a record may replace or delete only a row of the same origin device (records keyed by
+  uuid: cases, their children, PKM requests), or for a district-owned shared record (a desk, a target, a
+  value or a completion: keyed by district, or a desk by its code) a row of the same district, whichever
+  device wrote it; anything else is quarantined with a reason naming the owner (:func:`not_owner`). The
+  import's checks make sure a record's origin is the bundle's own device (or a seeded desk of its own
+  district), so a bundle cannot borrow another device's ownership;
 * a losing version the clerk has already decided (``conflict_decisions``, :mod:`sync.review`) is not a
   new conflict when a cumulative bundle brings it again.
 
@@ -164,6 +170,38 @@ class _Direct:
         pass
 
 
+class _Owners:
+    """Whose a stored row is, and the reason a record of another owner is quarantined (names read once)."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self.names: dict[str, tuple[str, str]] = {}
+
+    def problem(self, spec: RecordSpec, row: dict, record: dict) -> Issue | None:
+        """Why ``record`` may not replace or delete the stored ``row``, or None when it may."""
+        if spec.natural_key == ("uuid",):
+            if row["origin_device"] != record["origin_device"]:
+                return not_owner(self.session, record["uuid"], row["origin_device"], record["origin_device"],
+                                 self.names)
+        elif "district" in row and row["district"] != record["district"]:
+            return issue("SY_DESK_OWNER", value=record["code"], owner=row["district"], district=record["district"])
+        return None
+
+
+def not_owner(session: Session, record_uuid: str, owner: str, writer: str,
+              names: dict[str, tuple[str, str]] | None = None) -> Issue:
+    """The reason a record of device ``writer`` may not change record ``record_uuid`` of device ``owner``."""
+    names = {} if names is None else names
+    for device in (owner, writer):
+        if device not in names:
+            row = session.db.execute("SELECT device_name, district FROM devices WHERE device_id = ?",
+                                     [device]).fetchone()
+            names[device] = (row[0], row[1]) if row else (device, "?")
+    (owner_name, owner_district), (writer_name, writer_district) = names[owner], names[writer]
+    return issue("SY_NOT_OWNER", value=record_uuid, owner=owner_name, owner_district=owner_district,
+                 device=writer_name, district=writer_district)
+
+
 def _merge_chunk(session: Session, spec: RecordSpec, record_type: str, records: list[dict], counts: dict[str, int],
                  bundle_id: str) -> None:
     db = session.db
@@ -182,9 +220,11 @@ def _merge_chunk(session: Session, spec: RecordSpec, record_type: str, records: 
     existing = _existing_rows(session, spec, keys)
     conflicts = _existing_conflicts(session, record_type, keys) if key_columns != ("uuid",) else {}
     uuids = [r["uuid"] for r in records]
-    tombstones = {row[0]: (row[1], row[2]) for row in _in_chunks(
+    # Tombstones are kept per device: one blocks only older copies from its own device.
+    tombstones = {(row[0], row[2]): (row[1], row[2]) for row in _in_chunks(
         db, "SELECT record_uuid, hlc, origin_device FROM tombstones WHERE record_type = ? AND record_uuid IN ({})",
         [record_type], uuids)}
+    owners = _Owners(session)
     # Batched writes when no key or uuid repeats within the chunk; otherwise row by row, as a later record's
     # merge may depend on whether an earlier one's insert succeeded.
     batched = len(set(keys)) == len(keys) and len(set(uuids)) == len(uuids)
@@ -194,18 +234,19 @@ def _merge_chunk(session: Session, spec: RecordSpec, record_type: str, records: 
     for record, key in zip(records, keys, strict=True):
         version = (record["hlc"], record["origin_device"])
         if len(record) == len(SYNC_COLUMNS) and record.keys() == _SYNC_KEYS:  # a minimal tombstone: consent withdrawn
-            _apply_minimal_tombstone(session, spec, record_type, record, existing, tombstones, counts, writes)
+            _apply_minimal_tombstone(session, spec, record_type, record, existing, tombstones, counts, writes,
+                                     owners, bundle_id)
             continue
         row = existing.get(key)
         if row is None:
-            dead = tombstones.get(record["uuid"])
+            dead = tombstones.get((record["uuid"], record["origin_device"]))
             if dead is not None and dead >= version:
                 counts["unchanged"] += 1
                 continue
             if dead is not None:
-                writes.execute("DELETE FROM tombstones WHERE record_type = ? AND record_uuid = ?",
-                               [record_type, record["uuid"]])
-                del tombstones[record["uuid"]]
+                writes.execute("DELETE FROM tombstones WHERE record_type = ? AND record_uuid = ? AND origin_device = ?",
+                               [record_type, record["uuid"], record["origin_device"]])
+                del tombstones[(record["uuid"], record["origin_device"])]
             if batched:
                 writes.execute(insert_sql, values_of(record) + fill, (record, key))
             elif not _insert(session, spec, record, bundle_id, counts):
@@ -214,8 +255,13 @@ def _merge_chunk(session: Session, spec: RecordSpec, record_type: str, records: 
                              "record": record}
             counts["new"] += 1
             continue
+        problem = owners.problem(spec, row, record)
+        if problem is not None:
+            quarantine_records(session, bundle_id, [Incoming(record_type, record, 0, [problem])])
+            counts["quarantined"] += 1
+            continue
         current = (row["hlc"], row["origin_device"])
-        if row["origin_device"] == record["origin_device"] or key_columns == ("uuid",):
+        if row["origin_device"] == record["origin_device"]:
             if version > current:
                 _replace(spec, key, record, writes)
                 existing[key] = {"uuid": record["uuid"], "hlc": record["hlc"],
@@ -264,11 +310,19 @@ def _in_chunks(db: Database, query: str, params: list, values: list, size: int =
     return rows
 
 
+def _owning_district(spec: RecordSpec) -> bool:
+    """Whether a stored row's owner is the district in a column outside its key (desks, keyed by code).
+    Values, targets and completions have the district in their key; records keyed by uuid are owned by
+    their origin device."""
+    return spec.natural_key != ("uuid",) and "district" in spec.columns and "district" not in spec.natural_key
+
+
 def _existing_rows(session: Session, spec: RecordSpec, keys: list[tuple]) -> dict[tuple, dict]:
-    """Current rows for these natural keys (uuid-keyed types: their uuids)."""
+    """Current rows for these natural keys (uuid-keyed types: their uuids); a desk's row has its district."""
     found: dict[tuple, dict] = {}
     width = len(spec.natural_key)
-    select = ", ".join((*spec.natural_key, "uuid", "hlc", "origin_device"))
+    owner = _owning_district(spec)
+    select = ", ".join((*spec.natural_key, "uuid", "hlc", "origin_device", *(("district",) if owner else ())))
     tuple_sql = "(" + ",".join("?" * width) + ")"
     for start in range(0, len(keys), 400):
         part = keys[start : start + 400]
@@ -276,6 +330,8 @@ def _existing_rows(session: Session, spec: RecordSpec, keys: list[tuple]) -> dic
                  f"(VALUES {','.join([tuple_sql] * len(part))})")
         for row in session.db.execute(query, [value for key in part for value in key]):
             found[tuple(row[:width])] = {"uuid": row[width], "hlc": row[width + 1], "origin_device": row[width + 2]}
+            if owner:
+                found[tuple(row[:width])]["district"] = row[width + 3]
     return found
 
 
@@ -356,14 +412,26 @@ def replace_record(session: Session, spec: RecordSpec, key: tuple, record: dict)
 
 
 def _apply_minimal_tombstone(session: Session, spec: RecordSpec, record_type: str, record: dict, existing: dict,
-                             tombstones: dict, counts: dict[str, int], writes: _Writes | _Direct) -> None:
-    """Consent withdrawn: the centre drops the record and remembers the withdrawal's version."""
+                             tombstones: dict, counts: dict[str, int], writes: _Writes | _Direct, owners: _Owners,
+                             bundle_id: str) -> None:
+    """Consent withdrawn: the centre drops the record and remembers the withdrawal's version (for its device).
+
+    Only the device that wrote the record may withdraw it: another device's tombstone for a stored row is
+    quarantined, naming the owner. One for a row the centre does not hold is remembered for its own device
+    only, where it can block nothing but that device's older copies.
+    """
     version = _version(record)
     row = existing.get((record["uuid"],))
+    if row is not None:
+        problem = owners.problem(spec, row, record)
+        if problem is not None:
+            quarantine_records(session, bundle_id, [Incoming(record_type, record, 0, [problem])])
+            counts["quarantined"] += 1
+            return
     if row is not None and (row["hlc"], row["origin_device"]) >= version:
         counts["unchanged"] += 1
         return
-    known = tombstones.get(record["uuid"])
+    known = tombstones.get((record["uuid"], record["origin_device"]))
     if known is not None and known >= version:
         counts["unchanged"] += 1
         return
@@ -372,7 +440,7 @@ def _apply_minimal_tombstone(session: Session, spec: RecordSpec, record_type: st
         del existing[(record["uuid"],)]
     writes.execute(
         "INSERT INTO tombstones (record_type, record_uuid, hlc, origin_device) VALUES (?, ?, ?, ?) "
-        "ON CONFLICT (record_type, record_uuid) DO UPDATE SET hlc = excluded.hlc, origin_device = excluded.origin_device",
+        "ON CONFLICT (record_type, record_uuid, origin_device) DO UPDATE SET hlc = excluded.hlc",
         [record_type, record["uuid"], record["hlc"], record["origin_device"]])
-    tombstones[record["uuid"]] = version
+    tombstones[(record["uuid"], record["origin_device"])] = version
     counts["updated" if row is not None else "unchanged"] += 1

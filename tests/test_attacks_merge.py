@@ -34,7 +34,17 @@ from sync.importer import ImportOutcome, import_bundles
 from sync.keys import age_recipient, signing_private_key
 from sync.review import list_conflicts, resolve_conflict
 from tests.conftest import ADMIN_PASSWORD, CLERK_PASSWORD, SUPERVISOR_PASSWORD, table_counts
-from tests.sync_helpers import add_values, craft_bundle, export_to, last_month, link, make_centre, make_district
+from tests.sync_helpers import (
+    add_desk_cases,
+    add_values,
+    craft_bundle,
+    export_to,
+    last_month,
+    link,
+    make_centre,
+    make_district,
+    opened_bundle,
+)
 
 # -- the world: a centre, two Quetta PCs and a Pishin PC, built once, used through file copies ------------
 
@@ -272,3 +282,177 @@ def test_a_record_from_a_clock_ahead_is_quarantined_and_the_later_correct_entry_
     corrected = value_record(a, value=7)
     env.import_(env.bundle("A", {"indicator_values": [corrected]}))
     assert stored_value(env.centre) == {"value": 7, "hlc": corrected["hlc"], "origin_device": a.device_id}
+
+
+# -- items 2 and 5: a record changes only a row of its own device, or of its own district -------------------
+
+PISHIN_DESK = "PSN-SADR"
+
+
+def desk_record(device: Installation | None, code: str = "QTA-CITY", **changes: object) -> dict:
+    """A desk as it travels; ``device`` None: the seeded desk exactly as every installation has it."""
+    seeded = {"code": "QTA-CITY", "name": "City Police Station desk", "district": "QUETTA", "station": "City",
+              "opened": "2024-05-01"}
+    record = {**seeded, "code": code, "active": 1, "uuid": str(uuid.uuid5(uuid.NAMESPACE_URL, f"mizan:desk:{code}")),
+              "hlc": "0000000000000.000000", "origin_device": "seed", "deleted": 0}
+    if device is not None:
+        record.update(district=device.district, hlc=version_now(), origin_device=device.device_id)
+    record.update(changes)
+    return record
+
+
+def pishin_desk(env: Env) -> dict:
+    """Pishin's own desk (Mizan seeds none there), imported so Pishin's crafted cases have a desk."""
+    desk = desk_record(env.world.devices["C"], PISHIN_DESK, name="Saddar Police Station desk", station="Saddar")
+    env.import_(env.bundle("C", {"desks": [desk]}))
+    return desk
+
+
+def quetta_case(env: Env) -> dict[str, list[dict]]:
+    """A consenting case with a perpetrator and a service saved on Quetta PC A, exported and imported:
+    the records as they travelled."""
+    quetta = env.district("A")
+    add_desk_cases(quetta, 1)
+    path = export_to(quetta, env.folder / "usb")
+    env.import_(path)
+    _, entries = opened_bundle(env.centre, path)
+    return {record_type: [json.loads(line) for line in entries[f"{record_type}.jsonl"].splitlines()]
+            for record_type in ("desk_cases", "desk_case_perpetrators", "desk_case_services")}
+
+
+def desk_row(session: Session, code: str = "QTA-CITY") -> dict:
+    columns = ("code", "district", "active", "hlc", "origin_device")
+    return dict(zip(columns, session.db.execute(f"SELECT {', '.join(columns)} FROM desks WHERE code = ?",
+                                                [code]).fetchone(), strict=True))
+
+
+def case_rows(session: Session, case_uuid: str) -> dict[str, list[tuple]]:
+    return {table: session.db.execute(f"SELECT uuid, hlc, origin_device FROM {table} WHERE "
+                                      f"{'uuid' if table == 'desk_cases' else 'case_uuid'} = ? ORDER BY uuid",
+                                      [case_uuid]).fetchall()
+            for table in ("desk_cases", "desk_case_perpetrators", "desk_case_services")}
+
+
+def assert_only_quarantined(env: Env, path: Path, reasons: list[tuple[str, str, list[str]]]) -> None:
+    """Import ``path``: exactly these records quarantined with exactly these reasons, nothing else written."""
+    before, quarantine_before = table_counts(env.centre), quarantined(env.centre)
+    [outcome] = env.import_(path)
+    assert outcome.counts == {"new": 0, "updated": 0, "unchanged": 0, "conflicts": 0, "quarantined": len(reasons)}
+    assert quarantined(env.centre)[len(quarantine_before):] == reasons
+    assert written(before, table_counts(env.centre)) == {"quarantine": len(reasons), "bundles": 1}
+
+
+@pytest.mark.parametrize("origin", ["seed", "own"])
+def test_a_pishin_pc_cannot_take_over_a_quetta_desk(env, origin):
+    """A Pishin PC's bundle carrying desk QTA-CITY, district PISHIN, inactive and a newer version, claiming
+    the seed's origin (or its own) used to be merged: the desk became Pishin's and inactive, and Quetta's next
+    real bundle, with a case at that desk, was quarantined."""
+    pishin = env.world.devices["C"]
+    taken = desk_record(pishin, active=0)
+    if origin == "seed":
+        taken["origin_device"] = "seed"
+    seeded = desk_row(env.centre)
+    assert_only_quarantined(env, env.bundle("C", {"desks": [taken]}), [("desks", taken["uuid"], [
+        "Desk QTA-CITY belongs to QUETTA; a PISHIN PC may not change it. It was kept aside for review."])])
+    assert desk_row(env.centre) == seeded == {"code": "QTA-CITY", "district": "QUETTA", "active": 1,
+                                              "hlc": "0000000000000.000000", "origin_device": "seed"}
+
+    case = quetta_case(env)["desk_cases"][0]  # Quetta's next real bundle: a case at QTA-CITY
+    assert env.centre.db.execute("SELECT desk FROM desk_cases WHERE uuid = ?", [case["uuid"]]).fetchone() == (
+        "QTA-CITY",)
+    assert len(quarantined(env.centre)) == 1
+
+
+def test_a_quetta_pc_may_not_claim_the_seed_for_its_own_change_of_a_desk(env):
+    """The seed's origin is claimed only for a desk exactly as Mizan seeds it; a PC's change carries its own
+    device, else a bundle could write as the seed (whose rows every installation shares)."""
+    a = env.world.devices["A"]
+    changed = desk_record(None, active=0, hlc=version_now())
+    assert_only_quarantined(env, env.bundle("A", {"desks": [changed]}), [("desks", changed["uuid"], [
+        f"The record claims to come from device 'seed', but the bundle was signed by {a.device_id}. It was kept "
+        "aside for review."])])
+    assert desk_row(env.centre)["active"] == 1
+
+
+def test_a_desk_of_the_same_district_is_shared_by_its_pcs(env):
+    """The rule's other side: Quetta's seeded desk may be changed by a Quetta PC (its own origin), and two
+    Quetta PCs writing one desk is an ordinary conflict, not a quarantine."""
+    a, b = env.world.devices["A"], env.world.devices["B"]
+    first = desk_record(a, active=0)
+    env.import_(env.bundle("A", {"desks": [first]}))
+    assert desk_row(env.centre) == {"code": "QTA-CITY", "district": "QUETTA", "active": 0, "hlc": first["hlc"],
+                                    "origin_device": a.device_id}
+    second = desk_record(b, name="City desk (renamed)")
+    [outcome] = env.import_(env.bundle("B", {"desks": [second]}))
+    assert (outcome.counts["conflicts"], outcome.counts["quarantined"]) == (1, 0)
+    assert desk_row(env.centre)["origin_device"] == b.device_id
+
+
+@pytest.mark.parametrize("device", ["C", "B"])
+def test_another_pcs_tombstone_does_not_delete_a_case(env, device):
+    """A minimal tombstone (consent withdrawn) from a Pishin PC, or from another Quetta PC, for a case
+    Quetta PC A wrote used to delete it at the centre, with its children once theirs came too."""
+    travelled = quetta_case(env)
+    case = travelled["desk_cases"][0]
+    stored = case_rows(env.centre, case["uuid"])
+    writer = env.world.devices[device]
+    tombstone = {"uuid": case["uuid"], "hlc": version_now(), "origin_device": writer.device_id, "deleted": 1}
+    assert_only_quarantined(env, env.bundle(device, {"desk_cases": [tombstone]}), [("desk_cases", case["uuid"], [
+        f"Record {case['uuid']} belongs to the PC 'Quetta DPO' (QUETTA); the PC '{writer.device_name}' "
+        f"({writer.district}) may not change or delete it. It was kept aside for review."])])
+    assert case_rows(env.centre, case["uuid"]) == stored
+    assert env.centre.db.execute("SELECT count(*) FROM tombstones").fetchone() == (0,)
+
+
+def test_a_pishin_record_with_a_quetta_case_uuid_does_not_replace_it(env):
+    """Records keyed by uuid had no owner check at all: a Pishin PC's case with the uuid of a Quetta case
+    replaced it (the case moved to Pishin, with Pishin's content)."""
+    case = quetta_case(env)["desk_cases"][0]
+    pishin_desk(env)
+    stored = case_rows(env.centre, case["uuid"])
+    pishin = env.world.devices["C"]
+    forged = {**case, "desk": PISHIN_DESK, "district": "PISHIN", "case_number": f"PSN-SADR-2026-0001@{pishin.device_id[:8]}",
+              "status": "closed", "closing_reason": "needs_met", "hlc": version_now(), "origin_device": pishin.device_id}
+    assert_only_quarantined(env, env.bundle("C", {"desk_cases": [forged]}), [("desk_cases", case["uuid"], [
+        f"Record {case['uuid']} belongs to the PC 'Quetta DPO' (QUETTA); the PC 'Pishin DPO' (PISHIN) may not "
+        "change or delete it. It was kept aside for review."])])
+    assert case_rows(env.centre, case["uuid"]) == stored
+
+
+def test_a_pishin_pc_cannot_add_to_a_quetta_case(env):
+    """A service record of a Pishin PC pointing at a Quetta case was merged as one of that case's services."""
+    case = quetta_case(env)["desk_cases"][0]
+    stored = case_rows(env.centre, case["uuid"])
+    pishin = env.world.devices["C"]
+    service = {"case_uuid": case["uuid"], "service": "health", "status": "referred",
+               "date": (dt.date.today() - dt.timedelta(days=1)).isoformat(), "uuid": str(uuid.uuid4()),
+               "hlc": version_now(), "origin_device": pishin.device_id, "deleted": 0}
+    assert_only_quarantined(env, env.bundle("C", {"desk_case_services": [service]}), [
+        ("desk_case_services", service["uuid"], [
+            f"Record {case['uuid']} belongs to the PC 'Quetta DPO' (QUETTA); the PC 'Pishin DPO' (PISHIN) may not "
+            "change or delete it. It was kept aside for review."])])
+    assert case_rows(env.centre, case["uuid"]) == stored
+
+
+def test_a_pishin_case_at_a_quetta_desk_is_quarantined(env):
+    """A desk belongs to its district: a Pishin PC's case filed at QTA-CITY would count among that desk's."""
+    case = quetta_case(env)["desk_cases"][0]
+    pishin = env.world.devices["C"]
+    filed = {**case, "district": "PISHIN", "uuid": str(uuid.uuid4()), "hlc": version_now(),
+             "case_number": f"QTA-CITY-2026-0009@{pishin.device_id[:8]}", "origin_device": pishin.device_id}
+    assert_only_quarantined(env, env.bundle("C", {"desk_cases": [filed]}), [("desk_cases", filed["uuid"], [
+        "Desk QTA-CITY belongs to QUETTA; a PISHIN PC may not record cases or requests at it. It was kept aside "
+        "for review."])])
+
+
+def test_a_tombstone_sent_first_by_another_pc_does_not_keep_a_case_out(env):
+    """Tombstones were one per uuid whoever sent them: a Pishin PC's tombstone for a Quetta case the centre
+    had not received yet, newer than the case, kept the case out when it came."""
+    quetta = env.district("A")
+    [case_uuid] = add_desk_cases(quetta, 1)
+    pishin = env.world.devices["C"]
+    early = {"uuid": case_uuid, "hlc": version_now(), "origin_device": pishin.device_id, "deleted": 1}
+    [outcome] = env.import_(env.bundle("C", {"desk_cases": [early]}))
+    assert (outcome.counts["unchanged"], outcome.counts["quarantined"]) == (1, 0)
+    env.import_(export_to(quetta, env.folder / "usb"))
+    assert [row[0] for row in case_rows(env.centre, case_uuid)["desk_cases"]] == [case_uuid]

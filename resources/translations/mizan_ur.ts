@@ -5060,6 +5060,21 @@
         <source>The sending PC&apos;s clock read {value} when the record was saved, more than a day ahead of the centre&apos;s ({today}): correct the date on that PC and export again. It was kept aside for review.</source>
         <translation>بھیجنے والے کمپیوٹر کی گھڑی ریکارڈ محفوظ کرتے وقت {value} بتا رہی تھی، جو مرکز کی گھڑی ({today}) سے ایک دن سے زیادہ آگے ہے: اس کمپیوٹر کی تاریخ درست کریں اور دوبارہ برآمد کریں۔ اسے جائزے کے لیے الگ رکھ دیا گیا۔</translation>
     </message>
+    <message>
+        <location filename="../../storage/validation.py" line="138"/>
+        <source>Record {value} belongs to the PC &apos;{owner}&apos; ({owner_district}); the PC &apos;{device}&apos; ({district}) may not change or delete it. It was kept aside for review.</source>
+        <translation>ریکارڈ {value} کمپیوٹر &apos;{owner}&apos; ({owner_district}) کا ہے؛ کمپیوٹر &apos;{device}&apos; ({district}) اسے بدل یا حذف نہیں کر سکتا۔ اسے جائزے کے لیے الگ رکھ دیا گیا۔</translation>
+    </message>
+    <message>
+        <location filename="../../storage/validation.py" line="140"/>
+        <source>Desk {value} belongs to {owner}; a {district} PC may not change it. It was kept aside for review.</source>
+        <translation>ڈیسک {value} ضلع {owner} کا ہے؛ {district} کا کمپیوٹر اسے بدل نہیں سکتا۔ اسے جائزے کے لیے الگ رکھ دیا گیا۔</translation>
+    </message>
+    <message>
+        <location filename="../../storage/validation.py" line="140"/>
+        <source>Desk {value} belongs to {owner}; a {district} PC may not record cases or requests at it. It was kept aside for review.</source>
+        <translation>ڈیسک {value} ضلع {owner} کا ہے؛ {district} کا کمپیوٹر اس ڈیسک پر کیس یا درخواستیں درج نہیں کر سکتا۔ اسے جائزے کے لیے الگ رکھ دیا گیا۔</translation>
+    </message>
 </context>
 <context>
     <name>units</name>

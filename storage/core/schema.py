@@ -243,3 +243,21 @@ def fixed_width_versions(db: Database) -> None:
             record["hlc"] = fixed
             db.execute("UPDATE conflicts SET record = ? WHERE id = ?",
                        [json.dumps(record, ensure_ascii=False, sort_keys=True), conflict_id])
+
+
+_TOMBSTONES_PER_DEVICE = """
+CREATE TABLE tombstones_per_device (
+    record_type TEXT NOT NULL, record_uuid TEXT NOT NULL, hlc TEXT NOT NULL, origin_device TEXT NOT NULL,
+    PRIMARY KEY (record_type, record_uuid, origin_device));
+INSERT INTO tombstones_per_device (record_type, record_uuid, hlc, origin_device)
+    SELECT record_type, record_uuid, hlc, origin_device FROM tombstones;
+DROP TABLE tombstones;
+ALTER TABLE tombstones_per_device RENAME TO tombstones;
+"""
+
+
+@migrations(name="0008_tombstones_per_device")
+def tombstones_per_device(db: Database) -> None:
+    """A consent tombstone at the centre is its device's: it blocks only older copies from that device, so
+    another PC's tombstone for the same uuid can neither replace it nor be replaced by it (sync.merge)."""
+    run_statements(db, _TOMBSTONES_PER_DEVICE)

@@ -35,6 +35,11 @@ from storage.reference.catalogue import Catalogue, load_catalogue
 SEED_DEVICE = "seed"
 SEED_HLC = "0000000000000.000000"
 
+
+def seeded_desk_uuid(code: str) -> str:
+    """The uuid of a seeded desk (the same at every installation)."""
+    return str(uuid.uuid5(uuid.NAMESPACE_URL, f"mizan:desk:{code}"))
+
 # Steps other packages add to ``init`` (sync/ registers key generation); storage never imports them.
 AFTER_CREATE: list[Callable[[Session], None]] = []
 # Steps run on every new session (sync/ re-applies the centre's revocation ledger).
@@ -203,7 +208,7 @@ def create_database(
                     "INSERT INTO desks (code, name, district, station, opened, uuid, hlc, origin_device) "
                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                     [desk["code"], desk["name"], desk["district"], desk["station"], desk["opened"],
-                     str(uuid.uuid5(uuid.NAMESPACE_URL, f"mizan:desk:{desk['code']}")), SEED_HLC, SEED_DEVICE],
+                     seeded_desk_uuid(desk["code"]), SEED_HLC, SEED_DEVICE],
                 )
         db.execute("UPDATE installation SET hlc_last = ?", [clock.last])
         audit.seal(db)
