@@ -47,7 +47,7 @@ from sync.bundle import (
     open_archive,
 )
 from sync.keys import Enrollment, age_identities, fingerprint, verify_signature
-from sync.merge import Incoming, merge_records, not_owner, quarantine_records
+from sync.merge import Incoming, merge_records, not_owner, quarantine_records, superseded
 from sync.schema import DESK_CHILD_TYPES, SPECS, RecordSpec, shape_problem
 
 
@@ -374,6 +374,12 @@ def _merge_bundle(session: Session, bundle: OpenedBundle, district: str, counts:
     for record_type in RECORD_TYPES:
         incomings = check_incoming(session, record_type, bundle.records(record_type), device_id, district)
         bad = [i for i in incomings if i.problems]
+        withdrawn = superseded(session, record_type, bad, device_id)  # older than the device's own tombstone
+        if withdrawn:
+            counts["unchanged"] += len(withdrawn)
+            gone = {id(i) for i in withdrawn}
+            bad = [i for i in bad if id(i) not in gone]
+            dealt_with(len(withdrawn))
         counts["quarantined"] += quarantine_records(session, bundle_id, bad)
         if bad:
             dealt_with(len(bad))

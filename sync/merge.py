@@ -35,10 +35,10 @@ from dataclasses import dataclass, field
 import sqlcipher3
 from sqlite_utils import Database
 
-from storage.core.clock import latest_plausible, utc_now
+from storage.core.clock import HLC_GLOB, latest_plausible, utc_now
 from storage.core.session import Session
 from storage.validation import Issue, issue
-from sync.bundle import is_uuid
+from sync.bundle import is_hlc, is_uuid
 from sync.schema import SPECS, SYNC_COLUMNS, RecordSpec
 
 CHUNK = 2000
@@ -225,6 +225,7 @@ def _merge_chunk(session: Session, spec: RecordSpec, record_type: str, records: 
         db, "SELECT record_uuid, hlc, origin_device FROM tombstones WHERE record_type = ? AND record_uuid IN ({})",
         [record_type], uuids)}
     owners = _Owners(session)
+    withdrawn: list[tuple[str, str, str]] = []  # (uuid, version, device) of accepted tombstones
     # Batched writes when no key or uuid repeats within the chunk; otherwise row by row, as a later record's
     # merge may depend on whether an earlier one's insert succeeded.
     batched = len(set(keys)) == len(keys) and len(set(uuids)) == len(uuids)
@@ -234,11 +235,14 @@ def _merge_chunk(session: Session, spec: RecordSpec, record_type: str, records: 
     for record, key in zip(records, keys, strict=True):
         version = (record["hlc"], record["origin_device"])
         if len(record) == len(SYNC_COLUMNS) and record.keys() == _SYNC_KEYS:  # a minimal tombstone: consent withdrawn
-            _apply_minimal_tombstone(session, spec, record_type, record, existing, tombstones, counts, writes,
-                                     owners, bundle_id)
+            if _apply_minimal_tombstone(session, spec, record_type, record, existing, tombstones, counts, writes,
+                                        owners, bundle_id):
+                withdrawn.append((record["uuid"], record["hlc"], record["origin_device"]))
             continue
         row = existing.get(key)
         if row is None:
+            if record["deleted"] and key_columns == ("uuid",):
+                withdrawn.append((record["uuid"], record["hlc"], record["origin_device"]))
             dead = tombstones.get((record["uuid"], record["origin_device"]))
             if dead is not None and dead >= version:
                 counts["unchanged"] += 1
@@ -260,6 +264,8 @@ def _merge_chunk(session: Session, spec: RecordSpec, record_type: str, records: 
             quarantine_records(session, bundle_id, [Incoming(record_type, record, 0, [problem])])
             counts["quarantined"] += 1
             continue
+        if record["deleted"] and key_columns == ("uuid",):
+            withdrawn.append((record["uuid"], record["hlc"], record["origin_device"]))
         current = (row["hlc"], row["origin_device"])
         if row["origin_device"] == record["origin_device"]:
             if version > current:
@@ -287,6 +293,37 @@ def _merge_chunk(session: Session, spec: RecordSpec, record_type: str, records: 
         else:
             counts["unchanged"] += 1
     writes.flush()
+    if withdrawn:
+        _purge_quarantine(session, record_type, bundle_id, withdrawn)
+
+
+def _purge_quarantine(session: Session, record_type: str, bundle_id: str, withdrawn: list[tuple[str, str, str]]) -> None:
+    """A tombstone purges the quarantined copies of its record: those its own device sent (this bundle or
+    an earlier one of the device), unless one carries a valid newer version (consent given again since)."""
+    session.db.conn.executemany(
+        "DELETE FROM quarantine WHERE record_type = ? AND (record_uuid = ? OR record_uuid LIKE ?) "
+        "AND (bundle_id = ? OR bundle_id IN (SELECT bundle_id FROM bundles WHERE device_id = ?)) "
+        "AND NOT coalesce(json_extract(record, '$.hlc') GLOB ? AND json_extract(record, '$.hlc') > ?, 0)",
+        [(record_type, uuid_, f"{uuid_} (line %", bundle_id, device, HLC_GLOB, version)
+         for uuid_, version, device in withdrawn])
+
+
+def superseded(session: Session, record_type: str, incomings: list[Incoming], device_id: str) -> list[Incoming]:
+    """Which of ``incomings`` (records of one bundle from ``device_id`` that failed the checks) an accepted
+    tombstone of that device already withdrew: an older copy of a withdrawn case is not kept in quarantine
+    either, whatever order bundles arrive in."""
+    if SPECS[record_type].natural_key != ("uuid",):
+        return []
+    candidates = [i for i in incomings if is_uuid(i.record.get("uuid")) and is_hlc(i.record.get("hlc"))]
+    if not candidates:
+        return []
+    uuids = [i.record["uuid"] for i in candidates]
+    newest = dict(_in_chunks(session.db, "SELECT record_uuid, hlc FROM tombstones WHERE record_type = ? AND "
+                                         "origin_device = ? AND record_uuid IN ({})", [record_type, device_id], uuids))
+    for uuid_, hlc in _in_chunks(session.db, f"SELECT uuid, hlc FROM {SPECS[record_type].table} WHERE deleted = 1 "
+                                             "AND origin_device = ? AND uuid IN ({})", [device_id], uuids):
+        newest[uuid_] = max(newest.get(uuid_, hlc), hlc)
+    return [i for i in candidates if i.record["uuid"] in newest and i.record["hlc"] <= newest[i.record["uuid"]]]
 
 
 def _getter(columns: tuple[str, ...]) -> Callable[[dict], tuple]:
@@ -413,12 +450,13 @@ def replace_record(session: Session, spec: RecordSpec, key: tuple, record: dict)
 
 def _apply_minimal_tombstone(session: Session, spec: RecordSpec, record_type: str, record: dict, existing: dict,
                              tombstones: dict, counts: dict[str, int], writes: _Writes | _Direct, owners: _Owners,
-                             bundle_id: str) -> None:
+                             bundle_id: str) -> bool:
     """Consent withdrawn: the centre drops the record and remembers the withdrawal's version (for its device).
 
     Only the device that wrote the record may withdraw it: another device's tombstone for a stored row is
     quarantined, naming the owner. One for a row the centre does not hold is remembered for its own device
-    only, where it can block nothing but that device's older copies.
+    only, where it can block nothing but that device's older copies. Returns whether it was accepted (then
+    the quarantined copies it withdraws are purged, :func:`_purge_quarantine`).
     """
     version = _version(record)
     row = existing.get((record["uuid"],))
@@ -427,14 +465,14 @@ def _apply_minimal_tombstone(session: Session, spec: RecordSpec, record_type: st
         if problem is not None:
             quarantine_records(session, bundle_id, [Incoming(record_type, record, 0, [problem])])
             counts["quarantined"] += 1
-            return
+            return False
     if row is not None and (row["hlc"], row["origin_device"]) >= version:
         counts["unchanged"] += 1
-        return
+        return True
     known = tombstones.get((record["uuid"], record["origin_device"]))
     if known is not None and known >= version:
         counts["unchanged"] += 1
-        return
+        return True
     if row is not None:
         writes.execute(f"DELETE FROM {spec.table} WHERE uuid = ?", [record["uuid"]])
         del existing[(record["uuid"],)]
@@ -444,3 +482,4 @@ def _apply_minimal_tombstone(session: Session, spec: RecordSpec, record_type: st
         [record_type, record["uuid"], record["hlc"], record["origin_device"]])
     tombstones[(record["uuid"], record["origin_device"])] = version
     counts["updated" if row is not None else "unchanged"] += 1
+    return True

@@ -456,3 +456,52 @@ def test_a_tombstone_sent_first_by_another_pc_does_not_keep_a_case_out(env):
     assert (outcome.counts["unchanged"], outcome.counts["quarantined"]) == (1, 0)
     env.import_(export_to(quetta, env.folder / "usb"))
     assert [row[0] for row in case_rows(env.centre, case_uuid)["desk_cases"]] == [case_uuid]
+
+
+# -- item 10: a tombstone purges the quarantined copies of its record ---------------------------------------
+
+
+def failing_case(env: Env) -> dict:
+    """A Quetta PC A case as it travels that the centre refuses (a client sex that is not on the form)."""
+    case = quetta_case(env)["desk_cases"][0]
+    return {**case, "uuid": str(uuid.uuid4()), "client_sex": "unknown-sex", "hlc": version_now(),
+            "case_number": case["case_number"].replace("-0001@", "-0002@")}
+
+
+def test_withdrawing_consent_purges_the_quarantined_copy_of_the_case(env):
+    """Quarantine kept a withdrawn case: the client withdrew consent (a tombstone arrived), yet the copy the
+    centre had set aside stayed there, for a clerk to read, forever."""
+    bad = failing_case(env)
+    [outcome] = env.import_(env.bundle("A", {"desk_cases": [bad]}))
+    assert outcome.counts["quarantined"] == 1 and quarantined(env.centre)[0][1] == bad["uuid"]
+    a = env.world.devices["A"]
+    withdrawal = {"uuid": bad["uuid"], "hlc": version_now(), "origin_device": a.device_id, "deleted": 1}
+    env.import_(env.bundle("A", {"desk_cases": [withdrawal]}))
+    assert quarantined(env.centre) == []
+    assert env.centre.db.execute("SELECT record_uuid, hlc FROM tombstones").fetchall() == [(bad["uuid"],
+                                                                                          withdrawal["hlc"])]
+
+
+def test_a_copy_older_than_the_withdrawal_is_not_kept_in_quarantine_whatever_the_order(env):
+    """The other order: the withdrawal arrives first, then an older bundle whose copy of the case fails the
+    checks. It is not set aside (an older copy of a case that is not at the centre arrives and stays out)."""
+    bad = failing_case(env)
+    a = env.world.devices["A"]
+    withdrawal = {"uuid": bad["uuid"], "hlc": version_now(), "origin_device": a.device_id, "deleted": 1}
+    old_bundle = env.bundle("A", {"desk_cases": [bad]})
+    env.import_(env.bundle("A", {"desk_cases": [withdrawal]}))
+    before = table_counts(env.centre)
+    [outcome] = env.import_(old_bundle)
+    assert (outcome.counts["quarantined"], outcome.counts["unchanged"]) == (0, 1)
+    assert quarantined(env.centre) == []
+    assert written(before, table_counts(env.centre)) == {"bundles": 1}
+
+
+def test_another_pcs_tombstone_does_not_purge_a_quarantined_case(env):
+    """Only the case's own PC withdraws it: a Pishin tombstone leaves Quetta's quarantined copy for review."""
+    bad = failing_case(env)
+    env.import_(env.bundle("A", {"desk_cases": [bad]}))
+    pishin = env.world.devices["C"]
+    env.import_(env.bundle("C", {"desk_cases": [{"uuid": bad["uuid"], "hlc": version_now(),
+                                                 "origin_device": pishin.device_id, "deleted": 1}]}))
+    assert [entry[1] for entry in quarantined(env.centre)] == [bad["uuid"]]

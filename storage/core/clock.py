@@ -25,6 +25,7 @@ DAY_MS = 24 * 60 * 60 * 1000
 CLOCK_TOLERANCE_MS = DAY_MS
 
 _HLC = re.compile(r"[0-9]{13}\.[0-9]{6}")
+HLC_GLOB = "[0-9]" * 13 + "." + "[0-9]" * 6  # the same in SQL: ``hlc GLOB ?`` is is_hlc(hlc)
 
 
 def is_hlc(text: object) -> bool:

@@ -13,7 +13,7 @@ from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
 from storage.core.audit import create_audit_tables, install_audit_triggers
-from storage.core.clock import format_hlc
+from storage.core.clock import HLC_GLOB, format_hlc
 
 migrations = Migrations("mizan")
 
@@ -208,7 +208,6 @@ VERSION_COLUMNS = {
     "bundles": ("hlc_high",), "conflicts": ("hlc",), "conflict_decisions": ("hlc", "kept_hlc"),
     "tombstones": ("hlc",),
 }
-_FIXED_WIDTH = "[0-9]" * 13 + "." + "[0-9]" * 6  # a GLOB pattern: exactly what storage.core.clock.is_hlc accepts
 
 
 def _fixed_width(version: str) -> str | None:
@@ -230,13 +229,13 @@ def fixed_width_versions(db: Database) -> None:
     for table, columns in VERSION_COLUMNS.items():
         for column in columns:
             rows = db.execute(f"SELECT rowid, {column} FROM {table} WHERE {column} != '' AND "
-                              f"{column} NOT GLOB '{_FIXED_WIDTH}'").fetchall()
+                              f"{column} NOT GLOB '{HLC_GLOB}'").fetchall()
             for rowid, version in rows:
                 fixed = _fixed_width(version)
                 if fixed is not None:
                     db.execute(f"UPDATE {table} SET {column} = ? WHERE rowid = ?", [fixed, rowid])
     for conflict_id, text in db.execute(f"SELECT id, record FROM conflicts WHERE json_extract(record, '$.hlc') "
-                                        f"NOT GLOB '{_FIXED_WIDTH}'").fetchall():
+                                        f"NOT GLOB '{HLC_GLOB}'").fetchall():
         record = json.loads(text)
         fixed = _fixed_width(str(record.get("hlc")))
         if fixed is not None:
