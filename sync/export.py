@@ -15,7 +15,7 @@ from pathlib import Path
 import pyrage
 
 from storage import __version__
-from storage.core.clock import utc_now
+from storage.core.clock import ClockWrong, utc_now
 from storage.core.roles import require
 from storage.core.session import Session
 from storage.errors import UsageError
@@ -104,6 +104,9 @@ def export_bundle(session: Session, out_dir: str | Path, escrow: list[str] | Non
     require(session, "export")
     if session.is_centre:
         raise UsageError(say("errors", QT_TRANSLATE_NOOP("errors", "The provincial centre does not export bundles; it imports them.")))
+    clock_problem = session.clock_problem()
+    if clock_problem:  # the centre would keep the records aside: say why here, where it can be put right
+        raise ClockWrong(clock_problem)
     centre = trusted_centre(session)
     if centre is None:
         raise UsageError(say("errors", QT_TRANSLATE_NOOP("errors", "This office does not trust a centre yet. An administrator adds the centre's key file under Settings (or with `keys import centre.key`), after comparing its fingerprint with the centre by phone.")))

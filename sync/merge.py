@@ -73,9 +73,12 @@ def merge_records(session: Session, record_type: str, records: list[dict], bundl
     Runs inside the caller's write transaction; ``counts`` gains new/updated/unchanged/conflicts/quarantined.
     """
     spec = SPECS[record_type]
+    ahead = _clock_ahead_copies(session, record_type) if records else {}
     for start in range(0, len(records), CHUNK):
         chunk = records[start : start + CHUNK]
         _merge_chunk(session, spec, record_type, chunk, counts, bundle_id)
+        if ahead:
+            _purge_clock_ahead(session, ahead, chunk)
         if on_chunk is not None:
             on_chunk(len(chunk))
 
@@ -295,6 +298,27 @@ def _merge_chunk(session: Session, spec: RecordSpec, record_type: str, records: 
     writes.flush()
     if withdrawn:
         _purge_quarantine(session, record_type, bundle_id, withdrawn)
+
+
+def _clock_ahead_copies(session: Session, record_type: str) -> dict[tuple[str, str], list[int]]:
+    """(uuid, device) -> quarantine ids of the copies of a record kept aside because that device's clock ran
+    ahead (SY_CLOCK_AHEAD). Usually none."""
+    found: dict[tuple[str, str], list[int]] = {}
+    for quarantine_id, label, device in session.db.execute(
+            "SELECT q.id, q.record_uuid, b.device_id FROM quarantine q JOIN bundles b ON b.bundle_id = q.bundle_id "
+            "WHERE q.record_type = ? AND q.reasons LIKE '%SY_CLOCK_AHEAD%'", [record_type]):
+        found.setdefault((label.split(" (line ")[0], device), []).append(quarantine_id)
+    return found
+
+
+def _purge_clock_ahead(session: Session, ahead: dict[tuple[str, str], list[int]], records: list[dict]) -> None:
+    """A record that reaches the merge from a device that earlier sent it with its clock ahead was re-dated
+    there (``clock repair``): the copies kept aside then are the same record under a wrong date, and would
+    otherwise win over everything written since once that date came. They go."""
+    ids = [quarantine_id for record in records
+           for quarantine_id in ahead.pop((record["uuid"], record["origin_device"]), ())]
+    if ids:
+        session.db.conn.executemany("DELETE FROM quarantine WHERE id = ?", [(i,) for i in ids])
 
 
 def _purge_quarantine(session: Session, record_type: str, bundle_id: str, withdrawn: list[tuple[str, str, str]]) -> None:

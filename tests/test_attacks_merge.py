@@ -16,6 +16,7 @@ import itertools
 import json
 import shutil
 import time
+import types
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -29,9 +30,11 @@ from hypothesis import strategies as st
 from storage.core.clock import format_hlc, parse_hlc, utc_now
 from storage.core.keyslots import keyfile_path
 from storage.core.session import Session, open_session, open_with_key
+from storage.errors import MizanError
 from storage.reference.catalogue import TOTAL_CELL
 from sync.importer import ImportOutcome, import_bundles
 from sync.keys import age_recipient, signing_private_key
+from sync.receipts import import_receipt, write_receipts
 from sync.review import list_conflicts, resolve_conflict
 from tests.conftest import ADMIN_PASSWORD, CLERK_PASSWORD, SUPERVISOR_PASSWORD, table_counts
 from tests.sync_helpers import (
@@ -505,3 +508,96 @@ def test_another_pcs_tombstone_does_not_purge_a_quarantined_case(env):
     env.import_(env.bundle("C", {"desk_cases": [{"uuid": bad["uuid"], "hlc": version_now(),
                                                  "origin_device": pishin.device_id, "deleted": 1}]}))
     assert [entry[1] for entry in quarantined(env.centre)] == [bad["uuid"]]
+
+
+# -- item 4: a district PC whose date is wrong does not save -----------------------------------------------
+
+DAY = 24 * 60 * 60
+
+
+def set_pc_clock(monkeypatch: pytest.MonkeyPatch, seconds: float) -> None:
+    """This PC's clock reads ``seconds`` ahead (negative: behind) of the true time, for the versions it issues."""
+    from storage.core import clock
+
+    real = time.time
+    monkeypatch.setattr(clock, "time", types.SimpleNamespace(time=lambda: real() + seconds))
+
+
+def pc_date(seconds: float = 0) -> str:
+    return dt.datetime.fromtimestamp(time.time() + seconds).date().isoformat()
+
+
+def test_a_pc_whose_clock_was_set_back_refuses_to_save_and_says_why(env, monkeypatch):
+    """Saved while the clock ran three days ahead, then the date was put back: every new version would sort
+    below the PC's own earlier work (and lose to it at the centre). The PC used to save anyway."""
+    quetta = env.district("A")
+    with monkeypatch.context() as ahead:
+        set_pc_clock(ahead, 3 * DAY)
+        add_values(quetta, {"PRO-01": 41})
+    before = table_counts(quetta)
+    for save in (lambda: add_values(quetta, {"CRT-01": 5}), lambda: add_desk_cases(quetta, 1),
+                 lambda: export_to(quetta, env.folder / "usb")):
+        with pytest.raises(MizanError) as refused:
+            save()
+        assert str(refused.value) == (
+            f"This PC's clock reads {pc_date()}, but records were saved on it up to {pc_date(3 * DAY)}. If "
+            "today's date is wrong, correct the PC's date and time. If it is right, those records were saved "
+            "while the clock ran ahead: a supervisor dates them today with `clock repair`, and then saving works "
+            "again.")
+        assert table_counts(quetta) == before
+    with monkeypatch.context() as corrected:  # the date put right again (forward): saving works
+        set_pc_clock(corrected, 3 * DAY)
+        add_values(quetta, {"CRT-01": 5})
+
+
+def test_a_pc_whose_clock_runs_a_year_past_the_newest_receipt_refuses_to_save(env, monkeypatch):
+    """The centre's signed receipt says what time it is there: a PC more than a year past it has a wrong date,
+    and its versions would beat everyone's correct writes (or be kept aside at the centre)."""
+    quetta = env.district("A")
+    add_values(quetta, {"PRO-01": 41})
+    env.import_(export_to(quetta, env.folder / "usb"))
+    (env.folder / "receipts").mkdir()
+    [receipt] = write_receipts(env.centre, env.folder / "receipts", [quetta.device_id])
+    import_receipt(quetta, receipt)
+    made_at = json.loads(receipt.read_text(encoding="utf-8"))["receipt"]["made_at"]
+    receipt_day = dt.datetime.fromisoformat(made_at.replace("Z", "+00:00")).astimezone().date().isoformat()
+    set_pc_clock(monkeypatch, 400 * DAY)
+    before = table_counts(quetta)
+    with pytest.raises(MizanError) as refused:
+        add_values(quetta, {"CRT-01": 5})
+    assert str(refused.value) == (
+        f"This PC's clock reads {pc_date(400 * DAY)}, more than a year after the centre's newest receipt "
+        f"({receipt_day}). Correct the PC's date and time, then save again.")
+    assert table_counts(quetta) == before
+
+
+def test_after_the_date_is_corrected_clock_repair_brings_the_records_to_the_centre(env, monkeypatch, capsys):
+    """A PC whose clock said 2031: the centre keeps its records aside ("correct the date and export again");
+    once the date is corrected the PC refuses to save and to export until `clock repair` dates those records
+    today. Then they reach the centre, and the copies kept aside under the wrong date go."""
+    from main import main
+
+    quetta, a = env.district("A"), env.world.devices["A"]
+    years = (dt.datetime(2031, 5, 2, 12) - dt.datetime.now()).total_seconds()
+    with monkeypatch.context() as wrong:
+        set_pc_clock(wrong, years)
+        add_values(quetta, {"PRO-01": 41})
+        wrong_bundle = export_to(quetta, env.folder / "usb")
+    [outcome] = env.import_(wrong_bundle)
+    assert outcome.counts["quarantined"] == 1 and "2031-05-02" in quarantined(env.centre)[0][2][0]
+    (env.folder / "receipts").mkdir()
+    [receipt] = write_receipts(env.centre, env.folder / "receipts", [a.device_id])
+    import_receipt(quetta, receipt)  # the bundle arrived: the baseline moved to its (2031) versions
+
+    with pytest.raises(MizanError, match="up to 2031-05-02"):
+        add_values(quetta, {"CRT-01": 5})
+    with pytest.raises(MizanError, match="up to 2031-05-02"):
+        export_to(quetta, env.folder / "usb")
+    monkeypatch.setenv("MIZAN_PASSWORD", SUPERVISOR_PASSWORD)
+    assert main(["--db", str(quetta.path), "--user", "sana", "clock", "repair", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out) == {"repaired": 1}
+    add_values(quetta, {"CRT-01": 5})
+    [outcome] = env.import_(export_to(quetta, env.folder / "usb"))
+    assert (outcome.counts["new"], outcome.counts["quarantined"]) == (2, 0)
+    assert (stored_value(env.centre)["value"], stored_value(env.centre, "CRT-01")["value"]) == (41, 5)
+    assert quarantined(env.centre) == []

@@ -21,7 +21,7 @@ import storage
 from storage.core import backup as backups
 from storage.core.keyslots import keyfile_path
 from storage.core.roles import PERMISSIONS
-from storage.core.session import Session, open_session
+from storage.core.session import Session, open_session, repair_clock
 from storage.errors import MizanError, PermissionDenied
 from storage.records.completion import set_complete
 from storage.records.desk import add_desk, save_desk_case, save_pkm_request
@@ -168,6 +168,7 @@ CASES = [
     Case(backups.set_backup_keep, "backup", lambda s, w, d: backups.set_backup_keep(s, 9)),
     Case(backups.restore_backup, "backup", _restore_with_own_password),
     Case(backups.prepare_restore, "backup", _restore_signed_in),
+    Case(repair_clock, "repair_clock", lambda s, w, d: repair_clock(s)),
 ]
 
 # Public functions that write without a permission of their own, and why that is right.

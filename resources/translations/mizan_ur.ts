@@ -3266,6 +3266,11 @@
         <source>back up or restore the database</source>
         <translation>ڈیٹا بیس کا بیک اپ لینا یا اسے بحال کرنا</translation>
     </message>
+    <message>
+        <location filename="../../storage/core/roles.py" line="117"/>
+        <source>date today the records saved while the clock ran ahead</source>
+        <translation>گھڑی کے آگے چلنے کے دوران محفوظ ہونے والے ریکارڈ کو آج کی تاریخ دینا</translation>
+    </message>
 </context>
 <context>
     <name>catalogue</name>
@@ -4150,6 +4155,26 @@
         <location filename="../../sync/receipts.py" line="83"/>
         <source>{file} lists its bundles in a form this Mizan does not read.</source>
         <translation>{file} میں بنڈل ایسی شکل میں درج ہیں جسے Mizan کا یہ ورژن نہیں پڑھتا۔</translation>
+    </message>
+    <message>
+        <location filename="../../storage/core/clock.py" line="135"/>
+        <source>This PC&apos;s clock reads {today}, but records were saved on it up to {last}. If today&apos;s date is wrong, correct the PC&apos;s date and time. If it is right, those records were saved while the clock ran ahead: a supervisor dates them today with `clock repair`, and then saving works again.</source>
+        <translation>اس کمپیوٹر کی گھڑی {today} بتا رہی ہے، لیکن اس پر {last} تک کے ریکارڈ محفوظ ہو چکے ہیں۔ اگر آج کی تاریخ غلط ہے تو کمپیوٹر کی تاریخ اور وقت درست کریں۔ اگر درست ہے تو وہ ریکارڈ اس وقت محفوظ ہوئے جب گھڑی آگے چل رہی تھی: سپروائزر `clock repair` سے انہیں آج کی تاریخ دے، اس کے بعد محفوظ کرنا پھر ممکن ہو گا۔</translation>
+    </message>
+    <message>
+        <location filename="../../storage/core/clock.py" line="147"/>
+        <source>This PC&apos;s clock reads {today}, more than a year after the centre&apos;s newest receipt ({receipt}). Correct the PC&apos;s date and time, then save again.</source>
+        <translation>اس کمپیوٹر کی گھڑی {today} بتا رہی ہے، جو مرکز کی تازہ ترین رسید ({receipt}) سے ایک سال سے زیادہ بعد ہے۔ کمپیوٹر کی تاریخ اور وقت درست کریں، پھر دوبارہ محفوظ کریں۔</translation>
+    </message>
+    <message>
+        <location filename="../../storage/core/session.py" line="309"/>
+        <source>Only a district office repairs its clock this way; at the centre, correct the PC&apos;s date and time.</source>
+        <translation>گھڑی کی یہ مرمت صرف ضلعی دفتر میں ہوتی ہے؛ مرکز میں کمپیوٹر کی تاریخ اور وقت درست کریں۔</translation>
+    </message>
+    <message>
+        <location filename="../../storage/core/session.py" line="317"/>
+        <source>This PC&apos;s clock and its records agree; there is nothing to repair.</source>
+        <translation>اس کمپیوٹر کی گھڑی اور اس کے ریکارڈ میں کوئی فرق نہیں؛ مرمت کی ضرورت نہیں۔</translation>
     </message>
 </context>
 <context>

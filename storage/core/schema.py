@@ -260,3 +260,12 @@ def tombstones_per_device(db: Database) -> None:
     """A consent tombstone at the centre is its device's: it blocks only older copies from that device, so
     another PC's tombstone for the same uuid can neither replace it nor be replaced by it (sync.merge)."""
     run_statements(db, _TOMBSTONES_PER_DEVICE)
+
+
+@migrations(name="0009_receipt_clock")
+def receipt_clock(db: Database) -> None:
+    """A district keeps the centre's clock as its newest receipt stated it (signed by the centre): a PC
+    whose clock runs more than a year past it may not save (storage.core.clock). Bookkeeping like the
+    clock itself, so not audited (the receipt's effect on the exports is what the audit would say)."""
+    db.execute("ALTER TABLE installation ADD COLUMN receipt_clock TEXT")
+    install_audit_triggers(db, "installation", "id", quiet_columns=("hlc_last", "receipt_clock"))
