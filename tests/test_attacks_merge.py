@@ -41,6 +41,7 @@ from tests.sync_helpers import (
     add_desk_cases,
     add_values,
     craft_bundle,
+    desk_case,
     export_to,
     last_month,
     link,
@@ -601,3 +602,37 @@ def test_after_the_date_is_corrected_clock_repair_brings_the_records_to_the_cent
     assert (outcome.counts["new"], outcome.counts["quarantined"]) == (2, 0)
     assert (stored_value(env.centre)["value"], stored_value(env.centre, "CRT-01")["value"]) == (41, 5)
     assert quarantined(env.centre) == []
+
+
+# -- low: a case that never travelled sends no tombstone ---------------------------------------------------
+
+
+def test_a_case_that_never_travelled_sends_no_tombstone(env):
+    """A case saved without consent to reporting used to travel as a minimal tombstone (for it and each of its
+    children): the centre learned that a case existed at that office, and when."""
+    quetta = env.district("A")
+    [private] = add_desk_cases(quetta, 1, consent_reporting=False)
+    [shared] = add_desk_cases(quetta, 1)
+    path = export_to(quetta, env.folder / "usb")
+    _, entries = opened_bundle(env.centre, path)
+    carried = {record_type: [json.loads(line) for line in entries[f"{record_type}.jsonl"].splitlines()]
+               for record_type in ("desk_cases", "desk_case_perpetrators", "desk_case_services")}
+    assert [record["uuid"] for record in carried["desk_cases"]] == [shared]
+    assert {record["case_uuid"] for record in carried["desk_case_perpetrators"] + carried["desk_case_services"]} == {
+        shared}
+    assert private.encode() not in b"".join(entries.values())
+    env.import_(path)
+    assert env.centre.db.execute("SELECT count(*) FROM tombstones").fetchone() == (0,)
+
+    # A case that did travel sends its tombstone when consent is withdrawn, and the centre drops it.
+    from storage.records.desk import get_desk_case, save_desk_case
+
+    stored = get_desk_case(quetta, shared)
+    save_desk_case(quetta, {**desk_case(client_code="QC-001"), "uuid": shared, "consent_reporting": False},
+                   perpetrators=stored["perpetrators"], services=stored["services"])
+    withdrawn = export_to(quetta, env.folder / "usb")
+    [hlc] = quetta.db.execute("SELECT hlc FROM desk_cases WHERE uuid = ?", [shared]).fetchone()
+    assert [json.loads(line) for line in opened_bundle(env.centre, withdrawn)[1]["desk_cases.jsonl"].splitlines()] == [
+        {"uuid": shared, "hlc": hlc, "origin_device": quetta.device_id, "deleted": 1}]
+    env.import_(withdrawn)
+    assert case_rows(env.centre, shared) == {"desk_cases": [], "desk_case_perpetrators": [], "desk_case_services": []}

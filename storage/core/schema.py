@@ -269,3 +269,13 @@ def receipt_clock(db: Database) -> None:
     clock itself, so not audited (the receipt's effect on the exports is what the audit would say)."""
     db.execute("ALTER TABLE installation ADD COLUMN receipt_clock TEXT")
     install_audit_triggers(db, "installation", "id", quiet_columns=("hlc_last", "receipt_clock"))
+
+
+@migrations(name="0010_travelled_cases")
+def travelled_cases(db: Database) -> None:
+    """A district remembers which desk cases have left the office in a bundle (with consent): only those
+    send a tombstone when consent is withdrawn, so a case that never travelled never tells the centre that it
+    exists, or when (sync/export.py). Until now every case could have travelled once a bundle was made, so
+    those are counted as travelled (they send a tombstone as before)."""
+    db.execute("CREATE TABLE travelled_cases (case_uuid TEXT PRIMARY KEY)")
+    db.execute("INSERT INTO travelled_cases (case_uuid) SELECT uuid FROM desk_cases WHERE EXISTS (SELECT 1 FROM exports)")
