@@ -22,6 +22,7 @@ from pathlib import Path
 
 import pyrage
 
+from storage.core.clock import is_hlc  # the one check of a version (fixed width, ASCII digits); used from here too
 from storage.core.files import fsync_folder
 from storage.errors import MizanError
 from storage.i18n import QT_TRANSLATE_NOOP, say, translate
@@ -46,8 +47,7 @@ MAX_MANIFEST_BYTES = 1024 * 1024
 MAX_ENTRY_BYTES = 1024 * 1024 * 1024
 MAX_COMPRESSION_RATIO = 200
 MAX_RECORD_BYTES = 256 * 1024
-_HLC = re.compile(r"^\d{13}\.\d{6}$")
-_UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
+_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 
 
 class BundleRejected(MizanError):
@@ -321,10 +321,10 @@ def _check_manifest_shape(path: Path, manifest: object) -> None:
         raise BundleRejected(say("errors", QT_TRANSLATE_NOOP("errors", "{file} is not a Mizan bundle (format {format})."), file=path.name, format=repr(manifest['format'])))
     if not manifest["device_public_key"].isascii():  # it is shown as a fingerprint, computed over ASCII
         raise BundleRejected(say("errors", QT_TRANSLATE_NOOP("errors", "{file}: the manifest's 'device_public_key' is missing or malformed."), file=path.name))
-    if not _UUID.match(manifest["bundle_id"]) or not _UUID.match(manifest["device_id"]):
+    if not is_uuid(manifest["bundle_id"]) or not is_uuid(manifest["device_id"]):
         raise BundleRejected(say("errors", QT_TRANSLATE_NOOP("errors", "{file}: the manifest's bundle or device id is malformed."), file=path.name))
     if not 1 <= manifest["sequence"] <= MAX_FIGURE or (
-            manifest["hlc_high"] and not _HLC.match(manifest["hlc_high"])):
+            manifest["hlc_high"] and not is_hlc(manifest["hlc_high"])):
         raise BundleRejected(say("errors", QT_TRANSLATE_NOOP("errors", "{file}: the manifest's sequence or clock is malformed."), file=path.name))
     for name, entry in manifest["files"].items():
         if name not in PAYLOAD_NAMES or not isinstance(entry, dict):
@@ -334,11 +334,6 @@ def _check_manifest_shape(path: Path, manifest: object) -> None:
             raise BundleRejected(say("errors", QT_TRANSLATE_NOOP("errors", "{file}: the manifest's record counts are malformed."), file=path.name))
 
 
-def is_hlc(text: object) -> bool:
-    """Whether ``text`` is a version as Mizan writes it (13 digits of milliseconds, a dot, 6 of counter)."""
-    return isinstance(text, str) and bool(_HLC.match(text))
-
-
 def is_uuid(text: object) -> bool:
     """Whether ``text`` is a lower-case hyphenated UUID."""
-    return isinstance(text, str) and bool(_UUID.match(text))
+    return isinstance(text, str) and _UUID.fullmatch(text) is not None

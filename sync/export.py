@@ -15,7 +15,7 @@ from pathlib import Path
 import pyrage
 
 from storage import __version__
-from storage.core.clock import utc_now
+from storage.core.clock import ClockWrong, utc_now
 from storage.core.roles import require
 from storage.core.session import Session
 from storage.errors import UsageError
@@ -48,15 +48,19 @@ def _minimal_tombstone(uuid_: str, hlc: str, origin_device: str) -> dict:
     return {"uuid": uuid_, "hlc": hlc, "origin_device": origin_device, "deleted": 1}
 
 
-def _changed_rows(session: Session, record_type: str, baseline: str, high: list[str]) -> Iterator[dict]:
-    """Rows of one type changed since ``baseline``, as they may travel; tracks the highest version in ``high``."""
+def _changed_rows(session: Session, record_type: str, baseline: str, high: list[str],
+                  travelled: set[str]) -> Iterator[dict]:
+    """Rows of one type changed since ``baseline``, as they may travel; tracks the highest version in ``high``
+    and collects in ``travelled`` the cases that leave with their content."""
     spec = SPECS[record_type]
     columns = ", ".join(f"t.{name}" for name in spec.exported)
     if record_type == "desk_cases":
-        # A case travels only with the client's consent to reporting; otherwise only its tombstone.
+        # A case travels only with the client's consent to reporting; otherwise only its tombstone, and that
+        # only when the case travelled before (a case that never left the office is not announced).
         # A case also travels whenever one of its children does, so a child never reaches the centre
         # without its case, whatever order the centre imports bundles in.
-        query = (f"SELECT {columns}, t.consent_reporting FROM desk_cases t WHERE t.hlc > ? OR t.uuid IN "
+        query = (f"SELECT {columns}, t.consent_reporting, t.uuid IN (SELECT case_uuid FROM travelled_cases) "
+                 "FROM desk_cases t WHERE t.hlc > ? OR t.uuid IN "
                  "(SELECT case_uuid FROM desk_case_perpetrators WHERE hlc > ? "
                  "UNION SELECT case_uuid FROM desk_case_services WHERE hlc > ?) ORDER BY t.hlc")
         params = [baseline, baseline, baseline]
@@ -67,7 +71,8 @@ def _changed_rows(session: Session, record_type: str, baseline: str, high: list[
     elif record_type in DESK_CHILD_TYPES:
         # A child's travelling version is the newer of its own and its case's: a change of consent re-sends
         # or withdraws the children too, and always as a newer version than the centre holds.
-        query = (f"SELECT {columns}, p.consent_reporting, max(t.hlc, p.hlc) FROM {spec.table} t "
+        query = (f"SELECT {columns}, p.consent_reporting, p.uuid IN (SELECT case_uuid FROM travelled_cases), "
+                 f"max(t.hlc, p.hlc) FROM {spec.table} t "
                  "JOIN desk_cases p ON p.uuid = t.case_uuid WHERE max(t.hlc, p.hlc) > ? ORDER BY t.id")
         params = [baseline]
     else:
@@ -77,11 +82,15 @@ def _changed_rows(session: Session, record_type: str, baseline: str, high: list[
     for row in session.db.execute(query, params):
         record = dict(zip(spec.exported, row[:width], strict=True))
         if record_type in DESK_CHILD_TYPES:
-            record["hlc"] = row[width + 1]
+            record["hlc"] = row[width + 2]
         if record_type == "desk_cases" or record_type in DESK_CHILD_TYPES:
-            if row[width] != 1:
+            consent, case_travelled = row[width], row[width + 1]
+            if consent != 1 and not case_travelled:
+                continue  # never left the office: nothing to withdraw, and nothing to tell
+            if consent != 1:
                 record = _minimal_tombstone(record["uuid"], record["hlc"], record["origin_device"])
             elif record_type == "desk_cases":
+                travelled.add(record["uuid"])
                 record["case_number"] = travelling_case_number(record["case_number"], record["origin_device"])
         if record["hlc"] > high[0]:
             high[0] = record["hlc"]
@@ -104,6 +113,9 @@ def export_bundle(session: Session, out_dir: str | Path, escrow: list[str] | Non
     require(session, "export")
     if session.is_centre:
         raise UsageError(say("errors", QT_TRANSLATE_NOOP("errors", "The provincial centre does not export bundles; it imports them.")))
+    clock_problem = session.clock_problem()
+    if clock_problem:  # the centre would keep the records aside: say why here, where it can be put right
+        raise ClockWrong(clock_problem)
     centre = trusted_centre(session)
     if centre is None:
         raise UsageError(say("errors", QT_TRANSLATE_NOOP("errors", "This office does not trust a centre yet. An administrator adds the centre's key file under Settings (or with `keys import centre.key`), after comparing its fingerprint with the centre by phone.")))
@@ -121,9 +133,10 @@ def export_bundle(session: Session, out_dir: str | Path, escrow: list[str] | Non
     bundle_id = str(uuid.uuid4())
     writer = BundleWriter()
     high = [baseline]
+    travelled: set[str] = set()
     steps = len(RECORD_TYPES) + 1
     for done, record_type in enumerate(RECORD_TYPES, start=1):
-        writer.add_records(record_type, _changed_rows(session, record_type, baseline, high))
+        writer.add_records(record_type, _changed_rows(session, record_type, baseline, high, travelled))
         if progress:
             progress(done, steps)
     manifest = {
@@ -135,6 +148,10 @@ def export_bundle(session: Session, out_dir: str | Path, escrow: list[str] | Non
     }
     plaintext = writer.finish(manifest, lambda manifest_bytes: sign(session, manifest_bytes))
     path = out_dir / f"{session.district}-{session.device_id[:8]}-{sequence}.mizan"
+    if travelled:  # before the file exists: a case is never at the centre without this office knowing it
+        with session.write() as db:
+            db.conn.executemany("INSERT OR IGNORE INTO travelled_cases (case_uuid) VALUES (?)",
+                                [(case_uuid,) for case_uuid in travelled])
     write_encrypted(plaintext, [centre.recipient, *escrow], path)
     with session.write() as db:
         db.execute("INSERT INTO exports (sequence, bundle_id, baseline, hlc_high, file_name, counts, made_at, made_by) "

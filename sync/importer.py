@@ -18,9 +18,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from storage.core.backup import ImportBackup
-from storage.core.clock import today, utc_now
+from storage.core.clock import latest_plausible, millis_date, today, utc_now, version_date, wall_millis
 from storage.core.roles import require
-from storage.core.session import SEED_DEVICE, Session
+from storage.core.session import SEED_DEVICE, SEED_HLC, Session, seeded_desk_uuid
 from storage.errors import UsageError
 from storage.i18n import QT_TRANSLATE_NOOP, say
 from storage.records.desk import desk_context
@@ -47,7 +47,7 @@ from sync.bundle import (
     open_archive,
 )
 from sync.keys import Enrollment, age_identities, fingerprint, verify_signature
-from sync.merge import Incoming, merge_records, quarantine_records
+from sync.merge import Incoming, merge_records, not_owner, quarantine_records, superseded
 from sync.refusals import remember
 from sync.schema import DESK_CHILD_TYPES, SPECS, RecordSpec, shape_problem
 
@@ -257,7 +257,8 @@ def _verify_device(session: Session, path: Path, manifest: dict, manifest_bytes:
 _MAY_BE_MINIMAL = frozenset(("desk_cases", *DESK_CHILD_TYPES))  # types whose consent can be withdrawn
 
 
-def _structural_checks(incoming: Incoming, spec: RecordSpec, device_id: str, district: str) -> None:
+def _structural_checks(incoming: Incoming, spec: RecordSpec, device_id: str, district: str,
+                       latest: str, seeds: dict[str, dict]) -> None:
     record = incoming.record
     problem = shape_problem(spec, record, minimal_tombstone_ok=incoming.record_type in _MAY_BE_MINIMAL)
     if problem is None and not (is_uuid(record["uuid"]) and is_hlc(record["hlc"])):
@@ -266,10 +267,22 @@ def _structural_checks(incoming: Incoming, spec: RecordSpec, device_id: str, dis
         incoming.problems.append(issue("SY_RECORD_SHAPE", record_type=incoming.record_type, value=problem))
         return
     origin = record["origin_device"]
-    if origin != device_id and not (incoming.record_type == "desks" and origin == SEED_DEVICE):
+    if origin == SEED_DEVICE and incoming.record_type == "desks":
+        # The seed rule: "seed" may be claimed only for a desk Mizan seeds for this district, as seeded. A change
+        # carries the device's own origin; another district's seeded desk is that district's.
+        seeded = seeds.get(record["code"])
+        if seeded is not None and seeded["district"] != district:
+            incoming.problems.append(issue("SY_DESK_OWNER", value=record["code"], owner=seeded["district"],
+                                           district=district))
+        elif seeded is None or record["hlc"] != SEED_HLC or record["uuid"] != seeded_desk_uuid(record["code"]):
+            incoming.problems.append(issue("SY_OTHER_DEVICE", value=origin, device=device_id))
+    elif origin != device_id:
         incoming.problems.append(issue("SY_OTHER_DEVICE", value=origin, device=device_id))
     if not incoming.minimal and "district" in spec.columns and record["district"] != district:
         incoming.problems.append(issue("SY_OTHER_DISTRICT", value=record["district"], district=district))
+    if record["hlc"] > latest:  # fixed-width versions: text order is numeric order
+        incoming.problems.append(issue("SY_CLOCK_AHEAD", value=version_date(record["hlc"]),
+                                       today=millis_date(wall_millis())))
 
 
 def _content_checks(session: Session, incomings: list[Incoming], district: str) -> None:
@@ -310,10 +323,17 @@ def _content_checks(session: Session, incomings: list[Incoming], district: str) 
 def _desk_checks(session: Session, record_type: str, live: list[Incoming]) -> None:
     context = desk_context(session)
     catalogue = session.catalogue
+    desk_districts = dict(session.db.execute("SELECT code, district FROM desks").fetchall())
+    names: dict[str, tuple[str, str]] = {}
     for incoming in live:
         record = incoming.record
         if record["deleted"]:
             continue
+        if record_type in ("desk_cases", "pkm_requests"):
+            owner = desk_districts.get(record["desk"])
+            if owner is not None and owner != record["district"]:  # a desk belongs to its district
+                incoming.problems.append(issue("SY_OTHER_DESK", value=record["desk"], owner=owner,
+                                               district=record["district"]))
         if record_type == "desk_cases":
             case = {**record, **SPECS["desk_cases"].centre_fill}
             incoming.problems.extend(check_desk_case(context, case))
@@ -324,9 +344,13 @@ def _desk_checks(session: Session, record_type: str, live: list[Incoming]) -> No
         elif record_type == "pkm_requests":
             incoming.problems.extend(check_pkm_request(context, record))
         else:
-            parent = session.db.execute("SELECT 1 FROM desk_cases WHERE uuid = ?", [record["case_uuid"]]).fetchone()
+            parent = session.db.execute("SELECT origin_device FROM desk_cases WHERE uuid = ?",
+                                        [record["case_uuid"]]).fetchone()
             if parent is None:
                 incoming.problems.append(issue("SY_PARENT_MISSING", value=record["case_uuid"]))
+            elif parent[0] != record["origin_device"]:  # only the case's own PC adds to it
+                incoming.problems.append(not_owner(session, record["case_uuid"], parent[0], record["origin_device"],
+                                                   names))
             elif record_type == "desk_case_perpetrators":
                 incoming.problems.extend(check_perpetrators(catalogue, [record]))
             else:
@@ -360,6 +384,12 @@ def _merge_bundle(session: Session, bundle: OpenedBundle, district: str, counts:
     for record_type in RECORD_TYPES:
         incomings = check_incoming(session, record_type, bundle.records(record_type), device_id, district)
         bad = [i for i in incomings if i.problems]
+        withdrawn = superseded(session, record_type, bad, device_id)  # older than the device's own tombstone
+        if withdrawn:
+            counts["unchanged"] += len(withdrawn)
+            gone = {id(i) for i in withdrawn}
+            bad = [i for i in bad if id(i) not in gone]
+            dealt_with(len(withdrawn))
         counts["quarantined"] += quarantine_records(session, bundle_id, bad)
         if bad:
             dealt_with(len(bad))
@@ -369,17 +399,20 @@ def _merge_bundle(session: Session, bundle: OpenedBundle, district: str, counts:
 
 def check_incoming(session: Session, record_type: str, raws: Iterable[dict | str], device_id: str,
                    district: str) -> list[Incoming]:
-    """Every import check on records of one type from one device: shape, origin, district, then the
-    validation engine. ``raws`` are records, or strings saying why a line is not one. Writes nothing."""
+    """Every import check on records of one type from one device: shape, origin, district, a version at
+    most a day ahead of this centre's clock, then the validation engine. ``raws`` are records, or strings
+    saying why a line is not one. Writes nothing."""
     spec = SPECS[record_type]
     incomings: list[Incoming] = []
+    latest = latest_plausible()
+    seeds = {desk["code"]: desk for desk in session.catalogue.seed_desks}
     for line, raw in enumerate(raws, start=1):
         if isinstance(raw, str):
             incoming = Incoming(record_type, {}, line)
             incoming.problems.append(issue("SY_RECORD_SHAPE", record_type=record_type, value=raw))
         else:
             incoming = Incoming(record_type, raw, line)
-            _structural_checks(incoming, spec, device_id, district)
+            _structural_checks(incoming, spec, device_id, district, latest, seeds)
         incomings.append(incoming)
     _content_checks(session, incomings, district)
     return incomings

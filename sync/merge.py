@@ -6,14 +6,20 @@ Merge rules, which make imports idempotent and order-free:
 * the same natural key written by two devices is a conflict: the winner is stored and, per other
   device, that device's newest version is kept in ``conflicts`` for review;
 * a minimal tombstone (a desk case whose client withdrew consent) removes the row and is remembered
-  in ``tombstones``, so an older copy arriving later stays deleted;
+  in ``tombstones``, per device, so an older copy from that device arriving later stays deleted;
+* ownership: a record may replace or delete only a row of the same origin device (records keyed by
+  uuid: cases, their children, PKM requests), or for a district-owned shared record (a desk, a target, a
+  value or a completion: keyed by district, or a desk by its code) a row of the same district, whichever
+  device wrote it; anything else is quarantined with a reason naming the owner (:func:`not_owner`). The
+  import's checks make sure a record's origin is the bundle's own device (or a seeded desk of its own
+  district), so a bundle cannot borrow another device's ownership;
 * a losing version the clerk has already decided (``conflict_decisions``, :mod:`sync.review`) is not a
   new conflict when a cumulative bundle brings it again.
 
 Also here: quarantine, where records are kept aside with their reasons (:func:`quarantine_records`),
 whether the import's checks refused them (:mod:`sync.importer`) or the merge itself did (a record that
 clashes with a unique column, e.g. a case number already at the centre); and the centre's clock, which
-follows the versions it merges unless one is implausibly far ahead (:func:`_observe_plausible`).
+follows the versions it merges (the import quarantines any more than a day ahead of it).
 
 Everything runs inside the caller's write transaction: the importer's (one bundle) or the review's.
 """
@@ -22,7 +28,6 @@ from __future__ import annotations
 
 import json
 import operator
-import time
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -30,10 +35,10 @@ from dataclasses import dataclass, field
 import sqlcipher3
 from sqlite_utils import Database
 
-from storage.core.clock import parse_hlc, utc_now
+from storage.core.clock import HLC_GLOB, latest_plausible, utc_now
 from storage.core.session import Session
 from storage.validation import Issue, issue
-from sync.bundle import is_uuid
+from sync.bundle import is_hlc, is_uuid
 from sync.schema import SPECS, SYNC_COLUMNS, RecordSpec
 
 CHUNK = 2000
@@ -68,9 +73,12 @@ def merge_records(session: Session, record_type: str, records: list[dict], bundl
     Runs inside the caller's write transaction; ``counts`` gains new/updated/unchanged/conflicts/quarantined.
     """
     spec = SPECS[record_type]
+    ahead = _clock_ahead_copies(session, record_type) if records else {}
     for start in range(0, len(records), CHUNK):
         chunk = records[start : start + CHUNK]
         _merge_chunk(session, spec, record_type, chunk, counts, bundle_id)
+        if ahead:
+            _purge_clock_ahead(session, ahead, chunk)
         if on_chunk is not None:
             on_chunk(len(chunk))
 
@@ -87,22 +95,6 @@ def quarantine_records(session: Session, bundle_id: str, bad: list[Incoming]) ->
           json.dumps(i.record, ensure_ascii=False, default=str),
           json.dumps([p.as_dict() for p in i.problems], ensure_ascii=False), now) for i in bad])
     return len(bad)
-
-
-CLOCK_TOLERANCE_MS = 24 * 60 * 60 * 1000
-
-
-def _observe_plausible(session: Session, version: str) -> bool:
-    """Let the centre's clock follow versions it merges, except ones more than a day ahead of it.
-
-    A district PC whose clock runs years ahead still gets its records merged (office clocks are often
-    wrong), but it cannot drag the centre's own clock, and so every later centre write, into the future.
-    Returns whether the version was plausible.
-    """
-    if parse_hlc(version)[0] <= time.time() * 1000 + CLOCK_TOLERANCE_MS:
-        session.clock.observe(version)
-        return True
-    return False
 
 
 def _version(record: dict | tuple) -> tuple[str, str]:
@@ -181,6 +173,38 @@ class _Direct:
         pass
 
 
+class _Owners:
+    """Whose a stored row is, and the reason a record of another owner is quarantined (names read once)."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self.names: dict[str, tuple[str, str]] = {}
+
+    def problem(self, spec: RecordSpec, row: dict, record: dict) -> Issue | None:
+        """Why ``record`` may not replace or delete the stored ``row``, or None when it may."""
+        if spec.natural_key == ("uuid",):
+            if row["origin_device"] != record["origin_device"]:
+                return not_owner(self.session, record["uuid"], row["origin_device"], record["origin_device"],
+                                 self.names)
+        elif "district" in row and row["district"] != record["district"]:
+            return issue("SY_DESK_OWNER", value=record["code"], owner=row["district"], district=record["district"])
+        return None
+
+
+def not_owner(session: Session, record_uuid: str, owner: str, writer: str,
+              names: dict[str, tuple[str, str]] | None = None) -> Issue:
+    """The reason a record of device ``writer`` may not change record ``record_uuid`` of device ``owner``."""
+    names = {} if names is None else names
+    for device in (owner, writer):
+        if device not in names:
+            row = session.db.execute("SELECT device_name, district FROM devices WHERE device_id = ?",
+                                     [device]).fetchone()
+            names[device] = (row[0], row[1]) if row else (device, "?")
+    (owner_name, owner_district), (writer_name, writer_district) = names[owner], names[writer]
+    return issue("SY_NOT_OWNER", value=record_uuid, owner=owner_name, owner_district=owner_district,
+                 device=writer_name, district=writer_district)
+
+
 def _merge_chunk(session: Session, spec: RecordSpec, record_type: str, records: list[dict], counts: dict[str, int],
                  bundle_id: str) -> None:
     db = session.db
@@ -189,16 +213,22 @@ def _merge_chunk(session: Session, spec: RecordSpec, record_type: str, records: 
     key_of = _getter(key_columns)
     keys = [key_of(record) for record in records]
     # Versions are fixed-width text (checked), so the largest is the newest: observing it is observing them
-    # all, unless it is too far ahead, when each version is judged on its own.
-    if records and not _observe_plausible(session, max(record["hlc"] for record in records)):
-        for record in records:
-            _observe_plausible(session, record["hlc"])
+    # all. The import's checks quarantined every version more than a day ahead of this centre's clock, so
+    # the clock follows the districts without being dragged into the future (checked again here: this is
+    # public, and the centre's clock moves every later decision's version).
+    if records:
+        newest = max(record["hlc"] for record in records)
+        if newest <= latest_plausible():
+            session.clock.observe(newest)
     existing = _existing_rows(session, spec, keys)
     conflicts = _existing_conflicts(session, record_type, keys) if key_columns != ("uuid",) else {}
     uuids = [r["uuid"] for r in records]
-    tombstones = {row[0]: (row[1], row[2]) for row in _in_chunks(
+    # Tombstones are kept per device: one blocks only older copies from its own device.
+    tombstones = {(row[0], row[2]): (row[1], row[2]) for row in _in_chunks(
         db, "SELECT record_uuid, hlc, origin_device FROM tombstones WHERE record_type = ? AND record_uuid IN ({})",
         [record_type], uuids)}
+    owners = _Owners(session)
+    withdrawn: list[tuple[str, str, str]] = []  # (uuid, version, device) of accepted tombstones
     # Batched writes when no key or uuid repeats within the chunk; otherwise row by row, as a later record's
     # merge may depend on whether an earlier one's insert succeeded.
     batched = len(set(keys)) == len(keys) and len(set(uuids)) == len(uuids)
@@ -208,18 +238,22 @@ def _merge_chunk(session: Session, spec: RecordSpec, record_type: str, records: 
     for record, key in zip(records, keys, strict=True):
         version = (record["hlc"], record["origin_device"])
         if len(record) == len(SYNC_COLUMNS) and record.keys() == _SYNC_KEYS:  # a minimal tombstone: consent withdrawn
-            _apply_minimal_tombstone(session, spec, record_type, record, existing, tombstones, counts, writes)
+            if _apply_minimal_tombstone(session, spec, record_type, record, existing, tombstones, counts, writes,
+                                        owners, bundle_id):
+                withdrawn.append((record["uuid"], record["hlc"], record["origin_device"]))
             continue
         row = existing.get(key)
         if row is None:
-            dead = tombstones.get(record["uuid"])
+            if record["deleted"] and key_columns == ("uuid",):
+                withdrawn.append((record["uuid"], record["hlc"], record["origin_device"]))
+            dead = tombstones.get((record["uuid"], record["origin_device"]))
             if dead is not None and dead >= version:
                 counts["unchanged"] += 1
                 continue
             if dead is not None:
-                writes.execute("DELETE FROM tombstones WHERE record_type = ? AND record_uuid = ?",
-                               [record_type, record["uuid"]])
-                del tombstones[record["uuid"]]
+                writes.execute("DELETE FROM tombstones WHERE record_type = ? AND record_uuid = ? AND origin_device = ?",
+                               [record_type, record["uuid"], record["origin_device"]])
+                del tombstones[(record["uuid"], record["origin_device"])]
             if batched:
                 writes.execute(insert_sql, values_of(record) + fill, (record, key))
             elif not _insert(session, spec, record, bundle_id, counts):
@@ -228,8 +262,15 @@ def _merge_chunk(session: Session, spec: RecordSpec, record_type: str, records: 
                              "record": record}
             counts["new"] += 1
             continue
+        problem = owners.problem(spec, row, record)
+        if problem is not None:
+            quarantine_records(session, bundle_id, [Incoming(record_type, record, 0, [problem])])
+            counts["quarantined"] += 1
+            continue
+        if record["deleted"] and key_columns == ("uuid",):
+            withdrawn.append((record["uuid"], record["hlc"], record["origin_device"]))
         current = (row["hlc"], row["origin_device"])
-        if row["origin_device"] == record["origin_device"] or key_columns == ("uuid",):
+        if row["origin_device"] == record["origin_device"]:
             if version > current:
                 _replace(spec, key, record, writes)
                 existing[key] = {"uuid": record["uuid"], "hlc": record["hlc"],
@@ -255,6 +296,58 @@ def _merge_chunk(session: Session, spec: RecordSpec, record_type: str, records: 
         else:
             counts["unchanged"] += 1
     writes.flush()
+    if withdrawn:
+        _purge_quarantine(session, record_type, bundle_id, withdrawn)
+
+
+def _clock_ahead_copies(session: Session, record_type: str) -> dict[tuple[str, str], list[int]]:
+    """(uuid, device) -> quarantine ids of the copies of a record kept aside because that device's clock ran
+    ahead (SY_CLOCK_AHEAD). Usually none."""
+    found: dict[tuple[str, str], list[int]] = {}
+    for quarantine_id, label, device in session.db.execute(
+            "SELECT q.id, q.record_uuid, b.device_id FROM quarantine q JOIN bundles b ON b.bundle_id = q.bundle_id "
+            "WHERE q.record_type = ? AND q.reasons LIKE '%SY_CLOCK_AHEAD%'", [record_type]):
+        found.setdefault((label.split(" (line ")[0], device), []).append(quarantine_id)
+    return found
+
+
+def _purge_clock_ahead(session: Session, ahead: dict[tuple[str, str], list[int]], records: list[dict]) -> None:
+    """A record that reaches the merge from a device that earlier sent it with its clock ahead was re-dated
+    there (``clock repair``): the copies kept aside then are the same record under a wrong date, and would
+    otherwise win over everything written since once that date came. They go."""
+    ids = [quarantine_id for record in records
+           for quarantine_id in ahead.pop((record["uuid"], record["origin_device"]), ())]
+    if ids:
+        session.db.conn.executemany("DELETE FROM quarantine WHERE id = ?", [(i,) for i in ids])
+
+
+def _purge_quarantine(session: Session, record_type: str, bundle_id: str, withdrawn: list[tuple[str, str, str]]) -> None:
+    """A tombstone purges the quarantined copies of its record: those its own device sent (this bundle or
+    an earlier one of the device), unless one carries a valid newer version (consent given again since)."""
+    session.db.conn.executemany(
+        "DELETE FROM quarantine WHERE record_type = ? AND (record_uuid = ? OR record_uuid LIKE ?) "
+        "AND (bundle_id = ? OR bundle_id IN (SELECT bundle_id FROM bundles WHERE device_id = ?)) "
+        "AND NOT coalesce(json_extract(record, '$.hlc') GLOB ? AND json_extract(record, '$.hlc') > ?, 0)",
+        [(record_type, uuid_, f"{uuid_} (line %", bundle_id, device, HLC_GLOB, version)
+         for uuid_, version, device in withdrawn])
+
+
+def superseded(session: Session, record_type: str, incomings: list[Incoming], device_id: str) -> list[Incoming]:
+    """Which of ``incomings`` (records of one bundle from ``device_id`` that failed the checks) an accepted
+    tombstone of that device already withdrew: an older copy of a withdrawn case is not kept in quarantine
+    either, whatever order bundles arrive in."""
+    if SPECS[record_type].natural_key != ("uuid",):
+        return []
+    candidates = [i for i in incomings if is_uuid(i.record.get("uuid")) and is_hlc(i.record.get("hlc"))]
+    if not candidates:
+        return []
+    uuids = [i.record["uuid"] for i in candidates]
+    newest = dict(_in_chunks(session.db, "SELECT record_uuid, hlc FROM tombstones WHERE record_type = ? AND "
+                                         "origin_device = ? AND record_uuid IN ({})", [record_type, device_id], uuids))
+    for uuid_, hlc in _in_chunks(session.db, f"SELECT uuid, hlc FROM {SPECS[record_type].table} WHERE deleted = 1 "
+                                             "AND origin_device = ? AND uuid IN ({})", [device_id], uuids):
+        newest[uuid_] = max(newest.get(uuid_, hlc), hlc)
+    return [i for i in candidates if i.record["uuid"] in newest and i.record["hlc"] <= newest[i.record["uuid"]]]
 
 
 def _getter(columns: tuple[str, ...]) -> Callable[[dict], tuple]:
@@ -278,11 +371,19 @@ def _in_chunks(db: Database, query: str, params: list, values: list, size: int =
     return rows
 
 
+def _owning_district(spec: RecordSpec) -> bool:
+    """Whether a stored row's owner is the district in a column outside its key (desks, keyed by code).
+    Values, targets and completions have the district in their key; records keyed by uuid are owned by
+    their origin device."""
+    return spec.natural_key != ("uuid",) and "district" in spec.columns and "district" not in spec.natural_key
+
+
 def _existing_rows(session: Session, spec: RecordSpec, keys: list[tuple]) -> dict[tuple, dict]:
-    """Current rows for these natural keys (uuid-keyed types: their uuids)."""
+    """Current rows for these natural keys (uuid-keyed types: their uuids); a desk's row has its district."""
     found: dict[tuple, dict] = {}
     width = len(spec.natural_key)
-    select = ", ".join((*spec.natural_key, "uuid", "hlc", "origin_device"))
+    owner = _owning_district(spec)
+    select = ", ".join((*spec.natural_key, "uuid", "hlc", "origin_device", *(("district",) if owner else ())))
     tuple_sql = "(" + ",".join("?" * width) + ")"
     for start in range(0, len(keys), 400):
         part = keys[start : start + 400]
@@ -290,6 +391,8 @@ def _existing_rows(session: Session, spec: RecordSpec, keys: list[tuple]) -> dic
                  f"(VALUES {','.join([tuple_sql] * len(part))})")
         for row in session.db.execute(query, [value for key in part for value in key]):
             found[tuple(row[:width])] = {"uuid": row[width], "hlc": row[width + 1], "origin_device": row[width + 2]}
+            if owner:
+                found[tuple(row[:width])]["district"] = row[width + 3]
     return found
 
 
@@ -370,23 +473,37 @@ def replace_record(session: Session, spec: RecordSpec, key: tuple, record: dict)
 
 
 def _apply_minimal_tombstone(session: Session, spec: RecordSpec, record_type: str, record: dict, existing: dict,
-                             tombstones: dict, counts: dict[str, int], writes: _Writes | _Direct) -> None:
-    """Consent withdrawn: the centre drops the record and remembers the withdrawal's version."""
+                             tombstones: dict, counts: dict[str, int], writes: _Writes | _Direct, owners: _Owners,
+                             bundle_id: str) -> bool:
+    """Consent withdrawn: the centre drops the record and remembers the withdrawal's version (for its device).
+
+    Only the device that wrote the record may withdraw it: another device's tombstone for a stored row is
+    quarantined, naming the owner. One for a row the centre does not hold is remembered for its own device
+    only, where it can block nothing but that device's older copies. Returns whether it was accepted (then
+    the quarantined copies it withdraws are purged, :func:`_purge_quarantine`).
+    """
     version = _version(record)
     row = existing.get((record["uuid"],))
+    if row is not None:
+        problem = owners.problem(spec, row, record)
+        if problem is not None:
+            quarantine_records(session, bundle_id, [Incoming(record_type, record, 0, [problem])])
+            counts["quarantined"] += 1
+            return False
     if row is not None and (row["hlc"], row["origin_device"]) >= version:
         counts["unchanged"] += 1
-        return
-    known = tombstones.get(record["uuid"])
+        return True
+    known = tombstones.get((record["uuid"], record["origin_device"]))
     if known is not None and known >= version:
         counts["unchanged"] += 1
-        return
+        return True
     if row is not None:
         writes.execute(f"DELETE FROM {spec.table} WHERE uuid = ?", [record["uuid"]])
         del existing[(record["uuid"],)]
     writes.execute(
         "INSERT INTO tombstones (record_type, record_uuid, hlc, origin_device) VALUES (?, ?, ?, ?) "
-        "ON CONFLICT (record_type, record_uuid) DO UPDATE SET hlc = excluded.hlc, origin_device = excluded.origin_device",
+        "ON CONFLICT (record_type, record_uuid, origin_device) DO UPDATE SET hlc = excluded.hlc",
         [record_type, record["uuid"], record["hlc"], record["origin_device"]])
-    tombstones[record["uuid"]] = version
+    tombstones[(record["uuid"], record["origin_device"])] = version
     counts["updated" if row is not None else "unchanged"] += 1
+    return True

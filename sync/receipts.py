@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from storage.core.clock import utc_now
+from storage.core.clock import iso_millis, utc_now
 from storage.core.roles import require
 from storage.core.session import Session
 from storage.errors import UsageError
@@ -83,12 +83,16 @@ def import_receipt(session: Session, path: str | Path) -> dict:
                                                for b in listed):
         raise BundleRejected(say("errors", QT_TRANSLATE_NOOP("errors", "{file} lists its bundles in a form this Mizan does not read."), file=path.name))
     bundle_ids = [bundle["bundle_id"] for bundle in listed]
+    made_at = iso_millis(receipt.get("made_at"))  # the centre's clock, signed: how far this PC's may run ahead
     with session.write() as db:
         acknowledged = 0
         for bundle_id in bundle_ids:
             cursor = db.execute("UPDATE exports SET acknowledged_at = ? WHERE bundle_id = ? AND acknowledged_at IS NULL",
                                 [utc_now(), bundle_id])
             acknowledged += cursor.rowcount
+        newest = iso_millis(db.execute("SELECT receipt_clock FROM installation WHERE id = 1").fetchone()[0])
+        if made_at is not None and (newest is None or made_at > newest):
+            db.execute("UPDATE installation SET receipt_clock = ? WHERE id = 1", [receipt["made_at"]])
     sequences = [row[0] for row in session.db.execute(
         "SELECT sequence FROM exports WHERE acknowledged_at IS NOT NULL ORDER BY sequence")]
     return {"newly_acknowledged": acknowledged, "acknowledged_sequences": sequences}

@@ -175,9 +175,11 @@ def keep_problems(session: Session, record_type: str, record: dict) -> list[Issu
 def _version_above(session: Session, *versions: str) -> str:
     """A new version of this centre, newer than every one given, so the decision wins everywhere.
 
-    The centre's clock has seen every version it merged, unless one was implausibly far ahead (a district
-    PC's clock years fast, sync.merge._observe_plausible); then the version right after it is used,
-    without dragging the centre's clock there.
+    The centre's clock has seen every version it merged, and none of those was more than a day ahead of it
+    (the import quarantines those); when one of the two is still ahead of the clock, the version right after
+    it is used. Versions are fixed-width (:mod:`storage.core.clock`), so
+    text order is numeric order, and the one right after ``X.999999`` is ``X+1.000000``, not a seven-digit
+    counter that would sort below it and let the next cumulative bundle reopen the conflict.
     """
     version = session.clock.now()
     highest = max(versions)

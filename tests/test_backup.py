@@ -48,7 +48,8 @@ from tests.sync_helpers import add_desk_cases, desk_case, export_to, last_month,
 def table_rows(db) -> dict[str, list[tuple]]:
     """Every row of every table, in a stable order: two databases with equal results hold the same data."""
     names = [row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
-    return {name: db.execute(f"SELECT * FROM [{name}] ORDER BY 1, 2").fetchall() for name in names}
+    order = {name: "1, 2" if len(db.execute(f"PRAGMA table_info([{name}])").fetchall()) > 1 else "1" for name in names}
+    return {name: db.execute(f"SELECT * FROM [{name}] ORDER BY {order[name]}").fetchall() for name in names}
 
 
 def _files(folder: Path) -> dict[str, bytes]:

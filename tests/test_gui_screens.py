@@ -14,6 +14,7 @@ from storage.core.audit import CASE_TABLES
 from storage.records.values import list_indicator_values
 from sync.importer import import_bundles
 from sync.receipts import write_receipts
+from tests.conftest import on_screen, table_counts
 from tests.gui_fixtures import no_task_outlives_its_test  # noqa: F401  (an autouse fixture)
 from tests.sync_helpers import add_desk_cases, add_values, link
 
@@ -110,3 +111,26 @@ def test_users_screen_adds_and_unlocks_through_storage(qtbot, supervisor):
     screen.table.selectRow(0)
     screen.unlock()
     assert screen.message.text() == "A supervisor may manage operators and supervisors only, not users with the role admin."
+
+
+def test_a_save_refused_as_a_whole_is_explained_not_raised(qtbot, supervisor, monkeypatch):
+    """The targets grid and the PKM log caught only rule failures: a refusal of the whole save (here a PC
+    whose date was put back after saving under a clock three days ahead) escaped from the Qt slot."""
+    from gui.screens.pkm_log import PkmLogScreen
+    from gui.screens.targets_screen import TargetsScreen
+    from tests.test_attacks_merge import DAY, set_pc_clock
+
+    with monkeypatch.context() as ahead:
+        set_pc_clock(ahead, 3 * DAY)
+        add_values(supervisor, {"PRO-01": 41})
+    before = table_counts(supervisor)
+    targets = on_screen(qtbot, TargetsScreen(supervisor))
+    index = targets.model.index(0, 0)
+    assert targets.model.setData(index, "45")
+    assert "clock repair" in index.data(Qt.ItemDataRole.ToolTipRole)
+    log = on_screen(qtbot, PkmLogScreen(supervisor))
+    log.service.setCurrentIndex(1)
+    log.applicant_sex.setCurrentIndex(1)
+    log.add_request()
+    assert "clock repair" in log.errors.text()
+    assert table_counts(supervisor) == before

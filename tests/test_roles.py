@@ -21,7 +21,7 @@ import storage
 from storage.core import backup as backups
 from storage.core.keyslots import keyfile_path
 from storage.core.roles import PERMISSIONS
-from storage.core.session import Session, open_session
+from storage.core.session import Session, open_session, repair_clock
 from storage.errors import MizanError, PermissionDenied
 from storage.records.completion import set_complete
 from storage.records.desk import add_desk, save_desk_case, save_pkm_request
@@ -171,6 +171,7 @@ CASES = [
     Case(backups.prepare_restore, "backup", _restore_signed_in),
     # Not a writer, but refused to operators all the same (issue 12): the check of the audit chain.
     Case(verify_audit, "view_audit", lambda s, w, d: verify_audit(s)),
+    Case(repair_clock, "repair_clock", lambda s, w, d: repair_clock(s)),
 ]
 
 # Public functions that write without a permission of their own, and why that is right.

@@ -346,16 +346,22 @@ def test_a_crafted_bundle_differing_in_nothing_is_imported(world, tmp_path):
     assert [(v["district"], v["value"], v["comment"]) for v in stored] == [("QUETTA", 23, "crafted control")]
 
 
-def test_a_record_from_a_clock_years_ahead_merges_but_does_not_drag_the_centre_clock(world, tmp_path):
-    """An office PC whose clock is wrong still delivers its figures; the centre's own clock stays sane."""
+def test_a_record_from_a_clock_years_ahead_is_quarantined_and_does_not_drag_the_centre_clock(world, tmp_path):
+    """An office PC whose clock is years ahead would win its keys until that date: its record is kept aside
+    with a reason the office can act on, and the centre's own clock stays sane."""
+    before = [v["value"] for v in list_indicator_values(world.clerk) if v["indicator"] == "CRT-01"]
     record = value_record(world.device_id, indicator="CRT-01", value=8, comment="clock ahead",
                           hlc="9999999999999.000000")
     path = craft_bundle(tmp_path / "QUETTA-future-1.mizan", recipient=world.pair.recipient,
                         private_key=world.district_key, device_id=world.device_id, district="QUETTA",
                         device_name="Quetta DPO", records={"indicator_values": [record]})
     outcome = import_one(world, path)
-    assert (outcome.status, outcome.counts["new"]) == ("imported", 1)
-    assert [v["value"] for v in list_indicator_values(world.clerk) if v["indicator"] == "CRT-01"] == [8]
+    assert (outcome.status, outcome.counts["new"], outcome.counts["quarantined"]) == ("imported", 0, 1)
+    [reasons] = [json.loads(row[0]) for row in world.clerk.db.execute(
+        "SELECT reasons FROM quarantine WHERE record_uuid = ?", [record["uuid"]])]
+    assert [(reason["rule"], reason["message"][:41]) for reason in reasons] == [
+        ("SY_CLOCK_AHEAD", "The sending PC's clock read 2286-11-20 wh")]
+    assert [v["value"] for v in list_indicator_values(world.clerk) if v["indicator"] == "CRT-01"] == before
     centre_clock = world.clerk.db.execute("SELECT hlc_last FROM installation").fetchone()[0]
     assert centre_clock < "9999999999999", centre_clock
     assert int(centre_clock.split(".")[0]) < time.time() * 1000 + 24 * 3600 * 1000

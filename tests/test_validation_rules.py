@@ -27,7 +27,7 @@ from storage.records.users import add_user
 from storage.records.values import list_indicator_values, save_indicator_values
 from storage.reference.periods import period_containing, shift
 from storage.sheets.values import load_values
-from storage.validation import RULES, ValueInput
+from storage.validation import RULES, ValueInput, issue
 from sync.bundle import RECORD_TYPES, BundleWriter, write_encrypted
 from sync.devices import enroll_device
 from sync.export import export_bundle, travelling_case_number
@@ -850,6 +850,32 @@ def test_bundle_records_breaking_sync_rules_are_quarantined_and_the_rest_merged(
     assert values == {("PRO-01", "QUETTA"): 7, ("CRT-01", "QUETTA"): 6, ("CRT-02", "QUETTA"): 8}
     assert [row[0] for row in clerk.db.execute("SELECT uuid FROM desk_cases")] == [case_uuid]
     assert [row[0] for row in clerk.db.execute("SELECT case_uuid FROM desk_case_services")] == [case_uuid]
+
+
+# Ownership and clock rules at the centre need several enrolled PCs of two districts and clocks set wrong:
+# tests/test_attacks_merge.py exercises each through bundles signed by a district PC's own key. Here: their
+# severity, the field a screen points at, and the exact words, filled as the merge fills them.
+OWNERSHIP_AND_CLOCK_RULES = [
+    ("SY_NOT_OWNER", "origin_device", {"value": "1f0e", "owner": "Quetta DPO", "owner_district": "QUETTA",
+                                       "device": "Pishin DPO", "district": "PISHIN"},
+     "Record 1f0e belongs to the PC 'Quetta DPO' (QUETTA); the PC 'Pishin DPO' (PISHIN) may not change or delete "
+     "it. It was kept aside for review."),
+    ("SY_DESK_OWNER", "district", {"value": "QTA-CITY", "owner": "QUETTA", "district": "PISHIN"},
+     "Desk QTA-CITY belongs to QUETTA; a PISHIN PC may not change it. It was kept aside for review."),
+    ("SY_OTHER_DESK", "desk", {"value": "QTA-CITY", "owner": "QUETTA", "district": "PISHIN"},
+     "Desk QTA-CITY belongs to QUETTA; a PISHIN PC may not record cases or requests at it. It was kept aside for "
+     "review."),
+    ("SY_CLOCK_AHEAD", "hlc", {"value": "2031-05-02", "today": "2026-05-01"},
+     "The sending PC's clock read 2031-05-02 when the record was saved, more than a day ahead of the centre's "
+     "(2026-05-01): correct the date on that PC and export again. It was kept aside for review."),
+]
+
+
+@pytest.mark.parametrize(("code", "field", "params", "message"), OWNERSHIP_AND_CLOCK_RULES,
+                         ids=[rule[0] for rule in OWNERSHIP_AND_CLOCK_RULES])
+def test_ownership_and_clock_rules_are_errors_in_plain_words(code, field, params, message):
+    found = issue(code, **params)
+    assert (found.rule, found.severity, found.field, found.message) == (code, "error", field, message)
 
 
 # -- the rule table itself -------------------------------------------------------------------------------

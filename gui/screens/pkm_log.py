@@ -32,7 +32,7 @@ from gui.widgets.plain import plain_label
 from gui.widgets.style import ERROR_STYLE
 from storage.core.roles import allowed
 from storage.core.session import Session
-from storage.errors import ValidationFailed
+from storage.errors import MizanError, ValidationFailed
 from storage.records.desk import list_desks, pkm_request_count, pkm_request_page, save_pkm_request
 
 # Log columns, in display order; PKM_FIELDS names the storage field behind each one.
@@ -191,6 +191,9 @@ class PkmLogScreen(Screen):
             save_pkm_request(self.session, self.entered_request())
         except ValidationFailed as failure:
             self.show_errors(failure.issues)
+            return
+        except MizanError as error:  # refused as a whole (the PC's clock, the role): storage says why
+            self.errors.setText(str(error))
             return
         self.show_errors([])
         self.service.setCurrentIndex(0)

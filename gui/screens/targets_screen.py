@@ -30,7 +30,7 @@ from gui.widgets.plain import plain_label, plain_tooltip
 from gui.widgets.style import ERROR_FILL, ERROR_STYLE
 from storage.core.roles import allowed
 from storage.core.session import Session
-from storage.errors import ValidationFailed
+from storage.errors import MizanError, ValidationFailed
 from storage.i18n import fill
 from storage.records.targets import TargetGrid, save_targets, target_grid
 from storage.sheets.targets import load_targets, write_targets_template
@@ -112,6 +112,8 @@ class TargetGridModel(QAbstractTableModel):
             save_targets(self.session, self.grid.year, [TargetInput(indicator.code, district, None, text or None)])
         except ValidationFailed as failure:
             self.refused[cell] = (text, " ".join(problem.message for problem in failure.issues))
+        except MizanError as error:  # refused as a whole (the PC's clock, the role): storage says why
+            self.refused[cell] = (text, str(error))
         else:
             self.refused.pop(cell, None)
             self.grid = target_grid(self.session, self.grid.year)

@@ -3254,6 +3254,11 @@
         <source>back up or restore the database</source>
         <translation>ڈیٹا بیس کا بیک اپ لینا یا اسے بحال کرنا</translation>
     </message>
+    <message>
+        <location filename="../../storage/core/roles.py" line="117"/>
+        <source>date today the records saved while the clock ran ahead</source>
+        <translation>گھڑی کے آگے چلنے کے دوران محفوظ ہونے والے ریکارڈ کو آج کی تاریخ دینا</translation>
+    </message>
 </context>
 <context>
     <name>catalogue</name>
@@ -4177,6 +4182,26 @@
         <source>The key file {path} is busy: another Mizan on this PC is signing in or changing users. Try again in a minute.</source>
         <translation>کلید کی فائل {path} مصروف ہے: اس کمپیوٹر پر Mizan کا ایک اور پروگرام سائن ان کر رہا ہے یا صارفین بدل رہا ہے۔ ایک منٹ بعد دوبارہ کوشش کریں۔</translation>
     </message>
+    <message>
+        <location filename="../../storage/core/clock.py" line="135"/>
+        <source>This PC&apos;s clock reads {today}, but records were saved on it up to {last}. If today&apos;s date is wrong, correct the PC&apos;s date and time. If it is right, those records were saved while the clock ran ahead: a supervisor dates them today with `clock repair`, and then saving works again.</source>
+        <translation>اس کمپیوٹر کی گھڑی {today} بتا رہی ہے، لیکن اس پر {last} تک کے ریکارڈ محفوظ ہو چکے ہیں۔ اگر آج کی تاریخ غلط ہے تو کمپیوٹر کی تاریخ اور وقت درست کریں۔ اگر درست ہے تو وہ ریکارڈ اس وقت محفوظ ہوئے جب گھڑی آگے چل رہی تھی: سپروائزر `clock repair` سے انہیں آج کی تاریخ دے، اس کے بعد محفوظ کرنا پھر ممکن ہو گا۔</translation>
+    </message>
+    <message>
+        <location filename="../../storage/core/clock.py" line="147"/>
+        <source>This PC&apos;s clock reads {today}, more than a year after the centre&apos;s newest receipt ({receipt}). Correct the PC&apos;s date and time, then save again.</source>
+        <translation>اس کمپیوٹر کی گھڑی {today} بتا رہی ہے، جو مرکز کی تازہ ترین رسید ({receipt}) سے ایک سال سے زیادہ بعد ہے۔ کمپیوٹر کی تاریخ اور وقت درست کریں، پھر دوبارہ محفوظ کریں۔</translation>
+    </message>
+    <message>
+        <location filename="../../storage/core/session.py" line="309"/>
+        <source>Only a district office repairs its clock this way; at the centre, correct the PC&apos;s date and time.</source>
+        <translation>گھڑی کی یہ مرمت صرف ضلعی دفتر میں ہوتی ہے؛ مرکز میں کمپیوٹر کی تاریخ اور وقت درست کریں۔</translation>
+    </message>
+    <message>
+        <location filename="../../storage/core/session.py" line="317"/>
+        <source>This PC&apos;s clock and its records agree; there is nothing to repair.</source>
+        <translation>اس کمپیوٹر کی گھڑی اور اس کے ریکارڈ میں کوئی فرق نہیں؛ مرمت کی ضرورت نہیں۔</translation>
+    </message>
 </context>
 <context>
     <name>fields</name>
@@ -5080,6 +5105,26 @@
         <location filename="../../storage/validation.py" line="757"/>
         <source>a district code such as QUETTA</source>
         <translation>QUETTA جیسا ضلعی کوڈ</translation>
+    </message>
+    <message>
+        <location filename="../../storage/validation.py" line="138"/>
+        <source>The sending PC&apos;s clock read {value} when the record was saved, more than a day ahead of the centre&apos;s ({today}): correct the date on that PC and export again. It was kept aside for review.</source>
+        <translation>بھیجنے والے کمپیوٹر کی گھڑی ریکارڈ محفوظ کرتے وقت {value} بتا رہی تھی، جو مرکز کی گھڑی ({today}) سے ایک دن سے زیادہ آگے ہے: اس کمپیوٹر کی تاریخ درست کریں اور دوبارہ برآمد کریں۔ اسے جائزے کے لیے الگ رکھ دیا گیا۔</translation>
+    </message>
+    <message>
+        <location filename="../../storage/validation.py" line="138"/>
+        <source>Record {value} belongs to the PC &apos;{owner}&apos; ({owner_district}); the PC &apos;{device}&apos; ({district}) may not change or delete it. It was kept aside for review.</source>
+        <translation>ریکارڈ {value} کمپیوٹر &apos;{owner}&apos; ({owner_district}) کا ہے؛ کمپیوٹر &apos;{device}&apos; ({district}) اسے بدل یا حذف نہیں کر سکتا۔ اسے جائزے کے لیے الگ رکھ دیا گیا۔</translation>
+    </message>
+    <message>
+        <location filename="../../storage/validation.py" line="140"/>
+        <source>Desk {value} belongs to {owner}; a {district} PC may not change it. It was kept aside for review.</source>
+        <translation>ڈیسک {value} ضلع {owner} کا ہے؛ {district} کا کمپیوٹر اسے بدل نہیں سکتا۔ اسے جائزے کے لیے الگ رکھ دیا گیا۔</translation>
+    </message>
+    <message>
+        <location filename="../../storage/validation.py" line="140"/>
+        <source>Desk {value} belongs to {owner}; a {district} PC may not record cases or requests at it. It was kept aside for review.</source>
+        <translation>ڈیسک {value} ضلع {owner} کا ہے؛ {district} کا کمپیوٹر اس ڈیسک پر کیس یا درخواستیں درج نہیں کر سکتا۔ اسے جائزے کے لیے الگ رکھ دیا گیا۔</translation>
     </message>
 </context>
 <context>

@@ -92,6 +92,8 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "enroll_devices": frozenset({"clerk", "admin"}),
     # Backups hold every record (encrypted): the office's supervisors and admins, the centre's clerk and admin.
     "backup": frozenset({"supervisor", "clerk", "admin"}),
+    # Re-dating the records a district PC saved while its clock ran ahead (storage.core.session.repair_clock).
+    "repair_clock": frozenset({"supervisor", "admin"}),
 }
 
 
@@ -112,6 +114,7 @@ ACTION_WORDS = {
     "keys_export": QT_TRANSLATE_NOOP("actions", "export key files"),
     "enroll_devices": QT_TRANSLATE_NOOP("actions", "enroll or revoke devices"),
     "backup": QT_TRANSLATE_NOOP("actions", "back up or restore the database"),
+    "repair_clock": QT_TRANSLATE_NOOP("actions", "date today the records saved while the clock ran ahead"),
 }
 
 

@@ -7,10 +7,13 @@ carries ``uuid``, ``hlc`` (hybrid-logical-clock version), ``origin_device`` and 
 
 from __future__ import annotations
 
+import json
+
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
 from storage.core.audit import create_audit_tables, install_audit_triggers
+from storage.core.clock import HLC_GLOB, format_hlc
 
 migrations = Migrations("mizan")
 
@@ -195,3 +198,84 @@ def settings_table(db: Database) -> None:
     db.execute("CREATE TABLE settings (name TEXT PRIMARY KEY, value TEXT NOT NULL, changed_by TEXT NOT NULL, "
                "changed_at TEXT NOT NULL)")
     install_audit_triggers(db, "settings", "name")
+
+
+# Every column that holds a version, per table (``exports.baseline`` may also be "": nothing acknowledged).
+VERSION_COLUMNS = {
+    "installation": ("hlc_last",), "desks": ("hlc",), "indicator_values": ("hlc",), "targets": ("hlc",),
+    "completions": ("hlc",), "desk_cases": ("hlc",), "desk_case_perpetrators": ("hlc",),
+    "desk_case_services": ("hlc",), "pkm_requests": ("hlc",), "exports": ("baseline", "hlc_high"),
+    "bundles": ("hlc_high",), "conflicts": ("hlc",), "conflict_decisions": ("hlc", "kept_hlc"),
+    "tombstones": ("hlc",),
+}
+
+
+def _fixed_width(version: str) -> str | None:
+    """``version`` of any width (a seven-digit counter, non-ASCII digits) in the fixed width, or None."""
+    millis, dot, counter = version.partition(".")
+    try:
+        return format_hlc(int(millis), int(counter)) if dot else None
+    except ValueError:
+        return None
+
+
+@migrations(name="0007_fixed_width_versions")
+def fixed_width_versions(db: Database) -> None:
+    """Versions are compared as text, which is their numeric order only at one width. A clerk's decision
+    above a version with counter 999999 was written with a seven-digit counter (sorting below it), and a
+    bundle's version in Arabic-Indic digits passed the old check (sorting above every other): rewrite any
+    such stored version in the fixed width, with the same numeric value (a counter past six digits
+    carries into the milliseconds), in the columns and in the versions kept inside ``conflicts.record``."""
+    for table, columns in VERSION_COLUMNS.items():
+        for column in columns:
+            rows = db.execute(f"SELECT rowid, {column} FROM {table} WHERE {column} != '' AND "
+                              f"{column} NOT GLOB '{HLC_GLOB}'").fetchall()
+            for rowid, version in rows:
+                fixed = _fixed_width(version)
+                if fixed is not None:
+                    db.execute(f"UPDATE {table} SET {column} = ? WHERE rowid = ?", [fixed, rowid])
+    for conflict_id, text in db.execute(f"SELECT id, record FROM conflicts WHERE json_extract(record, '$.hlc') "
+                                        f"NOT GLOB '{HLC_GLOB}'").fetchall():
+        record = json.loads(text)
+        fixed = _fixed_width(str(record.get("hlc")))
+        if fixed is not None:
+            record["hlc"] = fixed
+            db.execute("UPDATE conflicts SET record = ? WHERE id = ?",
+                       [json.dumps(record, ensure_ascii=False, sort_keys=True), conflict_id])
+
+
+_TOMBSTONES_PER_DEVICE = """
+CREATE TABLE tombstones_per_device (
+    record_type TEXT NOT NULL, record_uuid TEXT NOT NULL, hlc TEXT NOT NULL, origin_device TEXT NOT NULL,
+    PRIMARY KEY (record_type, record_uuid, origin_device));
+INSERT INTO tombstones_per_device (record_type, record_uuid, hlc, origin_device)
+    SELECT record_type, record_uuid, hlc, origin_device FROM tombstones;
+DROP TABLE tombstones;
+ALTER TABLE tombstones_per_device RENAME TO tombstones;
+"""
+
+
+@migrations(name="0008_tombstones_per_device")
+def tombstones_per_device(db: Database) -> None:
+    """A consent tombstone at the centre is its device's: it blocks only older copies from that device, so
+    another PC's tombstone for the same uuid can neither replace it nor be replaced by it (sync.merge)."""
+    run_statements(db, _TOMBSTONES_PER_DEVICE)
+
+
+@migrations(name="0009_receipt_clock")
+def receipt_clock(db: Database) -> None:
+    """A district keeps the centre's clock as its newest receipt stated it (signed by the centre): a PC
+    whose clock runs more than a year past it may not save (storage.core.clock). Bookkeeping like the
+    clock itself, so not audited (the receipt's effect on the exports is what the audit would say)."""
+    db.execute("ALTER TABLE installation ADD COLUMN receipt_clock TEXT")
+    install_audit_triggers(db, "installation", "id", quiet_columns=("hlc_last", "receipt_clock"))
+
+
+@migrations(name="0010_travelled_cases")
+def travelled_cases(db: Database) -> None:
+    """A district remembers which desk cases have left the office in a bundle (with consent): only those
+    send a tombstone when consent is withdrawn, so a case that never travelled never tells the centre that it
+    exists, or when (sync/export.py). Until now every case could have travelled once a bundle was made, so
+    those are counted as travelled (they send a tombstone as before)."""
+    db.execute("CREATE TABLE travelled_cases (case_uuid TEXT PRIMARY KEY)")
+    db.execute("INSERT INTO travelled_cases (case_uuid) SELECT uuid FROM desk_cases WHERE EXISTS (SELECT 1 FROM exports)")

@@ -21,11 +21,21 @@ from sqlite_utils import Database
 
 from storage.core import audit
 from storage.core.backup import automatic_backup, daily_backup_if_due
-from storage.core.clock import HybridLogicalClock, utc_now
+from storage.core.clock import (
+    CLOCK_TOLERANCE_MS,
+    ClockWrong,
+    HybridLogicalClock,
+    format_hlc,
+    iso_millis,
+    latest_plausible,
+    parse_hlc,
+    utc_now,
+    wall_millis,
+)
 from storage.core.connection import connect, set_actor
 from storage.core.files import create_private
 from storage.core.keyslots import KeyFile, keyfile_path, new_database_key, new_recovery_key
-from storage.core.roles import INSTALLATION_ROLES, check_password_strength, check_user_name, role_name
+from storage.core.roles import INSTALLATION_ROLES, check_password_strength, check_user_name, require, role_name
 from storage.core.schema import migrations
 from storage.errors import AuthError, UsageError
 from storage.i18n import QT_TRANSLATE_NOOP, say
@@ -35,6 +45,11 @@ from storage.reference.catalogue import Catalogue, load_catalogue
 # version, so the same desk seeded at a district and at the centre is one record, not a conflict.
 SEED_DEVICE = "seed"
 SEED_HLC = "0000000000000.000000"
+
+
+def seeded_desk_uuid(code: str) -> str:
+    """The uuid of a seeded desk (the same at every installation)."""
+    return str(uuid.uuid5(uuid.NAMESPACE_URL, f"mizan:desk:{code}"))
 
 # Steps other packages add to ``init`` (sync/ registers key generation); storage never imports them.
 AFTER_CREATE: list[Callable[[Session], None]] = []
@@ -99,14 +114,35 @@ class Session:
 
     @contextlib.contextmanager
     def write(self) -> Iterator[Database]:
-        """One write transaction: versions from the clock, the audit chain sealed before commit."""
+        """One write transaction: versions from the clock, the audit chain sealed before commit.
+
+        At a district PC the clock is guarded: a version asked for while the PC's date is wrong (more than a
+        day behind its own last version, or more than a year ahead of the centre's newest receipt) raises
+        ``ClockWrong`` with the reason, and the transaction writes nothing. Writes that version no record
+        (users, receipts, :func:`repair_clock`) go on.
+        """
         with self.db.atomic():
-            stored = self.db.execute("SELECT hlc_last FROM installation WHERE id = 1").fetchone()
-            self.clock.observe(stored[0] if stored else None)
+            self._read_clock()
             yield self.db
             self.db.execute("UPDATE installation SET hlc_last = ? WHERE id = 1 AND hlc_last < ?",
                             [self.clock.last, self.clock.last])
             audit.seal(self.db)
+
+    def _read_clock(self) -> None:
+        """Bring the clock up to the stored last version, and at a district, guard it (see :meth:`write`)."""
+        stored = self.db.execute("SELECT hlc_last, receipt_clock FROM installation WHERE id = 1").fetchone()
+        if stored and parse_hlc(self.clock.last)[0] - parse_hlc(stored[0])[0] > CLOCK_TOLERANCE_MS:
+            # Far below what this session saw: another session repaired the clock (repair_clock). Go on from there.
+            self.clock.millis, self.clock.counter = parse_hlc(stored[0])
+        self.clock.observe(stored[0] if stored else None)
+        if not self.is_centre:
+            self.clock.guarded = True
+            self.clock.receipt_millis = iso_millis(stored[1]) if stored else None
+
+    def clock_problem(self) -> str | None:
+        """Why this PC may not version records now (a district PC whose date is wrong), or None."""
+        self._read_clock()
+        return self.clock.problem() if self.clock.guarded else None
 
     def close(self) -> None:
         self.db.close()
@@ -205,7 +241,7 @@ def create_database(
                     "INSERT INTO desks (code, name, district, station, opened, uuid, hlc, origin_device) "
                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                     [desk["code"], desk["name"], desk["district"], desk["station"], desk["opened"],
-                     str(uuid.uuid5(uuid.NAMESPACE_URL, f"mizan:desk:{desk['code']}")), SEED_HLC, SEED_DEVICE],
+                     seeded_desk_uuid(desk["code"]), SEED_HLC, SEED_DEVICE],
                 )
         db.execute("UPDATE installation SET hlc_last = ?", [clock.last])
         audit.seal(db)
@@ -251,3 +287,46 @@ def open_with_recovery_key(path: str | Path, recovery_key: str, admin: str) -> S
     return session
 
 
+
+
+# The tables whose rows carry a version (and travel).
+VERSIONED_TABLES = ("desks", "indicator_values", "targets", "completions", "desk_cases", "desk_case_perpetrators",
+                    "desk_case_services", "pkm_requests")
+
+
+def repair_clock(session: Session) -> int:
+    """District: date today the records this PC saved while its clock ran ahead, so that it can save again.
+
+    For a PC whose date was wrong in the future (say 2031) and has been corrected: it refuses to save, as its
+    own last version lies years ahead, and the centre keeps those records aside. Every record with a
+    version more than a day ahead of now gets one version of now (its content is unchanged, the audit log
+    shows each change), the bundles made with those versions stop counting as acknowledged beyond now (so
+    the next bundle carries the records again, and the centre takes them), and the clock goes on from now.
+
+    Refused at the centre, while the clock is itself more than a year ahead of the centre's newest receipt
+    (correct the date first), and when there is nothing to repair. Returns how many records were re-dated.
+    """
+    require(session, "repair_clock")
+    if session.is_centre:
+        raise UsageError(say("errors", QT_TRANSLATE_NOOP("errors", "Only a district office repairs its clock this way; at the centre, correct the PC's date and time.")))
+    wall = wall_millis()
+    latest = latest_plausible(wall)
+    with session.write() as db:
+        ahead = session.clock.ahead(wall)
+        if ahead:
+            raise ClockWrong(ahead)
+        if session.clock.last <= latest:
+            raise UsageError(say("errors", QT_TRANSLATE_NOOP("errors", "This PC's clock and its records agree; there is nothing to repair.")))
+        sane = max((db.execute(f"SELECT max(hlc) FROM {table} WHERE hlc <= ?", [latest]).fetchone()[0] or ""
+                    for table in VERSIONED_TABLES), default="")
+        # One version, above every record that keeps its own: issued as at now, from the sane versions.
+        millis, counter = parse_hlc(sane) if sane else (0, 0)
+        version = format_hlc(wall, 0) if wall > millis else format_hlc(millis, counter + 1)
+        repaired = 0
+        for table in VERSIONED_TABLES:
+            repaired += db.execute(f"UPDATE {table} SET hlc = ? WHERE hlc > ?", [version, latest]).rowcount
+        db.execute("UPDATE exports SET hlc_high = ? WHERE hlc_high > ?", [sane, latest])
+        db.execute("UPDATE exports SET baseline = ? WHERE baseline > ?", [sane, latest])
+        db.execute("UPDATE installation SET hlc_last = ? WHERE id = 1", [version])
+        session.clock.millis, session.clock.counter = parse_hlc(version)
+    return repaired

@@ -27,7 +27,7 @@ from storage.core.backup import (
     with_recovery_key,
 )
 from storage.core.keyslots import KeyFile, keyfile_path
-from storage.core.session import Session, create_database, default_database_path, open_session
+from storage.core.session import Session, create_database, default_database_path, open_session, repair_clock
 from storage.errors import AuthError, MizanError, UsageError, ValidationFailed
 from storage.records.targets import list_targets
 from storage.records.users import add_user, change_password, list_users, remove_user, unlock_user
@@ -316,6 +316,16 @@ def cmd_restore(args: argparse.Namespace, console: Console) -> int:
     return EXIT_OK
 
 
+def cmd_clock(args: argparse.Namespace, console: Console) -> int:
+    with signed_in(args) as session:
+        repaired = repair_clock(session)
+    if args.json:
+        console.json({"repaired": repaired})
+    else:
+        console.say(f"Dated {repaired} records today; this PC saves again. Export a bundle for the centre.")
+    return EXIT_OK
+
+
 # -- parser --------------------------------------------------------------------------------------------
 
 Registrar = Callable[[argparse._SubParsersAction], None]
@@ -417,6 +427,13 @@ def register(commands: argparse._SubParsersAction) -> None:
     restore.add_argument("file")
     restore.add_argument("--recovery-key", action="store_true", help="open the backup with the recovery key")
     restore.set_defaults(handler=cmd_restore)
+
+    clock = commands.add_parser("clock", help="district: this PC's clock and the records' dates")
+    clock_commands = clock.add_subparsers(dest="clock_command", required=True)
+    clock_repair = clock_commands.add_parser(
+        "repair", help="date today the records saved while the PC's clock ran ahead (after correcting the date)")
+    clock_repair.add_argument("--json", action="store_true")
+    clock.set_defaults(handler=cmd_clock)
 
     audit_parser = commands.add_parser("audit", help="audit log tools")
     audit_commands = audit_parser.add_subparsers(dest="audit_command", required=True)
