@@ -3929,7 +3929,7 @@
     <message>
         <location filename="../../sync/centre.py" line="91"/>
         <source>The fingerprint you heard ({heard}) is not the one this bundle carries ({fingerprint}). Do not enroll the device: the bundle may not come from &apos;{device}&apos; of {district}. Phone the district office again.</source>
-        <translation>آپ نے جو فنگر پرنٹ سنا ({heard}) وہ اس بنڈل والا ({fingerprint}) نہیں۔ ڈیوائس رجسٹر نہ کریں: ہو سکتا ہے یہ بنڈل {district} کے &apos;{device}&apos; سے نہ آیا ہو۔ ضلعی دفتر کو دوبارہ فون کریں۔</translation>
+        <translation type="vanished">آپ نے جو فنگر پرنٹ سنا ({heard}) وہ اس بنڈل والا ({fingerprint}) نہیں۔ ڈیوائس رجسٹر نہ کریں: ہو سکتا ہے یہ بنڈل {district} کے &apos;{device}&apos; سے نہ آیا ہو۔ ضلعی دفتر کو دوبارہ فون کریں۔</translation>
     </message>
     <message>
         <location filename="../../sync/centre.py" line="125"/>
@@ -4151,6 +4151,76 @@
         <source>{file} lists its bundles in a form this Mizan does not read.</source>
         <translation>{file} میں بنڈل ایسی شکل میں درج ہیں جسے Mizan کا یہ ورژن نہیں پڑھتا۔</translation>
     </message>
+    <message>
+        <location filename="../../sync/keys.py" line="85"/>
+        <source>{typed} is not a fingerprint. A fingerprint is 16 letters and digits in four groups, like ABCD-EFGH-JKMN-PQRS, and never holds 0, 1, I or O: type what the other office read out to you.</source>
+        <translation>{typed} فنگر پرنٹ نہیں۔ فنگر پرنٹ چار چار کے چار گروپوں میں 16 حروف اور ہندسے ہوتا ہے، جیسے ABCD-EFGH-JKMN-PQRS، اور اس میں 0، 1، I یا O کبھی نہیں ہوتے: وہی لکھیں جو دوسرے دفتر نے آپ کو پڑھ کر سنایا۔</translation>
+    </message>
+    <message>
+        <location filename="../../sync/keys.py" line="95"/>
+        <source>The fingerprint you typed, {typed}, is not this file&apos;s ({file}). The file may have been changed on its way: do not trust it; ask the other office to read theirs again. Nothing was stored.</source>
+        <translation>آپ نے جو فنگر پرنٹ لکھا، {typed}، وہ اس فائل ({file}) کا نہیں۔ ہو سکتا ہے راستے میں فائل بدل دی گئی ہو: اس پر بھروسا نہ کریں؛ دوسرے دفتر سے کہیں کہ اپنا فنگر پرنٹ دوبارہ پڑھ کر سنائے۔ کچھ محفوظ نہیں ہوا۔</translation>
+    </message>
+    <message>
+        <location filename="../../sync/keys.py" line="180"/>
+        <source>{file} is too large to be a Mizan key file.</source>
+        <translation>{file} اتنی بڑی ہے کہ Mizan کی کلید کی فائل نہیں ہو سکتی۔</translation>
+    </message>
+    <message>
+        <location filename="../../sync/keys.py" line="192"/>
+        <source>{file} names {field} twice; a Mizan key file names each once. Nothing was stored.</source>
+        <translation>{file} میں {field} دو بار درج ہے؛ Mizan کی کلید کی فائل میں ہر خانہ ایک ہی بار ہوتا ہے۔ کچھ محفوظ نہیں ہوا۔</translation>
+    </message>
+    <message>
+        <location filename="../../sync/keys.py" line="205"/>
+        <source>{file}: {field} holds characters that no key has. The file was damaged or changed on its way; nothing was stored.</source>
+        <translation>{file}: {field} میں ایسے حروف ہیں جو کسی کلید میں نہیں ہوتے۔ فائل خراب ہو گئی یا راستے میں بدل دی گئی؛ کچھ محفوظ نہیں ہوا۔</translation>
+    </message>
+    <message>
+        <location filename="../../sync/keys.py" line="212"/>
+        <source>{file}: {field} is not a valid key (32 bytes in base64). The file was damaged or changed on its way; nothing was stored.</source>
+        <translation>{file}: {field} درست کلید نہیں (base64 میں 32 بائٹ)۔ فائل خراب ہو گئی یا راستے میں بدل دی گئی؛ کچھ محفوظ نہیں ہوا۔</translation>
+    </message>
+    <message>
+        <location filename="../../sync/keys.py" line="225"/>
+        <source>{file}: {field} holds control characters (line breaks, escape codes or text-direction marks). The file was damaged or changed on its way; nothing was stored.</source>
+        <translation>{file}: {field} میں کنٹرول حروف ہیں (نئی سطر، ایسکیپ کوڈ یا متن کی سمت کے نشان)۔ فائل خراب ہو گئی یا راستے میں بدل دی گئی؛ کچھ محفوظ نہیں ہوا۔</translation>
+    </message>
+    <message>
+        <location filename="../../sync/keys.py" line="227"/>
+        <source>{file}: {field} is longer than {limit} characters. The file was damaged or changed on its way; nothing was stored.</source>
+        <translation>{file}: {field} {limit} حروف سے لمبا ہے۔ فائل خراب ہو گئی یا راستے میں بدل دی گئی؛ کچھ محفوظ نہیں ہوا۔</translation>
+    </message>
+    <message>
+        <location filename="../../sync/keys.py" line="236"/>
+        <source>{file}: device-id is not a device id (Mizan writes a UUID). The file was damaged or changed on its way; nothing was stored.</source>
+        <translation>{file}: device-id ڈیوائس کی شناخت نہیں (Mizan یہاں UUID لکھتا ہے)۔ فائل خراب ہو گئی یا راستے میں بدل دی گئی؛ کچھ محفوظ نہیں ہوا۔</translation>
+    </message>
+    <message>
+        <location filename="../../sync/keys.py" line="301"/>
+        <source>This PC&apos;s name is longer than {limit} characters or holds control characters, so the centre would refuse its enrollment file. Install Mizan afresh with a shorter, plain name.</source>
+        <translation>اس کمپیوٹر کا نام {limit} حروف سے لمبا ہے یا اس میں کنٹرول حروف ہیں، اس لیے مرکز اس کی رجسٹریشن فائل قبول نہیں کرے گا۔ Mizan کو چھوٹے اور سادہ نام کے ساتھ نئے سرے سے انسٹال کریں۔</translation>
+    </message>
+    <message>
+        <location filename="../../sync/cli.py" line="49"/>
+        <source>--i-compared asks you to type the fingerprint you heard, and that needs a terminal. Give it with --fingerprint instead.</source>
+        <translation>--i-compared آپ سے سنا ہوا فنگر پرنٹ لکھنے کو کہتا ہے، اور اس کے لیے ٹرمینل چاہیے۔ اس کے بجائے اسے --fingerprint کے ساتھ دیں۔</translation>
+    </message>
+    <message>
+        <location filename="../../sync/cli.py" line="56"/>
+        <source>No fingerprint was typed; nothing was stored.</source>
+        <translation>کوئی فنگر پرنٹ نہیں لکھا گیا؛ کچھ محفوظ نہیں ہوا۔</translation>
+    </message>
+    <message>
+        <location filename="../../sync/cli.py" line="58"/>
+        <source>Phone the provincial centre and ask them to read out the fingerprint Mizan shows them. Then run this again with --fingerprint followed by what they read (or with --i-compared in a terminal, to type it). {file} is not trusted until then. Its own fingerprint line is not shown: a file changed on its way carries a matching one.</source>
+        <translation>صوبائی مرکز کو فون کریں اور ان سے کہیں کہ Mizan انہیں جو فنگر پرنٹ دکھاتا ہے وہ پڑھ کر سنائیں۔ پھر یہ دوبارہ چلائیں، --fingerprint کے بعد وہ لکھ کر جو انہوں نے پڑھا (یا ٹرمینل میں --i-compared کے ساتھ، تاکہ اسے لکھ سکیں)۔ تب تک {file} پر بھروسا نہیں کیا جائے گا۔ فائل کے اندر لکھا فنگر پرنٹ نہیں دکھایا جاتا: راستے میں بدلی گئی فائل میں بھی اس سے ملتا ہوا فنگر پرنٹ ہوتا ہے۔</translation>
+    </message>
+    <message>
+        <location filename="../../sync/cli.py" line="59"/>
+        <source>Phone the district office and ask them to read out the fingerprint on their Export screen. Then run this again with --fingerprint followed by what they read (or with --i-compared in a terminal, to type it). {file} is not enrolled until then. Its own fingerprint line is not shown: a file changed on its way carries a matching one.</source>
+        <translation>ضلعی دفتر کو فون کریں اور ان سے کہیں کہ اپنی &quot;برآمد&quot; والی اسکرین پر دکھایا گیا فنگر پرنٹ پڑھ کر سنائیں۔ پھر یہ دوبارہ چلائیں، --fingerprint کے بعد وہ لکھ کر جو انہوں نے پڑھا (یا ٹرمینل میں --i-compared کے ساتھ، تاکہ اسے لکھ سکیں)۔ تب تک {file} رجسٹر نہیں کی جائے گی۔ فائل کے اندر لکھا فنگر پرنٹ نہیں دکھایا جاتا: راستے میں بدلی گئی فائل میں بھی اس سے ملتا ہوا فنگر پرنٹ ہوتا ہے۔</translation>
+    </message>
 </context>
 <context>
     <name>fields</name>
@@ -4359,6 +4429,39 @@
         <location filename="../../gui/import_screen.py" line="45"/>
         <source>quarantined</source>
         <translation>روکے گئے</translation>
+    </message>
+</context>
+<context>
+    <name>keys</name>
+    <message>
+        <location filename="../../sync/cli.py" line="50"/>
+        <source>Type the fingerprint the provincial centre read out to you: </source>
+        <translation>صوبائی مرکز نے جو فنگر پرنٹ آپ کو پڑھ کر سنایا وہ لکھیں: </translation>
+    </message>
+    <message>
+        <location filename="../../sync/cli.py" line="52"/>
+        <source>Type the fingerprint the district office read out to you: </source>
+        <translation>ضلعی دفتر نے جو فنگر پرنٹ آپ کو پڑھ کر سنایا وہ لکھیں: </translation>
+    </message>
+    <message>
+        <location filename="../../sync/cli.py" line="72"/>
+        <source>The fingerprint matches: this office now trusts the centre {fingerprint}.</source>
+        <translation>فنگر پرنٹ مل گیا: یہ دفتر اب مرکز {fingerprint} پر بھروسا کرتا ہے۔</translation>
+    </message>
+    <message>
+        <location filename="../../sync/cli.py" line="95"/>
+        <source>{file} comes from device &apos;{device}&apos; of {district}, which this centre has not enrolled.</source>
+        <translation>{file} ضلع {district} کی ڈیوائس &apos;{device}&apos; سے آیا ہے، جو اس مرکز میں رجسٹر نہیں۔</translation>
+    </message>
+    <message>
+        <location filename="../../sync/cli.py" line="99"/>
+        <source>The fingerprint matches: enrolled device &apos;{device}&apos; of {district} ({device_id}), fingerprint {fingerprint}.</source>
+        <translation>فنگر پرنٹ مل گیا: ضلع {district} کی ڈیوائس &apos;{device}&apos; ({device_id}) رجسٹر ہو گئی، فنگر پرنٹ {fingerprint}۔</translation>
+    </message>
+    <message>
+        <location filename="../../sync/cli.py" line="151"/>
+        <source>{file} comes from device &apos;{device}&apos; of {district}, which this centre has not enrolled. Phone the district office and ask them to read out the fingerprint on their Export screen; then enroll the device with `devices enroll {file} --fingerprint` followed by what they read, and import the bundle again.</source>
+        <translation>{file} ضلع {district} کی ڈیوائس &apos;{device}&apos; سے آیا ہے، جو اس مرکز میں رجسٹر نہیں۔ ضلعی دفتر کو فون کریں اور ان سے کہیں کہ اپنی &quot;برآمد&quot; والی اسکرین پر دکھایا گیا فنگر پرنٹ پڑھ کر سنائیں؛ پھر `devices enroll {file} --fingerprint` کے بعد وہ لکھ کر جو انہوں نے پڑھا، ڈیوائس رجسٹر کریں اور بنڈل دوبارہ درآمد کریں۔</translation>
     </message>
 </context>
 <context>
