@@ -80,7 +80,8 @@ def cmd_keys(args: argparse.Namespace, console: Console) -> int:
             centre = rotate_centre_key(session)
             export_key_file(session, args.out)
             console.say(f"The centre has a new key. Fingerprint: {centre.fingerprint}. Carry {args.out} to every "
-                        "district office (`keys import --replace`) and read the fingerprint with them by phone. "
+                        "district office and read them this fingerprint by phone; they type it "
+                        "(`keys import --replace --fingerprint ...`). "
                         "Bundles made for the old key still import. Make a new `keys backup` now.")
     return EXIT_OK
 
@@ -148,7 +149,7 @@ def _unknown_device_reason(outcome: ImportOutcome) -> str:
     """Why a bundle of an unknown device was refused, without the fingerprint it claims (the clerk types
     the one the district office reads out; showing the claimed one would give the check its answer)."""
     claimed = outcome.unknown_device
-    return say("keys", QT_TRANSLATE_NOOP("keys", "{file} comes from device '{device}' of {district}, which this centre has not enrolled. Phone the district office and ask them to read out the fingerprint on their Export screen; then enroll the device with `devices enroll {file} --fingerprint` followed by what they read, and import the bundle again."), file=Path(outcome.file).name, device=_shown(claimed.device_name), district=_shown(claimed.district))
+    return say("keys", QT_TRANSLATE_NOOP("keys", "{file} comes from device '{device}' of {district}, which this centre has not enrolled. Phone the district office and ask them to read out the fingerprint on their Export screen; then enroll the device with `devices enroll {path} --fingerprint` followed by what they read, and import the bundle again."), file=Path(outcome.file).name, path=outcome.file, device=_shown(claimed.device_name), district=_shown(claimed.district))
 
 
 def _as_shown(outcome: ImportOutcome) -> dict:

@@ -556,7 +556,7 @@ def test_the_cli_enrolls_an_unknown_device_from_its_bundle(world, sessions, tmp_
     capsys.readouterr()
     assert _cli(centre, monkeypatch, "import", str(bundle)) == 5
     said = capsys.readouterr().err
-    assert f"devices enroll {bundle.name} --fingerprint` followed by what they read" in said
+    assert f"devices enroll {bundle} --fingerprint` followed by what they read" in said
     assert world.kalat_fingerprint not in said  # the clerk types what Kalat reads out, not what the bundle claims
     assert _cli(centre, monkeypatch, "devices", "enroll", str(bundle)) == 2
     said = capsys.readouterr().err

@@ -4460,8 +4460,8 @@
     </message>
     <message>
         <location filename="../../sync/cli.py" line="151"/>
-        <source>{file} comes from device &apos;{device}&apos; of {district}, which this centre has not enrolled. Phone the district office and ask them to read out the fingerprint on their Export screen; then enroll the device with `devices enroll {file} --fingerprint` followed by what they read, and import the bundle again.</source>
-        <translation>{file} ضلع {district} کی ڈیوائس &apos;{device}&apos; سے آیا ہے، جو اس مرکز میں رجسٹر نہیں۔ ضلعی دفتر کو فون کریں اور ان سے کہیں کہ اپنی &quot;برآمد&quot; والی اسکرین پر دکھایا گیا فنگر پرنٹ پڑھ کر سنائیں؛ پھر `devices enroll {file} --fingerprint` کے بعد وہ لکھ کر جو انہوں نے پڑھا، ڈیوائس رجسٹر کریں اور بنڈل دوبارہ درآمد کریں۔</translation>
+        <source>{file} comes from device &apos;{device}&apos; of {district}, which this centre has not enrolled. Phone the district office and ask them to read out the fingerprint on their Export screen; then enroll the device with `devices enroll {path} --fingerprint` followed by what they read, and import the bundle again.</source>
+        <translation>{file} ضلع {district} کی ڈیوائس &apos;{device}&apos; سے آیا ہے، جو اس مرکز میں رجسٹر نہیں۔ ضلعی دفتر کو فون کریں اور ان سے کہیں کہ اپنی &quot;برآمد&quot; والی اسکرین پر دکھایا گیا فنگر پرنٹ پڑھ کر سنائیں؛ پھر `devices enroll {path} --fingerprint` کے بعد وہ لکھ کر جو انہوں نے پڑھا، ڈیوائس رجسٹر کریں اور بنڈل دوبارہ درآمد کریں۔</translation>
     </message>
 </context>
 <context>
