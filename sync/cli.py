@@ -19,6 +19,8 @@ from sync.keys import (
     MAX_NAME_LENGTH,
     backup_keys,
     export_key_file,
+    read_centre_key,
+    read_enrollment,
     restore_keys,
     rotate_centre_key,
     trust_centre,
@@ -67,6 +69,7 @@ def cmd_keys(args: argparse.Namespace, console: Console) -> int:
             kind = "centre key" if session.is_centre else "enrollment"
             console.say(f"Wrote the {kind} file {args.out}. Fingerprint: {print_}")
         elif args.keys_command == "import":
+            read_centre_key(args.file)  # a damaged or foreign file is refused before anyone is phoned
             heard = _heard_fingerprint(args, Path(args.file).name, from_centre=True)
             centre = trust_centre(session, args.file, heard, replace=args.replace)
             console.say(say("keys", QT_TRANSLATE_NOOP("keys", "The fingerprint matches: this office now trusts the centre {fingerprint}."), fingerprint=centre.fingerprint))
@@ -96,6 +99,7 @@ def _enroll(session: Session, args: argparse.Namespace, console: Console) -> int
             console.warn(say("keys", QT_TRANSLATE_NOOP("keys", "{file} comes from device '{device}' of {district}, which this centre has not enrolled."), file=file, device=_shown(claimed.device_name), district=_shown(claimed.district)))
         enrollment = enroll_pending_device(session, args.file, _heard_fingerprint(args, file, from_centre=False))
     else:
+        read_enrollment(args.file)  # a damaged or foreign file is refused before anyone is phoned
         enrollment = enroll_device(session, args.file, _heard_fingerprint(args, file, from_centre=False))
     console.say(say("keys", QT_TRANSLATE_NOOP("keys", "The fingerprint matches: enrolled device '{device}' of {district} ({device_id}), fingerprint {fingerprint}."), device=enrollment.device_name, district=enrollment.district, device_id=enrollment.device_id, fingerprint=enrollment.fingerprint))
     return EXIT_OK

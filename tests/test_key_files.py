@@ -147,3 +147,20 @@ def test_i_compared_without_a_terminal_is_refused(clerk, district_admin, tmp_pat
     code, printed = cli(clerk, "clara", CLERK_PASSWORD, monkeypatch, capsys,
                         "devices", "enroll", str(tmp_path / "quetta.enroll"), "--fingerprint", quetta_print)
     assert code == 0
+
+
+def test_a_damaged_file_is_refused_before_anyone_is_asked_to_phone(clerk, district_admin, tmp_path, monkeypatch,
+                                                                     capsys):
+    export_key_file(district_admin, tmp_path / "quetta.enroll")
+    text = (tmp_path / "quetta.enroll").read_text()
+    (tmp_path / "quetta.enroll").write_text(text.replace(f"device-id: {district_admin.device_id}",
+                                                         "device-id: ../../x"))
+    code, printed = cli(clerk, "clara", CLERK_PASSWORD, monkeypatch, capsys,
+                        "devices", "enroll", str(tmp_path / "quetta.enroll"))
+    assert code == 5 and printed.strip() == (
+        "quetta.enroll: device-id is not a device id (Mizan writes a UUID). The file was damaged or changed on its "
+        "way; nothing was stored.")
+    (tmp_path / "centre.key").write_text("format: mizan-centre-key 1\nage-recipient: age1nothing\n")
+    code, printed = cli(district_admin, "admin", ADMIN_PASSWORD, monkeypatch, capsys,
+                        "keys", "import", str(tmp_path / "centre.key"))
+    assert code == 5 and printed.strip() == "centre.key lacks signing-public-key, fingerprint."
