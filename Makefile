@@ -19,7 +19,8 @@ system-deps:
 # Qt Linguist: .venv/bin/pyside6-linguist); `make translations` builds the .qm files the app loads.
 TS := $(wildcard resources/translations/*.ts)
 QM := $(TS:.ts=.qm)
-SOURCES := main.py $(wildcard gui/*.py storage/*.py sync/*.py)
+# Every module, in sub-packages too (gui/screens/indicator_entry/model.py, storage/core/...).
+SOURCES := main.py $(shell find gui storage sync -name "*.py" | sort)
 
 ts: $(STAMP)
 	$(VENV)/bin/pyside6-lupdate $(SOURCES) -ts $(TS)

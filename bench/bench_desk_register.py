@@ -47,7 +47,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import sqlcipher3  # noqa: E402
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt  # noqa: E402
 
-from gui.desk_register import COLUMN_CASE_NUMBER, COLUMN_FOLLOWUP_DATE, PAGE_SIZE, DeskRegisterModel  # noqa: E402
+from gui.screens.desk_register.register import COLUMN_CASE_NUMBER, COLUMN_FOLLOWUP_DATE, DeskRegisterModel  # noqa: E402
+from gui.widgets.paged_model import PAGE_SIZE  # noqa: E402
 from storage.core.clock import utc_now  # noqa: E402
 from storage.core.session import Session, create_database
 from storage.records.desk import REGISTER_COLUMNS, DeskFilter, list_desks  # noqa: E402

@@ -105,9 +105,9 @@ def grab_screens(app: QApplication, session, out: Path, prefix: str, skip: set[s
 
 def grab_dialogs(app: QApplication, session, folder: Path, out: Path, prefix: str) -> None:
     """Sign-in, the first page of setup, and the case form's tabs, as a new user meets them."""
-    from gui.case_form import CaseFormDialog
-    from gui.login import LoginDialog
-    from gui.setup_wizard import SetupWizard
+    from gui.dialogs.login import LoginDialog
+    from gui.dialogs.setup_wizard import SetupWizard
+    from gui.screens.desk_register.case_form import CaseFormDialog
 
     settings = Settings(QSettings(str(folder / "dialogs.ini"), QSettings.Format.IniFormat))
     settings.language = i18n.language()  # as the app keeps it once the language is chosen

@@ -10,27 +10,28 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QDialog
 
-import sync  # noqa: F401  (registers key generation as a step of setup)
-from gui.audit_screen import AuditScreen
-from gui.case_form import CaseFormDialog  # noqa: F401  (the desk register opens it)
-from gui.dashboard import DashboardScreen
-from gui.desk_register import DeskRegisterScreen
-from gui.devices_screen import DevicesScreen
-from gui.export_screen import ExportScreen
-from gui.import_screen import ImportScreen
-from gui.indicator_entry import IndicatorEntryScreen
+from gui.dialogs.lock import IdleLock, LockScreenDialog
+from gui.dialogs.login import LoginDialog
+from gui.dialogs.password import ChangePasswordDialog
+from gui.dialogs.setup_wizard import SetupWizard
 from gui.language import install_language, remove_language
-from gui.login import ChangePasswordDialog, IdleLock, LockScreenDialog, LoginDialog
 from gui.main_window import MainWindow
-from gui.pkm_log import PkmLogScreen
-from gui.reports_screen import ReportsScreen
-from gui.review_screen import ReviewScreen
+from gui.screens.audit_screen import AuditScreen
+from gui.screens.dashboard import DashboardScreen
+from gui.screens.desk_register import DeskRegisterScreen
+from gui.screens.devices_screen import DevicesScreen
+from gui.screens.export_screen import ExportScreen
+from gui.screens.import_screen import ImportScreen
+from gui.screens.indicator_entry import IndicatorEntryScreen
+from gui.screens.pkm_log import PkmLogScreen
+from gui.screens.reports_screen import ReportsScreen
+from gui.screens.review_screen import ReviewScreen
+from gui.screens.settings_screen import SettingsScreen
+from gui.screens.targets_screen import TargetsScreen
+from gui.screens.users_screen import UsersScreen
 from gui.settings import Settings, apply_font_size
-from gui.settings_screen import SettingsScreen
-from gui.setup_wizard import SetupWizard
-from gui.targets_screen import TargetsScreen
-from gui.users_screen import UsersScreen
 from storage.core.session import Session, default_database_path
+from sync import install_hooks
 
 # The sidebar, in order; each screen declares the permission it needs.
 SCREENS = [DashboardScreen, ImportScreen, ReviewScreen, DevicesScreen, IndicatorEntryScreen, DeskRegisterScreen,
@@ -126,6 +127,7 @@ class Application(QObject):
 
 def run_app(db_path: str | Path | None = None) -> int:
     """Start the GUI on ``db_path`` or the default database (MIZAN_DB or the user data folder)."""
+    install_hooks()  # sync's keys at setup, revocations at sign-in, what a restore never rolls back
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("Mizan")
     app.setOrganizationName("Mizan")

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.screens import Screen
+from gui.screens.base import Screen
 from storage.core.roles import allowed, role_name
 from storage.core.session import Session
 from storage.i18n import fill

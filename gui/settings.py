@@ -103,8 +103,8 @@ HEADING_SCALE, LARGER_SCALE = 1.35, 1.1
 def apply_font_size(app: QApplication, settings: Settings) -> None:
     """Set the application font to the chosen size (call once at start and after the setting changes).
 
-    Headings and larger texts (gui.screens.heading/larger) are sized relative to it by one application
-    style sheet, so every screen scales at once, not on the next start.
+    Headings and larger texts (gui.widgets.labels: heading_label, larger) are sized relative to it by one
+    application style sheet, so every screen scales at once, not on the next start.
     """
     font = QFont(app.font())
     font.setPointSize(settings.font_size)

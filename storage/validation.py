@@ -701,6 +701,23 @@ def days_bucket(days: int | None) -> str:
     return "over a month"
 
 
+# -- Engine values the interface shows or bounds its inputs by ---------------------------------------------
+# The GUI imports these instead of copying them; tests/test_gui_rules.py fails on a copy in gui/.
+MAX_CLIENT_AGE = 120  # DC_AGE_RANGE: a client's age is a whole number from 0 to this
+# How each reporting-time bucket of days_bucket reads on screen (translated under the "elapsed" context).
+ELAPSED_BUCKET_NAMES = {
+    "0-3 days": QT_TRANSLATE_NOOP("elapsed", "0-3 days"),
+    "4-5 days": QT_TRANSLATE_NOOP("elapsed", "4-5 days"),
+    "6-14 days": QT_TRANSLATE_NOOP("elapsed", "6-14 days"),
+    "15-30 days": QT_TRANSLATE_NOOP("elapsed", "15-30 days"),
+    "over a month": QT_TRANSLATE_NOOP("elapsed", "over a month"),
+    "unknown": QT_TRANSLATE_NOOP("elapsed", "unknown (no incident date)"),
+}
+# Rules about several cells of one indicator at once (the parts and their total): a cell they refuse may
+# pass once another cell of its grid is corrected, so the entry grid tries it again with the next save.
+CROSS_CELL_RULES = frozenset({"IV_CELLS_SUM", "IV_CELLS_EXCEED_TOTAL"})
+
+
 @dataclass
 class DeskContext:
     catalogue: Catalogue
@@ -754,7 +771,7 @@ def check_desk_case(context: DeskContext, case: Mapping, perpetrators: Iterable[
     age = case.get("client_age")
     if age not in (None, ""):
         number, ok = parse_number(age)
-        if not ok or not isinstance(number, int) or not 0 <= number <= 120:
+        if not ok or not isinstance(number, int) or not 0 <= number <= MAX_CLIENT_AGE:
             issues.append(issue("DC_AGE_RANGE", value=age))
     _choice(issues, catalogue, "client_sex", "client_sex", case.get("client_sex"))
     _choice(issues, catalogue, "location_type", "location_type", case.get("location_type"), required=False)

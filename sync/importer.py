@@ -150,7 +150,7 @@ def import_bundles(session: Session, paths: Iterable[str | Path],
     require_centre_import(session)
     identities = age_identities(session)
     files = bundle_files(paths)
-    backup_before_import(session, files)  # storage/backup.py: automatic, kept in backups/ (last N)
+    backup_before_import(session, files)  # storage/core/backup.py: automatic, kept in backups/ (last N)
     outcomes = []
     for index, path in enumerate(files):
         report = None

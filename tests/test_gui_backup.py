@@ -9,12 +9,13 @@ import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMainWindow
 
+from gui.screens.settings_screen import SettingsScreen
 from gui.settings import Settings
-from gui.settings_screen import SettingsScreen
 from storage.core.backup import backup_keep, read_backup
 from storage.core.connection import connect
 from storage.core.session import open_session
 from tests.conftest import OPERATOR_PASSWORD, SUPERVISOR_PASSWORD
+from tests.gui_fixtures import no_task_outlives_its_test  # noqa: F401  (an autouse fixture)
 from tests.sync_helpers import add_desk_cases
 
 WAIT_MS = 20000

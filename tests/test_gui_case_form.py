@@ -16,11 +16,12 @@ import pytest
 from PySide6.QtCore import QDate, QSettings, Qt
 from PySide6.QtWidgets import QApplication, QDialog
 
-from gui.case_form import CaseFormDialog
+from gui.screens.desk_register.case_form.dialog import CaseFormDialog
 from gui.settings import Settings, apply_font_size
 from storage.core.roles import allowed
 from storage.records.desk import get_desk_case, save_desk_case
 from tests.conftest import table_counts
+from tests.gui_fixtures import no_task_outlives_its_test  # noqa: F401  (an autouse fixture)
 
 TODAY = dt.date.today()
 REPORT = TODAY - dt.timedelta(days=1)
@@ -41,7 +42,7 @@ def open_form(qtbot, session, case_uuid: str | None = None) -> CaseFormDialog:
 
 def click_answers(dialog: CaseFormDialog, answers: str) -> None:
     for letter in answers:
-        (dialog.yes_button if letter == "y" else dialog.no_button).click()
+        (dialog.classification.yes_button if letter == "y" else dialog.classification.no_button).click()
 
 
 def fill(dialog: CaseFormDialog, *, consent_services: bool | None = True) -> None:
@@ -97,7 +98,7 @@ def test_a_case_entered_through_the_form_is_saved_exactly(qtbot, supervisor):
     assert dialog.incident_district.value() == "QUETTA"  # the installation's district
     fill(dialog)
     assert dialog.gbv_type() == "physical_assault"
-    assert dialog.type_label.text() == "Type: Physical assault"
+    assert dialog.classification.type_label.text() == "Type: Physical assault"
     started = time.perf_counter()
     dialog.save_button.click()
     elapsed = time.perf_counter() - started
@@ -133,29 +134,29 @@ def test_a_case_entered_through_the_form_is_saved_exactly(qtbot, supervisor):
 
 def test_the_questions_are_asked_in_order_and_the_first_yes_stops_them(qtbot, operator):
     dialog = open_form(qtbot, operator)
-    assert dialog.current_question() == 0
-    assert dialog.question.text() == "Was there any penetration?"
-    assert dialog.question_number.text() == "Question 1 of 6"
-    dialog.yes_button.click()
-    assert dialog.gbv_type() == "rape" and dialog.answers == "y"
-    assert dialog.type_label.text() == "Type: Rape"
+    assert dialog.classification.current_question() == 0
+    assert dialog.classification.question.text() == "Was there any penetration?"
+    assert dialog.classification.question_number.text() == "Question 1 of 6"
+    dialog.classification.yes_button.click()
+    assert dialog.gbv_type() == "rape" and dialog.classification.answers == "y"
+    assert dialog.classification.type_label.text() == "Type: Rape"
     # The later questions are not asked: the buttons are gone and a further click changes nothing.
-    assert dialog.current_question() is None
-    assert dialog.yes_button.isHidden() and not dialog.no_button.isEnabled()
-    dialog.no_button.click()
-    dialog.answer("n")
-    assert dialog.answers == "y" and dialog.gbv_type() == "rape"
+    assert dialog.classification.current_question() is None
+    assert dialog.classification.yes_button.isHidden() and not dialog.classification.no_button.isEnabled()
+    dialog.classification.no_button.click()
+    dialog.classification.answer("n")
+    assert dialog.classification.answers == "y" and dialog.gbv_type() == "rape"
     assert dialog.values()[0]["gbv_type"] == "rape"
 
-    dialog.restart_button.click()
-    assert dialog.answers == "" and dialog.current_question() == 0 and dialog.gbv_type() is None
+    dialog.classification.restart_button.click()
+    assert dialog.classification.answers == "" and dialog.classification.current_question() == 0 and dialog.gbv_type() is None
     click_answers(dialog, "nn")
-    assert dialog.current_question() == 2 and dialog.question.text() == "Was there physical violence?"
-    assert dialog.complaint_row.isHidden()
+    assert dialog.classification.current_question() == 2 and dialog.classification.question.text() == "Was there physical violence?"
+    assert dialog.classification.complaint_row.isHidden()
     click_answers(dialog, "nnnn")
     assert dialog.gbv_type() == "non_gbv"
-    assert dialog.type_label.text() == "Type: Not gender-based violence"
-    assert not dialog.complaint_row.isHidden()  # after six "no", the kind of complaint is asked
+    assert dialog.classification.type_label.text() == "Type: Not gender-based violence"
+    assert not dialog.classification.complaint_row.isHidden()  # after six "no", the kind of complaint is asked
 
 
 def test_a_missing_consent_shows_the_engine_message_beside_it_and_writes_nothing(qtbot, supervisor):
@@ -264,8 +265,8 @@ def test_editing_a_case_keeps_its_number_and_updates_its_fields(qtbot, superviso
     number = get_desk_case(supervisor, case_uuid)["case_number"]
     dialog = open_form(qtbot, supervisor, case_uuid)
     assert dialog.case_number.text() == number and not dialog.desk.isEnabled()
-    assert dialog.answers == "nnny" and dialog.type_label.text() == "Type: Forced marriage"
-    assert dialog.current_question() is None
+    assert dialog.classification.answers == "nnny" and dialog.classification.type_label.text() == "Type: Forced marriage"
+    assert dialog.classification.current_question() is None
     assert dialog.incident_date.value() is None and dialog.elapsed.text() == "unknown (no incident date)"
     assert dialog.case_context.text() == "Early marriage"
     assert dialog.consent_reporting.checkedId() == 0

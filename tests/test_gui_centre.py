@@ -11,13 +11,13 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
-from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtCore import QLocale, QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QDialog
 
-from gui.devices_screen import DevicesScreen, DistrictDevicesModel, DistrictsModel
-from gui.import_screen import ImportResultsModel, ImportScreen
-from gui.review_screen import ConflictsModel, QuarantineModel, ReviewScreen
+from gui.screens.devices_screen import DevicesScreen, DistrictDevicesModel, DistrictsModel
+from gui.screens.import_screen import ImportResultsModel, ImportScreen
+from gui.screens.review_screen import ConflictsModel, QuarantineModel, ReviewScreen
 from storage.core.session import open_session
 from storage.records.values import save_indicator_values
 from storage.reports.build import STATUS_COLOURS
@@ -25,6 +25,7 @@ from storage.validation import ValueInput
 from sync.importer import import_bundles
 from sync.keys import export_key_file, signing_private_key, trust_centre
 from tests.conftest import ADMIN_PASSWORD, SUPERVISOR_PASSWORD, on_screen, table_counts, value
+from tests.gui_fixtures import no_task_outlives_its_test  # noqa: F401  (an autouse fixture)
 from tests.sync_helpers import add_values, craft_bundle, export_to, last_month, link, make_district, make_pair
 
 
@@ -293,7 +294,7 @@ def test_centre_screens_only_at_the_centre(qtbot, pair):
 
 
 def test_targets_typed_in_the_grid_are_saved_and_a_refusal_explained(qtbot, clerk, tmp_path):
-    from gui.targets_screen import TargetsScreen
+    from gui.screens.targets_screen import TargetsScreen
     from storage.records.targets import list_targets
 
     screen = on_screen(qtbot, TargetsScreen(clerk))
@@ -328,11 +329,34 @@ def test_targets_typed_in_the_grid_are_saved_and_a_refusal_explained(qtbot, cler
     assert index.data() == "50"
 
 
+def test_a_large_target_reads_in_full_as_the_locale_writes_it(qtbot, clerk):
+    from gui.language import LOCALES
+    from gui.screens.targets_screen import TargetsScreen
+
+    screen = on_screen(qtbot, TargetsScreen(clerk))
+    model = screen.model
+    row = next(r for r, indicator in enumerate(model.grid.indicators) if indicator.unit == "count")
+    index = model.index(row, model.grid.districts.index("QUETTA"))
+    assert model.setData(index, "1234567")
+    before = QLocale()
+    try:
+        for language in ("en", "ur"):  # the locales gui.language sets: the same digits and grouping
+            QLocale.setDefault(LOCALES[language])
+            assert index.data() == "1,234,567"  # it read "1.23457e+06"
+            assert index.data(Qt.ItemDataRole.EditRole) == "1234567"  # typed back as storage reads it
+    finally:
+        QLocale.setDefault(before)
+    assert not model.setData(index, "1234567")  # unchanged: nothing is saved again
+    percent = next(r for r, indicator in enumerate(model.grid.indicators) if indicator.unit == "percent")
+    fraction = model.index(percent, model.grid.districts.index("QUETTA"))
+    assert model.setData(fraction, "62.5") and fraction.data() == "62.5"
+
+
 # -- reports ----------------------------------------------------------------------------------------------
 
 
 def reports_screen(qtbot, session):
-    from gui.reports_screen import ReportsScreen
+    from gui.screens.reports_screen import ReportsScreen
 
     return on_screen(qtbot, ReportsScreen(session))
 

@@ -11,19 +11,18 @@ import pytest
 from PySide6.QtCore import QDate, QLocale, QModelIndex, Qt
 from PySide6.QtWidgets import QDialog
 
-from gui.desk_register import (
-    CODE_ROLE,
+from gui.main_window import MainWindow
+from gui.screens.desk_register.register import (
     COLUMN_CASE_NUMBER,
     COLUMN_CLIENT_CODE,
     COLUMN_GBV_TYPE,
     COLUMN_REPORT_DATE,
     COLUMN_STATUS,
-    UUID_ROLE,
     DeskRegisterModel,
     DeskRegisterScreen,
 )
-from gui.main_window import MainWindow
-from gui.pkm_log import COLUMN_SERVICE, PkmLogScreen
+from gui.screens.pkm_log import COLUMN_SERVICE, PkmLogScreen
+from gui.widgets.paged_model import CODE_ROLE, UUID_ROLE
 from storage.core.keyslots import keyfile_path
 from storage.core.roles import allowed
 from storage.core.session import create_database, open_session
@@ -31,6 +30,7 @@ from storage.records.desk import DeskFilter, desk_case_count, desk_case_page, pk
 from storage.records.users import add_user
 from storage.tools.demo import generate_demo
 from tests.conftest import ADMIN_PASSWORD, SUPERVISOR_PASSWORD, on_screen, table_counts
+from tests.gui_fixtures import no_task_outlives_its_test  # noqa: F401  (an autouse fixture)
 from tests.test_gui_case_form import fill
 
 PAGE = 50  # small pages, so that a few hundred demo cases make several
@@ -192,14 +192,14 @@ def test_register_search_waits_for_a_pause_in_typing(qtbot, register, desk_data)
 
 
 def test_register_date_range(qtbot, register, desk_data):
-    register.date_from.setDate(QDate(2026, 9, 1))
-    register.date_to.setDate(QDate(2026, 9, 30))
+    register.date_from.date.setDate(QDate(2026, 9, 1))
+    register.date_to.date.setDate(QDate(2026, 9, 30))
     settled(qtbot, register)
     dates = {register.model.index(row, COLUMN_REPORT_DATE).data() for row in range(register.model.rowCount())}
     assert dates and all("2026-09-01" <= day <= "2026-09-30" for day in dates)
     assert register.model.total() == desk_case_count(desk_data, DeskFilter(date_from="2026-09-01", date_to="2026-09-30"))
-    register.date_from.clear_date()
-    assert register.date_from.iso_date() is None and register.date_from.text() == "no date"
+    qtbot.keyClick(register.date_from.date, Qt.Key.Key_Delete)  # Delete empties the date
+    assert register.date_from.value() is None and register.date_from.date.text() == "no date"
     settled(qtbot, register)
     assert register.model.total() == desk_case_count(desk_data, DeskFilter(date_to="2026-09-30"))
 
@@ -293,8 +293,8 @@ def test_quick_entry_adds_a_request_on_enter(qtbot, pkm_log, desk_data):
     qtbot.keyClicks(pkm_log.applicant_sex, "M")
     assert pkm_log.applicant_sex.currentData() == "male"
     today = dt.date.today()
-    pkm_log.completed.setDate(QDate(today.year, today.month, today.day))
-    qtbot.keyClick(pkm_log.completed, Qt.Key.Key_Return)
+    pkm_log.completed.date.setDate(QDate(today.year, today.month, today.day))
+    qtbot.keyClick(pkm_log.completed.date, Qt.Key.Key_Return)
     assert not pkm_log.errors.isVisible(), pkm_log.errors.text()
     assert pkm_request_count(desk_data) == before + 1
     assert counted(qtbot, pkm_log.count_label) == f"{QLocale().toString(before + 1)} requests"
@@ -306,14 +306,14 @@ def test_quick_entry_adds_a_request_on_enter(qtbot, pkm_log, desk_data):
     # The row is ready for the next request at the same desk.
     assert pkm_log.desk.currentData() == "QTA-KSRD"
     assert pkm_log.service.currentData() is None and pkm_log.applicant_sex.currentData() is None
-    assert pkm_log.completed.iso_date() is None and pkm_log.received.date() == QDate.currentDate()
+    assert pkm_log.completed.value() is None and pkm_log.received.date() == QDate.currentDate()
 
 
 def test_quick_entry_explains_a_refusal_and_writes_nothing(qtbot, pkm_log, desk_data):
     choose(pkm_log.service, "fir_copy")
     choose(pkm_log.applicant_sex, "female")
     pkm_log.received.setDate(QDate(2026, 11, 5))
-    pkm_log.completed.setDate(QDate(2026, 11, 1))
+    pkm_log.completed.date.setDate(QDate(2026, 11, 1))
     before = table_counts(desk_data)
     qtbot.keyClick(pkm_log.received, Qt.Key.Key_Enter)
     assert table_counts(desk_data) == before
@@ -322,7 +322,7 @@ def test_quick_entry_explains_a_refusal_and_writes_nothing(qtbot, pkm_log, desk_
                                      "Correct the dates.")
     assert pkm_log.completed.hasFocus()  # the field the rule is about
     assert pkm_log.service.currentData() == "fir_copy"  # nothing typed is lost
-    pkm_log.completed.setDate(QDate(2026, 11, 6))
+    pkm_log.completed.date.setDate(QDate(2026, 11, 6))
     pkm_log.add_button.click()
     assert not pkm_log.errors.isVisible()
 

@@ -6,16 +6,9 @@ import datetime as dt
 
 from PySide6.QtCore import QModelIndex, Qt
 
-from gui.dashboard import DashboardScreen
-from gui.indicator_entry import (
-    COMPUTED,
-    ERROR_STATE,
-    PENDING,
-    SAVED,
-    WARNING_STATE,
-    IndicatorEntryScreen,
-    IndicatorGridModel,
-)
+from gui.screens.dashboard import DashboardScreen
+from gui.screens.indicator_entry import IndicatorEntryScreen
+from gui.screens.indicator_entry.model import COMPUTED, ERROR_STATE, PENDING, SAVED, WARNING_STATE, IndicatorGridModel
 from storage.records.completion import is_complete
 from storage.records.values import list_indicator_values, save_indicator_values
 from storage.reference.due import last_complete_period
@@ -24,6 +17,7 @@ from storage.validation import ValueInput
 from storage.views.completeness import completeness
 from storage.views.entry_sheet import entry_sheet
 from tests.conftest import table_counts
+from tests.gui_fixtures import no_task_outlives_its_test  # noqa: F401  (an autouse fixture)
 
 EDITABLE = Qt.ItemFlag.ItemIsEditable
 

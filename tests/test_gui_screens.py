@@ -4,14 +4,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from gui.audit_screen import AuditModel, AuditScreen
-from gui.export_screen import ExportScreen
+from PySide6.QtCore import QModelIndex, Qt
+
 from gui.main_window import MainWindow
-from gui.users_screen import UsersScreen
+from gui.screens.audit_screen import PAGE, AuditModel, AuditScreen
+from gui.screens.export_screen import ExportScreen
+from gui.screens.users_screen import UsersScreen
+from storage.core.audit import CASE_TABLES
 from storage.records.values import list_indicator_values
 from sync.importer import import_bundles
 from sync.receipts import write_receipts
-from tests.sync_helpers import add_values, link
+from tests.gui_fixtures import no_task_outlives_its_test  # noqa: F401  (an autouse fixture)
+from tests.sync_helpers import add_desk_cases, add_values, link
 
 
 def test_export_through_the_gui_writes_a_bundle_the_centre_imports(qtbot, tmp_path: Path, supervisor,
@@ -64,15 +68,33 @@ def test_an_operator_cannot_reach_supervisor_screens(qtbot, operator, supervisor
     assert supervisor_window.windowTitle() == "Mizan: QUETTA, sana (supervisor)"
 
 
+def fetch_everything(model: AuditModel) -> None:
+    while model.canFetchMore(QModelIndex()):
+        model.fetchMore(QModelIndex())
+
+
 def test_audit_model_pages_lazily_and_withholds_case_content_from_admins(qtbot, district_admin, supervisor):
-    add_values(supervisor)
+    add_desk_cases(supervisor, 250)  # saved through storage.records.desk.save_desk_case, each audited
+    total = district_admin.db.execute("SELECT count(*) FROM audit_log").fetchone()[0]
+    assert total > 2 * PAGE
     model = AuditModel(district_admin)
     model.reload()
-    total = district_admin.db.execute("SELECT count(*) FROM audit_log").fetchone()[0]
-    assert model.rowCount() == min(total, 200)
-    assert model.canFetchMore(model.index(-1, -1)) == (total > 200)
-    newest = model.index(0, model.ACTOR).data()
-    assert newest == "sana"
+    # Lazily: one page on opening, and more to fetch, until every entry has been fetched.
+    assert model.rowCount() == PAGE and model.canFetchMore(QModelIndex())
+    assert model.index(0, model.ACTOR).data() == "sana"  # newest first
+    fetch_everything(model)
+    assert model.rowCount() == total and not model.canFetchMore(QModelIndex())
+    # An admin may not see cases: every case entry is there, its content withheld.
+    case_entries = [row for row in range(total) if model.index(row, model.TABLE).data() in CASE_TABLES]
+    assert len(case_entries) >= 250
+    shown = {model.index(row, column).data() for row in case_entries for column in (model.BEFORE, model.AFTER)}
+    assert shown <= {None, "(withheld)"} and "(withheld)" in shown
+    # The control: a supervisor may see cases, and the same entries show the client codes.
+    supervisors = AuditModel(supervisor)
+    supervisors.reload()
+    fetch_everything(supervisors)
+    texts = [str(supervisors.index(row, supervisors.AFTER).data(Qt.ItemDataRole.ToolTipRole)) for row in range(total)]
+    assert any("QC-249" in text for text in texts) and not any("QC-249" in str(entry) for entry in model.rows)
 
 
 def test_users_screen_adds_and_unlocks_through_storage(qtbot, supervisor):

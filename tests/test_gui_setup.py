@@ -14,10 +14,10 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QWizard
 
-from gui.login import ChangePasswordDialog, IdleLock, LockScreenDialog, LoginDialog
-from gui.settings import DEFAULT_AUTO_LOCK_MINUTES, DEFAULT_FONT_SIZE, Settings
-from gui.settings_screen import SettingsScreen
-from gui.setup_wizard import (
+from gui.dialogs.lock import IdleLock, LockScreenDialog
+from gui.dialogs.login import LoginDialog
+from gui.dialogs.password import ChangePasswordDialog
+from gui.dialogs.setup_wizard import (
     ADMIN_PAGE,
     CENTRE_KEY_PAGE,
     CREATE_PAGE,
@@ -26,10 +26,13 @@ from gui.setup_wizard import (
     SetupWizard,
     districts_valid_on,
 )
+from gui.screens.settings_screen import SettingsScreen
+from gui.settings import DEFAULT_AUTO_LOCK_MINUTES, DEFAULT_FONT_SIZE, Settings
 from storage.core.session import open_session, open_with_recovery_key
 from storage.errors import AuthError
 from sync.keys import export_key_file, read_centre_key, trusted_centre
 from tests.conftest import ADMIN_PASSWORD, SUPERVISOR_PASSWORD, on_screen
+from tests.gui_fixtures import no_task_outlives_its_test  # noqa: F401  (an autouse fixture)
 
 NEW_PASSWORD = "a long new password"
 WAIT_MS = 20000

@@ -35,13 +35,14 @@ from PySide6.QtWidgets import (
 from gui.app import SCREENS
 from gui.language import install_language, remove_language
 from gui.main_window import MainWindow
+from gui.screens.settings_screen import SettingsScreen
 from gui.settings import Settings
-from gui.settings_screen import SettingsScreen
 from storage.errors import ValidationFailed
 from storage.records.values import save_indicator_values
 from storage.reference.catalogue import load_catalogue, resources_dir
 from storage.tools.demo import generate_demo
 from storage.validation import ValueInput
+from tests.gui_fixtures import no_task_outlives_its_test  # noqa: F401  (an autouse fixture)
 
 TS_FILE = resources_dir() / "translations" / "mizan_ur.ts"
 LRELEASE = Path(sys.executable).parent / "pyside6-lrelease"
@@ -284,9 +285,11 @@ def dialog_texts(qtbot, dialog) -> list[tuple[str, str]]:
 
 
 def test_every_dialog_goes_through_the_translator(qtbot, pseudo_language, supervisor, district_db, settings, tmp_path):
-    from gui.case_form import CaseFormDialog
-    from gui.login import ChangePasswordDialog, LockScreenDialog, LoginDialog
-    from gui.setup_wizard import SetupWizard, TrustCentreWizard
+    from gui.dialogs.lock import LockScreenDialog
+    from gui.dialogs.login import LoginDialog
+    from gui.dialogs.password import ChangePasswordDialog
+    from gui.dialogs.setup_wizard import SetupWizard, TrustCentreWizard
+    from gui.screens.desk_register.case_form import CaseFormDialog
 
     window = QWidget()
     qtbot.addWidget(window)
@@ -348,7 +351,7 @@ def test_every_input_on_every_screen_has_a_name(qtbot, supervisor, clerk, settin
 
 
 def test_the_font_size_setting_scales_headings_at_once(qtbot, qapp, supervisor, settings):
-    from gui.dashboard import DashboardScreen
+    from gui.screens.dashboard import DashboardScreen
     from gui.settings import HEADING_SCALE, apply_font_size
 
     screen = DashboardScreen(supervisor)

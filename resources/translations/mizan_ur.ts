@@ -4,37 +4,37 @@
 <context>
     <name>AddUserDialog</name>
     <message>
-        <location filename="../../gui/users_screen.py" line="68"/>
+        <location filename="../../gui/screens/users_screen.py" line="70"/>
         <source>Add a user</source>
         <translation>نیا صارف شامل کریں</translation>
     </message>
     <message>
-        <location filename="../../gui/users_screen.py" line="80"/>
+        <location filename="../../gui/screens/users_screen.py" line="82"/>
         <source>&amp;User name</source>
         <translation>صارف کا نام (&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../gui/users_screen.py" line="81"/>
+        <location filename="../../gui/screens/users_screen.py" line="83"/>
         <source>&amp;Role</source>
         <translation>کردار (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/users_screen.py" line="82"/>
+        <location filename="../../gui/screens/users_screen.py" line="84"/>
         <source>&amp;Password</source>
         <translation>پاس ورڈ (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../gui/users_screen.py" line="83"/>
+        <location filename="../../gui/screens/users_screen.py" line="85"/>
         <source>Password &amp;again</source>
         <translation>پاس ورڈ دوبارہ (&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/users_screen.py" line="86"/>
+        <location filename="../../gui/screens/users_screen.py" line="88"/>
         <source>OK</source>
         <translation>ٹھیک ہے</translation>
     </message>
     <message>
-        <location filename="../../gui/users_screen.py" line="87"/>
+        <location filename="../../gui/screens/users_screen.py" line="89"/>
         <source>Cancel</source>
         <translation>منسوخ کریں</translation>
     </message>
@@ -42,72 +42,72 @@
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../../gui/setup_wizard.py" line="229"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="201"/>
         <source>The first administrator</source>
         <translation>پہلا منتظم</translation>
     </message>
     <message>
-        <location filename="../../gui/setup_wizard.py" line="230"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="202"/>
         <source>The administrator adds the other users (operators, supervisors) later. Choose a password only you know.</source>
         <translation>منتظم بعد میں دوسرے صارفین (آپریٹر، نگران) شامل کرتا ہے۔ ایسا پاس ورڈ چنیں جو صرف آپ کو معلوم ہو۔</translation>
     </message>
     <message>
-        <location filename="../../gui/setup_wizard.py" line="233"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="205"/>
         <source>&amp;Create the database</source>
         <translation>ڈیٹا بیس بنائیں (&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../gui/setup_wizard.py" line="237"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="209"/>
         <source>User name</source>
         <translation>صارف کا نام</translation>
     </message>
     <message>
-        <location filename="../../gui/setup_wizard.py" line="238"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="210"/>
         <source>one word, e.g. amina</source>
         <translation>ایک لفظ، مثلاً amina</translation>
     </message>
     <message>
-        <location filename="../../gui/setup_wizard.py" line="239"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="211"/>
         <source>Password</source>
         <translation>پاس ورڈ</translation>
     </message>
     <message>
-        <location filename="../../gui/setup_wizard.py" line="240"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="212"/>
         <source>Password again</source>
         <translation>پاس ورڈ دوبارہ</translation>
     </message>
     <message>
-        <location filename="../../gui/setup_wizard.py" line="241"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="213"/>
         <source>&amp;User name:</source>
         <translation>صارف کا نام (&amp;U):</translation>
     </message>
     <message>
-        <location filename="../../gui/setup_wizard.py" line="242"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="214"/>
         <source>&amp;Password:</source>
         <translation>پاس ورڈ (&amp;P):</translation>
     </message>
     <message>
-        <location filename="../../gui/setup_wizard.py" line="243"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="215"/>
         <source>Password &amp;again:</source>
         <translation>پاس ورڈ دوبارہ (&amp;A):</translation>
     </message>
     <message>
-        <location filename="../../gui/setup_wizard.py" line="244"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="216"/>
         <source>&amp;Show the passwords</source>
         <translation>پاس ورڈ دکھائیں (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/setup_wizard.py" line="249"/>
-        <source>Use at least 8 characters. A short sentence is easy to remember and hard to guess. Five wrong passwords lock the user for 15 minutes.</source>
-        <translation>کم از کم 8 حروف استعمال کریں۔ ایک چھوٹا سا جملہ یاد رکھنا آسان اور اندازہ لگانا مشکل ہوتا ہے۔ پانچ بار غلط پاس ورڈ لکھنے پر صارف 15 منٹ کے لیے لاک ہو جاتا ہے۔</translation>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="222"/>
+        <source>Use at least {min_password_length} characters. A short sentence is easy to remember and hard to guess. {max_failures} wrong passwords lock the user for {lock_minutes} minutes.</source>
+        <translation>کم از کم {min_password_length} حروف استعمال کریں۔ ایک چھوٹا سا جملہ یاد رکھنا آسان اور اندازہ لگانا مشکل ہوتا ہے۔ {max_failures} بار غلط پاس ورڈ لکھنے پر صارف {lock_minutes} منٹ کے لیے لاک ہو جاتا ہے۔</translation>
     </message>
     <message>
-        <location filename="../../gui/setup_wizard.py" line="268"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="242"/>
         <source>Type a user name for the administrator.</source>
         <translation>منتظم کے لیے صارف کا نام لکھیں۔</translation>
     </message>
     <message>
-        <location filename="../../gui/setup_wizard.py" line="279"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="250"/>
         <source>The two passwords are not the same. Type the same password in both boxes.</source>
         <translation>دونوں پاس ورڈ ایک جیسے نہیں ہیں۔ دونوں خانوں میں ایک ہی پاس ورڈ لکھیں۔</translation>
     </message>
@@ -115,22 +115,22 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../gui/app.py" line="94"/>
+        <location filename="../../gui/app.py" line="95"/>
         <source>&amp;Account</source>
         <translation>اکاؤنٹ (&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="95"/>
+        <location filename="../../gui/app.py" line="96"/>
         <source>&amp;Change password…</source>
         <translation>پاس ورڈ تبدیل کریں (&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="97"/>
+        <location filename="../../gui/app.py" line="98"/>
         <source>&amp;Lock now</source>
         <translation>ابھی لاک کریں (&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="100"/>
+        <location filename="../../gui/app.py" line="101"/>
         <source>&amp;Sign out</source>
         <translation>سائن آؤٹ (&amp;S)</translation>
     </message>
@@ -138,37 +138,37 @@
 <context>
     <name>AuditModel</name>
     <message>
-        <location filename="../../gui/audit_screen.py" line="26"/>
+        <location filename="../../gui/screens/audit_screen.py" line="26"/>
         <source>When (UTC)</source>
         <translation>کب (UTC)</translation>
     </message>
     <message>
-        <location filename="../../gui/audit_screen.py" line="26"/>
+        <location filename="../../gui/screens/audit_screen.py" line="26"/>
         <source>Who</source>
         <translation>کس نے</translation>
     </message>
     <message>
-        <location filename="../../gui/audit_screen.py" line="26"/>
+        <location filename="../../gui/screens/audit_screen.py" line="26"/>
         <source>What</source>
         <translation>کیا</translation>
     </message>
     <message>
-        <location filename="../../gui/audit_screen.py" line="26"/>
+        <location filename="../../gui/screens/audit_screen.py" line="26"/>
         <source>Table</source>
         <translation>ٹیبل</translation>
     </message>
     <message>
-        <location filename="../../gui/audit_screen.py" line="27"/>
+        <location filename="../../gui/screens/audit_screen.py" line="27"/>
         <source>Record</source>
         <translation>ریکارڈ</translation>
     </message>
     <message>
-        <location filename="../../gui/audit_screen.py" line="27"/>
+        <location filename="../../gui/screens/audit_screen.py" line="27"/>
         <source>Before</source>
         <translation>پہلے</translation>
     </message>
     <message>
-        <location filename="../../gui/audit_screen.py" line="27"/>
+        <location filename="../../gui/screens/audit_screen.py" line="27"/>
         <source>After</source>
         <translation>بعد میں</translation>
     </message>
@@ -176,33 +176,33 @@
 <context>
     <name>AuditScreen</name>
     <message>
-        <location filename="../../gui/audit_screen.py" line="69"/>
-        <location filename="../../gui/audit_screen.py" line="86"/>
+        <location filename="../../gui/screens/audit_screen.py" line="69"/>
+        <location filename="../../gui/screens/audit_screen.py" line="86"/>
         <source>Audit log</source>
         <translation>آڈٹ لاگ</translation>
     </message>
     <message>
-        <location filename="../../gui/audit_screen.py" line="76"/>
+        <location filename="../../gui/screens/audit_screen.py" line="76"/>
         <source>&amp;Check the audit chain</source>
         <translation>آڈٹ کا سلسلہ جانچیں (&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../gui/audit_screen.py" line="94"/>
+        <location filename="../../gui/screens/audit_screen.py" line="93"/>
         <source>Checking…</source>
         <translation>جانچ ہو رہی ہے…</translation>
     </message>
     <message>
-        <location filename="../../gui/audit_screen.py" line="107"/>
+        <location filename="../../gui/screens/audit_screen.py" line="98"/>
         <source>The check could not run: {error}</source>
         <translation>جانچ نہیں ہو سکی: {error}</translation>
     </message>
     <message>
-        <location filename="../../gui/audit_screen.py" line="109"/>
+        <location filename="../../gui/screens/audit_screen.py" line="100"/>
         <source>The audit log is intact: {entries} entries under {seals} seals.</source>
         <translation>آڈٹ لاگ درست اور محفوظ ہے: {seals} مہروں کے تحت {entries} اندراجات۔</translation>
     </message>
     <message>
-        <location filename="../../gui/audit_screen.py" line="111"/>
+        <location filename="../../gui/screens/audit_screen.py" line="102"/>
         <source>The audit log has been tampered with: {problems}</source>
         <translation>آڈٹ لاگ میں چھیڑ چھاڑ کی گئی ہے: {problems}</translation>
     </message>
@@ -210,640 +210,555 @@
 <context>
     <name>CaseFormDialog</name>
     <message>
-        <location filename="../../gui/case_form.py" line="174"/>
+        <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="66"/>
         <source>Desk case {number}</source>
         <translation>ڈیسک کیس {number}</translation>
     </message>
     <message>
-        <location filename="../../gui/case_form.py" line="176"/>
+        <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="68"/>
         <source>New desk case</source>
         <translation>نیا ڈیسک کیس</translation>
     </message>
     <message>
-        <location filename="../../gui/case_form.py" line="183"/>
+        <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="75"/>
         <source>&amp;1 Client</source>
         <translation>&amp;1 متاثرہ فرد</translation>
     </message>
     <message>
-        <location filename="../../gui/case_form.py" line="184"/>
+        <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="76"/>
         <source>&amp;2 Incident</source>
         <translation>&amp;2 واقعہ</translation>
     </message>
     <message>
-        <location filename="../../gui/case_form.py" line="185"/>
+        <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="77"/>
         <source>&amp;3 Alleged perpetrators</source>
         <translation>&amp;3 مبینہ ملزمان</translation>
     </message>
     <message>
-        <location filename="../../gui/case_form.py" line="186"/>
+        <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="78"/>
         <source>&amp;4 Services and referrals</source>
         <translation>&amp;4 خدمات اور ریفرل</translation>
     </message>
     <message>
-        <location filename="../../gui/case_form.py" line="187"/>
+        <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="79"/>
         <source>&amp;5 Consent</source>
         <translation>&amp;5 رضامندی</translation>
     </message>
     <message>
-        <location filename="../../gui/case_form.py" line="188"/>
+        <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="80"/>
         <source>&amp;6 Follow-up and closing</source>
         <translation>&amp;6 فالو اپ اور کیس کی بندش</translation>
     </message>
     <message>
-        <location filename="../../gui/case_form.py" line="191"/>
+        <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="83"/>
         <source>&amp;7 Identifying details</source>
         <translation>&amp;7 شناختی تفصیلات</translation>
     </message>
     <message>
-        <location filename="../../gui/case_form.py" line="196"/>
+        <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="88"/>
         <source>&amp;Save case</source>
         <translation>کیس محفوظ کریں (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/case_form.py" line="198"/>
+        <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="90"/>
         <source>Cancel</source>
         <translation>منسوخ کریں</translation>
     </message>
     <message>
-        <location filename="../../gui/case_form.py" line="271"/>
-        <source>Desk</source>
-        <translation>ڈیسک</translation>
-    </message>
-    <message>
-        <location filename="../../gui/case_form.py" line="277"/>
-        <source>{name} ({code})</source>
-        <translation>{name} ({code})</translation>
-    </message>
-    <message>
-        <location filename="../../gui/case_form.py" line="285"/>
-        <source>Choose the desk…</source>
-        <translation>ڈیسک چنیں…</translation>
-    </message>
-    <message>
-        <location filename="../../gui/case_form.py" line="287"/>
-        <source>&amp;Desk:</source>
-        <translation>ڈیسک (&amp;D):</translation>
-    </message>
-    <message>
-        <location filename="../../gui/case_form.py" line="292"/>
-        <source>assigned when the case is saved</source>
-        <translation>کیس محفوظ ہونے پر دیا جائے گا</translation>
-    </message>
-    <message>
-        <location filename="../../gui/case_form.py" line="301"/>
-        <source>Case number:</source>
-        <translation>کیس نمبر:</translation>
-    </message>
-    <message>
-        <location filename="../../gui/case_form.py" line="308"/>
-        <source>Case context:</source>
-        <translation>کیس کا پس منظر:</translation>
-    </message>
-    <message>
-        <location filename="../../gui/case_form.py" line="310"/>
-        <source>Time to report:</source>
-        <translation>رپورٹ کرنے میں لگا وقت:</translation>
-    </message>
-    <message>
-        <location filename="../../gui/case_form.py" line="321"/>
-        <source>e.g. QC-014</source>
-        <translation>مثلاً QC-014</translation>
-    </message>
-    <message>
-        <location filename="../../gui/case_form.py" line="322"/>
-        <source>Client &amp;code:</source>
-        <translation>متاثرہ فرد کا کوڈ (&amp;C):</translation>
-    </message>
-    <message>
-        <location filename="../../gui/case_form.py" line="324"/>
-        <source>A pseudonymous code, never the client&apos;s name.</source>
-        <translation>فرضی کوڈ لکھیں، متاثرہ فرد کا نام کبھی نہیں۔</translation>
-    </message>
-    <message>
-        <location filename="../../gui/case_form.py" line="325"/>
-        <location filename="../../gui/case_form.py" line="415"/>
-        <location filename="../../gui/case_form.py" line="549"/>
-        <location filename="../../gui/case_form.py" line="554"/>
-        <location filename="../../gui/case_form.py" line="790"/>
-        <location filename="../../gui/case_form.py" line="791"/>
-        <location filename="../../gui/case_form.py" line="792"/>
-        <source>Choose…</source>
-        <translation>چنیں…</translation>
-    </message>
-    <message>
-        <location filename="../../gui/case_form.py" line="326"/>
-        <source>Se&amp;x:</source>
-        <translation>جنس (&amp;X):</translation>
-    </message>
-    <message>
-        <location filename="../../gui/case_form.py" line="329"/>
-        <source>Unknown</source>
-        <translation>نامعلوم</translation>
-    </message>
-    <message>
-        <location filename="../../gui/case_form.py" line="330"/>
-        <source> years</source>
-        <translation> سال</translation>
-    </message>
-    <message>
-        <location filename="../../gui/case_form.py" line="333"/>
-        <source>&amp;Age:</source>
-        <translation>عمر (&amp;A):</translation>
-    </message>
-    <message>
-        <location filename="../../gui/case_form.py" line="335"/>
-        <source>If the age is not known, step down past 0 to &quot;Unknown&quot;.</source>
-        <translation>اگر عمر معلوم نہ ہو تو 0 سے بھی نیچے جا کر &quot;نامعلوم&quot; پر آ جائیں۔</translation>
-    </message>
-    <message>
-        <location filename="../../gui/case_form.py" line="336"/>
-        <source>Age es&amp;timated</source>
-        <translation>عمر کا اندازہ لگایا گیا (&amp;T)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/case_form.py" line="338"/>
-        <location filename="../../gui/case_form.py" line="343"/>
-        <location filename="../../gui/case_form.py" line="345"/>
-        <location filename="../../gui/case_form.py" line="362"/>
-        <location filename="../../gui/case_form.py" line="364"/>
-        <location filename="../../gui/case_form.py" line="367"/>
-        <location filename="../../gui/case_form.py" line="371"/>
-        <location filename="../../gui/case_form.py" line="477"/>
-        <source>Not recorded</source>
-        <translation>درج نہیں</translation>
-    </message>
-    <message>
-        <location filename="../../gui/case_form.py" line="339"/>
-        <source>Age g&amp;roup:</source>
-        <translation>عمر کا گروپ (&amp;R):</translation>
-    </message>
-    <message>
-        <location filename="../../gui/case_form.py" line="341"/>
-        <source>Only when the age is unknown; a known age sets the group.</source>
-        <translation>صرف اس وقت جب عمر معلوم نہ ہو؛ عمر معلوم ہو تو گروپ خود طے ہو جاتا ہے۔</translation>
-    </message>
-    <message>
-        <location filename="../../gui/case_form.py" line="343"/>
-        <location filename="../../gui/case_form.py" line="371"/>
-        <location filename="../../gui/case_form.py" line="510"/>
-        <location filename="../../gui/case_form.py" line="757"/>
-        <source>Yes</source>
-        <translation>ہاں</translation>
-    </message>
-    <message>
-        <location filename="../../gui/case_form.py" line="343"/>
-        <location filename="../../gui/case_form.py" line="371"/>
-        <location filename="../../gui/case_form.py" line="510"/>
-        <location filename="../../gui/case_form.py" line="757"/>
-        <source>No</source>
-        <translation>نہیں</translation>
-    </message>
-    <message>
-        <location filename="../../gui/case_form.py" line="344"/>
-        <source>D&amp;isability:</source>
-        <translation>معذوری (&amp;I):</translation>
-    </message>
-    <message>
-        <location filename="../../gui/case_form.py" line="346"/>
-        <source>Dis&amp;placement:</source>
-        <translation>نقل مکانی (&amp;P):</translation>
-    </message>
-    <message>
-        <location filename="../../gui/case_form.py" line="358"/>
-        <source>&amp;Report date:</source>
-        <translation>رپورٹ کی تاریخ (&amp;R):</translation>
-    </message>
-    <message>
-        <location filename="../../gui/case_form.py" line="360"/>
-        <source>&amp;Unknown</source>
-        <translation>نامعلوم (&amp;U)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/case_form.py" line="361"/>
-        <source>&amp;Incident date:</source>
-        <translation>واقعے کی تاریخ (&amp;I):</translation>
-    </message>
-    <message>
-        <location filename="../../gui/case_form.py" line="363"/>
-        <source>&amp;Time of day:</source>
-        <translation>دن کا وقت (&amp;T):</translation>
-    </message>
-    <message>
-        <location filename="../../gui/case_form.py" line="365"/>
-        <source>&amp;Location:</source>
-        <translation>جگہ (&amp;L):</translation>
-    </message>
-    <message>
-        <location filename="../../gui/case_form.py" line="369"/>
-        <source>Distri&amp;ct of incident:</source>
-        <translation>واقعے کا ضلع (&amp;C):</translation>
-    </message>
-    <message>
-        <location filename="../../gui/case_form.py" line="372"/>
-        <source>&amp;Previous incidents:</source>
-        <translation>سابقہ واقعات (&amp;P):</translation>
-    </message>
-    <message>
-        <location filename="../../gui/case_form.py" line="379"/>
-        <source>Type of violence (GBV classification)</source>
-        <translation>تشدد کی قسم (GBV درجہ بندی)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/case_form.py" line="381"/>
-        <source>Ask each question in turn. The first &quot;yes&quot; sets the type; the rest are not asked.</source>
-        <translation>ہر سوال باری باری پوچھیں۔ پہلا &quot;ہاں&quot; قسم طے کر دیتا ہے؛ اس کے بعد والے سوال نہیں پوچھے جاتے۔</translation>
-    </message>
-    <message>
-        <location filename="../../gui/case_form.py" line="396"/>
-        <source>Restart &amp;questions</source>
-        <translation>سوالات دوبارہ شروع کریں (&amp;Q)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/case_form.py" line="398"/>
-        <source>&amp;Yes</source>
-        <translation>ہاں (&amp;Y)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/case_form.py" line="399"/>
-        <source>&amp;No</source>
-        <translation>نہیں (&amp;N)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/case_form.py" line="416"/>
-        <source>&amp;Kind of complaint:</source>
-        <translation>شکایت کی نوعیت (&amp;K):</translation>
-    </message>
-    <message>
-        <location filename="../../gui/case_form.py" line="429"/>
-        <source>One line per alleged perpetrator. Use &quot;Unknown&quot; where the client does not know.</source>
-        <translation>ہر مبینہ ملزم کے لیے ایک سطر۔ جو بات متاثرہ فرد کو معلوم نہ ہو وہاں &quot;نامعلوم&quot; چنیں۔</translation>
-    </message>
-    <message>
-        <location filename="../../gui/case_form.py" line="433"/>
-        <source>Relationship to the client</source>
-        <translation>متاثرہ فرد سے رشتہ</translation>
-    </message>
-    <message>
-        <location filename="../../gui/case_form.py" line="433"/>
-        <source>Sex</source>
-        <translation>جنس</translation>
-    </message>
-    <message>
-        <location filename="../../gui/case_form.py" line="434"/>
-        <source>Age group</source>
-        <translation>عمر کا گروپ</translation>
-    </message>
-    <message>
-        <location filename="../../gui/case_form.py" line="442"/>
-        <source>Alleged perpetrators</source>
-        <translation>مبینہ ملزمان</translation>
-    </message>
-    <message>
-        <location filename="../../gui/case_form.py" line="445"/>
-        <source>&amp;Add perpetrator</source>
-        <translation>ملزم شامل کریں (&amp;A)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/case_form.py" line="446"/>
-        <source>&amp;Remove selected</source>
-        <translation>منتخب سطر ہٹائیں (&amp;R)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/case_form.py" line="463"/>
-        <source>Leave the status empty for a service not discussed. Referred, provided and received elsewhere need the date of the referral or service.</source>
-        <translation>جس خدمت پر بات نہیں ہوئی اس کی حیثیت خالی چھوڑ دیں۔ &quot;ریفر کیا گیا&quot;، &quot;یہاں فراہم کی گئی&quot; اور &quot;کہیں اور سے حاصل کی گئی&quot; کے ساتھ ریفرل یا خدمت کی تاریخ ضروری ہے۔</translation>
-    </message>
-    <message>
-        <location filename="../../gui/case_form.py" line="469"/>
-        <source>Service</source>
-        <translation>خدمت</translation>
-    </message>
-    <message>
-        <location filename="../../gui/case_form.py" line="469"/>
-        <source>Status</source>
-        <translation>حیثیت</translation>
-    </message>
-    <message>
-        <location filename="../../gui/case_form.py" line="469"/>
-        <source>Date</source>
-        <translation>تاریخ</translation>
-    </message>
-    <message>
-        <location filename="../../gui/case_form.py" line="470"/>
-        <location filename="../../gui/case_form.py" line="490"/>
-        <source>FIR number</source>
-        <translation>ایف آئی آر نمبر</translation>
-    </message>
-    <message>
-        <location filename="../../gui/case_form.py" line="478"/>
-        <source>Status of {service}</source>
-        <translation>{service} کی حیثیت</translation>
-    </message>
-    <message>
-        <location filename="../../gui/case_form.py" line="480"/>
-        <source>No date</source>
-        <translation>کوئی تاریخ نہیں</translation>
-    </message>
-    <message>
-        <location filename="../../gui/case_form.py" line="481"/>
-        <source>Date of {service}</source>
-        <translation>{service} کی تاریخ</translation>
-    </message>
-    <message>
-        <location filename="../../gui/case_form.py" line="488"/>
-        <source>e.g. 112/2026</source>
-        <translation>مثلاً 112/2026</translation>
-    </message>
-    <message>
-        <location filename="../../gui/case_form.py" line="511"/>
-        <source>{question}: yes</source>
-        <translation>{question}: ہاں</translation>
-    </message>
-    <message>
-        <location filename="../../gui/case_form.py" line="512"/>
-        <source>{question}: no</source>
-        <translation>{question}: نہیں</translation>
-    </message>
-    <message>
-        <location filename="../../gui/case_form.py" line="524"/>
-        <source>Ask the client both questions and record the answers. Nothing is pre-filled.</source>
-        <translation>متاثرہ فرد سے دونوں سوال پوچھیں اور جواب درج کریں۔ کچھ بھی پہلے سے بھرا ہوا نہیں ہے۔</translation>
-    </message>
-    <message>
-        <location filename="../../gui/case_form.py" line="528"/>
-        <source>&amp;Consent to services</source>
-        <translation>خدمات کے لیے رضامندی (&amp;C)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/case_form.py" line="529"/>
-        <source>Does the client agree to the services and referrals offered?</source>
-        <translation>کیا متاثرہ فرد پیش کی گئی خدمات اور ریفرل پر رضامند ہے؟</translation>
-    </message>
-    <message>
-        <location filename="../../gui/case_form.py" line="530"/>
-        <source>Consent to share &amp;non-identifiable data for reporting</source>
-        <translation>رپورٹنگ کے لیے شناخت سے پاک ڈیٹا شیئر کرنے کی رضامندی (&amp;N)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/case_form.py" line="531"/>
-        <source>Yes means this case may be counted and shared beyond the desk without the client&apos;s name, CNIC, phone or address: only de-identified data leaves this office.</source>
-        <translation>&quot;ہاں&quot; کا مطلب ہے کہ یہ کیس متاثرہ فرد کے نام، CNIC، فون یا پتے کے بغیر گنا اور ڈیسک سے باہر شیئر کیا جا سکتا ہے: اس دفتر سے صرف شناخت سے پاک ڈیٹا باہر جاتا ہے۔</translation>
-    </message>
-    <message>
-        <location filename="../../gui/case_form.py" line="551"/>
-        <source>Case s&amp;tatus:</source>
-        <translation>کیس کی حیثیت (&amp;T):</translation>
-    </message>
-    <message>
-        <location filename="../../gui/case_form.py" line="552"/>
-        <source>No dat&amp;e</source>
-        <translation>کوئی تاریخ نہیں (&amp;E)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/case_form.py" line="553"/>
-        <source>&amp;Follow-up date:</source>
-        <translation>فالو اپ کی تاریخ (&amp;F):</translation>
-    </message>
-    <message>
-        <location filename="../../gui/case_form.py" line="555"/>
-        <source>Closing &amp;reason:</source>
-        <translation>کیس بند کرنے کی وجہ (&amp;R):</translation>
-    </message>
-    <message>
-        <location filename="../../gui/case_form.py" line="559"/>
-        <source>&amp;Handling officer:</source>
-        <translation>ذمہ دار افسر (&amp;H):</translation>
-    </message>
-    <message>
-        <location filename="../../gui/case_form.py" line="564"/>
-        <source>What happened, what the client asked for, what was done. Do not write names or CNICs here.</source>
-        <translation>کیا ہوا، متاثرہ فرد نے کیا مدد مانگی، اور کیا کیا گیا۔ یہاں نام یا CNIC نہ لکھیں۔</translation>
-    </message>
-    <message>
-        <location filename="../../gui/case_form.py" line="566"/>
-        <source>N&amp;otes:</source>
-        <translation>نوٹ (&amp;O):</translation>
-    </message>
-    <message>
-        <location filename="../../gui/case_form.py" line="571"/>
-        <source>Identifying details stay in this office: they are never synced, reported or exported. Fill in only what the client agrees to give.</source>
-        <translation>شناختی تفصیلات اسی دفتر میں رہتی ہیں: یہ کبھی مرکز کو نہیں بھیجی جاتیں، نہ رپورٹ میں آتی ہیں اور نہ برآمد ہوتی ہیں۔ صرف وہی معلومات بھریں جو متاثرہ فرد دینے پر رضامند ہو۔</translation>
-    </message>
-    <message>
-        <location filename="../../gui/case_form.py" line="576"/>
-        <source>&amp;Name:</source>
-        <translation>نام (&amp;N):</translation>
-    </message>
-    <message>
-        <location filename="../../gui/case_form.py" line="576"/>
-        <source>&amp;Father&apos;s or husband&apos;s name:</source>
-        <translation>والد یا شوہر کا نام (&amp;F):</translation>
-    </message>
-    <message>
-        <location filename="../../gui/case_form.py" line="577"/>
-        <source>CN&amp;IC:</source>
-        <translation>CNIC نمبر (&amp;I):</translation>
-    </message>
-    <message>
-        <location filename="../../gui/case_form.py" line="577"/>
-        <source>&amp;Phone:</source>
-        <translation>فون (&amp;P):</translation>
-    </message>
-    <message>
-        <location filename="../../gui/case_form.py" line="577"/>
-        <source>Add&amp;ress:</source>
-        <translation>پتہ (&amp;R):</translation>
-    </message>
-    <message>
-        <location filename="../../gui/case_form.py" line="603"/>
-        <source>Problems to correct</source>
-        <translation>درست کرنے والی غلطیاں</translation>
-    </message>
-    <message>
-        <location filename="../../gui/case_form.py" line="758"/>
-        <source>{number}. {question}  {answer}</source>
-        <translation>{number}۔ {question}  {answer}</translation>
-    </message>
-    <message>
-        <location filename="../../gui/case_form.py" line="770"/>
-        <source>Question {number} of {count}</source>
-        <translation>{count} میں سے سوال {number}</translation>
-    </message>
-    <message>
-        <location filename="../../gui/case_form.py" line="774"/>
-        <source>Type: {name}</source>
-        <translation>قسم: {name}</translation>
-    </message>
-    <message>
-        <location filename="../../gui/case_form.py" line="776"/>
-        <source>The stored answers do not give a type. Restart the questions.</source>
-        <translation>محفوظ جوابات سے کوئی قسم طے نہیں ہوتی۔ سوالات دوبارہ شروع کریں۔</translation>
-    </message>
-    <message>
-        <location filename="../../gui/case_form.py" line="778"/>
-        <source>Type: not decided yet</source>
-        <translation>قسم: ابھی طے نہیں ہوئی</translation>
-    </message>
-    <message>
-        <location filename="../../gui/case_form.py" line="796"/>
-        <source>Perpetrator {number}: {column}</source>
-        <translation>ملزم {number}: {column}</translation>
-    </message>
-    <message>
-        <location filename="../../gui/case_form.py" line="841"/>
+        <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="243"/>
         <source>Intimate partner violence</source>
         <translation>شریکِ حیات یا ساتھی کی جانب سے تشدد</translation>
     </message>
     <message>
-        <location filename="../../gui/case_form.py" line="842"/>
+        <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="244"/>
         <source>Child sexual abuse</source>
         <translation>بچے کا جنسی استحصال</translation>
     </message>
     <message>
-        <location filename="../../gui/case_form.py" line="843"/>
+        <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="245"/>
         <source>Early marriage</source>
         <translation>کم عمری کی شادی</translation>
     </message>
     <message>
-        <location filename="../../gui/case_form.py" line="846"/>
+        <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="248"/>
         <source>none</source>
         <translation>کوئی نہیں</translation>
     </message>
     <message>
-        <location filename="../../gui/case_form.py" line="848"/>
-        <source>0-3 days</source>
-        <translation>0 تا 3 دن</translation>
-    </message>
-    <message>
-        <location filename="../../gui/case_form.py" line="848"/>
-        <source>4-5 days</source>
-        <translation>4 تا 5 دن</translation>
-    </message>
-    <message>
-        <location filename="../../gui/case_form.py" line="848"/>
-        <source>6-14 days</source>
-        <translation>6 تا 14 دن</translation>
-    </message>
-    <message>
-        <location filename="../../gui/case_form.py" line="849"/>
-        <source>15-30 days</source>
-        <translation>15 تا 30 دن</translation>
-    </message>
-    <message>
-        <location filename="../../gui/case_form.py" line="849"/>
-        <source>over a month</source>
-        <translation>ایک مہینے سے زیادہ</translation>
-    </message>
-    <message>
-        <location filename="../../gui/case_form.py" line="850"/>
-        <source>unknown (no incident date)</source>
-        <translation>نامعلوم (واقعے کی تاریخ درج نہیں)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/case_form.py" line="865"/>
+        <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="263"/>
         <source>Your role may see this case but not change it.</source>
         <translation>آپ اپنے کردار کے تحت یہ کیس دیکھ سکتے ہیں لیکن اس میں تبدیلی نہیں کر سکتے۔</translation>
     </message>
     <message>
-        <location filename="../../gui/case_form.py" line="913"/>
+        <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="311"/>
         <source>Unsaved changes</source>
         <translation>غیر محفوظ تبدیلیاں</translation>
     </message>
     <message>
-        <location filename="../../gui/case_form.py" line="914"/>
+        <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="312"/>
         <source>This case has changes that are not saved. Discard them?</source>
         <translation>اس کیس میں ایسی تبدیلیاں ہیں جو محفوظ نہیں ہوئیں۔ کیا انہیں ختم کر دیں؟</translation>
     </message>
     <message>
-        <location filename="../../gui/case_form.py" line="915"/>
+        <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="313"/>
         <source>&amp;Discard changes</source>
         <translation>تبدیلیاں ختم کریں (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../gui/case_form.py" line="916"/>
+        <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="314"/>
         <source>&amp;Keep editing</source>
         <translation>ترمیم جاری رکھیں (&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../gui/case_form.py" line="948"/>
+        <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="346"/>
         <source>Nothing was saved. Correct these problems ({count}):</source>
         <translation>کچھ محفوظ نہیں ہوا۔ یہ غلطیاں ({count}) درست کریں:</translation>
     </message>
     <message>
-        <location filename="../../gui/case_form.py" line="950"/>
+        <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="348"/>
         <source>Nothing was saved: {message}</source>
         <translation>کچھ محفوظ نہیں ہوا: {message}</translation>
     </message>
 </context>
 <context>
+    <name>CaseFormTabs</name>
+    <message>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="124"/>
+        <source>Desk</source>
+        <translation>ڈیسک</translation>
+    </message>
+    <message>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="130"/>
+        <source>{name} ({code})</source>
+        <translation>{name} ({code})</translation>
+    </message>
+    <message>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="138"/>
+        <source>Choose the desk…</source>
+        <translation>ڈیسک چنیں…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="140"/>
+        <source>&amp;Desk:</source>
+        <translation>ڈیسک (&amp;D):</translation>
+    </message>
+    <message>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="145"/>
+        <source>assigned when the case is saved</source>
+        <translation>کیس محفوظ ہونے پر دیا جائے گا</translation>
+    </message>
+    <message>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="154"/>
+        <source>Case number:</source>
+        <translation>کیس نمبر:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="161"/>
+        <source>Case context:</source>
+        <translation>کیس کا پس منظر:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="163"/>
+        <source>Time to report:</source>
+        <translation>رپورٹ کرنے میں لگا وقت:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="174"/>
+        <source>e.g. QC-014</source>
+        <translation>مثلاً QC-014</translation>
+    </message>
+    <message>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="175"/>
+        <source>Client &amp;code:</source>
+        <translation>متاثرہ فرد کا کوڈ (&amp;C):</translation>
+    </message>
+    <message>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="177"/>
+        <source>A pseudonymous code, never the client&apos;s name.</source>
+        <translation>فرضی کوڈ لکھیں، متاثرہ فرد کا نام کبھی نہیں۔</translation>
+    </message>
+    <message>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="178"/>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="359"/>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="364"/>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="432"/>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="433"/>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="434"/>
+        <source>Choose…</source>
+        <translation>چنیں…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="179"/>
+        <source>Se&amp;x:</source>
+        <translation>جنس (&amp;X):</translation>
+    </message>
+    <message>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="182"/>
+        <source>Unknown</source>
+        <translation>نامعلوم</translation>
+    </message>
+    <message>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="183"/>
+        <source> years</source>
+        <translation> سال</translation>
+    </message>
+    <message>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="186"/>
+        <source>&amp;Age:</source>
+        <translation>عمر (&amp;A):</translation>
+    </message>
+    <message>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="188"/>
+        <source>If the age is not known, step down past 0 to &quot;Unknown&quot;.</source>
+        <translation>اگر عمر معلوم نہ ہو تو 0 سے بھی نیچے جا کر &quot;نامعلوم&quot; پر آ جائیں۔</translation>
+    </message>
+    <message>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="189"/>
+        <source>Age es&amp;timated</source>
+        <translation>عمر کا اندازہ لگایا گیا (&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="191"/>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="196"/>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="198"/>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="215"/>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="217"/>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="220"/>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="224"/>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="287"/>
+        <source>Not recorded</source>
+        <translation>درج نہیں</translation>
+    </message>
+    <message>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="192"/>
+        <source>Age g&amp;roup:</source>
+        <translation>عمر کا گروپ (&amp;R):</translation>
+    </message>
+    <message>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="194"/>
+        <source>Only when the age is unknown; a known age sets the group.</source>
+        <translation>صرف اس وقت جب عمر معلوم نہ ہو؛ عمر معلوم ہو تو گروپ خود طے ہو جاتا ہے۔</translation>
+    </message>
+    <message>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="196"/>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="224"/>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="320"/>
+        <source>Yes</source>
+        <translation>ہاں</translation>
+    </message>
+    <message>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="196"/>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="224"/>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="320"/>
+        <source>No</source>
+        <translation>نہیں</translation>
+    </message>
+    <message>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="197"/>
+        <source>D&amp;isability:</source>
+        <translation>معذوری (&amp;I):</translation>
+    </message>
+    <message>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="199"/>
+        <source>Dis&amp;placement:</source>
+        <translation>نقل مکانی (&amp;P):</translation>
+    </message>
+    <message>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="211"/>
+        <source>&amp;Report date:</source>
+        <translation>رپورٹ کی تاریخ (&amp;R):</translation>
+    </message>
+    <message>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="213"/>
+        <source>&amp;Unknown</source>
+        <translation>نامعلوم (&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="214"/>
+        <source>&amp;Incident date:</source>
+        <translation>واقعے کی تاریخ (&amp;I):</translation>
+    </message>
+    <message>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="216"/>
+        <source>&amp;Time of day:</source>
+        <translation>دن کا وقت (&amp;T):</translation>
+    </message>
+    <message>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="218"/>
+        <source>&amp;Location:</source>
+        <translation>جگہ (&amp;L):</translation>
+    </message>
+    <message>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="222"/>
+        <source>Distri&amp;ct of incident:</source>
+        <translation>واقعے کا ضلع (&amp;C):</translation>
+    </message>
+    <message>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="225"/>
+        <source>&amp;Previous incidents:</source>
+        <translation>سابقہ واقعات (&amp;P):</translation>
+    </message>
+    <message>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="239"/>
+        <source>One line per alleged perpetrator. Use &quot;Unknown&quot; where the client does not know.</source>
+        <translation>ہر مبینہ ملزم کے لیے ایک سطر۔ جو بات متاثرہ فرد کو معلوم نہ ہو وہاں &quot;نامعلوم&quot; چنیں۔</translation>
+    </message>
+    <message>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="243"/>
+        <source>Relationship to the client</source>
+        <translation>متاثرہ فرد سے رشتہ</translation>
+    </message>
+    <message>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="243"/>
+        <source>Sex</source>
+        <translation>جنس</translation>
+    </message>
+    <message>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="244"/>
+        <source>Age group</source>
+        <translation>عمر کا گروپ</translation>
+    </message>
+    <message>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="252"/>
+        <source>Alleged perpetrators</source>
+        <translation>مبینہ ملزمان</translation>
+    </message>
+    <message>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="255"/>
+        <source>&amp;Add perpetrator</source>
+        <translation>ملزم شامل کریں (&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="256"/>
+        <source>&amp;Remove selected</source>
+        <translation>منتخب سطر ہٹائیں (&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="273"/>
+        <source>Leave the status empty for a service not discussed. Referred, provided and received elsewhere need the date of the referral or service.</source>
+        <translation>جس خدمت پر بات نہیں ہوئی اس کی حیثیت خالی چھوڑ دیں۔ &quot;ریفر کیا گیا&quot;، &quot;یہاں فراہم کی گئی&quot; اور &quot;کہیں اور سے حاصل کی گئی&quot; کے ساتھ ریفرل یا خدمت کی تاریخ ضروری ہے۔</translation>
+    </message>
+    <message>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="279"/>
+        <source>Service</source>
+        <translation>خدمت</translation>
+    </message>
+    <message>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="279"/>
+        <source>Status</source>
+        <translation>حیثیت</translation>
+    </message>
+    <message>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="279"/>
+        <source>Date</source>
+        <translation>تاریخ</translation>
+    </message>
+    <message>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="280"/>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="300"/>
+        <source>FIR number</source>
+        <translation>ایف آئی آر نمبر</translation>
+    </message>
+    <message>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="288"/>
+        <source>Status of {service}</source>
+        <translation>{service} کی حیثیت</translation>
+    </message>
+    <message>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="290"/>
+        <source>No date</source>
+        <translation>کوئی تاریخ نہیں</translation>
+    </message>
+    <message>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="291"/>
+        <source>Date of {service}</source>
+        <translation>{service} کی تاریخ</translation>
+    </message>
+    <message>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="298"/>
+        <source>e.g. 112/2026</source>
+        <translation>مثلاً 112/2026</translation>
+    </message>
+    <message>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="321"/>
+        <source>{question}: yes</source>
+        <translation>{question}: ہاں</translation>
+    </message>
+    <message>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="322"/>
+        <source>{question}: no</source>
+        <translation>{question}: نہیں</translation>
+    </message>
+    <message>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="334"/>
+        <source>Ask the client both questions and record the answers. Nothing is pre-filled.</source>
+        <translation>متاثرہ فرد سے دونوں سوال پوچھیں اور جواب درج کریں۔ کچھ بھی پہلے سے بھرا ہوا نہیں ہے۔</translation>
+    </message>
+    <message>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="338"/>
+        <source>&amp;Consent to services</source>
+        <translation>خدمات کے لیے رضامندی (&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="339"/>
+        <source>Does the client agree to the services and referrals offered?</source>
+        <translation>کیا متاثرہ فرد پیش کی گئی خدمات اور ریفرل پر رضامند ہے؟</translation>
+    </message>
+    <message>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="340"/>
+        <source>Consent to share &amp;non-identifiable data for reporting</source>
+        <translation>رپورٹنگ کے لیے شناخت سے پاک ڈیٹا شیئر کرنے کی رضامندی (&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="341"/>
+        <source>Yes means this case may be counted and shared beyond the desk without the client&apos;s name, CNIC, phone or address: only de-identified data leaves this office.</source>
+        <translation>&quot;ہاں&quot; کا مطلب ہے کہ یہ کیس متاثرہ فرد کے نام، CNIC، فون یا پتے کے بغیر گنا اور ڈیسک سے باہر شیئر کیا جا سکتا ہے: اس دفتر سے صرف شناخت سے پاک ڈیٹا باہر جاتا ہے۔</translation>
+    </message>
+    <message>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="361"/>
+        <source>Case s&amp;tatus:</source>
+        <translation>کیس کی حیثیت (&amp;T):</translation>
+    </message>
+    <message>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="362"/>
+        <source>No dat&amp;e</source>
+        <translation>کوئی تاریخ نہیں (&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="363"/>
+        <source>&amp;Follow-up date:</source>
+        <translation>فالو اپ کی تاریخ (&amp;F):</translation>
+    </message>
+    <message>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="365"/>
+        <source>Closing &amp;reason:</source>
+        <translation>کیس بند کرنے کی وجہ (&amp;R):</translation>
+    </message>
+    <message>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="369"/>
+        <source>&amp;Handling officer:</source>
+        <translation>ذمہ دار افسر (&amp;H):</translation>
+    </message>
+    <message>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="374"/>
+        <source>What happened, what the client asked for, what was done. Do not write names or CNICs here.</source>
+        <translation>کیا ہوا، متاثرہ فرد نے کیا مدد مانگی، اور کیا کیا گیا۔ یہاں نام یا CNIC نہ لکھیں۔</translation>
+    </message>
+    <message>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="376"/>
+        <source>N&amp;otes:</source>
+        <translation>نوٹ (&amp;O):</translation>
+    </message>
+    <message>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="381"/>
+        <source>Identifying details stay in this office: they are never synced, reported or exported. Fill in only what the client agrees to give.</source>
+        <translation>شناختی تفصیلات اسی دفتر میں رہتی ہیں: یہ کبھی مرکز کو نہیں بھیجی جاتیں، نہ رپورٹ میں آتی ہیں اور نہ برآمد ہوتی ہیں۔ صرف وہی معلومات بھریں جو متاثرہ فرد دینے پر رضامند ہو۔</translation>
+    </message>
+    <message>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="386"/>
+        <source>&amp;Name:</source>
+        <translation>نام (&amp;N):</translation>
+    </message>
+    <message>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="386"/>
+        <source>&amp;Father&apos;s or husband&apos;s name:</source>
+        <translation>والد یا شوہر کا نام (&amp;F):</translation>
+    </message>
+    <message>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="387"/>
+        <source>CN&amp;IC:</source>
+        <translation>CNIC نمبر (&amp;I):</translation>
+    </message>
+    <message>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="387"/>
+        <source>&amp;Phone:</source>
+        <translation>فون (&amp;P):</translation>
+    </message>
+    <message>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="387"/>
+        <source>Add&amp;ress:</source>
+        <translation>پتہ (&amp;R):</translation>
+    </message>
+    <message>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="413"/>
+        <source>Problems to correct</source>
+        <translation>درست کرنے والی غلطیاں</translation>
+    </message>
+    <message>
+        <location filename="../../gui/screens/desk_register/case_form/tabs.py" line="438"/>
+        <source>Perpetrator {number}: {column}</source>
+        <translation>ملزم {number}: {column}</translation>
+    </message>
+</context>
+<context>
     <name>CentreKeyPage</name>
     <message>
-        <location filename="../../gui/setup_wizard.py" line="450"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="421"/>
         <source>The provincial centre&apos;s key</source>
         <translation>صوبائی مرکز کی کلید</translation>
     </message>
     <message>
-        <location filename="../../gui/setup_wizard.py" line="451"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="422"/>
         <source>Data sent to the provincial centre is locked with the centre&apos;s key. The centre gives every district office a small key file.</source>
         <translation>صوبائی مرکز کو بھیجا گیا ڈیٹا مرکز کی کلید سے لاک ہوتا ہے۔ مرکز ہر ضلعی دفتر کو کلید کی ایک چھوٹی سی فائل دیتا ہے۔</translation>
     </message>
     <message>
-        <location filename="../../gui/setup_wizard.py" line="453"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="424"/>
         <source>&amp;Skip for now</source>
         <translation>فی الحال چھوڑ دیں (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/setup_wizard.py" line="454"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="425"/>
         <source>&amp;Trust this key and finish</source>
         <translation>اس کلید پر اعتماد کریں اور مکمل کریں (&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../gui/setup_wizard.py" line="461"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="432"/>
         <source>This office trusts the centre key &lt;b&gt;{fingerprint}&lt;/b&gt;. A new key file replaces it: do this only when the centre has told you it changed its key.</source>
         <translation>یہ دفتر مرکز کی کلید &lt;b&gt;{fingerprint}&lt;/b&gt; پر اعتماد کرتا ہے۔ کلید کی نئی فائل اس کی جگہ لے لے گی: ایسا صرف اس وقت کریں جب مرکز نے آپ کو بتایا ہو کہ اس نے اپنی کلید بدل دی ہے۔</translation>
     </message>
     <message>
-        <location filename="../../gui/setup_wizard.py" line="464"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="435"/>
         <source>&amp;Choose the centre&apos;s key file…</source>
         <translation>مرکز کی کلید کی فائل چنیں (&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../gui/setup_wizard.py" line="475"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="446"/>
         <source>The key file&apos;s fingerprint:</source>
         <translation>کلید کی فائل کا فنگر پرنٹ:</translation>
     </message>
     <message>
-        <location filename="../../gui/setup_wizard.py" line="477"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="448"/>
         <source>Fingerprint</source>
         <translation>فنگر پرنٹ</translation>
     </message>
     <message>
-        <location filename="../../gui/setup_wizard.py" line="480"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="451"/>
         <source>&lt;b&gt;Read this to the provincial centre by phone; continue only if it matches.&lt;/b&gt; If it does not match, someone may have changed the file: stop and call the IT officer.</source>
         <translation>&lt;b&gt;یہ فون پر صوبائی مرکز کو پڑھ کر سنائیں؛ صرف مل جانے کی صورت میں آگے بڑھیں۔&lt;/b&gt; اگر یہ نہ ملے تو ممکن ہے کسی نے فائل بدل دی ہو: یہیں رک جائیں اور آئی ٹی افسر کو فون کریں۔</translation>
     </message>
     <message>
-        <location filename="../../gui/setup_wizard.py" line="482"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="453"/>
         <source>The provincial centre &amp;confirmed that the fingerprint matches</source>
         <translation>صوبائی مرکز نے تصدیق کر دی ہے کہ فنگر پرنٹ مل گیا ہے (&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../gui/setup_wizard.py" line="493"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="464"/>
         <source>No key file yet? Choose &lt;b&gt;Skip for now&lt;/b&gt;. This office can enter data at once, but it cannot send data to the centre until an administrator adds the centre&apos;s key under Settings.</source>
         <translation>ابھی کلید کی فائل نہیں ملی؟ &lt;b&gt;فی الحال چھوڑ دیں&lt;/b&gt; چنیں۔ یہ دفتر فوراً ڈیٹا درج کر سکتا ہے، لیکن جب تک منتظم ترتیبات میں مرکز کی کلید شامل نہ کرے، مرکز کو ڈیٹا نہیں بھیج سکتا۔</translation>
     </message>
     <message>
-        <location filename="../../gui/setup_wizard.py" line="505"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="476"/>
         <source>Choose the centre&apos;s key file</source>
         <translation>مرکز کی کلید کی فائل چنیں</translation>
     </message>
     <message>
-        <location filename="../../gui/setup_wizard.py" line="506"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="477"/>
         <source>Mizan centre key (*.key *.txt);;All files (*)</source>
         <translation>Mizan مرکز کی کلید (*.key *.txt);;تمام فائلیں (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/setup_wizard.py" line="522"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="491"/>
         <source>Key file: {path}</source>
         <translation>کلید کی فائل: {path}</translation>
     </message>
@@ -851,102 +766,175 @@
 <context>
     <name>ChangePasswordDialog</name>
     <message>
-        <location filename="../../gui/login.py" line="447"/>
+        <location filename="../../gui/dialogs/password.py" line="37"/>
         <source>Change your password</source>
         <translation>اپنا پاس ورڈ تبدیل کریں</translation>
     </message>
     <message>
-        <location filename="../../gui/login.py" line="452"/>
-        <source>Changing the password of {user}. Use at least 8 characters; a short sentence is easy to remember and hard to guess.</source>
-        <translation>{user} کا پاس ورڈ تبدیل کیا جا رہا ہے۔ کم از کم 8 حروف استعمال کریں؛ ایک چھوٹا سا جملہ یاد رکھنا آسان اور اندازہ لگانا مشکل ہوتا ہے۔</translation>
+        <location filename="../../gui/dialogs/password.py" line="42"/>
+        <source>Changing the password of {user}. Use at least {min_password_length} characters; a short sentence is easy to remember and hard to guess.</source>
+        <translation>{user} کا پاس ورڈ تبدیل کیا جا رہا ہے۔ کم از کم {min_password_length} حروف استعمال کریں؛ ایک چھوٹا سا جملہ یاد رکھنا آسان اور اندازہ لگانا مشکل ہوتا ہے۔</translation>
     </message>
     <message>
-        <location filename="../../gui/login.py" line="458"/>
+        <location filename="../../gui/dialogs/password.py" line="48"/>
         <source>Current password</source>
         <translation>موجودہ پاس ورڈ</translation>
     </message>
     <message>
-        <location filename="../../gui/login.py" line="459"/>
+        <location filename="../../gui/dialogs/password.py" line="49"/>
         <source>New password</source>
         <translation>نیا پاس ورڈ</translation>
     </message>
     <message>
-        <location filename="../../gui/login.py" line="460"/>
+        <location filename="../../gui/dialogs/password.py" line="50"/>
         <source>New password again</source>
         <translation>نیا پاس ورڈ دوبارہ</translation>
     </message>
     <message>
-        <location filename="../../gui/login.py" line="461"/>
+        <location filename="../../gui/dialogs/password.py" line="51"/>
         <source>&amp;Current password:</source>
         <translation>موجودہ پاس ورڈ (&amp;C):</translation>
     </message>
     <message>
-        <location filename="../../gui/login.py" line="462"/>
+        <location filename="../../gui/dialogs/password.py" line="52"/>
         <source>&amp;New password:</source>
         <translation>نیا پاس ورڈ (&amp;N):</translation>
     </message>
     <message>
-        <location filename="../../gui/login.py" line="463"/>
+        <location filename="../../gui/dialogs/password.py" line="53"/>
         <source>New password &amp;again:</source>
         <translation>نیا پاس ورڈ دوبارہ (&amp;A):</translation>
     </message>
     <message>
-        <location filename="../../gui/login.py" line="469"/>
+        <location filename="../../gui/dialogs/password.py" line="59"/>
         <source>C&amp;hange password</source>
         <translation>پاس ورڈ تبدیل کریں (&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/login.py" line="472"/>
+        <location filename="../../gui/dialogs/password.py" line="62"/>
         <source>Cancel</source>
         <translation>منسوخ کریں</translation>
     </message>
     <message>
-        <location filename="../../gui/login.py" line="484"/>
+        <location filename="../../gui/dialogs/password.py" line="74"/>
         <source>Type your current password.</source>
         <translation>اپنا موجودہ پاس ورڈ لکھیں۔</translation>
     </message>
     <message>
-        <location filename="../../gui/login.py" line="495"/>
+        <location filename="../../gui/dialogs/password.py" line="82"/>
         <source>The two new passwords are not the same. Type the new password again in both boxes.</source>
         <translation>دونوں نئے پاس ورڈ ایک جیسے نہیں ہیں۔ دونوں خانوں میں نیا پاس ورڈ دوبارہ لکھیں۔</translation>
     </message>
     <message>
-        <location filename="../../gui/login.py" line="499"/>
+        <location filename="../../gui/dialogs/password.py" line="86"/>
         <source>The new password is the same as the current one.</source>
         <translation>نیا پاس ورڈ موجودہ پاس ورڈ جیسا ہی ہے۔</translation>
     </message>
     <message>
-        <location filename="../../gui/login.py" line="503"/>
+        <location filename="../../gui/dialogs/password.py" line="90"/>
         <source>Changing the password…</source>
         <translation>پاس ورڈ تبدیل ہو رہا ہے…</translation>
     </message>
     <message>
-        <location filename="../../gui/login.py" line="511"/>
+        <location filename="../../gui/dialogs/password.py" line="98"/>
         <source>This password opens a different database. Sign out and sign in again.</source>
         <translation>یہ پاس ورڈ کسی دوسرے ڈیٹا بیس کو کھولتا ہے۔ سائن آؤٹ کر کے دوبارہ سائن ان کریں۔</translation>
     </message>
     <message>
-        <location filename="../../gui/login.py" line="517"/>
+        <location filename="../../gui/dialogs/password.py" line="104"/>
         <source>The password has changed. Use the new one from now on.</source>
         <translation>پاس ورڈ تبدیل ہو گیا ہے۔ اب سے نیا پاس ورڈ استعمال کریں۔</translation>
     </message>
 </context>
 <context>
+    <name>ClassificationStepper</name>
+    <message>
+        <location filename="../../gui/screens/desk_register/case_form/classification.py" line="43"/>
+        <source>Type of violence (GBV classification)</source>
+        <translation>تشدد کی قسم (GBV درجہ بندی)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/screens/desk_register/case_form/classification.py" line="45"/>
+        <source>Ask each question in turn. The first &quot;yes&quot; sets the type; the rest are not asked.</source>
+        <translation>ہر سوال باری باری پوچھیں۔ پہلا &quot;ہاں&quot; قسم طے کر دیتا ہے؛ اس کے بعد والے سوال نہیں پوچھے جاتے۔</translation>
+    </message>
+    <message>
+        <location filename="../../gui/screens/desk_register/case_form/classification.py" line="60"/>
+        <source>Restart &amp;questions</source>
+        <translation>سوالات دوبارہ شروع کریں (&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/screens/desk_register/case_form/classification.py" line="62"/>
+        <source>&amp;Yes</source>
+        <translation>ہاں (&amp;Y)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/screens/desk_register/case_form/classification.py" line="63"/>
+        <source>&amp;No</source>
+        <translation>نہیں (&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/screens/desk_register/case_form/classification.py" line="80"/>
+        <source>Choose…</source>
+        <translation>چنیں…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/screens/desk_register/case_form/classification.py" line="81"/>
+        <source>&amp;Kind of complaint:</source>
+        <translation>شکایت کی نوعیت (&amp;K):</translation>
+    </message>
+    <message>
+        <location filename="../../gui/screens/desk_register/case_form/classification.py" line="130"/>
+        <source>Yes</source>
+        <translation>ہاں</translation>
+    </message>
+    <message>
+        <location filename="../../gui/screens/desk_register/case_form/classification.py" line="130"/>
+        <source>No</source>
+        <translation>نہیں</translation>
+    </message>
+    <message>
+        <location filename="../../gui/screens/desk_register/case_form/classification.py" line="131"/>
+        <source>{number}. {question}  {answer}</source>
+        <translation>{number}۔ {question}  {answer}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/screens/desk_register/case_form/classification.py" line="143"/>
+        <source>Question {number} of {count}</source>
+        <translation>{count} میں سے سوال {number}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/screens/desk_register/case_form/classification.py" line="147"/>
+        <source>Type: {name}</source>
+        <translation>قسم: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/screens/desk_register/case_form/classification.py" line="149"/>
+        <source>The stored answers do not give a type. Restart the questions.</source>
+        <translation>محفوظ جوابات سے کوئی قسم طے نہیں ہوتی۔ سوالات دوبارہ شروع کریں۔</translation>
+    </message>
+    <message>
+        <location filename="../../gui/screens/desk_register/case_form/classification.py" line="151"/>
+        <source>Type: not decided yet</source>
+        <translation>قسم: ابھی طے نہیں ہوئی</translation>
+    </message>
+</context>
+<context>
     <name>ComparisonModel</name>
     <message>
-        <location filename="../../gui/review_screen.py" line="88"/>
+        <location filename="../../gui/screens/review_screen.py" line="92"/>
         <source>Field</source>
         <translation>فیلڈ</translation>
     </message>
     <message>
-        <location filename="../../gui/review_screen.py" line="88"/>
-        <location filename="../../gui/review_screen.py" line="107"/>
+        <location filename="../../gui/screens/review_screen.py" line="92"/>
+        <location filename="../../gui/screens/review_screen.py" line="111"/>
         <source>Stored</source>
         <translation>محفوظ شدہ</translation>
     </message>
     <message>
-        <location filename="../../gui/review_screen.py" line="88"/>
-        <location filename="../../gui/review_screen.py" line="107"/>
+        <location filename="../../gui/screens/review_screen.py" line="92"/>
+        <location filename="../../gui/screens/review_screen.py" line="111"/>
         <source>Other version</source>
         <translation>دوسرا نسخہ</translation>
     </message>
@@ -954,17 +942,17 @@
 <context>
     <name>ConflictsModel</name>
     <message>
-        <location filename="../../gui/review_screen.py" line="61"/>
+        <location filename="../../gui/screens/review_screen.py" line="62"/>
         <source>Record</source>
         <translation>ریکارڈ</translation>
     </message>
     <message>
-        <location filename="../../gui/review_screen.py" line="61"/>
+        <location filename="../../gui/screens/review_screen.py" line="62"/>
         <source>Stored (wins now)</source>
         <translation>محفوظ شدہ (فی الحال یہی نافذ ہے)</translation>
     </message>
     <message>
-        <location filename="../../gui/review_screen.py" line="61"/>
+        <location filename="../../gui/screens/review_screen.py" line="62"/>
         <source>Other version</source>
         <translation>دوسرا نسخہ</translation>
     </message>
@@ -972,17 +960,17 @@
 <context>
     <name>CountLabel</name>
     <message>
-        <location filename="../../gui/desk_register.py" line="328"/>
+        <location filename="../../gui/widgets/paged_model.py" line="222"/>
         <source>Searching…</source>
         <translation>تلاش ہو رہی ہے…</translation>
     </message>
     <message>
-        <location filename="../../gui/desk_register.py" line="343"/>
+        <location filename="../../gui/widgets/paged_model.py" line="237"/>
         <source>Counting…</source>
         <translation>گنتی ہو رہی ہے…</translation>
     </message>
     <message>
-        <location filename="../../gui/desk_register.py" line="350"/>
+        <location filename="../../gui/widgets/paged_model.py" line="244"/>
         <source>Not counted: {error}</source>
         <translation>گنتی نہیں ہو سکی: {error}</translation>
     </message>
@@ -990,99 +978,99 @@
 <context>
     <name>CreatePage</name>
     <message>
-        <location filename="../../gui/setup_wizard.py" line="294"/>
-        <location filename="../../gui/setup_wizard.py" line="308"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="265"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="279"/>
         <source>Creating the database</source>
         <translation>ڈیٹا بیس بنایا جا رہا ہے</translation>
     </message>
     <message>
-        <location filename="../../gui/setup_wizard.py" line="295"/>
-        <location filename="../../gui/setup_wizard.py" line="366"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="266"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="337"/>
         <source>Mizan is making the encrypted database on this PC.</source>
         <translation>Mizan اس کمپیوٹر پر انکرپٹ شدہ (خفیہ) ڈیٹا بیس بنا رہا ہے۔</translation>
     </message>
     <message>
-        <location filename="../../gui/setup_wizard.py" line="299"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="270"/>
         <source>&amp;Next &gt;</source>
         <translation>اگلا (&amp;N) &gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/setup_wizard.py" line="305"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="276"/>
         <source>Creating the encrypted database… this takes a few seconds.</source>
         <translation>انکرپٹ شدہ ڈیٹا بیس بنایا جا رہا ہے… اس میں چند سیکنڈ لگتے ہیں۔</translation>
     </message>
     <message>
-        <location filename="../../gui/setup_wizard.py" line="317"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="288"/>
         <source>&amp;Try again</source>
         <translation>دوبارہ کوشش کریں (&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../gui/setup_wizard.py" line="330"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="301"/>
         <source>The database is ready. Below is its &lt;b&gt;recovery key&lt;/b&gt;. If every administrator forgets the password, this key is the only way to open the data. Mizan shows it &lt;b&gt;only now&lt;/b&gt;.</source>
         <translation>ڈیٹا بیس تیار ہے۔ نیچے اس کی &lt;b&gt;ریکوری کی&lt;/b&gt; ہے۔ اگر تمام منتظمین پاس ورڈ بھول جائیں تو ڈیٹا کھولنے کا واحد راستہ یہی کی ہے۔ Mizan اسے &lt;b&gt;صرف ابھی&lt;/b&gt; دکھا رہا ہے۔</translation>
     </message>
     <message>
-        <location filename="../../gui/setup_wizard.py" line="333"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="304"/>
         <source>Recovery key</source>
         <translation>ریکوری کی</translation>
     </message>
     <message>
-        <location filename="../../gui/setup_wizard.py" line="336"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="307"/>
         <source>Print it or write it on paper, and keep the paper locked away, apart from this PC. Anyone with the key and a copy of the database can read it.</source>
         <translation>اسے پرنٹ کریں یا کاغذ پر لکھ لیں، اور یہ کاغذ اس کمپیوٹر سے الگ، تالے میں محفوظ رکھیں۔ جس کے پاس یہ کی اور ڈیٹا بیس کی نقل ہو، وہ ڈیٹا پڑھ سکتا ہے۔</translation>
     </message>
     <message>
-        <location filename="../../gui/setup_wizard.py" line="339"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="310"/>
         <source>&amp;Print…</source>
         <translation>پرنٹ کریں (&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../gui/setup_wizard.py" line="344"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="315"/>
         <source>I have &amp;written down or printed the recovery key</source>
         <translation>میں نے ریکوری کی لکھ لی ہے یا پرنٹ کر لی ہے (&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../gui/setup_wizard.py" line="380"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="351"/>
         <source>Your recovery key</source>
         <translation>آپ کی ریکوری کی</translation>
     </message>
     <message>
-        <location filename="../../gui/setup_wizard.py" line="381"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="352"/>
         <source>Keep it safe: it is shown only once.</source>
         <translation>اسے محفوظ رکھیں: یہ صرف ایک بار دکھائی جاتی ہے۔</translation>
     </message>
     <message>
-        <location filename="../../gui/setup_wizard.py" line="404"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="375"/>
         <source>Installation</source>
         <translation>تنصیب</translation>
     </message>
     <message>
-        <location filename="../../gui/setup_wizard.py" line="405"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="376"/>
         <source>Administrator</source>
         <translation>منتظم</translation>
     </message>
     <message>
-        <location filename="../../gui/setup_wizard.py" line="406"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="377"/>
         <source>Database file</source>
         <translation>ڈیٹا بیس فائل</translation>
     </message>
     <message>
-        <location filename="../../gui/setup_wizard.py" line="407"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="378"/>
         <source>Created</source>
         <translation>بنانے کی تاریخ</translation>
     </message>
     <message>
-        <location filename="../../gui/setup_wizard.py" line="411"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="382"/>
         <source>Mizan recovery key</source>
         <translation>Mizan ریکوری کی</translation>
     </message>
     <message>
-        <location filename="../../gui/setup_wizard.py" line="413"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="384"/>
         <source>If every administrator forgets the password, this key opens the database. Keep this paper locked away, apart from the PC. Anyone with the key and a copy of the database can read it.</source>
         <translation>اگر تمام منتظمین پاس ورڈ بھول جائیں تو یہ کی ڈیٹا بیس کھولتی ہے۔ یہ کاغذ کمپیوٹر سے الگ، تالے میں محفوظ رکھیں۔ جس کے پاس یہ کی اور ڈیٹا بیس کی نقل ہو، وہ ڈیٹا پڑھ سکتا ہے۔</translation>
     </message>
     <message>
-        <location filename="../../gui/setup_wizard.py" line="431"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="402"/>
         <source>Print the recovery key</source>
         <translation>ریکوری کی پرنٹ کریں</translation>
     </message>
@@ -1090,98 +1078,98 @@
 <context>
     <name>DashboardScreen</name>
     <message>
-        <location filename="../../gui/dashboard.py" line="48"/>
-        <location filename="../../gui/dashboard.py" line="79"/>
+        <location filename="../../gui/screens/dashboard.py" line="49"/>
+        <location filename="../../gui/screens/dashboard.py" line="80"/>
         <source>Dashboard</source>
         <translation>ڈیش بورڈ</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard.py" line="53"/>
+        <location filename="../../gui/screens/dashboard.py" line="54"/>
         <source>District</source>
         <translation>ضلع</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard.py" line="57"/>
+        <location filename="../../gui/screens/dashboard.py" line="58"/>
         <source>District:</source>
         <translation>ضلع:</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard.py" line="97"/>
+        <location filename="../../gui/screens/dashboard.py" line="98"/>
         <source>Reading the figures…</source>
         <translation>اعداد و شمار پڑھے جا رہے ہیں…</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard.py" line="112"/>
+        <location filename="../../gui/screens/dashboard.py" line="113"/>
         <source>The figures could not be read: {error}</source>
         <translation>اعداد و شمار نہیں پڑھے جا سکے: {error}</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard.py" line="125"/>
+        <location filename="../../gui/screens/dashboard.py" line="126"/>
         <source>This month: {period} (in progress)</source>
         <translation>رواں مہینہ: {period} (جاری)</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard.py" line="126"/>
+        <location filename="../../gui/screens/dashboard.py" line="127"/>
         <source>Last month: {period}</source>
         <translation>پچھلا مہینہ: {period}</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard.py" line="146"/>
+        <location filename="../../gui/screens/dashboard.py" line="147"/>
         <source>{entered} of {expected} cells</source>
         <translation>{expected} میں سے {entered} خانے</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard.py" line="148"/>
+        <location filename="../../gui/screens/dashboard.py" line="149"/>
         <source>{institution} completeness</source>
         <translation>{institution}: اندراج کی تکمیل</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard.py" line="152"/>
+        <location filename="../../gui/screens/dashboard.py" line="153"/>
         <source>marked complete</source>
         <translation>مکمل قرار دیا گیا</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard.py" line="154"/>
+        <location filename="../../gui/screens/dashboard.py" line="155"/>
         <source>all entered</source>
         <translation>سب درج ہو گئے</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard.py" line="156"/>
+        <location filename="../../gui/screens/dashboard.py" line="157"/>
         <source>not started</source>
         <translation>شروع نہیں ہوا</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard.py" line="158"/>
+        <location filename="../../gui/screens/dashboard.py" line="159"/>
         <source>{count} of {total} indicators to finish</source>
         <translation>{total} میں سے {count} اشاریے مکمل کرنا باقی</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard.py" line="165"/>
+        <location filename="../../gui/screens/dashboard.py" line="166"/>
         <source>Nothing is due.</source>
         <translation>ابھی کوئی اندراج باقی نہیں۔</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard.py" line="169"/>
+        <location filename="../../gui/screens/dashboard.py" line="170"/>
         <source>Gender facilitation desks</source>
         <translation>جینڈر سہولت ڈیسک</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard.py" line="172"/>
+        <location filename="../../gui/screens/dashboard.py" line="173"/>
         <source>Cases reported this month ({period}, to {day}): {count}</source>
         <translation>اس مہینے رپورٹ ہونے والے کیس ({period}، {day} تک): {count}</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard.py" line="173"/>
+        <location filename="../../gui/screens/dashboard.py" line="174"/>
         <source>Last month ({period}): {count}</source>
         <translation>پچھلا مہینہ ({period}): {count}</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard.py" line="182"/>
+        <location filename="../../gui/screens/dashboard.py" line="183"/>
         <source>What to do next</source>
         <translation>آگے کیا کرنا ہے</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard.py" line="193"/>
+        <location filename="../../gui/screens/dashboard.py" line="194"/>
         <source>Nothing waiting. Well done.</source>
         <translation>کوئی کام باقی نہیں۔ بہت خوب!</translation>
     </message>
@@ -1189,47 +1177,47 @@
 <context>
     <name>DeskRegisterModel</name>
     <message>
-        <location filename="../../gui/desk_register.py" line="275"/>
+        <location filename="../../gui/screens/desk_register/register.py" line="89"/>
         <source>Case number</source>
         <translation>کیس نمبر</translation>
     </message>
     <message>
-        <location filename="../../gui/desk_register.py" line="275"/>
+        <location filename="../../gui/screens/desk_register/register.py" line="89"/>
         <source>Desk</source>
         <translation>ڈیسک</translation>
     </message>
     <message>
-        <location filename="../../gui/desk_register.py" line="275"/>
+        <location filename="../../gui/screens/desk_register/register.py" line="89"/>
         <source>Report date</source>
         <translation>رپورٹ کی تاریخ</translation>
     </message>
     <message>
-        <location filename="../../gui/desk_register.py" line="275"/>
+        <location filename="../../gui/screens/desk_register/register.py" line="89"/>
         <source>Client code</source>
         <translation>متاثرہ فرد کا کوڈ</translation>
     </message>
     <message>
-        <location filename="../../gui/desk_register.py" line="276"/>
+        <location filename="../../gui/screens/desk_register/register.py" line="90"/>
         <source>Sex</source>
         <translation>جنس</translation>
     </message>
     <message>
-        <location filename="../../gui/desk_register.py" line="276"/>
+        <location filename="../../gui/screens/desk_register/register.py" line="90"/>
         <source>Age</source>
         <translation>عمر</translation>
     </message>
     <message>
-        <location filename="../../gui/desk_register.py" line="276"/>
+        <location filename="../../gui/screens/desk_register/register.py" line="90"/>
         <source>GBV type</source>
         <translation>تشدد کی قسم (GBV)</translation>
     </message>
     <message>
-        <location filename="../../gui/desk_register.py" line="276"/>
+        <location filename="../../gui/screens/desk_register/register.py" line="90"/>
         <source>Status</source>
         <translation>حیثیت</translation>
     </message>
     <message>
-        <location filename="../../gui/desk_register.py" line="276"/>
+        <location filename="../../gui/screens/desk_register/register.py" line="90"/>
         <source>Follow-up</source>
         <translation>فالو اپ</translation>
     </message>
@@ -1237,104 +1225,104 @@
 <context>
     <name>DeskRegisterScreen</name>
     <message>
-        <location filename="../../gui/desk_register.py" line="415"/>
+        <location filename="../../gui/screens/desk_register/register.py" line="138"/>
         <source>All</source>
         <translation>سب</translation>
     </message>
     <message>
-        <location filename="../../gui/desk_register.py" line="419"/>
+        <location filename="../../gui/screens/desk_register/register.py" line="142"/>
         <source>All types</source>
         <translation>تمام اقسام</translation>
     </message>
     <message>
-        <location filename="../../gui/desk_register.py" line="423"/>
+        <location filename="../../gui/screens/desk_register/register.py" line="146"/>
         <source>All desks</source>
         <translation>تمام ڈیسک</translation>
     </message>
     <message>
-        <location filename="../../gui/desk_register.py" line="426"/>
-        <location filename="../../gui/desk_register.py" line="427"/>
+        <location filename="../../gui/screens/desk_register/register.py" line="149"/>
+        <location filename="../../gui/screens/desk_register/register.py" line="150"/>
         <source>no date</source>
         <translation>کوئی تاریخ نہیں</translation>
     </message>
     <message>
-        <location filename="../../gui/desk_register.py" line="426"/>
+        <location filename="../../gui/screens/desk_register/register.py" line="149"/>
         <source>Reported from</source>
         <translation>رپورٹ شدہ، از</translation>
     </message>
     <message>
-        <location filename="../../gui/desk_register.py" line="427"/>
+        <location filename="../../gui/screens/desk_register/register.py" line="150"/>
         <source>Reported until</source>
         <translation>رپورٹ شدہ، تا</translation>
     </message>
     <message>
-        <location filename="../../gui/desk_register.py" line="429"/>
+        <location filename="../../gui/screens/desk_register/register.py" line="152"/>
         <source>Case number or client code</source>
         <translation>کیس نمبر یا متاثرہ فرد کا کوڈ</translation>
     </message>
     <message>
-        <location filename="../../gui/desk_register.py" line="431"/>
+        <location filename="../../gui/screens/desk_register/register.py" line="154"/>
         <source>Search</source>
         <translation>تلاش</translation>
     </message>
     <message>
-        <location filename="../../gui/desk_register.py" line="438"/>
+        <location filename="../../gui/screens/desk_register/register.py" line="161"/>
         <source>&amp;Status</source>
         <translation>حیثیت (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/desk_register.py" line="438"/>
+        <location filename="../../gui/screens/desk_register/register.py" line="161"/>
         <source>&amp;GBV type</source>
         <translation>تشدد کی قسم (&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../gui/desk_register.py" line="439"/>
+        <location filename="../../gui/screens/desk_register/register.py" line="162"/>
         <source>&amp;Desk</source>
         <translation>ڈیسک (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../gui/desk_register.py" line="439"/>
+        <location filename="../../gui/screens/desk_register/register.py" line="162"/>
         <source>Reported &amp;from</source>
         <translation>رپورٹ شدہ، از (&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/desk_register.py" line="440"/>
+        <location filename="../../gui/screens/desk_register/register.py" line="163"/>
         <source>&amp;until</source>
         <translation>تا (&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../gui/desk_register.py" line="440"/>
+        <location filename="../../gui/screens/desk_register/register.py" line="163"/>
         <source>Searc&amp;h</source>
         <translation>تلاش (&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/desk_register.py" line="468"/>
-        <location filename="../../gui/desk_register.py" line="514"/>
+        <location filename="../../gui/screens/desk_register/register.py" line="191"/>
+        <location filename="../../gui/screens/desk_register/register.py" line="237"/>
         <source>Desk register</source>
         <translation>ڈیسک رجسٹر</translation>
     </message>
     <message>
-        <location filename="../../gui/desk_register.py" line="477"/>
+        <location filename="../../gui/screens/desk_register/register.py" line="200"/>
         <source>&amp;Open</source>
         <translation>کھولیں (&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../gui/desk_register.py" line="484"/>
+        <location filename="../../gui/screens/desk_register/register.py" line="207"/>
         <source>&amp;New case</source>
         <translation>نیا کیس (&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../gui/desk_register.py" line="543"/>
+        <location filename="../../gui/screens/desk_register/register.py" line="266"/>
         <source>The register could not be read: {error}</source>
         <translation>رجسٹر نہیں پڑھا جا سکا: {error}</translation>
     </message>
     <message>
-        <location filename="../../gui/desk_register.py" line="555"/>
+        <location filename="../../gui/screens/desk_register/register.py" line="278"/>
         <source>1 case</source>
         <translation>1 کیس</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/desk_register.py" line="555"/>
+        <location filename="../../gui/screens/desk_register/register.py" line="278"/>
         <source>%Ln cases</source>
         <translation>
             <numerusform>%Ln کیس</numerusform>
@@ -1345,72 +1333,72 @@
 <context>
     <name>DevicesScreen</name>
     <message>
-        <location filename="../../gui/devices_screen.py" line="134"/>
+        <location filename="../../gui/screens/devices_screen.py" line="136"/>
         <source>Districts, their PCs and missing bundles</source>
         <translation>اضلاع، ان کے کمپیوٹر اور غائب بنڈل</translation>
     </message>
     <message>
-        <location filename="../../gui/devices_screen.py" line="136"/>
+        <location filename="../../gui/screens/devices_screen.py" line="138"/>
         <source>Districts</source>
         <translation>اضلاع</translation>
     </message>
     <message>
-        <location filename="../../gui/devices_screen.py" line="140"/>
+        <location filename="../../gui/screens/devices_screen.py" line="142"/>
         <source>PCs of the district</source>
         <translation>ضلع کے کمپیوٹر</translation>
     </message>
     <message>
-        <location filename="../../gui/devices_screen.py" line="144"/>
+        <location filename="../../gui/screens/devices_screen.py" line="146"/>
         <source>&amp;Revoke this PC…</source>
         <translation>اس کمپیوٹر کی اجازت منسوخ کریں (&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../gui/devices_screen.py" line="147"/>
+        <location filename="../../gui/screens/devices_screen.py" line="149"/>
         <source>Save the centre&apos;s &amp;key file for districts…</source>
         <translation>اضلاع کے لیے مرکز کی کلید کی فائل محفوظ کریں (&amp;K)…</translation>
     </message>
     <message>
-        <location filename="../../gui/devices_screen.py" line="174"/>
+        <location filename="../../gui/screens/devices_screen.py" line="176"/>
         <source>Devices</source>
         <translation>ڈیوائسز</translation>
     </message>
     <message>
-        <location filename="../../gui/devices_screen.py" line="206"/>
+        <location filename="../../gui/screens/devices_screen.py" line="208"/>
         <source>Revoke a PC</source>
         <translation>کمپیوٹر کی اجازت منسوخ کریں</translation>
     </message>
     <message>
-        <location filename="../../gui/devices_screen.py" line="207"/>
+        <location filename="../../gui/screens/devices_screen.py" line="209"/>
         <source>Revoke {name}? Its later bundles will be refused; what it sent before stays. Do this when the PC is lost, stolen or replaced.</source>
         <translation>کیا {name} کی اجازت منسوخ کر دیں؟ اس کے بعد کے بنڈل مسترد ہوں گے؛ جو یہ پہلے بھیج چکا ہے وہ برقرار رہے گا۔ ایسا اس وقت کریں جب کمپیوٹر گم، چوری یا تبدیل ہو جائے۔</translation>
     </message>
     <message>
-        <location filename="../../gui/devices_screen.py" line="209"/>
+        <location filename="../../gui/screens/devices_screen.py" line="211"/>
         <source>&amp;Revoke</source>
         <translation>اجازت منسوخ کریں (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/devices_screen.py" line="210"/>
+        <location filename="../../gui/screens/devices_screen.py" line="212"/>
         <source>&amp;Keep it</source>
         <translation>رہنے دیں (&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../gui/devices_screen.py" line="227"/>
+        <location filename="../../gui/screens/devices_screen.py" line="226"/>
         <source>{name} is revoked.</source>
         <translation>{name} کی اجازت منسوخ کر دی گئی۔</translation>
     </message>
     <message>
-        <location filename="../../gui/devices_screen.py" line="231"/>
+        <location filename="../../gui/screens/devices_screen.py" line="230"/>
         <source>Save the centre&apos;s key file</source>
         <translation>مرکز کی کلید کی فائل محفوظ کریں</translation>
     </message>
     <message>
-        <location filename="../../gui/devices_screen.py" line="232"/>
+        <location filename="../../gui/screens/devices_screen.py" line="231"/>
         <source>Mizan centre key (*.key)</source>
         <translation>Mizan مرکز کی کلید (*.key)</translation>
     </message>
     <message>
-        <location filename="../../gui/devices_screen.py" line="243"/>
+        <location filename="../../gui/screens/devices_screen.py" line="241"/>
         <source>Saved {path}. Give it to the district offices; when they phone, read them this fingerprint: {fingerprint}</source>
         <translation>{path} محفوظ ہو گئی۔ یہ فائل ضلعی دفاتر کو دیں؛ جب وہ فون کریں تو انہیں یہ فنگر پرنٹ پڑھ کر سنائیں: {fingerprint}</translation>
     </message>
@@ -1418,47 +1406,47 @@
 <context>
     <name>DistrictDevicesModel</name>
     <message>
-        <location filename="../../gui/devices_screen.py" line="103"/>
+        <location filename="../../gui/screens/devices_screen.py" line="105"/>
         <source>PC</source>
         <translation>کمپیوٹر</translation>
     </message>
     <message>
-        <location filename="../../gui/devices_screen.py" line="103"/>
+        <location filename="../../gui/screens/devices_screen.py" line="105"/>
         <source>Fingerprint</source>
         <translation>فنگر پرنٹ</translation>
     </message>
     <message>
-        <location filename="../../gui/devices_screen.py" line="103"/>
+        <location filename="../../gui/screens/devices_screen.py" line="105"/>
         <source>Status</source>
         <translation>حیثیت</translation>
     </message>
     <message>
-        <location filename="../../gui/devices_screen.py" line="103"/>
+        <location filename="../../gui/screens/devices_screen.py" line="105"/>
         <source>Last bundle</source>
         <translation>آخری بنڈل</translation>
     </message>
     <message>
-        <location filename="../../gui/devices_screen.py" line="104"/>
+        <location filename="../../gui/screens/devices_screen.py" line="106"/>
         <source>Imported</source>
         <translation>درآمد شدہ</translation>
     </message>
     <message>
-        <location filename="../../gui/devices_screen.py" line="104"/>
+        <location filename="../../gui/screens/devices_screen.py" line="106"/>
         <source>Missing</source>
         <translation>غائب</translation>
     </message>
     <message>
-        <location filename="../../gui/devices_screen.py" line="104"/>
+        <location filename="../../gui/screens/devices_screen.py" line="106"/>
         <source>Enrolled</source>
         <translation>رجسٹر ہونے کی تاریخ</translation>
     </message>
     <message>
-        <location filename="../../gui/devices_screen.py" line="118"/>
+        <location filename="../../gui/screens/devices_screen.py" line="120"/>
         <source>active</source>
         <translation>فعال</translation>
     </message>
     <message>
-        <location filename="../../gui/devices_screen.py" line="118"/>
+        <location filename="../../gui/screens/devices_screen.py" line="120"/>
         <source>revoked {day}</source>
         <translation>{day} کو منسوخ</translation>
     </message>
@@ -1466,52 +1454,52 @@
 <context>
     <name>DistrictPage</name>
     <message>
-        <location filename="../../gui/setup_wizard.py" line="156"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="128"/>
         <source>Which district?</source>
         <translation>کون سا ضلع؟</translation>
     </message>
     <message>
-        <location filename="../../gui/setup_wizard.py" line="157"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="129"/>
         <source>Choose the district whose office uses this PC, and give the PC a name the provincial centre will recognise.</source>
         <translation>وہ ضلع چنیں جس کا دفتر یہ کمپیوٹر استعمال کرتا ہے، اور کمپیوٹر کو ایسا نام دیں جسے صوبائی مرکز پہچان سکے۔</translation>
     </message>
     <message>
-        <location filename="../../gui/setup_wizard.py" line="163"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="135"/>
         <source>District</source>
         <translation>ضلع</translation>
     </message>
     <message>
-        <location filename="../../gui/setup_wizard.py" line="164"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="136"/>
         <source>Choose your district</source>
         <translation>اپنا ضلع چنیں</translation>
     </message>
     <message>
-        <location filename="../../gui/setup_wizard.py" line="171"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="143"/>
         <source>{division} division</source>
         <translation>{division} ڈویژن</translation>
     </message>
     <message>
-        <location filename="../../gui/setup_wizard.py" line="185"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="157"/>
         <source>Name of this PC</source>
         <translation>اس کمپیوٹر کا نام</translation>
     </message>
     <message>
-        <location filename="../../gui/setup_wizard.py" line="188"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="160"/>
         <source>&amp;District:</source>
         <translation>ضلع (&amp;D):</translation>
     </message>
     <message>
-        <location filename="../../gui/setup_wizard.py" line="189"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="161"/>
         <source>&amp;Name of this PC:</source>
         <translation>اس کمپیوٹر کا نام (&amp;N):</translation>
     </message>
     <message>
-        <location filename="../../gui/setup_wizard.py" line="192"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="164"/>
         <source>The name tells this PC apart from other PCs of the same office, e.g. &quot;Quetta office PC&quot; or &quot;Quetta desk laptop&quot;.</source>
         <translation>یہ نام اس کمپیوٹر کو اسی دفتر کے دوسرے کمپیوٹروں سے الگ پہچاننے کے لیے ہے، مثلاً &quot;کوئٹہ دفتر کا کمپیوٹر&quot; یا &quot;کوئٹہ ڈیسک کا لیپ ٹاپ&quot;۔</translation>
     </message>
     <message>
-        <location filename="../../gui/setup_wizard.py" line="214"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="186"/>
         <source>{district} office PC</source>
         <translation>{district} دفتر کا کمپیوٹر</translation>
     </message>
@@ -1519,37 +1507,37 @@
 <context>
     <name>DistrictsModel</name>
     <message>
-        <location filename="../../gui/devices_screen.py" line="61"/>
+        <location filename="../../gui/screens/devices_screen.py" line="63"/>
         <source>District</source>
         <translation>ضلع</translation>
     </message>
     <message>
-        <location filename="../../gui/devices_screen.py" line="61"/>
+        <location filename="../../gui/screens/devices_screen.py" line="63"/>
         <source>Division</source>
         <translation>ڈویژن</translation>
     </message>
     <message>
-        <location filename="../../gui/devices_screen.py" line="61"/>
+        <location filename="../../gui/screens/devices_screen.py" line="63"/>
         <source>PCs</source>
         <translation>کمپیوٹر</translation>
     </message>
     <message>
-        <location filename="../../gui/devices_screen.py" line="61"/>
+        <location filename="../../gui/screens/devices_screen.py" line="63"/>
         <source>Last bundle imported</source>
         <translation>آخری درآمد شدہ بنڈل</translation>
     </message>
     <message>
-        <location filename="../../gui/devices_screen.py" line="62"/>
+        <location filename="../../gui/screens/devices_screen.py" line="64"/>
         <source>Missing bundles</source>
         <translation>غائب بنڈل</translation>
     </message>
     <message>
-        <location filename="../../gui/devices_screen.py" line="72"/>
+        <location filename="../../gui/screens/devices_screen.py" line="74"/>
         <source>no PC enrolled</source>
         <translation>کوئی کمپیوٹر رجسٹر نہیں</translation>
     </message>
     <message>
-        <location filename="../../gui/devices_screen.py" line="93"/>
+        <location filename="../../gui/screens/devices_screen.py" line="95"/>
         <source>never</source>
         <translation>کبھی نہیں</translation>
     </message>
@@ -1557,12 +1545,12 @@
 <context>
     <name>DropArea</name>
     <message>
-        <location filename="../../gui/import_screen.py" line="113"/>
+        <location filename="../../gui/screens/import_screen.py" line="117"/>
         <source>Drop bundles here</source>
         <translation>بنڈل یہاں لا کر چھوڑیں</translation>
     </message>
     <message>
-        <location filename="../../gui/import_screen.py" line="114"/>
+        <location filename="../../gui/screens/import_screen.py" line="118"/>
         <source>Drop bundle files (.mizan) or whole folders here</source>
         <translation>بنڈل فائلیں (.mizan) یا پورے فولڈر یہاں لا کر چھوڑیں</translation>
     </message>
@@ -1570,52 +1558,52 @@
 <context>
     <name>EnrollDeviceDialog</name>
     <message>
-        <location filename="../../gui/import_screen.py" line="141"/>
+        <location filename="../../gui/screens/import_screen.py" line="145"/>
         <source>A new device</source>
         <translation>نئی ڈیوائس</translation>
     </message>
     <message>
-        <location filename="../../gui/import_screen.py" line="143"/>
+        <location filename="../../gui/screens/import_screen.py" line="147"/>
         <source>This bundle comes from a PC this centre has not enrolled. Phone the district office and ask them to read the fingerprint shown on their Export screen. Type what you hear: enroll only if it matches.</source>
         <translation>یہ بنڈل ایسے کمپیوٹر سے آیا ہے جسے اس مرکز نے رجسٹر نہیں کیا۔ ضلعی دفتر کو فون کریں اور ان سے کہیں کہ اپنی &quot;برآمد&quot; والی اسکرین پر دکھایا گیا فنگر پرنٹ پڑھ کر سنائیں۔ جو سنیں وہ لکھیں: صرف مل جانے کی صورت میں رجسٹر کریں۔</translation>
     </message>
     <message>
-        <location filename="../../gui/import_screen.py" line="149"/>
+        <location filename="../../gui/screens/import_screen.py" line="153"/>
         <source>District:</source>
         <translation>ضلع:</translation>
     </message>
     <message>
-        <location filename="../../gui/import_screen.py" line="150"/>
+        <location filename="../../gui/screens/import_screen.py" line="154"/>
         <source>PC name:</source>
         <translation>کمپیوٹر کا نام:</translation>
     </message>
     <message>
-        <location filename="../../gui/import_screen.py" line="151"/>
+        <location filename="../../gui/screens/import_screen.py" line="155"/>
         <source>Bundle file:</source>
         <translation>بنڈل فائل:</translation>
     </message>
     <message>
-        <location filename="../../gui/import_screen.py" line="153"/>
+        <location filename="../../gui/screens/import_screen.py" line="157"/>
         <source>e.g. ABCD-EFGH-…</source>
         <translation>مثلاً ABCD-EFGH-…</translation>
     </message>
     <message>
-        <location filename="../../gui/import_screen.py" line="154"/>
+        <location filename="../../gui/screens/import_screen.py" line="158"/>
         <source>Fingerprint heard by phone</source>
         <translation>فون پر سنا گیا فنگر پرنٹ</translation>
     </message>
     <message>
-        <location filename="../../gui/import_screen.py" line="156"/>
+        <location filename="../../gui/screens/import_screen.py" line="160"/>
         <source>&amp;Fingerprint they read:</source>
         <translation>انہوں نے جو فنگر پرنٹ پڑھا (&amp;F):</translation>
     </message>
     <message>
-        <location filename="../../gui/import_screen.py" line="162"/>
+        <location filename="../../gui/screens/import_screen.py" line="166"/>
         <source>&amp;Enroll and import</source>
         <translation>رجسٹر اور درآمد کریں (&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/import_screen.py" line="164"/>
+        <location filename="../../gui/screens/import_screen.py" line="168"/>
         <source>Not now</source>
         <translation>ابھی نہیں</translation>
     </message>
@@ -1623,92 +1611,92 @@
 <context>
     <name>ExportScreen</name>
     <message>
-        <location filename="../../gui/export_screen.py" line="74"/>
+        <location filename="../../gui/screens/export_screen.py" line="76"/>
         <source>No folder chosen yet.</source>
         <translation>ابھی کوئی فولڈر نہیں چنا گیا۔</translation>
     </message>
     <message>
-        <location filename="../../gui/export_screen.py" line="75"/>
+        <location filename="../../gui/screens/export_screen.py" line="77"/>
         <source>&amp;Choose folder (USB stick)…</source>
         <translation>فولڈر (یو ایس بی) چنیں (&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../gui/export_screen.py" line="77"/>
+        <location filename="../../gui/screens/export_screen.py" line="79"/>
         <source>&amp;Write bundle</source>
         <translation>بنڈل بنائیں (&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../gui/export_screen.py" line="81"/>
+        <location filename="../../gui/screens/export_screen.py" line="83"/>
         <source>Export progress</source>
         <translation>برآمد کی پیش رفت</translation>
     </message>
     <message>
-        <location filename="../../gui/export_screen.py" line="86"/>
+        <location filename="../../gui/screens/export_screen.py" line="88"/>
         <source>&amp;Import a receipt from the centre…</source>
         <translation>مرکز کی رسید درآمد کریں (&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../gui/export_screen.py" line="91"/>
+        <location filename="../../gui/screens/export_screen.py" line="93"/>
         <source>Bundles made</source>
         <translation>بنائے گئے بنڈل</translation>
     </message>
     <message>
-        <location filename="../../gui/export_screen.py" line="102"/>
+        <location filename="../../gui/screens/export_screen.py" line="104"/>
         <source>Send this office&apos;s figures to the provincial centre</source>
         <translation>اس دفتر کے اعداد و شمار صوبائی مرکز کو بھیجیں</translation>
     </message>
     <message>
-        <location filename="../../gui/export_screen.py" line="105"/>
+        <location filename="../../gui/screens/export_screen.py" line="107"/>
         <source>The bundle is encrypted for the centre and signed by this PC. It holds every record changed since the last bundle the centre acknowledged, so a lost stick loses nothing.</source>
         <translation>بنڈل مرکز کے لیے انکرپٹ کیا جاتا ہے اور اس پر اس کمپیوٹر کے دستخط ہوتے ہیں۔ اس میں ہر وہ ریکارڈ ہوتا ہے جو مرکز کے تصدیق شدہ آخری بنڈل کے بعد تبدیل ہوا، اس لیے یو ایس بی گم ہو جائے تو بھی کچھ ضائع نہیں ہوتا۔</translation>
     </message>
     <message>
-        <location filename="../../gui/export_screen.py" line="108"/>
+        <location filename="../../gui/screens/export_screen.py" line="110"/>
         <source>This PC&apos;s fingerprint is &lt;b&gt;{fingerprint}&lt;/b&gt;. The provincial centre may phone and ask you to read it: it proves the bundles come from this PC.</source>
         <translation>اس کمپیوٹر کا فنگر پرنٹ &lt;b&gt;{fingerprint}&lt;/b&gt; ہے۔ صوبائی مرکز فون کر کے آپ سے اسے پڑھنے کو کہہ سکتا ہے: اس سے ثابت ہوتا ہے کہ بنڈل اسی کمپیوٹر سے آئے ہیں۔</translation>
     </message>
     <message>
-        <location filename="../../gui/export_screen.py" line="120"/>
+        <location filename="../../gui/screens/export_screen.py" line="122"/>
         <source>Export</source>
         <translation>برآمد</translation>
     </message>
     <message>
-        <location filename="../../gui/export_screen.py" line="126"/>
+        <location filename="../../gui/screens/export_screen.py" line="128"/>
         <source>Choose the USB stick or folder</source>
         <translation>یو ایس بی یا فولڈر چنیں</translation>
     </message>
     <message>
-        <location filename="../../gui/export_screen.py" line="132"/>
+        <location filename="../../gui/screens/export_screen.py" line="134"/>
         <source>Folder: {folder}</source>
         <translation>فولڈر: {folder}</translation>
     </message>
     <message>
-        <location filename="../../gui/export_screen.py" line="143"/>
+        <location filename="../../gui/screens/export_screen.py" line="145"/>
         <source>Writing the bundle…</source>
         <translation>بنڈل بنایا جا رہا ہے…</translation>
     </message>
     <message>
-        <location filename="../../gui/export_screen.py" line="163"/>
+        <location filename="../../gui/screens/export_screen.py" line="159"/>
         <source>The bundle could not be written: {error}</source>
         <translation>بنڈل نہیں بن سکا: {error}</translation>
     </message>
     <message>
-        <location filename="../../gui/export_screen.py" line="166"/>
+        <location filename="../../gui/screens/export_screen.py" line="162"/>
         <source>Bundle {sequence} written to {folder} — {records} records. Carry it to the provincial centre.</source>
         <translation>بنڈل {sequence}، {folder} میں محفوظ ہو گیا — {records} ریکارڈ۔ اسے صوبائی مرکز لے جائیں۔</translation>
     </message>
     <message>
-        <location filename="../../gui/export_screen.py" line="171"/>
+        <location filename="../../gui/screens/export_screen.py" line="167"/>
         <source>Choose the receipt</source>
         <translation>رسید چنیں</translation>
     </message>
     <message>
-        <location filename="../../gui/export_screen.py" line="171"/>
+        <location filename="../../gui/screens/export_screen.py" line="167"/>
         <source>Receipts (*.json)</source>
         <translation>رسیدیں (*.json)</translation>
     </message>
     <message>
-        <location filename="../../gui/export_screen.py" line="181"/>
+        <location filename="../../gui/screens/export_screen.py" line="176"/>
         <source>The centre acknowledged bundles {sequences}. The next bundle carries only what changed after them.</source>
         <translation>مرکز نے بنڈل {sequences} کی وصولی کی تصدیق کر دی ہے۔ اگلے بنڈل میں صرف وہی ہو گا جو ان کے بعد تبدیل ہوا۔</translation>
     </message>
@@ -1716,32 +1704,32 @@
 <context>
     <name>ExportsModel</name>
     <message>
-        <location filename="../../gui/export_screen.py" line="37"/>
+        <location filename="../../gui/screens/export_screen.py" line="39"/>
         <source>Bundle</source>
         <translation>بنڈل</translation>
     </message>
     <message>
-        <location filename="../../gui/export_screen.py" line="37"/>
+        <location filename="../../gui/screens/export_screen.py" line="39"/>
         <source>File</source>
         <translation>فائل</translation>
     </message>
     <message>
-        <location filename="../../gui/export_screen.py" line="37"/>
+        <location filename="../../gui/screens/export_screen.py" line="39"/>
         <source>Records</source>
         <translation>ریکارڈ</translation>
     </message>
     <message>
-        <location filename="../../gui/export_screen.py" line="37"/>
+        <location filename="../../gui/screens/export_screen.py" line="39"/>
         <source>Made</source>
         <translation>بنانے کی تاریخ</translation>
     </message>
     <message>
-        <location filename="../../gui/export_screen.py" line="38"/>
+        <location filename="../../gui/screens/export_screen.py" line="40"/>
         <source>Acknowledged</source>
         <translation>وصولی کی تصدیق</translation>
     </message>
     <message>
-        <location filename="../../gui/export_screen.py" line="63"/>
+        <location filename="../../gui/screens/export_screen.py" line="65"/>
         <source>not yet</source>
         <translation>ابھی نہیں</translation>
     </message>
@@ -1749,67 +1737,67 @@
 <context>
     <name>ImportResultsModel</name>
     <message>
-        <location filename="../../gui/import_screen.py" line="57"/>
+        <location filename="../../gui/screens/import_screen.py" line="58"/>
         <source>District</source>
         <translation>ضلع</translation>
     </message>
     <message>
-        <location filename="../../gui/import_screen.py" line="57"/>
+        <location filename="../../gui/screens/import_screen.py" line="58"/>
         <source>Device</source>
         <translation>ڈیوائس</translation>
     </message>
     <message>
-        <location filename="../../gui/import_screen.py" line="57"/>
+        <location filename="../../gui/screens/import_screen.py" line="58"/>
         <source>Bundle</source>
         <translation>بنڈل</translation>
     </message>
     <message>
-        <location filename="../../gui/import_screen.py" line="57"/>
+        <location filename="../../gui/screens/import_screen.py" line="58"/>
         <source>Status</source>
         <translation>حیثیت</translation>
     </message>
     <message>
-        <location filename="../../gui/import_screen.py" line="58"/>
+        <location filename="../../gui/screens/import_screen.py" line="59"/>
         <source>New</source>
         <translation>نئے</translation>
     </message>
     <message>
-        <location filename="../../gui/import_screen.py" line="58"/>
+        <location filename="../../gui/screens/import_screen.py" line="59"/>
         <source>Updated</source>
         <translation>تازہ کیے گئے</translation>
     </message>
     <message>
-        <location filename="../../gui/import_screen.py" line="58"/>
+        <location filename="../../gui/screens/import_screen.py" line="59"/>
         <source>Conflicts</source>
         <translation>تضادات</translation>
     </message>
     <message>
-        <location filename="../../gui/import_screen.py" line="58"/>
+        <location filename="../../gui/screens/import_screen.py" line="59"/>
         <source>Quarantined</source>
         <translation>روکے گئے</translation>
     </message>
     <message>
-        <location filename="../../gui/import_screen.py" line="59"/>
+        <location filename="../../gui/screens/import_screen.py" line="60"/>
         <source>Reason</source>
         <translation>وجہ</translation>
     </message>
     <message>
-        <location filename="../../gui/import_screen.py" line="74"/>
+        <location filename="../../gui/screens/import_screen.py" line="78"/>
         <source>device not enrolled</source>
         <translation>ڈیوائس رجسٹر نہیں</translation>
     </message>
     <message>
-        <location filename="../../gui/import_screen.py" line="75"/>
+        <location filename="../../gui/screens/import_screen.py" line="79"/>
         <source>imported</source>
         <translation>درآمد ہو گیا</translation>
     </message>
     <message>
-        <location filename="../../gui/import_screen.py" line="75"/>
+        <location filename="../../gui/screens/import_screen.py" line="79"/>
         <source>already imported</source>
         <translation>پہلے ہی درآمد ہو چکا</translation>
     </message>
     <message>
-        <location filename="../../gui/import_screen.py" line="76"/>
+        <location filename="../../gui/screens/import_screen.py" line="80"/>
         <source>rejected</source>
         <translation>مسترد</translation>
     </message>
@@ -1817,158 +1805,158 @@
 <context>
     <name>ImportScreen</name>
     <message>
-        <location filename="../../gui/import_screen.py" line="200"/>
+        <location filename="../../gui/screens/import_screen.py" line="203"/>
         <source>Import bundles from the districts</source>
         <translation>اضلاع سے بنڈل درآمد کریں</translation>
     </message>
     <message>
-        <location filename="../../gui/import_screen.py" line="202"/>
+        <location filename="../../gui/screens/import_screen.py" line="205"/>
         <source>Choose &amp;bundle files…</source>
         <translation>بنڈل فائلیں چنیں (&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../gui/import_screen.py" line="204"/>
+        <location filename="../../gui/screens/import_screen.py" line="207"/>
         <source>Choose a &amp;folder…</source>
         <translation>فولڈر چنیں (&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../gui/import_screen.py" line="206"/>
-        <location filename="../../gui/import_screen.py" line="379"/>
+        <location filename="../../gui/screens/import_screen.py" line="209"/>
+        <location filename="../../gui/screens/import_screen.py" line="370"/>
         <source>&amp;Watch an inbox folder…</source>
         <translation>ان باکس فولڈر پر نظر رکھیں (&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../gui/import_screen.py" line="209"/>
+        <location filename="../../gui/screens/import_screen.py" line="212"/>
         <source>Write &amp;receipts for today…</source>
         <translation>آج کی رسیدیں بنائیں (&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../gui/import_screen.py" line="224"/>
+        <location filename="../../gui/screens/import_screen.py" line="227"/>
         <source>This bundle</source>
         <translation>یہ بنڈل</translation>
     </message>
     <message>
-        <location filename="../../gui/import_screen.py" line="226"/>
+        <location filename="../../gui/screens/import_screen.py" line="229"/>
         <source>All bundles</source>
         <translation>تمام بنڈل</translation>
     </message>
     <message>
-        <location filename="../../gui/import_screen.py" line="230"/>
+        <location filename="../../gui/screens/import_screen.py" line="233"/>
         <source>This bundle:</source>
         <translation>یہ بنڈل:</translation>
     </message>
     <message>
-        <location filename="../../gui/import_screen.py" line="231"/>
+        <location filename="../../gui/screens/import_screen.py" line="234"/>
         <source>All bundles:</source>
         <translation>تمام بنڈل:</translation>
     </message>
     <message>
-        <location filename="../../gui/import_screen.py" line="243"/>
+        <location filename="../../gui/screens/import_screen.py" line="246"/>
         <source>Import results</source>
         <translation>درآمد کے نتائج</translation>
     </message>
     <message>
-        <location filename="../../gui/import_screen.py" line="262"/>
+        <location filename="../../gui/screens/import_screen.py" line="265"/>
         <source>Import</source>
         <translation>درآمد</translation>
     </message>
     <message>
-        <location filename="../../gui/import_screen.py" line="270"/>
+        <location filename="../../gui/screens/import_screen.py" line="273"/>
         <source>Choose bundle files</source>
         <translation>بنڈل فائلیں چنیں</translation>
     </message>
     <message>
-        <location filename="../../gui/import_screen.py" line="271"/>
+        <location filename="../../gui/screens/import_screen.py" line="274"/>
         <source>Mizan bundles (*.mizan);;All files (*)</source>
         <translation>Mizan بنڈل (*.mizan);;تمام فائلیں (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/import_screen.py" line="276"/>
+        <location filename="../../gui/screens/import_screen.py" line="279"/>
         <source>Choose a folder of bundles</source>
         <translation>بنڈلوں والا فولڈر چنیں</translation>
     </message>
     <message>
-        <location filename="../../gui/import_screen.py" line="291"/>
+        <location filename="../../gui/screens/import_screen.py" line="294"/>
         <source>Opening the bundles…</source>
         <translation>بنڈل کھولے جا رہے ہیں…</translation>
     </message>
     <message>
-        <location filename="../../gui/import_screen.py" line="309"/>
+        <location filename="../../gui/screens/import_screen.py" line="302"/>
         <source>Bundle {n} of {total}: {file} ({done:,} of {records:,} records)</source>
         <translation>{total} میں سے بنڈل {n}: {file} ({records:,} میں سے {done:,} ریکارڈ)</translation>
     </message>
     <message>
-        <location filename="../../gui/import_screen.py" line="322"/>
+        <location filename="../../gui/screens/import_screen.py" line="313"/>
         <source>Nothing more was imported: {error}</source>
         <translation>مزید کچھ درآمد نہیں ہوا: {error}</translation>
     </message>
     <message>
-        <location filename="../../gui/import_screen.py" line="334"/>
+        <location filename="../../gui/screens/import_screen.py" line="325"/>
         <source>No bundle files (.mizan) were found there.</source>
         <translation>وہاں کوئی بنڈل فائل (.mizan) نہیں ملی۔</translation>
     </message>
     <message>
-        <location filename="../../gui/import_screen.py" line="341"/>
+        <location filename="../../gui/screens/import_screen.py" line="332"/>
         <source>{imported} of {total} bundles imported ({records:,} records new or changed).</source>
         <translation>{total} میں سے {imported} بنڈل درآمد ہوئے ({records:,} ریکارڈ نئے یا تبدیل شدہ)۔</translation>
     </message>
     <message>
-        <location filename="../../gui/import_screen.py" line="343"/>
+        <location filename="../../gui/screens/import_screen.py" line="334"/>
         <source>{n} had been imported before.</source>
         <translation>{n} پہلے درآمد ہو چکے تھے۔</translation>
     </message>
     <message>
-        <location filename="../../gui/import_screen.py" line="345"/>
+        <location filename="../../gui/screens/import_screen.py" line="336"/>
         <source>{n} came from a PC not yet enrolled.</source>
         <translation>{n} ایسے کمپیوٹر سے آئے جو ابھی رجسٹر نہیں۔</translation>
     </message>
     <message>
-        <location filename="../../gui/import_screen.py" line="347"/>
+        <location filename="../../gui/screens/import_screen.py" line="338"/>
         <source>{n} were rejected: see the reason in the table.</source>
         <translation>{n} مسترد ہوئے: وجہ ٹیبل میں دیکھیں۔</translation>
     </message>
     <message>
-        <location filename="../../gui/import_screen.py" line="349"/>
+        <location filename="../../gui/screens/import_screen.py" line="340"/>
         <source>Records that need review (see Review): {n}.</source>
         <translation>جائزہ طلب ریکارڈ (&quot;جائزہ&quot; والی اسکرین دیکھیں): {n}۔</translation>
     </message>
     <message>
-        <location filename="../../gui/import_screen.py" line="381"/>
+        <location filename="../../gui/screens/import_screen.py" line="372"/>
         <source>Choose the inbox folder (e.g. on the shared drive)</source>
         <translation>ان باکس فولڈر چنیں (مثلاً مشترکہ ڈرائیو پر)</translation>
     </message>
     <message>
-        <location filename="../../gui/import_screen.py" line="393"/>
+        <location filename="../../gui/screens/import_screen.py" line="384"/>
         <source>Stop &amp;watching</source>
         <translation>نظر رکھنا بند کریں (&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../gui/import_screen.py" line="394"/>
+        <location filename="../../gui/screens/import_screen.py" line="385"/>
         <source>Watching {folder} for new bundles.</source>
         <translation>نئے بنڈلوں کے لیے {folder} پر نظر رکھی جا رہی ہے۔</translation>
     </message>
     <message>
-        <location filename="../../gui/import_screen.py" line="408"/>
+        <location filename="../../gui/screens/import_screen.py" line="397"/>
         <source>The inbox {folder} could not be read: {error}</source>
         <translation>ان باکس {folder} نہیں پڑھا جا سکا: {error}</translation>
     </message>
     <message>
-        <location filename="../../gui/import_screen.py" line="417"/>
+        <location filename="../../gui/screens/import_screen.py" line="406"/>
         <source>Where should the receipts go?</source>
         <translation>رسیدیں کہاں محفوظ کی جائیں؟</translation>
     </message>
     <message>
-        <location filename="../../gui/import_screen.py" line="429"/>
+        <location filename="../../gui/screens/import_screen.py" line="416"/>
         <source>Receipts written to {folder}: {n}. Send each to its district office.</source>
         <translation>{folder} میں محفوظ کی گئی رسیدیں: {n}۔ ہر رسید اس کے ضلعی دفتر کو بھیجیں۔</translation>
     </message>
     <message>
-        <location filename="../../gui/import_screen.py" line="431"/>
+        <location filename="../../gui/screens/import_screen.py" line="418"/>
         <source>No bundle was imported today, so there is nothing to acknowledge.</source>
         <translation>آج کوئی بنڈل درآمد نہیں ہوا، اس لیے وصولی کی تصدیق کے لیے کچھ نہیں۔</translation>
     </message>
     <message>
-        <location filename="../../gui/import_screen.py" line="443"/>
+        <location filename="../../gui/screens/import_screen.py" line="430"/>
         <source>{file}
 {status}. {counts}
 {reason}</source>
@@ -1980,73 +1968,73 @@
 <context>
     <name>IndicatorEntryScreen</name>
     <message>
-        <location filename="../../gui/indicator_entry.py" line="712"/>
-        <location filename="../../gui/indicator_entry.py" line="763"/>
+        <location filename="../../gui/screens/indicator_entry/screen.py" line="45"/>
+        <location filename="../../gui/screens/indicator_entry/screen.py" line="98"/>
         <source>Indicator entry</source>
         <translation>اشاریوں کا اندراج</translation>
     </message>
     <message>
-        <location filename="../../gui/indicator_entry.py" line="716"/>
+        <location filename="../../gui/screens/indicator_entry/screen.py" line="49"/>
         <source>District</source>
         <translation>ضلع</translation>
     </message>
     <message>
-        <location filename="../../gui/indicator_entry.py" line="720"/>
+        <location filename="../../gui/screens/indicator_entry/screen.py" line="53"/>
         <source>District:</source>
         <translation>ضلع:</translation>
     </message>
     <message>
-        <location filename="../../gui/indicator_entry.py" line="726"/>
+        <location filename="../../gui/screens/indicator_entry/screen.py" line="59"/>
         <source>Institution</source>
         <translation>ادارہ</translation>
     </message>
     <message>
-        <location filename="../../gui/indicator_entry.py" line="731"/>
+        <location filename="../../gui/screens/indicator_entry/screen.py" line="66"/>
         <source>Period</source>
         <translation>مدت</translation>
     </message>
     <message>
-        <location filename="../../gui/indicator_entry.py" line="732"/>
+        <location filename="../../gui/screens/indicator_entry/screen.py" line="67"/>
         <source>&amp;Institution:</source>
         <translation>ادارہ (&amp;I):</translation>
     </message>
     <message>
-        <location filename="../../gui/indicator_entry.py" line="734"/>
+        <location filename="../../gui/screens/indicator_entry/screen.py" line="69"/>
         <source>&amp;Period:</source>
         <translation>مدت (&amp;P):</translation>
     </message>
     <message>
-        <location filename="../../gui/indicator_entry.py" line="745"/>
+        <location filename="../../gui/screens/indicator_entry/screen.py" line="80"/>
         <source>Mark complete</source>
         <translation>مکمل قرار دیں</translation>
     </message>
     <message>
-        <location filename="../../gui/indicator_entry.py" line="746"/>
+        <location filename="../../gui/screens/indicator_entry/screen.py" line="81"/>
         <source>Reopen</source>
         <translation>دوبارہ کھولیں</translation>
     </message>
     <message>
-        <location filename="../../gui/indicator_entry.py" line="786"/>
+        <location filename="../../gui/screens/indicator_entry/screen.py" line="121"/>
         <source>{period} (in progress)</source>
         <translation>{period} (جاری)</translation>
     </message>
     <message>
-        <location filename="../../gui/indicator_entry.py" line="811"/>
+        <location filename="../../gui/screens/indicator_entry/screen.py" line="146"/>
         <source>Nothing is due from this institution for {period}.</source>
         <translation>اس ادارے سے {period} کے لیے کوئی اندراج مطلوب نہیں۔</translation>
     </message>
     <message>
-        <location filename="../../gui/indicator_entry.py" line="822"/>
+        <location filename="../../gui/screens/indicator_entry/screen.py" line="157"/>
         <source>Marked complete.</source>
         <translation>مکمل قرار دے دیا گیا۔</translation>
     </message>
     <message>
-        <location filename="../../gui/indicator_entry.py" line="826"/>
+        <location filename="../../gui/screens/indicator_entry/screen.py" line="161"/>
         <source>Operators can no longer change it; you still can.</source>
         <translation>آپریٹر اب اسے تبدیل نہیں کر سکتے؛ آپ اب بھی کر سکتے ہیں۔</translation>
     </message>
     <message>
-        <location filename="../../gui/indicator_entry.py" line="833"/>
+        <location filename="../../gui/screens/indicator_entry/screen.py" line="168"/>
         <source>{entered} of {expected} cells entered. Each cell is saved when you leave it.</source>
         <translation>{expected} میں سے {entered} خانے درج ہو چکے۔ ہر خانہ چھوڑتے ہی محفوظ ہو جاتا ہے۔</translation>
     </message>
@@ -2054,53 +2042,53 @@
 <context>
     <name>IndicatorGridModel</name>
     <message>
-        <location filename="../../gui/indicator_entry.py" line="183"/>
-        <location filename="../../gui/indicator_entry.py" line="280"/>
+        <location filename="../../gui/screens/indicator_entry/model.py" line="143"/>
+        <location filename="../../gui/screens/indicator_entry/model.py" line="240"/>
         <source>Total</source>
         <translation>کل</translation>
     </message>
     <message>
-        <location filename="../../gui/indicator_entry.py" line="268"/>
+        <location filename="../../gui/screens/indicator_entry/model.py" line="228"/>
         <source>Comment: {comment}</source>
         <translation>تبصرہ: {comment}</translation>
     </message>
     <message>
-        <location filename="../../gui/indicator_entry.py" line="272"/>
+        <location filename="../../gui/screens/indicator_entry/model.py" line="232"/>
         <source>Earlier: {history}</source>
         <translation>پہلے: {history}</translation>
     </message>
     <message>
-        <location filename="../../gui/indicator_entry.py" line="284"/>
+        <location filename="../../gui/screens/indicator_entry/model.py" line="244"/>
         <source>Count</source>
         <translation>تعداد</translation>
     </message>
     <message>
-        <location filename="../../gui/indicator_entry.py" line="284"/>
+        <location filename="../../gui/screens/indicator_entry/model.py" line="244"/>
         <source>Days</source>
         <translation>دن</translation>
     </message>
     <message>
-        <location filename="../../gui/indicator_entry.py" line="284"/>
+        <location filename="../../gui/screens/indicator_entry/model.py" line="244"/>
         <source>Value</source>
         <translation>قدر</translation>
     </message>
     <message>
-        <location filename="../../gui/indicator_entry.py" line="285"/>
+        <location filename="../../gui/screens/indicator_entry/model.py" line="245"/>
         <source>Numerator</source>
         <translation>شمار کنندہ</translation>
     </message>
     <message>
-        <location filename="../../gui/indicator_entry.py" line="285"/>
+        <location filename="../../gui/screens/indicator_entry/model.py" line="245"/>
         <source>Denominator</source>
         <translation>نسب نما</translation>
     </message>
     <message>
-        <location filename="../../gui/indicator_entry.py" line="286"/>
+        <location filename="../../gui/screens/indicator_entry/model.py" line="246"/>
         <source>Ratio</source>
         <translation>تناسب</translation>
     </message>
     <message>
-        <location filename="../../gui/indicator_entry.py" line="368"/>
+        <location filename="../../gui/screens/indicator_entry/model.py" line="328"/>
         <source>Type both the numerator and the denominator; the cell is saved when both are filled.</source>
         <translation>شمار کنندہ اور نسب نما دونوں لکھیں؛ دونوں بھرنے پر خانہ محفوظ ہو جاتا ہے۔</translation>
     </message>
@@ -2108,67 +2096,67 @@
 <context>
     <name>IndicatorPanel</name>
     <message>
-        <location filename="../../gui/indicator_entry.py" line="613"/>
-        <source>&lt;b&gt;{code}&lt;/b&gt;  {name} &lt;span style=&apos;color:#666&apos;&gt;({unit}, {period})&lt;/span&gt;</source>
-        <translation>&lt;b&gt;{code}&lt;/b&gt;  {name} &lt;span style=&apos;color:#666&apos;&gt;({unit}، {period})&lt;/span&gt;</translation>
+        <location filename="../../gui/screens/indicator_entry/panel.py" line="29"/>
+        <source>&lt;b&gt;{code}&lt;/b&gt;  {name} &lt;span style=&apos;color:{colour}&apos;&gt;({unit}, {period})&lt;/span&gt;</source>
+        <translation>&lt;b&gt;{code}&lt;/b&gt;  {name} &lt;span style=&apos;color:{colour}&apos;&gt;({unit}، {period})&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/indicator_entry.py" line="619"/>
+        <location filename="../../gui/screens/indicator_entry/panel.py" line="37"/>
         <source>Numerator: {numerator}. Denominator: {denominator}.</source>
         <translation>شمار کنندہ: {numerator}۔ نسب نما: {denominator}۔</translation>
     </message>
     <message>
-        <location filename="../../gui/indicator_entry.py" line="621"/>
+        <location filename="../../gui/screens/indicator_entry/panel.py" line="39"/>
         <source>Grey figures: {periods}.</source>
         <translation>سرمئی اعداد: {periods}۔</translation>
     </message>
     <message>
-        <location filename="../../gui/indicator_entry.py" line="638"/>
+        <location filename="../../gui/screens/indicator_entry/panel.py" line="56"/>
         <source>Comment:</source>
         <translation>تبصرہ:</translation>
     </message>
     <message>
-        <location filename="../../gui/indicator_entry.py" line="640"/>
+        <location filename="../../gui/screens/indicator_entry/panel.py" line="58"/>
         <source>Why the figure is right, e.g. a new prison wing opened</source>
         <translation>یہ عدد درست کیوں ہے، مثلاً جیل کا نیا حصہ کھلا</translation>
     </message>
     <message>
-        <location filename="../../gui/indicator_entry.py" line="641"/>
+        <location filename="../../gui/screens/indicator_entry/panel.py" line="59"/>
         <source>Comment on the unusual figure</source>
         <translation>غیر معمولی عدد پر تبصرہ</translation>
     </message>
     <message>
-        <location filename="../../gui/indicator_entry.py" line="643"/>
+        <location filename="../../gui/screens/indicator_entry/panel.py" line="61"/>
         <source>Save with comment</source>
         <translation>تبصرے کے ساتھ محفوظ کریں</translation>
     </message>
     <message>
-        <location filename="../../gui/indicator_entry.py" line="644"/>
+        <location filename="../../gui/screens/indicator_entry/panel.py" line="62"/>
         <source>Undo typing</source>
         <translation>لکھا ہوا واپس لیں</translation>
     </message>
     <message>
-        <location filename="../../gui/indicator_entry.py" line="659"/>
+        <location filename="../../gui/screens/indicator_entry/panel.py" line="77"/>
         <source>count</source>
         <translation>تعداد</translation>
     </message>
     <message>
-        <location filename="../../gui/indicator_entry.py" line="659"/>
+        <location filename="../../gui/screens/indicator_entry/panel.py" line="77"/>
         <source>percent</source>
         <translation>فیصد</translation>
     </message>
     <message>
-        <location filename="../../gui/indicator_entry.py" line="659"/>
+        <location filename="../../gui/screens/indicator_entry/panel.py" line="77"/>
         <source>ratio</source>
         <translation>تناسب</translation>
     </message>
     <message>
-        <location filename="../../gui/indicator_entry.py" line="660"/>
+        <location filename="../../gui/screens/indicator_entry/panel.py" line="78"/>
         <source>days</source>
         <translation>دن</translation>
     </message>
     <message>
-        <location filename="../../gui/indicator_entry.py" line="675"/>
+        <location filename="../../gui/screens/indicator_entry/panel.py" line="93"/>
         <source>Comment on {cell}:</source>
         <translation>{cell} پر تبصرہ:</translation>
     </message>
@@ -2176,63 +2164,63 @@
 <context>
     <name>LockScreenDialog</name>
     <message>
-        <location filename="../../gui/login.py" line="322"/>
-        <location filename="../../gui/login.py" line="327"/>
+        <location filename="../../gui/dialogs/lock.py" line="167"/>
+        <location filename="../../gui/dialogs/lock.py" line="172"/>
         <source>Mizan is locked</source>
         <translation>Mizan لاک ہے</translation>
     </message>
     <message>
-        <location filename="../../gui/login.py" line="329"/>
+        <location filename="../../gui/dialogs/lock.py" line="174"/>
         <source>Nobody used Mizan for a while, so it hid its screens. {user}, type your password to carry on where you left off. Someone else? Sign out.</source>
         <translation>کچھ دیر سے کسی نے Mizan استعمال نہیں کیا، اس لیے اس کی اسکرینیں چھپا دی گئیں۔ {user}، جہاں کام چھوڑا تھا وہیں سے جاری رکھنے کے لیے اپنا پاس ورڈ لکھیں۔ آپ کوئی اور ہیں؟ سائن آؤٹ کریں۔</translation>
     </message>
     <message>
-        <location filename="../../gui/login.py" line="337"/>
+        <location filename="../../gui/dialogs/lock.py" line="182"/>
         <source>User name</source>
         <translation>صارف کا نام</translation>
     </message>
     <message>
-        <location filename="../../gui/login.py" line="338"/>
+        <location filename="../../gui/dialogs/lock.py" line="183"/>
         <source>User:</source>
         <translation>صارف:</translation>
     </message>
     <message>
-        <location filename="../../gui/login.py" line="339"/>
+        <location filename="../../gui/dialogs/lock.py" line="184"/>
         <source>Password</source>
         <translation>پاس ورڈ</translation>
     </message>
     <message>
-        <location filename="../../gui/login.py" line="340"/>
+        <location filename="../../gui/dialogs/lock.py" line="185"/>
         <source>&amp;Password:</source>
         <translation>پاس ورڈ (&amp;P):</translation>
     </message>
     <message>
-        <location filename="../../gui/login.py" line="347"/>
+        <location filename="../../gui/dialogs/lock.py" line="192"/>
         <source>&amp;Unlock</source>
         <translation>ان لاک کریں (&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../gui/login.py" line="349"/>
+        <location filename="../../gui/dialogs/lock.py" line="194"/>
         <source>Sign &amp;out</source>
         <translation>سائن آؤٹ (&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../gui/login.py" line="359"/>
+        <location filename="../../gui/dialogs/lock.py" line="204"/>
         <source>Locked</source>
         <translation>لاک</translation>
     </message>
     <message>
-        <location filename="../../gui/login.py" line="379"/>
+        <location filename="../../gui/dialogs/lock.py" line="224"/>
         <source>Type your password.</source>
         <translation>اپنا پاس ورڈ لکھیں۔</translation>
     </message>
     <message>
-        <location filename="../../gui/login.py" line="382"/>
+        <location filename="../../gui/dialogs/lock.py" line="227"/>
         <source>Checking…</source>
         <translation>جانچ ہو رہی ہے…</translation>
     </message>
     <message>
-        <location filename="../../gui/login.py" line="396"/>
+        <location filename="../../gui/dialogs/lock.py" line="241"/>
         <source>This password opens a different database. Sign out and sign in again.</source>
         <translation>یہ پاس ورڈ کسی دوسرے ڈیٹا بیس کو کھولتا ہے۔ سائن آؤٹ کر کے دوبارہ سائن ان کریں۔</translation>
     </message>
@@ -2240,67 +2228,67 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../gui/login.py" line="103"/>
+        <location filename="../../gui/dialogs/login.py" line="31"/>
         <source>Sign in to Mizan</source>
         <translation>Mizan میں سائن ان کریں</translation>
     </message>
     <message>
-        <location filename="../../gui/login.py" line="107"/>
+        <location filename="../../gui/dialogs/login.py" line="35"/>
         <source>Mizan</source>
         <translation>Mizan</translation>
     </message>
     <message>
-        <location filename="../../gui/login.py" line="108"/>
+        <location filename="../../gui/dialogs/login.py" line="36"/>
         <source>Balochistan Rule of Law Roadmap: district figures and gender desk records</source>
         <translation>بلوچستان روڈ میپ برائے قانون کی حکمرانی: ضلعی اعداد و شمار اور جینڈر ڈیسک کا ریکارڈ</translation>
     </message>
     <message>
-        <location filename="../../gui/login.py" line="115"/>
+        <location filename="../../gui/dialogs/login.py" line="43"/>
         <source>User name</source>
         <translation>صارف کا نام</translation>
     </message>
     <message>
-        <location filename="../../gui/login.py" line="116"/>
+        <location filename="../../gui/dialogs/login.py" line="44"/>
         <source>Password</source>
         <translation>پاس ورڈ</translation>
     </message>
     <message>
-        <location filename="../../gui/login.py" line="117"/>
+        <location filename="../../gui/dialogs/login.py" line="45"/>
         <source>&amp;User name:</source>
         <translation>صارف کا نام (&amp;U):</translation>
     </message>
     <message>
-        <location filename="../../gui/login.py" line="118"/>
+        <location filename="../../gui/dialogs/login.py" line="46"/>
         <source>&amp;Password:</source>
         <translation>پاس ورڈ (&amp;P):</translation>
     </message>
     <message>
-        <location filename="../../gui/login.py" line="125"/>
+        <location filename="../../gui/dialogs/login.py" line="53"/>
         <source>&amp;Sign in</source>
         <translation>سائن ان (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/login.py" line="128"/>
+        <location filename="../../gui/dialogs/login.py" line="56"/>
         <source>&amp;Quit</source>
         <translation>بند کریں (&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../gui/login.py" line="135"/>
+        <location filename="../../gui/dialogs/login.py" line="63"/>
         <source>Database: {path}</source>
         <translation>ڈیٹا بیس: {path}</translation>
     </message>
     <message>
-        <location filename="../../gui/login.py" line="149"/>
+        <location filename="../../gui/dialogs/login.py" line="77"/>
         <source>Type your user name.</source>
         <translation>اپنا صارف کا نام لکھیں۔</translation>
     </message>
     <message>
-        <location filename="../../gui/login.py" line="153"/>
+        <location filename="../../gui/dialogs/login.py" line="81"/>
         <source>Type your password.</source>
         <translation>اپنا پاس ورڈ لکھیں۔</translation>
     </message>
     <message>
-        <location filename="../../gui/login.py" line="157"/>
+        <location filename="../../gui/dialogs/login.py" line="85"/>
         <source>Signing in…</source>
         <translation>سائن ان ہو رہا ہے…</translation>
     </message>
@@ -2346,7 +2334,7 @@
 <context>
     <name>OptionalDateEdit</name>
     <message>
-        <location filename="../../gui/desk_register.py" line="373"/>
+        <location filename="../../gui/widgets/dates.py" line="109"/>
         <source>Delete empties the date.</source>
         <translation>Delete کا بٹن دبانے سے تاریخ خالی ہو جاتی ہے۔</translation>
     </message>
@@ -2354,32 +2342,32 @@
 <context>
     <name>PkmLogModel</name>
     <message>
-        <location filename="../../gui/pkm_log.py" line="67"/>
+        <location filename="../../gui/screens/pkm_log.py" line="64"/>
         <source>Desk</source>
         <translation>ڈیسک</translation>
     </message>
     <message>
-        <location filename="../../gui/pkm_log.py" line="67"/>
+        <location filename="../../gui/screens/pkm_log.py" line="64"/>
         <source>Service</source>
         <translation>خدمت</translation>
     </message>
     <message>
-        <location filename="../../gui/pkm_log.py" line="67"/>
+        <location filename="../../gui/screens/pkm_log.py" line="64"/>
         <source>Applicant</source>
         <translation>درخواست گزار</translation>
     </message>
     <message>
-        <location filename="../../gui/pkm_log.py" line="67"/>
+        <location filename="../../gui/screens/pkm_log.py" line="64"/>
         <source>Received</source>
         <translation>وصولی</translation>
     </message>
     <message>
-        <location filename="../../gui/pkm_log.py" line="67"/>
+        <location filename="../../gui/screens/pkm_log.py" line="64"/>
         <source>Completed</source>
         <translation>تکمیل</translation>
     </message>
     <message>
-        <location filename="../../gui/pkm_log.py" line="71"/>
+        <location filename="../../gui/screens/pkm_log.py" line="68"/>
         <source>not yet</source>
         <translation>ابھی نہیں</translation>
     </message>
@@ -2387,73 +2375,73 @@
 <context>
     <name>PkmLogScreen</name>
     <message>
-        <location filename="../../gui/pkm_log.py" line="92"/>
+        <location filename="../../gui/screens/pkm_log.py" line="89"/>
         <source>Choose a service</source>
         <translation>خدمت چنیں</translation>
     </message>
     <message>
-        <location filename="../../gui/pkm_log.py" line="96"/>
+        <location filename="../../gui/screens/pkm_log.py" line="93"/>
         <source>Choose</source>
         <translation>چنیں</translation>
     </message>
     <message>
-        <location filename="../../gui/pkm_log.py" line="103"/>
+        <location filename="../../gui/screens/pkm_log.py" line="100"/>
         <source>Date received</source>
         <translation>وصولی کی تاریخ</translation>
     </message>
     <message>
-        <location filename="../../gui/pkm_log.py" line="104"/>
+        <location filename="../../gui/screens/pkm_log.py" line="101"/>
         <source>not yet</source>
         <translation>ابھی نہیں</translation>
     </message>
     <message>
-        <location filename="../../gui/pkm_log.py" line="104"/>
+        <location filename="../../gui/screens/pkm_log.py" line="101"/>
         <source>Date completed</source>
         <translation>تکمیل کی تاریخ</translation>
     </message>
     <message>
-        <location filename="../../gui/pkm_log.py" line="105"/>
+        <location filename="../../gui/screens/pkm_log.py" line="102"/>
         <source>&amp;Add</source>
         <translation>شامل کریں (&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/pkm_log.py" line="112"/>
+        <location filename="../../gui/screens/pkm_log.py" line="110"/>
         <source>D&amp;esk</source>
         <translation>ڈیسک (&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/pkm_log.py" line="112"/>
+        <location filename="../../gui/screens/pkm_log.py" line="110"/>
         <source>&amp;Service</source>
         <translation>خدمت (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/pkm_log.py" line="113"/>
+        <location filename="../../gui/screens/pkm_log.py" line="111"/>
         <source>Applicant&apos;s se&amp;x</source>
         <translation>درخواست گزار کی جنس (&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../gui/pkm_log.py" line="113"/>
+        <location filename="../../gui/screens/pkm_log.py" line="111"/>
         <source>&amp;Received</source>
         <translation>وصولی (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/pkm_log.py" line="114"/>
+        <location filename="../../gui/screens/pkm_log.py" line="112"/>
         <source>&amp;Completed</source>
         <translation>تکمیل (&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../gui/pkm_log.py" line="147"/>
-        <location filename="../../gui/pkm_log.py" line="166"/>
+        <location filename="../../gui/screens/pkm_log.py" line="148"/>
+        <location filename="../../gui/screens/pkm_log.py" line="167"/>
         <source>PKM service log</source>
         <translation>پولیس خدمت مرکز رجسٹر</translation>
     </message>
     <message>
-        <location filename="../../gui/pkm_log.py" line="214"/>
+        <location filename="../../gui/screens/pkm_log.py" line="215"/>
         <source>1 request</source>
         <translation>1 درخواست</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/pkm_log.py" line="214"/>
+        <location filename="../../gui/screens/pkm_log.py" line="215"/>
         <source>%Ln requests</source>
         <translation>
             <numerusform>%Ln درخواست</numerusform>
@@ -2464,27 +2452,27 @@
 <context>
     <name>QuarantineModel</name>
     <message>
-        <location filename="../../gui/review_screen.py" line="134"/>
+        <location filename="../../gui/screens/review_screen.py" line="138"/>
         <source>District</source>
         <translation>ضلع</translation>
     </message>
     <message>
-        <location filename="../../gui/review_screen.py" line="134"/>
+        <location filename="../../gui/screens/review_screen.py" line="138"/>
         <source>Device</source>
         <translation>ڈیوائس</translation>
     </message>
     <message>
-        <location filename="../../gui/review_screen.py" line="134"/>
+        <location filename="../../gui/screens/review_screen.py" line="138"/>
         <source>Bundle</source>
         <translation>بنڈل</translation>
     </message>
     <message>
-        <location filename="../../gui/review_screen.py" line="134"/>
+        <location filename="../../gui/screens/review_screen.py" line="138"/>
         <source>Record</source>
         <translation>ریکارڈ</translation>
     </message>
     <message>
-        <location filename="../../gui/review_screen.py" line="135"/>
+        <location filename="../../gui/screens/review_screen.py" line="139"/>
         <source>Why it was held back</source>
         <translation>روکنے کی وجہ</translation>
     </message>
@@ -2492,133 +2480,133 @@
 <context>
     <name>ReportsScreen</name>
     <message>
-        <location filename="../../gui/reports_screen.py" line="108"/>
+        <location filename="../../gui/screens/reports_screen.py" line="109"/>
         <source>Progress against targets</source>
         <translation>اہداف کے مقابلے میں پیش رفت</translation>
     </message>
     <message>
-        <location filename="../../gui/reports_screen.py" line="108"/>
+        <location filename="../../gui/screens/reports_screen.py" line="109"/>
         <source>Trend of an indicator</source>
         <translation>اشاریے کا رجحان</translation>
     </message>
     <message>
-        <location filename="../../gui/reports_screen.py" line="109"/>
+        <location filename="../../gui/screens/reports_screen.py" line="110"/>
         <source>Gender desks</source>
         <translation>جینڈر ڈیسک</translation>
     </message>
     <message>
-        <location filename="../../gui/reports_screen.py" line="109"/>
+        <location filename="../../gui/screens/reports_screen.py" line="110"/>
         <source>Reporting completeness</source>
         <translation>رپورٹنگ کی تکمیل</translation>
     </message>
     <message>
-        <location filename="../../gui/reports_screen.py" line="112"/>
+        <location filename="../../gui/screens/reports_screen.py" line="113"/>
         <source>Year</source>
         <translation>سال</translation>
     </message>
     <message>
-        <location filename="../../gui/reports_screen.py" line="113"/>
+        <location filename="../../gui/screens/reports_screen.py" line="114"/>
         <source>Month</source>
         <translation>مہینہ</translation>
     </message>
     <message>
-        <location filename="../../gui/reports_screen.py" line="123"/>
+        <location filename="../../gui/screens/reports_screen.py" line="124"/>
         <source>Headline indicators</source>
         <translation>بنیادی اشاریے</translation>
     </message>
     <message>
-        <location filename="../../gui/reports_screen.py" line="127"/>
+        <location filename="../../gui/screens/reports_screen.py" line="128"/>
         <source>&amp;Show</source>
         <translation>دکھائیں (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/reports_screen.py" line="131"/>
+        <location filename="../../gui/screens/reports_screen.py" line="132"/>
         <source>E&amp;xcel…</source>
         <translation>ایکسل (&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../gui/reports_screen.py" line="131"/>
+        <location filename="../../gui/screens/reports_screen.py" line="132"/>
         <source>&amp;PDF…</source>
         <translation>PDF (&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../gui/reports_screen.py" line="131"/>
+        <location filename="../../gui/screens/reports_screen.py" line="132"/>
         <source>&amp;CSV…</source>
         <translation>CSV (&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../gui/reports_screen.py" line="138"/>
+        <location filename="../../gui/screens/reports_screen.py" line="139"/>
         <source>&amp;Report:</source>
         <translation>رپورٹ (&amp;R):</translation>
     </message>
     <message>
-        <location filename="../../gui/reports_screen.py" line="138"/>
+        <location filename="../../gui/screens/reports_screen.py" line="139"/>
         <source>&amp;For:</source>
         <translation>برائے (&amp;F):</translation>
     </message>
     <message>
-        <location filename="../../gui/reports_screen.py" line="139"/>
+        <location filename="../../gui/screens/reports_screen.py" line="140"/>
         <source>&amp;Year:</source>
         <translation>سال (&amp;Y):</translation>
     </message>
     <message>
-        <location filename="../../gui/reports_screen.py" line="139"/>
+        <location filename="../../gui/screens/reports_screen.py" line="140"/>
         <source>&amp;Month:</source>
         <translation>مہینہ (&amp;M):</translation>
     </message>
     <message>
-        <location filename="../../gui/reports_screen.py" line="140"/>
+        <location filename="../../gui/screens/reports_screen.py" line="141"/>
         <source>&amp;Indicator:</source>
         <translation>اشاریہ (&amp;I):</translation>
     </message>
     <message>
-        <location filename="../../gui/reports_screen.py" line="149"/>
+        <location filename="../../gui/screens/reports_screen.py" line="150"/>
         <source>Save as:</source>
         <translation>اس شکل میں محفوظ کریں:</translation>
     </message>
     <message>
-        <location filename="../../gui/reports_screen.py" line="153"/>
+        <location filename="../../gui/screens/reports_screen.py" line="154"/>
         <source>Choose a report and press Show.</source>
         <translation>رپورٹ چنیں اور &quot;دکھائیں&quot; دبائیں۔</translation>
     </message>
     <message>
-        <location filename="../../gui/reports_screen.py" line="161"/>
-        <location filename="../../gui/reports_screen.py" line="174"/>
+        <location filename="../../gui/screens/reports_screen.py" line="162"/>
+        <location filename="../../gui/screens/reports_screen.py" line="175"/>
         <source>Reports</source>
         <translation>رپورٹیں</translation>
     </message>
     <message>
-        <location filename="../../gui/reports_screen.py" line="199"/>
+        <location filename="../../gui/screens/reports_screen.py" line="200"/>
         <source>Adding up the figures…</source>
         <translation>اعداد و شمار جمع کیے جا رہے ہیں…</translation>
     </message>
     <message>
-        <location filename="../../gui/reports_screen.py" line="207"/>
+        <location filename="../../gui/screens/reports_screen.py" line="208"/>
         <source>The report could not be made: {error}</source>
         <translation>رپورٹ نہیں بن سکی: {error}</translation>
     </message>
     <message>
-        <location filename="../../gui/reports_screen.py" line="266"/>
+        <location filename="../../gui/screens/reports_screen.py" line="268"/>
         <source>Made {when}.</source>
         <translation>تیاری کا وقت: {when}۔</translation>
     </message>
     <message>
-        <location filename="../../gui/reports_screen.py" line="274"/>
+        <location filename="../../gui/screens/reports_screen.py" line="276"/>
         <source>Save the report</source>
         <translation>رپورٹ محفوظ کریں</translation>
     </message>
     <message>
-        <location filename="../../gui/reports_screen.py" line="284"/>
+        <location filename="../../gui/screens/reports_screen.py" line="286"/>
         <source>Writing {path}…</source>
         <translation>{path} محفوظ کی جا رہی ہے…</translation>
     </message>
     <message>
-        <location filename="../../gui/reports_screen.py" line="291"/>
+        <location filename="../../gui/screens/reports_screen.py" line="291"/>
         <source>Nothing was written: {error}</source>
         <translation>کچھ محفوظ نہیں ہوا: {error}</translation>
     </message>
     <message>
-        <location filename="../../gui/reports_screen.py" line="293"/>
+        <location filename="../../gui/screens/reports_screen.py" line="293"/>
         <source>Saved {files}.</source>
         <translation>محفوظ ہو گئیں: {files}۔</translation>
     </message>
@@ -2626,107 +2614,107 @@
 <context>
     <name>ReviewScreen</name>
     <message>
-        <location filename="../../gui/review_screen.py" line="166"/>
+        <location filename="../../gui/screens/review_screen.py" line="170"/>
         <source>Records that need review</source>
         <translation>جائزہ طلب ریکارڈ</translation>
     </message>
     <message>
-        <location filename="../../gui/review_screen.py" line="168"/>
+        <location filename="../../gui/screens/review_screen.py" line="172"/>
         <source>&amp;Conflicts</source>
         <translation>تضادات (&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../gui/review_screen.py" line="169"/>
+        <location filename="../../gui/screens/review_screen.py" line="173"/>
         <source>&amp;Quarantine</source>
         <translation>روکے گئے ریکارڈ (&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../gui/review_screen.py" line="176"/>
+        <location filename="../../gui/screens/review_screen.py" line="180"/>
         <source>Review</source>
         <translation>جائزہ</translation>
     </message>
     <message>
-        <location filename="../../gui/review_screen.py" line="192"/>
+        <location filename="../../gui/screens/review_screen.py" line="196"/>
         <source>Conflicts</source>
         <translation>تضادات</translation>
     </message>
     <message>
-        <location filename="../../gui/review_screen.py" line="196"/>
+        <location filename="../../gui/screens/review_screen.py" line="200"/>
         <source>The two versions</source>
         <translation>دونوں نسخے</translation>
     </message>
     <message>
-        <location filename="../../gui/review_screen.py" line="200"/>
+        <location filename="../../gui/screens/review_screen.py" line="204"/>
         <source>Keep the &amp;stored version</source>
         <translation>محفوظ شدہ نسخہ رکھیں (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/review_screen.py" line="201"/>
+        <location filename="../../gui/screens/review_screen.py" line="205"/>
         <source>Keep the &amp;other version</source>
         <translation>دوسرا نسخہ رکھیں (&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../gui/review_screen.py" line="214"/>
+        <location filename="../../gui/screens/review_screen.py" line="218"/>
         <source>The two versions (fields that differ in bold):</source>
         <translation>دونوں نسخے (جو فیلڈز مختلف ہیں وہ موٹے حروف میں ہیں):</translation>
     </message>
     <message>
-        <location filename="../../gui/review_screen.py" line="245"/>
+        <location filename="../../gui/screens/review_screen.py" line="249"/>
         <source>The other version cannot be kept: {reasons}</source>
         <translation>دوسرا نسخہ نہیں رکھا جا سکتا: {reasons}</translation>
     </message>
     <message>
-        <location filename="../../gui/review_screen.py" line="252"/>
+        <location filename="../../gui/screens/review_screen.py" line="258"/>
         <source>stored</source>
         <translation>محفوظ شدہ</translation>
     </message>
     <message>
-        <location filename="../../gui/review_screen.py" line="252"/>
+        <location filename="../../gui/screens/review_screen.py" line="258"/>
         <source>other</source>
         <translation>دوسرا</translation>
     </message>
     <message>
-        <location filename="../../gui/review_screen.py" line="253"/>
+        <location filename="../../gui/screens/review_screen.py" line="259"/>
         <source>Kept the {kept} version of {what}.</source>
         <translation>{what} کا {kept} نسخہ رکھ لیا گیا۔</translation>
     </message>
     <message>
-        <location filename="../../gui/review_screen.py" line="268"/>
+        <location filename="../../gui/screens/review_screen.py" line="273"/>
         <source>Quarantined records</source>
         <translation>روکے گئے ریکارڈ</translation>
     </message>
     <message>
-        <location filename="../../gui/review_screen.py" line="272"/>
+        <location filename="../../gui/screens/review_screen.py" line="277"/>
         <source>&amp;Re-check all against today&apos;s catalogue</source>
         <translation>سب کو آج کے کیٹلاگ کے مطابق دوبارہ جانچیں (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/review_screen.py" line="279"/>
+        <location filename="../../gui/screens/review_screen.py" line="284"/>
         <source>These records broke a rule when their bundle was imported, so they were held back. After the catalogue changes (a new indicator or district), re-check them: those that pass now are merged.</source>
         <translation>ان ریکارڈز نے بنڈل درآمد ہوتے وقت کسی اصول کی خلاف ورزی کی، اس لیے انہیں روک لیا گیا۔ کیٹلاگ بدلنے کے بعد (مثلاً نیا اشاریہ یا ضلع) انہیں دوبارہ جانچیں: جو اب درست نکلیں وہ شامل کر دیے جاتے ہیں۔</translation>
     </message>
     <message>
-        <location filename="../../gui/review_screen.py" line="291"/>
+        <location filename="../../gui/screens/review_screen.py" line="296"/>
         <source>Checking…</source>
         <translation>جانچ ہو رہی ہے…</translation>
     </message>
     <message>
-        <location filename="../../gui/review_screen.py" line="306"/>
+        <location filename="../../gui/screens/review_screen.py" line="301"/>
         <source>Nothing was re-checked: {error}</source>
         <translation>کچھ دوبارہ نہیں جانچا گیا: {error}</translation>
     </message>
     <message>
-        <location filename="../../gui/review_screen.py" line="309"/>
+        <location filename="../../gui/screens/review_screen.py" line="304"/>
         <source>{checked} records checked: {passed} passed and were merged, {still} are still held back.</source>
         <translation>{checked} ریکارڈ جانچے گئے: {passed} درست نکلے اور شامل کر دیے گئے، {still} اب بھی روکے ہوئے ہیں۔</translation>
     </message>
     <message>
-        <location filename="../../gui/review_screen.py" line="315"/>
+        <location filename="../../gui/screens/review_screen.py" line="310"/>
         <source>&amp;Conflicts ({n})</source>
         <translation>تضادات ({n}) (&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../gui/review_screen.py" line="316"/>
+        <location filename="../../gui/screens/review_screen.py" line="311"/>
         <source>&amp;Quarantine ({n})</source>
         <translation>روکے گئے ریکارڈ ({n}) (&amp;Q)</translation>
     </message>
@@ -2734,42 +2722,42 @@
 <context>
     <name>RolePage</name>
     <message>
-        <location filename="../../gui/setup_wizard.py" line="106"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="78"/>
         <source>Welcome to Mizan</source>
         <translation>Mizan میں خوش آمدید</translation>
     </message>
     <message>
-        <location filename="../../gui/setup_wizard.py" line="107"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="79"/>
         <source>This PC has no Mizan database yet. A few questions set it up; it takes a minute.</source>
         <translation>اس کمپیوٹر پر ابھی Mizan کا ڈیٹا بیس نہیں ہے۔ چند سوالوں کے جواب دے کر اسے تیار کریں؛ اس میں ایک منٹ لگتا ہے۔</translation>
     </message>
     <message>
-        <location filename="../../gui/setup_wizard.py" line="115"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="87"/>
         <source>&amp;Language / زبان:</source>
         <translation>زبان / Language (&amp;L):</translation>
     </message>
     <message>
-        <location filename="../../gui/setup_wizard.py" line="122"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="94"/>
         <source>Who will use this PC?</source>
         <translation>یہ کمپیوٹر کون استعمال کرے گا؟</translation>
     </message>
     <message>
-        <location filename="../../gui/setup_wizard.py" line="123"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="95"/>
         <source>A &amp;district office</source>
         <translation>ضلعی دفتر (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../gui/setup_wizard.py" line="124"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="96"/>
         <source>The &amp;provincial centre</source>
         <translation>صوبائی مرکز (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../gui/setup_wizard.py" line="127"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="99"/>
         <source>Enters its district&apos;s indicator figures and gender desk records, and sends them to the provincial centre.</source>
         <translation>اپنے ضلع کے اشاریوں کے اعداد و شمار اور جینڈر ڈیسک کا ریکارڈ درج کرتا ہے، اور انہیں صوبائی مرکز کو بھیجتا ہے۔</translation>
     </message>
     <message>
-        <location filename="../../gui/setup_wizard.py" line="130"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="102"/>
         <source>Receives every district&apos;s data, merges it into one provincial database and makes the reports.</source>
         <translation>ہر ضلع کا ڈیٹا وصول کرتا ہے، اسے ایک صوبائی ڈیٹا بیس میں یکجا کرتا ہے اور رپورٹیں بناتا ہے۔</translation>
     </message>
@@ -2777,182 +2765,182 @@
 <context>
     <name>SettingsScreen</name>
     <message>
-        <location filename="../../gui/settings_screen.py" line="73"/>
+        <location filename="../../gui/screens/settings_screen.py" line="73"/>
         <source>never</source>
         <translation>کبھی نہیں</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_screen.py" line="74"/>
+        <location filename="../../gui/screens/settings_screen.py" line="74"/>
         <source> minutes</source>
         <translation> منٹ</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_screen.py" line="79"/>
+        <location filename="../../gui/screens/settings_screen.py" line="79"/>
         <source> pt</source>
         <translation> پوائنٹ</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_screen.py" line="85"/>
+        <location filename="../../gui/screens/settings_screen.py" line="85"/>
         <source>&amp;Language:</source>
         <translation>زبان (&amp;L):</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_screen.py" line="86"/>
+        <location filename="../../gui/screens/settings_screen.py" line="86"/>
         <source>&amp;Lock the screen after idle:</source>
         <translation>استعمال نہ ہونے پر اسکرین لاک ہونے کا وقت (&amp;L):</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_screen.py" line="87"/>
+        <location filename="../../gui/screens/settings_screen.py" line="87"/>
         <source>&amp;Text size:</source>
         <translation>حروف کا سائز (&amp;T):</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_screen.py" line="89"/>
+        <location filename="../../gui/screens/settings_screen.py" line="89"/>
         <source>Settings of this PC</source>
         <translation>اس کمپیوٹر کی ترتیبات</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_screen.py" line="109"/>
+        <location filename="../../gui/screens/settings_screen.py" line="109"/>
         <source>The provincial centre&apos;s key</source>
         <translation>صوبائی مرکز کی کلید</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_screen.py" line="128"/>
+        <location filename="../../gui/screens/settings_screen.py" line="128"/>
         <source>Not added yet: this office cannot send bundles to the centre until its key is added.</source>
         <translation>ابھی شامل نہیں کی گئی: جب تک مرکز کی کلید شامل نہ ہو، یہ دفتر مرکز کو بنڈل نہیں بھیج سکتا۔</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_screen.py" line="129"/>
+        <location filename="../../gui/screens/settings_screen.py" line="129"/>
         <source>&amp;Add the centre&apos;s key…</source>
         <translation>مرکز کی کلید شامل کریں (&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_screen.py" line="131"/>
+        <location filename="../../gui/screens/settings_screen.py" line="131"/>
         <source>Bundles are locked for the centre with the fingerprint {fingerprint}.</source>
         <translation>بنڈل مرکز کے لیے اس کلید سے لاک کیے جاتے ہیں جس کا فنگر پرنٹ {fingerprint} ہے۔</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_screen.py" line="132"/>
+        <location filename="../../gui/screens/settings_screen.py" line="132"/>
         <source>&amp;Replace the centre&apos;s key…</source>
         <translation>مرکز کی کلید تبدیل کریں (&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_screen.py" line="145"/>
+        <location filename="../../gui/screens/settings_screen.py" line="145"/>
         <source>Backups</source>
         <translation>بیک اپ</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_screen.py" line="149"/>
+        <location filename="../../gui/screens/settings_screen.py" line="149"/>
         <source>&amp;Back up now…</source>
         <translation>ابھی بیک اپ لیں (&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_screen.py" line="151"/>
+        <location filename="../../gui/screens/settings_screen.py" line="151"/>
         <source>&amp;Restore from a backup…</source>
         <translation>بیک اپ سے بحال کریں (&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_screen.py" line="162"/>
+        <location filename="../../gui/screens/settings_screen.py" line="162"/>
         <source>&amp;Keep the last automatic backups:</source>
         <translation>آخری خودکار بیک اپ کتنے رکھے جائیں (&amp;K):</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_screen.py" line="165"/>
+        <location filename="../../gui/screens/settings_screen.py" line="165"/>
         <source>Mizan backs up by itself before every import and update, and once a day. A backup is encrypted: it opens with the passwords of its day or the recovery key.</source>
         <translation>Mizan ہر درآمد اور اپ ڈیٹ سے پہلے، اور روزانہ ایک بار، خود بیک اپ لیتا ہے۔ بیک اپ انکرپٹ شدہ ہوتا ہے: یہ اسی دن کے پاس ورڈز یا ریکوری کی سے کھلتا ہے۔</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_screen.py" line="180"/>
+        <location filename="../../gui/screens/settings_screen.py" line="180"/>
         <source>The newest automatic backup is from {when} (in {folder}).</source>
         <translation>تازہ ترین خودکار بیک اپ {when} کا ہے ({folder} میں)۔</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_screen.py" line="182"/>
+        <location filename="../../gui/screens/settings_screen.py" line="182"/>
         <source>No automatic backup yet; they will be kept in {folder}.</source>
         <translation>ابھی کوئی خودکار بیک اپ نہیں؛ بیک اپ {folder} میں رکھے جائیں گے۔</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_screen.py" line="193"/>
+        <location filename="../../gui/screens/settings_screen.py" line="190"/>
         <source>Save the backup</source>
         <translation>بیک اپ محفوظ کریں</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_screen.py" line="208"/>
+        <location filename="../../gui/screens/settings_screen.py" line="204"/>
         <source>Backing up to {path}…</source>
         <translation>{path} میں بیک اپ لیا جا رہا ہے…</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_screen.py" line="221"/>
+        <location filename="../../gui/screens/settings_screen.py" line="208"/>
         <source>No backup was written: {error}</source>
         <translation>بیک اپ نہیں بن سکا: {error}</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_screen.py" line="223"/>
+        <location filename="../../gui/screens/settings_screen.py" line="210"/>
         <source>Backed up to {path} ({size} MB). Keep it away from this PC.</source>
         <translation>بیک اپ {path} میں محفوظ ہو گیا ({size} MB)۔ اسے اس کمپیوٹر سے الگ رکھیں۔</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_screen.py" line="228"/>
+        <location filename="../../gui/screens/settings_screen.py" line="215"/>
         <source>Choose a backup</source>
         <translation>بیک اپ چنیں</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_screen.py" line="232"/>
+        <location filename="../../gui/screens/settings_screen.py" line="219"/>
         <source>Restore from a backup</source>
         <translation>بیک اپ سے بحال کریں</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_screen.py" line="233"/>
+        <location filename="../../gui/screens/settings_screen.py" line="220"/>
         <source>Replace everything in this database with the backup {name}? Whatever was entered after the backup was made will no longer be shown (the current database is kept beside it as a copy). Mizan closes afterwards; start it again and sign in.</source>
         <translation>کیا اس ڈیٹا بیس کی ہر چیز کو بیک اپ {name} سے بدل دیں؟ بیک اپ بننے کے بعد جو کچھ درج کیا گیا وہ اب نظر نہیں آئے گا (موجودہ ڈیٹا بیس اس کے ساتھ ایک نقل کے طور پر محفوظ رہے گا)۔ اس کے بعد Mizan بند ہو جائے گا؛ اسے دوبارہ شروع کر کے سائن ان کریں۔</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_screen.py" line="236"/>
+        <location filename="../../gui/screens/settings_screen.py" line="223"/>
         <source>&amp;Restore</source>
         <translation>بحال کریں (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_screen.py" line="236"/>
+        <location filename="../../gui/screens/settings_screen.py" line="223"/>
         <source>&amp;Keep the database as it is</source>
         <translation>ڈیٹا بیس جیسا ہے ویسا رہنے دیں (&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_screen.py" line="251"/>
+        <location filename="../../gui/screens/settings_screen.py" line="239"/>
         <source>Checking the backup {name}…</source>
         <translation>بیک اپ {name} کی جانچ ہو رہی ہے…</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_screen.py" line="260"/>
+        <location filename="../../gui/screens/settings_screen.py" line="245"/>
         <source>Nothing was restored: {error}</source>
         <translation>کچھ بحال نہیں ہوا: {error}</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_screen.py" line="268"/>
+        <location filename="../../gui/screens/settings_screen.py" line="253"/>
         <source>Nothing was restored: {error}. Start Mizan again.</source>
         <translation>کچھ بحال نہیں ہوا: {error}۔ Mizan دوبارہ شروع کریں۔</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_screen.py" line="271"/>
+        <location filename="../../gui/screens/settings_screen.py" line="257"/>
         <source>Restored from {name}.</source>
         <translation>{name} سے بحال کر دیا گیا۔</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_screen.py" line="277"/>
+        <location filename="../../gui/screens/settings_screen.py" line="263"/>
         <source>The database was restored from the backup of {when}. The database it replaced is kept as {kept}. Mizan closes now: start it again and sign in with the passwords of the day of the backup.</source>
         <translation>ڈیٹا بیس {when} کے بیک اپ سے بحال کر دیا گیا۔ جس ڈیٹا بیس کی جگہ یہ آیا وہ {kept} کے نام سے محفوظ ہے۔ Mizan اب بند ہو رہا ہے: اسے دوبارہ شروع کریں اور بیک اپ والے دن کے پاس ورڈ سے سائن ان کریں۔</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_screen.py" line="280"/>
+        <location filename="../../gui/screens/settings_screen.py" line="266"/>
         <source>Restored</source>
         <translation>بحال ہو گیا</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_screen.py" line="288"/>
+        <location filename="../../gui/screens/settings_screen.py" line="274"/>
         <source>Settings</source>
         <translation>ترتیبات</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_screen.py" line="296"/>
+        <location filename="../../gui/screens/settings_screen.py" line="282"/>
         <source>The language changes the next time Mizan starts.</source>
         <translation>زبان اگلی بار Mizan شروع ہونے پر تبدیل ہو گی۔</translation>
     </message>
@@ -2960,7 +2948,7 @@
 <context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../../gui/setup_wizard.py" line="570"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="539"/>
         <source>Set up Mizan</source>
         <translation>Mizan کی ابتدائی ترتیب</translation>
     </message>
@@ -2968,88 +2956,88 @@
 <context>
     <name>TargetsScreen</name>
     <message>
-        <location filename="../../gui/targets_screen.py" line="131"/>
+        <location filename="../../gui/screens/targets_screen.py" line="133"/>
         <source>Year</source>
         <translation>سال</translation>
     </message>
     <message>
-        <location filename="../../gui/targets_screen.py" line="136"/>
-        <location filename="../../gui/targets_screen.py" line="171"/>
+        <location filename="../../gui/screens/targets_screen.py" line="138"/>
+        <location filename="../../gui/screens/targets_screen.py" line="173"/>
         <source>Targets</source>
         <translation>اہداف</translation>
     </message>
     <message>
-        <location filename="../../gui/targets_screen.py" line="141"/>
+        <location filename="../../gui/screens/targets_screen.py" line="143"/>
         <source>Save a &amp;template…</source>
         <translation>ٹیمپلیٹ محفوظ کریں (&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../gui/targets_screen.py" line="143"/>
+        <location filename="../../gui/screens/targets_screen.py" line="145"/>
         <source>&amp;Load targets from a spreadsheet…</source>
         <translation>اسپریڈشیٹ سے اہداف لوڈ کریں (&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../gui/targets_screen.py" line="150"/>
+        <location filename="../../gui/screens/targets_screen.py" line="152"/>
         <source>&amp;Year:</source>
         <translation>سال (&amp;Y):</translation>
     </message>
     <message>
-        <location filename="../../gui/targets_screen.py" line="157"/>
+        <location filename="../../gui/screens/targets_screen.py" line="159"/>
         <source>Targets for the year</source>
         <translation>سال کے اہداف</translation>
     </message>
     <message>
-        <location filename="../../gui/targets_screen.py" line="159"/>
+        <location filename="../../gui/screens/targets_screen.py" line="161"/>
         <source>A target is for the whole year in the indicator&apos;s unit: a yearly total for counts, a level for stock figures, a percent for rates. Type in a cell and move on: it is saved at once. Empty a cell to remove its target.</source>
         <translation>ہدف پورے سال کے لیے، اشاریے کی اپنی اکائی میں ہوتا ہے: تعداد کے لیے سال بھر کا مجموعہ، کسی خاص دن کی موجودہ تعداد (مثلاً قیدیوں کی تعداد) کے لیے سطح، اور شرح کے لیے فیصد۔ خانے میں لکھ کر آگے بڑھیں: یہ فوراً محفوظ ہو جاتا ہے۔ ہدف ہٹانے کے لیے خانہ خالی کر دیں۔</translation>
     </message>
     <message>
-        <location filename="../../gui/targets_screen.py" line="179"/>
+        <location filename="../../gui/screens/targets_screen.py" line="181"/>
         <source>{n} targets were not saved: point at a red cell to see why.</source>
         <translation>{n} اہداف محفوظ نہیں ہوئے: وجہ جاننے کے لیے ماؤس سرخ خانے پر لے جائیں۔</translation>
     </message>
     <message>
-        <location filename="../../gui/targets_screen.py" line="183"/>
+        <location filename="../../gui/screens/targets_screen.py" line="185"/>
         <source>Save the targets template</source>
         <translation>اہداف کا ٹیمپلیٹ محفوظ کریں</translation>
     </message>
     <message>
-        <location filename="../../gui/targets_screen.py" line="184"/>
+        <location filename="../../gui/screens/targets_screen.py" line="186"/>
         <source>Excel (*.xlsx);;CSV (*.csv)</source>
         <translation>ایکسل (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../gui/targets_screen.py" line="194"/>
+        <location filename="../../gui/screens/targets_screen.py" line="196"/>
         <source>Saved {path} with {rows} rows. Fill in the targets and load it back.</source>
         <translation>{path} محفوظ ہو گئی، اس میں {rows} قطاریں ہیں۔ اہداف بھریں اور فائل واپس لوڈ کریں۔</translation>
     </message>
     <message>
-        <location filename="../../gui/targets_screen.py" line="197"/>
+        <location filename="../../gui/screens/targets_screen.py" line="199"/>
         <source>Load targets</source>
         <translation>اہداف لوڈ کریں</translation>
     </message>
     <message>
-        <location filename="../../gui/targets_screen.py" line="198"/>
+        <location filename="../../gui/screens/targets_screen.py" line="200"/>
         <source>Spreadsheets (*.xlsx *.csv)</source>
         <translation>اسپریڈشیٹس (*.xlsx *.csv)</translation>
     </message>
     <message>
-        <location filename="../../gui/targets_screen.py" line="212"/>
+        <location filename="../../gui/screens/targets_screen.py" line="212"/>
         <source>Nothing was loaded. Correct these rows and load the file again:</source>
         <translation>کچھ لوڈ نہیں ہوا۔ یہ قطاریں درست کریں اور فائل دوبارہ لوڈ کریں:</translation>
     </message>
     <message>
-        <location filename="../../gui/targets_screen.py" line="213"/>
+        <location filename="../../gui/screens/targets_screen.py" line="213"/>
         <source>Row {row}: {message}</source>
         <translation>قطار {row}: {message}</translation>
     </message>
     <message>
-        <location filename="../../gui/targets_screen.py" line="216"/>
+        <location filename="../../gui/screens/targets_screen.py" line="216"/>
         <source>…and {n} more.</source>
         <translation>…اور {n} مزید۔</translation>
     </message>
     <message>
-        <location filename="../../gui/targets_screen.py" line="222"/>
+        <location filename="../../gui/screens/targets_screen.py" line="222"/>
         <source>Loaded {path}: {new} new targets, {updated} changed.</source>
         <translation>{path} لوڈ ہو گئی: {new} نئے اہداف، {updated} تبدیل شدہ۔</translation>
     </message>
@@ -3057,7 +3045,7 @@
 <context>
     <name>TrustCentreWizard</name>
     <message>
-        <location filename="../../gui/setup_wizard.py" line="673"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="642"/>
         <source>The provincial centre&apos;s key</source>
         <translation>صوبائی مرکز کی کلید</translation>
     </message>
@@ -3065,32 +3053,32 @@
 <context>
     <name>UsersModel</name>
     <message>
-        <location filename="../../gui/users_screen.py" line="36"/>
+        <location filename="../../gui/screens/users_screen.py" line="38"/>
         <source>User</source>
         <translation>صارف</translation>
     </message>
     <message>
-        <location filename="../../gui/users_screen.py" line="36"/>
+        <location filename="../../gui/screens/users_screen.py" line="38"/>
         <source>Role</source>
         <translation>کردار</translation>
     </message>
     <message>
-        <location filename="../../gui/users_screen.py" line="36"/>
+        <location filename="../../gui/screens/users_screen.py" line="38"/>
         <source>State</source>
         <translation>کیفیت</translation>
     </message>
     <message>
-        <location filename="../../gui/users_screen.py" line="57"/>
+        <location filename="../../gui/screens/users_screen.py" line="59"/>
         <source>removed</source>
         <translation>ہٹا دیا گیا</translation>
     </message>
     <message>
-        <location filename="../../gui/users_screen.py" line="59"/>
+        <location filename="../../gui/screens/users_screen.py" line="61"/>
         <source>locked until {time}</source>
         <translation>{time} تک لاک</translation>
     </message>
     <message>
-        <location filename="../../gui/users_screen.py" line="60"/>
+        <location filename="../../gui/screens/users_screen.py" line="62"/>
         <source>active</source>
         <translation>فعال</translation>
     </message>
@@ -3098,88 +3086,88 @@
 <context>
     <name>UsersScreen</name>
     <message>
-        <location filename="../../gui/users_screen.py" line="101"/>
-        <location filename="../../gui/users_screen.py" line="121"/>
+        <location filename="../../gui/screens/users_screen.py" line="103"/>
+        <location filename="../../gui/screens/users_screen.py" line="123"/>
         <source>Users</source>
         <translation>صارفین</translation>
     </message>
     <message>
-        <location filename="../../gui/users_screen.py" line="109"/>
+        <location filename="../../gui/screens/users_screen.py" line="111"/>
         <source>&amp;Add user…</source>
         <translation>صارف شامل کریں (&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../gui/users_screen.py" line="109"/>
+        <location filename="../../gui/screens/users_screen.py" line="111"/>
         <source>&amp;Reset password…</source>
         <translation>نیا پاس ورڈ مقرر کریں (&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../gui/users_screen.py" line="110"/>
+        <location filename="../../gui/screens/users_screen.py" line="112"/>
         <source>&amp;Unlock</source>
         <translation>ان لاک کریں (&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../gui/users_screen.py" line="110"/>
+        <location filename="../../gui/screens/users_screen.py" line="112"/>
         <source>Re&amp;move</source>
         <translation>ہٹائیں (&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../gui/users_screen.py" line="146"/>
+        <location filename="../../gui/screens/users_screen.py" line="145"/>
         <source>The two passwords differ.</source>
         <translation>دونوں پاس ورڈ مختلف ہیں۔</translation>
     </message>
     <message>
-        <location filename="../../gui/users_screen.py" line="153"/>
+        <location filename="../../gui/screens/users_screen.py" line="149"/>
         <source>Added {name} ({role}).</source>
         <translation>{name} ({role}) شامل کر دیا گیا۔</translation>
     </message>
     <message>
-        <location filename="../../gui/users_screen.py" line="160"/>
+        <location filename="../../gui/screens/users_screen.py" line="156"/>
         <source>Choose a user first.</source>
         <translation>پہلے کوئی صارف چنیں۔</translation>
     </message>
     <message>
-        <location filename="../../gui/users_screen.py" line="162"/>
+        <location filename="../../gui/screens/users_screen.py" line="158"/>
         <source>New password</source>
         <translation>نیا پاس ورڈ</translation>
     </message>
     <message>
-        <location filename="../../gui/users_screen.py" line="163"/>
+        <location filename="../../gui/screens/users_screen.py" line="159"/>
         <source>New password for {name}:</source>
         <translation>{name} کے لیے نیا پاس ورڈ:</translation>
     </message>
     <message>
-        <location filename="../../gui/users_screen.py" line="167"/>
+        <location filename="../../gui/screens/users_screen.py" line="163"/>
         <source>Changed the password of {name}.</source>
         <translation>{name} کا پاس ورڈ تبدیل کر دیا گیا۔</translation>
     </message>
     <message>
-        <location filename="../../gui/users_screen.py" line="172"/>
+        <location filename="../../gui/screens/users_screen.py" line="168"/>
         <source>Unlocked {name}.</source>
         <translation>{name} کو ان لاک کر دیا گیا۔</translation>
     </message>
     <message>
-        <location filename="../../gui/users_screen.py" line="178"/>
+        <location filename="../../gui/screens/users_screen.py" line="174"/>
         <source>Remove user</source>
         <translation>صارف کو ہٹائیں</translation>
     </message>
     <message>
-        <location filename="../../gui/users_screen.py" line="179"/>
+        <location filename="../../gui/screens/users_screen.py" line="175"/>
         <source>Remove {name}? Their password will no longer open this database.</source>
         <translation>کیا {name} کو ہٹا دیں؟ اس کے بعد ان کا پاس ورڈ یہ ڈیٹا بیس نہیں کھول سکے گا۔</translation>
     </message>
     <message>
-        <location filename="../../gui/users_screen.py" line="180"/>
+        <location filename="../../gui/screens/users_screen.py" line="176"/>
         <source>&amp;Remove</source>
         <translation>ہٹائیں (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/users_screen.py" line="180"/>
+        <location filename="../../gui/screens/users_screen.py" line="176"/>
         <source>&amp;Keep</source>
         <translation>رہنے دیں (&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../gui/users_screen.py" line="181"/>
+        <location filename="../../gui/screens/users_screen.py" line="177"/>
         <source>Removed {name}.</source>
         <translation>{name} کو ہٹا دیا گیا۔</translation>
     </message>
@@ -3306,6 +3294,39 @@
         <location filename="../../sync/centre.py" line="237"/>
         <source>desk {code}</source>
         <translation>ڈیسک {code}</translation>
+    </message>
+</context>
+<context>
+    <name>elapsed</name>
+    <message>
+        <location filename="../../storage/validation.py" line="683"/>
+        <source>0-3 days</source>
+        <translation>0 تا 3 دن</translation>
+    </message>
+    <message>
+        <location filename="../../storage/validation.py" line="684"/>
+        <source>4-5 days</source>
+        <translation>4 تا 5 دن</translation>
+    </message>
+    <message>
+        <location filename="../../storage/validation.py" line="685"/>
+        <source>6-14 days</source>
+        <translation>6 تا 14 دن</translation>
+    </message>
+    <message>
+        <location filename="../../storage/validation.py" line="686"/>
+        <source>15-30 days</source>
+        <translation>15 تا 30 دن</translation>
+    </message>
+    <message>
+        <location filename="../../storage/validation.py" line="687"/>
+        <source>over a month</source>
+        <translation>ایک مہینے سے زیادہ</translation>
+    </message>
+    <message>
+        <location filename="../../storage/validation.py" line="688"/>
+        <source>unknown (no incident date)</source>
+        <translation>نامعلوم (واقعے کی تاریخ درج نہیں)</translation>
     </message>
 </context>
 <context>
@@ -4380,7 +4401,7 @@
         <translation>ملزم کی عمر کا گروپ</translation>
     </message>
     <message>
-        <location filename="../../storage/validation.py" line="803"/>
+        <location filename="../../storage/validation.py" line="821"/>
         <source>{service} date</source>
         <translation>{service} کی تاریخ</translation>
     </message>
@@ -4406,27 +4427,27 @@
 <context>
     <name>import</name>
     <message>
-        <location filename="../../gui/import_screen.py" line="43"/>
+        <location filename="../../gui/screens/import_screen.py" line="44"/>
         <source>new</source>
         <translation>نئے</translation>
     </message>
     <message>
-        <location filename="../../gui/import_screen.py" line="43"/>
+        <location filename="../../gui/screens/import_screen.py" line="44"/>
         <source>updated</source>
         <translation>تازہ کیے گئے</translation>
     </message>
     <message>
-        <location filename="../../gui/import_screen.py" line="44"/>
+        <location filename="../../gui/screens/import_screen.py" line="45"/>
         <source>unchanged</source>
         <translation>غیر تبدیل شدہ</translation>
     </message>
     <message>
-        <location filename="../../gui/import_screen.py" line="44"/>
+        <location filename="../../gui/screens/import_screen.py" line="45"/>
         <source>conflicts</source>
         <translation>تضادات</translation>
     </message>
     <message>
-        <location filename="../../gui/import_screen.py" line="45"/>
+        <location filename="../../gui/screens/import_screen.py" line="46"/>
         <source>quarantined</source>
         <translation>روکے گئے</translation>
     </message>
@@ -4505,42 +4526,42 @@
 <context>
     <name>records</name>
     <message>
-        <location filename="../../gui/review_screen.py" line="34"/>
+        <location filename="../../gui/screens/review_screen.py" line="35"/>
         <source>Indicator value</source>
         <translation>اشاریے کی قدر</translation>
     </message>
     <message>
-        <location filename="../../gui/review_screen.py" line="35"/>
+        <location filename="../../gui/screens/review_screen.py" line="36"/>
         <source>Target</source>
         <translation>ہدف</translation>
     </message>
     <message>
-        <location filename="../../gui/review_screen.py" line="36"/>
+        <location filename="../../gui/screens/review_screen.py" line="37"/>
         <source>Data set completion</source>
         <translation>ڈیٹا سیٹ کی تکمیل</translation>
     </message>
     <message>
-        <location filename="../../gui/review_screen.py" line="37"/>
+        <location filename="../../gui/screens/review_screen.py" line="38"/>
         <source>Desk case</source>
         <translation>ڈیسک کیس</translation>
     </message>
     <message>
-        <location filename="../../gui/review_screen.py" line="38"/>
+        <location filename="../../gui/screens/review_screen.py" line="39"/>
         <source>Perpetrator</source>
         <translation>ملزم</translation>
     </message>
     <message>
-        <location filename="../../gui/review_screen.py" line="39"/>
+        <location filename="../../gui/screens/review_screen.py" line="40"/>
         <source>Service</source>
         <translation>خدمت</translation>
     </message>
     <message>
-        <location filename="../../gui/review_screen.py" line="40"/>
+        <location filename="../../gui/screens/review_screen.py" line="41"/>
         <source>PKM request</source>
         <translation>پولیس خدمت مرکز کی درخواست</translation>
     </message>
     <message>
-        <location filename="../../gui/review_screen.py" line="41"/>
+        <location filename="../../gui/screens/review_screen.py" line="42"/>
         <source>Desk</source>
         <translation>ڈیسک</translation>
     </message>
@@ -5154,7 +5175,7 @@
         <translation>پچھلی مدت کے {last} کے ایک تہائی سے کم</translation>
     </message>
     <message>
-        <location filename="../../storage/validation.py" line="739"/>
+        <location filename="../../storage/validation.py" line="757"/>
         <source>a district code such as QUETTA</source>
         <translation>QUETTA جیسا ضلعی کوڈ</translation>
     </message>
@@ -5178,9 +5199,9 @@
     </message>
 </context>
 <context>
-    <name>widget</name>
+    <name>messages</name>
     <message>
-        <location filename="../../gui/login.py" line="52"/>
+        <location filename="../../gui/widgets/messages.py" line="30"/>
         <source>Something went wrong: {error}</source>
         <translation>کچھ غلط ہو گیا: {error}</translation>
     </message>
@@ -5188,27 +5209,27 @@
 <context>
     <name>wizard</name>
     <message>
-        <location filename="../../gui/setup_wizard.py" line="683"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="652"/>
         <source>&lt; &amp;Back</source>
         <translation>&lt; پیچھے (&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../gui/setup_wizard.py" line="684"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="653"/>
         <source>&amp;Next &gt;</source>
         <translation>اگلا (&amp;N) &gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/setup_wizard.py" line="685"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="654"/>
         <source>Cancel</source>
         <translation>منسوخ کریں</translation>
     </message>
     <message>
-        <location filename="../../gui/setup_wizard.py" line="686"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="655"/>
         <source>&amp;Finish</source>
         <translation>مکمل کریں (&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/setup_wizard.py" line="687"/>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="656"/>
         <source>&amp;Commit</source>
         <translation>تصدیق کریں (&amp;C)</translation>
     </message>

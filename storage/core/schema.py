@@ -191,7 +191,7 @@ def import_desk(db: Database) -> None:
 @migrations(name="0006_settings")
 def settings_table(db: Database) -> None:
     """Settings of the installation kept in the database (not per PC), audited: who changed what, when.
-    The first is ``backup_keep``, how many automatic backups to keep (storage/backup.py)."""
+    The first is ``backup_keep``, how many automatic backups to keep (storage/core/backup.py)."""
     db.execute("CREATE TABLE settings (name TEXT PRIMARY KEY, value TEXT NOT NULL, changed_by TEXT NOT NULL, "
                "changed_at TEXT NOT NULL)")
     install_audit_triggers(db, "settings", "name")

@@ -22,13 +22,12 @@ import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QFont, QFontDatabase, QStandardItem, QStandardItemModel, QTextDocument
+from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel, QTextDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -42,15 +41,17 @@ from PySide6.QtWidgets import (
 )
 
 from gui.language import LANGUAGE_NAMES
-from gui.login import describe_error, message_label, password_field, show_message
 from gui.settings import Settings
 from gui.tasks import run_task
-from storage.core.roles import check_password_strength
+from gui.widgets.inputs import password_field, valid_on
+from gui.widgets.labels import code_label, explanation
+from gui.widgets.messages import call_storage, describe_error, message_label, show_message
+from gui.widgets.style import PLACEHOLDER_STYLE
+from storage.core.keyslots import LOCK_MINUTES, MAX_FAILURES
+from storage.core.roles import MIN_PASSWORD_LENGTH, check_password_strength
 from storage.core.session import Session, create_database
-from storage.errors import MizanError, UsageError
 from storage.i18n import fill
 from storage.reference.catalogue import District, load_catalogue
-from storage.reference.periods import Period
 from sync.keys import (  # importing sync registers key generation
     CentreKey,
     read_centre_key,
@@ -63,37 +64,8 @@ ROLE_PAGE, DISTRICT_PAGE, ADMIN_PAGE, CREATE_PAGE, CENTRE_KEY_PAGE = range(5)
 
 def districts_valid_on(day: dt.date) -> list[District]:
     """The catalogue's districts that exist on ``day``, by division then name."""
-    today = Period(day, day, "day", day.isoformat())
-    districts = [d for d in load_catalogue().districts.values() if d.validity.covers(today)]
+    districts = [d for d in load_catalogue().districts.values() if valid_on(d.validity, day)]
     return sorted(districts, key=lambda d: (d.division, d.name))
-
-
-def code_font(point_size: float) -> QFont:
-    """A large fixed-width font for keys and fingerprints, so 8 and B, 2 and Z read apart."""
-    font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
-    font.setStyleHint(QFont.StyleHint.TypeWriter)
-    font.setPointSizeF(point_size)
-    font.setBold(True)
-    return font
-
-
-def code_label(point_size: float) -> QLabel:
-    """A framed, centred, selectable label for a key; always left to right, even in Urdu."""
-    label = QLabel()
-    label.setFont(code_font(point_size))
-    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-    label.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    label.setFrameShape(QFrame.Shape.StyledPanel)
-    label.setMargin(12)
-    return label
-
-
-def wrapped(text: str) -> QLabel:
-    label = QLabel(text)
-    label.setWordWrap(True)
-    return label
 
 
 # -- 1. role ---------------------------------------------------------------------------------------
@@ -120,7 +92,7 @@ class RolePage(QWizardPage):
         language_row.addStretch(1)
         layout.addLayout(language_row)
         layout.addSpacing(8)
-        layout.addWidget(wrapped(self.tr("Who will use this PC?")))
+        layout.addWidget(explanation(self.tr("Who will use this PC?")))
         self.district_office = QRadioButton(self.tr("A &district office"))
         self.centre = QRadioButton(self.tr("The &provincial centre"))
         for button, note in (
@@ -132,9 +104,9 @@ class RolePage(QWizardPage):
         ):
             button.toggled.connect(self.completeChanged)
             layout.addWidget(button)
-            description = wrapped(note)
+            description = explanation(note)
             description.setIndent(28)
-            description.setStyleSheet("color: palette(placeholder-text);")
+            description.setStyleSheet(PLACEHOLDER_STYLE)
             layout.addWidget(description)
             layout.addSpacing(8)
         layout.addStretch(1)
@@ -189,7 +161,7 @@ class DistrictPage(QWizardPage):
         form.addRow(self.tr("&District:"), self.district)
         form.addRow(self.tr("&Name of this PC:"), self.device_name)
         layout.addLayout(form)
-        layout.addWidget(wrapped(self.tr(
+        layout.addWidget(explanation(self.tr(
             "The name tells this PC apart from other PCs of the same office, e.g. \"Quetta office PC\" or "
             "\"Quetta desk laptop\".")))
         layout.addStretch(1)
@@ -246,9 +218,11 @@ class AdminPage(QWizardPage):
         self.show_passwords.toggled.connect(self._show_passwords)
         form.addRow("", self.show_passwords)
         layout.addLayout(form)
-        layout.addWidget(wrapped(self.tr(
-            "Use at least 8 characters. A short sentence is easy to remember and hard to guess. "
-            "Five wrong passwords lock the user for 15 minutes.")))
+        # The numbers are storage's rules (the password's length, the lock after wrong passwords).
+        layout.addWidget(explanation(fill(self.tr(
+            "Use at least {min_password_length} characters. A short sentence is easy to remember and hard to "
+            "guess. {max_failures} wrong passwords lock the user for {lock_minutes} minutes."),
+            min_password_length=MIN_PASSWORD_LENGTH, max_failures=MAX_FAILURES, lock_minutes=LOCK_MINUTES)))
         self.status = message_label()
         layout.addWidget(self.status)
         layout.addStretch(1)
@@ -269,11 +243,8 @@ class AdminPage(QWizardPage):
             show_message(self.status, self.tr("Type a user name for the administrator."), error=True)
             self.user_name.setFocus()
             return False
-        try:
-            check_password_strength(self.password.text())
-        except UsageError as error:
-            show_message(self.status, describe_error(self, error), error=True)
-            self.password.setFocus()
+        if not call_storage(self.status, lambda: check_password_strength(self.password.text())):
+            self.password.setFocus()  # storage's rule, in its words
             return False
         if self.password.text() != self.repeat.text():
             show_message(self.status, self.tr(
@@ -303,7 +274,7 @@ class CreatePage(QWizardPage):
         self.progress_area = QWidget()
         progress_layout = QVBoxLayout(self.progress_area)
         progress_layout.setContentsMargins(0, 0, 0, 0)
-        self.progress_text = wrapped(self.tr("Creating the encrypted database… this takes a few seconds."))
+        self.progress_text = explanation(self.tr("Creating the encrypted database… this takes a few seconds."))
         self.progress = QProgressBar()
         self.progress.setRange(0, 0)  # busy: no percentage to show
         self.progress.setAccessibleName(self.tr("Creating the database"))
@@ -327,13 +298,13 @@ class CreatePage(QWizardPage):
         self.key_area = QWidget()
         key_layout = QVBoxLayout(self.key_area)
         key_layout.setContentsMargins(0, 0, 0, 0)
-        key_layout.addWidget(wrapped(self.tr(
+        key_layout.addWidget(explanation(self.tr(
             "The database is ready. Below is its <b>recovery key</b>. If every administrator forgets the "
             "password, this key is the only way to open the data. Mizan shows it <b>only now</b>.")))
         self.key_label = code_label(20)
         self.key_label.setAccessibleName(self.tr("Recovery key"))
         key_layout.addWidget(self.key_label)
-        key_layout.addWidget(wrapped(self.tr(
+        key_layout.addWidget(explanation(self.tr(
             "Print it or write it on paper, and keep the paper locked away, apart from this PC. Anyone with "
             "the key and a copy of the database can read it.")))
         print_row = QHBoxLayout()
@@ -458,7 +429,7 @@ class CentreKeyPage(QWizardPage):
         self.skipped = False
         layout = QVBoxLayout(self)
         if replacing is not None:
-            layout.addWidget(wrapped(fill(self.tr(
+            layout.addWidget(explanation(fill(self.tr(
                 "This office trusts the centre key <b>{fingerprint}</b>. A new key file replaces it: do this only "
                 "when the centre has told you it changed its key."), fingerprint=replacing.fingerprint)))
         choose_row = QHBoxLayout()
@@ -473,11 +444,11 @@ class CentreKeyPage(QWizardPage):
         self.key_area = QWidget()
         key_layout = QVBoxLayout(self.key_area)
         key_layout.setContentsMargins(0, 0, 0, 0)
-        key_layout.addWidget(wrapped(self.tr("The key file's fingerprint:")))
+        key_layout.addWidget(explanation(self.tr("The key file's fingerprint:")))
         self.fingerprint_label = code_label(24)
         self.fingerprint_label.setAccessibleName(self.tr("Fingerprint"))
         key_layout.addWidget(self.fingerprint_label)
-        key_layout.addWidget(wrapped(self.tr(
+        key_layout.addWidget(explanation(self.tr(
             "<b>Read this to the provincial centre by phone; continue only if it matches.</b> If it does not "
             "match, someone may have changed the file: stop and call the IT officer.")))
         self.matches = QCheckBox(self.tr("The provincial centre &confirmed that the fingerprint matches"))
@@ -490,10 +461,10 @@ class CentreKeyPage(QWizardPage):
         layout.addWidget(self.status)
         layout.addStretch(1)
         if offer_skip:
-            note = wrapped(self.tr(
+            note = explanation(self.tr(
                 "No key file yet? Choose <b>Skip for now</b>. This office can enter data at once, but it cannot "
                 "send data to the centre until an administrator adds the centre's key under Settings."))
-            note.setStyleSheet("color: palette(placeholder-text);")
+            note.setStyleSheet(PLACEHOLDER_STYLE)
             layout.addWidget(note)
 
     def initializePage(self) -> None:  # noqa: N802 (Qt's name)
@@ -511,17 +482,15 @@ class CentreKeyPage(QWizardPage):
     def load_key_file(self, path: Path) -> None:
         """Read the key file (it is small: done at once) and show its fingerprint to compare."""
         self.matches.setChecked(False)
-        try:
-            centre = read_centre_key(path)
-        except MizanError as error:
+        read = call_storage(self.status, lambda: read_centre_key(path))
+        if not read:
             self.key_path, self.centre_key = None, None
             self.key_area.hide()
             show_message(self.path_label, "", error=False)
-            show_message(self.status, describe_error(self, error), error=True)
         else:
-            self.key_path, self.centre_key = path, centre
+            self.key_path, self.centre_key = path, read.value
             show_message(self.path_label, fill(self.tr("Key file: {path}"), path=path), error=False)
-            self.fingerprint_label.setText(centre.fingerprint)
+            self.fingerprint_label.setText(read.value.fingerprint)
             self.key_area.show()
             show_message(self.status, "", error=False)
             self.matches.setFocus()
@@ -538,11 +507,11 @@ class CentreKeyPage(QWizardPage):
             return True
         if self.key_path is None or wizard.session is None:
             return False
-        try:
-            wizard.centre_key = trust_centre(wizard.session, self.key_path, replace=self.replacing is not None)
-        except MizanError as error:
-            show_message(self.status, describe_error(self, error), error=True)
+        session, key_path, replace = wizard.session, self.key_path, self.replacing is not None
+        trusted = call_storage(self.status, lambda: trust_centre(session, key_path, replace=replace))
+        if not trusted:
             return False
+        wizard.centre_key = trusted.value
         return True
 
 

@@ -26,13 +26,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.desk_register import (
-    PAGE_SIZE,
-    CountLabel,
-    OptionalDateEdit,
-    PagedTableModel,
-)
-from gui.screens import Screen, iso_dates
+from gui.screens.base import Screen
+from gui.widgets.dates import OptionalDateEdit, iso_dates
+from gui.widgets.paged_model import PAGE_SIZE, CountLabel, PagedTableModel
+from gui.widgets.style import ERROR_STYLE
 from storage.core.roles import allowed
 from storage.core.session import Session
 from storage.errors import ValidationFailed
@@ -101,7 +98,7 @@ class PkmLogScreen(Screen):
         iso_dates(self.received)
         self.received.setDate(QDate.currentDate())
         self.received.setAccessibleName(self.tr("Date received"))
-        self.completed = OptionalDateEdit(self.tr("not yet"), self.tr("Date completed"))
+        self.completed = OptionalDateEdit(self.tr("not yet"), accessible_name=self.tr("Date completed"))
         self.add_button = QPushButton(self.tr("&Add"))
         self.add_button.clicked.connect(self.add_request)
         self.inputs: dict[str, QWidget] = {"desk": self.desk, "service": self.service,
@@ -109,6 +106,7 @@ class PkmLogScreen(Screen):
                                            "completed_date": self.completed}
 
         entry = QGridLayout()
+        self.entry_fields: list[QWidget] = []
         labelled = ((self.tr("D&esk"), self.desk), (self.tr("&Service"), self.service),
                     (self.tr("Applicant's se&x"), self.applicant_sex), (self.tr("&Received"), self.received),
                     (self.tr("&Completed"), self.completed))
@@ -117,7 +115,10 @@ class PkmLogScreen(Screen):
             label.setBuddy(input_widget)
             entry.addWidget(label, 0, column)
             entry.addWidget(input_widget, 1, column)
-            input_widget.installEventFilter(self)  # Enter in any field adds the request
+            # Enter in any field adds the request (the keys of the completed date reach its date edit).
+            field = input_widget.focusProxy() or input_widget
+            field.installEventFilter(self)
+            self.entry_fields.append(field)
         entry.addWidget(self.add_button, 1, len(labelled))
         self.add_button.installEventFilter(self)  # a push button outside a dialog takes only Space
         entry.setColumnStretch(1, 1)  # the service names are the longest
@@ -125,7 +126,7 @@ class PkmLogScreen(Screen):
         self.errors.setWordWrap(True)
         self.errors.setTextFormat(Qt.TextFormat.PlainText)
         self.errors.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.errors.setStyleSheet("color: #a4000f;")  # dark red: readable on light and grey backgrounds
+        self.errors.setStyleSheet(ERROR_STYLE)
         self.errors.hide()
         self.entry_panel = QWidget()
         entry_box = QVBoxLayout(self.entry_panel)
@@ -171,7 +172,7 @@ class PkmLogScreen(Screen):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Enter or Return in a field of the entry row adds the request (an open drop-down keeps its keys)."""
-        if (event.type() == QEvent.Type.KeyPress and (watched in self.inputs.values() or watched is self.add_button)
+        if (event.type() == QEvent.Type.KeyPress and (watched in self.entry_fields or watched is self.add_button)
                 and isinstance(event, QKeyEvent) and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)):
             self.add_request()
             return True
@@ -182,7 +183,7 @@ class PkmLogScreen(Screen):
         return {"desk": self.desk.currentData(), "service": self.service.currentData(),
                 "applicant_sex": self.applicant_sex.currentData(),
                 "received_date": self.received.date().toString(Qt.DateFormat.ISODate),
-                "completed_date": self.completed.iso_date()}
+                "completed_date": self.completed.value()}
 
     def add_request(self) -> None:
         """Save the entered request; show storage's reasons if it refuses, or clear the row for the next."""
@@ -195,7 +196,7 @@ class PkmLogScreen(Screen):
         self.service.setCurrentIndex(0)
         self.applicant_sex.setCurrentIndex(0)
         self.received.setDate(QDate.currentDate())
-        self.completed.clear_date()
+        self.completed.set_value(None)
         self.service.setFocus()
         self.refresh()
 

@@ -23,23 +23,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.screens import Screen, heading_label
+from gui.screens.base import Screen
+from gui.widgets.labels import heading_label
+from gui.widgets.messages import call_storage
+from gui.widgets.numbers import locale_number, plain_number
+from gui.widgets.style import ERROR_FILL, ERROR_STYLE
 from storage.core.roles import allowed
 from storage.core.session import Session
-from storage.errors import MizanError, ValidationFailed
+from storage.errors import ValidationFailed
 from storage.i18n import fill
 from storage.records.targets import TargetGrid, save_targets, target_grid
 from storage.sheets.targets import load_targets, write_targets_template
 from storage.validation import TargetInput
 
 AnyIndex = QModelIndex | QPersistentModelIndex
-REFUSED = QColor("#fde2e1")
-
-
-def _figure(value: float | int | None) -> str:
-    if value is None:
-        return ""
-    return f"{value:g}"
+REFUSED = QColor(ERROR_FILL)
 
 
 class TargetGridModel(QAbstractTableModel):
@@ -88,7 +86,11 @@ class TargetGridModel(QAbstractTableModel):
         indicator, district = self.grid.indicators[index.row()], self.grid.districts[index.column()]
         refused = self.refused.get((index.row(), index.column()))
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
-            return refused[0] if refused else _figure(self.grid.target(indicator.code, district))
+            if refused:
+                return refused[0]  # the text as typed, to correct
+            target = self.grid.target(indicator.code, district)
+            # Read in full in the locale's way (1,234,567); edited without group separators.
+            return locale_number(target) if role == Qt.ItemDataRole.DisplayRole else plain_number(target)
         if role == Qt.ItemDataRole.BackgroundRole and refused:
             return REFUSED
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -104,7 +106,7 @@ class TargetGridModel(QAbstractTableModel):
         indicator, district = self.grid.indicators[index.row()], self.grid.districts[index.column()]
         text = str(value).strip()
         cell = (index.row(), index.column())
-        if cell not in self.refused and text == _figure(self.grid.target(indicator.code, district)):
+        if cell not in self.refused and text == plain_number(self.grid.target(indicator.code, district)):
             return False  # left unchanged: nothing to save
         try:
             save_targets(self.session, self.grid.year, [TargetInput(indicator.code, district, None, text or None)])
@@ -177,7 +179,7 @@ class TargetsScreen(Screen):
 
     def _show_problems(self) -> None:
         count = self.model.problem_count()
-        self.status.setStyleSheet("color: #a00;" if count else "")
+        self.status.setStyleSheet(ERROR_STYLE if count else "")
         self.status.setText(fill(self.tr("{n} targets were not saved: point at a red cell to see why."), n=count)
                             if count else "")
 
@@ -188,11 +190,11 @@ class TargetsScreen(Screen):
             self.save_template(Path(path))
 
     def save_template(self, path: Path) -> None:
-        try:
-            rows = write_targets_template(self.session, self.year.value(), path)
-        except (MizanError, OSError) as error:
-            self.status.setText(str(error))
+        written = call_storage(self.status, lambda: write_targets_template(self.session, self.year.value(), path),
+                               also=(OSError,))
+        if not written:
             return
+        rows = written.value
         self.status.setText(fill(self.tr("Saved {path} with {rows} rows. Fill in the targets and load it back."), path=path, rows=rows))
 
     def choose_sheet(self) -> None:
@@ -203,14 +205,12 @@ class TargetsScreen(Screen):
 
     def load_sheet(self, path: Path) -> None:
         """Load every row or none; each refused row is listed with its spreadsheet row number."""
-        try:
-            report = load_targets(self.session, path)
-        except MizanError as error:
-            self.status.setStyleSheet("color: #a00;")
-            self.status.setText(str(error))
+        loaded = call_storage(self.status, lambda: load_targets(self.session, path))
+        if not loaded:
             return
+        report = loaded.value
         if not report.ok:
-            self.status.setStyleSheet("color: #a00;")
+            self.status.setStyleSheet(ERROR_STYLE)
             lines = [self.tr("Nothing was loaded. Correct these rows and load the file again:")]
             lines += [fill(self.tr("Row {row}: {message}"), row=problem.row, message=problem.message)
                       for problem in report.problems[:20]]

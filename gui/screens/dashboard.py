@@ -9,7 +9,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
-import shiboken6
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QComboBox,
@@ -24,8 +23,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.screens import Screen, heading_label
+from gui.screens.base import Screen
 from gui.tasks import run_with_own_connection
+from gui.widgets.labels import heading_label
+from gui.widgets.style import NOTE_STYLE
 from storage.core.clock import today
 from storage.core.roles import allowed
 from storage.core.session import Session
@@ -63,7 +64,7 @@ class DashboardScreen(Screen):
             self.district.hide()
         outer.addLayout(top)
         self.status = QLabel()
-        self.status.setStyleSheet("color: #555;")
+        self.status.setStyleSheet(NOTE_STYLE)
         outer.addWidget(self.status)
         self.scroll = QScrollArea()
         self.scroll.setWidgetResizable(True)
@@ -106,8 +107,8 @@ class DashboardScreen(Screen):
                 steps=next_steps(session, on=on))
 
         def show(figures: object, error: Exception | None) -> None:
-            if not shiboken6.isValid(self) or generation != self._generation:
-                return
+            if generation != self._generation:
+                return  # a newer refresh was asked for while these figures were read
             self.loading = False
             if error is not None or not isinstance(figures, DashboardFigures):
                 self.status.setText(fill(self.tr("The figures could not be read: {error}"), error=error))
@@ -115,7 +116,7 @@ class DashboardScreen(Screen):
             self.status.hide()
             self._show(figures, periods, on)
 
-        run_with_own_connection(self.session, read_figures, show)
+        run_with_own_connection(self.session, read_figures, show, owner=self)
 
     def _show(self, figures: DashboardFigures, periods: list[str], on: dt.date) -> None:
         body = QWidget()
@@ -158,7 +159,7 @@ class DashboardScreen(Screen):
             else:
                 state = fill(self.tr("{count} of {total} indicators to finish"), count=row.missing + row.partial, total=row.indicators)
             note = QLabel(state)
-            note.setStyleSheet("color: #555;")
+            note.setStyleSheet(NOTE_STYLE)
             grid.addWidget(name, number, 0)
             grid.addWidget(bar, number, 1)
             grid.addWidget(note, number, 2)

@@ -5,9 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
 
-from gui.list_model import Index, ListTableModel
-from gui.screens import Screen
-from gui.tasks import run_task
+from gui.screens.base import Screen
+from gui.tasks import run_with_own_connection
+from gui.widgets.list_model import Index, ListTableModel
 from storage.core import audit
 from storage.core.session import Session
 from storage.i18n import fill
@@ -90,17 +90,8 @@ class AuditScreen(Screen):
 
     def check_chain(self) -> None:
         """Re-hashing the whole log takes seconds on a big database: off the GUI thread."""
-        session = self.session
         self.verdict.setText(self.tr("Checking…"))
-
-        def verify() -> audit.AuditReport:
-            worker = session.worker_session()
-            try:
-                return audit.verify(worker.db)
-            finally:
-                worker.close()
-
-        run_task(verify, self.show_verdict)
+        run_with_own_connection(self.session, lambda worker: audit.verify(worker.db), self.show_verdict, owner=self)
 
     def show_verdict(self, report: object, error: Exception | None) -> None:
         if error is not None or not isinstance(report, audit.AuditReport):

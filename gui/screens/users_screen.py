@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
@@ -19,11 +21,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.list_model import Index, ListTableModel
-from gui.screens import Screen, confirm
+from gui.screens.base import Screen
+from gui.widgets.list_model import Index, ListTableModel
+from gui.widgets.messages import call_storage, confirm, show_message
 from storage.core.roles import ROLES_BY_INSTALLATION, role_name
 from storage.core.session import Session
-from storage.errors import MizanError
 from storage.i18n import fill
 from storage.records.users import add_user, change_password, list_users, remove_user, unlock_user
 
@@ -130,12 +132,9 @@ class UsersScreen(Screen):
 
     def _run(self, action, done_text: str) -> bool:
         """Call a storage function; show its plain message either way."""
-        try:
-            action()
-        except MizanError as error:
-            self.message.setText(str(error))
+        if not call_storage(self.message, action):
             return False
-        self.message.setText(done_text)
+        show_message(self.message, done_text, error=False)
         self.model.reload()
         return True
 
@@ -144,21 +143,18 @@ class UsersScreen(Screen):
         while dialog.exec():
             name, role = dialog.name.text().strip(), dialog.role.currentData()
             if dialog.password.text() != dialog.again.text():
-                dialog.message.setText(self.tr("The two passwords differ."))
+                show_message(dialog.message, self.tr("The two passwords differ."), error=True)
                 continue
-            try:
-                add_user(self.session, name, role, dialog.password.text())
-            except MizanError as error:
-                dialog.message.setText(str(error))
-                continue
-            self.message.setText(fill(self.tr("Added {name} ({role})."), name=name, role=role_name(role)))
+            if not call_storage(dialog.message, partial(add_user, self.session, name, role, dialog.password.text())):
+                continue  # storage's rules (name, role, password length) in its words
+            show_message(self.message, fill(self.tr("Added {name} ({role})."), name=name, role=role_name(role)), error=False)
             self.model.reload()
             return
 
     def reset_password(self) -> None:
         name = self.selected_user()
         if not name:
-            self.message.setText(self.tr("Choose a user first."))
+            show_message(self.message, self.tr("Choose a user first."), error=False)
             return
         password, ok = QInputDialog.getText(self, self.tr("New password"),
                                             fill(self.tr("New password for {name}:"), name=name),

@@ -1,7 +1,7 @@
 """The centre's devices and gaps: per district, its PCs, the last bundle, when it was last seen, and the
 bundles that never arrived; revoke a PC; hand out the centre's key file.
 
-Every figure comes from ``sync.centre.device_overview``; revoking is ``sync.keys.revoke_device``.
+Every figure comes from ``sync.devices.device_overview``; revoking is ``sync.devices.revoke_device``.
 """
 
 from __future__ import annotations
@@ -22,16 +22,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.list_model import Index, ListTableModel, list_table
-from gui.screens import Screen, heading_label
+from gui.screens.base import Screen
+from gui.widgets.labels import heading_label
+from gui.widgets.list_model import Index, ListTableModel, list_table
+from gui.widgets.messages import call_storage
+from gui.widgets.style import ATTENTION_FILL
 from storage.core.roles import allowed
 from storage.core.session import Session
-from storage.errors import MizanError
 from storage.i18n import fill
 from sync.devices import device_overview, revoke_device
 from sync.keys import export_key_file
 
-ATTENTION = QColor("#fde2e1")  # a district with no PC enrolled, or with bundles missing
+ATTENTION = QColor(ATTENTION_FILL)  # a district with no PC enrolled, or with bundles missing
 
 
 def _day(timestamp: str | None) -> str:
@@ -219,10 +221,7 @@ class DevicesScreen(Screen):
         box.open()
 
     def revoke(self, device: dict) -> None:
-        try:
-            revoke_device(self.session, device["device"])
-        except MizanError as error:
-            self.note.setText(str(error))
+        if not call_storage(self.note, lambda: revoke_device(self.session, device["device"])):
             return
         self.note.setText(fill(self.tr("{name} is revoked."), name=device["device_name"]))
         self.refresh()
@@ -234,11 +233,10 @@ class DevicesScreen(Screen):
             self.save_key_file(Path(path))
 
     def save_key_file(self, path: Path) -> None:
-        try:
-            fingerprint = export_key_file(self.session, path)
-        except (MizanError, OSError) as error:
-            self.note.setText(str(error))
+        saved = call_storage(self.note, lambda: export_key_file(self.session, path), also=(OSError,))
+        if not saved:
             return
+        fingerprint = saved.value
         self.note.setText(fill(self.tr(
             "Saved {path}. Give it to the district offices; when they phone, read them this fingerprint: "
             "{fingerprint}"), path=path, fingerprint=fingerprint))

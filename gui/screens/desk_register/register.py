@@ -1,23 +1,20 @@
 """The desk register: every gender desk case of the installation, filtered, sorted and paged from SQL.
 
-After Vorta's ``archive_table_model.py``: one ``QAbstractTableModel`` per view, column constants and
-custom roles. The register may hold hundreds of thousands of cases, so the model never loads them all:
-it holds the pages fetched so far (``canFetchMore``/``fetchMore``), and sorting and filtering re-run the
-SQL query (``storage.records.desk.desk_case_page``) instead of sorting the loaded rows in Python. The
-"N cases" count, which on a big register reads every live row, runs off the GUI thread.
+The register may hold hundreds of thousands of cases: :class:`DeskRegisterModel` is a
+:class:`~gui.widgets.paged_model.PagedTableModel`, whose sorting and filtering re-run the SQL query
+(``storage.records.desk.desk_case_page``) instead of sorting the loaded rows in Python. The "N cases" count, which
+on a big register reads every live row, runs off the GUI thread.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-import shiboken6
-from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer
-from PySide6.QtGui import QHideEvent, QKeyEvent, QKeySequence, QMouseEvent, QShortcut
+from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDateEdit,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
@@ -29,21 +26,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.case_form import CaseFormDialog
-from gui.screens import Screen, iso_dates
-from gui.tasks import run_with_own_connection
+from gui.screens.base import Screen
+from gui.screens.desk_register.case_form import CaseFormDialog
+from gui.widgets.dates import OptionalDateEdit
+from gui.widgets.paged_model import PAGE_SIZE, UUID_ROLE, CountLabel, PagedTableModel
 from storage.core.roles import allowed
 from storage.core.session import Session
 from storage.i18n import fill
 from storage.records.desk import REGISTER_SORTABLE, DeskFilter, desk_case_count, desk_case_page, list_desks
-
-AnyIndex = QModelIndex | QPersistentModelIndex
-
-# Roles beyond Qt's own: the case's uuid (to open it) and the stored code behind a displayed name.
-UUID_ROLE = Qt.ItemDataRole.UserRole + 1
-CODE_ROLE = Qt.ItemDataRole.UserRole + 2
-
-PAGE_SIZE = 200
 
 # Register columns, in display order; REGISTER_FIELDS names the storage field behind each one.
 (
@@ -59,182 +49,6 @@ PAGE_SIZE = 200
 ) = range(9)
 REGISTER_FIELDS = ("case_number", "desk", "report_date", "client_code", "client_sex", "client_age", "gbv_type",
                    "status", "followup_date")
-
-# A QDateEdit at this date shows its special value text ("no date"): the filter or field is empty.
-NO_DATE = QDate(2000, 1, 1)
-
-
-class PagedTableModel(QAbstractTableModel):
-    """Rows fetched page by page from storage; subclasses define the columns, ``page_query`` and ``count_query``.
-
-    ``rowCount`` is the number of rows loaded so far. Views ask ``canFetchMore``/``fetchMore`` when the
-    user scrolls near the end, so only the rows someone looks at ever reach Python.
-    """
-
-    fields: tuple[str, ...] = ()  # the stored field behind each column, in display order
-    numeric_fields: frozenset[str] = frozenset()  # aligned to the trailing edge
-
-    def __init__(self, session: Session, page_size: int = PAGE_SIZE, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.session = session
-        self.names: dict[str, dict[str, str]] = {}  # field -> code -> the catalogue's name, set by subclasses
-        self.desk_names = {desk["code"]: desk["name"] for desk in list_desks(session)}
-        self.page_size = page_size
-        self._rows: list[dict] = []
-        self._exhausted = False
-        self._total: int | None = None
-        self._generation = 0  # which reload the rows on screen answer; older background pages are dropped
-        self.loading = False  # a first page is being read in the background
-        # Screens set this: sorting then reads the first page off the GUI thread too (tests of the
-        # model alone keep it off and see the new order at once).
-        self.sorts_in_background = False
-
-    # -- subclasses ------------------------------------------------------------------------------------
-
-    def page_query(self) -> Callable[[Session, int, int], list[dict]]:
-        """A function that reads ``limit`` rows of the current query from ``offset`` on a given session."""
-        raise NotImplementedError
-
-    def count_query(self) -> Callable[[Session], int]:
-        """A function that counts the current query's rows on a given session (any thread's own)."""
-        raise NotImplementedError
-
-    # -- paging ----------------------------------------------------------------------------------------
-
-    def reload(self, *, same_rows: bool = False) -> None:
-        """Forget the loaded rows and fetch the first page again (after a filter, sort or save).
-
-        ``same_rows``: the query matches the same rows as before (only their order changed), so a
-        total already counted still holds.
-        """
-        self._generation += 1  # a first page still being read in the background is now stale
-        self.loading = False
-        # Read before the reset: a failed query leaves the rows as they were.
-        self._show_first_page(self._fetch(0, self.page_size), same_rows)
-
-    def reload_in_background(self, on_loaded: Callable[[Exception | None], None] | None = None, *,
-                             same_rows: bool = False) -> None:
-        """Like :meth:`reload`, but the first page is read on a connection of its own off the GUI thread.
-
-        A search by case number or client code cannot use an index and reads most of a big register
-        (about half a second for 200,000 cases): the window stays responsive meanwhile. The old rows
-        stay on screen until the new ones arrive; a page that arrives after a newer request is dropped.
-        ``on_loaded(error)`` runs on the GUI thread once the rows are shown (or the query failed).
-        """
-        self._generation += 1
-        generation, query, limit = self._generation, self.page_query(), self.page_size
-        self.loading = True
-
-        def show(rows: object, error: Exception | None) -> None:
-            if not shiboken6.isValid(self) or generation != self._generation:
-                return  # the model is gone, or a newer filter was asked for while this page was read
-            self.loading = False
-            if error is None and isinstance(rows, list):
-                self._show_first_page(rows, same_rows)
-            if on_loaded is not None:
-                on_loaded(error)
-
-        run_with_own_connection(self.session, lambda session: query(session, 0, limit), show)
-
-    def _show_first_page(self, first_page: list[dict], same_rows: bool) -> None:
-        self.beginResetModel()
-        self._rows = first_page
-        self._exhausted = len(first_page) < self.page_size
-        if not same_rows:
-            self._total = None
-        self.endResetModel()
-
-    def _fetch(self, offset: int, limit: int) -> list[dict]:
-        return self.page_query()(self.session, offset, limit)
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
-        return 0 if parent.isValid() else len(self._rows)
-
-    def canFetchMore(self, parent: AnyIndex) -> bool:
-        # While a new query's first page is read, the rows on screen are the old query's: fetching
-        # their next page would mix the two.
-        return not parent.isValid() and not self._exhausted and not self.loading
-
-    def fetchMore(self, parent: AnyIndex) -> None:
-        if not self.canFetchMore(parent):
-            return
-        page = self._fetch(len(self._rows), self.page_size)
-        self._exhausted = len(page) < self.page_size
-        if page:
-            first = len(self._rows)
-            self.beginInsertRows(QModelIndex(), first, first + len(page) - 1)
-            self._rows.extend(page)
-            self.endInsertRows()
-
-    def total(self) -> int:
-        """How many rows the query matches in all, loaded or not (counted here, once per reload).
-
-        On a big register the count reads every live row: screens use :class:`CountLabel`, which counts
-        off the GUI thread, and tell the model with :meth:`set_total`.
-        """
-        known = self.known_total()
-        if known is None:
-            known = self._total = self.count_query()(self.session)
-        return known
-
-    def known_total(self) -> int | None:
-        """The total when it is known without a query: counted already, or every row is loaded."""
-        if self._total is None and self._exhausted:
-            self._total = len(self._rows)
-        return self._total
-
-    def set_total(self, total: int) -> None:
-        """The total of the current query, counted elsewhere."""
-        self._total = total
-
-    def row(self, row: int) -> dict:
-        """The stored values of one loaded row."""
-        return self._rows[row]
-
-    # -- columns ---------------------------------------------------------------------------------------
-
-    def headers(self) -> tuple[str, ...]:
-        """The column titles, one per name in ``fields`` (translated, so built when asked)."""
-        raise NotImplementedError
-
-    def display(self, field_name: str, value: object) -> str:
-        """The text shown for a stored value: the catalogue's name for a code, nothing for no value."""
-        if value is None:
-            return ""
-        return self.names.get(field_name, {}).get(value, str(value))
-
-    def tooltip(self, field_name: str, value: object) -> str | None:
-        """The desk's full name over its code (other columns: none)."""
-        return self.desk_names.get(value, value) if field_name == "desk" else None
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
-        return 0 if parent.isValid() else len(self.fields)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        headers = self.headers()
-        return headers[section] if 0 <= section < len(headers) else None
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        stored = self._rows[index.row()]
-        field_name = self.fields[index.column()]
-        value = stored[field_name]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self.display(field_name, value)
-        if role == UUID_ROLE:
-            return stored["uuid"]
-        if role == CODE_ROLE:
-            return value
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self.tooltip(field_name, value)
-        if role == Qt.ItemDataRole.TextAlignmentRole and field_name in self.numeric_fields:
-            # "Trailing" is right in left-to-right layouts and left in right-to-left ones.
-            return int(Qt.AlignmentFlag.AlignTrailing | Qt.AlignmentFlag.AlignVCenter)
-        return None
 
 
 class DeskRegisterModel(PagedTableModel):
@@ -307,97 +121,6 @@ class DeskRegisterModel(PagedTableModel):
         return next((row for row, case in enumerate(self._rows) if case["uuid"] == case_uuid), None)
 
 
-class CountLabel(QLabel):
-    """ "N cases" under a paged table, counted on a connection of its own off the GUI thread.
-
-    Counting a filter that matches most of a big register reads every live row (most of a second
-    for 200,000 cases), which the GUI thread must not wait for. Until the count arrives the label
-    says so; a count that arrives after the filter changed again is dropped.
-    """
-
-    def __init__(self, describe: Callable[[int], str], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.describe = describe
-        self.counting = False
-        self._generation = 0
-
-    def searching(self) -> None:
-        """The rows themselves are being read: the count follows them."""
-        self._generation += 1
-        self.counting = True
-        self.setText(self.tr("Searching…"))
-
-    def failed(self, text: str) -> None:
-        self._generation += 1
-        self.counting = False
-        self.setText(text)
-
-    def show_total_of(self, model: PagedTableModel) -> None:
-        self._generation += 1
-        known = model.known_total()
-        self.counting = known is None
-        if known is not None:
-            self.setText(self.describe(known))
-            return
-        generation = self._generation
-        self.setText(self.tr("Counting…"))
-
-        def show(total: object, error: Exception | None) -> None:
-            if not shiboken6.isValid(self) or generation != self._generation:
-                return  # the screen is gone, or its filter changed while this count ran
-            self.counting = False
-            if error is not None or not isinstance(total, int):
-                self.setText(fill(self.tr("Not counted: {error}"), error=error))
-                return
-            model.set_total(total)
-            self.setText(self.describe(total))
-
-        run_with_own_connection(model.session, model.count_query(), show)
-
-
-class OptionalDateEdit(QDateEdit):
-    """A date field that may be empty: at :data:`NO_DATE` it shows its "no date" text.
-
-    Stepping or opening the calendar from "no date" starts at today, not at the year 2000; the Delete
-    key empties the field again.
-    """
-
-    def __init__(self, no_date_text: str, accessible_name: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setCalendarPopup(True)
-        iso_dates(self)
-        self.setMinimumDate(NO_DATE)
-        self.setSpecialValueText(no_date_text)
-        self.setDate(NO_DATE)
-        self.setAccessibleName(accessible_name)
-        self.setToolTip(self.tr("Delete empties the date."))
-
-    def iso_date(self) -> str | None:
-        """The date as YYYY-MM-DD, or None when the field shows "no date"."""
-        return None if self.date() == NO_DATE else self.date().toString(Qt.DateFormat.ISODate)
-
-    def clear_date(self) -> None:
-        self.setDate(NO_DATE)
-
-    def stepBy(self, steps: int) -> None:
-        if self.date() == NO_DATE:
-            self.setDate(QDate.currentDate())
-        else:
-            super().stepBy(steps)
-
-    def mousePressEvent(self, event: QMouseEvent) -> None:
-        super().mousePressEvent(event)
-        if self.date() == NO_DATE:  # the calendar opened on the year 2000: show this month instead
-            today = QDate.currentDate()
-            self.calendarWidget().setCurrentPage(today.year(), today.month())
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() == Qt.Key.Key_Delete:
-            self.clear_date()
-        else:
-            super().keyPressEvent(event)
-
-
 class DeskRegisterScreen(Screen):
     """Filter bar, the register table, and buttons to open a case or record a new one."""
 
@@ -423,8 +146,8 @@ class DeskRegisterScreen(Screen):
         self.desk_filter.addItem(self.tr("All desks"), None)
         for desk in list_desks(session):
             self.desk_filter.addItem(desk["name"], desk["code"])
-        self.date_from = OptionalDateEdit(self.tr("no date"), self.tr("Reported from"))
-        self.date_to = OptionalDateEdit(self.tr("no date"), self.tr("Reported until"))
+        self.date_from = OptionalDateEdit(self.tr("no date"), accessible_name=self.tr("Reported from"))
+        self.date_to = OptionalDateEdit(self.tr("no date"), accessible_name=self.tr("Reported until"))
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Case number or client code"))
         self.search.setClearButtonEnabled(True)
@@ -495,8 +218,8 @@ class DeskRegisterScreen(Screen):
         self.gbv_type_filter.currentIndexChanged.connect(self.apply_filter)
         self.desk_filter.currentIndexChanged.connect(self.apply_filter)
         # Dates change field by field while typed, and search text letter by letter: wait for a pause.
-        self.date_from.dateChanged.connect(self.search_timer.start)
-        self.date_to.dateChanged.connect(self.search_timer.start)
+        self.date_from.changed.connect(self.search_timer.start)
+        self.date_to.changed.connect(self.search_timer.start)
         self.search.textChanged.connect(self.search_timer.start)
         self.search.returnPressed.connect(self.apply_filter)
 
@@ -525,8 +248,8 @@ class DeskRegisterScreen(Screen):
         """The filter the bar's fields describe."""
         search = self.search.text().strip()
         return DeskFilter(status=self.status_filter.currentData(), gbv_type=self.gbv_type_filter.currentData(),
-                          desk=self.desk_filter.currentData(), date_from=self.date_from.iso_date(),
-                          date_to=self.date_to.iso_date(), search=search or None)
+                          desk=self.desk_filter.currentData(), date_from=self.date_from.value(),
+                          date_to=self.date_to.value(), search=search or None)
 
     def apply_filter(self) -> None:
         """Query the register again with the bar's filter, off the GUI thread; count once the rows are in."""

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import shiboken6
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QApplication,
@@ -28,12 +27,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.dialogs.lock import IdleLock
+from gui.dialogs.setup_wizard import TrustCentreWizard
 from gui.language import LANGUAGE_NAMES
-from gui.login import IdleLock
-from gui.screens import Screen, confirm, heading_label
+from gui.screens.base import Screen
 from gui.settings import MAX_AUTO_LOCK_MINUTES, MAX_FONT_SIZE, MIN_FONT_SIZE, Settings, apply_font_size
-from gui.setup_wizard import TrustCentreWizard
-from gui.tasks import run_task
+from gui.tasks import run_task, run_with_own_connection
+from gui.widgets.labels import heading_label
+from gui.widgets.messages import call_storage, confirm, show_message
 from storage.core.backup import (
     MAX_KEEP,
     BackupInfo,
@@ -48,7 +49,6 @@ from storage.core.backup import (
 )
 from storage.core.roles import allowed
 from storage.core.session import Session
-from storage.errors import MizanError
 from storage.i18n import fill
 from sync.keys import trusted_centre
 
@@ -177,16 +177,13 @@ class SettingsScreen(Screen):
         newest: list[BackupInfo] = list_backups(self.session.path)[:1]
         folder = backups_folder(self.session.path)
         if newest:
-            self.backup_status.setText(fill(self.tr("The newest automatic backup is from {when} (in {folder})."), when=newest[0].created_at[:16].replace("T", " "), folder=folder))
+            show_message(self.backup_status, fill(self.tr("The newest automatic backup is from {when} (in {folder})."), when=newest[0].created_at[:16].replace("T", " "), folder=folder), error=False)
         else:
-            self.backup_status.setText(fill(self.tr("No automatic backup yet; they will be kept in {folder}."), folder=folder))
+            show_message(self.backup_status, fill(self.tr("No automatic backup yet; they will be kept in {folder}."), folder=folder), error=False)
 
     def backup_keep_changed(self, keep: int) -> None:
-        try:
-            set_backup_keep(self.session, keep)
-        except MizanError as error:
-            if self.backup_status is not None:
-                self.backup_status.setText(str(error))
+        if self.backup_status is not None and call_storage(self.backup_status, lambda: set_backup_keep(self.session, keep)):
+            self.show_backups()  # the status line says what it said before, not an earlier refusal
 
     def choose_backup_file(self) -> None:
         name = f"{self.session.path.stem}-backup.mizan-backup.zip"
@@ -194,35 +191,25 @@ class SettingsScreen(Screen):
         if path:
             self.back_up_to(Path(path))
 
-    def _set_busy(self, busy: bool, text: str = "") -> None:
+    def _set_busy(self, busy: bool, text: str = "", *, error: bool = False) -> None:
         self.busy = busy
         for button in (self.backup_button, self.restore_button):
             if button is not None:
                 button.setEnabled(not busy)
         if self.backup_status is not None and text:
-            self.backup_status.setText(text)
+            show_message(self.backup_status, text, error=error)
 
     def back_up_to(self, path: Path) -> None:
         """Write a backup to ``path`` off the GUI thread, on a connection of its own."""
-        session = self.session
         self._set_busy(True, fill(self.tr("Backing up to {path}…"), path=path))
 
-        def on_own_connection() -> BackupInfo:
-            worker = session.worker_session()
-            try:
-                return backup_now(worker, path)
-            finally:
-                worker.close()
-
         def done(info: object, error: Exception | None) -> None:
-            if not shiboken6.isValid(self):
-                return
             if error is not None or not isinstance(info, BackupInfo):
-                self._set_busy(False, fill(self.tr("No backup was written: {error}"), error=error))
+                self._set_busy(False, fill(self.tr("No backup was written: {error}"), error=error), error=True)
                 return
             self._set_busy(False, fill(self.tr("Backed up to {path} ({size} MB). Keep it away from this PC."), path=info.path, size=f"{info.bytes / 1e6:.1f}"))
 
-        run_task(on_own_connection, done)
+        run_with_own_connection(self.session, lambda worker: backup_now(worker, path), done, owner=self)
 
     def choose_restore_file(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose a backup"), str(backups_folder(self.session.path)),
@@ -240,24 +227,22 @@ class SettingsScreen(Screen):
         """Check and stage the backup off the GUI thread; then close the session and swap the files in.
 
         Only a backup of this installation opens with the key of the signed-in session; revocations and
-        newer centre keys are carried forward (``sync.keys.carry_forward_on_restore``).
+        newer centre keys are carried forward (``sync.keys.carry_centre_keys_forward``).
         """
         session = self.session
-        try:
-            unlock = with_session(session)
-        except MizanError as error:
-            self._set_busy(False, str(error))
+        if self.backup_status is None:
+            return  # only roles that may back up have the backup box
+        unlock = call_storage(self.backup_status, lambda: with_session(session)).value
+        if unlock is None:
+            self._set_busy(False)
             return
         self._set_busy(True, fill(self.tr("Checking the backup {name}…"), name=path.name))
-        run_task(lambda: prepare_restore(path, session.path, unlock), self._restore_prepared)
+        run_task(lambda: prepare_restore(path, session.path, unlock), self._restore_prepared, owner=self,
+                 on_dropped=_discard_prepared)
 
     def _restore_prepared(self, prepared: object, error: Exception | None) -> None:
-        if not shiboken6.isValid(self):
-            if isinstance(prepared, PreparedRestore):
-                prepared.discard()
-            return
         if error is not None or not isinstance(prepared, PreparedRestore):
-            self._set_busy(False, fill(self.tr("Nothing was restored: {error}"), error=error))
+            self._set_busy(False, fill(self.tr("Nothing was restored: {error}"), error=error), error=True)
             return
         # The open connection reads the files about to be replaced: close it first, then swap.
         self.session.close()
@@ -265,7 +250,8 @@ class SettingsScreen(Screen):
             kept = prepared.commit()
         except OSError as commit_error:
             prepared.discard()
-            self._set_busy(True, fill(self.tr("Nothing was restored: {error}. Start Mizan again."), error=commit_error))
+            self._set_busy(True, fill(self.tr("Nothing was restored: {error}. Start Mizan again."), error=commit_error),
+                           error=True)
             self.restored.emit("")
             return
         self._set_busy(True, fill(self.tr("Restored from {name}."), name=prepared.info.path.name))
@@ -305,3 +291,9 @@ class SettingsScreen(Screen):
         app = QApplication.instance()
         if isinstance(app, QApplication):
             apply_font_size(app, self.settings)
+
+
+def _discard_prepared(prepared: object) -> None:
+    """A restore staged after its screen was closed is never committed: remove the staged files."""
+    if isinstance(prepared, PreparedRestore):
+        prepared.discard()

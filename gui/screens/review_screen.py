@@ -1,6 +1,6 @@
 """The centre's review screen: conflicts side by side (choose the value to keep) and quarantined records.
 
-Every decision is storage's (``sync.centre.resolve_conflict``, ``recheck_quarantine``): keeping an
+Every decision is storage's (``sync.review.resolve_conflict``, ``recheck_quarantine``): keeping an
 incoming version runs the validation engine again and is audited; this screen lays the versions out.
 """
 
@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 
-import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
@@ -22,11 +21,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.list_model import Index, ListTableModel, list_table
-from gui.screens import Screen, explanation, heading_label
-from gui.tasks import run_task
+from gui.screens.base import Screen
+from gui.tasks import run_with_own_connection
+from gui.widgets.labels import explanation, heading_label
+from gui.widgets.list_model import Index, ListTableModel, list_table
+from gui.widgets.messages import call_storage, show_message
 from storage.core.session import Session
-from storage.errors import MizanError, ValidationFailed
+from storage.errors import ValidationFailed
 from storage.i18n import QT_TRANSLATE_NOOP, fill, translate
 from storage.validation import FIELD_LABELS
 from sync.review import Conflict, RecheckResult, list_conflicts, list_quarantine, recheck_quarantine, resolve_conflict
@@ -242,19 +243,20 @@ class ReviewScreen(Screen):
         conflict = self.selected_conflict()
         if conflict is None:
             return
-        try:
-            decision = resolve_conflict(self.session, conflict.id, keep, seen=conflict.versions)
-        except ValidationFailed as failure:
-            self.decision_note.setText(fill(self.tr("The other version cannot be kept: {reasons}"), reasons=" ".join(issue.message for issue in failure.issues)))
-            self.decision_note.setStyleSheet("color: #a00;")
+
+        def refusal(error: Exception) -> str:
+            if isinstance(error, ValidationFailed):
+                return fill(self.tr("The other version cannot be kept: {reasons}"), reasons=" ".join(issue.message for issue in error.issues))
+            return str(error)
+
+        decided = call_storage(self.decision_note,
+                               lambda: resolve_conflict(self.session, conflict.id, keep, seen=conflict.versions),
+                               message=refusal)
+        if not decided:
             return
-        except MizanError as error:
-            self.decision_note.setText(str(error))
-            self.decision_note.setStyleSheet("color: #a00;")
-            return
+        decision = decided.value
         kept = self.tr("stored") if decision.kept == "stored" else self.tr("other")
-        self.decision_note.setText(fill(self.tr("Kept the {kept} version of {what}."), kept=kept, what=decision.key_text))
-        self.decision_note.setStyleSheet("")
+        show_message(self.decision_note, fill(self.tr("Kept the {kept} version of {what}."), kept=kept, what=decision.key_text), error=False)
         row = self.conflicts_table.currentIndex().row()
         self.conflicts_model.reload()
         self._update_tab_titles()
@@ -292,18 +294,8 @@ class ReviewScreen(Screen):
         """Re-check off the GUI thread (it merges what passes in one transaction)."""
         self.recheck_button.setEnabled(False)
         self.recheck_note.setText(self.tr("Checking…"))
-        session = self.session
-
-        def run() -> RecheckResult:
-            worker = session.worker_session()
-            try:
-                return recheck_quarantine(worker)
-            finally:
-                worker.close()
 
         def done(result: object, error: Exception | None) -> None:
-            if not shiboken6.isValid(self):
-                return
             self.recheck_button.setEnabled(True)
             if error is not None or not isinstance(result, RecheckResult):
                 self.recheck_note.setText(fill(self.tr("Nothing was re-checked: {error}"), error=error))
@@ -312,7 +304,7 @@ class ReviewScreen(Screen):
                 "{checked} records checked: {passed} passed and were merged, {still} are still held back."), checked=result.checked, passed=result.passed, still=result.still_quarantined))
             self.refresh()
 
-        run_task(run, done)
+        run_with_own_connection(self.session, recheck_quarantine, done, owner=self)
 
     def _update_tab_titles(self) -> None:
         self.tabs.setTabText(0, fill(self.tr("&Conflicts ({n})"), n=self.conflicts_model.rowCount()))

@@ -17,9 +17,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.list_model import Index, ListTableModel
-from gui.screens import Screen, explanation, heading_label
-from gui.tasks import run_task
+from gui.screens.base import Screen
+from gui.tasks import run_with_own_connection
+from gui.widgets.labels import explanation, heading_label
+from gui.widgets.list_model import Index, ListTableModel
+from gui.widgets.messages import call_storage, show_message
 from storage.core.session import Session
 from storage.errors import MizanError
 from storage.i18n import fill
@@ -136,20 +138,14 @@ class ExportScreen(Screen):
         """The export runs on its own connection off the GUI thread, reporting each step."""
         if self.folder is None:
             return
-        folder, session = self.folder, self.session
+        folder = self.folder
         self.write_button.setEnabled(False)
         self.progress.setValue(0)
         self.progress.show()
-        self.result.setText(self.tr("Writing the bundle…"))
+        show_message(self.result, self.tr("Writing the bundle…"), error=False)
 
-        def export(report) -> ExportResult:
-            worker = session.worker_session()
-            try:
-                return export_bundle(worker, folder, progress=report)
-            finally:
-                worker.close()
-
-        run_task(export, self.finish_export, on_progress=self.show_progress)
+        run_with_own_connection(self.session, lambda worker, report: export_bundle(worker, folder, progress=report),
+                                self.finish_export, self.show_progress, owner=self)
 
     def show_progress(self, done: int, total: int) -> None:
         self.progress.setMaximum(total)
@@ -159,12 +155,12 @@ class ExportScreen(Screen):
         self.write_button.setEnabled(True)
         self.progress.hide()
         if error is not None:
-            self.result.setText(str(error) if isinstance(error, MizanError) else fill(self.tr(
-                "The bundle could not be written: {error}"), error=error))
+            show_message(self.result, str(error) if isinstance(error, MizanError) else fill(self.tr(
+                "The bundle could not be written: {error}"), error=error), error=True)
             return
         assert isinstance(result, ExportResult)
-        self.result.setText(fill(self.tr("Bundle {sequence} written to {folder} — {records} records. "
-                                    "Carry it to the provincial centre."), sequence=result.sequence, folder=result.path.parent, records=f"{sum(result.records.values()):,}"))
+        show_message(self.result, fill(self.tr("Bundle {sequence} written to {folder} — {records} records. "
+                                    "Carry it to the provincial centre."), sequence=result.sequence, folder=result.path.parent, records=f"{sum(result.records.values()):,}"), error=False)
         self.model.reload()
 
     def choose_receipt(self) -> None:
@@ -173,11 +169,10 @@ class ExportScreen(Screen):
             self.apply_receipt(Path(path))
 
     def apply_receipt(self, path: Path) -> None:
-        try:
-            outcome = import_receipt(self.session, path)
-        except MizanError as error:
-            self.result.setText(str(error))
+        applied = call_storage(self.result, lambda: import_receipt(self.session, path))
+        if not applied:
             return
+        outcome = applied.value
         self.result.setText(fill(self.tr("The centre acknowledged bundles {sequences}. The next bundle carries only what "
                                     "changed after them."), sequences=", ".join(str(n) for n in outcome["acknowledged_sequences"])))
         self.model.reload()

@@ -10,9 +10,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import shiboken6
 from PySide6.QtCore import QModelIndex, QObject, Qt, QTimer
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtGui import QColor, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -29,11 +28,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.list_model import Index, ListTableModel, list_table
-from gui.screens import Screen, heading_label, larger
-from gui.tasks import run_task, run_with_own_connection
+from gui.screens.base import Screen
+from gui.tasks import run_with_own_connection
+from gui.widgets.labels import heading_label, larger
+from gui.widgets.list_model import Index, ListTableModel, list_table
+from gui.widgets.messages import call_storage, show_message
+from gui.widgets.style import ERROR_RED, ERROR_STYLE, PLACEHOLDER_STYLE
 from storage.core.session import Session
-from storage.errors import MizanError
 from storage.i18n import QT_TRANSLATE_NOOP, fill, translate
 from sync.importer import ImportOutcome, ImportProgress, import_bundles
 from sync.inbox import enroll_pending_device, receipts_for_today, scan_inbox
@@ -85,7 +86,7 @@ class ImportResultsModel(ListTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and (column == self.SEQUENCE or column in self.COUNT_COLUMNS):
             return int(Qt.AlignmentFlag.AlignTrailing | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ForegroundRole and column == self.STATUS and outcome.status == "rejected":
-            return Qt.GlobalColor.darkRed
+            return QColor(ERROR_RED)
         if role == Qt.ItemDataRole.ToolTipRole and column == self.REASON:
             return outcome.reason
         if role != Qt.ItemDataRole.DisplayRole:
@@ -116,7 +117,7 @@ class DropArea(QFrame):
         self.setAccessibleName(self.tr("Drop bundles here"))
         label = QLabel(self.tr("Drop bundle files (.mizan) or whole folders here"))
         label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        larger(label).setStyleSheet("color: palette(placeholder-text);")
+        larger(label).setStyleSheet(PLACEHOLDER_STYLE)
         layout = QVBoxLayout(self)
         layout.addWidget(label)
 
@@ -159,7 +160,7 @@ class EnrollDeviceDialog(QDialog):
         form.addRow(self.tr("&Fingerprint they read:"), self.heard)
         self.error = QLabel()
         self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #a00;")
+        self.error.setStyleSheet(ERROR_STYLE)
         self.error.hide()
         self.buttons = QDialogButtonBox()
         self.enroll_button = self.buttons.addButton(self.tr("&Enroll and import"),
@@ -178,12 +179,11 @@ class EnrollDeviceDialog(QDialog):
 
     def enroll(self) -> None:
         """Storage compares the fingerprints; a mismatch is explained and nothing is enrolled."""
-        try:
-            self.enrolled = enroll_pending_device(self.session, self.outcome.file, self.heard.text())
-        except MizanError as error:
-            self.error.setText(str(error))
-            self.error.show()
+        enrolled = call_storage(self.error, lambda: enroll_pending_device(self.session, self.outcome.file,
+                                                                          self.heard.text()))
+        if not enrolled:
             return
+        self.enrolled = enrolled.value
         self.accept()
 
 
@@ -292,20 +292,10 @@ class ImportScreen(Screen):
         self.bundle_progress.setValue(0)
         self.overall_progress.setValue(0)
         self.progress_label.setText(self.tr("Opening the bundles…"))
-        session = self.session
-
-        def run(report) -> list[ImportOutcome]:
-            worker = session.worker_session()
-            try:
-                return import_bundles(worker, paths, on_progress=report)
-            finally:
-                worker.close()
-
-        run_task(run, self._imported, self._progressed)
+        run_with_own_connection(self.session, lambda worker, report: import_bundles(worker, paths, on_progress=report),
+                                self._imported, self._progressed, owner=self)
 
     def _progressed(self, progress: ImportProgress) -> None:
-        if not shiboken6.isValid(self):
-            return
         self.overall_progress.setValue(round(progress.fraction * 1000))
         self.bundle_progress.setRange(0, max(progress.records_total, 1))
         self.bundle_progress.setValue(progress.records_total if progress.outcome else progress.records_done)
@@ -317,14 +307,12 @@ class ImportScreen(Screen):
                 self.table.resizeColumnToContents(column)
 
     def _imported(self, outcomes: object, error: Exception | None) -> None:
-        if not shiboken6.isValid(self):
-            return
         self.busy = False
         self.progress_box.hide()
         if error is not None:
-            self.summary.setText(fill(self.tr("Nothing more was imported: {error}"), error=error))
+            show_message(self.summary, fill(self.tr("Nothing more was imported: {error}"), error=error), error=True)
         elif isinstance(outcomes, list):
-            self.summary.setText(self.describe(outcomes))
+            show_message(self.summary, self.describe(outcomes), error=False)
             self.pending_enrollments += [outcome for outcome in outcomes if outcome.unknown_device is not None]
         if self.waiting:
             self.import_paths(self.waiting.pop(0))
@@ -405,14 +393,12 @@ class ImportScreen(Screen):
         folder = self.inbox
 
         def found(paths: object, error: Exception | None) -> None:
-            if not shiboken6.isValid(self):
-                return
             if error is not None:
                 self.inbox_label.setText(fill(self.tr("The inbox {folder} could not be read: {error}"), folder=folder, error=error))
             elif isinstance(paths, list) and paths:
                 self.import_paths(paths)
 
-        run_with_own_connection(self.session, lambda session: scan_inbox(session, folder), found)
+        run_with_own_connection(self.session, lambda session: scan_inbox(session, folder), found, owner=self)
 
     # -- receipts ----------------------------------------------------------------------------------------
 
@@ -423,15 +409,13 @@ class ImportScreen(Screen):
 
     def write_receipts(self, folder: Path) -> None:
         """A signed receipt for every device imported today; a few small files, written at once."""
-        try:
-            written = receipts_for_today(self.session, folder)
-        except MizanError as error:
-            self.summary.setText(str(error))
+        receipts = call_storage(self.summary, lambda: receipts_for_today(self.session, folder))
+        if not receipts:
             return
-        if written:
-            self.summary.setText(fill(self.tr("Receipts written to {folder}: {n}. Send each to its district office."), n=len(written), folder=folder))
+        if receipts.value:
+            show_message(self.summary, fill(self.tr("Receipts written to {folder}: {n}. Send each to its district office."), n=len(receipts.value), folder=folder), error=False)
         else:
-            self.summary.setText(self.tr("No bundle was imported today, so there is nothing to acknowledge."))
+            show_message(self.summary, self.tr("No bundle was imported today, so there is nothing to acknowledge."), error=False)
 
     # -- details -----------------------------------------------------------------------------------------
 

@@ -11,7 +11,6 @@ import datetime as dt
 from pathlib import Path
 
 import pandas as pd
-import shiboken6
 from PySide6.QtCore import (
     QAbstractTableModel,
     QByteArray,
@@ -39,8 +38,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.screens import Screen, heading_label
+from gui.screens.base import Screen
 from gui.tasks import run_task, run_with_own_connection
+from gui.widgets.labels import heading_label
+from gui.widgets.style import DARK_TEXT, PAPER
 from storage.core.session import Session
 from storage.i18n import fill
 from storage.reference.due import last_complete_period
@@ -87,7 +88,7 @@ class ReportTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.BackgroundRole and column in self.table.status_columns and value in STATUS_COLOURS:
             return QColor("#" + STATUS_COLOURS[value])
         if role == Qt.ItemDataRole.ForegroundRole and column in self.table.status_columns and value in STATUS_COLOURS:
-            return QColor("#222")  # dark text on the light status fills, in any theme
+            return QColor(DARK_TEXT)
         if role == Qt.ItemDataRole.TextAlignmentRole and kind is not None:
             return int(Qt.AlignmentFlag.AlignTrailing | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -199,8 +200,8 @@ class ReportsScreen(Screen):
         self.status.setText(self.tr("Adding up the figures…"))
 
         def shown(report: object, error: Exception | None) -> None:
-            if not shiboken6.isValid(self) or generation != self._generation:
-                return
+            if generation != self._generation:
+                return  # a newer report was asked for while this one was built
             self.busy = False
             self.show_button.setEnabled(True)
             if error is not None or not isinstance(report, Report):
@@ -208,7 +209,8 @@ class ReportsScreen(Screen):
                 return
             self.display(report)
 
-        run_with_own_connection(self.session, lambda session: build_report(session, kind, **options), shown)
+        run_with_own_connection(self.session, lambda session: build_report(session, kind, **options), shown,
+                                owner=self)
 
     def display(self, report: Report) -> None:
         """Lay out the report: its notes, each table, and the charts."""
@@ -254,7 +256,7 @@ class ReportsScreen(Screen):
             svg.setAccessibleName(chart.title)
             # The drawing is transparent, as a PDF page wants it; on screen it sits on white paper.
             palette = svg.palette()
-            palette.setColor(QPalette.ColorRole.Window, QColor("white"))
+            palette.setColor(QPalette.ColorRole.Window, QColor(PAPER))
             svg.setPalette(palette)
             svg.setAutoFillBackground(True)
             column.addWidget(svg)
@@ -284,12 +286,10 @@ class ReportsScreen(Screen):
         self.status.setText(fill(self.tr("Writing {path}…"), path=path))
 
         def written(paths: object, error: Exception | None) -> None:
-            if not shiboken6.isValid(self):
-                return
             self.busy = False
             if error is not None or not isinstance(paths, list):
                 self.status.setText(fill(self.tr("Nothing was written: {error}"), error=error))
                 return
             self.status.setText(fill(self.tr("Saved {files}."), files=", ".join(str(p) for p in paths)))
 
-        run_task(lambda: write_report(report, path), written)
+        run_task(lambda: write_report(report, path), written, owner=self)
