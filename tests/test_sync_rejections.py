@@ -282,10 +282,9 @@ def test_a_bundle_from_an_unknown_device_names_it_and_says_how_to_enroll(world, 
         add_values(supervisor, {"PRO-01": 5})
         bundle = export_to(supervisor, tmp_path / "usb")
         assert_rejected(world, bundle, (
-            f"{bundle.name} comes from a device this centre has not enrolled: district PISHIN, device 'Pishin DPO', "
-            f"key fingerprint {printed}. Ask the district office to read its fingerprint to you by phone; if it "
-            "matches, enroll the device from its enrollment file (`devices enroll FILE`) and import the bundle "
-            "again."))
+            f"{bundle.name} comes from a device this centre has not enrolled: district PISHIN, device 'Pishin DPO'. "
+            "Phone the district office and ask them to read out the fingerprint on their Export screen; enroll the "
+            "device with what they read (`devices enroll` with `--fingerprint`), then import the bundle again."))
         # Doing what the message says works: the same file imports once the device is enrolled.
         enroll_device(world.clerk, tmp_path / "pishin.enroll", printed)
         assert import_one(world, bundle).status == "imported"

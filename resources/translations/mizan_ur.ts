@@ -3979,8 +3979,8 @@
     </message>
     <message>
         <location filename="../../sync/export.py" line="105"/>
-        <source>This office does not trust a centre yet. An administrator adds the centre&apos;s key file under Settings (or with `keys import centre.key`), after comparing its fingerprint with the centre by phone.</source>
-        <translation>یہ دفتر ابھی کسی مرکز پر بھروسا نہیں کرتا۔ منتظم مرکز سے فون پر فنگر پرنٹ ملانے کے بعد ترتیبات میں (یا `keys import centre.key` سے) مرکز کی کلید کی فائل شامل کرتا ہے۔</translation>
+        <source>This office does not trust a centre yet. An administrator adds the centre&apos;s key file under Settings (or with `keys import centre.key --fingerprint` followed by the fingerprint the centre reads out by phone).</source>
+        <translation>یہ دفتر ابھی کسی مرکز پر بھروسا نہیں کرتا۔ منتظم ترتیبات میں مرکز کی کلید کی فائل شامل کرتا ہے (یا `keys import centre.key --fingerprint` سے، اس کے بعد وہ فنگر پرنٹ لکھ کر جو مرکز فون پر پڑھ کر سناتا ہے)۔</translation>
     </message>
     <message>
         <location filename="../../sync/export.py" line="111"/>
@@ -4004,8 +4004,8 @@
     </message>
     <message>
         <location filename="../../sync/importer.py" line="246"/>
-        <source>{file} comes from a device this centre has not enrolled: district {district}, device &apos;{device}&apos;, key fingerprint {fingerprint}. Ask the district office to read its fingerprint to you by phone; if it matches, enroll the device from its enrollment file (`devices enroll FILE`) and import the bundle again.</source>
-        <translation>{file} ایسی ڈیوائس سے آیا ہے جو اس مرکز میں رجسٹر نہیں: ضلع {district}، ڈیوائس &apos;{device}&apos;، کلید کا فنگر پرنٹ {fingerprint}۔ ضلعی دفتر سے کہیں کہ فون پر آپ کو اپنا فنگر پرنٹ پڑھ کر سنائے؛ اگر مل جائے تو ڈیوائس کو اس کی رجسٹریشن فائل سے رجسٹر کریں (`devices enroll FILE`) اور بنڈل دوبارہ درآمد کریں۔</translation>
+        <source>{file} comes from a device this centre has not enrolled: district {district}, device &apos;{device}&apos;. Phone the district office and ask them to read out the fingerprint on their Export screen; enroll the device with what they read (`devices enroll` with `--fingerprint`), then import the bundle again.</source>
+        <translation>{file} ایسی ڈیوائس سے آیا ہے جو اس مرکز میں رجسٹر نہیں: ضلع {district}، ڈیوائس &apos;{device}&apos;۔ ضلعی دفتر کو فون کریں اور ان سے کہیں کہ اپنی &quot;برآمد&quot; والی اسکرین پر دکھایا گیا فنگر پرنٹ پڑھ کر سنائیں؛ جو انہوں نے پڑھا اس کے ساتھ ڈیوائس رجسٹر کریں (`devices enroll` کے ساتھ `--fingerprint`)، پھر بنڈل دوبارہ درآمد کریں۔</translation>
     </message>
     <message>
         <location filename="../../sync/importer.py" line="249"/>
