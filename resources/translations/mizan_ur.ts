@@ -725,22 +725,22 @@
     <message>
         <location filename="../../gui/dialogs/setup_wizard.py" line="446"/>
         <source>The key file&apos;s fingerprint:</source>
-        <translation>کلید کی فائل کا فنگر پرنٹ:</translation>
+        <translation type="vanished">کلید کی فائل کا فنگر پرنٹ:</translation>
     </message>
     <message>
         <location filename="../../gui/dialogs/setup_wizard.py" line="448"/>
         <source>Fingerprint</source>
-        <translation>فنگر پرنٹ</translation>
+        <translation type="vanished">فنگر پرنٹ</translation>
     </message>
     <message>
         <location filename="../../gui/dialogs/setup_wizard.py" line="451"/>
         <source>&lt;b&gt;Read this to the provincial centre by phone; continue only if it matches.&lt;/b&gt; If it does not match, someone may have changed the file: stop and call the IT officer.</source>
-        <translation>&lt;b&gt;یہ فون پر صوبائی مرکز کو پڑھ کر سنائیں؛ صرف مل جانے کی صورت میں آگے بڑھیں۔&lt;/b&gt; اگر یہ نہ ملے تو ممکن ہے کسی نے فائل بدل دی ہو: یہیں رک جائیں اور آئی ٹی افسر کو فون کریں۔</translation>
+        <translation type="vanished">&lt;b&gt;یہ فون پر صوبائی مرکز کو پڑھ کر سنائیں؛ صرف مل جانے کی صورت میں آگے بڑھیں۔&lt;/b&gt; اگر یہ نہ ملے تو ممکن ہے کسی نے فائل بدل دی ہو: یہیں رک جائیں اور آئی ٹی افسر کو فون کریں۔</translation>
     </message>
     <message>
         <location filename="../../gui/dialogs/setup_wizard.py" line="453"/>
         <source>The provincial centre &amp;confirmed that the fingerprint matches</source>
-        <translation>صوبائی مرکز نے تصدیق کر دی ہے کہ فنگر پرنٹ مل گیا ہے (&amp;C)</translation>
+        <translation type="vanished">صوبائی مرکز نے تصدیق کر دی ہے کہ فنگر پرنٹ مل گیا ہے (&amp;C)</translation>
     </message>
     <message>
         <location filename="../../gui/dialogs/setup_wizard.py" line="464"/>
@@ -761,6 +761,26 @@
         <location filename="../../gui/dialogs/setup_wizard.py" line="491"/>
         <source>Key file: {path}</source>
         <translation>کلید کی فائل: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="471"/>
+        <source>Phone the provincial centre and ask them to read out the fingerprint Mizan shows them. Type it below: Mizan compares it with this file. If they differ, someone may have changed the file on its way: nothing is trusted; stop and call the IT officer.</source>
+        <translation>صوبائی مرکز کو فون کریں اور ان سے کہیں کہ Mizan انہیں جو فنگر پرنٹ دکھاتا ہے وہ پڑھ کر سنائیں۔ اسے نیچے لکھیں: Mizan اسے اس فائل سے ملاتا ہے۔ اگر دونوں مختلف ہوں تو ممکن ہے کسی نے راستے میں فائل بدل دی ہو: کسی چیز پر بھروسا نہیں کیا جاتا؛ یہیں رک جائیں اور آئی ٹی افسر کو فون کریں۔</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="475"/>
+        <source>Fingerprint the centre read out</source>
+        <translation>مرکز کا پڑھ کر سنایا گیا فنگر پرنٹ</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="477"/>
+        <source>&amp;Fingerprint they read out:</source>
+        <translation>انہوں نے جو فنگر پرنٹ پڑھ کر سنایا (&amp;F):</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="479"/>
+        <source>Four groups of four letters and digits; capitals and dashes do not matter.</source>
+        <translation>حروف اور ہندسوں کے چار چار کے چار گروپ؛ بڑے چھوٹے حروف اور ڈیش سے فرق نہیں پڑتا۔</translation>
     </message>
 </context>
 <context>
@@ -1502,6 +1522,11 @@
         <location filename="../../gui/dialogs/setup_wizard.py" line="186"/>
         <source>{district} office PC</source>
         <translation>{district} دفتر کا کمپیوٹر</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="208"/>
+        <source>The name of this PC may be at most {limit} characters long, without line breaks, tabs or text-direction marks.</source>
+        <translation>اس کمپیوٹر کا نام زیادہ سے زیادہ {limit} حروف کا ہو سکتا ہے، اور اس میں نئی سطر، ٹیب یا متن کی سمت کے نشان نہیں ہو سکتے۔</translation>
     </message>
 </context>
 <context>
