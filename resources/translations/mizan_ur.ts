@@ -1422,6 +1422,26 @@
         <source>Saved {path}. Give it to the district offices; when they phone, read them this fingerprint: {fingerprint}</source>
         <translation>{path} محفوظ ہو گئی۔ یہ فائل ضلعی دفاتر کو دیں؛ جب وہ فون کریں تو انہیں یہ فنگر پرنٹ پڑھ کر سنائیں: {fingerprint}</translation>
     </message>
+    <message>
+        <location filename="../../gui/screens/devices_screen.py" line="155"/>
+        <source>&amp;Enroll from a file…</source>
+        <translation>فائل سے رجسٹر کریں (&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/screens/devices_screen.py" line="256"/>
+        <source>Choose a PC&apos;s enrollment file</source>
+        <translation>کمپیوٹر کی رجسٹریشن فائل چنیں</translation>
+    </message>
+    <message>
+        <location filename="../../gui/screens/devices_screen.py" line="257"/>
+        <source>Mizan enrollment file (*.enroll *.txt);;All files (*)</source>
+        <translation>Mizan رجسٹریشن فائل (*.enroll *.txt);;تمام فائلیں (*)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/screens/devices_screen.py" line="284"/>
+        <source>{name} of {district} is enrolled: the fingerprint you typed matches its file.</source>
+        <translation>{district} کا {name} رجسٹر ہو گیا: آپ کا لکھا ہوا فنگر پرنٹ اس کی فائل سے مل گیا۔</translation>
+    </message>
 </context>
 <context>
     <name>DistrictDevicesModel</name>
@@ -1634,6 +1654,54 @@
     </message>
 </context>
 <context>
+    <name>EnrollFromFileDialog</name>
+    <message>
+        <location filename="../../gui/dialogs/enroll_file.py" line="45"/>
+        <source>Enroll a PC from its file</source>
+        <translation>کمپیوٹر کو اس کی فائل سے رجسٹر کریں</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/enroll_file.py" line="47"/>
+        <source>This enrollment file names the PC below. Phone its district office and ask them to read out the fingerprint on their Export screen. Type what you hear: the PC is enrolled only if it matches the file.</source>
+        <translation>رجسٹریشن کی یہ فائل نیچے دیے گئے کمپیوٹر کا نام لیتی ہے۔ اس کے ضلعی دفتر کو فون کریں اور ان سے کہیں کہ اپنی &quot;برآمد&quot; والی اسکرین پر دکھایا گیا فنگر پرنٹ پڑھ کر سنائیں۔ جو سنیں وہ لکھیں: کمپیوٹر صرف اسی صورت میں رجسٹر ہوگا جب یہ فائل سے مل جائے۔</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/enroll_file.py" line="52"/>
+        <source>District:</source>
+        <translation>ضلع:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/enroll_file.py" line="53"/>
+        <source>PC name:</source>
+        <translation>کمپیوٹر کا نام:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/enroll_file.py" line="54"/>
+        <source>Enrollment file:</source>
+        <translation>رجسٹریشن فائل:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/enroll_file.py" line="55"/>
+        <source>Fingerprint heard by phone</source>
+        <translation>فون پر سنا گیا فنگر پرنٹ</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/enroll_file.py" line="57"/>
+        <source>&amp;Fingerprint they read out:</source>
+        <translation>انہوں نے جو فنگر پرنٹ پڑھ کر سنایا (&amp;F):</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/enroll_file.py" line="60"/>
+        <source>&amp;Enroll</source>
+        <translation>رجسٹر کریں (&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/enroll_file.py" line="61"/>
+        <source>Cancel</source>
+        <translation>منسوخ کریں</translation>
+    </message>
+</context>
+<context>
     <name>ExportScreen</name>
     <message>
         <location filename="../../gui/screens/export_screen.py" line="76"/>
@@ -1825,6 +1893,11 @@
         <location filename="../../gui/screens/import_screen.py" line="80"/>
         <source>rejected</source>
         <translation>مسترد</translation>
+    </message>
+    <message>
+        <location filename="../../gui/screens/import_screen.py" line="81"/>
+        <source>This PC is not enrolled yet. Phone its district office and type the fingerprint they read out; if it matches, the PC is enrolled and the bundle imports.</source>
+        <translation>یہ کمپیوٹر ابھی رجسٹر نہیں۔ اس کے ضلعی دفتر کو فون کریں اور جو فنگر پرنٹ وہ پڑھ کر سنائیں وہ لکھیں؛ اگر مل جائے تو کمپیوٹر رجسٹر ہو جائے گا اور بنڈل درآمد ہو جائے گا۔</translation>
     </message>
 </context>
 <context>
