@@ -13,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from gui.widgets.inputs import fingerprint_field, reads_as_fingerprint
 from gui.widgets.labels import explanation, labels_as_text
@@ -24,8 +24,11 @@ from sync.keys import Enrollment
 
 
 def _value(text: str) -> QLabel:
-    """A line of what the file claims, shown as written (plain text before it is set)."""
+    """A line of what the file claims, shown as written (plain text before it is set); one line, so that
+    it stays beside its name in a right-to-left form too."""
     label = message_label()
+    label.setWordWrap(False)
+    label.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Preferred)  # not stretched to the far side
     show_message(label, text, error=False)
     return label
 
