@@ -10,7 +10,8 @@
 
 Everything runs on real encrypted installations made with ``storage.core.session.create_database``, linked
 the way people link them (``sync.keys``: the centre's key file -> ``trust_centre`` at the district; the
-district's enrollment file -> ``enroll_device`` at the centre), and every bundle is a real
+district's enrollment file -> ``enroll_device`` at the centre; each with the fingerprint the other side's
+``export_key_file`` returned, as read out by phone), and every bundle is a real
 ``sync.export.export_bundle`` of records saved through the storage API (validated): nothing is forged.
 
 (1) Export: one district office holding ``--export-records`` changed records (default 100,000: indicator
@@ -211,10 +212,16 @@ def make_centre(folder: Path) -> tuple[Path, Path]:
     try:
         add_user(admin, CLERK, "clerk", CLERK_PASSWORD)
         key_file = folder / "centre.key"
-        export_key_file(admin, key_file)
+        # What the centre's screen shows, noted beside the file: each district "hears" it by phone.
+        heard(key_file).write_text(export_key_file(admin, key_file), encoding="ascii")
     finally:
         admin.close()
     return path, key_file
+
+
+def heard(key_file: Path) -> Path:
+    """Where the bench notes the fingerprint the exporting side returned for ``key_file`` (the phone call)."""
+    return key_file.with_suffix(".fingerprint")
 
 
 def make_district(folder: Path, district: str, centre_key: Path, prefix: str = "district") -> tuple[Path, Path]:
@@ -224,9 +231,9 @@ def make_district(folder: Path, district: str, centre_key: Path, prefix: str = "
                                device_name=f"{district.title()} DPO")
     try:
         add_user(admin, SUPERVISOR, "supervisor", SUPERVISOR_PASSWORD)
-        trust_centre(admin, centre_key)
+        trust_centre(admin, centre_key, heard(centre_key).read_text(encoding="ascii"))
         enrollment = folder / f"enroll-{district.lower()}.key"
-        export_key_file(admin, enrollment)
+        heard(enrollment).write_text(export_key_file(admin, enrollment), encoding="ascii")
     finally:
         admin.close()
     return path, enrollment
@@ -572,7 +579,7 @@ def build_fleet(folder: Path, sizes: Sizes, catalogue: Catalogue) -> Fleet:
     admin = open_session(centre, ADMIN, ADMIN_PASSWORD)
     try:
         for enrollment in enrollments:
-            enroll_device(admin, enrollment)
+            enroll_device(admin, enrollment, heard(enrollment).read_text(encoding="ascii"))
     finally:
         admin.close()
     if topped_up:

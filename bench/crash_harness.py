@@ -162,10 +162,9 @@ def make_world(folder: Path, months_per_load: int) -> World:
     add_user(district, "sana", "supervisor", PASSWORD)
     centre, _ = create_database(centre_db, role="centre", admin="root", password=PASSWORD)
     add_user(centre, "clara", "clerk", PASSWORD)
-    export_key_file(centre, folder / "centre.key")
-    trust_centre(district, folder / "centre.key")
-    export_key_file(district, folder / "quetta.enroll")
-    enroll_device(centre, folder / "quetta.enroll")
+    # Each side types the fingerprint the other's screen shows (export_key_file's), as read out by phone.
+    trust_centre(district, folder / "centre.key", export_key_file(centre, folder / "centre.key"))
+    enroll_device(centre, folder / "quetta.enroll", export_key_file(district, folder / "quetta.enroll"))
     identities, public_key = age_identities(centre), signing_public_key(district)
     district.close()
     centre.close()

@@ -71,18 +71,21 @@ def screen_name(screen) -> str:
     return "-".join(word.lower() for word in words)
 
 
-def district(folder: Path, code: str, device_name: str, months: int, centre_key: Path, seed: int):
+def district(folder: Path, code: str, device_name: str, months: int, centre_key: Path, centre_print: str,
+             seed: int):
+    """A district office that trusts the centre (``centre_print``: its fingerprint, as read out by phone).
+    Returns its supervisor's session, its enrollment file and its own fingerprint (what it reads out)."""
     path = folder / f"{code.lower()}-{slug(device_name)}.db"
     session, _ = create_database(path, role="district", district=code, device_name=device_name, admin="admin",
                                  password=PASSWORD)
     add_user(session, "sana", "supervisor", PASSWORD)
-    trust_centre(session, centre_key)
-    export_key_file(session, folder / f"{path.stem}.enroll")
+    trust_centre(session, centre_key, centre_print)
+    own_print = export_key_file(session, folder / f"{path.stem}.enroll")
     session.close()
     supervisor = open_session(path, "sana", PASSWORD)
     if months:
         generate_demo(supervisor, seed=seed, months=months)
-    return supervisor, folder / f"{path.stem}.enroll"
+    return supervisor, folder / f"{path.stem}.enroll", own_print
 
 
 def grab_screens(app: QApplication, session, out: Path, prefix: str, skip: set[str]) -> MainWindow:
@@ -144,14 +147,16 @@ def main() -> int:
         centre_path = folder / "centre.db"
         centre, _ = create_database(centre_path, role="centre", admin="admin", password=PASSWORD)
         add_user(centre, "clara", "clerk", PASSWORD)
-        export_key_file(centre, folder / "centre.key")
+        centre_print = export_key_file(centre, folder / "centre.key")
         centre.close()
-        quetta, quetta_enroll = district(folder, "QUETTA", "Quetta DPO", 12, folder / "centre.key", seed=1)
-        pishin, pishin_enroll = district(folder, "PISHIN", "Pishin DPO", 12, folder / "centre.key", seed=2)
-        desk_pc, desk_enroll = district(folder, "QUETTA", "Quetta desk PC", 0, folder / "centre.key", seed=3)
+        key = folder / "centre.key"
+        quetta, quetta_enroll, quetta_print = district(folder, "QUETTA", "Quetta DPO", 12, key, centre_print, seed=1)
+        pishin, pishin_enroll, pishin_print = district(folder, "PISHIN", "Pishin DPO", 12, key, centre_print, seed=2)
+        desk_pc, desk_enroll, desk_print = district(folder, "QUETTA", "Quetta desk PC", 0, key, centre_print, seed=3)
         admin = open_session(centre_path, "admin", PASSWORD)
-        for enrollment in (quetta_enroll, pishin_enroll, desk_enroll):
-            enroll_device(admin, enrollment)
+        for enrollment, heard in ((quetta_enroll, quetta_print), (pishin_enroll, pishin_print),
+                                  (desk_enroll, desk_print)):
+            enroll_device(admin, enrollment, heard)
         admin.close()
 
         # The district office's screens, as its supervisor sees them.

@@ -3,19 +3,24 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from storage.core.session import Session
 from storage.errors import UsageError
-from storage.tools.cli import EXIT_OK, EXIT_USAGE, Console, secret_from_env_or_prompt, signed_in
+from storage.i18n import QT_TRANSLATE_NOOP, say
+from storage.tools.cli import EXIT_OK, Console, secret_from_env_or_prompt, signed_in
 from sync.devices import device_overview, enroll_device, revoke_device
 from sync.export import export_bundle
 from sync.hooks import install_hooks
 from sync.importer import ImportOutcome, import_bundles
 from sync.inbox import enroll_pending_device, import_inbox, pending_device, receipts_for_today
 from sync.keys import (
+    MAX_NAME_LENGTH,
     backup_keys,
     export_key_file,
+    read_centre_key,
+    read_enrollment,
     restore_keys,
     rotate_centre_key,
     trust_centre,
@@ -30,6 +35,32 @@ def _passphrase(confirm: bool) -> str:
     return secret_from_env_or_prompt("MIZAN_BACKUP_PASSPHRASE", "Backup passphrase: ", confirm=confirm)
 
 
+def _shown(text: str | None) -> str:
+    """Text from a file or a bundle, safe to print on a terminal: no escape codes, no line breaks, capped."""
+    text = text or ""
+    return "".join(char if char.isprintable() else repr(char)[1:-1] for char in text[:MAX_NAME_LENGTH])
+
+
+def _heard_fingerprint(args: argparse.Namespace, file: str, *, from_centre: bool) -> str:
+    """The fingerprint the other office read out by phone: ``--fingerprint``, or typed at a prompt with
+    ``--i-compared`` in a terminal. Never the file's own: without either, refuse and say whom to phone."""
+    if args.fingerprint is not None:
+        return args.fingerprint
+    if args.i_compared:
+        if not sys.stdin.isatty():
+            raise UsageError(say("errors", QT_TRANSLATE_NOOP("errors", "--i-compared asks you to type the fingerprint you heard, and that needs a terminal. Give it with --fingerprint instead.")))
+        prompt = (say("keys", QT_TRANSLATE_NOOP("keys", "Type the fingerprint the provincial centre read out to you: "))
+                  if from_centre else
+                  say("keys", QT_TRANSLATE_NOOP("keys", "Type the fingerprint the district office read out to you: ")))
+        try:
+            return input(prompt)
+        except EOFError as error:
+            raise UsageError(say("errors", QT_TRANSLATE_NOOP("errors", "No fingerprint was typed; nothing was stored."))) from error
+    if from_centre:
+        raise UsageError(say("errors", QT_TRANSLATE_NOOP("errors", "Phone the provincial centre and ask them to read out the fingerprint Mizan shows them. Then run this again with --fingerprint followed by what they read (or with --i-compared in a terminal, to type it). {file} is not trusted until then. Its own fingerprint line is not shown: a file changed on its way carries a matching one."), file=file))
+    raise UsageError(say("errors", QT_TRANSLATE_NOOP("errors", "Phone the district office and ask them to read out the fingerprint on their Export screen. Then run this again with --fingerprint followed by what they read (or with --i-compared in a terminal, to type it). {file} is not enrolled until then. Its own fingerprint line is not shown: a file changed on its way carries a matching one."), file=file))
+
+
 def cmd_keys(args: argparse.Namespace, console: Console) -> int:
     """``keys export|import|backup|restore|rotate``."""
     with signed_in(args) as session:
@@ -38,9 +69,10 @@ def cmd_keys(args: argparse.Namespace, console: Console) -> int:
             kind = "centre key" if session.is_centre else "enrollment"
             console.say(f"Wrote the {kind} file {args.out}. Fingerprint: {print_}")
         elif args.keys_command == "import":
-            centre = trust_centre(session, args.file, replace=args.replace)
-            console.say(f"This office now trusts the centre with fingerprint {centre.fingerprint}. "
-                        "Compare it with the centre by phone; if it differs, stop and call the IT officer.")
+            read_centre_key(args.file)  # a damaged or foreign file is refused before anyone is phoned
+            heard = _heard_fingerprint(args, Path(args.file).name, from_centre=True)
+            centre = trust_centre(session, args.file, heard, replace=args.replace)
+            console.say(say("keys", QT_TRANSLATE_NOOP("keys", "The fingerprint matches: this office now trusts the centre {fingerprint}."), fingerprint=centre.fingerprint))
         elif args.keys_command == "backup":
             backup_keys(session, args.out, _passphrase(confirm=True))
             console.say(f"Wrote the encrypted key backup {args.out}. Keep it and its passphrase apart, offline.")
@@ -51,26 +83,25 @@ def cmd_keys(args: argparse.Namespace, console: Console) -> int:
             centre = rotate_centre_key(session)
             export_key_file(session, args.out)
             console.say(f"The centre has a new key. Fingerprint: {centre.fingerprint}. Carry {args.out} to every "
-                        "district office (`keys import --replace`) and read the fingerprint with them by phone. "
+                        "district office and read them this fingerprint by phone; they type it "
+                        "(`keys import --replace --fingerprint ...`). "
                         "Bundles made for the old key still import. Make a new `keys backup` now.")
     return EXIT_OK
 
 
 def _enroll(session: Session, args: argparse.Namespace, console: Console) -> int:
-    """``devices enroll FILE``: an enrollment file, or a bundle of an unknown device with ``--fingerprint``."""
-    if Path(args.file).suffix != ".mizan":
-        enrollment = enroll_device(session, args.file)
-    elif args.fingerprint is None:
-        claimed = pending_device(session, args.file)
-        console.warn(f"{Path(args.file).name} comes from device '{claimed.device_name}' of {claimed.district} "
-                     f"({claimed.device_id}), key fingerprint {claimed.fingerprint}. Ask the district office to read "
-                     "the fingerprint on its screen to you by phone, then run this again with --fingerprint "
-                     "followed by what you heard.")
-        return EXIT_USAGE
+    """``devices enroll FILE``: an enrollment file, or a bundle of an unknown device, with the fingerprint
+    the district office read out (``--fingerprint``, or typed with ``--i-compared``)."""
+    file = Path(args.file).name
+    if Path(args.file).suffix == ".mizan":
+        if args.fingerprint is None:  # say whose it claims to be (never its fingerprint) before asking
+            claimed = pending_device(session, args.file)
+            console.warn(say("keys", QT_TRANSLATE_NOOP("keys", "{file} comes from device '{device}' of {district}, which this centre has not enrolled."), file=file, device=_shown(claimed.device_name), district=_shown(claimed.district)))
+        enrollment = enroll_pending_device(session, args.file, _heard_fingerprint(args, file, from_centre=False))
     else:
-        enrollment = enroll_pending_device(session, args.file, args.fingerprint)
-    console.say(f"Enrolled device '{enrollment.device_name}' of {enrollment.district} "
-                f"({enrollment.device_id}), fingerprint {enrollment.fingerprint}.")
+        read_enrollment(args.file)  # a damaged or foreign file is refused before anyone is phoned
+        enrollment = enroll_device(session, args.file, _heard_fingerprint(args, file, from_centre=False))
+    console.say(say("keys", QT_TRANSLATE_NOOP("keys", "The fingerprint matches: enrolled device '{device}' of {district} ({device_id}), fingerprint {fingerprint}."), device=enrollment.device_name, district=enrollment.district, device_id=enrollment.device_id, fingerprint=enrollment.fingerprint))
     return EXIT_OK
 
 
@@ -118,12 +149,26 @@ def cmd_export(args: argparse.Namespace, console: Console) -> int:
     return EXIT_OK
 
 
+def _unknown_device_reason(outcome: ImportOutcome) -> str:
+    """Why a bundle of an unknown device was refused, without the fingerprint it claims (the clerk types
+    the one the district office reads out; showing the claimed one would give the check its answer)."""
+    claimed = outcome.unknown_device
+    return say("keys", QT_TRANSLATE_NOOP("keys", "{file} comes from device '{device}' of {district}, which this centre has not enrolled. Phone the district office and ask them to read out the fingerprint on their Export screen; then enroll the device with `devices enroll {path} --fingerprint` followed by what they read, and import the bundle again."), file=Path(outcome.file).name, path=outcome.file, device=_shown(claimed.device_name), district=_shown(claimed.district))
+
+
+def _as_shown(outcome: ImportOutcome) -> dict:
+    """An outcome for ``--json``: an unknown device's claimed fingerprint left out (see above)."""
+    shown = outcome.as_dict()
+    if outcome.unknown_device is not None:
+        shown["reason"] = _unknown_device_reason(outcome)
+        shown["unknown_device"].pop("fingerprint", None)
+    return shown
+
+
 def _say_outcome(outcome: ImportOutcome, console: Console) -> None:
     if outcome.status == "rejected":
-        console.warn(f"REJECTED {outcome.file}: {outcome.reason}")
-        if outcome.unknown_device is not None:
-            console.warn(f"  Once the fingerprint matches: devices enroll {outcome.file} --fingerprint "
-                         f"{outcome.unknown_device.fingerprint}")
+        reason = _unknown_device_reason(outcome) if outcome.unknown_device is not None else outcome.reason
+        console.warn(f"REJECTED {outcome.file}: {reason}")
     else:
         counts = ", ".join(f"{n} {kind}" for kind, n in outcome.counts.items())
         console.say(f"{outcome.status} {outcome.file} ({outcome.district}, bundle {outcome.sequence}): {counts}")
@@ -138,7 +183,7 @@ def cmd_import(args: argparse.Namespace, console: Console) -> int:
         for folder in args.inbox or []:
             outcomes.extend(import_inbox(session, folder, settle_seconds=args.settle))
     if args.json:
-        console.json({"bundles": [outcome.as_dict() for outcome in outcomes]})
+        console.json({"bundles": [_as_shown(outcome) for outcome in outcomes]})
     else:
         for outcome in outcomes:
             _say_outcome(outcome, console)
@@ -211,6 +256,15 @@ def cmd_receipt_import(args: argparse.Namespace, console: Console) -> int:
     return EXIT_OK
 
 
+def _fingerprint_options(parser: argparse.ArgumentParser, other: str) -> None:
+    """``--fingerprint FP`` or ``--i-compared``: trusting a key file needs the fingerprint heard by phone."""
+    heard = parser.add_mutually_exclusive_group()
+    heard.add_argument("--fingerprint", metavar="XXXX-XXXX-XXXX-XXXX",
+                       help=f"the fingerprint {other} read out to you by phone (required)")
+    heard.add_argument("--i-compared", action="store_true",
+                       help="in a terminal: type the fingerprint you heard at a prompt instead")
+
+
 def register(commands: argparse._SubParsersAction) -> None:
     """Add sync's commands to the top-level parser, and sync's steps to storage's init, sign-in and restore
     (``init``, ``restore`` and every command that signs in need them)."""
@@ -219,8 +273,10 @@ def register(commands: argparse._SubParsersAction) -> None:
     keys_commands = keys.add_subparsers(dest="keys_command", required=True)
     keys_export = keys_commands.add_parser("export", help="centre: its public key file; district: enrollment file")
     keys_export.add_argument("--out", required=True)
-    keys_import = keys_commands.add_parser("import", help="district: trust the centre's key file")
+    keys_import = keys_commands.add_parser(
+        "import", help="district: trust the centre's key file, with the fingerprint the centre read out by phone")
     keys_import.add_argument("file")
+    _fingerprint_options(keys_import, "the provincial centre")
     keys_import.add_argument("--replace", action="store_true", help="replace a centre key trusted before")
     keys_backup = keys_commands.add_parser("backup", help="centre: secret keys in an age passphrase file")
     keys_backup.add_argument("--out", required=True)
@@ -235,10 +291,10 @@ def register(commands: argparse._SubParsersAction) -> None:
     devices.add_argument("--json", action="store_true")
     devices_commands = devices.add_subparsers(dest="devices_command")
     enroll = devices_commands.add_parser(
-        "enroll", help="register a district device from its enrollment file, or from a bundle of an unknown device "
-                       "with --fingerprint (what the district office read out by phone)")
+        "enroll", help="register a district device from its enrollment file, or from a bundle of an unknown device, "
+                       "with the fingerprint the district office read out by phone")
     enroll.add_argument("file")
-    enroll.add_argument("--fingerprint", help="with a bundle: the fingerprint the district office read out")
+    _fingerprint_options(enroll, "the district office")
     revoke = devices_commands.add_parser("revoke", help="refuse a device's bundles from now on")
     revoke.add_argument("device_id")
     devices.set_defaults(handler=cmd_devices)

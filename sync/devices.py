@@ -1,7 +1,8 @@
 """Devices: the district PCs the centre knows, and what it knows about them.
 
-* enrolling a device (:func:`enroll_device` from its enrollment file, :func:`enroll` once its key is
-  confirmed; an unknown device's bundle is enrolled through :func:`sync.inbox.enroll_pending_device`);
+* enrolling a device (:func:`enroll_device` from its enrollment file; an unknown device's bundle is
+  enrolled through :func:`sync.inbox.enroll_pending_device`), both through :func:`enroll`, which stores
+  nothing until the fields are checked and the fingerprint the district office read out by phone matches;
 * revoking one (:func:`revoke_device`), for good: revocations never roll back. Besides the ``devices``
   table, each revocation is appended to a ledger beside the database (``<db>.revoked``, one JSON line
   per device, each with an HMAC-SHA256 under a key derived from the database key, so a line cannot be
@@ -23,6 +24,7 @@ import hmac
 import json
 import os
 from collections import defaultdict
+from dataclasses import replace
 from pathlib import Path
 
 from cryptography.hazmat.primitives import hashes
@@ -36,25 +38,37 @@ from storage.core.roles import require
 from storage.core.session import Session
 from storage.errors import UsageError
 from storage.i18n import QT_TRANSLATE_NOOP, say
-from sync.keys import Enrollment, KeyFileError, fingerprint, read_enrollment
+from sync.keys import Enrollment, KeyFileError, check_enrollment, check_fingerprint, fingerprint, read_enrollment
 
 # -- enrolling and revoking -----------------------------------------------------------------------------
 
 
-def enroll_device(session: Session, path: str | Path) -> Enrollment:
-    """Centre: register a district device from its enrollment file."""
+def enroll_device(session: Session, path: str | Path, heard_fingerprint: str) -> Enrollment:
+    """Centre: register a district device from its enrollment file, once ``heard_fingerprint`` (what the
+    district office read out by phone, as typed) matches the file's key. See :func:`enroll`."""
     require(session, "enroll_devices")
-    return enroll(session, read_enrollment(path))
+    path = Path(path)
+    return enroll(session, read_enrollment(path), heard_fingerprint, source=path.name)
 
 
-def enroll(session: Session, enrollment: Enrollment) -> Enrollment:
-    """Centre: register a district device whose key the clerk has confirmed (from an enrollment file, or
-    from a bundle of an unknown device after comparing its fingerprint by phone: :func:`sync.inbox.enroll_pending_device`)."""
+def enroll(session: Session, enrollment: Enrollment, heard_fingerprint: str, *, source: str) -> Enrollment:
+    """Centre: register a district device whose key the clerk has confirmed by phone: from an enrollment
+    file (:func:`enroll_device`), or from a bundle of an unknown device (:func:`sync.inbox.enroll_pending_device`).
+
+    Before anything is stored: the enrollment's fields are checked (:func:`sync.keys.check_enrollment`;
+    ``source`` is the file they came from, named in the messages), its district must be in the
+    catalogue, and ``heard_fingerprint`` must be the fingerprint of its key (:func:`sync.keys.check_fingerprint`,
+    computed here, never taken from the file). Any refusal stores nothing.
+    """
     require(session, "enroll_devices")
     if not session.is_centre:
         raise UsageError(say("errors", QT_TRANSLATE_NOOP("errors", "Only the provincial centre enrolls devices.")))
+    check_enrollment(enrollment, source)
     if enrollment.district not in session.catalogue.districts:
         raise KeyFileError(say("errors", QT_TRANSLATE_NOOP("errors", "The enrollment names an unknown district {district}."), district=repr(enrollment.district)))
+    actual = fingerprint(enrollment.signing_public)
+    check_fingerprint(heard_fingerprint, actual, source)
+    enrollment = replace(enrollment, fingerprint=actual)
     row = session.db.execute("SELECT public_key, status FROM devices WHERE device_id = ?",
                              [enrollment.device_id]).fetchone()
     if row is not None:

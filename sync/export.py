@@ -118,7 +118,7 @@ def export_bundle(session: Session, out_dir: str | Path, escrow: list[str] | Non
         raise ClockWrong(clock_problem)
     centre = trusted_centre(session)
     if centre is None:
-        raise UsageError(say("errors", QT_TRANSLATE_NOOP("errors", "This office does not trust a centre yet. An administrator adds the centre's key file under Settings (or with `keys import centre.key`), after comparing its fingerprint with the centre by phone.")))
+        raise UsageError(say("errors", QT_TRANSLATE_NOOP("errors", "This office does not trust a centre yet. An administrator adds the centre's key file under Settings (or with `keys import centre.key --fingerprint` followed by the fingerprint the centre reads out by phone).")))
     escrow = list(escrow or [])
     for recipient in escrow:
         try:

@@ -59,7 +59,9 @@ class ImportOutcome:
     ``district``, ``device_name`` and ``sequence`` are the manifest's claims until the device is verified;
     after that ``district`` and ``device_name`` are the ones this centre enrolled. ``unknown_device`` is set
     when the bundle was refused only because its device is not enrolled: what the bundle claims, for the
-    clerk to compare by phone before enrolling it (:func:`sync.inbox.enroll_pending_device`).
+    clerk to compare by phone before enrolling it (:func:`sync.inbox.enroll_pending_device`). Its claimed
+    ``fingerprint`` is in neither ``reason`` nor :meth:`as_dict`: the clerk types the one the district office
+    reads out, and a fingerprint on the screen would give the check its answer.
     """
 
     file: str
@@ -82,8 +84,7 @@ class ImportOutcome:
                 "district": self.district, "device_name": self.device_name, "sequence": self.sequence,
                 "bundle_id": self.bundle_id, "records_total": self.records_total, "counts": self.counts,
                 "unknown_device": None if unknown is None else {
-                    "device_id": unknown.device_id, "district": unknown.district, "device_name": unknown.device_name,
-                    "fingerprint": unknown.fingerprint}}
+                    "device_id": unknown.device_id, "district": unknown.district, "device_name": unknown.device_name}}
 
 
 @dataclass(frozen=True)
@@ -238,7 +239,7 @@ def _verify_device(session: Session, path: Path, manifest: dict, manifest_bytes:
     if row is None:
         claimed = claimed_device(manifest)
         raise UnknownDevice(
-            say("errors", QT_TRANSLATE_NOOP("errors", "{file} comes from a device this centre has not enrolled: district {district}, device '{device}', key fingerprint {fingerprint}. Ask the district office to read its fingerprint to you by phone; if it matches, enroll the device from its enrollment file (`devices enroll FILE`) and import the bundle again."), file=path.name, district=claimed.district, device=claimed.device_name, fingerprint=claimed.fingerprint), claimed)
+            say("errors", QT_TRANSLATE_NOOP("errors", "{file} comes from a device this centre has not enrolled: district {district}, device '{device}'. Phone the district office and ask them to read out the fingerprint on their Export screen; enroll the device with what they read (`devices enroll` with `--fingerprint`), then import the bundle again."), file=path.name, district=claimed.district, device=claimed.device_name), claimed)
     district, device_name, public_key, status, revoked_at = row
     if status == "revoked":
         raise BundleRejected(say("errors", QT_TRANSLATE_NOOP("errors", "{file} comes from device '{device_name}' ({district}), which was revoked on {revoked}. Bundles from a revoked device are refused."), file=path.name, device_name=device_name, district=district, revoked=(revoked_at or '')[:10]))

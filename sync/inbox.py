@@ -32,7 +32,7 @@ from sync.importer import (
     import_bundles,
     require_centre_import,
 )
-from sync.keys import Enrollment, KeyFileError, age_identities, verify_signature
+from sync.keys import Enrollment, age_identities, verify_signature
 from sync.receipts import write_receipts
 from sync.refusals import file_sha256, refused
 
@@ -58,22 +58,15 @@ def pending_device(session: Session, path: str | Path) -> Enrollment:
     return claimed
 
 
-def _fingerprint_letters(text: str) -> str:
-    """A fingerprint as heard: the letters and digits only, in capitals (dashes and spaces do not matter)."""
-    return "".join(ch for ch in text.upper() if ch.isalnum())
-
-
 def enroll_pending_device(session: Session, path: str | Path, heard_fingerprint: str) -> Enrollment:
     """Enroll the device that made the bundle at ``path``, once the clerk has typed the fingerprint the
     district office read aloud; a fingerprint that differs refuses (exit code 5) and enrolls nothing.
 
     Then import the bundle again. This trusts the key exactly as an enrollment file does: by the
-    fingerprint compared over the phone.
+    fingerprint compared over the phone (:func:`sync.devices.enroll`).
     """
     claimed = pending_device(session, path)
-    if _fingerprint_letters(heard_fingerprint) != _fingerprint_letters(claimed.fingerprint):
-        raise KeyFileError(say("errors", QT_TRANSLATE_NOOP("errors", "The fingerprint you heard ({heard}) is not the one this bundle carries ({fingerprint}). Do not enroll the device: the bundle may not come from '{device}' of {district}. Phone the district office again."), heard=heard_fingerprint.strip(), fingerprint=claimed.fingerprint, device=claimed.device_name, district=claimed.district))
-    return enroll(session, claimed)
+    return enroll(session, claimed, heard_fingerprint, source=Path(path).name)
 
 
 # -- the inbox ------------------------------------------------------------------------------------------

@@ -17,8 +17,10 @@ What the centre does with a district's key (enrolling, revoking, the revocation 
 from __future__ import annotations
 
 import base64
+import binascii
 import datetime as dt
 import hashlib
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -34,12 +36,15 @@ from storage.core.roles import require
 from storage.core.session import Session
 from storage.errors import MizanError, UsageError
 from storage.i18n import QT_TRANSLATE_NOOP, say
+from sync.bundle import is_uuid
 
 SIGNING_KEY = "signing"
 AGE_IDENTITY = "age"
 CENTRE_KEY_FORMAT = "mizan-centre-key 1"
 ENROLLMENT_FORMAT = "mizan-device-enrollment 1"
 _FINGERPRINT_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+MAX_NAME_LENGTH = 100  # a device name or district code in a key file or a bundle's manifest
+_MAX_KEY_FILE_BYTES = 16 * 1024  # a key file is a few hundred bytes
 
 
 class KeyFileError(MizanError):
@@ -58,6 +63,36 @@ def fingerprint(*public_parts: str) -> str:
         chars.append(_FINGERPRINT_ALPHABET[index])
     text = "".join(chars)
     return "-".join(text[i : i + 4] for i in range(0, 16, 4))
+
+
+def parse_fingerprint(typed: str) -> str:
+    """A fingerprint as a person typed it, in the form Mizan prints (``ABCD-EFGH-JKMN-PQRS``).
+
+    Case, dashes, spaces and other punctuation do not matter, nor invisible marks an Urdu keyboard adds;
+    digits typed in Urdu (۲ … ۹) or full width count as the digits they are. The alphabet has no 0, 1, I
+    or O, so there is nothing they could be mistaken for: a fingerprint typed with one is refused as not
+    a fingerprint (:class:`UsageError`), like one of the wrong length.
+    """
+    kept = []
+    for char in unicodedata.normalize("NFKC", typed):
+        if unicodedata.category(char)[0] in "ZPC":  # spaces, dashes and other punctuation, invisible marks
+            continue
+        digit = unicodedata.decimal(char, None)
+        kept.append(str(digit) if digit is not None else char.upper())
+    text = "".join(kept)
+    if len(text) != 16 or any(char not in _FINGERPRINT_ALPHABET for char in text):
+        shown = "".join(char for char in typed if char.isprintable())[:40]
+        raise UsageError(say("errors", QT_TRANSLATE_NOOP("errors", "{typed} is not a fingerprint. A fingerprint is 16 letters and digits in four groups, like ABCD-EFGH-JKMN-PQRS, and never holds 0, 1, I or O: type what the other office read out to you."), typed=repr(shown)))
+    return "-".join(text[i : i + 4] for i in range(0, 16, 4))
+
+
+def check_fingerprint(heard: str, actual: str, file: str) -> None:
+    """Refuse (:class:`KeyFileError`) unless ``heard``, the fingerprint the other office read out and a
+    person typed, is ``actual``, the one computed from the keys in ``file``. Call it before storing
+    anything; the message never shows ``actual`` (a changed file carries a matching fingerprint line)."""
+    typed = parse_fingerprint(heard)
+    if typed != actual:
+        raise KeyFileError(say("errors", QT_TRANSLATE_NOOP("errors", "The fingerprint you typed, {typed}, is not this file's ({file}). The file may have been changed on its way: do not trust it; ask the other office to read theirs again. Nothing was stored."), typed=typed, file=file))
 
 
 def _b64(raw: bytes) -> str:
@@ -141,6 +176,8 @@ def verify_signature(public_key_b64: str, message: bytes, signature_b64: str) ->
 
 def _parse_key_file(path: Path, expected_format: str, fields: tuple[str, ...]) -> dict[str, str]:
     try:
+        if path.stat().st_size > _MAX_KEY_FILE_BYTES:
+            raise KeyFileError(say("errors", QT_TRANSLATE_NOOP("errors", "{file} is too large to be a Mizan key file."), file=path.name))
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
         raise KeyFileError(say("errors", QT_TRANSLATE_NOOP("errors", "{file} could not be read ({error})."), file=path.name, error=error)) from error
@@ -151,6 +188,8 @@ def _parse_key_file(path: Path, expected_format: str, fields: tuple[str, ...]) -
         name, sep, value = line.partition(":")
         if not sep:
             raise KeyFileError(say("errors", QT_TRANSLATE_NOOP("errors", "{file} is not a Mizan key file (unexpected line {line})."), file=path.name, line=repr(line[:40])))
+        if name.strip() in values:  # two keys in one file: which one the office read out is anyone's guess
+            raise KeyFileError(say("errors", QT_TRANSLATE_NOOP("errors", "{file} names {field} twice; a Mizan key file names each once. Nothing was stored."), file=path.name, field=repr(name.strip()[:40])))
         values[name.strip()] = value.strip()
     if values.get("format") != expected_format:
         raise KeyFileError(say("errors", QT_TRANSLATE_NOOP("errors", "{file} is not a {kind} file."), file=path.name, kind=expected_format.rsplit(' ', 1)[0]))
@@ -158,6 +197,46 @@ def _parse_key_file(path: Path, expected_format: str, fields: tuple[str, ...]) -
     if missing:
         raise KeyFileError(say("errors", QT_TRANSLATE_NOOP("errors", "{file} lacks {missing}."), file=path.name, missing=', '.join(missing)))
     return values
+
+
+def check_signing_key(value: str, file: str, field: str = "signing-public-key") -> None:
+    """Refuse an Ed25519 public key that is not exactly what Mizan writes: 32 bytes in canonical base64."""
+    if not value.isascii():
+        raise KeyFileError(say("errors", QT_TRANSLATE_NOOP("errors", "{file}: {field} holds characters that no key has. The file was damaged or changed on its way; nothing was stored."), file=file, field=field))
+    try:
+        raw = base64.b64decode(value, validate=True)
+        if len(raw) != 32 or _b64(raw) != value:  # one spelling per key, so one fingerprint per key
+            raise ValueError(len(raw))
+        Ed25519PublicKey.from_public_bytes(raw)
+    except (binascii.Error, ValueError) as error:
+        raise KeyFileError(say("errors", QT_TRANSLATE_NOOP("errors", "{file}: {field} is not a valid key (32 bytes in base64). The file was damaged or changed on its way; nothing was stored."), file=file, field=field)) from error
+
+
+# Characters that must not be in a name shown on a screen or a terminal: controls (line breaks, escape
+# codes), line and paragraph separators, and the embeddings, overrides and isolates that reorder text (an
+# override makes a name read as something else). Zero-width joiners and the plain direction marks, which
+# Urdu text may hold, stay allowed.
+_DIRECTION_MARKS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def check_name(value: str, file: str, field: str) -> None:
+    """Refuse a device name or district code longer than :data:`MAX_NAME_LENGTH` or with control characters."""
+    if any(unicodedata.category(char) in ("Cc", "Cs", "Zl", "Zp") or char in _DIRECTION_MARKS for char in value):
+        raise KeyFileError(say("errors", QT_TRANSLATE_NOOP("errors", "{file}: {field} holds control characters (line breaks, escape codes or text-direction marks). The file was damaged or changed on its way; nothing was stored."), file=file, field=field))
+    if len(value) > MAX_NAME_LENGTH:
+        raise KeyFileError(say("errors", QT_TRANSLATE_NOOP("errors", "{file}: {field} is longer than {limit} characters. The file was damaged or changed on its way; nothing was stored."), file=file, field=field, limit=MAX_NAME_LENGTH))
+
+
+def check_enrollment(enrollment: Enrollment, file: str) -> None:
+    """Refuse an enrollment (from a file or a bundle's manifest) whose fields are not what Mizan writes:
+    a UUID device id, a district code and a device name without control characters and at most
+    :data:`MAX_NAME_LENGTH` long, a 32-byte signing key. Whether the district exists is the centre's
+    catalogue's to say (:func:`sync.devices.enroll`)."""
+    if not is_uuid(enrollment.device_id):
+        raise KeyFileError(say("errors", QT_TRANSLATE_NOOP("errors", "{file}: device-id is not a device id (Mizan writes a UUID). The file was damaged or changed on its way; nothing was stored."), file=file))
+    check_name(enrollment.district, file, "district")
+    check_name(enrollment.device_name, file, "device-name")
+    check_signing_key(enrollment.signing_public, file)
 
 
 @dataclass(frozen=True)
@@ -190,32 +269,44 @@ def device_fingerprint(session: Session) -> str:
     return fingerprint(signing_public_key(session))
 
 
+def own_fingerprint(session: Session) -> str:
+    """This installation's fingerprint as its screens show it and its office reads it out by phone: the
+    centre's (:func:`centre_fingerprint` over its current keys) or this district PC's."""
+    if session.is_centre:
+        return centre_fingerprint(age_recipient(session), signing_public_key(session))
+    return device_fingerprint(session)
+
+
 def export_key_file(session: Session, out: str | Path) -> str:
-    """Write the centre's public key file, or a district device's enrollment file. Returns the fingerprint."""
+    """Write the centre's public key file, or a district device's enrollment file. Returns the fingerprint
+    (:func:`own_fingerprint`), to show on this screen and read out to the other office by phone."""
     require(session, "keys_export")
     out = Path(out)
+    print_fingerprint = own_fingerprint(session)
     if session.is_centre:
-        recipient, signing = age_recipient(session), signing_public_key(session)
-        print_fingerprint = centre_fingerprint(recipient, signing)
         lines = [
             "# Mizan provincial centre key. Give this file to every district office (it holds no secret).",
             f"# Before trusting it, read this fingerprint aloud with the centre: {print_fingerprint}",
             f"format: {CENTRE_KEY_FORMAT}",
-            f"age-recipient: {recipient}",
-            f"signing-public-key: {signing}",
+            f"age-recipient: {age_recipient(session)}",
+            f"signing-public-key: {signing_public_key(session)}",
             f"fingerprint: {print_fingerprint}",
         ]
     else:
-        signing = signing_public_key(session)
-        print_fingerprint = device_fingerprint(session)
+        enrollment = Enrollment(session.device_id, session.district, session.installation["device_name"],
+                                signing_public_key(session), print_fingerprint)
+        try:
+            check_enrollment(enrollment, out.name)
+        except KeyFileError as error:  # the centre would refuse it: say so here, where the name can be seen
+            raise UsageError(say("errors", QT_TRANSLATE_NOOP("errors", "This PC's name is longer than {limit} characters or holds control characters, so the centre would refuse its enrollment file. Install Mizan afresh with a shorter, plain name."), limit=MAX_NAME_LENGTH)) from error
         lines = [
             "# Mizan device enrollment. Send this file to the provincial centre (it holds no secret).",
             f"# The centre compares this fingerprint with you by phone: {print_fingerprint}",
             f"format: {ENROLLMENT_FORMAT}",
-            f"device-id: {session.device_id}",
-            f"district: {session.district}",
-            f"device-name: {session.installation['device_name']}",
-            f"signing-public-key: {signing}",
+            f"device-id: {enrollment.device_id}",
+            f"district: {enrollment.district}",
+            f"device-name: {enrollment.device_name}",
+            f"signing-public-key: {enrollment.signing_public}",
             f"fingerprint: {print_fingerprint}",
         ]
     out.write_text("\n".join(lines) + "\n", encoding="utf-8")
@@ -223,24 +314,37 @@ def export_key_file(session: Session, out: str | Path) -> str:
 
 
 def read_centre_key(path: str | Path) -> CentreKey:
-    """The centre's key file, checked: a valid age recipient and a fingerprint that matches its keys."""
-    values = _parse_key_file(Path(path), CENTRE_KEY_FORMAT, ("age-recipient", "signing-public-key", "fingerprint"))
+    """The centre's key file, checked field by field (a valid age recipient, a 32-byte signing key) and
+    against its own fingerprint line (which catches accidental damage only: anyone can recompute it).
+
+    Not trusted until the fingerprint read out by the centre is typed (:func:`trust_centre`); show the
+    person nothing of its ``fingerprint`` before that.
+    """
+    path = Path(path)
+    values = _parse_key_file(path, CENTRE_KEY_FORMAT, ("age-recipient", "signing-public-key", "fingerprint"))
     try:
+        if not values["age-recipient"].isascii():
+            raise ValueError(values["age-recipient"])
         pyrage.x25519.Recipient.from_str(values["age-recipient"])
     except Exception as error:  # pyrage raises its own RecipientError
-        raise KeyFileError(say("errors", QT_TRANSLATE_NOOP("errors", "{file} has a damaged age recipient."), file=Path(path).name)) from error
+        raise KeyFileError(say("errors", QT_TRANSLATE_NOOP("errors", "{file} has a damaged age recipient."), file=path.name)) from error
+    check_signing_key(values["signing-public-key"], path.name)
     expected = centre_fingerprint(values["age-recipient"], values["signing-public-key"])
     if values["fingerprint"] != expected:
-        raise KeyFileError(say("errors", QT_TRANSLATE_NOOP("errors", "{file} has been altered: its keys do not match its fingerprint."), file=Path(path).name))
+        raise KeyFileError(say("errors", QT_TRANSLATE_NOOP("errors", "{file} has been altered: its keys do not match its fingerprint."), file=path.name))
     return CentreKey(values["age-recipient"], values["signing-public-key"], expected)
 
 
-def trust_centre(session: Session, path: str | Path, *, replace: bool = False) -> CentreKey:
-    """District: trust the centre whose key file this is (compare the fingerprint by phone first)."""
+def trust_centre(session: Session, path: str | Path, heard_fingerprint: str, *, replace: bool = False) -> CentreKey:
+    """District: trust the centre whose key file this is, once ``heard_fingerprint`` (what the centre read
+    out by phone, as typed) matches the file's keys. The file is checked field by field and compared
+    before anything is stored: a mismatch raises :class:`KeyFileError` and trusts nothing."""
     require(session, "keys")
     if session.is_centre:
         raise UsageError(say("errors", QT_TRANSLATE_NOOP("errors", "`keys import` is for district offices; the centre enrolls devices with `devices enroll`.")))
+    path = Path(path)
     centre = read_centre_key(path)
+    check_fingerprint(heard_fingerprint, centre.fingerprint, path.name)
     current = trusted_centre(session)
     if current and current.fingerprint != centre.fingerprint and not replace:
         raise UsageError(say("errors", QT_TRANSLATE_NOOP("errors", "This office already trusts the centre {current}. To switch to {fingerprint} (e.g. after the centre rotated its key), add --replace."), current=current.fingerprint, fingerprint=centre.fingerprint))
@@ -261,13 +365,21 @@ def trusted_centre(session: Session) -> CentreKey | None:
 
 
 def read_enrollment(path: str | Path) -> Enrollment:
-    """A device's enrollment file, checked: its fingerprint must match its key."""
+    """A device's enrollment file, checked field by field (:func:`check_enrollment`) and against its own
+    fingerprint line (accidental damage only: anyone can recompute it).
+
+    Not trusted until the fingerprint read out by the district office is typed
+    (:func:`sync.devices.enroll_device`); show the person nothing of its ``fingerprint`` before that.
+    """
+    path = Path(path)
     fields = ("device-id", "district", "device-name", "signing-public-key", "fingerprint")
-    values = _parse_key_file(Path(path), ENROLLMENT_FORMAT, fields)
+    values = _parse_key_file(path, ENROLLMENT_FORMAT, fields)
+    enrollment = Enrollment(values["device-id"], values["district"], values["device-name"],
+                            values["signing-public-key"], values["fingerprint"])
+    check_enrollment(enrollment, path.name)
     if values["fingerprint"] != fingerprint(values["signing-public-key"]):
-        raise KeyFileError(say("errors", QT_TRANSLATE_NOOP("errors", "{file} has been altered: its key does not match its fingerprint."), file=Path(path).name))
-    return Enrollment(values["device-id"], values["district"], values["device-name"], values["signing-public-key"],
-                      values["fingerprint"])
+        raise KeyFileError(say("errors", QT_TRANSLATE_NOOP("errors", "{file} has been altered: its key does not match its fingerprint."), file=path.name))
+    return enrollment
 
 
 # -- restore ------------------------------------------------------------------------------------------

@@ -7,7 +7,8 @@ Plain functions, not fixtures, so every test module builds the scope it needs:
   Users and passwords are those of ``tests.conftest`` (admin, clara the clerk; admin, sana the
   supervisor, omar the operator).
 * ``link(centre_clerk, district_admin, folder)``: centre ``keys export`` -> district ``trust_centre``,
-  district ``export_key_file`` -> centre ``enroll_device``. Works with conftest's ``clerk`` and
+  district ``export_key_file`` -> centre ``enroll_device``, each with the fingerprint the exporting side
+  returned (what its office reads out by phone). Works with conftest's ``clerk`` and
   ``district_admin`` fixtures too. Returns the district device's ``Enrollment``.
 * ``SyncPair`` / ``make_pair(folder)``: a linked centre + district with open sessions
   (``clerk``, ``supervisor``, ``district_admin``); ``close()`` when done. A pair per module keeps the
@@ -80,14 +81,18 @@ def make_district(folder: Path, district: str = "QUETTA", device_name: str | Non
 
 
 def link(centre: Session, district_admin: Session, folder: Path) -> Enrollment:
-    """Trust both ways through the key files: the district trusts the centre, the centre enrolls the device."""
+    """Trust both ways through the key files: the district trusts the centre, the centre enrolls the device.
+
+    Each side types the fingerprint the other reads out by phone: what the exporting side's own
+    ``export_key_file`` returned (its screen), never what the file says.
+    """
     folder = Path(folder)
     centre_key = folder / f"centre-{centre.device_id[:8]}.key"
-    export_key_file(centre, centre_key)
-    trust_centre(district_admin, centre_key, replace=True)
+    centre_print = export_key_file(centre, centre_key)
+    trust_centre(district_admin, centre_key, centre_print, replace=True)
     enrollment_file = folder / f"enroll-{district_admin.device_id[:8]}.key"
-    export_key_file(district_admin, enrollment_file)
-    return enroll_device(centre, enrollment_file)
+    district_print = export_key_file(district_admin, enrollment_file)
+    return enroll_device(centre, enrollment_file, district_print)
 
 
 @dataclass

@@ -205,8 +205,7 @@ def test_restored_keys_give_a_fresh_centre_the_same_fingerprint_and_it_imports_o
     try:
         assert export_key_file(fresh_clerk, tmp_path / "fresh-before.key") != original_print
         enrollment = tmp_path / "quetta.enroll"
-        export_key_file(pair.district_admin, enrollment)
-        enroll_device(fresh_clerk, enrollment)
+        enroll_device(fresh_clerk, enrollment, export_key_file(pair.district_admin, enrollment))
         # Before the restore, the fresh centre's own new key does not open the bundle.
         before, = import_bundles(fresh_clerk, [pair.bundle])
         assert before.status == "rejected" and "was made for another centre" in before.reason

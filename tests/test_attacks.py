@@ -200,8 +200,10 @@ def test_an_unknown_devices_bundle_waits_in_the_inbox_until_its_device_is_enroll
         tmp_path: Path, clerk, centre_db: Path, district_admin, supervisor):
     """A bundle from a PC the centre has not enrolled is refused without a backup and not offered again,
     until the device is enrolled from its enrollment file: then the next scan imports it, backing up once."""
-    trust_centre(district_admin, _key_file(clerk, tmp_path / "centre.key"))
-    export_key_file(district_admin, tmp_path / "quetta.enroll")
+    # Each side reads its own fingerprint out by phone; the other types it.
+    centre_print = export_key_file(clerk, tmp_path / "centre.key")
+    trust_centre(district_admin, tmp_path / "centre.key", centre_print)
+    quetta_print = export_key_file(district_admin, tmp_path / "quetta.enroll")
     add_values(supervisor)
     inbox = tmp_path / "inbox"
     bundle = _settled(export_to(supervisor, inbox))
@@ -211,7 +213,7 @@ def test_an_unknown_devices_bundle_waits_in_the_inbox_until_its_device_is_enroll
     assert scan_inbox(clerk, inbox, settle_seconds=0) == []
     assert _backup_names(centre_db) == []
 
-    enroll_device(clerk, tmp_path / "quetta.enroll")
+    enroll_device(clerk, tmp_path / "quetta.enroll", quetta_print)
     assert scan_inbox(clerk, inbox, settle_seconds=0) == [bundle]
     [imported] = import_inbox(clerk, inbox, settle_seconds=0)
     assert imported.status == "imported"

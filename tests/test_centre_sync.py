@@ -94,8 +94,7 @@ def world(tmp_path_factory) -> World:
         path = make_district(folder, district, device_name=name, name=f"pristine-{device}.db")
         admin = open_session(path, "admin", ADMIN_PASSWORD)
         if device == "D":  # trusts the centre, but the centre never enrolled it
-            export_key_file(clerk, folder / "centre.key")
-            trust_centre(admin, folder / "centre.key")
+            trust_centre(admin, folder / "centre.key", export_key_file(clerk, folder / "centre.key"))
             kalat_fingerprint = export_key_file(admin, folder / "kalat.enroll")
         else:
             link(clerk, admin, folder)
@@ -231,7 +230,9 @@ def test_an_unknown_device_is_shown_with_its_fingerprint_and_enrolled_only_when_
     # What Kalat's own screen shows (its enrollment file) is what the bundle claims.
     assert (claimed.device_id, claimed.district, claimed.device_name, claimed.fingerprint) == (
         kalat.device_id, "KALAT", "Kalat DPO", world.kalat_fingerprint)
-    assert outcome.as_dict()["unknown_device"]["fingerprint"] == world.kalat_fingerprint
+    # ... but neither its reason nor the --json report shows the fingerprint: the clerk types the one heard.
+    assert "fingerprint" not in outcome.as_dict()["unknown_device"]
+    assert world.kalat_fingerprint not in outcome.reason and world.kalat_fingerprint not in str(outcome.as_dict())
     assert pending_device(centre, bundle) == claimed
 
     # A fingerprint misheard (or a forger's) enrolls nothing.
@@ -240,8 +241,8 @@ def test_an_unknown_device_is_shown_with_its_fingerprint_and_enrolled_only_when_
     with pytest.raises(KeyFileError) as refused:
         enroll_pending_device(centre, bundle, wrong)
     assert str(refused.value) == (
-        f"The fingerprint you heard ({wrong}) is not the one this bundle carries ({claimed.fingerprint}). Do not "
-        "enroll the device: the bundle may not come from 'Kalat DPO' of KALAT. Phone the district office again.")
+        f"The fingerprint you typed, {wrong}, is not this file's ({bundle.name}). The file may have been changed on "
+        "its way: do not trust it; ask the other office to read theirs again. Nothing was stored.")
     assert table_counts(centre) == before and audit_rows(centre) == audit_before
 
     # Heard right (spelt in lower case without dashes): enrolled, and the same bundle imports.
@@ -556,9 +557,13 @@ def test_the_cli_enrolls_an_unknown_device_from_its_bundle(world, sessions, tmp_
     bundle = export_to(kalat, tmp_path / "usb")
     capsys.readouterr()
     assert _cli(centre, monkeypatch, "import", str(bundle)) == 5
-    assert f"devices enroll {bundle} --fingerprint {world.kalat_fingerprint}" in capsys.readouterr().err
+    said = capsys.readouterr().err
+    assert f"devices enroll {bundle} --fingerprint` followed by what they read" in said
+    assert world.kalat_fingerprint not in said  # the clerk types what Kalat reads out, not what the bundle claims
     assert _cli(centre, monkeypatch, "devices", "enroll", str(bundle)) == 2
-    assert world.kalat_fingerprint in capsys.readouterr().err
+    said = capsys.readouterr().err
+    assert f"{bundle.name} comes from device 'Kalat DPO' of KALAT, which this centre has not enrolled." in said
+    assert "Phone the district office" in said and world.kalat_fingerprint not in said
     assert _cli(centre, monkeypatch, "devices", "enroll", str(bundle), "--fingerprint", "AAAA-BBBB-CCCC-DDDD") == 5
     assert _cli(centre, monkeypatch, "devices", "enroll", str(bundle), "--fingerprint", world.kalat_fingerprint) == 0
     assert _cli(centre, monkeypatch, "import", str(bundle)) == 0

@@ -1,6 +1,11 @@
 """The centre's screens, offscreen, on real encrypted databases and real bundles: import by drag and drop,
-a new device enrolled after comparing its fingerprint, receipts, conflicts resolved side by side, devices
-and gaps."""
+a new device enrolled with the fingerprint heard by phone (from its bundle or its enrollment file; the
+fingerprint the file claims is never on the screen), receipts, conflicts resolved side by side, devices
+and gaps.
+
+Screenshots of the enroll dialogs are saved to ``$MIZAN_SCREENSHOTS`` when set (``docs/screenshots``),
+else to the test's temporary folder.
+"""
 
 from __future__ import annotations
 
@@ -10,10 +15,11 @@ import warnings
 from pathlib import Path
 
 import pytest
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from openpyxl import load_workbook
 from PySide6.QtCore import QLocale, QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QApplication, QDialog, QLabel
 
 from gui.screens.devices_screen import DevicesScreen, DistrictDevicesModel, DistrictsModel
 from gui.screens.import_screen import ImportResultsModel, ImportScreen
@@ -23,10 +29,19 @@ from storage.records.values import save_indicator_values
 from storage.reports.build import STATUS_COLOURS
 from storage.validation import ValueInput
 from sync.importer import import_bundles
-from sync.keys import export_key_file, signing_private_key, trust_centre
+from sync.keys import export_key_file, fingerprint, signing_private_key, trust_centre
 from tests.conftest import ADMIN_PASSWORD, SUPERVISOR_PASSWORD, on_screen, table_counts, value
-from tests.gui_fixtures import no_task_outlives_its_test  # noqa: F401  (an autouse fixture)
-from tests.sync_helpers import add_values, craft_bundle, export_to, last_month, link, make_district, make_pair
+from tests.gui_fixtures import no_task_outlives_its_test, shown_texts  # noqa: F401  (an autouse fixture)
+from tests.sync_helpers import (
+    add_values,
+    craft_bundle,
+    export_to,
+    last_month,
+    link,
+    make_district,
+    make_pair,
+    public_b64,
+)
 
 
 @pytest.fixture
@@ -54,6 +69,16 @@ def drop(widget, paths: list[Path]) -> None:
                        Qt.KeyboardModifier.NoModifier)
     widget.dropEvent(event)
     assert event.isAccepted()
+
+
+def shot(widget, tmp_path: Path, name: str) -> Path:
+    """Save a screenshot of ``widget`` (to ``$MIZAN_SCREENSHOTS`` when set, else the test's folder)."""
+    folder = Path(os.environ.get("MIZAN_SCREENSHOTS") or tmp_path / "screenshots")
+    folder.mkdir(parents=True, exist_ok=True)
+    QApplication.processEvents()
+    path = folder / name
+    assert widget.grab().save(str(path)), path
+    return path
 
 
 def import_screen(qtbot, session) -> ImportScreen:
@@ -102,12 +127,10 @@ def test_a_new_device_is_enrolled_after_its_fingerprint_is_compared_and_its_bund
     admin = open_session(path, "admin", ADMIN_PASSWORD)
     supervisor = open_session(path, "sana", SUPERVISOR_PASSWORD)
     try:
-        export_key_file(pair.clerk, tmp_path / "centre.key")
-        trust_centre(admin, tmp_path / "centre.key")
+        trust_centre(admin, tmp_path / "centre.key", export_key_file(pair.clerk, tmp_path / "centre.key"))
         add_values(supervisor)
         bundle = export_to(supervisor, tmp_path / "pishin-usb")
-        export_key_file(admin, tmp_path / "pishin.key")
-        real_fingerprint = (tmp_path / "pishin.key").read_text().split("fingerprint: ")[-1].strip()
+        real_fingerprint = export_key_file(admin, tmp_path / "pishin.key")  # what Pishin's screen reads out
 
         screen = import_screen(qtbot, pair.clerk)
         before = table_counts(pair.clerk)
@@ -116,12 +139,23 @@ def test_a_new_device_is_enrolled_after_its_fingerprint_is_compared_and_its_bund
         assert screen.model.index(0, ImportResultsModel.STATUS).data() == "device not enrolled"
         assert table_counts(pair.clerk) == before  # nothing imported, nothing enrolled yet
         dialog = screen.enroll_dialog
+        screen.table.selectRow(0)  # the details line below the table, too
+        # What the bundle claims is shown, as text; the fingerprint it claims is nowhere on the screen: not in
+        # the dialog, nor behind it in the result's row, its tooltip or the details line.
+        assert {"Pishin", "Pishin DPO", bundle.name} <= set(shown_texts(dialog))
+        assert all(label.textFormat() == Qt.TextFormat.PlainText for label in dialog.findChildren(QLabel))
+        assert real_fingerprint not in " ".join(shown_texts(screen, dialog))
+        assert "not enrolled yet" in screen.details.text()
         assert not dialog.enroll_button.isEnabled()
         qtbot.keyClicks(dialog.heard, "AAAA-BBBB-CCCC")
+        assert not dialog.enroll_button.isEnabled()  # not yet a fingerprint's form
+        qtbot.keyClicks(dialog.heard, "-DDDD")
         dialog.enroll_button.click()
-        assert dialog.error.text().startswith("The fingerprint you heard (AAAA-BBBB-CCCC) is not the one this bundle "
-                                              f"carries ({real_fingerprint}).")
-        assert dialog.isVisible() and table_counts(pair.clerk) == before
+        assert dialog.error.text().startswith(f"The fingerprint you typed, AAAA-BBBB-CCCC-DDDD, is not this file's "
+                                              f"({bundle.name}).")
+        assert real_fingerprint not in " ".join(shown_texts(screen, dialog))  # a mismatch never gives the answer
+        assert dialog.isVisible() and table_counts(pair.clerk) == before  # nothing enrolled
+        shot(dialog, tmp_path, "centre-enroll-typed-fingerprint.png")
         dialog.heard.setText(real_fingerprint.lower())  # read aloud: case and dashes do not matter
         dialog.enroll_button.click()
         assert dialog.result() == QDialog.DialogCode.Accepted
@@ -277,6 +311,63 @@ def test_devices_screen_shows_gaps_and_revokes_a_pc(qtbot, pair, tmp_path):
     screen.save_key_file(tmp_path / "centre.key")
     assert (tmp_path / "centre.key").read_text().startswith("# Mizan provincial centre key.")
     assert screen.note.text().startswith(f"Saved {tmp_path / 'centre.key'}. Give it to the district offices;")
+
+
+def test_a_pc_is_enrolled_from_its_file_with_the_fingerprint_heard_and_a_swapped_key_is_refused(
+        qtbot, pair, tmp_path):
+    path = make_district(tmp_path / "pishin", "PISHIN", device_name="Pishin DPO")
+    admin = open_session(path, "admin", ADMIN_PASSWORD)
+    try:
+        heard = export_key_file(admin, tmp_path / "pishin.enroll")  # what Pishin's screen reads out by phone
+    finally:
+        admin.close()
+    screen = on_screen(qtbot, DevicesScreen(pair.clerk))
+    assert screen.enroll_button.isVisible() and screen.enroll_button.text() == "&Enroll from a file…"
+    before = table_counts(pair.clerk)
+
+    # A damaged file is refused before anyone is phoned: no dialog.
+    junk = tmp_path / "junk.enroll"
+    junk.write_text("hello\n", encoding="utf-8")
+    screen.enroll_from_file(junk)
+    assert screen.enroll_dialog is None and "not a Mizan key file" in screen.note.text()
+
+    # On its way, someone swapped in their own key and made the fingerprint line match it.
+    attacker = public_b64(Ed25519PrivateKey.generate())
+    genuine = (tmp_path / "pishin.enroll").read_text()
+    claimed = next(line.split(":", 1)[1].strip() for line in genuine.splitlines() if line.startswith("fingerprint:"))
+    key = next(line.split(":", 1)[1].strip() for line in genuine.splitlines() if line.startswith("signing-public-key:"))
+    swapped = tmp_path / "usb" / "pishin.enroll"
+    swapped.parent.mkdir()
+    swapped.write_text(genuine.replace(key, attacker).replace(claimed, fingerprint(attacker)), encoding="utf-8")
+    screen.enroll_from_file(swapped)
+    dialog = screen.enroll_dialog
+    assert dialog.isVisible() and {"Pishin", "Pishin DPO", "pishin.enroll"} <= set(shown_texts(dialog))
+    assert all(label.textFormat() == Qt.TextFormat.PlainText for label in dialog.findChildren(QLabel))
+    on_screen_now = " ".join(shown_texts(screen, dialog))
+    assert fingerprint(attacker) not in on_screen_now and heard not in on_screen_now
+    assert not dialog.enroll_button.isEnabled()
+    qtbot.keyClicks(dialog.heard, heard)  # what Pishin really reads out
+    dialog.enroll_button.click()
+    assert dialog.isVisible() and dialog.error.text().startswith(
+        f"The fingerprint you typed, {heard}, is not this file's (pishin.enroll).")
+    assert fingerprint(attacker) not in " ".join(shown_texts(screen, dialog))
+    assert table_counts(pair.clerk) == before  # nothing enrolled
+    dialog.reject()
+
+    # The genuine file, with the fingerprint heard: enrolled, and shown among Pishin's PCs.
+    screen.enroll_from_file(tmp_path / "pishin.enroll")
+    dialog = screen.enroll_dialog
+    qtbot.keyClicks(dialog.heard, "AAAA-BBBB-CCCC-DDDD")  # misheard first: refused, nothing enrolled
+    dialog.enroll_button.click()
+    assert dialog.isVisible() and table_counts(pair.clerk) == before
+    dialog.heard.clear()
+    qtbot.keyClicks(dialog.heard, heard.lower().replace("-", " "))
+    dialog.enroll_button.click()
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert pair.clerk.db.execute("SELECT device_name, fingerprint FROM devices WHERE district = 'PISHIN'").fetchall() == [
+        ("Pishin DPO", heard)]
+    assert screen.note.text() == "Pishin DPO of Pishin is enrolled: the fingerprint you typed matches its file."
+    assert screen.devices.index(0, DistrictDevicesModel.NAME).data() == "Pishin DPO"  # once enrolled, shown
 
 
 def test_centre_screens_only_at_the_centre(qtbot, pair):

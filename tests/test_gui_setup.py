@@ -30,9 +30,9 @@ from gui.screens.settings_screen import SettingsScreen
 from gui.settings import DEFAULT_AUTO_LOCK_MINUTES, DEFAULT_FONT_SIZE, Settings
 from storage.core.session import open_session, open_with_recovery_key
 from storage.errors import AuthError
-from sync.keys import export_key_file, read_centre_key, trusted_centre
+from sync.keys import MAX_NAME_LENGTH, export_key_file, trusted_centre
 from tests.conftest import ADMIN_PASSWORD, SUPERVISOR_PASSWORD, on_screen
-from tests.gui_fixtures import no_task_outlives_its_test  # noqa: F401  (an autouse fixture)
+from tests.gui_fixtures import no_task_outlives_its_test, shown_texts  # noqa: F401  (an autouse fixture)
 
 NEW_PASSWORD = "a long new password"
 WAIT_MS = 20000
@@ -58,15 +58,27 @@ def shots(tmp_path: Path):
 
 
 @pytest.fixture
-def centre_key_file(centre_db: Path, tmp_path: Path) -> Path:
-    """The provincial centre's public key file, as the centre hands it to district offices."""
+def centre_key_export(centre_db: Path, tmp_path: Path) -> tuple[Path, str]:
+    """The provincial centre's public key file, as the centre hands it to district offices, and the
+    fingerprint the centre's own screen shows beside it (``export_key_file``'s), which it reads out by phone."""
     session = open_session(centre_db, "admin", ADMIN_PASSWORD)
     try:
         path = tmp_path / "centre.key"
-        export_key_file(session, path)
+        read_out = export_key_file(session, path)
     finally:
         session.close()
-    return path
+    return path, read_out
+
+
+@pytest.fixture
+def centre_key_file(centre_key_export: tuple[Path, str]) -> Path:
+    return centre_key_export[0]
+
+
+@pytest.fixture
+def centre_read_out(centre_key_export: tuple[Path, str]) -> str:
+    """What the centre reads out by phone: never taken from the file the district office holds."""
+    return centre_key_export[1]
 
 
 def _button(wizard: QWizard, which: QWizard.WizardButton):
@@ -97,7 +109,7 @@ def _wait_created(qtbot, wizard: SetupWizard) -> None:
 
 
 def test_wizard_creates_a_district_database_and_trusts_the_centre(qtbot, tmp_path, settings, shots,
-                                                                  centre_key_file):
+                                                                  centre_key_file, centre_read_out):
     path = tmp_path / "pishin.db"
     wizard = _wizard(qtbot, path, settings)
     assert wizard.currentId() == ROLE_PAGE
@@ -168,24 +180,58 @@ def test_wizard_creates_a_district_database_and_trusts_the_centre(qtbot, tmp_pat
     centre_page.load_key_file(broken)
     assert "not a Mizan key file" in centre_page.status.text() and not finish.isEnabled()
     centre_page.load_key_file(centre_key_file)
-    expected = read_centre_key(centre_key_file).fingerprint
-    assert centre_page.fingerprint_label.text() == expected
-    assert not finish.isEnabled()  # only once the centre confirmed the fingerprint by phone
-    centre_page.matches.setChecked(True)
-    assert finish.isEnabled()
+    assert centre_page.heard.isVisible() and centre_page.heard.hasFocus()
+    assert centre_read_out not in " ".join(shown_texts(wizard))  # the file's fingerprint is not on the screen
+    assert not finish.isEnabled()  # only once the fingerprint the centre reads out is typed
     shots(wizard, "setup-6-centre-key.png")
+
+    # Misheard (or a file changed on its way): refused, explained, nothing trusted, still on the page.
+    qtbot.keyClicks(centre_page.heard, "AAAA-BBBB-CCCC")
+    assert not finish.isEnabled()  # not yet a fingerprint's form
+    qtbot.keyClicks(centre_page.heard, "-DDDD")
+    assert finish.isEnabled()
+    finish.click()
+    assert wizard.isVisible() and wizard.currentId() == CENTRE_KEY_PAGE
+    assert centre_page.status.text().startswith(
+        f"The fingerprint you typed, AAAA-BBBB-CCCC-DDDD, is not this file's ({centre_key_file.name}).")
+    assert trusted_centre(wizard.session) is None
+    assert centre_read_out not in " ".join(shown_texts(wizard))  # a mismatch does not give the answer either
+
+    # Heard right, typed as heard (lower case, spaces for dashes): trusted.
+    centre_page.heard.clear()
+    qtbot.keyClicks(centre_page.heard, centre_read_out.lower().replace("-", " "))
+    assert finish.isEnabled()
+    shots(wizard, "setup-centre-key-typed-fingerprint.png")
     finish.click()
 
     assert wizard.result() == QWizard.DialogCode.Accepted
     session = wizard.session
     assert session is not None and session.user == "amina" and session.role == "admin"
-    assert trusted_centre(session).fingerprint == expected
+    assert trusted_centre(session).fingerprint == centre_read_out
     assert wizard.recovery_key is None
     assert settings.last_user == "amina"
     session.close()
     again = open_session(path, "amina", ADMIN_PASSWORD)  # a working database, opened the ordinary way
     assert again.district == "PISHIN"
     again.close()
+
+
+def test_the_wizard_refuses_a_pc_name_the_centre_would_refuse(qtbot, tmp_path, settings):
+    wizard = _wizard(qtbot, tmp_path / "quetta.db", settings)
+    wizard.role_page.district_office.setChecked(True)
+    wizard.next()
+    page = wizard.district_page
+    page.select_district("QUETTA")
+    page.device_name.setText("x" * (MAX_NAME_LENGTH + 20))
+    assert len(page.device_name.text()) == MAX_NAME_LENGTH  # sync's limit: no more can be typed
+    page.device_name.setText("Quetta \u202eCP desk")  # a right-to-left override makes a name read otherwise
+    wizard.next()
+    assert wizard.currentId() == DISTRICT_PAGE and page.status.isVisible()
+    assert page.status.text() == (f"The name of this PC may be at most {MAX_NAME_LENGTH} characters long, "
+                                  "without line breaks, tabs or text-direction marks.")
+    page.device_name.setText("\u06a9\u0648\u0626\u0679\u06c1\u200c\u062f\u0641\u062a\u0631")  # Urdu with a ZWNJ: plain
+    wizard.next()
+    assert wizard.currentId() == ADMIN_PAGE and not page.status.isVisible()
 
 
 def test_district_can_skip_the_centre_key(qtbot, tmp_path, settings):
@@ -213,7 +259,7 @@ def test_district_can_skip_the_centre_key(qtbot, tmp_path, settings):
 
 
 def test_an_admin_adds_the_skipped_centre_key_under_settings(qtbot, district_admin, supervisor, settings,
-                                                             centre_key_file, tmp_path, shots):
+                                                             centre_key_file, centre_read_out, tmp_path, shots):
     screen = on_screen(qtbot, SettingsScreen(district_admin, settings))
     assert screen.centre_key_label.text().startswith("Not added yet")
     screen.centre_key_button.click()
@@ -222,13 +268,18 @@ def test_an_admin_adds_the_skipped_centre_key_under_settings(qtbot, district_adm
     assert not _button(wizard, QWizard.WizardButton.CustomButton1).isVisible()  # nothing to skip here
     finish = _button(wizard, QWizard.WizardButton.FinishButton)
     wizard.centre_key_page.load_key_file(centre_key_file)
-    expected = read_centre_key(centre_key_file).fingerprint
-    assert wizard.centre_key_page.fingerprint_label.text() == expected and not finish.isEnabled()
-    wizard.centre_key_page.matches.setChecked(True)
+    assert not finish.isEnabled() and centre_read_out not in " ".join(shown_texts(wizard))
+    qtbot.keyClicks(wizard.centre_key_page.heard, "AAAA-BBBB-CCCC-DDDD")
+    finish.click()  # misheard: explained, nothing trusted
+    assert wizard.isVisible() and "is not this file's" in wizard.centre_key_page.status.text()
+    assert trusted_centre(district_admin) is None and screen.centre_key_label.text().startswith("Not added yet")
+    wizard.centre_key_page.heard.clear()
+    qtbot.keyClicks(wizard.centre_key_page.heard, centre_read_out)
     shots(wizard, "settings-centre-key.png")
     finish.click()
+    expected = centre_read_out
     assert trusted_centre(district_admin).fingerprint == expected
-    assert expected in screen.centre_key_label.text()
+    assert expected in screen.centre_key_label.text()  # once trusted, its fingerprint is shown
     assert screen.centre_key_button.text() == "&Replace the centre's key…"
     shots(screen, "settings.png")
 
@@ -238,16 +289,20 @@ def test_an_admin_adds_the_skipped_centre_key_under_settings(qtbot, district_adm
     from storage.core.session import create_database
 
     other_session, _ = create_database(other / "centre.db", role="centre", admin="admin", password=ADMIN_PASSWORD)
-    export_key_file(other_session, other / "centre.key")
+    other_read_out = export_key_file(other_session, other / "centre.key")
     other_session.close()
     screen.centre_key_button.click()
     wizard = screen.centre_key_wizard
     page_text = " ".join(label.text() for label in wizard.centre_key_page.findChildren(QLabel))
     assert f"This office trusts the centre key <b>{expected}</b>" in page_text
     wizard.centre_key_page.load_key_file(other / "centre.key")
-    wizard.centre_key_page.matches.setChecked(True)
+    qtbot.keyClicks(wizard.centre_key_page.heard, expected)  # the old centre's, read from a note: refused
     _button(wizard, QWizard.WizardButton.FinishButton).click()
-    assert trusted_centre(district_admin).fingerprint == read_centre_key(other / "centre.key").fingerprint
+    assert wizard.isVisible() and trusted_centre(district_admin).fingerprint == expected
+    wizard.centre_key_page.heard.clear()
+    qtbot.keyClicks(wizard.centre_key_page.heard, other_read_out)
+    _button(wizard, QWizard.WizardButton.FinishButton).click()
+    assert trusted_centre(district_admin).fingerprint == other_read_out
 
     # A supervisor's settings have no centre key section: trusting keys is the administrator's.
     supervisor_screen = SettingsScreen(supervisor, settings)

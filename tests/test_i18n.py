@@ -307,6 +307,32 @@ def test_every_dialog_goes_through_the_translator(qtbot, pseudo_language, superv
     assert_all_translated(seen, data_words(supervisor) | {"sana", "supervisor"})
 
 
+def test_the_centre_key_page_and_the_enroll_dialog_go_through_the_translator(
+        qtbot, pseudo_language, clerk, district_admin, tmp_path):
+    # With a file chosen and a fingerprint typed wrong: the field, its hint and sync's refusal, in the language.
+    from gui.dialogs.enroll_file import EnrollFromFileDialog
+    from gui.dialogs.setup_wizard import TrustCentreWizard
+    from sync.keys import export_key_file, read_enrollment
+
+    export_key_file(clerk, tmp_path / "centre.key")
+    wizard = TrustCentreWizard(district_admin)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    page = wizard.centre_key_page
+    page.load_key_file(tmp_path / "centre.key")
+    page.heard.setText("AAAA-BBBB-CCCC-DDDD")
+    assert not page.validatePage() and page.status.isVisible()
+    wizard_texts = [("page title", page.title()), ("page subtitle", page.subTitle()), *visible_texts(page)]
+
+    export_key_file(district_admin, tmp_path / "quetta.enroll")
+    dialog = EnrollFromFileDialog(clerk, tmp_path / "quetta.enroll", read_enrollment(tmp_path / "quetta.enroll"))
+    dialog.heard.setText("AAAA-BBBB-CCCC-DDDD")
+    dialog.enroll_button.click()
+    assert dialog.error.text() and not dialog.error.isHidden()
+    seen = [("TrustCentreWizard", wizard_texts), ("EnrollFromFileDialog", dialog_texts(qtbot, dialog))]
+    assert_all_translated(seen, data_words(district_admin) | {str(tmp_path / "centre.key"), "quetta.enroll", "centre.key"})
+
+
 # -- accessibility: every input has a name a screen reader can say ------------------------------------------
 
 

@@ -51,7 +51,7 @@ def test_rotation_keeps_old_bundles_importable_and_new_ones_go_to_the_new_key(tm
         with pytest.raises(PermissionDenied):
             rotate_centre_key(pair.clerk)  # keys are the admin's
         new = rotate_centre_key(centre_admin)
-        export_key_file(centre_admin, tmp_path / "centre-new.key")
+        assert export_key_file(centre_admin, tmp_path / "centre-new.key") == new.fingerprint
         assert read_centre_key(tmp_path / "centre-new.key") == new
         assert new.recipient != old_recipient and age_recipient(pair.clerk) == new.recipient
         assert [str(i.to_public()) for i in age_identities(pair.clerk)] == [new.recipient, old_recipient]
@@ -62,8 +62,8 @@ def test_rotation_keeps_old_bundles_importable_and_new_ones_go_to_the_new_key(tm
         assert outcome.status == "imported", outcome.reason
 
         with pytest.raises(UsageError, match="add --replace"):
-            trust_centre(pair.district_admin, tmp_path / "centre-new.key")
-        trust_centre(pair.district_admin, tmp_path / "centre-new.key", replace=True)
+            trust_centre(pair.district_admin, tmp_path / "centre-new.key", new.fingerprint)
+        trust_centre(pair.district_admin, tmp_path / "centre-new.key", new.fingerprint, replace=True)
         add_desk_cases(pair.supervisor, 1)
         for_new_key = export_to(pair.supervisor, tmp_path / "usb2")
         assert opened_bundle(pair.clerk, for_new_key)[0]["centre_recipient"] == new.recipient
@@ -91,8 +91,8 @@ def test_a_restore_from_before_a_rotation_keeps_the_new_key(tmp_path: Path):
     centre_admin = open_session(pair.centre_path, "admin", ADMIN_PASSWORD)
     new = rotate_centre_key(centre_admin)
     centre_admin.close()
-    export_key_file(pair.clerk, tmp_path / "centre-new.key")
-    trust_centre(pair.district_admin, tmp_path / "centre-new.key", replace=True)
+    new_print = export_key_file(pair.clerk, tmp_path / "centre-new.key")
+    trust_centre(pair.district_admin, tmp_path / "centre-new.key", new_print, replace=True)
     add_desk_cases(pair.supervisor, 1)
     for_new_key = export_to(pair.supervisor, tmp_path / "usb")
     pair.clerk.close()
@@ -131,9 +131,9 @@ def _assert_revoked(pair, bundle: Path, tmp_path: Path) -> None:
         assert outcome.status == "rejected" and "which was revoked on" in outcome.reason
         assert {k: v for k, v in table_counts(clerk).items() if k not in ("audit_log", "audit_seals")} == \
             {k: v for k, v in counts.items() if k not in ("audit_log", "audit_seals")}
-        export_key_file(pair.district_admin, tmp_path / "again.enroll")
+        again_print = export_key_file(pair.district_admin, tmp_path / "again.enroll")
         with pytest.raises(UsageError, match="was revoked; a revoked device is never enrolled again"):
-            enroll_device(clerk, tmp_path / "again.enroll")
+            enroll_device(clerk, tmp_path / "again.enroll", again_print)
     finally:
         clerk.close()
         pair.supervisor.close()
@@ -164,9 +164,9 @@ def test_a_device_enrolled_and_revoked_after_the_backup_cannot_be_enrolled_again
     restore_backup(tmp_path / "before-enrolment.zip", pair.centre_path, with_password("clara", CLERK_PASSWORD))
     clerk = open_session(pair.centre_path, "clara", CLERK_PASSWORD)
     try:
-        export_key_file(second, tmp_path / "pishin.enroll")
+        pishin_print = export_key_file(second, tmp_path / "pishin.enroll")
         with pytest.raises(UsageError, match="was revoked; a revoked device is never enrolled again"):
-            enroll_device(clerk, tmp_path / "pishin.enroll")
+            enroll_device(clerk, tmp_path / "pishin.enroll", pishin_print)
     finally:
         clerk.close()
         second.close()

@@ -50,6 +50,7 @@ class World:
     sessions: dict[tuple[str, str], Session]
     paths: dict[str, Path]
     files: dict[str, Path]
+    prints: dict[str, str]  # each side's fingerprint, as its own screen shows it and its office reads it out
 
     def other_user(self, session: Session) -> str:
         return "zara" if not session.is_centre else "carl"
@@ -78,7 +79,8 @@ def world(tmp_path_factory) -> World:
     sessions = {("district", "operator"): operator, ("district", "supervisor"): pair.supervisor,
                 ("district", "admin"): pair.district_admin, ("centre", "clerk"): pair.clerk,
                 ("centre", "admin"): centre_admin}
-    yield World(folder, sessions, {"district": pair.district_path, "centre": pair.centre_path}, files)
+    prints = {"centre": keys.own_fingerprint(pair.clerk), "district": keys.own_fingerprint(pair.district_admin)}
+    yield World(folder, sessions, {"district": pair.district_path, "centre": pair.centre_path}, files, prints)
     for session in sessions.values():
         session.close()
 
@@ -153,15 +155,18 @@ CASES = [
     Case(review.recheck_quarantine, "import", lambda s, w, d: review.recheck_quarantine(s)),
     Case(receipts.write_receipts, "import", lambda s, w, d: receipts.write_receipts(s, d)),
     Case(inbox.receipts_for_today, "import", lambda s, w, d: inbox.receipts_for_today(s, d)),
-    Case(keys.trust_centre, "keys", lambda s, w, d: keys.trust_centre(s, w.files["centre_key"], replace=True)),
+    Case(keys.trust_centre, "keys", lambda s, w, d: keys.trust_centre(s, w.files["centre_key"], w.prints["centre"],
+                                                                      replace=True)),
     Case(keys.rotate_centre_key, "keys", lambda s, w, d: keys.rotate_centre_key(s)),
     Case(keys.backup_keys, "keys", lambda s, w, d: keys.backup_keys(s, d / "keys.age", "a long backup passphrase")),
     Case(keys.restore_keys, "keys", lambda s, w, d: keys.restore_keys(s, w.files["key_backup"],
                                                                     "a long backup passphrase")),
     Case(keys.export_key_file, "keys_export", lambda s, w, d: keys.export_key_file(s, d / "key.txt")),
-    Case(devices.enroll_device, "enroll_devices", lambda s, w, d: devices.enroll_device(s, w.files["enrollment"])),
+    Case(devices.enroll_device, "enroll_devices",
+         lambda s, w, d: devices.enroll_device(s, w.files["enrollment"], w.prints["district"])),
     Case(devices.enroll, "enroll_devices",
-         lambda s, w, d: devices.enroll(s, keys.read_enrollment(w.files["enrollment"]))),
+         lambda s, w, d: devices.enroll(s, keys.read_enrollment(w.files["enrollment"]), w.prints["district"],
+                                        source=w.files["enrollment"].name)),
     Case(inbox.enroll_pending_device, "enroll_devices",
          lambda s, w, d: inbox.enroll_pending_device(s, w.files["bundle"], "AAAA-BBBB-CCCC-DDDD")),
     Case(devices.revoke_device, "enroll_devices", lambda s, w, d: devices.revoke_device(s, "no-such-device")),

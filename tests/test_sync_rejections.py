@@ -276,18 +276,17 @@ def test_a_bundle_from_an_unknown_device_names_it_and_says_how_to_enroll(world, 
     supervisor = open_session(path, "sana", SUPERVISOR_PASSWORD)
     try:
         centre_key = tmp_path / "centre.key"
-        export_key_file(world.clerk, centre_key)
-        trust_centre(admin, centre_key)  # the district trusts the centre, but was never enrolled there
+        # the district trusts the centre, but was never enrolled there
+        trust_centre(admin, centre_key, export_key_file(world.clerk, centre_key))
         printed = export_key_file(admin, tmp_path / "pishin.enroll")
         add_values(supervisor, {"PRO-01": 5})
         bundle = export_to(supervisor, tmp_path / "usb")
         assert_rejected(world, bundle, (
-            f"{bundle.name} comes from a device this centre has not enrolled: district PISHIN, device 'Pishin DPO', "
-            f"key fingerprint {printed}. Ask the district office to read its fingerprint to you by phone; if it "
-            "matches, enroll the device from its enrollment file (`devices enroll FILE`) and import the bundle "
-            "again."))
+            f"{bundle.name} comes from a device this centre has not enrolled: district PISHIN, device 'Pishin DPO'. "
+            "Phone the district office and ask them to read out the fingerprint on their Export screen; enroll the "
+            "device with what they read (`devices enroll` with `--fingerprint`), then import the bundle again."))
         # Doing what the message says works: the same file imports once the device is enrolled.
-        enroll_device(world.clerk, tmp_path / "pishin.enroll")
+        enroll_device(world.clerk, tmp_path / "pishin.enroll", printed)
         assert import_one(world, bundle).status == "imported"
     finally:
         admin.close()
@@ -629,17 +628,17 @@ def test_a_receipt_from_a_different_centre_is_refused(world, tmp_path):
     main_key = tmp_path / "centre.key"
     main_print = export_key_file(world.clerk, main_key)
     other_key = tmp_path / "other.key"
-    export_key_file(world.other_clerk, other_key)
+    other_print = export_key_file(world.other_clerk, other_key)
     # The office once sent a bundle to the other centre, which acknowledged it with its own receipt.
-    trust_centre(pair.district_admin, other_key, replace=True)
+    trust_centre(pair.district_admin, other_key, other_print, replace=True)
     try:
-        export_key_file(pair.district_admin, tmp_path / "quetta.enroll")
-        enroll_device(world.other_clerk, tmp_path / "quetta.enroll")
+        quetta_print = export_key_file(pair.district_admin, tmp_path / "quetta.enroll")
+        enroll_device(world.other_clerk, tmp_path / "quetta.enroll", quetta_print)
         bundle = export_to(pair.supervisor, tmp_path / "to-other")
         assert import_bundles(world.other_clerk, [bundle])[0].status == "imported"
         receipt = write_receipts(world.other_clerk, tmp_path)[0]
     finally:
-        trust_centre(pair.district_admin, main_key, replace=True)
+        trust_centre(pair.district_admin, main_key, main_print, replace=True)
     listed = [b["bundle_id"] for b in json.loads(receipt.read_text())["receipt"]["bundles"]]
     assert listed and set(listed) <= {row[1] for row in _exports(pair.supervisor)}
     before, exports_before, audit_before = table_counts(pair.supervisor), _exports(pair.supervisor), audit_rows(

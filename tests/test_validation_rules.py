@@ -780,10 +780,8 @@ def exported_rows(session, record_type: str) -> list[dict]:
 def test_bundle_records_breaking_sync_rules_are_quarantined_and_the_rest_merged(clerk, supervisor, district_admin,
                                                                                 tmp_path):
     # Keys exchanged as in the field: the district trusts the centre's key file, the centre enrolls the device.
-    export_key_file(clerk, tmp_path / "centre.key")
-    trust_centre(district_admin, tmp_path / "centre.key")
-    export_key_file(supervisor, tmp_path / "device.key")
-    enroll_device(clerk, tmp_path / "device.key")
+    trust_centre(district_admin, tmp_path / "centre.key", export_key_file(clerk, tmp_path / "centre.key"))
+    enroll_device(clerk, tmp_path / "device.key", export_key_file(supervisor, tmp_path / "device.key"))
     # Real records made at the district: three values and one consented case (which travels) with a service.
     save_indicator_values(supervisor, [count("PRO-01", LAST_MONTH, 5), count("CRT-01", LAST_MONTH, 6),
                                        count("CRT-02", LAST_MONTH, 8)])

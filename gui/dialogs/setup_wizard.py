@@ -8,8 +8,10 @@ Pages, in order (the centre skips the district and centre-key pages):
    the database, and there is no going back past it.
 4. *Recovery key*: the database is created in the background, then the recovery key is shown once, to
    print or write down; the user ticks that they have it before going on.
-5. *Centre key* (district): choose the provincial centre's key file, read its fingerprint to the centre
-   by phone, and trust it; or skip for now (export needs it later).
+5. *Centre key* (district): choose the provincial centre's key file and type the fingerprint the centre
+   reads out by phone; sync compares the two and trusts the file only if they match (the file's own
+   fingerprint is never shown: a file changed on its way carries a matching one); or skip for now
+   (export needs it later).
 
 When the wizard is accepted, ``self.session`` is the first admin's open session and ``self.db_path``
 and ``self.admin_name`` say where and who, so the app can go straight on (or show the sign-in).
@@ -42,7 +44,7 @@ from PySide6.QtWidgets import (
 from gui.language import LANGUAGE_NAMES
 from gui.settings import Settings
 from gui.tasks import run_task
-from gui.widgets.inputs import password_field, valid_on
+from gui.widgets.inputs import fingerprint_field, password_field, reads_as_fingerprint, valid_on
 from gui.widgets.labels import code_label, explanation
 from gui.widgets.messages import call_storage, describe_error, message_label, show_message
 from gui.widgets.plain import escape, html_fill, plain_label
@@ -53,7 +55,10 @@ from storage.core.session import Session, create_database
 from storage.i18n import fill
 from storage.reference.catalogue import District, load_catalogue
 from sync.keys import (  # importing sync registers key generation
+    MAX_NAME_LENGTH,
     CentreKey,
+    KeyFileError,
+    check_name,
     read_centre_key,
     trust_centre,
     trusted_centre,
@@ -155,6 +160,7 @@ class DistrictPage(QWizardPage):
         self.district.setCurrentIndex(-1)
         self.district.currentIndexChanged.connect(self._district_changed)
         self.device_name = QLineEdit()
+        self.device_name.setMaxLength(MAX_NAME_LENGTH)  # the centre refuses a longer name (sync.keys)
         self.device_name.setAccessibleName(self.tr("Name of this PC"))
         self.device_name.textEdited.connect(self._device_name_edited)
         self.device_name.textChanged.connect(self.completeChanged)
@@ -164,6 +170,8 @@ class DistrictPage(QWizardPage):
         layout.addWidget(explanation(self.tr(
             "The name tells this PC apart from other PCs of the same office, e.g. \"Quetta office PC\" or "
             "\"Quetta desk laptop\".")))
+        self.status = message_label()
+        layout.addWidget(self.status)
         layout.addStretch(1)
 
     def district_code(self) -> str | None:
@@ -189,6 +197,20 @@ class DistrictPage(QWizardPage):
 
     def isComplete(self) -> bool:  # noqa: N802 (Qt's name)
         return bool(self.district_code()) and bool(self.device_name.text().strip())
+
+    def validatePage(self) -> bool:  # noqa: N802 (Qt's name)
+        """A name the centre would refuse in this PC's enrollment (sync.keys.check_name: too long, or with
+        line breaks, tabs or text-direction marks) is explained here, before the database is made."""
+        try:
+            check_name(self.device_name.text().strip(), "", "device-name")
+        except KeyFileError:  # its words are about a damaged file: say it for a name being typed
+            show_message(self.status, fill(self.tr(
+                "The name of this PC may be at most {limit} characters long, without line breaks, tabs or "
+                "text-direction marks."), limit=MAX_NAME_LENGTH), error=True)
+            self.device_name.setFocus()
+            return False
+        show_message(self.status, "", error=False)
+        return True
 
 
 # -- 3. first admin --------------------------------------------------------------------------------
@@ -409,7 +431,8 @@ class CreatePage(QWizardPage):
 
 
 class CentreKeyPage(QWizardPage):
-    """Choose the centre's key file, compare its fingerprint by phone, trust it; or skip for now."""
+    """Choose the centre's key file, type the fingerprint the centre reads out by phone, trust it if sync
+    finds they match; or skip for now. The file's own fingerprint is never shown."""
 
     def __init__(self, replacing: CentreKey | None = None, offer_skip: bool = True) -> None:
         super().__init__()
@@ -440,16 +463,18 @@ class CentreKeyPage(QWizardPage):
         self.key_area = QWidget()
         key_layout = QVBoxLayout(self.key_area)
         key_layout.setContentsMargins(0, 0, 0, 0)
-        key_layout.addWidget(explanation(self.tr("The key file's fingerprint:")))
-        self.fingerprint_label = code_label(24)
-        self.fingerprint_label.setAccessibleName(self.tr("Fingerprint"))
-        key_layout.addWidget(self.fingerprint_label)
         key_layout.addWidget(explanation(self.tr(
-            "<b>Read this to the provincial centre by phone; continue only if it matches.</b> If it does not "
-            "match, someone may have changed the file: stop and call the IT officer."), rich=True))
-        self.matches = QCheckBox(self.tr("The provincial centre &confirmed that the fingerprint matches"))
-        self.matches.toggled.connect(self.completeChanged)
-        key_layout.addWidget(self.matches)
+            "Phone the provincial centre and ask them to read out the fingerprint Mizan shows them. Type it "
+            "below: Mizan compares it with this file. If they differ, someone may have changed the file on its "
+            "way: nothing is trusted; stop and call the IT officer.")))
+        heard_form = QFormLayout()
+        self.heard = fingerprint_field(self.tr("Fingerprint the centre read out"))
+        self.heard.textChanged.connect(self._heard_changed)
+        heard_form.addRow(self.tr("&Fingerprint they read out:"), self.heard)
+        key_layout.addLayout(heard_form)
+        hint = explanation(self.tr("Four groups of four letters and digits; capitals and dashes do not matter."))
+        hint.setStyleSheet(PLACEHOLDER_STYLE)
+        key_layout.addWidget(hint)
         layout.addWidget(self.key_area)
         self.key_area.hide()
 
@@ -476,8 +501,8 @@ class CentreKeyPage(QWizardPage):
             self.load_key_file(Path(path))
 
     def load_key_file(self, path: Path) -> None:
-        """Read the key file (it is small: done at once) and show its fingerprint to compare."""
-        self.matches.setChecked(False)
+        """Read the key file (it is small: done at once): a damaged or foreign one is refused before anyone
+        is phoned. Its fingerprint is not shown; the person types the one the centre reads out."""
         read = call_storage(self.status, lambda: read_centre_key(path))
         if not read:
             self.key_path, self.centre_key = None, None
@@ -486,17 +511,21 @@ class CentreKeyPage(QWizardPage):
         else:
             self.key_path, self.centre_key = path, read.value
             show_message(self.path_label, fill(self.tr("Key file: {path}"), path=path), error=False)
-            self.fingerprint_label.setText(read.value.fingerprint)
             self.key_area.show()
             show_message(self.status, "", error=False)
-            self.matches.setFocus()
+            self.heard.setFocus()
+        self.completeChanged.emit()
+
+    def _heard_changed(self) -> None:
+        show_message(self.status, "", error=False)  # a refusal was about what was typed before
         self.completeChanged.emit()
 
     def isComplete(self) -> bool:  # noqa: N802 (Qt's name)
-        return self.centre_key is not None and self.matches.isChecked()
+        return self.centre_key is not None and reads_as_fingerprint(self.heard.text())
 
     def validatePage(self) -> bool:  # noqa: N802 (Qt's name)
-        """Finish: trust the key (one small write), unless the user chose to skip."""
+        """Finish: trust the key (one small write) if sync finds the fingerprint typed is the file's, unless
+        the user chose to skip. A mismatch is explained here, nothing is stored, and the page stays."""
         wizard = self.wizard()
         assert isinstance(wizard, SetupWizard | TrustCentreWizard)
         if self.skipped:
@@ -504,8 +533,11 @@ class CentreKeyPage(QWizardPage):
         if self.key_path is None or wizard.session is None:
             return False
         session, key_path, replace = wizard.session, self.key_path, self.replacing is not None
-        trusted = call_storage(self.status, lambda: trust_centre(session, key_path, replace=replace))
+        heard = self.heard.text()
+        trusted = call_storage(self.status, lambda: trust_centre(session, key_path, heard, replace=replace))
         if not trusted:
+            self.heard.setFocus()
+            self.heard.selectAll()
             return False
         wizard.centre_key = trusted.value
         return True

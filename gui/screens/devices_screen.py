@@ -1,7 +1,9 @@
 """The centre's devices and gaps: per district, its PCs, the last bundle, when it was last seen, and the
-bundles that never arrived; revoke a PC; hand out the centre's key file.
+bundles that never arrived; enroll a PC from its enrollment file; revoke a PC; hand out the centre's key file.
 
 Every figure comes from ``sync.devices.device_overview``; revoking is ``sync.devices.revoke_device``.
+Enrolling from a file: ``sync.keys.read_enrollment`` checks the file, then the clerk types the fingerprint
+the district office reads out (``gui.dialogs.enroll_file``; the file's own is never shown).
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.dialogs.enroll_file import EnrollFromFileDialog
 from gui.screens.base import Screen
 from gui.widgets.labels import heading_label
 from gui.widgets.list_model import Index, ListTableModel, list_table
@@ -31,7 +34,7 @@ from storage.core.roles import allowed
 from storage.core.session import Session
 from storage.i18n import fill
 from sync.devices import device_overview, revoke_device
-from sync.keys import export_key_file
+from sync.keys import Enrollment, export_key_file, read_enrollment
 
 ATTENTION = QColor(ATTENTION_FILL)  # a district with no PC enrolled, or with bundles missing
 
@@ -152,7 +155,12 @@ class DevicesScreen(Screen):
         self.note = plain_label()
         self.note.setWordWrap(True)
         self.note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.note.setTextFormat(Qt.TextFormat.PlainText)  # it names PCs and files, as their files spell them
         self.revoke_box: QMessageBox | None = None
+        self.enroll_button = QPushButton(self.tr("&Enroll from a file…"))
+        self.enroll_button.clicked.connect(self.choose_enrollment_file)
+        self.enroll_button.setVisible(allowed(session, "enroll_devices"))
+        self.enroll_dialog: EnrollFromFileDialog | None = None
 
         lower = QWidget()
         lower_layout = QVBoxLayout(lower)
@@ -161,6 +169,7 @@ class DevicesScreen(Screen):
         buttons = QHBoxLayout()
         buttons.addWidget(self.note, 1)
         buttons.addWidget(self.key_button)
+        buttons.addWidget(self.enroll_button)
         buttons.addWidget(self.revoke_button)
         lower_layout.addLayout(buttons)
         splitter = QSplitter(Qt.Orientation.Vertical)
@@ -242,3 +251,36 @@ class DevicesScreen(Screen):
             "Saved {path}. Give it to the district offices; when they phone, read them this fingerprint: "
             "{fingerprint}"), path=path, fingerprint=fingerprint))
 
+    # -- enrolling from a file ---------------------------------------------------------------------------
+
+    def choose_enrollment_file(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose a PC's enrollment file"), "",
+                                              self.tr("Mizan enrollment file (*.enroll *.txt);;All files (*)"))
+        if path:
+            self.enroll_from_file(Path(path))
+
+    def enroll_from_file(self, path: Path) -> None:
+        """Check the file (a damaged or foreign one is refused here, before anyone is phoned), then ask for
+        the fingerprint its district office reads out (window-modal, no nested event loop)."""
+        read = call_storage(self.note, lambda: read_enrollment(path))
+        if not read:
+            return
+        self.note.clear()
+        dialog = EnrollFromFileDialog(self.session, path, read.value, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.enrolled_device.connect(self._enrolled)
+        dialog.finished.connect(self._enroll_dialog_closed)
+        self.enroll_dialog = dialog
+        dialog.open()
+
+    def _enroll_dialog_closed(self) -> None:
+        self.enroll_dialog = None
+
+    def _enrolled(self, enrollment: Enrollment) -> None:
+        self.refresh()
+        codes = [district["district"] for district in self.districts.rows]
+        if enrollment.district in codes:  # show the PC among its district's
+            self.districts_table.selectRow(codes.index(enrollment.district))
+        known = self.session.catalogue.districts.get(enrollment.district)
+        self.note.setText(fill(self.tr("{name} of {district} is enrolled: the fingerprint you typed matches its file."),
+                               name=enrollment.device_name, district=known.name if known else enrollment.district))

@@ -2,12 +2,15 @@
 
 Each bundle is imported on its own (``sync.importer.import_bundles``) off the GUI thread, with a progress
 bar for the bundle and one for the whole run. A bundle from a device the centre has not enrolled is not
-imported: the clerk compares its fingerprint with the district office by phone, enrolls the device, and
-the bundle imports. Receipts for every device imported today are one click.
+imported: the clerk types the fingerprint the district office reads out by phone, sync compares it with
+the bundle's key and enrolls the device if they match, and the bundle imports. The fingerprint the bundle
+claims is never on the screen (not in its row, nor in the dialog): it would give the check its answer.
+Receipts for every device imported today are one click.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, QObject, Qt, QTimer
@@ -29,7 +32,8 @@ from PySide6.QtWidgets import (
 
 from gui.screens.base import Screen
 from gui.tasks import run_with_own_connection
-from gui.widgets.labels import heading_label, larger
+from gui.widgets.inputs import reads_as_fingerprint
+from gui.widgets.labels import code_font, heading_label, labels_as_text, larger
 from gui.widgets.list_model import Index, ListTableModel, list_table
 from gui.widgets.messages import call_storage, show_message
 from gui.widgets.plain import plain_label, plain_tooltip
@@ -68,7 +72,14 @@ class ImportResultsModel(ListTableModel):
         return self.rows
 
     def add(self, outcome: ImportOutcome) -> None:
-        """Show a bundle's result at the top (a re-import after enrolling adds a new row)."""
+        """Show a bundle's result at the top (a re-import after enrolling adds a new row).
+
+        A bundle of a device not enrolled shows our words instead of sync's reason (which speaks of the
+        command line), and nothing of the fingerprint it claims: the clerk types the one heard by phone."""
+        if outcome.unknown_device is not None:
+            outcome = replace(outcome, reason=self.tr(
+                "This PC is not enrolled yet. Phone its district office and type the fingerprint they read out; "
+                "if it matches, the PC is enrolled and the bundle imports."))
         self.beginInsertRows(QModelIndex(), 0, 0)
         self.rows.insert(0, outcome)
         self.endInsertRows()
@@ -157,6 +168,7 @@ class EnrollDeviceDialog(QDialog):
         self.heard.setPlaceholderText(self.tr("e.g. ABCD-EFGH-…"))
         self.heard.setAccessibleName(self.tr("Fingerprint heard by phone"))
         self.heard.setLayoutDirection(Qt.LayoutDirection.LeftToRight)  # fingerprints read left to right
+        self.heard.setFont(code_font(14))  # as the other office's screen shows it: 8 and B, 2 and Z apart
         form.addRow(self.tr("&Fingerprint they read:"), self.heard)
         self.error = plain_label()
         self.error.setWordWrap(True)
@@ -167,7 +179,7 @@ class EnrollDeviceDialog(QDialog):
                                                     QDialogButtonBox.ButtonRole.AcceptRole)
         self.buttons.addButton(self.tr("Not now"), QDialogButtonBox.ButtonRole.RejectRole)
         self.enroll_button.setEnabled(False)
-        self.heard.textChanged.connect(lambda text: self.enroll_button.setEnabled(bool(text.strip())))
+        self.heard.textChanged.connect(self._heard_changed)
         self.buttons.accepted.connect(self.enroll)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -175,13 +187,21 @@ class EnrollDeviceDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
+        labels_as_text(self)  # the PC's name, its district and the file's name are the bundle's
         self.resize(620, 300)
+
+    def _heard_changed(self, text: str) -> None:
+        """Enroll is offered once the text reads as a fingerprint; whether it is the right one is sync's to say."""
+        self.enroll_button.setEnabled(reads_as_fingerprint(text))
+        self.error.hide()  # a refusal was about what was typed before
 
     def enroll(self) -> None:
         """Storage compares the fingerprints; a mismatch is explained and nothing is enrolled."""
         enrolled = call_storage(self.error, lambda: enroll_pending_device(self.session, self.outcome.file,
                                                                           self.heard.text()))
         if not enrolled:
+            self.heard.setFocus()
+            self.heard.selectAll()
             return
         self.enrolled = enrolled.value
         self.accept()

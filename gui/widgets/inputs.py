@@ -1,14 +1,20 @@
-"""Inputs: a password field, and choosers over the catalogue's options (names shown, codes kept)."""
+"""Inputs: a password field, a field for a fingerprint heard by phone, and choosers over the catalogue's
+options (names shown, codes kept)."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 
+from gui.widgets.labels import code_font
+from storage.errors import UsageError
 from storage.reference.catalogue import Option, Validity
 from storage.reference.periods import Period
+from sync.keys import parse_fingerprint
+
+FINGERPRINT_PLACEHOLDER = "XXXX-XXXX-XXXX-XXXX"  # the shape, not a value: four groups of four
 
 
 def password_field(accessible_name: str) -> QLineEdit:
@@ -17,6 +23,28 @@ def password_field(accessible_name: str) -> QLineEdit:
     field.setEchoMode(QLineEdit.EchoMode.Password)
     field.setAccessibleName(accessible_name)
     return field
+
+
+def fingerprint_field(accessible_name: str) -> QLineEdit:
+    """A line edit for the fingerprint another office reads out by phone: typed by the person, never filled
+    in from a file; left to right even in Urdu, in the fixed-width font of keys (8 and B, 2 and Z apart)."""
+    field = QLineEdit()
+    field.setAccessibleName(accessible_name)
+    field.setPlaceholderText(FINGERPRINT_PLACEHOLDER)
+    field.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+    field.setFont(code_font(14))
+    field.setMaximumWidth(field.fontMetrics().horizontalAdvance(f" {FINGERPRINT_PLACEHOLDER} ") * 3 // 2)
+    return field
+
+
+def reads_as_fingerprint(typed: str) -> bool:
+    """Whether ``typed`` has a fingerprint's form (``sync.keys.parse_fingerprint``: case, dashes and Urdu
+    digits do not matter). Only to enable a button: whether it is the right one is sync's to say."""
+    try:
+        parse_fingerprint(typed)
+    except UsageError:
+        return False
+    return True
 
 
 def valid_on(validity: Validity, day: dt.date) -> bool:

@@ -725,22 +725,22 @@
     <message>
         <location filename="../../gui/dialogs/setup_wizard.py" line="446"/>
         <source>The key file&apos;s fingerprint:</source>
-        <translation>کلید کی فائل کا فنگر پرنٹ:</translation>
+        <translation type="vanished">کلید کی فائل کا فنگر پرنٹ:</translation>
     </message>
     <message>
         <location filename="../../gui/dialogs/setup_wizard.py" line="448"/>
         <source>Fingerprint</source>
-        <translation>فنگر پرنٹ</translation>
+        <translation type="vanished">فنگر پرنٹ</translation>
     </message>
     <message>
         <location filename="../../gui/dialogs/setup_wizard.py" line="451"/>
         <source>&lt;b&gt;Read this to the provincial centre by phone; continue only if it matches.&lt;/b&gt; If it does not match, someone may have changed the file: stop and call the IT officer.</source>
-        <translation>&lt;b&gt;یہ فون پر صوبائی مرکز کو پڑھ کر سنائیں؛ صرف مل جانے کی صورت میں آگے بڑھیں۔&lt;/b&gt; اگر یہ نہ ملے تو ممکن ہے کسی نے فائل بدل دی ہو: یہیں رک جائیں اور آئی ٹی افسر کو فون کریں۔</translation>
+        <translation type="vanished">&lt;b&gt;یہ فون پر صوبائی مرکز کو پڑھ کر سنائیں؛ صرف مل جانے کی صورت میں آگے بڑھیں۔&lt;/b&gt; اگر یہ نہ ملے تو ممکن ہے کسی نے فائل بدل دی ہو: یہیں رک جائیں اور آئی ٹی افسر کو فون کریں۔</translation>
     </message>
     <message>
         <location filename="../../gui/dialogs/setup_wizard.py" line="453"/>
         <source>The provincial centre &amp;confirmed that the fingerprint matches</source>
-        <translation>صوبائی مرکز نے تصدیق کر دی ہے کہ فنگر پرنٹ مل گیا ہے (&amp;C)</translation>
+        <translation type="vanished">صوبائی مرکز نے تصدیق کر دی ہے کہ فنگر پرنٹ مل گیا ہے (&amp;C)</translation>
     </message>
     <message>
         <location filename="../../gui/dialogs/setup_wizard.py" line="464"/>
@@ -761,6 +761,26 @@
         <location filename="../../gui/dialogs/setup_wizard.py" line="491"/>
         <source>Key file: {path}</source>
         <translation>کلید کی فائل: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="471"/>
+        <source>Phone the provincial centre and ask them to read out the fingerprint Mizan shows them. Type it below: Mizan compares it with this file. If they differ, someone may have changed the file on its way: nothing is trusted; stop and call the IT officer.</source>
+        <translation>صوبائی مرکز کو فون کریں اور ان سے کہیں کہ Mizan انہیں جو فنگر پرنٹ دکھاتا ہے وہ پڑھ کر سنائیں۔ اسے نیچے لکھیں: Mizan اسے اس فائل سے ملاتا ہے۔ اگر دونوں مختلف ہوں تو ممکن ہے کسی نے راستے میں فائل بدل دی ہو: کسی چیز پر بھروسا نہیں کیا جاتا؛ یہیں رک جائیں اور آئی ٹی افسر کو فون کریں۔</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="475"/>
+        <source>Fingerprint the centre read out</source>
+        <translation>مرکز کا پڑھ کر سنایا گیا فنگر پرنٹ</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="477"/>
+        <source>&amp;Fingerprint they read out:</source>
+        <translation>انہوں نے جو فنگر پرنٹ پڑھ کر سنایا (&amp;F):</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="479"/>
+        <source>Four groups of four letters and digits; capitals and dashes do not matter.</source>
+        <translation>حروف اور ہندسوں کے چار چار کے چار گروپ؛ بڑے چھوٹے حروف اور ڈیش سے فرق نہیں پڑتا۔</translation>
     </message>
 </context>
 <context>
@@ -1402,6 +1422,26 @@
         <source>Saved {path}. Give it to the district offices; when they phone, read them this fingerprint: {fingerprint}</source>
         <translation>{path} محفوظ ہو گئی۔ یہ فائل ضلعی دفاتر کو دیں؛ جب وہ فون کریں تو انہیں یہ فنگر پرنٹ پڑھ کر سنائیں: {fingerprint}</translation>
     </message>
+    <message>
+        <location filename="../../gui/screens/devices_screen.py" line="155"/>
+        <source>&amp;Enroll from a file…</source>
+        <translation>فائل سے رجسٹر کریں (&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/screens/devices_screen.py" line="256"/>
+        <source>Choose a PC&apos;s enrollment file</source>
+        <translation>کمپیوٹر کی رجسٹریشن فائل چنیں</translation>
+    </message>
+    <message>
+        <location filename="../../gui/screens/devices_screen.py" line="257"/>
+        <source>Mizan enrollment file (*.enroll *.txt);;All files (*)</source>
+        <translation>Mizan رجسٹریشن فائل (*.enroll *.txt);;تمام فائلیں (*)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/screens/devices_screen.py" line="284"/>
+        <source>{name} of {district} is enrolled: the fingerprint you typed matches its file.</source>
+        <translation>{district} کا {name} رجسٹر ہو گیا: آپ کا لکھا ہوا فنگر پرنٹ اس کی فائل سے مل گیا۔</translation>
+    </message>
 </context>
 <context>
     <name>DistrictDevicesModel</name>
@@ -1502,6 +1542,11 @@
         <location filename="../../gui/dialogs/setup_wizard.py" line="186"/>
         <source>{district} office PC</source>
         <translation>{district} دفتر کا کمپیوٹر</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/setup_wizard.py" line="208"/>
+        <source>The name of this PC may be at most {limit} characters long, without line breaks, tabs or text-direction marks.</source>
+        <translation>اس کمپیوٹر کا نام زیادہ سے زیادہ {limit} حروف کا ہو سکتا ہے، اور اس میں نئی سطر، ٹیب یا متن کی سمت کے نشان نہیں ہو سکتے۔</translation>
     </message>
 </context>
 <context>
@@ -1606,6 +1651,54 @@
         <location filename="../../gui/screens/import_screen.py" line="168"/>
         <source>Not now</source>
         <translation>ابھی نہیں</translation>
+    </message>
+</context>
+<context>
+    <name>EnrollFromFileDialog</name>
+    <message>
+        <location filename="../../gui/dialogs/enroll_file.py" line="45"/>
+        <source>Enroll a PC from its file</source>
+        <translation>کمپیوٹر کو اس کی فائل سے رجسٹر کریں</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/enroll_file.py" line="47"/>
+        <source>This enrollment file names the PC below. Phone its district office and ask them to read out the fingerprint on their Export screen. Type what you hear: the PC is enrolled only if it matches the file.</source>
+        <translation>رجسٹریشن کی یہ فائل نیچے دیے گئے کمپیوٹر کا نام لیتی ہے۔ اس کے ضلعی دفتر کو فون کریں اور ان سے کہیں کہ اپنی &quot;برآمد&quot; والی اسکرین پر دکھایا گیا فنگر پرنٹ پڑھ کر سنائیں۔ جو سنیں وہ لکھیں: کمپیوٹر صرف اسی صورت میں رجسٹر ہوگا جب یہ فائل سے مل جائے۔</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/enroll_file.py" line="52"/>
+        <source>District:</source>
+        <translation>ضلع:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/enroll_file.py" line="53"/>
+        <source>PC name:</source>
+        <translation>کمپیوٹر کا نام:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/enroll_file.py" line="54"/>
+        <source>Enrollment file:</source>
+        <translation>رجسٹریشن فائل:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/enroll_file.py" line="55"/>
+        <source>Fingerprint heard by phone</source>
+        <translation>فون پر سنا گیا فنگر پرنٹ</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/enroll_file.py" line="57"/>
+        <source>&amp;Fingerprint they read out:</source>
+        <translation>انہوں نے جو فنگر پرنٹ پڑھ کر سنایا (&amp;F):</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/enroll_file.py" line="60"/>
+        <source>&amp;Enroll</source>
+        <translation>رجسٹر کریں (&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/enroll_file.py" line="61"/>
+        <source>Cancel</source>
+        <translation>منسوخ کریں</translation>
     </message>
 </context>
 <context>
@@ -1800,6 +1893,11 @@
         <location filename="../../gui/screens/import_screen.py" line="80"/>
         <source>rejected</source>
         <translation>مسترد</translation>
+    </message>
+    <message>
+        <location filename="../../gui/screens/import_screen.py" line="81"/>
+        <source>This PC is not enrolled yet. Phone its district office and type the fingerprint they read out; if it matches, the PC is enrolled and the bundle imports.</source>
+        <translation>یہ کمپیوٹر ابھی رجسٹر نہیں۔ اس کے ضلعی دفتر کو فون کریں اور جو فنگر پرنٹ وہ پڑھ کر سنائیں وہ لکھیں؛ اگر مل جائے تو کمپیوٹر رجسٹر ہو جائے گا اور بنڈل درآمد ہو جائے گا۔</translation>
     </message>
 </context>
 <context>
@@ -3955,7 +4053,7 @@
     <message>
         <location filename="../../sync/centre.py" line="91"/>
         <source>The fingerprint you heard ({heard}) is not the one this bundle carries ({fingerprint}). Do not enroll the device: the bundle may not come from &apos;{device}&apos; of {district}. Phone the district office again.</source>
-        <translation>آپ نے جو فنگر پرنٹ سنا ({heard}) وہ اس بنڈل والا ({fingerprint}) نہیں۔ ڈیوائس رجسٹر نہ کریں: ہو سکتا ہے یہ بنڈل {district} کے &apos;{device}&apos; سے نہ آیا ہو۔ ضلعی دفتر کو دوبارہ فون کریں۔</translation>
+        <translation type="vanished">آپ نے جو فنگر پرنٹ سنا ({heard}) وہ اس بنڈل والا ({fingerprint}) نہیں۔ ڈیوائس رجسٹر نہ کریں: ہو سکتا ہے یہ بنڈل {district} کے &apos;{device}&apos; سے نہ آیا ہو۔ ضلعی دفتر کو دوبارہ فون کریں۔</translation>
     </message>
     <message>
         <location filename="../../sync/centre.py" line="125"/>
@@ -3984,8 +4082,8 @@
     </message>
     <message>
         <location filename="../../sync/export.py" line="105"/>
-        <source>This office does not trust a centre yet. An administrator adds the centre&apos;s key file under Settings (or with `keys import centre.key`), after comparing its fingerprint with the centre by phone.</source>
-        <translation>یہ دفتر ابھی کسی مرکز پر بھروسا نہیں کرتا۔ منتظم مرکز سے فون پر فنگر پرنٹ ملانے کے بعد ترتیبات میں (یا `keys import centre.key` سے) مرکز کی کلید کی فائل شامل کرتا ہے۔</translation>
+        <source>This office does not trust a centre yet. An administrator adds the centre&apos;s key file under Settings (or with `keys import centre.key --fingerprint` followed by the fingerprint the centre reads out by phone).</source>
+        <translation>یہ دفتر ابھی کسی مرکز پر بھروسا نہیں کرتا۔ منتظم ترتیبات میں مرکز کی کلید کی فائل شامل کرتا ہے (یا `keys import centre.key --fingerprint` سے، اس کے بعد وہ فنگر پرنٹ لکھ کر جو مرکز فون پر پڑھ کر سناتا ہے)۔</translation>
     </message>
     <message>
         <location filename="../../sync/export.py" line="111"/>
@@ -4009,8 +4107,8 @@
     </message>
     <message>
         <location filename="../../sync/importer.py" line="246"/>
-        <source>{file} comes from a device this centre has not enrolled: district {district}, device &apos;{device}&apos;, key fingerprint {fingerprint}. Ask the district office to read its fingerprint to you by phone; if it matches, enroll the device from its enrollment file (`devices enroll FILE`) and import the bundle again.</source>
-        <translation>{file} ایسی ڈیوائس سے آیا ہے جو اس مرکز میں رجسٹر نہیں: ضلع {district}، ڈیوائس &apos;{device}&apos;، کلید کا فنگر پرنٹ {fingerprint}۔ ضلعی دفتر سے کہیں کہ فون پر آپ کو اپنا فنگر پرنٹ پڑھ کر سنائے؛ اگر مل جائے تو ڈیوائس کو اس کی رجسٹریشن فائل سے رجسٹر کریں (`devices enroll FILE`) اور بنڈل دوبارہ درآمد کریں۔</translation>
+        <source>{file} comes from a device this centre has not enrolled: district {district}, device &apos;{device}&apos;. Phone the district office and ask them to read out the fingerprint on their Export screen; enroll the device with what they read (`devices enroll` with `--fingerprint`), then import the bundle again.</source>
+        <translation>{file} ایسی ڈیوائس سے آیا ہے جو اس مرکز میں رجسٹر نہیں: ضلع {district}، ڈیوائس &apos;{device}&apos;۔ ضلعی دفتر کو فون کریں اور ان سے کہیں کہ اپنی &quot;برآمد&quot; والی اسکرین پر دکھایا گیا فنگر پرنٹ پڑھ کر سنائیں؛ جو انہوں نے پڑھا اس کے ساتھ ڈیوائس رجسٹر کریں (`devices enroll` کے ساتھ `--fingerprint`)، پھر بنڈل دوبارہ درآمد کریں۔</translation>
     </message>
     <message>
         <location filename="../../sync/importer.py" line="249"/>
@@ -4201,6 +4299,76 @@
         <location filename="../../storage/core/session.py" line="317"/>
         <source>This PC&apos;s clock and its records agree; there is nothing to repair.</source>
         <translation>اس کمپیوٹر کی گھڑی اور اس کے ریکارڈ میں کوئی فرق نہیں؛ مرمت کی ضرورت نہیں۔</translation>
+    </message>
+    <message>
+        <location filename="../../sync/keys.py" line="85"/>
+        <source>{typed} is not a fingerprint. A fingerprint is 16 letters and digits in four groups, like ABCD-EFGH-JKMN-PQRS, and never holds 0, 1, I or O: type what the other office read out to you.</source>
+        <translation>{typed} فنگر پرنٹ نہیں۔ فنگر پرنٹ چار چار کے چار گروپوں میں 16 حروف اور ہندسے ہوتا ہے، جیسے ABCD-EFGH-JKMN-PQRS، اور اس میں 0، 1، I یا O کبھی نہیں ہوتے: وہی لکھیں جو دوسرے دفتر نے آپ کو پڑھ کر سنایا۔</translation>
+    </message>
+    <message>
+        <location filename="../../sync/keys.py" line="95"/>
+        <source>The fingerprint you typed, {typed}, is not this file&apos;s ({file}). The file may have been changed on its way: do not trust it; ask the other office to read theirs again. Nothing was stored.</source>
+        <translation>آپ نے جو فنگر پرنٹ لکھا، {typed}، وہ اس فائل ({file}) کا نہیں۔ ہو سکتا ہے راستے میں فائل بدل دی گئی ہو: اس پر بھروسا نہ کریں؛ دوسرے دفتر سے کہیں کہ اپنا فنگر پرنٹ دوبارہ پڑھ کر سنائے۔ کچھ محفوظ نہیں ہوا۔</translation>
+    </message>
+    <message>
+        <location filename="../../sync/keys.py" line="180"/>
+        <source>{file} is too large to be a Mizan key file.</source>
+        <translation>{file} اتنی بڑی ہے کہ Mizan کی کلید کی فائل نہیں ہو سکتی۔</translation>
+    </message>
+    <message>
+        <location filename="../../sync/keys.py" line="192"/>
+        <source>{file} names {field} twice; a Mizan key file names each once. Nothing was stored.</source>
+        <translation>{file} میں {field} دو بار درج ہے؛ Mizan کی کلید کی فائل میں ہر خانہ ایک ہی بار ہوتا ہے۔ کچھ محفوظ نہیں ہوا۔</translation>
+    </message>
+    <message>
+        <location filename="../../sync/keys.py" line="205"/>
+        <source>{file}: {field} holds characters that no key has. The file was damaged or changed on its way; nothing was stored.</source>
+        <translation>{file}: {field} میں ایسے حروف ہیں جو کسی کلید میں نہیں ہوتے۔ فائل خراب ہو گئی یا راستے میں بدل دی گئی؛ کچھ محفوظ نہیں ہوا۔</translation>
+    </message>
+    <message>
+        <location filename="../../sync/keys.py" line="212"/>
+        <source>{file}: {field} is not a valid key (32 bytes in base64). The file was damaged or changed on its way; nothing was stored.</source>
+        <translation>{file}: {field} درست کلید نہیں (base64 میں 32 بائٹ)۔ فائل خراب ہو گئی یا راستے میں بدل دی گئی؛ کچھ محفوظ نہیں ہوا۔</translation>
+    </message>
+    <message>
+        <location filename="../../sync/keys.py" line="225"/>
+        <source>{file}: {field} holds control characters (line breaks, escape codes or text-direction marks). The file was damaged or changed on its way; nothing was stored.</source>
+        <translation>{file}: {field} میں کنٹرول حروف ہیں (نئی سطر، ایسکیپ کوڈ یا متن کی سمت کے نشان)۔ فائل خراب ہو گئی یا راستے میں بدل دی گئی؛ کچھ محفوظ نہیں ہوا۔</translation>
+    </message>
+    <message>
+        <location filename="../../sync/keys.py" line="227"/>
+        <source>{file}: {field} is longer than {limit} characters. The file was damaged or changed on its way; nothing was stored.</source>
+        <translation>{file}: {field} {limit} حروف سے لمبا ہے۔ فائل خراب ہو گئی یا راستے میں بدل دی گئی؛ کچھ محفوظ نہیں ہوا۔</translation>
+    </message>
+    <message>
+        <location filename="../../sync/keys.py" line="236"/>
+        <source>{file}: device-id is not a device id (Mizan writes a UUID). The file was damaged or changed on its way; nothing was stored.</source>
+        <translation>{file}: device-id ڈیوائس کی شناخت نہیں (Mizan یہاں UUID لکھتا ہے)۔ فائل خراب ہو گئی یا راستے میں بدل دی گئی؛ کچھ محفوظ نہیں ہوا۔</translation>
+    </message>
+    <message>
+        <location filename="../../sync/keys.py" line="301"/>
+        <source>This PC&apos;s name is longer than {limit} characters or holds control characters, so the centre would refuse its enrollment file. Install Mizan afresh with a shorter, plain name.</source>
+        <translation>اس کمپیوٹر کا نام {limit} حروف سے لمبا ہے یا اس میں کنٹرول حروف ہیں، اس لیے مرکز اس کی رجسٹریشن فائل قبول نہیں کرے گا۔ Mizan کو چھوٹے اور سادہ نام کے ساتھ نئے سرے سے انسٹال کریں۔</translation>
+    </message>
+    <message>
+        <location filename="../../sync/cli.py" line="49"/>
+        <source>--i-compared asks you to type the fingerprint you heard, and that needs a terminal. Give it with --fingerprint instead.</source>
+        <translation>--i-compared آپ سے سنا ہوا فنگر پرنٹ لکھنے کو کہتا ہے، اور اس کے لیے ٹرمینل چاہیے۔ اس کے بجائے اسے --fingerprint کے ساتھ دیں۔</translation>
+    </message>
+    <message>
+        <location filename="../../sync/cli.py" line="56"/>
+        <source>No fingerprint was typed; nothing was stored.</source>
+        <translation>کوئی فنگر پرنٹ نہیں لکھا گیا؛ کچھ محفوظ نہیں ہوا۔</translation>
+    </message>
+    <message>
+        <location filename="../../sync/cli.py" line="58"/>
+        <source>Phone the provincial centre and ask them to read out the fingerprint Mizan shows them. Then run this again with --fingerprint followed by what they read (or with --i-compared in a terminal, to type it). {file} is not trusted until then. Its own fingerprint line is not shown: a file changed on its way carries a matching one.</source>
+        <translation>صوبائی مرکز کو فون کریں اور ان سے کہیں کہ Mizan انہیں جو فنگر پرنٹ دکھاتا ہے وہ پڑھ کر سنائیں۔ پھر یہ دوبارہ چلائیں، --fingerprint کے بعد وہ لکھ کر جو انہوں نے پڑھا (یا ٹرمینل میں --i-compared کے ساتھ، تاکہ اسے لکھ سکیں)۔ تب تک {file} پر بھروسا نہیں کیا جائے گا۔ فائل کے اندر لکھا فنگر پرنٹ نہیں دکھایا جاتا: راستے میں بدلی گئی فائل میں بھی اس سے ملتا ہوا فنگر پرنٹ ہوتا ہے۔</translation>
+    </message>
+    <message>
+        <location filename="../../sync/cli.py" line="59"/>
+        <source>Phone the district office and ask them to read out the fingerprint on their Export screen. Then run this again with --fingerprint followed by what they read (or with --i-compared in a terminal, to type it). {file} is not enrolled until then. Its own fingerprint line is not shown: a file changed on its way carries a matching one.</source>
+        <translation>ضلعی دفتر کو فون کریں اور ان سے کہیں کہ اپنی &quot;برآمد&quot; والی اسکرین پر دکھایا گیا فنگر پرنٹ پڑھ کر سنائیں۔ پھر یہ دوبارہ چلائیں، --fingerprint کے بعد وہ لکھ کر جو انہوں نے پڑھا (یا ٹرمینل میں --i-compared کے ساتھ، تاکہ اسے لکھ سکیں)۔ تب تک {file} رجسٹر نہیں کی جائے گی۔ فائل کے اندر لکھا فنگر پرنٹ نہیں دکھایا جاتا: راستے میں بدلی گئی فائل میں بھی اس سے ملتا ہوا فنگر پرنٹ ہوتا ہے۔</translation>
     </message>
 </context>
 <context>
@@ -4410,6 +4578,39 @@
         <location filename="../../gui/screens/import_screen.py" line="46"/>
         <source>quarantined</source>
         <translation>روکے گئے</translation>
+    </message>
+</context>
+<context>
+    <name>keys</name>
+    <message>
+        <location filename="../../sync/cli.py" line="50"/>
+        <source>Type the fingerprint the provincial centre read out to you: </source>
+        <translation>صوبائی مرکز نے جو فنگر پرنٹ آپ کو پڑھ کر سنایا وہ لکھیں: </translation>
+    </message>
+    <message>
+        <location filename="../../sync/cli.py" line="52"/>
+        <source>Type the fingerprint the district office read out to you: </source>
+        <translation>ضلعی دفتر نے جو فنگر پرنٹ آپ کو پڑھ کر سنایا وہ لکھیں: </translation>
+    </message>
+    <message>
+        <location filename="../../sync/cli.py" line="72"/>
+        <source>The fingerprint matches: this office now trusts the centre {fingerprint}.</source>
+        <translation>فنگر پرنٹ مل گیا: یہ دفتر اب مرکز {fingerprint} پر بھروسا کرتا ہے۔</translation>
+    </message>
+    <message>
+        <location filename="../../sync/cli.py" line="95"/>
+        <source>{file} comes from device &apos;{device}&apos; of {district}, which this centre has not enrolled.</source>
+        <translation>{file} ضلع {district} کی ڈیوائس &apos;{device}&apos; سے آیا ہے، جو اس مرکز میں رجسٹر نہیں۔</translation>
+    </message>
+    <message>
+        <location filename="../../sync/cli.py" line="99"/>
+        <source>The fingerprint matches: enrolled device &apos;{device}&apos; of {district} ({device_id}), fingerprint {fingerprint}.</source>
+        <translation>فنگر پرنٹ مل گیا: ضلع {district} کی ڈیوائس &apos;{device}&apos; ({device_id}) رجسٹر ہو گئی، فنگر پرنٹ {fingerprint}۔</translation>
+    </message>
+    <message>
+        <location filename="../../sync/cli.py" line="151"/>
+        <source>{file} comes from device &apos;{device}&apos; of {district}, which this centre has not enrolled. Phone the district office and ask them to read out the fingerprint on their Export screen; then enroll the device with `devices enroll {path} --fingerprint` followed by what they read, and import the bundle again.</source>
+        <translation>{file} ضلع {district} کی ڈیوائس &apos;{device}&apos; سے آیا ہے، جو اس مرکز میں رجسٹر نہیں۔ ضلعی دفتر کو فون کریں اور ان سے کہیں کہ اپنی &quot;برآمد&quot; والی اسکرین پر دکھایا گیا فنگر پرنٹ پڑھ کر سنائیں؛ پھر `devices enroll {path} --fingerprint` کے بعد وہ لکھ کر جو انہوں نے پڑھا، ڈیوائس رجسٹر کریں اور بنڈل دوبارہ درآمد کریں۔</translation>
     </message>
 </context>
 <context>
