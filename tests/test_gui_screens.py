@@ -134,3 +134,26 @@ def test_a_save_refused_as_a_whole_is_explained_not_raised(qtbot, supervisor, mo
     log.add_request()
     assert "clock repair" in log.errors.text()
     assert table_counts(supervisor) == before
+
+
+def test_settings_offers_to_date_today_what_a_fast_clock_saved(qtbot, supervisor, monkeypatch, tmp_path):
+    """A district PC that saved while its clock ran ahead refuses to save once the date is right; Settings
+    says why and repairs it (the CLI's `clock repair`), after which the PC saves again."""
+    from PySide6.QtCore import QSettings
+
+    from gui.screens.settings_screen import SettingsScreen
+    from gui.settings import Settings
+    from tests.test_attacks_merge import DAY, set_pc_clock
+
+    with monkeypatch.context() as ahead:
+        set_pc_clock(ahead, 3 * DAY)
+        add_values(supervisor, {"PRO-01": 41})
+    settings = Settings(QSettings(str(tmp_path / "mizan.ini"), QSettings.Format.IniFormat))
+    screen = on_screen(qtbot, SettingsScreen(supervisor, settings))
+    assert screen.clock_button.isEnabled() and "clock repair" in screen.clock_label.text()
+    qtbot.mouseClick(screen.clock_button, Qt.MouseButton.LeftButton)
+    assert screen.clock_label.text() == "1 records dated today; this PC saves and exports again."
+    assert not screen.clock_button.isEnabled()
+    add_values(supervisor, {"CRT-01": 5})  # saving works again
+    screen.refresh()
+    assert screen.clock_label.text() == "The PC's date and its records agree."

@@ -49,7 +49,7 @@ from storage.core.backup import (
     with_session,
 )
 from storage.core.roles import allowed
-from storage.core.session import Session
+from storage.core.session import Session, repair_clock
 from storage.i18n import fill
 from sync.keys import trusted_centre
 
@@ -104,6 +104,11 @@ class SettingsScreen(Screen):
         if allowed(session, "backup"):
             layout.addSpacing(12)
             layout.addWidget(self._build_backups())
+        self.clock_label: QLabel | None = None
+        self.clock_button: QPushButton | None = None
+        if not session.is_centre and allowed(session, "repair_clock"):
+            layout.addSpacing(12)
+            layout.addWidget(self._build_clock())
         layout.addStretch(1)
 
     def _build_centre_key(self) -> QGroupBox:
@@ -139,6 +144,37 @@ class SettingsScreen(Screen):
         wizard.accepted.connect(self.show_centre_key)
         self.centre_key_wizard = wizard
         wizard.open()
+
+    # -- the PC's clock ------------------------------------------------------------------------------
+
+    def _build_clock(self) -> QGroupBox:
+        box = QGroupBox(self.tr("This PC's clock"))
+        self.clock_label = plain_label()
+        self.clock_label.setWordWrap(True)
+        self.clock_button = QPushButton(self.tr("&Date those records today"))
+        self.clock_button.clicked.connect(self.repair_clock)
+        row = QHBoxLayout(box)
+        row.addWidget(self.clock_label, 1)
+        row.addWidget(self.clock_button)
+        self.show_clock()
+        return box
+
+    def show_clock(self) -> None:
+        """Storage's word on the clock: why this PC may not save now, or that all is well."""
+        if self.clock_label is None or self.clock_button is None:
+            return
+        problem = self.session.clock_problem()
+        self.clock_button.setEnabled(problem is not None)
+        show_message(self.clock_label, problem or self.tr("The PC's date and its records agree."),
+                     error=problem is not None)
+
+    def repair_clock(self) -> None:
+        """After the date was corrected: storage dates today what was saved while the clock ran ahead."""
+        assert self.clock_label is not None
+        repaired = call_storage(self.clock_label, lambda: repair_clock(self.session))
+        if repaired.ok:
+            self.show_clock()
+            show_message(self.clock_label, fill(self.tr("{count} records dated today; this PC saves and exports again."), count=repaired.value), error=False)
 
     # -- backups -------------------------------------------------------------------------------------
 
@@ -277,6 +313,7 @@ class SettingsScreen(Screen):
     def refresh(self) -> None:
         self.show_centre_key()
         self.show_backups()
+        self.show_clock()
 
     def language_changed(self) -> None:
         self.settings.language = self.language.currentData()

@@ -2863,6 +2863,26 @@
 <context>
     <name>SettingsScreen</name>
     <message>
+        <location filename="../../gui/screens/settings_screen.py"/>
+        <source>This PC&apos;s clock</source>
+        <translation>اس کمپیوٹر کی گھڑی</translation>
+    </message>
+    <message>
+        <location filename="../../gui/screens/settings_screen.py"/>
+        <source>&amp;Date those records today</source>
+        <translation>ان ریکارڈز کو آج کی تاریخ دیں (&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/screens/settings_screen.py"/>
+        <source>The PC&apos;s date and its records agree.</source>
+        <translation>کمپیوٹر کی تاریخ اور اس کے ریکارڈ میں کوئی فرق نہیں۔</translation>
+    </message>
+    <message>
+        <location filename="../../gui/screens/settings_screen.py"/>
+        <source>{count} records dated today; this PC saves and exports again.</source>
+        <translation>{count} ریکارڈز کو آج کی تاریخ دے دی گئی؛ یہ کمپیوٹر اب پھر محفوظ اور برآمد کر سکتا ہے۔</translation>
+    </message>
+    <message>
         <location filename="../../gui/screens/settings_screen.py" line="73"/>
         <source>never</source>
         <translation>کبھی نہیں</translation>
