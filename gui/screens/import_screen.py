@@ -17,32 +17,29 @@ from PySide6.QtCore import QModelIndex, QObject, Qt, QTimer
 from PySide6.QtGui import QColor, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QFrame,
     QHBoxLayout,
     QHeaderView,
-    QLineEdit,
     QProgressBar,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
+from gui.dialogs.enroll_file import EnrollDeviceDialog
 from gui.screens.base import Screen
 from gui.tasks import run_with_own_connection
-from gui.widgets.inputs import reads_as_fingerprint
-from gui.widgets.labels import code_font, heading_label, labels_as_text, larger
+from gui.widgets.labels import heading_label, larger
 from gui.widgets.list_model import Index, ListTableModel, list_table
 from gui.widgets.messages import call_storage, show_message
 from gui.widgets.plain import plain_label, plain_tooltip
-from gui.widgets.style import ERROR_RED, ERROR_STYLE, PLACEHOLDER_STYLE
+from gui.widgets.style import ERROR_RED, PLACEHOLDER_STYLE
 from storage.core.session import Session
 from storage.i18n import QT_TRANSLATE_NOOP, fill, translate
 from sync.importer import ImportOutcome, ImportProgress, import_bundles
-from sync.inbox import enroll_pending_device, receipts_for_today, scan_inbox
-from sync.keys import Enrollment
+from sync.inbox import receipts_for_today, scan_inbox
 
 # What the details line calls each count of an import (the keys of ImportOutcome.counts).
 COUNT_NAMES = {"new": QT_TRANSLATE_NOOP("import", "new"), "updated": QT_TRANSLATE_NOOP("import", "updated"),
@@ -141,70 +138,6 @@ class DropArea(QFrame):
         if paths:
             event.acceptProposedAction()
             self.on_paths(paths)
-
-
-class EnrollDeviceDialog(QDialog):
-    """A bundle from a device this centre does not know: compare its fingerprint by phone, then enroll."""
-
-    def __init__(self, session: Session, outcome: ImportOutcome, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        assert outcome.unknown_device is not None
-        self.session = session
-        self.outcome = outcome
-        self.claimed: Enrollment = outcome.unknown_device
-        self.enrolled: Enrollment | None = None
-        self.setWindowTitle(self.tr("A new device"))
-        intro = plain_label(self.tr(
-            "This bundle comes from a PC this centre has not enrolled. Phone the district office and ask them to "
-            "read the fingerprint shown on their Export screen. Type what you hear: enroll only if it matches."))
-        intro.setWordWrap(True)
-        form = QFormLayout()
-        claimed = self.claimed
-        district = session.catalogue.districts.get(claimed.district)
-        form.addRow(self.tr("District:"), plain_label(district.name if district else claimed.district))
-        form.addRow(self.tr("PC name:"), plain_label(claimed.device_name))
-        form.addRow(self.tr("Bundle file:"), plain_label(Path(outcome.file).name))
-        self.heard = QLineEdit()
-        self.heard.setPlaceholderText(self.tr("e.g. ABCD-EFGH-…"))
-        self.heard.setAccessibleName(self.tr("Fingerprint heard by phone"))
-        self.heard.setLayoutDirection(Qt.LayoutDirection.LeftToRight)  # fingerprints read left to right
-        self.heard.setFont(code_font(14))  # as the other office's screen shows it: 8 and B, 2 and Z apart
-        form.addRow(self.tr("&Fingerprint they read:"), self.heard)
-        self.error = plain_label()
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet(ERROR_STYLE)
-        self.error.hide()
-        self.buttons = QDialogButtonBox()
-        self.enroll_button = self.buttons.addButton(self.tr("&Enroll and import"),
-                                                    QDialogButtonBox.ButtonRole.AcceptRole)
-        self.buttons.addButton(self.tr("Not now"), QDialogButtonBox.ButtonRole.RejectRole)
-        self.enroll_button.setEnabled(False)
-        self.heard.textChanged.connect(self._heard_changed)
-        self.buttons.accepted.connect(self.enroll)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(self.buttons)
-        labels_as_text(self)  # the PC's name, its district and the file's name are the bundle's
-        self.resize(620, 300)
-
-    def _heard_changed(self, text: str) -> None:
-        """Enroll is offered once the text reads as a fingerprint; whether it is the right one is sync's to say."""
-        self.enroll_button.setEnabled(reads_as_fingerprint(text))
-        self.error.hide()  # a refusal was about what was typed before
-
-    def enroll(self) -> None:
-        """Storage compares the fingerprints; a mismatch is explained and nothing is enrolled."""
-        enrolled = call_storage(self.error, lambda: enroll_pending_device(self.session, self.outcome.file,
-                                                                          self.heard.text()))
-        if not enrolled:
-            self.heard.setFocus()
-            self.heard.selectAll()
-            return
-        self.enrolled = enrolled.value
-        self.accept()
 
 
 class ImportScreen(Screen):

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontDatabase
-from PySide6.QtWidgets import QFrame, QLabel, QWidget
+from PySide6.QtWidgets import QFrame, QLabel
 
 from gui.widgets.plain import plain_label, rich_label
 
@@ -66,12 +66,3 @@ def code_label(point_size: float) -> QLabel:
     label.setFrameShape(QFrame.Shape.StyledPanel)
     label.setMargin(12)
     return label
-
-
-def labels_as_text(widget: QWidget) -> QWidget:
-    """Show every label under ``widget`` as text, never as HTML: for a dialog that shows what a file or a
-    bundle claims (a PC's name, its district, a file's name), which Qt would otherwise render as HTML
-    whenever it looks like HTML."""
-    for label in widget.findChildren(QLabel):
-        label.setTextFormat(Qt.TextFormat.PlainText)
-    return widget

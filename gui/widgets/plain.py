@@ -90,3 +90,11 @@ def input_dialog(parent: QWidget | None, title: str, prompt: str,
     for label in dialog.findChildren(QLabel):
         plain(label)
     return dialog
+
+
+def labels_as_text(widget: QWidget) -> QWidget:
+    """Make every label under ``widget`` show its text as written (:func:`plain`), those a form layout made
+    for its rows included: for a dialog that shows what a file or a bundle claims."""
+    for label in widget.findChildren(QLabel):
+        plain(label)
+    return widget
