@@ -21,6 +21,8 @@ from storage.reference.catalogue import TOTAL_CELL, Catalogue, Indicator, make_c
 from storage.reference.periods import Period, parse_period, previous_periods
 
 ERROR, WARNING = "error", "warning"
+# A note tells what a load did for the person (e.g. read a date as its month); it never refuses a row.
+NOTE = "note"
 
 
 @dataclass(frozen=True)
@@ -118,9 +120,17 @@ RULES: dict[str, Rule] = _rules(
     Rule("TG_PERCENT_OVER_100", ERROR, "target",
          QT_TRANSLATE_NOOP("rules", "The target of {indicator} is a percent and cannot be more than 100 ('{value}'). Correct the figure.")),
     Rule("LD_UNREADABLE", ERROR, "file",
-         QT_TRANSLATE_NOOP("rules", "The file {value} could not be read as {kind} ({reason}). Save it again from Excel as .xlsx or .csv.")),
+         QT_TRANSLATE_NOOP("rules", "The file {value} could not be read as {kind} ({reason}). Save it again from Excel as .xlsx, or as CSV choosing \"CSV UTF-8\".")),
+    Rule("LD_OLD_EXCEL", ERROR, "file",
+         QT_TRANSLATE_NOOP("rules", "The file {value} is an old Excel 97-2003 workbook (.xls). In Excel choose File > Save As > Excel Workbook (.xlsx), then load that file.")),
+    Rule("LD_FILE_KIND", ERROR, "file",
+         QT_TRANSLATE_NOOP("rules", "The file {value} is not a spreadsheet Mizan reads. Save it as .xlsx, .ods or .csv.")),
     Rule("LD_COLUMNS", ERROR, "header",
-         QT_TRANSLATE_NOOP("rules", "The first row must name the columns {expected}; missing: {missing}. Start from `template`.")),
+         QT_TRANSLATE_NOOP("rules", "The header row must name the columns {expected}; missing: {missing}. Start from `template`.")),
+    Rule("LD_HEADER_NOT_FOUND", ERROR, "header",
+         QT_TRANSLATE_NOOP("rules", "No row among the first {rows} names the columns {expected}. Row 1 reads: {found}. Start from `template`.")),
+    Rule("LD_PERIOD_FROM_DATE", NOTE, "period",
+         QT_TRANSLATE_NOOP("rules", "The period '{value}' was a date in the sheet; it was read as the month {period}.")),
     Rule("LD_DUPLICATE_ROW", ERROR, "cell",
          QT_TRANSLATE_NOOP("rules", "This row repeats {value}, already given on row {first_row}. Keep one row per cell.")),
     # Records arriving in a bundle (checked at the centre before the rules above)

@@ -119,7 +119,7 @@ def test_a_bad_sheet_loads_nothing_and_lists_every_row(clerk, tmp_path: Path):
     wrong.write_text("indicator,district,target\nPRO-04,QUETTA,40\n", encoding="utf-8")
     report = load_targets(clerk, wrong)
     assert [(p.row, p.rule, p.message) for p in report.problems] == [
-        (1, "LD_COLUMNS", "The first row must name the columns indicator, district, year, target; missing: year. "
+        (1, "LD_COLUMNS", "The header row must name the columns indicator, district, year, target; missing: year. "
                           "Start from `template`."),
     ]
     assert table_counts(clerk) == before

@@ -441,7 +441,7 @@ def test_bulk_load_header_must_name_every_column(operator, tmp_path):
                      header=["indicator", "district", "period", "cell", "value", "numerator"])
     assert load_refused(operator, path) == [
         (1, "LD_COLUMNS",
-         "The first row must name the columns indicator, district, period, cell, value, numerator, denominator, "
+         "The header row must name the columns indicator, district, period, cell, value, numerator, denominator, "
          "comment; missing: denominator, comment. Start from `template`."),
     ]
     # Column order and case do not matter.
@@ -451,19 +451,21 @@ def test_bulk_load_header_must_name_every_column(operator, tmp_path):
     assert stored(operator, "PRO-01", LAST_MONTH)["total"]["value"] == 5
 
 
-def test_bulk_load_refuses_a_corrupt_xlsx_and_a_csv_that_is_not_utf8(operator, tmp_path):
+def test_bulk_load_refuses_a_corrupt_xlsx_and_a_csv_that_is_not_text(operator, tmp_path):
     corrupt = tmp_path / "month.xlsx"
     corrupt.write_bytes(random.Random(7).randbytes(4096))
     assert load_refused(operator, corrupt) == [
         (1, "LD_UNREADABLE",
-         "The file month.xlsx could not be read as Excel (.xlsx) (BadZipFile). Save it again from Excel as .xlsx or .csv."),
+         "The file month.xlsx could not be read as Excel (.xlsx) (BadZipFile). "
+         "Save it again from Excel as .xlsx, or as CSV choosing \"CSV UTF-8\"."),
     ]
-    latin = tmp_path / "latin.csv"
-    latin.write_bytes(",".join(HEADER).encode() + b"\nPRO-01,QUETTA,2026-01,total,5,,,Caf\xe9\n")
-    assert load_refused(operator, latin) == [
+    # NUL bytes without a UTF-16 mark: no text encoding an office writes (Latin text reads as Windows-1256).
+    binary = tmp_path / "binary.csv"
+    binary.write_bytes(",".join(HEADER).encode() + b"\nPRO-01,QUETTA,2026-01,total,5,,,\x00\xff\xfe\x81\n")
+    assert load_refused(operator, binary) == [
         (1, "LD_UNREADABLE",
-         "The file latin.csv could not be read as CSV (UTF-8) (UnicodeDecodeError). "
-         "Save it again from Excel as .xlsx or .csv."),
+         "The file binary.csv could not be read as CSV (UTF-8, UTF-16 or Windows-1256) (UnicodeDecodeError). "
+         "Save it again from Excel as .xlsx, or as CSV choosing \"CSV UTF-8\"."),
     ]
 
 
@@ -880,7 +882,8 @@ def test_ownership_and_clock_rules_are_errors_in_plain_words(code, field, params
 
 
 def test_every_rule_code_is_exercised_in_this_file():
-    text = Path(__file__).read_text(encoding="utf-8")
+    # The rules about office files themselves are shown with real files in test_office_files.py.
+    text = "".join(path.read_text(encoding="utf-8") for path in (Path(__file__), Path(__file__).with_name("test_office_files.py")))
     mentioned = set(re.findall(r"\b[A-Z]{2,3}_[A-Z0-9_]+\b", text))
     missing = sorted(code for code in RULES if code not in mentioned)
     assert missing == [], f"rules without a test in {Path(__file__).name}: {', '.join(missing)}"

@@ -201,7 +201,7 @@ class TargetsScreen(Screen):
 
     def choose_sheet(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Load targets"), "",
-                                              self.tr("Spreadsheets (*.xlsx *.csv)"))
+                                              self.tr("Spreadsheets (*.xlsx *.ods *.csv *.txt)"))
         if path:
             self.load_sheet(Path(path))
 

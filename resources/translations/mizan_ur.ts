@@ -3136,8 +3136,8 @@
     </message>
     <message>
         <location filename="../../gui/screens/targets_screen.py" line="200"/>
-        <source>Spreadsheets (*.xlsx *.csv)</source>
-        <translation>اسپریڈشیٹس (*.xlsx *.csv)</translation>
+        <source>Spreadsheets (*.xlsx *.ods *.csv *.txt)</source>
+        <translation>اسپریڈشیٹس (*.xlsx *.ods *.csv *.txt)</translation>
     </message>
     <message>
         <location filename="../../gui/screens/targets_screen.py" line="212"/>
@@ -5234,13 +5234,29 @@
     </message>
     <message>
         <location filename="../../storage/validation.py" line="121"/>
-        <source>The file {value} could not be read as {kind} ({reason}). Save it again from Excel as .xlsx or .csv.</source>
-        <translation>فائل {value} کو {kind} کے طور پر نہیں پڑھا جا سکا ({reason})۔ اسے ایکسل سے دوبارہ .xlsx یا .csv کے طور پر محفوظ کریں۔</translation>
+        <source>The file {value} could not be read as {kind} ({reason}). Save it again from Excel as .xlsx, or as CSV choosing &quot;CSV UTF-8&quot;.</source>
+        <translation>فائل {value} کو {kind} کے طور پر نہیں پڑھا جا سکا ({reason})۔ اسے ایکسل سے دوبارہ .xlsx کے طور پر محفوظ کریں، یا CSV کے طور پر &quot;CSV UTF-8&quot; چن کر۔</translation>
     </message>
     <message>
         <location filename="../../storage/validation.py" line="123"/>
-        <source>The first row must name the columns {expected}; missing: {missing}. Start from `template`.</source>
-        <translation>پہلی قطار میں کالموں کے نام {expected} ہونے چاہئیں؛ غائب: {missing}۔ `template` سے شروع کریں۔</translation>
+        <source>The header row must name the columns {expected}; missing: {missing}. Start from `template`.</source>
+        <translation>سرخی کی قطار میں کالموں کے نام {expected} ہونے چاہئیں؛ غائب: {missing}۔ `template` سے شروع کریں۔</translation>
+    </message>
+    <message>
+        <source>The file {value} is an old Excel 97-2003 workbook (.xls). In Excel choose File &gt; Save As &gt; Excel Workbook (.xlsx), then load that file.</source>
+        <translation>فائل {value} پرانی ایکسل 97-2003 ورک بک (.xls) ہے۔ ایکسل میں File &gt; Save As &gt; Excel Workbook (.xlsx) چنیں، پھر وہ فائل لوڈ کریں۔</translation>
+    </message>
+    <message>
+        <source>The file {value} is not a spreadsheet Mizan reads. Save it as .xlsx, .ods or .csv.</source>
+        <translation>فائل {value} ایسی اسپریڈشیٹ نہیں جو میزان پڑھتا ہے۔ اسے .xlsx، .ods یا .csv کے طور پر محفوظ کریں۔</translation>
+    </message>
+    <message>
+        <source>No row among the first {rows} names the columns {expected}. Row 1 reads: {found}. Start from `template`.</source>
+        <translation>پہلی {rows} قطاروں میں سے کوئی قطار کالموں {expected} کے نام نہیں رکھتی۔ قطار 1 میں لکھا ہے: {found}۔ `template` سے شروع کریں۔</translation>
+    </message>
+    <message>
+        <source>The period &apos;{value}&apos; was a date in the sheet; it was read as the month {period}.</source>
+        <translation>مدت &apos;{value}&apos; شیٹ میں تاریخ تھی؛ اسے مہینہ {period} پڑھا گیا۔</translation>
     </message>
     <message>
         <location filename="../../storage/validation.py" line="125"/>

@@ -115,3 +115,55 @@ def periods_in_year(frequency: str, year: int) -> list[str]:
     if frequency == "quarterly":
         return [period_code(frequency, year, quarter) for quarter in range(1, 5)]
     return [period_code(frequency, year)]
+
+
+# How a spreadsheet shows a month a person typed and it turned into a date: `2026-11-01`,
+# `2026-11-01 00:00:00` (LibreOffice and pandas), `Nov-2026`, `Nov-26`, `November 2026` (Excel's display
+# of a typed "Nov-2026"), `11/01/2026` or `01/11/26` (either day order: one of them is the 1st).
+_ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]00:00(?::00(?:\.0+)?)?)?$")
+_MONTH_YEAR = re.compile(r"^([A-Za-z]{3,9})[-/ .,]+(\d{2}|\d{4})$")
+_SLASHED = re.compile(r"^(\d{1,2})[/.](\d{1,2})[/.](\d{2}|\d{4})$")
+_MONTHS = {name: number for number, name in enumerate(
+    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), start=1)}
+
+
+def _month(year: int, month: int) -> str | None:
+    if year < 100:
+        year += 2000
+    return f"{year:04d}-{month:02d}" if 1900 <= year <= 9999 and 1 <= month <= 12 else None
+
+
+def month_of_first_day(cell: object) -> str | None:
+    """The monthly period code of a cell that holds the first day of a month as a date, else None.
+
+    Excel and LibreOffice turn a typed period such as ``Nov-2026`` or ``2026-11`` into the date
+    1 November 2026; the sheet then holds a date (``datetime``) or, saved as CSV, its display. Only the
+    first day of a month counts: any other date is not a period and stays refused by the period rule.
+    """
+    if isinstance(cell, dt.datetime):
+        if cell.time() != dt.time(0):
+            return None
+        cell = cell.date()
+    if isinstance(cell, dt.date):
+        return _month(cell.year, cell.month) if cell.day == 1 else None
+    if not isinstance(cell, str):
+        return None
+    text = cell.strip()
+    if match := _ISO_DATE.match(text):
+        year, month, day = (int(part) for part in match.groups())
+        return _month(year, month) if day == 1 else None
+    if match := _MONTH_YEAR.match(text):
+        month = _MONTHS.get(match.group(1)[:3].lower())
+        full_names_ok = len(match.group(1)) == 3 or match.group(1).lower() in _FULL_MONTH_NAMES
+        return _month(int(match.group(2)), month) if month and full_names_ok else None
+    if match := _SLASHED.match(text):
+        first, second, year = (int(part) for part in match.groups())
+        if second == 1 and first != 1:  # month/day/year: 11/01/2026
+            return _month(year, first)
+        if first == 1:  # day/month/year: 01/11/2026 (and 01/01/2026 either way)
+            return _month(year, second)
+    return None
+
+
+_FULL_MONTH_NAMES = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
+                     "october", "november", "december", "sept"}

@@ -9,13 +9,14 @@ from __future__ import annotations
 import csv
 import os
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from storage.errors import UsageError, ValidationFailed
 from storage.i18n import QT_TRANSLATE_NOOP, say
 from storage.records.values import SaveReport
-from storage.sheets.cells import QUOTE, csv_field, csv_text, keep_all_text
+from storage.sheets.cells import csv_field, keep_all_text
+from storage.sheets.reading import HEADER_SEARCH_ROWS, sheet_rows, xlsx_rows_with_merged
 from storage.validation import Issue, issue
 
 
@@ -29,6 +30,7 @@ class LoadReport:
     saved: SaveReport | None = None
     problems: list[Issue] = field(default_factory=list)
     dry_run: bool = False
+    notes: list[Issue] = field(default_factory=list)  # what the load did for the person (a date read as a month)
 
     @property
     def ok(self) -> bool:
@@ -40,32 +42,23 @@ class LoadReport:
         return {"file": self.file, "ok": self.ok, "dry_run": self.dry_run, "rows": self.rows,
                 "blank_rows": self.blank_rows, "written": self.ok and not self.dry_run,
                 "new": saved["new"], "updated": saved["updated"], "unchanged": saved["unchanged"],
-                "warnings": saved["warnings"], "problems": [p.as_dict() for p in self.problems]}
+                "warnings": saved["warnings"], "problems": [p.as_dict() for p in self.problems],
+                "notes": [note.as_dict() for note in self.notes]}
 
 
-def read_rows(path: Path, sheet_name: str = "values", command: str = "load") -> Iterator[tuple[int, list]]:
-    """(spreadsheet row number, cells) for every row, the header being row 1.
+def read_rows(path: Path, sheet_name: str = "values", command: str = "load", columns: Sequence[str] = (), *,
+              merged: bool = False) -> Iterator[tuple[int, list]]:
+    """(spreadsheet row number, cells) for every row: .xlsx, .ods or .csv in any separator and encoding.
 
-    In a workbook the sheet called ``sheet_name`` is read, else the first sheet.
+    In a workbook the sheet called ``sheet_name`` is read, else the first sheet. ``columns`` helps find a
+    CSV's separator; ``merged`` re-reads an .xlsx with its merged ranges filled (see
+    :mod:`storage.sheets.reading`).
     """
-    suffix = path.suffix.lower()
-    if suffix == ".csv":
-        with open(path, newline="", encoding="utf-8-sig") as handle:
-            # Text Mizan quoted so that no spreadsheet reads it as a formula reads back as it was.
-            for number, fields in enumerate(csv.reader(handle), start=1):
-                yield number, [csv_text(field) if field[:1] == QUOTE else field for field in fields]
-    elif suffix == ".xlsx":
-        # loaded when this format is used: the app and CLI start without it
-        from openpyxl import load_workbook
-
-        workbook = load_workbook(path, read_only=True, data_only=True)
-        try:
-            sheet = workbook[sheet_name] if sheet_name in workbook.sheetnames else workbook.worksheets[0]
-            yield from enumerate((list(row) for row in sheet.iter_rows(values_only=True)), start=1)
-        finally:
-            workbook.close()
+    del command  # every refusal names the file and the kinds read, whatever the command
+    if merged and path.suffix.lower() == ".xlsx":
+        yield from enumerate(xlsx_rows_with_merged(path, sheet_name), start=1)
     else:
-        raise UsageError(say("errors", QT_TRANSLATE_NOOP("errors", "`{command}` reads .xlsx or .csv files, not {file}."), command=command, file=path.name))
+        yield from sheet_rows(path, sheet_name, columns)
 
 
 def column_positions(header: list, columns: tuple[str, ...]) -> dict[str, int]:
@@ -78,9 +71,38 @@ def column_positions(header: list, columns: tuple[str, ...]) -> dict[str, int]:
     return {name: names.index(name) for name in columns}
 
 
+def find_header(rows: Iterator[tuple[int, list]], columns: tuple[str, ...]) -> tuple[int, dict[str, int]]:
+    """Read rows until the header: the first of the first rows that names every one of ``columns``.
+
+    A title, a date or notes above the header are skipped. When no row names them all, the row naming most
+    of them (at least two) gets LD_COLUMNS with what it lacks; when none names two, LD_HEADER_NOT_FOUND
+    says what row 1 holds, so the person sees what was read.
+    """
+    wanted = set(columns)
+    seen: list[tuple[int, list]] = []
+    for number, cells in rows:
+        names = {cell_text(cell).lower() for cell in cells}
+        if wanted <= names:
+            return number, column_positions(cells, columns)
+        seen.append((number, cells))
+        if len(seen) >= HEADER_SEARCH_ROWS:
+            break
+    best = max(seen, key=lambda row: len(wanted & {cell_text(cell).lower() for cell in row[1]}), default=None)
+    if best is not None and len(wanted & {cell_text(cell).lower() for cell in best[1]}) >= 2:
+        try:
+            column_positions(best[1], columns)
+        except ValidationFailed as failure:
+            failure.issues = [replace(found, row=best[0]) for found in failure.issues]
+            raise
+    first = " | ".join(cell_text(cell) for cell in seen[0][1] if cell_text(cell))[:200] if seen else ""
+    raise ValidationFailed(say("errors", QT_TRANSLATE_NOOP("errors", "The file's columns are wrong; nothing was written.")), [issue(
+        "LD_HEADER_NOT_FOUND", 1, rows=HEADER_SEARCH_ROWS, expected=", ".join(columns), found=first or "(nothing)")])
+
+
 def unreadable(path: Path, error: Exception) -> ValidationFailed:
-    """The LD_UNREADABLE failure for a damaged file (csv, codecs and openpyxl raise many different types)."""
-    kind = "Excel (.xlsx)" if path.suffix.lower() == ".xlsx" else "CSV (UTF-8)"
+    """The LD_UNREADABLE failure for a damaged file (csv, codecs, openpyxl and odfpy raise many types)."""
+    kind = {".xlsx": "Excel (.xlsx)", ".ods": "OpenDocument (.ods)"}.get(
+        path.suffix.lower(), "CSV (UTF-8, UTF-16 or Windows-1256)")
     return ValidationFailed(say("errors", QT_TRANSLATE_NOOP("errors", "The file could not be read; nothing was written.")), [issue(
         "LD_UNREADABLE", 1, value=path.name, kind=kind, reason=type(error).__name__)])
 
@@ -90,12 +112,12 @@ def read_table(path: Path, columns: tuple[str, ...], *, sheet_name: str, command
 
     Other columns are ignored, and so are rows where every one of ``columns`` is empty. The file-level
     problems (unreadable file, missing columns) raise ``ValidationFailed`` with the same rules as ``load``.
+    Small sheets are always read with merged ranges filled.
     """
-    rows = read_rows(path, sheet_name, command)
+    rows = read_rows(path, sheet_name, command, columns, merged=True)
     found: list[tuple[int, dict]] = []
     try:
-        _, header = next(rows, (1, []))
-        position = column_positions(header, columns)
+        _, position = find_header(rows, columns)
         for number, cells in rows:
             record = {name: (cells[at] if at < len(cells) else None) for name, at in position.items()}
             if any(cell_text(cell) for cell in record.values()):
@@ -108,16 +130,22 @@ def read_table(path: Path, columns: tuple[str, ...], *, sheet_name: str, command
 
 
 def cell_text(cell: object) -> str:
-    return "" if cell is None else str(cell).strip()
+    """A cell as the text a person typed: trimmed, and a whole number without Excel's ``.0`` (2026, not 2026.0)."""
+    if cell is None:
+        return ""
+    if cell.__class__ is float and cell.is_integer():
+        return str(int(cell))
+    return str(cell).strip()
 
 
 
-def load_all_or_nothing(path: str | Path, *, dry_run: bool, read: Callable[[Path], tuple[list, int]],
+def load_all_or_nothing(path: str | Path, *, dry_run: bool, read: Callable[[Path], tuple],
                         save: Callable[[list], SaveReport],
                         check: Callable[[list], list[Issue]] | None = None) -> LoadReport:
     """Read every row of a sheet, then validate and write all of them or none.
 
-    ``read`` returns the rows to save and the number of blank rows skipped, or raises ``ValidationFailed``
+    ``read`` returns the rows to save, the number of blank rows skipped and, optionally, notes for the
+    person (a date read as a month), or raises ``ValidationFailed``
     for a file-level problem; ``check`` may refuse the rows before any rule runs (e.g. duplicates);
     ``save`` validates and writes (nothing when ``dry_run``), raising ``ValidationFailed`` with every
     failing row. The report lists the problems by spreadsheet row.
@@ -127,10 +155,12 @@ def load_all_or_nothing(path: str | Path, *, dry_run: bool, read: Callable[[Path
         raise UsageError(say("errors", QT_TRANSLATE_NOOP("errors", "There is no file {path}."), path=path))
     report = LoadReport(file=os.fspath(path), dry_run=dry_run)
     try:
-        inputs, report.blank_rows = read(path)
+        read_out = read(path)
     except ValidationFailed as failure:
         report.problems = failure.issues
         return report
+    inputs, report.blank_rows = read_out[0], read_out[1]
+    report.notes = list(read_out[2]) if len(read_out) > 2 else []
     report.rows = len(inputs) + report.blank_rows
     refused = check(inputs) if check else []
     if refused:
@@ -153,6 +183,9 @@ class Sheet:
     widths: dict[str, float] = field(default_factory=dict)  # column letter -> width
     highlight_column: int | None = None  # 1-based: the column people fill in, shaded
     freeze_header: bool = True
+    # 1-based columns formatted as text, so that Excel or LibreOffice keep what is typed there as typed
+    # (a period `2026-11` typed in a General cell becomes the date 1 November 2026).
+    text_columns: tuple[int, ...] = ()
 
 
 HIGHLIGHT_FILL = "FFF2CC"  # the pale yellow of "fill in here"
@@ -187,6 +220,9 @@ def write_sheets(out: Path, sheets: Sequence[Sheet]) -> None:
             fill = PatternFill("solid", fgColor=HIGHLIGHT_FILL)
             for (cell,) in page.iter_rows(min_row=2, min_col=sheet.highlight_column, max_col=sheet.highlight_column):
                 cell.fill = fill
+        for column in sheet.text_columns:
+            for (cell,) in page.iter_rows(min_row=2, min_col=column, max_col=column):
+                cell.number_format = "@"
         if sheet.freeze_header:
             page.freeze_panes = "A2"
         for column, width in sheet.widths.items():

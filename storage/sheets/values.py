@@ -17,11 +17,12 @@ from storage.i18n import QT_TRANSLATE_NOOP, say
 from storage.records.values import VALUE_KEYS, list_indicator_values, save_indicator_values
 from storage.reference.catalogue import make_cell, parse_cell
 from storage.reference.due import due_indicators
+from storage.reference.periods import month_of_first_day
 from storage.sheets.tables import (
     LoadReport,
     Sheet,
     cell_text,
-    column_positions,
+    find_header,
     load_all_or_nothing,
     read_rows,
     unreadable,
@@ -64,7 +65,8 @@ def write_template(session: Session, period: str, out: str | Path, district: str
     if out.suffix.lower() not in (".csv", ".xlsx"):
         raise UsageError(say("errors", QT_TRANSLATE_NOOP("errors", "The template must be a .xlsx or .csv file, not {file}."), file=out.name))
     write_sheets(out, [
-        Sheet("values", VALUE_KEYS, rows, dict(zip("ABCDEFGH", (10, 14, 10, 44, 10, 12, 12, 40), strict=True))),
+        Sheet("values", VALUE_KEYS, rows, dict(zip("ABCDEFGH", (10, 14, 10, 44, 10, 12, 12, 40), strict=True)),
+              text_columns=(VALUE_KEYS.index("period") + 1,)),
         Sheet("guide", ("indicator", "name", "unit", "fill in", "numerator", "denominator", "note"),
               _guide_rows(session, rows), {"B": 60}, freeze_header=False),
     ])
@@ -112,23 +114,46 @@ def _cached(cache: dict[str, str], cell: object, convert: Callable[[object], Any
     return found
 
 
-def read_value_rows(path: Path) -> tuple[list[ValueInput], int]:
-    """Parse the file into inputs (with row numbers) and count blank rows; file-level problems raise."""
-    inputs: list[ValueInput] = []
-    blank = 0
-    rows = read_rows(path)
+class _MergedCells(Exception):
+    """A row has figures but no indicator or district: the gap merged cells leave in a streamed .xlsx."""
+
+
+def read_value_rows(path: Path) -> tuple[list[ValueInput], int, list[Issue]]:
+    """Parse the file into inputs (with row numbers), count blank rows and note what was read for the
+    person (a period that was a date); file-level problems raise."""
     try:
-        _, header = next(rows, (1, []))
-        position = column_positions(header, VALUE_KEYS)
+        return _value_rows(path, merged=False)
+    except _MergedCells:
+        return _value_rows(path, merged=True)
+
+
+def _period(cell: object, notes: list[Issue], number: int) -> str:
+    """The period a cell means: its text, or the month of a date on a month's first day (with a note)."""
+    month = month_of_first_day(cell)
+    if month is None:
+        return cell_text(cell)
+    notes.append(issue("LD_PERIOD_FROM_DATE", number, value=cell_text(cell), period=month))
+    return month
+
+
+def _value_rows(path: Path, *, merged: bool) -> tuple[list[ValueInput], int, list[Issue]]:
+    inputs: list[ValueInput] = []
+    notes: list[Issue] = []
+    blank = 0
+    rows = read_rows(path, "values", "load", VALUE_KEYS, merged=merged)
+    try:
+        _, position = find_header(rows, VALUE_KEYS)
         width = max(position.values()) + 1
         at_indicator, at_district, at_period, at_cell = (position[name] for name in VALUE_KEYS[:4])
         at_value, at_numerator, at_denominator = (position[name] for name in FIGURE_COLUMNS)
         at_comment = position["comment"]
+        may_be_merged = not merged and path.suffix.lower() == ".xlsx"
         # Every row repeats a few dozen codes, periods and figures: keep one copy of each text rather
         # than one per row (the strings were a quarter of a 200,000-row load's peak memory).
         codes: dict[str, str] = {}
         texts: dict[str, str] = {}
         shared: dict[str, str] = {}
+        periods: dict[str, str] = {}
         for number, cells in rows:
             if len(cells) < width:
                 cells = list(cells) + [None] * (width - len(cells))
@@ -136,17 +161,25 @@ def read_value_rows(path: Path) -> tuple[list[ValueInput], int]:
             if cell_text(value) == "" and cell_text(numerator) == "" and cell_text(denominator) == "":
                 blank += 1
                 continue
+            if may_be_merged and (cells[at_indicator] is None or cells[at_district] is None):
+                raise _MergedCells
+            period_cell = cells[at_period]
+            period = periods.get(period_cell) if period_cell.__class__ is str else None
+            if period is None:
+                period = _period(period_cell, notes, number)
+                if period_cell.__class__ is str and period == period_cell.strip() and len(periods) < _CACHE_LIMIT:
+                    periods[period_cell] = period
             inputs.append(ValueInput(
                 indicator=_cached(codes, cells[at_indicator], _code), district=_cached(codes, cells[at_district], _code),
-                period=_cached(texts, cells[at_period], cell_text), cell=_cached(texts, cells[at_cell], cell_text) or "total",
+                period=period, cell=_cached(texts, cells[at_cell], cell_text) or "total",
                 value=_cached(shared, value, _same), numerator=_cached(shared, numerator, _same),
                 denominator=_cached(shared, denominator, _same),
                 comment=_cached(texts, cells[at_comment], cell_text) or None, row=number))
-    except (ValidationFailed, UsageError):
+    except (ValidationFailed, UsageError, _MergedCells):
         raise
     except Exception as error:  # a damaged file
         raise unreadable(path, error) from error
-    return inputs, blank
+    return inputs, blank, notes
 
 
 def _duplicate_rows(inputs: list[ValueInput]) -> list[Issue]:

@@ -179,6 +179,8 @@ def _say_load(args: argparse.Namespace, console: Console, report: LoadReport, wh
                     f"{what} ({report.blank_rows} {skipped}).")
         for warning in saved.warnings:
             console.say(f"  row {warning.row}: {warning.rule} (commented): {warning.message}")
+        for note in report.notes:
+            console.say(f"  row {note.row}: {note.rule}: {note.message}")
     else:
         console.warn(f"{args.file}: {len(report.problems)} problem(s); nothing was written.")
         for problem in report.problems:
@@ -359,7 +361,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     template.add_argument("--out", required=True)
     template.set_defaults(handler=cmd_template)
 
-    load = commands.add_parser("load", help="load indicator values from .xlsx or .csv: all rows or none")
+    load = commands.add_parser("load", help="load indicator values from .xlsx, .ods or .csv (any separator or encoding): all rows or none")
     load.add_argument("file")
     load.add_argument("--dry-run", action="store_true", help="check only; write nothing")
     load.add_argument("--json", action="store_true")
@@ -399,7 +401,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     targets_template = targets_commands.add_parser("template", help="write the targets sheet of a year")
     targets_template.add_argument("--year", type=int, required=True)
     targets_template.add_argument("--out", required=True, help="FILE.xlsx or FILE.csv")
-    targets_load = targets_commands.add_parser("load", help="load targets from .xlsx or .csv: all rows or none")
+    targets_load = targets_commands.add_parser("load", help="load targets from .xlsx, .ods or .csv (any separator or encoding): all rows or none")
     targets_load.add_argument("file")
     targets_load.add_argument("--dry-run", action="store_true", help="check only; write nothing")
     targets_load.add_argument("--json", action="store_true")
