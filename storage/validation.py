@@ -9,6 +9,7 @@ indicator in ``resources/indicators.csv`` is validated without new code.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
 import re
 import statistics
@@ -557,23 +558,100 @@ def _check_outliers(context: ValueContext, checked: list[CheckedValue], merged: 
         if window is None:
             window = windows[source.period] = previous_periods(source.period, OUTLIER_WINDOW)
         earlier = [entry[0] for p in window if (entry := series.get(p)) is not None and entry[0] is not None]
-        reason = outlier_reason(value.value, earlier, series.get(window[0]))  # window[0]: the previous period
+        indicator = context.catalogue.indicators.get(source.indicator)
+        reason = outlier_reason(value.value, earlier, series.get(window[0]),  # window[0]: the previous period
+                                count=indicator is not None and indicator.unit == "count",
+                                trials=value.denominator if indicator is not None and indicator.unit == "percent" else None)
         if reason:
             value.issues.append(issue("IV_OUTLIER", source.row, indicator=source.indicator, value=_fmt(value.value),
                                       district=source.district, reason=reason))
 
 
-def outlier_reason(value: float, earlier: list[float], previous: tuple | None) -> str | None:
+POISSON_COVERAGE = 0.999  # a count outside its Poisson interval this wide is unusual for chance alone
+_POISSON_EXACT_UP_TO = 400.0  # above, the normal approximation (mean +- 3.29 sd) is as good and cheaper
+
+
+@functools.lru_cache(maxsize=4096)
+def poisson_interval(mean: float, coverage: float = POISSON_COVERAGE) -> tuple[float, float]:
+    """The central ``coverage`` interval of a Poisson count with this mean: (lowest, highest) likely count.
+
+    Small counts vary a lot by chance alone: a district that records 3 homicides a month in a usual month
+    may record 0 or 8 in another. A count outside this interval around its usual level is unusual.
+    """
+    tail = (1 - coverage) / 2
+    if mean <= 0:
+        return 0.0, 0.0
+    if mean > _POISSON_EXACT_UP_TO:
+        spread = statistics.NormalDist().inv_cdf(1 - tail) * math.sqrt(mean)
+        return max(0.0, math.floor(mean - spread)), math.ceil(mean + spread)
+    probability = math.exp(-mean)
+    cumulative, count, low = probability, 0, None
+    while True:
+        if low is None and cumulative >= tail:
+            low = count
+        if cumulative >= 1 - tail:
+            return float(low), float(count)
+        count += 1
+        probability *= mean / count
+        cumulative += probability
+
+
+@functools.lru_cache(maxsize=4096)
+def binomial_interval(trials: int, rate: float, coverage: float = POISSON_COVERAGE) -> tuple[float, float]:
+    """The central ``coverage`` interval, in percent, of a share of ``trials`` whose usual level is ``rate``
+    percent: a conviction rate over 6 cases decided moves by chance far more than over 600."""
+    if trials <= 0:
+        return 0.0, 100.0
+    share = min(max(rate / 100, 0.0), 1.0)
+    if share in (0.0, 1.0):
+        return share * 100, share * 100
+    if share > 0.5:  # the mirror image: the exact sum below starts from (1 - share) ** trials, kept >= 0.5 ** ...
+        low, high = binomial_interval(trials, 100 - share * 100, coverage)
+        return 100 - high, 100 - low
+    tail = (1 - coverage) / 2
+    if trials * share * (1 - share) >= 25:  # the normal approximation is close here, and the exact sum would underflow
+        spread = statistics.NormalDist().inv_cdf(1 - tail) * math.sqrt(share * (1 - share) / trials)
+        return max(0.0, (share - spread) * 100), min(100.0, (share + spread) * 100)
+    probability = (1 - share) ** trials
+    cumulative, successes, low_count = probability, 0, None
+    while True:
+        if low_count is None and cumulative >= tail:
+            low_count = successes
+        if cumulative >= 1 - tail or successes >= trials:
+            return (successes if low_count is None else low_count) * 100 / trials, successes * 100 / trials
+        probability *= (trials - successes) / (successes + 1) * share / (1 - share)
+        successes += 1
+        cumulative += probability
+
+
+def _chance_interval(level: float, count: bool, trials: float | None) -> tuple[float, float] | None:
+    """Where chance alone may put a figure whose usual level is ``level``: a count (Poisson) or a percent
+    of ``trials`` (binomial); None for figures without such noise (a ratio, a percent without its base)."""
+    if count:
+        return poisson_interval(level)
+    if trials is not None and trials >= 1 and float(trials).is_integer() and 0 <= level <= 100:
+        return binomial_interval(int(trials), level)
+    return None
+
+
+def outlier_reason(value: float, earlier: list[float], previous: tuple | None, *, count: bool = False,
+                   trials: float | None = None) -> str | None:
     """Why ``value`` is an outlier, or None.
 
     With 3 or more of the last 12 periods: outside median +- 3 x MAD (MAD floored at 1 so that a series
     of identical figures does not flag every change of one). With fewer: more than 3x or under 1/3 of the
-    previous period's figure.
+    previous period's figure. A ``count`` (a number of events or people) must also fall outside the
+    Poisson 99.9 % interval around that level (:func:`poisson_interval`), and a percent of ``trials``
+    (its denominator) outside the binomial 99.9 % interval (:func:`binomial_interval`): otherwise the
+    usual chance variation of small counts and small bases (20 homicides after 24, 26, 22; 2 convictions
+    of 5 after 3 of 5) would be flagged.
     """
     if len(earlier) >= 3:
         median = statistics.median(earlier)
         mad = max(statistics.median(abs(x - median) for x in earlier), 1.0)
         low, high = median - 3 * mad, median + 3 * mad
+        if chance := _chance_interval(median, count, trials):
+            low, high = min(low, chance[0]), max(high, chance[1])
         if value < low or value > high:
             return say("rules", QT_TRANSLATE_NOOP("rules", "the last {count} periods' median is {median}; expected {low} to {high}"),
                        count=len(earlier), median=_fmt(median), low=_fmt(round(max(low, 0), 2)), high=_fmt(round(high, 2)))
@@ -581,6 +659,8 @@ def outlier_reason(value: float, earlier: list[float], previous: tuple | None) -
     if previous is None or previous[0] in (None, 0):
         return None
     last = previous[0]
+    if (chance := _chance_interval(last, count, trials)) and chance[0] <= value <= chance[1]:
+        return None
     if value > 3 * last:
         return say("rules", QT_TRANSLATE_NOOP("rules", "more than 3 times the previous period's {last}"), last=_fmt(last))
     if value < last / 3:

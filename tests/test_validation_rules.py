@@ -330,49 +330,74 @@ def test_percent_fractions_numerator_denominator_and_value(operator):
 
 def test_outlier_against_median_and_mad_of_three_or_more_earlier_periods(operator):
     p = LAST_MONTH
-    # PRO-01: 10, 12, 14 in the three months before p. Median 12; deviations 2, 0, 2 -> MAD 2;
-    # expected range 12 - 6 = 6 to 12 + 6 = 18.
-    save_indicator_values(operator, [count("PRO-01", shift(p, -3), 10), count("PRO-01", shift(p, -2), 12),
-                                     count("PRO-01", shift(p, -1), 14)])
-    assert refused(operator, [count("PRO-01", p, 19)]) == [
+    # PRO-01: 100, 120, 140 in the three months before p. Median 120; deviations 20, 0, 20 -> MAD 20;
+    # median +- 3 MAD is 60 to 180, wider than the Poisson 99.9 % interval around 120 (86 to 156).
+    save_indicator_values(operator, [count("PRO-01", shift(p, -3), 100), count("PRO-01", shift(p, -2), 120),
+                                     count("PRO-01", shift(p, -1), 140)])
+    assert refused(operator, [count("PRO-01", p, 181)]) == [
         ("IV_OUTLIER",
-         "PRO-01 19 is unusual for QUETTA (the last 3 periods' median is 12; expected 6 to 18). "
+         "PRO-01 181 is unusual for QUETTA (the last 3 periods' median is 120; expected 60 to 180). "
          "Check it; if it is right, add a comment saying why."),
     ]
-    assert refused(operator, [count("PRO-01", p, 5)]) == [
+    assert refused(operator, [count("PRO-01", p, 59)]) == [
         ("IV_OUTLIER",
-         "PRO-01 5 is unusual for QUETTA (the last 3 periods' median is 12; expected 6 to 18). "
+         "PRO-01 59 is unusual for QUETTA (the last 3 periods' median is 120; expected 60 to 180). "
          "Check it; if it is right, add a comment saying why."),
     ]
-    save_indicator_values(operator, [count("PRO-01", p, 18)])
-    save_indicator_values(operator, [count("PRO-01", p, 6)])
-    assert stored(operator, "PRO-01", p)["total"]["value"] == 6
-    # CRT-01: 10, 10, 10 -> MAD 0, floored at 1: expected 7 to 13, so 14 is flagged and 13 is not.
+    save_indicator_values(operator, [count("PRO-01", p, 180)])
+    save_indicator_values(operator, [count("PRO-01", p, 60)])
+    assert stored(operator, "PRO-01", p)["total"]["value"] == 60
+    # CRT-01: 10, 10, 10 -> MAD 0, floored at 1: 7 to 13; but 10 events a month vary by chance from 2 to 22
+    # (Poisson 99.9 %), so only a count outside both is unusual: 23 is flagged, 22 and 3 are not.
     save_indicator_values(operator, [count("CRT-01", shift(p, -step), 10) for step in (1, 2, 3)])
-    assert refused(operator, [count("CRT-01", p, 14)]) == [
+    assert refused(operator, [count("CRT-01", p, 23)]) == [
         ("IV_OUTLIER",
-         "CRT-01 14 is unusual for QUETTA (the last 3 periods' median is 10; expected 7 to 13). "
+         "CRT-01 23 is unusual for QUETTA (the last 3 periods' median is 10; expected 2 to 22). "
          "Check it; if it is right, add a comment saying why."),
     ]
-    save_indicator_values(operator, [count("CRT-01", p, 13)])
+    save_indicator_values(operator, [count("CRT-01", p, 22)])
+    save_indicator_values(operator, [count("CRT-01", p, 3)])
+
+
+def test_a_small_count_varying_by_chance_is_not_an_outlier_but_a_percent_still_is(operator):
+    p = LAST_MONTH
+    # The issue's homicides: 24, 26, 22 then 20 (median 24, MAD 2: 18 to 30 alone would pass too; 17 would not
+    # by MAD but is well within chance for ~24 a month: Poisson 99.9 % is 10 to 42).
+    save_indicator_values(operator, [count("POL-01", shift(p, -step), figure)
+                                     for step, figure in ((1, 24), (2, 26), (3, 22))])
+    assert save_indicator_values(operator, [count("POL-01", p, 17)]).warnings == []
+    # A percent varies by chance with its base: 40 % of 100 cases after 48, 50, 52 % is within chance (the
+    # binomial 99.9 % interval around 50 % of 100 is 34 to 66 %); 40 % of 2,000 is not (46.3 to 53.7 %,
+    # and the MAD band is 44 to 56 %).
+    save_indicator_values(operator, [ValueInput("PRO-04", "QUETTA", shift(p, -step), numerator=figure, denominator=100)
+                                     for step, figure in ((1, 48), (2, 50), (3, 52))])
+    assert save_indicator_values(operator, [ValueInput("PRO-04", "QUETTA", p, numerator=40, denominator=100)]).warnings == []
+    save_indicator_values(operator, [ValueInput("PRO-04", "QUETTA", shift(p, -step), numerator=figure * 20, denominator=2000)
+                                     for step, figure in ((1, 48), (2, 50), (3, 52))])
+    assert refused(operator, [ValueInput("PRO-04", "QUETTA", p, numerator=800, denominator=2000)]) == [
+        ("IV_OUTLIER", "PRO-04 40 is unusual for QUETTA (the last 3 periods' median is 50; expected 44 to 56). "
+                       "Check it; if it is right, add a comment saying why.")]
 
 
 def test_outlier_against_the_previous_period_with_fewer_than_three_earlier_periods(operator):
     p = LAST_MONTH
-    save_indicator_values(operator, [count("CRT-02", shift(p, -1), 10)])
-    assert refused(operator, [count("CRT-02", p, 31)]) == [
+    save_indicator_values(operator, [count("CRT-02", shift(p, -1), 100)])
+    assert refused(operator, [count("CRT-02", p, 301)]) == [
         ("IV_OUTLIER",
-         "CRT-02 31 is unusual for QUETTA (more than 3 times the previous period's 10). "
+         "CRT-02 301 is unusual for QUETTA (more than 3 times the previous period's 100). "
          "Check it; if it is right, add a comment saying why."),
     ]
-    assert refused(operator, [count("CRT-02", p, 3)]) == [
+    assert refused(operator, [count("CRT-02", p, 30)]) == [
         ("IV_OUTLIER",
-         "CRT-02 3 is unusual for QUETTA (under a third of the previous period's 10). "
+         "CRT-02 30 is unusual for QUETTA (under a third of the previous period's 100). "
          "Check it; if it is right, add a comment saying why."),
     ]
-    save_indicator_values(operator, [count("CRT-02", p, 30)])  # exactly 3 times: not flagged
-    save_indicator_values(operator, [count("CRT-02", p, 4)])  # 4 >= 10 / 3
-    assert stored(operator, "CRT-02", p)["total"]["value"] == 4
+    save_indicator_values(operator, [count("CRT-02", p, 300)])  # exactly 3 times: not flagged
+    save_indicator_values(operator, [count("CRT-02", p, 34)])  # 34 >= 100 / 3
+    assert stored(operator, "CRT-02", p)["total"]["value"] == 34
+    # A count of 3 after 10 is under a third, but within chance for ~10 a month: not flagged.
+    save_indicator_values(operator, [count("PRB-01", shift(p, -1), 10)])
+    assert save_indicator_values(operator, [count("PRB-01", p, 3)]).warnings == []
 
 
 def test_an_outlier_with_a_comment_is_saved_and_reported_as_a_warning(operator):
