@@ -120,6 +120,28 @@ def test_warning_through_the_panel_comment_field(qtbot, supervisor):
     assert _stored(supervisor, "PRO-01", period)["total"]["comment"] == "New court opened"
 
 
+def test_a_warned_figure_saved_to_check_later_is_listed_on_the_dashboard_until_commented(qtbot, supervisor):
+    from storage.views.dashboard import next_steps
+
+    period = _last_month()
+    for back, figure in zip((4, 3, 2, 1), (10, 11, 10, 12), strict=True):
+        save_indicator_values(supervisor, [ValueInput("PRO-01", "QUETTA", shift(period, -back), value=figure)])
+    screen = IndicatorEntryScreen(supervisor)
+    qtbot.addWidget(screen)
+    screen.choose("prosecution", period)
+    panel = screen.panels["PRO-01"]
+    panel.model.setData(panel.model.index(0, 0), "500")
+    assert not panel.comment_row.isHidden() and "total" not in _stored(supervisor, "PRO-01", period)
+    panel.check_later_button.click()
+    assert panel.comment_row.isHidden()
+    stored = _stored(supervisor, "PRO-01", period)["total"]
+    assert (stored["value"], stored["comment"]) == (500, None)
+    assert [(step.kind, step.params["count"]) for step in next_steps(supervisor) if step.kind == "check_later"] == [
+        ("check_later", 1)]
+    assert panel.model.supply_comment("total", "A backlog of challans was cleared")
+    assert [step for step in next_steps(supervisor) if step.kind == "check_later"] == []
+
+
 def test_an_error_shows_the_rules_message_and_writes_nothing(qtbot, supervisor):
     period = _last_month()
     screen = IndicatorEntryScreen(supervisor)

@@ -436,7 +436,20 @@ def load_refused(session, path: Path) -> list[tuple[int | None, str, str]]:
     return [(found.row, found.rule, found.message) for found in report.problems]
 
 
-def test_bulk_load_treats_an_uncommented_warning_as_an_error_with_its_row_number(operator, tmp_path):
+def followup_mark(session, indicator: str, period: str) -> int:
+    return session.db.execute("SELECT followup FROM indicator_values WHERE indicator = ? AND period = ? AND cell = 'total'",
+                              [indicator, period]).fetchone()[0]
+
+
+def load_refused_strictly(session, path: Path) -> list[tuple[int | None, str, str]]:
+    """Like :func:`load_refused`, with ``strict``: a warning without a comment refuses the file too."""
+    before = table_counts(session)
+    report = load_values(session, path, strict=True)
+    assert not report.ok and report.saved is None and table_counts(session) == before
+    return [(found.row, found.rule, found.message) for found in report.problems]
+
+
+def test_bulk_load_saves_an_uncommented_warning_marked_to_check_later_unless_strict(operator, tmp_path):
     p, before = LAST_MONTH, shift(LAST_MONTH, -1)
     rows = [
         ["PRO-01", "QUETTA", before, "total", "10", "", "", ""],  # row 2
@@ -445,20 +458,29 @@ def test_bulk_load_treats_an_uncommented_warning_as_an_error_with_its_row_number
         ["PRO-01", "QUETTA", p, "total", "40", "", "", ""],  # row 5: 4 x the previous month, no comment
         ["POL-04", "QUETTA", p, "total", "", "abc", "10", ""],  # row 6: not a number
     ]
-    assert load_refused(operator, write_csv(tmp_path / "month.csv", rows)) == [
-        (5, "IV_OUTLIER",
-         "PRO-01 40 is unusual for QUETTA (more than 3 times the previous period's 10). "
-         "Check it; if it is right, add a comment saying why."),
-        (6, "IV_NOT_A_NUMBER", "The numerator 'abc' is not a number. Type digits only, e.g. 12 or 12.5."),
-    ]
-    rows[3][7] = "two new courts opened"
+    outlier = (5, "IV_OUTLIER", "PRO-01 40 is unusual for QUETTA (more than 3 times the previous period's 10). "
+                                "Check it; if it is right, add a comment saying why.")
+    not_a_number = (6, "IV_NOT_A_NUMBER", "The numerator 'abc' is not a number. Type digits only, e.g. 12 or 12.5.")
+    # An error still refuses the whole sheet; the warning alone would not.
+    assert load_refused(operator, write_csv(tmp_path / "month.csv", rows)) == [not_a_number]
+    assert load_refused_strictly(operator, write_csv(tmp_path / "month.csv", rows)) == [outlier, not_a_number]
     rows[4][5] = "4"
+    assert load_refused_strictly(operator, write_csv(tmp_path / "month.csv", rows)) == [outlier]
     report = load_values(operator, write_csv(tmp_path / "month.csv", rows))
     assert report.ok
     assert (report.rows, report.blank_rows, report.saved.new) == (5, 1, 4)
-    assert [(found.row, found.rule) for found in report.saved.warnings] == [(5, "IV_OUTLIER")]
-    assert stored(operator, "PRO-01", p)["total"]["comment"] == "two new courts opened"
+    assert [(found.row, found.rule, found.message) for found in report.saved.followup] == [outlier]
+    assert [(found["row"], found["rule"]) for found in report.as_dict()["followup"]] == [(5, "IV_OUTLIER")]
+    row = stored(operator, "PRO-01", p)["total"]
+    assert (row["value"], row["comment"], followup_mark(operator, "PRO-01", p)) == (40, None, 1)
     assert stored(operator, "POL-04", p)["total"]["value"] == 40.0
+    # The comment, once written, answers the warning: the mark goes.
+    rows[3][7] = "two new courts opened"
+    report = load_values(operator, write_csv(tmp_path / "month.csv", rows), strict=True)
+    assert report.ok and report.saved.followup == [] and report.saved.updated == 1
+    assert [(found.row, found.rule) for found in report.saved.warnings] == [(5, "IV_OUTLIER")]
+    row = stored(operator, "PRO-01", p)["total"]
+    assert (row["comment"], followup_mark(operator, "PRO-01", p)) == ("two new courts opened", 0)
 
 
 def test_bulk_load_header_must_name_every_column(operator, tmp_path):

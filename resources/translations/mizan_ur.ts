@@ -2229,6 +2229,14 @@
         <translation>تبصرے کے ساتھ محفوظ کریں</translation>
     </message>
     <message>
+        <source>Check later</source>
+        <translation>بعد میں جانچیں</translation>
+    </message>
+    <message>
+        <source>Save the figure now; the dashboard lists it until someone corrects it or adds a comment</source>
+        <translation>عدد ابھی محفوظ کریں؛ ڈیش بورڈ اسے تب تک دکھائے گا جب تک کوئی اسے درست نہ کرے یا تبصرہ نہ لکھے</translation>
+    </message>
+    <message>
         <location filename="../../gui/screens/indicator_entry/panel.py" line="62"/>
         <source>Undo typing</source>
         <translation>لکھا ہوا واپس لیں</translation>
@@ -4669,6 +4677,10 @@
         <location filename="../../storage/entry.py" line="393"/>
         <source>Unusual figures (warnings) in the last two months: {count}. Check them and their comments</source>
         <translation>پچھلے دو مہینوں میں غیر معمولی اعداد (انتباہ): {count}۔ انہیں اور ان پر لکھے گئے تبصرے جانچیں</translation>
+    </message>
+    <message>
+        <source>Figures saved to check later: {count}. Correct them or add a comment saying why they are right</source>
+        <translation>بعد میں جانچنے کے لیے محفوظ کیے گئے اعداد: {count}۔ انہیں درست کریں یا تبصرہ لکھیں کہ یہ کیوں درست ہیں</translation>
     </message>
 </context>
 <context>

@@ -42,10 +42,13 @@ class SaveReport:
     updated: int = 0
     unchanged: int = 0
     warnings: list[Issue] = field(default_factory=list)
+    # Warnings on values saved without a comment and marked to check later (a bulk load, "check later")
+    followup: list[Issue] = field(default_factory=list)
 
     def as_dict(self) -> dict:
         return {"new": self.new, "updated": self.updated, "unchanged": self.unchanged,
-                "warnings": [found.as_dict() for found in self.warnings]}
+                "warnings": [found.as_dict() for found in self.warnings],
+                "followup": [found.as_dict() for found in self.followup]}
 
 
 def _stored_rows(session: Session, keys: Iterable[tuple[str, str]], periods: set[str]) -> list[tuple]:
@@ -95,30 +98,45 @@ def check_indicator_values(session: Session, inputs: list[ValueInput]) -> tuple[
 
 
 def blocking_issues(checked: list[CheckedValue]) -> list[Issue]:
-    """Errors, plus warnings on values without a comment: both stop a save."""
+    """Errors, plus warnings on values with neither a comment nor a mark to check later: they stop a save."""
     found: list[Issue] = []
     for value in checked:
         if not value.issues:  # nearly every value: nothing to look at
             continue
-        commented = bool((value.source.comment or "").strip())
-        found.extend(i for i in value.issues if i.severity == ERROR or not commented)
+        explained = bool((value.source.comment or "").strip()) or value.source.followup
+        found.extend(i for i in value.issues if i.severity == ERROR or not explained)
     return found
 
 
-def save_indicator_values(session: Session, inputs: list[ValueInput], *, dry_run: bool = False) -> SaveReport:
+def _mark_for_followup(checked: list[CheckedValue]) -> None:
+    """Mark every value whose only problems are warnings, and that has no comment, to check later."""
+    for value in checked:
+        if (value.issues and not (value.source.comment or "").strip()
+                and all(found.severity != ERROR for found in value.issues)):
+            value.source.followup = True
+
+
+def save_indicator_values(session: Session, inputs: list[ValueInput], *, dry_run: bool = False,
+                          follow_up_warnings: bool = False) -> SaveReport:
     """Validate and write a batch: all of it, or nothing (``ValidationFailed`` lists every problem).
 
-    A warning needs a comment on its value to be saved; the same rule holds for one cell typed in the
-    grid and for a spreadsheet of 200,000 rows.
+    A warning needs a comment on its value, or the value marked to check later (``ValueInput.followup``:
+    the entry screen's "Check later"), to be saved; the same rule holds for one cell typed in the grid
+    and for a spreadsheet of 200,000 rows. ``follow_up_warnings`` marks every value whose only problems are
+    warnings to check later (a bulk load: one unusual figure must not refuse a whole sheet).
     """
     require(session, "enter_values")
     checked, stored = check_indicator_values(session, inputs)
+    if follow_up_warnings:
+        _mark_for_followup(checked)
     blocking = blocking_issues(checked)
     if blocking:
         template = (QT_TRANSLATE_NOOP("errors", "{count} problem(s) in the value; nothing was saved.") if len(inputs) == 1
                     else QT_TRANSLATE_NOOP("errors", "{count} problem(s) in the values; nothing was saved."))
         raise ValidationFailed(say("errors", template, count=len(blocking)), blocking)
-    report = SaveReport(warnings=[i for value in checked for i in value.issues])
+    report = SaveReport(warnings=[i for value in checked for i in value.issues],
+                        followup=[i for value in checked if value.source.followup and not (value.source.comment or "").strip()
+                                  for i in value.issues])
     # One pass checks for repeated cells and picks the values to write; a repeat raises before anything
     # is written. Only the values are kept: their rows are built as SQLite asks for them (_value_rows).
     seen: set[tuple] = set()

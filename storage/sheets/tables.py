@@ -38,11 +38,12 @@ class LoadReport:
         return not self.problems
 
     def as_dict(self) -> dict:
-        saved = self.saved.as_dict() if self.saved else {"new": 0, "updated": 0, "unchanged": 0, "warnings": []}
+        saved = self.saved.as_dict() if self.saved else {"new": 0, "updated": 0, "unchanged": 0, "warnings": [],
+                                                          "followup": []}
         return {"file": self.file, "ok": self.ok, "dry_run": self.dry_run, "rows": self.rows,
                 "blank_rows": self.blank_rows, "written": self.ok and not self.dry_run,
                 "new": saved["new"], "updated": saved["updated"], "unchanged": saved["unchanged"],
-                "warnings": saved["warnings"], "problems": [p.as_dict() for p in self.problems],
+                "warnings": saved["warnings"], "followup": saved["followup"], "problems": [p.as_dict() for p in self.problems],
                 "notes": [note.as_dict() for note in self.notes]}
 
 

@@ -206,12 +206,14 @@ def _duplicate_rows(inputs: list[ValueInput]) -> list[Issue]:
     return duplicates
 
 
-def load_values(session: Session, path: str | Path, *, dry_run: bool = False) -> LoadReport:
-    """Validate every row of a .xlsx/.csv file and write all of them, or none.
+def load_values(session: Session, path: str | Path, *, dry_run: bool = False, strict: bool = False) -> LoadReport:
+    """Validate every row of a .xlsx/.ods/.csv file and write all of them, or none.
 
-    In a bulk load a warning without a comment is an error. Every failing row is listed with its
-    spreadsheet row number, rule code and message.
+    Errors refuse the whole file, every failing row listed with its spreadsheet row number, rule code and
+    message. A row whose only problems are warnings (an unusual figure) is saved and marked to check
+    later (listed in ``saved.followup``), unless it has a comment; ``strict`` refuses such rows instead.
     """
     require(session, "enter_values")
     return load_all_or_nothing(path, dry_run=dry_run, read=read_value_rows, check=_duplicate_rows,
-                               save=lambda inputs: save_indicator_values(session, inputs, dry_run=dry_run))
+                               save=lambda inputs: save_indicator_values(session, inputs, dry_run=dry_run,
+                                                                         follow_up_warnings=not strict))

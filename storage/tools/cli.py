@@ -163,7 +163,7 @@ def cmd_template(args: argparse.Namespace, console: Console) -> int:
 
 def cmd_load(args: argparse.Namespace, console: Console) -> int:
     with signed_in(args) as session:
-        report = load_values(session, args.file, dry_run=args.dry_run)
+        report = load_values(session, args.file, dry_run=args.dry_run, strict=args.strict)
     return _say_load(args, console, report, what="", skipped="blank rows skipped")
 
 
@@ -177,8 +177,10 @@ def _say_load(args: argparse.Namespace, console: Console, report: LoadReport, wh
         verb = "Would write" if args.dry_run else "Loaded"
         console.say(f"{verb} {args.file}: {saved.new} new, {saved.updated} updated, {saved.unchanged} unchanged"
                     f"{what} ({report.blank_rows} {skipped}).")
+        followup = {id(found) for found in saved.followup}
         for warning in saved.warnings:
-            console.say(f"  row {warning.row}: {warning.rule} (commented): {warning.message}")
+            how = "marked to check later" if id(warning) in followup else "commented"
+            console.say(f"  row {warning.row}: {warning.rule} ({how}): {warning.message}")
         for note in report.notes:
             console.say(f"  row {note.row}: {note.rule}: {note.message}")
     else:
@@ -364,6 +366,8 @@ def register(commands: argparse._SubParsersAction) -> None:
     load = commands.add_parser("load", help="load indicator values from .xlsx, .ods or .csv (any separator or encoding): all rows or none")
     load.add_argument("file")
     load.add_argument("--dry-run", action="store_true", help="check only; write nothing")
+    load.add_argument("--strict", action="store_true",
+                      help="refuse the file when a row has a warning and no comment (default: save it, marked to check later)")
     load.add_argument("--json", action="store_true")
     load.set_defaults(handler=cmd_load)
 

@@ -37,6 +37,8 @@ STEP_FOLLOWUP = QT_TRANSLATE_NOOP("next_steps", "{count} open desk cases have a 
 STEP_UNACKNOWLEDGED = QT_TRANSLATE_NOOP(
     "next_steps", "Bundle {sequence} ({file}, made {made}) is not yet acknowledged by the centre")
 STEP_NO_BUNDLE = QT_TRANSLATE_NOOP("next_steps", "No bundle has been sent to the centre yet")
+STEP_CHECK_LATER = QT_TRANSLATE_NOOP("next_steps", "Figures saved to check later: {count}. Correct them or add a comment "
+                                                  "saying why they are right")
 STEP_WARNINGS = QT_TRANSLATE_NOOP("next_steps", "Unusual figures (warnings) in the last two months: {count}. Check "
                                            "them and their comments")
 
@@ -64,6 +66,10 @@ def next_steps(session: Session, on: dt.date | None = None, months: int = 2) -> 
                 if (period == first and found.expected and found.entered == found.expected and not found.complete
                         and allowed(session, "mark_complete")):
                     steps.append(NextStep("mark_complete", STEP_MARK, params))
+        marked = session.db.execute("SELECT count(*) FROM indicator_values WHERE deleted = 0 AND followup = 1 "
+                                    "AND district = ?", [district]).fetchone()[0]
+        if marked:
+            steps.append(NextStep("check_later", STEP_CHECK_LATER, {"count": marked}))
         warned = values_with_warnings(session, district, [shift(first, -back) for back in range(months)])
         if warned:
             steps.append(NextStep("warnings", STEP_WARNINGS, {"count": warned}))

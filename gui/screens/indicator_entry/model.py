@@ -300,6 +300,11 @@ class IndicatorGridModel(QAbstractTableModel):
             return False
         return self._commit(cell, comment.strip())
 
+    def check_later(self, cell: str) -> bool:
+        """Save the warned figure without a comment, marked to check later (the dashboard lists such figures
+        until a comment or a correction answers the warning); True when saved."""
+        return self._commit(cell, None, followup=True)
+
     def discard(self, cell: str) -> None:
         """Forget unsaved typing in a cell: it shows the stored figure again."""
         state = self.states[cell]
@@ -310,7 +315,7 @@ class IndicatorGridModel(QAbstractTableModel):
     def _figures(self, cell: str) -> dict[str, str]:
         return {part: self.text(cell, part) for part in self.parts if part != COMPUTED}
 
-    def _input(self, cell: str, comment: str | None) -> ValueInput:
+    def _input(self, cell: str, comment: str | None, followup: bool = False) -> ValueInput:
         figures = self._figures(cell)
         stored = self.states[cell].stored
         if comment is None and stored is not None:
@@ -318,9 +323,9 @@ class IndicatorGridModel(QAbstractTableModel):
         item = self.item
         return ValueInput(self.indicator.code, self.district, item.period, cell, value=figures.get(VALUE) or None,
                           numerator=figures.get(NUMERATOR) or None, denominator=figures.get(DENOMINATOR) or None,
-                          comment=comment)
+                          comment=comment, followup=followup)
 
-    def _commit(self, cell: str, comment: str | None = None) -> bool:
+    def _commit(self, cell: str, comment: str | None = None, *, followup: bool = False) -> bool:
         figures = self._figures(cell)
         if not any(figures.values()):
             return self._clear(cell)
@@ -333,7 +338,7 @@ class IndicatorGridModel(QAbstractTableModel):
                  if other != cell and other_state.state == ERROR_STATE and other_state.drafts
                  and set(other_state.rules) <= CROSS_CELL_RULES]
         batch = [cell, *retry]
-        inputs = [self._input(cell, comment), *(self._input(other, None) for other in retry)]
+        inputs = [self._input(cell, comment, followup), *(self._input(other, None) for other in retry)]
         for number, value_input in enumerate(inputs, start=1):
             value_input.row = number
         try:

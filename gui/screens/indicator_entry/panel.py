@@ -60,10 +60,15 @@ class IndicatorPanel(QFrame):
         self.comment.setAccessibleName(self.tr("Comment on the unusual figure"))
         self.comment_label.setBuddy(self.comment)
         self.save_comment = QPushButton(self.tr("Save with comment"))
+        # Saving without a comment must stay possible: the person who knows why may be out today.
+        self.check_later_button = QPushButton(self.tr("Check later"))
+        self.check_later_button.setToolTip(self.tr("Save the figure now; the dashboard lists it until someone "
+                                                   "corrects it or adds a comment"))
         self.discard_button = QPushButton(self.tr("Undo typing"))
         row.addWidget(self.comment_label)
         row.addWidget(self.comment, 1)
         row.addWidget(self.save_comment)
+        row.addWidget(self.check_later_button)
         row.addWidget(self.discard_button)
         self.comment_row.hide()
         layout.addWidget(self.comment_row)
@@ -71,6 +76,7 @@ class IndicatorPanel(QFrame):
         model.commentNeeded.connect(self.ask_comment)
         self.comment.returnPressed.connect(self.submit_comment)
         self.save_comment.clicked.connect(self.submit_comment)
+        self.check_later_button.clicked.connect(self.save_to_check_later)
         self.discard_button.clicked.connect(self.discard_pending)
         self.view.fit()
 
@@ -108,6 +114,15 @@ class IndicatorPanel(QFrame):
             self.view.move("next")
         elif not self.comment.text().strip():
             self.comment.setFocus()
+
+    def save_to_check_later(self) -> None:
+        cell = self.pending_comment
+        if cell is not None and self.model.check_later(cell):
+            self.comment_row.hide()
+            self.pending_comment = None
+            self.view.setFocus()
+            self.view.setCurrentIndex(self.model.index_of(cell))
+            self.view.move("next")
 
     def discard_pending(self) -> None:
         if self.pending_comment is not None:
