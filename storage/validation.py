@@ -46,6 +46,8 @@ RULES: dict[str, Rule] = _rules(
          QT_TRANSLATE_NOOP("rules", "{indicator} is computed from the desk register and cannot be typed in. Enter desk cases instead.")),
     Rule("IV_UNKNOWN_DISTRICT", ERROR, "district",
          QT_TRANSLATE_NOOP("rules", "District '{value}' is not known. Use a district code such as QUETTA.")),
+    Rule("IV_ENTERED_AT_CENTRE", ERROR, "indicator",
+         QT_TRANSLATE_NOOP("rules", "{indicator} is entered at the provincial centre, not at a district office. Leave it out; the centre enters it for every district.")),
     Rule("IV_OTHER_DISTRICT", ERROR, "district",
          QT_TRANSLATE_NOOP("rules", "This office enters figures for {own}, not for '{value}'. Correct the district.")),
     Rule("IV_PERIOD_FORMAT", ERROR, "period",
@@ -388,6 +390,8 @@ def check_value(context: ValueContext, source: ValueInput) -> CheckedValue:
     code = indicator.code
     if indicator.source != "entry":
         issues.append(issue("IV_COMPUTED_INDICATOR", row, indicator=code))
+    elif context.own_district is not None and indicator.entered_at == "centre":  # a district office, or its bundle
+        issues.append(issue("IV_ENTERED_AT_CENTRE", row, indicator=code))
     district = catalogue.districts.get(source.district)
     if district is None:
         issues.append(issue("IV_UNKNOWN_DISTRICT", row, value=source.district))

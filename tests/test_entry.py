@@ -99,7 +99,7 @@ def test_a_quarter_closing_month_carries_the_quarterly_indicators():
 
 def test_bulk_template_asks_the_same_function(supervisor):
     assert template_indicators(supervisor, "2026-12") == [
-        (i.code, p) for i, p in due_indicators(supervisor.catalogue, "2026-12")]
+        (i.code, p) for i, p in due_indicators(supervisor.catalogue, "2026-12", installation="district")]
 
 
 def test_periods_for_matches_the_frequency_and_excludes_the_future():

@@ -366,6 +366,20 @@ def test_a_record_from_a_clock_years_ahead_is_quarantined_and_does_not_drag_the_
     assert int(centre_clock.split(".")[0]) < time.time() * 1000 + 24 * 3600 * 1000
 
 
+def test_a_district_bundle_carrying_what_the_centre_enters_is_quarantined(world, tmp_path):
+    """REF-01 (the population) is the centre's figure: a correctly signed district bundle cannot set it."""
+    record = value_record(world.device_id, indicator="REF-01", period="2025", value=1)
+    path = craft_bundle(tmp_path / "QUETTA-population-1.mizan", recipient=world.pair.recipient,
+                        private_key=world.district_key, device_id=world.device_id, district="QUETTA",
+                        device_name="Quetta DPO", records={"indicator_values": [record]})
+    outcome = import_one(world, path)
+    assert (outcome.status, outcome.counts["new"], outcome.counts["quarantined"]) == ("imported", 0, 1)
+    [reasons] = [json.loads(row[0]) for row in world.clerk.db.execute(
+        "SELECT reasons FROM quarantine WHERE record_uuid = ?", [record["uuid"]])]
+    assert [reason["rule"] for reason in reasons] == ["IV_ENTERED_AT_CENTRE"]
+    assert [v for v in list_indicator_values(world.clerk) if v["indicator"] == "REF-01"] == []
+
+
 # -- replay ------------------------------------------------------------------------------------------------
 
 

@@ -26,7 +26,7 @@ from storage.records.targets import list_targets, set_target
 from storage.records.users import add_user
 from storage.records.values import list_indicator_values, save_indicator_values
 from storage.reference.periods import period_containing, shift
-from storage.sheets.values import load_values
+from storage.sheets.values import load_values, template_indicators
 from storage.validation import RULES, ValueInput, issue
 from sync.bundle import RECORD_TYPES, BundleWriter, write_encrypted
 from sync.devices import enroll_device
@@ -98,7 +98,7 @@ def test_unknown_district_and_other_district_are_refused_at_a_district_install(o
 # -- periods ---------------------------------------------------------------------------------------------
 
 
-def test_period_must_fit_the_indicator_frequency(operator):
+def test_period_must_fit_the_indicator_frequency(operator, clerk):
     assert refused(operator, [fraction("POL-04", "2026-13", 5, 10)]) == [
         ("IV_PERIOD_FORMAT",
          "Period '2026-13' does not fit POL-04, which is monthly. Write it like 2026-10."),
@@ -110,14 +110,30 @@ def test_period_must_fit_the_indicator_frequency(operator):
     assert refused(operator, [fraction("CRT-04", "2026-01", 5, 10)]) == [
         ("IV_PERIOD_FORMAT", "Period '2026-01' does not fit CRT-04, which is quarterly. Write it like 2026Q4."),
     ]
-    assert refused(operator, [count("REF-01", "2025-01", 900000)]) == [
+    # REF-01 (annual) is the centre's to enter: its clerk is told about the period like anyone else.
+    assert refused(clerk, [count("REF-01", "2025-01", 900000)]) == [
         ("IV_PERIOD_FORMAT", "Period '2025-01' does not fit REF-01, which is annual. Write it like 2026."),
     ]
-    save_indicator_values(operator, [fraction("POL-04", "2026-01", 5, 10), fraction("CRT-04", "2026Q1", 5, 10),
-                                     count("REF-01", "2025", 900000)])
+    save_indicator_values(operator, [fraction("POL-04", "2026-01", 5, 10), fraction("CRT-04", "2026Q1", 5, 10)])
+    save_indicator_values(clerk, [count("REF-01", "2025", 900000)])
     assert stored(operator, "POL-04", "2026-01")["total"]["value"] == 50.0
     assert stored(operator, "CRT-04", "2026Q1")["total"]["value"] == 50.0
-    assert stored(operator, "REF-01", "2025")["total"]["value"] == 900000
+    assert stored(clerk, "REF-01", "2025")["total"]["value"] == 900000
+
+
+def test_a_district_may_not_enter_what_the_catalogue_gives_the_centre(operator, clerk, tmp_path):
+    # The catalogue's entered_at column: REF-01 (the census population) is entered at the provincial centre.
+    assert refused(operator, [count("REF-01", "2025", 900000)]) == [
+        ("IV_ENTERED_AT_CENTRE", "REF-01 is entered at the provincial centre, not at a district office. "
+                                 "Leave it out; the centre enters it for every district."),
+    ]
+    # The same rule refuses a bulk load's row, and the district's template no longer offers it.
+    path = write_csv(tmp_path / "year.csv", [["REF-01", "QUETTA", "2025", "total", "900000", "", "", ""]])
+    assert load_refused(operator, path) == [
+        (2, "IV_ENTERED_AT_CENTRE", "REF-01 is entered at the provincial centre, not at a district office. "
+                                    "Leave it out; the centre enters it for every district.")]
+    assert "REF-01" not in {code for code, _ in template_indicators(operator, "2025-12")}
+    assert "REF-01" in {code for code, _ in template_indicators(clerk, "2025-12")}
 
 
 def test_a_period_that_has_not_started_is_refused_and_the_current_one_is_accepted(operator):

@@ -5255,6 +5255,10 @@
         <translation>سرخی کی قطار میں کالموں کے نام {expected} ہونے چاہئیں؛ غائب: {missing}۔ `template` سے شروع کریں۔</translation>
     </message>
     <message>
+        <source>{indicator} is entered at the provincial centre, not at a district office. Leave it out; the centre enters it for every district.</source>
+        <translation>{indicator} صوبائی مرکز میں درج کیا جاتا ہے، ضلعی دفتر میں نہیں۔ اسے چھوڑ دیں؛ مرکز اسے ہر ضلع کے لیے درج کرتا ہے۔</translation>
+    </message>
+    <message>
         <source>The file {value} is an old Excel 97-2003 workbook (.xls). In Excel choose File &gt; Save As &gt; Excel Workbook (.xlsx), then load that file.</source>
         <translation>فائل {value} پرانی ایکسل 97-2003 ورک بک (.xls) ہے۔ ایکسل میں File &gt; Save As &gt; Excel Workbook (.xlsx) چنیں، پھر وہ فائل لوڈ کریں۔</translation>
     </message>

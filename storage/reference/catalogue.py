@@ -18,6 +18,8 @@ from storage.i18n import QT_TRANSLATE_NOOP, say, translate
 from storage.reference.periods import Period
 
 UNITS = ("count", "percent", "ratio", "days")
+# Where an indicator is typed in: at a district office, or only at the provincial centre.
+ENTERED_AT = ("district", "centre")
 TOTAL_CELL = "total"
 
 
@@ -104,6 +106,9 @@ class Indicator:
     may_exceed_100: bool
     validity: Validity
     note: str
+    # Which installation types the figure in: "district" (its office) or "centre" (e.g. REF-01, the census
+    # population, entered once at the provincial centre). The engine refuses it anywhere else.
+    entered_at: str = "district"
 
     @property
     def has_fraction(self) -> bool:
@@ -249,14 +254,16 @@ def _load_catalogue(language: str) -> Catalogue:
     for row in _read_csv("indicators.csv"):
         indicator_categories = tuple(part for part in row["disaggregation"].split("+") if part)
         unknown = [category for category in indicator_categories if category not in categories]
-        if unknown or row["unit"] not in UNITS or row["institution"] not in institutions:
-            raise ValueError(f"resources/indicators.csv: {row['code']} has an unknown category, unit or institution")
+        if (unknown or row["unit"] not in UNITS or row["institution"] not in institutions
+                or (row.get("entered_at") or "district") not in ENTERED_AT):
+            raise ValueError(f"resources/indicators.csv: {row['code']} has an unknown category, unit, institution or entered_at")
         indicators[row["code"]] = Indicator(
             code=row["code"], institution=row["institution"], name=_words(row, "name", language), unit=row["unit"],
             numerator=_words(row, "numerator", language), denominator=_words(row, "denominator", language), categories=indicator_categories,
             frequency=row["frequency"], source=row["source"], better=row["better"],
             aggregation=row["aggregation"], may_exceed_100=row["may_exceed_100"] == "yes",
             validity=Validity(_date_or_none(row["valid_from"]), _date_or_none(row["valid_to"])), note=row["note"],
+            entered_at=row.get("entered_at") or "district",  # a catalogue from before the column: districts enter all
         )
     lists: dict[str, list[Option]] = {}
     for row in _read_csv("desk_lists.csv"):

@@ -28,12 +28,22 @@ def sheet_periods(period: str) -> list[str]:
     return periods
 
 
+def entered_here(indicator: Indicator, installation: str | None) -> bool:
+    """Whether ``installation`` ("district", "centre"; None: either) types this indicator in.
+
+    A district office never enters a figure the catalogue gives to the centre (REF-01, the population);
+    the centre enters every indicator (for a district that cannot, and its own).
+    """
+    return installation != "district" or indicator.entered_at == "district"
+
+
 def due_indicators(catalogue: Catalogue, period: str, institution: str | None = None,
-                   source: str = "entry") -> list[tuple[Indicator, str]]:
+                   source: str = "entry", installation: str | None = None) -> list[tuple[Indicator, str]]:
     """(indicator, its period) for every indicator the sheet of ``period`` carries, catalogue order.
 
     An indicator is due when its frequency is that of one of :func:`sheet_periods` and it is valid in
-    that period. ``institution`` narrows to one institution's indicators.
+    that period. ``institution`` narrows to one institution's indicators; ``installation`` to those it
+    enters (:func:`entered_here`).
     """
     pairs = []
     for code in sheet_periods(period):
@@ -42,18 +52,18 @@ def due_indicators(catalogue: Catalogue, period: str, institution: str | None = 
         for indicator in catalogue.indicators.values():
             if (indicator.source == source and indicator.frequency == span.frequency
                     and (institution is None or indicator.institution == institution)
-                    and indicator.validity.covers(span)):
+                    and indicator.validity.covers(span) and entered_here(indicator, installation)):
                 pairs.append((indicator, code))
     return pairs
 
 
-def entry_institutions(catalogue: Catalogue, period: str | None = None) -> list[str]:
-    """Institutions with typed-in indicators (valid in ``period`` when given), in catalogue order."""
+def entry_institutions(catalogue: Catalogue, period: str | None = None, installation: str | None = None) -> list[str]:
+    """Institutions with indicators ``installation`` types in (valid in ``period`` when given), catalogue order."""
     found = []
     for code in catalogue.institutions:
-        if not catalogue.indicators_for(code, source="entry"):
+        if not any(entered_here(indicator, installation) for indicator in catalogue.indicators_for(code, source="entry")):
             continue
-        if period is not None and not due_indicators(catalogue, period, code):
+        if period is not None and not due_indicators(catalogue, period, code, installation=installation):
             continue
         found.append(code)
     return found
@@ -76,20 +86,23 @@ def last_complete_period(frequency: str, on: dt.date) -> str:
     return shift(period_containing(frequency, on), -1)
 
 
-def sheet_frequency(catalogue: Catalogue, institution: str) -> str | None:
+def sheet_frequency(catalogue: Catalogue, institution: str, installation: str | None = None) -> str | None:
     """The frequency of an institution's sheets: its most frequent typed-in indicators' frequency.
 
     A monthly institution's quarterly and annual indicators come with the closing month's sheet
     (:func:`sheet_periods`), so its chooser lists months only.
     """
-    frequencies = {indicator.frequency for indicator in catalogue.indicators_for(institution, source="entry")}
+    frequencies = {indicator.frequency for indicator in catalogue.indicators_for(institution, source="entry")
+                   if entered_here(indicator, installation)}
     return next((frequency for frequency in FREQUENCIES if frequency in frequencies), None)
 
 
-def institution_periods(catalogue: Catalogue, institution: str, on: dt.date, count: int = 24) -> list[str]:
+def institution_periods(catalogue: Catalogue, institution: str, on: dt.date, count: int = 24,
+                        installation: str | None = None) -> list[str]:
     """The sheet periods offered for an institution, newest first: only those with something due."""
-    frequency = sheet_frequency(catalogue, institution)
+    frequency = sheet_frequency(catalogue, institution, installation)
     if frequency is None:
         return []
-    return [period for period in periods_for(frequency, on, count) if due_indicators(catalogue, period, institution)]
+    return [period for period in periods_for(frequency, on, count)
+            if due_indicators(catalogue, period, institution, installation=installation)]
 

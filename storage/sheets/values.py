@@ -39,7 +39,8 @@ def template_indicators(session: Session, period: str) -> list[tuple[str, str]]:
     A month's sheet also carries the quarter's indicators when the month closes a quarter, and the
     year's when it is December, so one sheet a month covers everything.
     """
-    return [(indicator.code, code) for indicator, code in due_indicators(session.catalogue, period)]
+    return [(indicator.code, code)
+            for indicator, code in due_indicators(session.catalogue, period, installation=session.installation["role"])]
 
 
 def write_template(session: Session, period: str, out: str | Path, district: str | None = None) -> int:

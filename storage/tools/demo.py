@@ -36,6 +36,7 @@ from storage.records.desk import list_desks, save_desk_case, save_pkm_request
 from storage.records.targets import set_target
 from storage.records.values import save_indicator_values
 from storage.reference.catalogue import TOTAL_CELL, Catalogue, Indicator, parse_cell
+from storage.reference.due import entered_here
 from storage.reference.periods import Period, parse_period, period_code, period_containing, shift
 from storage.reports.desk_indicators import desk_indicator_values
 from storage.validation import ValueInput, classify
@@ -939,7 +940,9 @@ def generate_demo(session: Session, seed: int = 1, months: int = 12, until: str 
     with acting.write():
         for district in districts:
             figures = DistrictFigures(catalogue, district, plan, random.Random(f"mizan-demo:{seed}:district:{district}"))
-            inputs = figures.value_inputs()
+            # Drawn for every indicator (the same figures whoever loads them); saved only where they are entered.
+            inputs = [value for value in figures.value_inputs()
+                      if entered_here(catalogue.indicators[value.indicator], session.installation["role"])]
             counts["indicator values"] += _save_values(acting, inputs)
             saved_by_district[district] = inputs
         for desk in desks:

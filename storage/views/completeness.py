@@ -59,7 +59,7 @@ def completeness(session: Session, district: str, period: str) -> list[Completen
     """
     require(session, "view")
     catalogue = session.catalogue
-    due = due_indicators(catalogue, period)
+    due = due_indicators(catalogue, period, installation=session.installation["role"])
     denominators: dict[tuple[str, str], dict[str, float | None]] = defaultdict(dict)
     cell_sets = {indicator.code: set(catalogue.cells(indicator.code)) for indicator, _ in due}
     for indicator_code, row_period, cell, _, _, denominator, _ in value_rows(session, district, {(i.code, p) for i, p in due}):

@@ -147,7 +147,7 @@ def entry_sheet(session: Session, district: str, institution: str, period: str) 
         raise UsageError(say("errors", QT_TRANSLATE_NOOP("errors", "Unknown institution {institution}; use one of {institutions}."), institution=repr(institution), institutions=', '.join(catalogue.institutions)))
     if district not in catalogue.districts:
         raise UsageError(say("errors", QT_TRANSLATE_NOOP("errors", "Unknown district {district}."), district=repr(district)))
-    due = due_indicators(catalogue, period, institution)
+    due = due_indicators(catalogue, period, institution, installation=session.installation["role"])
     wanted: set[tuple[str, str]] = set()
     history_of: dict[str, tuple[str, ...]] = {}
     for indicator, code in due:
@@ -185,7 +185,8 @@ def mark_sheet_complete(session: Session, district: str, institution: str, perio
     Returns the periods marked. Supervisors only (``set_complete`` checks it).
     """
     require(session, "mark_complete")
-    marked = sorted({code for _, code in due_indicators(session.catalogue, period, institution)},
+    marked = sorted({code for _, code in due_indicators(session.catalogue, period, institution,
+                                                        installation=session.installation["role"])},
                     key=sheet_periods(period).index) or [period]
     for code in marked:
         set_complete(session, district, institution, code, complete)

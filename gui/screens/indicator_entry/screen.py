@@ -52,7 +52,7 @@ class IndicatorEntryScreen(Screen):
         self.institution = QComboBox()
         self.institution.setAccessibleName(self.tr("Institution"))
         on = today()
-        for code in entry_institutions(session.catalogue):
+        for code in entry_institutions(session.catalogue, installation=session.installation["role"]):
             # Valid today by the catalogue's rule: one whose end date is still to come is shown until then.
             if valid_on(session.catalogue.institutions[code].validity, on):
                 self.institution.addItem(session.catalogue.institutions[code].name, code)
@@ -106,8 +106,8 @@ class IndicatorEntryScreen(Screen):
             return
         keep = self.period.currentData()
         on = today()
-        periods = institution_periods(self.session.catalogue, institution, on, 24)
-        frequency = sheet_frequency(self.session.catalogue, institution)
+        periods = institution_periods(self.session.catalogue, institution, on, 24, self.session.installation["role"])
+        frequency = sheet_frequency(self.session.catalogue, institution, self.session.installation["role"])
         default = last_complete_period(frequency, on) if frequency else None
         self.period.blockSignals(True)
         self.period.clear()
