@@ -30,7 +30,7 @@ translations: $(QM)
 resources/translations/%.qm: resources/translations/%.ts $(STAMP)
 	$(VENV)/bin/pyside6-lrelease $< -qm $@
 
-run: $(STAMP) translations
+run: system-deps $(STAMP) translations
 	$(PY) main.py
 
 lint: $(STAMP)

@@ -2,7 +2,20 @@
 
 from __future__ import annotations
 
+import os
 import sys
+
+
+def no_display() -> str | None:
+    """Why the window cannot open here, in one line, or None. On Linux without an X or Wayland display Qt
+    would abort with "Reinstalling the application may fix this problem", which is not the cause."""
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
+        return None
+    if os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"):
+        return None
+    return ("Mizan's window needs a display, and this session has none (no DISPLAY or WAYLAND_DISPLAY). "
+            "Run it on the desktop, or use the command line: python main.py --help "
+            "(QT_QPA_PLATFORM=offscreen runs the window without showing it).")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -18,6 +31,9 @@ def main(argv: list[str] | None = None) -> int:
 
         return self_test()
     if args.command is None:
+        if (reason := no_display()) is not None:
+            print(reason, file=sys.stderr)
+            return 2
         from gui.app import run_app
 
         return run_app(db_path=args.db)

@@ -481,3 +481,10 @@ def run(args: argparse.Namespace, console: Console | None = None) -> int:
     except KeyboardInterrupt:
         console.warn("Stopped.")
         return 130
+    except BrokenPipeError:
+        # The reader went away (`values --json | head -1`): what it wanted was written. Python would print
+        # a traceback when it flushes stdout at exit; point stdout at nothing instead (the Python docs' way).
+        if console.out is sys.stdout:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_OK
