@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from PySide6.QtCore import QModelIndex, Qt
 
@@ -140,6 +141,22 @@ def test_a_warned_figure_saved_to_check_later_is_listed_on_the_dashboard_until_c
         ("check_later", 1)]
     assert panel.model.supply_comment("total", "A backlog of challans was cleared")
     assert [step for step in next_steps(supervisor) if step.kind == "check_later"] == []
+
+
+def test_the_count_of_cells_entered_follows_each_save(qtbot, supervisor):
+    period = _last_month()
+    screen = IndicatorEntryScreen(supervisor)
+    qtbot.addWidget(screen)
+    screen.choose("prosecution", period)
+    before = screen.status.text()
+    match = re.match(r"(\d+) of (\d+) cells entered", before)
+    assert match, before
+    entered, expected = int(match.group(1)), int(match.group(2))
+    panel = screen.panels["PRO-01"]
+    panel.model.setData(panel.model.index(0, 0), "7")
+    assert screen.status.text().startswith(f"{entered + 1} of {expected} cells entered")
+    panel.model.setData(panel.model.index(0, 0), "")
+    assert screen.status.text().startswith(f"{entered} of {expected} cells entered")
 
 
 def test_an_error_shows_the_rules_message_and_writes_nothing(qtbot, supervisor):

@@ -135,6 +135,7 @@ class IndicatorEntryScreen(Screen):
             panel = IndicatorPanel(model, container)
             self.models[item.indicator.code] = model
             self.panels[item.indicator.code] = panel
+            model.cellSaved.connect(self._show_status)  # the count of cells entered follows every save
             column.addWidget(panel)
         if not self.sheet.indicators:
             column.addWidget(plain_label(fill(self.tr("Nothing is due from this institution for {period}."), period=period)))
