@@ -251,7 +251,9 @@ def test_dashboard_completeness_matches_storage(qtbot, supervisor):
     for period in screen.periods():
         for row in completeness(supervisor, "QUETTA", period):
             bar = screen.bars[(period, row.institution)]
-            assert (bar.value(), bar.maximum()) == (row.entered, row.expected)
+            assert (bar.value(), bar.maximum(), bar.isTextVisible()) == (row.entered, row.expected, False)
+            count = screen.bar_counts[(period, row.institution)].text()
+            assert count == f"{row.entered} of {row.expected} cells"
     assert screen.bars[(last, "prosecution")].value() == 1
     assert any("Prisons:" in label.text() for label in screen.step_labels)
     assert set(screen.desk_counts) == set(screen.periods())

@@ -9,7 +9,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -46,6 +46,7 @@ class DashboardScreen(Screen):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
         self.bars: dict[tuple[str, str], QProgressBar] = {}
+        self.bar_counts: dict[tuple[str, str], QLabel] = {}  # "12 of 40 cells" beside each bar
         self.rows: dict[str, list[Completeness]] = {}
         outer = QVBoxLayout(self)
         heading = heading_label(self.tr("Dashboard"))
@@ -123,6 +124,7 @@ class DashboardScreen(Screen):
         body = QWidget()
         layout = QVBoxLayout(body)
         self.bars.clear()
+        self.bar_counts.clear()
         self.rows = figures.completeness
         side = QHBoxLayout()
         for period, label in zip(periods, (self.tr("This month: {period} (in progress)"),
@@ -146,11 +148,16 @@ class DashboardScreen(Screen):
             bar = QProgressBar()
             bar.setRange(0, max(row.expected, 1))
             bar.setValue(row.entered)
-            bar.setFormat(fill(self.tr("{entered} of {expected} cells"), entered=row.entered, expected=row.expected))
-            bar.setLayoutDirection(Qt.LayoutDirection.LeftToRight)  # "12 of 40" reads left to right
+            # The count beside the bar, not on it: drawn over the fill, "3 of 10" was hard to read (and in
+            # some styles half on the colour, half off).
+            counted = fill(self.tr("{entered} of {expected} cells"), entered=row.entered, expected=row.expected)
+            bar.setTextVisible(False)
             bar.setAccessibleName(fill(self.tr("{institution} completeness"), institution=row.name))
+            bar.setAccessibleDescription(counted)
             bar.setMinimumWidth(150)
             self.bars[(period, row.institution)] = bar
+            count = plain_label(counted)
+            self.bar_counts[(period, row.institution)] = count
             if row.complete:
                 state = self.tr("marked complete")
             elif row.entered == row.expected:
@@ -163,7 +170,8 @@ class DashboardScreen(Screen):
             note.setStyleSheet(NOTE_STYLE)
             grid.addWidget(name, number, 0)
             grid.addWidget(bar, number, 1)
-            grid.addWidget(note, number, 2)
+            grid.addWidget(count, number, 2)
+            grid.addWidget(note, number, 3)
         if not rows:
             grid.addWidget(plain_label(self.tr("Nothing is due.")), 0, 0)
         return box
