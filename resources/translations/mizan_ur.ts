@@ -4301,6 +4301,16 @@
         <translation>کلید کی فائل {path} مصروف ہے: اس کمپیوٹر پر Mizan کا ایک اور پروگرام سائن ان کر رہا ہے یا صارفین بدل رہا ہے۔ ایک منٹ بعد دوبارہ کوشش کریں۔</translation>
     </message>
     <message>
+        <location filename="../../storage/core/writer.py"/>
+        <source>Mizan is open on this PC ({user}, since {time}): close it first.</source>
+        <translation>اس کمپیوٹر پر Mizan کھلا ہوا ہے ({user}، {time} سے): پہلے اسے بند کریں۔</translation>
+    </message>
+    <message>
+        <location filename="../../storage/core/writer.py"/>
+        <source>Mizan is open on this PC: close it first.</source>
+        <translation>اس کمپیوٹر پر Mizan کھلا ہوا ہے: پہلے اسے بند کریں۔</translation>
+    </message>
+    <message>
         <location filename="../../storage/core/clock.py" line="135"/>
         <source>This PC&apos;s clock reads {today}, but records were saved on it up to {last}. If today&apos;s date is wrong, correct the PC&apos;s date and time. If it is right, those records were saved while the clock ran ahead: a supervisor dates them today with `clock repair`, and then saving works again.</source>
         <translation>اس کمپیوٹر کی گھڑی {today} بتا رہی ہے، لیکن اس پر {last} تک کے ریکارڈ محفوظ ہو چکے ہیں۔ اگر آج کی تاریخ غلط ہے تو کمپیوٹر کی تاریخ اور وقت درست کریں۔ اگر درست ہے تو وہ ریکارڈ اس وقت محفوظ ہوئے جب گھڑی آگے چل رہی تھی: سپروائزر `clock repair` سے انہیں آج کی تاریخ دے، اس کے بعد محفوظ کرنا پھر ممکن ہو گا۔</translation>
