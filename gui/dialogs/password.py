@@ -76,7 +76,8 @@ class ChangePasswordDialog(QDialog):
             show_message(self.status, self.tr("Type your current password."), error=True)
             self.current.setFocus()
             return
-        if not call_storage(self.status, lambda: check_password_strength(new)):  # storage's rule, its words
+        if not call_storage(self.status, lambda: check_password_strength(
+                new, user=self.session.user, district=self.session.district)):  # storage's rule, its words
             self.new.setFocus()
             return
         if new != repeat:

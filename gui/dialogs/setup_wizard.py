@@ -265,7 +265,11 @@ class AdminPage(QWizardPage):
             show_message(self.status, self.tr("Type a user name for the administrator."), error=True)
             self.user_name.setFocus()
             return False
-        if not call_storage(self.status, lambda: check_password_strength(self.password.text())):
+        wizard = self.wizard()
+        district = wizard.district_page.district_code() if isinstance(wizard, SetupWizard) and wizard.is_district \
+            else None
+        if not call_storage(self.status, lambda: check_password_strength(
+                self.password.text(), user=self.user_name.text().strip(), district=district)):
             self.password.setFocus()  # storage's rule, in its words
             return False
         if self.password.text() != self.repeat.text():

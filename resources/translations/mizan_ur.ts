@@ -3649,8 +3649,13 @@
     </message>
     <message>
         <location filename="../../storage/database.py" line="314"/>
-        <source>A password needs at least {min_password_length} characters.</source>
-        <translation>پاس ورڈ میں کم از کم {min_password_length} حروف ہونے چاہئیں۔</translation>
+        <source>A password needs at least {min_password_length} characters. Four or more words that do not belong together, with spaces between them, are easy to remember and hard to guess.</source>
+        <translation>پاس ورڈ میں کم از کم {min_password_length} حروف ہونے چاہئیں۔ چار یا زیادہ ایسے الفاظ جن کا آپس میں کوئی تعلق نہ ہو، درمیان میں خالی جگہ کے ساتھ، یاد رکھنا آسان اور اندازہ لگانا مشکل ہوتے ہیں۔</translation>
+    </message>
+    <message>
+        <location filename="../../storage/core/roles.py"/>
+        <source>This password is easy to guess: it is a common password, or close to a word, a name, a date or a keyboard pattern. Choose four or more words that do not belong together, with spaces between them.</source>
+        <translation>اس پاس ورڈ کا اندازہ لگانا آسان ہے: یہ ایک عام پاس ورڈ ہے، یا کسی لفظ، نام، تاریخ یا کی بورڈ کے کسی سلسلے سے ملتا جلتا ہے۔ چار یا زیادہ ایسے الفاظ چنیں جن کا آپس میں کوئی تعلق نہ ہو، درمیان میں خالی جگہ کے ساتھ۔</translation>
     </message>
     <message>
         <location filename="../../storage/demo.py" line="134"/>

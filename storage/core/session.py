@@ -233,7 +233,7 @@ def create_database(
     if role == "centre":
         district = None
     admin = check_user_name(admin)
-    check_password_strength(password)
+    check_password_strength(password, user=admin, district=district)
     if path.exists():
         raise UsageError(say("errors", QT_TRANSLATE_NOOP("errors", "{path} already exists; refusing to overwrite a database."), path=path))
     path.parent.mkdir(parents=True, exist_ok=True)
