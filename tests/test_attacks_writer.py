@@ -19,13 +19,17 @@ import threading
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QSettings
 
+from gui.dialogs.login import LoginDialog
+from gui.settings import Settings
 from main import main
 from storage.core.backup import backup_keep, backup_now, restore_backup, with_password
 from storage.core.session import open_session
 from storage.core.writer import read_holder, writer_lock_path
 from storage.errors import DatabaseBusy
-from tests.conftest import SUPERVISOR_PASSWORD
+from tests.conftest import ADMIN_PASSWORD, SUPERVISOR_PASSWORD
+from tests.gui_fixtures import no_task_outlives_its_test  # noqa: F401  (an autouse fixture)
 from tests.templates import sign_in
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -37,6 +41,10 @@ import sys, threading
 sys.path.insert(0, sys.argv[1])
 from sync import install_hooks
 install_hooks()
+from PySide6.QtCore import QSettings
+
+from gui.dialogs.login import LoginDialog
+from gui.settings import Settings
 from storage.core.backup import set_backup_keep
 from storage.core.session import open_session
 session = open_session(sys.argv[2], sys.argv[3], sys.argv[4])
@@ -119,7 +127,7 @@ def test_a_second_mizan_is_refused_with_the_holder_named_and_may_open_once_it_cl
         district_db, other_mizan, monkeypatch, capsys):
     other = other_mizan()
     with pytest.raises(DatabaseBusy) as refused:
-        open_session(district_db, "admin", "admin-pass-1")
+        open_session(district_db, "admin", ADMIN_PASSWORD)
     _assert_busy(refused.value, other.process.pid)
     with pytest.raises(DatabaseBusy):
         sign_in(district_db, "omar")  # with the key itself, too
@@ -175,7 +183,7 @@ def test_a_killed_holder_leaves_a_stale_lock_that_the_next_session_takes_over(di
     other.process.wait(timeout=30)
     assert writer_lock_path(district_db).exists()
 
-    session = open_session(district_db, "admin", "admin-pass-1")
+    session = open_session(district_db, "admin", ADMIN_PASSWORD)
     try:
         taken = read_holder(district_db)
         assert taken["pid"] == os.getpid() and taken["user"] == "admin"
@@ -221,3 +229,24 @@ def test_a_sessions_own_background_connection_works_and_does_not_release_the_loc
     finally:
         session.close()
     assert json.loads(writer_lock_path(district_db).read_bytes()[1:])["pid"] == os.getpid()  # the file stays
+
+
+def test_a_second_gui_says_who_has_it_open_at_sign_in_and_signs_in_once_it_is_closed(
+        qtbot, district_db, other_mizan, tmp_path):
+    other = other_mizan()
+    dialog = LoginDialog(district_db, Settings(QSettings(str(tmp_path / "mizan.ini"), QSettings.Format.IniFormat)))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.user_name.setText("admin")
+    dialog.password.setText(ADMIN_PASSWORD)
+    dialog.sign_in.click()
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=30_000)
+    assert BUSY.match(dialog.status.text()), dialog.status.text()
+    assert dialog.session is None and dialog.isVisible()
+
+    other.tell("close", "closed")
+    dialog.password.setText(ADMIN_PASSWORD)
+    dialog.sign_in.click()
+    qtbot.waitUntil(lambda: dialog.session is not None, timeout=30_000)
+    dialog.session.close()
