@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import json
+import multiprocessing
 import os
 import re
 import subprocess
@@ -250,3 +251,34 @@ def test_a_second_gui_says_who_has_it_open_at_sign_in_and_signs_in_once_it_is_cl
     dialog.sign_in.click()
     qtbot.waitUntil(lambda: dialog.session is not None, timeout=30_000)
     dialog.session.close()
+
+
+def _open_in_child(db: str, answers) -> None:
+    try:
+        sign_in(Path(db), "omar").close()
+    except DatabaseBusy as error:
+        answers.put(("busy", error.holder.get("pid")))
+    else:
+        answers.put(("opened", None))
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="fork is POSIX's")
+def test_a_forked_child_does_not_inherit_its_parents_hold(district_db):
+    # A child made by fork copies the parent's memory, count of holds included; it is another process
+    # and must be refused like any other.
+    session = sign_in(district_db, "sana")
+    try:
+        context = multiprocessing.get_context("fork")
+        answers = context.Queue()
+        child = context.Process(target=_open_in_child, args=(str(district_db), answers))
+        child.start()
+        answer = answers.get(timeout=60)
+        child.join(timeout=60)
+        assert answer == ("busy", os.getpid())
+        assert read_holder(district_db)["pid"] == os.getpid()  # the child's exit left the parent's lock
+        check = subprocess.run(
+            [sys.executable, "-c", OTHER_MIZAN, str(ROOT), str(district_db), "sana", SUPERVISOR_PASSWORD],
+            input="", capture_output=True, text=True, timeout=120)
+        assert "DatabaseBusy" in check.stderr
+    finally:
+        session.close()

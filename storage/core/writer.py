@@ -101,14 +101,20 @@ class WriterHold:
             if held.count > 0:
                 return
             del _held[key]
-            if not Path(key[: -len(LOCK_SUFFIX)]).exists():
+            orphan = not Path(key[: -len(LOCK_SUFFIX)]).exists()
+            if orphan:
                 # No database (a failed restore onto a new PC, a failed init): leave nothing behind. Removed
-                # while still locked; a process that opened the old file meanwhile sees it is gone (acquire).
+                # while still locked on POSIX; a process that opened the old file meanwhile sees it is gone
+                # (_open_locked). Windows refuses to delete an open file: there, after closing it, which
+                # fails as it should if another process has opened it since.
                 with contextlib.suppress(OSError):
                     os.unlink(key)
             with contextlib.suppress(OSError):
                 unlock(held.descriptor)
             os.close(held.descriptor)
+            if orphan and os.name == "nt":
+                with contextlib.suppress(OSError):
+                    os.unlink(key)
 
 
 def _key(db_path: Path) -> str:
@@ -149,12 +155,6 @@ def held(db_path: str | Path, user: str) -> Iterator[WriterHold]:
         yield hold
     finally:
         hold.release()
-
-
-def held_here(db_path: str | Path) -> bool:
-    """Whether this process holds the writer lock of ``db_path``."""
-    with _guard:
-        return _key(Path(db_path)) in _held
 
 
 def _open_locked(key: str) -> int:
