@@ -242,8 +242,9 @@ class AdminPage(QWizardPage):
         layout.addLayout(form)
         # The numbers are storage's rules (the password's length, the lock after wrong passwords).
         layout.addWidget(explanation(fill(self.tr(
-            "Use at least {min_password_length} characters. A short sentence is easy to remember and hard to "
-            "guess. {max_failures} wrong passwords lock the user for {lock_minutes} minutes."),
+            "Use at least {min_password_length} characters. Four or more words that do not belong together are "
+            "easy to remember and hard to guess. {max_failures} wrong passwords lock the user for {lock_minutes} "
+            "minutes."),
             min_password_length=MIN_PASSWORD_LENGTH, max_failures=MAX_FAILURES, lock_minutes=LOCK_MINUTES)))
         self.status = message_label()
         layout.addWidget(self.status)

@@ -98,8 +98,8 @@
     </message>
     <message>
         <location filename="../../gui/dialogs/setup_wizard.py" line="222"/>
-        <source>Use at least {min_password_length} characters. A short sentence is easy to remember and hard to guess. {max_failures} wrong passwords lock the user for {lock_minutes} minutes.</source>
-        <translation>کم از کم {min_password_length} حروف استعمال کریں۔ ایک چھوٹا سا جملہ یاد رکھنا آسان اور اندازہ لگانا مشکل ہوتا ہے۔ {max_failures} بار غلط پاس ورڈ لکھنے پر صارف {lock_minutes} منٹ کے لیے لاک ہو جاتا ہے۔</translation>
+        <source>Use at least {min_password_length} characters. Four or more words that do not belong together are easy to remember and hard to guess. {max_failures} wrong passwords lock the user for {lock_minutes} minutes.</source>
+        <translation>کم از کم {min_password_length} حروف استعمال کریں۔ چار یا زیادہ ایسے الفاظ جن کا آپس میں کوئی تعلق نہ ہو، یاد رکھنا آسان اور اندازہ لگانا مشکل ہوتے ہیں۔ {max_failures} بار غلط پاس ورڈ لکھنے پر صارف {lock_minutes} منٹ کے لیے لاک ہو جاتا ہے۔</translation>
     </message>
     <message>
         <location filename="../../gui/dialogs/setup_wizard.py" line="242"/>
@@ -792,8 +792,8 @@
     </message>
     <message>
         <location filename="../../gui/dialogs/password.py" line="42"/>
-        <source>Changing the password of {user}. Use at least {min_password_length} characters; a short sentence is easy to remember and hard to guess.</source>
-        <translation>{user} کا پاس ورڈ تبدیل کیا جا رہا ہے۔ کم از کم {min_password_length} حروف استعمال کریں؛ ایک چھوٹا سا جملہ یاد رکھنا آسان اور اندازہ لگانا مشکل ہوتا ہے۔</translation>
+        <source>Changing the password of {user}. Use at least {min_password_length} characters; four or more words that do not belong together are easy to remember and hard to guess.</source>
+        <translation>{user} کا پاس ورڈ تبدیل کیا جا رہا ہے۔ کم از کم {min_password_length} حروف استعمال کریں؛ چار یا زیادہ ایسے الفاظ جن کا آپس میں کوئی تعلق نہ ہو، یاد رکھنا آسان اور اندازہ لگانا مشکل ہوتے ہیں۔</translation>
     </message>
     <message>
         <location filename="../../gui/dialogs/password.py" line="48"/>
