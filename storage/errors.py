@@ -33,3 +33,16 @@ class AuthError(MizanError):
 
 class PermissionDenied(AuthError):
     """The signed-in user's role may not do this."""
+
+
+class DatabaseBusy(MizanError):
+    """Another process on this PC has the database open (``storage.core.writer``); nothing was done.
+
+    ``holder`` is what that process wrote into the lock file (user, pid, since, host), when readable.
+    """
+
+    exit_code = 6
+
+    def __init__(self, message: str, holder: dict | None = None) -> None:
+        super().__init__(message)
+        self.holder = holder or {}

@@ -34,6 +34,7 @@ from storage.core.connection import connect
 from storage.core.keyslots import keyfile_path
 from storage.core.schema import migrations
 from storage.core.session import create_database, open_session, open_with_recovery_key
+from storage.core.writer import writer_lock_path
 from storage.errors import AuthError, PermissionDenied
 from storage.records.completion import set_complete
 from storage.records.desk import save_desk_case
@@ -53,7 +54,10 @@ def table_rows(db) -> dict[str, list[tuple]]:
 
 
 def _files(folder: Path) -> dict[str, bytes]:
-    return {path.name: path.read_bytes() for path in sorted(folder.iterdir()) if path.is_file()}
+    """Every file's bytes; the writer lock file only as present (its holder's name changes with each use)."""
+    writer_locks = {writer_lock_path(path).name for path in folder.glob("*.db")}
+    return {path.name: b"" if path.name in writer_locks else path.read_bytes()
+            for path in sorted(folder.iterdir()) if path.is_file()}
 
 
 @pytest.fixture(scope="module")

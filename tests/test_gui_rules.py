@@ -90,17 +90,17 @@ def test_the_gui_copies_no_engine_value():
     "self.client_age.setRange(-1, 120)",
     'RULES = frozenset({"IV_CELLS_SUM", "IV_CELLS_EXCEED_TOTAL"})',
     'names = {"0-3 days": self.tr("0-3 days")}',
-    'intro = self.tr("Use at least 8 characters.")',
-    "if len(password) < 8:\n    pass",
+    'intro = self.tr("Use at least 10 characters.")',
+    "if len(password) < 10:\n    pass",
 ])
 def test_the_check_finds_a_planted_copy(tmp_path, planted):
     # The control: each kind of copy the test looks for is found when written into a gui module.
     module = tmp_path / "gui" / "screens" / "planted.py"
     module.parent.mkdir(parents=True)
-    module.write_text(f'"""Docstrings may say 120, 8 characters, IV_CELLS_SUM or 0-3 days."""\n{planted}\n')
+    module.write_text(f'"""Docstrings may say 120, 10 characters, IV_CELLS_SUM or 0-3 days."""\n{planted}\n')
     assert copies_of_engine_values(module, root=tmp_path / "gui")
     docstring_only = module.with_name("clean.py")
-    docstring_only.write_text('"""Docstrings may say 120, 8 characters, IV_CELLS_SUM or 0-3 days."""\n')
+    docstring_only.write_text('"""Docstrings may say 120, 10 characters, IV_CELLS_SUM or 0-3 days."""\n')
     assert copies_of_engine_values(docstring_only, root=tmp_path / "gui") == []
 
 

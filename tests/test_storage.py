@@ -126,14 +126,14 @@ def test_a_slot_copied_to_another_name_does_not_open(district_db: Path):
 
 def test_recovery_key_opens_when_passwords_are_lost(tmp_path: Path):
     path = tmp_path / "r.db"
-    session, recovery_key = create_database(path, role="centre", admin="root", password="first-password")
+    session, recovery_key = create_database(path, role="centre", admin="root", password="first tulip orbit lamp")
     session.close()
     assert len(recovery_key) == 39 and recovery_key.count("-") == 7
     typed_back = recovery_key.lower().replace("-", " ")
     session = open_with_recovery_key(path, typed_back, "root")
-    change_password(session, "root", "second-password")
+    change_password(session, "root", "second saddle river chalk")
     session.close()
-    open_session(path, "root", "second-password").close()
+    open_session(path, "root", "second saddle river chalk").close()
     with pytest.raises(AuthError, match="That recovery key does not open this database"):
         open_with_recovery_key(path, "AAAA-BBBB-CCCC-DDDD-EEEE-FFFF-GGGG-HHHH", "root")
 
@@ -147,7 +147,7 @@ def test_init_refuses_bad_input_and_leaves_nothing(tmp_path: Path):
     path = tmp_path / "x.db"
     with pytest.raises(UsageError, match="Unknown district 'ATLANTIS'"):
         create_database(path, role="district", district="ATLANTIS", admin="a", password="long-enough")
-    with pytest.raises(UsageError, match="at least 8 characters"):
+    with pytest.raises(UsageError, match="at least 10 characters"):
         create_database(path, role="centre", admin="a", password="short")
     with pytest.raises(UsageError, match="A user name must be one word without spaces, e.g. amina."):
         create_database(path, role="centre", admin="amina khan", password="long-enough")

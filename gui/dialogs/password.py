@@ -41,8 +41,8 @@ class ChangePasswordDialog(QDialog):
 
         layout = QVBoxLayout(self)
         intro = plain_label(fill(self.tr(
-            "Changing the password of {user}. Use at least {min_password_length} characters; a short sentence "
-            "is easy to remember and hard to guess."
+            "Changing the password of {user}. Use at least {min_password_length} characters; four or more words "
+            "that do not belong together are easy to remember and hard to guess."
         ), user=session.user, min_password_length=MIN_PASSWORD_LENGTH))
         intro.setWordWrap(True)
         layout.addWidget(intro)
@@ -76,7 +76,8 @@ class ChangePasswordDialog(QDialog):
             show_message(self.status, self.tr("Type your current password."), error=True)
             self.current.setFocus()
             return
-        if not call_storage(self.status, lambda: check_password_strength(new)):  # storage's rule, its words
+        if not call_storage(self.status, lambda: check_password_strength(
+                new, user=self.session.user, district=self.session.district)):  # storage's rule, its words
             self.new.setFocus()
             return
         if new != repeat:

@@ -242,8 +242,9 @@ class AdminPage(QWizardPage):
         layout.addLayout(form)
         # The numbers are storage's rules (the password's length, the lock after wrong passwords).
         layout.addWidget(explanation(fill(self.tr(
-            "Use at least {min_password_length} characters. A short sentence is easy to remember and hard to "
-            "guess. {max_failures} wrong passwords lock the user for {lock_minutes} minutes."),
+            "Use at least {min_password_length} characters. Four or more words that do not belong together are "
+            "easy to remember and hard to guess. {max_failures} wrong passwords lock the user for {lock_minutes} "
+            "minutes."),
             min_password_length=MIN_PASSWORD_LENGTH, max_failures=MAX_FAILURES, lock_minutes=LOCK_MINUTES)))
         self.status = message_label()
         layout.addWidget(self.status)
@@ -265,7 +266,11 @@ class AdminPage(QWizardPage):
             show_message(self.status, self.tr("Type a user name for the administrator."), error=True)
             self.user_name.setFocus()
             return False
-        if not call_storage(self.status, lambda: check_password_strength(self.password.text())):
+        wizard = self.wizard()
+        district = wizard.district_page.district_code() if isinstance(wizard, SetupWizard) and wizard.is_district \
+            else None
+        if not call_storage(self.status, lambda: check_password_strength(
+                self.password.text(), user=self.user_name.text().strip(), district=district)):
             self.password.setFocus()  # storage's rule, in its words
             return False
         if self.password.text() != self.repeat.text():

@@ -50,6 +50,7 @@ from storage.core.backup import (
 )
 from storage.core.roles import allowed
 from storage.core.session import Session, repair_clock
+from storage.errors import DatabaseBusy
 from storage.i18n import fill
 from sync.keys import trusted_centre
 
@@ -285,7 +286,7 @@ class SettingsScreen(Screen):
         self.session.close()
         try:
             kept = prepared.commit()
-        except OSError as commit_error:
+        except (OSError, DatabaseBusy) as commit_error:  # another Mizan opened it meanwhile
             prepared.discard()
             self._set_busy(True, fill(self.tr("Nothing was restored: {error}. Start Mizan again."), error=commit_error),
                            error=True)

@@ -98,8 +98,8 @@
     </message>
     <message>
         <location filename="../../gui/dialogs/setup_wizard.py" line="222"/>
-        <source>Use at least {min_password_length} characters. A short sentence is easy to remember and hard to guess. {max_failures} wrong passwords lock the user for {lock_minutes} minutes.</source>
-        <translation>کم از کم {min_password_length} حروف استعمال کریں۔ ایک چھوٹا سا جملہ یاد رکھنا آسان اور اندازہ لگانا مشکل ہوتا ہے۔ {max_failures} بار غلط پاس ورڈ لکھنے پر صارف {lock_minutes} منٹ کے لیے لاک ہو جاتا ہے۔</translation>
+        <source>Use at least {min_password_length} characters. Four or more words that do not belong together are easy to remember and hard to guess. {max_failures} wrong passwords lock the user for {lock_minutes} minutes.</source>
+        <translation>کم از کم {min_password_length} حروف استعمال کریں۔ چار یا زیادہ ایسے الفاظ جن کا آپس میں کوئی تعلق نہ ہو، یاد رکھنا آسان اور اندازہ لگانا مشکل ہوتے ہیں۔ {max_failures} بار غلط پاس ورڈ لکھنے پر صارف {lock_minutes} منٹ کے لیے لاک ہو جاتا ہے۔</translation>
     </message>
     <message>
         <location filename="../../gui/dialogs/setup_wizard.py" line="242"/>
@@ -792,8 +792,8 @@
     </message>
     <message>
         <location filename="../../gui/dialogs/password.py" line="42"/>
-        <source>Changing the password of {user}. Use at least {min_password_length} characters; a short sentence is easy to remember and hard to guess.</source>
-        <translation>{user} کا پاس ورڈ تبدیل کیا جا رہا ہے۔ کم از کم {min_password_length} حروف استعمال کریں؛ ایک چھوٹا سا جملہ یاد رکھنا آسان اور اندازہ لگانا مشکل ہوتا ہے۔</translation>
+        <source>Changing the password of {user}. Use at least {min_password_length} characters; four or more words that do not belong together are easy to remember and hard to guess.</source>
+        <translation>{user} کا پاس ورڈ تبدیل کیا جا رہا ہے۔ کم از کم {min_password_length} حروف استعمال کریں؛ چار یا زیادہ ایسے الفاظ جن کا آپس میں کوئی تعلق نہ ہو، یاد رکھنا آسان اور اندازہ لگانا مشکل ہوتے ہیں۔</translation>
     </message>
     <message>
         <location filename="../../gui/dialogs/password.py" line="48"/>
@@ -3657,8 +3657,13 @@
     </message>
     <message>
         <location filename="../../storage/database.py" line="314"/>
-        <source>A password needs at least {min_password_length} characters.</source>
-        <translation>پاس ورڈ میں کم از کم {min_password_length} حروف ہونے چاہئیں۔</translation>
+        <source>A password needs at least {min_password_length} characters. Four or more words that do not belong together, with spaces between them, are easy to remember and hard to guess.</source>
+        <translation>پاس ورڈ میں کم از کم {min_password_length} حروف ہونے چاہئیں۔ چار یا زیادہ ایسے الفاظ جن کا آپس میں کوئی تعلق نہ ہو، درمیان میں خالی جگہ کے ساتھ، یاد رکھنا آسان اور اندازہ لگانا مشکل ہوتے ہیں۔</translation>
+    </message>
+    <message>
+        <location filename="../../storage/core/roles.py"/>
+        <source>This password is easy to guess: it is a common password, or close to a word, a name, a date or a keyboard pattern. Choose four or more words that do not belong together, with spaces between them.</source>
+        <translation>اس پاس ورڈ کا اندازہ لگانا آسان ہے: یہ ایک عام پاس ورڈ ہے، یا کسی لفظ، نام، تاریخ یا کی بورڈ کے کسی سلسلے سے ملتا جلتا ہے۔ چار یا زیادہ ایسے الفاظ چنیں جن کا آپس میں کوئی تعلق نہ ہو، درمیان میں خالی جگہ کے ساتھ۔</translation>
     </message>
     <message>
         <location filename="../../storage/demo.py" line="134"/>
@@ -4307,6 +4312,16 @@
         <location filename="../../storage/core/keyslots.py"/>
         <source>The key file {path} is busy: another Mizan on this PC is signing in or changing users. Try again in a minute.</source>
         <translation>کلید کی فائل {path} مصروف ہے: اس کمپیوٹر پر Mizan کا ایک اور پروگرام سائن ان کر رہا ہے یا صارفین بدل رہا ہے۔ ایک منٹ بعد دوبارہ کوشش کریں۔</translation>
+    </message>
+    <message>
+        <location filename="../../storage/core/writer.py"/>
+        <source>Mizan is open on this PC ({user}, since {time}): close it first.</source>
+        <translation>اس کمپیوٹر پر Mizan کھلا ہوا ہے ({user}، {time} سے): پہلے اسے بند کریں۔</translation>
+    </message>
+    <message>
+        <location filename="../../storage/core/writer.py"/>
+        <source>Mizan is open on this PC: close it first.</source>
+        <translation>اس کمپیوٹر پر Mizan کھلا ہوا ہے: پہلے اسے بند کریں۔</translation>
     </message>
     <message>
         <location filename="../../storage/core/clock.py" line="135"/>

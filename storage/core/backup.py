@@ -48,7 +48,7 @@ import sqlcipher3
 from sqlite_utils import Database
 
 from storage import __version__
-from storage.core import audit
+from storage.core import audit, writer
 from storage.core.clock import utc_now
 from storage.core.connection import connect, set_actor
 from storage.core.files import HASH_CHUNK, create_private, fsync_file, fsync_folder, open_private, write_atomically
@@ -439,6 +439,10 @@ class RestoreContext:
 AFTER_RESTORE: list[Callable[[Database, Database | None, RestoreContext], None]] = []
 
 
+# The name a restoring process writes into the writer lock (a CLI restore has no signed-in user).
+RESTORE_HOLDER = "restore"
+
+
 def _stamp() -> str:
     return dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
 
@@ -457,8 +461,13 @@ class PreparedRestore:
     def commit(self) -> Path | None:
         """Swap the staged pair in; returns the kept ``.before-restore`` copy of the replaced database.
 
-        Every connection to the database must be closed first (the GUI signs out).
+        Every connection to the database must be closed first (the GUI signs out); while another process
+        has it open, the writer lock refuses (``DatabaseBusy``) and nothing is swapped.
         """
+        with writer.held(self.db_path, RESTORE_HOLDER):
+            return self._swap()
+
+    def _swap(self) -> Path | None:
         db_path, keys_path = self.db_path, keyfile_path(self.db_path)
         kept = None
         if db_path.exists():
@@ -533,12 +542,19 @@ def prepare_restore(source: str | Path, db_path: str | Path, unlock: Unlock) -> 
     """Check a backup, open it with ``unlock``, stage it beside ``db_path``; nothing current is changed.
 
     A user's password opens it only for a user of the backup whose role may back up and restore
-    (``PermissionDenied`` otherwise); the recovery key acts as the installation's admin.
+    (``PermissionDenied`` otherwise); the recovery key acts as the installation's admin. Refused with
+    ``DatabaseBusy`` while another process has the database open (its writes would go on into the file
+    the restore puts aside); the same process (the GUI's own session) may.
     """
     source, db_path = Path(source), Path(db_path)
+    db_path.parent.mkdir(parents=True, exist_ok=True)
+    with writer.held(db_path, RESTORE_HOLDER):
+        return _prepare_restore_locked(source, db_path, unlock)
+
+
+def _prepare_restore_locked(source: Path, db_path: Path, unlock: Unlock) -> PreparedRestore:
     archive, manifest = _open_archive(source)
     info = _info(source, manifest)
-    db_path.parent.mkdir(parents=True, exist_ok=True)
     stamp = _stamp()
     staged_db = db_path.with_name(f"{db_path.name}.restore-{stamp}.tmp")
     staged_keys = Path(f"{staged_db}.keys")

@@ -88,8 +88,10 @@ def write_atomically(path: Path, content: bytes | str) -> None:
 # -- an OS lock held by one process at a time ------------------------------------------------------------
 
 
-def _try_lock(descriptor: int) -> bool:
-    """Take the lock without waiting; False when another process (or open file) holds it."""
+def try_lock(descriptor: int) -> bool:
+    """Take the OS lock of an open file without waiting; False when another process (or another open of
+    the same file) holds it. On Windows the lock covers the file's first byte only: the rest of the file
+    stays readable and writable (``storage.core.writer`` keeps its holder's name there)."""
     if os.name == "nt":
         try:
             os.lseek(descriptor, 0, os.SEEK_SET)
@@ -104,7 +106,8 @@ def _try_lock(descriptor: int) -> bool:
     return True
 
 
-def _unlock(descriptor: int) -> None:
+def unlock(descriptor: int) -> None:
+    """Drop the OS lock :func:`try_lock` took (closing the file drops it too)."""
     if os.name == "nt":
         os.lseek(descriptor, 0, os.SEEK_SET)
         msvcrt.locking(descriptor, msvcrt.LK_UNLCK, 1)
@@ -125,13 +128,13 @@ def exclusive_lock(path: Path, timeout: float, busy: Callable[[], Exception]) ->
     descriptor = os.open(path, os.O_RDWR | os.O_CREAT | getattr(os, "O_BINARY", 0), PRIVATE_MODE)
     try:
         deadline = time.monotonic() + timeout
-        while not _try_lock(descriptor):
+        while not try_lock(descriptor):
             if time.monotonic() >= deadline:
                 raise busy()
             time.sleep(LOCK_POLL_SECONDS)
         try:
             yield
         finally:
-            _unlock(descriptor)
+            unlock(descriptor)
     finally:
         os.close(descriptor)

@@ -54,7 +54,12 @@ def installation_name(kind: str) -> str:
     return translate("roles", INSTALLATION_NAMES[kind]) if kind in INSTALLATION_NAMES else kind
 
 
-MIN_PASSWORD_LENGTH = 8
+MIN_PASSWORD_LENGTH = 10
+# zxcvbn's estimate of the guesses an attacker needs: 1e9 is its score 3 ("safely unguessable: moderate
+# protection from an offline slow-hash scenario") crossed with our argon2id slots (about 0.5 s a guess).
+MIN_PASSWORD_GUESSES = 1e9
+# zxcvbn's matching grows faster than linearly with length; the first 64 characters decide.
+PASSWORD_CHARACTERS_ESTIMATED = 64
 
 
 def check_user_name(name: str) -> str:
@@ -65,9 +70,22 @@ def check_user_name(name: str) -> str:
     return name
 
 
-def check_password_strength(password: str) -> None:
+def check_password_strength(password: str, *, user: str | None = None, district: str | None = None) -> None:
+    """The one password rule (init, adding a user, changing a password, the GUI's forms): at least
+    :data:`MIN_PASSWORD_LENGTH` characters, and not easy to guess by zxcvbn's estimate (at least
+    :data:`MIN_PASSWORD_GUESSES` guesses). zxcvbn knows the common passwords (its lists hold the 30,000
+    most common, and English words, names, dates, keyboard walks and sequences); the user's name, the
+    district and "mizan" are added, so "quetta-amina" is weak at Quetta for amina. Raises ``UsageError``
+    saying how to choose one.
+    """
     if len(password) < MIN_PASSWORD_LENGTH:
-        raise UsageError(say("errors", QT_TRANSLATE_NOOP("errors", "A password needs at least {min_password_length} characters."), min_password_length=MIN_PASSWORD_LENGTH))
+        raise UsageError(say("errors", QT_TRANSLATE_NOOP("errors", "A password needs at least {min_password_length} characters. Four or more words that do not belong together, with spaces between them, are easy to remember and hard to guess."), min_password_length=MIN_PASSWORD_LENGTH))
+    from zxcvbn import zxcvbn  # here, not at the top: its word lists take ~0.2 s to load, needed only now
+
+    hints = ["mizan", *(hint.lower() for hint in (user, district) if hint)]
+    estimate = zxcvbn(password[:PASSWORD_CHARACTERS_ESTIMATED], user_inputs=hints)
+    if estimate["guesses"] < MIN_PASSWORD_GUESSES:
+        raise UsageError(say("errors", QT_TRANSLATE_NOOP("errors", "This password is easy to guess: it is a common password, or close to a word, a name, a date or a keyboard pattern. Choose four or more words that do not belong together, with spaces between them.")))
 
 
 

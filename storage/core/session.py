@@ -19,7 +19,7 @@ from pathlib import Path
 import sqlcipher3
 from sqlite_utils import Database
 
-from storage.core import audit
+from storage.core import audit, writer
 from storage.core.backup import automatic_backup, daily_backup_if_due
 from storage.core.clock import (
     CLOCK_TOLERANCE_MS,
@@ -99,6 +99,8 @@ class Session:
     catalogue: Catalogue = field(default_factory=load_catalogue, repr=False)
     installation: dict = field(default_factory=dict)
     clock: HybridLogicalClock = field(default_factory=HybridLogicalClock)
+    # This session's use of the database's writer lock (storage.core.writer), released by close().
+    writer_hold: writer.WriterHold | None = field(default=None, repr=False, compare=False)
 
     @property
     def device_id(self) -> str:
@@ -146,6 +148,8 @@ class Session:
 
     def close(self) -> None:
         self.db.close()
+        if self.writer_hold is not None:
+            self.writer_hold.release()
 
     def worker_session(self) -> Session:
         """The same user on a connection of its own, for a background thread (close it when done).
@@ -153,9 +157,14 @@ class Session:
         SQLite connections are not to be shared across threads mid-transaction; WAL lets this one write
         while the GUI's connection keeps reading.
         """
-        db = connect(self.path, self.db_key)
+        hold = writer.acquire(self.path, self.user)  # counted: this process holds it already
+        try:
+            db = connect(self.path, self.db_key)
+        except BaseException:
+            hold.release()
+            raise
         set_actor(db, self.user)
-        return dataclasses.replace(self, db=db, clock=HybridLogicalClock(self.clock.last))
+        return dataclasses.replace(self, db=db, clock=HybridLogicalClock(self.clock.last), writer_hold=hold)
 
 
 def _load_installation(db: Database) -> dict:
@@ -167,8 +176,21 @@ def _load_installation(db: Database) -> dict:
     return dict(zip(keys, row, strict=True))
 
 
+def _holding_writer_lock(path: Path, user: str, open_: Callable[[], Session]) -> Session:
+    """Take the database's writer lock (``DatabaseBusy`` while another process has it open), then open;
+    the session holds the lock until it is closed, and a failed opening gives it back."""
+    hold = writer.acquire(path, user)
+    try:
+        session = open_()
+    except BaseException:
+        hold.release()
+        raise
+    session.writer_hold = hold
+    return session
+
+
 def _session_for(path: Path, db: Database, user: str, db_key: bytes, keyfile: KeyFile) -> Session:
-    migrate(path, db)
+    migrate(path, db)  # under the writer lock: no other process has the database open
     row = db.execute("SELECT role, active FROM users WHERE name = ?", [user]).fetchone()
     if row is None or not row[1]:
         db.close()
@@ -211,10 +233,17 @@ def create_database(
     if role == "centre":
         district = None
     admin = check_user_name(admin)
-    check_password_strength(password)
+    check_password_strength(password, user=admin, district=district)
     if path.exists():
         raise UsageError(say("errors", QT_TRANSLATE_NOOP("errors", "{path} already exists; refusing to overwrite a database."), path=path))
     path.parent.mkdir(parents=True, exist_ok=True)
+    with writer.held(path, admin):  # no other process opens it half-made; the admin's session keeps it
+        return _create_locked(path, role=role, admin=admin, password=password, district=district,
+                              device_name=device_name, catalogue=catalogue)
+
+
+def _create_locked(path: Path, *, role: str, admin: str, password: str, district: str | None,
+                   device_name: str | None, catalogue: Catalogue) -> tuple[Session, str]:
     keyfile = KeyFile.create(keyfile_path(path))
     db_key, recovery_key = new_database_key(), new_recovery_key()
     keyfile.set_user_slot(admin, password, db_key)
@@ -260,7 +289,8 @@ def open_session(path: str | Path, user: str, password: str) -> Session:
         raise UsageError(say("errors", QT_TRANSLATE_NOOP("errors", "There is no database at {path}. Create one with `init`."), path=path))
     keyfile = KeyFile.load(keyfile_path(path))
     db_key = keyfile.unlock_with_password(user, password)
-    return _session_for(path, connect(path, db_key), user, db_key, keyfile)
+    # The lock after the password: a stranger without one learns nothing of who is signed in.
+    return _holding_writer_lock(path, user, lambda: _session_for(path, connect(path, db_key), user, db_key, keyfile))
 
 
 def open_with_key(path: str | Path, user: str, db_key: bytes) -> Session:
@@ -272,7 +302,7 @@ def open_with_key(path: str | Path, user: str, db_key: bytes) -> Session:
     """
     path = Path(path)
     keyfile = KeyFile.load(keyfile_path(path))
-    return _session_for(path, connect(path, db_key), user, db_key, keyfile)
+    return _holding_writer_lock(path, user, lambda: _session_for(path, connect(path, db_key), user, db_key, keyfile))
 
 
 def open_with_recovery_key(path: str | Path, recovery_key: str, admin: str) -> Session:
@@ -280,7 +310,7 @@ def open_with_recovery_key(path: str | Path, recovery_key: str, admin: str) -> S
     path = Path(path)
     keyfile = KeyFile.load(keyfile_path(path))
     db_key = keyfile.unlock_with_recovery_key(recovery_key)
-    session = _session_for(path, connect(path, db_key), admin, db_key, keyfile)
+    session = _holding_writer_lock(path, admin, lambda: _session_for(path, connect(path, db_key), admin, db_key, keyfile))
     if session.role != "admin":
         session.close()
         raise AuthError(say("errors", QT_TRANSLATE_NOOP("errors", "The recovery key opens the database only for an admin; {admin} is a {role}."), admin=repr(admin), role=role_name(session.role)))

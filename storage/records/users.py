@@ -47,7 +47,7 @@ def add_user(session: Session, name: str, role: str, password: str) -> None:
             say("errors", QT_TRANSLATE_NOOP("errors", "A {installation} installation has the roles {roles}, not {role}."), installation=installation_name(session.installation['role']), roles=role_names(allowed_here), role=role_name(role))
         )
     _require_manageable(session, role)
-    check_password_strength(password)
+    check_password_strength(password, user=name, district=session.district)
     if session.db.execute("SELECT 1 FROM users WHERE name = ?", [name]).fetchone():
         raise UsageError(say("errors", QT_TRANSLATE_NOOP("errors", "There is already a user called {name}."), name=repr(name)))
     with session.write() as db:
@@ -70,7 +70,7 @@ def change_password(session: Session, name: str, new_password: str) -> None:
     role = _role_of(session, name)
     if name != session.user:
         _require_manageable(session, role)
-    check_password_strength(new_password)
+    check_password_strength(new_password, user=name, district=session.district)
     session.keyfile.set_user_slot(name, new_password, session.db_key)
     with session.write() as db:
         # The audit log records that the password changed (never the password); the slot file is saved
