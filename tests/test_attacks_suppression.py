@@ -232,3 +232,38 @@ def test_the_centre_dashboard_hides_a_small_count_of_cases(pair, qtbot):
     assert screen.desk_counts[this_month] == SUPPRESSED
     texts = [label.text() for label in screen.findChildren(type(screen.status)) if "this month" in label.text()]
     assert texts and all(text.endswith(f": {SUPPRESSED}") for text in texts), texts
+
+
+# -- demo data: the same promises on a realistic month -----------------------------------------------------
+
+
+def test_on_demo_data_no_desk_output_prints_a_small_count_or_gives_one_by_subtraction(supervisor):
+    from storage.tools.demo import generate_demo
+    from tests.sync_helpers import last_month
+
+    month = last_month()
+    generate_demo(supervisor, seed=12, months=2, until=month)
+    desk = desk_report(supervisor, period=month)
+    for table in desk.tables:
+        counts = [v for column, kind in table.formats.items() if kind == "count" for v in table.frame[column]]
+        assert not [v for v in counts if not isinstance(v, str) and 0 < v < 5], table.caption
+    assert any(v == SUPPRESSED for table in desk.tables for column in table.formats for v in table.frame[column])
+    # The subtraction of attack 2 on the real month: types against the district's clients.
+    by_type = desk.table("Clients by GBV core type").frame
+    clients = _desk_clients(desk)
+    truth = _true_types_in(supervisor, month)
+    values = {("type", n): v for n, v in zip(by_type["GBV core type"], truth, strict=True)} | {"clients": sum(truth)}
+    published = {("type", n) for n, shown in zip(by_type["GBV core type"], by_type["clients"], strict=True)
+                 if shown != SUPPRESSED} | ({"clients"} if clients != SUPPRESSED else set())
+    assert exposed_small_cells(values, [("clients", tuple(k for k in values if k != "clients"))], published) == []
+    # Progress and trend print the desk report's clients, or hide them as it does.
+    assert _figure(progress_report(supervisor, period=month), "POL-09")["figure"] == clients
+    trend = trend_report(supervisor, indicators=["POL-09"], period=month).tables[0].frame
+    assert trend.iloc[0][month] == clients
+
+
+def _true_types_in(session, month: str) -> list[int]:
+    counts = dict(session.db.execute(
+        "SELECT gbv_type, count(*) FROM desk_cases WHERE deleted = 0 AND consent_reporting = 1 "
+        "AND substr(report_date, 1, 7) = ? GROUP BY 1", [month]).fetchall())
+    return [counts.get(option.code, 0) for option in session.catalogue.categories["gbv_type"]]

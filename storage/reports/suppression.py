@@ -158,36 +158,41 @@ def _reduced_rows(relations: list[Relation], published: set, order: dict
         if row:
             pending.append((row, {index}))
     pivots: dict = {}
+    # Which pivot rows hold each cell: the new pivot leaves exactly those, not every row (a report has
+    # thousands of unknown cells, most of them alone in their rows).
+    holders: dict = {}
+
+    def subtract(target: dict, owner, factor: Fraction, source: dict) -> None:
+        for key, value in source.items():
+            updated = target.get(key, 0) - factor * value
+            if updated:
+                if key not in target and owner is not None:
+                    holders.setdefault(key, set()).add(owner)
+                target[key] = updated
+            elif key in target:
+                del target[key]
+                if owner is not None:
+                    holders[key].discard(owner)
+
     for row, combination in pending:
         row, combination = dict(row), set(combination)
-        # Eliminate the existing pivots from the new row.
+        # Eliminate the existing pivots from the new row (a pivot row holds no other pivot).
         for pivot in [key for key in sorted(row, key=order.__getitem__) if key in pivots]:
-            if pivot not in row:
-                continue
-            factor = row[pivot]
-            pivot_row, pivot_combination = pivots[pivot]
-            for key, value in pivot_row.items():
-                updated = row.get(key, 0) - factor * value
-                if updated:
-                    row[key] = updated
-                else:
-                    row.pop(key, None)
-            combination |= pivot_combination
+            if pivot in row:
+                pivot_row, pivot_combination = pivots[pivot]
+                subtract(row, None, row[pivot], pivot_row)
+                combination |= pivot_combination
         if not row:
             continue
         pivot = min(row, key=order.__getitem__)
         scale = row[pivot]
         row = {key: value / scale for key, value in row.items()}
         # Keep the form reduced: the new pivot leaves every other row.
-        for other_row, other_combination in pivots.values():
-            if pivot in other_row:
-                factor = other_row[pivot]
-                for key, value in row.items():
-                    updated = other_row.get(key, 0) - factor * value
-                    if updated:
-                        other_row[key] = updated
-                    else:
-                        other_row.pop(key, None)
-                other_combination |= combination
+        for other in sorted(holders.get(pivot, ()), key=order.__getitem__):
+            other_row, other_combination = pivots[other]
+            subtract(other_row, other, other_row[pivot], row)
+            other_combination |= combination
         pivots[pivot] = (row, combination)
+        for key in row:
+            holders.setdefault(key, set()).add(pivot)
     return pivots
