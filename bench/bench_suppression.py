@@ -12,7 +12,9 @@ without the elimination), and the best of ``--repeat`` runs of each is kept.
 
 * the desk report for the whole span (six tables, one system);
 * the trend of POL-09, POL-10 and POL-11 over the span, per district and "All districts";
-* the progress report for the last month (every indicator; desk-case indicators per district).
+* the progress report for the last month (every indicator; desk-case indicators per district);
+* a worst case, protect alone: a trend-like system of 31 districts x 12 months whose clients, referred and
+  quick counts are drawn from 0 to 8 (most cells small), with "All districts" per month.
 
 Ratio = baseline time / time with protect (1.0: free; 0.5: twice the baseline). No goal is set: the
 figures are for information. Machines are noisy; only the ratios of one run mean anything.
@@ -56,6 +58,33 @@ def primary_only(values, relations, shown=None) -> Protection:
     return Protection(frozenset(small & shown), small)
 
 
+def synthetic_trend(districts: int = 31, months: int = 12, seed: int = 7) -> tuple[dict, list]:
+    """The worst case for the elimination: mostly small counts, every place tied to its month's total."""
+    import random
+
+    from storage.reports.suppression import Relation
+
+    rng = random.Random(seed)
+    values: dict = {}
+    relations: list = []
+    for month in range(months):
+        for name in ("clients", "referred", "not referred"):
+            values[(name, "all", month)] = 0
+        for district in range(districts):
+            clients = rng.randint(0, 8)
+            referred = rng.randint(0, clients)
+            place = (district, month)
+            values |= {("clients", *place): clients, ("referred", *place): referred,
+                       ("not referred", *place): clients - referred}
+            relations.append(Relation(("clients", *place), (("referred", *place), ("not referred", *place))))
+            for name in ("clients", "referred", "not referred"):
+                values[(name, "all", month)] += values[(name, *place)]
+        for name in ("clients", "referred", "not referred"):
+            relations.append(Relation((name, "all", month), tuple((name, d, month) for d in range(districts))))
+    shown = [key for key in values if key[0] != "not referred"]
+    return values, relations, shown
+
+
 def _best(repeat: int, run) -> Span:
     best = None
     for _ in range(repeat):
@@ -93,6 +122,13 @@ def run(months: int, folder: Path, repeat: int = 3) -> list[Measurement]:
             with_protect = _best(repeat, report)
             lines.append(Measurement(f"{name} (primary only)", baseline))
             lines.append(Measurement(f"{name} (protect)", with_protect, baseline=baseline))
+        values, relations, shown = synthetic_trend()
+        baseline = _best(repeat, lambda: primary_only(values, relations, shown))
+        with_protect = _best(repeat, lambda: protect(values, relations, shown))
+        hidden = protect(values, relations, shown)
+        lines.append(Measurement("worst case: 31 x 12 small counts (primary only)", baseline))
+        lines.append(Measurement(f"worst case: protect ({hidden.count} of {len(shown)} cells hidden)", with_protect,
+                                 baseline=baseline))
         return lines
     finally:
         session.close()
