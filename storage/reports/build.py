@@ -738,7 +738,7 @@ class _DeskTable:
         return frame
 
 
-def desk_report_protection(cases: pd.DataFrame, tables: list[_DeskTable], districts: list[str],
+def _desk_report_protection(cases: pd.DataFrame, tables: list[_DeskTable], districts: list[str],
                            gbv_order: list[str]) -> Protection:
     """Suppression of the whole desk report: every table's counts and every relation between them.
 
@@ -774,7 +774,7 @@ def desk_report(session: Session, year: int | None = None, period: str | None = 
                 districts: Iterable[str] | None = None, on: dt.date | None = None) -> Report:
     """Gender desk clients by GBV core type, sex, age group, month and district; referral rate; reporting
     time. Consented, live cases only; no count from 1 to SMALL_CELL - 1 shown, nor any cell from which one
-    could be worked out with the report's other cells (:func:`desk_report_protection`)."""
+    could be worked out with the report's other cells (:func:`_desk_report_protection`)."""
     require(session, "view")
     catalogue = session.catalogue
     span = resolve_span(year, period, on)
@@ -805,7 +805,7 @@ def desk_report(session: Session, year: int | None = None, period: str | None = 
                    present, "time"),
         _DeskTable("Referral rate by district", referral, "district", ["clients", "referred"], "referral"),
     ]
-    protection = desk_report_protection(cases, tables, present, gbv_order)
+    protection = _desk_report_protection(cases, tables, present, gbv_order)
     report = Report("desk", _say(QT_TRANSLATE_NOOP("reports", "Gender facilitation desks, {span}"), span=span.label), _scope(session, chosen),
                     span.label, _now())
     for table in tables:
