@@ -1,7 +1,8 @@
 """The dashboard: how complete this month's and last month's figures are, desk cases, what to do next.
 
 Every figure comes from storage (:func:`storage.views.completeness.completeness`, :func:`storage.views.dashboard.next_steps`,
-:func:`storage.records.desk.desk_case_count`); this screen only lays them out.
+:func:`storage.views.dashboard.desk_cases_reported`, which suppresses small counts at the centre); this screen only
+lays them out.
 """
 
 from __future__ import annotations
@@ -32,10 +33,9 @@ from storage.core.clock import today
 from storage.core.roles import allowed
 from storage.core.session import Session
 from storage.i18n import fill
-from storage.records.desk import DeskFilter, desk_case_count
 from storage.reference.periods import parse_period, period_containing, shift
 from storage.views.completeness import Completeness, completeness
-from storage.views.dashboard import NextStep, next_steps
+from storage.views.dashboard import NextStep, desk_cases_reported, next_steps
 
 
 class DashboardScreen(Screen):
@@ -76,7 +76,7 @@ class DashboardScreen(Screen):
         self.loading = False
         self.steps: list[NextStep] = []
         self.step_labels: list[QLabel] = []
-        self.desk_counts: dict[str, int] = {}
+        self.desk_counts: dict[str, int | str] = {}
         self.refresh()
 
     def title(self) -> str:
@@ -105,7 +105,7 @@ class DashboardScreen(Screen):
             return DashboardFigures(
                 completeness={period: completeness(session, district, period) if district else []
                               for period in periods},
-                desk_counts={period: _cases_reported(session, period, on) for period in periods} if with_cases else None,
+                desk_counts=desk_cases_reported(session, periods, on) if with_cases else None,
                 steps=next_steps(session, on=on))
 
         def show(figures: object, error: Exception | None) -> None:
@@ -176,7 +176,7 @@ class DashboardScreen(Screen):
             grid.addWidget(plain_label(self.tr("Nothing is due.")), 0, 0)
         return box
 
-    def _desk_box(self, counts: dict[str, int], periods: list[str], on: dt.date) -> QGroupBox:
+    def _desk_box(self, counts: dict[str, int | str], periods: list[str], on: dt.date) -> QGroupBox:
         box = QGroupBox(self.tr("Gender facilitation desks"))
         line = QHBoxLayout(box)
         self.desk_counts = counts
@@ -210,7 +210,7 @@ class DashboardFigures:
     """Everything the dashboard shows, read on a worker's connection."""
 
     completeness: dict[str, list[Completeness]]
-    desk_counts: dict[str, int] | None  # None: the role may not see cases
+    desk_counts: dict[str, int | str] | None  # None: the role may not see cases; "<5" at the centre for 1 to 4
     steps: list[NextStep]
 
 
@@ -220,8 +220,3 @@ def _period_end(period: str, on: dt.date) -> dt.date:
     assert span is not None
     return min(span.end, on)
 
-
-def _cases_reported(session: Session, period: str, on: dt.date) -> int:
-    span = parse_period(period)
-    assert span is not None
-    return desk_case_count(session, DeskFilter(date_from=span.start.isoformat(), date_to=_period_end(period, on).isoformat()))

@@ -4965,8 +4965,8 @@
     </message>
     <message>
         <location filename="../../storage/reports.py" line="477"/>
-        <source>Desk indicators are computed from the desk register; percents over fewer than {small} clients are left out.</source>
-        <translation>ڈیسک کے اشاریے ڈیسک رجسٹر سے حساب کیے جاتے ہیں؛ {small} سے کم متاثرہ افراد پر مبنی فیصد شامل نہیں کیے جاتے۔</translation>
+        <source>Desk indicators POL-09 to POL-11 count live desk cases whose clients consented to sharing non-identifiable data for reporting, at a district as at the centre. Counts from 1 to {largest}, and figures from which one could be worked out, read &apos;{suppressed}&apos; ({hidden} cell(s) hidden in this report).</source>
+        <translation>ڈیسک کے اشاریے POL-09 تا POL-11 صرف اُن موجود (حذف نہ شدہ) ڈیسک کیسوں کو شمار کرتے ہیں جن کے متاثرہ افراد نے رپورٹنگ کے لیے غیر شناختی معلومات شیئر کرنے کی رضامندی دی ہو، ضلع میں بھی اور مرکز میں بھی۔ 1 سے {largest} تک کی تعداد، اور وہ اعداد جن سے ایسی کوئی تعداد نکالی جا سکے، &apos;{suppressed}&apos; لکھے جاتے ہیں (اس رپورٹ میں چھپائے گئے خانے: {hidden})۔</translation>
     </message>
     <message>
         <location filename="../../storage/reports.py" line="531"/>
@@ -4995,8 +4995,8 @@
     </message>
     <message>
         <location filename="../../storage/reports.py" line="660"/>
-        <source>Counts from 1 to {largest} are shown as &apos;{suppressed}&apos; so that no cell identifies a person; where one hidden cell could be worked out from a published total, the next smallest cell is hidden too ({hidden} cell(s) hidden in this report).</source>
-        <translation>1 سے {largest} تک کی تعداد &apos;{suppressed}&apos; کی صورت میں دکھائی جاتی ہے تاکہ کسی خانے سے کسی فرد کی شناخت نہ ہو سکے؛ جہاں شائع شدہ کل سے کسی چھپے ہوئے خانے کا عدد نکالا جا سکتا ہو، وہاں اگلا سب سے چھوٹا خانہ بھی چھپا دیا جاتا ہے (اس رپورٹ میں چھپائے گئے خانے: {hidden})۔</translation>
+        <source>Counts from 1 to {largest} read &apos;{suppressed}&apos;, and so does every cell from which one could be worked out with the other cells and totals of this report, whatever its own count ({hidden} cell(s) hidden in this report).</source>
+        <translation>1 سے {largest} تک کی تعداد &apos;{suppressed}&apos; لکھی جاتی ہے، اور ہر وہ خانہ بھی، خواہ اس کی اپنی تعداد کچھ بھی ہو، جس سے اس رپورٹ کے دوسرے خانوں اور میزان کی مدد سے ایسی کوئی تعداد نکالی جا سکتی ہو (اس رپورٹ میں چھپائے گئے خانے: {hidden})۔</translation>
     </message>
     <message>
         <location filename="../../storage/reports.py" line="662"/>

@@ -32,6 +32,7 @@ from storage.reference.catalogue import TOTAL_CELL, Indicator
 from storage.reference.due import last_complete_period, sheet_periods
 from storage.reference.periods import Period, parse_period, period_containing, shift
 from storage.reports.desk_indicators import desk_indicator_values
+from storage.reports.suppression import SMALL_CELL, SUPPRESSED, Protection, Relation, protect
 from storage.validation import ELAPSED_BUCKETS, compute_value, days_bucket
 from storage.views.completeness import completeness
 
@@ -51,9 +52,9 @@ STATUS_COLOURS = {ON_TRACK: "C6EFCE", AT_RISK: "FFEB9C", OFF_TRACK: "FFC7CE"}
 # report and the default indicators of the trend report.
 HEADLINE_INDICATORS = ("PRO-04", "PRS-02", "PRS-03", "PRS-01", "CRT-03", "CRT-04")
 
-# Small cells: desk counts from 1 to SMALL_CELL - 1 are shown as SUPPRESSED (GBVIMS data protection).
-SMALL_CELL = 5
-SUPPRESSED = "<5"
+# Small cells: desk counts from 1 to SMALL_CELL - 1 are shown as SUPPRESSED (GBVIMS data protection), and
+# so is every cell that would let one be worked out (storage.reports.suppression.protect). Both names are
+# imported here for the screens and tests that take them from the reports.
 
 # Timeliness: a month's sheet (with the quarter's and year's figures it closes) is due this many days
 # after the month ends, i.e. by the 10th of the following month.
@@ -297,21 +298,89 @@ def _entry_figures(session: Session, span: Span, districts: list[str]) -> pd.Dat
     return pd.DataFrame(session.db.execute(sql, params).fetchall(), columns=FIGURE_COLUMNS)
 
 
-def _desk_figures(session: Session, span: Span, districts: list[str]) -> pd.DataFrame:
-    """The desk indicators' totals (computed from the register) for districts with desk records."""
+def _desk_totals(session: Session, span: Span, districts: list[str]) -> dict[str, dict[str, dict]]:
+    """{district: {indicator: total figure}} of the desk indicators, for districts with desk records."""
     if span.code is None:
-        return pd.DataFrame(columns=FIGURE_COLUMNS)
+        return {}
     with_cases = {row[0] for row in session.db.execute(
         "SELECT DISTINCT district FROM desk_cases WHERE deleted = 0 UNION "
         "SELECT DISTINCT district FROM pkm_requests WHERE deleted = 0")}
-    rows = []
-    for district in (d for d in districts if d in with_cases):
-        for figure in desk_indicator_values(session, district, span.code):
-            if figure["cell"] != TOTAL_CELL or figure["value"] is None:
-                continue
-            rows.append([figure["indicator"], district, 1, figure["value"], figure["numerator"],
-                         figure["denominator"], span.code, figure["value"]])
+    return {district: {figure["indicator"]: figure for figure in desk_indicator_values(session, district, span.code)
+                       if figure["cell"] == TOTAL_CELL}
+            for district in districts if district in with_cases}
+
+
+def _desk_figures(totals: dict[str, dict[str, dict]], span: Span) -> pd.DataFrame:
+    """The desk indicators' totals (computed from the register) as rows of the progress report's figures."""
+    rows = [[code, district, 1, figure["value"], figure["numerator"], figure["denominator"], span.code,
+             figure["value"]]
+            for district, figures in totals.items() for code, figure in figures.items() if figure["value"] is not None]
     return pd.DataFrame(rows, columns=FIGURE_COLUMNS)
+
+
+# -- desk indicators' small cells ---------------------------------------------------------------------------
+
+# The desk-case indicators and the counts each publishes: (count or numerator, denominator). POL-10's
+# denominator is POL-09's clients, the same people: one cell, wherever it shows.
+DESK_CASE_COUNTS = {"POL-09": ("clients", None), "POL-10": ("referred", "clients"), "POL-11": ("quick", "known")}
+# Counts never printed but given away by two printed ones: clients minus referred, and so on.
+_DESK_DIFFERENCES = (("clients", "referred", "not referred"), ("known", "quick", "not quick"),
+                     ("clients", "known", "no incident date"))
+
+
+def _desk_count_cells(figures: dict[str, dict], place: tuple) -> dict[tuple, int]:
+    """The desk-case counts of one place (a district, a district and period) from its indicator totals."""
+    counts = {"clients": figures["POL-09"]["value"], "referred": figures["POL-10"]["numerator"],
+              "known": figures["POL-11"]["denominator"], "quick": figures["POL-11"]["numerator"]}
+    counts = {name: int(value or 0) for name, value in counts.items()}
+    for whole, part, rest in _DESK_DIFFERENCES:
+        counts[rest] = counts[whole] - counts[part]
+    return {(name, *place): value for name, value in counts.items()}
+
+
+def _desk_difference_relations(place: tuple) -> list[Relation]:
+    return [Relation((whole, *place), ((part, *place), (rest, *place))) for whole, part, rest in _DESK_DIFFERENCES]
+
+
+def protect_desk_counts(places: dict[tuple, dict[str, dict]], shown_indicators: Iterable[str],
+                        provinces: dict[tuple, list[tuple]] | None = None) -> Protection:
+    """Suppression of the desk-case indicators of one report (progress or trend).
+
+    ``places``: {place: {indicator: total figure}}, a place being (district,) or (district, period).
+    ``shown_indicators``: the desk-case indicators the report prints; a percent printed with its clients
+    elsewhere gives its numerator, so each printed indicator publishes both its counts. ``provinces``:
+    {total place: [places it adds up]} for the "All districts" rows.
+    """
+    values: dict = {}
+    relations: list[Relation] = []
+    for place, figures in places.items():
+        values |= _desk_count_cells(figures, place)
+        relations += _desk_difference_relations(place)
+    for total_place, parts in (provinces or {}).items():
+        for name in ("clients", "referred", "known", "quick", "not referred", "not quick", "no incident date"):
+            values[(name, *total_place)] = sum(values[(name, *part)] for part in parts)
+            relations.append(Relation((name, *total_place), tuple((name, *part) for part in parts)))
+        relations += _desk_difference_relations(total_place)
+    published_counts = {count for code in shown_indicators if code in DESK_CASE_COUNTS
+                        for count in DESK_CASE_COUNTS[code] if count}
+    shown = [key for key in values if key[0] in published_counts]
+    return protect(values, relations, shown)
+
+
+def _suppressed_cells(frame: pd.DataFrame) -> int:
+    """How many cells of a table read SUPPRESSED."""
+    return int((frame.astype(object) == SUPPRESSED).to_numpy().sum())
+
+
+def _desk_note(hidden: int) -> str:
+    """The progress and trend reports' note on the desk-case indicators' basis and small cells."""
+    return _say(QT_TRANSLATE_NOOP("reports", "Desk indicators POL-09 to POL-11 count live desk cases whose clients consented to sharing non-identifiable data for reporting, at a district as at the centre. Counts from 1 to {largest}, and figures from which one could be worked out, read '{suppressed}' ({hidden} cell(s) hidden in this report)."),
+                largest=SMALL_CELL - 1, suppressed=SUPPRESSED, hidden=hidden)
+
+
+def desk_figure_hidden(protection: Protection, indicator: str, place: tuple) -> bool:
+    """Whether a desk-case indicator's figure at a place reads SUPPRESSED: any of its counts is hidden."""
+    return any((count, *place) in protection.hidden for count in DESK_CASE_COUNTS[indicator] if count)
 
 
 def _actual(indicator: Indicator, value_sum, numerator, denominator, last_value) -> float | None:
@@ -369,8 +438,9 @@ def progress_frame(session: Session, span: Span, districts: list[str], on: dt.da
     """Every indicator x district with a figure in the span: figure, target, expected, achievement, status."""
     on = on or today()
     catalogue = session.catalogue
+    desk_totals = _desk_totals(session, span, districts)
     figures = pd.concat([frame for frame in (_entry_figures(session, span, districts),
-                                              _desk_figures(session, span, districts)) if not frame.empty]
+                                              _desk_figures(desk_totals, span)) if not frame.empty]
                         or [pd.DataFrame(columns=FIGURE_COLUMNS)], ignore_index=True)
     if figures.empty:
         return pd.DataFrame(columns=PROGRESS_COLUMNS)
@@ -390,9 +460,7 @@ def progress_frame(session: Session, span: Span, districts: list[str], on: dt.da
     frame["status"] = frame["performance"].map(status_of)
     frame["achievement %"] = [round(100 * p, 1) if p is not None and math.isfinite(p) else None
                               for p in frame["performance"]]
-    # Desk percents over fewer than SMALL_CELL clients would let a reader work out single clients.
-    small = (frame["source"] == "desk_register") & frame["denominator"].notna() & (frame["denominator"] < SMALL_CELL)
-    frame = frame[~small]
+    frame = _suppress_desk_rows(frame, desk_totals)
     order = {code: position for position, code in enumerate(indicators)}
     frame = frame.assign(_order=frame["indicator"].map(order)).sort_values(["district", "_order"])
     frame["institution"] = frame["institution"].map(lambda code: catalogue.institutions[code].name)
@@ -400,6 +468,36 @@ def progress_frame(session: Session, span: Span, districts: list[str], on: dt.da
         frame[column] = frame[column].where(frame["unit"].isin(("percent", "ratio")))
     return frame[[*PROGRESS_COLUMNS, "performance", "aggregation", "better", "value_sum", "last_value"]
                  ].reset_index(drop=True)
+
+
+def _suppress_desk_rows(frame: pd.DataFrame, desk_totals: dict[str, dict[str, dict]]) -> pd.DataFrame:
+    """The progress figures with the desk-case indicators' small cells (and those giving them away) hidden.
+
+    Each district's POL-09 to POL-11 print clients, referred clients, clients with an incident date and
+    those reported quickly; they are protected together (:func:`protect_desk_counts`). A hidden figure
+    hides its achievement % and status too (either gives the figure back against the printed target).
+    """
+    desk_rows = frame["indicator"].isin(list(DESK_CASE_COUNTS))
+    if not desk_rows.any():
+        return frame
+    protection = protect_desk_counts({(district,): figures for district, figures in desk_totals.items()},
+                                     set(frame.loc[desk_rows, "indicator"]))
+    frame = frame.copy()
+    for column in ("figure", "numerator", "denominator", "achievement %", "value_sum", "last_value"):
+        frame[column] = frame[column].astype(object)
+    for position in frame.index[desk_rows]:
+        code, district = frame.at[position, "indicator"], frame.at[position, "district"]
+        numerator_count, denominator_count = DESK_CASE_COUNTS[code]
+        if desk_figure_hidden(protection, code, (district,)):
+            for column in ("figure", "achievement %", "value_sum", "last_value"):
+                frame.at[position, column] = SUPPRESSED
+            frame.at[position, "performance"] = None
+            frame.at[position, "status"] = None
+        if denominator_count is not None:
+            frame.at[position, "numerator"] = protection.show((numerator_count, district), frame.at[position, "numerator"])
+            frame.at[position, "denominator"] = protection.show((denominator_count, district),
+                                                                frame.at[position, "denominator"])
+    return frame
 
 
 def province_figures(frame: pd.DataFrame, indicators: dict[str, Indicator]) -> pd.DataFrame:
@@ -474,24 +572,33 @@ def progress_report(session: Session, year: int | None = None, period: str | Non
     ]
     if frame.empty:
         report.notes.append(_say(QT_TRANSLATE_NOOP("reports", "No figures are stored for {span}."), span=span.label))
-    if (frame["indicator"].map(lambda code: indicators[code].source) == "desk_register").any():
-        report.notes.append(_say(QT_TRANSLATE_NOOP("reports", "Desk indicators are computed from the desk register; percents over fewer than {small} clients are left out."),
-                                 small=SMALL_CELL))
+    if frame["indicator"].isin(list(DESK_CASE_COUNTS)).any():
+        report.notes.append(_desk_note(sum(_suppressed_cells(table.frame) for table in report.tables)))
     return report
 
 
 # -- 2. trend ----------------------------------------------------------------------------------------------
 
 
-def _trend_rows(session: Session, indicator: Indicator, periods: list[str], districts: list[str]) -> pd.DataFrame:
+def desk_period_totals(session: Session, periods: Iterable[str], districts: list[str]
+                       ) -> dict[tuple[str, str], dict[str, dict]]:
+    """{(district, period): {indicator: total figure}} of the desk indicators (POL-09 to POL-13)."""
+    return {(district, period): {f["indicator"]: f for f in desk_indicator_values(session, district, period)
+                                 if f["cell"] == TOTAL_CELL}
+            for district in districts for period in periods}
+
+
+def _trend_rows(session: Session, indicator: Indicator, periods: list[str], districts: list[str],
+                desk_totals: dict[tuple[str, str], dict[str, dict]] | None = None) -> pd.DataFrame:
     """(district, period, value, numerator, denominator) of one indicator's totals in these periods."""
     if indicator.source != "entry":
-        # desk_indicator_values gives every desk indicator (POL-09 to POL-13) of a district and period: this
-        # one's total only, else each (district, period) comes five times and the pivot below refuses.
+        # Every desk indicator (POL-09 to POL-13) of a district and period comes together: this one's total
+        # only, else each (district, period) comes five times and the pivot below refuses.
+        if desk_totals is None or any((d, p) not in desk_totals for d in districts for p in periods):
+            desk_totals = desk_period_totals(session, periods, districts)
         rows = [[district, period, f["value"], f["numerator"], f["denominator"]]
                 for district in districts for period in periods
-                for f in desk_indicator_values(session, district, period)
-                if f["indicator"] == indicator.code and f["cell"] == TOTAL_CELL]
+                for f in [desk_totals[(district, period)][indicator.code]]]
         return pd.DataFrame(rows, columns=["district", "period", "value", "numerator", "denominator"])
     cursor = session.db.execute(
         "SELECT district, period, value, numerator, denominator FROM indicator_values WHERE deleted = 0 AND "
@@ -500,9 +607,10 @@ def _trend_rows(session: Session, indicator: Indicator, periods: list[str], dist
     return pd.DataFrame(cursor.fetchall(), columns=["district", "period", "value", "numerator", "denominator"])
 
 
-def trend_table(session: Session, indicator: Indicator, periods: list[str], districts: list[str]) -> pd.DataFrame:
+def trend_table(session: Session, indicator: Indicator, periods: list[str], districts: list[str],
+                desk_totals: dict[tuple[str, str], dict[str, dict]] | None = None) -> pd.DataFrame:
     """Districts (and all districts together, at the centre) x periods of one indicator."""
-    rows = _trend_rows(session, indicator, periods, districts)
+    rows = _trend_rows(session, indicator, periods, districts, desk_totals)
     wide = rows.pivot(index="district", columns="period", values="value").reindex(columns=periods)
     wide = wide.reindex([d for d in districts if d in wide.index])
     if session.is_centre and len(districts) > 1:
@@ -534,6 +642,14 @@ def trend_report(session: Session, indicators: Iterable[str] | None = None, dist
     chosen = report_districts(session, districts)
     report = Report("trend", _say(QT_TRANSLATE_NOOP("reports", "Trend, {span}"), span=span.label), _scope(session, chosen), span.label,
                     _now())
+    # The desk-case indicators of the report are protected together: POL-10's clients are POL-09's.
+    desk_codes = [code for code in codes if code in DESK_CASE_COUNTS]
+    desk_totals = desk_period_totals(session, sorted({p for code in desk_codes for p in
+                                                      span.periods(catalogue.indicators[code].frequency)}), chosen)
+    with_province = session.is_centre and len(chosen) > 1
+    provinces = {(ALL_DISTRICTS, period): [(district, period) for district in chosen]
+                 for period in {p for _, p in desk_totals}} if with_province else {}
+    protection = protect_desk_counts(desk_totals, desk_codes, provinces) if desk_codes else None
     for code in codes:
         indicator = catalogue.indicators[code]
         periods = span.periods(indicator.frequency)
@@ -541,7 +657,11 @@ def trend_report(session: Session, indicators: Iterable[str] | None = None, dist
             report.notes.append(_say(QT_TRANSLATE_NOOP("reports", "{code} is {frequency}: no whole {frequency} period in {span}."),
                                      code=code, frequency=indicator.frequency, span=span.label))
             continue
-        table = trend_table(session, indicator, periods, chosen)
+        table = trend_table(session, indicator, periods, chosen, desk_totals)
+        if protection is not None and code in DESK_CASE_COUNTS:
+            for period in periods:
+                table[period] = [SUPPRESSED if desk_figure_hidden(protection, code, (district, period)) else figure
+                                 for district, figure in zip(table["district"], table[period].astype(object), strict=True)]
         unit = "percent" if indicator.unit == "percent" else ("count" if indicator.unit == "count" else "decimal")
         report.tables.append(Table(f"{code} {indicator.name}", table, dict.fromkeys(periods, unit)))
         drawn = [i for i, name in enumerate(table["district"])
@@ -549,6 +669,8 @@ def trend_report(session: Session, indicators: Iterable[str] | None = None, dist
         report.charts.append(Chart("line", f"{code} {indicator.name}", len(report.tables) - 1, "district", periods,
                                    "rows", indicator.unit, drawn))
     report.notes.append(_say(QT_TRANSLATE_NOOP("reports", "Each period's own figure; at the centre 'All districts' adds the districts up (percents and ratios from the summed numerators and denominators).")))
+    if protection is not None:
+        report.notes.append(_desk_note(sum(_suppressed_cells(table.frame) for table in report.tables)))
     return report
 
 
@@ -580,35 +702,6 @@ def desk_cases_frame(session: Session, span: Span, districts: list[str]) -> pd.D
     return frame
 
 
-def suppress(frame: pd.DataFrame, columns: list[str], along: str | None = None) -> tuple[pd.DataFrame, int]:
-    """Show counts from 1 to SMALL_CELL - 1 as SUPPRESSED. Returns the frame and how many cells were hidden.
-
-    ``along = "rows"`` (or ``"columns"``): the totals of each row (column) are published elsewhere, so a
-    line with exactly one hidden cell would give it away; the smallest other non-zero cell of that line is
-    hidden too (complementary suppression).
-    """
-    counts = frame[columns].astype(float)
-    hidden = (counts > 0) & (counts < SMALL_CELL)
-    if along is not None:
-        lines = hidden.index if along == "rows" else hidden.columns
-        for line in lines:
-            mask = hidden.loc[line] if along == "rows" else hidden[line]
-            values = counts.loc[line] if along == "rows" else counts[line]
-            if int(mask.sum()) == 1:
-                others = values[(~mask) & (values > 0)]
-                if len(others):
-                    if along == "rows":
-                        hidden.loc[line, others.idxmin()] = True
-                    else:
-                        hidden.loc[others.idxmin(), line] = True
-    shown = frame.copy()
-    for column in columns:
-        # object columns: a count or SUPPRESSED, whatever the other cells hold
-        shown[column] = pd.Series([SUPPRESSED if hide else int(value) for value, hide in
-                                   zip(counts[column], hidden[column], strict=True)], index=frame.index, dtype=object)
-    return shown, int(hidden.to_numpy().sum())
-
-
 def _crosstab(frame: pd.DataFrame, rows: str, columns: str, row_order: list[str], column_order: list[str],
               label: str) -> pd.DataFrame:
     table = frame.pivot_table(index=rows, columns=columns, values="clients", aggfunc="sum", fill_value=0)
@@ -616,10 +709,72 @@ def _crosstab(frame: pd.DataFrame, rows: str, columns: str, row_order: list[str]
     return table.rename_axis(None, axis=1).rename_axis(label).reset_index()
 
 
+@dataclass
+class _DeskTable:
+    """One table of the desk report before suppression: its counts' cells are keyed ``(name, row, column)``."""
+
+    caption: str
+    frame: pd.DataFrame
+    label: str  # the column naming the rows
+    columns: list[str]  # the count columns
+    name: str  # the cells' key prefix
+
+    def key(self, row: str, column: str) -> tuple:
+        return (self.name, row, column)
+
+    def cells(self) -> dict[tuple, int]:
+        return {self.key(row, column): int(value) for row, values in zip(self.frame[self.label],
+                                                                        self.frame[self.columns].itertuples(index=False),
+                                                                        strict=True)
+                for column, value in zip(self.columns, values, strict=True)}
+
+    def shown(self, protection: Protection) -> pd.DataFrame:
+        """The frame with every hidden count reading SUPPRESSED (object columns: a count or SUPPRESSED)."""
+        frame = self.frame.copy()
+        for column in self.columns:
+            frame[column] = pd.Series([protection.show(self.key(row, column), int(value)) for row, value in
+                                       zip(self.frame[self.label], self.frame[column], strict=True)],
+                                      index=frame.index, dtype=object)
+        return frame
+
+
+def _desk_report_protection(cases: pd.DataFrame, tables: list[_DeskTable], districts: list[str],
+                           gbv_order: list[str]) -> Protection:
+    """Suppression of the whole desk report: every table's counts and every relation between them.
+
+    The relations a reader knows: a GBV type's clients (first table) are the sum of its row in the
+    type x sex and type x age tables; a district's clients (referral table) are the sum of its row of the
+    district x month table and of its column of the reporting-time table, and its referred clients plus
+    those not referred (never printed); all clients are both the sum of the types and of the districts.
+    """
+    by_name = {table.name: table for table in tables}
+    values: dict = {}
+    for table in tables:
+        values |= table.cells()
+    relations: list[Relation] = []
+    for gbv_type in gbv_order:
+        for name in ("type_sex", "type_age"):
+            table = by_name[name]
+            relations.append(Relation(("type", gbv_type, "clients"), tuple(table.key(gbv_type, c) for c in table.columns)))
+    months, buckets = by_name["district_month"].columns, list(by_name["time"].frame["reporting time"])
+    for district in districts:
+        clients = ("referral", district, "clients")
+        relations += [Relation(clients, tuple(("district_month", district, month) for month in months)),
+                      Relation(clients, tuple(("time", bucket, district) for bucket in buckets)),
+                      Relation(clients, (("referral", district, "referred"), ("not referred", district)))]
+        values[("not referred", district)] = values[clients] - values[("referral", district, "referred")]
+    values["all clients"] = int(cases["clients"].sum()) if not cases.empty else 0
+    relations += [Relation("all clients", tuple(("type", t, "clients") for t in gbv_order)),
+                  Relation("all clients", tuple(("referral", d, "clients") for d in districts))]
+    shown = [key for key in values if key != "all clients" and key[0] != "not referred"]
+    return protect(values, relations, shown)
+
+
 def desk_report(session: Session, year: int | None = None, period: str | None = None,
                 districts: Iterable[str] | None = None, on: dt.date | None = None) -> Report:
     """Gender desk clients by GBV core type, sex, age group, month and district; referral rate; reporting
-    time. Consented, live cases only, and no count under :data:`SMALL_CELL` shown."""
+    time. Consented, live cases only; no count from 1 to SMALL_CELL - 1 shown, nor any cell from which one
+    could be worked out with the report's other cells (:func:`_desk_report_protection`)."""
     require(session, "view")
     catalogue = session.catalogue
     span = resolve_span(year, period, on)
@@ -632,37 +787,45 @@ def desk_report(session: Session, year: int | None = None, period: str | None = 
     ages = [*catalogue.options("age"), "unknown"]
     months = sorted(set(cases["month"]))
     by_type = cases.groupby("gbv_type")["clients"].sum().reindex(gbv_order, fill_value=0)
-    type_table = pd.DataFrame({"GBV core type": [gbv_names[c] for c in gbv_order], "clients": list(by_type)})
-    tables: list[tuple[str, pd.DataFrame, list[str], str | None]] = [
-        ("Clients by GBV core type", type_table, ["clients"], None),
-        ("Clients by GBV core type and sex",
-         _crosstab(cases, "gbv_type", "sex", gbv_order, sexes, "GBV core type"), sexes, "rows"),
-        ("Clients by GBV core type and age group",
-         _crosstab(cases, "gbv_type", "age_group", gbv_order, ages, "GBV core type"), ages, "rows"),
-        ("Clients by district and month",
-         _crosstab(cases, "district", "month", present, months, "district"), months, "rows"),
-        ("Reporting time (report date minus incident date)",
-         _crosstab(cases, "bucket", "district", BUCKET_ORDER, present, "reporting time"), present, "columns"),
+    referral = _referral_counts(cases, present)
+    tables = [
+        _DeskTable("Clients by GBV core type", pd.DataFrame({"GBV core type": gbv_order, "clients": list(by_type)}),
+                   "GBV core type", ["clients"], "type"),
+        _DeskTable("Clients by GBV core type and sex",
+                   _crosstab(cases, "gbv_type", "sex", gbv_order, sexes, "GBV core type"), "GBV core type", sexes,
+                   "type_sex"),
+        _DeskTable("Clients by GBV core type and age group",
+                   _crosstab(cases, "gbv_type", "age_group", gbv_order, ages, "GBV core type"), "GBV core type",
+                   ages, "type_age"),
+        _DeskTable("Clients by district and month",
+                   _crosstab(cases, "district", "month", present, months, "district"), "district", months,
+                   "district_month"),
+        _DeskTable("Reporting time (report date minus incident date)",
+                   _crosstab(cases, "bucket", "district", BUCKET_ORDER, present, "reporting time"), "reporting time",
+                   present, "time"),
+        _DeskTable("Referral rate by district", referral, "district", ["clients", "referred"], "referral"),
     ]
+    protection = _desk_report_protection(cases, tables, present, gbv_order)
     report = Report("desk", _say(QT_TRANSLATE_NOOP("reports", "Gender facilitation desks, {span}"), span=span.label), _scope(session, chosen),
                     span.label, _now())
-    hidden_cells = 0
-    for caption, table, columns, along in tables:
-        if caption.endswith("and sex") or caption.endswith("age group"):
-            table["GBV core type"] = table["GBV core type"].map(gbv_names)
-        shown, hidden = suppress(table, columns, along)
-        hidden_cells += hidden
-        report.tables.append(Table(caption, shown, dict.fromkeys(columns, "count")))
-    referral, hidden = _referral_table(cases, present)
-    hidden_cells += hidden
-    report.tables.append(Table("Referral rate by district", referral,
-                               {"clients": "count", "referred": "count", "referral rate %": "percent"}))
+    for table in tables:
+        shown = table.shown(protection)
+        formats = dict.fromkeys(table.columns, "count")
+        if table.name in ("type", "type_sex", "type_age"):
+            shown["GBV core type"] = shown["GBV core type"].map(gbv_names)
+        if table.name == "referral":
+            # The rate with the clients gives the referred clients back: it shows only beside both counts.
+            shown["referral rate %"] = [
+                SUPPRESSED if SUPPRESSED in (c, r) else (round(100.0 * r / c, 1) if c else None)
+                for c, r in zip(shown["clients"], shown["referred"], strict=True)]
+            formats["referral rate %"] = "percent"
+        report.tables.append(Table(table.caption, shown, formats))
     report.charts.append(Chart("bar", "Clients by GBV core type", 0, "GBV core type", ["clients"], "columns",
                                "clients"))
     report.notes += [
         _say(QT_TRANSLATE_NOOP("reports", "Only cases whose clients consented to sharing non-identifiable data for reporting, and that are not deleted, are counted; no identifying details are read.")),
-        _say(QT_TRANSLATE_NOOP("reports", "Counts from 1 to {largest} are shown as '{suppressed}' so that no cell identifies a person; where one hidden cell could be worked out from a published total, the next smallest cell is hidden too ({hidden} cell(s) hidden in this report)."),
-             largest=SMALL_CELL - 1, suppressed=SUPPRESSED, hidden=hidden_cells),
+        _say(QT_TRANSLATE_NOOP("reports", "Counts from 1 to {largest} read '{suppressed}', and so does every cell from which one could be worked out with the other cells and totals of this report, whatever its own count ({hidden} cell(s) hidden in this report)."),
+             largest=SMALL_CELL - 1, suppressed=SUPPRESSED, hidden=protection.count),
         _say(QT_TRANSLATE_NOOP("reports", "Referral rate: clients referred to at least one service, as indicator POL-10.")),
     ]
     if cases.empty:
@@ -670,22 +833,12 @@ def desk_report(session: Session, year: int | None = None, period: str | None = 
     return report
 
 
-def _referral_table(cases: pd.DataFrame, districts: list[str]) -> tuple[pd.DataFrame, int]:
-    """Per district: clients, clients referred, referral rate; the rate is hidden with either count."""
+def _referral_counts(cases: pd.DataFrame, districts: list[str]) -> pd.DataFrame:
+    """Per district: clients, and clients referred to at least one service."""
     grouped = cases.groupby("district").apply(
         lambda g: pd.Series({"clients": int(g["clients"].sum()), "referred": int(g.loc[g["referred"] == 1, "clients"].sum())}),
         include_groups=False) if not cases.empty else pd.DataFrame(columns=["clients", "referred"])
-    table = grouped.reindex(districts, fill_value=0).rename_axis("district").reset_index()
-    rates = [round(100.0 * r / c, 1) if c else None for r, c in zip(table["referred"], table["clients"], strict=True)]
-    shown, hidden = suppress(table, ["clients", "referred"])
-    hidden_row = (shown["clients"] == SUPPRESSED) | (shown["referred"] == SUPPRESSED)
-    # Clients not referred are clients minus referred: a small difference identifies people just the same.
-    small_rest = [0 < c - r < SMALL_CELL for c, r in zip(table["clients"], table["referred"], strict=True)]
-    shown.loc[small_rest, "referred"] = SUPPRESSED
-    hidden += int(sum(small_rest))
-    shown["referral rate %"] = [SUPPRESSED if hide or rest else rate
-                                for rate, hide, rest in zip(rates, hidden_row, small_rest, strict=True)]
-    return shown, hidden
+    return grouped.reindex(districts, fill_value=0).rename_axis("district").reset_index()
 
 
 # -- 4. completeness and timeliness -------------------------------------------------------------------------

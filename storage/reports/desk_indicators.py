@@ -1,5 +1,13 @@
 """The police indicators computed from the desk register and the PKM log (POL-09 to POL-13): figures
-derived from the records for a period, never the records themselves."""
+derived from the records for a period, never the records themselves.
+
+Basis (docs/security.md, "Small cells"): POL-09 to POL-11 count live desk cases whose client consented to
+sharing non-identifiable data for reporting, at a district as at the centre (which only ever receives
+those), so the same report gives the same figure at both and no difference between them points at a
+client who did not consent. POL-12 and POL-13 count PKM service requests (character certificates, tenant
+registrations, ...): administrative services, not survivors' cases, with no consent to ask; they count
+every live request, at both.
+"""
 
 from __future__ import annotations
 
@@ -35,7 +43,9 @@ def desk_indicator_values(session: Session, district: str, period: str) -> list[
         values.append({"indicator": indicator, "district": district, "period": period, "cell": cell,
                        "value": value, "numerator": numerator, "denominator": denominator})
 
-    cases = "FROM desk_cases WHERE deleted = 0 AND district = ? AND report_date BETWEEN ? AND ?"
+    # Consented, live cases only: the basis of every desk-case figure (module docstring).
+    cases = ("FROM desk_cases WHERE deleted = 0 AND consent_reporting = 1 AND district = ? "
+             "AND report_date BETWEEN ? AND ?")
     span = [district, start, end]
     clients = db.execute(f"SELECT count(*) {cases}", span).fetchone()[0]
     add("POL-09", "total", clients)

@@ -191,6 +191,9 @@ def _xlsx_chart(sheet, report: Report, chart: Chart, first: int, last: int, anch
 
     frame = report.tables[chart.table].frame
     columns = list(frame.columns)
+    if _charts_text(frame, chart):
+        _xlsx_chart_from_block(sheet, report, chart, anchor)
+        return
     label_at = columns.index(chart.label_column) + 1
     value_at = [columns.index(column) + 1 for column in chart.value_columns]
     drawing = LineChart() if chart.kind == "line" else BarChart()
@@ -211,6 +214,42 @@ def _xlsx_chart(sheet, report: Report, chart: Chart, first: int, last: int, anch
             drawing.add_data(Reference(sheet, min_col=at, max_col=at, min_row=first - 1, max_row=last),
                              titles_from_data=True)
         drawing.set_categories(Reference(sheet, min_col=label_at, max_col=label_at, min_row=first, max_row=last))
+    sheet.add_chart(drawing, anchor)
+
+
+def _charts_text(frame, chart: Chart) -> bool:
+    """Whether a charted cell holds text (a suppressed figure, "<5"): Excel would draw it as 0."""
+    rows = chart.rows if chart.series_in == "rows" and chart.rows is not None else range(len(frame))
+    return any(isinstance(frame.iloc[row][column], str) for row in rows for column in chart.value_columns)
+
+
+def _xlsx_chart_from_block(sheet, report: Report, chart: Chart, anchor: str) -> None:
+    """The chart drawn from a copy of its figures beside the tables, where a suppressed figure is an empty
+    cell: Excel leaves a gap there, never a number (it draws a text cell of the table as 0)."""
+    # loaded when this format is used: the app and CLI start without it
+    from openpyxl.chart import BarChart, LineChart, Reference
+
+    categories, series = chart.data(report)  # suppressed figures are None
+    first_column = sheet.max_column + 2
+    top = 1
+    sheet.cell(row=top, column=first_column, value=chart.title)
+    for offset, category in enumerate(categories, start=1):
+        sheet.cell(row=top, column=first_column + offset, value=category)
+    for number, (name, values) in enumerate(series, start=1):
+        sheet.cell(row=top + number, column=first_column, value=name)
+        for offset, value in enumerate(values, start=1):
+            sheet.cell(row=top + number, column=first_column + offset, value=value)
+    drawing = LineChart() if chart.kind == "line" else BarChart()
+    drawing.title = chart.title
+    drawing.y_axis.title = chart.y_title
+    drawing.height, drawing.width = 8, 18
+    drawing.display_blanks = "gap"
+    last_column = first_column + len(categories)
+    for number in range(1, len(series) + 1):
+        drawing.add_data(Reference(sheet, min_col=first_column + 1, max_col=last_column, min_row=top + number,
+                                   max_row=top + number), from_rows=True, titles_from_data=False)
+        drawing.series[-1].tx = _series_title(sheet, first_column, top + number)
+    drawing.set_categories(Reference(sheet, min_col=first_column + 1, max_col=last_column, min_row=top, max_row=top))
     sheet.add_chart(drawing, anchor)
 
 

@@ -1,4 +1,5 @@
-"""The dashboard's next steps: what is missing, what to mark complete, follow-ups, bundles, warnings.
+"""The dashboard's figures: next steps (what is missing, what to mark complete, follow-ups, bundles,
+warnings) and the desk cases reported this month and last.
 
 Reads sync's tables (the bundles sent and acknowledged) with SQL of its own: storage never imports sync.
 """
@@ -14,7 +15,8 @@ from storage.core.session import Session
 from storage.i18n import QT_TRANSLATE_NOOP
 from storage.records.values import check_indicator_values, list_indicator_values
 from storage.reference.due import last_complete_period
-from storage.reference.periods import shift
+from storage.reference.periods import parse_period, shift
+from storage.reports.suppression import protect
 from storage.validation import ValueInput
 from storage.views.completeness import completeness
 
@@ -111,3 +113,30 @@ def values_with_warnings(session: Session, district: str, periods: list[str]) ->
     checked, _ = check_indicator_values(session, inputs)
     return sum(1 for value in checked if any(found.severity == "warning" for found in value.issues))
 
+
+def desk_cases_reported(session: Session, periods: list[str], on: dt.date | None = None) -> dict[str, int | str]:
+    """Desk cases reported in each period (a period in progress: up to ``on``), as the dashboard shows them.
+
+    At the centre these are figures about survivors shown beside no case: the basis of every desk-case
+    figure (consented, live cases: storage.reports.desk_indicators) and small-cell suppression
+    (:func:`storage.reports.suppression.protect`: a count from 1 to 4 reads "<5"). At a district they are
+    the office's own workload, shown to staff who open every one of these cases in the register: every
+    live case, exactly.
+    """
+    require(session, "view_cases")
+    on = on or today()
+    counts: dict[str, int] = {}
+    consent = " AND consent_reporting = 1" if session.is_centre else ""
+    for period in periods:
+        span = parse_period(period)
+        if span is None:
+            raise ValueError(f"{period!r} is not a period")
+        counts[period] = session.db.execute(
+            f"SELECT count(*) FROM desk_cases WHERE deleted = 0{consent} AND report_date BETWEEN ? AND ?",
+            [span.start.isoformat(), min(span.end, on).isoformat()]).fetchone()[0]
+    if not session.is_centre:
+        return dict(counts)
+    # No relation is published between the periods (no total beside them): primary suppression suffices,
+    # but the one function decides, so the dashboard cannot drift from the reports.
+    protection = protect(counts, [])
+    return {period: protection.show(period, count) for period, count in counts.items()}
