@@ -22,13 +22,18 @@ themselves are judged on their own and refusing them would only hide the distric
 Limits (docs/security.md, "Audit anchors"): history rewritten before the PC's first bundle with an anchor,
 or after its last one, is never compared; someone who writes bundles with the PC's signing key by hand
 (it is in the same database) can repeat the old digests; the centre's own chain is anchored by nothing.
+A restore of the centre keeps the anchors and findings received after the backup
+(:func:`carry_anchors_forward`).
 """
 
 from __future__ import annotations
 
 import json
 
+from sqlite_utils import Database
+
 from storage.core import audit
+from storage.core.backup import RestoreContext
 from storage.core.clock import utc_now
 from storage.core.session import Session
 from storage.i18n import QT_TRANSLATE_NOOP, say
@@ -137,6 +142,36 @@ def anchor_findings(session: Session) -> list[dict]:
                          "last_found_at": last_found,
                          "message": finding_message(district, device_name, since, detail)})
     return findings
+
+
+_ANCHOR_COLUMNS = "device_id, bundle_sequence, district, audit_entry, digest, told_by_bundle, received_at"
+_FINDING_COLUMNS = ("device_id, district, device_name, bundle_id, bundle_sequence, since_sequence, kind, detail, "
+                    "found_at")
+
+
+def _has_anchors(db: Database) -> bool:
+    return db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'audit_anchor_findings'"
+                      ).fetchone() is not None
+
+
+def carry_anchors_forward(restored: Database, replaced: Database | None, context: RestoreContext) -> None:
+    """A restore step (``storage.core.backup.AFTER_RESTORE``): what the centre was shown never rolls back.
+
+    Anchors and findings the replaced database holds and the backup lacks (received after the backup was
+    made) are kept, so a district named before the restore stays named and its history is still compared
+    with what it showed first. Nothing to carry when either database predates anchors.
+    """
+    del context
+    if replaced is None or not (_has_anchors(restored) and _has_anchors(replaced)):
+        return
+    restored.conn.executemany(
+        f"INSERT OR IGNORE INTO audit_anchors ({_ANCHOR_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        replaced.execute(f"SELECT {_ANCHOR_COLUMNS} FROM audit_anchors").fetchall())
+    held = set(restored.execute("SELECT bundle_id, since_sequence, kind FROM audit_anchor_findings").fetchall())
+    later = [row for row in replaced.execute(f"SELECT {_FINDING_COLUMNS} FROM audit_anchor_findings ORDER BY id")
+             if (row[3], row[5], row[6]) not in held]
+    restored.conn.executemany(
+        f"INSERT INTO audit_anchor_findings ({_FINDING_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", later)
 
 
 def bundle_warnings(session: Session, bundle_id: str) -> list[str]:

@@ -206,6 +206,26 @@ def zip_entries_of(pair: SyncPair, path: Path) -> list[tuple[str, bytes]]:
     return zip_entries(pyrage.decrypt(path.read_bytes(), age_identities(pair.clerk)))
 
 
+def test_restoring_the_centre_from_an_older_backup_keeps_the_district_named(pair: SyncPair, tmp_path: Path):
+    """The centre's own rollback must not forget a finding or what the district showed first."""
+    add_values(pair.supervisor, {"PRO-01": 41})
+    imported(pair, export_to(pair.supervisor, tmp_path / "usb1"))
+    backup_now(pair.clerk, tmp_path / "centre-before.zip")  # before the finding and bundle 2's anchor
+    rewrite_and_reseal(pair.district_path, pair.supervisor.db_key, actor="omar")
+    add_values(pair.supervisor, {"CRT-01": 12})
+    [second] = imported(pair, export_to(pair.supervisor, tmp_path / "usb2"))
+    assert second.warnings
+    anchors = pair.clerk.db.execute("SELECT * FROM audit_anchors ORDER BY bundle_sequence").fetchall()
+    pair.clerk.close()
+    restore_backup(tmp_path / "centre-before.zip", pair.centre_path, with_password("clara", CLERK_PASSWORD))
+    pair.clerk = open_session(pair.centre_path, "clara", CLERK_PASSWORD)
+    assert [(d["district"], d["since_sequence"]) for d in verify_audit(pair.clerk).districts] == [("QUETTA", 1)]
+    assert pair.clerk.db.execute("SELECT * FROM audit_anchors ORDER BY bundle_sequence").fetchall() == anchors
+    add_values(pair.supervisor, {"CRT-01": 13})
+    [third] = imported(pair, export_to(pair.supervisor, tmp_path / "usb3"))
+    assert third.warnings and third.warnings[0].startswith(f"{DEVICE} 1 ")
+
+
 # -- an honest district ------------------------------------------------------------------------------------
 
 
