@@ -332,6 +332,42 @@ def _check_manifest_shape(path: Path, manifest: object) -> None:
     for name, count in manifest["counts"].items():
         if name not in RECORD_TYPES or not isinstance(count, int) or isinstance(count, bool) or count < 0:
             raise BundleRejected(say("errors", QT_TRANSLATE_NOOP("errors", "{file}: the manifest's record counts are malformed."), file=path.name))
+    if "audit" in manifest and not _is_audit_anchor(manifest["audit"], manifest["sequence"]):
+        raise BundleRejected(say("errors", QT_TRANSLATE_NOOP("errors", "{file}: the manifest's audit head is malformed."), file=path.name))
+
+
+# The ``audit`` field (sync/anchors.py): its head and at most this many earlier bundles' heads.
+MAX_AUDIT_CHECKPOINTS = 2000
+_DIGEST = re.compile(r"[0-9a-f]{64}")
+
+
+def _is_count(value: object, low: int, high: int) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and low <= value <= high
+
+
+def _is_chain_point(point: object, keys: frozenset[str]) -> bool:
+    return (isinstance(point, dict) and point.keys() == keys and _is_count(point["entry"], 0, MAX_FIGURE)
+            and isinstance(point["digest"], str) and _DIGEST.fullmatch(point["digest"]) is not None)
+
+
+def _is_audit_anchor(anchor: object, sequence: int) -> bool:
+    """Whether a manifest's ``audit`` field is shaped as Mizan writes it: a head, and checkpoints for earlier
+    bundles in increasing order. Whether it agrees with what the PC sent before is the import's question."""
+    if not isinstance(anchor, dict) or anchor.keys() != {"head", "checkpoints"}:
+        return False
+    if not _is_chain_point(anchor["head"], frozenset(("entry", "digest"))):
+        return False
+    checkpoints = anchor["checkpoints"]
+    if not isinstance(checkpoints, list) or len(checkpoints) > MAX_AUDIT_CHECKPOINTS:
+        return False
+    previous = 0
+    for point in checkpoints:
+        if not _is_chain_point(point, frozenset(("bundle", "entry", "digest"))):
+            return False
+        if not _is_count(point["bundle"], previous + 1, sequence - 1):
+            return False
+        previous = point["bundle"]
+    return True
 
 
 def is_uuid(text: object) -> bool:

@@ -20,6 +20,7 @@ from storage.core.roles import require
 from storage.core.session import Session
 from storage.errors import UsageError
 from storage.i18n import QT_TRANSLATE_NOOP, say
+from sync.anchors import export_anchor
 from sync.bundle import RECORD_TYPES, BundleWriter, write_encrypted
 from sync.keys import sign, signing_public_key, trusted_centre
 from sync.schema import DESK_CHILD_TYPES, SPECS
@@ -145,6 +146,7 @@ def export_bundle(session: Session, out_dir: str | Path, escrow: list[str] | Non
         "sequence": sequence, "hlc_high": high[0], "baseline": baseline, "created_at": utc_now(),
         "catalogue_version": session.catalogue.version, "app_version": __version__,
         "centre_recipient": centre.recipient, "escrow_recipients": escrow,
+        "audit": export_anchor(session),  # the audit chain's head, pinned at the centre (sync/anchors.py)
     }
     plaintext = writer.finish(manifest, lambda manifest_bytes: sign(session, manifest_bytes))
     path = out_dir / f"{session.district}-{session.device_id[:8]}-{sequence}.mizan"
@@ -154,10 +156,11 @@ def export_bundle(session: Session, out_dir: str | Path, escrow: list[str] | Non
                                 [(case_uuid,) for case_uuid in travelled])
     write_encrypted(plaintext, [centre.recipient, *escrow], path)
     with session.write() as db:
-        db.execute("INSERT INTO exports (sequence, bundle_id, baseline, hlc_high, file_name, counts, made_at, made_by) "
-                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        head = manifest["audit"]["head"]
+        db.execute("INSERT INTO exports (sequence, bundle_id, baseline, hlc_high, file_name, counts, made_at, made_by, "
+                   "audit_entry, audit_digest) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                    [sequence, bundle_id, baseline, high[0], path.name, json.dumps(writer.counts), utc_now(),
-                    session.user])
+                    session.user, head["entry"], head["digest"]])
     if progress:
         progress(steps, steps)
     return ExportResult(path, sequence, dict(writer.counts))

@@ -36,6 +36,7 @@ from storage.validation import (
     check_values,
     issue,
 )
+from sync.anchors import check_bundle_anchor
 from sync.bundle import (
     FORMAT_VERSION,
     RECORD_TYPES,
@@ -76,6 +77,9 @@ class ImportOutcome:
     unknown_device: Enrollment | None = None
     counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(
         ("new", "updated", "unchanged", "conflicts", "quarantined"), 0))
+    # What an imported bundle warns about, naming its district and PC: an audit history rewritten or rolled
+    # back (sync/anchors.py), a bundle made for a retired centre key. Kept with the bundle (bundles.warnings).
+    warnings: list[str] = field(default_factory=list)
 
     def as_dict(self) -> dict:
         """As the ``--json`` report shows it."""
@@ -83,6 +87,7 @@ class ImportOutcome:
         return {"file": self.file, "status": self.status, "reason": self.reason, "device": self.device,
                 "district": self.district, "device_name": self.device_name, "sequence": self.sequence,
                 "bundle_id": self.bundle_id, "records_total": self.records_total, "counts": self.counts,
+                "warnings": self.warnings,
                 "unknown_device": None if unknown is None else {
                     "device_id": unknown.device_id, "district": unknown.district, "device_name": unknown.device_name}}
 
@@ -203,22 +208,35 @@ def import_bundle(session: Session, path: Path, identities: list,
             bundle = OpenedBundle(path, manifest, archive)
             if before_merge is not None:
                 before_merge()
+            warnings = _retired_key_warning(session, path, manifest, device_district, outcome.device_name)
             with session.write():
                 _merge_bundle(session, bundle, device_district, outcome.counts,
                               lambda done: report(done, outcome.records_total))
+                warnings += check_bundle_anchor(session, manifest, device_district, outcome.device_name)
                 session.db.execute(
                     "INSERT INTO bundles (bundle_id, device_id, sequence, district, file_name, hlc_high, counts, "
-                    "imported_at, imported_by, file_sha256) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    "imported_at, imported_by, file_sha256, warnings) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     [manifest["bundle_id"], manifest["device_id"], manifest["sequence"], device_district, path.name,
                      manifest["hlc_high"], json.dumps(outcome.counts), utc_now(), session.user,
-                     file_digest.hexdigest()])
-            outcome.status = "imported"
+                     file_digest.hexdigest(), json.dumps(warnings, ensure_ascii=False) if warnings else None])
+            outcome.status, outcome.warnings = "imported", warnings
     except UnknownDevice as unknown:
         outcome.reason, outcome.unknown_device = str(unknown), unknown.claimed
     except BundleRejected as rejection:
         outcome.reason = str(rejection)
     report(outcome.records_total if outcome.status == "imported" else 0, outcome.records_total, outcome)
     return outcome
+
+
+def _retired_key_warning(session: Session, path: Path, manifest: dict, district: str, device_name: str) -> list[str]:
+    """A bundle made for a centre key retired by ``keys rotate`` still imports, with a warning naming its
+    district and PC: that office has not taken the new key yet, and whoever holds the old key (if it leaked)
+    can read what it sends. ``centre_recipient`` is the PC's signed word on which key it used."""
+    row = session.db.execute("SELECT retired_at FROM secret_keys WHERE name = ? AND retired_at IS NOT NULL",
+                             [f"age:{manifest['centre_recipient']}"]).fetchone()
+    if row is None:
+        return []
+    return [say("import", QT_TRANSLATE_NOOP("import", "{file}: district {district}, PC '{device}', made this bundle for the centre key retired on {retired}. Whoever holds that old key can read it. Give the office the centre's new key file (they import it with --replace) and, if the old key may have leaked, find out who carried this PC's bundles."), file=path.name, district=district, device=device_name, retired=row[0][:10])]
 
 
 def claimed_device(manifest: dict) -> Enrollment:

@@ -1,4 +1,9 @@
-"""The audit log viewer: who changed what and when, newest first, paged from SQL; and a chain check."""
+"""The audit log viewer: who changed what and when, newest first, paged from SQL; and a chain check.
+
+At the centre an alarm above the log names each district PC whose own audit history was found rewritten or
+rolled back (audit anchors, sync/anchors.py): read from what the imports found, shown as the screen opens
+and again after every check.
+"""
 
 from __future__ import annotations
 
@@ -9,10 +14,11 @@ from gui.screens.base import Screen
 from gui.tasks import run_with_own_connection
 from gui.widgets.list_model import Index, ListTableModel
 from gui.widgets.plain import plain_label, plain_tooltip
+from gui.widgets.style import BOLD_STYLE, ERROR_STYLE
 from storage.core import audit
 from storage.core.session import Session
 from storage.i18n import fill
-from storage.views.audit_trail import audit_trail, verify_audit
+from storage.views.audit_trail import audit_trail, district_alarms, verify_audit
 
 PAGE = 200
 
@@ -82,7 +88,14 @@ class AuditScreen(Screen):
         row = QHBoxLayout()
         row.addWidget(check)
         row.addWidget(self.verdict, 1)
+        self.alarm = plain_label()
+        self.alarm.setWordWrap(True)
+        self.alarm.setStyleSheet(ERROR_STYLE + BOLD_STYLE)
+        self.alarm.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.alarm.setAccessibleName(self.tr("District audit histories"))
+        self.alarm.hide()
         layout = QVBoxLayout(self)
+        layout.addWidget(self.alarm)
         layout.addLayout(row)
         layout.addWidget(self.table, 1)
 
@@ -91,6 +104,18 @@ class AuditScreen(Screen):
 
     def refresh(self) -> None:
         self.model.reload()
+        self.show_alarm(district_alarms(self.session))  # stored findings: a quick read, no chain recomputed
+
+    def show_alarm(self, districts: list[dict]) -> None:
+        """Name every district PC whose audit history was rewritten or rolled back (none: no alarm)."""
+        if not districts:
+            self.alarm.clear()
+            self.alarm.hide()
+            return
+        lines = [fill(self.tr("Audit alarm: district PCs whose audit history was rewritten or rolled back after the centre was shown it ({n}):"), n=len(districts))]
+        lines += [finding["message"] for finding in districts]
+        self.alarm.setText("\n".join(lines))
+        self.alarm.show()
 
     def check_chain(self) -> None:
         """Re-hashing the whole log takes seconds on a big database: off the GUI thread."""
@@ -100,7 +125,9 @@ class AuditScreen(Screen):
     def show_verdict(self, report: object, error: Exception | None) -> None:
         if error is not None or not isinstance(report, audit.AuditReport):
             self.verdict.setText(fill(self.tr("The check could not run: {error}"), error=error))
-        elif report.ok:
-            self.verdict.setText(fill(self.tr("The audit log is intact: {entries} entries under {seals} seals."), entries=f"{report.entries:,}", seals=f"{report.seals:,}"))
         else:
-            self.verdict.setText(fill(self.tr("The audit log has been tampered with: {problems}"), problems="; ".join(report.problems)))
+            if not report.problems:
+                self.verdict.setText(fill(self.tr("The audit log is intact: {entries} entries under {seals} seals."), entries=f"{report.entries:,}", seals=f"{report.seals:,}"))
+            else:
+                self.verdict.setText(fill(self.tr("The audit log has been tampered with: {problems}"), problems="; ".join(report.problems)))
+            self.show_alarm(report.districts)

@@ -35,7 +35,7 @@ from gui.widgets.labels import heading_label, larger
 from gui.widgets.list_model import Index, ListTableModel, list_table
 from gui.widgets.messages import call_storage, show_message
 from gui.widgets.plain import plain_label, plain_tooltip
-from gui.widgets.style import ERROR_RED, PLACEHOLDER_STYLE
+from gui.widgets.style import ERROR_RED, PLACEHOLDER_STYLE, WARNING_AMBER, WARNING_STYLE
 from storage.core.session import Session
 from storage.i18n import QT_TRANSLATE_NOOP, fill, translate
 from sync.importer import ImportOutcome, ImportProgress, import_bundles
@@ -84,6 +84,8 @@ class ImportResultsModel(ListTableModel):
     def status_text(self, outcome: ImportOutcome) -> str:
         if outcome.unknown_device is not None:
             return self.tr("device not enrolled")
+        if outcome.status == "imported" and outcome.warnings:
+            return self.tr("imported, with a warning")
         return {"imported": self.tr("imported"), "duplicate": self.tr("already imported"),
                 "rejected": self.tr("rejected")}.get(outcome.status, outcome.status)
 
@@ -95,8 +97,10 @@ class ImportResultsModel(ListTableModel):
             return int(Qt.AlignmentFlag.AlignTrailing | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ForegroundRole and column == self.STATUS and outcome.status == "rejected":
             return QColor(ERROR_RED)
+        if role == Qt.ItemDataRole.ForegroundRole and column in (self.STATUS, self.REASON) and outcome.warnings:
+            return QColor(WARNING_AMBER)  # imported, but the clerk must read why (a rewritten history, an old key)
         if role == Qt.ItemDataRole.ToolTipRole and column == self.REASON:
-            return plain_tooltip(outcome.reason)  # it may quote the file's name or the PC's
+            return plain_tooltip(self.reason_text(outcome))  # it may quote the file's name or the PC's
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if column == self.DISTRICT:
@@ -110,7 +114,12 @@ class ImportResultsModel(ListTableModel):
             return self.status_text(outcome)
         if column in self.COUNT_COLUMNS:
             return f"{outcome.counts.get(self.COUNT_COLUMNS[column], 0):,}"
-        return outcome.reason or ""
+        return self.reason_text(outcome)
+
+    @staticmethod
+    def reason_text(outcome: ImportOutcome, separator: str = " ") -> str:
+        """Why a bundle was refused, or what its import warned about (sync's words, naming the district)."""
+        return outcome.reason or separator.join(outcome.warnings)
 
 
 class DropArea(QFrame):
@@ -282,6 +291,7 @@ class ImportScreen(Screen):
         rejected = len(outcomes) - imported - duplicate - unknown
         records = sum(outcome.counts.get("new", 0) + outcome.counts.get("updated", 0) for outcome in outcomes)
         review = sum(outcome.counts.get("conflicts", 0) + outcome.counts.get("quarantined", 0) for outcome in outcomes)
+        warned = sum(bool(outcome.warnings) for outcome in outcomes)
         text = fill(self.tr("{imported} of {total} bundles imported ({records:,} records new or changed)."), imported=imported, total=len(outcomes), records=records)
         if duplicate:
             text += " " + fill(self.tr("{n} had been imported before."), n=duplicate)
@@ -291,6 +301,8 @@ class ImportScreen(Screen):
             text += " " + fill(self.tr("{n} were rejected: see the reason in the table."), n=rejected)
         if review:
             text += " " + fill(self.tr("Records that need review (see Review): {n}."), n=review)
+        if warned:
+            text += " " + fill(self.tr("{n} came with a warning about its district: select its row and read it."), n=warned)
         return text
 
     # -- new devices -------------------------------------------------------------------------------------
@@ -380,4 +392,6 @@ class ImportScreen(Screen):
         outcome = self.model.outcomes[rows[0].row()]
         counts = ", ".join(f"{translate('import', COUNT_NAMES.get(name, name))}: {count:,}"
                            for name, count in outcome.counts.items())
-        self.details.setText(fill(self.tr("{file}\n{status}. {counts}\n{reason}"), file=outcome.file, status=self.model.status_text(outcome), counts=counts, reason=outcome.reason or ""))
+        self.details.setText(fill(self.tr("{file}\n{status}. {counts}\n{reason}"), file=outcome.file, status=self.model.status_text(outcome), counts=counts, reason=ImportResultsModel.reason_text(outcome, "\n")))
+        # A warning (a district whose audit history changed, a bundle for a retired key) reads as one.
+        self.details.setStyleSheet(WARNING_STYLE if outcome.warnings else "")

@@ -206,6 +206,14 @@
         <source>The audit log has been tampered with: {problems}</source>
         <translation>آڈٹ لاگ میں چھیڑ چھاڑ کی گئی ہے: {problems}</translation>
     </message>
+    <message>
+        <source>District audit histories</source>
+        <translation>اضلاع کی آڈٹ تاریخیں</translation>
+    </message>
+    <message>
+        <source>Audit alarm: district PCs whose audit history was rewritten or rolled back after the centre was shown it ({n}):</source>
+        <translation>آڈٹ الارم: ضلعی پی سی جن کی آڈٹ تاریخ مرکز کو دکھائے جانے کے بعد دوبارہ لکھی گئی یا پیچھے لوٹائی گئی ({n}):</translation>
+    </message>
 </context>
 <context>
     <name>CaseFormDialog</name>
@@ -1899,6 +1907,10 @@
         <source>This PC is not enrolled yet. Phone its district office and type the fingerprint they read out; if it matches, the PC is enrolled and the bundle imports.</source>
         <translation>یہ کمپیوٹر ابھی رجسٹر نہیں۔ اس کے ضلعی دفتر کو فون کریں اور جو فنگر پرنٹ وہ پڑھ کر سنائیں وہ لکھیں؛ اگر مل جائے تو کمپیوٹر رجسٹر ہو جائے گا اور بنڈل درآمد ہو جائے گا۔</translation>
     </message>
+    <message>
+        <source>imported, with a warning</source>
+        <translation>درآمد ہوا، ایک انتباہ کے ساتھ</translation>
+    </message>
 </context>
 <context>
     <name>ImportScreen</name>
@@ -2061,6 +2073,10 @@
         <translation>{file}
 {status}۔ {counts}
 {reason}</translation>
+    </message>
+    <message>
+        <source>{n} came with a warning about its district: select its row and read it.</source>
+        <translation>{n} اپنے ضلع کے بارے میں ایک انتباہ کے ساتھ آئے: اس کی قطار منتخب کر کے پڑھیں۔</translation>
     </message>
 </context>
 <context>
@@ -4413,6 +4429,10 @@
         <source>Phone the district office and ask them to read out the fingerprint on their Export screen. Then run this again with --fingerprint followed by what they read (or with --i-compared in a terminal, to type it). {file} is not enrolled until then. Its own fingerprint line is not shown: a file changed on its way carries a matching one.</source>
         <translation>ضلعی دفتر کو فون کریں اور ان سے کہیں کہ اپنی &quot;برآمد&quot; والی اسکرین پر دکھایا گیا فنگر پرنٹ پڑھ کر سنائیں۔ پھر یہ دوبارہ چلائیں، --fingerprint کے بعد وہ لکھ کر جو انہوں نے پڑھا (یا ٹرمینل میں --i-compared کے ساتھ، تاکہ اسے لکھ سکیں)۔ تب تک {file} رجسٹر نہیں کی جائے گی۔ فائل کے اندر لکھا فنگر پرنٹ نہیں دکھایا جاتا: راستے میں بدلی گئی فائل میں بھی اس سے ملتا ہوا فنگر پرنٹ ہوتا ہے۔</translation>
     </message>
+    <message>
+        <source>{file}: the manifest&apos;s audit head is malformed.</source>
+        <translation>{file}: مینی فیسٹ میں آڈٹ کا سرا درست شکل میں نہیں۔</translation>
+    </message>
 </context>
 <context>
     <name>fields</name>
@@ -4621,6 +4641,10 @@
         <location filename="../../gui/screens/import_screen.py" line="46"/>
         <source>quarantined</source>
         <translation>روکے گئے</translation>
+    </message>
+    <message>
+        <source>{file}: district {district}, PC &apos;{device}&apos;, made this bundle for the centre key retired on {retired}. Whoever holds that old key can read it. Give the office the centre&apos;s new key file (they import it with --replace) and, if the old key may have leaked, find out who carried this PC&apos;s bundles.</source>
+        <translation>{file}: ضلع {district}، پی سی &apos;{device}&apos; نے یہ بنڈل مرکز کی اس کلید کے لیے بنایا جو {retired} کو ریٹائر ہو چکی ہے۔ جس کے پاس وہ پرانی کلید ہے وہ اسے پڑھ سکتا ہے۔ دفتر کو مرکز کی نئی کلید فائل دیں (وہ اسے --replace کے ساتھ درآمد کریں) اور، اگر پرانی کلید افشا ہوئی ہو، تو معلوم کریں کہ اس پی سی کے بنڈل کون لے کر گیا۔</translation>
     </message>
 </context>
 <context>
@@ -5447,6 +5471,33 @@
         <location filename="../../gui/dialogs/setup_wizard.py" line="656"/>
         <source>&amp;Commit</source>
         <translation>تصدیق کریں (&amp;C)</translation>
+    </message>
+</context>
+<context>
+    <name>anchors</name>
+    <message>
+        <source>bundle {number} was made again with another history (audit entry {entry} instead of {known_entry}): the PC went back to an older copy of its database</source>
+        <translation>بنڈل {number} دوبارہ ایک اور تاریخ کے ساتھ بنایا گیا ({known_entry} کی بجائے آڈٹ اندراج {entry}): پی سی اپنے ڈیٹابیس کی ایک پرانی کاپی پر واپس چلا گیا</translation>
+    </message>
+    <message>
+        <source>the audit entries up to {entry}, which bundle {number} showed, have changed since</source>
+        <translation>اندراج {entry} تک کے آڈٹ اندراجات، جو بنڈل {number} نے دکھائے تھے، تب سے بدل چکے ہیں</translation>
+    </message>
+    <message>
+        <source>its audit log now ends at entry {entry}, before entry {known_entry} that bundle {number} showed</source>
+        <translation>اس کا آڈٹ لاگ اب اندراج {entry} پر ختم ہوتا ہے، اندراج {known_entry} سے پہلے جو بنڈل {number} نے دکھایا تھا</translation>
+    </message>
+    <message>
+        <source>the PC no longer knows its bundle {number}: it went back to an older copy of its database</source>
+        <translation>پی سی اب اپنے بنڈل {number} کو نہیں جانتا: وہ اپنے ڈیٹابیس کی ایک پرانی کاپی پر واپس چلا گیا</translation>
+    </message>
+    <message>
+        <source>{detail}; and {more} more</source>
+        <translation>{detail}؛ اور {more} مزید</translation>
+    </message>
+    <message>
+        <source>District {district}, PC &apos;{device}&apos;: its audit history was rewritten or rolled back since bundle {since} ({detail}). Its records were imported and checked as usual; ask the district office what happened to the PC and its database.</source>
+        <translation>ضلع {district}، پی سی &apos;{device}&apos;: اس کی آڈٹ تاریخ بنڈل {since} کے بعد سے دوبارہ لکھی گئی یا پیچھے لوٹائی گئی ({detail})۔ اس کے ریکارڈ معمول کے مطابق جانچ کر درآمد کیے گئے؛ ضلعی دفتر سے پوچھیں کہ پی سی اور اس کے ڈیٹابیس کے ساتھ کیا ہوا۔</translation>
     </message>
 </context>
 </TS>

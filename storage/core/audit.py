@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 
 from sqlite_utils import Database
 
@@ -118,12 +119,48 @@ def seal(db: Database) -> None:
         )
 
 
+@dataclass(frozen=True)
+class ChainPoint:
+    """Where the chain stands after entry ``entry`` (0: before the first): the digest over every row up to it."""
+
+    entry: int
+    digest: str
+
+
+def chain_digests(db: Database, entries: Iterable[int] = ()) -> tuple[ChainPoint, dict[int, str]]:
+    """The chain's head and the digest it has at each of ``entries``, recomputed from the rows themselves.
+
+    One pass from the first row, as :func:`verify` makes: the seals are not trusted, so a row changed with
+    the database key (and the seals recomputed after it) gives another digest here. The digest at entry
+    ``n`` covers every row whose id is at most ``n`` (an entry past the last row: the head's digest). What a
+    district PC signs into each bundle (sync/anchors.py), so the centre can tell whether the history it was
+    shown before is still the history the PC holds.
+    """
+    wanted = sorted(set(entries))
+    found: dict[int, str] = {}
+    head, last_id, position = GENESIS, 0, 0
+    sha256, canonical = hashlib.sha256, _CANONICAL.encode  # bound once: the same loop as seal()
+    for row in db.execute(f"SELECT {_ROW_COLUMNS} FROM audit_log ORDER BY id"):
+        while position < len(wanted) and wanted[position] < row[0]:
+            found[wanted[position]] = head
+            position += 1
+        head = sha256((head + canonical(row)).encode("utf-8")).hexdigest()
+        last_id = row[0]
+    for entry in wanted[position:]:
+        found[entry] = head
+    return ChainPoint(last_id, head), found
+
+
 @dataclass
 class AuditReport:
+    """``audit verify``'s verdict: this database's own chain (``problems``) and, at the centre, each district
+    PC whose history changed since it was anchored there (``districts``, sync/anchors.py)."""
+
     ok: bool
     entries: int
     seals: int
     problems: list[str]
+    districts: list[dict] = field(default_factory=list)
 
 
 def verify(db: Database) -> AuditReport:

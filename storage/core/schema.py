@@ -279,3 +279,33 @@ def travelled_cases(db: Database) -> None:
     those are counted as travelled (they send a tombstone as before)."""
     db.execute("CREATE TABLE travelled_cases (case_uuid TEXT PRIMARY KEY)")
     db.execute("INSERT INTO travelled_cases (case_uuid) SELECT uuid FROM desk_cases WHERE EXISTS (SELECT 1 FROM exports)")
+
+
+_AUDIT_ANCHORS = """
+ALTER TABLE exports ADD COLUMN audit_entry INTEGER;
+ALTER TABLE exports ADD COLUMN audit_digest TEXT;
+ALTER TABLE bundles ADD COLUMN warnings TEXT;
+CREATE TABLE audit_anchors (
+    device_id TEXT NOT NULL, bundle_sequence INTEGER NOT NULL, district TEXT NOT NULL, audit_entry INTEGER NOT NULL,
+    digest TEXT NOT NULL, told_by_bundle TEXT NOT NULL, received_at TEXT NOT NULL,
+    PRIMARY KEY (device_id, bundle_sequence));
+CREATE TABLE audit_anchor_findings (
+    id INTEGER PRIMARY KEY, device_id TEXT NOT NULL, district TEXT NOT NULL, device_name TEXT NOT NULL,
+    bundle_id TEXT NOT NULL, bundle_sequence INTEGER NOT NULL, since_sequence INTEGER NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('rewritten', 'rolled_back')), detail TEXT NOT NULL, found_at TEXT NOT NULL);
+CREATE INDEX audit_anchor_findings_by_device ON audit_anchor_findings (device_id, since_sequence)
+"""
+
+
+@migrations(name="0012_audit_anchors")
+def audit_anchors(db: Database) -> None:
+    """Audit anchors (sync/anchors.py). A district keeps, per bundle, the audit chain's head it signed into it;
+    the centre keeps every head a PC showed it (the first word on each bundle number stands) and what it
+    found when a later bundle disagreed. Anchors and findings are append-only like the audit log, and findings
+    are audited; ``bundles.warnings`` keeps what an import warned about (a rewritten history, a retired key)."""
+    run_statements(db, _AUDIT_ANCHORS)
+    for table in ("audit_anchors", "audit_anchor_findings"):
+        for action in ("UPDATE", "DELETE"):
+            db.execute(f"CREATE TRIGGER {table}_no_{action.lower()} BEFORE {action} ON {table} "
+                       f"BEGIN SELECT RAISE(ABORT, 'audit anchors are append-only'); END")
+    install_audit_triggers(db, "audit_anchor_findings", "id")

@@ -230,12 +230,17 @@ def cmd_audit(args: argparse.Namespace, console: Console) -> int:
         report = verify_audit(session)
     if args.json:
         console.json(report.__dict__)
-    elif report.ok:
+    elif not report.problems:
         console.say(f"Audit log intact: {report.entries} entries under {report.seals} seals.")
     else:
         console.warn("The audit log has been tampered with:")
         for problem in report.problems:
             console.warn(f"  {problem}")
+    if report.districts and not args.json:
+        # At the centre: district PCs whose own audit history changed since they showed it (sync/anchors.py).
+        console.warn(f"District audit histories rewritten or rolled back ({len(report.districts)}):")
+        for finding in report.districts:
+            console.warn(f"  {finding['message']}")
     return EXIT_OK if report.ok else EXIT_VALIDATION
 
 
@@ -443,7 +448,7 @@ def register(commands: argparse._SubParsersAction) -> None:
 
     audit_parser = commands.add_parser("audit", help="audit log tools")
     audit_commands = audit_parser.add_subparsers(dest="audit_command", required=True)
-    verify = audit_commands.add_parser("verify", help="check the hash chain of the audit log")
+    verify = audit_commands.add_parser("verify", help="check the hash chain of the audit log (at the centre: and each district PC's anchored history)")
     verify.add_argument("--json", action="store_true")
     audit_parser.set_defaults(handler=cmd_audit)
 
