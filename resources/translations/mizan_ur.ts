@@ -5038,6 +5038,14 @@
 <context>
     <name>rules</name>
     <message>
+        <source>The case is not closed but has the closing reason &apos;{value}&apos;. Clear the closing reason, or close the case.</source>
+        <translation>کیس بند نہیں ہے مگر اس میں کیس بند کرنے کی وجہ &apos;{value}&apos; درج ہے۔ بند کرنے کی وجہ ہٹائیں، یا کیس بند کریں۔</translation>
+    </message>
+    <message>
+        <source>The case is classified as {gbv_type}, not non-GBV, but has the non-GBV complaint &apos;{value}&apos;. Clear the kind of complaint, or check the classification.</source>
+        <translation>کیس کی درجہ بندی {gbv_type} ہے، غیر GBV نہیں، مگر اس میں غیر GBV شکایت &apos;{value}&apos; درج ہے۔ شکایت کی قسم ہٹائیں، یا درجہ بندی جانچیں۔</translation>
+    </message>
+    <message>
         <location filename="../../storage/validation.py" line="41"/>
         <source>Indicator &apos;{value}&apos; is not in the catalogue. Use a code such as POL-01, as in the template.</source>
         <translation>اشاریہ &apos;{value}&apos; کیٹلاگ میں نہیں ہے۔ ٹیمپلیٹ کی طرح POL-01 جیسا کوڈ استعمال کریں۔</translation>
