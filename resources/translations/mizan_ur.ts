@@ -3468,6 +3468,22 @@
 <context>
     <name>errors</name>
     <message>
+        <source>{actor} was removed on {date}; a removed user cannot restore a backup. Ask an admin, or use the recovery key.</source>
+        <translation>{actor} کو {date} کو ہٹا دیا گیا تھا؛ ہٹایا گیا صارف بیک اپ بحال نہیں کر سکتا۔ کسی ایڈمن سے کہیں، یا ریکوری کلید استعمال کریں۔</translation>
+    </message>
+    <message>
+        <source>the provincial centre</source>
+        <translation>صوبائی مرکز</translation>
+    </message>
+    <message>
+        <source>the {installation} installation of {district}</source>
+        <translation>{district} کی {installation} تنصیب</translation>
+    </message>
+    <message>
+        <source>{file} is a backup of {backup}, but this database is {current}. Nothing was restored: restore it on that installation&apos;s PC, or into another file.</source>
+        <translation>{file} {backup} کا بیک اپ ہے، مگر یہ ڈیٹا بیس {current} کا ہے۔ کچھ بحال نہیں کیا گیا: اسے اسی تنصیب کے کمپیوٹر پر، یا کسی دوسری فائل میں بحال کریں۔</translation>
+    </message>
+    <message>
         <location filename="../../storage/backup.py" line="214"/>
         <source>Choose another file for the backup: that is the database itself.</source>
         <translation>بیک اپ کے لیے کوئی اور فائل چنیں: یہ تو خود ڈیٹا بیس ہے۔</translation>
