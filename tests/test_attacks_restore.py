@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from main import main
 from storage.core.audit import verify
 from storage.core.backup import (
     BackupRejected,
@@ -207,3 +208,15 @@ def test_a_database_put_back_by_hand_does_not_bring_a_removed_user_back(district
         open_session(district_db, "sana", SUPERVISOR_PASSWORD)
     assert str(refused.value) == "User 'sana' is not an active user of this installation."
     assert sana_state(district_db) == (False, (0,))
+
+
+def test_the_cli_restore_says_who_was_kept_removed(district_db: Path, tmp_path: Path, monkeypatch, capsys):
+    backup = backup_then_remove_sana(district_db, tmp_path / "usb")
+    monkeypatch.setenv("MIZAN_PASSWORD", SUPERVISOR_PASSWORD)
+    assert main(["--db", str(district_db), "--user", "sana", "restore", str(backup)]) == 4
+    assert "'sana' was removed on " in capsys.readouterr().err
+    monkeypatch.setenv("MIZAN_PASSWORD", ADMIN_PASSWORD)
+    assert main(["--db", str(district_db), "--user", "admin", "restore", str(backup)]) == 0
+    out = capsys.readouterr().out
+    assert "Removed after the backup was made, and kept removed: sana.\n" in out
+    assert "The restore is recorded in the audit log." in out

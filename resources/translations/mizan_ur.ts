@@ -2863,6 +2863,10 @@
 <context>
     <name>SettingsScreen</name>
     <message>
+        <source>Removed after the backup was made, and kept removed: {users}.</source>
+        <translation>بیک اپ بننے کے بعد ہٹائے گئے، اور ہٹائے ہوئے ہی رکھے گئے: {users}۔</translation>
+    </message>
+    <message>
         <location filename="../../gui/screens/settings_screen.py"/>
         <source>This PC&apos;s clock</source>
         <translation>اس کمپیوٹر کی گھڑی</translation>
