@@ -32,7 +32,7 @@ from storage.core.schema import migrations
 from storage.core.session import open_session
 from storage.errors import AuthError
 from storage.records.users import remove_user
-from tests.conftest import ADMIN_PASSWORD, CLERK_PASSWORD, SUPERVISOR_PASSWORD
+from tests.conftest import ADMIN_PASSWORD, CLERK_PASSWORD, OPERATOR_PASSWORD, SUPERVISOR_PASSWORD
 from tests.sync_helpers import add_desk_cases
 from tests.templates import district_copy
 
@@ -220,3 +220,26 @@ def test_the_cli_restore_says_who_was_kept_removed(district_db: Path, tmp_path: 
     out = capsys.readouterr().out
     assert "Removed after the backup was made, and kept removed: sana.\n" in out
     assert "The restore is recorded in the audit log." in out
+
+
+def test_a_removal_after_a_database_key_change_is_kept_by_an_older_backup(district_db: Path, tmp_path: Path):
+    """Removing a user will change the database key (PRAGMA rekey): the replaced database then no longer
+    opens with the backup's key, and the ledger alone must tell. Its lines are signed with the ledger key,
+    which the backup holds too (it is never rotated)."""
+    backup = backup_then_remove_sana(district_db, tmp_path / "usb")
+    admin = open_session(district_db, "admin", ADMIN_PASSWORD)
+    new_key = os.urandom(32)
+    admin.db.execute(f"PRAGMA rekey = \"x'{new_key.hex()}'\"")  # as the key rotation does, here by hand
+    for name, password in (("admin", ADMIN_PASSWORD), ("omar", OPERATOR_PASSWORD)):
+        admin.keyfile.set_user_slot(name, password, new_key)
+    admin.keyfile.save()
+    admin.close()
+    open_session(district_db, "omar", OPERATOR_PASSWORD).close()  # the database opens with the new key only
+    prepared = prepare_restore(backup, district_db, with_password("admin", ADMIN_PASSWORD))
+    assert prepared.users_kept_removed == ["sana"]
+    prepared.commit()
+    assert sana_state(district_db) == (False, (0,))
+    admin = open_session(district_db, "admin", ADMIN_PASSWORD)
+    rolled_back = json.loads(admin.db.execute("SELECT rolled_back FROM restores").fetchone()[0])
+    admin.close()
+    assert rolled_back["replaced"] == "did not open with the backup's key"
