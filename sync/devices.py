@@ -6,9 +6,9 @@
 * revoking one (:func:`revoke_device`), for good: revocations never roll back. Besides the ``devices``
   table, each revocation is appended to a ledger beside the database (``<db>.revoked``, one JSON line
   per device, each with an HMAC-SHA256 under the installation's ledger key, so a line cannot be
-  forged without it: :mod:`storage.core.ledger`, shared with the removal ledger). A restore keeps the ledger that lies beside the database, merges the
-  backup's own, and re-applies every revocation found there and in the database being replaced
-  (:func:`carry_revocations_forward`); every sign-in at the centre re-applies the ledger too
+  forged without it: :mod:`storage.core.ledger`, shared with the removal ledger). A restore keeps the
+  ledger that lies beside the database, merges the backup's own, and re-applies every revocation found
+  there and in the database being replaced (:func:`carry_revocations_forward`); every sign-in at the centre re-applies the ledger too
   (:func:`reapply_revocations`), which also covers files copied back by hand;
 * the device reports: every device with its bundles and gaps (:func:`device_report`), and the same per
   district (:func:`device_overview`).
