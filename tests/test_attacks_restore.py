@@ -243,3 +243,20 @@ def test_a_removal_after_a_database_key_change_is_kept_by_an_older_backup(distri
     rolled_back = json.loads(admin.db.execute("SELECT rolled_back FROM restores").fetchone()[0])
     admin.close()
     assert rolled_back["replaced"] == "did not open with the backup's key"
+
+
+def test_earlier_restores_are_not_rolled_back_by_the_next(district_db: Path, tmp_path: Path):
+    """Each restore's record lives in the restored database; restoring the same backup again would replace
+    the database holding the first record. The records of the replaced database are carried forward."""
+    backup = backup_then_remove_sana(district_db, tmp_path / "usb")
+    restore_backup(backup, district_db, with_password("admin", ADMIN_PASSWORD))
+    restore_backup(backup, district_db, with_password("admin", ADMIN_PASSWORD))
+    admin = open_session(district_db, "admin", ADMIN_PASSWORD)
+    try:
+        rows = admin.db.execute("SELECT id, users_kept_removed, json_extract(rolled_back, '$.replaced') "
+                                "FROM restores ORDER BY id").fetchall()
+        # Both kept sana removed: the backup, restored twice, still has her active.
+        assert [tuple(row) for row in rows] == [(1, '["sana"]', "opened"), (2, '["sana"]', "opened")]
+        assert verify(admin.db).ok
+    finally:
+        admin.close()

@@ -638,6 +638,7 @@ def _open_and_carry_forward(source: Path, staged_db: Path, credential: Credentia
                 _check_restorer(db, credential.actor, removals)
             for step in AFTER_RESTORE:
                 step(db, replaced, context)
+            _carry_restores_forward(db, replaced)
             _record_restore(db, credential, record, migrated, rolled_back)
             audit.seal(db)
         db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -776,15 +777,34 @@ def _os_user() -> str | None:
         return None
 
 
+_RESTORE_COLUMNS = ("restored_at", "restored_by", "unlocked_with", "os_user", "backup_file", "backup_sha256",
+                    "backup_created_at", "backup_reason", "backup_created_by", "backup_app_version",
+                    "backup_migrations", "current_migrations", "migrated", "rolled_back", "users_kept_removed",
+                    "kept_as")
+
+
+def _carry_restores_forward(restored: Database, replaced: Database | None) -> None:
+    """Earlier restores recorded in the database being replaced (when it opens with the backup's key) are
+    copied into the restored one, oldest first: the history of restores does not roll back with them."""
+    if replaced is None:
+        return
+    try:
+        rows = replaced.execute(f"SELECT {', '.join(_RESTORE_COLUMNS)} FROM restores ORDER BY id").fetchall()
+    except sqlcipher3.Error:  # a replaced database older than the restores table
+        return
+    known = {tuple(row) for row in restored.execute("SELECT restored_at, backup_sha256 FROM restores")}
+    for row in rows:
+        if (row[0], row[5]) not in known:
+            restored.execute(f"INSERT INTO restores ({', '.join(_RESTORE_COLUMNS)}) VALUES "
+                             f"({', '.join('?' * len(_RESTORE_COLUMNS))})", list(row))
+
+
 def _record_restore(db: Database, credential: Credential, record: _RestoreRecord, migrated: list[str],
                     rolled_back: dict) -> None:
     """The restore's row in the restored database (audited by its triggers, sealed with the carry-forward)."""
     info, prepared = record.info, record.prepared
     db.execute(
-        "INSERT INTO restores (restored_at, restored_by, unlocked_with, os_user, backup_file, backup_sha256, "
-        "backup_created_at, backup_reason, backup_created_by, backup_app_version, backup_migrations, "
-        "current_migrations, migrated, rolled_back, users_kept_removed, kept_as) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        f"INSERT INTO restores ({', '.join(_RESTORE_COLUMNS)}) VALUES ({', '.join('?' * len(_RESTORE_COLUMNS))})",
         [utc_now(), credential.actor, credential.unlocked_with, _os_user(), info.path.name, _file_sha256(info.path),
          info.created_at, info.reason, info.created_by, info.app_version, json.dumps(info.migrations),
          json.dumps([migration.name for migration in migrations._migrations]), json.dumps(migrated),
