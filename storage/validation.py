@@ -111,6 +111,10 @@ RULES: dict[str, Rule] = _rules(
          QT_TRANSLATE_NOOP("rules", "The service '{value}' is listed twice. Keep one line per service.")),
     Rule("DC_CLOSING_REASON", ERROR, "closing_reason",
          QT_TRANSLATE_NOOP("rules", "A closed case needs a closing reason. Choose why the case was closed.")),
+    Rule("DC_CLOSING_REASON_NOT_CLOSED", ERROR, "closing_reason",
+         QT_TRANSLATE_NOOP("rules", "The case is not closed but has the closing reason '{value}'. Clear the closing reason, or close the case.")),
+    Rule("DC_COMPLAINT_NOT_NON_GBV", ERROR, "non_gbv_complaint",
+         QT_TRANSLATE_NOOP("rules", "The case is classified as {gbv_type}, not non-GBV, but has the non-GBV complaint '{value}'. Clear the kind of complaint, or check the classification.")),
     Rule("DC_CONSENT_MISSING", ERROR, "{field}",
          QT_TRANSLATE_NOOP("rules", "The client's answer on {field} is not recorded. Ask the client and record yes or no.")),
     Rule("DC_FOLLOWUP_BEFORE_REPORT", ERROR, "followup_date",
@@ -884,15 +888,26 @@ def check_desk_case(context: DeskContext, case: Mapping, perpetrators: Iterable[
         issues.append(issue("DC_UNKNOWN_CHOICE", field="incident_district", value=incident_district,
                             choices=translate("rules", QT_TRANSLATE_NOOP("rules", "a district code such as QUETTA"))))
     _check_classification(issues, catalogue, case)
+    complaint = case.get("non_gbv_complaint")
+    if case.get("gbv_type") != "non_gbv" and complaint not in (None, ""):
+        # Free text that travels: checked against its list whatever the type (a missing or unknown type
+        # too), and refused on a GBV case.
+        _choice(issues, catalogue, "non_gbv_complaint", "non_gbv_complaint", complaint)
+        if case.get("gbv_type") in catalogue.options("gbv_type"):
+            issues.append(issue("DC_COMPLAINT_NOT_NON_GBV", value=complaint, gbv_type=case.get("gbv_type")))
     for consent in ("consent_services", "consent_reporting"):
         if case.get(consent) not in (0, 1, True, False):
             issues.append(issue("DC_CONSENT_MISSING", field=consent))
     _choice(issues, catalogue, "case_status", "status", case.get("status") or "open")
-    if (case.get("status") or "open") == "closed":
-        if not case.get("closing_reason"):
-            issues.append(issue("DC_CLOSING_REASON"))
-        else:
-            _choice(issues, catalogue, "closing_reason", "closing_reason", case.get("closing_reason"))
+    # The closing reason travels as free text: it is checked against its list whenever it is there, whatever
+    # the status, so no other text (a formula, a name) reaches the centre in it.
+    closing_reason = case.get("closing_reason")
+    if (case.get("status") or "open") == "closed" and closing_reason in (None, ""):
+        issues.append(issue("DC_CLOSING_REASON"))
+    elif closing_reason not in (None, ""):
+        _choice(issues, catalogue, "closing_reason", "closing_reason", closing_reason)
+        if (case.get("status") or "open") != "closed":
+            issues.append(issue("DC_CLOSING_REASON_NOT_CLOSED", value=closing_reason))
     issues.extend(check_perpetrators(catalogue, perpetrators))
     issues.extend(check_services(catalogue, services))
     if identity:

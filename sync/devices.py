@@ -5,10 +5,10 @@
   nothing until the fields are checked and the fingerprint the district office read out by phone matches;
 * revoking one (:func:`revoke_device`), for good: revocations never roll back. Besides the ``devices``
   table, each revocation is appended to a ledger beside the database (``<db>.revoked``, one JSON line
-  per device, each with an HMAC-SHA256 under a key derived from the database key, so a line cannot be
-  forged without the key). A restore keeps the ledger that lies beside the database, merges the
-  backup's own, and re-applies every revocation found there and in the database being replaced
-  (:func:`carry_revocations_forward`); every sign-in at the centre re-applies the ledger too
+  per device, each with an HMAC-SHA256 under the installation's ledger key, so a line cannot be
+  forged without it: :mod:`storage.core.ledger`, shared with the removal ledger). A restore keeps the
+  ledger that lies beside the database, merges the backup's own, and re-applies every revocation found
+  there and in the database being replaced (:func:`carry_revocations_forward`); every sign-in at the centre re-applies the ledger too
   (:func:`reapply_revocations`), which also covers files copied back by hand;
 * the device reports: every device with its bundles and gaps (:func:`device_report`), and the same per
   district (:func:`device_overview`).
@@ -19,21 +19,15 @@ The keys themselves (signing, age identities, key files, fingerprints) are :mod:
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-import hmac
-import json
-import os
 from collections import defaultdict
 from dataclasses import replace
 from pathlib import Path
 
-from cryptography.hazmat.primitives import hashes
-from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from sqlite_utils import Database
 
 from storage.core.backup import RestoreContext, ledger_path
 from storage.core.clock import utc_now
-from storage.core.files import open_private
+from storage.core.ledger import append_line, ensure_ledger_key, read_signed, signed_line
 from storage.core.roles import require
 from storage.core.session import Session
 from storage.errors import UsageError
@@ -110,43 +104,19 @@ _LEDGER_FIELDS = ("device_id", "district", "device_name", "public_key", "fingerp
                   "enrolled_by", "revoked_at")
 
 
-def _ledger_key(db_key: bytes) -> bytes:
-    return HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=b"mizan revocation ledger").derive(db_key)
-
-
-def _canonical(entry: dict) -> bytes:
-    return json.dumps(entry, sort_keys=True, separators=(",", ":"), ensure_ascii=True).encode("ascii")
-
-
-def ledger_line(db_key: bytes, entry: dict) -> bytes:
+def ledger_line(key: bytes, entry: dict) -> bytes:
     """One ledger line: the revocation and its HMAC under the installation's ledger key."""
-    mac = hmac.new(_ledger_key(db_key), _canonical(entry), hashlib.sha256).hexdigest()
-    return _canonical({"entry": entry, "mac": mac}) + b"\n"
+    return signed_line(key, entry)
 
 
-def read_ledger(content: bytes | None, db_key: bytes) -> dict[str, tuple[dict, bytes]]:
+def read_ledger(content: bytes | None, key: bytes | None) -> dict[str, tuple[dict, bytes]]:
     """The authentic revocations in ledger bytes, per device: (entry, its line). Lines that do not carry
-    a valid HMAC (edited, forged, another installation's) are ignored."""
-    found: dict[str, tuple[dict, bytes]] = {}
-    key = _ledger_key(db_key)
-    for raw in (content or b"").splitlines():
-        try:
-            line = json.loads(raw)
-            entry, mac = line["entry"], line["mac"]
-            if not isinstance(entry, dict) or not isinstance(mac, str) or not isinstance(entry.get("device_id"), str):
-                continue
-        except (ValueError, KeyError, TypeError):
-            continue
-        if hmac.compare_digest(hmac.new(key, _canonical(entry), hashlib.sha256).hexdigest(), mac):
-            found.setdefault(entry["device_id"], (entry, raw + b"\n"))
-    return found
+    a valid HMAC under the ledger key ``key`` (edited, forged, another installation's) are ignored."""
+    return read_signed(content, key, "device_id")
 
 
 def _append_to_ledger(session: Session, entry: dict) -> None:
-    with open_private(ledger_path(session.path), "ab") as handle:  # created owner-only (0600)
-        handle.write(ledger_line(session.db_key, entry))
-        handle.flush()
-        os.fsync(handle.fileno())
+    append_line(ledger_path(session.path), ledger_line(ensure_ledger_key(session.db, session.db_key), entry))
 
 
 def _apply_revocations(db: Database, entries: list[dict]) -> int:
@@ -177,7 +147,7 @@ def reapply_revocations(session: Session) -> int:
     path = ledger_path(session.path)
     if not session.is_centre or not path.exists():
         return 0
-    entries = [entry for entry, _ in read_ledger(path.read_bytes(), session.db_key).values()]
+    entries = [entry for entry, _ in read_ledger(path.read_bytes(), ensure_ledger_key(session.db, session.db_key)).values()]
     revoked = {row[0] for row in session.db.execute("SELECT device_id FROM devices WHERE status = 'revoked'")}
     missing = [entry for entry in entries if entry["device_id"] not in revoked]
     if not missing:
@@ -195,8 +165,8 @@ def carry_revocations_forward(restored: Database, replaced: Database | None, con
     :func:`sync.keys.carry_centre_keys_forward`, the step before this one.
     """
     live = ledger_path(context.db_path).read_bytes() if ledger_path(context.db_path).exists() else b""
-    merged = read_ledger(live, context.db_key)
-    for device_id, found in read_ledger(context.backup_ledger, context.db_key).items():
+    merged = read_ledger(live, context.ledger_key)
+    for device_id, found in read_ledger(context.backup_ledger, context.ledger_key).items():
         merged.setdefault(device_id, found)
     entries = [entry for entry, _ in merged.values()]
     if replaced is not None:
@@ -205,7 +175,7 @@ def carry_revocations_forward(restored: Database, replaced: Database | None, con
             entry = dict(zip(_LEDGER_FIELDS, row, strict=True))
             if entry["device_id"] not in merged:
                 entries.append(entry)
-                merged[entry["device_id"]] = (entry, ledger_line(context.db_key, entry))
+                merged[entry["device_id"]] = (entry, ledger_line(context.ledger_key, entry))
     _apply_revocations(restored, entries)
     content = b"".join(line for _, line in merged.values())
     if content != live:

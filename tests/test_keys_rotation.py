@@ -11,6 +11,7 @@ import pytest
 
 from main import main
 from storage.core.backup import backup_now, ledger_path, restore_backup, with_password
+from storage.core.ledger import ledger_key, legacy_ledger_key, signed_line
 from storage.core.session import open_session
 from storage.errors import PermissionDenied, UsageError
 from sync.devices import enroll_device, revoke_device
@@ -214,3 +215,26 @@ def test_cli_keys_rotate_writes_the_new_centre_key(tmp_path: Path, monkeypatch, 
     assert main(["--db", str(centre), "--user", "admin", "keys", "rotate", "--out", str(tmp_path / "new.key")]) == 0
     new = read_centre_key(tmp_path / "new.key")
     assert f"The centre has a new key. Fingerprint: {new.fingerprint}." in capsys.readouterr().out
+
+
+def test_a_revocation_ledger_signed_before_the_stored_ledger_key_still_verifies(tmp_path: Path):
+    """Before migration 0013 the ledger was signed with a key derived from the database key. Such an
+    installation gets exactly that key stored at its next sign-in, so its ledger keeps revoking."""
+    pair = make_pair(tmp_path)
+    clerk = pair.clerk
+    row = clerk.db.execute("SELECT device_id, district, device_name, public_key, fingerprint, enrolled_at, "
+                           "enrolled_by FROM devices").fetchone()
+    entry = dict(zip(("device_id", "district", "device_name", "public_key", "fingerprint", "enrolled_at",
+                      "enrolled_by"), row, strict=True)) | {"revoked_at": "2026-01-01T00:00:00.000Z", "revoked_by": "clara"}
+    with clerk.db.atomic():
+        clerk.db.execute("DELETE FROM ledger_keys")  # as an installation from before 0013
+    ledger_path(pair.centre_path).write_bytes(signed_line(legacy_ledger_key(clerk.db_key), entry))
+    clerk.close()
+    clerk = open_session(pair.centre_path, "clara", CLERK_PASSWORD)
+    try:
+        assert clerk.db.execute("SELECT status FROM devices").fetchall() == [("revoked",)]
+        assert ledger_key(clerk.db) == legacy_ledger_key(clerk.db_key)
+    finally:
+        clerk.close()
+        pair.supervisor.close()
+        pair.district_admin.close()

@@ -186,6 +186,7 @@ EXEMPT = {
                                      "in the table)",
     "sync.keys.initialise_keys": "creates the installation's own keys at init (or on first use), never replaces one",
     "sync.devices.reapply_revocations": "sign-in step: re-applies revocations authenticated by the ledger's HMAC",
+    "storage.core.ledger.reapply_removals": "sign-in step: re-applies removals authenticated by the ledger's HMAC",
     "storage.core.backup.automatic_backup": "the automatic backups (before import/migration, daily) of the system",
     "storage.core.backup.daily_backup_if_due": "the automatic daily backup at sign-in",
     "storage.core.backup.write_backup": "the file writer; backup_now and the automatic backups decide who may",

@@ -803,6 +803,46 @@ def test_desk_case_closing_reason_and_consent(desk_supervisor):
     assert case_row(session, case_uuid, "status, closing_reason, consent_reporting") == ("closed", "needs_met", 0)
 
 
+def test_travelling_free_text_fields_are_list_values_whatever_the_type_or_status(desk_supervisor):
+    """The complaint and the closing reason travel to the centre as text: each is a value of its list
+    whenever it is given, and only where it belongs (a non-GBV case, a closed case). Before, a GBV case
+    stored any complaint text, and an open case any closing reason."""
+    session = desk_supervisor
+    complaints = ", ".join(session.catalogue.list_codes("non_gbv_complaint"))
+    reasons = ", ".join(session.catalogue.list_codes("closing_reason"))
+    formula = "=cmd|' /C calc'!A0"
+    assert case_refused(session, desk_case(non_gbv_complaint=formula)) == [
+        ("DC_UNKNOWN_CHOICE", f"'{formula}' is not a choice for kind of non-GBV complaint. Choose one of: {complaints}."),
+        ("DC_COMPLAINT_NOT_NON_GBV",
+         f"The case is classified as physical_assault, not non-GBV, but has the non-GBV complaint '{formula}'. "
+         "Clear the kind of complaint, or check the classification."),
+    ]
+    listed = session.catalogue.list_codes("non_gbv_complaint")[0]
+    assert case_refused(session, desk_case(non_gbv_complaint=listed)) == [
+        ("DC_COMPLAINT_NOT_NON_GBV",
+         f"The case is classified as physical_assault, not non-GBV, but has the non-GBV complaint '{listed}'. "
+         "Clear the kind of complaint, or check the classification."),
+    ]
+    assert case_refused(session, desk_case(closing_reason=formula)) == [
+        ("DC_UNKNOWN_CHOICE", f"'{formula}' is not a choice for closing reason. Choose one of: {reasons}."),
+        ("DC_CLOSING_REASON_NOT_CLOSED",
+         f"The case is not closed but has the closing reason '{formula}'. Clear the closing reason, or close the case."),
+    ]
+    assert case_refused(session, desk_case(status="open", closing_reason="needs_met")) == [
+        ("DC_CLOSING_REASON_NOT_CLOSED",
+         "The case is not closed but has the closing reason 'needs_met'. Clear the closing reason, or close the case."),
+    ]
+    assert case_refused(session, desk_case(status="closed", closing_reason=formula)) == [
+        ("DC_UNKNOWN_CHOICE", f"'{formula}' is not a choice for closing reason. Choose one of: {reasons}."),
+    ]
+    # Where they belong, list values are stored; elsewhere empty is fine.
+    case_uuid = save_desk_case(session, desk_case(classification_answers="nnnnnn", gbv_type="non_gbv",
+                                                  non_gbv_complaint=listed, status="closed", closing_reason="needs_met"))
+    assert case_row(session, case_uuid, "non_gbv_complaint, closing_reason") == (listed, "needs_met")
+    case_uuid = save_desk_case(session, desk_case(non_gbv_complaint="", closing_reason=None))
+    assert case_row(session, case_uuid, "non_gbv_complaint, closing_reason") == (None, None)
+
+
 def test_pkm_request_dates(desk_supervisor):
     session = desk_supervisor
 

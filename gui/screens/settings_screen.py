@@ -294,13 +294,16 @@ class SettingsScreen(Screen):
             return
         self._set_busy(True, fill(self.tr("Restored from {name}."), name=prepared.info.path.name))
         self.restored.emit(str(kept or ""))
-        self._tell_and_close(prepared.info, kept)
+        self._tell_and_close(prepared.info, kept, prepared.users_kept_removed)
 
-    def _tell_and_close(self, info: BackupInfo, kept: Path | None) -> None:
+    def _tell_and_close(self, info: BackupInfo, kept: Path | None, kept_removed: list[str]) -> None:
         """Say what happened (the window is closed behind the message: its session is gone)."""
         text = fill(self.tr("The database was restored from the backup of {when}. The database it replaced is kept as "
                        "{kept}. Mizan closes now: start it again and sign in with the passwords of the day of the "
                        "backup."), when=info.created_at[:16].replace("T", " "), kept=kept or "-")
+        if kept_removed:
+            text += "\n\n" + fill(self.tr("Removed after the backup was made, and kept removed: {users}."),
+                                  users=", ".join(kept_removed))
         self.restore_message = message_box(QMessageBox.Icon.Information, self.tr("Restored"), text)
         self.restore_message.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.restore_message.open()

@@ -2887,6 +2887,10 @@
 <context>
     <name>SettingsScreen</name>
     <message>
+        <source>Removed after the backup was made, and kept removed: {users}.</source>
+        <translation>بیک اپ بننے کے بعد ہٹائے گئے، اور ہٹائے ہوئے ہی رکھے گئے: {users}۔</translation>
+    </message>
+    <message>
         <location filename="../../gui/screens/settings_screen.py"/>
         <source>This PC&apos;s clock</source>
         <translation>اس کمپیوٹر کی گھڑی</translation>
@@ -3491,6 +3495,22 @@
 </context>
 <context>
     <name>errors</name>
+    <message>
+        <source>{actor} was removed on {date}; a removed user cannot restore a backup. Ask an admin, or use the recovery key.</source>
+        <translation>{actor} کو {date} کو ہٹا دیا گیا تھا؛ ہٹایا گیا صارف بیک اپ بحال نہیں کر سکتا۔ کسی ایڈمن سے کہیں، یا ریکوری کلید استعمال کریں۔</translation>
+    </message>
+    <message>
+        <source>the provincial centre</source>
+        <translation>صوبائی مرکز</translation>
+    </message>
+    <message>
+        <source>the {installation} installation of {district}</source>
+        <translation>{district} کی {installation} تنصیب</translation>
+    </message>
+    <message>
+        <source>{file} is a backup of {backup}, but this database is {current}. Nothing was restored: restore it on that installation&apos;s PC, or into another file.</source>
+        <translation>{file} {backup} کا بیک اپ ہے، مگر یہ ڈیٹا بیس {current} کا ہے۔ کچھ بحال نہیں کیا گیا: اسے اسی تنصیب کے کمپیوٹر پر، یا کسی دوسری فائل میں بحال کریں۔</translation>
+    </message>
     <message>
         <location filename="../../storage/backup.py" line="214"/>
         <source>Choose another file for the backup: that is the database itself.</source>
@@ -5088,6 +5108,14 @@
 </context>
 <context>
     <name>rules</name>
+    <message>
+        <source>The case is not closed but has the closing reason &apos;{value}&apos;. Clear the closing reason, or close the case.</source>
+        <translation>کیس بند نہیں ہے مگر اس میں کیس بند کرنے کی وجہ &apos;{value}&apos; درج ہے۔ بند کرنے کی وجہ ہٹائیں، یا کیس بند کریں۔</translation>
+    </message>
+    <message>
+        <source>The case is classified as {gbv_type}, not non-GBV, but has the non-GBV complaint &apos;{value}&apos;. Clear the kind of complaint, or check the classification.</source>
+        <translation>کیس کی درجہ بندی {gbv_type} ہے، غیر GBV نہیں، مگر اس میں غیر GBV شکایت &apos;{value}&apos; درج ہے۔ شکایت کی قسم ہٹائیں، یا درجہ بندی جانچیں۔</translation>
+    </message>
     <message>
         <location filename="../../storage/validation.py" line="41"/>
         <source>Indicator &apos;{value}&apos; is not in the catalogue. Use a code such as POL-01, as in the template.</source>

@@ -9,16 +9,21 @@ A backup is a standard ZIP (open it with any unzip tool) with exactly these memb
   same raw database key: a backup never holds a record in clear;
 * ``mizan.db.keys``: the key-slot file as it was, so the users' passwords *of that day* and the recovery
   key open the backup, also on a new PC after every password is lost;
-* ``mizan.db.revoked`` (a centre with revoked devices): the revocation ledger (``sync.keys``).
+* ``mizan.db.revoked`` (a centre with revoked devices): the revocation ledger (``sync.devices``);
+* ``mizan.db.removed`` (once a user was removed): the removal ledger (``storage.core.ledger``).
 
 The ZIP itself is not encrypted: the database member needs no second layer and the key file holds only
 wrapped keys. What a stranger learns from a backup is which office made it, when, and the user names.
 
 Restoring (:func:`prepare_restore`, then :meth:`PreparedRestore.commit`) checks the manifest and every
 hash, opens the snapshot with a password or the recovery key (proof that it is ours and undamaged:
-SQLCipher's HMAC check of every page and SQLite's ``quick_check``), lets sync carry forward what must
-never roll back (revoked devices, newer centre keys: :data:`AFTER_RESTORE`), and only then swaps the
-files in: the staged copies are written beside the database and fsynced, the current pair is kept as
+SQLCipher's HMAC check of every page and SQLite's ``quick_check``), refuses a backup of another kind of
+installation or another district, migrates an older schema, keeps removed users removed (the removal
+ledger, the backup's copy of it and the replaced database: a removed user's password cannot restore),
+lets sync carry forward what must never roll back (revoked devices, newer centre keys:
+:data:`AFTER_RESTORE`), records the restore in the ``restores`` table of the restored database (who, how
+unlocked, which backup, what was rolled back: in the same transaction, so the audit chain verifies), and
+only then swaps the files in: the staged copies are written beside the database and fsynced, the current pair is kept as
 ``<db>.before-restore-<time>.bak`` (+ ``.keys``) and the staged pair renamed over it. Because every file
 of one installation is encrypted with the same database key, a crash between the two renames leaves a
 pair that still opens.
@@ -35,6 +40,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import getpass
 import hashlib
 import json
 import os
@@ -53,7 +59,16 @@ from storage.core.clock import utc_now
 from storage.core.connection import connect, set_actor
 from storage.core.files import HASH_CHUNK, create_private, fsync_file, fsync_folder, open_private, write_atomically
 from storage.core.keyslots import KeyFile, keyfile_lock, keyfile_path, lock_path
-from storage.core.roles import require, require_role
+from storage.core.ledger import (
+    apply_removals,
+    ensure_ledger_key,
+    read_file,
+    removal_ledger_path,
+    removals_in,
+    revocation_ledger_path,
+    signed_line,
+)
+from storage.core.roles import installation_name, require, require_role
 from storage.core.schema import migrations
 from storage.errors import AuthError, MizanError, UsageError
 from storage.i18n import QT_TRANSLATE_NOOP, say, translate
@@ -64,7 +79,8 @@ MANIFEST = "manifest.json"
 DATABASE_MEMBER = "mizan.db"
 KEYS_MEMBER = "mizan.db.keys"
 LEDGER_MEMBER = "mizan.db.revoked"
-OPTIONAL_MEMBERS = frozenset({LEDGER_MEMBER})
+REMOVALS_MEMBER = "mizan.db.removed"
+OPTIONAL_MEMBERS = frozenset({LEDGER_MEMBER, REMOVALS_MEMBER})
 REQUIRED_MEMBERS = frozenset({MANIFEST, DATABASE_MEMBER, KEYS_MEMBER})
 AUTOMATIC_REASONS = ("before-import", "before-migration", "daily")
 DEFAULT_KEEP = 10
@@ -83,8 +99,8 @@ class BackupRejected(MizanError):
 
 
 def ledger_path(db_path: str | Path) -> Path:
-    """The revocation ledger beside a database (written by ``sync.keys``; never replaced by a restore)."""
-    return Path(f"{db_path}.revoked")
+    """The revocation ledger beside a database (written by ``sync.devices``; never replaced by a restore)."""
+    return revocation_ledger_path(db_path)
 
 
 def backups_folder(db_path: str | Path) -> Path:
@@ -145,6 +161,8 @@ def write_backup(db: Database, db_path: str | Path, out: str | Path, *, reason: 
         small = {KEYS_MEMBER: keyfile_path(db_path).read_bytes()}
         if ledger_path(db_path).exists():
             small[LEDGER_MEMBER] = ledger_path(db_path).read_bytes()
+        if removal_ledger_path(db_path).exists():
+            small[REMOVALS_MEMBER] = removal_ledger_path(db_path).read_bytes()
         files = {name: {"sha256": hashlib.sha256(content).hexdigest(), "bytes": len(content)}
                  for name, content in small.items()}
         with zipfile.ZipFile(partial, "w", allowZip64=True) as archive:
@@ -423,14 +441,16 @@ def list_backups(db_path: str | Path) -> list[BackupInfo]:
 @dataclass
 class RestoreContext:
     """What a step of :data:`AFTER_RESTORE` may use: the target path, the database key, who restores,
-    and the backup's own revocation ledger (bytes) if it carried one. A step that merged ledgers sets
-    ``ledger_out``: written beside the database when the restore is committed."""
+    the backup's own revocation ledger (bytes) if it carried one, and the installation's ledger key (the
+    restored database's, which signs every ledger line: ``storage.core.ledger``). A step that merged
+    ledgers sets ``ledger_out``: written beside the database when the restore is committed."""
 
     db_path: Path
     db_key: bytes = field(repr=False)
     actor: str
     backup_ledger: bytes | None = None
     ledger_out: bytes | None = None
+    ledger_key: bytes | None = field(default=None, repr=False)
 
 
 # Steps other packages add to a restore (sync/ carries revoked devices and newer centre keys forward).
@@ -457,6 +477,9 @@ class PreparedRestore:
     staged_db: Path
     staged_keys: Path
     ledger_lines: bytes | None  # the ledger to write beside the database at commit, when it grew
+    removal_lines: bytes | None = None  # the same for the removal ledger
+    users_kept_removed: list[str] = field(default_factory=list)  # removed after the backup was made
+    kept_path: Path | None = None  # where commit keeps the replaced database (named in the restore's record)
 
     def commit(self) -> Path | None:
         """Swap the staged pair in; returns the kept ``.before-restore`` copy of the replaced database.
@@ -471,7 +494,7 @@ class PreparedRestore:
         db_path, keys_path = self.db_path, keyfile_path(self.db_path)
         kept = None
         if db_path.exists():
-            kept = db_path.with_name(f"{db_path.name}.before-restore-{_stamp()}.bak")
+            kept = self.kept_path or _kept_path(db_path)
             _keep_copy(db_path, kept)
             for suffix in ("-wal", "-shm"):
                 # A write-ahead log left beside the database belongs to the replaced file, never to the new one.
@@ -489,6 +512,8 @@ class PreparedRestore:
         lock_path(self.staged_keys).unlink(missing_ok=True)
         if self.ledger_lines is not None:
             write_atomically(ledger_path(db_path), self.ledger_lines)
+        if self.removal_lines is not None:
+            write_atomically(removal_ledger_path(db_path), self.removal_lines)
         fsync_folder(db_path.parent)
         return kept
 
@@ -496,6 +521,10 @@ class PreparedRestore:
         self.staged_db.unlink(missing_ok=True)
         self.staged_keys.unlink(missing_ok=True)
         lock_path(self.staged_keys).unlink(missing_ok=True)  # opening the staged key file took its lock
+
+
+def _kept_path(db_path: Path) -> Path:
+    return db_path.with_name(f"{db_path.name}.before-restore-{_stamp()}.bak")
 
 
 def _keep_copy(source: Path, kept: Path) -> None:
@@ -515,6 +544,7 @@ class Credential:
     db_key: bytes = field(repr=False)
     actor: str
     check_role_in_backup: bool
+    unlocked_with: str = "password"  # password, recovery key or session: recorded with the restore
 
 
 Unlock = Callable[[KeyFile], Credential]
@@ -528,14 +558,15 @@ def with_password(user: str, password: str) -> Unlock:
 def with_recovery_key(recovery_key: str) -> Unlock:
     """Open the backup with the installation's printed recovery key (when every password is lost); it
     stands for the installation's admin."""
-    return lambda keyfile: Credential(keyfile.unlock_with_recovery_key(recovery_key), "(recovery key)", False)
+    return lambda keyfile: Credential(keyfile.unlock_with_recovery_key(recovery_key), "(recovery key)", False,
+                                      "recovery key")
 
 
 def with_session(session) -> Unlock:
     """Open the backup with the key a signed-in session holds in memory: only a backup of the same
     installation opens this way (the GUI's restore). The session's role is checked here."""
     require(session, "backup")
-    return lambda keyfile: Credential(session.db_key, session.user, False)
+    return lambda keyfile: Credential(session.db_key, session.user, False, "session")
 
 
 def prepare_restore(source: str | Path, db_path: str | Path, unlock: Unlock) -> PreparedRestore:
@@ -558,18 +589,21 @@ def _prepare_restore_locked(source: Path, db_path: Path, unlock: Unlock) -> Prep
     stamp = _stamp()
     staged_db = db_path.with_name(f"{db_path.name}.restore-{stamp}.tmp")
     staged_keys = Path(f"{staged_db}.keys")
-    prepared = PreparedRestore(info, db_path, staged_db, staged_keys, None)
+    prepared = PreparedRestore(info, db_path, staged_db, staged_keys, None,
+                               kept_path=_kept_path(db_path) if db_path.exists() else None)
     try:
         with archive:
             _extract_checked(archive, KEYS_MEMBER, manifest["files"][KEYS_MEMBER], staged_keys)
             _extract_checked(archive, DATABASE_MEMBER, manifest["files"][DATABASE_MEMBER], staged_db)
-            backup_ledger = archive.read(LEDGER_MEMBER) if LEDGER_MEMBER in archive.namelist() else None
-        if backup_ledger is not None and hashlib.sha256(backup_ledger).hexdigest() != \
-                manifest["files"][LEDGER_MEMBER].get("sha256"):
-            raise BackupRejected(say("errors", QT_TRANSLATE_NOOP("errors", "{file} is damaged: {ledger_member} does not match its SHA-256."), file=source.name, ledger_member=LEDGER_MEMBER))
+            ledgers = {member: archive.read(member) if member in archive.namelist() else None
+                       for member in (LEDGER_MEMBER, REMOVALS_MEMBER)}
+        for member, content in ledgers.items():
+            if content is not None and hashlib.sha256(content).hexdigest() != manifest["files"][member].get("sha256"):
+                raise BackupRejected(say("errors", QT_TRANSLATE_NOOP("errors", "{file} is damaged: {ledger_member} does not match its SHA-256."), file=source.name, ledger_member=member))
         credential = _unlock_staged(source, staged_keys, unlock)
-        prepared.ledger_lines = _open_and_carry_forward(
-            source, staged_db, credential, RestoreContext(db_path, credential.db_key, credential.actor, backup_ledger))
+        context = RestoreContext(db_path, credential.db_key, credential.actor, ledgers[LEDGER_MEMBER])
+        prepared.ledger_lines = _open_and_carry_forward(source, staged_db, credential, context,
+                                                        _RestoreRecord(info, manifest, prepared, ledgers[REMOVALS_MEMBER]))
     except BaseException:
         prepared.discard()
         raise
@@ -585,9 +619,20 @@ def _unlock_staged(source: Path, staged_keys: Path, unlock: Unlock) -> Credentia
     return unlock(keyfile)
 
 
+@dataclass
+class _RestoreRecord:
+    """What the restore's own record needs besides the databases: the backup, and where things go."""
+
+    info: BackupInfo
+    manifest: dict
+    prepared: PreparedRestore
+    backup_removals: bytes | None
+
+
 def _open_and_carry_forward(source: Path, staged_db: Path, credential: Credential,
-                            context: RestoreContext) -> bytes | None:
-    """Prove the snapshot is ours and whole, check who restores, and run the AFTER_RESTORE steps."""
+                            context: RestoreContext, record: _RestoreRecord) -> bytes | None:
+    """Prove the snapshot is ours and whole, refuse another installation's, migrate it, keep removed users
+    removed, check who restores, run the AFTER_RESTORE steps and record the restore, in one transaction."""
     try:
         db = connect(staged_db, credential.db_key)
     except AuthError as error:
@@ -595,24 +640,192 @@ def _open_and_carry_forward(source: Path, staged_db: Path, credential: Credentia
     replaced = None
     try:
         _check_integrity(source, db)
-        if credential.check_role_in_backup:
-            actor = credential.actor
-            row = db.execute("SELECT role, active FROM users WHERE name = ?", [actor]).fetchone()
-            if row is None or not row[1]:
-                raise AuthError(say("errors", QT_TRANSLATE_NOOP("errors", "{actor} is not an active user in this backup."), actor=repr(actor)))
-            require_role(actor, row[0], "backup")
         set_actor(db, context.actor)
         replaced = _open_replaced(context)
+        _check_same_installation(source, db, replaced, context.db_path)
+        rolled_back = _rolled_back(db, replaced, context.db_path)  # before this restore adds to the chain
+        migrated = [migration.name for migration in migrations.pending(db)]
+        migrations.apply(db)  # a backup of an older schema gets today's, like any database at sign-in
+        context.ledger_key = ensure_ledger_key(db, credential.db_key)
         with db.atomic():
+            removals, record.prepared.users_kept_removed, record.prepared.removal_lines = \
+                _carry_removals_forward(db, replaced, context, record.backup_removals)
+            if credential.check_role_in_backup:
+                _check_restorer(db, credential.actor, removals)
             for step in AFTER_RESTORE:
                 step(db, replaced, context)
+            _carry_restores_forward(db, replaced)
+            _record_restore(db, credential, record, migrated, rolled_back)
             audit.seal(db)
         db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     finally:
         if replaced is not None:
             replaced.close()
         db.close()
+    _remove_slots(record.prepared.staged_keys, removals)
     return context.ledger_out
+
+
+def _check_restorer(db: Database, actor: str, removals: dict[str, dict]) -> None:
+    """A password restores only for an active user of the backup whose role may, and never for a user
+    removed since (the restore would bring him back)."""
+    if actor in removals:
+        entry = removals[actor]
+        raise AuthError(say("errors", QT_TRANSLATE_NOOP("errors", "{actor} was removed on {date}; a removed user cannot restore a backup. Ask an admin, or use the recovery key."), actor=repr(actor), date=str(entry.get("removed_at") or "?")[:10]))
+    row = db.execute("SELECT role, active FROM users WHERE name = ?", [actor]).fetchone()
+    if row is None or not row[1]:
+        raise AuthError(say("errors", QT_TRANSLATE_NOOP("errors", "{actor} is not an active user in this backup."), actor=repr(actor)))
+    require_role(actor, row[0], "backup")
+
+
+def _carry_removals_forward(restored: Database, replaced: Database | None, context: RestoreContext,
+                            backup_removals: bytes | None) -> tuple[dict[str, dict], list[str], bytes | None]:
+    """Users removed never come back: from the ledger beside the database, the backup's own copy of it and
+    the users table of the database being replaced, each is made inactive in the restored database (its
+    slot is removed from the restored key file after the transaction). Returns every removal per user, the
+    users active (or absent) in the backup that are removed now, and the merged ledger when it grew."""
+    live = read_file(removal_ledger_path(context.db_path))
+    merged = removals_in(live, context.ledger_key)
+    for name, found in removals_in(backup_removals, context.ledger_key).items():
+        merged.setdefault(name, found)
+    if replaced is not None:
+        for name, role in replaced.execute("SELECT name, role FROM users WHERE active = 0").fetchall():
+            if name not in merged:
+                entry = {"user": name, "role": role, "removed_at": utc_now(), "removed_by": "(replaced database)"}
+                merged[name] = (entry, signed_line(context.ledger_key, entry))
+    entries = {name: entry for name, (entry, _) in merged.items()}
+    kept_removed = apply_removals(restored, entries.values())
+    content = b"".join(line for _, line in merged.values())
+    return entries, kept_removed, (content if content != live else None)
+
+
+def _remove_slots(staged_keys: Path, removals: dict[str, dict]) -> None:
+    keyfile = KeyFile.load(staged_keys)
+    doomed = [name for name in removals if keyfile.has_user(name)]
+    for name in doomed:
+        keyfile.remove_user_slot(name)
+    if doomed:
+        keyfile.save()
+
+
+def _describe(installation: dict | None) -> str:
+    if not installation:
+        return "?"
+    if installation.get("role") == "centre":
+        return say("errors", QT_TRANSLATE_NOOP("errors", "the provincial centre"))
+    return say("errors", QT_TRANSLATE_NOOP("errors", "the {installation} installation of {district}"),
+               installation=installation_name(str(installation.get("role"))), district=installation.get("district"))
+
+
+def _current_installation(replaced: Database | None, db_path: Path) -> dict | None:
+    """What the database being replaced is: read from it when it opens with the backup's key, else from its
+    key file (recorded at every sign-in), else from its newest automatic backup's manifest."""
+    if replaced is not None:
+        return _installation_of(replaced) or None
+    if not db_path.exists():
+        return None
+    with contextlib.suppress(AuthError):
+        found = KeyFile.load(keyfile_path(db_path)).installation()
+        if found:
+            return found
+    for path in reversed(automatic_backup_files(db_path)):
+        with contextlib.suppress(MizanError):
+            return read_backup(path, check_hashes=False).installation or None
+    return None
+
+
+def _check_same_installation(source: Path, restored: Database, replaced: Database | None, db_path: Path) -> None:
+    """A district's backup never replaces the centre's database or another district's, nor the reverse."""
+    current = _current_installation(replaced, db_path)
+    backup = _installation_of(restored)
+    if not current or not backup:
+        return
+    if (current.get("role"), current.get("district")) != (backup.get("role"), backup.get("district")):
+        raise BackupRejected(say("errors", QT_TRANSLATE_NOOP("errors", "{file} is a backup of {backup}, but this database is {current}. Nothing was restored: restore it on that installation's PC, or into another file."), file=source.name, backup=_describe(backup), current=_describe(current)))
+
+
+# Tables whose rows carry a version: rows of the replaced database newer than the backup are what a restore
+# rolls back (counted in its record).
+_VERSIONED = ("desks", "indicator_values", "targets", "completions", "desk_cases", "desk_case_perpetrators",
+              "desk_case_services", "pkm_requests")
+
+
+def _chain_end(db: Database) -> tuple[int, str | None, str | None]:
+    row = db.execute("SELECT last_audit_id, head FROM audit_seals ORDER BY id DESC LIMIT 1").fetchone()
+    last_at = db.execute("SELECT max(at) FROM audit_log").fetchone()[0]
+    return (row[0], row[1], last_at) if row else (0, None, last_at)
+
+
+def _rolled_back(restored: Database, replaced: Database | None, db_path: Path) -> dict:
+    """What the restore takes away: the replaced database's audit chain beyond the backup's, and its records
+    newer than the backup's last version (when it opens with the backup's key)."""
+    backup_last, backup_head, _ = _chain_end(restored)
+    found: dict = {"backup_audit_last_id": backup_last, "backup_audit_head": backup_head}
+    if replaced is None:
+        found["replaced"] = "did not open with the backup's key" if db_path.exists() else "none"
+        return found
+    last_id, head, last_at = _chain_end(replaced)
+    backup_version = restored.execute("SELECT hlc_last FROM installation WHERE id = 1").fetchone()[0]
+    newer = {}
+    for table in _VERSIONED:
+        with contextlib.suppress(sqlcipher3.Error):
+            count = replaced.execute(f"SELECT count(*) FROM {table} WHERE hlc > ?", [backup_version]).fetchone()[0]
+            if count:
+                newer[table] = count
+    found.update({"replaced": "opened", "audit_last_id": last_id, "audit_head": head, "last_change_at": last_at,
+                  "audit_entries_rolled_back": [backup_last + 1, last_id] if last_id > backup_last else None,
+                  "records_newer_than_backup": newer})
+    return found
+
+
+def _file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as source:
+        while chunk := source.read(HASH_CHUNK):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _os_user() -> str | None:
+    try:
+        return getpass.getuser()
+    except Exception:  # no login name in this environment (a service account without one)
+        return None
+
+
+_RESTORE_COLUMNS = ("restored_at", "restored_by", "unlocked_with", "os_user", "backup_file", "backup_sha256",
+                    "backup_created_at", "backup_reason", "backup_created_by", "backup_app_version",
+                    "backup_migrations", "current_migrations", "migrated", "rolled_back", "users_kept_removed",
+                    "kept_as")
+
+
+def _carry_restores_forward(restored: Database, replaced: Database | None) -> None:
+    """Earlier restores recorded in the database being replaced (when it opens with the backup's key) are
+    copied into the restored one, oldest first: the history of restores does not roll back with them."""
+    if replaced is None:
+        return
+    try:
+        rows = replaced.execute(f"SELECT {', '.join(_RESTORE_COLUMNS)} FROM restores ORDER BY id").fetchall()
+    except sqlcipher3.Error:  # a replaced database older than the restores table
+        return
+    known = {tuple(row) for row in restored.execute("SELECT restored_at, backup_sha256 FROM restores")}
+    for row in rows:
+        if (row[0], row[5]) not in known:
+            restored.execute(f"INSERT INTO restores ({', '.join(_RESTORE_COLUMNS)}) VALUES "
+                             f"({', '.join('?' * len(_RESTORE_COLUMNS))})", list(row))
+
+
+def _record_restore(db: Database, credential: Credential, record: _RestoreRecord, migrated: list[str],
+                    rolled_back: dict) -> None:
+    """The restore's row in the restored database (audited by its triggers, sealed with the carry-forward)."""
+    info, prepared = record.info, record.prepared
+    db.execute(
+        f"INSERT INTO restores ({', '.join(_RESTORE_COLUMNS)}) VALUES ({', '.join('?' * len(_RESTORE_COLUMNS))})",
+        [utc_now(), credential.actor, credential.unlocked_with, _os_user(), info.path.name, _file_sha256(info.path),
+         info.created_at, info.reason, info.created_by, info.app_version, json.dumps(info.migrations),
+         json.dumps([migration.name for migration in migrations._migrations]), json.dumps(migrated),
+         json.dumps(rolled_back, sort_keys=True), json.dumps(sorted(prepared.users_kept_removed)),
+         prepared.kept_path.name if prepared.kept_path else None])
 
 
 def _check_integrity(source: Path, db: Database) -> None:

@@ -187,6 +187,20 @@ class KeyFile:
             self.refresh()
             self._write()
 
+    # -- the installation, in clear ------------------------------------------------------------------
+    def installation(self) -> dict | None:
+        """Role, district and device of the database this file belongs to, as last signed in (None when not
+        yet recorded): what a restore compares a backup with, without the database key."""
+        found = self.content.get("installation")
+        return found if isinstance(found, dict) else None
+
+    def remember_installation(self, installation: dict) -> None:
+        """Record role, district and device in the file (once, or when they changed); saved at once."""
+        wanted = {name: installation.get(name) for name in ("role", "district", "device_id")}
+        if self.installation() != wanted:
+            self._change(lambda content: content.__setitem__("installation", wanted))
+            self.save()
+
     # -- slots -------------------------------------------------------------------------------------
     def users(self) -> list[str]:
         return sorted(name.split(":", 1)[1] for name in self.content["slots"] if name.startswith("user:"))

@@ -8,6 +8,7 @@ carries ``uuid``, ``hlc`` (hybrid-logical-clock version), ``origin_device`` and 
 from __future__ import annotations
 
 import json
+import os
 
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
@@ -309,3 +310,33 @@ def audit_anchors(db: Database) -> None:
             db.execute(f"CREATE TRIGGER {table}_no_{action.lower()} BEFORE {action} ON {table} "
                        f"BEGIN SELECT RAISE(ABORT, 'audit anchors are append-only'); END")
     install_audit_triggers(db, "audit_anchor_findings", "id")
+
+
+_RESTORES_SCHEMA = """
+CREATE TABLE IF NOT EXISTS restores (
+    id INTEGER PRIMARY KEY, restored_at TEXT NOT NULL, restored_by TEXT NOT NULL, unlocked_with TEXT NOT NULL,
+    os_user TEXT, backup_file TEXT NOT NULL, backup_sha256 TEXT NOT NULL, backup_created_at TEXT NOT NULL,
+    backup_reason TEXT, backup_created_by TEXT, backup_app_version TEXT, backup_migrations TEXT NOT NULL,
+    current_migrations TEXT NOT NULL, migrated TEXT NOT NULL, rolled_back TEXT NOT NULL,
+    users_kept_removed TEXT NOT NULL, kept_as TEXT);
+CREATE TABLE IF NOT EXISTS ledger_keys (
+    id INTEGER PRIMARY KEY CHECK (id = 1), key TEXT NOT NULL, created_at TEXT NOT NULL);
+"""
+
+
+@migrations(name="0013_restores")
+def restores(db: Database) -> None:
+    """Every restore, written into the restored database in the transaction that carries removals and
+    revocations forward, so it is part of the audit chain (storage/core/backup.py): who, how unlocked, the
+    OS account, when, which backup (file, SHA-256, its manifest's date, reason, migrations) and what it
+    rolled back (the replaced database's audit head, entries and records newer than the backup).
+
+    And the ledger key of the signed ledgers beside the database (storage/core/ledger.py): random for a new
+    installation; an existing one gets the key its revocation ledger was already signed with at its next
+    sign-in (the migration cannot see the database key). Not audited: the key never enters the log.
+    Depends on no table of the migrations just before it (0011, 0012), so their order does not matter."""
+    run_statements(db, _RESTORES_SCHEMA)
+    install_audit_triggers(db, "restores", "id")
+    if not db.execute("SELECT 1 FROM installation").fetchone():  # a new installation, being created now
+        db.execute("INSERT OR IGNORE INTO ledger_keys (id, key, created_at) VALUES (1, ?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))",
+                   [os.urandom(32).hex()])

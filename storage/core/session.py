@@ -35,6 +35,7 @@ from storage.core.clock import (
 from storage.core.connection import connect, set_actor
 from storage.core.files import create_private
 from storage.core.keyslots import KeyFile, keyfile_path, new_database_key, new_recovery_key
+from storage.core.ledger import REMOVED_BY_LEDGER, reapply_removals
 from storage.core.roles import INSTALLATION_ROLES, check_password_strength, check_user_name, require, role_name
 from storage.core.schema import migrations
 from storage.errors import AuthError, UsageError
@@ -191,12 +192,16 @@ def _holding_writer_lock(path: Path, user: str, open_: Callable[[], Session]) ->
 
 def _session_for(path: Path, db: Database, user: str, db_key: bytes, keyfile: KeyFile) -> Session:
     migrate(path, db)  # under the writer lock: no other process has the database open
+    # Users in the removal ledger stay removed, also in a database file put back by hand: before the check below.
+    set_actor(db, REMOVED_BY_LEDGER)
+    reapply_removals(db, path, db_key, keyfile)
     row = db.execute("SELECT role, active FROM users WHERE name = ?", [user]).fetchone()
     if row is None or not row[1]:
         db.close()
         raise AuthError(say("errors", QT_TRANSLATE_NOOP("errors", "User {user} is not an active user of this installation."), user=repr(user)))
     set_actor(db, user)
     installation = _load_installation(db)
+    keyfile.remember_installation(installation)  # so a restore can tell what this database is without its key
     _daily_backup(path, db, user)
     session = Session(db=db, path=path, user=user, role=row[0], db_key=db_key, keyfile=keyfile,
                       installation=installation, clock=HybridLogicalClock(installation["hlc_last"]))

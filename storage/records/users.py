@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from storage.core.clock import utc_now
+from storage.core.ledger import record_removal
 from storage.core.roles import (
     ROLES,
     ROLES_BY_INSTALLATION,
@@ -97,6 +98,8 @@ def remove_user(session: Session, name: str) -> None:
             raise UsageError(say("errors", QT_TRANSLATE_NOOP("errors", "This is the last admin; add another admin first.")))
     with session.write() as db:
         db.execute("UPDATE users SET active = 0 WHERE name = ?", [name])
+        # Also in the removal ledger beside the database, so a restore of an older backup keeps it removed.
+        record_removal(db, session.path, session.db_key, name, session.user)
         session.keyfile.remove_user_slot(name)
         session.keyfile.save()
 

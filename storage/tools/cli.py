@@ -21,7 +21,7 @@ from storage import __version__
 from storage.core.backup import (
     backup_now,
     list_backups,
-    restore_backup,
+    prepare_restore,
     set_backup_keep,
     with_password,
     with_recovery_key,
@@ -317,11 +317,20 @@ def cmd_restore(args: argparse.Namespace, console: Console) -> int:
             raise UsageError("Say who restores: --user NAME (a supervisor, clerk or admin in the backup), "
                              "or --recovery-key.")
         unlock = with_password(user, secret_from_env_or_prompt("MIZAN_PASSWORD", f"Password for {user}: "))
-    info, kept = restore_backup(args.file, db_path, unlock)
+    prepared = prepare_restore(args.file, db_path, unlock)
+    try:
+        kept = prepared.commit()
+    except BaseException:
+        prepared.discard()
+        raise
+    info = prepared.info
     console.say(f"Restored {db_path} from {args.file} (made {info.created_at[:19]} UTC, {info.reason}).")
     if kept is not None:
         console.say(f"The database it replaced is kept as {kept} (with its .keys).")
-    console.say("Passwords are those of the day of the backup.")
+    if prepared.users_kept_removed:
+        console.say("Removed after the backup was made, and kept removed: "
+                    f"{', '.join(prepared.users_kept_removed)}.")
+    console.say("Passwords are those of the day of the backup. The restore is recorded in the audit log.")
     return EXIT_OK
 
 
