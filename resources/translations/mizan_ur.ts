@@ -3468,6 +3468,38 @@
 <context>
     <name>errors</name>
     <message>
+        <source>The key slot {slot} is damaged: it holds no database key.</source>
+        <translation>کلیدی خانہ {slot} خراب ہے: اس میں ڈیٹا بیس کی کلید نہیں۔</translation>
+    </message>
+    <message>
+        <source>You are waiting for access to case identities: identifying details and notes can be saved once a supervisor grants it (user grant).</source>
+        <translation>آپ کیسوں کی شناخت تک رسائی کے منتظر ہیں: شناختی تفصیلات اور نوٹس تب محفوظ ہو سکیں گے جب کوئی سپروائزر رسائی دے (user grant)۔</translation>
+    </message>
+    <message>
+        <source>A sealed value of case {case_uuid} does not open with the identity key.</source>
+        <translation>کیس {case_uuid} کی مہر بند قدر شناختی کلید سے نہیں کھلتی۔</translation>
+    </message>
+    <message>
+        <source>A sealed value of case {case_uuid} is in an unknown format.</source>
+        <translation>کیس {case_uuid} کی مہر بند قدر نامعلوم شکل میں ہے۔</translation>
+    </message>
+    <message>
+        <source>Only a user who holds the identity key (a supervisor or operator with access) can grant it; sign in as one.</source>
+        <translation>شناختی کلید صرف وہی صارف دے سکتا ہے جس کے پاس یہ ہو (رسائی والا سپروائزر یا آپریٹر)؛ ایسے صارف کے طور پر سائن ان کریں۔</translation>
+    </message>
+    <message>
+        <source>The database key cannot be changed yet: {slots} still use the old key file format. Each must sign in once (the recovery slot: sign in with the recovery key), then try again.</source>
+        <translation>ڈیٹا بیس کی کلید ابھی نہیں بدل سکتی: {slots} اب بھی پرانی کلیدی فائل کی شکل میں ہیں۔ ہر ایک ایک بار سائن ان کرے (ریکوری خانہ: ریکوری کلید سے سائن ان کریں)، پھر دوبارہ کوشش کریں۔</translation>
+    </message>
+    <message>
+        <source>{name} has not signed in since this version was installed; the key can be granted after that first sign-in.</source>
+        <translation>{name} نے یہ ورژن لگنے کے بعد سائن ان نہیں کیا؛ پہلے سائن ان کے بعد کلید دی جا سکتی ہے۔</translation>
+    </message>
+    <message>
+        <source>{name} is a {role}: that role may not see clients&apos; identifying details.</source>
+        <translation>{name} ایک {role} ہے: یہ کردار کلائنٹس کی شناختی تفصیلات نہیں دیکھ سکتا۔</translation>
+    </message>
+    <message>
         <location filename="../../storage/backup.py" line="214"/>
         <source>Choose another file for the backup: that is the database itself.</source>
         <translation>بیک اپ کے لیے کوئی اور فائل چنیں: یہ تو خود ڈیٹا بیس ہے۔</translation>

@@ -19,7 +19,7 @@ from pathlib import Path
 import sqlcipher3
 from sqlite_utils import Database
 
-from storage.core import audit
+from storage.core import audit, identity
 from storage.core.backup import automatic_backup, daily_backup_if_due
 from storage.core.clock import (
     CLOCK_TOLERANCE_MS,
@@ -34,7 +34,15 @@ from storage.core.clock import (
 )
 from storage.core.connection import connect, set_actor
 from storage.core.files import create_private
-from storage.core.keyslots import KeyFile, keyfile_path, new_database_key, new_recovery_key
+from storage.core.keyslots import (
+    RECOVERY_SLOT,
+    KeyFile,
+    SlotKeys,
+    keyfile_path,
+    new_database_key,
+    new_recovery_key,
+    user_slot_name,
+)
 from storage.core.roles import INSTALLATION_ROLES, check_password_strength, check_user_name, require, role_name
 from storage.core.schema import migrations
 from storage.errors import AuthError, UsageError
@@ -99,6 +107,8 @@ class Session:
     catalogue: Catalogue = field(default_factory=load_catalogue, repr=False)
     installation: dict = field(default_factory=dict)
     clock: HybridLogicalClock = field(default_factory=HybridLogicalClock)
+    # The identity key (storage.core.identity) when this user's slot was granted it; None otherwise.
+    identity_key: bytes | None = field(default=None, repr=False)
 
     @property
     def device_id(self) -> str:
@@ -167,7 +177,17 @@ def _load_installation(db: Database) -> dict:
     return dict(zip(keys, row, strict=True))
 
 
-def _session_for(path: Path, db: Database, user: str, db_key: bytes, keyfile: KeyFile) -> Session:
+def _connect_any(path: Path, db_keys: list[bytes]) -> tuple[Database, bytes]:
+    """Connect with the slot's current database key, or the staged one a rotation that stopped midway left
+    (storage.core.identity.rotate_database_key)."""
+    for db_key in db_keys[:-1]:
+        with contextlib.suppress(AuthError):
+            return connect(path, db_key), db_key
+    return connect(path, db_keys[-1]), db_keys[-1]
+
+
+def _session_for(path: Path, db: Database, user: str, db_key: bytes, keyfile: KeyFile,
+                 identity_keys: list[bytes] | None = None, slot_name: str | None = None) -> Session:
     migrate(path, db)
     row = db.execute("SELECT role, active FROM users WHERE name = ?", [user]).fetchone()
     if row is None or not row[1]:
@@ -179,6 +199,8 @@ def _session_for(path: Path, db: Database, user: str, db_key: bytes, keyfile: Ke
     session = Session(db=db, path=path, user=user, role=row[0], db_key=db_key, keyfile=keyfile,
                       installation=installation, clock=HybridLogicalClock(installation["hlc_last"]))
     try:
+        identity.resolve(session, slot_name or user_slot_name(user), identity_keys or [])
+        identity.after_sign_in(session)
         for step in AFTER_OPEN:
             step(session)
     except BaseException:
@@ -217,7 +239,7 @@ def create_database(
     path.parent.mkdir(parents=True, exist_ok=True)
     keyfile = KeyFile.create(keyfile_path(path))
     db_key, recovery_key = new_database_key(), new_recovery_key()
-    keyfile.set_user_slot(admin, password, db_key)
+    keyfile.set_user_slot(admin, password, db_key, role="admin")
     keyfile.set_recovery_slot(recovery_key, db_key)
     create_private(path)  # owner-only (0600); SQLite gives the -wal and -shm files the same mode
     db = connect(path, db_key)
@@ -259,28 +281,41 @@ def open_session(path: str | Path, user: str, password: str) -> Session:
     if not path.exists():
         raise UsageError(say("errors", QT_TRANSLATE_NOOP("errors", "There is no database at {path}. Create one with `init`."), path=path))
     keyfile = KeyFile.load(keyfile_path(path))
-    db_key = keyfile.unlock_with_password(user, password)
-    return _session_for(path, connect(path, db_key), user, db_key, keyfile)
+    keys = keyfile.open_user_slot(user, password)
+    db, db_key = _connect_any(path, keys.db_keys)
+    return _session_for(path, db, user, db_key, keyfile, keys.identity_keys)
 
 
-def open_with_key(path: str | Path, user: str, db_key: bytes) -> Session:
+def open_with_key(path: str | Path, user: str, db_key: bytes, identity_key: bytes | None = None) -> Session:
     """Open as ``user`` with the database key itself, for a caller that already holds it (tests' fixtures
     opening the copies of a template database; a session's own second connection is :meth:`Session.worker_session`).
 
     No password is checked and no lock counter changes: holding the key is already holding the database.
-    The user must be an active user of the installation, as with a password.
+    The user must be an active user of the installation, as with a password. An ``identity_key`` offered is
+    taken only if the user's slot carries a valid grant for it (as if its envelope had been opened).
     """
     path = Path(path)
     keyfile = KeyFile.load(keyfile_path(path))
-    return _session_for(path, connect(path, db_key), user, db_key, keyfile)
+    db = connect(path, db_key)
+    slot = user_slot_name(user)
+    offered = identity.check_offered_key(_OfferedSlots(keyfile), slot, identity_key)  # type: ignore[arg-type]
+    return _session_for(path, db, user, db_key, keyfile, offered)
+
+
+@dataclass
+class _OfferedSlots:
+    """Just the key file, for checking an offered identity key's grant before a session exists."""
+
+    keyfile: KeyFile
 
 
 def open_with_recovery_key(path: str | Path, recovery_key: str, admin: str) -> Session:
     """Open with the printed recovery key as an existing admin (e.g. to reset that admin's password)."""
     path = Path(path)
     keyfile = KeyFile.load(keyfile_path(path))
-    db_key = keyfile.unlock_with_recovery_key(recovery_key)
-    session = _session_for(path, connect(path, db_key), admin, db_key, keyfile)
+    keys: SlotKeys = keyfile.open_recovery_slot(recovery_key)
+    db, db_key = _connect_any(path, keys.db_keys)
+    session = _session_for(path, db, admin, db_key, keyfile, keys.identity_keys, RECOVERY_SLOT)
     if session.role != "admin":
         session.close()
         raise AuthError(say("errors", QT_TRANSLATE_NOOP("errors", "The recovery key opens the database only for an admin; {admin} is a {role}."), admin=repr(admin), role=role_name(session.role)))
