@@ -102,8 +102,12 @@ def bench_district(folder: Path) -> list[str]:
            f"{size_mb(session.path):.1f} MB",
            line("database key (PRAGMA rekey)", rekey, copy, "file copy"),
            line(f"identity key ({resealed:,} values sealed again)", reseal, copy, "file copy")]
+    print("\n".join(out), flush=True)
+    out = []
     # (d) export with sealed identities vs the same database with the sealed columns emptied
     out_dir = folder / "usb"
+    for name in ("sealed", "raw"):
+        (out_dir / name).mkdir(parents=True)
     start = time.perf_counter()
     sealed_result = export_bundle(supervisor, out_dir / "sealed")
     sealed_export = time.perf_counter() - start

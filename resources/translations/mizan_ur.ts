@@ -210,6 +210,14 @@
 <context>
     <name>CaseFormDialog</name>
     <message>
+        <source>Waiting for access: a supervisor grants it on the Users screen.</source>
+        <translation>رسائی کا انتظار: سپروائزر صارفین کی اسکرین پر رسائی دیتا ہے۔</translation>
+    </message>
+    <message>
+        <source>Not available to your role.</source>
+        <translation>آپ کے کردار کے لیے دستیاب نہیں۔</translation>
+    </message>
+    <message>
         <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="66"/>
         <source>Desk case {number}</source>
         <translation>ڈیسک کیس {number}</translation>
@@ -3171,6 +3179,10 @@
 <context>
     <name>UsersModel</name>
     <message>
+        <source>active, waiting for access to case identities</source>
+        <translation>فعال، کیسوں کی شناخت تک رسائی کا منتظر</translation>
+    </message>
+    <message>
         <location filename="../../gui/screens/users_screen.py" line="38"/>
         <source>User</source>
         <translation>صارف</translation>
@@ -3203,6 +3215,14 @@
 </context>
 <context>
     <name>UsersScreen</name>
+    <message>
+        <source>&amp;Grant access to case identities</source>
+        <translation>کیسوں کی شناخت تک رسائی دیں (&amp;G)</translation>
+    </message>
+    <message>
+        <source>{name} may now see case identities.</source>
+        <translation>{name} اب کیسوں کی شناخت دیکھ سکتے ہیں۔</translation>
+    </message>
     <message>
         <location filename="../../gui/screens/users_screen.py" line="103"/>
         <location filename="../../gui/screens/users_screen.py" line="123"/>
@@ -3286,8 +3306,8 @@
     </message>
     <message>
         <location filename="../../gui/screens/users_screen.py" line="177"/>
-        <source>Removed {name}.</source>
-        <translation>{name} کو ہٹا دیا گیا۔</translation>
+        <source>Removed {name}. The database key was changed: their old password opens nothing new.</source>
+        <translation>{name} کو ہٹا دیا گیا۔ ڈیٹا بیس کی کلید بدل دی گئی: ان کا پرانا پاس ورڈ اب کچھ نیا نہیں کھولتا۔</translation>
     </message>
 </context>
 <context>
