@@ -8,7 +8,9 @@ database. Each test here fails on 68ebe37 (see the commit message for the assert
 
 from __future__ import annotations
 
+import base64
 import json
+import os
 import shutil
 from pathlib import Path
 
@@ -16,14 +18,23 @@ import pytest
 
 from storage.core.connection import connect
 from storage.core.identity import current_key_id, key_id, open_identity
-from storage.core.keyslots import KeyFile, keyfile_path
+from storage.core.keyslots import (
+    ARGON2_MEMORY_KIB,
+    ARGON2_PARALLELISM,
+    ARGON2_TIME_COST,
+    KeyFile,
+    _password_kek,
+    keyfile_path,
+    new_database_key,
+)
 from storage.core.session import open_session
-from storage.errors import AuthError
+from storage.errors import AuthError, UsageError
 from storage.records.desk import get_desk_case, save_desk_case
 from storage.records.users import add_user, change_password, grant_identity_access, list_users, remove_user
 from sync import importer
 from tests.conftest import ADMIN_PASSWORD, OPERATOR_PASSWORD, SUPERVISOR_PASSWORD
 from tests.sync_helpers import desk_case, export_to, make_pair, sign_in
+from tests.templates import database_key
 
 IDENTITY = {"name": "Zarina Bibi", "guardian_name": "Gul Khan", "cnic": "54401-1234567-1",
             "phone": "0300-1234567", "address": "House 12, Hazara Colony"}
@@ -152,3 +163,69 @@ def test_an_identity_envelope_copied_into_another_users_slot_is_refused(district
     admin = open_session(district_db, "admin", ADMIN_PASSWORD)
     assert admin.identity_key is None
     admin.close()
+
+
+# -- upgrades and crashes --------------------------------------------------------------------------------
+
+
+def _format_1_slot(name: str, password: str, db_key: bytes) -> dict:
+    """A slot as format 1 wrote it: the password's argon2id key wrapped the database key itself."""
+    salt = os.urandom(16)
+    kek = _password_kek(password, salt, ARGON2_TIME_COST, ARGON2_MEMORY_KIB, ARGON2_PARALLELISM)
+    return {"kdf": "argon2id", "salt": base64.b64encode(salt).decode(), "time_cost": ARGON2_TIME_COST,
+            "memory_kib": ARGON2_MEMORY_KIB, "parallelism": ARGON2_PARALLELISM,
+            **KeyFile._wrap(kek, db_key, name)}
+
+
+def test_an_older_installation_is_sealed_and_converted_at_sign_in(district_db: Path, district_admin):
+    """A database and key file as the version before this one left them: identities and notes in clear, no
+    identity key, format-1 slots. The first holder's sign-in converts her slot, makes the key and seals."""
+    db_key = district_admin.db_key
+    case_uuid = "0b7c2a43-4d2e-4a51-9a57-000000000001"
+    with district_admin.db.atomic():
+        district_admin.db.execute(
+            "INSERT INTO desk_cases (case_number, desk, district, report_date, client_code, client_sex, gbv_type, "
+            "notes, entered_by, entered_at, uuid, hlc, origin_device) VALUES ('QTA-CITY-2026-0009', 'QTA-CITY', "
+            "'QUETTA', '2026-10-05', 'QC-9', 'female', 'physical_assault', ?, 'omar', '2026-10-05', ?, "
+            "'0000000000001.000000', 'old')", [NOTES, case_uuid])
+        district_admin.db.execute("INSERT INTO desk_case_identities (case_uuid, name, cnic) VALUES (?, ?, ?)",
+                                  [case_uuid, IDENTITY["name"], IDENTITY["cnic"]])
+        district_admin.db.execute("DELETE FROM identity_key")
+    district_admin.close()
+    path = keyfile_path(district_db)
+    content = json.loads(path.read_text())
+    content["format"] = "mizan-keyslots-1"
+    content["slots"] = {"user:admin": _format_1_slot("user:admin", ADMIN_PASSWORD, db_key),
+                        "user:sana": _format_1_slot("user:sana", SUPERVISOR_PASSWORD, db_key),
+                        "user:omar": _format_1_slot("user:omar", OPERATOR_PASSWORD, db_key)}
+    path.write_text(json.dumps(content))
+
+    sana = open_session(district_db, "sana", SUPERVISOR_PASSWORD)
+    slots = json.loads(path.read_text())["slots"]
+    assert "public" in slots["user:sana"] and "identity" in slots["user:sana"]
+    assert "public" not in slots["user:omar"]  # converted at omar's own sign-in
+    assert get_desk_case(sana, case_uuid)["identity"]["name"] == IDENTITY["name"]
+    assert get_desk_case(sana, case_uuid)["notes"] == NOTES
+    # A rotation would strand the format-1 slots: refused, naming them, before anything changes.
+    with pytest.raises(UsageError, match="the key slots of admin are in the old format"):
+        remove_user(sana, "omar")
+    assert sana.db.execute("SELECT active FROM users WHERE name = 'omar'").fetchone()[0] == 1
+    sana.close()
+    dump = _everything(district_db, db_key)
+    for secret in (IDENTITY["name"], IDENTITY["cnic"], NOTES):
+        assert secret not in dump.replace("(redacted)", "")
+
+
+def test_a_rotation_stopped_midway_leaves_every_slot_able_to_sign_in(district_db: Path, supervisor):
+    """The new database key is enveloped beside the old one before the file changes: sign-in tries both."""
+    new_key = new_database_key()
+    supervisor.keyfile.stage_db_key(new_key)
+    supervisor.keyfile.save()
+    supervisor.close()
+    open_session(district_db, "omar", OPERATOR_PASSWORD).close()  # the file still has the old key
+    db = connect(district_db, database_key(district_db))
+    db.execute(f"PRAGMA rekey = \"x'{new_key.hex()}'\"")  # the crash came after the rekey
+    db.close()
+    again = open_session(district_db, "omar", OPERATOR_PASSWORD)
+    assert again.db_key == new_key
+    again.close()

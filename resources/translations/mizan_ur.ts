@@ -3508,8 +3508,8 @@
         <translation>شناختی کلید صرف وہی صارف دے سکتا ہے جس کے پاس یہ ہو (رسائی والا سپروائزر یا آپریٹر)؛ ایسے صارف کے طور پر سائن ان کریں۔</translation>
     </message>
     <message>
-        <source>The database key cannot be changed yet: {slots} still use the old key file format. Each must sign in once (the recovery slot: sign in with the recovery key), then try again.</source>
-        <translation>ڈیٹا بیس کی کلید ابھی نہیں بدل سکتی: {slots} اب بھی پرانی کلیدی فائل کی شکل میں ہیں۔ ہر ایک ایک بار سائن ان کرے (ریکوری خانہ: ریکوری کلید سے سائن ان کریں)، پھر دوبارہ کوشش کریں۔</translation>
+        <source>The database key cannot be changed yet: the key slots of {slots} are in the old format. Each must sign in once (the recovery slot: with the recovery key), then try again.</source>
+        <translation>ڈیٹا بیس کی کلید ابھی نہیں بدل سکتی: {slots} کے کلیدی خانے پرانی شکل میں ہیں۔ ہر ایک ایک بار سائن ان کرے (ریکوری خانہ: ریکوری کلید سے)، پھر دوبارہ کوشش کریں۔</translation>
     </message>
     <message>
         <source>{name} has not signed in since this version was installed; the key can be granted after that first sign-in.</source>

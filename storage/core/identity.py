@@ -233,7 +233,7 @@ def check_rotation_possible(session: Session, leaving: str | None = None) -> Non
     session.keyfile.refresh()
     stranded = [name for name in session.keyfile.v1_slots() if leaving is None or name != user_slot_name(leaving)]
     if stranded:
-        raise UsageError(say("errors", QT_TRANSLATE_NOOP("errors", "The database key cannot be changed yet: {slots} still use the old key file format. Each must sign in once (the recovery slot: sign in with the recovery key), then try again."),
+        raise UsageError(say("errors", QT_TRANSLATE_NOOP("errors", "The database key cannot be changed yet: the key slots of {slots} are in the old format. Each must sign in once (the recovery slot: with the recovery key), then try again."),
                              slots=", ".join(name.removeprefix("user:") for name in stranded)))
 
 
