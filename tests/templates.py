@@ -32,8 +32,8 @@ OPERATOR_PASSWORD = "operator-pass-1"
 CLERK_PASSWORD = "clerk-pass-1"
 
 _ROOT: Path | None = None
-_TEMPLATES: dict[tuple, tuple[Path, bytes]] = {}  # what was asked for -> (template database, its key)
-_KEYS: dict[Path, bytes] = {}  # every copy handed out -> its database key
+_TEMPLATES: dict[tuple, tuple[Path, bytes, bytes | None]] = {}  # asked for -> (template, its key, identity key)
+_KEYS: dict[Path, tuple[bytes, bytes | None]] = {}  # every copy handed out -> its database and identity keys
 _ASKED: dict[tuple, int] = {}  # (test or module, kind of copy) -> copies handed out there so far
 
 
@@ -61,16 +61,16 @@ def _copy(kind: tuple, build: Callable[[Path], Session], path: Path, per: str) -
         folder.mkdir()
         template = folder / path.name
         session = build(template)
-        _TEMPLATES[key] = (template, session.db_key)
+        _TEMPLATES[key] = (template, session.db_key, session.identity_key)
         session.close()
-    template, db_key = _TEMPLATES[key]
+    template, db_key, identity_key = _TEMPLATES[key]
     path.parent.mkdir(parents=True, exist_ok=True)
     if path.exists():
         raise FileExistsError(f"{path} already exists")
     for source, target in zip(_companions(template), _companions(path), strict=True):
         if source.exists():
             shutil.copyfile(source, target)
-    _KEYS[path.resolve()] = db_key
+    _KEYS[path.resolve()] = (db_key, identity_key)
     return path
 
 
@@ -105,5 +105,12 @@ def centre_copy(path: Path, *, per: str = "module") -> Path:
 
 
 def sign_in(path: Path, user: str) -> Session:
-    """A session of ``user`` on a copy made here, opened with its key (no argon2 derivation)."""
-    return open_with_key(path, user, _KEYS[Path(path).resolve()])
+    """A session of ``user`` on a copy made here, opened with its key (no argon2 derivation). The template's
+    identity key is offered too: the session takes it only if the user's slot was granted it."""
+    db_key, identity_key = _KEYS[Path(path).resolve()]
+    return open_with_key(path, user, db_key, identity_key)
+
+
+def database_key(path: Path) -> bytes:
+    """The database key of a copy made here."""
+    return _KEYS[Path(path).resolve()][0]

@@ -131,7 +131,7 @@ def test_new_database_key_ledger_and_backup_files_are_owner_only(tmp_path: Path,
         assert oct(_mode(ledger_path(clerk.path))) == "0o600"
     finally:
         os.umask(old_umask)
-    assert json.loads(keyfile_path(db).read_text())["format"] == "mizan-keyslots-1"
+    assert json.loads(keyfile_path(db).read_text())["format"] == "mizan-keyslots-2"
 
 
 # -- item 9: a junk file in the inbox deletes the backups -------------------------------------------------

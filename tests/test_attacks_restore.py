@@ -225,9 +225,9 @@ def test_the_cli_restore_says_who_was_kept_removed(district_db: Path, tmp_path: 
 
 
 def test_a_removal_after_a_database_key_change_is_kept_by_an_older_backup(district_db: Path, tmp_path: Path):
-    """Removing a user will change the database key (PRAGMA rekey): the replaced database then no longer
-    opens with the backup's key, and the ledger alone must tell. Its lines are signed with the ledger key,
-    which the backup holds too (it is never rotated)."""
+    """Removing a user changes the database key (PRAGMA rekey): the replaced database no longer opens with the
+    backup's key, but with the key today's key file gives the same credential, so it still tells (and the
+    ledger, signed with the never-rotated ledger key the backup holds too, tells as well)."""
     backup = backup_then_remove_sana(district_db, tmp_path / "usb")
     admin = open_session(district_db, "admin", ADMIN_PASSWORD)
     new_key = os.urandom(32)
@@ -244,7 +244,7 @@ def test_a_removal_after_a_database_key_change_is_kept_by_an_older_backup(distri
     admin = open_session(district_db, "admin", ADMIN_PASSWORD)
     rolled_back = json.loads(admin.db.execute("SELECT rolled_back FROM restores").fetchone()[0])
     admin.close()
-    assert rolled_back["replaced"] == "did not open with the backup's key"
+    assert rolled_back["replaced"] == "opened"
 
 
 def test_earlier_restores_are_not_rolled_back_by_the_next(district_db: Path, tmp_path: Path):

@@ -12,7 +12,7 @@ from openpyxl import load_workbook
 
 from main import main
 from storage.core.session import open_session
-from tests.conftest import OPERATOR_PASSWORD, SUPERVISOR_PASSWORD, table_counts
+from tests.conftest import ADMIN_PASSWORD, OPERATOR_PASSWORD, SUPERVISOR_PASSWORD, table_counts
 
 
 def _month(back: int) -> str:
@@ -191,3 +191,25 @@ def test_validate_and_audit_verify(as_sana, capsys):
     assert json.loads(capsys.readouterr().out)["errors"] == 0
     assert main([*as_sana, "audit", "verify"]) == 0
     assert capsys.readouterr().out.startswith("Audit log intact:")
+
+
+def test_user_commands_show_who_waits_grant_and_say_what_a_removal_rotated(district_db: Path, monkeypatch, capsys):
+    admin = ["--db", str(district_db), "--user", "admin"]
+    monkeypatch.setenv("MIZAN_PASSWORD", ADMIN_PASSWORD)
+    monkeypatch.setenv("MIZAN_NEW_PASSWORD", "zara-pass-long")
+    assert main([*admin, "user", "add", "zara", "--role", "operator"]) == 0
+    out = capsys.readouterr().out
+    assert "zara waits for access to case identities until a supervisor who holds it runs `user grant zara`." in out
+    assert main([*admin, "user", "list"]) == 0
+    listed = {line.split()[0]: line for line in capsys.readouterr().out.splitlines()}
+    assert "waiting for access to case identities" in listed["zara"]
+    assert "waiting" not in listed["omar"]
+    assert main([*admin, "user", "remove", "omar"]) == 0
+    out = capsys.readouterr().out
+    assert "The database key was changed: omar's old password and old copies of the key file open nothing new." in out
+    assert "The identity key changes at the next sign-in of a supervisor or operator who holds it" in out
+    monkeypatch.setenv("MIZAN_PASSWORD", SUPERVISOR_PASSWORD)
+    assert main(["--db", str(district_db), "--user", "sana", "user", "grant", "zara"]) == 0
+    assert capsys.readouterr().out.strip() == "Granted zara access to case identities."
+    assert main(["--db", str(district_db), "--user", "sana", "user", "list"]) == 0
+    assert "waiting" not in capsys.readouterr().out

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import random
 from collections import defaultdict
@@ -12,8 +13,9 @@ import pytest
 from storage.core import audit
 from storage.core.session import Session, create_database
 from storage.errors import PermissionDenied, UsageError
-from storage.records.desk import CASE_FIELDS, IDENTITY_FIELDS, PKM_FIELDS
+from storage.records.desk import CASE_FIELDS, PKM_FIELDS, case_identity, case_notes
 from storage.records.targets import list_targets
+from storage.records.users import add_user
 from storage.records.values import list_indicator_values
 from storage.reference.catalogue import TOTAL_CELL, load_catalogue
 from storage.reference.periods import period_containing, shift
@@ -36,9 +38,9 @@ def desk_snapshot(session: Session) -> dict[str, list[tuple]]:
     services = session.db.execute(
         "SELECT c.case_number, s.service, s.status, s.date, s.fir_number FROM desk_case_services s "
         "JOIN desk_cases c ON c.uuid = s.case_uuid ORDER BY 1, 2").fetchall()
-    identities = session.db.execute(
-        f"SELECT c.case_number, {', '.join('i.' + name for name in IDENTITY_FIELDS)} FROM desk_case_identities i "
-        "JOIN desk_cases c ON c.uuid = i.case_uuid ORDER BY 1").fetchall()
+    reader = dataclasses.replace(session, role="supervisor")  # identities are sealed: opened with the key
+    identities = [(number, case_identity(reader, case_uuid), case_notes(reader, case_uuid)) for number, case_uuid in
+                  session.db.execute("SELECT case_number, uuid FROM desk_cases ORDER BY 1").fetchall()]
     requests = session.db.execute(
         f"SELECT {', '.join(PKM_FIELDS)} FROM pkm_requests ORDER BY {', '.join(PKM_FIELDS)}").fetchall()
     return {"cases": cases, "perpetrators": perpetrators, "services": services, "identities": identities,
@@ -48,6 +50,8 @@ def desk_snapshot(session: Session) -> dict[str, list[tuple]]:
 def second_district_session(tmp_path: Path) -> Session:
     session, _ = create_database(tmp_path / "second.db", role="district", district="QUETTA", admin="admin",
                                  password="admin-pass-2")
+    # A supervisor makes the identity key, which the creating session holds: the demo seals its identities.
+    add_user(session, "sana", "supervisor", "supervisor-pass-2")
     return session
 
 
@@ -167,7 +171,9 @@ def test_desk_cases_are_gbvims_plausible(supervisor):
     female = sum(case["client_sex"] == "female" for case in cases)
     children = sum(case["client_age_group"] == "under18" for case in cases)
     assert female > len(cases) / 2 and 0 < children < len(cases) / 2
-    for name, cnic, phone in supervisor.db.execute("SELECT name, cnic, phone FROM desk_case_identities"):
+    sealed = [case_identity(supervisor, row[0]) for row in supervisor.db.execute("SELECT case_uuid FROM desk_case_identities")]
+    assert sealed
+    for name, cnic, phone in ((each["name"], each["cnic"], each["phone"]) for each in sealed):
         assert name.endswith(" Demo")  # plainly fake
         assert cnic is None or (CNIC_PATTERN.match(cnic) and cnic.startswith("5"))
         assert phone is None or MOBILE_PATTERN.match(phone)

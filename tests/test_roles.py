@@ -19,6 +19,7 @@ import pytest
 
 import storage
 from storage.core import backup as backups
+from storage.core.connection import connect, set_actor
 from storage.core.keyslots import keyfile_path
 from storage.core.roles import PERMISSIONS
 from storage.core.session import Session, open_session, repair_clock
@@ -26,7 +27,7 @@ from storage.errors import MizanError, PermissionDenied
 from storage.records.completion import set_complete
 from storage.records.desk import add_desk, save_desk_case, save_pkm_request
 from storage.records.targets import save_targets, set_target
-from storage.records.users import add_user, change_password, remove_user, unlock_user
+from storage.records.users import add_user, change_password, grant_identity_access, remove_user, unlock_user
 from storage.records.values import delete_indicator_value, save_indicator_values
 from storage.tools.demo import generate_demo
 from storage.validation import TargetInput, ValueInput
@@ -143,6 +144,7 @@ CASES = [
     Case(add_user, "manage_users", lambda s, w, d: add_user(
         s, f"u{d.name[-6:]}", "clerk" if s.is_centre else "operator", "a long password")),
     Case(change_password, "manage_users", lambda s, w, d: change_password(s, w.other_user(s), "another long one")),
+    Case(grant_identity_access, "manage_users", lambda s, w, d: grant_identity_access(s, w.other_user(s))),
     Case(unlock_user, "manage_users", lambda s, w, d: unlock_user(s, w.other_user(s))),
     Case(remove_user, "manage_users", lambda s, w, d: remove_user(s, w.other_user(s))),
     Case(generate_demo, "demo_data", lambda s, w, d: generate_demo(s, months=1)),
@@ -190,6 +192,10 @@ EXEMPT = {
     "storage.core.backup.automatic_backup": "the automatic backups (before import/migration, daily) of the system",
     "storage.core.backup.daily_backup_if_due": "the automatic daily backup at sign-in",
     "storage.core.backup.write_backup": "the file writer; backup_now and the automatic backups decide who may",
+    "storage.core.identity.create_identity_key": "made once, by add_user (manage_users, in the table) or a holder's sign-in",
+    "storage.core.identity.seal_plaintext": "sign-in step of a user who holds the identity key (view_identities)",
+    "storage.core.identity.rotate_identity_key": "part of remove_user / a reset (manage_users), or a holder's sign-in",
+    "storage.core.identity.rotate_keys": "part of remove_user and of a password reset (manage_users, in the table)",
 }
 
 
@@ -199,6 +205,17 @@ def _params():
         marks = [pytest.mark.xfail(strict=True, reason=case.known_hole)] if case.known_hole and refused else []
         name = f"{case.function.__module__}.{case.function.__name__}-{installation}-{role}"
         yield pytest.param(case, installation, role, id=name, marks=marks)
+
+
+def _follow_rekey(world: World, changed: Session) -> None:
+    """Removing a user or resetting a password rotates the database key (PRAGMA rekey): the world's other
+    sessions on that file (one process here, never in the app) reconnect with the new key."""
+    for other in world.sessions.values():
+        if other is not changed and other.path == changed.path and other.db_key != changed.db_key:
+            other.db.close()
+            other.db = connect(other.path, changed.db_key)
+            set_actor(other.db, other.user)
+            other.db_key = changed.db_key
 
 
 def _snapshot(world: World) -> dict:
@@ -226,6 +243,7 @@ def test_each_writing_function_refuses_exactly_the_roles_without_permission(worl
             pytest.fail(f"{role} was refused {case.function.__name__}: {denied}")
         except MizanError:
             pass  # allowed, but not meaningful here (e.g. the centre does not export): not a role check
+        _follow_rekey(world, session)
         return
     before = _snapshot(world)
     with pytest.raises(PermissionDenied) as denied:

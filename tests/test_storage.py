@@ -97,12 +97,27 @@ def test_supervisor_unlocks_a_locked_operator(district_db: Path):
     open_session(district_db, "omar", OPERATOR_PASSWORD).close()
 
 
-def test_changing_a_password_rewraps_only_that_slot(district_db: Path, supervisor):
+def test_changing_ones_own_password_rewraps_only_that_slot(district_db: Path, operator):
     before = json.loads(keyfile_path(district_db).read_text())["slots"]
-    change_password(supervisor, "omar", "new-operator-pass")
+    change_password(operator, "omar", "new-operator-pass")
     after = json.loads(keyfile_path(district_db).read_text())["slots"]
     assert after["user:omar"] != before["user:omar"]
     assert {k: v for k, v in after.items() if k != "user:omar"} == {k: v for k, v in before.items() if k != "user:omar"}
+    operator.close()
+    with pytest.raises(AuthError, match="Wrong password"):
+        open_session(district_db, "omar", OPERATOR_PASSWORD)
+    again = open_session(district_db, "omar", "new-operator-pass")
+    assert again.identity_key is not None  # the new slot keeps the identity key
+    again.close()
+
+
+def test_a_reset_by_someone_else_rotates_every_slots_database_key(district_db: Path, supervisor):
+    before = json.loads(keyfile_path(district_db).read_text())["slots"]
+    old_key = supervisor.db_key
+    change_password(supervisor, "omar", "new-operator-pass")
+    after = json.loads(keyfile_path(district_db).read_text())["slots"]
+    assert supervisor.db_key != old_key
+    assert all(after[name]["db"] != before[name]["db"] for name in after)
     with pytest.raises(AuthError, match="Wrong password"):
         open_session(district_db, "omar", OPERATOR_PASSWORD)
     open_session(district_db, "omar", "new-operator-pass").close()

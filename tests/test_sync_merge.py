@@ -67,6 +67,7 @@ class Pristine:
     key: bytes
     user: str
     device_id: str
+    identity_key: bytes | None = None  # the supervisor's identity key (storage.core.identity)
 
 
 @dataclass
@@ -80,7 +81,8 @@ class World:
         shutil.copyfile(original.path, path)
         shutil.copyfile(keyfile_path(original.path), keyfile_path(path))
         return _session_for(path, connect(path, original.key), original.user, original.key,
-                            KeyFile.load(keyfile_path(path)))
+                            KeyFile.load(keyfile_path(path)),
+                            [original.identity_key] if original.identity_key else [])
 
     def new_centre(self, folder: Path, name: str = "centre.db") -> Session:
         """A fresh copy of the centre (clerk session) that has enrolled A, B and C and imported nothing."""
@@ -104,7 +106,7 @@ def world(tmp_path_factory) -> World:
         link(clerk, admin, folder)
         admin.close()
         supervisor = open_session(path, "sana", SUPERVISOR_PASSWORD)
-        devices[device] = Pristine(path, supervisor.db_key, "sana", supervisor.device_id)
+        devices[device] = Pristine(path, supervisor.db_key, "sana", supervisor.device_id, supervisor.identity_key)
         supervisor.close()
     centre = Pristine(centre_path, clerk.db_key, "clara", clerk.device_id)
     clerk.close()
@@ -128,7 +130,8 @@ MERGED_TABLES = ("indicator_values", "targets", "completions", "desk_cases", "de
                  "desk_case_services", "pkm_requests", "desks", "conflicts", "tombstones", "desk_case_identities")
 # Columns that never leave a district, and what the centre holds in their place.
 NOT_TRAVELLING = {
-    "desk_cases": {"client_code": "(de-identified)", "client_age": None, "handling_officer": None, "notes": None},
+    "desk_cases": {"client_code": "(de-identified)", "client_age": None, "handling_officer": None, "notes": None,
+                   "notes_sealed": None},
     "desk_case_services": {"fir_number": None},
 }
 

@@ -46,7 +46,7 @@ from gui.screens.settings_screen import SettingsScreen
 from gui.settings import Settings
 from storage.core.session import Session
 from storage.records.desk import add_desk, save_desk_case
-from storage.records.users import add_user
+from storage.records.users import add_user, grant_identity_access
 from storage.records.values import save_indicator_values
 from storage.validation import ValueInput
 from sync.importer import import_bundles
@@ -60,6 +60,13 @@ from tests.test_sync_rejections import value_record
 # Every text field of the records below. <b> shows whether markup is rendered; <img> would load a file.
 HOSTILE = '<b>X</b><img src="file:///tmp/x.png">'
 MARK = "<b>X</b>"  # in every hostile text: where it is, the data is
+def _grant(path: Path, name: str) -> None:
+    """The supervisor sana, who holds the identity key, grants it to ``name``."""
+    holder = sign_in(path, "sana")
+    grant_identity_access(holder, name)
+    holder.close()
+
+
 HOSTILE_USER = "<b>X</b>"  # a user name is one word: no space for the <img>
 # A file name has no "/" (so no closing tag): the <img> names a file beside it; "&lt;" alone switched a
 # label to rich text.
@@ -304,6 +311,7 @@ def test_every_centre_screen_shows_hostile_text_as_text(hostile_centre, qtbot, s
 
 def test_every_district_screen_shows_hostile_text_as_text(district_db, district_admin, qtbot, settings):
     add_user(district_admin, HOSTILE_USER, "supervisor", SUPERVISOR_PASSWORD)
+    _grant(district_db, HOSTILE_USER)  # added by an admin: waits for a holder's grant (storage.core.identity)
     session = sign_in(district_db, HOSTILE_USER)  # the supervisor with the hostile name walks
     try:
         period = last_month()
@@ -338,6 +346,7 @@ def test_dialogs_that_name_the_user_show_the_name_as_text(district_db, district_
     from gui.screens.desk_register.case_form import CaseFormDialog
 
     add_user(district_admin, HOSTILE_USER, "supervisor", SUPERVISOR_PASSWORD)
+    _grant(district_db, HOSTILE_USER)  # added by an admin: waits for a holder's grant (storage.core.identity)
     session = sign_in(district_db, HOSTILE_USER)
     try:
         case = save_desk_case(session, desk_case(client_code=HOSTILE, handling_officer=HOSTILE, notes=HOSTILE))

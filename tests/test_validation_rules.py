@@ -21,7 +21,7 @@ from openpyxl import Workbook
 from storage.core.session import create_database, open_session
 from storage.errors import ValidationFailed
 from storage.records.completion import set_complete
-from storage.records.desk import save_desk_case, save_pkm_request
+from storage.records.desk import case_identity, save_desk_case, save_pkm_request
 from storage.records.targets import list_targets, set_target
 from storage.records.users import add_user
 from storage.records.values import list_indicator_values, save_indicator_values
@@ -741,9 +741,8 @@ def test_desk_case_identity_formats(desk_supervisor):
     ]
     for phone in ("03001234567", "0300-1234567", "+923001234567"):
         case_uuid = save_desk_case(session, desk_case(), identity={"cnic": "54401-1234567-1", "phone": phone})
-        stored_identity = session.db.execute("SELECT cnic, phone FROM desk_case_identities WHERE case_uuid = ?",
-                                             [case_uuid]).fetchone()
-        assert tuple(stored_identity) == ("54401-1234567-1", phone)
+        stored_identity = case_identity(session, case_uuid)  # sealed: opened with the identity key
+        assert (stored_identity["cnic"], stored_identity["phone"]) == ("54401-1234567-1", phone)
 
 
 def test_desk_case_classification_order(desk_supervisor):

@@ -26,7 +26,14 @@ from gui.widgets.plain import input_dialog, plain_label
 from storage.core.roles import ROLES_BY_INSTALLATION, role_name
 from storage.core.session import Session
 from storage.i18n import fill
-from storage.records.users import add_user, change_password, list_users, remove_user, unlock_user
+from storage.records.users import (
+    add_user,
+    change_password,
+    grant_identity_access,
+    list_users,
+    remove_user,
+    unlock_user,
+)
 
 NAME_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -59,6 +66,8 @@ class UsersModel(ListTableModel):
             return self.tr("removed")
         if user["locked_until"]:
             return fill(self.tr("locked until {time}"), time=user["locked_until"][11:16])
+        if user.get("identity_access") == "waiting":
+            return self.tr("active, waiting for access to case identities")
         return self.tr("active")
 
 
@@ -108,8 +117,11 @@ class UsersScreen(Screen):
         self.message = plain_label()
         self.message.setWordWrap(True)
         buttons = QHBoxLayout()
-        for text, handler in ((self.tr("&Add user…"), self.add), (self.tr("&Reset password…"), self.reset_password),
-                              (self.tr("&Unlock"), self.unlock), (self.tr("Re&move"), self.remove)):
+        actions = [(self.tr("&Add user…"), self.add), (self.tr("&Reset password…"), self.reset_password),
+                   (self.tr("&Unlock"), self.unlock), (self.tr("Re&move"), self.remove)]
+        if session.identity_key is not None:  # only a holder of the identity key can grant it
+            actions.append((self.tr("&Grant access to case identities"), self.grant))
+        for text, handler in actions:
             button = QPushButton(text)
             button.clicked.connect(handler)
             buttons.addWidget(button)
@@ -174,7 +186,16 @@ class UsersScreen(Screen):
         if confirm(self, self.tr("Remove user"), fill(self.tr(
                 "Remove {name}? Their password will no longer open this database."), name=name),
                 self.tr("&Remove"), self.tr("&Keep")):
-            self._run(lambda: remove_user(self.session, name), fill(self.tr("Removed {name}."), name=name))
+            self._run(lambda: remove_user(self.session, name), fill(self.tr(
+                "Removed {name}. The database key was changed: their old password opens nothing new."), name=name))
+
+    def grant(self) -> None:
+        name = self.selected_user()
+        if not name:
+            show_message(self.message, self.tr("Choose a user first."), error=False)
+            return
+        self._run(lambda: grant_identity_access(self.session, name),
+                  fill(self.tr("{name} may now see case identities."), name=name))
 
 
 

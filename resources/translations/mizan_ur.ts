@@ -218,6 +218,14 @@
 <context>
     <name>CaseFormDialog</name>
     <message>
+        <source>Waiting for access: a supervisor grants it on the Users screen.</source>
+        <translation>رسائی کا انتظار: سپروائزر صارفین کی اسکرین پر رسائی دیتا ہے۔</translation>
+    </message>
+    <message>
+        <source>Not available to your role.</source>
+        <translation>آپ کے کردار کے لیے دستیاب نہیں۔</translation>
+    </message>
+    <message>
         <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="66"/>
         <source>Desk case {number}</source>
         <translation>ڈیسک کیس {number}</translation>
@@ -3199,6 +3207,10 @@
 <context>
     <name>UsersModel</name>
     <message>
+        <source>active, waiting for access to case identities</source>
+        <translation>فعال، کیسوں کی شناخت تک رسائی کا منتظر</translation>
+    </message>
+    <message>
         <location filename="../../gui/screens/users_screen.py" line="38"/>
         <source>User</source>
         <translation>صارف</translation>
@@ -3231,6 +3243,14 @@
 </context>
 <context>
     <name>UsersScreen</name>
+    <message>
+        <source>&amp;Grant access to case identities</source>
+        <translation>کیسوں کی شناخت تک رسائی دیں (&amp;G)</translation>
+    </message>
+    <message>
+        <source>{name} may now see case identities.</source>
+        <translation>{name} اب کیسوں کی شناخت دیکھ سکتے ہیں۔</translation>
+    </message>
     <message>
         <location filename="../../gui/screens/users_screen.py" line="103"/>
         <location filename="../../gui/screens/users_screen.py" line="123"/>
@@ -3314,8 +3334,8 @@
     </message>
     <message>
         <location filename="../../gui/screens/users_screen.py" line="177"/>
-        <source>Removed {name}.</source>
-        <translation>{name} کو ہٹا دیا گیا۔</translation>
+        <source>Removed {name}. The database key was changed: their old password opens nothing new.</source>
+        <translation>{name} کو ہٹا دیا گیا۔ ڈیٹا بیس کی کلید بدل دی گئی: ان کا پرانا پاس ورڈ اب کچھ نیا نہیں کھولتا۔</translation>
     </message>
 </context>
 <context>
@@ -3510,6 +3530,38 @@
     <message>
         <source>{file} is a backup of {backup}, but this database is {current}. Nothing was restored: restore it on that installation&apos;s PC, or into another file.</source>
         <translation>{file} {backup} کا بیک اپ ہے، مگر یہ ڈیٹا بیس {current} کا ہے۔ کچھ بحال نہیں کیا گیا: اسے اسی تنصیب کے کمپیوٹر پر، یا کسی دوسری فائل میں بحال کریں۔</translation>
+    </message>
+    <message>
+        <source>The key slot {slot} is damaged: it holds no database key.</source>
+        <translation>کلیدی خانہ {slot} خراب ہے: اس میں ڈیٹا بیس کی کلید نہیں۔</translation>
+    </message>
+    <message>
+        <source>You are waiting for access to case identities: identifying details and notes can be saved once a supervisor grants it (user grant).</source>
+        <translation>آپ کیسوں کی شناخت تک رسائی کے منتظر ہیں: شناختی تفصیلات اور نوٹس تب محفوظ ہو سکیں گے جب کوئی سپروائزر رسائی دے (user grant)۔</translation>
+    </message>
+    <message>
+        <source>A sealed value of case {case_uuid} does not open with the identity key.</source>
+        <translation>کیس {case_uuid} کی مہر بند قدر شناختی کلید سے نہیں کھلتی۔</translation>
+    </message>
+    <message>
+        <source>A sealed value of case {case_uuid} is in an unknown format.</source>
+        <translation>کیس {case_uuid} کی مہر بند قدر نامعلوم شکل میں ہے۔</translation>
+    </message>
+    <message>
+        <source>Only a user who holds the identity key (a supervisor or operator with access) can grant it; sign in as one.</source>
+        <translation>شناختی کلید صرف وہی صارف دے سکتا ہے جس کے پاس یہ ہو (رسائی والا سپروائزر یا آپریٹر)؛ ایسے صارف کے طور پر سائن ان کریں۔</translation>
+    </message>
+    <message>
+        <source>The database key cannot be changed yet: the key slots of {slots} are in the old format. Each must sign in once (the recovery slot: with the recovery key), then try again.</source>
+        <translation>ڈیٹا بیس کی کلید ابھی نہیں بدل سکتی: {slots} کے کلیدی خانے پرانی شکل میں ہیں۔ ہر ایک ایک بار سائن ان کرے (ریکوری خانہ: ریکوری کلید سے)، پھر دوبارہ کوشش کریں۔</translation>
+    </message>
+    <message>
+        <source>{name} has not signed in since this version was installed; the key can be granted after that first sign-in.</source>
+        <translation>{name} نے یہ ورژن لگنے کے بعد سائن ان نہیں کیا؛ پہلے سائن ان کے بعد کلید دی جا سکتی ہے۔</translation>
+    </message>
+    <message>
+        <source>{name} is a {role}: that role may not see clients&apos; identifying details.</source>
+        <translation>{name} ایک {role} ہے: یہ کردار کلائنٹس کی شناختی تفصیلات نہیں دیکھ سکتا۔</translation>
     </message>
     <message>
         <location filename="../../storage/backup.py" line="214"/>

@@ -45,9 +45,10 @@ import hashlib
 import json
 import os
 import shutil
+import tempfile
 import zipfile
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import sqlcipher3
@@ -451,6 +452,9 @@ class RestoreContext:
     backup_ledger: bytes | None = None
     ledger_out: bytes | None = None
     ledger_key: bytes | None = field(default=None, repr=False)
+    # The database key the live key file gives the same credential: since the backup, removing a user or a
+    # reset changed the database key (PRAGMA rekey), and the database being replaced opens only with it.
+    current_db_key: bytes | None = field(default=None, repr=False)
 
 
 # Steps other packages add to a restore (sync/ carries revoked devices and newer centre keys forward).
@@ -545,6 +549,8 @@ class Credential:
     actor: str
     check_role_in_backup: bool
     unlocked_with: str = "password"  # password, recovery key or session: recorded with the restore
+    # Keys to try after ``db_key`` (a session's keys from before it rotated the database key).
+    other_db_keys: tuple[bytes, ...] = field(default=(), repr=False)
 
 
 Unlock = Callable[[KeyFile], Credential]
@@ -566,7 +572,8 @@ def with_session(session) -> Unlock:
     """Open the backup with the key a signed-in session holds in memory: only a backup of the same
     installation opens this way (the GUI's restore). The session's role is checked here."""
     require(session, "backup")
-    return lambda keyfile: Credential(session.db_key, session.user, False, "session")
+    return lambda keyfile: Credential(session.db_key, session.user, False, "session",
+                                      tuple(reversed(session.earlier_db_keys)))
 
 
 def prepare_restore(source: str | Path, db_path: str | Path, unlock: Unlock) -> PreparedRestore:
@@ -601,7 +608,8 @@ def _prepare_restore_locked(source: Path, db_path: Path, unlock: Unlock) -> Prep
             if content is not None and hashlib.sha256(content).hexdigest() != manifest["files"][member].get("sha256"):
                 raise BackupRejected(say("errors", QT_TRANSLATE_NOOP("errors", "{file} is damaged: {ledger_member} does not match its SHA-256."), file=source.name, ledger_member=member))
         credential = _unlock_staged(source, staged_keys, unlock)
-        context = RestoreContext(db_path, credential.db_key, credential.actor, ledgers[LEDGER_MEMBER])
+        context = RestoreContext(db_path, credential.db_key, credential.actor, ledgers[LEDGER_MEMBER],
+                                 current_db_key=_current_database_key(db_path, unlock))
         prepared.ledger_lines = _open_and_carry_forward(source, staged_db, credential, context,
                                                         _RestoreRecord(info, manifest, prepared, ledgers[REMOVALS_MEMBER]))
     except BaseException:
@@ -633,10 +641,15 @@ def _open_and_carry_forward(source: Path, staged_db: Path, credential: Credentia
                             context: RestoreContext, record: _RestoreRecord) -> bytes | None:
     """Prove the snapshot is ours and whole, refuse another installation's, migrate it, keep removed users
     removed, check who restores, run the AFTER_RESTORE steps and record the restore, in one transaction."""
-    try:
-        db = connect(staged_db, credential.db_key)
-    except AuthError as error:
-        raise BackupRejected(say("errors", QT_TRANSLATE_NOOP("errors", "{file} does not open with this installation's key: it is another installation's backup, or damaged."), file=source.name)) from error
+    db = None
+    for db_key in (credential.db_key, *credential.other_db_keys):
+        with contextlib.suppress(AuthError):
+            db = connect(staged_db, db_key)
+            credential = replace(credential, db_key=db_key, other_db_keys=())
+            context.db_key = db_key
+            break
+    if db is None:
+        raise BackupRejected(say("errors", QT_TRANSLATE_NOOP("errors", "{file} does not open with this installation's key: it is another installation's backup, or damaged."), file=source.name))
     replaced = None
     try:
         _check_integrity(source, db)
@@ -839,16 +852,34 @@ def _check_integrity(source: Path, db: Database) -> None:
         raise BackupRejected(say("errors", QT_TRANSLATE_NOOP("errors", "{file} is damaged: the database inside fails its integrity check."), file=source.name))
 
 
+def _current_database_key(db_path: Path, unlock: Unlock) -> bytes | None:
+    """The database key the *live* key file gives the restoring credential, or None. The credential is tried
+    on a copy, so a password that no longer opens the live file counts no failure against its user."""
+    live = keyfile_path(db_path)
+    if not live.exists():
+        return None
+    with tempfile.TemporaryDirectory(prefix="mizan-restore-") as folder:
+        copy = Path(folder) / live.name
+        shutil.copyfile(live, copy)
+        try:
+            return unlock(KeyFile.load(copy)).db_key
+        except Exception:  # the credential does not open today's file (a removed user, a changed password)
+            return None
+
+
 def _open_replaced(context: RestoreContext) -> Database | None:
-    """The database about to be replaced, when it exists and opens with the same key (same installation)."""
+    """The database about to be replaced, when it exists and opens with the backup's key or today's
+    (the same installation, maybe rekeyed since the backup)."""
     if not context.db_path.exists():
         return None
-    try:
-        db = connect(context.db_path, context.db_key)
-        db.execute("SELECT count(*) FROM installation").fetchone()
-    except Exception:  # damaged, or another installation: nothing to carry forward from it
-        return None
-    return db
+    for db_key in dict.fromkeys(key for key in (context.db_key, context.current_db_key) if key is not None):
+        try:
+            db = connect(context.db_path, db_key)
+            db.execute("SELECT count(*) FROM installation").fetchone()
+        except Exception:  # damaged, or another installation: nothing to carry forward from it
+            continue
+        return db
+    return None
 
 
 def restore_backup(source: str | Path, db_path: str | Path, unlock: Unlock) -> tuple[BackupInfo, Path | None]:

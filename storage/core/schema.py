@@ -282,6 +282,21 @@ def travelled_cases(db: Database) -> None:
     db.execute("INSERT INTO travelled_cases (case_uuid) SELECT uuid FROM desk_cases WHERE EXISTS (SELECT 1 FROM exports)")
 
 
+@migrations(name="0011_sealed_identities")
+def sealed_identities(db: Database) -> None:
+    """Identifying details and notes sealed under the identity key (storage.core.identity): a ``sealed``
+    column for each identity row, ``notes_sealed`` for each case, and the ``identity_key`` row that tells the
+    current key (its id, never the key) and whether a rotation is due. The clear columns stay for the rows an
+    older version wrote, until a holder's first sign-in seals and empties them. The audit triggers are made
+    again: they now redact notes too, and see the new columns."""
+    db.execute("ALTER TABLE desk_case_identities ADD COLUMN sealed TEXT")
+    db.execute("ALTER TABLE desk_cases ADD COLUMN notes_sealed TEXT")
+    db.execute("CREATE TABLE identity_key (id INTEGER PRIMARY KEY CHECK (id = 1), key_id TEXT NOT NULL, "
+               "rotation_due INTEGER NOT NULL DEFAULT 0, created_at TEXT NOT NULL)")
+    install_audit_triggers(db, "desk_cases", "uuid")
+    install_audit_triggers(db, "desk_case_identities", "case_uuid")
+
+
 _AUDIT_ANCHORS = """
 ALTER TABLE exports ADD COLUMN audit_entry INTEGER;
 ALTER TABLE exports ADD COLUMN audit_digest TEXT;

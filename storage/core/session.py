@@ -19,7 +19,7 @@ from pathlib import Path
 import sqlcipher3
 from sqlite_utils import Database
 
-from storage.core import audit, writer
+from storage.core import audit, identity, writer
 from storage.core.backup import automatic_backup, daily_backup_if_due
 from storage.core.clock import (
     CLOCK_TOLERANCE_MS,
@@ -34,7 +34,15 @@ from storage.core.clock import (
 )
 from storage.core.connection import connect, set_actor
 from storage.core.files import create_private
-from storage.core.keyslots import KeyFile, keyfile_path, new_database_key, new_recovery_key
+from storage.core.keyslots import (
+    RECOVERY_SLOT,
+    KeyFile,
+    SlotKeys,
+    keyfile_path,
+    new_database_key,
+    new_recovery_key,
+    user_slot_name,
+)
 from storage.core.ledger import REMOVED_BY_LEDGER, reapply_removals
 from storage.core.roles import INSTALLATION_ROLES, check_password_strength, check_user_name, require, role_name
 from storage.core.schema import migrations
@@ -102,6 +110,10 @@ class Session:
     clock: HybridLogicalClock = field(default_factory=HybridLogicalClock)
     # This session's use of the database's writer lock (storage.core.writer), released by close().
     writer_hold: writer.WriterHold | None = field(default=None, repr=False, compare=False)
+    # The identity key (storage.core.identity) when this user's slot was granted it; None otherwise.
+    identity_key: bytes | None = field(default=None, repr=False)
+    # Database keys this session rotated away from (newest last): a backup made before still opens with one.
+    earlier_db_keys: list[bytes] = field(default_factory=list, repr=False, compare=False)
 
     @property
     def device_id(self) -> str:
@@ -190,7 +202,23 @@ def _holding_writer_lock(path: Path, user: str, open_: Callable[[], Session]) ->
     return session
 
 
-def _session_for(path: Path, db: Database, user: str, db_key: bytes, keyfile: KeyFile) -> Session:
+def _connect_any(path: Path, db_keys: list[bytes]) -> tuple[Database, bytes]:
+    """Connect with the slot's current database key, or the staged one a rotation that stopped midway left
+    (storage.core.identity.rotate_database_key)."""
+    for db_key in db_keys[:-1]:
+        with contextlib.suppress(AuthError):
+            return connect(path, db_key), db_key
+    return connect(path, db_keys[-1]), db_keys[-1]
+
+
+def _open_slot(path: Path, user: str, keyfile: KeyFile, keys: SlotKeys, slot_name: str | None = None) -> Session:
+    """Connect with an opened slot's database key(s) and open the session with its identity key(s)."""
+    db, db_key = _connect_any(path, keys.db_keys)
+    return _session_for(path, db, user, db_key, keyfile, keys.identity_keys, slot_name)
+
+
+def _session_for(path: Path, db: Database, user: str, db_key: bytes, keyfile: KeyFile,
+                 identity_keys: list[bytes] | None = None, slot_name: str | None = None) -> Session:
     migrate(path, db)  # under the writer lock: no other process has the database open
     # Users in the removal ledger stay removed, also in a database file put back by hand: before the check below.
     set_actor(db, REMOVED_BY_LEDGER)
@@ -206,6 +234,8 @@ def _session_for(path: Path, db: Database, user: str, db_key: bytes, keyfile: Ke
     session = Session(db=db, path=path, user=user, role=row[0], db_key=db_key, keyfile=keyfile,
                       installation=installation, clock=HybridLogicalClock(installation["hlc_last"]))
     try:
+        identity.resolve(session, slot_name or user_slot_name(user), identity_keys or [])
+        identity.after_sign_in(session)
         for step in AFTER_OPEN:
             step(session)
     except BaseException:
@@ -251,7 +281,7 @@ def _create_locked(path: Path, *, role: str, admin: str, password: str, district
                    device_name: str | None, catalogue: Catalogue) -> tuple[Session, str]:
     keyfile = KeyFile.create(keyfile_path(path))
     db_key, recovery_key = new_database_key(), new_recovery_key()
-    keyfile.set_user_slot(admin, password, db_key)
+    keyfile.set_user_slot(admin, password, db_key, role="admin")
     keyfile.set_recovery_slot(recovery_key, db_key)
     create_private(path)  # owner-only (0600); SQLite gives the -wal and -shm files the same mode
     db = connect(path, db_key)
@@ -293,29 +323,39 @@ def open_session(path: str | Path, user: str, password: str) -> Session:
     if not path.exists():
         raise UsageError(say("errors", QT_TRANSLATE_NOOP("errors", "There is no database at {path}. Create one with `init`."), path=path))
     keyfile = KeyFile.load(keyfile_path(path))
-    db_key = keyfile.unlock_with_password(user, password)
+    keys = keyfile.open_user_slot(user, password)
     # The lock after the password: a stranger without one learns nothing of who is signed in.
-    return _holding_writer_lock(path, user, lambda: _session_for(path, connect(path, db_key), user, db_key, keyfile))
+    return _holding_writer_lock(path, user, lambda: _open_slot(path, user, keyfile, keys))
 
 
-def open_with_key(path: str | Path, user: str, db_key: bytes) -> Session:
+def open_with_key(path: str | Path, user: str, db_key: bytes, identity_key: bytes | None = None) -> Session:
     """Open as ``user`` with the database key itself, for a caller that already holds it (tests' fixtures
     opening the copies of a template database; a session's own second connection is :meth:`Session.worker_session`).
 
     No password is checked and no lock counter changes: holding the key is already holding the database.
-    The user must be an active user of the installation, as with a password.
+    The user must be an active user of the installation, as with a password. An ``identity_key`` offered is
+    taken only if the user's slot carries a valid grant for it (as if its envelope had been opened).
     """
     path = Path(path)
     keyfile = KeyFile.load(keyfile_path(path))
-    return _holding_writer_lock(path, user, lambda: _session_for(path, connect(path, db_key), user, db_key, keyfile))
+    slot = user_slot_name(user)
+    offered = identity.check_offered_key(_OfferedSlots(keyfile), slot, identity_key)  # type: ignore[arg-type]
+    return _holding_writer_lock(path, user, lambda: _session_for(path, connect(path, db_key), user, db_key, keyfile, offered))
+
+
+@dataclass
+class _OfferedSlots:
+    """Just the key file, for checking an offered identity key's grant before a session exists."""
+
+    keyfile: KeyFile
 
 
 def open_with_recovery_key(path: str | Path, recovery_key: str, admin: str) -> Session:
     """Open with the printed recovery key as an existing admin (e.g. to reset that admin's password)."""
     path = Path(path)
     keyfile = KeyFile.load(keyfile_path(path))
-    db_key = keyfile.unlock_with_recovery_key(recovery_key)
-    session = _holding_writer_lock(path, admin, lambda: _session_for(path, connect(path, db_key), admin, db_key, keyfile))
+    keys: SlotKeys = keyfile.open_recovery_slot(recovery_key)
+    session = _holding_writer_lock(path, admin, lambda: _open_slot(path, admin, keyfile, keys, RECOVERY_SLOT))
     if session.role != "admin":
         session.close()
         raise AuthError(say("errors", QT_TRANSLATE_NOOP("errors", "The recovery key opens the database only for an admin; {admin} is a {role}."), admin=repr(admin), role=role_name(session.role)))

@@ -9,6 +9,7 @@ import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from storage.core import identity as sealing
 from storage.core.clock import today, utc_now
 from storage.core.roles import allowed, require
 from storage.core.session import Session
@@ -125,12 +126,16 @@ def save_desk_case(session: Session, case: Mapping, perpetrators: list[Mapping] 
         record["case_number"] = next_case_number(session, record["desk"], report_day.year)
     if identity is not None and not allowed(session, "view_identities"):
         raise UsageError(say("errors", QT_TRANSLATE_NOOP("errors", "Your role may not record clients' identifying details.")))
+    if (identity is not None or record["notes"]) and session.identity_key is None:
+        raise UsageError(say("errors", QT_TRANSLATE_NOOP("errors", "You are waiting for access to case identities: identifying details and notes can be saved once a supervisor grants it (user grant).")))
     issues = check_desk_case(desk_context(session), record, perpetrators, services, identity)
     if issues:
         raise ValidationFailed(say("errors", QT_TRANSLATE_NOOP("errors", "{count} problem(s) in the case; nothing was saved."), count=len(issues)), issues)
     if not session.is_centre and record["district"] != session.district:
         raise UsageError(say("errors", QT_TRANSLATE_NOOP("errors", "This office records cases of {own}, not {district}."), own=session.district, district=record['district']))
     now = utc_now()
+    notes = record["notes"]
+    record["notes"] = None  # never in clear: sealed under the identity key (storage.core.identity)
     with session.write() as db:
         if existing is None:
             case_uuid = str(uuid.uuid4())
@@ -144,11 +149,15 @@ def save_desk_case(session: Session, case: Mapping, perpetrators: list[Mapping] 
                        "origin_device = ?, deleted = 0 WHERE uuid = ?",
                        [*(record[name] for name in CASE_FIELDS), session.user, now, session.clock.now(),
                         session.device_id, case_uuid])
+        if session.identity_key is not None:  # a session without the key leaves the sealed notes as they are
+            db.execute("UPDATE desk_cases SET notes_sealed = ? WHERE uuid = ?",
+                       [sealing.seal(session.identity_key, case_uuid, "notes", notes) if notes else None, case_uuid])
         if identity is not None:
-            values = [(identity.get(name) or None) for name in IDENTITY_FIELDS]
-            db.execute(f"INSERT INTO desk_case_identities (case_uuid, {', '.join(IDENTITY_FIELDS)}) VALUES "
-                       f"(?, {', '.join('?' * len(IDENTITY_FIELDS))}) ON CONFLICT (case_uuid) DO UPDATE SET "
-                       + ", ".join(f"{name} = excluded.{name}" for name in IDENTITY_FIELDS), [case_uuid, *values])
+            assert session.identity_key is not None  # checked above
+            sealed = sealing.seal_identity(session.identity_key, case_uuid, identity)
+            db.execute(f"INSERT INTO desk_case_identities (case_uuid, sealed) VALUES (?, ?) ON CONFLICT (case_uuid) "
+                       f"DO UPDATE SET sealed = excluded.sealed, {', '.join(f'{n} = NULL' for n in IDENTITY_FIELDS)}",
+                       [case_uuid, sealed])
         _replace_children(session, case_uuid, "desk_case_perpetrators", PERPETRATOR_FIELDS, perpetrators)
         _replace_children(session, case_uuid, "desk_case_services", SERVICE_FIELDS, services, natural_key="service")
     return case_uuid
@@ -189,12 +198,38 @@ def get_desk_case(session: Session, case_uuid: str) -> dict:
     case = dict(zip(columns, row, strict=True))
     case["perpetrators"] = _children(session, "desk_case_perpetrators", PERPETRATOR_FIELDS, case_uuid)
     case["services"] = _children(session, "desk_case_services", SERVICE_FIELDS, case_uuid)
-    if allowed(session, "view_identities"):
-        identity = session.db.execute(f"SELECT {', '.join(IDENTITY_FIELDS)} FROM desk_case_identities WHERE case_uuid = ?",
-                                      [case_uuid]).fetchone()
-        case["identity"] = dict(zip(IDENTITY_FIELDS, identity, strict=True)) if identity else None
+    # Identities and notes open only with the identity key; without it they are absent, and
+    # ``identity_withheld`` says why ("role" or "waiting"), never an error.
+    case["identity_withheld"] = sealing.withheld_reason(session)
+    case["notes"] = None
+    if case["identity_withheld"] is None:
+        case["notes"] = case_notes(session, case_uuid)
+        case["identity"] = case_identity(session, case_uuid)
     case.update(derived_fields(case))
     return case
+
+
+def case_identity(session: Session, case_uuid: str) -> dict | None:
+    """A case's identifying details, opened with the session's identity key (None without the key or details)."""
+    if session.identity_key is None or not allowed(session, "view_identities"):
+        return None
+    row = session.db.execute(f"SELECT sealed, {', '.join(IDENTITY_FIELDS)} FROM desk_case_identities WHERE case_uuid = ?",
+                             [case_uuid]).fetchone()
+    if row is None:
+        return None
+    if row[0] is None:  # written by an older version, not sealed yet (sealed at a holder's sign-in)
+        return dict(zip(IDENTITY_FIELDS, row[1:], strict=True))
+    return sealing.open_identity(session.identity_key, case_uuid, row[0])
+
+
+def case_notes(session: Session, case_uuid: str) -> str | None:
+    """A case's narrative notes, opened with the session's identity key (None without it)."""
+    if session.identity_key is None or not allowed(session, "view_identities"):
+        return None
+    row = session.db.execute("SELECT notes_sealed, notes FROM desk_cases WHERE uuid = ?", [case_uuid]).fetchone()
+    if row is None:
+        return None
+    return sealing.open_sealed(session.identity_key, case_uuid, "notes", row[0]) if row[0] else row[1]
 
 
 def derived_fields(case: Mapping) -> dict:

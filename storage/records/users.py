@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from storage.core import identity
 from storage.core.clock import utc_now
 from storage.core.ledger import record_removal
 from storage.core.roles import (
@@ -23,9 +24,12 @@ def list_users(session: Session) -> list[dict]:
     require(session, "view")
     session.keyfile.refresh()  # locks and failure counts are written by whichever process saw them
     rows = session.db.execute("SELECT name, role, active, created_at FROM users ORDER BY name").fetchall()
+    waiting = set(identity.waiting_users(session))
     return [
         {"name": name, "role": role, "active": bool(active), "created_at": created_at,
-         "locked_until": (lock.isoformat() if (lock := session.keyfile.locked_until(name)) else None)}
+         "locked_until": (lock.isoformat() if (lock := session.keyfile.locked_until(name)) else None),
+         # "waiting": may see identities once a holder grants the identity key (storage.core.identity)
+         "identity_access": ("waiting" if name in waiting else "granted" if role in identity.HOLDER_ROLES else None)}
         for name, role, active, created_at in rows
     ]
 
@@ -54,9 +58,14 @@ def add_user(session: Session, name: str, role: str, password: str) -> None:
     with session.write() as db:
         db.execute("INSERT INTO users (name, role, created_at, created_by) VALUES (?, ?, ?, ?)",
                    [name, role, utc_now(), session.user])
-        session.keyfile.set_user_slot(name, password, session.db_key)
+        # A session holding the identity key grants it at once to a role that may see identities.
+        granted = session.identity_key if role in identity.HOLDER_ROLES else None
+        session.keyfile.set_user_slot(name, password, session.db_key, role=role, identity_key=granted)
         # The slot is saved inside the transaction: if saving fails, the user row rolls back with it.
         session.keyfile.save()
+    if role in identity.HOLDER_ROLES and identity.current_key_id(session) is None:
+        # The first user who may see identities: the installation's identity key is made now (nothing is sealed yet).
+        identity.create_identity_key(session, [identity.user_slot_name(name)])
 
 
 def _role_of(session: Session, name: str) -> str:
@@ -72,12 +81,21 @@ def change_password(session: Session, name: str, new_password: str) -> None:
     if name != session.user:
         _require_manageable(session, role)
     check_password_strength(new_password, user=name, district=session.district)
-    session.keyfile.set_user_slot(name, new_password, session.db_key)
+    reset = name != session.user
+    if reset:
+        identity.check_rotation_possible(session)
+    # A new key pair: the identity key goes along when this session holds it and the role may see identities.
+    granted = session.identity_key if role in identity.HOLDER_ROLES else None
+    session.keyfile.set_user_slot(name, new_password, session.db_key, role=role, identity_key=granted)
     with session.write() as db:
         # The audit log records that the password changed (never the password); the slot file is saved
         # inside the same transaction so the two agree.
         db.execute("UPDATE users SET password_changed_at = ? WHERE name = ?", [utc_now(), name])
         session.keyfile.save()
+    if reset:
+        # Someone else set this password: whoever knew the old one (with a copy of the old key file) opens
+        # nothing new. The database key changes, and the identity key when this session holds it.
+        identity.rotate_keys(session)
 
 
 def unlock_user(session: Session, name: str) -> None:
@@ -86,8 +104,10 @@ def unlock_user(session: Session, name: str) -> None:
     session.keyfile.clear_lock(name)
 
 
-def remove_user(session: Session, name: str) -> None:
-    """Deactivate the user and remove its key slot: its password opens nothing any more."""
+def remove_user(session: Session, name: str) -> str:
+    """Deactivate the user, remove its key slot and rotate the keys: its password, and a copy of an older
+    key file, open nothing new. Returns ``"both"`` (database and identity key rotated) or ``"database"``
+    (the identity key rotates at the next sign-in of a user who holds it)."""
     role = _role_of(session, name)
     _require_manageable(session, role)
     if name == session.user:
@@ -96,11 +116,18 @@ def remove_user(session: Session, name: str) -> None:
         admins = session.db.execute("SELECT count(*) FROM users WHERE role = 'admin' AND active = 1").fetchone()[0]
         if admins <= 1:
             raise UsageError(say("errors", QT_TRANSLATE_NOOP("errors", "This is the last admin; add another admin first.")))
+    identity.check_rotation_possible(session, leaving=name)
     with session.write() as db:
         db.execute("UPDATE users SET active = 0 WHERE name = ?", [name])
         # Also in the removal ledger beside the database, so a restore of an older backup keeps it removed.
         record_removal(db, session.path, session.db_key, name, session.user)
         session.keyfile.remove_user_slot(name)
         session.keyfile.save()
+    return identity.rotate_keys(session)
+
+
+def grant_identity_access(session: Session, name: str) -> None:
+    """Give a waiting user the identity key (see :func:`storage.core.identity.grant_identity_access`)."""
+    identity.grant_identity_access(session, name)
 
 

@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from storage import __version__
+from storage.core import identity
 from storage.core.backup import (
     backup_now,
     list_backups,
@@ -30,7 +31,14 @@ from storage.core.keyslots import KeyFile, keyfile_path
 from storage.core.session import Session, create_database, default_database_path, open_session, repair_clock
 from storage.errors import AuthError, MizanError, UsageError, ValidationFailed
 from storage.records.targets import list_targets
-from storage.records.users import add_user, change_password, list_users, remove_user, unlock_user
+from storage.records.users import (
+    add_user,
+    change_password,
+    grant_identity_access,
+    list_users,
+    remove_user,
+    unlock_user,
+)
 from storage.records.values import list_indicator_values
 from storage.sheets.tables import LoadReport
 from storage.sheets.targets import load_targets, write_targets_template
@@ -135,23 +143,48 @@ def cmd_user(args: argparse.Namespace, console: Console) -> int:
                 state = "active" if user["active"] else "removed"
                 if user["locked_until"]:
                     state = f"locked until {user['locked_until']}"
+                if user["active"] and user["identity_access"] == "waiting":
+                    state += ", waiting for access to case identities (a supervisor runs `user grant`)"
                 console.say(f"{user['name']:<20} {user['role']:<11} {state}")
+            if not args.json and "recovery" in identity.waiting_users(session):
+                console.say("The recovery slot is waiting for the identity key: a supervisor runs `user grant recovery`.")
         elif args.user_command == "add":
             password = secret_from_env_or_prompt("MIZAN_NEW_PASSWORD", f"Password for {args.name}: ", confirm=True)
             add_user(session, args.name, args.role, password)
             console.say(f"Added {args.name} ({args.role}).")
+            if args.name in identity.waiting_users(session):
+                console.say(f"{args.name} waits for access to case identities until a supervisor who holds it runs "
+                            f"`user grant {args.name}`.")
         elif args.user_command == "passwd":
             password = secret_from_env_or_prompt("MIZAN_NEW_PASSWORD", f"New password for {args.name}: ",
                                                     confirm=True)
+            rotated_before = session.db_key
             change_password(session, args.name, password)
             console.say(f"Changed the password of {args.name}.")
+            if session.db_key != rotated_before:
+                _say_rotation(console, session, args.name)
         elif args.user_command == "unlock":
             unlock_user(session, args.name)
             console.say(f"Unlocked {args.name}.")
         elif args.user_command == "remove":
             remove_user(session, args.name)
             console.say(f"Removed {args.name}; their password no longer opens this database.")
+            _say_rotation(console, session, args.name)
+        elif args.user_command == "grant":
+            grant_identity_access(session, args.name)
+            console.say(f"Granted {args.name} access to case identities.")
     return EXIT_OK
+
+
+def _say_rotation(console: Console, session: Session, name: str) -> None:
+    """What a removal or a reset changed in the keys (storage.core.identity.rotate_keys)."""
+    console.say(f"The database key was changed: {name}'s old password and old copies of the key file open nothing "
+                "new. Backups made before now still open with the old keys.")
+    if identity.rotation_due(session):
+        console.say("The identity key changes at the next sign-in of a supervisor or operator who holds it "
+                    "(you do not hold it).")
+    else:
+        console.say("The identity key was changed too; every sealed identity and note was sealed again.")
 
 
 def cmd_template(args: argparse.Namespace, console: Console) -> int:
@@ -366,7 +399,8 @@ def register(commands: argparse._SubParsersAction) -> None:
     user_list = user_commands.add_parser("list", help="list users")
     user_list.add_argument("--json", action="store_true")
     for name, text in (("passwd", "change a password"), ("unlock", "clear a wrong-password lock"),
-                       ("remove", "remove a user and its key slot")):
+                       ("remove", "remove a user and its key slot (changes the database key)"),
+                       ("grant", "give a waiting user (or 'recovery') access to case identities")):
         sub = user_commands.add_parser(name, help=text)
         sub.add_argument("name")
     user.set_defaults(handler=cmd_user)

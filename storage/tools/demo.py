@@ -887,6 +887,10 @@ def _desk_months(session: Session, desk: Mapping, plan: DemoPlan, on: dt.date, s
                     if not case["consent_reporting"]:
                         continue
                     identity = None
+                if session.identity_key is None:
+                    # Without the identity key (an admin or clerk who was never granted it) nothing can be
+                    # sealed: the demo cases go without identities and notes (storage.core.identity).
+                    identity, case = None, {**case, "notes": None}
                 save_desk_case(session, case, perpetrators, services, identity)
                 cases += 1
         if drawn_requests and not _has_rows(session, "pkm_requests", "received_date", code, month):

@@ -11,10 +11,10 @@ from storage.core.roles import allowed, require
 from storage.core.session import Session
 from storage.records.desk import (
     CASE_FIELDS,
-    IDENTITY_FIELDS,
     PERPETRATOR_FIELDS,
     PKM_FIELDS,
     SERVICE_FIELDS,
+    case_identity,
     desk_context,
 )
 from storage.validation import ValueContext, ValueInput, check_desk_case, check_pkm_request, check_values
@@ -64,9 +64,9 @@ def _revalidate_desk(session: Session) -> list[dict]:
         for row in session.db.execute(f"SELECT case_uuid, {', '.join(fields)} FROM {table} WHERE deleted = 0"):
             children[row[0]][key].append(dict(zip(fields, row[1:], strict=True)))
     identities = {}
-    if allowed(session, "view_identities"):
-        identities = {row[0]: dict(zip(IDENTITY_FIELDS, row[1:], strict=True)) for row in session.db.execute(
-            f"SELECT case_uuid, {', '.join(IDENTITY_FIELDS)} FROM desk_case_identities")}
+    if allowed(session, "view_identities") and session.identity_key is not None:  # sealed: opened with the key
+        identities = {row[0]: case_identity(session, row[0]) for row in session.db.execute(
+            "SELECT case_uuid FROM desk_case_identities")}
     for row in session.db.execute(f"SELECT uuid, {', '.join(CASE_FIELDS)} FROM desk_cases WHERE deleted = 0"):
         case = dict(zip(CASE_FIELDS, row[1:], strict=True))
         kids = children.get(row[0], {"perpetrators": [], "services": []})

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from gui.screens.desk_register.case_form.tabs import UNKNOWN_AGE, CaseFormTabs
 from gui.widgets.dates import qdate
 from gui.widgets.plain import message_box
+from storage.core.identity import withheld_reason
 from storage.core.roles import allowed
 from storage.core.session import Session
 from storage.errors import MizanError, ValidationFailed
@@ -82,6 +83,7 @@ class CaseFormDialog(CaseFormTabs, QDialog):
         self.identity_tab: QWidget | None = None
         if self.shows_identity:
             self.identity_tab = self._add_tab(self._build_identity(), self.tr("&7 Identifying details"))
+        self._withhold_sealed_fields(withheld_reason(session))
         outer.addWidget(self.tabs, 1)
         outer.addWidget(self._build_summary())
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
@@ -107,6 +109,19 @@ class CaseFormDialog(CaseFormTabs, QDialog):
         self._as_opened = self.values()  # what "unsaved changes" are measured against
 
     # -- loading and collecting --------------------------------------------------------------------------
+
+    def _withhold_sealed_fields(self, reason: str | None) -> None:
+        """Identity and notes are sealed under the identity key: without it (storage.core.identity) their
+        inputs are read-only and say why, so nothing typed there is lost on saving."""
+        if reason is None:
+            return
+        why = (self.tr("Waiting for access: a supervisor grants it on the Users screen.") if reason == "waiting"
+               else self.tr("Not available to your role."))
+        self.notes.setReadOnly(True)
+        self.notes.setPlaceholderText(why)
+        for line in getattr(self, "identity_inputs", {}).values():
+            line.setReadOnly(True)
+            line.setPlaceholderText(why)
 
     def _load(self, case: Mapping) -> None:
         """Fill the inputs from a stored case (or leave the new-case defaults)."""
