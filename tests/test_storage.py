@@ -73,9 +73,11 @@ def test_wrong_password_opens_nothing(district_db: Path):
 
 
 def test_five_wrong_passwords_lock_for_15_minutes_across_restarts(district_db: Path):
-    for _ in range(4):
-        with pytest.raises(AuthError, match="tries left"):
+    for left in (4, 3, 2):
+        with pytest.raises(AuthError, match=f"{left} tries left"):
             open_session(district_db, "omar", "wrong-password")
+    with pytest.raises(AuthError, match="One more wrong try locks the user"):  # not "1 tries left"
+        open_session(district_db, "omar", "wrong-password")
     with pytest.raises(AuthError, match="is now locked for 15 minutes"):
         open_session(district_db, "omar", "wrong-password")
     # A restart re-reads the key file: the lock is still there, even for the right password.

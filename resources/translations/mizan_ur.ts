@@ -3873,6 +3873,10 @@
         <translation>{name} کا پاس ورڈ غلط ہے۔ صارف کے لاک ہونے سے پہلے {remaining} کوششیں باقی ہیں۔</translation>
     </message>
     <message>
+        <source>Wrong password for {name}. One more wrong try locks the user.</source>
+        <translation>{name} کا پاس ورڈ غلط ہے۔ ایک اور غلط کوشش پر صارف بند ہو جائے گا۔</translation>
+    </message>
+    <message>
         <location filename="../../storage/keyslots.py" line="198"/>
         <source>This installation has no recovery slot.</source>
         <translation>اس تنصیب میں ریکوری کی کا خانہ نہیں۔</translation>

@@ -383,7 +383,10 @@ class KeyFile:
                 raise AuthError(
                     say("errors", QT_TRANSLATE_NOOP("errors", "Wrong password for {name}. The user is now locked for {lock_minutes} minutes."), name=repr(name), lock_minutes=LOCK_MINUTES)
                 )
-            raise AuthError(say("errors", QT_TRANSLATE_NOOP("errors", "Wrong password for {name}. {remaining} tries left before the user is locked."), name=repr(name), remaining=remaining))
+            template = (QT_TRANSLATE_NOOP("errors", "Wrong password for {name}. One more wrong try locks the user.")
+                        if remaining == 1 else
+                        QT_TRANSLATE_NOOP("errors", "Wrong password for {name}. {remaining} tries left before the user is locked."))
+            raise AuthError(say("errors", template, name=repr(name), remaining=remaining))
         if name in self.content["lockout"]:
             self._change(lambda content: content["lockout"].pop(name, None))
             self._write()
