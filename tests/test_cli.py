@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ from openpyxl import load_workbook
 
 from main import main
 from storage.core.session import open_session
+from storage.errors import AuthError
 from tests.conftest import ADMIN_PASSWORD, OPERATOR_PASSWORD, SUPERVISOR_PASSWORD, table_counts
 
 
@@ -213,3 +215,24 @@ def test_user_commands_show_who_waits_grant_and_say_what_a_removal_rotated(distr
     assert capsys.readouterr().out.strip() == "Granted zara access to case identities."
     assert main(["--db", str(district_db), "--user", "sana", "user", "list"]) == 0
     assert "waiting" not in capsys.readouterr().out
+
+
+def test_user_list_shows_a_lock_in_local_time_like_the_sign_in_refusal(as_sana, district_db, monkeypatch, capsys):
+    import time
+
+    monkeypatch.setenv("TZ", "Asia/Karachi")
+    time.tzset()
+    try:
+        for _ in range(5):
+            with pytest.raises(AuthError):
+                open_session(district_db, "omar", "wrong-password")
+        with pytest.raises(AuthError) as refused:
+            open_session(district_db, "omar", "wrong-password")
+        shown = re.search(r"until (\d\d:\d\d)\.", str(refused.value)).group(1)  # the refusal's local time
+        capsys.readouterr()
+        assert main([*as_sana, "user", "list"]) == 0
+        [line] = [line for line in capsys.readouterr().out.splitlines() if line.startswith("omar ")]
+        assert re.search(rf"locked until \d{{4}}-\d\d-\d\d {shown}$", line), line
+    finally:
+        monkeypatch.delenv("TZ")
+        time.tzset()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import datetime as dt
 import getpass
 import json
 import os
@@ -142,7 +143,9 @@ def cmd_user(args: argparse.Namespace, console: Console) -> int:
             for user in users if not args.json else []:
                 state = "active" if user["active"] else "removed"
                 if user["locked_until"]:
-                    state = f"locked until {user['locked_until']}"
+                    # Local time, as the sign-in refusal says it (--json keeps the ISO form in UTC).
+                    local = dt.datetime.fromisoformat(user["locked_until"]).astimezone()
+                    state = f"locked until {local:%Y-%m-%d %H:%M}"
                 if user["active"] and user["identity_access"] == "waiting":
                     state += ", waiting for access to case identities (a supervisor runs `user grant`)"
                 console.say(f"{user['name']:<20} {user['role']:<11} {state}")
