@@ -105,8 +105,8 @@ def test_an_outlier_asks_for_a_comment_and_saves_with_it(qtbot, supervisor):
     assert model.states["total"].state == SAVED
 
 
-def test_warning_through_the_panel_comment_field(qtbot, supervisor):
-    period = _last_month()
+def _warned_panel(qtbot, supervisor, period: str):
+    """The PRO-01 panel after 500 was typed against a history of 10, 11, 10, 12: warned, asking a comment."""
     for back, figure in zip((4, 3, 2, 1), (10, 11, 10, 12), strict=True):
         save_indicator_values(supervisor, [ValueInput("PRO-01", "QUETTA", shift(period, -back), value=figure)])
     screen = IndicatorEntryScreen(supervisor)
@@ -115,6 +115,13 @@ def test_warning_through_the_panel_comment_field(qtbot, supervisor):
     panel = screen.panels["PRO-01"]
     panel.model.setData(panel.model.index(0, 0), "500")
     assert not panel.comment_row.isHidden() and "unusual" in panel.message.text()
+    assert "total" not in _stored(supervisor, "PRO-01", period)
+    return panel
+
+
+def test_warning_through_the_panel_comment_field(qtbot, supervisor):
+    period = _last_month()
+    panel = _warned_panel(qtbot, supervisor, period)
     panel.comment.setText("New court opened")
     panel.save_comment.click()
     assert panel.comment_row.isHidden()
@@ -125,14 +132,7 @@ def test_a_warned_figure_saved_to_check_later_is_listed_on_the_dashboard_until_c
     from storage.views.dashboard import next_steps
 
     period = _last_month()
-    for back, figure in zip((4, 3, 2, 1), (10, 11, 10, 12), strict=True):
-        save_indicator_values(supervisor, [ValueInput("PRO-01", "QUETTA", shift(period, -back), value=figure)])
-    screen = IndicatorEntryScreen(supervisor)
-    qtbot.addWidget(screen)
-    screen.choose("prosecution", period)
-    panel = screen.panels["PRO-01"]
-    panel.model.setData(panel.model.index(0, 0), "500")
-    assert not panel.comment_row.isHidden() and "total" not in _stored(supervisor, "PRO-01", period)
+    panel = _warned_panel(qtbot, supervisor, period)
     panel.check_later_button.click()
     assert panel.comment_row.isHidden()
     stored = _stored(supervisor, "PRO-01", period)["total"]

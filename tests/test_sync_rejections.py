@@ -113,6 +113,19 @@ def import_one(world: World, path: Path):
     return outcomes[0]
 
 
+def quetta_bundle(world: World, out: Path, values: list[dict]) -> Path:
+    """A bundle of these indicator values, correctly signed by the Quetta PC's own key."""
+    return craft_bundle(out, recipient=world.pair.recipient, private_key=world.district_key, device_id=world.device_id,
+                        district="QUETTA", device_name="Quetta DPO", records={"indicator_values": values})
+
+
+def quarantine_reasons(world: World, record: dict) -> list[dict]:
+    """The reasons the centre kept ``record`` aside with (it must be in quarantine once)."""
+    [reasons] = [json.loads(row[0]) for row in world.clerk.db.execute(
+        "SELECT reasons FROM quarantine WHERE record_uuid = ?", [record["uuid"]])]
+    return reasons
+
+
 def assert_rejected(world: World, path: Path, reason: str | re.Pattern) -> None:
     """Import ``path``: rejected with exactly ``reason`` (a string, or a pattern the whole reason matches),
     and not one row written anywhere, the audit log included."""
@@ -351,14 +364,9 @@ def test_a_record_from_a_clock_years_ahead_is_quarantined_and_does_not_drag_the_
     before = [v["value"] for v in list_indicator_values(world.clerk) if v["indicator"] == "CRT-01"]
     record = value_record(world.device_id, indicator="CRT-01", value=8, comment="clock ahead",
                           hlc="9999999999999.000000")
-    path = craft_bundle(tmp_path / "QUETTA-future-1.mizan", recipient=world.pair.recipient,
-                        private_key=world.district_key, device_id=world.device_id, district="QUETTA",
-                        device_name="Quetta DPO", records={"indicator_values": [record]})
-    outcome = import_one(world, path)
+    outcome = import_one(world, quetta_bundle(world, tmp_path / "QUETTA-future-1.mizan", [record]))
     assert (outcome.status, outcome.counts["new"], outcome.counts["quarantined"]) == ("imported", 0, 1)
-    [reasons] = [json.loads(row[0]) for row in world.clerk.db.execute(
-        "SELECT reasons FROM quarantine WHERE record_uuid = ?", [record["uuid"]])]
-    assert [(reason["rule"], reason["message"][:41]) for reason in reasons] == [
+    assert [(reason["rule"], reason["message"][:41]) for reason in quarantine_reasons(world, record)] == [
         ("SY_CLOCK_AHEAD", "The sending PC's clock read 2286-11-20 wh")]
     assert [v["value"] for v in list_indicator_values(world.clerk) if v["indicator"] == "CRT-01"] == before
     centre_clock = world.clerk.db.execute("SELECT hlc_last FROM installation").fetchone()[0]
@@ -369,14 +377,9 @@ def test_a_record_from_a_clock_years_ahead_is_quarantined_and_does_not_drag_the_
 def test_a_district_bundle_carrying_what_the_centre_enters_is_quarantined(world, tmp_path):
     """REF-01 (the population) is the centre's figure: a correctly signed district bundle cannot set it."""
     record = value_record(world.device_id, indicator="REF-01", period="2025", value=1)
-    path = craft_bundle(tmp_path / "QUETTA-population-1.mizan", recipient=world.pair.recipient,
-                        private_key=world.district_key, device_id=world.device_id, district="QUETTA",
-                        device_name="Quetta DPO", records={"indicator_values": [record]})
-    outcome = import_one(world, path)
+    outcome = import_one(world, quetta_bundle(world, tmp_path / "QUETTA-population-1.mizan", [record]))
     assert (outcome.status, outcome.counts["new"], outcome.counts["quarantined"]) == ("imported", 0, 1)
-    [reasons] = [json.loads(row[0]) for row in world.clerk.db.execute(
-        "SELECT reasons FROM quarantine WHERE record_uuid = ?", [record["uuid"]])]
-    assert [reason["rule"] for reason in reasons] == ["IV_ENTERED_AT_CENTRE"]
+    assert [reason["rule"] for reason in quarantine_reasons(world, record)] == ["IV_ENTERED_AT_CENTRE"]
     assert [v for v in list_indicator_values(world.clerk) if v["indicator"] == "REF-01"] == []
 
 

@@ -58,7 +58,15 @@ from storage import __version__
 from storage.core import audit, writer
 from storage.core.clock import utc_now
 from storage.core.connection import connect, set_actor
-from storage.core.files import HASH_CHUNK, create_private, fsync_file, fsync_folder, open_private, write_atomically
+from storage.core.files import (
+    HASH_CHUNK,
+    create_private,
+    fsync_file,
+    fsync_folder,
+    open_private,
+    sha256_file,
+    write_atomically,
+)
 from storage.core.keyslots import KeyFile, keyfile_lock, keyfile_path, lock_path
 from storage.core.ledger import (
     apply_removals,
@@ -791,14 +799,6 @@ def _rolled_back(restored: Database, replaced: Database | None, db_path: Path) -
     return found
 
 
-def _file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as source:
-        while chunk := source.read(HASH_CHUNK):
-            digest.update(chunk)
-    return digest.hexdigest()
-
-
 def _os_user() -> str | None:
     try:
         return getpass.getuser()
@@ -834,7 +834,7 @@ def _record_restore(db: Database, credential: Credential, record: _RestoreRecord
     info, prepared = record.info, record.prepared
     db.execute(
         f"INSERT INTO restores ({', '.join(_RESTORE_COLUMNS)}) VALUES ({', '.join('?' * len(_RESTORE_COLUMNS))})",
-        [utc_now(), credential.actor, credential.unlocked_with, _os_user(), info.path.name, _file_sha256(info.path),
+        [utc_now(), credential.actor, credential.unlocked_with, _os_user(), info.path.name, sha256_file(info.path),
          info.created_at, info.reason, info.created_by, info.app_version, json.dumps(info.migrations),
          json.dumps([migration.name for migration in migrations._migrations]), json.dumps(migrated),
          json.dumps(rolled_back, sort_keys=True), json.dumps(sorted(prepared.users_kept_removed)),

@@ -107,22 +107,22 @@ class IndicatorPanel(QFrame):
         if cell is None:
             return
         if self.model.supply_comment(cell, self.comment.text()):
-            self.comment_row.hide()
-            self.pending_comment = None
-            self.view.setFocus()
-            self.view.setCurrentIndex(self.model.index_of(cell))
-            self.view.move("next")
+            self._answered(cell)
         elif not self.comment.text().strip():
             self.comment.setFocus()
 
     def save_to_check_later(self) -> None:
         cell = self.pending_comment
         if cell is not None and self.model.check_later(cell):
-            self.comment_row.hide()
-            self.pending_comment = None
-            self.view.setFocus()
-            self.view.setCurrentIndex(self.model.index_of(cell))
-            self.view.move("next")
+            self._answered(cell)
+
+    def _answered(self, cell: str) -> None:
+        """The warned cell was saved (with a comment, or to check later): close the question, go on typing."""
+        self.comment_row.hide()
+        self.pending_comment = None
+        self.view.setFocus()
+        self.view.setCurrentIndex(self.model.index_of(cell))
+        self.view.move("next")
 
     def discard_pending(self) -> None:
         if self.pending_comment is not None:
