@@ -47,7 +47,7 @@ class LoadReport:
                 "notes": [note.as_dict() for note in self.notes]}
 
 
-def read_rows(path: Path, sheet_name: str = "values", command: str = "load", columns: Sequence[str] = (), *,
+def read_rows(path: Path, sheet_name: str = "values", columns: Sequence[str] = (), *,
               merged: bool = False) -> Iterator[tuple[int, list]]:
     """(spreadsheet row number, cells) for every row: .xlsx, .ods or .csv in any separator and encoding.
 
@@ -55,7 +55,6 @@ def read_rows(path: Path, sheet_name: str = "values", command: str = "load", col
     CSV's separator; ``merged`` re-reads an .xlsx with its merged ranges filled (see
     :mod:`storage.sheets.reading`).
     """
-    del command  # every refusal names the file and the kinds read, whatever the command
     if merged and path.suffix.lower() == ".xlsx":
         yield from enumerate(xlsx_rows_with_merged(path, sheet_name), start=1)
     else:
@@ -108,14 +107,14 @@ def unreadable(path: Path, error: Exception) -> ValidationFailed:
         "LD_UNREADABLE", 1, value=path.name, kind=kind, reason=type(error).__name__)])
 
 
-def read_table(path: Path, columns: tuple[str, ...], *, sheet_name: str, command: str) -> list[tuple[int, dict]]:
+def read_table(path: Path, columns: tuple[str, ...], *, sheet_name: str) -> list[tuple[int, dict]]:
     """(spreadsheet row number, {column: cell}) of every row of a small sheet with these columns.
 
     Other columns are ignored, and so are rows where every one of ``columns`` is empty. The file-level
     problems (unreadable file, missing columns) raise ``ValidationFailed`` with the same rules as ``load``.
     Small sheets are always read with merged ranges filled.
     """
-    rows = read_rows(path, sheet_name, command, columns, merged=True)
+    rows = read_rows(path, sheet_name, columns, merged=True)
     found: list[tuple[int, dict]] = []
     try:
         _, position = find_header(rows, columns)

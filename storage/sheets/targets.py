@@ -55,7 +55,7 @@ def load_targets(session: Session, path: str | Path, *, dry_run: bool = False) -
 def _read_target_rows(path: Path) -> tuple[list[TargetInput], int]:
     """The targets of a sheet, and how many rows had no target (an untouched template row is not a target)."""
     inputs, blank = [], 0
-    for number, record in read_table(path, TARGET_COLUMNS, sheet_name=TARGETS_SHEET, command="targets load"):
+    for number, record in read_table(path, TARGET_COLUMNS, sheet_name=TARGETS_SHEET):
         if is_blank(record["target"]):
             blank += 1
             continue

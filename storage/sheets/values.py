@@ -141,7 +141,7 @@ def _value_rows(path: Path, *, merged: bool) -> tuple[list[ValueInput], int, lis
     inputs: list[ValueInput] = []
     notes: list[Issue] = []
     blank = 0
-    rows = read_rows(path, "values", "load", VALUE_KEYS, merged=merged)
+    rows = read_rows(path, "values", VALUE_KEYS, merged=merged)
     try:
         _, position = find_header(rows, VALUE_KEYS)
         width = max(position.values()) + 1
