@@ -20,9 +20,12 @@ class ValidationFailed(MizanError):
 
     exit_code = 3
 
-    def __init__(self, message: str, issues: list | None = None) -> None:
+    def __init__(self, message: str, issues: list | None = None, warnings: list | None = None) -> None:
         super().__init__(message)
         self.issues = issues or []
+        # Every warning the rules found, the ones that did not stop the save too (a row that a bulk load
+        # would have saved and marked to check later): the person sees them before loading again.
+        self.warnings = warnings or []
 
 
 class AuthError(MizanError):

@@ -177,6 +177,37 @@ def test_a_bad_load_lists_every_row_and_writes_nothing(as_sana, district_db: Pat
     session.close()
 
 
+def test_a_refused_load_still_lists_its_warnings(as_sana, district_db: Path, tmp_path: Path, capsys):
+    """Issue 13: the JSON said "warnings": [] while "problems" held a warning (and a refused file hid the
+    rows a new try would mark to check later)."""
+    period, before_period = _month(1), _month(2)
+    sheet = tmp_path / "month.csv"
+    sheet.write_text(
+        "indicator,district,period,cell,value,numerator,denominator,comment\n"
+        f"PRO-01,QUETTA,{before_period},total,10,,,\n"
+        f"PRO-01,QUETTA,{period},total,40,,,\n"  # row 3: 4 x the month before, no comment: a warning
+        f"POL-04,QUETTA,{period},total,,abc,10,\n", encoding="utf-8")  # row 4: an error
+    session = open_session(district_db, "sana", SUPERVISOR_PASSWORD)
+    before = table_counts(session)
+    session.close()
+    assert main([*as_sana, "load", str(sheet), "--json", "--strict"]) == 3
+    strict = json.loads(capsys.readouterr().out)
+    assert [(p["row"], p["rule"], p["severity"]) for p in strict["problems"]] == [
+        (3, "IV_OUTLIER", "warning"), (4, "IV_NOT_A_NUMBER", "error")]
+    assert [(w["row"], w["rule"]) for w in strict["warnings"]] == [(3, "IV_OUTLIER")]
+    assert main([*as_sana, "load", str(sheet), "--json"]) == 3
+    plain = json.loads(capsys.readouterr().out)
+    assert [(p["row"], p["rule"]) for p in plain["problems"]] == [(4, "IV_NOT_A_NUMBER")]
+    assert [(w["row"], w["rule"]) for w in plain["warnings"]] == [(3, "IV_OUTLIER")]
+    assert main([*as_sana, "load", str(sheet)]) == 3
+    err = capsys.readouterr().err.splitlines()
+    assert err[0] == f"{sheet}: 1 problem(s); nothing was written."
+    assert err[2].startswith("  row 3: IV_OUTLIER (would be marked to check later): PRO-01 40 is unusual for QUETTA")
+    session = open_session(district_db, "sana", SUPERVISOR_PASSWORD)
+    assert table_counts(session) == before
+    session.close()
+
+
 def test_dry_run_writes_nothing(as_sana, district_db: Path, tmp_path: Path, capsys):
     sheet = tmp_path / "ok.csv"
     sheet.write_text("indicator,district,period,cell,value,numerator,denominator,comment\n"

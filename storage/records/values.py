@@ -133,7 +133,8 @@ def save_indicator_values(session: Session, inputs: list[ValueInput], *, dry_run
     if blocking:
         template = (QT_TRANSLATE_NOOP("errors", "{count} problem(s) in the value; nothing was saved.") if len(inputs) == 1
                     else QT_TRANSLATE_NOOP("errors", "{count} problem(s) in the values; nothing was saved."))
-        raise ValidationFailed(say("errors", template, count=len(blocking)), blocking)
+        raise ValidationFailed(say("errors", template, count=len(blocking)), blocking,
+                               [i for value in checked for i in value.issues if i.severity != ERROR])
     report = SaveReport(warnings=[i for value in checked for i in value.issues],
                         followup=[i for value in checked if value.source.followup and not (value.source.comment or "").strip()
                                   for i in value.issues])

@@ -17,7 +17,7 @@ from storage.i18n import QT_TRANSLATE_NOOP, say
 from storage.records.values import SaveReport
 from storage.sheets.cells import csv_field, keep_all_text
 from storage.sheets.reading import HEADER_SEARCH_ROWS, sheet_rows, xlsx_rows_with_merged
-from storage.validation import Issue, issue
+from storage.validation import ERROR, Issue, issue
 
 
 @dataclass
@@ -31,6 +31,9 @@ class LoadReport:
     problems: list[Issue] = field(default_factory=list)
     dry_run: bool = False
     notes: list[Issue] = field(default_factory=list)  # what the load did for the person (a date read as a month)
+    # The warnings found in a refused file, those among the problems too, so that "warnings" never reads
+    # empty while the problems hold some (a saved file's warnings are in ``saved``).
+    warnings: list[Issue] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -38,8 +41,8 @@ class LoadReport:
         return not self.problems
 
     def as_dict(self) -> dict:
-        saved = self.saved.as_dict() if self.saved else {"new": 0, "updated": 0, "unchanged": 0, "warnings": [],
-                                                          "followup": []}
+        saved = self.saved.as_dict() if self.saved else {"new": 0, "updated": 0, "unchanged": 0, "followup": [],
+                                                          "warnings": [found.as_dict() for found in self.warnings]}
         return {"file": self.file, "ok": self.ok, "dry_run": self.dry_run, "rows": self.rows,
                 "blank_rows": self.blank_rows, "written": self.ok and not self.dry_run,
                 "new": saved["new"], "updated": saved["updated"], "unchanged": saved["unchanged"],
@@ -170,6 +173,8 @@ def load_all_or_nothing(path: str | Path, *, dry_run: bool, read: Callable[[Path
         report.saved = save(inputs)
     except ValidationFailed as failure:
         report.problems = sorted(failure.issues, key=lambda found: (found.row or 0, found.rule))
+        report.warnings = sorted({id(found): found for found in [*failure.warnings, *failure.issues]
+                                  if found.severity != ERROR}.values(), key=lambda found: (found.row or 0, found.rule))
     return report
 
 

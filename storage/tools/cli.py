@@ -223,6 +223,10 @@ def _say_load(args: argparse.Namespace, console: Console, report: LoadReport, wh
         console.warn(f"{args.file}: {len(report.problems)} problem(s); nothing was written.")
         for problem in report.problems:
             console.warn(f"  row {problem.row}: {problem.rule}: {problem.message}")
+        refusing = {id(problem) for problem in report.problems}
+        for warning in report.warnings:
+            if id(warning) not in refusing:
+                console.warn(f"  row {warning.row}: {warning.rule} (would be marked to check later): {warning.message}")
     return EXIT_OK if report.ok else EXIT_VALIDATION
 
 
