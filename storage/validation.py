@@ -741,6 +741,37 @@ def check_target(catalogue: Catalogue, own_district: str | None, source: TargetI
 CNIC_PATTERN = re.compile(r"^[1-7]\d{4}-\d{7}-\d$")
 MOBILE_PATTERN = re.compile(r"^(\+92|0)3\d{2}-?\d{7}$")
 REFERRAL_STATUSES_NEEDING_DATE = ("referred", "provided", "received_elsewhere")
+# What people type between the digits of a CNIC or a mobile number: spaces, dashes, a dot now and then.
+_TYPED_SEPARATORS = re.compile(r"[\s.\-]+")
+_MOBILE_PARTS = re.compile(r"^(\+92|0)(3\d{2})(\d{7})$")
+
+
+def normalise_cnic(cnic: str) -> str:
+    """A CNIC typed as 13 digits (or with spaces) in the written form ``54400-1234567-1``; anything else
+    as typed, for DC_CNIC_FORMAT to name it."""
+    digits = _TYPED_SEPARATORS.sub("", cnic)
+    written = f"{digits[:5]}-{digits[5:12]}-{digits[12:]}"
+    return written if len(digits) == 13 and CNIC_PATTERN.match(written) else cnic
+
+
+def normalise_mobile(phone: str) -> str:
+    """A mobile number with spaces or dashes anywhere as ``0300-1234567``, or ``+923001234567`` in the
+    international form (as the rule's message writes them); anything else as typed, for DC_PHONE_FORMAT."""
+    parts = _MOBILE_PARTS.match(_TYPED_SEPARATORS.sub("", phone))
+    if parts is None:
+        return phone
+    return f"+92{parts[2]}{parts[3]}" if parts[1] == "+92" else f"0{parts[2]}-{parts[3]}"
+
+
+def normalise_identity(identity: Mapping) -> dict:
+    """Identifying details as they are kept: text trimmed (empty is None), CNIC and mobile in their
+    written forms. Done before the rules run, so the form, a bulk load and the CLI agree."""
+    kept = {name: (value.strip() or None) if isinstance(value, str) else value for name, value in identity.items()}
+    if kept.get("cnic"):
+        kept["cnic"] = normalise_cnic(str(kept["cnic"]))
+    if kept.get("phone"):
+        kept["phone"] = normalise_mobile(str(kept["phone"]))
+    return kept
 ADULT_AGE = 18  # a client younger than this is a child: the "under18" age group, child sexual abuse, early marriage
 
 

@@ -731,18 +731,27 @@ def test_desk_case_identity_formats(desk_supervisor):
         ("DC_CNIC_FORMAT",
          "The CNIC '81234-1234567-1' is not valid. Write 13 digits as 12345-1234567-1 (the first digit 1 to 7)."),
     ]
-    assert case_refused(session, desk_case(), identity={"cnic": "5440112345671"}) == [
-        ("DC_CNIC_FORMAT",
-         "The CNIC '5440112345671' is not valid. Write 13 digits as 12345-1234567-1 (the first digit 1 to 7)."),
-    ]
+    # Not 13 digits, or a first digit no CNIC has: named as typed, not reshaped.
+    for cnic in ("544011234567", "8123412345671", "5440I-1234567-1"):
+        assert case_refused(session, desk_case(), identity={"cnic": cnic}) == [
+            ("DC_CNIC_FORMAT",
+             f"The CNIC '{cnic}' is not valid. Write 13 digits as 12345-1234567-1 (the first digit 1 to 7)."),
+        ]
     assert case_refused(session, desk_case(), identity={"phone": "0300-123456"}) == [
         ("DC_PHONE_FORMAT",
          "The mobile number '0300-123456' is not valid. Write it as 03001234567, 0300-1234567 or +923001234567."),
     ]
-    for phone in ("03001234567", "0300-1234567", "+923001234567"):
-        case_uuid = save_desk_case(session, desk_case(), identity={"cnic": "54401-1234567-1", "phone": phone})
+    # Issue 13: 13 digits, a number with spaces and trailing blanks are what people type; they are kept in
+    # the written form instead of refused.
+    for typed_cnic, typed_phone, phone in (("54401-1234567-1", "03001234567", "0300-1234567"),
+                                           ("5440112345671", "0300 1234567", "0300-1234567"),
+                                           ("54401 1234567 1 ", " 0300-1234567 ", "0300-1234567"),
+                                           ("54401-1234567-1", "+92 300 1234567", "+923001234567")):
+        case_uuid = save_desk_case(session, desk_case(), identity={"cnic": typed_cnic, "phone": typed_phone,
+                                                                   "name": "Rukhsana Bibi  ", "address": "  "})
         stored_identity = case_identity(session, case_uuid)  # sealed: opened with the identity key
         assert (stored_identity["cnic"], stored_identity["phone"]) == ("54401-1234567-1", phone)
+        assert (stored_identity["name"], stored_identity["address"]) == ("Rukhsana Bibi", None)
 
 
 def test_desk_case_classification_order(desk_supervisor):

@@ -22,6 +22,7 @@ from storage.validation import (
     check_desk_case,
     check_pkm_request,
     elapsed_bucket,
+    normalise_identity,
     parse_date,
     parse_number,
 )
@@ -32,7 +33,7 @@ CASE_FIELDS = (
     "disability", "displacement", "classification_answers", "gbv_type", "non_gbv_complaint", "previous_incidents",
     "consent_services", "consent_reporting", "status", "followup_date", "closing_reason", "handling_officer", "notes",
 )
-IDENTITY_FIELDS = ("name", "guardian_name", "cnic", "phone", "address")
+IDENTITY_FIELDS = sealing.IDENTITY_FIELDS  # the one list lives with the sealing; named here for the screens
 PERPETRATOR_FIELDS = ("relationship", "sex", "age_group")
 SERVICE_FIELDS = ("service", "status", "date", "fir_number")
 PKM_FIELDS = ("desk", "district", "service", "applicant_sex", "received_date", "completed_date")
@@ -124,6 +125,7 @@ def save_desk_case(session: Session, case: Mapping, perpetrators: list[Mapping] 
     report_day, _ = parse_date(record["report_date"])  # a malformed date is reported by DC_BAD_DATE below
     if not record["case_number"] and record["desk"] and report_day:
         record["case_number"] = next_case_number(session, record["desk"], report_day.year)
+    identity = normalise_identity(identity) if identity is not None else None
     if identity is not None and not allowed(session, "view_identities"):
         raise UsageError(say("errors", QT_TRANSLATE_NOOP("errors", "Your role may not record clients' identifying details.")))
     if (identity is not None or record["notes"]) and session.identity_key is None:
