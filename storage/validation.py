@@ -124,6 +124,8 @@ RULES: dict[str, Rule] = _rules(
     # Targets (per indicator, district and year; the value rules above are reused for codes and numbers)
     Rule("TG_YEAR", ERROR, "year",
          QT_TRANSLATE_NOOP("rules", "The target year '{value}' is not a year from {first} to {last}. Write it like 2026.")),
+    Rule("TG_SET_BY_CENTRE", ERROR, "target",
+         QT_TRANSLATE_NOOP("rules", "The target of {indicator} for {district} in {year} was set by the provincial centre. Ask the centre to change it.")),
     Rule("TG_PERCENT_OVER_100", ERROR, "target",
          QT_TRANSLATE_NOOP("rules", "The target of {indicator} is a percent and cannot be more than 100 ('{value}'). Correct the figure.")),
     Rule("LD_UNREADABLE", ERROR, "file",

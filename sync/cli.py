@@ -27,6 +27,7 @@ from sync.keys import (
 )
 from sync.receipts import import_receipt, write_receipts
 from sync.review import list_conflicts, list_quarantine, recheck_quarantine, resolve_conflict
+from sync.updates import export_update, import_update
 
 EXIT_REJECTED = 5
 
@@ -192,6 +193,36 @@ def cmd_import(args: argparse.Namespace, console: Console) -> int:
     return EXIT_REJECTED if any(o.status == "rejected" for o in outcomes) else EXIT_OK
 
 
+def cmd_update(args: argparse.Namespace, console: Console) -> int:
+    """``update export --out FOLDER`` (centre) and ``update import FILE [--dry-run]`` (district)."""
+    with signed_in(args) as session:
+        if args.update_command == "export":
+            result = export_update(session, args.out)
+        else:
+            report = import_update(session, args.file, dry_run=args.dry_run)
+    if args.update_command == "export":
+        if args.json:
+            console.json(result.as_dict())
+        else:
+            held = ", ".join(f"{count:,} {kind.replace('_', ' ')}" for kind, count in result.contents.items())
+            console.say(f"Update {result.sequence} written to {result.path} ({held}). Carry it to every district.")
+        return EXIT_OK
+    if args.json:
+        console.json(report)
+    elif report["status"] == "duplicate":
+        console.say(f"Nothing changed: {report['reason']}")
+    else:
+        verb = "Would apply" if args.dry_run else "Applied"
+        targets = report["targets"]
+        console.say(f"{verb} update {report['sequence']}: targets {targets['new']} new, {targets['changed']} changed, "
+                    f"{targets['removed']} removed; {report['receipts']} bundle(s) acknowledged.")
+        for name, change in report["policy"].items():
+            console.say(f"  {name.replace('_', ' ')}: {change['from']} -> {change['to']}")
+        if report["reason"]:
+            console.warn(report["reason"])
+    return EXIT_OK
+
+
 def cmd_receipt(args: argparse.Namespace, console: Console) -> int:
     """``receipt --out FOLDER [--today]``: one signed receipt per device."""
     with signed_in(args) as session:
@@ -341,6 +372,17 @@ def register(commands: argparse._SubParsersAction) -> None:
         sub.add_argument("--json", action="store_true", default=argparse.SUPPRESS)
     quarantine_list.add_argument("--limit", type=int, default=argparse.SUPPRESS)
     quarantine.set_defaults(handler=cmd_quarantine)
+
+    update = commands.add_parser("update", help="the centre's signed updates: targets, receipts, policy")
+    update_commands = update.add_subparsers(dest="update_command", required=True)
+    update_export = update_commands.add_parser("export", help="centre: write the next update for every district")
+    update_export.add_argument("--out", required=True, help="folder, e.g. the USB stick")
+    update_import = update_commands.add_parser("import", help="district: apply a centre update")
+    update_import.add_argument("file")
+    update_import.add_argument("--dry-run", action="store_true", help="say what it would change; change nothing")
+    for sub in (update_export, update_import):
+        sub.add_argument("--json", action="store_true")
+    update.set_defaults(handler=cmd_update)
 
     receipt_import = commands.add_parser("receipt-import", help="district: apply the centre's receipt")
     receipt_import.add_argument("file")

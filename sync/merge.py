@@ -188,6 +188,12 @@ class _Owners:
                                  self.names)
         elif "district" in row and row["district"] != record["district"]:
             return issue("SY_DESK_OWNER", value=record["code"], owner=row["district"], district=record["district"])
+        elif (spec.table == "targets" and row["origin_device"] == self.session.device_id
+              and record["origin_device"] != self.session.device_id):
+            # A target the centre set is the centre's (it reaches the district in the next update, which
+            # then refuses to change it there): a district's own version is kept aside, not merged over it.
+            return issue("TG_SET_BY_CENTRE", indicator=record["indicator"], district=record["district"],
+                         year=record["year"])
         return None
 
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from sqlite_utils import Database
+
 from storage.core.clock import iso_millis, utc_now
 from storage.core.roles import require
 from storage.core.session import Session
@@ -52,6 +54,23 @@ def write_receipts(session: Session, out_dir: str | Path, device_ids: list[str] 
     return written
 
 
+def acknowledge_bundles(db: Database, bundle_ids: list[str], made_at: object) -> int:
+    """Inside the caller's write transaction: mark this PC's bundles the centre lists as acknowledged (the
+    next bundle starts after them), and keep ``made_at``, the centre's signed clock, as how far this PC's own
+    clock may run ahead. Returns how many bundles were newly acknowledged. Receipts and centre updates
+    (:mod:`sync.updates`) both come here."""
+    acknowledged = 0
+    for bundle_id in bundle_ids:
+        cursor = db.execute("UPDATE exports SET acknowledged_at = ? WHERE bundle_id = ? AND acknowledged_at IS NULL",
+                            [utc_now(), bundle_id])
+        acknowledged += cursor.rowcount
+    signed_clock = iso_millis(made_at)
+    newest = iso_millis(db.execute("SELECT receipt_clock FROM installation WHERE id = 1").fetchone()[0])
+    if signed_clock is not None and (newest is None or signed_clock > newest):
+        db.execute("UPDATE installation SET receipt_clock = ? WHERE id = 1", [made_at])
+    return acknowledged
+
+
 def import_receipt(session: Session, path: str | Path) -> dict:
     """District: verify the centre's signature, then mark the bundles it lists as acknowledged."""
     require(session, "export")
@@ -83,16 +102,8 @@ def import_receipt(session: Session, path: str | Path) -> dict:
                                                for b in listed):
         raise BundleRejected(say("errors", QT_TRANSLATE_NOOP("errors", "{file} lists its bundles in a form this Mizan does not read."), file=path.name))
     bundle_ids = [bundle["bundle_id"] for bundle in listed]
-    made_at = iso_millis(receipt.get("made_at"))  # the centre's clock, signed: how far this PC's may run ahead
     with session.write() as db:
-        acknowledged = 0
-        for bundle_id in bundle_ids:
-            cursor = db.execute("UPDATE exports SET acknowledged_at = ? WHERE bundle_id = ? AND acknowledged_at IS NULL",
-                                [utc_now(), bundle_id])
-            acknowledged += cursor.rowcount
-        newest = iso_millis(db.execute("SELECT receipt_clock FROM installation WHERE id = 1").fetchone()[0])
-        if made_at is not None and (newest is None or made_at > newest):
-            db.execute("UPDATE installation SET receipt_clock = ? WHERE id = 1", [receipt["made_at"]])
+        acknowledged = acknowledge_bundles(db, bundle_ids, receipt.get("made_at"))
     sequences = [row[0] for row in session.db.execute(
         "SELECT sequence FROM exports WHERE acknowledged_at IS NOT NULL ORDER BY sequence")]
     return {"newly_acknowledged": acknowledged, "acknowledged_sequences": sequences}

@@ -33,7 +33,7 @@ from storage.tools.demo import generate_demo
 from storage.validation import TargetInput, ValueInput
 from storage.views.audit_trail import verify_audit
 from storage.views.entry_sheet import mark_sheet_complete
-from sync import devices, importer, inbox, keys, receipts, review
+from sync import devices, importer, inbox, keys, receipts, review, updates
 from sync.export import export_bundle
 from tests.conftest import ADMIN_PASSWORD, CLERK_PASSWORD, OPERATOR_PASSWORD, SUPERVISOR_PASSWORD, table_counts
 from tests.sync_helpers import add_desk_cases, add_values, desk_case, export_to, last_month, make_pair
@@ -72,6 +72,8 @@ def world(tmp_path_factory) -> World:
     importer.import_bundles(pair.clerk, [files["bundle"]])
     (folder / "receipts").mkdir()
     [files["receipt"]] = receipts.write_receipts(pair.clerk, folder / "receipts")
+    (folder / "updates").mkdir()
+    files["update"] = updates.export_update(pair.clerk, folder / "updates").path
     keys.backup_keys(centre_admin, folder / "keys.age", "a long backup passphrase")
     files["key_backup"] = folder / "keys.age"
     files["district_backup"] = backups.backup_now(pair.supervisor, folder / "district-backup.zip").path
@@ -156,6 +158,8 @@ CASES = [
     Case(review.resolve_conflict, "import", lambda s, w, d: review.resolve_conflict(s, 1, "stored")),
     Case(review.recheck_quarantine, "import", lambda s, w, d: review.recheck_quarantine(s)),
     Case(receipts.write_receipts, "import", lambda s, w, d: receipts.write_receipts(s, d)),
+    Case(updates.export_update, "send_updates", lambda s, w, d: updates.export_update(s, d)),
+    Case(updates.import_update, "apply_updates", lambda s, w, d: updates.import_update(s, w.files["update"])),
     Case(inbox.receipts_for_today, "import", lambda s, w, d: inbox.receipts_for_today(s, d)),
     Case(keys.trust_centre, "keys", lambda s, w, d: keys.trust_centre(s, w.files["centre_key"], w.prints["centre"],
                                                                       replace=True)),

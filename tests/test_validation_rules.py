@@ -967,6 +967,9 @@ def test_bundle_records_breaking_sync_rules_are_quarantined_and_the_rest_merged(
 # tests/test_attacks_merge.py exercises each through bundles signed by a district PC's own key. Here: their
 # severity, the field a screen points at, and the exact words, filled as the merge fills them.
 OWNERSHIP_AND_CLOCK_RULES = [
+    # Refused at a district for a target that came in a centre update (tests/test_centre_updates.py).
+    ("TG_SET_BY_CENTRE", "target", {"indicator": "PRO-01", "district": "QUETTA", "year": 2026},
+     "The target of PRO-01 for QUETTA in 2026 was set by the provincial centre. Ask the centre to change it."),
     ("SY_NOT_OWNER", "origin_device", {"value": "1f0e", "owner": "Quetta DPO", "owner_district": "QUETTA",
                                        "device": "Pishin DPO", "district": "PISHIN"},
      "Record 1f0e belongs to the PC 'Quetta DPO' (QUETTA); the PC 'Pishin DPO' (PISHIN) may not change or delete "

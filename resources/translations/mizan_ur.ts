@@ -3425,6 +3425,14 @@
         <source>date today the records saved while the clock ran ahead</source>
         <translation>گھڑی کے آگے چلنے کے دوران محفوظ ہونے والے ریکارڈ کو آج کی تاریخ دینا</translation>
     </message>
+    <message>
+        <source>write centre updates</source>
+        <translation>مرکز کی اپ ڈیٹس لکھنا</translation>
+    </message>
+    <message>
+        <source>apply centre updates</source>
+        <translation>مرکز کی اپ ڈیٹس لاگو کرنا</translation>
+    </message>
 </context>
 <context>
     <name>catalogue</name>
@@ -4509,6 +4517,58 @@
         <source>{file}: the manifest&apos;s audit head is malformed.</source>
         <translation>{file}: مینی فیسٹ میں آڈٹ کا سرا درست شکل میں نہیں۔</translation>
     </message>
+    <message>
+        <source>Updates are written by the provincial centre; a district office imports them (`update import`).</source>
+        <translation>اپ ڈیٹس صوبائی مرکز لکھتا ہے؛ ضلعی دفتر انہیں درآمد کرتا ہے (`update import`)۔</translation>
+    </message>
+    <message>
+        <source>{file} was not applied: {reason}</source>
+        <translation>{file} لاگو نہیں کی گئی: {reason}</translation>
+    </message>
+    <message>
+        <source>{file} is too large to be a centre update.</source>
+        <translation>{file} مرکز کی اپ ڈیٹ ہونے کے لیے بہت بڑی ہے۔</translation>
+    </message>
+    <message>
+        <source>{file} is not a Mizan centre update ({error}).</source>
+        <translation>{file} Mizan کے مرکز کی اپ ڈیٹ نہیں ({error})۔</translation>
+    </message>
+    <message>
+        <source>{file} is not signed by the centre this office trusts ({fingerprint}). It comes from another centre or was altered; nothing was applied.</source>
+        <translation>{file} پر اس مرکز کے دستخط نہیں جس پر یہ دفتر اعتماد کرتا ہے ({fingerprint})۔ یہ کسی اور مرکز سے ہے یا اس میں تبدیلی کی گئی ہے؛ کچھ بھی لاگو نہیں کیا گیا۔</translation>
+    </message>
+    <message>
+        <source>its form is not one this Mizan reads ({fields}).</source>
+        <translation>اس کی شکل ایسی نہیں جو یہ Mizan پڑھتا ہے ({fields})۔</translation>
+    </message>
+    <message>
+        <source>it was made by a newer Mizan (format {version}); install the newer Mizan first.</source>
+        <translation>یہ نئے Mizan نے بنائی ہے (فارمیٹ {version})؛ پہلے نیا Mizan انسٹال کریں۔</translation>
+    </message>
+    <message>
+        <source>a target in it is not in the form this Mizan reads.</source>
+        <translation>اس میں ایک ہدف ایسی شکل میں ہے جو یہ Mizan نہیں پڑھتا۔</translation>
+    </message>
+    <message>
+        <source>`update import` is for district offices; the centre writes updates (`update export`).</source>
+        <translation>`update import` ضلعی دفاتر کے لیے ہے؛ مرکز اپ ڈیٹس لکھتا ہے (`update export`)۔</translation>
+    </message>
+    <message>
+        <source>update {sequence} is not newer than update {last}, applied here already; nothing changed.</source>
+        <translation>اپ ڈیٹ {sequence} اپ ڈیٹ {last} سے نئی نہیں، جو یہاں پہلے ہی لاگو ہو چکی ہے؛ کچھ نہیں بدلا۔</translation>
+    </message>
+    <message>
+        <source>its receipts are not in the form this Mizan reads.</source>
+        <translation>اس کی رسیدیں ایسی شکل میں ہیں جو یہ Mizan نہیں پڑھتا۔</translation>
+    </message>
+    <message>
+        <source>its policy is not in the form this Mizan reads.</source>
+        <translation>اس کی پالیسی ایسی شکل میں ہے جو یہ Mizan نہیں پڑھتا۔</translation>
+    </message>
+    <message>
+        <source>The centre has revoked this PC: it refuses this PC's bundles. Install Mizan afresh and enroll again.</source>
+        <translation>مرکز نے یہ پی سی منسوخ کر دیا ہے: وہ اس پی سی کے بنڈل قبول نہیں کرتا۔ Mizan نئے سرے سے انسٹال کریں اور دوبارہ اندراج کرائیں۔</translation>
+    </message>
 </context>
 <context>
     <name>fields</name>
@@ -5501,6 +5561,10 @@
         <location filename="../../storage/validation.py" line="140"/>
         <source>Desk {value} belongs to {owner}; a {district} PC may not record cases or requests at it. It was kept aside for review.</source>
         <translation>ڈیسک {value} ضلع {owner} کا ہے؛ {district} کا کمپیوٹر اس ڈیسک پر کیس یا درخواستیں درج نہیں کر سکتا۔ اسے جائزے کے لیے الگ رکھ دیا گیا۔</translation>
+    </message>
+    <message>
+        <source>The target of {indicator} for {district} in {year} was set by the provincial centre. Ask the centre to change it.</source>
+        <translation>{district} کے لیے {year} میں {indicator} کا ہدف صوبائی مرکز نے مقرر کیا ہے۔ اسے بدلنے کے لیے مرکز سے کہیں۔</translation>
     </message>
 </context>
 <context>

@@ -112,6 +112,10 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "backup": frozenset({"supervisor", "clerk", "admin"}),
     # Re-dating the records a district PC saved while its clock ran ahead (storage.core.session.repair_clock).
     "repair_clock": frozenset({"supervisor", "admin"}),
+    # The centre's updates (sync/updates.py): written by the centre's clerk or admin, applied at a district by
+    # its supervisor or admin (an update changes targets and policy for the whole office).
+    "send_updates": frozenset({"clerk", "admin"}),
+    "apply_updates": frozenset({"supervisor", "admin"}),
 }
 
 
@@ -133,6 +137,8 @@ ACTION_WORDS = {
     "enroll_devices": QT_TRANSLATE_NOOP("actions", "enroll or revoke devices"),
     "backup": QT_TRANSLATE_NOOP("actions", "back up or restore the database"),
     "repair_clock": QT_TRANSLATE_NOOP("actions", "date today the records saved while the clock ran ahead"),
+    "send_updates": QT_TRANSLATE_NOOP("actions", "write centre updates"),
+    "apply_updates": QT_TRANSLATE_NOOP("actions", "apply centre updates"),
 }
 
 

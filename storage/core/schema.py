@@ -355,3 +355,24 @@ def restores(db: Database) -> None:
     if not db.execute("SELECT 1 FROM installation").fetchone():  # a new installation, being created now
         db.execute("INSERT OR IGNORE INTO ledger_keys (id, key, created_at) VALUES (1, ?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))",
                    [os.urandom(32).hex()])
+
+
+_CENTRE_UPDATES_SCHEMA = """
+CREATE TABLE centre_updates (
+    sequence INTEGER PRIMARY KEY, made_at TEXT NOT NULL, made_by TEXT NOT NULL, file_name TEXT NOT NULL,
+    sha256 TEXT NOT NULL, contents TEXT NOT NULL);
+CREATE TABLE applied_updates (
+    sequence INTEGER PRIMARY KEY, made_at TEXT NOT NULL, applied_at TEXT NOT NULL, applied_by TEXT NOT NULL,
+    sha256 TEXT NOT NULL, report TEXT NOT NULL);
+"""
+
+
+@migrations(name="0014_centre_updates")
+def centre_updates(db: Database) -> None:
+    """The centre's signed updates (sync/updates.py): at the centre, each update written (its number, who,
+    when, the file's SHA-256 and how many of each kind it held); at a district, each update applied and what
+    it changed. Both audited. The numbers are the centre's: a district applies an update only when it is
+    newer than the last one it applied."""
+    run_statements(db, _CENTRE_UPDATES_SCHEMA)
+    install_audit_triggers(db, "centre_updates", "sequence")
+    install_audit_triggers(db, "applied_updates", "sequence")

@@ -77,9 +77,51 @@ def target_grid(session: Session, year: int) -> TargetGrid:
 
 
 def _stored_targets(session: Session) -> dict[tuple[str, str, int], tuple]:
-    """(indicator, district, year) -> (target, deleted) of every stored target row."""
-    return {(indicator, district, year): (target, deleted) for indicator, district, year, target, deleted
-            in session.db.execute("SELECT indicator, district, year, target, deleted FROM targets")}
+    """(indicator, district, year) -> (target, deleted, origin device) of every stored target row."""
+    return {(indicator, district, year): (target, deleted, origin) for indicator, district, year, target, deleted, origin
+            in session.db.execute("SELECT indicator, district, year, target, deleted, origin_device FROM targets")}
+
+
+def set_elsewhere(session: Session, stored: tuple | None) -> bool:
+    """Whether a stored target was set by the provincial centre, seen from a district PC: a target row that
+    this PC did not write came in a centre update (a district PC imports nothing else). The centre's
+    targets are the Action Plan's; the office asks the centre to change one instead of writing over it."""
+    return not session.is_centre and stored is not None and not stored[1] and stored[2] != session.device_id
+
+
+def centre_targets_applied(session: Session, targets: list[dict], centre_device: str) -> dict[str, int]:
+    """Inside the caller's write transaction (a centre update, :mod:`sync.updates`): keep this district's
+    targets as the centre holds them, each already checked by the target rules.
+
+    A target the centre set (written by ``centre_device``) is the centre's: it replaces this office's own,
+    whatever their versions (the centre kept the office's aside, TG_SET_BY_CENTRE). For the office's own
+    targets coming back, the higher version wins, as at the merge: one set here after the centre's copy was
+    made stays, and reaches the centre in the next bundle. Returns the counts new, changed, removed.
+    """
+    stored = {(row[0], row[1], row[2]): (row[3], row[4]) for row in session.db.execute(
+        "SELECT indicator, district, year, hlc, origin_device FROM targets")}
+    counts = {"new": 0, "changed": 0, "removed": 0}
+    for target in targets:
+        key = (target["indicator"], target["district"], target["year"])
+        version = (target["hlc"], target["origin_device"])
+        if key in stored and (stored[key] == version if target["origin_device"] == centre_device
+                              else stored[key] >= version):
+            continue
+        live = session.db.execute("SELECT deleted FROM targets WHERE indicator = ? AND district = ? AND year = ?",
+                                  list(key)).fetchone()
+        if target["deleted"]:
+            counts["removed"] += bool(live and not live[0])
+        else:
+            counts["changed" if live and not live[0] else "new"] += 1
+        session.db.execute(
+            "INSERT INTO targets (indicator, district, year, target, set_by, set_at, uuid, hlc, origin_device, deleted) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (indicator, district, year) DO UPDATE SET "
+            "target = excluded.target, set_by = excluded.set_by, set_at = excluded.set_at, uuid = excluded.uuid, "
+            "hlc = excluded.hlc, origin_device = excluded.origin_device, deleted = excluded.deleted",
+            [*key, target["target"], target["set_by"], target["set_at"], target["uuid"], target["hlc"],
+             target["origin_device"], int(bool(target["deleted"]))])
+        session.clock.observe(target["hlc"])
+    return counts
 
 
 def is_blank(raw: object) -> bool:
@@ -118,7 +160,13 @@ def save_targets(session: Session, year: int | None, rows: Iterable[TargetInput]
         checked.append((key, None if blank else number))
     if problems:
         raise ValidationFailed(say("errors", QT_TRANSLATE_NOOP("errors", "{count} problem(s) in the targets; nothing was saved."), count=len(problems)), problems)
-    report, writes, clears = _plan(_stored_targets(session), checked)
+    stored = _stored_targets(session)
+    problems = [issue("TG_SET_BY_CENTRE", first_row[key], indicator=key[0], district=key[1], year=key[2])
+                for key, number in checked if set_elsewhere(session, stored.get(key))
+                and not same_figure(stored[key][0], number)]
+    if problems:
+        raise ValidationFailed(say("errors", QT_TRANSLATE_NOOP("errors", "{count} problem(s) in the targets; nothing was saved."), count=len(problems)), problems)
+    report, writes, clears = _plan(stored, checked)
     if dry_run or not (writes or clears):
         return report
     now = utc_now()

@@ -1,0 +1,239 @@
+"""The centre's updates: one signed file that carries the province's current state back to every district.
+
+Data flows from districts to the centre in bundles; an update is the way back, over the same USB stick.
+``update export`` at the centre writes the next numbered file, ``centre-update-<sequence>.mizan-update``;
+``update import`` at a district checks the centre's signature against the key the office trusts, then applies
+everything in one transaction, or nothing. Each update holds the full current state of what it carries, so
+the newest one alone is enough: a district that missed update 3 applies 4 and has all of it; an update
+that is not newer than the last one applied is a duplicate and changes nothing.
+
+What it carries (this step): the targets of every district and year, the receipts of every device's
+bundles (one file instead of a receipt per device), the revoked devices, and the policy the centre sets
+for every office (how many automatic backups to keep). The catalogue, desks and approval decisions follow
+(issue 14).
+
+The file is signed (Ed25519, the centre's bundle-signing key) but not encrypted: it holds no personal
+data (targets, bundle ids, device ids and settings), every district must read it, and encrypting it to
+each district's key would protect nothing that a district may not already see, while a signature is what
+stops a forged or altered file. See docs/bundle-format.md.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from storage.core.backup import backup_keep
+from storage.core.clock import is_hlc, iso_millis, utc_now
+from storage.core.files import write_atomically
+from storage.core.roles import require
+from storage.core.session import Session
+from storage.errors import UsageError
+from storage.i18n import QT_TRANSLATE_NOOP, say
+from storage.records.targets import centre_targets_applied
+from storage.validation import TargetInput, check_target
+from sync.bundle import BundleRejected, canonical_json, is_valid_unicode
+from sync.keys import age_recipient, centre_fingerprint, sign, signing_public_key, trusted_centre, verify_signature
+from sync.receipts import acknowledge_bundles
+
+UPDATE_FORMAT = "mizan-update"
+UPDATE_VERSION = 1
+UPDATE_SUFFIX = ".mizan-update"
+MAX_UPDATE_BYTES = 64 * 1024 * 1024  # a province's targets for every year are a few hundred KB
+TARGET_FIELDS = ("indicator", "district", "year", "target", "set_by", "set_at", "uuid", "hlc", "origin_device",
+                 "deleted")
+
+
+@dataclass
+class UpdateResult:
+    """What :func:`export_update` wrote: the file, its sequence number and how many of each kind it holds."""
+
+    path: Path
+    sequence: int
+    catalogue_version: str
+    contents: dict[str, int]
+
+    def as_dict(self) -> dict:
+        """As ``update export --json`` shows it."""
+        return {"update": str(self.path), "sequence": self.sequence, "catalogue_version": self.catalogue_version,
+                "contents": self.contents}
+
+
+def update_file_name(sequence: int) -> str:
+    """``centre-update-<sequence>.mizan-update``."""
+    return f"centre-update-{sequence}{UPDATE_SUFFIX}"
+
+
+# -- the centre ----------------------------------------------------------------------------------------
+
+
+def _targets(session: Session) -> list[dict]:
+    columns = ", ".join(TARGET_FIELDS)
+    rows = session.db.execute(f"SELECT {columns} FROM targets ORDER BY district, indicator, year").fetchall()
+    return [dict(zip(TARGET_FIELDS, row, strict=True)) for row in rows]
+
+
+def _receipts(session: Session) -> dict[str, list[dict]]:
+    receipts: dict[str, list[dict]] = {}
+    for device_id, bundle_id, sequence, hlc_high in session.db.execute(
+            "SELECT device_id, bundle_id, sequence, hlc_high FROM bundles ORDER BY device_id, sequence, bundle_id"):
+        receipts.setdefault(device_id, []).append({"bundle_id": bundle_id, "sequence": sequence, "hlc_high": hlc_high})
+    return receipts
+
+
+def _revoked(session: Session) -> list[dict]:
+    return [{"device_id": device_id, "district": district, "revoked_at": revoked_at}
+            for device_id, district, revoked_at in session.db.execute(
+                "SELECT device_id, district, revoked_at FROM devices WHERE status = 'revoked' ORDER BY device_id")]
+
+
+def export_update(session: Session, out_dir: str | Path) -> UpdateResult:
+    """Centre: write the next numbered update for the whole province into ``out_dir`` (atomically)."""
+    require(session, "send_updates")
+    if not session.is_centre:
+        raise UsageError(say("errors", QT_TRANSLATE_NOOP("errors", "Updates are written by the provincial centre; a district office imports them (`update import`).")))
+    out_dir = Path(out_dir)
+    if not out_dir.is_dir():
+        raise UsageError(say("errors", QT_TRANSLATE_NOOP("errors", "{out_dir} is not a folder."), out_dir=out_dir))
+    with session.write() as db:
+        sequence = (db.execute("SELECT max(sequence) FROM centre_updates").fetchone()[0] or 0) + 1
+        update = {
+            "format": UPDATE_FORMAT, "format_version": UPDATE_VERSION,
+            "centre": centre_fingerprint(age_recipient(session), signing_public_key(session)),
+            "centre_device": session.device_id, "sequence": sequence, "made_at": utc_now(), "made_by": session.user,
+            "catalogue_version": session.catalogue.version, "targets": _targets(session),
+            "receipts": _receipts(session), "revoked_devices": _revoked(session),
+            "policy": {"backup_keep": backup_keep(db)},
+        }
+        contents = {"targets": len(update["targets"]), "receipts": sum(map(len, update["receipts"].values())),
+                    "revoked_devices": len(update["revoked_devices"]), "policy": len(update["policy"])}
+        content = json.dumps({"update": update, "signature": sign(session, canonical_json(update))},
+                             ensure_ascii=False, indent=1) + "\n"
+        path = out_dir / update_file_name(sequence)
+        # Written before the row commits: a failed write leaves no sequence used; a failed commit leaves a file
+        # whose sequence the next export writes again (a district applies whichever comes, once).
+        write_atomically(path, content)
+        db.execute("INSERT INTO centre_updates (sequence, made_at, made_by, file_name, sha256, contents) "
+                   "VALUES (?, ?, ?, ?, ?, ?)",
+                   [sequence, update["made_at"], session.user, path.name,
+                    hashlib.sha256(content.encode("utf-8")).hexdigest(), json.dumps(contents, sort_keys=True)])
+    return UpdateResult(path, sequence, session.catalogue.version, contents)
+
+
+# -- a district ------------------------------------------------------------------------------------------
+
+
+class _DryRun(Exception):
+    """Raised inside a dry run's transaction so that everything it wrote is rolled back."""
+
+
+def _refused(path: Path, reason: str) -> BundleRejected:
+    return BundleRejected(say("errors", QT_TRANSLATE_NOOP("errors", "{file} was not applied: {reason}"), file=path.name, reason=reason))
+
+
+def read_update(session: Session, path: str | Path) -> dict:
+    """The update in ``path``, once its signature is the trusted centre's and its form is right; else
+    :class:`BundleRejected` (exit code 5), with nothing applied."""
+    path = Path(path)
+    centre = trusted_centre(session)
+    if centre is None:
+        raise UsageError(say("errors", QT_TRANSLATE_NOOP("errors", "This office trusts no centre yet; import the centre's key file first (`keys import`).")))
+    try:
+        if path.stat().st_size > MAX_UPDATE_BYTES:
+            raise BundleRejected(say("errors", QT_TRANSLATE_NOOP("errors", "{file} is too large to be a centre update."), file=path.name))
+        envelope = json.loads(path.read_bytes())
+        update, signature = envelope["update"], envelope["signature"]
+        if not isinstance(update, dict) or not isinstance(signature, str) or not is_valid_unicode(envelope):
+            raise TypeError("malformed update")
+    except BundleRejected:
+        raise
+    except (OSError, ValueError, KeyError, TypeError, RecursionError) as error:
+        raise BundleRejected(say("errors", QT_TRANSLATE_NOOP("errors", "{file} is not a Mizan centre update ({error})."), file=path.name, error=type(error).__name__)) from error
+    if not verify_signature(centre.signing_public, canonical_json(update), signature):
+        raise BundleRejected(say("errors", QT_TRANSLATE_NOOP("errors", "{file} is not signed by the centre this office trusts ({fingerprint}). It comes from another centre or was altered; nothing was applied."), file=path.name, fingerprint=centre.fingerprint))
+    shapes = {"format": str, "format_version": int, "centre_device": str, "sequence": int, "made_at": str,
+              "catalogue_version": str, "targets": list, "receipts": dict, "revoked_devices": list, "policy": dict}
+    wrong = [name for name, kind in shapes.items() if not isinstance(update.get(name), kind)
+             or isinstance(update.get(name), bool)]
+    if update.get("format") != UPDATE_FORMAT or wrong or update["sequence"] < 1:
+        raise _refused(path, say("errors", QT_TRANSLATE_NOOP("errors", "its form is not one this Mizan reads ({fields})."), fields=", ".join(wrong) or "format"))
+    if update["format_version"] > UPDATE_VERSION:
+        raise _refused(path, say("errors", QT_TRANSLATE_NOOP("errors", "it was made by a newer Mizan (format {version}); install the newer Mizan first."), version=update["format_version"]))
+    return update
+
+
+def last_applied_update(session: Session) -> int:
+    """The sequence of the newest update applied here (0: none yet)."""
+    return session.db.execute("SELECT max(sequence) FROM applied_updates").fetchone()[0] or 0
+
+
+def _own_targets(session: Session, update: dict, path: Path) -> list[dict]:
+    """The update's targets of this district, each checked by the same rules as a target typed here."""
+    own: list[dict] = []
+    for target in update["targets"]:
+        if not isinstance(target, dict) or set(target) != set(TARGET_FIELDS):
+            raise _refused(path, say("errors", QT_TRANSLATE_NOOP("errors", "a target in it is not in the form this Mizan reads.")))
+        if target["district"] != session.district:
+            continue  # another district's: not this office's to keep
+        if not target["deleted"]:
+            _, problems = check_target(session.catalogue, session.district, TargetInput(
+                target["indicator"], target["district"], target["year"], target["target"]))
+            if problems:
+                raise _refused(path, problems[0].message)
+        if (iso_millis(target["set_at"]) is None or not is_hlc(target["hlc"]) or not isinstance(target["uuid"], str)
+                or not isinstance(target["set_by"], str) or not isinstance(target["origin_device"], str)):
+            raise _refused(path, say("errors", QT_TRANSLATE_NOOP("errors", "a target in it is not in the form this Mizan reads.")))
+        own.append(target)
+    return own
+
+
+def import_update(session: Session, path: str | Path, *, dry_run: bool = False) -> dict:
+    """District: apply a centre update in one transaction (or, ``dry_run``, say what it would change).
+
+    Returns the report ``update import --json`` prints: ``status`` applied or duplicate, the sequence, and
+    what changed. A forged, damaged or foreign file raises :class:`BundleRejected` and changes nothing.
+    """
+    require(session, "apply_updates")
+    if session.is_centre:
+        raise UsageError(say("errors", QT_TRANSLATE_NOOP("errors", "`update import` is for district offices; the centre writes updates (`update export`).")))
+    path = Path(path)
+    update = read_update(session, path)
+    report = {"status": "applied", "reason": None, "sequence": update["sequence"],
+              "catalogue": {"from": session.catalogue.version, "to": update["catalogue_version"]},
+              "targets": {"new": 0, "changed": 0, "removed": 0}, "policy": {}, "receipts": 0,
+              "revoked": [], "dry_run": dry_run}
+    last = last_applied_update(session)
+    if update["sequence"] <= last:
+        report.update(status="duplicate", reason=say("errors", QT_TRANSLATE_NOOP("errors", "update {sequence} is not newer than update {last}, applied here already; nothing changed."), sequence=update["sequence"], last=last))
+        return report
+    targets = _own_targets(session, update, path)
+    own_receipts = update["receipts"].get(session.device_id, [])
+    if not isinstance(own_receipts, list) or not all(isinstance(b, dict) and isinstance(b.get("bundle_id"), str)
+                                                     for b in own_receipts):
+        raise _refused(path, say("errors", QT_TRANSLATE_NOOP("errors", "its receipts are not in the form this Mizan reads.")))
+    keep = update["policy"].get("backup_keep")
+    if keep is not None and (not isinstance(keep, int) or isinstance(keep, bool) or keep < 1):
+        raise _refused(path, say("errors", QT_TRANSLATE_NOOP("errors", "its policy is not in the form this Mizan reads.")))
+    report["revoked"] = sorted(str(entry.get("device_id")) for entry in update["revoked_devices"] if isinstance(entry, dict))
+    try:
+        with session.write() as db:
+            report["targets"] = centre_targets_applied(session, targets, update["centre_device"])
+            report["receipts"] = acknowledge_bundles(db, [b["bundle_id"] for b in own_receipts], update["made_at"])
+            if keep is not None and keep != backup_keep(db):
+                report["policy"]["backup_keep"] = {"from": backup_keep(db), "to": keep}
+                db.execute("INSERT INTO settings (name, value, changed_by, changed_at) VALUES ('backup_keep', ?, ?, ?) "
+                           "ON CONFLICT (name) DO UPDATE SET value = excluded.value, changed_by = excluded.changed_by, "
+                           "changed_at = excluded.changed_at", [str(keep), f"centre update {update['sequence']}", utc_now()])
+            db.execute("INSERT INTO applied_updates (sequence, made_at, applied_at, applied_by, sha256, report) "
+                       "VALUES (?, ?, ?, ?, ?, ?)",
+                       [update["sequence"], update["made_at"], utc_now(), session.user,
+                        hashlib.sha256(path.read_bytes()).hexdigest(), json.dumps(report, sort_keys=True)])
+            if dry_run:
+                raise _DryRun  # roll the transaction back: the report says what it would have changed
+    except _DryRun:
+        pass
+    if session.device_id in report["revoked"]:
+        report["reason"] = say("errors", QT_TRANSLATE_NOOP("errors", "The centre has revoked this PC: it refuses this PC's bundles. Install Mizan afresh and enroll again."))
+    return report
