@@ -332,6 +332,9 @@ def _check_manifest_shape(path: Path, manifest: object) -> None:
     for name, count in manifest["counts"].items():
         if name not in RECORD_TYPES or not isinstance(count, int) or isinstance(count, bool) or count < 0:
             raise BundleRejected(say("errors", QT_TRANSLATE_NOOP("errors", "{file}: the manifest's record counts are malformed."), file=path.name))
+    update = manifest.get("centre_update", 0)  # absent from bundles made before centre updates existed
+    if not isinstance(update, int) or isinstance(update, bool) or not 0 <= update <= MAX_FIGURE:
+        raise BundleRejected(say("errors", QT_TRANSLATE_NOOP("errors", "{file}: the manifest's {name} is missing or malformed."), file=path.name, name=repr("centre_update")))
     if "audit" in manifest and not _is_audit_anchor(manifest["audit"], manifest["sequence"]):
         raise BundleRejected(say("errors", QT_TRANSLATE_NOOP("errors", "{file}: the manifest's audit head is malformed."), file=path.name))
 

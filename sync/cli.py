@@ -110,7 +110,9 @@ def _say_overview(overview: list[dict], console: Console) -> None:
     for district in overview:
         if not district["devices"]:
             continue
-        console.say(f"{district['name']} ({district['district']}), last seen {district['last_seen'] or 'never'}")
+        update = district["centre_update"]
+        runs = "" if update is None else f", runs update {update} of {district['updates_written']}"
+        console.say(f"{district['name']} ({district['district']}), last seen {district['last_seen'] or 'never'}{runs}")
         for device in district["devices"]:
             gaps = f", missing {device['missing']}" if device["missing"] else ""
             console.say(f"  {device['device_name']:<24} {device['fingerprint']} {device['status']:<8} "

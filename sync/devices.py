@@ -190,10 +190,13 @@ def device_report(session: Session) -> list[dict]:
     require(session, "view")
     received: dict[str, list[int]] = {}
     last_seen: dict[str, str] = {}
-    for device_id, sequence, imported_at in session.db.execute(
-            "SELECT device_id, sequence, max(imported_at) FROM bundles GROUP BY device_id, sequence ORDER BY sequence"):
+    runs_update: dict[str, int] = {}
+    for device_id, sequence, imported_at, update in session.db.execute(
+            "SELECT device_id, sequence, max(imported_at), max(centre_update) FROM bundles GROUP BY device_id, sequence "
+            "ORDER BY sequence"):
         received.setdefault(device_id, []).append(sequence)
         last_seen[device_id] = max(last_seen.get(device_id, imported_at), imported_at)
+        runs_update[device_id] = update or 0  # its newest bundle says which centre update it had applied
     devices = []
     rows = session.db.execute("SELECT device_id, district, device_name, fingerprint, status, enrolled_at, revoked_at "
                               "FROM devices ORDER BY district, device_name").fetchall()
@@ -204,7 +207,7 @@ def device_report(session: Session) -> list[dict]:
         devices.append({"device": device_id, "district": district, "device_name": device_name, "fingerprint": print_,
                         "status": status, "enrolled_at": enrolled_at, "revoked_at": revoked_at,
                         "sequences": sequences, "missing": missing, "last_sequence": max(sequences, default=None),
-                        "last_import": last_seen.get(device_id)})
+                        "last_import": last_seen.get(device_id), "centre_update": runs_update.get(device_id)})
     return devices
 
 
@@ -213,12 +216,15 @@ def device_overview(session: Session) -> list[dict]:
     ``district``, ``name``, ``division``, ``devices`` (as :func:`device_report`: device,
     device_name, fingerprint, status, enrolled_at, revoked_at, sequences, missing, last_sequence,
     last_import), ``last_seen`` (newest import of any of its devices), ``missing`` (device id -> gaps,
-    only devices with gaps) and ``no_device`` (True when no active device is enrolled)."""
+    only devices with gaps), ``no_device`` (True when no active device is enrolled), ``centre_update`` (the
+    newest centre update any of its PCs had applied when it made its last bundle; None before any bundle)
+    and ``updates_written`` (how many updates the centre has written)."""
     require(session, "view")
     by_district: dict[str, list[dict]] = defaultdict(list)
     for device in device_report(session):
         by_district[device["district"]].append(device)
     today = dt.date.today()
+    written = session.db.execute("SELECT count(*) FROM centre_updates").fetchone()[0]
     overview = []
     for code, district in session.catalogue.districts.items():
         current = district.validity.valid_to is None or district.validity.valid_to >= today
@@ -230,5 +236,7 @@ def device_overview(session: Session) -> list[dict]:
             "district": code, "name": district.name, "division": district.division, "devices": devices,
             "last_seen": max(seen, default=None),
             "missing": {device["device"]: device["missing"] for device in devices if device["missing"]},
-            "no_device": not any(device["status"] == "active" for device in devices)})
+            "no_device": not any(device["status"] == "active" for device in devices),
+            "centre_update": max((d["centre_update"] for d in devices if d["centre_update"] is not None), default=None),
+            "updates_written": written})
     return overview

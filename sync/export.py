@@ -24,6 +24,7 @@ from sync.anchors import export_anchor
 from sync.bundle import RECORD_TYPES, BundleWriter, write_encrypted
 from sync.keys import sign, signing_public_key, trusted_centre
 from sync.schema import DESK_CHILD_TYPES, SPECS
+from sync.updates import last_applied_update
 
 
 @dataclass
@@ -147,6 +148,7 @@ def export_bundle(session: Session, out_dir: str | Path, escrow: list[str] | Non
         "catalogue_version": session.catalogue.version, "app_version": __version__,
         "centre_recipient": centre.recipient, "escrow_recipients": escrow,
         "audit": export_anchor(session),  # the audit chain's head, pinned at the centre (sync/anchors.py)
+        "centre_update": last_applied_update(session),  # which centre update this PC runs (0: none yet)
     }
     plaintext = writer.finish(manifest, lambda manifest_bytes: sign(session, manifest_bytes))
     path = out_dir / f"{session.district}-{session.device_id[:8]}-{sequence}.mizan"

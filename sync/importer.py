@@ -215,10 +215,12 @@ def import_bundle(session: Session, path: Path, identities: list,
                 warnings += check_bundle_anchor(session, manifest, device_district, outcome.device_name)
                 session.db.execute(
                     "INSERT INTO bundles (bundle_id, device_id, sequence, district, file_name, hlc_high, counts, "
-                    "imported_at, imported_by, file_sha256, warnings) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    "imported_at, imported_by, file_sha256, warnings, centre_update) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     [manifest["bundle_id"], manifest["device_id"], manifest["sequence"], device_district, path.name,
                      manifest["hlc_high"], json.dumps(outcome.counts), utc_now(), session.user,
-                     file_digest.hexdigest(), json.dumps(warnings, ensure_ascii=False) if warnings else None])
+                     file_digest.hexdigest(), json.dumps(warnings, ensure_ascii=False) if warnings else None,
+                     manifest.get("centre_update", 0)])
             outcome.status, outcome.warnings = "imported", warnings
     except UnknownDevice as unknown:
         outcome.reason, outcome.unknown_device = str(unknown), unknown.claimed

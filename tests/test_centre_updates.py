@@ -8,12 +8,13 @@ from pathlib import Path
 
 import pytest
 
+from gui.screens.devices_screen import DistrictsModel
 from main import main
 from storage.core.backup import backup_keep, set_backup_keep
 from storage.errors import PermissionDenied, UsageError, ValidationFailed
 from storage.records.targets import list_targets, set_target
 from sync.bundle import BundleRejected
-from sync.devices import revoke_device
+from sync.devices import device_overview, revoke_device
 from sync.importer import import_bundles
 from sync.updates import export_update, import_update, last_applied_update
 from tests.conftest import CLERK_PASSWORD, SUPERVISOR_PASSWORD, table_counts
@@ -183,3 +184,26 @@ def test_a_district_target_over_the_centres_is_kept_aside_at_the_centre(pair: Sy
     # The update then brings the centre's figure to the district, over the office's own.
     assert import_update(pair.supervisor, update_of(pair, "back"))["targets"] == {"new": 0, "changed": 1, "removed": 0}
     assert [(t["district"], t["target"]) for t in list_targets(pair.supervisor, YEAR)] == [("QUETTA", 120)]
+
+
+def test_the_centre_sees_which_update_each_district_runs(pair: SyncPair, monkeypatch, capsys, qapp):
+    update_of(pair, "one")
+    second = update_of(pair, "two")
+    add_values(pair.supervisor)
+    [outcome] = import_bundles(pair.clerk, [export_to(pair.supervisor, pair.folder / "b1")])
+    quetta = next(d for d in device_overview(pair.clerk) if d["district"] == "QUETTA")
+    assert (quetta["centre_update"], quetta["updates_written"]) == (0, 2)  # it had applied none
+    import_update(pair.supervisor, second)
+    add_values(pair.supervisor, {"PRO-01": 43})
+    import_bundles(pair.clerk, [export_to(pair.supervisor, pair.folder / "b2")])
+    quetta = next(d for d in device_overview(pair.clerk) if d["district"] == "QUETTA")
+    assert (quetta["centre_update"], quetta["updates_written"]) == (2, 2)
+    assert next(d for d in device_overview(pair.clerk) if d["district"] == "ZHOB")["centre_update"] is None
+    monkeypatch.setenv("MIZAN_PASSWORD", CLERK_PASSWORD)
+    assert main(["--db", str(pair.centre_path), "--user", "clara", "devices"]) == 0
+    [line] = [line for line in capsys.readouterr().out.splitlines() if line.startswith("Quetta (QUETTA)")]
+    assert line.endswith(", runs update 2 of 2")
+    districts = DistrictsModel(pair.clerk)  # the devices screen's table, without its widgets
+    districts.reload()
+    quetta_row = next(number for number, row in enumerate(districts.rows) if row["district"] == "QUETTA")
+    assert districts.index(quetta_row, DistrictsModel.UPDATE).data() == "update 2 of 2"

@@ -291,6 +291,9 @@ def test_devices_screen_shows_gaps_and_revokes_a_pc(qtbot, pair, tmp_path):
     assert screen.districts.index(quetta, DistrictsModel.MISSING).data() == "Quetta DPO: 2"
     assert screen.districts.index(rows["PISHIN"], DistrictsModel.MISSING).data() == "no PC enrolled"
     assert screen.districts.index(rows["PISHIN"], DistrictsModel.LAST_SEEN).data() == "never"
+    # Which centre update each district runs (issue 14): Quetta's bundles were made before any update.
+    assert screen.districts.index(quetta, DistrictsModel.UPDATE).data() == "none of 0"
+    assert screen.districts.index(rows["PISHIN"], DistrictsModel.UPDATE).data() == ""
     screen.districts_table.selectRow(quetta)
     assert screen.devices.index(0, DistrictDevicesModel.NAME).data() == "Quetta DPO"
     assert screen.devices.index(0, DistrictDevicesModel.LAST_BUNDLE).data() == "3"

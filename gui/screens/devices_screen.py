@@ -60,11 +60,11 @@ def _ranges(numbers: list[int]) -> str:
 class DistrictsModel(ListTableModel):
     """One row per district: its PCs, last bundle seen, and how many bundles are missing."""
 
-    DISTRICT, DIVISION, DEVICES, LAST_SEEN, MISSING = range(5)
+    DISTRICT, DIVISION, DEVICES, LAST_SEEN, UPDATE, MISSING = range(6)
 
     def __init__(self, session: Session) -> None:
         super().__init__([self.tr("District"), self.tr("Division"), self.tr("PCs"), self.tr("Last bundle imported"),
-                          self.tr("Missing bundles")])
+                          self.tr("Centre update"), self.tr("Missing bundles")])
         self.session = session
 
     def reload(self) -> None:
@@ -96,7 +96,18 @@ class DistrictsModel(ListTableModel):
             return str(active)
         if column == self.LAST_SEEN:
             return _day(district["last_seen"]) or self.tr("never")
+        if column == self.UPDATE:
+            return self.update_text(district)
         return self.missing_text(district)
+
+    def update_text(self, district: dict) -> str:
+        """Which centre update the district ran when it made its last bundle: "update 3 of 5"."""
+        if district["centre_update"] is None:
+            return ""
+        if not district["centre_update"]:
+            return fill(self.tr("none of {written}"), written=district["updates_written"])
+        return fill(self.tr("update {update} of {written}"), update=district["centre_update"],
+                    written=district["updates_written"])
 
 
 class DistrictDevicesModel(ListTableModel):

@@ -1602,6 +1602,18 @@
         <source>never</source>
         <translation>کبھی نہیں</translation>
     </message>
+    <message>
+        <source>Centre update</source>
+        <translation>مرکز کی اپ ڈیٹ</translation>
+    </message>
+    <message>
+        <source>none of {written}</source>
+        <translation>{written} میں سے کوئی نہیں</translation>
+    </message>
+    <message>
+        <source>update {update} of {written}</source>
+        <translation>{written} میں سے اپ ڈیٹ {update}</translation>
+    </message>
 </context>
 <context>
     <name>DropArea</name>

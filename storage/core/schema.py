@@ -376,3 +376,10 @@ def centre_updates(db: Database) -> None:
     run_statements(db, _CENTRE_UPDATES_SCHEMA)
     install_audit_triggers(db, "centre_updates", "sequence")
     install_audit_triggers(db, "applied_updates", "sequence")
+
+
+@migrations(name="0015_bundles_name_their_update")
+def bundles_name_their_update(db: Database) -> None:
+    """Each imported bundle's manifest says which centre update its PC had applied (0: none; a bundle made
+    before updates existed says nothing, also 0): the devices screen shows "Zhob: update 3 of 5"."""
+    db.execute("ALTER TABLE bundles ADD COLUMN centre_update INTEGER NOT NULL DEFAULT 0")
