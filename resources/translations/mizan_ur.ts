@@ -3864,8 +3864,8 @@
     </message>
     <message>
         <location filename="../../storage/keyslots.py" line="187"/>
-        <source>Wrong password for {name}. The user is now locked for {lock_minutes} minutes.</source>
-        <translation>{name} کا پاس ورڈ غلط ہے۔ صارف اب {lock_minutes} منٹ کے لیے لاک ہو گیا ہے۔</translation>
+        <source>Wrong password for {name}. The user is now locked for {lock_minutes} minutes, until {time}.</source>
+        <translation>{name} کا پاس ورڈ غلط ہے۔ صارف اب {lock_minutes} منٹ کے لیے، {time} تک، لاک ہو گیا ہے۔</translation>
     </message>
     <message>
         <location filename="../../storage/keyslots.py" line="189"/>
