@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QDate, QSettings, Qt
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtWidgets import QApplication, QDialog, QStyle
 
 from gui.screens.desk_register.case_form.dialog import CaseFormDialog
 from gui.settings import Settings, apply_font_size
@@ -170,7 +170,7 @@ def test_a_missing_consent_shows_the_engine_message_beside_it_and_writes_nothing
     assert dialog.error_text("consent_services") == CONSENT_MESSAGE
     assert dialog.summary_messages() == [CONSENT_MESSAGE]
     assert dialog.tabs.currentWidget() is dialog.consent_tab  # the form goes to the problem
-    assert not dialog.tabs.tabIcon(dialog.tabs.indexOf(dialog.consent_tab)).isNull()
+    assert warned_tabs(dialog) == ["&5 Consent"]
 
     dialog.consent_services.button(1).click()
     dialog.save_button.click()
@@ -201,6 +201,41 @@ def test_engine_messages_go_to_their_tabs(qtbot, supervisor):
     assert dialog.tabs.currentWidget() is dialog.closing_tab
     dialog.status.set_value("open")
     assert not dialog.closing_reason.isEnabled()
+
+
+def warned_tabs(dialog: CaseFormDialog) -> list[str]:
+    """The names of the tabs that show the warning icon."""
+    size = dialog.tabs.iconSize()
+    warning = dialog.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning).pixmap(size).toImage()
+    return [dialog.tabs.tabText(i) for i in range(dialog.tabs.count())
+            if dialog.tabs.tabIcon(i).pixmap(size).toImage() == warning]
+
+
+def test_every_tab_name_is_whole_when_every_tab_has_a_warning(qtbot, supervisor, tmp_path):
+    """Issue 13: once warning icons appeared the strip no longer fitted and the last tab was cut
+    ("7 Identif..."). At the form's default size, with the application's font, every tab is whole and in view."""
+    apply_font_size(QApplication.instance(), Settings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)))
+    dialog = open_form(qtbot, supervisor)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    default_size = dialog.size()
+    assert default_size.width() <= 1366 and default_size.height() <= 768  # the office screen
+    dialog.add_perpetrator_button.click()  # a line with nothing chosen
+    dialog.service_rows["medico_legal"]["status"].set_value("referred")  # referred needs a date
+    dialog.status.set_value("closed")  # closed needs a reason
+    dialog.identity_inputs["cnic"].setText("12")
+    dialog.save_button.click()
+    qtbot.wait(20)
+    bar = dialog.tabs.tabBar()
+    assert len(warned_tabs(dialog)) == bar.count() == 7  # a problem on every tab
+    assert dialog.size() == default_size
+    for index in range(bar.count()):
+        text = bar.tabText(index).replace("&", "")
+        needed = bar.fontMetrics().horizontalAdvance(text) + bar.iconSize().width()
+        rect = bar.tabRect(index)
+        assert rect.width() >= needed, (text, rect.width(), needed)
+        assert bar.rect().contains(rect), (text, rect, bar.rect())  # in view, not behind a scroll button
+    assert bar.elideMode() == Qt.TextElideMode.ElideNone
 
 
 @pytest.mark.parametrize("role", ["supervisor", "operator"])

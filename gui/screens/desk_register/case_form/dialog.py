@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtGui import QIcon, QPalette
+from PySide6.QtGui import QIcon, QPalette, QPixmap
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -68,7 +68,6 @@ class CaseFormDialog(CaseFormTabs, QDialog):
             self.setWindowTitle(fill(self.tr("Desk case {number}"), number=self.case.get("case_number") or ""))
         else:
             self.setWindowTitle(self.tr("New desk case"))
-        self.resize(1040, 700)
 
         outer = QVBoxLayout(self)
         outer.addWidget(self._build_header())
@@ -77,13 +76,14 @@ class CaseFormDialog(CaseFormTabs, QDialog):
         self.client_tab = self._add_tab(self._build_client(), self.tr("&1 Client"))
         self.incident_tab = self._add_tab(self._build_incident(), self.tr("&2 Incident"))
         self.perpetrators_tab = self._add_tab(self._build_perpetrators(), self.tr("&3 Alleged perpetrators"))
-        self.services_tab = self._add_tab(self._build_services(), self.tr("&4 Services and referrals"))
+        self.services_tab = self._add_tab(self._build_services(), self.tr("&4 Services"))
         self.consent_tab = self._add_tab(self._build_consent(), self.tr("&5 Consent"))
-        self.closing_tab = self._add_tab(self._build_closing(), self.tr("&6 Follow-up and closing"))
+        self.closing_tab = self._add_tab(self._build_closing(), self.tr("&6 Closing"))
         self.identity_tab: QWidget | None = None
         if self.shows_identity:
             self.identity_tab = self._add_tab(self._build_identity(), self.tr("&7 Identifying details"))
         self._withhold_sealed_fields(withheld_reason(session))
+        self._reserve_warning_room()
         outer.addWidget(self.tabs, 1)
         outer.addWidget(self._build_summary())
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
@@ -94,6 +94,7 @@ class CaseFormDialog(CaseFormTabs, QDialog):
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         outer.addWidget(self.buttons)
+        self.resize(self._default_width(), 700)
         self._built = True
         self._load(self.case)
         self._age_changed(self.client_age.value())
@@ -107,6 +108,31 @@ class CaseFormDialog(CaseFormTabs, QDialog):
         self.client_code.setFocus()
         self.discard_box: QMessageBox | None = None
         self._as_opened = self.values()  # what "unsaved changes" are measured against
+
+    def _reserve_warning_room(self) -> None:
+        """Every tab holds an icon's room from the start: blank, or the warning when its page has a problem.
+
+        A warning icon made its tab wider, and once a few had one the strip no longer fitted and the last
+        tab was cut ("7 Identif…"). With the room held, a warning changes no tab's width, and
+        :meth:`_default_width` measures the strip as it will be with warnings.
+        """
+        self.warning_icon = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+        blank = QPixmap(self.tabs.iconSize())
+        blank.fill(Qt.GlobalColor.transparent)
+        self.no_warning_icon = QIcon(blank)
+        bar = self.tabs.tabBar()
+        bar.setElideMode(Qt.TextElideMode.ElideNone)  # a tab's name is never cut; scroll buttons if need be
+        bar.setExpanding(False)
+        for index in range(self.tabs.count()):
+            self.tabs.setTabIcon(index, self.no_warning_icon)
+
+    def _default_width(self) -> int:
+        """Wide enough for the whole tab strip, its warnings included (1040 at least, the screen at most:
+        with a very large font the strip scrolls, its names still whole)."""
+        margins = self.layout().contentsMargins()
+        strip = self.tabs.tabBar().sizeHint().width() + margins.left() + margins.right() + 8
+        screen = self.screen().availableGeometry().width() if self.screen() is not None else strip
+        return max(1040, min(strip, screen))
 
     # -- loading and collecting --------------------------------------------------------------------------
 
@@ -353,11 +379,10 @@ class CaseFormDialog(CaseFormTabs, QDialog):
             label.setText("\n".join(messages))
             label.show()
         by_field = {issue.field for issue in issues}
-        warning = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
         for field in by_field:
             page = self._page_of(field)
             if page is not None:
-                self.tabs.setTabIcon(self.tabs.indexOf(page), warning)
+                self.tabs.setTabIcon(self.tabs.indexOf(page), self.warning_icon)
         if issues:
             self.summary_title.setText(fill(self.tr("Nothing was saved. Correct these problems ({count}):"), count=len(issues)))
         else:
@@ -382,7 +407,7 @@ class CaseFormDialog(CaseFormTabs, QDialog):
         for target in self.error_targets.values():
             target.setAccessibleDescription("")
         for index in range(self.tabs.count()):
-            self.tabs.setTabIcon(index, QIcon())
+            self.tabs.setTabIcon(index, self.no_warning_icon)
         self.summary_list.clear()
         self.summary.hide()
 
