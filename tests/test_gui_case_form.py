@@ -203,6 +203,44 @@ def test_engine_messages_go_to_their_tabs(qtbot, supervisor):
     assert not dialog.closing_reason.isEnabled()
 
 
+def test_a_message_goes_once_its_input_is_corrected_and_comes_back_if_undone(qtbot, supervisor):
+    """Issue 13: "The desk is required" stayed after a desk was chosen, until the next save. Each change asks
+    the engine again (desk_case_issues, the check saving makes) about the problems on screen."""
+    dialog = open_form(qtbot, supervisor)
+    dialog.show()
+    dialog.status.set_value("closed")
+    dialog.save_button.click()
+    desk_message, code_message = "The desk is required. Fill it in.", "The client code is required. Fill it in."
+    reason_message = "A closed case needs a closing reason. Choose why the case was closed."
+    assert dialog.error_text("desk") == desk_message and dialog.error_text("client_code") == code_message
+    assert dialog.error_text("closing_reason") == reason_message
+    shown = len(dialog.summary_messages())
+    before = table_counts(supervisor)
+
+    dialog.desk.setCurrentIndex(dialog.desk.findData("QTA-CITY"))
+    assert dialog.error_text("desk") == "" and desk_message not in dialog.summary_messages()
+    assert dialog.error_text("case_number") == ""  # a chosen desk and a report date give the number
+    assert dialog.error_text("client_code") == code_message  # the other problems stay
+    assert len(dialog.summary_messages()) == shown - 1
+    assert dialog.summary_title.text() == f"Nothing was saved. Correct these problems ({shown - 1}):"
+    assert dialog.tabs.currentWidget() is dialog.client_tab  # no jump while correcting
+
+    dialog.desk.setCurrentIndex(0)  # "Choose the desk…" again: the engine still says so
+    assert dialog.error_text("desk") == desk_message and desk_message in dialog.summary_messages()
+    dialog.desk.setCurrentIndex(dialog.desk.findData("QTA-CITY"))
+
+    dialog.client_code.setText("QC-7")
+    assert dialog.error_text("client_code") == ""
+    assert dialog.error_text("closing_reason") == reason_message
+    dialog.status.set_value("open")  # another input solves it: it goes too
+    assert dialog.error_text("closing_reason") == ""
+    assert "&6 Closing" not in warned_tabs(dialog) and "&1 Client" in warned_tabs(dialog)  # the sex is missing
+    dialog.consent_services.button(1).click()
+    assert dialog.error_text("consent_services") == ""
+    assert dialog.error_text("consent_reporting") != ""
+    assert table_counts(supervisor) == before  # asking wrote nothing
+
+
 def warned_tabs(dialog: CaseFormDialog) -> list[str]:
     """The names of the tabs that show the warning icon."""
     size = dialog.tabs.iconSize()

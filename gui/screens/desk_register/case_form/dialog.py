@@ -15,16 +15,22 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, Qt, SignalInstance
 from PySide6.QtGui import QIcon, QPalette, QPixmap
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QLabel,
+    QLineEdit,
     QListWidgetItem,
     QMessageBox,
+    QPlainTextEdit,
     QScrollArea,
+    QSpinBox,
     QStyle,
     QTabWidget,
     QVBoxLayout,
@@ -32,14 +38,14 @@ from PySide6.QtWidgets import (
 )
 
 from gui.screens.desk_register.case_form.tabs import UNKNOWN_AGE, CaseFormTabs
-from gui.widgets.dates import qdate
+from gui.widgets.dates import OptionalDateEdit, qdate
 from gui.widgets.plain import message_box
 from storage.core.identity import withheld_reason
 from storage.core.roles import allowed
 from storage.core.session import Session
 from storage.errors import MizanError, ValidationFailed
 from storage.i18n import fill, translate
-from storage.records.desk import derived_fields, get_desk_case, save_desk_case
+from storage.records.desk import derived_fields, desk_case_issues, get_desk_case, save_desk_case
 from storage.validation import ELAPSED_BUCKET_NAMES, Issue
 
 
@@ -62,6 +68,7 @@ class CaseFormDialog(CaseFormTabs, QDialog):
         self.error_labels: dict[str, QLabel] = {}  # issue field -> the label beside its input
         self.error_targets: dict[str, QWidget] = {}  # issue field -> the input to focus
         self.error_tabs: dict[str, str] = {}  # issue field -> the name of the tab that holds it
+        self.shown_issues: list[Issue] | None = None  # the engine's problems on screen (None: none shown)
         self._built = False
 
         if case_uuid:
@@ -102,6 +109,7 @@ class CaseFormDialog(CaseFormTabs, QDialog):
         for signal in (self.client_age.valueChanged, self.report_date.dateChanged, self.incident_date.changed,
                        self.classification.changed):
             signal.connect(self.refresh_derived)
+        self._watch_inputs()
         if not self.can_edit:
             self._make_read_only()
         self.tabs.setCurrentIndex(0)
@@ -317,6 +325,55 @@ class CaseFormDialog(CaseFormTabs, QDialog):
         text = self.palette().color(QPalette.ColorGroup.Active, QPalette.ColorRole.Text).name()
         return f"*:disabled {{ color: {text}; }}"
 
+    # -- asking the engine again as inputs change ----------------------------------------------------------
+
+    def _watch_inputs(self) -> None:
+        """Every input, when changed, asks the engine again about its field (:meth:`recheck`)."""
+        first_field: dict[int, tuple[QWidget, str]] = {}
+        for field, target in self.error_targets.items():
+            first_field.setdefault(id(target), (target, field))
+        for target, field in first_field.values():
+            signal = _change_signal(target)
+            if signal is not None:
+                signal.connect(lambda *_, name=field: self.recheck(name))
+        # Inputs whose problems are shown beside another widget than themselves.
+        self.classification.changed.connect(lambda: self.recheck("gbv_type"))
+        for field, group in (("consent_services", self.consent_services), ("consent_reporting", self.consent_reporting)):
+            group.idToggled.connect(lambda *_, name=field: self.recheck(name))
+        for widgets in self.service_rows.values():
+            widgets["status"].currentIndexChanged.connect(lambda *_: self.recheck("services"))
+            widgets["date"].changed.connect(lambda: self.recheck("services"))
+            if widgets["fir_number"] is not None:
+                widgets["fir_number"].textChanged.connect(lambda *_: self.recheck("services"))
+        self.age_estimated.toggled.connect(lambda *_: self.recheck("client_age"))
+
+    def recheck(self, field: str) -> None:
+        """Once problems are on screen, ask the engine again after ``field`` changed: a solved problem's
+        message goes (the desk chosen, "desk is required" with it), one still there stays or changes.
+
+        Only problems already shown, and those of the changed input, are shown: the others wait for the
+        next save, so the form does not fill with messages about inputs not yet reached.
+        """
+        if self.shown_issues is None or not self.can_edit or not self._built:
+            return
+        try:
+            found = desk_case_issues(self.session, *self.values())
+        except MizanError:
+            return  # what saving refuses for other reasons is said when saving
+        label = self.error_labels.get(field)
+        target = self.error_targets.get(field)
+        changed = {field} | {other for other in self.error_labels
+                             if (label is not None and self.error_labels[other] is label)
+                             or (target is not None and self.error_targets.get(other) is target)}
+        wanted = changed | {shown.field for shown in self.shown_issues}
+        remaining = [problem for problem in found if problem.field in wanted]
+        if [(i.field, i.message) for i in remaining] == [(i.field, i.message) for i in self.shown_issues]:
+            return
+        if remaining:
+            self.show_issues(remaining, go=False)
+        else:
+            self.clear_issues()
+
     # -- saving and showing problems ---------------------------------------------------------------------
 
     def save(self) -> None:
@@ -365,9 +422,10 @@ class CaseFormDialog(CaseFormTabs, QDialog):
         self.discard_box = box
         box.open()
 
-    def show_issues(self, issues: list[Issue], message: str | None = None) -> None:
-        """Put each issue's message beside its input, list them all, and go to the first one."""
+    def show_issues(self, issues: list[Issue], message: str | None = None, *, go: bool = True) -> None:
+        """Put each issue's message beside its input, list them all, and go to the first one (``go``)."""
         self.clear_issues()
+        self.shown_issues = list(issues) if issues else None
         by_label: dict[QLabel, list[str]] = {}
         for issue in issues:
             label = self.error_labels.get(issue.field)
@@ -397,10 +455,11 @@ class CaseFormDialog(CaseFormTabs, QDialog):
             self.summary_list.setFixedHeight(height + 2 * self.summary_list.frameWidth() + 4)
         self.summary_list.setVisible(bool(issues))
         self.summary.show()
-        if issues:
+        if issues and go:
             self._go_to_field(issues[0].field)
 
     def clear_issues(self) -> None:
+        self.shown_issues = None
         for label in set(self.error_labels.values()):
             label.clear()
             label.hide()
@@ -437,3 +496,20 @@ class CaseFormDialog(CaseFormTabs, QDialog):
             target.setFocus()
             if isinstance(page, QScrollArea):
                 page.ensureWidgetVisible(target)
+
+
+def _change_signal(widget: QWidget) -> SignalInstance | None:
+    """The signal an input gives when the person changes it (None for a widget that is not an input)."""
+    if isinstance(widget, QComboBox):
+        return widget.currentIndexChanged
+    if isinstance(widget, QLineEdit | QPlainTextEdit):
+        return widget.textChanged
+    if isinstance(widget, QDateEdit):
+        return widget.dateChanged
+    if isinstance(widget, QSpinBox):
+        return widget.valueChanged
+    if isinstance(widget, QCheckBox):
+        return widget.toggled
+    if isinstance(widget, OptionalDateEdit):
+        return widget.changed
+    return None
