@@ -51,7 +51,8 @@ def test_grid_model_lays_out_sex_rows_and_age_columns(qtbot, supervisor):
     assert (model.rowCount(), model.columnCount()) == (4, 3)
     vertical = [model.headerData(r, Qt.Orientation.Vertical) for r in range(4)]
     assert vertical == ["Female", "Male", "Transgender", "Total"]
-    assert [model.headerData(c, Qt.Orientation.Horizontal) for c in range(3)] == ["Under 18", "Adult (18 and over)",
+    # A long heading takes two lines (before its bracket), so the widest grids fit the office screen.
+    assert [model.headerData(c, Qt.Orientation.Horizontal) for c in range(3)] == ["Under 18", "Adult\n(18 and over)",
                                                                                    "Total"]
     assert model.cell_key(0, 0) == "age=under18;sex=female"
     assert model.cell_key(1, 1) == "age=adult;sex=male"
@@ -122,9 +123,10 @@ def test_every_indicator_total_and_its_computed_figure_sit_under_the_total_headi
                 cell = model.cell_key(row, column)
                 if cell is None:
                     continue
-                names = model.headerData(column, Qt.Orientation.Horizontal).split("\n")
+                header = model.headerData(column, Qt.Orientation.Horizontal).replace("\n", " ")
                 heading = layout.columns[column // len(model.parts)]
-                assert names[:len(heading.names)] == list(heading.names) and cell == layout.cell(row, column // len(model.parts))
+                assert header.startswith(" ".join(heading.names)), (code, header, heading.names)
+                assert cell == layout.cell(row, column // len(model.parts))
 
 
 def test_a_typed_value_is_saved(qtbot, supervisor):

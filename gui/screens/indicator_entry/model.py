@@ -74,6 +74,20 @@ def format_figure(number: float | int | None) -> str:
     return str(number)
 
 
+def _header_lines(name: str, longest: int = 12) -> list[str]:
+    """A column heading's name on one line, or two when long: before a bracket ("Adult" / "(18 and over)"),
+    else at the space nearest the middle. Each heading's column is as wide as its longest line, and a
+    percent's three columns each repeat it: kept on one line, the widest grids did not fit the screen."""
+    if len(name) <= longest or " " not in name.strip():
+        return [name]
+    if " (" in name:
+        cut = name.index(" (")
+    else:
+        spaces = [at for at, char in enumerate(name) if char == " "]
+        cut = min(spaces, key=lambda at: abs(at - len(name) / 2))
+    return [name[:cut].strip(), name[cut:].strip()]
+
+
 @dataclass
 class CellState:
     """What the grid knows about one cell: the stored figures, unsaved typing, and the engine's verdict."""
@@ -262,7 +276,7 @@ class IndicatorGridModel(QAbstractTableModel):
         if heading == len(self.headings):  # the Total column
             lines = [self.tr("Total")]
         else:
-            lines = list(self.headings[heading].names)
+            lines = [line for name in self.headings[heading].names for line in _header_lines(name)]
         if part != VALUE or not lines:
             lines.append(part_label)
         return "\n".join(lines)
