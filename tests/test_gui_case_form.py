@@ -407,6 +407,14 @@ def test_screenshots_of_each_tab(qtbot, supervisor):
     problems.save_button.click()
     qtbot.wait(50)
     assert problems.grab().save(str(folder / "case-form-problems.png"))
+    # A form saved with almost nothing filled in: a warning on nearly every tab, every tab name whole.
+    warnings = open_form(qtbot, supervisor)
+    warnings.show()
+    warnings.status.set_value("closed")
+    warnings.add_perpetrator_button.click()
+    warnings.save_button.click()
+    qtbot.wait(50)
+    assert warnings.grab().save(str(folder / "case-form-warnings.png"))
 
 
 def test_escape_with_unsaved_changes_asks_before_discarding(qtbot, supervisor):
