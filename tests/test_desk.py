@@ -9,11 +9,12 @@ import json
 import pytest
 
 from storage.core.session import create_database, open_session
-from storage.errors import PermissionDenied
+from storage.errors import PermissionDenied, ValidationFailed
 from storage.records.desk import (
     DeskFilter,
     add_desk,
     desk_case_count,
+    desk_case_issues,
     desk_case_page,
     get_desk_case,
     list_desks,
@@ -51,6 +52,21 @@ def case_number(session, case_uuid: str) -> str:
 
 
 # -- case numbers, children, identities -------------------------------------------------------------------
+
+
+def test_desk_case_issues_are_the_problems_saving_refuses_and_write_nothing(supervisor, district_admin):
+    """What the case form asks as inputs change: the same issues, in the same order, as the refused save."""
+    case = desk_case(desk=None, client_code="  ", status="closed", consent_services=None)
+    before = table_counts(supervisor)
+    found = desk_case_issues(supervisor, case, [{"relationship": "spouse_x"}], [{"service": "fir", "status": "referred"}])
+    with pytest.raises(ValidationFailed) as refused:
+        save_desk_case(supervisor, case, [{"relationship": "spouse_x"}], [{"service": "fir", "status": "referred"}])
+    assert [(i.rule, i.field, i.message) for i in found] == [(i.rule, i.field, i.message) for i in refused.value.issues]
+    assert {"desk", "client_code", "closing_reason", "consent_services", "perpetrator relationship"} <= {i.field for i in found}
+    assert desk_case_issues(supervisor, desk_case()) == []  # a new case gets its number: no case_number problem
+    assert table_counts(supervisor) == before
+    with pytest.raises(PermissionDenied):
+        desk_case_issues(district_admin, desk_case())  # as saving: only those who enter cases
 
 
 def test_case_numbers_run_per_desk_and_year_and_survive_updates(supervisor):

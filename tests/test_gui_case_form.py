@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QDate, QSettings, Qt
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtWidgets import QApplication, QDialog, QStyle
 
 from gui.screens.desk_register.case_form.dialog import CaseFormDialog
 from gui.settings import Settings, apply_font_size
@@ -170,7 +170,7 @@ def test_a_missing_consent_shows_the_engine_message_beside_it_and_writes_nothing
     assert dialog.error_text("consent_services") == CONSENT_MESSAGE
     assert dialog.summary_messages() == [CONSENT_MESSAGE]
     assert dialog.tabs.currentWidget() is dialog.consent_tab  # the form goes to the problem
-    assert not dialog.tabs.tabIcon(dialog.tabs.indexOf(dialog.consent_tab)).isNull()
+    assert warned_tabs(dialog) == ["&5 Consent"]
 
     dialog.consent_services.button(1).click()
     dialog.save_button.click()
@@ -201,6 +201,79 @@ def test_engine_messages_go_to_their_tabs(qtbot, supervisor):
     assert dialog.tabs.currentWidget() is dialog.closing_tab
     dialog.status.set_value("open")
     assert not dialog.closing_reason.isEnabled()
+
+
+def test_a_message_goes_once_its_input_is_corrected_and_comes_back_if_undone(qtbot, supervisor):
+    """Issue 13: "The desk is required" stayed after a desk was chosen, until the next save. Each change asks
+    the engine again (desk_case_issues, the check saving makes) about the problems on screen."""
+    dialog = open_form(qtbot, supervisor)
+    dialog.show()
+    dialog.status.set_value("closed")
+    dialog.save_button.click()
+    desk_message, code_message = "The desk is required. Fill it in.", "The client code is required. Fill it in."
+    reason_message = "A closed case needs a closing reason. Choose why the case was closed."
+    assert dialog.error_text("desk") == desk_message and dialog.error_text("client_code") == code_message
+    assert dialog.error_text("closing_reason") == reason_message
+    shown = len(dialog.summary_messages())
+    before = table_counts(supervisor)
+
+    dialog.desk.setCurrentIndex(dialog.desk.findData("QTA-CITY"))
+    assert dialog.error_text("desk") == "" and desk_message not in dialog.summary_messages()
+    assert dialog.error_text("case_number") == ""  # a chosen desk and a report date give the number
+    assert dialog.error_text("client_code") == code_message  # the other problems stay
+    assert len(dialog.summary_messages()) == shown - 1
+    assert dialog.summary_title.text() == f"Nothing was saved. Correct these problems ({shown - 1}):"
+    assert dialog.tabs.currentWidget() is dialog.client_tab  # no jump while correcting
+
+    dialog.desk.setCurrentIndex(0)  # "Choose the desk…" again: the engine still says so
+    assert dialog.error_text("desk") == desk_message and desk_message in dialog.summary_messages()
+    dialog.desk.setCurrentIndex(dialog.desk.findData("QTA-CITY"))
+
+    dialog.client_code.setText("QC-7")
+    assert dialog.error_text("client_code") == ""
+    assert dialog.error_text("closing_reason") == reason_message
+    dialog.status.set_value("open")  # another input solves it: it goes too
+    assert dialog.error_text("closing_reason") == ""
+    assert "&6 Closing" not in warned_tabs(dialog) and "&1 Client" in warned_tabs(dialog)  # the sex is missing
+    dialog.consent_services.button(1).click()
+    assert dialog.error_text("consent_services") == ""
+    assert dialog.error_text("consent_reporting") != ""
+    assert table_counts(supervisor) == before  # asking wrote nothing
+
+
+def warned_tabs(dialog: CaseFormDialog) -> list[str]:
+    """The names of the tabs that show the warning icon."""
+    size = dialog.tabs.iconSize()
+    warning = dialog.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning).pixmap(size).toImage()
+    return [dialog.tabs.tabText(i) for i in range(dialog.tabs.count())
+            if dialog.tabs.tabIcon(i).pixmap(size).toImage() == warning]
+
+
+def test_every_tab_name_is_whole_when_every_tab_has_a_warning(qtbot, supervisor, tmp_path):
+    """Issue 13: once warning icons appeared the strip no longer fitted and the last tab was cut
+    ("7 Identif..."). At the form's default size, with the application's font, every tab is whole and in view."""
+    apply_font_size(QApplication.instance(), Settings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)))
+    dialog = open_form(qtbot, supervisor)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    default_size = dialog.size()
+    assert default_size.width() <= 1366 and default_size.height() <= 768  # the office screen
+    dialog.add_perpetrator_button.click()  # a line with nothing chosen
+    dialog.service_rows["medico_legal"]["status"].set_value("referred")  # referred needs a date
+    dialog.status.set_value("closed")  # closed needs a reason
+    dialog.identity_inputs["cnic"].setText("12")
+    dialog.save_button.click()
+    qtbot.wait(20)
+    bar = dialog.tabs.tabBar()
+    assert len(warned_tabs(dialog)) == bar.count() == 7  # a problem on every tab
+    assert dialog.size() == default_size
+    for index in range(bar.count()):
+        text = bar.tabText(index).replace("&", "")
+        needed = bar.fontMetrics().horizontalAdvance(text) + bar.iconSize().width()
+        rect = bar.tabRect(index)
+        assert rect.width() >= needed, (text, rect.width(), needed)
+        assert bar.rect().contains(rect), (text, rect, bar.rect())  # in view, not behind a scroll button
+    assert bar.elideMode() == Qt.TextElideMode.ElideNone
 
 
 @pytest.mark.parametrize("role", ["supervisor", "operator"])
@@ -334,6 +407,14 @@ def test_screenshots_of_each_tab(qtbot, supervisor):
     problems.save_button.click()
     qtbot.wait(50)
     assert problems.grab().save(str(folder / "case-form-problems.png"))
+    # A form saved with almost nothing filled in: a warning on nearly every tab, every tab name whole.
+    warnings = open_form(qtbot, supervisor)
+    warnings.show()
+    warnings.status.set_value("closed")
+    warnings.add_perpetrator_button.click()
+    warnings.save_button.click()
+    qtbot.wait(50)
+    assert warnings.grab().save(str(folder / "case-form-warnings.png"))
 
 
 def test_escape_with_unsaved_changes_asks_before_discarding(qtbot, supervisor):

@@ -9,14 +9,23 @@ from PySide6.QtCore import QModelIndex, Qt
 
 from gui.screens.dashboard import DashboardScreen
 from gui.screens.indicator_entry import IndicatorEntryScreen
-from gui.screens.indicator_entry.model import COMPUTED, ERROR_STATE, PENDING, SAVED, WARNING_STATE, IndicatorGridModel
+from gui.screens.indicator_entry.model import (
+    COMPUTED,
+    ERROR_STATE,
+    PENDING,
+    SAVED,
+    WARNING_STATE,
+    HistoryRole,
+    IndicatorGridModel,
+)
 from storage.records.completion import is_complete
 from storage.records.values import list_indicator_values, save_indicator_values
+from storage.reference.catalogue import TOTAL_CELL
 from storage.reference.due import last_complete_period
 from storage.reference.periods import shift
 from storage.validation import ValueInput
 from storage.views.completeness import completeness
-from storage.views.entry_sheet import entry_sheet
+from storage.views.entry_sheet import SheetIndicator, entry_sheet, grid_layout
 from tests.conftest import table_counts
 from tests.gui_fixtures import no_task_outlives_its_test  # noqa: F401  (an autouse fixture)
 
@@ -39,29 +48,85 @@ def _stored(session, code: str, period: str) -> dict[str, dict]:
 
 def test_grid_model_lays_out_sex_rows_and_age_columns(qtbot, supervisor):
     model = _model(supervisor, "police", "POL-03")
-    assert (model.rowCount(), model.columnCount()) == (4, 2)
+    assert (model.rowCount(), model.columnCount()) == (4, 3)
     vertical = [model.headerData(r, Qt.Orientation.Vertical) for r in range(4)]
     assert vertical == ["Female", "Male", "Transgender", "Total"]
-    assert [model.headerData(c, Qt.Orientation.Horizontal) for c in range(2)] == ["Under 18", "Adult (18 and over)"]
+    # A long heading takes two lines (before its bracket), so the widest grids fit the office screen.
+    assert [model.headerData(c, Qt.Orientation.Horizontal) for c in range(3)] == ["Under 18", "Adult\n(18 and over)",
+                                                                                   "Total"]
     assert model.cell_key(0, 0) == "age=under18;sex=female"
     assert model.cell_key(1, 1) == "age=adult;sex=male"
-    assert model.cell_key(3, 0) == "total" and model.cell_key(3, 1) is None
-    assert model.flags(model.index(3, 1)) == Qt.ItemFlag.NoItemFlags
-    keys = {model.cell_key(r, c) for r in range(4) for c in range(2)} - {None}
+    # The total where the Total row meets the Total column; the rest of both is blank.
+    assert model.cell_key(3, 2) == "total" and model.cell_key(3, 0) is None and model.cell_key(3, 1) is None
+    assert [model.cell_key(r, 2) for r in range(3)] == [None, None, None]
+    assert model.flags(model.index(3, 0)) == Qt.ItemFlag.NoItemFlags
+    keys = {model.cell_key(r, c) for r in range(4) for c in range(3)} - {None}
     assert keys == set(supervisor.catalogue.cells("POL-03"))
     assert model.index(2, 1).data(Qt.ItemDataRole.UserRole + 1) == "age=adult;sex=transgender"
 
 
 def test_percent_grid_has_numerator_denominator_and_computed_columns(qtbot, supervisor):
     model = _model(supervisor, "police", "POL-05")
-    assert model.columnCount() == 6
+    assert model.columnCount() == 9  # under 18, adult and total: numerator, denominator, %
     assert model.headerData(0, Qt.Orientation.Horizontal) == "Under 18\nNumerator"
     assert model.headerData(2, Qt.Orientation.Horizontal) == "Under 18\n%"
+    assert model.headerData(8, Qt.Orientation.Horizontal) == "Total\n%"
+    assert model.index_of("total", COMPUTED).column() == 8  # the total's grey % under Total
     assert model.part(2) == COMPUTED and not model.flags(model.index(0, 2)) & EDITABLE
     # Tab skips the computed column; Enter goes down the column, then on to the next column.
     assert (model.next_editable(model.index(0, 1)).row(), model.next_editable(model.index(0, 1)).column()) == (0, 3)
     down = model.next_editable(model.index(3, 0), "down")
     assert (down.row(), down.column()) == (0, 1)
+
+
+def test_pro03_total_and_its_grey_figures_are_under_the_total_heading(qtbot, supervisor):
+    """Issue 13: PRO-03's total, and the grey figures of earlier periods under it, sat under "Under 18"."""
+    period = _last_month()
+    for back, figure in zip((3, 2, 1), (40, 42, 41), strict=True):
+        save_indicator_values(supervisor, [ValueInput("PRO-03", "QUETTA", shift(period, -back), value=figure)])
+    model = _model(supervisor, "prosecution", "PRO-03", period)
+    total = model.index_of(TOTAL_CELL)
+    assert total.row() == model.total_row
+    assert model.headerData(total.column(), Qt.Orientation.Horizontal) == "Total"
+    assert model.headerData(total.row(), Qt.Orientation.Vertical) == "Total"
+    assert total.data(HistoryRole) == ["40", "42", "41"]  # the grey figures go with it
+    under_18 = [c for c in range(model.columnCount()) if model.headerData(c, Qt.Orientation.Horizontal) == "Under 18"]
+    assert under_18 and all(model.index(model.total_row, c).data(HistoryRole) is None for c in under_18)
+    assert model.setData(total, "43")  # typed there, it is saved as the total
+    assert _stored(supervisor, "PRO-03", period)[TOTAL_CELL]["value"] == 43
+
+
+def test_every_indicator_total_and_its_computed_figure_sit_under_the_total_heading(qtbot, supervisor):
+    """Over the whole catalogue: each cell once in its grid, the grid cells under their own headings, and
+    the total (each part of it, the grey computed figure included) under the Total heading."""
+    catalogue = supervisor.catalogue
+    period = _last_month()
+    for code, indicator in catalogue.indicators.items():
+        layout = grid_layout(catalogue, indicator)
+        item = SheetIndicator(indicator, period, layout, {}, (), {})
+        model = IndicatorGridModel(supervisor, "QUETTA", item)
+        placed = [model.cell_key(r, c) for r in range(model.rowCount()) for c in range(model.columnCount())
+                  if model.part(c) == model.parts[0] and model.cell_key(r, c) is not None]
+        assert sorted(placed) == sorted(catalogue.cells(code)), code  # every cell, each once
+        for part in model.parts:
+            total = model.index_of(TOTAL_CELL, part)
+            header = model.headerData(total.column(), Qt.Orientation.Horizontal).split("\n")
+            assert model.headerData(total.row(), Qt.Orientation.Vertical) == "Total", code
+            if layout.column_categories:
+                assert header[0] == "Total", (code, part, header)
+            else:  # one column: the total row's only figure
+                assert total.column() == model.parts.index(part), (code, part)
+        total_columns = [c for c in range(model.columnCount()) if model.cell_key(model.total_row, c) == TOTAL_CELL]
+        assert len(total_columns) == len(model.parts), code  # the total once, its parts side by side
+        for row in range(model.total_row):
+            for column in range(model.columnCount()):
+                cell = model.cell_key(row, column)
+                if cell is None:
+                    continue
+                header = model.headerData(column, Qt.Orientation.Horizontal).replace("\n", " ")
+                heading = layout.columns[column // len(model.parts)]
+                assert header.startswith(" ".join(heading.names)), (code, header, heading.names)
+                assert cell == layout.cell(row, column // len(model.parts))
 
 
 def test_a_typed_value_is_saved(qtbot, supervisor):
@@ -233,8 +298,9 @@ def test_prison_grid_combines_age_and_detention_into_columns(qtbot, supervisor):
     qtbot.addWidget(screen)
     screen.choose("prisons", _last_month())
     model = screen.models["PRS-01"]
-    assert (model.rowCount(), model.columnCount()) == (4, 4)
+    assert (model.rowCount(), model.columnCount()) == (4, 5)
     assert model.headerData(1, Qt.Orientation.Horizontal) == "Under 18\nConvicted"
+    assert model.headerData(4, Qt.Orientation.Horizontal) == "Total"
     assert model.cell_key(0, 1) == "age=under18;detention=convicted;sex=female"
 
 

@@ -6,8 +6,11 @@ README), else to the test's temporary folder, so an ordinary run leaves the repo
 
 from __future__ import annotations
 
+import datetime as dt
 import os
+import time
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
@@ -28,10 +31,11 @@ from gui.dialogs.setup_wizard import (
 )
 from gui.screens.settings_screen import SettingsScreen
 from gui.settings import DEFAULT_AUTO_LOCK_MINUTES, DEFAULT_FONT_SIZE, Settings
+from storage.core.keyslots import KeyFile, keyfile_path
 from storage.core.session import open_session, open_with_recovery_key
 from storage.errors import AuthError
 from sync.keys import MAX_NAME_LENGTH, export_key_file, trusted_centre
-from tests.conftest import ADMIN_PASSWORD, SUPERVISOR_PASSWORD, on_screen
+from tests.conftest import ADMIN_PASSWORD, OPERATOR_PASSWORD, SUPERVISOR_PASSWORD, on_screen
 from tests.gui_fixtures import no_task_outlives_its_test, shown_texts  # noqa: F401  (an autouse fixture)
 
 NEW_PASSWORD = "a long new password"
@@ -340,8 +344,6 @@ def test_cancel_before_creation_leaves_nothing(qtbot, tmp_path, settings):
 
 
 def test_district_list_follows_validity():
-    import datetime as dt
-
     codes_now = [d.code for d in districts_valid_on(dt.date(2026, 1, 1))]
     assert "HUB" in codes_now and "LEHRI" not in codes_now  # Lehri was abolished in 2018
     assert "LEHRI" in [d.code for d in districts_valid_on(dt.date(2015, 1, 1))]
@@ -392,10 +394,54 @@ def test_login_explains_wrong_passwords_and_the_lock(qtbot, district_db, setting
     shots(dialog, "login-wrong-password.png")
     for _ in range(4):
         _try(qtbot, dialog, "sana", "not-it")
-    assert dialog.status.text() == "Wrong password for 'sana'. The user is now locked for 15 minutes."
+    assert dialog.status.text().startswith("Wrong password for 'sana'. The user is now locked for 15 minutes, until ")
     _try(qtbot, dialog, "sana", SUPERVISOR_PASSWORD)  # even the right password, while locked
     assert dialog.status.text().startswith("User 'sana' is locked after 5 wrong passwords until ")
     assert dialog.session is None
+
+
+def _message_fits(dialog: LoginDialog) -> None:
+    """The message is shown whole (its label as tall as its wrapped text) and the inputs keep their height."""
+    QApplication.processEvents()
+    label = dialog.status
+    assert label.isVisible() and label.text()
+    assert label.height() >= label.heightForWidth(label.width()), (label.text(), label.geometry(),
+                                                                   label.heightForWidth(label.width()))
+    assert dialog.rect().contains(label.geometry())
+    for line in (dialog.user_name, dialog.password):
+        assert line.height() == line.sizeHint().height(), (line.accessibleName(), line.height())
+
+
+def test_login_grows_with_its_message_and_shows_the_lock_end_in_local_time(qtbot, district_db, settings, shots,
+                                                                            monkeypatch):
+    """Issue 13: under Xvfb without a window manager the dialog kept its first height, so a two-line refusal
+    was cut off and the inputs squashed to half their height. The lock's end is the wall clock's time."""
+    monkeypatch.setenv("TZ", "Asia/Karachi")  # UTC+5: a time shown in UTC would not match
+    time.tzset()
+    try:
+        dialog = _login(qtbot, district_db, settings)
+        _try(qtbot, dialog, "omar", "not-it")
+        assert dialog.status.text() == "Wrong password for 'omar'. 4 tries left before the user is locked."
+        _message_fits(dialog)
+        for _ in range(3):
+            with pytest.raises(AuthError):
+                open_session(district_db, "omar", "not-it")
+        _try(qtbot, dialog, "omar", "not-it")  # the fifth: locked now
+        until = dt.datetime.fromisoformat(KeyFile.load(keyfile_path(district_db)).content["lockout"]["omar"]["locked_until"])
+        local = until.astimezone(ZoneInfo("Asia/Karachi")).strftime("%H:%M")
+        assert local != until.astimezone(dt.UTC).strftime("%H:%M")
+        assert dialog.status.text() == f"Wrong password for 'omar'. The user is now locked for 15 minutes, until {local}."
+        _message_fits(dialog)
+        _try(qtbot, dialog, "omar", OPERATOR_PASSWORD)  # the right password, while locked
+        assert dialog.status.text() == (f"User 'omar' is locked after 5 wrong passwords until {local}. "
+                                        "Wait, or ask a supervisor or admin to unlock.")
+        _message_fits(dialog)
+        shots(dialog, "login-locked.png")
+        dialog.resize(dialog.minimumWidth(), 10)  # not shorter than its message
+        _message_fits(dialog)
+    finally:
+        monkeypatch.delenv("TZ")
+        time.tzset()
 
 
 def test_login_asks_for_missing_fields(qtbot, district_db, settings):

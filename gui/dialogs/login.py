@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QVBoxLayout, QWidget
 
 from gui.settings import Settings
@@ -30,7 +31,8 @@ class LoginDialog(QDialog):
         self.busy = False
         self._abandoned = False
         self.setWindowTitle(self.tr("Sign in to Mizan"))
-        self.setMinimumWidth(460)
+        # Wide enough that the longest refusal (the lock, with its end time) takes two lines, not four.
+        self.setMinimumWidth(520)
 
         layout = QVBoxLayout(self)
         layout.addWidget(heading_label(self.tr("Mizan"), wrap=True))
@@ -75,15 +77,15 @@ class LoginDialog(QDialog):
             return
         user, password = self.user_name.text().strip(), self.password.text()
         if not user:
-            show_message(self.status, self.tr("Type your user name."), error=True)
+            self._say(self.tr("Type your user name."), error=True)
             self.user_name.setFocus()
             return
         if not password:
-            show_message(self.status, self.tr("Type your password."), error=True)
+            self._say(self.tr("Type your password."), error=True)
             self.password.setFocus()
             return
         self._set_busy(True)
-        show_message(self.status, self.tr("Signing in…"), error=False)
+        self._say(self.tr("Signing in…"), error=False)
         path = self.db_path
         run_task(lambda: open_session(path, user, password), self.finish_sign_in)
 
@@ -94,7 +96,7 @@ class LoginDialog(QDialog):
                 result.close()
             return
         if error is not None:
-            show_message(self.status, describe_error(self, error), error=True)
+            self._say(describe_error(self, error), error=True)
             self.password.clear()
             self.password.setFocus()
             return
@@ -102,8 +104,35 @@ class LoginDialog(QDialog):
         self.session = result
         self.settings.last_user = result.user
         self.settings.sync()
-        show_message(self.status, "", error=False)
+        self._say("", error=False)
         self.accept()
+
+    def _say(self, text: str, *, error: bool) -> None:
+        """Show ``text`` under the inputs and make the dialog tall enough for it."""
+        show_message(self.status, text, error=error)
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        """Keep the dialog at least as tall as its contents need at its width.
+
+        The message label wraps, and Qt sets a window's minimum size without asking a wrapping label how
+        tall it gets at the window's width: with a window manager the window may still be too short, and
+        without one (Xvfb, a kiosk) it never grows, so a two-line refusal was cut and the inputs squashed
+        to half their height. The height the layout needs at this width becomes the minimum, and the
+        dialog grows to it (it keeps a taller size the person gave it).
+        """
+        layout = self.layout()
+        layout.activate()
+        width = max(self.width(), self.minimumWidth())
+        needed = layout.totalHeightForWidth(width) if layout.hasHeightForWidth() else layout.totalSizeHint().height()
+        self.setMinimumHeight(needed)
+        if self.height() < needed:
+            self.resize(width, needed)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():  # narrower: the message wraps onto more lines
+            self._fit_height()
 
     def _set_busy(self, busy: bool) -> None:
         self.busy = busy

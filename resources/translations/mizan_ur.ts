@@ -252,8 +252,8 @@
     </message>
     <message>
         <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="78"/>
-        <source>&amp;4 Services and referrals</source>
-        <translation>&amp;4 خدمات اور ریفرل</translation>
+        <source>&amp;4 Services</source>
+        <translation>&amp;4 خدمات</translation>
     </message>
     <message>
         <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="79"/>
@@ -262,8 +262,8 @@
     </message>
     <message>
         <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="80"/>
-        <source>&amp;6 Follow-up and closing</source>
-        <translation>&amp;6 فالو اپ اور کیس کی بندش</translation>
+        <source>&amp;6 Closing</source>
+        <translation>&amp;6 کیس کی بندش</translation>
     </message>
     <message>
         <location filename="../../gui/screens/desk_register/case_form/dialog.py" line="83"/>
@@ -3884,8 +3884,8 @@
     </message>
     <message>
         <location filename="../../storage/keyslots.py" line="187"/>
-        <source>Wrong password for {name}. The user is now locked for {lock_minutes} minutes.</source>
-        <translation>{name} کا پاس ورڈ غلط ہے۔ صارف اب {lock_minutes} منٹ کے لیے لاک ہو گیا ہے۔</translation>
+        <source>Wrong password for {name}. The user is now locked for {lock_minutes} minutes, until {time}.</source>
+        <translation>{name} کا پاس ورڈ غلط ہے۔ صارف اب {lock_minutes} منٹ کے لیے، {time} تک، لاک ہو گیا ہے۔</translation>
     </message>
     <message>
         <location filename="../../storage/keyslots.py" line="189"/>

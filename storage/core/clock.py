@@ -177,6 +177,15 @@ def utc_now() -> str:
     return dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 
+def local_clock(moment: dt.datetime | str, *, with_date: bool = False) -> str:
+    """``moment`` (an aware datetime, or its ISO text) as this PC's local time, the way messages show a
+    time of day: ``14:32``, or ``2026-12-05 14:32`` with ``with_date``. Stored times are UTC; a person reads
+    the clock on the wall, so the sign-in refusal, ``user list`` and the sign-in dialog all say it this way."""
+    if isinstance(moment, str):
+        moment = dt.datetime.fromisoformat(moment.replace("Z", "+00:00"))
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M" if with_date else "%H:%M")
+
+
 def today() -> dt.date:
     """The local date: what "this month" and "due" mean to the person at the PC."""
     return dt.date.today()

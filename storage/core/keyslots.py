@@ -52,6 +52,7 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
+from storage.core.clock import local_clock
 from storage.core.files import exclusive_lock, write_atomically
 from storage.errors import AuthError, UsageError
 from storage.i18n import QT_TRANSLATE_NOOP, say
@@ -370,7 +371,7 @@ class KeyFile:
         locked_until = self.locked_until(name, now)
         if locked_until is not None:
             raise AuthError(
-                say("errors", QT_TRANSLATE_NOOP("errors", "User {name} is locked after {max_failures} wrong passwords until {time}. Wait, or ask a supervisor or admin to unlock."), name=repr(name), max_failures=MAX_FAILURES, time=locked_until.astimezone().strftime('%H:%M'))
+                say("errors", QT_TRANSLATE_NOOP("errors", "User {name} is locked after {max_failures} wrong passwords until {time}. Wait, or ask a supervisor or admin to unlock."), name=repr(name), max_failures=MAX_FAILURES, time=local_clock(locked_until))
             )
         kek = _password_kek(
             password, _unb64(slot["salt"]), slot["time_cost"], slot["memory_kib"], slot["parallelism"]
@@ -380,8 +381,10 @@ class KeyFile:
             failures = self._record_failure(name, now)
             remaining = MAX_FAILURES - failures
             if remaining <= 0:
+                # The end of the lock as the wall clock shows it, so the person knows when to try again.
+                until = local_clock(self.locked_until(name, now) or now + dt.timedelta(minutes=LOCK_MINUTES))
                 raise AuthError(
-                    say("errors", QT_TRANSLATE_NOOP("errors", "Wrong password for {name}. The user is now locked for {lock_minutes} minutes."), name=repr(name), lock_minutes=LOCK_MINUTES)
+                    say("errors", QT_TRANSLATE_NOOP("errors", "Wrong password for {name}. The user is now locked for {lock_minutes} minutes, until {time}."), name=repr(name), lock_minutes=LOCK_MINUTES, time=until)
                 )
             template = (QT_TRANSLATE_NOOP("errors", "Wrong password for {name}. One more wrong try locks the user.")
                         if remaining == 1 else

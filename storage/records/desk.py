@@ -18,6 +18,7 @@ from storage.i18n import QT_TRANSLATE_NOOP, say
 from storage.validation import (
     ADULT_AGE,
     DeskContext,
+    Issue,
     case_context,
     check_desk_case,
     check_pkm_request,
@@ -101,15 +102,9 @@ def next_case_number(session: Session, desk: str, year: int) -> str:
     return f"{prefix}{(row[0] or 0) + 1:04d}"
 
 
-def save_desk_case(session: Session, case: Mapping, perpetrators: list[Mapping] | None = None,
-                   services: list[Mapping] | None = None, identity: Mapping | None = None) -> str:
-    """Create or update (``case["uuid"]``) a case with its children, validated, in one transaction.
-
-    Returns the case's uuid. The case number is assigned when missing. Identifying details are written
-    only by roles allowed to see them.
-    """
-    require(session, "desk_entry")
-    perpetrators, services = list(perpetrators or []), list(services or [])
+def _prepare_case(session: Session, case: Mapping) -> tuple[dict, tuple | None]:
+    """The case as it would be written (normalised, its stored number kept or the next one assigned, its
+    district from its desk) and the stored row it replaces (None for a new case)."""
     record = _normalise_case(case)
     case_uuid = case.get("uuid")
     existing = None
@@ -122,9 +117,36 @@ def save_desk_case(session: Session, case: Mapping, perpetrators: list[Mapping] 
     if record["desk"] and not record["district"]:
         row = session.db.execute("SELECT district FROM desks WHERE code = ?", [record["desk"]]).fetchone()
         record["district"] = row[0] if row else None
-    report_day, _ = parse_date(record["report_date"])  # a malformed date is reported by DC_BAD_DATE below
+    report_day, _ = parse_date(record["report_date"])  # a malformed date is reported by DC_BAD_DATE
     if not record["case_number"] and record["desk"] and report_day:
         record["case_number"] = next_case_number(session, record["desk"], report_day.year)
+    return record, existing
+
+
+def desk_case_issues(session: Session, case: Mapping, perpetrators: list[Mapping] | None = None,
+                     services: list[Mapping] | None = None, identity: Mapping | None = None) -> list[Issue]:
+    """The problems :func:`save_desk_case` would refuse this case for, found the same way, writing nothing.
+
+    The case form asks again as the person corrects an input, so a message goes once its problem is
+    solved (and stays, or changes, while it is not).
+    """
+    require(session, "desk_entry")
+    record, _ = _prepare_case(session, case)
+    identity = normalise_identity(identity) if identity is not None else None
+    return check_desk_case(desk_context(session), record, list(perpetrators or []), list(services or []), identity)
+
+
+def save_desk_case(session: Session, case: Mapping, perpetrators: list[Mapping] | None = None,
+                   services: list[Mapping] | None = None, identity: Mapping | None = None) -> str:
+    """Create or update (``case["uuid"]``) a case with its children, validated, in one transaction.
+
+    Returns the case's uuid. The case number is assigned when missing. Identifying details are written
+    only by roles allowed to see them.
+    """
+    require(session, "desk_entry")
+    perpetrators, services = list(perpetrators or []), list(services or [])
+    record, existing = _prepare_case(session, case)
+    case_uuid = case.get("uuid")
     identity = normalise_identity(identity) if identity is not None else None
     if identity is not None and not allowed(session, "view_identities"):
         raise UsageError(say("errors", QT_TRANSLATE_NOOP("errors", "Your role may not record clients' identifying details.")))

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import datetime as dt
 import getpass
 import json
 import os
@@ -28,6 +27,7 @@ from storage.core.backup import (
     with_password,
     with_recovery_key,
 )
+from storage.core.clock import local_clock
 from storage.core.keyslots import KeyFile, keyfile_path
 from storage.core.session import Session, create_database, default_database_path, open_session, repair_clock
 from storage.errors import AuthError, MizanError, UsageError, ValidationFailed
@@ -144,8 +144,7 @@ def cmd_user(args: argparse.Namespace, console: Console) -> int:
                 state = "active" if user["active"] else "removed"
                 if user["locked_until"]:
                     # Local time, as the sign-in refusal says it (--json keeps the ISO form in UTC).
-                    local = dt.datetime.fromisoformat(user["locked_until"]).astimezone()
-                    state = f"locked until {local:%Y-%m-%d %H:%M}"
+                    state = f"locked until {local_clock(user['locked_until'], with_date=True)}"
                 if user["active"] and user["identity_access"] == "waiting":
                     state += ", waiting for access to case identities (a supervisor runs `user grant`)"
                 console.say(f"{user['name']:<20} {user['role']:<11} {state}")

@@ -7,8 +7,11 @@ with it). No widget is needed to test it.
 
 Layout of a grid (from :func:`storage.views.entry_sheet.grid_layout`): the indicator's first category gives the
 rows, the combinations of the other categories give the columns, and the total is a row of its own at
-the bottom. Percents and ratios take a numerator and a denominator column per cell, followed by the
-value storage computed. Each figure carries the last three periods' figures (``HistoryRole``).
+the bottom. When there are column categories the grid also has a Total column, and the total sits where
+the Total row meets it (bottom right), under the Total heading: not under the first column's heading
+("Under 18"), where it was once shown. Percents and ratios take a numerator and a denominator column per
+cell, followed by the value storage computed (grey). Each figure carries the last three periods' figures
+(``HistoryRole``).
 """
 
 from __future__ import annotations
@@ -71,6 +74,20 @@ def format_figure(number: float | int | None) -> str:
     return str(number)
 
 
+def _header_lines(name: str, longest: int = 12) -> list[str]:
+    """A column heading's name on one line, or two when long: before a bracket ("Adult" / "(18 and over)"),
+    else at the space nearest the middle. Each heading's column is as wide as its longest line, and a
+    percent's three columns each repeat it: kept on one line, the widest grids did not fit the screen."""
+    if len(name) <= longest or " " not in name.strip():
+        return [name]
+    if " (" in name:
+        cut = name.index(" (")
+    else:
+        spaces = [at for at, char in enumerate(name) if char == " "]
+        cut = min(spaces, key=lambda at: abs(at - len(name) / 2))
+    return [name[:cut].strip(), name[cut:].strip()]
+
+
 @dataclass
 class CellState:
     """What the grid knows about one cell: the stored figures, unsaved typing, and the engine's verdict."""
@@ -97,6 +114,8 @@ class IndicatorGridModel(QAbstractTableModel):
         self.indicator = item.indicator
         layout = item.layout
         self.headings: tuple[Heading, ...] = layout.columns or (Heading((), ()),)
+        # With column categories, a Total column after them holds the total; without, the one column does.
+        self.total_heading = len(self.headings) if layout.column_categories else 0
         self.parts: tuple[str, ...] = (NUMERATOR, DENOMINATOR, COMPUTED) if self.indicator.has_fraction else (VALUE,)
         self.read_only_reason = item.read_only_reason
         self.states: dict[str, CellState] = {}
@@ -118,7 +137,12 @@ class IndicatorGridModel(QAbstractTableModel):
         return 0 if parent.isValid() else self.total_row + 1
 
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self.headings) * len(self.parts)
+        return 0 if parent.isValid() else self.heading_count * len(self.parts)
+
+    @property
+    def heading_count(self) -> int:
+        """Column headings: the categories' combinations, and the Total column when there are any."""
+        return max(len(self.headings), self.total_heading + 1)
 
     def part(self, column: int) -> str:
         return self.parts[column % len(self.parts)]
@@ -126,8 +150,10 @@ class IndicatorGridModel(QAbstractTableModel):
     def cell_key(self, row: int, column: int) -> str | None:
         """The storage cell key at (row, column); None for the blank columns of the total row."""
         heading = column // len(self.parts)
-        if row == self.total_row:
-            return TOTAL_CELL if heading == 0 else None
+        if heading == len(self.headings):  # the Total column (column categories only): blank but at the Total row
+            return TOTAL_CELL if row == self.total_row else None
+        if row == self.total_row:  # the Total row: blank but under the total's heading
+            return TOTAL_CELL if heading == self.total_heading else None
         return self.item.layout.cell(row, heading)
 
     def index_of(self, cell: str, part: str | None = None) -> QModelIndex:
@@ -246,8 +272,11 @@ class IndicatorGridModel(QAbstractTableModel):
             NUMERATOR: self.tr("Numerator"), DENOMINATOR: self.tr("Denominator"),
             COMPUTED: "%" if self.indicator.unit == "percent" else self.tr("Ratio"),
         }[part]
-        heading = self.headings[section // len(self.parts)]
-        lines = list(heading.names)
+        heading = section // len(self.parts)
+        if heading == len(self.headings):  # the Total column
+            lines = [self.tr("Total")]
+        else:
+            lines = [line for name in self.headings[heading].names for line in _header_lines(name)]
         if part != VALUE or not lines:
             lines.append(part_label)
         return "\n".join(lines)

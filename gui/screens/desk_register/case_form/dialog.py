@@ -15,16 +15,22 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from PySide6.QtCore import QDate, Qt
-from PySide6.QtGui import QIcon, QPalette
+from PySide6.QtCore import QDate, Qt, SignalInstance
+from PySide6.QtGui import QIcon, QPalette, QPixmap
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QLabel,
+    QLineEdit,
     QListWidgetItem,
     QMessageBox,
+    QPlainTextEdit,
     QScrollArea,
+    QSpinBox,
     QStyle,
     QTabWidget,
     QVBoxLayout,
@@ -32,14 +38,14 @@ from PySide6.QtWidgets import (
 )
 
 from gui.screens.desk_register.case_form.tabs import UNKNOWN_AGE, CaseFormTabs
-from gui.widgets.dates import qdate
+from gui.widgets.dates import OptionalDateEdit, qdate
 from gui.widgets.plain import message_box
 from storage.core.identity import withheld_reason
 from storage.core.roles import allowed
 from storage.core.session import Session
 from storage.errors import MizanError, ValidationFailed
 from storage.i18n import fill, translate
-from storage.records.desk import derived_fields, get_desk_case, save_desk_case
+from storage.records.desk import derived_fields, desk_case_issues, get_desk_case, save_desk_case
 from storage.validation import ELAPSED_BUCKET_NAMES, Issue
 
 
@@ -62,13 +68,13 @@ class CaseFormDialog(CaseFormTabs, QDialog):
         self.error_labels: dict[str, QLabel] = {}  # issue field -> the label beside its input
         self.error_targets: dict[str, QWidget] = {}  # issue field -> the input to focus
         self.error_tabs: dict[str, str] = {}  # issue field -> the name of the tab that holds it
+        self.shown_issues: list[Issue] | None = None  # the engine's problems on screen (None: none shown)
         self._built = False
 
         if case_uuid:
             self.setWindowTitle(fill(self.tr("Desk case {number}"), number=self.case.get("case_number") or ""))
         else:
             self.setWindowTitle(self.tr("New desk case"))
-        self.resize(1040, 700)
 
         outer = QVBoxLayout(self)
         outer.addWidget(self._build_header())
@@ -77,13 +83,14 @@ class CaseFormDialog(CaseFormTabs, QDialog):
         self.client_tab = self._add_tab(self._build_client(), self.tr("&1 Client"))
         self.incident_tab = self._add_tab(self._build_incident(), self.tr("&2 Incident"))
         self.perpetrators_tab = self._add_tab(self._build_perpetrators(), self.tr("&3 Alleged perpetrators"))
-        self.services_tab = self._add_tab(self._build_services(), self.tr("&4 Services and referrals"))
+        self.services_tab = self._add_tab(self._build_services(), self.tr("&4 Services"))
         self.consent_tab = self._add_tab(self._build_consent(), self.tr("&5 Consent"))
-        self.closing_tab = self._add_tab(self._build_closing(), self.tr("&6 Follow-up and closing"))
+        self.closing_tab = self._add_tab(self._build_closing(), self.tr("&6 Closing"))
         self.identity_tab: QWidget | None = None
         if self.shows_identity:
             self.identity_tab = self._add_tab(self._build_identity(), self.tr("&7 Identifying details"))
         self._withhold_sealed_fields(withheld_reason(session))
+        self._reserve_warning_room()
         outer.addWidget(self.tabs, 1)
         outer.addWidget(self._build_summary())
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
@@ -94,6 +101,7 @@ class CaseFormDialog(CaseFormTabs, QDialog):
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         outer.addWidget(self.buttons)
+        self.resize(self._default_width(), 700)
         self._built = True
         self._load(self.case)
         self._age_changed(self.client_age.value())
@@ -101,12 +109,38 @@ class CaseFormDialog(CaseFormTabs, QDialog):
         for signal in (self.client_age.valueChanged, self.report_date.dateChanged, self.incident_date.changed,
                        self.classification.changed):
             signal.connect(self.refresh_derived)
+        self._watch_inputs()
         if not self.can_edit:
             self._make_read_only()
         self.tabs.setCurrentIndex(0)
         self.client_code.setFocus()
         self.discard_box: QMessageBox | None = None
         self._as_opened = self.values()  # what "unsaved changes" are measured against
+
+    def _reserve_warning_room(self) -> None:
+        """Every tab holds an icon's room from the start: blank, or the warning when its page has a problem.
+
+        A warning icon made its tab wider, and once a few had one the strip no longer fitted and the last
+        tab was cut ("7 Identif…"). With the room held, a warning changes no tab's width, and
+        :meth:`_default_width` measures the strip as it will be with warnings.
+        """
+        self.warning_icon = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+        blank = QPixmap(self.tabs.iconSize())
+        blank.fill(Qt.GlobalColor.transparent)
+        self.no_warning_icon = QIcon(blank)
+        bar = self.tabs.tabBar()
+        bar.setElideMode(Qt.TextElideMode.ElideNone)  # a tab's name is never cut; scroll buttons if need be
+        bar.setExpanding(False)
+        for index in range(self.tabs.count()):
+            self.tabs.setTabIcon(index, self.no_warning_icon)
+
+    def _default_width(self) -> int:
+        """Wide enough for the whole tab strip, its warnings included (1040 at least, the screen at most:
+        with a very large font the strip scrolls, its names still whole)."""
+        margins = self.layout().contentsMargins()
+        strip = self.tabs.tabBar().sizeHint().width() + margins.left() + margins.right() + 8
+        screen = self.screen().availableGeometry().width() if self.screen() is not None else strip
+        return max(1040, min(strip, screen))
 
     # -- loading and collecting --------------------------------------------------------------------------
 
@@ -291,6 +325,55 @@ class CaseFormDialog(CaseFormTabs, QDialog):
         text = self.palette().color(QPalette.ColorGroup.Active, QPalette.ColorRole.Text).name()
         return f"*:disabled {{ color: {text}; }}"
 
+    # -- asking the engine again as inputs change ----------------------------------------------------------
+
+    def _watch_inputs(self) -> None:
+        """Every input, when changed, asks the engine again about its field (:meth:`recheck`)."""
+        first_field: dict[int, tuple[QWidget, str]] = {}
+        for field, target in self.error_targets.items():
+            first_field.setdefault(id(target), (target, field))
+        for target, field in first_field.values():
+            signal = _change_signal(target)
+            if signal is not None:
+                signal.connect(lambda *_, name=field: self.recheck(name))
+        # Inputs whose problems are shown beside another widget than themselves.
+        self.classification.changed.connect(lambda: self.recheck("gbv_type"))
+        for field, group in (("consent_services", self.consent_services), ("consent_reporting", self.consent_reporting)):
+            group.idToggled.connect(lambda *_, name=field: self.recheck(name))
+        for widgets in self.service_rows.values():
+            widgets["status"].currentIndexChanged.connect(lambda *_: self.recheck("services"))
+            widgets["date"].changed.connect(lambda: self.recheck("services"))
+            if widgets["fir_number"] is not None:
+                widgets["fir_number"].textChanged.connect(lambda *_: self.recheck("services"))
+        self.age_estimated.toggled.connect(lambda *_: self.recheck("client_age"))
+
+    def recheck(self, field: str) -> None:
+        """Once problems are on screen, ask the engine again after ``field`` changed: a solved problem's
+        message goes (the desk chosen, "desk is required" with it), one still there stays or changes.
+
+        Only problems already shown, and those of the changed input, are shown: the others wait for the
+        next save, so the form does not fill with messages about inputs not yet reached.
+        """
+        if self.shown_issues is None or not self.can_edit or not self._built:
+            return
+        try:
+            found = desk_case_issues(self.session, *self.values())
+        except MizanError:
+            return  # what saving refuses for other reasons is said when saving
+        label = self.error_labels.get(field)
+        target = self.error_targets.get(field)
+        changed = {field} | {other for other in self.error_labels
+                             if (label is not None and self.error_labels[other] is label)
+                             or (target is not None and self.error_targets.get(other) is target)}
+        wanted = changed | {shown.field for shown in self.shown_issues}
+        remaining = [problem for problem in found if problem.field in wanted]
+        if [(i.field, i.message) for i in remaining] == [(i.field, i.message) for i in self.shown_issues]:
+            return
+        if remaining:
+            self.show_issues(remaining, go=False)
+        else:
+            self.clear_issues()
+
     # -- saving and showing problems ---------------------------------------------------------------------
 
     def save(self) -> None:
@@ -339,9 +422,10 @@ class CaseFormDialog(CaseFormTabs, QDialog):
         self.discard_box = box
         box.open()
 
-    def show_issues(self, issues: list[Issue], message: str | None = None) -> None:
-        """Put each issue's message beside its input, list them all, and go to the first one."""
+    def show_issues(self, issues: list[Issue], message: str | None = None, *, go: bool = True) -> None:
+        """Put each issue's message beside its input, list them all, and go to the first one (``go``)."""
         self.clear_issues()
+        self.shown_issues = list(issues) if issues else None
         by_label: dict[QLabel, list[str]] = {}
         for issue in issues:
             label = self.error_labels.get(issue.field)
@@ -353,11 +437,10 @@ class CaseFormDialog(CaseFormTabs, QDialog):
             label.setText("\n".join(messages))
             label.show()
         by_field = {issue.field for issue in issues}
-        warning = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
         for field in by_field:
             page = self._page_of(field)
             if page is not None:
-                self.tabs.setTabIcon(self.tabs.indexOf(page), warning)
+                self.tabs.setTabIcon(self.tabs.indexOf(page), self.warning_icon)
         if issues:
             self.summary_title.setText(fill(self.tr("Nothing was saved. Correct these problems ({count}):"), count=len(issues)))
         else:
@@ -372,17 +455,18 @@ class CaseFormDialog(CaseFormTabs, QDialog):
             self.summary_list.setFixedHeight(height + 2 * self.summary_list.frameWidth() + 4)
         self.summary_list.setVisible(bool(issues))
         self.summary.show()
-        if issues:
+        if issues and go:
             self._go_to_field(issues[0].field)
 
     def clear_issues(self) -> None:
+        self.shown_issues = None
         for label in set(self.error_labels.values()):
             label.clear()
             label.hide()
         for target in self.error_targets.values():
             target.setAccessibleDescription("")
         for index in range(self.tabs.count()):
-            self.tabs.setTabIcon(index, QIcon())
+            self.tabs.setTabIcon(index, self.no_warning_icon)
         self.summary_list.clear()
         self.summary.hide()
 
@@ -412,3 +496,20 @@ class CaseFormDialog(CaseFormTabs, QDialog):
             target.setFocus()
             if isinstance(page, QScrollArea):
                 page.ensureWidgetVisible(target)
+
+
+def _change_signal(widget: QWidget) -> SignalInstance | None:
+    """The signal an input gives when the person changes it (None for a widget that is not an input)."""
+    if isinstance(widget, QComboBox):
+        return widget.currentIndexChanged
+    if isinstance(widget, QLineEdit | QPlainTextEdit):
+        return widget.textChanged
+    if isinstance(widget, QDateEdit):
+        return widget.dateChanged
+    if isinstance(widget, QSpinBox):
+        return widget.valueChanged
+    if isinstance(widget, QCheckBox):
+        return widget.toggled
+    if isinstance(widget, OptionalDateEdit):
+        return widget.changed
+    return None

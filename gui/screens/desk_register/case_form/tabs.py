@@ -10,7 +10,7 @@ code that storage's messages name. The translations are under this class's name:
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
@@ -68,6 +68,7 @@ class CaseFormTabs:
     error_labels: dict[str, QLabel]
     error_targets: dict[str, QWidget]
     error_tabs: dict[str, str]
+    recheck: Callable[[str], None]  # the dialog's: ask the engine again once a field changed
 
     def _add_tab(self, content: QWidget, title: str) -> QWidget:
         """Put a tab's content in a scroll area (small screens) and return the page."""
@@ -439,6 +440,8 @@ class CaseFormTabs:
             box.setAccessibleName(fill(self.tr("Perpetrator {number}: {column}"), number=row + 1, column=self.perpetrators.horizontalHeaderItem(column).text()))
             self.perpetrators.setCellWidget(row, column, box)
         widgets["relationship"].currentIndexChanged.connect(self.refresh_derived)
+        for name in ("relationship", "sex", "age_group"):  # a corrected line's problem goes at once
+            widgets[name].currentIndexChanged.connect(lambda *_: self.recheck("perpetrators"))
         self.perpetrator_rows.append(widgets)
         self.perpetrators.selectRow(row)
         if focus:
@@ -455,3 +458,4 @@ class CaseFormTabs:
         self.perpetrators.removeRow(row)
         del self.perpetrator_rows[row]
         self.refresh_derived()
+        self.recheck("perpetrators")
