@@ -22,9 +22,11 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QDialog, QLabel
 
 from gui.screens.devices_screen import DevicesScreen, DistrictDevicesModel, DistrictsModel
+from gui.screens.export_screen import ExportScreen
 from gui.screens.import_screen import ImportResultsModel, ImportScreen
 from gui.screens.review_screen import ConflictsModel, QuarantineModel, ReviewScreen
 from storage.core.session import open_session
+from storage.records.targets import list_targets, set_target
 from storage.records.values import save_indicator_values
 from storage.reports.build import STATUS_COLOURS
 from storage.validation import ValueInput
@@ -508,3 +510,41 @@ def test_a_district_sees_the_reports_of_its_own_district(qtbot, supervisor):
     screen = reports_screen(qtbot, supervisor)
     show(qtbot, screen, "progress")
     assert screen.report.scope == "QUETTA"
+
+
+# -- the centre's updates (issue 14) ----------------------------------------------------------------------
+
+
+def test_the_centre_writes_an_update_and_a_district_previews_then_applies_it(qtbot, pair, tmp_path):
+    set_target(pair.clerk, "PRO-01", "QUETTA", 2026, 120)
+    centre = on_screen(qtbot, ImportScreen(pair.clerk))
+    assert centre.update_button.isVisibleTo(centre)
+    (tmp_path / "usb").mkdir()
+    centre.write_update(tmp_path / "usb")
+    path = tmp_path / "usb" / "centre-update-1.mizan-update"
+    assert centre.summary.text() == f"Update 1 written to {path}. Carry it to every district office."
+
+    district = on_screen(qtbot, ExportScreen(pair.supervisor))
+    before = table_counts(pair.supervisor)
+    dialog = district.open_update(path)
+    assert dialog.changes.text() == ("Update 1 would change:\nTargets: 1 new, 0 changed, 0 removed.\n"
+                                     "Bundles the centre has received: 0 more acknowledged.")
+    assert dialog.apply_button.isEnabled() and dialog.problem.text() == ""
+    assert table_counts(pair.supervisor) == before  # the preview wrote nothing
+    if os.environ.get("MIZAN_SCREENSHOTS"):
+        dialog.grab().save(str(Path(os.environ["MIZAN_SCREENSHOTS"]) / "district-centre-update.png"))
+    dialog.apply_button.click()
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert district.result.text().startswith("Update 1 has been applied.\nTargets: 1 new")
+    assert [(t["indicator"], t["target"]) for t in list_targets(pair.supervisor, 2026)] == [("PRO-01", 120)]
+
+    again = district.open_update(path)  # applied already: said, and nothing to apply
+    assert again.changes.text() == "update 1 is not newer than update 1, applied here already; nothing changed."
+    assert not again.apply_button.isEnabled()
+    again.reject()
+    altered = tmp_path / "altered.mizan-update"
+    altered.write_text(path.read_text(encoding="utf-8").replace('"target": 120', '"target": 12'), encoding="utf-8")
+    refused = district.open_update(altered)
+    assert refused.problem.text().startswith("altered.mizan-update is not signed by the centre this office trusts")
+    assert not refused.apply_button.isEnabled() and refused.changes.isHidden()
+    refused.reject()

@@ -16,12 +16,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.dialogs.centre_update import CentreUpdateDialog
 from gui.screens.base import Screen
 from gui.tasks import run_with_own_connection
 from gui.widgets.labels import explanation, heading_label
 from gui.widgets.list_model import Index, ListTableModel
 from gui.widgets.messages import call_storage, show_message
 from gui.widgets.plain import html_fill, plain_label, rich_label
+from storage.core.roles import allowed
 from storage.core.session import Session
 from storage.errors import MizanError
 from storage.i18n import fill
@@ -87,6 +89,9 @@ class ExportScreen(Screen):
         self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         receipt = QPushButton(self.tr("&Import a receipt from the centre…"))
         receipt.clicked.connect(self.choose_receipt)
+        self.update_button = QPushButton(self.tr("Apply an &update from the centre…"))
+        self.update_button.clicked.connect(self.choose_update)
+        self.update_button.setVisible(allowed(session, "apply_updates"))
         self.model = ExportsModel(session)
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -100,6 +105,7 @@ class ExportScreen(Screen):
         buttons.addWidget(self.write_button)
         buttons.addStretch(1)
         buttons.addWidget(receipt)
+        buttons.addWidget(self.update_button)
         layout = QVBoxLayout(self)
         heading = heading_label(self.tr("Send this office's figures to the provincial centre"))
         layout.addWidget(heading)
@@ -175,4 +181,22 @@ class ExportScreen(Screen):
         outcome = applied.value
         self.result.setText(fill(self.tr("The centre acknowledged bundles {sequences}. The next bundle carries only what "
                                     "changed after them."), sequences=", ".join(str(n) for n in outcome["acknowledged_sequences"])))
+        self.model.reload()
+
+    def choose_update(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose the centre's update"), "",
+                                              self.tr("Centre updates (*.mizan-update)"))
+        if path:
+            self.open_update(Path(path))
+
+    def open_update(self, path: Path) -> CentreUpdateDialog:
+        """Show what the update would change; once applied, say so here."""
+        dialog = CentreUpdateDialog(self.session, path, self)
+        dialog.accepted.connect(lambda: self.update_applied(dialog))
+        dialog.open()
+        return dialog
+
+    def update_applied(self, dialog: CentreUpdateDialog) -> None:
+        assert dialog.report is not None
+        show_message(self.result, dialog.describe(dialog.report, applied=True), error=False)
         self.model.reload()

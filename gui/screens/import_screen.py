@@ -36,10 +36,12 @@ from gui.widgets.list_model import Index, ListTableModel, list_table
 from gui.widgets.messages import call_storage, show_message
 from gui.widgets.plain import plain_label, plain_tooltip
 from gui.widgets.style import ERROR_RED, PLACEHOLDER_STYLE, WARNING_AMBER, WARNING_STYLE
+from storage.core.roles import allowed
 from storage.core.session import Session
 from storage.i18n import QT_TRANSLATE_NOOP, fill, translate
 from sync.importer import ImportOutcome, ImportProgress, import_bundles
 from sync.inbox import receipts_for_today, scan_inbox
+from sync.updates import export_update
 
 # What the details line calls each count of an import (the keys of ImportOutcome.counts).
 COUNT_NAMES = {"new": QT_TRANSLATE_NOOP("import", "new"), "updated": QT_TRANSLATE_NOOP("import", "updated"),
@@ -173,11 +175,15 @@ class ImportScreen(Screen):
         self.inbox_button.toggled.connect(self.toggle_inbox)
         self.receipts_button = QPushButton(self.tr("Write &receipts for today…"))
         self.receipts_button.clicked.connect(self.choose_receipts_folder)
+        self.update_button = QPushButton(self.tr("Write an &update for the districts…"))
+        self.update_button.clicked.connect(self.choose_update_folder)
+        self.update_button.setVisible(allowed(session, "send_updates"))
         buttons = QHBoxLayout()
         for button in (choose_files, choose_folder, self.inbox_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         buttons.addWidget(self.receipts_button)
+        buttons.addWidget(self.update_button)
 
         self.inbox_label = plain_label()
         self.inbox_label.hide()
@@ -381,6 +387,17 @@ class ImportScreen(Screen):
             show_message(self.summary, fill(self.tr("Receipts written to {folder}: {n}. Send each to its district office."), n=len(receipts.value), folder=folder), error=False)
         else:
             show_message(self.summary, self.tr("No bundle was imported today, so there is nothing to acknowledge."), error=False)
+
+    def choose_update_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Where should the update go?"))
+        if folder:
+            self.write_update(Path(folder))
+
+    def write_update(self, folder: Path) -> None:
+        """The next centre update (targets, every device's receipts, revoked PCs, policy): one small file."""
+        written = call_storage(self.summary, lambda: export_update(self.session, folder))
+        if written:
+            show_message(self.summary, fill(self.tr("Update {sequence} written to {file}. Carry it to every district office."), sequence=written.value.sequence, file=written.value.path), error=False)
 
     # -- details -----------------------------------------------------------------------------------------
 

@@ -1821,6 +1821,18 @@
         <source>The centre acknowledged bundles {sequences}. The next bundle carries only what changed after them.</source>
         <translation>مرکز نے بنڈل {sequences} کی وصولی کی تصدیق کر دی ہے۔ اگلے بنڈل میں صرف وہی ہو گا جو ان کے بعد تبدیل ہوا۔</translation>
     </message>
+    <message>
+        <source>Apply an &amp;update from the centre…</source>
+        <translation>مرکز کی اپ ڈیٹ لاگو کریں…(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Choose the centre's update</source>
+        <translation>مرکز کی اپ ڈیٹ منتخب کریں</translation>
+    </message>
+    <message>
+        <source>Centre updates (*.mizan-update)</source>
+        <translation>مرکز کی اپ ڈیٹس (*.mizan-update)</translation>
+    </message>
 </context>
 <context>
     <name>ExportsModel</name>
@@ -2097,6 +2109,18 @@
     <message>
         <source>{n} came with a warning about its district: select its row and read it.</source>
         <translation>{n} اپنے ضلع کے بارے میں ایک انتباہ کے ساتھ آئے: اس کی قطار منتخب کر کے پڑھیں۔</translation>
+    </message>
+    <message>
+        <source>Write an &amp;update for the districts…</source>
+        <translation>اضلاع کے لیے اپ ڈیٹ لکھیں…(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Where should the update go?</source>
+        <translation>اپ ڈیٹ کہاں رکھی جائے؟</translation>
+    </message>
+    <message>
+        <source>Update {sequence} written to {file}. Carry it to every district office.</source>
+        <translation>اپ ڈیٹ {sequence} {file} میں لکھ دی گئی۔ اسے ہر ضلعی دفتر لے جائیں۔</translation>
     </message>
 </context>
 <context>
@@ -5658,6 +5682,49 @@
     <message>
         <source>District {district}, PC &apos;{device}&apos;: its audit history was rewritten or rolled back since bundle {since} ({detail}). Its records were imported and checked as usual; ask the district office what happened to the PC and its database.</source>
         <translation>ضلع {district}، پی سی &apos;{device}&apos;: اس کی آڈٹ تاریخ بنڈل {since} کے بعد سے دوبارہ لکھی گئی یا پیچھے لوٹائی گئی ({detail})۔ اس کے ریکارڈ معمول کے مطابق جانچ کر درآمد کیے گئے؛ ضلعی دفتر سے پوچھیں کہ پی سی اور اس کے ڈیٹابیس کے ساتھ کیا ہوا۔</translation>
+    </message>
+</context>
+<context>
+    <name>CentreUpdateDialog</name>
+    <message>
+        <source>Update from the centre</source>
+        <translation>مرکز کی اپ ڈیٹ</translation>
+    </message>
+    <message>
+        <source>Update file {file}</source>
+        <translation>اپ ڈیٹ فائل {file}</translation>
+    </message>
+    <message>
+        <source>&amp;Apply</source>
+        <translation>لاگو کریں(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>بند کریں(&amp;C)</translation>
+    </message>
+    <message>
+        <source>The centre's update carries the targets it set, its receipts for this PC's bundles and the settings it sets for every office. Nothing changes until you apply it.</source>
+        <translation>مرکز کی اپ ڈیٹ میں اس کے مقرر کردہ اہداف، اس پی سی کے بنڈلوں کی رسیدیں اور ہر دفتر کے لیے اس کی ترتیبات ہوتی ہیں۔ جب تک آپ اسے لاگو نہ کریں کچھ نہیں بدلتا۔</translation>
+    </message>
+    <message>
+        <source>Update {sequence} has been applied.</source>
+        <translation>اپ ڈیٹ {sequence} لاگو ہو گئی۔</translation>
+    </message>
+    <message>
+        <source>Update {sequence} would change:</source>
+        <translation>اپ ڈیٹ {sequence} یہ بدلے گی:</translation>
+    </message>
+    <message>
+        <source>Targets: {new} new, {changed} changed, {removed} removed.</source>
+        <translation>اہداف: {new} نئے، {changed} بدلے، {removed} ہٹائے گئے۔</translation>
+    </message>
+    <message>
+        <source>Bundles the centre has received: {count} more acknowledged.</source>
+        <translation>مرکز کو موصول بنڈل: مزید {count} کی تصدیق۔</translation>
+    </message>
+    <message>
+        <source>Automatic backups kept: {before} → {after}.</source>
+        <translation>محفوظ رکھے جانے والے خودکار بیک اپ: {before} → {after}۔</translation>
     </message>
 </context>
 </TS>
