@@ -60,6 +60,8 @@ RULES: dict[str, Rule] = _rules(
          QT_TRANSLATE_NOOP("rules", "{indicator} is reported from {validity}; period {value} is outside that.")),
     Rule("IV_LOCKED", ERROR, "period",
          QT_TRANSLATE_NOOP("rules", "The {institution} data set for {district} {value} is marked complete and locked. Ask a supervisor to reopen it.")),
+    Rule("IV_APPROVED", ERROR, "period",
+         QT_TRANSLATE_NOOP("rules", "The {institution} data set for {district} {value} was approved on {day} by {name}. Ask the centre to reopen it.")),
     Rule("IV_UNKNOWN_CELL", ERROR, "cell",
          QT_TRANSLATE_NOOP("rules", "Cell '{value}' is not a cell of {indicator}. Use 'total' or one combination of: {categories}.")),
     Rule("IV_NOT_A_NUMBER", ERROR, "value",
@@ -323,6 +325,8 @@ class ValueContext:
     today: dt.date
     own_district: str | None  # None at the centre: any district
     locked: set[tuple[str, str, str]] = field(default_factory=set)  # (district, institution, period)
+    # Approved data sets, locked for every role: (district, institution, period) -> (day, approved by)
+    approved: dict[tuple[str, str, str], tuple[str, str]] = field(default_factory=dict)
     history: History = field(default_factory=dict)
     _periods: dict[str, Period | None] = field(default_factory=dict, repr=False)
     _cell_sets: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)
@@ -416,7 +420,12 @@ def check_value(context: ValueContext, source: ValueInput) -> CheckedValue:
         if not indicator.validity.covers(period):
             issues.append(issue("IV_INDICATOR_NOT_VALID", row, value=source.period, indicator=code,
                                 validity=indicator.validity.describe()))
-        if (source.district, indicator.institution, source.period) in context.locked:
+        data_set = (source.district, indicator.institution, source.period)
+        if data_set in context.approved:
+            day, name = context.approved[data_set]
+            issues.append(issue("IV_APPROVED", row, value=source.period, district=source.district,
+                                institution=catalogue.institutions[indicator.institution].name, day=day, name=name))
+        elif data_set in context.locked:
             issues.append(issue("IV_LOCKED", row, value=source.period, district=source.district,
                                 institution=catalogue.institutions[indicator.institution].name))
     cells = context.cell_set(code)

@@ -37,6 +37,7 @@ from sqlite_utils import Database
 
 from storage.core.clock import HLC_GLOB, latest_plausible, utc_now
 from storage.core.session import Session
+from storage.records.approvals import approved_data_sets
 from storage.validation import Issue, issue
 from sync.bundle import is_hlc, is_uuid
 from sync.schema import SPECS, SYNC_COLUMNS, RecordSpec
@@ -197,6 +198,24 @@ class _Owners:
         return None
 
 
+def _changes_approved(session: Session, record_type: str, record: dict, row: dict | None,
+                      approved: dict[tuple[str, str, str], tuple[str, str]], bundle_id: str) -> bool:
+    """Quarantine ``record`` when it would change a data set the centre approved (a version the centre
+    already holds, brought again by a cumulative bundle, changes nothing and merges as unchanged)."""
+    if record_type == "indicator_values":
+        data_set = (record["district"], session.catalogue.indicators[record["indicator"]].institution, record["period"])
+    else:
+        data_set = (record["district"], record["institution"], record["period"])
+    if data_set not in approved or (row is not None and (row["hlc"], row["origin_device"]) == (
+            record["hlc"], record["origin_device"])):
+        return False
+    day, name = approved[data_set]
+    found = issue("IV_APPROVED", value=data_set[2], district=data_set[0],
+                  institution=session.catalogue.institutions[data_set[1]].name, day=day, name=name)
+    quarantine_records(session, bundle_id, [Incoming(record_type, record, 0, [found])])
+    return True
+
+
 def not_owner(session: Session, record_uuid: str, owner: str, writer: str,
               names: dict[str, tuple[str, str]] | None = None) -> Issue:
     """The reason a record of device ``writer`` may not change record ``record_uuid`` of device ``owner``."""
@@ -234,6 +253,8 @@ def _merge_chunk(session: Session, spec: RecordSpec, record_type: str, records: 
         db, "SELECT record_uuid, hlc, origin_device FROM tombstones WHERE record_type = ? AND record_uuid IN ({})",
         [record_type], uuids)}
     owners = _Owners(session)
+    # Approved data sets are locked for every role: a bundle's new figures for one are kept aside.
+    approved = approved_data_sets(session) if record_type in ("indicator_values", "completions") else {}
     withdrawn: list[tuple[str, str, str]] = []  # (uuid, version, device) of accepted tombstones
     # Batched writes when no key or uuid repeats within the chunk; otherwise row by row, as a later record's
     # merge may depend on whether an earlier one's insert succeeded.
@@ -249,6 +270,9 @@ def _merge_chunk(session: Session, spec: RecordSpec, record_type: str, records: 
                 withdrawn.append((record["uuid"], record["hlc"], record["origin_device"]))
             continue
         row = existing.get(key)
+        if approved and _changes_approved(session, record_type, record, row, approved, bundle_id):
+            counts["quarantined"] += 1
+            continue
         if row is None:
             if record["deleted"] and key_columns == ("uuid",):
                 withdrawn.append((record["uuid"], record["hlc"], record["origin_device"]))

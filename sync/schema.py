@@ -26,6 +26,9 @@ class RecordSpec:
     columns: dict[str, str]
     natural_key: tuple[str, ...] = ("uuid",)
     centre_fill: dict[str, object] = field(default_factory=dict)
+    # Columns added after format 1 was first written: a bundle of an older Mizan lacks them, and they read as
+    # empty (each is nullable), so an office that has not upgraded yet still exports cleanly.
+    added_later: tuple[str, ...] = ()
 
     @property
     def exported(self) -> tuple[str, ...]:
@@ -56,7 +59,8 @@ SPECS: dict[str, RecordSpec] = {
                     "set_at": "text"}, natural_key=("indicator", "district", "year")),
     "completions": RecordSpec(
         "completions", {"district": "text", "institution": "text", "period": "text", "complete": "flag",
-                        "marked_by": "text", "marked_at": "text"}, natural_key=("district", "institution", "period")),
+                        "marked_by": "text", "marked_at": "text", "submitted_at": "text?"},
+        natural_key=("district", "institution", "period"), added_later=("submitted_at",)),
     "desk_cases": RecordSpec("desk_cases", _DESK_CASE_COLUMNS, centre_fill={"client_code": "(de-identified)"}),
     "desk_case_perpetrators": RecordSpec(
         "desk_case_perpetrators", {"case_uuid": "text", "relationship": "text", "sex": "text", "age_group": "text"}),
@@ -89,11 +93,17 @@ _MIN_INTEGER, _MAX_INTEGER = MIN_STORED_INTEGER, MAX_FIGURE  # SQLite's 64-bit r
 
 
 def shape_problem(spec: RecordSpec, record: dict, minimal_tombstone_ok: bool) -> str | None:
-    """Why ``record`` is not shaped like ``spec`` (unknown or missing keys, wrong kinds), or None."""
+    """Why ``record`` is not shaped like ``spec`` (unknown or missing keys, wrong kinds), or None.
+
+    A column the spec added later and the record lacks (an older Mizan's bundle) is filled in as empty."""
     exported, fields = _plan(spec)
     keys = record.keys()
     if minimal_tombstone_ok and keys == _SYNC_SET and record.get("deleted") == 1:
         return None
+    for name in spec.added_later:  # an older Mizan's record: the later column reads as empty
+        if name not in keys and _SYNC_SET <= keys:
+            record[name] = None
+    keys = record.keys()
     if keys != exported:
         unknown = keys - exported
         if unknown:

@@ -8,9 +8,9 @@ the newest one alone is enough: a district that missed update 3 applies 4 and ha
 that is not newer than the last one applied is a duplicate and changes nothing.
 
 What it carries (this step): the targets of every district and year, the receipts of every device's
-bundles (one file instead of a receipt per device), the revoked devices, and the policy the centre sets
-for every office (how many automatic backups to keep). The catalogue, desks and approval decisions follow
-(issue 14).
+bundles (one file instead of a receipt per device), the revoked devices, the policy the centre sets for
+every office (how many automatic backups to keep) and the centre's decisions on data sets (approved,
+returned, reopened: storage/records/approvals.py). The catalogue and desks follow (issue 14).
 
 The file is signed (Ed25519, the centre's bundle-signing key) but not encrypted: it holds no personal
 data (targets, bundle ids, device ids and settings), every district must read it, and encrypting it to
@@ -32,6 +32,7 @@ from storage.core.roles import require
 from storage.core.session import Session
 from storage.errors import UsageError
 from storage.i18n import QT_TRANSLATE_NOOP, say
+from storage.records.approvals import APPROVAL_FIELDS, DECISIONS, all_decisions, decisions_applied
 from storage.records.targets import centre_targets_applied
 from storage.validation import TargetInput, check_target
 from sync.bundle import BundleRejected, canonical_json, is_valid_unicode
@@ -105,10 +106,11 @@ def export_update(session: Session, out_dir: str | Path) -> UpdateResult:
             "centre_device": session.device_id, "sequence": sequence, "made_at": utc_now(), "made_by": session.user,
             "catalogue_version": session.catalogue.version, "targets": _targets(session),
             "receipts": _receipts(session), "revoked_devices": _revoked(session),
-            "policy": {"backup_keep": backup_keep(db)},
+            "policy": {"backup_keep": backup_keep(db)}, "approvals": all_decisions(session),
         }
         contents = {"targets": len(update["targets"]), "receipts": sum(map(len, update["receipts"].values())),
-                    "revoked_devices": len(update["revoked_devices"]), "policy": len(update["policy"])}
+                    "revoked_devices": len(update["revoked_devices"]), "policy": len(update["policy"]),
+                    "approvals": len(update["approvals"])}
         content = json.dumps({"update": update, "signature": sign(session, canonical_json(update))},
                              ensure_ascii=False, indent=1) + "\n"
         path = out_dir / update_file_name(sequence)
@@ -189,6 +191,19 @@ def _own_targets(session: Session, update: dict, path: Path) -> list[dict]:
     return own
 
 
+def _own_decisions(session: Session, update: dict, path: Path) -> list[dict]:
+    """The update's decisions on this district's data sets (an update of a Mizan before approvals has none)."""
+    decisions = update.get("approvals", [])
+    shaped = isinstance(decisions, list) and all(
+        isinstance(d, dict) and set(d) == set(APPROVAL_FIELDS) and d["decision"] in DECISIONS
+        and all(isinstance(d[name], str) for name in ("district", "institution", "period", "decided_by", "decided_at"))
+        and all(d[name] is None or isinstance(d[name], str) for name in ("answers", "reason"))
+        for d in decisions)
+    if not shaped:
+        raise _refused(path, say("errors", QT_TRANSLATE_NOOP("errors", "its approval decisions are not in the form this Mizan reads.")))
+    return [d for d in decisions if d["district"] == session.district]
+
+
 def import_update(session: Session, path: str | Path, *, dry_run: bool = False) -> dict:
     """District: apply a centre update in one transaction (or, ``dry_run``, say what it would change).
 
@@ -203,12 +218,14 @@ def import_update(session: Session, path: str | Path, *, dry_run: bool = False) 
     report = {"status": "applied", "reason": None, "sequence": update["sequence"],
               "catalogue": {"from": session.catalogue.version, "to": update["catalogue_version"]},
               "targets": {"new": 0, "changed": 0, "removed": 0}, "policy": {}, "receipts": 0,
+              "approvals": {"approved": 0, "returned": 0},
               "revoked": [], "dry_run": dry_run}
     last = last_applied_update(session)
     if update["sequence"] <= last:
         report.update(status="duplicate", reason=say("errors", QT_TRANSLATE_NOOP("errors", "update {sequence} is not newer than update {last}, applied here already; nothing changed."), sequence=update["sequence"], last=last))
         return report
     targets = _own_targets(session, update, path)
+    decisions = _own_decisions(session, update, path)
     own_receipts = update["receipts"].get(session.device_id, [])
     if not isinstance(own_receipts, list) or not all(isinstance(b, dict) and isinstance(b.get("bundle_id"), str)
                                                      for b in own_receipts):
@@ -221,6 +238,7 @@ def import_update(session: Session, path: str | Path, *, dry_run: bool = False) 
         with session.write() as db:
             report["targets"] = centre_targets_applied(session, targets, update["centre_device"])
             report["receipts"] = acknowledge_bundles(db, [b["bundle_id"] for b in own_receipts], update["made_at"])
+            report["approvals"] = decisions_applied(session, decisions)
             if keep is not None and keep != backup_keep(db):
                 report["policy"]["backup_keep"] = {"from": backup_keep(db), "to": keep}
                 db.execute("INSERT INTO settings (name, value, changed_by, changed_at) VALUES ('backup_keep', ?, ?, ?) "

@@ -57,7 +57,7 @@ def test_the_centres_targets_receipts_and_policy_reach_the_district(pair: SyncPa
     written = json.loads(capsys.readouterr().out)
     path = pair.folder / "out" / "centre-update-1.mizan-update"
     assert written == {"update": str(path), "sequence": 1, "catalogue_version": pair.clerk.catalogue.version,
-                       "contents": {"targets": 2, "receipts": 1, "revoked_devices": 0, "policy": 1}}
+                       "contents": {"targets": 2, "receipts": 1, "revoked_devices": 0, "policy": 1, "approvals": 0}}
     assert "PRO-01" in path.read_text(encoding="utf-8")  # signed, not encrypted: it holds no personal data
 
     before = state(pair.supervisor)

@@ -24,7 +24,8 @@ from storage.core.keyslots import keyfile_path
 from storage.core.roles import PERMISSIONS
 from storage.core.session import Session, open_session, repair_clock
 from storage.errors import MizanError, PermissionDenied
-from storage.records.completion import set_complete
+from storage.records.approvals import decide
+from storage.records.completion import set_complete, submit_data_sets
 from storage.records.desk import add_desk, save_desk_case, save_pkm_request
 from storage.records.targets import save_targets, set_target
 from storage.records.users import add_user, change_password, grant_identity_access, remove_user, unlock_user
@@ -32,7 +33,7 @@ from storage.records.values import delete_indicator_value, save_indicator_values
 from storage.tools.demo import generate_demo
 from storage.validation import TargetInput, ValueInput
 from storage.views.audit_trail import verify_audit
-from storage.views.entry_sheet import mark_sheet_complete
+from storage.views.entry_sheet import mark_sheet_complete, submit_sheet
 from sync import devices, importer, inbox, keys, receipts, review, updates
 from sync.export import export_bundle
 from tests.conftest import ADMIN_PASSWORD, CLERK_PASSWORD, OPERATOR_PASSWORD, SUPERVISOR_PASSWORD, table_counts
@@ -133,6 +134,10 @@ CASES = [
     Case(delete_indicator_value, "enter_values",
          lambda s, w, d: delete_indicator_value(s, "PRO-01", _district_of(s), last_month())),
     Case(set_complete, "mark_complete", lambda s, w, d: set_complete(s, _district_of(s), _institution(s), last_month())),
+    Case(submit_data_sets, "mark_complete",
+         lambda s, w, d: submit_data_sets(s, _district_of(s), _institution(s), [last_month()])),
+    Case(submit_sheet, "mark_complete", lambda s, w, d: submit_sheet(s, _district_of(s), _institution(s), last_month())),
+    Case(decide, "approve", lambda s, w, d: decide(s, "QUETTA", _institution(s), last_month(), "approved")),
     Case(mark_sheet_complete, "mark_complete",
          lambda s, w, d: mark_sheet_complete(s, _district_of(s), _institution(s), last_month())),
     Case(save_targets, "set_targets",

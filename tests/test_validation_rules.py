@@ -967,6 +967,10 @@ def test_bundle_records_breaking_sync_rules_are_quarantined_and_the_rest_merged(
 # tests/test_attacks_merge.py exercises each through bundles signed by a district PC's own key. Here: their
 # severity, the field a screen points at, and the exact words, filled as the merge fills them.
 OWNERSHIP_AND_CLOCK_RULES = [
+    # Refused for every role once the centre approved the data set (tests/test_approvals.py).
+    ("IV_APPROVED", "period", {"value": "2026-10", "district": "QUETTA", "institution": "Prosecution",
+                               "day": "2026-11-20", "name": "clara"},
+     "The Prosecution data set for QUETTA 2026-10 was approved on 2026-11-20 by clara. Ask the centre to reopen it."),
     # Refused at a district for a target that came in a centre update (tests/test_centre_updates.py).
     ("TG_SET_BY_CENTRE", "target", {"indicator": "PRO-01", "district": "QUETTA", "year": 2026},
      "The target of PRO-01 for QUETTA in 2026 was set by the provincial centre. Ask the centre to change it."),

@@ -3469,6 +3469,10 @@
         <source>apply centre updates</source>
         <translation>مرکز کی اپ ڈیٹس لاگو کرنا</translation>
     </message>
+    <message>
+        <source>approve or return data sets</source>
+        <translation>ڈیٹا سیٹ منظور یا واپس کرنا</translation>
+    </message>
 </context>
 <context>
     <name>catalogue</name>
@@ -4605,6 +4609,38 @@
         <source>The centre has revoked this PC: it refuses this PC's bundles. Install Mizan afresh and enroll again.</source>
         <translation>مرکز نے یہ پی سی منسوخ کر دیا ہے: وہ اس پی سی کے بنڈل قبول نہیں کرتا۔ Mizan نئے سرے سے انسٹال کریں اور دوبارہ اندراج کرائیں۔</translation>
     </message>
+    <message>
+        <source>Data sets are approved or returned by the provincial centre.</source>
+        <translation>ڈیٹا سیٹ صوبائی مرکز منظور یا واپس کرتا ہے۔</translation>
+    </message>
+    <message>
+        <source>Say why, with --reason: the district office reads it on its dashboard.</source>
+        <translation>وجہ بتائیں، --reason کے ساتھ: ضلعی دفتر اسے اپنے ڈیش بورڈ پر پڑھتا ہے۔</translation>
+    </message>
+    <message>
+        <source>The reason is longer than {limit} characters; say it shorter.</source>
+        <translation>وجہ {limit} حروف سے لمبی ہے؛ مختصر لکھیں۔</translation>
+    </message>
+    <message>
+        <source>The {institution} data set of {district} for {period} is {state}; only a {needed} data set can be {decision}.</source>
+        <translation>{district} کا {period} کا {institution} ڈیٹا سیٹ {state} ہے؛ صرف {needed} ڈیٹا سیٹ {decision} ہو سکتا ہے۔</translation>
+    </message>
+    <message>
+        <source>The {institution} data set of {district} for {period} was approved on {day} by {name}: ask the centre to reopen it.</source>
+        <translation>{district} کا {period} کا {institution} ڈیٹا سیٹ {day} کو {name} نے منظور کیا: اسے دوبارہ کھولنے کے لیے مرکز سے کہیں۔</translation>
+    </message>
+    <message>
+        <source>Data sets are submitted by district offices; the centre approves or returns them.</source>
+        <translation>ڈیٹا سیٹ ضلعی دفاتر جمع کراتے ہیں؛ مرکز انہیں منظور یا واپس کرتا ہے۔</translation>
+    </message>
+    <message>
+        <source>The data set is approved.</source>
+        <translation>ڈیٹا سیٹ منظور ہو چکا ہے۔</translation>
+    </message>
+    <message>
+        <source>its approval decisions are not in the form this Mizan reads.</source>
+        <translation>اس کے منظوری کے فیصلے ایسی شکل میں ہیں جو یہ Mizan نہیں پڑھتا۔</translation>
+    </message>
 </context>
 <context>
     <name>fields</name>
@@ -5601,6 +5637,10 @@
     <message>
         <source>The target of {indicator} for {district} in {year} was set by the provincial centre. Ask the centre to change it.</source>
         <translation>{district} کے لیے {year} میں {indicator} کا ہدف صوبائی مرکز نے مقرر کیا ہے۔ اسے بدلنے کے لیے مرکز سے کہیں۔</translation>
+    </message>
+    <message>
+        <source>The {institution} data set for {district} {value} was approved on {day} by {name}. Ask the centre to reopen it.</source>
+        <translation>{district} {value} کا {institution} ڈیٹا سیٹ {day} کو {name} نے منظور کیا۔ اسے دوبارہ کھولنے کے لیے مرکز سے کہیں۔</translation>
     </message>
 </context>
 <context>

@@ -115,6 +115,8 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     # The centre's updates (sync/updates.py): written by the centre's clerk or admin, applied at a district by
     # its supervisor or admin (an update changes targets and policy for the whole office).
     "send_updates": frozenset({"clerk", "admin"}),
+    # Accepting a district's data set, or sending it back with a question: the centre's clerk, who reads them.
+    "approve": frozenset({"clerk"}),
     "apply_updates": frozenset({"supervisor", "admin"}),
 }
 
@@ -139,6 +141,7 @@ ACTION_WORDS = {
     "repair_clock": QT_TRANSLATE_NOOP("actions", "date today the records saved while the clock ran ahead"),
     "send_updates": QT_TRANSLATE_NOOP("actions", "write centre updates"),
     "apply_updates": QT_TRANSLATE_NOOP("actions", "apply centre updates"),
+    "approve": QT_TRANSLATE_NOOP("actions", "approve or return data sets"),
 }
 
 

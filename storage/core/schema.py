@@ -383,3 +383,24 @@ def bundles_name_their_update(db: Database) -> None:
     """Each imported bundle's manifest says which centre update its PC had applied (0: none; a bundle made
     before updates existed says nothing, also 0): the devices screen shows "Zhob: update 3 of 5"."""
     db.execute("ALTER TABLE bundles ADD COLUMN centre_update INTEGER NOT NULL DEFAULT 0")
+
+
+_APPROVALS_SCHEMA = """
+ALTER TABLE completions ADD COLUMN submitted_at TEXT;
+CREATE TABLE approvals (
+    id INTEGER PRIMARY KEY, district TEXT NOT NULL, institution TEXT NOT NULL, period TEXT NOT NULL,
+    decision TEXT NOT NULL CHECK (decision IN ('approved', 'returned', 'reopened')), answers TEXT,
+    reason TEXT, decided_by TEXT NOT NULL, decided_at TEXT NOT NULL,
+    UNIQUE (district, institution, period));
+"""
+
+
+@migrations(name="0016_approvals")
+def approvals(db: Database) -> None:
+    """Approval of data sets (storage/records/approvals.py): when a district supervisor submitted a data set
+    (``completions.submitted_at``, the district's, travels in bundles), and the centre's decision on it
+    (``approvals``: approved, returned or reopened, with the reason and the submission it answers; the
+    centre's, travels in centre updates). Audited."""
+    run_statements(db, _APPROVALS_SCHEMA)
+    install_audit_triggers(db, "completions", AUDITED_TABLES["completions"])  # it has a new column to record
+    install_audit_triggers(db, "approvals", "id")

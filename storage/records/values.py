@@ -16,6 +16,7 @@ from storage.core.roles import require
 from storage.core.session import Session
 from storage.errors import UsageError, ValidationFailed
 from storage.i18n import QT_TRANSLATE_NOOP, say
+from storage.records.approvals import approved_data_sets
 from storage.records.completion import locked_data_sets, locks_bind
 from storage.reference.catalogue import TOTAL_CELL
 from storage.reference.periods import parse_period, previous_periods
@@ -86,6 +87,7 @@ def value_context(session: Session, inputs: list[ValueInput]) -> tuple[ValueCont
         catalogue=session.catalogue, today=today(),
         own_district=None if session.is_centre else session.district,
         locked=locked_data_sets(session) if locks_bind(session) else set(),
+        approved=approved_data_sets(session),
         history=history,
     )
     return context, stored
@@ -215,6 +217,11 @@ def delete_indicator_value(session: Session, indicator: str, district: str, peri
     code = session.catalogue.indicators.get(indicator)
     if code is None:
         raise UsageError(say("errors", QT_TRANSLATE_NOOP("errors", "Indicator {indicator} is not in the catalogue."), indicator=repr(indicator)))
+    approved = approved_data_sets(session).get((district, code.institution, period))
+    if approved is not None:
+        raise ValidationFailed(say("errors", QT_TRANSLATE_NOOP("errors", "The data set is approved.")), [issue(
+            "IV_APPROVED", value=period, district=district, institution=session.catalogue.institutions[code.institution].name,
+            day=approved[0], name=approved[1])])
     if locks_bind(session) and (district, code.institution, period) in locked_data_sets(session):
         raise ValidationFailed(say("errors", QT_TRANSLATE_NOOP("errors", "The data set is locked.")), [issue("IV_LOCKED", value=period, district=district,
                                institution=session.catalogue.institutions[code.institution].name)])

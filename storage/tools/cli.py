@@ -31,6 +31,7 @@ from storage.core.clock import local_clock
 from storage.core.keyslots import KeyFile, keyfile_path
 from storage.core.session import Session, create_database, default_database_path, open_session, repair_clock
 from storage.errors import AuthError, MizanError, UsageError, ValidationFailed
+from storage.records.approvals import data_set_states, decide
 from storage.records.targets import list_targets
 from storage.records.users import (
     add_user,
@@ -47,6 +48,7 @@ from storage.sheets.values import load_values, write_template
 from storage.tools.demo import generate_demo
 from storage.tools.revalidate import revalidate
 from storage.views.audit_trail import verify_audit
+from storage.views.entry_sheet import submit_sheet
 
 EXIT_OK, EXIT_USAGE, EXIT_VALIDATION, EXIT_AUTH = 0, 2, 3, 4
 
@@ -383,6 +385,47 @@ def cmd_clock(args: argparse.Namespace, console: Console) -> int:
     return EXIT_OK
 
 
+def cmd_submit(args: argparse.Namespace, console: Console) -> int:
+    """``submit --institution X --period P``: the district's data sets to the centre."""
+    with signed_in(args) as session:
+        submitted = submit_sheet(session, session.district or "", args.institution, args.period)
+    console.say(f"Submitted {args.institution} {', '.join(submitted)}: it travels in the next bundle; the centre "
+                "approves it or returns it with a question.")
+    return EXIT_OK
+
+
+DECISION_OF_COMMAND = {"approve": "approved", "return": "returned", "unapprove": "reopened"}
+
+
+def cmd_decide(args: argparse.Namespace, console: Console) -> int:
+    """``approve``, ``return --reason`` and ``unapprove --reason`` at the centre."""
+    with signed_in(args) as session:
+        decided = decide(session, args.district, args.institution, args.period, DECISION_OF_COMMAND[args.command],
+                         args.reason)
+    if args.json:
+        console.json(decided.as_dict())
+    else:
+        console.say(f"{decided.district} {decided.institution} {decided.period}: {decided.state}. "
+                    "It reaches the district in the next centre update.")
+    return EXIT_OK
+
+
+def cmd_approvals(args: argparse.Namespace, console: Console) -> int:
+    """``approvals [--district D] [--period P] [--json]``: each data set's state, who, when and why."""
+    with signed_in(args) as session:
+        states = data_set_states(session, args.district, args.period)
+    if args.json:
+        console.json([state.as_dict() for state in states])
+        return EXIT_OK
+    for state in states:
+        who = f" by {state.decided_by} {state.decided_at[:16].replace('T', ' ')}" if state.decided_at else ""
+        why = f": {state.reason}" if state.reason and state.state == "returned" else ""
+        console.say(f"{state.district:<16} {state.institution:<12} {state.period:<8} {state.state}{who}{why}")
+    if not states:
+        console.say("No data set has been marked complete, submitted or decided yet.")
+    return EXIT_OK
+
+
 # -- parser --------------------------------------------------------------------------------------------
 
 Registrar = Callable[[argparse._SubParsersAction], None]
@@ -500,6 +543,26 @@ def register(commands: argparse._SubParsersAction) -> None:
     verify = audit_commands.add_parser("verify", help="check the hash chain of the audit log (at the centre: and each district PC's anchored history)")
     verify.add_argument("--json", action="store_true")
     audit_parser.set_defaults(handler=cmd_audit)
+
+    submit = commands.add_parser("submit", help="district: submit a data set to the centre (marks it complete first)")
+    submit.add_argument("--institution", required=True)
+    submit.add_argument("--period", required=True, help="the sheet's month, e.g. 2026-10")
+    submit.set_defaults(handler=cmd_submit)
+    for name, words in (("approve", "centre: approve a submitted data set (it locks for every role)"),
+                        ("return", "centre: return a submitted data set to its district with a question"),
+                        ("unapprove", "centre: reopen an approved data set, with the reason")):
+        decision = commands.add_parser(name, help=words)
+        decision.add_argument("--district", required=True)
+        decision.add_argument("--institution", required=True)
+        decision.add_argument("--period", required=True)
+        decision.add_argument("--reason", required=name != "approve", help="what the district should look at")
+        decision.add_argument("--json", action="store_true")
+        decision.set_defaults(handler=cmd_decide)
+    approvals = commands.add_parser("approvals", help="each data set's state: submitted, approved, returned and why")
+    approvals.add_argument("--district")
+    approvals.add_argument("--period")
+    approvals.add_argument("--json", action="store_true")
+    approvals.set_defaults(handler=cmd_approvals)
 
 
 def build_parser(registrars: list[Registrar]) -> argparse.ArgumentParser:

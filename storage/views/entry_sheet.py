@@ -16,7 +16,7 @@ from storage.core.roles import allowed, require
 from storage.core.session import Session
 from storage.errors import UsageError
 from storage.i18n import QT_TRANSLATE_NOOP, say
-from storage.records.completion import locked_data_sets, locks_bind, set_complete
+from storage.records.completion import locked_data_sets, locks_bind, set_complete, submit_data_sets
 from storage.records.values import value_rows
 from storage.reference.catalogue import TOTAL_CELL, Catalogue, Indicator, make_cell
 from storage.reference.due import due_indicators, sheet_periods
@@ -190,6 +190,14 @@ def mark_sheet_complete(session: Session, district: str, institution: str, perio
                     key=sheet_periods(period).index) or [period]
     for code in marked:
         set_complete(session, district, institution, code, complete)
+    return marked
+
+
+def submit_sheet(session: Session, district: str, institution: str, period: str) -> list[str]:
+    """Submit to the centre every data set a sheet covers, marking it complete first (with the same checks
+    as marking complete) when it is not yet. Returns the periods submitted. Supervisors only."""
+    marked = mark_sheet_complete(session, district, institution, period)
+    submit_data_sets(session, district, institution, marked)
     return marked
 
 
