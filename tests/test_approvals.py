@@ -64,6 +64,8 @@ def test_state_is_one_rule_of_the_two_records():
     assert state_of(True, None, None, None) == "complete"
     assert state_of(True, "t1", None, None) == "submitted"
     assert state_of(True, "t1", "approved", "t1") == "approved"
+    assert state_of(False, None, "approved", "t1") == "approved"  # withdrawn before the update arrived
+    assert state_of(True, "t2", "approved", "t1") == "approved"  # changed before the update arrived
     assert state_of(True, "t1", "returned", "t1") == "returned"
     assert state_of(True, "t1", "reopened", "t1") == "returned"
     assert state_of(True, "t2", "returned", "t1") == "submitted"  # submitted again: a new decision is due

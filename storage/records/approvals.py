@@ -35,9 +35,16 @@ MAX_REASON = 1000  # a question to a district office, not a report
 
 def state_of(complete: bool, submitted_at: str | None, decision: str | None, answers: str | None) -> str:
     """The state of a data set from the district's record and the centre's decision: the one rule, used at
-    the district and at the centre alike (so both sides agree once they hold the same two records)."""
+    the district and at the centre alike (so both sides agree once they hold the same two records).
+
+    The centre's approval stands whatever the district's record says until the centre reopens it: a district
+    that withdrew or changed the set before the update reached it is then locked all the same (its bundle's
+    change was kept aside at the centre), so both sides read "approved". A return answers one submission: a
+    later one is waiting for a new decision."""
+    if decision == "approved":
+        return "approved"
     if submitted_at and decision is not None and answers == submitted_at:
-        return "approved" if decision == "approved" else "returned"
+        return "returned"
     if submitted_at and complete:
         return "submitted"
     return "complete" if complete else "open"
