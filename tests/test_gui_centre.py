@@ -21,9 +21,12 @@ from PySide6.QtCore import QLocale, QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QDialog, QLabel
 
+from gui.screens.approvals_screen import ApprovalsScreen, DataSetsModel, FiguresModel
+from gui.screens.dashboard import DashboardScreen
 from gui.screens.devices_screen import DevicesScreen, DistrictDevicesModel, DistrictsModel
 from gui.screens.export_screen import ExportScreen
 from gui.screens.import_screen import ImportResultsModel, ImportScreen
+from gui.screens.indicator_entry import IndicatorEntryScreen
 from gui.screens.review_screen import ConflictsModel, QuarantineModel, ReviewScreen
 from storage.core.session import open_session
 from storage.records.targets import list_targets, set_target
@@ -32,6 +35,7 @@ from storage.reports.build import STATUS_COLOURS
 from storage.validation import ValueInput
 from sync.importer import import_bundles
 from sync.keys import export_key_file, fingerprint, signing_private_key, trust_centre
+from sync.updates import export_update, import_update
 from tests.conftest import ADMIN_PASSWORD, SUPERVISOR_PASSWORD, on_screen, table_counts, value
 from tests.gui_fixtures import no_task_outlives_its_test, shown_texts  # noqa: F401  (an autouse fixture)
 from tests.sync_helpers import (
@@ -548,3 +552,48 @@ def test_the_centre_writes_an_update_and_a_district_previews_then_applies_it(qtb
     assert refused.problem.text().startswith("altered.mizan-update is not signed by the centre this office trusts")
     assert not refused.apply_button.isEnabled() and refused.changes.isHidden()
     refused.reject()
+
+
+# -- approval (issue 14) ------------------------------------------------------------------------------------
+
+
+def test_the_approval_queue_returns_a_set_and_the_district_sees_the_question(qtbot, pair, tmp_path):
+    period = last_month()
+    add_values(pair.supervisor)
+    entry = on_screen(qtbot, IndicatorEntryScreen(pair.supervisor))
+    entry.choose("prosecution", period)
+    assert entry.submit_button.isEnabled()
+    entry.submit_button.click()
+    assert entry.sheet.approval == "submitted"
+    assert entry.status.text().endswith("Submitted to the centre; waiting for its decision.")
+    assert not entry.submit_button.isEnabled()
+    import_bundles(pair.clerk, [export_to(pair.supervisor, tmp_path / "usb")])
+
+    queue = on_screen(qtbot, ApprovalsScreen(pair.clerk))
+    assert [(s.district, s.institution, s.period) for s in queue.queue.rows] == [("QUETTA", "prosecution", period)]
+    assert queue.queue.index(0, DataSetsModel.STATE).data() == "waiting for you"
+    queue.choose("QUETTA", "prosecution", period)
+    figures = {(queue.figures.index(r, FiguresModel.INDICATOR).data(), queue.figures.index(r, FiguresModel.FIGURE).data())
+               for r in range(queue.figures.rowCount())}
+    assert ("PRO-01", "41") in figures
+    assert queue.approve_button.isEnabled() and not queue.reopen_button.isEnabled()
+    queue.ask_reason("returned")
+    queue.reason_dialog.setTextValue("PRO-01 is half of last month: check the register")
+    queue.reason_dialog.accept()
+    assert queue.result.text() == (f"QUETTA prosecution {period}: returned. It reaches the district in the next "
+                                   "centre update.")
+    assert queue.queue.rows == []  # nothing waits any more
+    if os.environ.get("MIZAN_SCREENSHOTS"):
+        queue.waiting_only.setChecked(False)
+        queue.grab().save(str(Path(os.environ["MIZAN_SCREENSHOTS"]) / "centre-approvals.png"))
+
+    (tmp_path / "back").mkdir()
+    import_update(pair.supervisor, export_update(pair.clerk, tmp_path / "back").path)
+    dashboard = on_screen(qtbot, DashboardScreen(pair.supervisor))
+    qtbot.waitUntil(lambda: not dashboard.loading, timeout=10000)  # read off the GUI thread
+    assert dashboard.step_labels[0].text() == ("•  The centre returned Prosecution " + period +
+                                               ": PRO-01 is half of last month: check the register")
+    entry.refresh()
+    assert entry.sheet.approval == "returned"
+    assert entry.status.text().startswith("The centre returned it: PRO-01 is half of last month: check the register")
+    assert entry.submit_button.isEnabled()

@@ -2196,6 +2196,22 @@
         <source>{entered} of {expected} cells entered. Each cell is saved when you leave it.</source>
         <translation>{expected} میں سے {entered} خانے درج ہو چکے۔ ہر خانہ چھوڑتے ہی محفوظ ہو جاتا ہے۔</translation>
     </message>
+    <message>
+        <source>&amp;Submit to the centre</source>
+        <translation>مرکز کو جمع کرائیں(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Marks the sheet complete and sends it for the centre's approval with the next bundle.</source>
+        <translation>شیٹ کو مکمل نشان زد کرتا ہے اور اگلے بنڈل کے ساتھ مرکز کی منظوری کے لیے بھیجتا ہے۔</translation>
+    </message>
+    <message>
+        <source>The centre returned it: {reason}</source>
+        <translation>مرکز نے اسے واپس کیا: {reason}</translation>
+    </message>
+    <message>
+        <source>Submitted to the centre; waiting for its decision.</source>
+        <translation>مرکز کو جمع کرا دیا گیا؛ اس کے فیصلے کا انتظار ہے۔</translation>
+    </message>
 </context>
 <context>
     <name>IndicatorGridModel</name>
@@ -3559,6 +3575,10 @@
         <location filename="../../storage/entry.py" line="213"/>
         <source>Your role can look at the figures but not enter them.</source>
         <translation>آپ اپنے کردار کے تحت اعداد و شمار دیکھ سکتے ہیں لیکن درج نہیں کر سکتے۔</translation>
+    </message>
+    <message>
+        <source>The centre approved this data set: it is locked for everyone. Ask the centre to reopen it.</source>
+        <translation>مرکز نے یہ ڈیٹا سیٹ منظور کر لیا ہے: یہ سب کے لیے مقفل ہے۔ اسے دوبارہ کھولنے کے لیے مرکز سے کہیں۔</translation>
     </message>
 </context>
 <context>
@@ -4929,6 +4949,10 @@
         <source>Figures saved to check later: {count}. Correct them or add a comment saying why they are right</source>
         <translation>بعد میں جانچنے کے لیے محفوظ کیے گئے اعداد: {count}۔ انہیں درست کریں یا تبصرہ لکھیں کہ یہ کیوں درست ہیں</translation>
     </message>
+    <message>
+        <source>The centre returned {institution} {period}: {reason}</source>
+        <translation>مرکز نے {institution} {period} واپس کیا: {reason}</translation>
+    </message>
 </context>
 <context>
     <name>records</name>
@@ -5765,6 +5789,135 @@
     <message>
         <source>Automatic backups kept: {before} → {after}.</source>
         <translation>محفوظ رکھے جانے والے خودکار بیک اپ: {before} → {after}۔</translation>
+    </message>
+</context>
+<context>
+    <name>ApprovalsScreen</name>
+    <message>
+        <source>Data sets</source>
+        <translation>ڈیٹا سیٹ</translation>
+    </message>
+    <message>
+        <source>Figures of the chosen data set</source>
+        <translation>منتخب ڈیٹا سیٹ کے اعداد</translation>
+    </message>
+    <message>
+        <source>Only data sets &amp;waiting for a decision</source>
+        <translation>صرف فیصلے کے منتظر ڈیٹا سیٹ(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;Approve</source>
+        <translation>منظور کریں(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Return with a question…</source>
+        <translation>سوال کے ساتھ واپس کریں…(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Re&amp;open…</source>
+        <translation>دوبارہ کھولیں…(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Approve the districts' data sets</source>
+        <translation>اضلاع کے ڈیٹا سیٹ منظور کریں</translation>
+    </message>
+    <message>
+        <source>An approved data set is locked for everyone, here and at the district. A returned one opens again for its operators, with your question on their dashboard. Decisions reach the districts in the next centre update (Import → Write an update).</source>
+        <translation>منظور شدہ ڈیٹا سیٹ یہاں اور ضلع میں سب کے لیے مقفل ہو جاتا ہے۔ واپس کیا گیا ڈیٹا سیٹ اس کے آپریٹرز کے لیے دوبارہ کھل جاتا ہے، اور آپ کا سوال ان کے ڈیش بورڈ پر ہوتا ہے۔ فیصلے مرکز کی اگلی اپ ڈیٹ میں اضلاع تک پہنچتے ہیں (درآمد ← اپ ڈیٹ لکھیں)۔</translation>
+    </message>
+    <message>
+        <source>Approvals</source>
+        <translation>منظوریاں</translation>
+    </message>
+    <message>
+        <source>What should the district office look at? It reads this on its dashboard.</source>
+        <translation>ضلعی دفتر کو کیا دیکھنا چاہیے؟ وہ یہ اپنے ڈیش بورڈ پر پڑھتا ہے۔</translation>
+    </message>
+    <message>
+        <source>Why is this approved data set reopened?</source>
+        <translation>یہ منظور شدہ ڈیٹا سیٹ دوبارہ کیوں کھولا جا رہا ہے؟</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>وجہ</translation>
+    </message>
+    <message>
+        <source>{district} {institution} {period}: {state}. It reaches the district in the next centre update.</source>
+        <translation>{district} {institution} {period}: {state}۔ یہ مرکز کی اگلی اپ ڈیٹ میں ضلع تک پہنچے گا۔</translation>
+    </message>
+</context>
+<context>
+    <name>DataSetsModel</name>
+    <message>
+        <source>District</source>
+        <translation>ضلع</translation>
+    </message>
+    <message>
+        <source>Institution</source>
+        <translation>ادارہ</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>مدت</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>حالت</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>جمع کرایا گیا</translation>
+    </message>
+    <message>
+        <source>Decided</source>
+        <translation>فیصلہ</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>وجہ</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>کھلا</translation>
+    </message>
+    <message>
+        <source>complete</source>
+        <translation>مکمل</translation>
+    </message>
+    <message>
+        <source>waiting for you</source>
+        <translation>آپ کا منتظر</translation>
+    </message>
+    <message>
+        <source>approved</source>
+        <translation>منظور شدہ</translation>
+    </message>
+    <message>
+        <source>returned</source>
+        <translation>واپس کیا گیا</translation>
+    </message>
+</context>
+<context>
+    <name>FiguresModel</name>
+    <message>
+        <source>Indicator</source>
+        <translation>اشاریہ</translation>
+    </message>
+    <message>
+        <source>Cell</source>
+        <translation>خانہ</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>عدد</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>تبصرہ</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>انتباہ</translation>
     </message>
 </context>
 </TS>

@@ -13,6 +13,7 @@ from storage.core.clock import today
 from storage.core.roles import allowed, require
 from storage.core.session import Session
 from storage.i18n import QT_TRANSLATE_NOOP
+from storage.records.approvals import data_set_states
 from storage.records.values import check_indicator_values, list_indicator_values
 from storage.reference.due import last_complete_period
 from storage.reference.periods import parse_period, shift
@@ -32,6 +33,7 @@ class NextStep:
     @property
     def text(self) -> str:
         return self.template.format(**self.params)
+STEP_RETURNED = QT_TRANSLATE_NOOP("next_steps", "The centre returned {institution} {period}: {reason}")
 STEP_MISSING = QT_TRANSLATE_NOOP("next_steps", "{institution}: {count} of {total} indicators not entered for {period}")
 STEP_PARTIAL = QT_TRANSLATE_NOOP("next_steps", "{institution}: {count} of {total} indicators partly entered for {period}")
 STEP_MARK = QT_TRANSLATE_NOOP("next_steps", "{institution} {period} is fully entered: mark it complete")
@@ -57,6 +59,13 @@ def next_steps(session: Session, on: dt.date | None = None, months: int = 2) -> 
     steps: list[NextStep] = []
     district = session.district
     if district is not None:
+        # The centre's questions first: a returned data set waits on this office.
+        for state in data_set_states(session, district):
+            if state.state == "returned":
+                institution = session.catalogue.institutions.get(state.institution)
+                steps.append(NextStep("returned", STEP_RETURNED, {
+                    "institution": institution.name if institution else state.institution, "period": state.period,
+                    "reason": state.reason or ""}))
         first = last_complete_period("monthly", on)
         for period in [shift(first, -back) for back in range(months)]:
             for found in completeness(session, district, period):

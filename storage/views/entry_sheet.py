@@ -16,6 +16,7 @@ from storage.core.roles import allowed, require
 from storage.core.session import Session
 from storage.errors import UsageError
 from storage.i18n import QT_TRANSLATE_NOOP, say
+from storage.records.approvals import approved_data_sets, data_set_states
 from storage.records.completion import locked_data_sets, locks_bind, set_complete, submit_data_sets
 from storage.records.values import value_rows
 from storage.reference.catalogue import TOTAL_CELL, Catalogue, Indicator, make_cell
@@ -126,9 +127,14 @@ class EntrySheet:
     indicators: list[SheetIndicator]
     data_sets: list[str] = field(default_factory=list)  # the periods whose data sets this sheet covers
     complete: bool = False  # every data set of the sheet is marked complete
+    # The centre's word on the sheet's data sets (storage.records.approvals): the state of the sheet's own
+    # period's set, and the reason when the centre returned or reopened one of them.
+    approval: str = "open"
+    returned_reason: str | None = None
 
 
 LOCKED_NOTE = QT_TRANSLATE_NOOP("entry", "This data set is marked complete and locked. Ask a supervisor to reopen it.")
+APPROVED_NOTE = QT_TRANSLATE_NOOP("entry", "The centre approved this data set: it is locked for everyone. Ask the centre to reopen it.")
 NO_ENTRY_NOTE = QT_TRANSLATE_NOOP("entry", "Your role can look at the figures but not enter them.")
 
 
@@ -157,6 +163,7 @@ def entry_sheet(session: Session, district: str, institution: str, period: str) 
     for indicator_code, row_period, cell, value, numerator, denominator, comment in value_rows(session, district, wanted):
         stored[(indicator_code, row_period)][cell] = StoredValue(value, numerator, denominator, comment)
     locks = locked_data_sets(session)
+    approved = approved_data_sets(session)
     can_enter = allowed(session, "enter_values")
     items = []
     for indicator, code in due:
@@ -164,6 +171,8 @@ def entry_sheet(session: Session, district: str, institution: str, period: str) 
         reason = None
         if not can_enter:
             reason = NO_ENTRY_NOTE
+        elif (district, institution, code) in approved:
+            reason = APPROVED_NOTE
         elif locked and locks_bind(session):
             reason = LOCKED_NOTE
         earlier = history_of[code]
@@ -175,7 +184,13 @@ def entry_sheet(session: Session, district: str, institution: str, period: str) 
             locked=locked, read_only_reason=reason))
     data_sets = sorted({item.period for item in items}, key=sheet_periods(period).index)
     complete = bool(data_sets) and all((district, institution, p) in locks for p in data_sets)
-    return EntrySheet(district, institution, period, items, data_sets, complete)
+    decided = {state.period: state for state in data_set_states(session, district)
+               if state.institution == institution and state.period in (period, *data_sets)}
+    returned = next((decided[p] for p in (period, *data_sets) if p in decided and decided[p].state == "returned"), None)
+    own = decided.get(period)
+    return EntrySheet(district, institution, period, items, data_sets, complete,
+                      approval="returned" if returned else own.state if own else ("complete" if complete else "open"),
+                      returned_reason=returned.reason if returned else None)
 
 
 def mark_sheet_complete(session: Session, district: str, institution: str, period: str,

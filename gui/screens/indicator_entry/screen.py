@@ -22,7 +22,7 @@ from storage.core.session import Session
 from storage.i18n import fill
 from storage.reference.due import entry_institutions, institution_periods, last_complete_period, sheet_frequency
 from storage.views.completeness import completeness
-from storage.views.entry_sheet import EntrySheet, entry_sheet, mark_sheet_complete
+from storage.views.entry_sheet import EntrySheet, entry_sheet, mark_sheet_complete, submit_sheet
 
 
 class IndicatorEntryScreen(Screen):
@@ -73,8 +73,11 @@ class IndicatorEntryScreen(Screen):
         bar.addWidget(self.status, 1)
         self.mark_button = QPushButton(self.tr("Mark complete"))
         self.reopen_button = QPushButton(self.tr("Reopen"))
-        for button in (self.mark_button, self.reopen_button):
-            button.setVisible(allowed(session, "mark_complete"))
+        self.submit_button = QPushButton(self.tr("&Submit to the centre"))
+        self.submit_button.setToolTip(self.tr("Marks the sheet complete and sends it for the centre's approval "
+                                              "with the next bundle."))
+        for button in (self.mark_button, self.reopen_button, self.submit_button):
+            button.setVisible(allowed(session, "mark_complete") and not session.is_centre)
             bar.addWidget(button)
         layout.addLayout(bar)
         self.scroll = QScrollArea()
@@ -86,6 +89,7 @@ class IndicatorEntryScreen(Screen):
         self.district.currentIndexChanged.connect(self.load)
         self.mark_button.clicked.connect(lambda: self.set_complete(True))
         self.reopen_button.clicked.connect(lambda: self.set_complete(False))
+        self.submit_button.clicked.connect(self.submit)
         self._fill_periods()
 
     def title(self) -> str:
@@ -161,9 +165,23 @@ class IndicatorEntryScreen(Screen):
                           if row.institution == sheet.institution), None)
             entered, expected = (found.entered, found.expected) if found else (0, 0)
             text = fill(self.tr("{entered} of {expected} cells entered. Each cell is saved when you leave it."), entered=entered, expected=expected)
-        show_message(self.status, text, error=False)
+        if sheet.approval == "returned":
+            text = fill(self.tr("The centre returned it: {reason}"), reason=sheet.returned_reason or "") + " " + text
+        elif sheet.approval == "submitted":
+            text += " " + self.tr("Submitted to the centre; waiting for its decision.")
+        show_message(self.status, text, error=sheet.approval == "returned")
+        decided = sheet.approval in ("submitted", "approved")
         self.mark_button.setEnabled(not sheet.complete and bool(sheet.indicators))
-        self.reopen_button.setEnabled(sheet.complete)
+        self.reopen_button.setEnabled(sheet.complete and sheet.approval != "approved")
+        self.submit_button.setEnabled(bool(sheet.indicators) and not decided)
+
+    def submit(self) -> None:
+        """Submit the sheet's data sets to the centre (marking them complete first)."""
+        sheet = self.sheet
+        if sheet is None:
+            return
+        if call_storage(self.status, lambda: submit_sheet(self.session, sheet.district, sheet.institution, sheet.period)):
+            self.load()
 
     def set_complete(self, complete: bool) -> None:
         """Mark the sheet's data sets complete, or reopen them (supervisors)."""
