@@ -10,6 +10,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QDialog
 
+from gui import startup_probe
 from gui.dialogs.lock import IdleLock, LockScreenDialog
 from gui.dialogs.login import LoginDialog
 from gui.dialogs.password import ChangePasswordDialog
@@ -131,6 +132,7 @@ def run_app(db_path: str | Path | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("Mizan")
     app.setOrganizationName("Mizan")
+    startup_probe.install(app)  # MIZAN_STARTUP_PROBE only (bench/bench_startup.py): time the first window, quit
     settings = Settings()
     try:
         translators = install_language(app, settings.language)
