@@ -31,3 +31,27 @@ def test_the_probe_writes_the_first_window_time_and_quits(tmp_path: Path, progra
     shown = float((tmp_path / "first-window").read_text(encoding="ascii"))
     assert started < shown < time.time()
     assert not (tmp_path / "mizan.db").exists()  # the setup wizard was shown, nothing was created
+
+
+# What the first window does not need; each is imported when first used (reports, templates, the password
+# rule, the screens after sign-in). A module-level import of any of them puts it back on the start-up path.
+NOT_AT_START_UP = ("pandas", "numpy", "openpyxl", "reportlab", "zxcvbn", "gui.screens", "gui.main_window")
+
+
+def test_the_first_window_imports_no_screen_nor_the_report_libraries(tmp_path: Path):
+    code = ("import sys; import main; code = main.main([]); "
+            f"print(code, sorted(m for m in sys.modules if m.startswith({NOT_AT_START_UP!r})))")
+    result = subprocess.run([sys.executable, "-c", code], env=fresh_environment(tmp_path), cwd=ROOT,
+                            capture_output=True, text=True, timeout=120, check=False)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split("\n")[-2] == "0 []"
+    assert (tmp_path / "first-window").exists()
+
+
+def test_the_sidebar_screens_are_still_there_for_whoever_asks():
+    import gui.app
+
+    assert [screen.__name__ for screen in gui.app.SCREENS][:3] == ["DashboardScreen", "ImportScreen", "ReviewScreen"]
+    assert len(gui.app.SCREENS) == 12
+    with pytest.raises(AttributeError):
+        gui.app.NO_SUCH_THING  # noqa: B018
