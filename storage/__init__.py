@@ -19,31 +19,3 @@ from __future__ import annotations
 __version__ = "0.1.0"
 APP_NAME = "Mizan"
 
-
-def _import_sqlite_utils_without_pandas() -> None:
-    """Import sqlite-utils (every database goes through its ``Database``) without pandas and numpy.
-
-    sqlite-utils imports pandas and numpy when they are installed, only to add their scalar types (numpy.int64,
-    pandas.Timestamp) to the column types it infers when it creates a table from Python values. Mizan never
-    does that (every table is made by SQL, ``storage/core/schema.py``), and the two cost about 0.25 s, a
-    third of the app's start-up: hidden while sqlite-utils loads, they are imported later by the reports
-    that use them (``storage/reports``), at full strength. When either is already imported (a test or a
-    tool that used it first) it is not hidden. Runs here because ``storage`` is imported before any module
-    of ours imports sqlite-utils (``main.py`` imports the CLI, which is storage, first).
-    """
-    import sys  # here, not at the top: the package exports nothing but its name and version
-
-    if "sqlite_utils" in sys.modules:
-        return
-    hidden = [name for name in ("pandas", "numpy") if name not in sys.modules]
-    for name in hidden:
-        sys.modules[name] = None  # type: ignore[assignment]  # "import pandas" raises ImportError meanwhile
-    try:
-        import sqlite_utils  # noqa: F401  # the import that must not load pandas (see above)
-    finally:
-        for name in hidden:
-            if sys.modules.get(name, ...) is None:
-                del sys.modules[name]
-
-
-_import_sqlite_utils_without_pandas()

@@ -34,8 +34,8 @@ def test_the_probe_writes_the_first_window_time_and_quits(tmp_path: Path, progra
 
 
 # What the first window does not need; each is imported when first used (reports, templates, the password
-# rule, the screens after sign-in). A module-level import of any of them puts it back on the start-up path.
-NOT_AT_START_UP = ("pandas", "numpy", "openpyxl", "reportlab", "zxcvbn", "gui.screens", "gui.main_window")
+# rule, sqlite-utils with the first connection, the screens after sign-in). A module-level import of any of them puts it back on the start-up path.
+NOT_AT_START_UP = ("pandas", "numpy", "openpyxl", "reportlab", "zxcvbn", "sqlite_utils", "gui.screens", "gui.main_window")
 
 
 def test_the_first_window_imports_no_screen_nor_the_report_libraries(tmp_path: Path):
@@ -55,3 +55,15 @@ def test_the_sidebar_screens_are_still_there_for_whoever_asks():
     assert len(gui.app.SCREENS) == 12
     with pytest.raises(AttributeError):
         gui.app.NO_SUCH_THING  # noqa: B018
+
+
+def test_sqlite_utils_loads_with_the_first_connection_without_pandas_which_still_loads_later(tmp_path: Path):
+    code = ("import os, sys; from storage.core.connection import connect; "
+            "assert 'sqlite_utils' not in sys.modules; "
+            f"db = connect({str(tmp_path / 'x.db')!r}, os.urandom(32)); "
+            "print(type(db).__module__, 'pandas' in sys.modules, 'numpy' in sys.modules); "
+            "import storage.reports.build, pandas; print(pandas.DataFrame({'a': [1]}).shape)")
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120,
+                            check=False)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == ["sqlite_utils.db False False", "(1, 1)"]
