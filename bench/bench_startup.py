@@ -124,6 +124,8 @@ def start_once(target: Target, scratch: Path) -> tuple[float, float]:
            "HOME": str(folder / "home"), "XDG_CONFIG_HOME": str(folder / "config"),
            "XDG_DATA_HOME": str(folder / "data"), "XDG_CACHE_HOME": str(folder / "cache")}
     env.pop("PYTHONPATH", None)
+    # From source, the untimed first start writes the bytecode both then read, as an installed Python would.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     cpu_before = children_cpu_seconds()
     started = time.time()
     result = subprocess.run(target.command, env=env, cwd=folder, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
