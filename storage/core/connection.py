@@ -28,7 +28,9 @@ def sqlite_utils_without_pandas() -> Iterator[None]:
     pandas.Timestamp) to the column types it infers when it creates a table from Python values. Mizan never
     does that (every table is made by SQL, ``storage/core/schema.py``), and the two cost about 0.25 s: hidden
     while sqlite-utils loads, they are imported by the reports that use them (``storage/reports``), at full
-    strength. One already imported (a tool or test that used it first) is not hidden. sqlite-utils itself
+    strength. One already imported (a tool or test that used it first) is not hidden. The hiding lasts the
+    ~50 ms of the import, on whichever thread opens the first connection (sign-in runs it on a worker): no
+    other thread imports pandas then, since the reports that do need an open session. sqlite-utils itself
     (about 50 ms more) is imported with the first connection or migration, not at start-up: the setup wizard
     and the sign-in dialog show before it (``bench/bench_startup.py``).
     """
