@@ -19,25 +19,34 @@ def no_display() -> str | None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    arguments = sys.argv[1:] if argv is None else argv
+    if not arguments:  # the app, as a double-click starts it: the same as below, without building the CLI
+        return run_window(db_path=None)
+    # Imported here, not at the top: a start with no arguments (above) opens the window sooner without them.
     from storage.tools import cli
     from sync import cli as sync_cli
     from sync import install_hooks
 
     install_hooks()  # keys at init, revocations at sign-in, what never rolls back at restore: CLI and app alike
     parser = cli.build_parser([cli.register, sync_cli.register])
-    args = parser.parse_args(sys.argv[1:] if argv is None else argv)
+    args = parser.parse_args(arguments)
     if args.self_test:
         from storage.tools.selftest import self_test
 
         return self_test()
     if args.command is None:
-        if (reason := no_display()) is not None:
-            print(reason, file=sys.stderr)
-            return 2
-        from gui.app import run_app
-
-        return run_app(db_path=args.db)
+        return run_window(db_path=args.db)
     return cli.run(args)
+
+
+def run_window(db_path: str | None) -> int:
+    """The GUI on ``db_path`` (None: MIZAN_DB or the user data folder), or one line saying why it cannot open."""
+    if (reason := no_display()) is not None:
+        print(reason, file=sys.stderr)
+        return 2
+    from gui.app import run_app  # here, not at the top: the CLI never loads Qt
+
+    return run_app(db_path=db_path)
 
 
 if __name__ == "__main__":

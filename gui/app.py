@@ -5,37 +5,51 @@ from __future__ import annotations
 import sys
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QDialog
 
+from gui import startup_probe
 from gui.dialogs.lock import IdleLock, LockScreenDialog
-from gui.dialogs.login import LoginDialog
-from gui.dialogs.password import ChangePasswordDialog
-from gui.dialogs.setup_wizard import SetupWizard
 from gui.language import install_language, remove_language
-from gui.main_window import MainWindow
-from gui.screens.audit_screen import AuditScreen
-from gui.screens.dashboard import DashboardScreen
-from gui.screens.desk_register import DeskRegisterScreen
-from gui.screens.devices_screen import DevicesScreen
-from gui.screens.export_screen import ExportScreen
-from gui.screens.import_screen import ImportScreen
-from gui.screens.indicator_entry import IndicatorEntryScreen
-from gui.screens.pkm_log import PkmLogScreen
-from gui.screens.reports_screen import ReportsScreen
-from gui.screens.review_screen import ReviewScreen
-from gui.screens.settings_screen import SettingsScreen
-from gui.screens.targets_screen import TargetsScreen
-from gui.screens.users_screen import UsersScreen
 from gui.settings import Settings, apply_font_size
 from storage.core.session import Session, default_database_path
 from sync import install_hooks
 
-# The sidebar, in order; each screen declares the permission it needs.
-SCREENS = [DashboardScreen, ImportScreen, ReviewScreen, DevicesScreen, IndicatorEntryScreen, DeskRegisterScreen,
-           PkmLogScreen, ExportScreen, ReportsScreen, TargetsScreen, UsersScreen, AuditScreen]
+if TYPE_CHECKING:
+    from gui.main_window import MainWindow
+
+# The first window is the setup wizard or the sign-in dialog, and the app should show it as soon as it can
+# (bench/bench_startup.py times it): the main window, its screens and what they import (pandas for the
+# reports, the register's case form, ...) are imported when someone has signed in, by show_main.
+
+
+def sidebar_screens() -> list[type]:
+    """The sidebar's screens, in order; each declares the permission it needs."""
+    # Imported here, not at the top: the screens are needed only after sign-in (see above).
+    from gui.screens.audit_screen import AuditScreen
+    from gui.screens.dashboard import DashboardScreen
+    from gui.screens.desk_register import DeskRegisterScreen
+    from gui.screens.devices_screen import DevicesScreen
+    from gui.screens.export_screen import ExportScreen
+    from gui.screens.import_screen import ImportScreen
+    from gui.screens.indicator_entry import IndicatorEntryScreen
+    from gui.screens.pkm_log import PkmLogScreen
+    from gui.screens.reports_screen import ReportsScreen
+    from gui.screens.review_screen import ReviewScreen
+    from gui.screens.targets_screen import TargetsScreen
+    from gui.screens.users_screen import UsersScreen
+
+    return [DashboardScreen, ImportScreen, ReviewScreen, DevicesScreen, IndicatorEntryScreen, DeskRegisterScreen,
+            PkmLogScreen, ExportScreen, ReportsScreen, TargetsScreen, UsersScreen, AuditScreen]
+
+
+def __getattr__(name: str) -> object:
+    """``gui.app.SCREENS``: the sidebar's screens, imported on first use (tests and docs/screenshots.py)."""
+    if name == "SCREENS":
+        return sidebar_screens()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 class Application(QObject):
@@ -54,8 +68,14 @@ class Application(QObject):
     def start(self) -> None:
         """Setup when there is no database yet, else sign-in (both non-blocking, so tests can drive them)."""
         if self.db_path.exists():
+            # Imported here, not at the top, like the wizard below: a start shows one of the two.
+            from gui.dialogs.login import LoginDialog
+
             self.dialog = LoginDialog(self.db_path, self.settings)
         else:
+            # Imported here, not at the top: only a new installation shows the wizard.
+            from gui.dialogs.setup_wizard import SetupWizard
+
             wizard = SetupWizard(self.db_path, self.settings)
             wizard.language_chosen.connect(self.switch_language)
             self.dialog = wizard
@@ -90,8 +110,15 @@ class Application(QObject):
             self.show_main(session)
 
     def show_main(self, session: Session) -> None:
+        # Imported here, not at the top: the main window and its screens are needed after sign-in only.
+        from PySide6.QtGui import QAction, QKeySequence
+
+        from gui.dialogs.password import ChangePasswordDialog
+        from gui.main_window import MainWindow
+        from gui.screens.settings_screen import SettingsScreen
+
         settings_screen = partial(SettingsScreen, settings=self.settings, idle=self.idle)
-        self.window = MainWindow(session, [*SCREENS, settings_screen])
+        self.window = MainWindow(session, [*sidebar_screens(), settings_screen])
         account = self.window.menuBar().addMenu(self.tr("&Account"))
         change = QAction(self.tr("&Change password…"), self.window)
         change.triggered.connect(lambda: ChangePasswordDialog(session, self.window).exec())
@@ -131,6 +158,7 @@ def run_app(db_path: str | Path | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("Mizan")
     app.setOrganizationName("Mizan")
+    startup_probe.install(app)  # MIZAN_STARTUP_PROBE only (bench/bench_startup.py): time the first window, quit
     settings = Settings()
     try:
         translators = install_language(app, settings.language)

@@ -29,8 +29,7 @@ A restore of the centre keeps the anchors and findings received after the backup
 from __future__ import annotations
 
 import json
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from storage.core import audit
 from storage.core.backup import RestoreContext
@@ -38,6 +37,9 @@ from storage.core.clock import utc_now
 from storage.core.session import Session
 from storage.i18n import QT_TRANSLATE_NOOP, say
 from sync.bundle import MAX_AUDIT_CHECKPOINTS
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database  # annotations only: sqlite-utils loads with the first connection
 
 # How many earlier bundles' heads a bundle repeats (sync/bundle.py refuses more): a PC that exports every day
 # for five years stays under it; bench/bench_anchor.py measures a manifest with 1,000.

@@ -22,8 +22,7 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import replace
 from pathlib import Path
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from storage.core.backup import RestoreContext, ledger_path
 from storage.core.clock import utc_now
@@ -33,6 +32,9 @@ from storage.core.session import Session
 from storage.errors import UsageError
 from storage.i18n import QT_TRANSLATE_NOOP, say
 from sync.keys import Enrollment, KeyFileError, check_enrollment, check_fingerprint, fingerprint, read_enrollment
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database  # annotations only: sqlite-utils loads with the first connection
 
 # -- enrolling and revoking -----------------------------------------------------------------------------
 

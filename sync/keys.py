@@ -23,11 +23,11 @@ import hashlib
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pyrage
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
-from sqlite_utils import Database
 
 from storage.core.backup import RestoreContext
 from storage.core.clock import utc_now
@@ -37,6 +37,9 @@ from storage.core.session import Session
 from storage.errors import MizanError, UsageError
 from storage.i18n import QT_TRANSLATE_NOOP, say
 from sync.bundle import is_uuid
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database  # annotations only: sqlite-utils loads with the first connection
 
 SIGNING_KEY = "signing"
 AGE_IDENTITY = "age"

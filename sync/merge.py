@@ -31,9 +31,9 @@ import operator
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import sqlcipher3
-from sqlite_utils import Database
 
 from storage.core.clock import HLC_GLOB, latest_plausible, utc_now
 from storage.core.session import Session
@@ -41,6 +41,9 @@ from storage.records.approvals import approved_data_sets
 from storage.validation import Issue, issue
 from sync.bundle import is_hlc, is_uuid
 from sync.schema import SPECS, SYNC_COLUMNS, RecordSpec
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database  # annotations only: sqlite-utils loads with the first connection
 
 CHUNK = 2000
 _SYNC_KEYS = frozenset(SYNC_COLUMNS)

@@ -17,8 +17,10 @@ import hashlib
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from sqlite_utils import Database
+if TYPE_CHECKING:
+    from sqlite_utils import Database  # annotations only: sqlite-utils loads with the first connection
 
 GENESIS = "0" * 64
 # Columns whose values never enter the audit log: the identifying details of desk clients and the narrative

@@ -50,9 +50,9 @@ import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import sqlcipher3
-from sqlite_utils import Database
 
 from storage import __version__
 from storage.core import audit, writer
@@ -78,9 +78,12 @@ from storage.core.ledger import (
     signed_line,
 )
 from storage.core.roles import installation_name, require, require_role
-from storage.core.schema import migrations
 from storage.errors import AuthError, MizanError, UsageError
 from storage.i18n import QT_TRANSLATE_NOOP, say, translate
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database  # annotations only: sqlite-utils loads with the first connection
+    from sqlite_utils.migrations import Migrations
 
 BACKUP_FORMAT = "mizan-backup"
 BACKUP_FORMAT_VERSION = 1
@@ -99,6 +102,17 @@ BACKUP_SUFFIX = ".mizan-backup.zip"
 MAX_MANIFEST_BYTES = 1 << 20
 # Members above this would not be a Mizan database; checked before anything is extracted.
 MAX_MEMBER_BYTES = 64 << 30
+
+
+def schema_migrations() -> Migrations:
+    """The schema's migrations (``storage.core.schema``), imported on first use rather than with this module.
+
+    The schema imports sqlite-utils, which the app's first window does without (``storage.core.connection``);
+    this module and the session are imported before that window shows.
+    """
+    from storage.core.schema import migrations  # here, not at the top: see above
+
+    return migrations
 
 
 class BackupRejected(MizanError):
@@ -183,7 +197,7 @@ def write_backup(db: Database, db_path: str | Path, out: str | Path, *, reason: 
             manifest = {
                 "format": BACKUP_FORMAT, "format_version": BACKUP_FORMAT_VERSION, "app_version": __version__,
                 "created_at": utc_now(), "created_by": created_by, "reason": reason,
-                "installation": _installation_of(db), "migrations": [m.name for m in migrations.applied(db)],
+                "installation": _installation_of(db), "migrations": [m.name for m in schema_migrations().applied(db)],
                 "files": files,
             }
             archive.writestr(MANIFEST, json.dumps(manifest, indent=1, sort_keys=True), zipfile.ZIP_DEFLATED)
@@ -394,7 +408,7 @@ def _check_manifest(name: str, manifest: object, infos: list[zipfile.ZipInfo]) -
         entry = files.get(info.filename)
         if not isinstance(entry, dict) or entry.get("bytes") != info.file_size:
             raise BackupRejected(say("errors", QT_TRANSLATE_NOOP("errors", "{name} is damaged: {member} does not match its manifest."), name=name, member=info.filename))
-    known = {migration.name for migration in migrations._migrations}
+    known = {migration.name for migration in schema_migrations()._migrations}
     unknown = sorted(set(map(str, applied)) - known)
     if unknown:
         raise BackupRejected(say("errors", QT_TRANSLATE_NOOP("errors", "{name} was made by a newer Mizan (schema {migration}); update Mizan, then restore."), name=name, migration=unknown[-1]))
@@ -665,8 +679,8 @@ def _open_and_carry_forward(source: Path, staged_db: Path, credential: Credentia
         replaced = _open_replaced(context)
         _check_same_installation(source, db, replaced, context.db_path)
         rolled_back = _rolled_back(db, replaced, context.db_path)  # before this restore adds to the chain
-        migrated = [migration.name for migration in migrations.pending(db)]
-        migrations.apply(db)  # a backup of an older schema gets today's, like any database at sign-in
+        migrated = [migration.name for migration in schema_migrations().pending(db)]
+        schema_migrations().apply(db)  # a backup of an older schema gets today's, like any database at sign-in
         context.ledger_key = ensure_ledger_key(db, credential.db_key)
         with db.atomic():
             removals, record.prepared.users_kept_removed, record.prepared.removal_lines = \
@@ -836,7 +850,7 @@ def _record_restore(db: Database, credential: Credential, record: _RestoreRecord
         f"INSERT INTO restores ({', '.join(_RESTORE_COLUMNS)}) VALUES ({', '.join('?' * len(_RESTORE_COLUMNS))})",
         [utc_now(), credential.actor, credential.unlocked_with, _os_user(), info.path.name, sha256_file(info.path),
          info.created_at, info.reason, info.created_by, info.app_version, json.dumps(info.migrations),
-         json.dumps([migration.name for migration in migrations._migrations]), json.dumps(migrated),
+         json.dumps([migration.name for migration in schema_migrations()._migrations]), json.dumps(migrated),
          json.dumps(rolled_back, sort_keys=True), json.dumps(sorted(prepared.users_kept_removed)),
          prepared.kept_path.name if prepared.kept_path else None])
 

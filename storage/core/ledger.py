@@ -27,14 +27,17 @@ import json
 import os
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
-from sqlite_utils import Database
 
 from storage.core import audit
 from storage.core.clock import utc_now
 from storage.core.files import open_private
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database  # annotations only: sqlite-utils loads with the first connection
 
 LEGACY_INFO = b"mizan revocation ledger"  # what the revocation ledger's key was derived with before 0013
 REMOVED_BY_LEDGER = "(removal ledger)"  # the actor of a removal re-applied from the ledger at sign-in

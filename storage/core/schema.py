@@ -9,12 +9,17 @@ from __future__ import annotations
 
 import json
 import os
-
-from sqlite_utils import Database
-from sqlite_utils.migrations import Migrations
+from typing import TYPE_CHECKING
 
 from storage.core.audit import create_audit_tables, install_audit_triggers
 from storage.core.clock import HLC_GLOB, format_hlc
+from storage.core.connection import sqlite_utils_without_pandas
+
+with sqlite_utils_without_pandas():  # the first import of sqlite-utils may be this one (see there)
+    from sqlite_utils.migrations import Migrations
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database  # annotations only: sqlite-utils loads with the first connection
 
 migrations = Migrations("mizan")
 

@@ -15,12 +15,12 @@ import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import sqlcipher3
-from sqlite_utils import Database
 
 from storage.core import audit, identity, writer
-from storage.core.backup import automatic_backup, daily_backup_if_due
+from storage.core.backup import automatic_backup, daily_backup_if_due, schema_migrations
 from storage.core.clock import (
     CLOCK_TOLERANCE_MS,
     ClockWrong,
@@ -45,10 +45,12 @@ from storage.core.keyslots import (
 )
 from storage.core.ledger import REMOVED_BY_LEDGER, reapply_removals
 from storage.core.roles import INSTALLATION_ROLES, check_password_strength, check_user_name, require, role_name
-from storage.core.schema import migrations
 from storage.errors import AuthError, UsageError
 from storage.i18n import QT_TRANSLATE_NOOP, say
 from storage.reference.catalogue import Catalogue, load_catalogue
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database  # annotations only: sqlite-utils loads with the first connection
 
 # Reference rows every installation creates identically (the seeded desks) carry this origin and
 # version, so the same desk seeded at a district and at the centre is one record, not a conflict.
@@ -86,12 +88,12 @@ def backup_before_migration(path: Path, db: Database) -> Path:
 
 def migrate(path: Path, db: Database) -> list[str]:
     """Apply pending migrations, after a backup when the database already holds a schema."""
-    pending = migrations.pending(db)
+    pending = schema_migrations().pending(db)
     if not pending:
         return []
-    if migrations.applied(db):
+    if schema_migrations().applied(db):
         backup_before_migration(path, db)
-    migrations.apply(db)
+    schema_migrations().apply(db)
     return [migration.name for migration in pending]
 
 
