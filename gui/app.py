@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 def sidebar_screens() -> list[type]:
     """The sidebar's screens, in order; each declares the permission it needs."""
     # Imported here, not at the top: the screens are needed only after sign-in (see above).
+    from gui.screens.approvals_screen import ApprovalsScreen
     from gui.screens.audit_screen import AuditScreen
     from gui.screens.dashboard import DashboardScreen
     from gui.screens.desk_register import DeskRegisterScreen
@@ -41,7 +42,8 @@ def sidebar_screens() -> list[type]:
     from gui.screens.targets_screen import TargetsScreen
     from gui.screens.users_screen import UsersScreen
 
-    return [DashboardScreen, ImportScreen, ReviewScreen, DevicesScreen, IndicatorEntryScreen, DeskRegisterScreen,
+    return [DashboardScreen, ImportScreen, ReviewScreen, ApprovalsScreen, DevicesScreen, IndicatorEntryScreen,
+            DeskRegisterScreen,
             PkmLogScreen, ExportScreen, ReportsScreen, TargetsScreen, UsersScreen, AuditScreen]
 
 

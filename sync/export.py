@@ -17,7 +17,7 @@ import pyrage
 from storage import __version__
 from storage.core.clock import ClockWrong, utc_now
 from storage.core.roles import require
-from storage.core.session import Session
+from storage.core.session import SEED_DEVICE, Session
 from storage.errors import UsageError
 from storage.i18n import QT_TRANSLATE_NOOP, say
 from sync.anchors import export_anchor
@@ -67,9 +67,10 @@ def _changed_rows(session: Session, record_type: str, baseline: str, high: list[
                  "UNION SELECT case_uuid FROM desk_case_services WHERE hlc > ?) ORDER BY t.hlc")
         params = [baseline, baseline, baseline]
     elif record_type == "desks":
-        # Every desk, every time (a few rows): a case or PKM request never arrives before its desk.
-        query = f"SELECT {columns} FROM desks t ORDER BY t.code"
-        params = []
+        # Every desk, every time (a few rows): a case or PKM request never arrives before its desk. Not a desk
+        # the centre added (it came in a centre update): the centre has it, and it is not this PC's to send.
+        query = f"SELECT {columns} FROM desks t WHERE t.origin_device IN (?, ?) ORDER BY t.code"
+        params = [session.device_id, SEED_DEVICE]
     elif record_type in DESK_CHILD_TYPES:
         # A child's travelling version is the newer of its own and its case's: a change of consent re-sends
         # or withdraws the children too, and always as a newer version than the centre holds.
@@ -78,8 +79,9 @@ def _changed_rows(session: Session, record_type: str, baseline: str, high: list[
                  "JOIN desk_cases p ON p.uuid = t.case_uuid WHERE max(t.hlc, p.hlc) > ? ORDER BY t.id")
         params = [baseline]
     else:
-        query = f"SELECT {columns} FROM {spec.table} t WHERE t.hlc > ? ORDER BY t.hlc"
-        params = [baseline]
+        # Only this PC's own rows: a target the centre set came in a centre update and goes back to no one.
+        query = f"SELECT {columns} FROM {spec.table} t WHERE t.hlc > ? AND t.origin_device = ? ORDER BY t.hlc"
+        params = [baseline, session.device_id]
     width = len(spec.exported)
     for row in session.db.execute(query, params):
         record = dict(zip(spec.exported, row[:width], strict=True))

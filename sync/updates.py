@@ -10,7 +10,8 @@ that is not newer than the last one applied is a duplicate and changes nothing.
 What it carries (this step): the targets of every district and year, the receipts of every device's
 bundles (one file instead of a receipt per device), the revoked devices, the policy the centre sets for
 every office (how many automatic backups to keep) and the centre's decisions on data sets (approved,
-returned, reopened: storage/records/approvals.py). The catalogue and desks follow (issue 14).
+returned, reopened: storage/records/approvals.py) and every desk (a desk the centre adds reaches its
+district). The catalogue follows (issue 14).
 
 The file is signed (Ed25519, the centre's bundle-signing key) but not encrypted: it holds no personal
 data (targets, bundle ids, device ids and settings), every district must read it, and encrypting it to
@@ -33,11 +34,13 @@ from storage.core.session import Session
 from storage.errors import UsageError
 from storage.i18n import QT_TRANSLATE_NOOP, say
 from storage.records.approvals import APPROVAL_FIELDS, DECISIONS, all_decisions, decisions_applied
+from storage.records.desk import all_desks, desks_applied
 from storage.records.targets import centre_targets_applied
 from storage.validation import TargetInput, check_target
 from sync.bundle import BundleRejected, canonical_json, is_valid_unicode
 from sync.keys import age_recipient, centre_fingerprint, sign, signing_public_key, trusted_centre, verify_signature
 from sync.receipts import acknowledge_bundles
+from sync.schema import SPECS, shape_problem
 
 UPDATE_FORMAT = "mizan-update"
 UPDATE_VERSION = 1
@@ -107,10 +110,11 @@ def export_update(session: Session, out_dir: str | Path) -> UpdateResult:
             "catalogue_version": session.catalogue.version, "targets": _targets(session),
             "receipts": _receipts(session), "revoked_devices": _revoked(session),
             "policy": {"backup_keep": backup_keep(db)}, "approvals": all_decisions(session),
+            "desks": all_desks(session),
         }
         contents = {"targets": len(update["targets"]), "receipts": sum(map(len, update["receipts"].values())),
                     "revoked_devices": len(update["revoked_devices"]), "policy": len(update["policy"]),
-                    "approvals": len(update["approvals"])}
+                    "approvals": len(update["approvals"]), "desks": len(update["desks"])}
         content = json.dumps({"update": update, "signature": sign(session, canonical_json(update))},
                              ensure_ascii=False, indent=1) + "\n"
         path = out_dir / update_file_name(sequence)
@@ -204,6 +208,19 @@ def _own_decisions(session: Session, update: dict, path: Path) -> list[dict]:
     return [d for d in decisions if d["district"] == session.district]
 
 
+def _own_desks(session: Session, update: dict, path: Path) -> list[dict]:
+    """The update's desks of this district, each shaped as a bundle's desk record (an update of a Mizan
+    before desks travelled has none)."""
+    desks = update.get("desks", [])
+    if not isinstance(desks, list) or not all(isinstance(desk, dict) for desk in desks):
+        raise _refused(path, say("errors", QT_TRANSLATE_NOOP("errors", "its desks are not in the form this Mizan reads.")))
+    own = [desk for desk in desks if desk.get("district") == session.district]
+    for desk in own:
+        if shape_problem(SPECS["desks"], desk, minimal_tombstone_ok=False) or not is_hlc(desk["hlc"]):
+            raise _refused(path, say("errors", QT_TRANSLATE_NOOP("errors", "its desks are not in the form this Mizan reads.")))
+    return own
+
+
 def import_update(session: Session, path: str | Path, *, dry_run: bool = False) -> dict:
     """District: apply a centre update in one transaction (or, ``dry_run``, say what it would change).
 
@@ -218,7 +235,7 @@ def import_update(session: Session, path: str | Path, *, dry_run: bool = False) 
     report = {"status": "applied", "reason": None, "sequence": update["sequence"],
               "catalogue": {"from": session.catalogue.version, "to": update["catalogue_version"]},
               "targets": {"new": 0, "changed": 0, "removed": 0}, "policy": {}, "receipts": 0,
-              "approvals": {"approved": 0, "returned": 0},
+              "approvals": {"approved": 0, "returned": 0}, "desks": {"new": 0, "changed": 0},
               "revoked": [], "dry_run": dry_run}
     last = last_applied_update(session)
     if update["sequence"] <= last:
@@ -226,6 +243,7 @@ def import_update(session: Session, path: str | Path, *, dry_run: bool = False) 
         return report
     targets = _own_targets(session, update, path)
     decisions = _own_decisions(session, update, path)
+    desks = _own_desks(session, update, path)
     own_receipts = update["receipts"].get(session.device_id, [])
     if not isinstance(own_receipts, list) or not all(isinstance(b, dict) and isinstance(b.get("bundle_id"), str)
                                                      for b in own_receipts):
@@ -239,6 +257,7 @@ def import_update(session: Session, path: str | Path, *, dry_run: bool = False) 
             report["targets"] = centre_targets_applied(session, targets, update["centre_device"])
             report["receipts"] = acknowledge_bundles(db, [b["bundle_id"] for b in own_receipts], update["made_at"])
             report["approvals"] = decisions_applied(session, decisions)
+            report["desks"] = desks_applied(session, desks)
             if keep is not None and keep != backup_keep(db):
                 report["policy"]["backup_keep"] = {"from": backup_keep(db), "to": keep}
                 db.execute("INSERT INTO settings (name, value, changed_by, changed_at) VALUES ('backup_keep', ?, ?, ?) "

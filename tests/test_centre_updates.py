@@ -12,6 +12,7 @@ from gui.screens.devices_screen import DistrictsModel
 from main import main
 from storage.core.backup import backup_keep, set_backup_keep
 from storage.errors import PermissionDenied, UsageError, ValidationFailed
+from storage.records.desk import add_desk
 from storage.records.targets import list_targets, set_target
 from sync.bundle import BundleRejected
 from sync.devices import device_overview, revoke_device
@@ -57,7 +58,8 @@ def test_the_centres_targets_receipts_and_policy_reach_the_district(pair: SyncPa
     written = json.loads(capsys.readouterr().out)
     path = pair.folder / "out" / "centre-update-1.mizan-update"
     assert written == {"update": str(path), "sequence": 1, "catalogue_version": pair.clerk.catalogue.version,
-                       "contents": {"targets": 2, "receipts": 1, "revoked_devices": 0, "policy": 1, "approvals": 0}}
+                       "contents": {"targets": 2, "receipts": 1, "revoked_devices": 0, "policy": 1, "approvals": 0,
+                                    "desks": pair.clerk.db.execute("SELECT count(*) FROM desks").fetchone()[0]}}
     assert "PRO-01" in path.read_text(encoding="utf-8")  # signed, not encrypted: it holds no personal data
 
     before = state(pair.supervisor)
@@ -207,3 +209,32 @@ def test_the_centre_sees_which_update_each_district_runs(pair: SyncPair, monkeyp
     districts.reload()
     quetta_row = next(number for number, row in enumerate(districts.rows) if row["district"] == "QUETTA")
     assert districts.index(quetta_row, DistrictsModel.UPDATE).data() == "update 2 of 2"
+
+
+def test_a_desk_the_centre_adds_reaches_its_district_only(pair: SyncPair):
+    centre_admin = sign_in(pair.centre_path, "admin")
+    try:
+        add_desk(centre_admin, "QTA-NEW", "Quetta new smart station desk", "QUETTA", "Satellite Town")
+        add_desk(centre_admin, "PSN-NEW", "Pishin new desk", "PISHIN")
+    finally:
+        centre_admin.close()
+    report = import_update(pair.supervisor, update_of(pair))
+    assert report["desks"] == {"new": 1, "changed": 0}
+    desks = {row[0]: row[1:] for row in pair.supervisor.db.execute("SELECT code, name, station FROM desks")}
+    assert desks["QTA-NEW"] == ("Quetta new smart station desk", "Satellite Town")
+    assert "PSN-NEW" not in desks
+
+
+def test_what_came_in_an_update_does_not_go_back_in_the_next_bundle(pair: SyncPair):
+    """A target or desk the centre sent is not this PC's: re-sent, the centre would keep it aside as another
+    device's record (SY_OTHER_DEVICE) at every import."""
+    set_target(pair.clerk, "PRO-01", "QUETTA", YEAR, 120)
+    centre_admin = sign_in(pair.centre_path, "admin")
+    try:
+        add_desk(centre_admin, "QTA-NEW", "Quetta new smart station desk", "QUETTA")
+    finally:
+        centre_admin.close()
+    import_update(pair.supervisor, update_of(pair))
+    add_values(pair.supervisor)
+    [outcome] = import_bundles(pair.clerk, [export_to(pair.supervisor, pair.folder / "b1")])
+    assert (outcome.status, outcome.counts["quarantined"]) == ("imported", 0)

@@ -4661,6 +4661,10 @@
         <source>its approval decisions are not in the form this Mizan reads.</source>
         <translation>اس کے منظوری کے فیصلے ایسی شکل میں ہیں جو یہ Mizan نہیں پڑھتا۔</translation>
     </message>
+    <message>
+        <source>its desks are not in the form this Mizan reads.</source>
+        <translation>اس کے ڈیسک ایسی شکل میں ہیں جو یہ Mizan نہیں پڑھتا۔</translation>
+    </message>
 </context>
 <context>
     <name>fields</name>

@@ -72,6 +72,35 @@ def add_desk(session: Session, code: str, name: str, district: str, station: str
              str(uuid.uuid5(uuid.NAMESPACE_URL, f"mizan:desk:{code}")), session.clock.now(), session.device_id])
 
 
+DESK_FIELDS = ("code", "name", "district", "station", "opened", "active", "uuid", "hlc", "origin_device", "deleted")
+
+
+def all_desks(session: Session) -> list[dict]:
+    """Every desk with its version, as a centre update carries them."""
+    return [dict(zip(DESK_FIELDS, row, strict=True)) for row in session.db.execute(
+        f"SELECT {', '.join(DESK_FIELDS)} FROM desks ORDER BY district, code")]
+
+
+def desks_applied(session: Session, desks: list[dict]) -> dict[str, int]:
+    """Inside the caller's write transaction (a centre update at a district): this district's desks as the
+    centre holds them, each newer version replacing the stored one (a desk the centre added for this
+    district arrives; one this office changed since stays, and reaches the centre in the next bundle).
+    Returns the counts new and changed."""
+    stored = {row[0]: (row[1], row[2]) for row in session.db.execute("SELECT code, hlc, origin_device FROM desks")}
+    counts = {"new": 0, "changed": 0}
+    for desk in desks:
+        if desk["district"] != session.district or desk["code"] in stored and stored[desk["code"]] >= (
+                desk["hlc"], desk["origin_device"]):
+            continue
+        counts["changed" if desk["code"] in stored else "new"] += 1
+        session.db.execute(
+            f"INSERT INTO desks ({', '.join(DESK_FIELDS)}) VALUES ({', '.join('?' * len(DESK_FIELDS))}) "
+            f"ON CONFLICT (code) DO UPDATE SET {', '.join(f'{n} = excluded.{n}' for n in DESK_FIELDS[1:])}",
+            [desk[name] for name in DESK_FIELDS])
+        session.clock.observe(desk["hlc"])
+    return counts
+
+
 def _normalise_case(case: Mapping) -> dict:
     record = {name: case.get(name) for name in CASE_FIELDS}
     for name, value in record.items():
