@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import time
 import warnings
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -498,6 +499,14 @@ def test_each_report_is_shown_with_its_figures_colours_and_charts(qtbot, centre_
     screen.export(tmp_path / "completeness.pdf")
     qtbot.waitUntil(lambda: not screen.busy, timeout=60000)
     assert (tmp_path / "completeness.pdf").read_bytes().startswith(b"%PDF")
+    # CSV of a report of two tables: one ZIP, and the status line names it and the tables in it.
+    screen.export(tmp_path / "completeness.csv")
+    qtbot.waitUntil(lambda: not screen.busy, timeout=60000)
+    assert screen.status.text() == (f"Saved {tmp_path / 'completeness.zip'}: 2 tables as CSV files in one ZIP "
+                                    "(completeness-by-district-and-institution.csv, completeness-and-timeliness.csv).")
+    assert not (tmp_path / "completeness.csv").exists()
+    assert zipfile.ZipFile(tmp_path / "completeness.zip").namelist() == [
+        "completeness-by-district-and-institution.csv", "completeness-and-timeliness.csv"]
 
 
 def test_a_district_sees_the_reports_of_its_own_district(qtbot, supervisor):

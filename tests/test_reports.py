@@ -204,17 +204,6 @@ def test_pdf_has_the_tables_and_a_chart(centre_figures, tmp_path: Path):
     assert "PRO-04 Conviction rate in serious and violent crime" in text
 
 
-def test_csv_writes_one_file_per_table(centre_figures, tmp_path: Path):
-    written = write_report(progress_report(centre_figures, year=2024), tmp_path / "progress.csv")
-    assert [path.name for path in written] == ["progress-progress-1-headline-indicators.csv",
-                                               "progress-progress-2-districts-and-institutions.csv",
-                                               "progress-progress-3-every-indicator.csv"]
-    every = pd.read_csv(written[2])
-    assert row_of(every, district="QUETTA", indicator="CRT-03")["figure"] == 400
-    single = trend_report(centre_figures, ["PRO-04"], year=2024)
-    assert write_report(single, tmp_path / "trend.csv") == [tmp_path / "trend.csv"]
-
-
 def test_unknown_suffix_is_refused(centre_figures, tmp_path: Path):
     with pytest.raises(UsageError) as refused:
         write_report(progress_report(centre_figures, year=2024), tmp_path / "report.docx")

@@ -47,7 +47,7 @@ from storage.i18n import fill
 from storage.reference.due import last_complete_period
 from storage.reference.periods import shift
 from storage.reports.build import STATUS_COLOURS, Report, Table, build_report
-from storage.reports.files import chart_svg, figure_text, write_report
+from storage.reports.files import chart_svg, csv_member_names, figure_text, report_target, write_report
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -272,23 +272,40 @@ class ReportsScreen(Screen):
     def choose_file(self, suffix: str) -> None:
         if self.report is None:
             return
-        name = f"mizan-{self.report.kind}-{self.report.span.replace(' ', '')}{suffix}"
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the report"), name, f"*{suffix}")
+        name = Path(f"mizan-{self.report.kind}-{self.report.span.replace(' ', '')}{suffix}")
+        target = report_target(self.report, name)
+        if target.suffix != suffix:
+            # A CSV file holds one table: a report of several is saved as one ZIP of a CSV per table, and the
+            # dialog offers that name so the user knows which file to look for.
+            self.status.setText(fill(self.tr("This report has {count} tables: CSV saves them as one ZIP file "
+                                             "holding a CSV file per table."), count=len(self.report.tables)))
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the report"), str(target),
+                                                  self.tr("ZIP of CSV files (*.zip)"))
+            if path:
+                self.export(Path(path).with_suffix(suffix))
+            return
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the report"), str(name), f"*{suffix}")
         if path:
             self.export(Path(path) if path.endswith(suffix) else Path(path + suffix))
 
     def export(self, path: Path) -> None:
-        """Write the report shown to ``path`` off the GUI thread (a PDF with charts takes a moment)."""
+        """Write the report shown to ``path`` off the GUI thread (a PDF with charts takes a moment); a .csv of
+        several tables is written as the .zip beside it, and the status line names the file written."""
         report = self.report
         if report is None:
             return
         self.busy = True
-        self.status.setText(fill(self.tr("Writing {path}…"), path=path))
+        self.status.setText(fill(self.tr("Writing {path}…"), path=report_target(report, path)))
 
         def written(paths: object, error: Exception | None) -> None:
             self.busy = False
             if error is not None or not isinstance(paths, list):
                 self.status.setText(fill(self.tr("Nothing was written: {error}"), error=error))
+                return
+            if [Path(p).suffix for p in paths] == [".zip"] and path.suffix.lower() == ".csv":
+                self.status.setText(fill(self.tr("Saved {file}: {count} tables as CSV files in one ZIP ({names})."),
+                                         file=paths[0], count=len(report.tables),
+                                         names=", ".join(csv_member_names([report]))))
                 return
             self.status.setText(fill(self.tr("Saved {files}."), files=", ".join(str(p) for p in paths)))
 

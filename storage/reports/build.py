@@ -104,13 +104,15 @@ class Table:
 
     ``formats`` maps a column to ``count`` (whole numbers), ``percent`` (0-100, one decimal), ``decimal``
     or ``general`` (mixed units); unlisted columns are text. ``status_columns`` hold one of
-    :data:`STATUSES` (or nothing) and are coloured with :data:`STATUS_COLOURS`.
+    :data:`STATUSES` (or nothing) and are coloured with :data:`STATUS_COLOURS`. ``name`` names the table's
+    CSV file (e.g. ``trend-PRO-04``) where its caption would make a long one; empty: the caption.
     """
 
     caption: str
     frame: pd.DataFrame
     formats: dict[str, str] = field(default_factory=dict)
     status_columns: tuple[str, ...] = ()
+    name: str = ""
 
 
 @dataclass
@@ -663,7 +665,8 @@ def trend_report(session: Session, indicators: Iterable[str] | None = None, dist
                 table[period] = [SUPPRESSED if desk_figure_hidden(protection, code, (district, period)) else figure
                                  for district, figure in zip(table["district"], table[period].astype(object), strict=True)]
         unit = "percent" if indicator.unit == "percent" else ("count" if indicator.unit == "count" else "decimal")
-        report.tables.append(Table(f"{code} {indicator.name}", table, dict.fromkeys(periods, unit)))
+        report.tables.append(Table(f"{code} {indicator.name}", table, dict.fromkeys(periods, unit),
+                                   name=f"trend-{code}"))
         drawn = [i for i, name in enumerate(table["district"])
                  if name == ALL_DISTRICTS or not session.is_centre or districts]
         report.charts.append(Chart("line", f"{code} {indicator.name}", len(report.tables) - 1, "district", periods,

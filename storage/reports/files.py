@@ -1,18 +1,23 @@
 """Reports to files: XLSX (formatted, one sheet per report, native charts), PDF (tables and vector charts,
-reportlab) and CSV (one file per table). The format comes from the file name's suffix.
+reportlab) and CSV (one table per file: several tables go into one ZIP). The format comes from the file name's
+suffix. Every file is written to a temporary file beside it and renamed: a crash leaves no half report.
 
 The reports themselves are :class:`storage.reports.build.Report` objects; nothing here queries the database.
 """
 
 from __future__ import annotations
 
+import io
 import math
 import re
+import zipfile
 from collections.abc import Sequence
 from pathlib import Path
 
+import pandas as pd
 from pandas.api.types import is_numeric_dtype
 
+from storage.core.files import write_atomically
 from storage.errors import UsageError
 from storage.i18n import QT_TRANSLATE_NOOP, say
 from storage.reports.build import STATUS_COLOURS, Chart, Report, Table
@@ -28,23 +33,40 @@ HEADER_FILL = "DDEBF7"
 def write_report(reports: Report | Sequence[Report], path: str | Path) -> list[Path]:
     """Write one or more reports to ``path`` (.xlsx, .pdf or .csv). Returns the files written.
 
-    XLSX and PDF hold every report in one file. CSV holds one table per file: a single table is written
-    to ``path`` itself, several to ``<name>-<report>-<n>.csv`` beside it.
+    XLSX and PDF hold every report in one file. A CSV file holds one table: when the reports have exactly
+    one table it is written to ``path`` itself; several are written as one ZIP beside it, ``path`` with
+    ``.zip`` for ``.csv`` (:func:`report_target`), holding a CSV per table named by its table
+    (:func:`csv_member_names`). Every file is written whole or not at all (temporary file, then renamed).
     """
     reports = [reports] if isinstance(reports, Report) else list(reports)
     path = Path(path)
-    suffix = path.suffix.lower()
-    if suffix not in FORMATS:
-        raise UsageError(say("errors", QT_TRANSLATE_NOOP("errors", "Reports are written as .xlsx, .pdf or .csv, not {file}."), file=repr(path.name)))
-    if not reports:
-        raise UsageError("There is no report to write.")
+    suffix = _checked_suffix(reports, path)
     if suffix == ".xlsx":
         write_xlsx(reports, path)
         return [path]
     if suffix == ".pdf":
         write_pdf(reports, path)
         return [path]
-    return write_csv(reports, path)
+    return [write_csv(reports, path)]
+
+
+def _checked_suffix(reports: list[Report], path: Path) -> str:
+    suffix = path.suffix.lower()
+    if suffix not in FORMATS:
+        raise UsageError(say("errors", QT_TRANSLATE_NOOP("errors", "Reports are written as .xlsx, .pdf or .csv, not {file}."), file=repr(path.name)))
+    if not reports:
+        raise UsageError("There is no report to write.")
+    return suffix
+
+
+def report_target(reports: Report | Sequence[Report], path: str | Path) -> Path:
+    """The file :func:`write_report` writes for ``path``: ``path`` itself, or for a .csv of several tables
+    the .zip beside it (the screens offer that name before writing)."""
+    reports = [reports] if isinstance(reports, Report) else list(reports)
+    path = Path(path)
+    if path.suffix.lower() == ".csv" and sum(len(report.tables) for report in reports) > 1:
+        return path.with_suffix(".zip")
+    return path
 
 
 def _cell(value: object) -> object:
@@ -77,22 +99,82 @@ def figure_text(value: object, kind: str | None = None) -> str:
 # -- CSV ---------------------------------------------------------------------------------------------------
 
 
-def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:40]
+# Characters kept in a ZIP member's name: letters, digits, "-" and "." (safe on Windows, macOS and Linux).
+_UNSAFE_NAME = re.compile(r"[^A-Za-z0-9.]+")
+# Names Windows refuses for a file, whatever its extension.
+_WINDOWS_RESERVED = {"con", "prn", "aux", "nul", *(f"com{n}" for n in range(1, 10)), *(f"lpt{n}" for n in range(1, 10))}
 
 
-def write_csv(reports: list[Report], path: Path) -> list[Path]:
-    """One CSV per table (UTF-8 with BOM, as Excel expects)."""
-    tables = [(report, number, table) for report in reports for number, table in enumerate(report.tables, start=1)]
+def safe_file_stem(text: str) -> str:
+    """``text`` as a file name without extension: each run of characters other than letters, digits and "."
+    becomes one "-"; never cut."""
+    stem = _UNSAFE_NAME.sub("-", text).strip("-.")
+    return f"{stem}-table" if stem.lower() in _WINDOWS_RESERVED else stem
+
+
+def csv_member_names(reports: Sequence[Report]) -> list[str]:
+    """The CSV file name of every table of ``reports``, in order: the table's own name (a trend table's is
+    ``trend-<indicator code>``) or its caption in lower case as a safe name, whole; a name already given gets
+    "-2", "-3"."""
+    names: list[str] = []
+    taken: set[str] = set()
+    for report in reports:
+        for number, table in enumerate(report.tables, start=1):
+            stem = safe_file_stem(table.name or table.caption.lower()) or f"{report.kind}-{number}"
+            name, copy = f"{stem}.csv", 1
+            while name.lower() in taken:  # Windows and macOS fold case: "A.csv" and "a.csv" are one file
+                copy += 1
+                name = f"{stem}-{copy}.csv"
+            taken.add(name.lower())
+            names.append(name)
+    return names
+
+
+def write_csv(reports: list[Report], path: Path) -> Path:
+    """The reports' tables as CSV (UTF-8 with BOM, as Excel expects): one table to ``path``, several to one
+    ZIP (:func:`report_target`) of a CSV per table. Returns the file written."""
+    tables = [table for report in reports for table in report.tables]
     if not tables:
         raise UsageError("The report has no table to write.")
-    written = []
-    for report, number, table in tables:
-        target = path if len(tables) == 1 else path.with_name(
-            f"{path.stem}-{report.kind}-{number}-{_slug(table.caption)}{path.suffix}")
-        _csv_safe(table.frame).to_csv(target, index=False, encoding="utf-8-sig")
-        written.append(target)
-    return written
+    target = report_target(reports, path)
+    if len(tables) == 1:
+        write_atomically(target, csv_bytes(tables[0]))
+        return target
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, table in zip(csv_member_names(reports), tables, strict=True):
+            archive.writestr(name, csv_bytes(table))
+    write_atomically(target, buffer.getvalue())
+    return target
+
+
+def csv_bytes(table: Table) -> bytes:
+    """One table as CSV bytes: every text (headers included) safe from formulas, whole numbers of counts as
+    integers (``7867``, not ``7867.0``), percents and decimals as they are."""
+    return _csv_safe(_csv_numbers(table)).to_csv(index=False).encode("utf-8-sig")
+
+
+def _csv_numbers(table: Table):
+    """The table with each whole float of a column that is not a percent or a decimal as an int.
+
+    pandas makes a column of counts float as soon as one cell is missing (NaN), and a column mixing counts
+    with the suppressed mark holds floats too: both would be written ``7867.0``."""
+    frame = table.frame.copy()
+    for position, column in enumerate(frame.columns):
+        if table.formats.get(column) in ("percent", "decimal"):
+            continue
+        values = frame.iloc[:, position]
+        if values.dtype.kind == "f" or values.dtype == object:
+            # a list into an object Series: map() would infer float64 again from ints beside None
+            frame.isetitem(position, pd.Series([_whole_as_int(v) for v in values], index=frame.index, dtype=object))
+    return frame
+
+
+def _whole_as_int(value: object) -> object:
+    value = _cell(value)
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
 
 
 def _csv_safe(frame):
@@ -102,7 +184,7 @@ def _csv_safe(frame):
     for position in range(frame.shape[1]):
         values = frame.iloc[:, position]
         if not is_numeric_dtype(values):
-            safe.isetitem(position, values.map(csv_field))
+            safe.isetitem(position, pd.Series([csv_field(v) for v in values], index=frame.index, dtype=object))
     return safe
 
 
@@ -123,7 +205,9 @@ def write_xlsx(reports: list[Report], path: Path) -> None:
             name = f"{name[:28]} {len(used)}"
         used.add(name)
         _xlsx_sheet(workbook.create_sheet(name), report)
-    workbook.save(path)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    write_atomically(path, buffer.getvalue())
 
 
 def _xlsx_sheet(sheet, report: Report) -> None:
@@ -278,7 +362,8 @@ def write_pdf(reports: list[Report], path: Path) -> None:
     from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer
 
     styles = getSampleStyleSheet()
-    document = SimpleDocTemplate(str(path), pagesize=landscape(A4), leftMargin=12 * mm, rightMargin=12 * mm,
+    buffer = io.BytesIO()
+    document = SimpleDocTemplate(buffer, pagesize=landscape(A4), leftMargin=12 * mm, rightMargin=12 * mm,
                                  topMargin=12 * mm, bottomMargin=12 * mm, title="; ".join(r.title for r in reports),
                                  author="Mizan")
     width = landscape(A4)[0] - 24 * mm
@@ -301,6 +386,7 @@ def write_pdf(reports: list[Report], path: Path) -> None:
                 story += [Spacer(1, 3 * mm)] + [chart_drawing(report, chart, width) for chart in report.charts
                                                  if chart.table == index]
     document.build(story)
+    write_atomically(path, buffer.getvalue())
 
 
 def _escape(text: str) -> str:
