@@ -175,16 +175,16 @@ def test_xlsx_and_csv_carry_no_suppressed_number(pair, tmp_path: Path):
     [xlsx] = write_report(reports, tmp_path / "reports.xlsx")
     workbook = load_workbook(xlsx)
     hidden = 0
-    for report, sheet in zip(reports, workbook.worksheets, strict=True):
+    tables = [table for report in reports for table in report.tables]
+    for table, sheet in zip(tables, workbook.worksheets, strict=True):  # a sheet per table
         rows = list(sheet.iter_rows())
-        for table in report.tables:
-            caption_at = next(n for n, row in enumerate(rows) if row[0].value == table.caption)
-            for offset, values in enumerate(table.frame.itertuples(index=False), start=2):
-                cells = rows[caption_at + offset]
-                for cell, value in zip(cells, values, strict=False):
-                    if isinstance(value, str) and value == SUPPRESSED:
-                        assert (cell.value, cell.data_type) == (SUPPRESSED, "s")
-                        hidden += 1
+        caption_at = next(n for n, row in enumerate(rows) if row[0].value == table.caption)
+        for offset, values in enumerate(table.frame.itertuples(index=False), start=2):
+            cells = rows[caption_at + offset]
+            for cell, value in zip(cells, values, strict=False):
+                if isinstance(value, str) and value == SUPPRESSED:
+                    assert (cell.value, cell.data_type) == (SUPPRESSED, "s")
+                    hidden += 1
     assert hidden >= 10
     # Excel draws a text cell as 0: every chart reads numbers or empty cells, never a "<5" (nor its number).
     charted = 0

@@ -9,6 +9,7 @@ import zipfile
 from pathlib import Path
 
 import pandas as pd
+from openpyxl import load_workbook
 
 from main import main
 from storage.records.values import save_indicator_values
@@ -129,3 +130,47 @@ def test_the_report_command_says_what_it_wrote(centre_figures, centre_db: Path, 
     assert json.loads(capsys.readouterr().out) == [str(tmp_path / "p.pdf")]
     assert main([*common, "--kind", "trend", "--out", str(tmp_path / "t.csv"), "--json"]) == 0
     assert json.loads(capsys.readouterr().out) == [str(tmp_path / "t.zip")]
+
+
+# -- XLSX -------------------------------------------------------------------------------------------------
+
+
+def test_xlsx_prints_landscape_fitted_to_the_width_with_headers_and_a_footer(centre_figures, tmp_path: Path):
+    report = progress_report(centre_figures, year=2024)
+    [written] = write_report(report, tmp_path / "progress.xlsx")
+    workbook = load_workbook(written)
+    assert len(workbook.worksheets) == len(report.tables)  # a sheet per table: each repeats its own header
+    for sheet, table in zip(workbook.worksheets, report.tables, strict=True):
+        assert sheet.page_setup.orientation == "landscape"
+        assert sheet.sheet_properties.pageSetUpPr.fitToPage is True
+        assert (sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight) == (1, 0)
+        header = next(row[0].row for row in sheet.iter_rows() if row[0].value == table.caption) + 1
+        assert [cell.value for cell in sheet[header]][:len(table.frame.columns)] == list(table.frame.columns)
+        assert sheet.print_title_rows == f"${header}:${header}"
+        assert sheet.oddFooter.left.text == "Progress against targets, 2024"
+        assert sheet.oddFooter.right.text == "Page &P of &N"
+    every = workbook["Every indicator"]
+    rows = [[cell.value for cell in row] for row in every.iter_rows()]
+    header = rows.index(next(row for row in rows if row[0] == "district name"))
+    # The district's name, and its code in its own column beside it.
+    assert rows[header][:3] == ["district name", "district", "institution"]
+    assert {tuple(row[:2]) for row in rows[header + 1:]} == {("Quetta", "QUETTA"), ("Pishin", "PISHIN")}
+
+
+def test_every_table_with_districts_shows_their_names(centre_figures, supervisor):
+    _desk_cases(supervisor)
+    reports = [progress_report(centre_figures, year=2024), trend_report(centre_figures, ["PRO-04"], year=2024),
+               desk_report(supervisor, year=2024)]
+    named = 0
+    for report in reports:
+        for table in report.tables:
+            if "district" in table.frame.columns:
+                names = table.frame["district name"]
+                assert list(table.frame.columns).index("district name") + 1 == list(table.frame.columns).index("district")
+                expected = {"QUETTA": "Quetta", "PISHIN": "Pishin", ALL_DISTRICTS: ALL_DISTRICTS}
+                assert list(names) == [expected[code] for code in table.frame["district"]], table.caption
+                named += 1
+    assert named == 6  # headline, districts and institutions, every indicator, the trend, two desk tables
+    # The trend chart's legend reads the names too.
+    trend = reports[1]
+    assert [name for name, _ in trend.charts[0].data(trend)[1]] == [ALL_DISTRICTS]

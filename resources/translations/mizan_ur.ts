@@ -4951,6 +4951,10 @@
         <translation>ضلع</translation>
     </message>
     <message>
+        <source>district name</source>
+        <translation>ضلع کا نام</translation>
+    </message>
+    <message>
         <location filename="../../storage/reports.py" line="79"/>
         <source>institution</source>
         <translation>ادارہ</translation>

@@ -192,28 +192,50 @@ def _csv_safe(frame):
 
 
 def write_xlsx(reports: list[Report], path: Path) -> None:
-    """One sheet per report: title and notes, then each table under its caption, then the charts."""
+    """A sheet per table, ready to print: the report's title and notes, the table under its caption, its
+    charts; landscape, fitted to the page's width, the table's header row repeated on every printed page,
+    and a footer with the report's title and "Page n of N". (One sheet per table because Excel repeats one
+    header per sheet: a second table's pages would carry the first one's column names.)"""
     # loaded when this format is used: the app and CLI start without it
     from openpyxl import Workbook
 
     workbook = Workbook()
     workbook.remove(workbook.active)
-    used: set[str] = set()
-    for report in reports:
-        name = SHEET_NAMES.get(report.kind, report.kind)[:31]
-        while name in used:
-            name = f"{name[:28]} {len(used)}"
-        used.add(name)
-        _xlsx_sheet(workbook.create_sheet(name), report)
+    for report, number, title in xlsx_sheet_titles(reports):
+        _xlsx_sheet(workbook.create_sheet(title), report, number)
     buffer = io.BytesIO()
     workbook.save(buffer)
     write_atomically(path, buffer.getvalue())
 
 
-def _xlsx_sheet(sheet, report: Report) -> None:
+EXCEL_SHEET_TITLE = 31  # Excel's longest sheet name
+_SHEET_UNSAFE = re.compile(r"[\\/*?:\[\]]")  # characters Excel refuses in a sheet name
+
+
+def xlsx_sheet_titles(reports: Sequence[Report]) -> list[tuple[Report, int, str]]:
+    """(report, table index, sheet title) of every table: the report's sheet name when it has one table,
+    else the table's short title (:attr:`Table.sheet`, or its caption); unique, at most 31 characters."""
+    titles: list[tuple[Report, int, str]] = []
+    taken: set[str] = set()
+    for report in reports:
+        for number, table in enumerate(report.tables):
+            wanted = SHEET_NAMES.get(report.kind, report.kind) if len(report.tables) == 1 else (
+                table.sheet or table.caption)
+            title = _SHEET_UNSAFE.sub("-", wanted)[:EXCEL_SHEET_TITLE].strip() or f"{report.kind} {number + 1}"
+            copy = 1
+            while title.lower() in taken:  # Excel compares sheet names without case
+                copy += 1
+                title = f"{title[:EXCEL_SHEET_TITLE - len(str(copy)) - 1]} {copy}"
+            taken.add(title.lower())
+            titles.append((report, number, title))
+    return titles
+
+
+def _xlsx_sheet(sheet, report: Report, index: int) -> None:
     # loaded when this format is used: the app and CLI start without it
     from openpyxl.styles import Alignment, Font, PatternFill
 
+    table = report.tables[index]
     bold = Font(bold=True)
     sheet.append([report.title])
     sheet["A1"].font = Font(bold=True, size=14)
@@ -222,43 +244,54 @@ def _xlsx_sheet(sheet, report: Report) -> None:
         sheet.append([note])
     row = sheet.max_row + 2
     widths: dict[int, int] = {}
-    anchors: list[tuple[int, int, int]] = []  # (first data row, last data row, table index)
     fills = {status: PatternFill("solid", fgColor=colour) for status, colour in STATUS_COLOURS.items()}
     header_fill = PatternFill("solid", fgColor=HEADER_FILL)
-    first_header = None
-    for index, table in enumerate(report.tables):
-        sheet.cell(row=row, column=1, value=table.caption).font = Font(bold=True, size=12)
+    sheet.cell(row=row, column=1, value=table.caption).font = Font(bold=True, size=12)
+    row += 1
+    header = row
+    columns = list(table.frame.columns)
+    for position, column in enumerate(columns, start=1):
+        cell = sheet.cell(row=row, column=position, value=str(column))
+        cell.font, cell.fill = bold, header_fill
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+        widths[position] = max(widths.get(position, 8), min(len(str(column)) + 2, 40))
+    first = row + 1
+    for values in table.frame.itertuples(index=False):
         row += 1
-        columns = list(table.frame.columns)
-        for position, column in enumerate(columns, start=1):
-            cell = sheet.cell(row=row, column=position, value=str(column))
-            cell.font, cell.fill = bold, header_fill
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
-            widths[position] = max(widths.get(position, 8), min(len(str(column)) + 2, 40))
-        first_header = first_header or row
-        first = row + 1
-        for values in table.frame.itertuples(index=False):
-            row += 1
-            for position, (column, value) in enumerate(zip(columns, values, strict=True), start=1):
-                cell = sheet.cell(row=row, column=position, value=_cell(value))
-                kind = table.formats.get(column)
-                if kind and not isinstance(cell.value, str):
-                    cell.number_format = EXCEL_FORMATS[kind]
-                if column in table.status_columns and cell.value in fills:
-                    cell.fill = fills[cell.value]
-                if isinstance(cell.value, str):
-                    widths[position] = max(widths.get(position, 8), min(len(cell.value) + 2, 50))
-        anchors.append((first, row, index))
-        row += 2
+        for position, (column, value) in enumerate(zip(columns, values, strict=True), start=1):
+            cell = sheet.cell(row=row, column=position, value=_cell(value))
+            kind = table.formats.get(column)
+            if kind and not isinstance(cell.value, str):
+                cell.number_format = EXCEL_FORMATS[kind]
+            if column in table.status_columns and cell.value in fills:
+                cell.fill = fills[cell.value]
+            if isinstance(cell.value, str):
+                widths[position] = max(widths.get(position, 8), min(len(cell.value) + 2, 50))
+            elif cell.value is not None:
+                widths[position] = max(widths.get(position, 8), len(figure_text(cell.value, kind)) + 2)
     for position, width in widths.items():
         sheet.column_dimensions[_column_letter(position)].width = width
-    if first_header:
-        # The title and notes scroll away; the first table's header row stays.
-        sheet.freeze_panes = sheet.cell(row=first_header + 1, column=1)
-    for number, chart in enumerate(report.charts):
-        first, last, _ = anchors[chart.table]
-        _xlsx_chart(sheet, report, chart, first, last, f"{_column_letter(len(widths) + 2)}{first_header + 1 + 18 * number}")
+    # The title and notes scroll away; the header row stays on screen and is printed atop every page.
+    sheet.freeze_panes = sheet.cell(row=header + 1, column=1)
+    _xlsx_print_setup(sheet, report, header)
+    for number, chart in enumerate(chart for chart in report.charts if chart.table == index):
+        _xlsx_chart(sheet, report, chart, first, row, f"{_column_letter(len(widths) + 2)}{header + 1 + 18 * number}")
     keep_all_text(sheet)  # every title, note, caption, heading and text figure a string cell, never a formula
+
+
+def _xlsx_print_setup(sheet, report: Report, header: int) -> None:
+    """A4 landscape, every column on the page's width (as many pages down as it takes), the header row on
+    every page, and a footer naming the report and the page."""
+    sheet.page_setup.orientation = sheet.ORIENTATION_LANDSCAPE
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0  # 0: as many pages tall as the table needs
+    sheet.print_title_rows = f"{header}:{header}"
+    sheet.print_options.gridLines = True
+    # "&" starts a code in a header or footer: a title's own "&" is written "&&".
+    sheet.oddFooter.left.text = report.title.replace("&", "&&")[:120]
+    sheet.oddFooter.right.text = "Page &P of &N"
 
 
 def _column_letter(position: int) -> str:
