@@ -12,6 +12,7 @@ import math
 import re
 import zipfile
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
@@ -382,7 +383,10 @@ def _series_title(sheet, column: int, row: int):
 # -- PDF ---------------------------------------------------------------------------------------------------
 
 PDF_FONT_SIZE = 7
-PDF_MAX_COLUMN_CHARS = 48  # longer texts (indicator names) are cut with an ellipsis
+PDF_SMALLEST_FONT_SIZE = 5  # a table too wide for the page at 7 pt is set smaller, down to this, as a last resort
+PDF_PADDING = 3  # points between a cell's text and each side of its cell
+PDF_SLACK = 1  # points more than the text needs: rounding never makes text touch a rule
+PDF_FONT, PDF_BOLD = "Helvetica", "Helvetica-Bold"
 SERIES_COLOURS = ("#1F4E79", "#C55A11", "#548235", "#7030A0", "#BF9000", "#2E75B6", "#A5A5A5", "#843C0C")
 
 
@@ -426,43 +430,116 @@ def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
+@dataclass
+class PdfColumns:
+    """How a table is set on the PDF page: each column's width (points), the font size, and which columns'
+    figures wrap onto more lines (long names); headers always wrap at spaces (reportlab Paragraphs)."""
+
+    widths: list[float]
+    font_size: float
+    wrapped: list[bool]
+
+
+def pdf_table_text(table: Table) -> tuple[list[str], list[list[str]]]:
+    """(header, rows) of a table as the PDF prints them (figures formatted, text whole)."""
+    columns = list(table.frame.columns)
+    rows = [[figure_text(value, table.formats.get(column)) for column, value in zip(columns, values, strict=True)]
+            for values in table.frame.itertuples(index=False)]
+    return [str(column) for column in columns], rows
+
+
+def _widest_word(text: str, font: str, size: float) -> float:
+    # loaded when this format is used: the app and CLI start without it
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    return max((stringWidth(word, font, size) for word in text.split()), default=0.0)
+
+
+def pdf_columns(header: list[str], rows: list[list[str]], numeric: list[bool], width: float) -> PdfColumns:
+    """Columns sized to their content within ``width`` points, measured with reportlab's font metrics.
+
+    Each column gets at least its widest figure (a number never wraps) or, for text, its longest word, and
+    its header's longest word; the room left goes first to text figures so they stay on one line, then to
+    headers. Only when even that minimum is too wide is the font made smaller, half a point at a time.
+    """
+    size = PDF_FONT_SIZE
+    while True:
+        layout = _pdf_columns_at(header, rows, numeric, width, size)
+        if layout is not None:
+            return layout
+        if size <= PDF_SMALLEST_FONT_SIZE:
+            # Wider than the page even at the smallest size: every column at its minimum, the table wider.
+            return _pdf_columns_at(header, rows, numeric, float("inf"), size, minimum_only=True)
+        size -= 0.5
+
+
+def _pdf_columns_at(header: list[str], rows: list[list[str]], numeric: list[bool], width: float, size: float,
+                    minimum_only: bool = False) -> PdfColumns | None:
+    # loaded when this format is used: the app and CLI start without it
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    room = 2 * PDF_PADDING + PDF_SLACK
+    count = len(header)
+    body = [max((stringWidth(row[i], PDF_FONT, size) for row in rows), default=0.0) for i in range(count)]
+    body_word = [body[i] if numeric[i] else max((_widest_word(row[i], PDF_FONT, size) for row in rows), default=0.0)
+                 for i in range(count)]
+    head = [stringWidth(text, PDF_BOLD, size) for text in header]
+    head_word = [_widest_word(text, PDF_BOLD, size) for text in header]
+    least = [max(head_word[i], body_word[i]) + room for i in range(count)]
+    if sum(least) > width:
+        return None
+    widths = list(least)
+    if not minimum_only:
+        extra = width - sum(widths)
+        for wanted in ([body[i] + room for i in range(count)], [max(head[i], body[i]) + room for i in range(count)]):
+            short = [max(0.0, wanted[i] - widths[i]) for i in range(count)]
+            total = sum(short)
+            if total <= 0:
+                continue
+            share = min(1.0, extra / total)
+            widths = [widths[i] + short[i] * share for i in range(count)]
+            extra -= total * share
+    wrapped = [not numeric[i] and body[i] + room > widths[i] + 1e-6 for i in range(count)]
+    return PdfColumns(widths, size, wrapped)
+
+
 def _pdf_table(table: Table, width: float):
+    """A table that fits the page's width: columns sized to their content (:func:`pdf_columns`), headers
+    and long names wrapped in their cells, the header row repeated on every page the table runs onto."""
     # loaded when this format is used: the app and CLI start without it
     from reportlab.lib import colors
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Paragraph, TableStyle
     from reportlab.platypus import Table as PdfTable
-    from reportlab.platypus import TableStyle
 
     columns = list(table.frame.columns)
-    rows = [[str(column) for column in columns]]
-    for values in table.frame.itertuples(index=False):
-        cells = []
-        for column, value in zip(columns, values, strict=True):
-            text = figure_text(value, table.formats.get(column))
-            cells.append(text if len(text) <= PDF_MAX_COLUMN_CHARS else text[:PDF_MAX_COLUMN_CHARS - 1] + "…")
-        rows.append(cells)
+    header, rows = pdf_table_text(table)
+    numeric = [column in table.formats for column in columns]
+    layout = pdf_columns(header, rows, numeric, width)
+    size = layout.font_size
+    head_style = ParagraphStyle("header", fontName=PDF_BOLD, fontSize=size, leading=size * 1.2)
+    text_style = ParagraphStyle("text", fontName=PDF_FONT, fontSize=size, leading=size * 1.2)
+    cells: list[list] = [[Paragraph(_escape(text), head_style) for text in header]]
+    for row in rows:
+        cells.append([Paragraph(_escape(text), text_style) if layout.wrapped[i] and text else text
+                      for i, text in enumerate(row)])
     style = [
-        ("FONT", (0, 0), (-1, -1), "Helvetica", PDF_FONT_SIZE),
-        ("FONT", (0, 0), (-1, 0), "Helvetica-Bold", PDF_FONT_SIZE),
+        ("FONT", (0, 0), (-1, -1), PDF_FONT, size),
         ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor(f"#{HEADER_FILL}")),
         ("GRID", (0, 0), (-1, -1), 0.25, colors.grey),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("TOPPADDING", (0, 0), (-1, -1), 1), ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+        ("LEFTPADDING", (0, 0), (-1, -1), PDF_PADDING), ("RIGHTPADDING", (0, 0), (-1, -1), PDF_PADDING),
+        ("TOPPADDING", (0, 0), (-1, -1), 1), ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
     ]
     for position, column in enumerate(columns):
         if column in table.formats:
             style.append(("ALIGN", (position, 1), (position, -1), "RIGHT"))
         if column in table.status_columns:
-            for row_number, row in enumerate(rows[1:], start=1):
+            for row_number, row in enumerate(rows, start=1):
                 if row[position] in STATUS_COLOURS:
                     style.append(("BACKGROUND", (position, row_number), (position, row_number),
                                   colors.HexColor(f"#{STATUS_COLOURS[row[position]]}")))
-    # Column widths from the longest text in each column, scaled down to the page when too wide.
-    from reportlab.pdfbase.pdfmetrics import stringWidth
-
-    natural = [max(stringWidth(row[i], "Helvetica-Bold" if n == 0 else "Helvetica", PDF_FONT_SIZE)
-                   for n, row in enumerate(rows)) + 6 for i in range(len(columns))]
-    scale = min(1.0, width / sum(natural))
-    return PdfTable(rows, colWidths=[w * scale for w in natural], repeatRows=1, style=TableStyle(style), hAlign="LEFT")
+    return PdfTable(cells, colWidths=layout.widths, repeatRows=1, style=TableStyle(style), hAlign="LEFT")
 
 
 def chart_drawing(report: Report, chart: Chart, width: float):
