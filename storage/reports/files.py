@@ -387,6 +387,7 @@ PDF_SMALLEST_FONT_SIZE = 5  # a table too wide for the page at 7 pt is set small
 PDF_PADDING = 3  # points between a cell's text and each side of its cell
 PDF_SLACK = 1  # points more than the text needs: rounding never makes text touch a rule
 PDF_FONT, PDF_BOLD = "Helvetica", "Helvetica-Bold"
+PDF_CAPTION_ROOM = 120  # points: a table's caption starts a new page when less room than this is left under it
 SERIES_COLOURS = ("#1F4E79", "#C55A11", "#548235", "#7030A0", "#BF9000", "#2E75B6", "#A5A5A5", "#843C0C")
 
 
@@ -396,7 +397,7 @@ def write_pdf(reports: list[Report], path: Path) -> None:
     from reportlab.lib.pagesizes import A4, landscape
     from reportlab.lib.styles import getSampleStyleSheet
     from reportlab.lib.units import mm
-    from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer
+    from reportlab.platypus import CondPageBreak, PageBreak, Paragraph, SimpleDocTemplate, Spacer
 
     styles = getSampleStyleSheet()
     buffer = io.BytesIO()
@@ -414,7 +415,9 @@ def write_pdf(reports: list[Report], path: Path) -> None:
         story += [Paragraph(_escape(note), styles["Italic"]) for note in report.notes]
         charted = {chart.table for chart in report.charts}
         for index, table in enumerate(report.tables):
-            story += [Spacer(1, 4 * mm), Paragraph(_escape(table.caption), styles["Heading3"])]
+            # A caption never sits alone at a page's foot: with less room left than a few rows, a new page.
+            story += [CondPageBreak(PDF_CAPTION_ROOM), Spacer(1, 4 * mm),
+                      Paragraph(_escape(table.caption), styles["Heading3"])]
             if table.frame.empty:
                 story.append(Paragraph("No figures.", styles["Normal"]))
             else:
