@@ -507,6 +507,11 @@ def test_each_report_is_shown_with_its_figures_colours_and_charts(qtbot, centre_
     assert not (tmp_path / "completeness.csv").exists()
     assert zipfile.ZipFile(tmp_path / "completeness.zip").namelist() == [
         "completeness-by-district-and-institution.csv", "completeness-and-timeliness.csv"]
+    # The save dialog offers the .zip that CSV will write, and the status line says why.
+    assert screen.save_proposal(".csv") == (Path("mizan-completeness-2024.zip"), "ZIP of CSV files (*.zip)")
+    assert screen.status.text() == ("This report has 2 tables: CSV saves them as one ZIP file holding a CSV file "
+                                    "per table.")
+    assert screen.save_proposal(".pdf") == (Path("mizan-completeness-2024.pdf"), "*.pdf")
 
 
 def test_a_district_sees_the_reports_of_its_own_district(qtbot, supervisor):

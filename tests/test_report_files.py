@@ -104,6 +104,16 @@ def test_counts_are_written_as_whole_numbers_even_beside_missing_cells(centre_fi
     assert row_of(every, district="QUETTA", indicator="PRO-04")["figure"] == "33.33"
 
 
+def test_csv_figures_read_as_the_report_shows_them(tmp_path: Path):
+    frame = pd.DataFrame({"district": ["A", "B", "C"], "expected": [174.16666666666669, 7867.0, None],
+                          "clients": [12.0, SUPPRESSED, None], "rate %": [33.3, 100.0, None], "ratio": [2.0, 3.456, None]})
+    report = Report("progress", "Figures", ALL_DISTRICTS, "2026", "2026-12-05 10:00", tables=[
+        Table("Figures", frame, {"expected": "general", "clients": "count", "rate %": "percent", "ratio": "decimal"})])
+    [written] = write_report(report, tmp_path / "figures.csv")
+    assert written.read_text(encoding="utf-8-sig").splitlines() == [
+        "district,expected,clients,rate %,ratio", "A,174.17,12,33.3,2.0", "B,7867,<5,100.0,3.46", "C,,,,"]
+
+
 def test_suppressed_cells_stay_suppressed_in_the_zip(supervisor, tmp_path: Path):
     _desk_cases(supervisor)
     report = desk_report(supervisor, year=2024)

@@ -269,24 +269,27 @@ class ReportsScreen(Screen):
 
     # -- export ----------------------------------------------------------------------------------------
 
+    def save_proposal(self, suffix: str) -> tuple[Path, str]:
+        """The file name and filter the save dialog offers for ``suffix``: for CSV of a report of several
+        tables the .zip that will be written (a CSV file holds one table), and the status line says why."""
+        assert self.report is not None
+        name = Path(f"mizan-{self.report.kind}-{self.report.span.replace(' ', '')}{suffix}")
+        target = report_target(self.report, name)
+        if target.suffix == suffix:
+            return name, f"*{suffix}"
+        self.status.setText(fill(self.tr("This report has {count} tables: CSV saves them as one ZIP file "
+                                         "holding a CSV file per table."), count=len(self.report.tables)))
+        return target, self.tr("ZIP of CSV files (*.zip)")
+
     def choose_file(self, suffix: str) -> None:
         if self.report is None:
             return
-        name = Path(f"mizan-{self.report.kind}-{self.report.span.replace(' ', '')}{suffix}")
-        target = report_target(self.report, name)
-        if target.suffix != suffix:
-            # A CSV file holds one table: a report of several is saved as one ZIP of a CSV per table, and the
-            # dialog offers that name so the user knows which file to look for.
-            self.status.setText(fill(self.tr("This report has {count} tables: CSV saves them as one ZIP file "
-                                             "holding a CSV file per table."), count=len(self.report.tables)))
-            path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the report"), str(target),
-                                                  self.tr("ZIP of CSV files (*.zip)"))
-            if path:
-                self.export(Path(path).with_suffix(suffix))
-            return
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the report"), str(name), f"*{suffix}")
+        name, filter_ = self.save_proposal(suffix)
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the report"), str(name), filter_)
         if path:
-            self.export(Path(path) if path.endswith(suffix) else Path(path + suffix))
+            # write_report takes the .csv and writes the .zip beside it when the report has several tables
+            self.export(Path(path).with_suffix(suffix) if Path(path).suffix in (suffix, name.suffix)
+                        else Path(path + suffix))
 
     def export(self, path: Path) -> None:
         """Write the report shown to ``path`` off the GUI thread (a PDF with charts takes a moment); a .csv of

@@ -156,26 +156,32 @@ def csv_bytes(table: Table) -> bytes:
 
 
 def _csv_numbers(table: Table):
-    """The table with each whole float of a column that is not a percent or a decimal as an int.
+    """The table's figures as the screen and the PDF show them: each whole number of a column that is not a
+    percent or a decimal as an int, other fractions to 2 decimals (a pro-rated target is 174.17, not
+    174.16666666666669); percents as they are (already to 1 decimal).
 
     pandas makes a column of counts float as soon as one cell is missing (NaN), and a column mixing counts
     with the suppressed mark holds floats too: both would be written ``7867.0``."""
     frame = table.frame.copy()
     for position, column in enumerate(frame.columns):
-        if table.formats.get(column) in ("percent", "decimal"):
+        kind = table.formats.get(column)
+        if kind == "percent":
             continue
         values = frame.iloc[:, position]
         if values.dtype.kind == "f" or values.dtype == object:
             # a list into an object Series: map() would infer float64 again from ints beside None
-            frame.isetitem(position, pd.Series([_whole_as_int(v) for v in values], index=frame.index, dtype=object))
+            frame.isetitem(position, pd.Series([_csv_number(v, kind) for v in values], index=frame.index,
+                                               dtype=object))
     return frame
 
 
-def _whole_as_int(value: object) -> object:
+def _csv_number(value: object, kind: str | None) -> object:
     value = _cell(value)
-    if isinstance(value, float) and value.is_integer():
+    if not isinstance(value, float):
+        return value
+    if value.is_integer() and kind != "decimal":
         return int(value)
-    return value
+    return round(value, 2)
 
 
 def _csv_safe(frame):
