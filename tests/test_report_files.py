@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pandas as pd
 from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from main import main
@@ -181,12 +182,19 @@ def test_xlsx_prints_landscape_fitted_to_the_width_with_headers_and_a_footer(cen
         assert sheet.print_title_rows == f"${header}:${header}"
         assert sheet.oddFooter.left.text == "Progress against targets, 2024"
         assert sheet.oddFooter.right.text == "Page &P of &N"
+        # The print area is the table and the notes under it (wrapped across the table's width), no further.
+        last = get_column_letter(len(table.frame.columns))
+        assert sheet.print_area == f"'{sheet.title}'!$A$1:${last}${sheet.max_row + 1}"
+        notes = [row[0] for row in sheet.iter_rows() if row[0].value in report.notes]
+        assert len(notes) == len(report.notes) and notes[0].row > header + len(table.frame)
+        assert {f"A{cell.row}:{last}{cell.row}" for cell in notes} <= {str(r) for r in sheet.merged_cells.ranges}
     every = workbook["Every indicator"]
     rows = [[cell.value for cell in row] for row in every.iter_rows()]
     header = rows.index(next(row for row in rows if row[0] == "district name"))
     # The district's name, and its code in its own column beside it.
     assert rows[header][:3] == ["district name", "district", "institution"]
-    assert {tuple(row[:2]) for row in rows[header + 1:]} == {("Quetta", "QUETTA"), ("Pishin", "PISHIN")}
+    table_rows = rows[header + 1:header + 1 + len(report.table("Every indicator").frame)]
+    assert {tuple(row[:2]) for row in table_rows} == {("Quetta", "QUETTA"), ("Pishin", "PISHIN")}
 
 
 def test_every_table_with_districts_shows_their_names(centre_figures, supervisor):

@@ -239,27 +239,29 @@ def xlsx_sheet_titles(reports: Sequence[Report]) -> list[tuple[Report, int, str]
 
 
 def _xlsx_sheet(sheet, report: Report, index: int) -> None:
+    """Title and scope; the table under its caption; then the report's notes (wrapped across the table's
+    width) and its charts, below the table so that they print with it."""
     # loaded when this format is used: the app and CLI start without it
-    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 
     table = report.tables[index]
     bold = Font(bold=True)
     sheet.append([report.title])
     sheet["A1"].font = Font(bold=True, size=14)
     sheet.append([f"{report.scope} - {report.span} - generated {report.generated_at}"])
-    for note in report.notes:
-        sheet.append([note])
     row = sheet.max_row + 2
     widths: dict[int, int] = {}
     fills = {status: PatternFill("solid", fgColor=colour) for status, colour in STATUS_COLOURS.items()}
     header_fill = PatternFill("solid", fgColor=HEADER_FILL)
+    thin = Side(style="thin", color="A6A6A6")
+    ruled = Border(left=thin, right=thin, top=thin, bottom=thin)  # the table's own rules, on screen and paper
     sheet.cell(row=row, column=1, value=table.caption).font = Font(bold=True, size=12)
     row += 1
     header = row
     columns = list(table.frame.columns)
     for position, column in enumerate(columns, start=1):
         cell = sheet.cell(row=row, column=position, value=str(column))
-        cell.font, cell.fill = bold, header_fill
+        cell.font, cell.fill, cell.border = bold, header_fill, ruled
         cell.alignment = Alignment(wrap_text=True, vertical="top")
         widths[position] = max(widths.get(position, 8), min(len(str(column)) + 2, 40))
     first = row + 1
@@ -267,6 +269,7 @@ def _xlsx_sheet(sheet, report: Report, index: int) -> None:
         row += 1
         for position, (column, value) in enumerate(zip(columns, values, strict=True), start=1):
             cell = sheet.cell(row=row, column=position, value=_cell(value))
+            cell.border = ruled
             kind = table.formats.get(column)
             if kind and not isinstance(cell.value, str):
                 cell.number_format = EXCEL_FORMATS[kind]
@@ -276,26 +279,60 @@ def _xlsx_sheet(sheet, report: Report, index: int) -> None:
                 widths[position] = max(widths.get(position, 8), min(len(cell.value) + 2, 50))
             elif cell.value is not None:
                 widths[position] = max(widths.get(position, 8), len(figure_text(cell.value, kind)) + 2)
+    last_data = row
     for position, width in widths.items():
         sheet.column_dimensions[_column_letter(position)].width = width
-    # The title and notes scroll away; the header row stays on screen and is printed atop every page.
+    # Charts are drawn about 18 cm wide: the printed width is the table's or the charts', the wider.
+    charts = [chart for chart in report.charts if chart.table == index]
+    last_column = max(len(columns), _columns_spanning(widths, XLSX_CHART_WIDTH_CHARACTERS) if charts else 0, 1)
+    row += 1
+    line_characters = sum(widths.get(position, 8.43) for position in range(1, last_column + 1))
+    for note in report.notes:
+        # A note wraps across the printed width (one merged cell); Excel does not fit a merged row's height
+        # to its text, so the height is reckoned from the text's length.
+        row += 1
+        cell = sheet.cell(row=row, column=1, value=note)
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+        if last_column > 1:
+            sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=last_column)
+        sheet.row_dimensions[row].height = 15 * max(1, math.ceil(len(note) * 1.15 / max(line_characters, 1)))
+    if charts:
+        # The charts start a printed page of their own rather than being cut at a page's foot.
+        from openpyxl.worksheet.pagebreak import Break  # loaded when this format is used, as above
+
+        sheet.row_breaks.append(Break(id=row + 1))
+    for number, chart in enumerate(charts):
+        _xlsx_chart(sheet, report, chart, first, last_data, f"A{row + 2 + XLSX_CHART_ROWS * number}")
+    row += 1 + XLSX_CHART_ROWS * len(charts)
+    # The title and scope scroll away with the sheet; the header row stays on screen and on every printed page.
     sheet.freeze_panes = sheet.cell(row=header + 1, column=1)
-    _xlsx_print_setup(sheet, report, header)
-    for number, chart in enumerate(chart for chart in report.charts if chart.table == index):
-        _xlsx_chart(sheet, report, chart, first, row, f"{_column_letter(len(widths) + 2)}{header + 1 + 18 * number}")
+    _xlsx_print_setup(sheet, report, header, f"A1:{_column_letter(last_column)}{row}")
     keep_all_text(sheet)  # every title, note, caption, heading and text figure a string cell, never a formula
 
 
-def _xlsx_print_setup(sheet, report: Report, header: int) -> None:
-    """A4 landscape, every column on the page's width (as many pages down as it takes), the header row on
-    every page, and a footer naming the report and the page."""
+XLSX_CHART_ROWS = 18  # rows of the default height a chart (8 cm tall) takes, and a gap
+XLSX_CHART_WIDTH_CHARACTERS = 100  # a chart's 18 cm in Excel's column-width units (about 7 pixels each)
+
+
+def _columns_spanning(widths: dict[int, int], characters: float) -> int:
+    """How many columns, of these widths (8.43 beyond them, Excel's default), add up to ``characters``."""
+    total, position = 0.0, 0
+    while total < characters:
+        position += 1
+        total += widths.get(position, 8.43)
+    return position
+
+
+def _xlsx_print_setup(sheet, report: Report, header: int, area: str) -> None:
+    """A4 landscape, the table, notes and charts (``area``) on the page's width and as many pages down as
+    it takes, the header row on every page, and a footer naming the report and the page."""
     sheet.page_setup.orientation = sheet.ORIENTATION_LANDSCAPE
     sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
     sheet.sheet_properties.pageSetUpPr.fitToPage = True
     sheet.page_setup.fitToWidth = 1
     sheet.page_setup.fitToHeight = 0  # 0: as many pages tall as the table needs
+    sheet.print_area = area  # not the chart's figures copied beside it (_xlsx_chart_from_block)
     sheet.print_title_rows = f"{header}:{header}"
-    sheet.print_options.gridLines = True
     # "&" starts a code in a header or footer: a title's own "&" is written "&&".
     sheet.oddFooter.left.text = report.title.replace("&", "&&")[:120]
     sheet.oddFooter.right.text = "Page &P of &N"
