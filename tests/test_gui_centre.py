@@ -514,6 +514,20 @@ def test_each_report_is_shown_with_its_figures_colours_and_charts(qtbot, centre_
     assert screen.save_proposal(".pdf") == (Path("mizan-completeness-2024.pdf"), "*.pdf")
 
 
+def test_the_screen_shows_district_names_in_the_interface_s_language(qtbot, centre_figures):
+    from gui.screens.reports_screen import ReportTableModel
+    from storage.reports.build import trend_report
+
+    table = trend_report(centre_figures, ["PRO-04"], year=2024).tables[0]
+    model = ReportTableModel(table, None, {"QUETTA": "کوئٹہ"})
+    name_at = list(table.frame.columns).index("district name")
+    rows = list(table.frame["district"])
+    # The file's English name (also what the PDF prints); on screen the catalogue's name in the interface's language.
+    assert model.index(rows.index("QUETTA"), name_at).data() == "کوئٹہ"
+    assert model.index(rows.index("PISHIN"), name_at).data() == "Pishin"
+    assert model.index(rows.index("QUETTA"), name_at + 1).data() == "QUETTA"
+
+
 def test_a_district_sees_the_reports_of_its_own_district(qtbot, supervisor):
     save_indicator_values(supervisor, [value("PRO-04", "QUETTA", "2024-01", None, 1, 4)])
     screen = reports_screen(qtbot, supervisor)

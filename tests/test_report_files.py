@@ -15,6 +15,7 @@ from openpyxl.utils import get_column_letter
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from main import main
+from storage import i18n
 from storage.records.values import save_indicator_values
 from storage.reports.build import (
     ALL_DISTRICTS,
@@ -284,3 +285,18 @@ def test_a_long_pdf_table_runs_onto_more_pages_with_its_header_on_each(tmp_path:
     for page in pages:
         assert "district name" in page and "sheets marked complete" in page  # the header row, repeated
     assert "District 149" in pages[-1] and "District 0 " in pages[0]
+
+
+def test_district_names_in_files_are_english_in_the_urdu_interface_too(centre_figures, tmp_path: Path):
+    """The PDF's font has no Urdu letters: an Urdu district name printed as a row of black boxes."""
+    i18n.set_translator(None, "ur")
+    try:
+        report = trend_report(centre_figures, ["PRO-04"], year=2024)
+    finally:
+        i18n.set_translator(None, "en")
+    assert list(report.tables[0].frame["district name"]) == ["Quetta", "Pishin", ALL_DISTRICTS]
+    [pdf] = write_report(report, tmp_path / "trend.pdf")
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    # (The title's isolate marks and the Urdu indicator name in the caption are boxes still: not the table's.)
+    quetta = next(line for line in text.splitlines() if "QUETTA" in line)
+    assert quetta.split()[:2] == ["Quetta", "QUETTA"]

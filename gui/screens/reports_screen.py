@@ -46,7 +46,7 @@ from storage.core.session import Session
 from storage.i18n import fill
 from storage.reference.due import last_complete_period
 from storage.reference.periods import shift
-from storage.reports.build import STATUS_COLOURS, Report, Table, build_report
+from storage.reports.build import DISTRICT_NAME, STATUS_COLOURS, Report, Table, build_report
 from storage.reports.files import chart_svg, csv_member_names, figure_text, report_target, write_report
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -60,11 +60,16 @@ def words(text: str) -> str:
 class ReportTableModel(QAbstractTableModel):
     """One table of a report: a pandas DataFrame, read only, with the export's formats and status colours."""
 
-    def __init__(self, table: Table, parent: QObject | None = None) -> None:
+    def __init__(self, table: Table, parent: QObject | None = None, district_names: dict[str, str] | None = None
+                 ) -> None:
         super().__init__(parent)
         self.table = table
         self.frame: pd.DataFrame = table.frame
         self.columns = [str(column) for column in table.frame.columns]
+        # The files' district names are English; the screen shows them in the interface's language.
+        self.district_names = district_names or {}
+        self.named_at = self.columns.index(DISTRICT_NAME) if DISTRICT_NAME in self.columns and "district" in \
+            self.columns else None
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802 (Qt's signature)
         return 0 if parent.isValid() else len(self.frame)
@@ -84,6 +89,10 @@ class ReportTableModel(QAbstractTableModel):
         value = self.frame.iat[index.row(), index.column()]
         kind = self.table.formats.get(column)
         if role == Qt.ItemDataRole.DisplayRole:
+            if index.column() == self.named_at:
+                code = self.frame.iat[index.row(), self.columns.index("district")]
+                if code in self.district_names:
+                    return self.district_names[code]
             return words(value) if isinstance(value, str) else figure_text(value, kind)
         if role == Qt.ItemDataRole.BackgroundRole and column in self.table.status_columns and value in STATUS_COLOURS:
             return QColor("#" + STATUS_COLOURS[value])
@@ -228,7 +237,8 @@ class ReportsScreen(Screen):
         for table in report.tables:
             caption = rich_label(f"<b>{escape(words(table.caption))}</b>")
             column.addWidget(caption)
-            model = ReportTableModel(table, self)
+            model = ReportTableModel(table, self, {code: district.name for code, district
+                                                   in self.session.catalogue.districts.items()})
             view = QTableView()
             view.setModel(model)
             view.setAccessibleName(table.caption)

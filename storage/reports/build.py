@@ -28,7 +28,7 @@ from storage.core.roles import require
 from storage.core.session import Session
 from storage.errors import UsageError
 from storage.i18n import QT_TRANSLATE_NOOP, fill, say, translate
-from storage.reference.catalogue import TOTAL_CELL, Catalogue, Indicator
+from storage.reference.catalogue import TOTAL_CELL, Indicator, load_catalogue
 from storage.reference.due import last_complete_period, sheet_periods
 from storage.reference.periods import Period, parse_period, period_containing, shift
 from storage.reports.desk_indicators import desk_indicator_values
@@ -253,11 +253,15 @@ def report_districts(session: Session, districts: Iterable[str] | None = None) -
 DISTRICT_NAME = "district name"
 
 
-def with_district_names(report: Report, catalogue: Catalogue) -> Report:
+def with_district_names(report: Report) -> Report:
     """Every table with a ``district`` column (codes, the key screens and tests look rows up by) gets the
     districts' names in a ``district name`` column before it: a printed report is read by name, and the
     code stays in its own column for sorting and matching. "All districts" is its own name. Names are
-    text, never a figure: suppression is untouched."""
+    text, never a figure: suppression is untouched.
+
+    The names are English whatever the interface's language, like the rest of the files' words (the PDF's
+    font has no Urdu letters); the Reports screen shows them in the interface's language."""
+    catalogue = load_catalogue("en")
     for table in report.tables:
         frame = table.frame
         if "district" not in frame.columns or DISTRICT_NAME in frame.columns:
@@ -603,7 +607,7 @@ def progress_report(session: Session, year: int | None = None, period: str | Non
         report.notes.append(_say(QT_TRANSLATE_NOOP("reports", "No figures are stored for {span}."), span=span.label))
     if frame["indicator"].isin(list(DESK_CASE_COUNTS)).any():
         report.notes.append(_desk_note(sum(_suppressed_cells(table.frame) for table in report.tables)))
-    return with_district_names(report, session.catalogue)
+    return with_district_names(report)
 
 
 # -- 2. trend ----------------------------------------------------------------------------------------------
@@ -701,7 +705,7 @@ def trend_report(session: Session, indicators: Iterable[str] | None = None, dist
     report.notes.append(_say(QT_TRANSLATE_NOOP("reports", "Each period's own figure; at the centre 'All districts' adds the districts up (percents and ratios from the summed numerators and denominators).")))
     if protection is not None:
         report.notes.append(_desk_note(sum(_suppressed_cells(table.frame) for table in report.tables)))
-    return with_district_names(report, session.catalogue)
+    return with_district_names(report)
 
 
 # -- 3. gender desks ---------------------------------------------------------------------------------------
@@ -865,7 +869,7 @@ def desk_report(session: Session, year: int | None = None, period: str | None = 
     ]
     if cases.empty:
         report.notes.append(_say(QT_TRANSLATE_NOOP("reports", "No consented desk cases were reported in {span}."), span=span.label))
-    return with_district_names(report, session.catalogue)
+    return with_district_names(report)
 
 
 def _referral_counts(cases: pd.DataFrame, districts: list[str]) -> pd.DataFrame:
@@ -964,7 +968,7 @@ def completeness_report(session: Session, year: int | None = None, period: str |
              days=REPORTING_DEADLINE_DAYS),
         _say(QT_TRANSLATE_NOOP("reports", "Status: complete on track, from {at_risk:.0%} at risk, below off track."), at_risk=AT_RISK_FROM),
     ]
-    return with_district_names(report, session.catalogue)
+    return with_district_names(report)
 
 
 def _on_time_cells(session: Session, months: list[str], districts: list[str], on: dt.date) -> pd.DataFrame:
