@@ -4,8 +4,8 @@
 
 Builds throwaway encrypted databases in a temporary folder: Quetta and Pishin district offices with a
 year of demo data (and a second Quetta PC that disagrees on one figure), a provincial centre that
-imports their bundles through the import desk, and a report exported to PDF whose pages are rendered
-with pdftoppm. The setup, login and case-form screenshots come from the tests
+imports their bundles through the import desk, and a few pages of each report's PDF from a centre's demo of
+every district, rendered with pdftoppm (``--pdf-only``: those pages alone). The setup, login and case-form screenshots come from the tests
 (``MIZAN_SCREENSHOTS=docs/screenshots make test``).
 """
 
@@ -130,9 +130,41 @@ def grab_dialogs(app: QApplication, session, folder: Path, out: Path, prefix: st
     form.close()
 
 
+# The PDF pages shown in docs/screenshots: (report kind, pages), a page being its number or the text whose
+# first page it is (the progress report's widest table).
+PDF_PAGES = (("progress", (1, 2, "Every indicator")), ("trend", (1, 2)), ("desk", (1, 2)), ("completeness", (1, 2)))
+
+
+def report_pdf_pages(folder: Path, out: Path) -> None:
+    """A few pages of each report's PDF, from a centre's demo of every district (long tables run onto
+    more pages with their header row), rendered by pdftoppm at 60 dpi: report-<kind>-pdf-<page>.png."""
+    if not shutil.which("pdftoppm"):
+        print("pdftoppm not found (Debian package poppler-utils): no PDF page images")
+        return
+    province, _ = create_database(folder / "province.db", role="centre", admin="admin", password=PASSWORD)
+    generate_demo(province, seed=1, months=12)
+    for old in [*out.glob("report-pdf-*.png"), *out.glob("report-*-pdf-*.png")]:
+        old.unlink()
+    for kind, pages in PDF_PAGES:
+        pdf = folder / f"report-{kind}.pdf"
+        write_report(build_report(province, kind), pdf)
+        texts = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True,
+                               check=True).stdout.split("\f")
+        for page in pages:
+            number = page if isinstance(page, int) else next(n for n, text in enumerate(texts, start=1)
+                                                             if any(line.strip() == page for line in text.splitlines()))
+            target = out / f"report-{kind}-pdf-{number}"
+            subprocess.run(["pdftoppm", "-png", "-r", "60", "-f", str(number), "-l", str(number), "-singlefile",
+                            str(pdf), str(target)], check=True)
+            print("wrote", target.with_suffix(".png"))
+    province.close()
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--out", type=Path, default=Path(__file__).resolve().parent / "screenshots")
+    parser.add_argument("--pdf-only", action="store_true",
+                        help="only the report PDF pages (report-<kind>-pdf-<page>.png), from a centre demo")
     parser.add_argument("--language", choices=LANGUAGES, default="en",
                         help="ur: the Urdu interface, files named ur-*.png (needs `make translations`)")
     args = parser.parse_args()
@@ -143,6 +175,12 @@ def main() -> int:
     apply_font_size(app, Settings(QSettings(str(Path(tempfile.mkdtemp()) / "screens.ini"), QSettings.Format.IniFormat)))
     language_prefix = "" if args.language == "en" else f"{args.language}-"
     folder = Path(tempfile.mkdtemp(prefix="mizan-screens-"))
+    if args.pdf_only:
+        try:
+            report_pdf_pages(folder, out)
+        finally:
+            shutil.rmtree(folder, ignore_errors=True)
+        return 0
     try:
         centre_path = folder / "centre.db"
         centre, _ = create_database(centre_path, role="centre", admin="admin", password=PASSWORD)
@@ -196,7 +234,7 @@ def main() -> int:
         window.close()
         grab_screens(app, clerk, out, f"{language_prefix}centre-", skip={"import", "reports"})
 
-        # Each report on screen, and the progress report's PDF pages.
+        # Each report on screen, and a few pages of each report's PDF.
         window = MainWindow(clerk, SCREENS)
         window.resize(*SIZE)
         window.show()
@@ -211,18 +249,8 @@ def main() -> int:
             settle(app, lambda: not reports.busy, seconds=300)
             window.grab().save(str(out / f"{language_prefix}centre-report-{kind}.png"))
             print("wrote", out / f"{language_prefix}centre-report-{kind}.png")
-        pdf = folder / "reports.pdf"
-        write_report([build_report(clerk, kind, year=2026) for kind in ("progress", "trend", "desk", "completeness")],
-                     pdf)
-        if args.language != "en":
-            pass  # the files stay in English (their words are keys); the English run renders the PDF
-        elif shutil.which("pdftoppm"):
-            for old in out.glob("report-pdf-*.png"):
-                old.unlink()
-            subprocess.run(["pdftoppm", "-png", "-r", "60", str(pdf), str(out / "report-pdf")], check=True)
-            print("wrote", sorted(path.name for path in out.glob("report-pdf-*.png")))
-        else:
-            print("pdftoppm not found (Debian package poppler-utils): no PDF page images")
+        if args.language == "en":  # the files stay in English (their words are keys)
+            report_pdf_pages(folder, out)
         window.close()
         clerk.close()
     finally:

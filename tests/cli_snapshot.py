@@ -204,6 +204,11 @@ def describe_xlsx(path: Path) -> list[str]:
     for sheet in book.worksheets:
         lines.append(f"sheet {sheet.title!r}: {sheet.dimensions}, freeze {sheet.freeze_panes}, "
                      f"state {sheet.sheet_state}")
+        setup = sheet.page_setup
+        if setup.orientation or sheet.print_title_rows or sheet.oddFooter.left.text:
+            lines.append(f"  print: {setup.orientation}, fit {sheet.sheet_properties.pageSetUpPr.fitToPage} "
+                         f"{setup.fitToWidth}x{setup.fitToHeight}, titles {sheet.print_title_rows}, footer "
+                         f"{sheet.oddFooter.left.text!r} {sheet.oddFooter.right.text!r}")
         if sheet.merged_cells.ranges:
             lines.append("  merged: " + " ".join(sorted(str(r) for r in sheet.merged_cells.ranges)))
         for validation in sheet.data_validations.dataValidation:
@@ -257,9 +262,9 @@ def describe_zip(path: Path) -> list[str]:
             for info in archive.infolist():
                 lines.append(f"member {info.filename} ({'deflated' if info.compress_type else 'stored'})")
             for name in archive.namelist():
-                if name.endswith(".json"):
+                if name.endswith(".json") or name.endswith(".csv"):  # a manifest; a report's CSV tables
                     lines.append(f"{name}:")
-                    lines += ["  " + line for line in archive.read(name).decode("utf-8").splitlines()]
+                    lines += ["  " + line for line in archive.read(name).decode("utf-8-sig").splitlines()]
     except zipfile.BadZipFile:
         lines.append("not a readable ZIP")
     return lines
@@ -965,6 +970,8 @@ def scenario(s: Snapshot, faking: bool) -> None:  # noqa: C901 - one long, linea
                                                         "--out", "prov/trend-two.xlsx"], password=P)
     s.run("report desk --year csv", [*prov, "--user", "pat", "report", "--kind", "desk", "--year", "2026",
                                      "--out", "prov/desk-2026.csv"], password=P)
+    s.run("report trend --indicator csv --json", [*prov, "--user", "pat", "report", "--kind", "trend", "--indicator",
+                                                  "PRO-04", "--out", "prov/trend-pro-04.csv", "--json"], password=P)
     s.run("report: an unknown indicator", [*prov, "--user", "pat", "report", "--kind", "trend", "--indicator",
                                            "XXX-99", "--out", "prov/x.csv"], password=P)
     s.run("report: an unknown district", [*prov, "--user", "pat", "report", "--kind", "completeness",

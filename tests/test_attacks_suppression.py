@@ -20,6 +20,7 @@ import datetime as dt
 import re
 import shutil
 import subprocess
+import zipfile
 from pathlib import Path
 
 import pandas as pd
@@ -174,16 +175,16 @@ def test_xlsx_and_csv_carry_no_suppressed_number(pair, tmp_path: Path):
     [xlsx] = write_report(reports, tmp_path / "reports.xlsx")
     workbook = load_workbook(xlsx)
     hidden = 0
-    for report, sheet in zip(reports, workbook.worksheets, strict=True):
+    tables = [table for report in reports for table in report.tables]
+    for table, sheet in zip(tables, workbook.worksheets, strict=True):  # a sheet per table
         rows = list(sheet.iter_rows())
-        for table in report.tables:
-            caption_at = next(n for n, row in enumerate(rows) if row[0].value == table.caption)
-            for offset, values in enumerate(table.frame.itertuples(index=False), start=2):
-                cells = rows[caption_at + offset]
-                for cell, value in zip(cells, values, strict=False):
-                    if isinstance(value, str) and value == SUPPRESSED:
-                        assert (cell.value, cell.data_type) == (SUPPRESSED, "s")
-                        hidden += 1
+        caption_at = next(n for n, row in enumerate(rows) if row[0].value == table.caption)
+        for offset, values in enumerate(table.frame.itertuples(index=False), start=2):
+            cells = rows[caption_at + offset]
+            for cell, value in zip(cells, values, strict=False):
+                if isinstance(value, str) and value == SUPPRESSED:
+                    assert (cell.value, cell.data_type) == (SUPPRESSED, "s")
+                    hidden += 1
     assert hidden >= 10
     # Excel draws a text cell as 0: every chart reads numbers or empty cells, never a "<5" (nor its number).
     charted = 0
@@ -195,9 +196,13 @@ def test_xlsx_and_csv_carry_no_suppressed_number(pair, tmp_path: Path):
                     charted += cell.value is None
     assert charted >= 3  # the desk report's rape and physical assault bars, the trend's April
     for report in reports:
-        files = write_report(report, tmp_path / f"{report.kind}.csv")
-        for table, path in zip(report.tables, files, strict=True):
-            rows = list(csv.reader(path.read_text(encoding="utf-8-sig").splitlines()))[1:]
+        [written] = write_report(report, tmp_path / f"{report.kind}.csv")
+        # one table: that CSV; several: a ZIP of a CSV per table, in the report's order
+        texts = [written.read_text(encoding="utf-8-sig")] if written.suffix == ".csv" else \
+            [zipfile.ZipFile(written).read(name).decode("utf-8-sig") for name in zipfile.ZipFile(written).namelist()]
+        assert len(texts) == len(report.tables)
+        for table, text in zip(report.tables, texts, strict=True):
+            rows = list(csv.reader(text.splitlines()))[1:]
             for row, values in zip(rows, table.frame.itertuples(index=False), strict=True):
                 for field, value in zip(row, values, strict=True):
                     if isinstance(value, str) and value == SUPPRESSED:

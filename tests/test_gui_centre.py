@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import time
 import warnings
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -507,6 +508,33 @@ def test_each_report_is_shown_with_its_figures_colours_and_charts(qtbot, centre_
     screen.export(tmp_path / "completeness.pdf")
     qtbot.waitUntil(lambda: not screen.busy, timeout=60000)
     assert (tmp_path / "completeness.pdf").read_bytes().startswith(b"%PDF")
+    # CSV of a report of two tables: one ZIP, and the status line names it and the tables in it.
+    screen.export(tmp_path / "completeness.csv")
+    qtbot.waitUntil(lambda: not screen.busy, timeout=60000)
+    assert screen.status.text() == (f"Saved {tmp_path / 'completeness.zip'}: 2 tables as CSV files in one ZIP "
+                                    "(completeness-by-district-and-institution.csv, completeness-and-timeliness.csv).")
+    assert not (tmp_path / "completeness.csv").exists()
+    assert zipfile.ZipFile(tmp_path / "completeness.zip").namelist() == [
+        "completeness-by-district-and-institution.csv", "completeness-and-timeliness.csv"]
+    # The save dialog offers the .zip that CSV will write, and the status line says why.
+    assert screen.save_proposal(".csv") == (Path("mizan-completeness-2024.zip"), "ZIP of CSV files (*.zip)")
+    assert screen.status.text() == ("This report has 2 tables: CSV saves them as one ZIP file holding a CSV file "
+                                    "per table.")
+    assert screen.save_proposal(".pdf") == (Path("mizan-completeness-2024.pdf"), "*.pdf")
+
+
+def test_the_screen_shows_district_names_in_the_interface_s_language(qtbot, centre_figures):
+    from gui.screens.reports_screen import ReportTableModel
+    from storage.reports.build import trend_report
+
+    table = trend_report(centre_figures, ["PRO-04"], year=2024).tables[0]
+    model = ReportTableModel(table, None, {"QUETTA": "کوئٹہ"})
+    name_at = list(table.frame.columns).index("district name")
+    rows = list(table.frame["district"])
+    # The file's English name (also what the PDF prints); on screen the catalogue's name in the interface's language.
+    assert model.index(rows.index("QUETTA"), name_at).data() == "کوئٹہ"
+    assert model.index(rows.index("PISHIN"), name_at).data() == "Pishin"
+    assert model.index(rows.index("QUETTA"), name_at + 1).data() == "QUETTA"
 
 
 def test_a_district_sees_the_reports_of_its_own_district(qtbot, supervisor):

@@ -171,19 +171,23 @@ def test_completeness_and_timeliness(supervisor, monkeypatch):
 # -- files ----------------------------------------------------------------------------------------------------
 
 
-def test_xlsx_has_a_sheet_per_report_with_figures_and_status_fills(centre_figures, tmp_path: Path):
+def test_xlsx_has_a_sheet_per_table_with_figures_and_status_fills(centre_figures, tmp_path: Path):
     path = tmp_path / "reports.xlsx"
     reports = [progress_report(centre_figures, year=2024), trend_report(centre_figures, ["PRO-04"], year=2024)]
     assert write_report(reports, path) == [path]
     workbook = load_workbook(path)
-    assert workbook.sheetnames == ["Progress", "Trend"]
-    sheet = workbook["Progress"]
+    # A sheet per table (each prints with its own header row atop every page); a report of one table: its name.
+    assert workbook.sheetnames == ["Headline indicators", "Districts and institutions", "Every indicator", "Trend"]
+    sheet = workbook["Every indicator"]
     assert sheet["A1"].value == "Progress against targets, 2024"
     rows = [[cell for cell in row] for row in sheet.iter_rows()]
-    header = next(row for row in rows if [c.value for c in row[:3]] == ["district", "institution", "indicator"])
+    # The district's name, then its code in its own column.
+    header = next(row for row in rows if [c.value for c in row[:4]] == ["district name", "district", "institution",
+                                                                         "indicator"])
     columns = [cell.value for cell in header]
-    quetta_rate = next(row for row in rows if row[0].row > header[0].row and row[0].value == "QUETTA"
-                       and row[2].value == "PRO-04")
+    quetta_rate = next(row for row in rows if row[0].row > header[0].row and row[1].value == "QUETTA"
+                       and row[3].value == "PRO-04")
+    assert quetta_rate[0].value == "Quetta"
     assert quetta_rate[columns.index("figure")].value == 33.33
     status = quetta_rate[columns.index("status")]
     assert status.value == AT_RISK and status.fill.fgColor.rgb == "00" + STATUS_COLOURS[AT_RISK]
@@ -204,17 +208,6 @@ def test_pdf_has_the_tables_and_a_chart(centre_figures, tmp_path: Path):
     assert "PRO-04 Conviction rate in serious and violent crime" in text
 
 
-def test_csv_writes_one_file_per_table(centre_figures, tmp_path: Path):
-    written = write_report(progress_report(centre_figures, year=2024), tmp_path / "progress.csv")
-    assert [path.name for path in written] == ["progress-progress-1-headline-indicators.csv",
-                                               "progress-progress-2-districts-and-institutions.csv",
-                                               "progress-progress-3-every-indicator.csv"]
-    every = pd.read_csv(written[2])
-    assert row_of(every, district="QUETTA", indicator="CRT-03")["figure"] == 400
-    single = trend_report(centre_figures, ["PRO-04"], year=2024)
-    assert write_report(single, tmp_path / "trend.csv") == [tmp_path / "trend.csv"]
-
-
 def test_unknown_suffix_is_refused(centre_figures, tmp_path: Path):
     with pytest.raises(UsageError) as refused:
         write_report(progress_report(centre_figures, year=2024), tmp_path / "report.docx")
@@ -231,11 +224,11 @@ def test_report_command(centre_figures, centre_db: Path, tmp_path: Path, monkeyp
     out = tmp_path / "progress.xlsx"
     assert main([*common, "--kind", "progress", "--year", "2024", "--out", str(out)]) == 0
     assert f"Wrote Progress against targets, 2024 ({ALL_DISTRICTS}) to {out}." in capsys.readouterr().out
-    assert load_workbook(out).sheetnames == ["Progress"]
+    assert load_workbook(out).sheetnames == ["Headline indicators", "Districts and institutions", "Every indicator"]
     assert main([*common, "--kind", "trend", "--indicator", "PRO-04", "--period", "2024Q1",
                  "--out", str(tmp_path / "trend.csv")]) == 0
     trend = pd.read_csv(tmp_path / "trend.csv")
-    assert list(trend.columns) == ["district", "2024-01", "2024-02", "2024-03"]
+    assert list(trend.columns) == ["district name", "district", "2024-01", "2024-02", "2024-03"]
     assert main([*common, "--kind", "progress", "--year", "2024", "--out", str(tmp_path / "p.txt")]) == 2
     assert capsys.readouterr().err.strip() == "Reports are written as .xlsx, .pdf or .csv, not 'p.txt'."
     assert main([*common, "--kind", "trend", "--indicator", "XYZ-1", "--out", str(tmp_path / "t.pdf")]) == 2
@@ -267,7 +260,7 @@ def test_a_trend_line_with_one_figure_is_named_not_drawn_and_the_pdf_is_written(
     legend = [item for item in chart_drawing(report, report.charts[0], 500).contents
               if item.__class__.__name__ == "Legend"][0]
     names = [name for _, name in legend.colorNamePairs]
-    assert names == ["QUETTA", ALL_DISTRICTS, "PISHIN (not drawn)"]
+    assert names == ["Quetta", ALL_DISTRICTS, "Pishin (not drawn)"]  # legends read the districts' names
     [pdf] = write_report(report, tmp_path / "trend.pdf")
     assert pdf.read_bytes().startswith(b"%PDF")
 

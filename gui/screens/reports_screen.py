@@ -46,8 +46,8 @@ from storage.core.session import Session
 from storage.i18n import fill
 from storage.reference.due import last_complete_period
 from storage.reference.periods import shift
-from storage.reports.build import STATUS_COLOURS, Report, Table, build_report
-from storage.reports.files import chart_svg, figure_text, write_report
+from storage.reports.build import DISTRICT_NAME, STATUS_COLOURS, Report, Table, build_report
+from storage.reports.files import chart_svg, csv_member_names, figure_text, report_target, write_report
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -60,11 +60,16 @@ def words(text: str) -> str:
 class ReportTableModel(QAbstractTableModel):
     """One table of a report: a pandas DataFrame, read only, with the export's formats and status colours."""
 
-    def __init__(self, table: Table, parent: QObject | None = None) -> None:
+    def __init__(self, table: Table, parent: QObject | None = None, district_names: dict[str, str] | None = None
+                 ) -> None:
         super().__init__(parent)
         self.table = table
         self.frame: pd.DataFrame = table.frame
         self.columns = [str(column) for column in table.frame.columns]
+        # The files' district names are English; the screen shows them in the interface's language.
+        self.district_names = district_names or {}
+        self.named_at = self.columns.index(DISTRICT_NAME) if DISTRICT_NAME in self.columns and "district" in \
+            self.columns else None
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802 (Qt's signature)
         return 0 if parent.isValid() else len(self.frame)
@@ -84,6 +89,10 @@ class ReportTableModel(QAbstractTableModel):
         value = self.frame.iat[index.row(), index.column()]
         kind = self.table.formats.get(column)
         if role == Qt.ItemDataRole.DisplayRole:
+            if index.column() == self.named_at:
+                code = self.frame.iat[index.row(), self.columns.index("district")]
+                if code in self.district_names:
+                    return self.district_names[code]
             return words(value) if isinstance(value, str) else figure_text(value, kind)
         if role == Qt.ItemDataRole.BackgroundRole and column in self.table.status_columns and value in STATUS_COLOURS:
             return QColor("#" + STATUS_COLOURS[value])
@@ -228,7 +237,8 @@ class ReportsScreen(Screen):
         for table in report.tables:
             caption = rich_label(f"<b>{escape(words(table.caption))}</b>")
             column.addWidget(caption)
-            model = ReportTableModel(table, self)
+            model = ReportTableModel(table, self, {code: district.name for code, district
+                                                   in self.session.catalogue.districts.items()})
             view = QTableView()
             view.setModel(model)
             view.setAccessibleName(table.caption)
@@ -269,26 +279,46 @@ class ReportsScreen(Screen):
 
     # -- export ----------------------------------------------------------------------------------------
 
+    def save_proposal(self, suffix: str) -> tuple[Path, str]:
+        """The file name and filter the save dialog offers for ``suffix``: for CSV of a report of several
+        tables the .zip that will be written (a CSV file holds one table), and the status line says why."""
+        assert self.report is not None
+        name = Path(f"mizan-{self.report.kind}-{self.report.span.replace(' ', '')}{suffix}")
+        target = report_target(self.report, name)
+        if target.suffix == suffix:
+            return name, f"*{suffix}"
+        self.status.setText(fill(self.tr("This report has {count} tables: CSV saves them as one ZIP file "
+                                         "holding a CSV file per table."), count=len(self.report.tables)))
+        return target, self.tr("ZIP of CSV files (*.zip)")
+
     def choose_file(self, suffix: str) -> None:
         if self.report is None:
             return
-        name = f"mizan-{self.report.kind}-{self.report.span.replace(' ', '')}{suffix}"
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the report"), name, f"*{suffix}")
+        name, filter_ = self.save_proposal(suffix)
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the report"), str(name), filter_)
         if path:
-            self.export(Path(path) if path.endswith(suffix) else Path(path + suffix))
+            # write_report takes the .csv and writes the .zip beside it when the report has several tables
+            self.export(Path(path).with_suffix(suffix) if Path(path).suffix in (suffix, name.suffix)
+                        else Path(path + suffix))
 
     def export(self, path: Path) -> None:
-        """Write the report shown to ``path`` off the GUI thread (a PDF with charts takes a moment)."""
+        """Write the report shown to ``path`` off the GUI thread (a PDF with charts takes a moment); a .csv of
+        several tables is written as the .zip beside it, and the status line names the file written."""
         report = self.report
         if report is None:
             return
         self.busy = True
-        self.status.setText(fill(self.tr("Writing {path}…"), path=path))
+        self.status.setText(fill(self.tr("Writing {path}…"), path=report_target(report, path)))
 
         def written(paths: object, error: Exception | None) -> None:
             self.busy = False
             if error is not None or not isinstance(paths, list):
                 self.status.setText(fill(self.tr("Nothing was written: {error}"), error=error))
+                return
+            if [Path(p).suffix for p in paths] == [".zip"] and path.suffix.lower() == ".csv":
+                self.status.setText(fill(self.tr("Saved {file}: {count} tables as CSV files in one ZIP ({names})."),
+                                         file=paths[0], count=len(report.tables),
+                                         names=", ".join(csv_member_names([report]))))
                 return
             self.status.setText(fill(self.tr("Saved {files}."), files=", ".join(str(p) for p in paths)))
 

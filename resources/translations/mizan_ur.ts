@@ -2792,6 +2792,18 @@
         <source>Saved {files}.</source>
         <translation>محفوظ ہو گئیں: {files}۔</translation>
     </message>
+    <message>
+        <source>This report has {count} tables: CSV saves them as one ZIP file holding a CSV file per table.</source>
+        <translation>اس رپورٹ میں {count} جدول ہیں: CSV انہیں ایک ZIP فائل میں محفوظ کرتا ہے جس میں ہر جدول کی الگ CSV فائل ہے۔</translation>
+    </message>
+    <message>
+        <source>ZIP of CSV files (*.zip)</source>
+        <translation>CSV فائلوں کی ZIP (*.zip)</translation>
+    </message>
+    <message>
+        <source>Saved {file}: {count} tables as CSV files in one ZIP ({names}).</source>
+        <translation>محفوظ ہو گئی: {file}، ایک ZIP میں {count} جدول CSV فائلوں کی صورت میں ({names})۔</translation>
+    </message>
 </context>
 <context>
     <name>ReviewScreen</name>
@@ -5097,6 +5109,10 @@
         <location filename="../../storage/reports.py" line="79"/>
         <source>district</source>
         <translation>ضلع</translation>
+    </message>
+    <message>
+        <source>district name</source>
+        <translation>ضلع کا نام</translation>
     </message>
     <message>
         <location filename="../../storage/reports.py" line="79"/>

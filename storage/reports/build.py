@@ -28,7 +28,7 @@ from storage.core.roles import require
 from storage.core.session import Session
 from storage.errors import UsageError
 from storage.i18n import QT_TRANSLATE_NOOP, fill, say, translate
-from storage.reference.catalogue import TOTAL_CELL, Indicator
+from storage.reference.catalogue import TOTAL_CELL, Indicator, load_catalogue
 from storage.reference.due import last_complete_period, sheet_periods
 from storage.reference.periods import Period, parse_period, period_containing, shift
 from storage.reports.desk_indicators import desk_indicator_values
@@ -78,7 +78,8 @@ DISPLAY_WORDS = (
     QT_TRANSLATE_NOOP("reports", "Completeness % by district and institution"),
     QT_TRANSLATE_NOOP("reports", "Completeness and timeliness"),
     QT_TRANSLATE_NOOP("reports", "indicator"), QT_TRANSLATE_NOOP("reports", "name"),
-    QT_TRANSLATE_NOOP("reports", "district"), QT_TRANSLATE_NOOP("reports", "institution"),
+    QT_TRANSLATE_NOOP("reports", "district"), QT_TRANSLATE_NOOP("reports", "district name"),
+    QT_TRANSLATE_NOOP("reports", "institution"),
     QT_TRANSLATE_NOOP("reports", "figure"), QT_TRANSLATE_NOOP("reports", "numerator"),
     QT_TRANSLATE_NOOP("reports", "denominator"), QT_TRANSLATE_NOOP("reports", "target"),
     QT_TRANSLATE_NOOP("reports", "expected"), QT_TRANSLATE_NOOP("reports", "achievement %"),
@@ -104,13 +105,17 @@ class Table:
 
     ``formats`` maps a column to ``count`` (whole numbers), ``percent`` (0-100, one decimal), ``decimal``
     or ``general`` (mixed units); unlisted columns are text. ``status_columns`` hold one of
-    :data:`STATUSES` (or nothing) and are coloured with :data:`STATUS_COLOURS`.
+    :data:`STATUSES` (or nothing) and are coloured with :data:`STATUS_COLOURS`. ``name`` names the table's
+    CSV file (e.g. ``trend-PRO-04``) and ``sheet`` its Excel sheet (at most 31 characters) where the caption
+    would make a long one; empty: the caption.
     """
 
     caption: str
     frame: pd.DataFrame
     formats: dict[str, str] = field(default_factory=dict)
     status_columns: tuple[str, ...] = ()
+    name: str = ""
+    sheet: str = ""
 
 
 @dataclass
@@ -243,6 +248,34 @@ def report_districts(session: Session, districts: Iterable[str] | None = None) -
             raise UsageError(say("errors", QT_TRANSLATE_NOOP("errors", "This office reports on {own} only."), own=session.district))
         return [session.district]
     return chosen or list(catalogue.districts)
+
+
+DISTRICT_NAME = "district name"
+
+
+def with_district_names(report: Report) -> Report:
+    """Every table with a ``district`` column (codes, the key screens and tests look rows up by) gets the
+    districts' names in a ``district name`` column before it: a printed report is read by name, and the
+    code stays in its own column for sorting and matching. "All districts" is its own name. Names are
+    text, never a figure: suppression is untouched.
+
+    The names are English whatever the interface's language, like the rest of the files' words (the PDF's
+    font has no Urdu letters); the Reports screen shows them in the interface's language."""
+    catalogue = load_catalogue("en")
+    for table in report.tables:
+        frame = table.frame
+        if "district" not in frame.columns or DISTRICT_NAME in frame.columns:
+            continue
+        names = [catalogue.districts[code].name if code in catalogue.districts else code for code in frame["district"]]
+        frame = frame.copy()
+        frame.insert(list(frame.columns).index("district"), DISTRICT_NAME, pd.Series(names, index=frame.index,
+                                                                                     dtype=object))
+        table.frame = frame
+    for chart in report.charts:
+        # Chart legends and categories read names too.
+        if chart.label_column == "district" and DISTRICT_NAME in report.tables[chart.table].frame.columns:
+            chart.label_column = DISTRICT_NAME
+    return report
 
 
 def _scope(session: Session, districts: list[str]) -> str:
@@ -574,7 +607,7 @@ def progress_report(session: Session, year: int | None = None, period: str | Non
         report.notes.append(_say(QT_TRANSLATE_NOOP("reports", "No figures are stored for {span}."), span=span.label))
     if frame["indicator"].isin(list(DESK_CASE_COUNTS)).any():
         report.notes.append(_desk_note(sum(_suppressed_cells(table.frame) for table in report.tables)))
-    return report
+    return with_district_names(report)
 
 
 # -- 2. trend ----------------------------------------------------------------------------------------------
@@ -663,7 +696,8 @@ def trend_report(session: Session, indicators: Iterable[str] | None = None, dist
                 table[period] = [SUPPRESSED if desk_figure_hidden(protection, code, (district, period)) else figure
                                  for district, figure in zip(table["district"], table[period].astype(object), strict=True)]
         unit = "percent" if indicator.unit == "percent" else ("count" if indicator.unit == "count" else "decimal")
-        report.tables.append(Table(f"{code} {indicator.name}", table, dict.fromkeys(periods, unit)))
+        report.tables.append(Table(f"{code} {indicator.name}", table, dict.fromkeys(periods, unit),
+                                   name=f"trend-{code}", sheet=f"Trend {code}"))
         drawn = [i for i, name in enumerate(table["district"])
                  if name == ALL_DISTRICTS or not session.is_centre or districts]
         report.charts.append(Chart("line", f"{code} {indicator.name}", len(report.tables) - 1, "district", periods,
@@ -671,7 +705,7 @@ def trend_report(session: Session, indicators: Iterable[str] | None = None, dist
     report.notes.append(_say(QT_TRANSLATE_NOOP("reports", "Each period's own figure; at the centre 'All districts' adds the districts up (percents and ratios from the summed numerators and denominators).")))
     if protection is not None:
         report.notes.append(_desk_note(sum(_suppressed_cells(table.frame) for table in report.tables)))
-    return report
+    return with_district_names(report)
 
 
 # -- 3. gender desks ---------------------------------------------------------------------------------------
@@ -707,6 +741,11 @@ def _crosstab(frame: pd.DataFrame, rows: str, columns: str, row_order: list[str]
     table = frame.pivot_table(index=rows, columns=columns, values="clients", aggfunc="sum", fill_value=0)
     table = table.reindex(index=row_order, columns=column_order, fill_value=0)
     return table.rename_axis(None, axis=1).rename_axis(label).reset_index()
+
+
+# Excel sheet titles (at most 31 characters) of the desk tables whose captions are longer.
+DESK_SHEET_TITLES = {"type_sex": "Clients by type and sex", "type_age": "Clients by type and age group",
+                     "time": "Reporting time"}
 
 
 @dataclass
@@ -819,7 +858,7 @@ def desk_report(session: Session, year: int | None = None, period: str | None = 
                 SUPPRESSED if SUPPRESSED in (c, r) else (round(100.0 * r / c, 1) if c else None)
                 for c, r in zip(shown["clients"], shown["referred"], strict=True)]
             formats["referral rate %"] = "percent"
-        report.tables.append(Table(table.caption, shown, formats))
+        report.tables.append(Table(table.caption, shown, formats, sheet=DESK_SHEET_TITLES.get(table.name, "")))
     report.charts.append(Chart("bar", "Clients by GBV core type", 0, "GBV core type", ["clients"], "columns",
                                "clients"))
     report.notes += [
@@ -830,7 +869,7 @@ def desk_report(session: Session, year: int | None = None, period: str | None = 
     ]
     if cases.empty:
         report.notes.append(_say(QT_TRANSLATE_NOOP("reports", "No consented desk cases were reported in {span}."), span=span.label))
-    return report
+    return with_district_names(report)
 
 
 def _referral_counts(cases: pd.DataFrame, districts: list[str]) -> pd.DataFrame:
@@ -917,7 +956,7 @@ def completeness_report(session: Session, year: int | None = None, period: str |
                     _scope(session, chosen),
                     span.label, _now(), tables=[
                         Table("Completeness % by district and institution", grid,
-                              {c: "percent" for c in grid.columns if c != "district"}),
+                              {c: "percent" for c in grid.columns if c != "district"}, sheet="Completeness by district"),
                         Table("Completeness and timeliness", detail,
                               {"sheets": "count", "expected": "count", "entered": "count", "completeness %": "percent",
                                "expected by now": "count", "entered on time": "count", "timeliness %": "percent",
@@ -929,7 +968,7 @@ def completeness_report(session: Session, year: int | None = None, period: str |
              days=REPORTING_DEADLINE_DAYS),
         _say(QT_TRANSLATE_NOOP("reports", "Status: complete on track, from {at_risk:.0%} at risk, below off track."), at_risk=AT_RISK_FROM),
     ]
-    return report
+    return with_district_names(report)
 
 
 def _on_time_cells(session: Session, months: list[str], districts: list[str], on: dt.date) -> pd.DataFrame:

@@ -1,18 +1,24 @@
 """Reports to files: XLSX (formatted, one sheet per report, native charts), PDF (tables and vector charts,
-reportlab) and CSV (one file per table). The format comes from the file name's suffix.
+reportlab) and CSV (one table per file: several tables go into one ZIP). The format comes from the file name's
+suffix. Every file is written to a temporary file beside it and renamed: a crash leaves no half report.
 
 The reports themselves are :class:`storage.reports.build.Report` objects; nothing here queries the database.
 """
 
 from __future__ import annotations
 
+import io
 import math
 import re
+import zipfile
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
+import pandas as pd
 from pandas.api.types import is_numeric_dtype
 
+from storage.core.files import write_atomically
 from storage.errors import UsageError
 from storage.i18n import QT_TRANSLATE_NOOP, say
 from storage.reports.build import STATUS_COLOURS, Chart, Report, Table
@@ -28,23 +34,40 @@ HEADER_FILL = "DDEBF7"
 def write_report(reports: Report | Sequence[Report], path: str | Path) -> list[Path]:
     """Write one or more reports to ``path`` (.xlsx, .pdf or .csv). Returns the files written.
 
-    XLSX and PDF hold every report in one file. CSV holds one table per file: a single table is written
-    to ``path`` itself, several to ``<name>-<report>-<n>.csv`` beside it.
+    XLSX and PDF hold every report in one file. A CSV file holds one table: when the reports have exactly
+    one table it is written to ``path`` itself; several are written as one ZIP beside it, ``path`` with
+    ``.zip`` for ``.csv`` (:func:`report_target`), holding a CSV per table named by its table
+    (:func:`csv_member_names`). Every file is written whole or not at all (temporary file, then renamed).
     """
     reports = [reports] if isinstance(reports, Report) else list(reports)
     path = Path(path)
-    suffix = path.suffix.lower()
-    if suffix not in FORMATS:
-        raise UsageError(say("errors", QT_TRANSLATE_NOOP("errors", "Reports are written as .xlsx, .pdf or .csv, not {file}."), file=repr(path.name)))
-    if not reports:
-        raise UsageError("There is no report to write.")
+    suffix = _checked_suffix(reports, path)
     if suffix == ".xlsx":
         write_xlsx(reports, path)
         return [path]
     if suffix == ".pdf":
         write_pdf(reports, path)
         return [path]
-    return write_csv(reports, path)
+    return [write_csv(reports, path)]
+
+
+def _checked_suffix(reports: list[Report], path: Path) -> str:
+    suffix = path.suffix.lower()
+    if suffix not in FORMATS:
+        raise UsageError(say("errors", QT_TRANSLATE_NOOP("errors", "Reports are written as .xlsx, .pdf or .csv, not {file}."), file=repr(path.name)))
+    if not reports:
+        raise UsageError("There is no report to write.")
+    return suffix
+
+
+def report_target(reports: Report | Sequence[Report], path: str | Path) -> Path:
+    """The file :func:`write_report` writes for ``path``: ``path`` itself, or for a .csv of several tables
+    the .zip beside it (the screens offer that name before writing)."""
+    reports = [reports] if isinstance(reports, Report) else list(reports)
+    path = Path(path)
+    if path.suffix.lower() == ".csv" and sum(len(report.tables) for report in reports) > 1:
+        return path.with_suffix(".zip")
+    return path
 
 
 def _cell(value: object) -> object:
@@ -77,22 +100,88 @@ def figure_text(value: object, kind: str | None = None) -> str:
 # -- CSV ---------------------------------------------------------------------------------------------------
 
 
-def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:40]
+# Characters kept in a ZIP member's name: letters, digits, "-" and "." (safe on Windows, macOS and Linux).
+_UNSAFE_NAME = re.compile(r"[^A-Za-z0-9.]+")
+# Names Windows refuses for a file, whatever its extension.
+_WINDOWS_RESERVED = {"con", "prn", "aux", "nul", *(f"com{n}" for n in range(1, 10)), *(f"lpt{n}" for n in range(1, 10))}
 
 
-def write_csv(reports: list[Report], path: Path) -> list[Path]:
-    """One CSV per table (UTF-8 with BOM, as Excel expects)."""
-    tables = [(report, number, table) for report in reports for number, table in enumerate(report.tables, start=1)]
+def safe_file_stem(text: str) -> str:
+    """``text`` as a file name without extension: each run of characters other than letters, digits and "."
+    becomes one "-"; never cut."""
+    stem = _UNSAFE_NAME.sub("-", text).strip("-.")
+    return f"{stem}-table" if stem.lower() in _WINDOWS_RESERVED else stem
+
+
+def csv_member_names(reports: Sequence[Report]) -> list[str]:
+    """The CSV file name of every table of ``reports``, in order: the table's own name (a trend table's is
+    ``trend-<indicator code>``) or its caption in lower case as a safe name, whole; a name already given gets
+    "-2", "-3"."""
+    names: list[str] = []
+    taken: set[str] = set()
+    for report in reports:
+        for number, table in enumerate(report.tables, start=1):
+            stem = safe_file_stem(table.name or table.caption.lower()) or f"{report.kind}-{number}"
+            name, copy = f"{stem}.csv", 1
+            while name.lower() in taken:  # Windows and macOS fold case: "A.csv" and "a.csv" are one file
+                copy += 1
+                name = f"{stem}-{copy}.csv"
+            taken.add(name.lower())
+            names.append(name)
+    return names
+
+
+def write_csv(reports: list[Report], path: Path) -> Path:
+    """The reports' tables as CSV (UTF-8 with BOM, as Excel expects): one table to ``path``, several to one
+    ZIP (:func:`report_target`) of a CSV per table. Returns the file written."""
+    tables = [table for report in reports for table in report.tables]
     if not tables:
         raise UsageError("The report has no table to write.")
-    written = []
-    for report, number, table in tables:
-        target = path if len(tables) == 1 else path.with_name(
-            f"{path.stem}-{report.kind}-{number}-{_slug(table.caption)}{path.suffix}")
-        _csv_safe(table.frame).to_csv(target, index=False, encoding="utf-8-sig")
-        written.append(target)
-    return written
+    target = report_target(reports, path)
+    if len(tables) == 1:
+        write_atomically(target, csv_bytes(tables[0]))
+        return target
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, table in zip(csv_member_names(reports), tables, strict=True):
+            archive.writestr(name, csv_bytes(table))
+    write_atomically(target, buffer.getvalue())
+    return target
+
+
+def csv_bytes(table: Table) -> bytes:
+    """One table as CSV bytes: every text (headers included) safe from formulas, whole numbers of counts as
+    integers (``7867``, not ``7867.0``), percents and decimals as they are."""
+    return _csv_safe(_csv_numbers(table)).to_csv(index=False).encode("utf-8-sig")
+
+
+def _csv_numbers(table: Table):
+    """The table's figures as the screen and the PDF show them: each whole number of a column that is not a
+    percent or a decimal as an int, other fractions to 2 decimals (a pro-rated target is 174.17, not
+    174.16666666666669); percents as they are (already to 1 decimal).
+
+    pandas makes a column of counts float as soon as one cell is missing (NaN), and a column mixing counts
+    with the suppressed mark holds floats too: both would be written ``7867.0``."""
+    frame = table.frame.copy()
+    for position, column in enumerate(frame.columns):
+        kind = table.formats.get(column)
+        if kind == "percent":
+            continue
+        values = frame.iloc[:, position]
+        if values.dtype.kind == "f" or values.dtype == object:
+            # a list into an object Series: map() would infer float64 again from ints beside None
+            frame.isetitem(position, pd.Series([_csv_number(v, kind) for v in values], index=frame.index,
+                                               dtype=object))
+    return frame
+
+
+def _csv_number(value: object, kind: str | None) -> object:
+    value = _cell(value)
+    if not isinstance(value, float):
+        return value
+    if value.is_integer() and kind != "decimal":
+        return int(value)
+    return round(value, 2)
 
 
 def _csv_safe(frame):
@@ -102,7 +191,7 @@ def _csv_safe(frame):
     for position in range(frame.shape[1]):
         values = frame.iloc[:, position]
         if not is_numeric_dtype(values):
-            safe.isetitem(position, values.map(csv_field))
+            safe.isetitem(position, pd.Series([csv_field(v) for v in values], index=frame.index, dtype=object))
     return safe
 
 
@@ -110,71 +199,143 @@ def _csv_safe(frame):
 
 
 def write_xlsx(reports: list[Report], path: Path) -> None:
-    """One sheet per report: title and notes, then each table under its caption, then the charts."""
+    """A sheet per table, ready to print: the report's title and notes, the table under its caption, its
+    charts; landscape, fitted to the page's width, the table's header row repeated on every printed page,
+    and a footer with the report's title and "Page n of N". (One sheet per table because Excel repeats one
+    header per sheet: a second table's pages would carry the first one's column names.)"""
     # loaded when this format is used: the app and CLI start without it
     from openpyxl import Workbook
 
     workbook = Workbook()
     workbook.remove(workbook.active)
-    used: set[str] = set()
+    for report, number, title in xlsx_sheet_titles(reports):
+        _xlsx_sheet(workbook.create_sheet(title), report, number)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    write_atomically(path, buffer.getvalue())
+
+
+EXCEL_SHEET_TITLE = 31  # Excel's longest sheet name
+_SHEET_UNSAFE = re.compile(r"[\\/*?:\[\]]")  # characters Excel refuses in a sheet name
+
+
+def xlsx_sheet_titles(reports: Sequence[Report]) -> list[tuple[Report, int, str]]:
+    """(report, table index, sheet title) of every table: the report's sheet name when it has one table,
+    else the table's short title (:attr:`Table.sheet`, or its caption); unique, at most 31 characters."""
+    titles: list[tuple[Report, int, str]] = []
+    taken: set[str] = set()
     for report in reports:
-        name = SHEET_NAMES.get(report.kind, report.kind)[:31]
-        while name in used:
-            name = f"{name[:28]} {len(used)}"
-        used.add(name)
-        _xlsx_sheet(workbook.create_sheet(name), report)
-    workbook.save(path)
+        for number, table in enumerate(report.tables):
+            wanted = SHEET_NAMES.get(report.kind, report.kind) if len(report.tables) == 1 else (
+                table.sheet or table.caption)
+            title = _SHEET_UNSAFE.sub("-", wanted)[:EXCEL_SHEET_TITLE].strip() or f"{report.kind} {number + 1}"
+            copy = 1
+            while title.lower() in taken:  # Excel compares sheet names without case
+                copy += 1
+                title = f"{title[:EXCEL_SHEET_TITLE - len(str(copy)) - 1]} {copy}"
+            taken.add(title.lower())
+            titles.append((report, number, title))
+    return titles
 
 
-def _xlsx_sheet(sheet, report: Report) -> None:
+def _xlsx_sheet(sheet, report: Report, index: int) -> None:
+    """Title and scope; the table under its caption; then the report's notes (wrapped across the table's
+    width) and its charts, below the table so that they print with it."""
     # loaded when this format is used: the app and CLI start without it
-    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 
+    table = report.tables[index]
     bold = Font(bold=True)
     sheet.append([report.title])
     sheet["A1"].font = Font(bold=True, size=14)
     sheet.append([f"{report.scope} - {report.span} - generated {report.generated_at}"])
-    for note in report.notes:
-        sheet.append([note])
     row = sheet.max_row + 2
     widths: dict[int, int] = {}
-    anchors: list[tuple[int, int, int]] = []  # (first data row, last data row, table index)
     fills = {status: PatternFill("solid", fgColor=colour) for status, colour in STATUS_COLOURS.items()}
     header_fill = PatternFill("solid", fgColor=HEADER_FILL)
-    first_header = None
-    for index, table in enumerate(report.tables):
-        sheet.cell(row=row, column=1, value=table.caption).font = Font(bold=True, size=12)
+    thin = Side(style="thin", color="A6A6A6")
+    ruled = Border(left=thin, right=thin, top=thin, bottom=thin)  # the table's own rules, on screen and paper
+    sheet.cell(row=row, column=1, value=table.caption).font = Font(bold=True, size=12)
+    row += 1
+    header = row
+    columns = list(table.frame.columns)
+    for position, column in enumerate(columns, start=1):
+        cell = sheet.cell(row=row, column=position, value=str(column))
+        cell.font, cell.fill, cell.border = bold, header_fill, ruled
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+        widths[position] = max(widths.get(position, 8), min(len(str(column)) + 2, 40))
+    first = row + 1
+    for values in table.frame.itertuples(index=False):
         row += 1
-        columns = list(table.frame.columns)
-        for position, column in enumerate(columns, start=1):
-            cell = sheet.cell(row=row, column=position, value=str(column))
-            cell.font, cell.fill = bold, header_fill
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
-            widths[position] = max(widths.get(position, 8), min(len(str(column)) + 2, 40))
-        first_header = first_header or row
-        first = row + 1
-        for values in table.frame.itertuples(index=False):
-            row += 1
-            for position, (column, value) in enumerate(zip(columns, values, strict=True), start=1):
-                cell = sheet.cell(row=row, column=position, value=_cell(value))
-                kind = table.formats.get(column)
-                if kind and not isinstance(cell.value, str):
-                    cell.number_format = EXCEL_FORMATS[kind]
-                if column in table.status_columns and cell.value in fills:
-                    cell.fill = fills[cell.value]
-                if isinstance(cell.value, str):
-                    widths[position] = max(widths.get(position, 8), min(len(cell.value) + 2, 50))
-        anchors.append((first, row, index))
-        row += 2
+        for position, (column, value) in enumerate(zip(columns, values, strict=True), start=1):
+            cell = sheet.cell(row=row, column=position, value=_cell(value))
+            cell.border = ruled
+            kind = table.formats.get(column)
+            if kind and not isinstance(cell.value, str):
+                cell.number_format = EXCEL_FORMATS[kind]
+            if column in table.status_columns and cell.value in fills:
+                cell.fill = fills[cell.value]
+            if isinstance(cell.value, str):
+                widths[position] = max(widths.get(position, 8), min(len(cell.value) + 2, 50))
+            elif cell.value is not None:
+                widths[position] = max(widths.get(position, 8), len(figure_text(cell.value, kind)) + 2)
+    last_data = row
     for position, width in widths.items():
         sheet.column_dimensions[_column_letter(position)].width = width
-    if first_header:
-        # The title and notes scroll away; the first table's header row stays.
-        sheet.freeze_panes = sheet.cell(row=first_header + 1, column=1)
-    for number, chart in enumerate(report.charts):
-        first, last, _ = anchors[chart.table]
-        _xlsx_chart(sheet, report, chart, first, last, f"{_column_letter(len(widths) + 2)}{first_header + 1 + 18 * number}")
+    # Charts are drawn about 18 cm wide: the printed width is the table's or the charts', the wider.
+    charts = [chart for chart in report.charts if chart.table == index]
+    last_column = max(len(columns), _columns_spanning(widths, XLSX_CHART_WIDTH_CHARACTERS) if charts else 0, 1)
+    row += 1
+    line_characters = sum(widths.get(position, 8.43) for position in range(1, last_column + 1))
+    for note in report.notes:
+        # A note wraps across the printed width (one merged cell); Excel does not fit a merged row's height
+        # to its text, so the height is reckoned from the text's length.
+        row += 1
+        cell = sheet.cell(row=row, column=1, value=note)
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+        if last_column > 1:
+            sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=last_column)
+        sheet.row_dimensions[row].height = 15 * max(1, math.ceil(len(note) * 1.15 / max(line_characters, 1)))
+    if charts:
+        # The charts start a printed page of their own rather than being cut at a page's foot.
+        from openpyxl.worksheet.pagebreak import Break  # loaded when this format is used, as above
+
+        sheet.row_breaks.append(Break(id=row + 1))
+    for number, chart in enumerate(charts):
+        _xlsx_chart(sheet, report, chart, first, last_data, f"A{row + 2 + XLSX_CHART_ROWS * number}")
+    row += 1 + XLSX_CHART_ROWS * len(charts)
+    # The title and scope scroll away with the sheet; the header row stays on screen and on every printed page.
+    sheet.freeze_panes = sheet.cell(row=header + 1, column=1)
+    _xlsx_print_setup(sheet, report, header, f"A1:{_column_letter(last_column)}{row}")
     keep_all_text(sheet)  # every title, note, caption, heading and text figure a string cell, never a formula
+
+
+XLSX_CHART_ROWS = 18  # rows of the default height a chart (8 cm tall) takes, and a gap
+XLSX_CHART_WIDTH_CHARACTERS = 100  # a chart's 18 cm in Excel's column-width units (about 7 pixels each)
+
+
+def _columns_spanning(widths: dict[int, int], characters: float) -> int:
+    """How many columns, of these widths (8.43 beyond them, Excel's default), add up to ``characters``."""
+    total, position = 0.0, 0
+    while total < characters:
+        position += 1
+        total += widths.get(position, 8.43)
+    return position
+
+
+def _xlsx_print_setup(sheet, report: Report, header: int, area: str) -> None:
+    """A4 landscape, the table, notes and charts (``area``) on the page's width and as many pages down as
+    it takes, the header row on every page, and a footer naming the report and the page."""
+    sheet.page_setup.orientation = sheet.ORIENTATION_LANDSCAPE
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0  # 0: as many pages tall as the table needs
+    sheet.print_area = area  # not the chart's figures copied beside it (_xlsx_chart_from_block)
+    sheet.print_title_rows = f"{header}:{header}"
+    # "&" starts a code in a header or footer: a title's own "&" is written "&&".
+    sheet.oddFooter.left.text = report.title.replace("&", "&&")[:120]
+    sheet.oddFooter.right.text = "Page &P of &N"
 
 
 def _column_letter(position: int) -> str:
@@ -265,7 +426,11 @@ def _series_title(sheet, column: int, row: int):
 # -- PDF ---------------------------------------------------------------------------------------------------
 
 PDF_FONT_SIZE = 7
-PDF_MAX_COLUMN_CHARS = 48  # longer texts (indicator names) are cut with an ellipsis
+PDF_SMALLEST_FONT_SIZE = 5  # a table too wide for the page at 7 pt is set smaller, down to this, as a last resort
+PDF_PADDING = 3  # points between a cell's text and each side of its cell
+PDF_SLACK = 1  # points more than the text needs: rounding never makes text touch a rule
+PDF_FONT, PDF_BOLD = "Helvetica", "Helvetica-Bold"
+PDF_CAPTION_ROOM = 120  # points: a table's caption starts a new page when less room than this is left under it
 SERIES_COLOURS = ("#1F4E79", "#C55A11", "#548235", "#7030A0", "#BF9000", "#2E75B6", "#A5A5A5", "#843C0C")
 
 
@@ -275,10 +440,11 @@ def write_pdf(reports: list[Report], path: Path) -> None:
     from reportlab.lib.pagesizes import A4, landscape
     from reportlab.lib.styles import getSampleStyleSheet
     from reportlab.lib.units import mm
-    from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer
+    from reportlab.platypus import CondPageBreak, PageBreak, Paragraph, SimpleDocTemplate, Spacer
 
     styles = getSampleStyleSheet()
-    document = SimpleDocTemplate(str(path), pagesize=landscape(A4), leftMargin=12 * mm, rightMargin=12 * mm,
+    buffer = io.BytesIO()
+    document = SimpleDocTemplate(buffer, pagesize=landscape(A4), leftMargin=12 * mm, rightMargin=12 * mm,
                                  topMargin=12 * mm, bottomMargin=12 * mm, title="; ".join(r.title for r in reports),
                                  author="Mizan")
     width = landscape(A4)[0] - 24 * mm
@@ -292,7 +458,9 @@ def write_pdf(reports: list[Report], path: Path) -> None:
         story += [Paragraph(_escape(note), styles["Italic"]) for note in report.notes]
         charted = {chart.table for chart in report.charts}
         for index, table in enumerate(report.tables):
-            story += [Spacer(1, 4 * mm), Paragraph(_escape(table.caption), styles["Heading3"])]
+            # A caption never sits alone at a page's foot: with less room left than a few rows, a new page.
+            story += [CondPageBreak(PDF_CAPTION_ROOM), Spacer(1, 4 * mm),
+                      Paragraph(_escape(table.caption), styles["Heading3"])]
             if table.frame.empty:
                 story.append(Paragraph("No figures.", styles["Normal"]))
             else:
@@ -301,49 +469,123 @@ def write_pdf(reports: list[Report], path: Path) -> None:
                 story += [Spacer(1, 3 * mm)] + [chart_drawing(report, chart, width) for chart in report.charts
                                                  if chart.table == index]
     document.build(story)
+    write_atomically(path, buffer.getvalue())
 
 
 def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
+@dataclass
+class PdfColumns:
+    """How a table is set on the PDF page: each column's width (points), the font size, and which columns'
+    figures wrap onto more lines (long names); headers always wrap at spaces (reportlab Paragraphs)."""
+
+    widths: list[float]
+    font_size: float
+    wrapped: list[bool]
+
+
+def pdf_table_text(table: Table) -> tuple[list[str], list[list[str]]]:
+    """(header, rows) of a table as the PDF prints them (figures formatted, text whole)."""
+    columns = list(table.frame.columns)
+    rows = [[figure_text(value, table.formats.get(column)) for column, value in zip(columns, values, strict=True)]
+            for values in table.frame.itertuples(index=False)]
+    return [str(column) for column in columns], rows
+
+
+def _widest_word(text: str, font: str, size: float) -> float:
+    # loaded when this format is used: the app and CLI start without it
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    return max((stringWidth(word, font, size) for word in text.split()), default=0.0)
+
+
+def pdf_columns(header: list[str], rows: list[list[str]], numeric: list[bool], width: float) -> PdfColumns:
+    """Columns sized to their content within ``width`` points, measured with reportlab's font metrics.
+
+    Each column gets at least its widest figure (a number never wraps) or, for text, its longest word, and
+    its header's longest word; the room left goes first to text figures so they stay on one line, then to
+    headers. Only when even that minimum is too wide is the font made smaller, half a point at a time.
+    """
+    size = PDF_FONT_SIZE
+    while True:
+        layout = _pdf_columns_at(header, rows, numeric, width, size)
+        if layout is not None:
+            return layout
+        if size <= PDF_SMALLEST_FONT_SIZE:
+            # Wider than the page even at the smallest size: every column at its minimum, the table wider.
+            return _pdf_columns_at(header, rows, numeric, float("inf"), size, minimum_only=True)
+        size -= 0.5
+
+
+def _pdf_columns_at(header: list[str], rows: list[list[str]], numeric: list[bool], width: float, size: float,
+                    minimum_only: bool = False) -> PdfColumns | None:
+    # loaded when this format is used: the app and CLI start without it
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    room = 2 * PDF_PADDING + PDF_SLACK
+    count = len(header)
+    body = [max((stringWidth(row[i], PDF_FONT, size) for row in rows), default=0.0) for i in range(count)]
+    body_word = [body[i] if numeric[i] else max((_widest_word(row[i], PDF_FONT, size) for row in rows), default=0.0)
+                 for i in range(count)]
+    head = [stringWidth(text, PDF_BOLD, size) for text in header]
+    head_word = [_widest_word(text, PDF_BOLD, size) for text in header]
+    least = [max(head_word[i], body_word[i]) + room for i in range(count)]
+    if sum(least) > width:
+        return None
+    widths = list(least)
+    if not minimum_only:
+        extra = width - sum(widths)
+        for wanted in ([body[i] + room for i in range(count)], [max(head[i], body[i]) + room for i in range(count)]):
+            short = [max(0.0, wanted[i] - widths[i]) for i in range(count)]
+            total = sum(short)
+            if total <= 0:
+                continue
+            share = min(1.0, extra / total)
+            widths = [widths[i] + short[i] * share for i in range(count)]
+            extra -= total * share
+    wrapped = [not numeric[i] and body[i] + room > widths[i] + 1e-6 for i in range(count)]
+    return PdfColumns(widths, size, wrapped)
+
+
 def _pdf_table(table: Table, width: float):
+    """A table that fits the page's width: columns sized to their content (:func:`pdf_columns`), headers
+    and long names wrapped in their cells, the header row repeated on every page the table runs onto."""
     # loaded when this format is used: the app and CLI start without it
     from reportlab.lib import colors
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Paragraph, TableStyle
     from reportlab.platypus import Table as PdfTable
-    from reportlab.platypus import TableStyle
 
     columns = list(table.frame.columns)
-    rows = [[str(column) for column in columns]]
-    for values in table.frame.itertuples(index=False):
-        cells = []
-        for column, value in zip(columns, values, strict=True):
-            text = figure_text(value, table.formats.get(column))
-            cells.append(text if len(text) <= PDF_MAX_COLUMN_CHARS else text[:PDF_MAX_COLUMN_CHARS - 1] + "…")
-        rows.append(cells)
+    header, rows = pdf_table_text(table)
+    numeric = [column in table.formats for column in columns]
+    layout = pdf_columns(header, rows, numeric, width)
+    size = layout.font_size
+    head_style = ParagraphStyle("header", fontName=PDF_BOLD, fontSize=size, leading=size * 1.2)
+    text_style = ParagraphStyle("text", fontName=PDF_FONT, fontSize=size, leading=size * 1.2)
+    cells: list[list] = [[Paragraph(_escape(text), head_style) for text in header]]
+    for row in rows:
+        cells.append([Paragraph(_escape(text), text_style) if layout.wrapped[i] and text else text
+                      for i, text in enumerate(row)])
     style = [
-        ("FONT", (0, 0), (-1, -1), "Helvetica", PDF_FONT_SIZE),
-        ("FONT", (0, 0), (-1, 0), "Helvetica-Bold", PDF_FONT_SIZE),
+        ("FONT", (0, 0), (-1, -1), PDF_FONT, size),
         ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor(f"#{HEADER_FILL}")),
         ("GRID", (0, 0), (-1, -1), 0.25, colors.grey),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("TOPPADDING", (0, 0), (-1, -1), 1), ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+        ("LEFTPADDING", (0, 0), (-1, -1), PDF_PADDING), ("RIGHTPADDING", (0, 0), (-1, -1), PDF_PADDING),
+        ("TOPPADDING", (0, 0), (-1, -1), 1), ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
     ]
     for position, column in enumerate(columns):
         if column in table.formats:
             style.append(("ALIGN", (position, 1), (position, -1), "RIGHT"))
         if column in table.status_columns:
-            for row_number, row in enumerate(rows[1:], start=1):
+            for row_number, row in enumerate(rows, start=1):
                 if row[position] in STATUS_COLOURS:
                     style.append(("BACKGROUND", (position, row_number), (position, row_number),
                                   colors.HexColor(f"#{STATUS_COLOURS[row[position]]}")))
-    # Column widths from the longest text in each column, scaled down to the page when too wide.
-    from reportlab.pdfbase.pdfmetrics import stringWidth
-
-    natural = [max(stringWidth(row[i], "Helvetica-Bold" if n == 0 else "Helvetica", PDF_FONT_SIZE)
-                   for n, row in enumerate(rows)) + 6 for i in range(len(columns))]
-    scale = min(1.0, width / sum(natural))
-    return PdfTable(rows, colWidths=[w * scale for w in natural], repeatRows=1, style=TableStyle(style), hAlign="LEFT")
+    return PdfTable(cells, colWidths=layout.widths, repeatRows=1, style=TableStyle(style), hAlign="LEFT")
 
 
 def chart_drawing(report: Report, chart: Chart, width: float):

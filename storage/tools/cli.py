@@ -288,20 +288,27 @@ def cmd_audit(args: argparse.Namespace, console: Console) -> int:
 def cmd_report(args: argparse.Namespace, console: Console) -> int:
     # The reports need pandas (about a second to import): only `report` pays for it, not every command.
     from storage.reports.build import build_report
-    from storage.reports.files import write_report
+    from storage.reports.files import csv_member_names, write_report
 
     with signed_in(args) as session:
         report = build_report(session, args.kind, year=args.year, period=args.period,
                               indicators=args.indicator, districts=args.district)
         written = write_report(report, args.out)
+    if args.json:
+        console.json([str(path) for path in written])
+        return EXIT_OK
     for note in report.notes:
         console.say(f"  {note}")
-    if len(written) == 1:
-        console.say(f"Wrote {report.title} ({report.scope}) to {written[0]}.")
+    [path] = written
+    if path.suffix.lower() == ".zip" and Path(args.out).suffix.lower() == ".csv":
+        # A CSV file holds one table: several went into one ZIP, named here, and not into the .csv asked for.
+        members = csv_member_names([report])
+        console.say(f"Wrote {report.title} ({report.scope}) to {path}: {len(members)} tables as CSV files "
+                    f"in one ZIP, not {args.out} (a CSV file holds one table):")
+        for name in members:
+            console.say(f"  {name}")
     else:
-        console.say(f"Wrote {report.title} ({report.scope}) as {len(written)} CSV files, one per table:")
-        for path in written:
-            console.say(f"  {path}")
+        console.say(f"Wrote {report.title} ({report.scope}) to {path}.")
     return EXIT_OK
 
 
@@ -494,7 +501,9 @@ def register(commands: argparse._SubParsersAction) -> None:
     report.add_argument("--indicator", action="append",
                         help="trend: an indicator code, repeatable (default: the headline indicators)")
     report.add_argument("--district", action="append", help="centre: a district code, repeatable (default: all)")
-    report.add_argument("--out", required=True, help="FILE.xlsx, FILE.pdf or FILE.csv")
+    report.add_argument("--out", required=True,
+                        help="FILE.xlsx, FILE.pdf or FILE.csv (a report of several tables: FILE.zip of a CSV per table)")
+    report.add_argument("--json", action="store_true", help="print the files written as a JSON list")
     report.set_defaults(handler=cmd_report)
 
     targets = commands.add_parser("targets", help="targets per indicator, district and year")
