@@ -290,6 +290,17 @@ def describe_file(path: Path) -> tuple[list[str], list[str]]:
 
 # -- running ----------------------------------------------------------------------------------------------
 
+FINGERPRINT = re.compile(r"\b[0-9A-Z]{4}(?:-[0-9A-Z]{4}){3}\b")
+
+
+def heard(result: Result) -> str:
+    """The fingerprint a command printed: what the other office reads out by phone (since issue 11 every
+    `keys import` and `devices enroll` needs it)."""
+    found = FINGERPRINT.findall(result.out)
+    assert found, f"no fingerprint in: {result.out!r}"
+    return found[0]
+
+
 class Result:
     def __init__(self, rc: int, out: str, err: str) -> None:
         self.rc, self.out, self.err = rc, out, err
@@ -736,17 +747,23 @@ def scenario(s: Snapshot, faking: bool) -> None:  # noqa: C901 - one long, linea
     s.run("init centre", [*c, "init", "--role", "centre", "--admin", "root"], password=R)
     s.run("centre user add clerk", [*c, "--user", "root", "user", "add", "clara", "--role", "clerk"],
           password=R, new_password=C)
-    s.run("centre keys export", [*c, "--user", "root", "keys", "export", "--out", "centre.key"], password=R)
+    exported = s.run("centre keys export", [*c, "--user", "root", "keys", "export", "--out", "centre.key"], password=R)
+    centre_print = heard(exported)  # what the centre reads out by phone
     s.run("centre keys backup", [*c, "--user", "root", "keys", "backup", "--out", "out/centre-keys.age"],
           password=R, env={"MIZAN_BACKUP_PASSPHRASE": KEY_BACKUP_PASSPHRASE})
     s.run("centre devices (none)", [*c, "--user", "clara", "devices"], password=C)
     s.run("district export before trusting a centre", [*q1, "--user", "sana", "export", "--out", "usb"],
           password=S_)
-    s.run("district keys import", [*q1, "--user", "amina", "keys", "import", "centre.key"], password=A)
-    s.run("district keys export (enrollment)", [*q1, "--user", "amina", "keys", "export", "--out", "q1.enroll"],
+    s.run("district keys import without the fingerprint", [*q1, "--user", "amina", "keys", "import", "centre.key"],
           password=A)
-    s.run("centre devices enroll", [*c, "--user", "root", "devices", "enroll", "q1.enroll"], password=R)
-    s.run("centre devices enroll again", [*c, "--user", "root", "devices", "enroll", "q1.enroll"], password=R)
+    s.run("district keys import", [*q1, "--user", "amina", "keys", "import", "centre.key", "--fingerprint",
+                                   centre_print], password=A)
+    q1_print = heard(s.run("district keys export (enrollment)", [*q1, "--user", "amina", "keys", "export", "--out",
+                                                                 "q1.enroll"], password=A))
+    s.run("centre devices enroll", [*c, "--user", "root", "devices", "enroll", "q1.enroll", "--fingerprint", q1_print],
+          password=R)
+    s.run("centre devices enroll again", [*c, "--user", "root", "devices", "enroll", "q1.enroll", "--fingerprint",
+                                          q1_print], password=R)
     s.run("centre devices", [*c, "--user", "clara", "devices"], password=C)
     s.run("district export", [*q1, "--user", "sana", "export", "--out", "usb"], password=S_)
     s.run("district export --json (cumulative)", [*q1, "--user", "sana", "export", "--out", "usb", "--json"],
@@ -781,7 +798,8 @@ def scenario(s: Snapshot, faking: bool) -> None:  # noqa: C901 - one long, linea
                                  "Quetta DPO laptop", "--admin", "bilal"], password=B, day=ahead)
     s.run("PC 2 user add supervisor", [*q2, "--user", "bilal", "user", "add", "bina", "--role", "supervisor"],
           password=B, new_password=BN, day=ahead)
-    s.run("PC 2 keys import", [*q2, "--user", "bilal", "keys", "import", "centre.key"], password=B, day=ahead)
+    s.run("PC 2 keys import", [*q2, "--user", "bilal", "keys", "import", "centre.key", "--fingerprint", centre_print],
+          password=B, day=ahead)
     s.run("PC 2 template 2026-11", [*q2, "--user", "bina", "template", "--period", "2026-11", "--out",
                                     "out/q2-2026-11.csv"], password=BN, day=ahead)
     q2_header, q2_rows = read_csv(W / "out/q2-2026-11.csv")
@@ -802,14 +820,16 @@ def scenario(s: Snapshot, faking: bool) -> None:  # noqa: C901 - one long, linea
         s.run("PC 2 load 2026-12", [*q2, "--user", "bina", "load", "q2-2026-12.csv"], password=BN, day=ahead)
     s.run("PC 2 export", [*q2, "--user", "bina", "export", "--out", "usb2"], password=BN, day=ahead)
     pc2_bundle = sorted(p.name for p in (W / "usb2").glob("*.mizan"))[0]
-    rejected = s.run("centre import from an unknown device (exit 5)", [*c, "--user", "clara", "import",
-                                                                      f"usb2/{pc2_bundle}"], password=C)
+    s.run("centre import from an unknown device (exit 5)", [*c, "--user", "clara", "import",
+           f"usb2/{pc2_bundle}"], password=C)
     s.run("centre devices enroll a bundle without --fingerprint (exit 2)",
           [*c, "--user", "root", "devices", "enroll", f"usb2/{pc2_bundle}"], password=R)
     s.run("centre devices enroll with a wrong fingerprint",
           [*c, "--user", "root", "devices", "enroll", f"usb2/{pc2_bundle}", "--fingerprint", "AAAA-BBBB-CCCC-DDDD"],
           password=R)
-    fingerprint = last_match(rf"--fingerprint ({ALPHA}{{4}}(?:-{ALPHA}{{4}}){{3}})", rejected.err)
+    # The refusal no longer shows the fingerprint the bundle claims (issue 11): PC 2 reads out its own.
+    fingerprint = heard(s.run("PC 2 keys export (its fingerprint, read out by phone)",
+                              [*q2, "--user", "bilal", "keys", "export", "--out", "q2.enroll"], password=B, day=ahead))
     s.run("centre devices enroll with the fingerprint read out",
           [*c, "--user", "root", "devices", "enroll", f"usb2/{pc2_bundle}", "--fingerprint", fingerprint.lower()],
           password=R)
@@ -885,11 +905,13 @@ def scenario(s: Snapshot, faking: bool) -> None:  # noqa: C901 - one long, linea
     old_key_bundle = json.loads(after_receipt.out)["bundle"]
 
     s.section("keys: rotate, backup and restore, revoke")
-    s.run("centre keys rotate", [*c, "--user", "root", "keys", "rotate", "--out", "centre-2.key"], password=R)
+    rotated_print = heard(s.run("centre keys rotate", [*c, "--user", "root", "keys", "rotate", "--out", "centre-2.key"],
+                                password=R))
     s.run("district keys import of a new key without --replace", [*q1, "--user", "amina", "keys", "import",
-                                                                   "centre-2.key"], password=A)
+                                                                   "centre-2.key", "--fingerprint", rotated_print],
+          password=A)
     s.run("district keys import --replace", [*q1, "--user", "amina", "keys", "import", "centre-2.key",
-                                             "--replace"], password=A)
+                                             "--replace", "--fingerprint", rotated_print], password=A)
     s.run("district keys import: a file that is not a key", [*q1, "--user", "amina", "keys", "import",
                                                               "good.csv"], password=A)
     s.run("district export to the new key", [*q1, "--user", "sana", "export", "--out", "usb"], password=S_)
@@ -909,7 +931,8 @@ def scenario(s: Snapshot, faking: bool) -> None:  # noqa: C901 - one long, linea
                   if device["device_name"] == "Quetta DPO laptop")
     s.run("centre devices revoke PC 2", [*c, "--user", "root", "devices", "revoke", pc2_id], password=R)
     s.run("centre devices revoke: no such device", [*c, "--user", "root", "devices", "revoke", "nope"], password=R)
-    s.run("PC 2 keys import --replace", [*q2, "--user", "bilal", "keys", "import", "centre-2.key", "--replace"],
+    s.run("PC 2 keys import --replace", [*q2, "--user", "bilal", "keys", "import", "centre-2.key", "--replace",
+                                              "--fingerprint", rotated_print],
           password=B, day=ahead)
     s.run("PC 2 export after revocation", [*q2, "--user", "bina", "export", "--out", "usb2"], password=BN, day=ahead)
     newest2 = max((W / "usb2").glob("*.mizan"), key=lambda p: int(p.stem.rsplit("-", 1)[1])).name

@@ -608,9 +608,10 @@ def test_the_approval_queue_returns_a_set_and_the_district_sees_the_question(qtb
     queue.ask_reason("returned")
     queue.reason_dialog.setTextValue("PRO-01 is half of last month: check the register")
     queue.reason_dialog.accept()
-    assert queue.result.text() == (f"QUETTA prosecution {period}: returned. It reaches the district in the next "
+    assert queue.result.text() == (f"Quetta Prosecution {period}: returned. It reaches the district in the next "
                                    "centre update.")
-    assert queue.queue.rows == []  # nothing waits any more
+    assert queue.queue.rows == []  # nothing waits any more, and the screen says so
+    assert queue.empty.text().startswith("Nothing is waiting for a decision")
     if os.environ.get("MIZAN_SCREENSHOTS"):
         queue.waiting_only.setChecked(False)
         queue.grab().save(str(Path(os.environ["MIZAN_SCREENSHOTS"]) / "centre-approvals.png"))

@@ -17,6 +17,7 @@ from gui.widgets.list_model import Index, ListTableModel, list_table
 from gui.widgets.messages import call_storage, message_label, show_message
 from gui.widgets.plain import input_dialog
 from gui.widgets.style import ATTENTION_FILL
+from storage.core.clock import local_clock
 from storage.core.session import Session
 from storage.i18n import fill
 from storage.records.approvals import DataSetState, data_set_states, decide
@@ -68,8 +69,8 @@ class DataSetsModel(ListTableModel):
             self.INSTITUTION: institution.name if institution else state.institution,
             self.PERIOD: state.period,
             self.STATE: self.state_words(state.state),
-            self.SUBMITTED: (state.submitted_at or "")[:16].replace("T", " "),
-            self.DECIDED: f"{state.decided_by} {(state.decided_at or '')[:10]}" if state.decided_by else "",
+            self.SUBMITTED: local_clock(state.submitted_at, with_date=True) if state.submitted_at else "",
+            self.DECIDED: f"{state.decided_by} {local_clock(state.decided_at, with_date=True)}" if state.decided_at else "",
             self.REASON: state.reason or "",
         }[column]
 
@@ -120,6 +121,7 @@ class ApprovalsScreen(Screen):
         self.reopen_button.clicked.connect(lambda: self.ask_reason("reopened"))
         self.result = message_label()
         self.result.setWordWrap(True)
+        self.empty = message_label()  # what an empty queue means, instead of a blank table
         buttons = QHBoxLayout()
         buttons.addWidget(self.waiting_only)
         buttons.addStretch(1)
@@ -136,6 +138,7 @@ class ApprovalsScreen(Screen):
             "centre update (Import → Write an update).")))
         layout.addLayout(buttons)
         layout.addWidget(self.result)
+        layout.addWidget(self.empty)
         layout.addWidget(splitter, 1)
         self.queue_table.selectionModel().selectionChanged.connect(self.show_chosen)
         self.reason_dialog: QDialog | None = None
@@ -146,6 +149,12 @@ class ApprovalsScreen(Screen):
 
     def refresh(self) -> None:
         self.queue.reload()
+        if self.queue.rows:
+            self.empty.hide()
+        else:
+            show_message(self.empty, self.tr("Nothing is waiting for a decision: no district has submitted a data set "
+                                             "since the last ones were decided.") if self.queue.waiting_only else
+                         self.tr("No district has marked or submitted a data set yet."), error=False)
         self.show_chosen()
 
     def show_waiting_only(self, waiting_only: bool) -> None:
@@ -198,8 +207,10 @@ class ApprovalsScreen(Screen):
         decided = call_storage(self.result, lambda: decide(self.session, state.district, state.institution,
                                                            state.period, decision, reason))
         if decided:
+            catalogue = self.session.catalogue
             show_message(self.result, fill(self.tr("{district} {institution} {period}: {state}. It reaches the district "
                                                    "in the next centre update."),
-                                           district=state.district, institution=state.institution, period=state.period,
+                                           district=catalogue.districts[state.district].name,
+                                           institution=catalogue.institutions[state.institution].name, period=state.period,
                                            state=self.queue.state_words(decided.value.state)), error=False)
             self.refresh()

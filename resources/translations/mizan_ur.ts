@@ -5865,6 +5865,14 @@
         <source>{district} {institution} {period}: {state}. It reaches the district in the next centre update.</source>
         <translation>{district} {institution} {period}: {state}۔ یہ مرکز کی اگلی اپ ڈیٹ میں ضلع تک پہنچے گا۔</translation>
     </message>
+    <message>
+        <source>Nothing is waiting for a decision: no district has submitted a data set since the last ones were decided.</source>
+        <translation>کوئی فیصلے کا منتظر نہیں: پچھلے فیصلوں کے بعد کسی ضلع نے ڈیٹا سیٹ جمع نہیں کرایا۔</translation>
+    </message>
+    <message>
+        <source>No district has marked or submitted a data set yet.</source>
+        <translation>ابھی تک کسی ضلع نے ڈیٹا سیٹ نشان زد یا جمع نہیں کرایا۔</translation>
+    </message>
 </context>
 <context>
     <name>DataSetsModel</name>
