@@ -614,7 +614,7 @@ def test_the_approval_queue_returns_a_set_and_the_district_sees_the_question(qtb
     assert queue.empty.text().startswith("Nothing is waiting for a decision")
     if os.environ.get("MIZAN_SCREENSHOTS"):
         queue.waiting_only.setChecked(False)
-        queue.grab().save(str(Path(os.environ["MIZAN_SCREENSHOTS"]) / "centre-approvals.png"))
+        queue.grab().save(str(Path(os.environ["MIZAN_SCREENSHOTS"]) / "centre-approvals-returned.png"))
 
     (tmp_path / "back").mkdir()
     import_update(pair.supervisor, export_update(pair.clerk, tmp_path / "back").path)
