@@ -7,6 +7,7 @@ changed after the newest acknowledged bundle. Until then bundles stay cumulative
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from pathlib import Path
 
 from sqlite_utils import Database
@@ -24,15 +25,21 @@ RECEIPT_VERSION = 1
 MAX_RECEIPT_BYTES = 4 * 1024 * 1024
 
 
+def output_folder(out_dir: str | Path) -> Path:
+    """The folder the centre writes its files into (receipts, updates), or a UsageError saying it is none."""
+    out_dir = Path(out_dir)
+    if not out_dir.is_dir():
+        raise UsageError(say("errors", QT_TRANSLATE_NOOP("errors", "{out_dir} is not a folder."), out_dir=out_dir))
+    return out_dir
+
+
 def write_receipts(session: Session, out_dir: str | Path, device_ids: list[str] | None = None) -> list[Path]:
     """One signed receipt file per device (every device with imported bundles, or those named: an empty
     list writes none)."""
     require(session, "import")
     if not session.is_centre:
         raise UsageError(say("errors", QT_TRANSLATE_NOOP("errors", "Receipts are written by the provincial centre.")))
-    out_dir = Path(out_dir)
-    if not out_dir.is_dir():
-        raise UsageError(say("errors", QT_TRANSLATE_NOOP("errors", "{out_dir} is not a folder."), out_dir=out_dir))
+    out_dir = output_folder(out_dir)
     if device_ids is None:
         device_ids = [row[0] for row in session.db.execute("SELECT DISTINCT device_id FROM bundles")]
     centre_print = centre_fingerprint(age_recipient(session), signing_public_key(session))
@@ -71,30 +78,51 @@ def acknowledge_bundles(db: Database, bundle_ids: list[str], made_at: object) ->
     return acknowledged
 
 
-def import_receipt(session: Session, path: str | Path) -> dict:
-    """District: verify the centre's signature, then mark the bundles it lists as acknowledged."""
-    require(session, "export")
-    path = Path(path)
+@dataclass(frozen=True)
+class SignedFileWords:
+    """How a refusal names one kind of signed file from the centre (templates, context "errors")."""
+
+    too_large: str  # {file}
+    not_one: str  # {file}, {error}
+    not_signed: str  # {file}, {fingerprint}
+
+
+RECEIPT_WORDS = SignedFileWords(
+    QT_TRANSLATE_NOOP("errors", "{file} is too large to be a receipt."),
+    QT_TRANSLATE_NOOP("errors", "{file} is not a Mizan receipt ({error})."),
+    QT_TRANSLATE_NOOP("errors", "{file} is not signed by the centre this office trusts ({fingerprint}). It comes from another centre or was altered; it was not applied."))
+
+
+def read_signed_by_centre(session: Session, path: Path, field: str, max_bytes: int, words: SignedFileWords) -> dict:
+    """District: the JSON object under ``field`` in a file ``{field: {...}, "signature": ...}`` that the
+    trusted centre signed (receipts, centre updates), or :class:`BundleRejected` saying why not."""
     centre = trusted_centre(session)
     if centre is None:
         raise UsageError(say("errors", QT_TRANSLATE_NOOP("errors", "This office trusts no centre yet; import the centre's key file first (`keys import`).")))
     try:
-        raw = path.read_bytes()
-        if len(raw) > MAX_RECEIPT_BYTES:
-            raise BundleRejected(say("errors", QT_TRANSLATE_NOOP("errors", "{file} is too large to be a receipt."), file=path.name))
-        envelope = json.loads(raw)
-        receipt, signature = envelope["receipt"], envelope["signature"]
-        if not isinstance(receipt, dict) or not isinstance(signature, str):
-            raise TypeError("malformed receipt")
+        if path.stat().st_size > max_bytes:
+            raise BundleRejected(say("errors", words.too_large, file=path.name))
+        envelope = json.loads(path.read_bytes())
+        content, signature = envelope[field], envelope["signature"]
+        if not isinstance(content, dict) or not isinstance(signature, str):
+            raise TypeError(f"malformed {field}")
         if not is_valid_unicode(envelope):
             # an escaped lone surrogate ("\\ud800"): such text cannot be signed, stored or shown
             raise ValueError("text that is not valid Unicode")
     except BundleRejected:
         raise
     except (OSError, ValueError, KeyError, TypeError, RecursionError) as error:
-        raise BundleRejected(say("errors", QT_TRANSLATE_NOOP("errors", "{file} is not a Mizan receipt ({error})."), file=path.name, error=type(error).__name__)) from error
-    if not verify_signature(centre.signing_public, canonical_json(receipt), signature):
-        raise BundleRejected(say("errors", QT_TRANSLATE_NOOP("errors", "{file} is not signed by the centre this office trusts ({fingerprint}). It comes from another centre or was altered; it was not applied."), file=path.name, fingerprint=centre.fingerprint))
+        raise BundleRejected(say("errors", words.not_one, file=path.name, error=type(error).__name__)) from error
+    if not verify_signature(centre.signing_public, canonical_json(content), signature):
+        raise BundleRejected(say("errors", words.not_signed, file=path.name, fingerprint=centre.fingerprint))
+    return content
+
+
+def import_receipt(session: Session, path: str | Path) -> dict:
+    """District: verify the centre's signature, then mark the bundles it lists as acknowledged."""
+    require(session, "export")
+    path = Path(path)
+    receipt = read_signed_by_centre(session, path, "receipt", MAX_RECEIPT_BYTES, RECEIPT_WORDS)
     if receipt.get("format") != RECEIPT_FORMAT or receipt.get("device_id") != session.device_id:
         raise BundleRejected(say("errors", QT_TRANSLATE_NOOP("errors", "{file} is a receipt for another device ({device}), not this one."), file=path.name, device=receipt.get('device_id')))
     listed = receipt.get("bundles")

@@ -37,11 +37,15 @@ from storage.records.approvals import APPROVAL_FIELDS, DECISIONS, all_decisions,
 from storage.records.desk import all_desks, desks_applied
 from storage.records.targets import centre_targets_applied
 from storage.validation import TargetInput, check_target
-from sync.bundle import BundleRejected, canonical_json, is_valid_unicode
-from sync.keys import age_recipient, centre_fingerprint, sign, signing_public_key, trusted_centre, verify_signature
-from sync.receipts import acknowledge_bundles
+from sync.bundle import BundleRejected, canonical_json
+from sync.keys import age_recipient, centre_fingerprint, sign, signing_public_key
+from sync.receipts import SignedFileWords, acknowledge_bundles, output_folder, read_signed_by_centre
 from sync.schema import SPECS, shape_problem
 
+UPDATE_WORDS = SignedFileWords(
+    QT_TRANSLATE_NOOP("errors", "{file} is too large to be a centre update."),
+    QT_TRANSLATE_NOOP("errors", "{file} is not a Mizan centre update ({error})."),
+    QT_TRANSLATE_NOOP("errors", "{file} is not signed by the centre this office trusts ({fingerprint}). It comes from another centre or was altered; nothing was applied."))
 UPDATE_FORMAT = "mizan-update"
 UPDATE_VERSION = 1
 UPDATE_SUFFIX = ".mizan-update"
@@ -98,9 +102,7 @@ def export_update(session: Session, out_dir: str | Path) -> UpdateResult:
     require(session, "send_updates")
     if not session.is_centre:
         raise UsageError(say("errors", QT_TRANSLATE_NOOP("errors", "Updates are written by the provincial centre; a district office imports them (`update import`).")))
-    out_dir = Path(out_dir)
-    if not out_dir.is_dir():
-        raise UsageError(say("errors", QT_TRANSLATE_NOOP("errors", "{out_dir} is not a folder."), out_dir=out_dir))
+    out_dir = output_folder(out_dir)
     with session.write() as db:
         sequence = (db.execute("SELECT max(sequence) FROM centre_updates").fetchone()[0] or 0) + 1
         update = {
@@ -143,22 +145,7 @@ def read_update(session: Session, path: str | Path) -> dict:
     """The update in ``path``, once its signature is the trusted centre's and its form is right; else
     :class:`BundleRejected` (exit code 5), with nothing applied."""
     path = Path(path)
-    centre = trusted_centre(session)
-    if centre is None:
-        raise UsageError(say("errors", QT_TRANSLATE_NOOP("errors", "This office trusts no centre yet; import the centre's key file first (`keys import`).")))
-    try:
-        if path.stat().st_size > MAX_UPDATE_BYTES:
-            raise BundleRejected(say("errors", QT_TRANSLATE_NOOP("errors", "{file} is too large to be a centre update."), file=path.name))
-        envelope = json.loads(path.read_bytes())
-        update, signature = envelope["update"], envelope["signature"]
-        if not isinstance(update, dict) or not isinstance(signature, str) or not is_valid_unicode(envelope):
-            raise TypeError("malformed update")
-    except BundleRejected:
-        raise
-    except (OSError, ValueError, KeyError, TypeError, RecursionError) as error:
-        raise BundleRejected(say("errors", QT_TRANSLATE_NOOP("errors", "{file} is not a Mizan centre update ({error})."), file=path.name, error=type(error).__name__)) from error
-    if not verify_signature(centre.signing_public, canonical_json(update), signature):
-        raise BundleRejected(say("errors", QT_TRANSLATE_NOOP("errors", "{file} is not signed by the centre this office trusts ({fingerprint}). It comes from another centre or was altered; nothing was applied."), file=path.name, fingerprint=centre.fingerprint))
+    update = read_signed_by_centre(session, path, "update", MAX_UPDATE_BYTES, UPDATE_WORDS)
     shapes = {"format": str, "format_version": int, "centre_device": str, "sequence": int, "made_at": str,
               "catalogue_version": str, "targets": list, "receipts": dict, "revoked_devices": list, "policy": dict}
     wrong = [name for name, kind in shapes.items() if not isinstance(update.get(name), kind)
