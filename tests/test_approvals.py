@@ -14,6 +14,7 @@ from storage.errors import PermissionDenied, UsageError, ValidationFailed
 from storage.records.approvals import data_set_states, decide, state_of
 from storage.records.completion import locked_data_sets, set_complete
 from storage.records.values import list_indicator_values, save_indicator_values
+from storage.reports.build import build_report, completeness_report, progress_report, trend_report
 from storage.validation import ValueInput
 from storage.views.entry_sheet import submit_sheet
 from sync.importer import import_bundles
@@ -190,3 +191,38 @@ def test_a_bundle_of_a_mizan_before_approvals_still_reads():
               "origin_device": "d", "deleted": 0}
     assert shape_problem(SPECS["completions"], record, minimal_tombstone_ok=False) is None
     assert record["submitted_at"] is None
+
+
+def test_reports_with_approved_only_leave_out_what_the_centre_has_not_approved(pair: SyncPair, tmp_path):
+    period = last_month()
+    add_values(pair.supervisor, {"PRO-01": 41, "CRT-01": 12})  # prosecution and courts
+    submit_sheet(pair.supervisor, "QUETTA", INSTITUTION, period)
+    submit_sheet(pair.supervisor, "QUETTA", "courts", period)
+    Trip(pair).to_centre()
+    decide(pair.clerk, "QUETTA", INSTITUTION, period, "approved")  # courts stays submitted
+    year = int(period[:4])
+
+    def figures(report) -> dict:
+        every = next(table.frame for table in report.tables if table.caption == "Every indicator")
+        return {(row["indicator"], row["district"]): row["figure"] for _, row in every.iterrows()}
+
+    everything = figures(progress_report(pair.clerk, year, districts=["QUETTA"]))
+    approved = figures(progress_report(pair.clerk, year, districts=["QUETTA"], approved_only=True))
+    assert everything[("PRO-01", "QUETTA")] == approved[("PRO-01", "QUETTA")] == 41
+    assert everything[("CRT-01", "QUETTA")] == 12 and ("CRT-01", "QUETTA") not in approved
+    # The full report marks what it holds that the centre has not approved.
+    every = next(table.frame for table in progress_report(pair.clerk, year, districts=["QUETTA"]).tables
+                 if table.caption == "Every indicator").set_index("indicator")
+    assert (every.loc["PRO-01", "unapproved"], every.loc["CRT-01", "unapproved"]) == (0, 1)
+    trend = trend_report(pair.clerk, ["PRO-01", "CRT-01"], ["QUETTA"], period=period, approved_only=True)
+    by_code = {table.name: table.frame for table in trend.tables}
+    assert list(by_code["trend-PRO-01"][period]) == [41]
+    assert by_code["trend-CRT-01"][period].isna().all()
+    completeness = completeness_report(pair.clerk, period=period, districts=["QUETTA"])
+    states = next(table.frame for table in completeness.tables if table.caption == "Data sets and their approval")
+    assert sorted(zip(states["institution"], states["state"], strict=True)) == [
+        ("Courts", "submitted"), ("Prosecution", "approved")]
+    with pytest.raises(UsageError) as refused:
+        build_report(pair.clerk, "desk", year=year, approved_only=True)
+    assert str(refused.value) == ("The desk report counts case records, which no data set approves: it has no "
+                                  "--approved-only.")

@@ -496,8 +496,15 @@ def test_each_report_is_shown_with_its_figures_colours_and_charts(qtbot, centre_
     assert screen.report.title.startswith("Trend") and len(screen.charts) == 1
     assert screen.charts[0].renderer().isValid()
 
-    show(qtbot, screen, "desk")
+    # Approved data sets only (issue 14): nothing is approved in this demo, so no figure is left.
+    screen.approved_only.setChecked(True)
+    show(qtbot, screen, "trend", indicator="PRO-04")
+    assert screen.report.notes[-1].startswith("Approved data sets only")
+    assert screen.report.tables[0].frame.drop(columns=["district", "district name"]).isna().all().all()
+    show(qtbot, screen, "desk")  # the desk report has no such option: the box goes, and is not applied
+    assert not screen.approved_only.isVisible()
     assert screen.report.kind == "desk" and screen.table_models
+    screen.approved_only.setChecked(False)
     show(qtbot, screen, "completeness")
     assert screen.report.kind == "completeness"
 
@@ -511,14 +518,16 @@ def test_each_report_is_shown_with_its_figures_colours_and_charts(qtbot, centre_
     # CSV of a report of two tables: one ZIP, and the status line names it and the tables in it.
     screen.export(tmp_path / "completeness.csv")
     qtbot.waitUntil(lambda: not screen.busy, timeout=60000)
-    assert screen.status.text() == (f"Saved {tmp_path / 'completeness.zip'}: 2 tables as CSV files in one ZIP "
-                                    "(completeness-by-district-and-institution.csv, completeness-and-timeliness.csv).")
+    assert screen.status.text() == (f"Saved {tmp_path / 'completeness.zip'}: 3 tables as CSV files in one ZIP "
+                                    "(completeness-by-district-and-institution.csv, completeness-and-timeliness.csv, "
+                                    "data-sets-and-their-approval.csv).")
     assert not (tmp_path / "completeness.csv").exists()
     assert zipfile.ZipFile(tmp_path / "completeness.zip").namelist() == [
-        "completeness-by-district-and-institution.csv", "completeness-and-timeliness.csv"]
+        "completeness-by-district-and-institution.csv", "completeness-and-timeliness.csv",
+        "data-sets-and-their-approval.csv"]
     # The save dialog offers the .zip that CSV will write, and the status line says why.
     assert screen.save_proposal(".csv") == (Path("mizan-completeness-2024.zip"), "ZIP of CSV files (*.zip)")
-    assert screen.status.text() == ("This report has 2 tables: CSV saves them as one ZIP file holding a CSV file "
+    assert screen.status.text() == ("This report has 3 tables: CSV saves them as one ZIP file holding a CSV file "
                                     "per table.")
     assert screen.save_proposal(".pdf") == (Path("mizan-completeness-2024.pdf"), "*.pdf")
 

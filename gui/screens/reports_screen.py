@@ -23,6 +23,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtSvgWidgets import QSvgWidget
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFileDialog,
     QFrame,
@@ -134,6 +135,8 @@ class ReportsScreen(Screen):
         for code, indicator in catalogue.indicators.items():
             self.indicator.addItem(f"{code} {indicator.name}", code)
         self.indicator.setMaximumWidth(360)
+        self.approved_only = QCheckBox(self.tr("&Approved data sets only"))
+        self.approved_only.setToolTip(self.tr("Leave out figures of data sets the centre has not approved."))
         self.show_button = QPushButton(self.tr("&Show"))
         self.show_button.setDefault(True)
         self.show_button.clicked.connect(self.show_report)
@@ -153,6 +156,7 @@ class ReportsScreen(Screen):
             bar.addWidget(label)
             bar.addWidget(widget)
             widget.setProperty("caption", label)
+        bar.addWidget(self.approved_only)
         bar.addWidget(self.show_button)
         bar.addStretch(1)
         exports = QHBoxLayout()
@@ -192,13 +196,16 @@ class ReportsScreen(Screen):
                                 (self.indicator, self.kind.currentData() == "trend")):
             widget.setVisible(visible)
             widget.property("caption").setVisible(visible)
+        # The desk report counts case records, which no data set approves (storage refuses the option there).
+        self.approved_only.setVisible(self.kind.currentData() != "desk")
 
     def options(self) -> dict:
         """The chosen report as ``build_report``'s keyword arguments."""
         by_year = self.span.currentData() == "year"
         indicator = self.indicator.currentData()
         return {"year": self.year.value() if by_year else None, "period": None if by_year else self.period.currentData(),
-                "indicators": [indicator] if indicator and self.kind.currentData() == "trend" else None}
+                "indicators": [indicator] if indicator and self.kind.currentData() == "trend" else None,
+                "approved_only": self.approved_only.isChecked() and self.kind.currentData() != "desk"}
 
     def show_report(self) -> None:
         """Build the report off the GUI thread; the last one asked for is shown."""

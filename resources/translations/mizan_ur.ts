@@ -2804,6 +2804,14 @@
         <source>Saved {file}: {count} tables as CSV files in one ZIP ({names}).</source>
         <translation>محفوظ ہو گئی: {file}، ایک ZIP میں {count} جدول CSV فائلوں کی صورت میں ({names})۔</translation>
     </message>
+    <message>
+        <source>&amp;Approved data sets only</source>
+        <translation>صرف منظور شدہ ڈیٹا سیٹ(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Leave out figures of data sets the centre has not approved.</source>
+        <translation>جن ڈیٹا سیٹس کو مرکز نے منظور نہیں کیا ان کے اعداد شامل نہ کریں۔</translation>
+    </message>
 </context>
 <context>
     <name>ReviewScreen</name>
@@ -4677,6 +4685,10 @@
         <source>its desks are not in the form this Mizan reads.</source>
         <translation>اس کے ڈیسک ایسی شکل میں ہیں جو یہ Mizan نہیں پڑھتا۔</translation>
     </message>
+    <message>
+        <source>The desk report counts case records, which no data set approves: it has no --approved-only.</source>
+        <translation>ڈیسک رپورٹ کیس ریکارڈز گنتی ہے، جنہیں کوئی ڈیٹا سیٹ منظور نہیں کرتا: اس میں --approved-only نہیں ہے۔</translation>
+    </message>
 </context>
 <context>
     <name>fields</name>
@@ -5303,6 +5315,38 @@
         <location filename="../../storage/reports.py" line="773"/>
         <source>Status: complete on track, from {at_risk:.0%} at risk, below off track.</source>
         <translation>حیثیت: مکمل ہو تو &quot;درست سمت میں&quot;، {at_risk:.0%} سے &quot;خطرے میں&quot;، اس سے کم &quot;ہدف سے پیچھے&quot;۔</translation>
+    </message>
+    <message>
+        <source>Data sets and their approval</source>
+        <translation>ڈیٹا سیٹ اور ان کی منظوری</translation>
+    </message>
+    <message>
+        <source>period</source>
+        <translation>مدت</translation>
+    </message>
+    <message>
+        <source>state</source>
+        <translation>حالت</translation>
+    </message>
+    <message>
+        <source>decided by</source>
+        <translation>فیصلہ کنندہ</translation>
+    </message>
+    <message>
+        <source>reason</source>
+        <translation>وجہ</translation>
+    </message>
+    <message>
+        <source>Approved data sets only: figures of data sets the centre has not approved are left out, and so are the desk indicators, which are counted from case records rather than approved.</source>
+        <translation>صرف منظور شدہ ڈیٹا سیٹ: جن ڈیٹا سیٹس کو مرکز نے منظور نہیں کیا ان کے اعداد شامل نہیں، اور ڈیسک کے اشاریے بھی نہیں، جو منظوری کے بجائے کیس ریکارڈز سے گنے جاتے ہیں۔</translation>
+    </message>
+    <message>
+        <source>Unapproved: how many of the periods in a figure come from data sets the centre has not approved yet.</source>
+        <translation>غیر منظور شدہ: کسی عدد کی کتنی مدتیں ایسے ڈیٹا سیٹس سے ہیں جنہیں مرکز نے ابھی منظور نہیں کیا۔</translation>
+    </message>
+    <message>
+        <source>unapproved</source>
+        <translation>غیر منظور شدہ</translation>
     </message>
 </context>
 <context>

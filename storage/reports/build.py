@@ -17,6 +17,7 @@ A district installation reports on its own district only.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -28,6 +29,7 @@ from storage.core.roles import require
 from storage.core.session import Session
 from storage.errors import UsageError
 from storage.i18n import QT_TRANSLATE_NOOP, fill, say, translate
+from storage.records.approvals import approved_data_sets, data_set_states
 from storage.reference.catalogue import TOTAL_CELL, Indicator, load_catalogue
 from storage.reference.due import last_complete_period, sheet_periods
 from storage.reference.periods import Period, parse_period, period_containing, shift
@@ -90,6 +92,9 @@ DISPLAY_WORDS = (
     QT_TRANSLATE_NOOP("reports", "completeness %"), QT_TRANSLATE_NOOP("reports", "expected by now"),
     QT_TRANSLATE_NOOP("reports", "entered on time"), QT_TRANSLATE_NOOP("reports", "timeliness %"),
     QT_TRANSLATE_NOOP("reports", "sheets marked complete"), QT_TRANSLATE_NOOP("reports", "unknown"),
+    QT_TRANSLATE_NOOP("reports", "Data sets and their approval"), QT_TRANSLATE_NOOP("reports", "period"),
+    QT_TRANSLATE_NOOP("reports", "state"), QT_TRANSLATE_NOOP("reports", "decided by"),
+    QT_TRANSLATE_NOOP("reports", "reason"), QT_TRANSLATE_NOOP("reports", "unapproved"),
 )
 
 
@@ -301,8 +306,27 @@ def _catalogue_frame(indicators: Iterable[Indicator]) -> pd.DataFrame:
                           "source": i.source} for i in indicators])
 
 
-def span_figures_sql(span: Span, catalogue_indicators: Iterable[Indicator], districts: list[str] | None
-                     ) -> tuple[str, list]:
+def approved_values_json(session: Session) -> str:
+    """Every (indicator, district, period) whose data set the centre approved, as one JSON parameter for
+    :data:`APPROVED_ONLY_SQL` (the state is ``storage.records.approvals``' one rule, not repeated in SQL)."""
+    by_institution: dict[str, list[str]] = {}
+    for code, indicator in session.catalogue.indicators.items():
+        by_institution.setdefault(indicator.institution, []).append(code)
+    return json.dumps([[code, district, period] for district, institution, period in approved_data_sets(session)
+                       for code in by_institution.get(institution, [])])
+
+
+# A value counts in an ``--approved-only`` report when its data set is approved; SQLite builds an index of the
+# JSON list for IN, so a centre's million values are not each scanned against it.
+APPROVED_ONLY_SQL = (" AND (indicator, district, period) IN (SELECT j.value ->> 0, j.value ->> 1, j.value ->> 2 "
+                     "FROM json_each(?) j)")
+
+
+APPROVED_ONLY_NOTE = QT_TRANSLATE_NOOP("reports", "Approved data sets only: figures of data sets the centre has not approved are left out, and so are the desk indicators, which are counted from case records rather than approved.")
+
+
+def span_figures_sql(span: Span, catalogue_indicators: Iterable[Indicator], districts: list[str] | None,
+                     approved: str | None = None) -> tuple[str, list]:
     """The one GROUP BY behind the progress report: per indicator and district over the span's periods.
 
     SQLite gives a bare column of an aggregate query with exactly one ``max()`` the value of the row
@@ -315,6 +339,9 @@ def span_figures_sql(span: Span, catalogue_indicators: Iterable[Indicator], dist
     if districts is not None:
         where += f" AND district IN ({_placeholders(districts)})"
         params += districts
+    if approved is not None:
+        where += APPROVED_ONLY_SQL
+        params.append(approved)
     sql = ("SELECT indicator, district, count(*), sum(value), sum(numerator), sum(denominator), max(period), value "
            f"FROM indicator_values WHERE {where} GROUP BY indicator, district")
     return sql, params
@@ -324,11 +351,26 @@ FIGURE_COLUMNS = ["indicator", "district", "periods", "value_sum", "numerator", 
                   "last_value"]
 
 
-def _entry_figures(session: Session, span: Span, districts: list[str]) -> pd.DataFrame:
+def _entry_figures(session: Session, span: Span, districts: list[str], approved: str | None = None) -> pd.DataFrame:
     entry = session.catalogue.indicators_for(source="entry")
     restrict = None if session.is_centre and len(districts) == len(session.catalogue.districts) else districts
-    sql, params = span_figures_sql(span, entry, restrict)
+    sql, params = span_figures_sql(span, entry, restrict, approved)
     return pd.DataFrame(session.db.execute(sql, params).fetchall(), columns=FIGURE_COLUMNS)
+
+
+def _unapproved_periods(session: Session, span: Span, districts: list[str]) -> pd.DataFrame:
+    """Per entry indicator and district: how many of the span's periods in its figure come from data sets the
+    centre has not approved (the progress report marks them)."""
+    entry = list(session.catalogue.indicators_for(source="entry"))
+    periods = sorted({p for i in entry for p in span.periods(i.frequency)})
+    if not periods or not districts:
+        return pd.DataFrame(columns=["indicator", "district", "unapproved"])
+    rows = session.db.execute(
+        f"SELECT indicator, district, count(*) FROM indicator_values WHERE deleted = 0 AND cell = '{TOTAL_CELL}' "
+        f"AND period IN ({_placeholders(periods)}) AND district IN ({_placeholders(districts)})"
+        + APPROVED_ONLY_SQL.replace(" IN (", " NOT IN (", 1) + " GROUP BY indicator, district",
+        [*periods, *districts, approved_values_json(session)]).fetchall()
+    return pd.DataFrame(rows, columns=["indicator", "district", "unapproved"])
 
 
 def _desk_totals(session: Session, span: Span, districts: list[str]) -> dict[str, dict[str, dict]]:
@@ -461,18 +503,21 @@ def status_of(ratio: float | None) -> str | None:
 
 # -- 1. progress against targets ----------------------------------------------------------------------------
 
-PROGRESS_COLUMNS = ["district", "institution", "indicator", "name", "unit", "periods", "figure", "numerator",
-                    "denominator", "target", "expected", "achievement %", "status"]
-PROGRESS_FORMATS = {"periods": "count", "figure": "general", "numerator": "general", "denominator": "general",
+PROGRESS_COLUMNS = ["district", "institution", "indicator", "name", "unit", "periods", "unapproved", "figure",
+                    "numerator", "denominator", "target", "expected", "achievement %", "status"]
+PROGRESS_FORMATS = {"periods": "count", "unapproved": "count", "figure": "general", "numerator": "general", "denominator": "general",
                     "target": "general", "expected": "general", "achievement %": "percent"}
 
 
-def progress_frame(session: Session, span: Span, districts: list[str], on: dt.date | None = None) -> pd.DataFrame:
-    """Every indicator x district with a figure in the span: figure, target, expected, achievement, status."""
+def progress_frame(session: Session, span: Span, districts: list[str], on: dt.date | None = None,
+                   approved: str | None = None) -> pd.DataFrame:
+    """Every indicator x district with a figure in the span: figure, target, expected, achievement, status.
+    ``approved`` (:func:`approved_values_json`): only figures of approved data sets, and no desk figures
+    (they are counted from case records, which no data set approves)."""
     on = on or today()
     catalogue = session.catalogue
-    desk_totals = _desk_totals(session, span, districts)
-    figures = pd.concat([frame for frame in (_entry_figures(session, span, districts),
+    desk_totals = _desk_totals(session, span, districts) if approved is None else {}
+    figures = pd.concat([frame for frame in (_entry_figures(session, span, districts, approved),
                                               _desk_figures(desk_totals, span)) if not frame.empty]
                         or [pd.DataFrame(columns=FIGURE_COLUMNS)], ignore_index=True)
     if figures.empty:
@@ -485,7 +530,10 @@ def progress_frame(session: Session, span: Span, districts: list[str], on: dt.da
         "SELECT indicator, district, target FROM targets WHERE deleted = 0 AND year = ?", [span.year]).fetchall(),
         columns=["indicator", "district", "target"])
     frame = figures.merge(_catalogue_frame(indicators.values()), on="indicator").merge(
-        targets, on=["indicator", "district"], how="left")
+        targets, on=["indicator", "district"], how="left").merge(
+        _unapproved_periods(session, span, districts), on=["indicator", "district"], how="left")
+    # Entry figures with none unapproved read 0; desk figures (counted from cases) stay blank.
+    frame["unapproved"] = frame["unapproved"].where(frame["source"] != "entry", frame["unapproved"].fillna(0))
     shares = {code: target_share(indicator, span, on) for code, indicator in indicators.items()}
     frame["expected"] = frame["target"] * frame["indicator"].map(shares)
     frame["performance"] = [performance(a, t, b) for a, t, b in zip(frame["figure"], frame["expected"],
@@ -570,13 +618,14 @@ def _institution_summary(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def progress_report(session: Session, year: int | None = None, period: str | None = None,
-                    districts: Iterable[str] | None = None, on: dt.date | None = None) -> Report:
+                    districts: Iterable[str] | None = None, on: dt.date | None = None, *,
+                    approved_only: bool = False) -> Report:
     """Progress against targets for a year or a period within it: headline indicators, district x
-    institution summary, and every indicator."""
+    institution summary, and every indicator. ``approved_only``: figures of approved data sets only."""
     require(session, "view")
     span = resolve_span(year, period, on)
     chosen = report_districts(session, districts)
-    frame = progress_frame(session, span, chosen, on)
+    frame = progress_frame(session, span, chosen, on, approved_values_json(session) if approved_only else None)
     headline = frame[frame["indicator"].isin(HEADLINE_INDICATORS)]
     indicators = session.catalogue.indicators
     if session.is_centre and len(chosen) > 1 and not headline.empty:
@@ -603,6 +652,9 @@ def progress_report(session: Session, year: int | None = None, period: str | Non
         _say(QT_TRANSLATE_NOOP("reports", "Status: the figure against the target, pro-rated for flows to the periods ended ({span}). On track from {on_track:.0%}, at risk from {at_risk:.0%}, off track below; where lower is better, target / figure. A district and institution's status is that of its median indicator."),
              span=span.label, on_track=ON_TRACK_FROM, at_risk=AT_RISK_FROM),
     ]
+    report.notes.append(_say(QT_TRANSLATE_NOOP("reports", "Unapproved: how many of the periods in a figure come from data sets the centre has not approved yet.")))
+    if approved_only:
+        report.notes.append(_say(APPROVED_ONLY_NOTE))
     if frame.empty:
         report.notes.append(_say(QT_TRANSLATE_NOOP("reports", "No figures are stored for {span}."), span=span.label))
     if frame["indicator"].isin(list(DESK_CASE_COUNTS)).any():
@@ -622,8 +674,11 @@ def desk_period_totals(session: Session, periods: Iterable[str], districts: list
 
 
 def _trend_rows(session: Session, indicator: Indicator, periods: list[str], districts: list[str],
-                desk_totals: dict[tuple[str, str], dict[str, dict]] | None = None) -> pd.DataFrame:
+                desk_totals: dict[tuple[str, str], dict[str, dict]] | None = None,
+                approved: str | None = None) -> pd.DataFrame:
     """(district, period, value, numerator, denominator) of one indicator's totals in these periods."""
+    if indicator.source != "entry" and approved is not None:
+        return pd.DataFrame(columns=["district", "period", "value", "numerator", "denominator"])
     if indicator.source != "entry":
         # Every desk indicator (POL-09 to POL-13) of a district and period comes together: this one's total
         # only, else each (district, period) comes five times and the pivot below refuses.
@@ -636,14 +691,16 @@ def _trend_rows(session: Session, indicator: Indicator, periods: list[str], dist
     cursor = session.db.execute(
         "SELECT district, period, value, numerator, denominator FROM indicator_values WHERE deleted = 0 AND "
         f"indicator = ? AND cell = '{TOTAL_CELL}' AND period IN ({_placeholders(periods)}) "
-        f"AND district IN ({_placeholders(districts)})", [indicator.code, *periods, *districts])
+        f"AND district IN ({_placeholders(districts)})" + (APPROVED_ONLY_SQL if approved is not None else ""),
+        [indicator.code, *periods, *districts, *([approved] if approved is not None else [])])
     return pd.DataFrame(cursor.fetchall(), columns=["district", "period", "value", "numerator", "denominator"])
 
 
 def trend_table(session: Session, indicator: Indicator, periods: list[str], districts: list[str],
-                desk_totals: dict[tuple[str, str], dict[str, dict]] | None = None) -> pd.DataFrame:
+                desk_totals: dict[tuple[str, str], dict[str, dict]] | None = None,
+                approved: str | None = None) -> pd.DataFrame:
     """Districts (and all districts together, at the centre) x periods of one indicator."""
-    rows = _trend_rows(session, indicator, periods, districts, desk_totals)
+    rows = _trend_rows(session, indicator, periods, districts, desk_totals, approved)
     wide = rows.pivot(index="district", columns="period", values="value").reindex(columns=periods)
     wide = wide.reindex([d for d in districts if d in wide.index])
     if session.is_centre and len(districts) > 1:
@@ -659,7 +716,8 @@ def trend_table(session: Session, indicator: Indicator, periods: list[str], dist
 
 
 def trend_report(session: Session, indicators: Iterable[str] | None = None, districts: Iterable[str] | None = None,
-                 year: int | None = None, period: str | None = None, on: dt.date | None = None) -> Report:
+                 year: int | None = None, period: str | None = None, on: dt.date | None = None, *,
+                 approved_only: bool = False) -> Report:
     """One table and line chart per indicator: its figure in every period of the span, per district.
 
     The default span is the last 12 complete months; the default indicators :data:`HEADLINE_INDICATORS`.
@@ -683,6 +741,7 @@ def trend_report(session: Session, indicators: Iterable[str] | None = None, dist
     provinces = {(ALL_DISTRICTS, period): [(district, period) for district in chosen]
                  for period in {p for _, p in desk_totals}} if with_province else {}
     protection = protect_desk_counts(desk_totals, desk_codes, provinces) if desk_codes else None
+    approved = approved_values_json(session) if approved_only else None
     for code in codes:
         indicator = catalogue.indicators[code]
         periods = span.periods(indicator.frequency)
@@ -690,7 +749,7 @@ def trend_report(session: Session, indicators: Iterable[str] | None = None, dist
             report.notes.append(_say(QT_TRANSLATE_NOOP("reports", "{code} is {frequency}: no whole {frequency} period in {span}."),
                                      code=code, frequency=indicator.frequency, span=span.label))
             continue
-        table = trend_table(session, indicator, periods, chosen, desk_totals)
+        table = trend_table(session, indicator, periods, chosen, desk_totals, approved)
         if protection is not None and code in DESK_CASE_COUNTS:
             for period in periods:
                 table[period] = [SUPPRESSED if desk_figure_hidden(protection, code, (district, period)) else figure
@@ -705,6 +764,8 @@ def trend_report(session: Session, indicators: Iterable[str] | None = None, dist
     report.notes.append(_say(QT_TRANSLATE_NOOP("reports", "Each period's own figure; at the centre 'All districts' adds the districts up (percents and ratios from the summed numerators and denominators).")))
     if protection is not None:
         report.notes.append(_desk_note(sum(_suppressed_cells(table.frame) for table in report.tables)))
+    if approved_only:
+        report.notes.append(_say(APPROVED_ONLY_NOTE))
     return with_district_names(report)
 
 
@@ -904,7 +965,8 @@ def _entry_days(session: Session, periods: list[str], districts: list[str]) -> p
 
 
 def completeness_report(session: Session, year: int | None = None, period: str | None = None,
-                        districts: Iterable[str] | None = None, on: dt.date | None = None) -> Report:
+                        districts: Iterable[str] | None = None, on: dt.date | None = None, *,
+                        approved_only: bool = False) -> Report:
     """Cells entered against cells expected, and entered by the deadline, per district and institution.
 
     The monthly sheets of the span that have started count (a month's sheet carries the quarter's and
@@ -961,6 +1023,7 @@ def completeness_report(session: Session, year: int | None = None, period: str |
                               {"sheets": "count", "expected": "count", "entered": "count", "completeness %": "percent",
                                "expected by now": "count", "entered on time": "count", "timeliness %": "percent",
                                "sheets marked complete": "count"}, ("status",)),
+                        Table("Data sets and their approval", _approval_table(session, chosen, months, approved_only), {}),
                     ])
     report.notes += [
         _say(QT_TRANSLATE_NOOP("reports", "Completeness: cells entered / cells expected on the monthly entry sheets of the span's ended months (a sheet also carries the quarter's and year's indicators it closes; cells of a percent whose denominator is 0 are not expected).")),
@@ -969,6 +1032,19 @@ def completeness_report(session: Session, year: int | None = None, period: str |
         _say(QT_TRANSLATE_NOOP("reports", "Status: complete on track, from {at_risk:.0%} at risk, below off track."), at_risk=AT_RISK_FROM),
     ]
     return with_district_names(report)
+
+
+def _approval_table(session: Session, districts: list[str], months: list[str], approved_only: bool) -> pd.DataFrame:
+    """Each data set of the span's months that a district marked, submitted or the centre decided: its state,
+    who decided and why (``approved_only``: the approved ones)."""
+    catalogue = session.catalogue
+    rows = [{"district": state.district, "institution": catalogue.institutions[state.institution].name,
+             "period": state.period, "state": state.state, "decided by": state.decided_by or "",
+             "reason": state.reason or ""}
+            for state in data_set_states(session)
+            if state.district in districts and state.period in months and state.institution in catalogue.institutions
+            and (state.state == "approved" or not approved_only)]
+    return pd.DataFrame(rows, columns=["district", "institution", "period", "state", "decided by", "reason"])
 
 
 def _on_time_cells(session: Session, months: list[str], districts: list[str], on: dt.date) -> pd.DataFrame:
@@ -995,14 +1071,17 @@ def _on_time_cells(session: Session, months: list[str], districts: list[str], on
 
 
 def build_report(session: Session, kind: str, *, year: int | None = None, period: str | None = None,
-                 indicators: Iterable[str] | None = None, districts: Iterable[str] | None = None) -> Report:
+                 indicators: Iterable[str] | None = None, districts: Iterable[str] | None = None,
+                 approved_only: bool = False) -> Report:
     """One report by its kind (:data:`REPORT_KINDS`), with the CLI's options."""
     if kind == "progress":
-        return progress_report(session, year, period, districts)
+        return progress_report(session, year, period, districts, approved_only=approved_only)
     if kind == "trend":
-        return trend_report(session, indicators, districts, year, period)
+        return trend_report(session, indicators, districts, year, period, approved_only=approved_only)
     if kind == "desk":
+        if approved_only:
+            raise UsageError(say("errors", QT_TRANSLATE_NOOP("errors", "The desk report counts case records, which no data set approves: it has no --approved-only.")))
         return desk_report(session, year, period, districts)
     if kind == "completeness":
-        return completeness_report(session, year, period, districts)
+        return completeness_report(session, year, period, districts, approved_only=approved_only)
     raise UsageError(f"Unknown report {kind!r}; choose one of {', '.join(REPORT_KINDS)}.")

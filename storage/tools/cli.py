@@ -292,7 +292,7 @@ def cmd_report(args: argparse.Namespace, console: Console) -> int:
 
     with signed_in(args) as session:
         report = build_report(session, args.kind, year=args.year, period=args.period,
-                              indicators=args.indicator, districts=args.district)
+                              indicators=args.indicator, districts=args.district, approved_only=args.approved_only)
         written = write_report(report, args.out)
     if args.json:
         console.json([str(path) for path in written])
@@ -504,6 +504,8 @@ def register(commands: argparse._SubParsersAction) -> None:
     report.add_argument("--out", required=True,
                         help="FILE.xlsx, FILE.pdf or FILE.csv (a report of several tables: FILE.zip of a CSV per table)")
     report.add_argument("--json", action="store_true", help="print the files written as a JSON list")
+    report.add_argument("--approved-only", action="store_true",
+                        help="only figures of data sets the centre approved (progress, trend, completeness)")
     report.set_defaults(handler=cmd_report)
 
     targets = commands.add_parser("targets", help="targets per indicator, district and year")
