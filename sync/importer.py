@@ -11,13 +11,15 @@ progress reports); how a checked record is compared with the stored one and appl
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from storage.core.backup import ImportBackup
+from storage.core.catalogues import catalogue_named
 from storage.core.clock import latest_plausible, millis_date, today, utc_now, version_date, wall_millis
 from storage.core.roles import require
 from storage.core.session import SEED_DEVICE, SEED_HLC, Session, seeded_desk_uuid
@@ -209,7 +211,7 @@ def import_bundle(session: Session, path: Path, identities: list,
             if before_merge is not None:
                 before_merge()
             warnings = _retired_key_warning(session, path, manifest, device_district, outcome.device_name)
-            with session.write():
+            with session.write(), _judged_by_its_catalogue(session, manifest):
                 _merge_bundle(session, bundle, device_district, outcome.counts,
                               lambda done: report(done, outcome.records_total))
                 warnings += check_bundle_anchor(session, manifest, device_district, outcome.device_name)
@@ -228,6 +230,19 @@ def import_bundle(session: Session, path: Path, identities: list,
         outcome.reason = str(rejection)
     report(outcome.records_total if outcome.status == "imported" else 0, outcome.records_total, outcome)
     return outcome
+
+
+@contextlib.contextmanager
+def _judged_by_its_catalogue(session: Session, manifest: dict) -> Iterator[None]:
+    """A bundle is judged by the catalogue it was made with, when the centre holds it: an office that has not
+    applied the newest catalogue yet still exports and imports cleanly. Else by the centre's own."""
+    own = session.catalogue
+    if manifest["catalogue_version"] != own.version:  # the usual case is the same catalogue: nothing to look up
+        session.catalogue = catalogue_named(session.db, manifest["catalogue_version"]) or own
+    try:
+        yield
+    finally:
+        session.catalogue = own
 
 
 def _retired_key_warning(session: Session, path: Path, manifest: dict, district: str, device_name: str) -> list[str]:

@@ -11,7 +11,7 @@ What it carries (this step): the targets of every district and year, the receipt
 bundles (one file instead of a receipt per device), the revoked devices, the policy the centre sets for
 every office (how many automatic backups to keep) and the centre's decisions on data sets (approved,
 returned, reopened: storage/records/approvals.py) and every desk (a desk the centre adds reaches its
-district). The catalogue follows (issue 14).
+district), and the catalogue when the centre loaded a newer one than the shipped (storage/core/catalogues.py).
 
 The file is signed (Ed25519, the centre's bundle-signing key) but not encrypted: it holds no personal
 data (targets, bundle ids, device ids and settings), every district must read it, and encrypting it to
@@ -27,6 +27,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from storage.core.backup import backup_keep
+from storage.core.catalogues import (
+    SHIPPED_SEQUENCE,
+    catalogue_files,
+    checked_successor,
+    parsed,
+    store_catalogue,
+    stored_sequence,
+)
 from storage.core.clock import is_hlc, iso_millis, utc_now
 from storage.core.files import write_atomically
 from storage.core.roles import require
@@ -36,6 +44,7 @@ from storage.i18n import QT_TRANSLATE_NOOP, say
 from storage.records.approvals import APPROVAL_FIELDS, DECISIONS, all_decisions, decisions_applied
 from storage.records.desk import all_desks, desks_applied
 from storage.records.targets import centre_targets_applied
+from storage.reference.catalogue import Catalogue
 from storage.validation import TargetInput, check_target
 from sync.bundle import BundleRejected, canonical_json
 from sync.keys import age_recipient, centre_fingerprint, sign, signing_public_key
@@ -114,9 +123,16 @@ def export_update(session: Session, out_dir: str | Path) -> UpdateResult:
             "policy": {"backup_keep": backup_keep(db)}, "approvals": all_decisions(session),
             "desks": all_desks(session),
         }
+        if stored_sequence(db) > SHIPPED_SEQUENCE:  # a catalogue the centre loaded: every district needs it
+            # From the database, not this session: the admin may have loaded it since this clerk signed in.
+            files = catalogue_files(db)
+            update["catalogue"] = {"sequence": stored_sequence(db), "version": files["catalogue_version.txt"].strip(),
+                                   "files": files}
+            update["catalogue_version"] = update["catalogue"]["version"]
         contents = {"targets": len(update["targets"]), "receipts": sum(map(len, update["receipts"].values())),
                     "revoked_devices": len(update["revoked_devices"]), "policy": len(update["policy"]),
-                    "approvals": len(update["approvals"]), "desks": len(update["desks"])}
+                    "approvals": len(update["approvals"]), "desks": len(update["desks"]),
+                    "catalogue": stored_sequence(db)}
         content = json.dumps({"update": update, "signature": sign(session, canonical_json(update))},
                              ensure_ascii=False, indent=1) + "\n"
         path = out_dir / update_file_name(sequence)
@@ -127,7 +143,7 @@ def export_update(session: Session, out_dir: str | Path) -> UpdateResult:
                    "VALUES (?, ?, ?, ?, ?, ?)",
                    [sequence, update["made_at"], session.user, path.name,
                     hashlib.sha256(content.encode("utf-8")).hexdigest(), json.dumps(contents, sort_keys=True)])
-    return UpdateResult(path, sequence, session.catalogue.version, contents)
+    return UpdateResult(path, sequence, update["catalogue_version"], contents)
 
 
 # -- a district ------------------------------------------------------------------------------------------
@@ -162,8 +178,28 @@ def last_applied_update(session: Session) -> int:
     return session.db.execute("SELECT max(sequence) FROM applied_updates").fetchone()[0] or 0
 
 
-def _own_targets(session: Session, update: dict, path: Path) -> list[dict]:
-    """The update's targets of this district, each checked by the same rules as a target typed here."""
+def _new_catalogue(session: Session, update: dict, path: Path) -> tuple[dict, Catalogue, dict] | None:
+    """The update's catalogue when it is newer than the one held here: (its files, it, what changed);
+    checked as a successor (no code dropped). None when the update has none newer."""
+    carried = update.get("catalogue")
+    if carried is None:
+        return None
+    if (not isinstance(carried, dict) or not isinstance(carried.get("sequence"), int)
+            or not isinstance(carried.get("files"), dict)
+            or not all(isinstance(name, str) and isinstance(text, str) for name, text in carried["files"].items())):
+        raise _refused(path, say("errors", QT_TRANSLATE_NOOP("errors", "its catalogue is not in the form this Mizan reads.")))
+    if carried["sequence"] <= stored_sequence(session.db):
+        return None
+    try:
+        successor, changes = checked_successor(session.db, carried["files"])
+    except UsageError as error:
+        raise _refused(path, str(error)) from error
+    return carried["files"], successor, changes
+
+
+def _own_targets(session: Session, update: dict, path: Path, catalogue: Catalogue) -> list[dict]:
+    """The update's targets of this district, each checked by the same rules as a target typed here (with
+    the catalogue the update brings, when it brings one)."""
     own: list[dict] = []
     for target in update["targets"]:
         if not isinstance(target, dict) or set(target) != set(TARGET_FIELDS):
@@ -171,7 +207,7 @@ def _own_targets(session: Session, update: dict, path: Path) -> list[dict]:
         if target["district"] != session.district:
             continue  # another district's: not this office's to keep
         if not target["deleted"]:
-            _, problems = check_target(session.catalogue, session.district, TargetInput(
+            _, problems = check_target(catalogue, session.district, TargetInput(
                 target["indicator"], target["district"], target["year"], target["target"]))
             if problems:
                 raise _refused(path, problems[0].message)
@@ -228,7 +264,10 @@ def import_update(session: Session, path: str | Path, *, dry_run: bool = False) 
     if update["sequence"] <= last:
         report.update(status="duplicate", reason=say("errors", QT_TRANSLATE_NOOP("errors", "update {sequence} is not newer than update {last}, applied here already; nothing changed."), sequence=update["sequence"], last=last))
         return report
-    targets = _own_targets(session, update, path)
+    catalogue = _new_catalogue(session, update, path)
+    if catalogue is not None:
+        report["catalogue"] = {"from": session.catalogue.version, "to": catalogue[1].version, **catalogue[2]}
+    targets = _own_targets(session, update, path, catalogue[1] if catalogue else session.catalogue)
     decisions = _own_decisions(session, update, path)
     desks = _own_desks(session, update, path)
     own_receipts = update["receipts"].get(session.device_id, [])
@@ -241,6 +280,9 @@ def import_update(session: Session, path: str | Path, *, dry_run: bool = False) 
     report["revoked"] = sorted(str(entry.get("device_id")) for entry in update["revoked_devices"] if isinstance(entry, dict))
     try:
         with session.write() as db:
+            if catalogue is not None:
+                store_catalogue(db, catalogue[0], catalogue[1].version, f"centre update {update['sequence']}",
+                                utc_now(), update["catalogue"]["sequence"])
             report["targets"] = centre_targets_applied(session, targets, update["centre_device"])
             report["receipts"] = acknowledge_bundles(db, [b["bundle_id"] for b in own_receipts], update["made_at"])
             report["approvals"] = decisions_applied(session, decisions)
@@ -258,6 +300,10 @@ def import_update(session: Session, path: str | Path, *, dry_run: bool = False) 
                 raise _DryRun  # roll the transaction back: the report says what it would have changed
     except _DryRun:
         pass
+    else:
+        if catalogue is not None:  # committed: this session works with the new catalogue from now on
+            session.catalogue = parsed(catalogue[0])
+            session.installation["catalogue_version"] = catalogue[1].version
     if session.device_id in report["revoked"]:
         report["reason"] = say("errors", QT_TRANSLATE_NOOP("errors", "The centre has revoked this PC: it refuses this PC's bundles. Install Mizan afresh and enroll again."))
     return report

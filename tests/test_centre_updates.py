@@ -59,7 +59,8 @@ def test_the_centres_targets_receipts_and_policy_reach_the_district(pair: SyncPa
     path = pair.folder / "out" / "centre-update-1.mizan-update"
     assert written == {"update": str(path), "sequence": 1, "catalogue_version": pair.clerk.catalogue.version,
                        "contents": {"targets": 2, "receipts": 1, "revoked_devices": 0, "policy": 1, "approvals": 0,
-                                    "desks": pair.clerk.db.execute("SELECT count(*) FROM desks").fetchone()[0]}}
+                                    "desks": pair.clerk.db.execute("SELECT count(*) FROM desks").fetchone()[0],
+                                    "catalogue": 1}}  # the shipped catalogue: not carried
     assert "PRO-01" in path.read_text(encoding="utf-8")  # signed, not encrypted: it holds no personal data
 
     before = state(pair.supervisor)

@@ -25,6 +25,7 @@ from storage.core.roles import PERMISSIONS
 from storage.core.session import Session, open_session, repair_clock
 from storage.errors import MizanError, PermissionDenied
 from storage.records.approvals import decide
+from storage.records.catalogue_admin import load_catalogue_folder
 from storage.records.completion import set_complete, submit_data_sets
 from storage.records.desk import add_desk, save_desk_case, save_pkm_request
 from storage.records.targets import save_targets, set_target
@@ -137,6 +138,9 @@ CASES = [
     Case(submit_data_sets, "mark_complete",
          lambda s, w, d: submit_data_sets(s, _district_of(s), _institution(s), [last_month()])),
     Case(submit_sheet, "mark_complete", lambda s, w, d: submit_sheet(s, _district_of(s), _institution(s), last_month())),
+    Case(load_catalogue_folder, "manage_catalogue",
+         lambda s, w, d: load_catalogue_folder(s, Path(storage.__file__).parent.parent / "docs/examples/catalogue-v2",
+                                               dry_run=True)),
     Case(decide, "approve", lambda s, w, d: decide(s, "QUETTA", _institution(s), last_month(), "approved")),
     Case(mark_sheet_complete, "mark_complete",
          lambda s, w, d: mark_sheet_complete(s, _district_of(s), _institution(s), last_month())),

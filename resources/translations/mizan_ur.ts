@@ -3509,6 +3509,10 @@
         <source>approve or return data sets</source>
         <translation>ڈیٹا سیٹ منظور یا واپس کرنا</translation>
     </message>
+    <message>
+        <source>load a new catalogue</source>
+        <translation>نیا کیٹلاگ لوڈ کرنا</translation>
+    </message>
 </context>
 <context>
     <name>catalogue</name>
@@ -4688,6 +4692,38 @@
     <message>
         <source>The desk report counts case records, which no data set approves: it has no --approved-only.</source>
         <translation>ڈیسک رپورٹ کیس ریکارڈز گنتی ہے، جنہیں کوئی ڈیٹا سیٹ منظور نہیں کرتا: اس میں --approved-only نہیں ہے۔</translation>
+    </message>
+    <message>
+        <source>The catalogue lacks {files}.</source>
+        <translation>کیٹلاگ میں {files} نہیں ہیں۔</translation>
+    </message>
+    <message>
+        <source>The catalogue cannot be read: {error}</source>
+        <translation>کیٹلاگ پڑھا نہیں جا سکتا: {error}</translation>
+    </message>
+    <message>
+        <source>The catalogue's version is {version}, as the one in use: give the new catalogue a new version in catalogue_version.txt.</source>
+        <translation>کیٹلاگ کا ورژن {version} ہے، وہی جو استعمال میں ہے: catalogue_version.txt میں نئے کیٹلاگ کو نیا ورژن دیں۔</translation>
+    </message>
+    <message>
+        <source>The new catalogue drops {codes}. A code is never removed, since figures were recorded under it: retire it with a valid_to date instead.</source>
+        <translation>نیا کیٹلاگ {codes} نکال دیتا ہے۔ کوئی کوڈ کبھی نہیں ہٹایا جاتا، کیونکہ اس کے تحت اعداد درج ہوئے ہیں: اس کے بجائے valid_to تاریخ کے ساتھ اسے ختم کریں۔</translation>
+    </message>
+    <message>
+        <source>{folder} has no catalogue_version.txt: a new catalogue needs its own version.</source>
+        <translation>{folder} میں catalogue_version.txt نہیں: نئے کیٹلاگ کا اپنا ورژن ہونا چاہیے۔</translation>
+    </message>
+    <message>
+        <source>{file} cannot be read as UTF-8 text ({error}).</source>
+        <translation>{file} کو UTF-8 متن کے طور پر نہیں پڑھا جا سکتا ({error})۔</translation>
+    </message>
+    <message>
+        <source>The catalogue is changed at the provincial centre; it reaches this office in a centre update.</source>
+        <translation>کیٹلاگ صوبائی مرکز میں بدلا جاتا ہے؛ یہ مرکز کی اپ ڈیٹ میں اس دفتر تک پہنچتا ہے۔</translation>
+    </message>
+    <message>
+        <source>its catalogue is not in the form this Mizan reads.</source>
+        <translation>اس کا کیٹلاگ ایسی شکل میں ہے جو یہ Mizan نہیں پڑھتا۔</translation>
     </message>
 </context>
 <context>

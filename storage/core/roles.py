@@ -117,6 +117,8 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "send_updates": frozenset({"clerk", "admin"}),
     # Accepting a district's data set, or sending it back with a question: the centre's clerk, who reads them.
     "approve": frozenset({"clerk"}),
+    # A new catalogue changes what every office enters: the centre's admin, who installs and configures.
+    "manage_catalogue": frozenset({"admin"}),
     "apply_updates": frozenset({"supervisor", "admin"}),
 }
 
@@ -142,6 +144,7 @@ ACTION_WORDS = {
     "send_updates": QT_TRANSLATE_NOOP("actions", "write centre updates"),
     "apply_updates": QT_TRANSLATE_NOOP("actions", "apply centre updates"),
     "approve": QT_TRANSLATE_NOOP("actions", "approve or return data sets"),
+    "manage_catalogue": QT_TRANSLATE_NOOP("actions", "load a new catalogue"),
 }
 
 

@@ -409,3 +409,12 @@ def approvals(db: Database) -> None:
     run_statements(db, _APPROVALS_SCHEMA)
     install_audit_triggers(db, "completions", AUDITED_TABLES["completions"])  # it has a new column to record
     install_audit_triggers(db, "approvals", "id")
+
+
+@migrations(name="0017_catalogues")
+def catalogues(db: Database) -> None:
+    """The catalogue as data (storage/core/catalogues.py): each catalogue after the shipped one (sequence 1),
+    whole, with who loaded it and when; the newest is the one in use. Audited."""
+    db.execute("CREATE TABLE catalogues (sequence INTEGER PRIMARY KEY, version TEXT NOT NULL, files TEXT NOT NULL, "
+               "loaded_by TEXT NOT NULL, loaded_at TEXT NOT NULL)")
+    install_audit_triggers(db, "catalogues", "sequence")

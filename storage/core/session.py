@@ -21,6 +21,7 @@ import sqlcipher3
 
 from storage.core import audit, identity, writer
 from storage.core.backup import automatic_backup, daily_backup_if_due, schema_migrations
+from storage.core.catalogues import active_catalogue
 from storage.core.clock import (
     CLOCK_TOLERANCE_MS,
     ClockWrong,
@@ -234,7 +235,8 @@ def _session_for(path: Path, db: Database, user: str, db_key: bytes, keyfile: Ke
     keyfile.remember_installation(installation)  # so a restore can tell what this database is without its key
     _daily_backup(path, db, user)
     session = Session(db=db, path=path, user=user, role=row[0], db_key=db_key, keyfile=keyfile,
-                      installation=installation, clock=HybridLogicalClock(installation["hlc_last"]))
+                      catalogue=active_catalogue(db), installation=installation,
+                      clock=HybridLogicalClock(installation["hlc_last"]))
     try:
         identity.resolve(session, slot_name or user_slot_name(user), identity_keys or [])
         identity.after_sign_in(session)

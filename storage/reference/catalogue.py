@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import io
 import itertools
 import sys
 from dataclasses import dataclass, field
@@ -31,9 +32,21 @@ def resources_dir() -> Path:
     return Path(__file__).resolve().parents[2] / "resources"  # storage/reference/ -> the repository
 
 
-def _read_csv(name: str) -> list[dict[str, str]]:
-    with open(resources_dir() / name, newline="", encoding="utf-8") as handle:
-        return [{key: (value or "").strip() for key, value in row.items()} for row in csv.DictReader(handle)]
+# The catalogue's files, each fact in one (resources/README.md). The shipped ones are in resources/; the
+# centre may load a newer set (storage.core.catalogues), which travels to the districts in its updates.
+CATALOGUE_FILES = ("catalogue_version.txt", "districts.csv", "institutions.csv", "categories.csv", "gbv_types.csv",
+                   "pkm_services.csv", "indicators.csv", "desk_lists.csv", "desks.csv")
+
+
+@cache
+def shipped_files() -> dict[str, str]:
+    """The text of each catalogue file shipped in resources/."""
+    return {name: (resources_dir() / name).read_text(encoding="utf-8") for name in CATALOGUE_FILES}
+
+
+def _rows(files: dict[str, str], name: str) -> list[dict[str, str]]:
+    reader = csv.DictReader(io.StringIO(files[name].lstrip("\ufeff"), newline=""))
+    return [{key: (value or "").strip() for key, value in row.items() if key is not None} for row in reader]
 
 
 def _words(row: dict[str, str], column: str, language: str) -> str:
@@ -222,36 +235,42 @@ def load_catalogue(language: str | None = None) -> Catalogue:
 @cache
 def _load_catalogue(language: str) -> Catalogue:
     """Read and check every reference file once per process and language."""
-    version = (resources_dir() / "catalogue_version.txt").read_text(encoding="utf-8").strip()
+    return parse_catalogue(shipped_files(), language)
+
+
+def parse_catalogue(files: dict[str, str], language: str) -> Catalogue:
+    """A catalogue from the text of its files (:data:`CATALOGUE_FILES`), checked: an unknown category, unit,
+    institution or place of entry raises ``ValueError`` naming the indicator; a missing column ``KeyError``."""
+    version = files["catalogue_version.txt"].strip()
     districts = {
         row["code"]: District(
             row["code"], _words(row, "name", language), _words(row, "division", language),
             Validity(_date_or_none(row["valid_from"]), _date_or_none(row["valid_to"])), row["note"],
         )
-        for row in _read_csv("districts.csv")
+        for row in _rows(files, "districts.csv")
     }
     institutions = {
         row["code"]: Institution(
             row["code"], _words(row, "name", language), Validity(_date_or_none(row["valid_from"]), _date_or_none(row["valid_to"]))
         )
-        for row in _read_csv("institutions.csv")
+        for row in _rows(files, "institutions.csv")
     }
     categories: dict[str, list[Option]] = {}
-    for row in _read_csv("categories.csv"):
+    for row in _rows(files, "categories.csv"):
         categories.setdefault(row["category"], []).append(Option(row["option"], _words(row, "name", language)))
     gbv_types = sorted(
         (GbvType(row["code"], int(row["order"]), _words(row, "name", language), _words(row, "question", language))
-         for row in _read_csv("gbv_types.csv")),
+         for row in _rows(files, "gbv_types.csv")),
         key=lambda gbv_type: gbv_type.order,
     )
     categories["gbv_type"] = [Option(gbv_type.code, gbv_type.name) for gbv_type in gbv_types]
     pkm_services = {
         row["code"]: PkmService(row["code"], _words(row, "name", language), int(row["standard_hours"]) if row["standard_hours"] else None)
-        for row in _read_csv("pkm_services.csv")
+        for row in _rows(files, "pkm_services.csv")
     }
     categories["pkm_service"] = [Option(service.code, service.name) for service in pkm_services.values()]
     indicators: dict[str, Indicator] = {}
-    for row in _read_csv("indicators.csv"):
+    for row in _rows(files, "indicators.csv"):
         indicator_categories = tuple(part for part in row["disaggregation"].split("+") if part)
         unknown = [category for category in indicator_categories if category not in categories]
         if (unknown or row["unit"] not in UNITS or row["institution"] not in institutions
@@ -266,14 +285,19 @@ def _load_catalogue(language: str) -> Catalogue:
             entered_at=row.get("entered_at") or "district",  # a catalogue from before the column: districts enter all
         )
     lists: dict[str, list[Option]] = {}
-    for row in _read_csv("desk_lists.csv"):
+    for row in _rows(files, "desk_lists.csv"):
         lists.setdefault(row["list"], []).append(Option(row["code"], _words(row, "name", language)))
     return Catalogue(
         version=version, districts=districts, institutions=institutions, indicators=indicators,
         categories=categories, gbv_types=gbv_types, pkm_services=pkm_services, lists=lists,
-        seed_desks=_read_csv("desks.csv"),
+        seed_desks=_rows(files, "desks.csv"),
     )
 
 
 # Tests that swap resources/ read it again: the cache is per language, behind load_catalogue.
-load_catalogue.cache_clear = _load_catalogue.cache_clear  # type: ignore[attr-defined]
+def _clear_caches() -> None:
+    _load_catalogue.cache_clear()
+    shipped_files.cache_clear()
+
+
+load_catalogue.cache_clear = _clear_caches  # type: ignore[attr-defined]

@@ -27,11 +27,13 @@ from storage.core.backup import (
     with_password,
     with_recovery_key,
 )
+from storage.core.catalogues import stored_sequence
 from storage.core.clock import local_clock
 from storage.core.keyslots import KeyFile, keyfile_path
 from storage.core.session import Session, create_database, default_database_path, open_session, repair_clock
 from storage.errors import AuthError, MizanError, UsageError, ValidationFailed
 from storage.records.approvals import data_set_states, decide
+from storage.records.catalogue_admin import load_catalogue_folder
 from storage.records.targets import list_targets
 from storage.records.users import (
     add_user,
@@ -417,6 +419,25 @@ def cmd_decide(args: argparse.Namespace, console: Console) -> int:
     return EXIT_OK
 
 
+def cmd_catalogue(args: argparse.Namespace, console: Console) -> int:
+    """``catalogue load FOLDER [--dry-run] [--json]`` (centre admin) and ``catalogue`` (which is in use)."""
+    with signed_in(args) as session:
+        if args.catalogue_command == "load":
+            report = load_catalogue_folder(session, args.folder, dry_run=args.dry_run)
+        else:
+            report = {"version": session.catalogue.version, "sequence": stored_sequence(session.db)}
+    if args.json:
+        console.json(report)
+    elif args.catalogue_command == "load":
+        verb = "Would load" if args.dry_run else "Loaded"
+        console.say(f"{verb} catalogue {report['to']} (was {report['from']}): added {', '.join(report['added']) or '-'}; "
+                    f"changed {', '.join(report['changed']) or '-'}; retired {', '.join(report['retired']) or '-'}."
+                    + ("" if args.dry_run else " The next centre update carries it to every district."))
+    else:
+        console.say(f"Catalogue {report['version']} (number {report['sequence']} here).")
+    return EXIT_OK
+
+
 def cmd_approvals(args: argparse.Namespace, console: Console) -> int:
     """``approvals [--district D] [--period P] [--json]``: each data set's state, who, when and why."""
     with signed_in(args) as session:
@@ -569,6 +590,15 @@ def register(commands: argparse._SubParsersAction) -> None:
         decision.add_argument("--reason", required=name != "approve", help="what the district should look at")
         decision.add_argument("--json", action="store_true")
         decision.set_defaults(handler=cmd_decide)
+    catalogue = commands.add_parser("catalogue", help="the catalogue in use; centre admin: load a new one")
+    catalogue.add_argument("--json", action="store_true")
+    catalogue_commands = catalogue.add_subparsers(dest="catalogue_command")
+    catalogue_load = catalogue_commands.add_parser(
+        "load", help="centre admin: a folder of catalogue files (as resources/) becomes the catalogue in use")
+    catalogue_load.add_argument("folder")
+    catalogue_load.add_argument("--dry-run", action="store_true", help="check it and say what would change")
+    catalogue_load.add_argument("--json", action="store_true", default=argparse.SUPPRESS)
+    catalogue.set_defaults(handler=cmd_catalogue)
     approvals = commands.add_parser("approvals", help="each data set's state: submitted, approved, returned and why")
     approvals.add_argument("--district")
     approvals.add_argument("--period")
