@@ -118,6 +118,7 @@ class Application(QObject):
         from gui.dialogs.password import ChangePasswordDialog
         from gui.main_window import MainWindow
         from gui.screens.settings_screen import SettingsScreen
+        from storage.core.policy import idle_lock_minutes
 
         settings_screen = partial(SettingsScreen, settings=self.settings, idle=self.idle)
         self.window = MainWindow(session, [*sidebar_screens(), settings_screen])
@@ -133,6 +134,8 @@ class Application(QObject):
             account.addAction(action)
         self.window.resize(1366, 768)
         self.window.show()
+        # The centre's policy caps this PC's own choice (storage.core.policy).
+        self.idle.set_minutes(idle_lock_minutes(self.settings.auto_lock_minutes, session.db))
         self.idle.install()
 
     def lock(self) -> None:

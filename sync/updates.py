@@ -9,7 +9,8 @@ that is not newer than the last one applied is a duplicate and changes nothing.
 
 What it carries (this step): the targets of every district and year, the receipts of every device's
 bundles (one file instead of a receipt per device), the revoked devices, the policy the centre sets for
-every office (how many automatic backups to keep) and the centre's decisions on data sets (approved,
+every office (how many automatic backups to keep, how soon an idle window locks, how long a password must
+be: storage/core/policy.py) and the centre's decisions on data sets (approved,
 returned, reopened: storage/records/approvals.py) and every desk (a desk the centre adds reaches its
 district), and the catalogue when the centre loaded a newer one than the shipped (storage/core/catalogues.py).
 
@@ -37,6 +38,7 @@ from storage.core.catalogues import (
 )
 from storage.core.clock import is_hlc, iso_millis, utc_now
 from storage.core.files import write_atomically
+from storage.core.policy import checked_policy, current_policy, policy_applied
 from storage.core.roles import require
 from storage.core.session import Session
 from storage.errors import UsageError
@@ -120,7 +122,7 @@ def export_update(session: Session, out_dir: str | Path) -> UpdateResult:
             "centre_device": session.device_id, "sequence": sequence, "made_at": utc_now(), "made_by": session.user,
             "catalogue_version": session.catalogue.version, "targets": _targets(session),
             "receipts": _receipts(session), "revoked_devices": _revoked(session),
-            "policy": {"backup_keep": backup_keep(db)}, "approvals": all_decisions(session),
+            "policy": {"backup_keep": backup_keep(db), **current_policy(db)}, "approvals": all_decisions(session),
             "desks": all_desks(session),
         }
         if stored_sequence(db) > SHIPPED_SEQUENCE:  # a catalogue the centre loaded: every district needs it
@@ -277,6 +279,10 @@ def import_update(session: Session, path: str | Path, *, dry_run: bool = False) 
     keep = update["policy"].get("backup_keep")
     if keep is not None and (not isinstance(keep, int) or isinstance(keep, bool) or keep < 1):
         raise _refused(path, say("errors", QT_TRANSLATE_NOOP("errors", "its policy is not in the form this Mizan reads.")))
+    try:
+        policy = checked_policy(update["policy"])
+    except UsageError as error:
+        raise _refused(path, str(error)) from error
     report["revoked"] = sorted(str(entry.get("device_id")) for entry in update["revoked_devices"] if isinstance(entry, dict))
     try:
         with session.write() as db:
@@ -292,6 +298,7 @@ def import_update(session: Session, path: str | Path, *, dry_run: bool = False) 
                 db.execute("INSERT INTO settings (name, value, changed_by, changed_at) VALUES ('backup_keep', ?, ?, ?) "
                            "ON CONFLICT (name) DO UPDATE SET value = excluded.value, changed_by = excluded.changed_by, "
                            "changed_at = excluded.changed_at", [str(keep), f"centre update {update['sequence']}", utc_now()])
+            report["policy"].update(policy_applied(db, policy, f"centre update {update['sequence']}"))
             db.execute("INSERT INTO applied_updates (sequence, made_at, applied_at, applied_by, sha256, report) "
                        "VALUES (?, ?, ?, ?, ?, ?)",
                        [update["sequence"], update["made_at"], utc_now(), session.user,

@@ -11,14 +11,16 @@ import pytest
 from gui.screens.devices_screen import DistrictsModel
 from main import main
 from storage.core.backup import backup_keep, set_backup_keep
+from storage.core.policy import idle_lock_minutes, set_policy
 from storage.errors import PermissionDenied, UsageError, ValidationFailed
 from storage.records.desk import add_desk
 from storage.records.targets import list_targets, set_target
+from storage.records.users import add_user
 from sync.bundle import BundleRejected
 from sync.devices import device_overview, revoke_device
 from sync.importer import import_bundles
 from sync.updates import export_update, import_update, last_applied_update
-from tests.conftest import CLERK_PASSWORD, SUPERVISOR_PASSWORD, table_counts
+from tests.conftest import ADMIN_PASSWORD, CLERK_PASSWORD, SUPERVISOR_PASSWORD, table_counts
 from tests.sync_helpers import SyncPair, add_values, export_to, make_centre, make_pair, sign_in
 
 YEAR = 2026
@@ -58,7 +60,7 @@ def test_the_centres_targets_receipts_and_policy_reach_the_district(pair: SyncPa
     written = json.loads(capsys.readouterr().out)
     path = pair.folder / "out" / "centre-update-1.mizan-update"
     assert written == {"update": str(path), "sequence": 1, "catalogue_version": pair.clerk.catalogue.version,
-                       "contents": {"targets": 2, "receipts": 1, "revoked_devices": 0, "policy": 1, "approvals": 0,
+                       "contents": {"targets": 2, "receipts": 1, "revoked_devices": 0, "policy": 3, "approvals": 0,
                                     "desks": pair.clerk.db.execute("SELECT count(*) FROM desks").fetchone()[0],
                                     "catalogue": 1}}  # the shipped catalogue: not carried
     assert "PRO-01" in path.read_text(encoding="utf-8")  # signed, not encrypted: it holds no personal data
@@ -239,3 +241,30 @@ def test_what_came_in_an_update_does_not_go_back_in_the_next_bundle(pair: SyncPa
     add_values(pair.supervisor)
     [outcome] = import_bundles(pair.clerk, [export_to(pair.supervisor, pair.folder / "b1")])
     assert (outcome.status, outcome.counts["quarantined"]) == ("imported", 0)
+
+
+def test_the_centres_policy_reaches_the_district_and_binds_it(pair: SyncPair, monkeypatch, capsys):
+    centre_admin = sign_in(pair.centre_path, "admin")
+    try:
+        with pytest.raises(UsageError) as too_low:
+            set_policy(centre_admin, "password_min_length", 8)
+        assert str(too_low.value) == "password_min_length must be a whole number from 10 to 64, not 8."
+        with pytest.raises(PermissionDenied):
+            set_policy(pair.clerk, "auto_lock_minutes", 5)
+    finally:
+        centre_admin.close()
+    monkeypatch.setenv("MIZAN_PASSWORD", ADMIN_PASSWORD)
+    for name, value in (("auto_lock_minutes", "5"), ("password_min_length", "16")):
+        assert main(["--db", str(pair.centre_path), "--user", "admin", "policy", "set", name, value]) == 0
+    assert "password_min_length 16" in capsys.readouterr().out.splitlines()
+    report = import_update(pair.supervisor, update_of(pair))
+    assert report["policy"] == {"auto_lock_minutes": {"from": 10, "to": 5},
+                                "password_min_length": {"from": 10, "to": 16}}
+    # The window locks after at most 5 idle minutes, whatever this PC chose (0: never).
+    assert [idle_lock_minutes(chosen, pair.supervisor.db) for chosen in (0, 3, 30)] == [5, 3, 5]
+    before = table_counts(pair.supervisor)
+    with pytest.raises(UsageError) as short:
+        add_user(pair.supervisor, "nadia", "operator", "quince harbor 7")  # 15 characters: enough before
+    assert str(short.value).startswith("A password needs at least 16 characters.")
+    assert table_counts(pair.supervisor) == before
+    add_user(pair.supervisor, "nadia", "operator", "saffron kettle bridge lantern")

@@ -21,6 +21,7 @@ import storage
 from storage.core import backup as backups
 from storage.core.connection import connect, set_actor
 from storage.core.keyslots import keyfile_path
+from storage.core.policy import set_policy
 from storage.core.roles import PERMISSIONS
 from storage.core.session import Session, open_session, repair_clock
 from storage.errors import MizanError, PermissionDenied
@@ -141,6 +142,7 @@ CASES = [
     Case(load_catalogue_folder, "manage_catalogue",
          lambda s, w, d: load_catalogue_folder(s, Path(storage.__file__).parent.parent / "docs/examples/catalogue-v2",
                                                dry_run=True)),
+    Case(set_policy, "set_policy", lambda s, w, d: set_policy(s, "auto_lock_minutes", 10)),
     Case(decide, "approve", lambda s, w, d: decide(s, "QUETTA", _institution(s), last_month(), "approved")),
     Case(mark_sheet_complete, "mark_complete",
          lambda s, w, d: mark_sheet_complete(s, _district_of(s), _institution(s), last_month())),

@@ -11,7 +11,8 @@ from gui.widgets.inputs import password_field
 from gui.widgets.messages import call_storage, describe_error, message_label, show_message
 from gui.widgets.plain import plain_label
 from gui.widgets.style import OK_STYLE
-from storage.core.roles import MIN_PASSWORD_LENGTH, check_password_strength
+from storage.core.policy import policy_value
+from storage.core.roles import check_password_strength
 from storage.core.session import Session
 from storage.i18n import fill
 from storage.records.users import change_password
@@ -43,7 +44,7 @@ class ChangePasswordDialog(QDialog):
         intro = plain_label(fill(self.tr(
             "Changing the password of {user}. Use at least {min_password_length} characters; four or more words "
             "that do not belong together are easy to remember and hard to guess."
-        ), user=session.user, min_password_length=MIN_PASSWORD_LENGTH))
+        ), user=session.user, min_password_length=policy_value(session.db, "password_min_length")))
         intro.setWordWrap(True)
         layout.addWidget(intro)
         form = QFormLayout()
@@ -77,7 +78,8 @@ class ChangePasswordDialog(QDialog):
             self.current.setFocus()
             return
         if not call_storage(self.status, lambda: check_password_strength(
-                new, user=self.session.user, district=self.session.district)):  # storage's rule, its words
+                new, user=self.session.user, district=self.session.district,
+                minimum=policy_value(self.session.db, "password_min_length"))):  # storage's rule, its words
             self.new.setFocus()
             return
         if new != repeat:

@@ -48,6 +48,7 @@ from storage.core.backup import (
     set_backup_keep,
     with_session,
 )
+from storage.core.policy import idle_lock_minutes
 from storage.core.roles import allowed
 from storage.core.session import Session, repair_clock
 from storage.errors import DatabaseBusy
@@ -326,7 +327,7 @@ class SettingsScreen(Screen):
     def auto_lock_changed(self, minutes: int) -> None:
         self.settings.auto_lock_minutes = minutes
         if self.idle is not None:
-            self.idle.set_minutes(minutes)
+            self.idle.set_minutes(idle_lock_minutes(minutes, self.session.db))
 
     def font_size_changed(self, points: int) -> None:
         self.settings.font_size = points

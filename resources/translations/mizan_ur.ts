@@ -3513,6 +3513,10 @@
         <source>load a new catalogue</source>
         <translation>نیا کیٹلاگ لوڈ کرنا</translation>
     </message>
+    <message>
+        <source>set the policy for every office</source>
+        <translation>ہر دفتر کے لیے پالیسی طے کرنا</translation>
+    </message>
 </context>
 <context>
     <name>catalogue</name>
@@ -4724,6 +4728,18 @@
     <message>
         <source>its catalogue is not in the form this Mizan reads.</source>
         <translation>اس کا کیٹلاگ ایسی شکل میں ہے جو یہ Mizan نہیں پڑھتا۔</translation>
+    </message>
+    <message>
+        <source>There is no policy {name}; the policy has {names}.</source>
+        <translation>{name} نام کی کوئی پالیسی نہیں؛ پالیسی میں {names} ہیں۔</translation>
+    </message>
+    <message>
+        <source>{name} must be a whole number from {low} to {high}, not {value}.</source>
+        <translation>{name} کو {low} سے {high} تک کا مکمل عدد ہونا چاہیے، {value} نہیں۔</translation>
+    </message>
+    <message>
+        <source>The policy is set at the provincial centre; it reaches this office in a centre update.</source>
+        <translation>پالیسی صوبائی مرکز طے کرتا ہے؛ یہ مرکز کی اپ ڈیٹ میں اس دفتر تک پہنچتی ہے۔</translation>
     </message>
 </context>
 <context>

@@ -70,16 +70,18 @@ def check_user_name(name: str) -> str:
     return name
 
 
-def check_password_strength(password: str, *, user: str | None = None, district: str | None = None) -> None:
+def check_password_strength(password: str, *, user: str | None = None, district: str | None = None,
+                            minimum: int = MIN_PASSWORD_LENGTH) -> None:
     """The one password rule (init, adding a user, changing a password, the GUI's forms): at least
-    :data:`MIN_PASSWORD_LENGTH` characters, and not easy to guess by zxcvbn's estimate (at least
+    :data:`MIN_PASSWORD_LENGTH` characters (or ``minimum``, the centre's policy, when it asks for more), and not easy to guess by zxcvbn's estimate (at least
     :data:`MIN_PASSWORD_GUESSES` guesses). zxcvbn knows the common passwords (its lists hold the 30,000
     most common, and English words, names, dates, keyboard walks and sequences); the user's name, the
     district and "mizan" are added, so "quetta-amina" is weak at Quetta for amina. Raises ``UsageError``
     saying how to choose one.
     """
-    if len(password) < MIN_PASSWORD_LENGTH:
-        raise UsageError(say("errors", QT_TRANSLATE_NOOP("errors", "A password needs at least {min_password_length} characters. Four or more words that do not belong together, with spaces between them, are easy to remember and hard to guess."), min_password_length=MIN_PASSWORD_LENGTH))
+    minimum = max(minimum, MIN_PASSWORD_LENGTH)  # the centre's policy may ask for more, never for less
+    if len(password) < minimum:
+        raise UsageError(say("errors", QT_TRANSLATE_NOOP("errors", "A password needs at least {min_password_length} characters. Four or more words that do not belong together, with spaces between them, are easy to remember and hard to guess."), min_password_length=minimum))
     from zxcvbn import zxcvbn  # here, not at the top: its word lists take ~0.2 s to load, needed only now
 
     hints = ["mizan", *(hint.lower() for hint in (user, district) if hint)]
@@ -119,6 +121,8 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "approve": frozenset({"clerk"}),
     # A new catalogue changes what every office enters: the centre's admin, who installs and configures.
     "manage_catalogue": frozenset({"admin"}),
+    # The policy every office follows (storage.core.policy): the centre's admin.
+    "set_policy": frozenset({"admin"}),
     "apply_updates": frozenset({"supervisor", "admin"}),
 }
 
@@ -145,6 +149,7 @@ ACTION_WORDS = {
     "apply_updates": QT_TRANSLATE_NOOP("actions", "apply centre updates"),
     "approve": QT_TRANSLATE_NOOP("actions", "approve or return data sets"),
     "manage_catalogue": QT_TRANSLATE_NOOP("actions", "load a new catalogue"),
+    "set_policy": QT_TRANSLATE_NOOP("actions", "set the policy for every office"),
 }
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from storage.core import identity
 from storage.core.clock import utc_now
 from storage.core.ledger import record_removal
+from storage.core.policy import policy_value
 from storage.core.roles import (
     ROLES,
     ROLES_BY_INSTALLATION,
@@ -52,7 +53,8 @@ def add_user(session: Session, name: str, role: str, password: str) -> None:
             say("errors", QT_TRANSLATE_NOOP("errors", "A {installation} installation has the roles {roles}, not {role}."), installation=installation_name(session.installation['role']), roles=role_names(allowed_here), role=role_name(role))
         )
     _require_manageable(session, role)
-    check_password_strength(password, user=name, district=session.district)
+    check_password_strength(password, user=name, district=session.district,
+                            minimum=policy_value(session.db, "password_min_length"))
     if session.db.execute("SELECT 1 FROM users WHERE name = ?", [name]).fetchone():
         raise UsageError(say("errors", QT_TRANSLATE_NOOP("errors", "There is already a user called {name}."), name=repr(name)))
     with session.write() as db:
@@ -80,7 +82,8 @@ def change_password(session: Session, name: str, new_password: str) -> None:
     role = _role_of(session, name)
     if name != session.user:
         _require_manageable(session, role)
-    check_password_strength(new_password, user=name, district=session.district)
+    check_password_strength(new_password, user=name, district=session.district,
+                            minimum=policy_value(session.db, "password_min_length"))
     reset = name != session.user
     if reset:
         identity.check_rotation_possible(session)

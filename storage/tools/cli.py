@@ -20,6 +20,7 @@ from pathlib import Path
 from storage import __version__
 from storage.core import identity
 from storage.core.backup import (
+    backup_keep,
     backup_now,
     list_backups,
     prepare_restore,
@@ -30,6 +31,7 @@ from storage.core.backup import (
 from storage.core.catalogues import stored_sequence
 from storage.core.clock import local_clock
 from storage.core.keyslots import KeyFile, keyfile_path
+from storage.core.policy import POLICIES, current_policy, set_policy
 from storage.core.session import Session, create_database, default_database_path, open_session, repair_clock
 from storage.errors import AuthError, MizanError, UsageError, ValidationFailed
 from storage.records.approvals import data_set_states, decide
@@ -438,6 +440,22 @@ def cmd_catalogue(args: argparse.Namespace, console: Console) -> int:
     return EXIT_OK
 
 
+def cmd_policy(args: argparse.Namespace, console: Console) -> int:
+    """``policy [--json]`` and, centre admin, ``policy set NAME VALUE``."""
+    with signed_in(args) as session:
+        if args.policy_command == "set":
+            set_policy(session, args.name, args.value)
+        values = {"backup_keep": backup_keep(session.db), **current_policy(session.db)}
+    if args.json:
+        console.json(values)
+        return EXIT_OK
+    for name, value in values.items():
+        console.say(f"{name} {value}")
+    if args.policy_command == "set":
+        console.say("Every district office follows it once it applies the next centre update.")
+    return EXIT_OK
+
+
 def cmd_approvals(args: argparse.Namespace, console: Console) -> int:
     """``approvals [--district D] [--period P] [--json]``: each data set's state, who, when and why."""
     with signed_in(args) as session:
@@ -599,6 +617,14 @@ def register(commands: argparse._SubParsersAction) -> None:
     catalogue_load.add_argument("--dry-run", action="store_true", help="check it and say what would change")
     catalogue_load.add_argument("--json", action="store_true", default=argparse.SUPPRESS)
     catalogue.set_defaults(handler=cmd_catalogue)
+    policy = commands.add_parser("policy", help="the policy every office follows; centre admin: set it")
+    policy.add_argument("--json", action="store_true")
+    policy_commands = policy.add_subparsers(dest="policy_command")
+    policy_set = policy_commands.add_parser("set", help="centre admin: auto_lock_minutes or password_min_length")
+    policy_set.add_argument("name", choices=sorted(POLICIES))
+    policy_set.add_argument("value", type=int)
+    policy_set.add_argument("--json", action="store_true", default=argparse.SUPPRESS)
+    policy.set_defaults(handler=cmd_policy)
     approvals = commands.add_parser("approvals", help="each data set's state: submitted, approved, returned and why")
     approvals.add_argument("--district")
     approvals.add_argument("--period")
