@@ -29,7 +29,9 @@ from gui.screens.export_screen import ExportScreen
 from gui.screens.import_screen import ImportResultsModel, ImportScreen
 from gui.screens.indicator_entry import IndicatorEntryScreen
 from gui.screens.review_screen import ConflictsModel, QuarantineModel, ReviewScreen
+from storage.core.policy import set_policy
 from storage.core.session import open_session
+from storage.records.catalogue_admin import load_catalogue_folder
 from storage.records.targets import list_targets, set_target
 from storage.records.values import save_indicator_values
 from storage.reports.build import STATUS_COLOURS
@@ -569,11 +571,11 @@ def test_the_centre_writes_an_update_and_a_district_previews_then_applies_it(qtb
     before = table_counts(pair.supervisor)
     dialog = district.open_update(path)
     assert dialog.changes.text() == ("Update 1 would change:\nTargets: 1 new, 0 changed, 0 removed.\n"
+                                     "Desks: 0 new, 0 changed.\n"
+                                     "The centre's decisions: 0 data sets approved, 0 returned.\n"
                                      "Bundles the centre has received: 0 more acknowledged.")
     assert dialog.apply_button.isEnabled() and dialog.problem.text() == ""
     assert table_counts(pair.supervisor) == before  # the preview wrote nothing
-    if os.environ.get("MIZAN_SCREENSHOTS"):
-        dialog.grab().save(str(Path(os.environ["MIZAN_SCREENSHOTS"]) / "district-centre-update.png"))
     dialog.apply_button.click()
     assert dialog.result() == QDialog.DialogCode.Accepted
     assert district.result.text().startswith("Update 1 has been applied.\nTargets: 1 new")
@@ -635,3 +637,26 @@ def test_the_approval_queue_returns_a_set_and_the_district_sees_the_question(qtb
     assert entry.sheet.approval == "returned"
     assert entry.status.text().startswith("The centre returned it: PRO-01 is half of last month: check the register")
     assert entry.submit_button.isEnabled()
+
+
+def test_the_preview_names_a_new_catalogue_and_policy(qtbot, pair, tmp_path):
+    admin = open_session(pair.centre_path, "admin", ADMIN_PASSWORD)
+    try:
+        load_catalogue_folder(admin, Path(__file__).resolve().parent.parent / "docs" / "examples" / "catalogue-v2")
+        set_policy(admin, "auto_lock_minutes", 5)
+    finally:
+        admin.close()
+    (tmp_path / "usb").mkdir()
+    path = export_update(pair.clerk, tmp_path / "usb").path
+    district = on_screen(qtbot, ExportScreen(pair.supervisor))
+    dialog = district.open_update(path)
+    lines = dialog.changes.text().splitlines()
+    assert lines[1] == ("Catalogue 2026.12.1 → 2027.1.1: new indicators CRT-08, PRO-07, PRO-08, PRS-08; "
+                        "changed POL-01, POL-02, POL-03, POL-08; retired –.")
+    assert lines[-1] == "The window locks after at most 5 idle minutes (was 10)."
+    if os.environ.get("MIZAN_SCREENSHOTS"):
+        dialog.grab().save(str(Path(os.environ["MIZAN_SCREENSHOTS"]) / "district-centre-update.png"))
+    dialog.apply_button.click()
+    assert pair.supervisor.catalogue.version == "2027.1.1"
+    assert district.result.text().startswith("Update 1 has been applied.\nCatalogue 2026.12.1 → 2027.1.1")
+    dialog.close()

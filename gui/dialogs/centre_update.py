@@ -41,8 +41,9 @@ class CentreUpdateDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(explanation(self.tr(
-            "The centre's update carries the targets it set, its receipts for this PC's bundles and the settings "
-            "it sets for every office. Nothing changes until you apply it.")))
+            "The centre's update carries its catalogue, the targets it set, desks, its decisions on this office's "
+            "data sets, receipts for this PC's bundles and the policy for every office. Nothing changes until "
+            "you apply it.")))
         layout.addWidget(self.changes)
         layout.addWidget(self.problem)
         layout.addStretch(1)
@@ -68,17 +69,31 @@ class CentreUpdateDialog(QDialog):
 
     def describe(self, report: dict, *, applied: bool) -> str:
         """The report in sentences, one per line."""
-        targets = report["targets"]
+        targets, desks, approvals = report["targets"], report["desks"], report["approvals"]
         lines = [
             fill(self.tr("Update {sequence} has been applied.") if applied else self.tr("Update {sequence} would change:"),
                  sequence=report["sequence"]),
+        ]
+        catalogue = report["catalogue"]
+        if "added" in catalogue:  # the update brings a newer catalogue
+            lines.append(fill(self.tr("Catalogue {before} → {after}: new indicators {added}; changed {changed}; "
+                                      "retired {retired}."), before=catalogue["from"], after=catalogue["to"],
+                              added=", ".join(catalogue["added"]) or "–", changed=", ".join(catalogue["changed"]) or "–",
+                              retired=", ".join(catalogue["retired"]) or "–"))
+        lines += [
             fill(self.tr("Targets: {new} new, {changed} changed, {removed} removed."), new=targets["new"],
                  changed=targets["changed"], removed=targets["removed"]),
+            fill(self.tr("Desks: {new} new, {changed} changed."), new=desks["new"], changed=desks["changed"]),
+            fill(self.tr("The centre's decisions: {approved} data sets approved, {returned} returned."),
+                 approved=approvals["approved"], returned=approvals["returned"]),
             fill(self.tr("Bundles the centre has received: {count} more acknowledged."), count=report["receipts"]),
         ]
-        keep = report["policy"].get("backup_keep")
-        if keep:
-            lines.append(fill(self.tr("Automatic backups kept: {before} → {after}."), before=keep["from"], after=keep["to"]))
+        policy_words = {"backup_keep": self.tr("Automatic backups kept: {before} → {after}."),
+                        "auto_lock_minutes": self.tr("The window locks after at most {after} idle minutes (was {before})."),
+                        "password_min_length": self.tr("Passwords need at least {after} characters (was {before}).")}
+        for name, change in report["policy"].items():
+            if name in policy_words:
+                lines.append(fill(policy_words[name], before=change["from"], after=change["to"]))
         return "\n".join(lines)
 
     def apply(self) -> None:

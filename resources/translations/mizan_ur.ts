@@ -5883,10 +5883,6 @@
         <translation>بند کریں(&amp;C)</translation>
     </message>
     <message>
-        <source>The centre's update carries the targets it set, its receipts for this PC's bundles and the settings it sets for every office. Nothing changes until you apply it.</source>
-        <translation>مرکز کی اپ ڈیٹ میں اس کے مقرر کردہ اہداف، اس پی سی کے بنڈلوں کی رسیدیں اور ہر دفتر کے لیے اس کی ترتیبات ہوتی ہیں۔ جب تک آپ اسے لاگو نہ کریں کچھ نہیں بدلتا۔</translation>
-    </message>
-    <message>
         <source>Update {sequence} has been applied.</source>
         <translation>اپ ڈیٹ {sequence} لاگو ہو گئی۔</translation>
     </message>
@@ -5905,6 +5901,30 @@
     <message>
         <source>Automatic backups kept: {before} → {after}.</source>
         <translation>محفوظ رکھے جانے والے خودکار بیک اپ: {before} → {after}۔</translation>
+    </message>
+    <message>
+        <source>The centre's update carries its catalogue, the targets it set, desks, its decisions on this office's data sets, receipts for this PC's bundles and the policy for every office. Nothing changes until you apply it.</source>
+        <translation>مرکز کی اپ ڈیٹ میں اس کا کیٹلاگ، اس کے مقرر کردہ اہداف، ڈیسک، اس دفتر کے ڈیٹا سیٹس پر اس کے فیصلے، اس پی سی کے بنڈلوں کی رسیدیں اور ہر دفتر کے لیے پالیسی ہوتی ہے۔ جب تک آپ اسے لاگو نہ کریں کچھ نہیں بدلتا۔</translation>
+    </message>
+    <message>
+        <source>Catalogue {before} → {after}: new indicators {added}; changed {changed}; retired {retired}.</source>
+        <translation>کیٹلاگ {before} ← {after}: نئے اشاریے {added}؛ بدلے گئے {changed}؛ ختم کیے گئے {retired}۔</translation>
+    </message>
+    <message>
+        <source>Desks: {new} new, {changed} changed.</source>
+        <translation>ڈیسک: {new} نئے، {changed} بدلے گئے۔</translation>
+    </message>
+    <message>
+        <source>The centre's decisions: {approved} data sets approved, {returned} returned.</source>
+        <translation>مرکز کے فیصلے: {approved} ڈیٹا سیٹ منظور، {returned} واپس۔</translation>
+    </message>
+    <message>
+        <source>The window locks after at most {after} idle minutes (was {before}).</source>
+        <translation>ونڈو زیادہ سے زیادہ {after} منٹ غیر فعال رہنے کے بعد مقفل ہو جاتی ہے (پہلے {before})۔</translation>
+    </message>
+    <message>
+        <source>Passwords need at least {after} characters (was {before}).</source>
+        <translation>پاس ورڈ کم از کم {after} حروف کا ہونا چاہیے (پہلے {before})۔</translation>
     </message>
 </context>
 <context>
