@@ -56,7 +56,7 @@ from storage.records.targets import save_targets  # noqa: E402
 from storage.reference.catalogue import Catalogue  # noqa: E402
 from storage.reference.periods import parse_period, shift  # noqa: E402
 from storage.reports.build import Span as ReportSpan  # noqa: E402
-from storage.reports.build import progress_report, span_figures_sql  # noqa: E402
+from storage.reports.build import approved_values_json, progress_report, span_figures_sql  # noqa: E402
 from storage.reports.files import write_report  # noqa: E402
 from storage.validation import TargetInput, compute_value  # noqa: E402
 
@@ -113,15 +113,17 @@ def set_targets(session: Session, year: int) -> int:
     return len(rows)
 
 
-def baseline_sql(catalogue: Catalogue, year: int) -> tuple[str, list]:
-    """The plain SQL: the same GROUP BY (storage.reports.build.span_figures_sql) with the figure worked out per
-    unit and aggregation in SQL, joined to the year's targets."""
+def baseline_sql(catalogue: Catalogue, year: int, approved: str) -> tuple[str, list]:
+    """The plain SQL: the same GROUP BY (storage.reports.build.span_figures_sql, counting each figure's
+    unapproved periods as the report does) with the figure worked out per unit and aggregation in SQL, joined
+    to the year's targets."""
     span = ReportSpan(str(year), parse_period(str(year)).start, parse_period(str(year)).end, str(year))
     entry = catalogue.indicators_for(source="entry")
-    grouped, params = span_figures_sql(span, entry, None)
+    grouped, params = span_figures_sql(span, entry, None, count_unapproved=approved)
     units = ", ".join(f"('{i.code}', '{i.unit}', '{i.aggregation}')" for i in entry)
     sql = (f"WITH catalogue (code, unit, aggregation) AS (VALUES {units}), "
-           f"figures (indicator, district, periods, value_sum, numerator, denominator, last_period, last_value) AS "
+           f"figures (indicator, district, periods, value_sum, numerator, denominator, last_period, last_value, "
+           f"unapproved) AS "
            f"({grouped}) "
            "SELECT f.indicator, f.district, CASE WHEN c.unit = 'percent' THEN round(100.0 * f.numerator / f.denominator, 2) "
            "WHEN c.unit = 'ratio' THEN round(1.0 * f.numerator / f.denominator, 4) "
@@ -149,7 +151,7 @@ def run(count: int, folder: Path, repeat: int = 3) -> list[Measurement]:
         filled = fill(session, count)
         year = parse_period(latest_complete_month()).year
         targets = set_targets(session, year)
-        sql, params = baseline_sql(session.catalogue, year)
+        sql, params = baseline_sql(session.catalogue, year, approved_values_json(session))
         baseline_rows = session.db.execute(sql, params).fetchall()  # also warms the page cache
         report = progress_report(session, year=year)
         check_same_figures(baseline_rows, report.table("Every indicator").frame)

@@ -78,9 +78,12 @@ def merge_records(session: Session, record_type: str, records: list[dict], bundl
     """
     spec = SPECS[record_type]
     ahead = _clock_ahead_copies(session, record_type) if records else {}
+    # Approved data sets are locked for every role: a bundle's new figures for one are kept aside. Read once
+    # per record type, not per chunk: no approval changes during an import.
+    approved = approved_data_sets(session) if records and record_type in ("indicator_values", "completions") else {}
     for start in range(0, len(records), CHUNK):
         chunk = records[start : start + CHUNK]
-        _merge_chunk(session, spec, record_type, chunk, counts, bundle_id)
+        _merge_chunk(session, spec, record_type, chunk, counts, bundle_id, approved)
         if ahead:
             _purge_clock_ahead(session, ahead, chunk)
         if on_chunk is not None:
@@ -234,7 +237,7 @@ def not_owner(session: Session, record_uuid: str, owner: str, writer: str,
 
 
 def _merge_chunk(session: Session, spec: RecordSpec, record_type: str, records: list[dict], counts: dict[str, int],
-                 bundle_id: str) -> None:
+                 bundle_id: str, approved: dict[tuple[str, str, str], tuple[str, str]]) -> None:
     db = session.db
     key_columns = spec.natural_key
     # Minimal tombstones exist only for uuid-keyed types, so every record has a key of the same shape.
@@ -256,8 +259,6 @@ def _merge_chunk(session: Session, spec: RecordSpec, record_type: str, records: 
         db, "SELECT record_uuid, hlc, origin_device FROM tombstones WHERE record_type = ? AND record_uuid IN ({})",
         [record_type], uuids)}
     owners = _Owners(session)
-    # Approved data sets are locked for every role: a bundle's new figures for one are kept aside.
-    approved = approved_data_sets(session) if record_type in ("indicator_values", "completions") else {}
     withdrawn: list[tuple[str, str, str]] = []  # (uuid, version, device) of accepted tombstones
     # Batched writes when no key or uuid repeats within the chunk; otherwise row by row, as a later record's
     # merge may depend on whether an earlier one's insert succeeded.

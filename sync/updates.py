@@ -27,7 +27,6 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from storage.core.backup import backup_keep
 from storage.core.catalogues import (
     SHIPPED_SEQUENCE,
     catalogue_files,
@@ -122,7 +121,7 @@ def export_update(session: Session, out_dir: str | Path) -> UpdateResult:
             "centre_device": session.device_id, "sequence": sequence, "made_at": utc_now(), "made_by": session.user,
             "catalogue_version": session.catalogue.version, "targets": _targets(session),
             "receipts": _receipts(session), "revoked_devices": _revoked(session),
-            "policy": {"backup_keep": backup_keep(db), **current_policy(db)}, "approvals": all_decisions(session),
+            "policy": current_policy(db), "approvals": all_decisions(session),
             "desks": all_desks(session),
         }
         if stored_sequence(db) > SHIPPED_SEQUENCE:  # a catalogue the centre loaded: every district needs it
@@ -276,9 +275,6 @@ def import_update(session: Session, path: str | Path, *, dry_run: bool = False) 
     if not isinstance(own_receipts, list) or not all(isinstance(b, dict) and isinstance(b.get("bundle_id"), str)
                                                      for b in own_receipts):
         raise _refused(path, say("errors", QT_TRANSLATE_NOOP("errors", "its receipts are not in the form this Mizan reads.")))
-    keep = update["policy"].get("backup_keep")
-    if keep is not None and (not isinstance(keep, int) or isinstance(keep, bool) or keep < 1):
-        raise _refused(path, say("errors", QT_TRANSLATE_NOOP("errors", "its policy is not in the form this Mizan reads.")))
     try:
         policy = checked_policy(update["policy"])
     except UsageError as error:
@@ -293,12 +289,7 @@ def import_update(session: Session, path: str | Path, *, dry_run: bool = False) 
             report["receipts"] = acknowledge_bundles(db, [b["bundle_id"] for b in own_receipts], update["made_at"])
             report["approvals"] = decisions_applied(session, decisions)
             report["desks"] = desks_applied(session, desks)
-            if keep is not None and keep != backup_keep(db):
-                report["policy"]["backup_keep"] = {"from": backup_keep(db), "to": keep}
-                db.execute("INSERT INTO settings (name, value, changed_by, changed_at) VALUES ('backup_keep', ?, ?, ?) "
-                           "ON CONFLICT (name) DO UPDATE SET value = excluded.value, changed_by = excluded.changed_by, "
-                           "changed_at = excluded.changed_at", [str(keep), f"centre update {update['sequence']}", utc_now()])
-            report["policy"].update(policy_applied(db, policy, f"centre update {update['sequence']}"))
+            report["policy"] = policy_applied(db, policy, f"centre update {update['sequence']}")
             db.execute("INSERT INTO applied_updates (sequence, made_at, applied_at, applied_by, sha256, report) "
                        "VALUES (?, ?, ?, ?, ?, ?)",
                        [update["sequence"], update["made_at"], utc_now(), session.user,

@@ -12,7 +12,6 @@ its history stays readable in every report.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from functools import cache
 from typing import TYPE_CHECKING
@@ -46,15 +45,14 @@ def catalogue_files(db: Database, sequence: int | None = None) -> dict[str, str]
 
 
 @cache
-def _parsed(digest: str, text: str, language: str) -> Catalogue:
-    del digest  # the cache key: two catalogues of equal text are one
+def _parsed(text: str, language: str) -> Catalogue:
     return parse_catalogue(json.loads(text), language)
 
 
 def parsed(files: dict[str, str], language: str | None = None) -> Catalogue:
-    """``files`` as a catalogue in ``language`` (default: the interface's), parsed once per process."""
-    text = json.dumps(files, sort_keys=True)
-    return _parsed(hashlib.sha256(text.encode("utf-8")).hexdigest(), text, language or i18n.language())
+    """``files`` as a catalogue in ``language`` (default: the interface's), parsed once per process (two
+    catalogues of equal text are one)."""
+    return _parsed(json.dumps(files, sort_keys=True), language or i18n.language())
 
 
 def active_catalogue(db: Database, language: str | None = None) -> Catalogue:

@@ -1,8 +1,8 @@
 """The policy the centre sets for every office: how soon an idle window locks, and how long a password must be.
 
 The centre's admin sets it (``policy set NAME VALUE``); its updates carry it to the districts (sync/updates.py),
-which keep it in their ``settings`` table, so it changes without a new executable and without a visit. The
-third piece of policy, how many automatic backups are kept, has its own functions (storage.core.backup).
+which keep it in their ``settings`` table, so it changes without a new executable and without a visit. How
+many automatic backups are kept is policy too (``backup_keep``, also set per office: storage.core.backup).
 
 Each value has a floor the code holds whatever an update says: a window may lock sooner on a PC (its own
 setting) but never later than the policy, and a password is never shorter than :data:`MIN_PASSWORD_LENGTH`.
@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from storage.core.backup import DEFAULT_KEEP, MAX_KEEP
 from storage.core.clock import utc_now
 from storage.core.roles import MIN_PASSWORD_LENGTH, require
 from storage.errors import UsageError
@@ -34,6 +35,8 @@ class Policy:
 
 
 POLICIES = {
+    # How many automatic backups an office keeps (storage.core.backup reads the same setting).
+    "backup_keep": Policy(default=DEFAULT_KEEP, low=1, high=MAX_KEEP),
     # At most this many idle minutes before the window locks (a PC may choose fewer in Settings).
     "auto_lock_minutes": Policy(default=10, low=1, high=240),
     # A password needs at least this many characters (never fewer than the code's own rule).

@@ -318,23 +318,27 @@ def approved_values_json(session: Session) -> str:
 
 # A value counts in an ``--approved-only`` report when its data set is approved; SQLite builds an index of the
 # JSON list for IN, so a centre's million values are not each scanned against it.
-APPROVED_ONLY_SQL = (" AND (indicator, district, period) IN (SELECT j.value ->> 0, j.value ->> 1, j.value ->> 2 "
-                     "FROM json_each(?) j)")
+_IN_APPROVED = ("(indicator, district, period) {} (SELECT j.value ->> 0, j.value ->> 1, j.value ->> 2 "
+                "FROM json_each(?) j)")
+APPROVED_ONLY_SQL = " AND " + _IN_APPROVED.format("IN")
 
 
 APPROVED_ONLY_NOTE = QT_TRANSLATE_NOOP("reports", "Approved data sets only: figures of data sets the centre has not approved are left out, and so are the desk indicators, which are counted from case records rather than approved.")
 
 
 def span_figures_sql(span: Span, catalogue_indicators: Iterable[Indicator], districts: list[str] | None,
-                     approved: str | None = None) -> tuple[str, list]:
+                     approved: str | None = None, count_unapproved: str | None = None) -> tuple[str, list]:
     """The one GROUP BY behind the progress report: per indicator and district over the span's periods.
 
     SQLite gives a bare column of an aggregate query with exactly one ``max()`` the value of the row
     holding the maximum, so ``value`` is the last period's figure: the stock figure (period codes of one
-    frequency sort in time order).
+    frequency sort in time order). ``approved`` keeps only values of approved data sets; ``count_unapproved``
+    (the same JSON list, :func:`approved_values_json`) counts, in the same pass, the periods of each figure
+    whose data set is not approved (else that column is empty).
     """
     periods = sorted({p for i in catalogue_indicators for p in span.periods(i.frequency)})
-    params: list = [*periods]
+    unapproved = f"sum({_IN_APPROVED.format('NOT IN')})" if count_unapproved is not None else "NULL"
+    params: list = [*([count_unapproved] if count_unapproved is not None else []), *periods]
     where = f"deleted = 0 AND cell = '{TOTAL_CELL}' AND period IN ({_placeholders(periods)})"
     if districts is not None:
         where += f" AND district IN ({_placeholders(districts)})"
@@ -342,35 +346,23 @@ def span_figures_sql(span: Span, catalogue_indicators: Iterable[Indicator], dist
     if approved is not None:
         where += APPROVED_ONLY_SQL
         params.append(approved)
-    sql = ("SELECT indicator, district, count(*), sum(value), sum(numerator), sum(denominator), max(period), value "
-           f"FROM indicator_values WHERE {where} GROUP BY indicator, district")
+    sql = ("SELECT indicator, district, count(*), sum(value), sum(numerator), sum(denominator), max(period), value, "
+           f"{unapproved} FROM indicator_values WHERE {where} GROUP BY indicator, district")
     return sql, params
 
 
 FIGURE_COLUMNS = ["indicator", "district", "periods", "value_sum", "numerator", "denominator", "last_period",
-                  "last_value"]
+                  "last_value", "unapproved"]
 
 
 def _entry_figures(session: Session, span: Span, districts: list[str], approved: str | None = None) -> pd.DataFrame:
+    """The entry indicators' figures; each counts its periods from unapproved data sets (with ``approved``,
+    only approved ones are read, so none)."""
     entry = session.catalogue.indicators_for(source="entry")
     restrict = None if session.is_centre and len(districts) == len(session.catalogue.districts) else districts
-    sql, params = span_figures_sql(span, entry, restrict, approved)
+    sql, params = span_figures_sql(span, entry, restrict, approved,
+                                   count_unapproved=approved if approved is not None else approved_values_json(session))
     return pd.DataFrame(session.db.execute(sql, params).fetchall(), columns=FIGURE_COLUMNS)
-
-
-def _unapproved_periods(session: Session, span: Span, districts: list[str]) -> pd.DataFrame:
-    """Per entry indicator and district: how many of the span's periods in its figure come from data sets the
-    centre has not approved (the progress report marks them)."""
-    entry = list(session.catalogue.indicators_for(source="entry"))
-    periods = sorted({p for i in entry for p in span.periods(i.frequency)})
-    if not periods or not districts:
-        return pd.DataFrame(columns=["indicator", "district", "unapproved"])
-    rows = session.db.execute(
-        f"SELECT indicator, district, count(*) FROM indicator_values WHERE deleted = 0 AND cell = '{TOTAL_CELL}' "
-        f"AND period IN ({_placeholders(periods)}) AND district IN ({_placeholders(districts)})"
-        + APPROVED_ONLY_SQL.replace(" IN (", " NOT IN (", 1) + " GROUP BY indicator, district",
-        [*periods, *districts, approved_values_json(session)]).fetchall()
-    return pd.DataFrame(rows, columns=["indicator", "district", "unapproved"])
 
 
 def _desk_totals(session: Session, span: Span, districts: list[str]) -> dict[str, dict[str, dict]]:
@@ -388,7 +380,7 @@ def _desk_totals(session: Session, span: Span, districts: list[str]) -> dict[str
 def _desk_figures(totals: dict[str, dict[str, dict]], span: Span) -> pd.DataFrame:
     """The desk indicators' totals (computed from the register) as rows of the progress report's figures."""
     rows = [[code, district, 1, figure["value"], figure["numerator"], figure["denominator"], span.code,
-             figure["value"]]
+             figure["value"], None]
             for district, figures in totals.items() for code, figure in figures.items() if figure["value"] is not None]
     return pd.DataFrame(rows, columns=FIGURE_COLUMNS)
 
@@ -530,10 +522,7 @@ def progress_frame(session: Session, span: Span, districts: list[str], on: dt.da
         "SELECT indicator, district, target FROM targets WHERE deleted = 0 AND year = ?", [span.year]).fetchall(),
         columns=["indicator", "district", "target"])
     frame = figures.merge(_catalogue_frame(indicators.values()), on="indicator").merge(
-        targets, on=["indicator", "district"], how="left").merge(
-        _unapproved_periods(session, span, districts), on=["indicator", "district"], how="left")
-    # Entry figures with none unapproved read 0; desk figures (counted from cases) stay blank.
-    frame["unapproved"] = frame["unapproved"].where(frame["source"] != "entry", frame["unapproved"].fillna(0))
+        targets, on=["indicator", "district"], how="left")
     shares = {code: target_share(indicator, span, on) for code, indicator in indicators.items()}
     frame["expected"] = frame["target"] * frame["indicator"].map(shares)
     frame["performance"] = [performance(a, t, b) for a, t, b in zip(frame["figure"], frame["expected"],

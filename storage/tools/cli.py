@@ -20,7 +20,6 @@ from pathlib import Path
 from storage import __version__
 from storage.core import identity
 from storage.core.backup import (
-    backup_keep,
     backup_now,
     list_backups,
     prepare_restore,
@@ -445,7 +444,7 @@ def cmd_policy(args: argparse.Namespace, console: Console) -> int:
     with signed_in(args) as session:
         if args.policy_command == "set":
             set_policy(session, args.name, args.value)
-        values = {"backup_keep": backup_keep(session.db), **current_policy(session.db)}
+        values = current_policy(session.db)
     if args.json:
         console.json(values)
         return EXIT_OK
@@ -620,7 +619,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     policy = commands.add_parser("policy", help="the policy every office follows; centre admin: set it")
     policy.add_argument("--json", action="store_true")
     policy_commands = policy.add_subparsers(dest="policy_command")
-    policy_set = policy_commands.add_parser("set", help="centre admin: auto_lock_minutes or password_min_length")
+    policy_set = policy_commands.add_parser("set", help="centre admin: auto_lock_minutes, password_min_length or backup_keep")
     policy_set.add_argument("name", choices=sorted(POLICIES))
     policy_set.add_argument("value", type=int)
     policy_set.add_argument("--json", action="store_true", default=argparse.SUPPRESS)
