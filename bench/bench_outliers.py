@@ -24,7 +24,7 @@ if str(ROOT) not in sys.path:
 from storage.reference.catalogue import load_catalogue  # noqa: E402
 from storage.reference.periods import previous_periods  # noqa: E402
 from storage.tools.demo import DistrictFigures, demo_plan  # noqa: E402
-from storage.validation import OUTLIER_WINDOW, compute_value, outlier_reason  # noqa: E402
+from storage.validation import compute_value, outlier_reason  # noqa: E402
 
 
 def demo_series(months: int) -> dict[tuple[str, str, str], dict[str, tuple[float, float | None]]]:
@@ -49,14 +49,15 @@ def flagged_shares(months: int) -> tuple[int, int, int, dict[str, tuple[int, int
     series = demo_series(months)
     total = before = after = 0
     by_unit: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
+    thresholds = catalogue.thresholds
     for (code, _district, _cell), values in series.items():
         unit = catalogue.indicators[code].unit
         for period, (figure, denominator) in values.items():
-            window = previous_periods(period, OUTLIER_WINDOW)
+            window = previous_periods(period, thresholds.outlier_window)
             earlier = [values[p][0] for p in window if p in values]
             previous = (values[window[0]][0],) if window[0] in values else None
-            old = outlier_reason(figure, earlier, previous) is not None
-            new = outlier_reason(figure, earlier, previous, count=unit == "count",
+            old = outlier_reason(figure, earlier, previous, thresholds) is not None
+            new = outlier_reason(figure, earlier, previous, thresholds, count=unit == "count",
                                  trials=denominator if unit == "percent" else None) is not None
             total, before, after = total + 1, before + old, after + new
             counts = by_unit[unit]

@@ -18,7 +18,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from storage.i18n import QT_TRANSLATE_NOOP, fill, say, translate
-from storage.reference.catalogue import TOTAL_CELL, Catalogue, Indicator, make_cell, parse_cell
+from storage.reference.catalogue import TOTAL_CELL, Catalogue, Indicator, Thresholds, make_cell, parse_cell
 from storage.reference.periods import Period, parse_period, previous_periods
 
 ERROR, WARNING = "error", "warning"
@@ -98,7 +98,7 @@ RULES: dict[str, Rule] = _rules(
     Rule("DC_INCIDENT_AFTER_REPORT", ERROR, "incident_date",
          QT_TRANSLATE_NOOP("rules", "The incident date {value} is after the report date {report_date}. Correct one of them; leave the incident date empty if it is unknown.")),
     Rule("DC_AGE_RANGE", ERROR, "client_age",
-         QT_TRANSLATE_NOOP("rules", "The client's age '{value}' must be a whole number from 0 to 120. Estimate it and tick 'age estimated' if unsure.")),
+         QT_TRANSLATE_NOOP("rules", "The client's age '{value}' must be a whole number from 0 to {highest}. Estimate it and tick 'age estimated' if unsure.")),
     Rule("DC_CNIC_FORMAT", ERROR, "cnic",
          QT_TRANSLATE_NOOP("rules", "The CNIC '{value}' is not valid. Write 13 digits as 12345-1234567-1 (the first digit 1 to 7).")),
     Rule("DC_PHONE_FORMAT", ERROR, "phone",
@@ -163,6 +163,8 @@ RULES: dict[str, Rule] = _rules(
          QT_TRANSLATE_NOOP("rules", "Desk {value} belongs to {owner}; a {district} PC may not record cases or requests at it. It was kept aside for review.")),
     Rule("SY_CLOCK_AHEAD", ERROR, "hlc",
          QT_TRANSLATE_NOOP("rules", "The sending PC's clock read {value} when the record was saved, more than a day ahead of the centre's ({today}): correct the date on that PC and export again. It was kept aside for review.")),
+    Rule("SY_UNKNOWN_CATALOGUE", ERROR, "catalogue_version",
+         QT_TRANSLATE_NOOP("rules", "The record says it was entered under catalogue {value}, which this centre never issued. It was kept aside for review.")),
     Rule("PKM_FUTURE", ERROR, "{field}",
          QT_TRANSLATE_NOOP("rules", "The {field} {value} is in the future (today is {today}). Correct the date.")),
 )
@@ -562,12 +564,10 @@ def _fmt(number: float) -> str:
     return str(int(number)) if float(number).is_integer() else f"{number:g}"
 
 
-OUTLIER_WINDOW = 12
-
-
 def _check_outliers(context: ValueContext, checked: list[CheckedValue], merged: dict) -> None:
     # The window of a period is the same for every value in it: work it out once per period, not per value.
     windows: dict[str, list[str]] = {}
+    thresholds = context.catalogue.thresholds
     for value in checked:
         if value.has_errors or value.value is None:
             continue
@@ -575,10 +575,10 @@ def _check_outliers(context: ValueContext, checked: list[CheckedValue], merged: 
         series = merged.get((source.indicator, source.district, source.cell), {})
         window = windows.get(source.period)
         if window is None:
-            window = windows[source.period] = previous_periods(source.period, OUTLIER_WINDOW)
+            window = windows[source.period] = previous_periods(source.period, thresholds.outlier_window)
         earlier = [entry[0] for p in window if (entry := series.get(p)) is not None and entry[0] is not None]
         indicator = context.catalogue.indicators.get(source.indicator)
-        reason = outlier_reason(value.value, earlier, series.get(window[0]),  # window[0]: the previous period
+        reason = outlier_reason(value.value, earlier, series.get(window[0]), thresholds,  # window[0]: the previous period
                                 count=indicator is not None and indicator.unit == "count",
                                 trials=value.denominator if indicator is not None and indicator.unit == "percent" else None)
         if reason:
@@ -586,12 +586,11 @@ def _check_outliers(context: ValueContext, checked: list[CheckedValue], merged: 
                                       district=source.district, reason=reason))
 
 
-POISSON_COVERAGE = 0.999  # a count outside its Poisson interval this wide is unusual for chance alone
 _POISSON_EXACT_UP_TO = 400.0  # above, the normal approximation (mean +- 3.29 sd) is as good and cheaper
 
 
 @functools.lru_cache(maxsize=4096)
-def poisson_interval(mean: float, coverage: float = POISSON_COVERAGE) -> tuple[float, float]:
+def poisson_interval(mean: float, coverage: float) -> tuple[float, float]:
     """The central ``coverage`` interval of a Poisson count with this mean: (lowest, highest) likely count.
 
     Small counts vary a lot by chance alone: a district that records 3 homicides a month in a usual month
@@ -616,7 +615,7 @@ def poisson_interval(mean: float, coverage: float = POISSON_COVERAGE) -> tuple[f
 
 
 @functools.lru_cache(maxsize=4096)
-def binomial_interval(trials: int, rate: float, coverage: float = POISSON_COVERAGE) -> tuple[float, float]:
+def binomial_interval(trials: int, rate: float, coverage: float) -> tuple[float, float]:
     """The central ``coverage`` interval, in percent, of a share of ``trials`` whose usual level is ``rate``
     percent: a conviction rate over 6 cases decided moves by chance far more than over 600."""
     if trials <= 0:
@@ -643,33 +642,34 @@ def binomial_interval(trials: int, rate: float, coverage: float = POISSON_COVERA
         cumulative += probability
 
 
-def _chance_interval(level: float, count: bool, trials: float | None) -> tuple[float, float] | None:
+def _chance_interval(level: float, count: bool, trials: float | None, coverage: float) -> tuple[float, float] | None:
     """Where chance alone may put a figure whose usual level is ``level``: a count (Poisson) or a percent
     of ``trials`` (binomial); None for figures without such noise (a ratio, a percent without its base)."""
     if count:
-        return poisson_interval(level)
+        return poisson_interval(level, coverage)
     if trials is not None and trials >= 1 and float(trials).is_integer() and 0 <= level <= 100:
-        return binomial_interval(int(trials), level)
+        return binomial_interval(int(trials), level, coverage)
     return None
 
 
-def outlier_reason(value: float, earlier: list[float], previous: tuple | None, *, count: bool = False,
-                   trials: float | None = None) -> str | None:
-    """Why ``value`` is an outlier, or None.
+def outlier_reason(value: float, earlier: list[float], previous: tuple | None, thresholds: Thresholds, *,
+                   count: bool = False, trials: float | None = None) -> str | None:
+    """Why ``value`` is an outlier, or None; the numbers named here are the shipped ``thresholds``.
 
-    With 3 or more of the last 12 periods: outside median +- 3 x MAD (MAD floored at 1 so that a series
-    of identical figures does not flag every change of one). With fewer: more than 3x or under 1/3 of the
-    previous period's figure. A ``count`` (a number of events or people) must also fall outside the
-    Poisson 99.9 % interval around that level (:func:`poisson_interval`), and a percent of ``trials``
-    (its denominator) outside the binomial 99.9 % interval (:func:`binomial_interval`): otherwise the
+    With 3 or more of the last 12 periods (``outlier_window``): outside median +- 3 x MAD
+    (``outlier_spread``; MAD floored at 1 so that a series of identical figures does not flag every change of
+    one). With fewer: more than 3x or under 1/3 of the previous period's figure (``outlier_ratio``). A
+    ``count`` (a number of events or people) must also fall outside the Poisson 99.9 % interval
+    (``chance_coverage``) around that level (:func:`poisson_interval`), and a percent of ``trials`` (its
+    denominator) outside the binomial 99.9 % interval (:func:`binomial_interval`): otherwise the
     usual chance variation of small counts and small bases (20 homicides after 24, 26, 22; 2 convictions
     of 5 after 3 of 5) would be flagged.
     """
     if len(earlier) >= 3:
         median = statistics.median(earlier)
         mad = max(statistics.median(abs(x - median) for x in earlier), 1.0)
-        low, high = median - 3 * mad, median + 3 * mad
-        if chance := _chance_interval(median, count, trials):
+        low, high = median - thresholds.outlier_spread * mad, median + thresholds.outlier_spread * mad
+        if chance := _chance_interval(median, count, trials, thresholds.chance_coverage):
             low, high = min(low, chance[0]), max(high, chance[1])
         if value < low or value > high:
             return say("rules", QT_TRANSLATE_NOOP("rules", "the last {count} periods' median is {median}; expected {low} to {high}"),
@@ -678,12 +678,15 @@ def outlier_reason(value: float, earlier: list[float], previous: tuple | None, *
     if previous is None or previous[0] in (None, 0):
         return None
     last = previous[0]
-    if (chance := _chance_interval(last, count, trials)) and chance[0] <= value <= chance[1]:
+    if (chance := _chance_interval(last, count, trials, thresholds.chance_coverage)) and chance[0] <= value <= chance[1]:
         return None
-    if value > 3 * last:
-        return say("rules", QT_TRANSLATE_NOOP("rules", "more than 3 times the previous period's {last}"), last=_fmt(last))
-    if value < last / 3:
-        return say("rules", QT_TRANSLATE_NOOP("rules", "under a third of the previous period's {last}"), last=_fmt(last))
+    ratio = thresholds.outlier_ratio
+    if value > ratio * last:
+        return say("rules", QT_TRANSLATE_NOOP("rules", "more than {ratio} times the previous period's {last}"),
+                   ratio=_fmt(ratio), last=_fmt(last))
+    if value < last / ratio:
+        return say("rules", QT_TRANSLATE_NOOP("rules", "under 1/{ratio} of the previous period's {last}"),
+                   ratio=_fmt(ratio), last=_fmt(last))
     return None
 
 
@@ -783,7 +786,6 @@ def normalise_identity(identity: Mapping) -> dict:
     if kept.get("phone"):
         kept["phone"] = normalise_mobile(str(kept["phone"]))
     return kept
-ADULT_AGE = 18  # a client younger than this is a child: the "under18" age group, child sexual abuse, early marriage
 
 
 def parse_date(raw: object) -> tuple[dt.date | None, bool]:
@@ -816,12 +818,18 @@ def classify(answers: str, catalogue: Catalogue) -> str | None:
     return "non_gbv" if len(answers) == len(core_types) else None
 
 
-def case_context(gbv_type: str, client_age: int | None, perpetrator_relationships: Iterable[str]) -> list[str]:
+def age_group(client_age: int, thresholds: Thresholds) -> str:
+    """A client's age group: a child (``under18``, the GBVIMS name) below the catalogue's adult age."""
+    return "under18" if client_age < thresholds.adult_age else "adult"
+
+
+def case_context(gbv_type: str, client_age: int | None, perpetrator_relationships: Iterable[str],
+                 thresholds: Thresholds) -> list[str]:
     """Derived, never typed: intimate partner violence, child sexual abuse, early marriage."""
     contexts = []
     if "intimate_partner" in perpetrator_relationships:
         contexts.append("intimate_partner_violence")
-    is_child = client_age is not None and client_age < ADULT_AGE
+    is_child = client_age is not None and age_group(client_age, thresholds) == "under18"
     if is_child and gbv_type in ("rape", "sexual_assault"):
         contexts.append("child_sexual_abuse")
     if is_child and gbv_type == "forced_marriage":
@@ -829,38 +837,45 @@ def case_context(gbv_type: str, client_age: int | None, perpetrator_relationship
     return contexts
 
 
-ELAPSED_BUCKETS = ((3, "0-3 days"), (5, "4-5 days"), (14, "6-14 days"), (30, "15-30 days"))
-# POL-11 counts the cases reported within the first bucket (0-3 days after the incident).
-PROMPT_REPORT_DAYS = ELAPSED_BUCKETS[0][0]
-
-
-def elapsed_bucket(report_date: dt.date, incident_date: dt.date | None) -> str:
+def elapsed_bucket(report_date: dt.date, incident_date: dt.date | None, thresholds: Thresholds) -> str:
     """Report date minus incident date, in the GBVIMS buckets; ``unknown`` without an incident date."""
-    return days_bucket(None if incident_date is None else (report_date - incident_date).days)
+    return days_bucket(None if incident_date is None else (report_date - incident_date).days, thresholds)
 
 
-def days_bucket(days: int | None) -> str:
-    """The GBVIMS bucket of an elapsed reporting time in days; ``unknown`` for None."""
+def bucket_order(thresholds: Thresholds) -> list[str]:
+    """Every reporting-time bucket in order: ``0-3 days`` ... (the catalogue's ``reporting_days``), then
+    ``over 30 days`` and ``unknown`` (no incident date). A bucket's key is its English name."""
+    firsts = (0, *(limit + 1 for limit in thresholds.reporting_days))
+    return [*(f"{first}-{limit} days" for first, limit in zip(firsts, thresholds.reporting_days, strict=False)),
+            f"over {thresholds.reporting_days[-1]} days", "unknown"]
+
+
+def days_bucket(days: int | None, thresholds: Thresholds) -> str:
+    """The GBVIMS bucket of an elapsed reporting time in days (:func:`bucket_order`); ``unknown`` for None."""
     if days is None:
         return "unknown"
-    for limit, label in ELAPSED_BUCKETS:
+    order = bucket_order(thresholds)
+    for limit, bucket in zip(thresholds.reporting_days, order, strict=False):
         if days <= limit:
-            return label
-    return "over a month"
+            return bucket
+    return order[-2]
+
+
+_BUCKET_SHAPE = re.compile(r"^(\d+)-(\d+) days$|^over (\d+) days$")
+
+
+def bucket_name(bucket: str) -> str:
+    """How a reporting-time bucket reads in the interface's language ("0-3 days" -> "۰-۳ دن")."""
+    shape = _BUCKET_SHAPE.match(bucket)
+    if shape is None:
+        return translate("elapsed", QT_TRANSLATE_NOOP("elapsed", "unknown (no incident date)")) if bucket == "unknown" else bucket
+    if shape[3] is not None:
+        return say("elapsed", QT_TRANSLATE_NOOP("elapsed", "over {days} days"), days=shape[3])
+    return say("elapsed", QT_TRANSLATE_NOOP("elapsed", "{first}-{last} days"), first=shape[1], last=shape[2])
 
 
 # -- Engine values the interface shows or bounds its inputs by ---------------------------------------------
 # The GUI imports these instead of copying them; tests/test_gui_rules.py fails on a copy in gui/.
-MAX_CLIENT_AGE = 120  # DC_AGE_RANGE: a client's age is a whole number from 0 to this
-# How each reporting-time bucket of days_bucket reads on screen (translated under the "elapsed" context).
-ELAPSED_BUCKET_NAMES = {
-    "0-3 days": QT_TRANSLATE_NOOP("elapsed", "0-3 days"),
-    "4-5 days": QT_TRANSLATE_NOOP("elapsed", "4-5 days"),
-    "6-14 days": QT_TRANSLATE_NOOP("elapsed", "6-14 days"),
-    "15-30 days": QT_TRANSLATE_NOOP("elapsed", "15-30 days"),
-    "over a month": QT_TRANSLATE_NOOP("elapsed", "over a month"),
-    "unknown": QT_TRANSLATE_NOOP("elapsed", "unknown (no incident date)"),
-}
 # Rules about several cells of one indicator at once (the parts and their total): a cell they refuse may
 # pass once another cell of its grid is corrected, so the entry grid tries it again with the next save.
 CROSS_CELL_RULES = frozenset({"IV_CELLS_SUM", "IV_CELLS_EXCEED_TOTAL"})
@@ -919,8 +934,9 @@ def check_desk_case(context: DeskContext, case: Mapping, perpetrators: Iterable[
     age = case.get("client_age")
     if age not in (None, ""):
         number, ok = parse_number(age)
-        if not ok or not isinstance(number, int) or not 0 <= number <= MAX_CLIENT_AGE:
-            issues.append(issue("DC_AGE_RANGE", value=age))
+        highest = catalogue.thresholds.max_client_age
+        if not ok or not isinstance(number, int) or not 0 <= number <= highest:
+            issues.append(issue("DC_AGE_RANGE", value=age, highest=highest))
     _choice(issues, catalogue, "client_sex", "client_sex", case.get("client_sex"))
     _choice(issues, catalogue, "location_type", "location_type", case.get("location_type"), required=False)
     _choice(issues, catalogue, "time_of_day", "time_of_day", case.get("time_of_day"), required=False)

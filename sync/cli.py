@@ -9,6 +9,7 @@ from pathlib import Path
 from storage.core.session import Session
 from storage.errors import UsageError
 from storage.i18n import QT_TRANSLATE_NOOP, say
+from storage.reference.catalogue import threshold_change
 from storage.tools.cli import EXIT_OK, Console, secret_from_env_or_prompt, signed_in
 from sync.devices import device_overview, enroll_device, revoke_device
 from sync.export import export_bundle
@@ -218,6 +219,12 @@ def cmd_update(args: argparse.Namespace, console: Console) -> int:
         targets = report["targets"]
         console.say(f"{verb} update {report['sequence']}: targets {targets['new']} new, {targets['changed']} changed, "
                     f"{targets['removed']} removed; {report['receipts']} bundle(s) acknowledged.")
+        catalogue = report["catalogue"]
+        if "added" in catalogue:  # the update brings a newer catalogue
+            console.say(f"  catalogue {catalogue['from']} -> {catalogue['to']}: new {', '.join(catalogue['added']) or '-'}; "
+                        f"changed {', '.join(catalogue['changed']) or '-'}; retired {', '.join(catalogue['retired']) or '-'}")
+            for name, change in catalogue["thresholds"].items():
+                console.say(f"  {threshold_change(name, change)}")
         for name, change in report["policy"].items():
             console.say(f"  {name.replace('_', ' ')}: {change['from']} -> {change['to']}")
         if report["reason"]:

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from storage.core.backup import ImportBackup
-from storage.core.catalogues import catalogue_named
+from storage.core.catalogues import catalogue_named, issued_versions
 from storage.core.clock import latest_plausible, millis_date, today, utc_now, version_date, wall_millis
 from storage.core.roles import require
 from storage.core.session import SEED_DEVICE, SEED_HLC, Session, seeded_desk_uuid
@@ -354,6 +354,12 @@ def _content_checks(session: Session, incomings: list[Incoming], district: str) 
                                                value="unknown institution or period"))
     elif record_type in ("desk_cases", "pkm_requests", *DESK_CHILD_TYPES):
         _desk_checks(session, record_type, live)
+    if record_type in SPECS and "catalogue_version" in SPECS[record_type].columns:
+        issued = issued_versions(session.db)
+        for incoming in live:
+            claimed = incoming.record["catalogue_version"]
+            if claimed is not None and claimed not in issued:  # a claim, checked like a clock's
+                incoming.problems.append(issue("SY_UNKNOWN_CATALOGUE", value=claimed))
 
 
 def _desk_checks(session: Session, record_type: str, live: list[Incoming]) -> None:

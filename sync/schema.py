@@ -43,6 +43,7 @@ _DESK_CASE_COLUMNS = {
     "classification_answers": "text?", "gbv_type": "text", "non_gbv_complaint": "text?",
     "previous_incidents": "flag?", "consent_services": "flag?", "consent_reporting": "flag?", "status": "text",
     "followup_date": "text?", "closing_reason": "text?", "entered_by": "text", "entered_at": "text",
+    "catalogue_version": "text?",
 }
 
 SPECS: dict[str, RecordSpec] = {
@@ -52,16 +53,18 @@ SPECS: dict[str, RecordSpec] = {
         "indicator_values",
         {"indicator": "text", "district": "text", "period": "text", "cell": "text", "value": "number?",
          "numerator": "number?", "denominator": "number?", "comment": "text?", "followup": "flag",
-         "entered_by": "text", "entered_at": "text"},
-        natural_key=("indicator", "district", "period", "cell")),
+         "entered_by": "text", "entered_at": "text", "catalogue_version": "text?"},
+        natural_key=("indicator", "district", "period", "cell"), added_later=("catalogue_version",)),
     "targets": RecordSpec(
         "targets", {"indicator": "text", "district": "text", "year": "int", "target": "number", "set_by": "text",
-                    "set_at": "text"}, natural_key=("indicator", "district", "year")),
+                    "set_at": "text", "catalogue_version": "text?"}, natural_key=("indicator", "district", "year"),
+        added_later=("catalogue_version",)),
     "completions": RecordSpec(
         "completions", {"district": "text", "institution": "text", "period": "text", "complete": "flag",
                         "marked_by": "text", "marked_at": "text", "submitted_at": "text?"},
         natural_key=("district", "institution", "period"), added_later=("submitted_at",)),
-    "desk_cases": RecordSpec("desk_cases", _DESK_CASE_COLUMNS, centre_fill={"client_code": "(de-identified)"}),
+    "desk_cases": RecordSpec("desk_cases", _DESK_CASE_COLUMNS, centre_fill={"client_code": "(de-identified)"},
+                             added_later=("catalogue_version",)),
     "desk_case_perpetrators": RecordSpec(
         "desk_case_perpetrators", {"case_uuid": "text", "relationship": "text", "sex": "text", "age_group": "text"}),
     "desk_case_services": RecordSpec(

@@ -61,7 +61,9 @@ UPDATE_VERSION = 1
 UPDATE_SUFFIX = ".mizan-update"
 MAX_UPDATE_BYTES = 64 * 1024 * 1024  # a province's targets for every year are a few hundred KB
 TARGET_FIELDS = ("indicator", "district", "year", "target", "set_by", "set_at", "uuid", "hlc", "origin_device",
-                 "deleted")
+                 "deleted", "catalogue_version")
+# A target of an update from before targets kept their catalogue version lacks it: it reads as empty.
+_TARGET_FIELDS_BEFORE = frozenset(TARGET_FIELDS) - {"catalogue_version"}
 
 
 @dataclass
@@ -203,6 +205,8 @@ def _own_targets(session: Session, update: dict, path: Path, catalogue: Catalogu
     the catalogue the update brings, when it brings one)."""
     own: list[dict] = []
     for target in update["targets"]:
+        if isinstance(target, dict) and set(target) == _TARGET_FIELDS_BEFORE:
+            target["catalogue_version"] = None
         if not isinstance(target, dict) or set(target) != set(TARGET_FIELDS):
             raise _refused(path, say("errors", QT_TRANSLATE_NOOP("errors", "a target in it is not in the form this Mizan reads.")))
         if target["district"] != session.district:
@@ -213,7 +217,8 @@ def _own_targets(session: Session, update: dict, path: Path, catalogue: Catalogu
             if problems:
                 raise _refused(path, problems[0].message)
         if (iso_millis(target["set_at"]) is None or not is_hlc(target["hlc"]) or not isinstance(target["uuid"], str)
-                or not isinstance(target["set_by"], str) or not isinstance(target["origin_device"], str)):
+                or not isinstance(target["set_by"], str) or not isinstance(target["origin_device"], str)
+                or not isinstance(target["catalogue_version"], str | None)):
             raise _refused(path, say("errors", QT_TRANSLATE_NOOP("errors", "a target in it is not in the form this Mizan reads.")))
         own.append(target)
     return own

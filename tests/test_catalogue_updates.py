@@ -20,7 +20,7 @@ from storage.validation import ValueInput
 from sync.importer import import_bundles
 from sync.updates import export_update, import_update
 from tests.conftest import ADMIN_PASSWORD, table_counts
-from tests.sync_helpers import SyncPair, add_values, export_to, make_pair, sign_in
+from tests.sync_helpers import SyncPair, add_desk_cases, add_values, export_to, make_pair, sign_in
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "docs" / "examples" / "catalogue-v2"
@@ -64,7 +64,8 @@ def test_the_example_catalogue_goes_from_the_centre_to_a_district_and_back(pair:
         report = import_update(pair.supervisor, update.path)
         assert report["catalogue"] == {"from": "2026.12.1", "to": "2027.1.1",
                                        "added": ["CRT-08", "PRO-07", "PRO-08", "PRS-08"],
-                                       "changed": ["POL-01", "POL-02", "POL-03", "POL-08"], "retired": []}
+                                       "changed": ["POL-01", "POL-02", "POL-03", "POL-08"], "retired": [],
+                                           "thresholds": {}}
         assert pair.supervisor.catalogue.version == "2027.1.1"
         save_indicator_values(pair.supervisor, [ValueInput("PRO-07", "QUETTA", "2026", numerator=6, denominator=40)])
         [outcome] = import_bundles(clerk, [export_to(pair.supervisor, tmp_path / "back")])
@@ -114,6 +115,13 @@ def test_a_catalogue_that_drops_a_code_or_keeps_the_version_is_refused(pair: Syn
         load_catalogue_folder(centre_admin, dropped)
     assert str(unreadable.value) == ("The catalogue cannot be read: resources/indicators.csv: PRO-07 has an unknown "
                                      "category, unit, institution or entered_at")
+    (dropped / "indicators.csv").write_text("".join(lines), encoding="utf-8")
+    # A threshold may be tuned, never turned off: an outlier window of 0 periods is refused.
+    (dropped / "thresholds.csv").write_text("name,value,note\noutlier_window,0,\n", encoding="utf-8")
+    with pytest.raises(UsageError) as off:
+        load_catalogue_folder(centre_admin, dropped)
+    assert str(off.value) == ("The catalogue cannot be read: thresholds.csv: outlier_window '0' is not a number "
+                              "from 3 to 36")
     assert table_counts(centre_admin) == before
     with pytest.raises(PermissionDenied):
         load_catalogue_folder(pair.clerk, EXAMPLE)
@@ -140,3 +148,34 @@ def test_an_update_may_retire_an_indicator_that_has_values_and_history_stays(pai
     report = import_update(pair.supervisor, update.path)
     assert report["catalogue"]["retired"] == ["PRO-01"]
     assert [v["value"] for v in list_indicator_values(pair.supervisor) if v["indicator"] == "PRO-01"] == [41]
+
+
+def test_each_record_keeps_the_catalogue_it_was_entered_under(pair: SyncPair, centre_admin, tmp_path):
+    add_values(pair.supervisor, {"PRO-01": 41})  # under the shipped catalogue
+    load_catalogue_folder(centre_admin, EXAMPLE)
+    (tmp_path / "usb").mkdir()
+    import_update(pair.supervisor, export_update(pair.clerk, tmp_path / "usb").path)
+    add_values(pair.supervisor, {"CRT-01": 12})  # under the one the update brought
+    add_desk_cases(pair.supervisor, 1)
+
+    district_values = dict(pair.supervisor.db.execute("SELECT indicator, catalogue_version FROM indicator_values"))
+    assert district_values == {"PRO-01": "2026.12.1", "CRT-01": "2027.1.1"}
+    [outcome] = import_bundles(pair.clerk, [export_to(pair.supervisor, tmp_path / "back")])
+    assert (outcome.status, outcome.counts["quarantined"]) == ("imported", 0)
+    centre_values = dict(pair.clerk.db.execute(
+        "SELECT indicator, catalogue_version FROM indicator_values WHERE district = 'QUETTA'"))
+    assert centre_values == district_values
+    assert pair.clerk.db.execute("SELECT catalogue_version FROM desk_cases").fetchall() == [("2027.1.1",)]
+
+
+def test_a_record_claiming_a_catalogue_the_centre_never_issued_is_kept_aside(pair: SyncPair, tmp_path):
+    # The district's own signed bundle, from a database altered by hand: the claim is checked, not trusted.
+    add_values(pair.supervisor, {"PRO-01": 41, "CRT-01": 12})
+    with pair.supervisor.write() as db:
+        db.execute("UPDATE indicator_values SET catalogue_version = '2099.1.1' WHERE indicator = 'PRO-01'")
+    [outcome] = import_bundles(pair.clerk, [export_to(pair.supervisor, tmp_path / "usb")])
+    assert (outcome.status, outcome.counts["quarantined"]) == ("imported", 1)
+    reasons = pair.clerk.db.execute("SELECT reasons FROM quarantine").fetchone()[0]
+    assert ("The record says it was entered under catalogue 2099.1.1, which this centre never issued. It was kept "
+            "aside for review.") in reasons
+    assert [row[0] for row in pair.clerk.db.execute("SELECT indicator FROM indicator_values")] == ["CRT-01"]

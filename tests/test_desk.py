@@ -217,18 +217,19 @@ def test_case_context_is_derived_from_type_age_and_perpetrators(supervisor):
 
 @pytest.mark.parametrize("days, bucket", [
     (0, "0-3 days"), (3, "0-3 days"), (4, "4-5 days"), (5, "4-5 days"), (6, "6-14 days"), (14, "6-14 days"),
-    (15, "15-30 days"), (30, "15-30 days"), (31, "over a month"), (None, "unknown"),
+    (15, "15-30 days"), (30, "15-30 days"), (31, "over 30 days"), (None, "unknown"),
 ])
 def test_elapsed_bucket_boundaries(days, bucket):
     report = dt.date(2026, 10, 31)
-    assert elapsed_bucket(report, None if days is None else report - dt.timedelta(days=days)) == bucket
+    thresholds = load_catalogue("en").thresholds
+    assert elapsed_bucket(report, None if days is None else report - dt.timedelta(days=days), thresholds) == bucket
 
 
 def test_elapsed_bucket_is_derived_for_stored_cases(supervisor):
     # report 2026-10-31: 3 days -> 10-28, 4 -> 10-27, 14 -> 10-17, 15 -> 10-16, 30 -> 10-01, 31 -> 09-30.
     expected = {"2026-10-28": "0-3 days", "2026-10-27": "4-5 days", "2026-10-26": "4-5 days",
                 "2026-10-25": "6-14 days", "2026-10-17": "6-14 days", "2026-10-16": "15-30 days",
-                "2026-10-01": "15-30 days", "2026-09-30": "over a month", None: "unknown"}
+                "2026-10-01": "15-30 days", "2026-09-30": "over 30 days", None: "unknown"}
     found = {incident: get_desk_case(supervisor, save_desk_case(
         supervisor, desk_case(report_date="2026-10-31", incident_date=incident)))["elapsed_bucket"]
         for incident in expected}

@@ -10,6 +10,7 @@ else to the test's temporary folder.
 from __future__ import annotations
 
 import os
+import shutil
 import time
 import warnings
 import zipfile
@@ -31,7 +32,9 @@ from gui.screens.indicator_entry import IndicatorEntryScreen
 from gui.screens.review_screen import ConflictsModel, QuarantineModel, ReviewScreen
 from storage.core.policy import set_policy
 from storage.core.session import open_session
+from storage.errors import ValidationFailed
 from storage.records.catalogue_admin import load_catalogue_folder
+from storage.records.desk import save_desk_case
 from storage.records.targets import list_targets, set_target
 from storage.records.values import save_indicator_values
 from storage.reports.build import STATUS_COLOURS
@@ -44,6 +47,7 @@ from tests.gui_fixtures import no_task_outlives_its_test, shown_texts  # noqa: F
 from tests.sync_helpers import (
     add_values,
     craft_bundle,
+    desk_case,
     export_to,
     last_month,
     link,
@@ -660,3 +664,43 @@ def test_the_preview_names_a_new_catalogue_and_policy(qtbot, pair, tmp_path):
     assert pair.supervisor.catalogue.version == "2027.1.1"
     assert district.result.text().startswith("Update 1 has been applied.\nCatalogue 2026.12.1 → 2027.1.1")
     dialog.close()
+
+
+def test_the_centre_tunes_the_engine_s_thresholds_and_the_district_judges_by_them(qtbot, pair, tmp_path):
+    # thresholds.csv is catalogue data: a centre update carries a new age limit and outlier window, the
+    # preview names them, and once applied the district's rules and case form follow them.
+    from gui.screens.desk_register.case_form import CaseFormDialog
+
+    tuned = tmp_path / "tuned"
+    shutil.copytree(Path(__file__).resolve().parent.parent / "docs" / "examples" / "catalogue-v2", tuned)
+    shipped = (Path(__file__).resolve().parent.parent / "resources" / "thresholds.csv").read_text(encoding="utf-8")
+    (tuned / "thresholds.csv").write_text(shipped.replace("max_client_age,120,", "max_client_age,110,")
+                                          .replace("outlier_window,12,", "outlier_window,6,"), encoding="utf-8")
+    admin = open_session(pair.centre_path, "admin", ADMIN_PASSWORD)
+    try:
+        loaded = load_catalogue_folder(admin, tuned)
+    finally:
+        admin.close()
+    assert loaded["thresholds"] == {"max_client_age": {"from": 120, "to": 110}, "outlier_window": {"from": 12, "to": 6}}
+    (tmp_path / "usb").mkdir()
+    path = export_update(pair.clerk, tmp_path / "usb").path
+    assert import_update(pair.supervisor, path, dry_run=True)["catalogue"]["thresholds"] == loaded["thresholds"]
+    assert pair.supervisor.catalogue.thresholds.max_client_age == 120  # a dry run changes nothing
+
+    district = on_screen(qtbot, ExportScreen(pair.supervisor))
+    dialog = district.open_update(path)
+    lines = dialog.changes.text().splitlines()
+    assert lines[2:4] == ["Highest client age accepted: 120 → 110",
+                          "Earlier periods an outlier check compares with: 12 → 6"]
+    dialog.apply_button.click()
+    dialog.close()
+    assert pair.supervisor.catalogue.thresholds.max_client_age == 110
+    before = table_counts(pair.supervisor)
+    with pytest.raises(ValidationFailed) as refused:
+        save_desk_case(pair.supervisor, desk_case(client_age=115))
+    assert [issue.message for issue in refused.value.issues] == [
+        "The client's age '115' must be a whole number from 0 to 110. Estimate it and tick 'age estimated' if unsure."]
+    assert table_counts(pair.supervisor) == before
+    form = CaseFormDialog(pair.supervisor)
+    qtbot.addWidget(form)
+    assert form.client_age.maximum() == 110

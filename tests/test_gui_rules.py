@@ -19,18 +19,19 @@ from storage.core.roles import MIN_PASSWORD_LENGTH
 from storage.reference.catalogue import Validity, load_catalogue
 from storage.validation import (
     CROSS_CELL_RULES,
-    ELAPSED_BUCKET_NAMES,
-    ELAPSED_BUCKETS,
-    MAX_CLIENT_AGE,
     RULES,
     DeskContext,
+    bucket_order,
     check_desk_case,
     days_bucket,
 )
 from tests.gui_fixtures import no_task_outlives_its_test  # noqa: F401  (an autouse fixture)
 
 GUI = Path(__file__).resolve().parent.parent / "gui"
-BUCKET_LABELS = {days_bucket(days) for days in (None, *range(0, 40))}
+# The shipped catalogue's thresholds: the GUI may copy none of them.
+THRESHOLDS = load_catalogue("en").thresholds
+MAX_CLIENT_AGE = THRESHOLDS.max_client_age
+BUCKET_LABELS = {days_bucket(days, THRESHOLDS) for days in (None, *range(0, 40))}
 
 
 def gui_modules() -> list[Path]:
@@ -66,12 +67,12 @@ def copies_of_engine_values(path: Path, root: Path = GUI) -> list[str]:
     found = []
     for line, value in literals(path):
         if isinstance(value, int) and value == MAX_CLIENT_AGE:
-            found.append(f"{where}:{line}: {value} (the age limit, storage.validation.MAX_CLIENT_AGE)")
+            found.append(f"{where}:{line}: {value} (the age limit, the catalogue's thresholds.csv)")
         if isinstance(value, str):
             if value in RULES or re.fullmatch(r"[A-Z]{2,3}_[A-Z0-9_]+", value) and value.split("_")[0] in {
                     code.split("_")[0] for code in RULES}:
                 found.append(f"{where}:{line}: {value!r} (a rule code: storage.validation)")
-            for label in BUCKET_LABELS | set(ELAPSED_BUCKET_NAMES.values()):
+            for label in BUCKET_LABELS:
                 if label in value and label != "unknown":  # "unknown" alone is an everyday word
                     found.append(f"{where}:{line}: {value!r} (a reporting-time bucket: storage.validation)")
             if re.search(rf"\b{MIN_PASSWORD_LENGTH}\b[^{{}}]*character", value):
@@ -109,8 +110,7 @@ def test_the_engine_values_the_gui_uses_are_the_engine_s():
     refused = {age: any(found.rule == "DC_AGE_RANGE" for found in check_desk_case(context, {"client_age": age}))
                for age in (MAX_CLIENT_AGE, MAX_CLIENT_AGE + 1)}
     assert refused == {MAX_CLIENT_AGE: False, MAX_CLIENT_AGE + 1: True}  # the engine's own check
-    assert set(ELAPSED_BUCKET_NAMES) == BUCKET_LABELS == {label for _, label in ELAPSED_BUCKETS} | {
-        days_bucket(ELAPSED_BUCKETS[-1][0] + 1), days_bucket(None)}
+    assert set(bucket_order(THRESHOLDS)) == BUCKET_LABELS
     assert CROSS_CELL_RULES <= RULES.keys()
 
 

@@ -405,7 +405,7 @@ def test_outlier_against_the_previous_period_with_fewer_than_three_earlier_perio
     ]
     assert refused(operator, [count("CRT-02", p, 30)]) == [
         ("IV_OUTLIER",
-         "CRT-02 30 is unusual for QUETTA (under a third of the previous period's 100). "
+         "CRT-02 30 is unusual for QUETTA (under 1/3 of the previous period's 100). "
          "Check it; if it is right, add a comment saying why."),
     ]
     save_indicator_values(operator, [count("CRT-02", p, 300)])  # exactly 3 times: not flagged
@@ -986,6 +986,10 @@ OWNERSHIP_AND_CLOCK_RULES = [
     ("SY_CLOCK_AHEAD", "hlc", {"value": "2031-05-02", "today": "2026-05-01"},
      "The sending PC's clock read 2031-05-02 when the record was saved, more than a day ahead of the centre's "
      "(2026-05-01): correct the date on that PC and export again. It was kept aside for review."),
+    # A record names the catalogue it was entered under; only one the centre issued (tests/test_catalogue_updates.py).
+    ("SY_UNKNOWN_CATALOGUE", "catalogue_version", {"value": "2099.1.1"},
+     "The record says it was entered under catalogue 2099.1.1, which this centre never issued. It was kept aside "
+     "for review."),
 ]
 
 

@@ -15,6 +15,7 @@ from gui.widgets.labels import explanation, heading_label
 from gui.widgets.messages import call_storage, message_label, show_message
 from storage.core.session import Session
 from storage.i18n import fill
+from storage.reference.catalogue import threshold_change
 from sync.updates import import_update
 
 
@@ -80,6 +81,7 @@ class CentreUpdateDialog(QDialog):
                                       "retired {retired}."), before=catalogue["from"], after=catalogue["to"],
                               added=", ".join(catalogue["added"]) or "–", changed=", ".join(catalogue["changed"]) or "–",
                               retired=", ".join(catalogue["retired"]) or "–"))
+            lines += [threshold_change(name, change) for name, change in catalogue["thresholds"].items()]
         lines += [
             fill(self.tr("Targets: {new} new, {changed} changed, {removed} removed."), new=targets["new"],
                  changed=targets["changed"], removed=targets["removed"]),

@@ -3521,6 +3521,38 @@
 <context>
     <name>catalogue</name>
     <message>
+        <source>Age below which a client is a child</source>
+        <translation>وہ عمر جس سے کم متاثرہ فرد بچہ شمار ہوتا ہے</translation>
+    </message>
+    <message>
+        <source>Highest client age accepted</source>
+        <translation>متاثرہ فرد کی زیادہ سے زیادہ قابلِ قبول عمر</translation>
+    </message>
+    <message>
+        <source>Reporting-time buckets (days)</source>
+        <translation>رپورٹ کرنے کے وقت کے خانے (دن)</translation>
+    </message>
+    <message>
+        <source>Earlier periods an outlier check compares with</source>
+        <translation>غیر معمولی قدر کی جانچ میں موازنے کی پچھلی مدتیں</translation>
+    </message>
+    <message>
+        <source>Outlier band (median absolute deviations)</source>
+        <translation>غیر معمولی قدر کی حد (اوسط مطلق انحراف)</translation>
+    </message>
+    <message>
+        <source>Outlier ratio to the previous period</source>
+        <translation>پچھلی مدت کے مقابلے میں غیر معمولی تناسب</translation>
+    </message>
+    <message>
+        <source>Share of chance variation never flagged</source>
+        <translation>اتفاقی فرق کا وہ حصہ جس پر کبھی نشان نہیں لگتا</translation>
+    </message>
+    <message>
+        <source>{name}: {before} → {after}</source>
+        <translation>{name}: پہلے {before}، اب {after}</translation>
+    </message>
+    <message>
         <location filename="../../storage/catalogue.py" line="68"/>
         <source>the beginning</source>
         <translation>آغاز</translation>
@@ -3563,28 +3595,13 @@
     <name>elapsed</name>
     <message>
         <location filename="../../storage/validation.py" line="683"/>
-        <source>0-3 days</source>
-        <translation>0 تا 3 دن</translation>
-    </message>
-    <message>
-        <location filename="../../storage/validation.py" line="684"/>
-        <source>4-5 days</source>
-        <translation>4 تا 5 دن</translation>
-    </message>
-    <message>
-        <location filename="../../storage/validation.py" line="685"/>
-        <source>6-14 days</source>
-        <translation>6 تا 14 دن</translation>
-    </message>
-    <message>
-        <location filename="../../storage/validation.py" line="686"/>
-        <source>15-30 days</source>
-        <translation>15 تا 30 دن</translation>
+        <source>{first}-{last} days</source>
+        <translation>{first} تا {last} دن</translation>
     </message>
     <message>
         <location filename="../../storage/validation.py" line="687"/>
-        <source>over a month</source>
-        <translation>ایک مہینے سے زیادہ</translation>
+        <source>over {days} days</source>
+        <translation>{days} دن سے زیادہ</translation>
     </message>
     <message>
         <location filename="../../storage/validation.py" line="688"/>
@@ -5437,6 +5454,10 @@
 <context>
     <name>rules</name>
     <message>
+        <source>The record says it was entered under catalogue {value}, which this centre never issued. It was kept aside for review.</source>
+        <translation>ریکارڈ کے مطابق یہ کیٹلاگ {value} کے تحت درج کیا گیا، جو اس مرکز نے کبھی جاری نہیں کیا۔ اسے جائزے کے لیے الگ رکھ دیا گیا۔</translation>
+    </message>
+    <message>
         <source>The case is not closed but has the closing reason &apos;{value}&apos;. Clear the closing reason, or close the case.</source>
         <translation>کیس بند نہیں ہے مگر اس میں کیس بند کرنے کی وجہ &apos;{value}&apos; درج ہے۔ بند کرنے کی وجہ ہٹائیں، یا کیس بند کریں۔</translation>
     </message>
@@ -5576,8 +5597,8 @@
     </message>
     <message>
         <location filename="../../storage/validation.py" line="94"/>
-        <source>The client&apos;s age &apos;{value}&apos; must be a whole number from 0 to 120. Estimate it and tick &apos;age estimated&apos; if unsure.</source>
-        <translation>متاثرہ فرد کی عمر &apos;{value}&apos; 0 سے 120 تک کا مکمل عدد ہونی چاہیے۔ یقین نہ ہو تو اندازہ لگائیں اور &apos;عمر کا اندازہ لگایا گیا&apos; پر نشان لگائیں۔</translation>
+        <source>The client&apos;s age &apos;{value}&apos; must be a whole number from 0 to {highest}. Estimate it and tick &apos;age estimated&apos; if unsure.</source>
+        <translation>متاثرہ فرد کی عمر &apos;{value}&apos; 0 سے {highest} تک کا مکمل عدد ہونی چاہیے۔ یقین نہ ہو تو اندازہ لگائیں اور &apos;عمر کا اندازہ لگایا گیا&apos; پر نشان لگائیں۔</translation>
     </message>
     <message>
         <location filename="../../storage/validation.py" line="96"/>
@@ -5741,13 +5762,13 @@
     </message>
     <message>
         <location filename="../../storage/validation.py" line="543"/>
-        <source>more than 3 times the previous period&apos;s {last}</source>
-        <translation>پچھلی مدت کے {last} سے 3 گنا سے زیادہ</translation>
+        <source>more than {ratio} times the previous period&apos;s {last}</source>
+        <translation>پچھلی مدت کے {last} سے {ratio} گنا سے زیادہ</translation>
     </message>
     <message>
         <location filename="../../storage/validation.py" line="545"/>
-        <source>under a third of the previous period&apos;s {last}</source>
-        <translation>پچھلی مدت کے {last} کے ایک تہائی سے کم</translation>
+        <source>under 1/{ratio} of the previous period&apos;s {last}</source>
+        <translation>پچھلی مدت کے {last} کے 1/{ratio} سے کم</translation>
     </message>
     <message>
         <location filename="../../storage/validation.py" line="757"/>
@@ -6062,6 +6083,76 @@
     <message>
         <source>Warning</source>
         <translation>انتباہ</translation>
+    </message>
+</context>
+<context>
+    <name>ProvinceModel</name>
+    <message>
+        <source>District</source>
+        <translation>ضلع</translation>
+    </message>
+    <message>
+        <source>Division</source>
+        <translation>ڈویژن</translation>
+    </message>
+    <message>
+        <source>Last bundle</source>
+        <translation>آخری بنڈل</translation>
+    </message>
+    <message>
+        <source>Waiting for you</source>
+        <translation>آپ کے فیصلے کے منتظر</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>واپس کیے گئے</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>منظور شدہ</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>کبھی نہیں</translation>
+    </message>
+    <message>
+        <source>today</source>
+        <translation>آج</translation>
+    </message>
+    <message>
+        <source>{days} days ago</source>
+        <translation>{days} دن پہلے</translation>
+    </message>
+</context>
+<context>
+    <name>ProvinceScreen</name>
+    <message>
+        <source>Year</source>
+        <translation>سال</translation>
+    </message>
+    <message>
+        <source>Districts</source>
+        <translation>اضلاع</translation>
+    </message>
+    <message>
+        <source>Province</source>
+        <translation>صوبہ</translation>
+    </message>
+    <message>
+        <source>Year:</source>
+        <translation>سال:</translation>
+    </message>
+    <message>
+        <source>Each district&apos;s status per institution for the year, as the progress report judges it (the status of its median indicator against the pro-rated target), how long ago its last bundle arrived, and its data sets waiting for your decision, returned or approved. Click a column&apos;s title to sort by it.</source>
+        <translation>ہر ضلع کی سال بھر کی کیفیت ہر ادارے کے لحاظ سے، جیسے پیش رفت کی رپورٹ اسے جانچتی ہے (اس کے درمیانی اشاریے کی کیفیت، تناسب سے طے شدہ ہدف کے مقابلے میں)، اس کا آخری بنڈل کتنے دن پہلے آیا، اور اس کے ڈیٹا سیٹ جو آپ کے فیصلے کے منتظر ہیں، واپس کیے گئے یا منظور ہوئے۔ کسی کالم کے عنوان پر کلک کر کے اس کے لحاظ سے ترتیب دیں۔</translation>
+    </message>
+    <message>
+        <source>Reading the figures…</source>
+        <translation>اعداد و شمار پڑھے جا رہے ہیں…</translation>
+    </message>
+    <message>
+        <source>The figures could not be read: {error}</source>
+        <translation>اعداد و شمار پڑھے نہیں جا سکے: {error}</translation>
     </message>
 </context>
 </TS>

@@ -14,12 +14,19 @@ from __future__ import annotations
 
 import json
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from storage import i18n
 from storage.errors import UsageError
 from storage.i18n import QT_TRANSLATE_NOOP, say
-from storage.reference.catalogue import CATALOGUE_FILES, Catalogue, load_catalogue, parse_catalogue, shipped_files
+from storage.reference.catalogue import (
+    CATALOGUE_FILES,
+    Catalogue,
+    load_catalogue,
+    parse_catalogue,
+    shipped_files,
+    with_later_files,
+)
 
 if TYPE_CHECKING:  # sqlite-utils is imported with the first connection (storage.core.connection)
     from sqlite_utils import Database
@@ -41,7 +48,7 @@ def catalogue_files(db: Database, sequence: int | None = None) -> dict[str, str]
     row = db.execute("SELECT files FROM catalogues WHERE sequence = ?", [sequence]).fetchone()
     if row is None:
         raise UsageError(f"There is no catalogue {sequence} here.")
-    return json.loads(row[0])
+    return with_later_files(json.loads(row[0]))
 
 
 @cache
@@ -68,10 +75,15 @@ def catalogue_named(db: Database, version: str) -> Catalogue | None:
         return load_catalogue()
     row = db.execute("SELECT files FROM catalogues WHERE version = ? ORDER BY sequence DESC LIMIT 1",
                      [version]).fetchone()
-    return parsed(json.loads(row[0])) if row else None
+    return parsed(with_later_files(json.loads(row[0]))) if row else None
 
 
-def checked_successor(db: Database, files: dict[str, str]) -> tuple[Catalogue, dict[str, list[str]]]:
+def issued_versions(db: Database) -> set[str]:
+    """The version of every catalogue this installation holds: the shipped one and each loaded or received."""
+    return {load_catalogue().version, *(row[0] for row in db.execute("SELECT version FROM catalogues"))}
+
+
+def checked_successor(db: Database, files: dict[str, str]) -> tuple[Catalogue, dict[str, Any]]:
     """``files`` parsed and checked as the catalogue to follow the one in use here; returns it (in English)
     and what changed (indicator codes ``added``, ``changed``, ``retired``). Refused (UsageError, in plain
     words): a file missing or unreadable, the same version text, or a code that disappeared (retire it with
@@ -93,15 +105,24 @@ def checked_successor(db: Database, files: dict[str, str]) -> tuple[Catalogue, d
     return successor, catalogue_changes(current, successor)
 
 
-def catalogue_changes(old: Catalogue, new: Catalogue) -> dict[str, list[str]]:
+def catalogue_changes(old: Catalogue, new: Catalogue) -> dict[str, Any]:
     """Indicator codes added, changed (any fact of theirs) and retired (given a valid_to) from old to new,
-    both parsed in one language."""
+    both parsed in one language, and each threshold the engine judges by that changed: ``{name: {"from",
+    "to"}}`` (shaped like a centre update's policy changes)."""
     added = sorted(code for code in new.indicators if code not in old.indicators)
     retired = sorted(code for code, indicator in new.indicators.items() if code in old.indicators
                      and indicator.validity.valid_to is not None and old.indicators[code].validity.valid_to is None)
     changed = sorted(code for code, indicator in new.indicators.items() if code in old.indicators
                      and code not in retired and indicator != old.indicators[code])
-    return {"added": added, "changed": changed, "retired": retired}
+    thresholds = {name: {"from": _plain(getattr(old.thresholds, name)), "to": _plain(getattr(new.thresholds, name))}
+                  for name in old.thresholds.__dataclass_fields__
+                  if getattr(old.thresholds, name) != getattr(new.thresholds, name)}
+    return {"added": added, "changed": changed, "retired": retired, "thresholds": thresholds}
+
+
+def _plain(value: object) -> object:
+    """A threshold as JSON shows it: reporting days as a list."""
+    return list(value) if isinstance(value, tuple) else value
 
 
 def store_catalogue(db: Database, files: dict[str, str], version: str, loaded_by: str, loaded_at: str,

@@ -418,3 +418,12 @@ def catalogues(db: Database) -> None:
     db.execute("CREATE TABLE catalogues (sequence INTEGER PRIMARY KEY, version TEXT NOT NULL, files TEXT NOT NULL, "
                "loaded_by TEXT NOT NULL, loaded_at TEXT NOT NULL)")
     install_audit_triggers(db, "catalogues", "sequence")
+
+
+@migrations(name="0018_records_keep_their_catalogue")
+def records_keep_their_catalogue(db: Database) -> None:
+    """Each indicator value, target and desk case keeps the version of the catalogue it was entered under
+    (``catalogue_version``; empty for records from before), and travels with it: a record entered before a
+    catalogue update is read with the catalogue of its day (storage/core/catalogues.py)."""
+    for table in ("indicator_values", "targets", "desk_cases"):
+        db.execute(f"ALTER TABLE {table} ADD COLUMN catalogue_version TEXT")

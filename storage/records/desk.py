@@ -15,10 +15,11 @@ from storage.core.roles import allowed, require
 from storage.core.session import Session
 from storage.errors import UsageError, ValidationFailed
 from storage.i18n import QT_TRANSLATE_NOOP, say
+from storage.reference.catalogue import Thresholds
 from storage.validation import (
-    ADULT_AGE,
     DeskContext,
     Issue,
+    age_group,
     case_context,
     check_desk_case,
     check_pkm_request,
@@ -101,7 +102,7 @@ def desks_applied(session: Session, desks: list[dict]) -> dict[str, int]:
     return counts
 
 
-def _normalise_case(case: Mapping) -> dict:
+def _normalise_case(case: Mapping, thresholds: Thresholds) -> dict:
     record = {name: case.get(name) for name in CASE_FIELDS}
     for name, value in record.items():
         if isinstance(value, str):
@@ -116,7 +117,7 @@ def _normalise_case(case: Mapping) -> dict:
     age, ok = parse_number(record["client_age"])
     if ok and isinstance(age, int):
         record["client_age"] = age
-        record["client_age_group"] = "under18" if age < ADULT_AGE else "adult"
+        record["client_age_group"] = age_group(age, thresholds)
     record["status"] = record["status"] or "open"
     record["age_estimated"] = record["age_estimated"] or 0
     return record
@@ -134,7 +135,7 @@ def next_case_number(session: Session, desk: str, year: int) -> str:
 def _prepare_case(session: Session, case: Mapping) -> tuple[dict, tuple | None]:
     """The case as it would be written (normalised, its stored number kept or the next one assigned, its
     district from its desk) and the stored row it replaces (None for a new case)."""
-    record = _normalise_case(case)
+    record = _normalise_case(case, session.catalogue.thresholds)
     case_uuid = case.get("uuid")
     existing = None
     if case_uuid:
@@ -192,16 +193,16 @@ def save_desk_case(session: Session, case: Mapping, perpetrators: list[Mapping] 
     with session.write() as db:
         if existing is None:
             case_uuid = str(uuid.uuid4())
-            columns = (*CASE_FIELDS, "entered_by", "entered_at", "uuid", "hlc", "origin_device")
+            columns = (*CASE_FIELDS, "entered_by", "entered_at", "uuid", "hlc", "origin_device", "catalogue_version")
             db.execute(f"INSERT INTO desk_cases ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
                        [*(record[name] for name in CASE_FIELDS), session.user, now, case_uuid, session.clock.now(),
-                        session.device_id])
+                        session.device_id, session.catalogue.version])
         else:
             assignments = ", ".join(f"{name} = ?" for name in CASE_FIELDS)
             db.execute(f"UPDATE desk_cases SET {assignments}, entered_by = ?, entered_at = ?, hlc = ?, "
-                       "origin_device = ?, deleted = 0 WHERE uuid = ?",
+                       "origin_device = ?, catalogue_version = ?, deleted = 0 WHERE uuid = ?",
                        [*(record[name] for name in CASE_FIELDS), session.user, now, session.clock.now(),
-                        session.device_id, case_uuid])
+                        session.device_id, session.catalogue.version, case_uuid])
         if session.identity_key is not None:  # a session without the key leaves the sealed notes as they are
             db.execute("UPDATE desk_cases SET notes_sealed = ? WHERE uuid = ?",
                        [sealing.seal(session.identity_key, case_uuid, "notes", notes) if notes else None, case_uuid])
@@ -258,7 +259,7 @@ def get_desk_case(session: Session, case_uuid: str) -> dict:
     if case["identity_withheld"] is None:
         case["notes"] = case_notes(session, case_uuid)
         case["identity"] = case_identity(session, case_uuid)
-    case.update(derived_fields(case))
+    case.update(derived_fields(case, session.catalogue.thresholds))
     return case
 
 
@@ -285,14 +286,15 @@ def case_notes(session: Session, case_uuid: str) -> str | None:
     return sealing.open_sealed(session.identity_key, case_uuid, "notes", row[0]) if row[0] else row[1]
 
 
-def derived_fields(case: Mapping) -> dict:
-    """Case context and elapsed-reporting-time bucket: always computed, never stored or typed."""
+def derived_fields(case: Mapping, thresholds: Thresholds) -> dict:
+    """Case context and elapsed-reporting-time bucket (by the catalogue's ``thresholds``): always computed,
+    never stored or typed."""
     report_date, _ = parse_date(case.get("report_date"))
     incident_date, _ = parse_date(case.get("incident_date"))
     relationships = [p.get("relationship") for p in case.get("perpetrators", [])]
     return {
-        "case_context": case_context(case.get("gbv_type") or "", case.get("client_age"), relationships),
-        "elapsed_bucket": elapsed_bucket(report_date, incident_date) if report_date else "unknown",
+        "case_context": case_context(case.get("gbv_type") or "", case.get("client_age"), relationships, thresholds),
+        "elapsed_bucket": elapsed_bucket(report_date, incident_date, thresholds) if report_date else "unknown",
     }
 
 

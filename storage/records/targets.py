@@ -114,12 +114,13 @@ def centre_targets_applied(session: Session, targets: list[dict], centre_device:
         else:
             counts["changed" if live and not live[0] else "new"] += 1
         session.db.execute(
-            "INSERT INTO targets (indicator, district, year, target, set_by, set_at, uuid, hlc, origin_device, deleted) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (indicator, district, year) DO UPDATE SET "
-            "target = excluded.target, set_by = excluded.set_by, set_at = excluded.set_at, uuid = excluded.uuid, "
-            "hlc = excluded.hlc, origin_device = excluded.origin_device, deleted = excluded.deleted",
+            "INSERT INTO targets (indicator, district, year, target, set_by, set_at, uuid, hlc, origin_device, deleted, "
+            "catalogue_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (indicator, district, year) DO "
+            "UPDATE SET target = excluded.target, set_by = excluded.set_by, set_at = excluded.set_at, "
+            "uuid = excluded.uuid, hlc = excluded.hlc, origin_device = excluded.origin_device, "
+            "deleted = excluded.deleted, catalogue_version = excluded.catalogue_version",
             [*key, target["target"], target["set_by"], target["set_at"], target["uuid"], target["hlc"],
-             target["origin_device"], int(bool(target["deleted"]))])
+             target["origin_device"], int(bool(target["deleted"])), target.get("catalogue_version")])
         session.clock.observe(target["hlc"])
     return counts
 
@@ -173,17 +174,19 @@ def save_targets(session: Session, year: int | None, rows: Iterable[TargetInput]
     with session.write() as db:
         for (indicator, district, target_year), number in writes:
             db.execute(
-                "INSERT INTO targets (indicator, district, year, target, set_by, set_at, uuid, hlc, origin_device) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (indicator, district, year) DO UPDATE SET "
-                "target = excluded.target, set_by = excluded.set_by, set_at = excluded.set_at, hlc = excluded.hlc, "
-                "origin_device = excluded.origin_device, deleted = 0",
+                "INSERT INTO targets (indicator, district, year, target, set_by, set_at, uuid, hlc, origin_device, "
+                "catalogue_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (indicator, district, year) DO "
+                "UPDATE SET target = excluded.target, set_by = excluded.set_by, set_at = excluded.set_at, "
+                "hlc = excluded.hlc, origin_device = excluded.origin_device, "
+                "catalogue_version = excluded.catalogue_version, deleted = 0",
                 [indicator, district, target_year, number, session.user, now, str(uuid.uuid4()),
-                 session.clock.now(), session.device_id])
+                 session.clock.now(), session.device_id, session.catalogue.version])
         for indicator, district, target_year in clears:
             # A tombstone, not a DELETE: the clearing travels to the centre like any other change.
-            db.execute("UPDATE targets SET deleted = 1, set_by = ?, set_at = ?, hlc = ?, origin_device = ? "
-                       "WHERE indicator = ? AND district = ? AND year = ? AND deleted = 0",
-                       [session.user, now, session.clock.now(), session.device_id, indicator, district, target_year])
+            db.execute("UPDATE targets SET deleted = 1, set_by = ?, set_at = ?, hlc = ?, origin_device = ?, "
+                       "catalogue_version = ? WHERE indicator = ? AND district = ? AND year = ? AND deleted = 0",
+                       [session.user, now, session.clock.now(), session.device_id, session.catalogue.version,
+                        indicator, district, target_year])
     return report
 
 

@@ -22,7 +22,6 @@ from storage.reference.catalogue import TOTAL_CELL
 from storage.reference.periods import parse_period, previous_periods
 from storage.validation import (
     ERROR,
-    OUTLIER_WINDOW,
     CheckedValue,
     Issue,
     ValueContext,
@@ -74,7 +73,7 @@ def value_context(session: Session, inputs: list[ValueInput]) -> tuple[ValueCont
     for period_code in {value.period for value in inputs}:
         if parse_period(period_code) is not None:
             periods.add(period_code)
-            periods.update(previous_periods(period_code, OUTLIER_WINDOW))
+            periods.update(previous_periods(period_code, session.catalogue.thresholds.outlier_window))
     history: dict[tuple[str, str, str], dict[str, tuple]] = defaultdict(dict)
     stored: dict[tuple, tuple] = {}
     pairs = {(value.district, value.indicator) for value in inputs}
@@ -174,12 +173,13 @@ def _value_rows(session: Session, pending: list[CheckedValue]) -> Iterator[tuple
     third of a big load's peak memory. Runs inside the write transaction, so each row's HLC version
     comes after the clock has seen the stored ``hlc_last``."""
     now, user, device, clock_now = utc_now(), session.user, session.device_id, session.clock.now
+    version = session.catalogue.version  # the catalogue the value was entered (and checked) under
     uuids = _new_uuids(len(pending))
     for value in pending:
         source = value.source
         yield (source.indicator, source.district, source.period, source.cell, value.value, value.numerator,
                value.denominator, (source.comment or "").strip() or None, int(bool(source.followup)), user, now,
-               next(uuids), clock_now(), device)
+               next(uuids), clock_now(), device, version)
 
 
 # uuid.UUID's own version-4 arithmetic: clear the variant and version bits, then set RFC 4122 and 4.
@@ -202,12 +202,13 @@ def _new_uuids(count: int, block: int = 4096) -> Iterator[str]:
 
 _UPSERT_VALUE = """
 INSERT INTO indicator_values (indicator, district, period, cell, value, numerator, denominator, comment, followup,
-    entered_by, entered_at, uuid, hlc, origin_device, deleted)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)
+    entered_by, entered_at, uuid, hlc, origin_device, catalogue_version, deleted)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)
 ON CONFLICT (indicator, district, period, cell) DO UPDATE SET
     value = excluded.value, numerator = excluded.numerator, denominator = excluded.denominator,
     comment = excluded.comment, followup = excluded.followup, entered_by = excluded.entered_by,
-    entered_at = excluded.entered_at, hlc = excluded.hlc, origin_device = excluded.origin_device, deleted = 0
+    entered_at = excluded.entered_at, hlc = excluded.hlc, origin_device = excluded.origin_device,
+    catalogue_version = excluded.catalogue_version, deleted = 0
 """
 
 
@@ -227,9 +228,10 @@ def delete_indicator_value(session: Session, indicator: str, district: str, peri
                                institution=session.catalogue.institutions[code.institution].name)])
     with session.write() as db:
         cursor = db.execute(
-            "UPDATE indicator_values SET deleted = 1, hlc = ?, origin_device = ?, entered_by = ?, entered_at = ? "
-            "WHERE indicator = ? AND district = ? AND period = ? AND cell = ? AND deleted = 0",
-            [session.clock.now(), session.device_id, session.user, utc_now(), indicator, district, period, cell])
+            "UPDATE indicator_values SET deleted = 1, hlc = ?, origin_device = ?, entered_by = ?, entered_at = ?, "
+            "catalogue_version = ? WHERE indicator = ? AND district = ? AND period = ? AND cell = ? AND deleted = 0",
+            [session.clock.now(), session.device_id, session.user, utc_now(), session.catalogue.version, indicator,
+             district, period, cell])
         return cursor.rowcount > 0
 
 

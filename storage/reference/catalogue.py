@@ -35,13 +35,22 @@ def resources_dir() -> Path:
 # The catalogue's files, each fact in one (resources/README.md). The shipped ones are in resources/; the
 # centre may load a newer set (storage.core.catalogues), which travels to the districts in its updates.
 CATALOGUE_FILES = ("catalogue_version.txt", "districts.csv", "institutions.csv", "categories.csv", "gbv_types.csv",
-                   "pkm_services.csv", "indicators.csv", "desk_lists.csv", "desks.csv")
+                   "pkm_services.csv", "indicators.csv", "desk_lists.csv", "desks.csv", "thresholds.csv")
+# Files a catalogue may lack because it was made before they existed; it keeps the shipped file's facts,
+# which were the code's own before they became data (a catalogue stored before thresholds.csv).
+LATER_FILES = ("thresholds.csv",)
 
 
 @cache
 def shipped_files() -> dict[str, str]:
     """The text of each catalogue file shipped in resources/."""
     return {name: (resources_dir() / name).read_text(encoding="utf-8") for name in CATALOGUE_FILES}
+
+
+def with_later_files(files: dict[str, str]) -> dict[str, str]:
+    """``files`` with each of :data:`LATER_FILES` it lacks taken from the shipped catalogue."""
+    missing = [name for name in LATER_FILES if name not in files]
+    return {**files, **{name: shipped_files()[name] for name in missing}} if missing else files
 
 
 def _rows(files: dict[str, str], name: str) -> list[dict[str, str]]:
@@ -154,6 +163,93 @@ class PkmService:
     standard_hours: int | None
 
 
+# -- thresholds: the numbers the rule engine judges by ------------------------------------------------------
+
+def _whole(text: str) -> int:
+    return int(text)
+
+
+def _days(text: str) -> tuple[int, ...]:
+    return tuple(int(part) for part in text.split())
+
+
+# Each threshold: how its text reads, and the range the engine accepts it in (a centre may tune a threshold
+# in a catalogue update, never turn a rule off: an outlier window of 0 or an adult age of 5 is refused).
+_THRESHOLD_READERS = {
+    "adult_age": (_whole, 10, 25),
+    "max_client_age": (_whole, 60, 150),
+    "reporting_days": (_days, 1, 366),
+    "outlier_window": (_whole, 3, 36),
+    "outlier_spread": (float, 1.0, 10.0),
+    "outlier_ratio": (float, 1.5, 10.0),
+    "chance_coverage": (float, 0.9, 0.99999),
+}
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """The numbers the rule engine judges by, read from ``thresholds.csv`` (see its notes for each)."""
+
+    adult_age: int
+    max_client_age: int
+    reporting_days: tuple[int, ...]
+    outlier_window: int
+    outlier_spread: float
+    outlier_ratio: float
+    chance_coverage: float
+
+    @property
+    def prompt_report_days(self) -> int:
+        """POL-11 counts the cases reported within the first reporting-time bucket."""
+        return self.reporting_days[0]
+
+
+# What each threshold is, in words people read (an update's preview names the ones it changes).
+THRESHOLD_NAMES = {
+    "adult_age": QT_TRANSLATE_NOOP("catalogue", "Age below which a client is a child"),
+    "max_client_age": QT_TRANSLATE_NOOP("catalogue", "Highest client age accepted"),
+    "reporting_days": QT_TRANSLATE_NOOP("catalogue", "Reporting-time buckets (days)"),
+    "outlier_window": QT_TRANSLATE_NOOP("catalogue", "Earlier periods an outlier check compares with"),
+    "outlier_spread": QT_TRANSLATE_NOOP("catalogue", "Outlier band (median absolute deviations)"),
+    "outlier_ratio": QT_TRANSLATE_NOOP("catalogue", "Outlier ratio to the previous period"),
+    "chance_coverage": QT_TRANSLATE_NOOP("catalogue", "Share of chance variation never flagged"),
+}
+
+
+def threshold_change(name: str, change: dict) -> str:
+    """One threshold's change (``{"from", "to"}`` as :func:`storage.core.catalogues.catalogue_changes`
+    reports it) in a sentence of the interface's language."""
+    def shown(value: object) -> str:
+        return " ".join(str(part) for part in value) if isinstance(value, list | tuple) else str(value)
+    return say("catalogue", QT_TRANSLATE_NOOP("catalogue", "{name}: {before} → {after}"),
+               name=translate("catalogue", THRESHOLD_NAMES.get(name, name)), before=shown(change["from"]),
+               after=shown(change["to"]))
+
+
+def parse_thresholds(text: str) -> Thresholds:
+    """``thresholds.csv`` checked: every threshold once, each a number in its range (``reporting_days``
+    rising whole days); anything else raises ``ValueError`` naming the threshold."""
+    values: dict[str, object] = {}
+    for row in _rows({"thresholds.csv": text}, "thresholds.csv"):
+        name, raw = row["name"], row["value"]
+        if name not in _THRESHOLD_READERS or name in values:
+            raise ValueError(f"thresholds.csv: {name!r} is not a threshold the engine reads, or is there twice")
+        read, low, high = _THRESHOLD_READERS[name]
+        try:
+            value = read(raw)
+        except ValueError:
+            value = None
+        numbers = value if isinstance(value, tuple) else (value,)
+        if (value is None or not numbers or any(not low <= number <= high for number in numbers)
+                or list(numbers) != sorted(set(numbers))):
+            raise ValueError(f"thresholds.csv: {name} {raw!r} is not a number from {low} to {high}")
+        values[name] = value
+    missing = [name for name in _THRESHOLD_READERS if name not in values]
+    if missing:
+        raise ValueError(f"thresholds.csv lacks {', '.join(missing)}")
+    return Thresholds(**values)  # type: ignore[arg-type]
+
+
 @dataclass
 class Catalogue:
     """Everything under resources/, parsed. Load it with :func:`load_catalogue`."""
@@ -167,6 +263,7 @@ class Catalogue:
     pkm_services: dict[str, PkmService]
     lists: dict[str, list[Option]]
     seed_desks: list[dict[str, str]]
+    thresholds: Thresholds
     _cells: dict[str, list[str]] = field(default_factory=dict, repr=False)
 
     def options(self, category: str) -> list[str]:
@@ -241,6 +338,7 @@ def _load_catalogue(language: str) -> Catalogue:
 def parse_catalogue(files: dict[str, str], language: str) -> Catalogue:
     """A catalogue from the text of its files (:data:`CATALOGUE_FILES`), checked: an unknown category, unit,
     institution or place of entry raises ``ValueError`` naming the indicator; a missing column ``KeyError``."""
+    files = with_later_files(files)
     version = files["catalogue_version.txt"].strip()
     districts = {
         row["code"]: District(
@@ -290,7 +388,7 @@ def parse_catalogue(files: dict[str, str], language: str) -> Catalogue:
     return Catalogue(
         version=version, districts=districts, institutions=institutions, indicators=indicators,
         categories=categories, gbv_types=gbv_types, pkm_services=pkm_services, lists=lists,
-        seed_desks=_rows(files, "desks.csv"),
+        seed_desks=_rows(files, "desks.csv"), thresholds=parse_thresholds(files["thresholds.csv"]),
     )
 
 

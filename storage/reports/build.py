@@ -35,7 +35,7 @@ from storage.reference.due import last_complete_period, sheet_periods
 from storage.reference.periods import Period, parse_period, period_containing, shift
 from storage.reports.desk_indicators import desk_indicator_values
 from storage.reports.suppression import SMALL_CELL, SUPPRESSED, Protection, Relation, protect
-from storage.validation import ELAPSED_BUCKETS, compute_value, days_bucket
+from storage.validation import bucket_order, compute_value, days_bucket
 from storage.views.completeness import completeness
 
 REPORT_KINDS = ("progress", "trend", "desk", "completeness")
@@ -760,9 +760,6 @@ def trend_report(session: Session, indicators: Iterable[str] | None = None, dist
 
 # -- 3. gender desks ---------------------------------------------------------------------------------------
 
-# Reporting-time buckets in order: the GBVIMS ones, then "over a month" and "unknown" (no incident date).
-BUCKET_ORDER = [label for _, label in ELAPSED_BUCKETS] + [days_bucket(ELAPSED_BUCKETS[-1][0] + 1), days_bucket(None)]
-
 # The same definition as POL-10 (storage.reports.desk_indicators.desk_indicator_values): referred to at least one service.
 _REFERRED = ("EXISTS (SELECT 1 FROM desk_case_services s WHERE s.case_uuid = c.uuid AND s.deleted = 0 "
              "AND s.status = 'referred')")
@@ -782,7 +779,8 @@ def desk_cases_frame(session: Session, span: Span, districts: list[str]) -> pd.D
         [span.start.isoformat(), span.end.isoformat(), *districts])
     frame = pd.DataFrame(cursor.fetchall(), columns=["district", "month", "gbv_type", "sex", "age_group", "days",
                                                      "referred", "clients"])
-    frame["bucket"] = [days_bucket(None if pd.isna(days) else int(days)) for days in frame["days"]]
+    thresholds = session.catalogue.thresholds
+    frame["bucket"] = [days_bucket(None if pd.isna(days) else int(days), thresholds) for days in frame["days"]]
     return frame
 
 
@@ -890,7 +888,7 @@ def desk_report(session: Session, year: int | None = None, period: str | None = 
                    _crosstab(cases, "district", "month", present, months, "district"), "district", months,
                    "district_month"),
         _DeskTable("Reporting time (report date minus incident date)",
-                   _crosstab(cases, "bucket", "district", BUCKET_ORDER, present, "reporting time"), "reporting time",
+                   _crosstab(cases, "bucket", "district", bucket_order(session.catalogue.thresholds), present, "reporting time"), "reporting time",
                    present, "time"),
         _DeskTable("Referral rate by district", referral, "district", ["clients", "referred"], "referral"),
     ]

@@ -20,7 +20,6 @@ from storage.i18n import QT_TRANSLATE_NOOP, say
 from storage.reference.catalogue import make_cell
 from storage.reference.periods import parse_period
 from storage.validation import (
-    PROMPT_REPORT_DAYS,
     compute_value,
 )
 
@@ -63,7 +62,7 @@ def desk_indicator_values(session: Session, district: str, period: str) -> list[
     _add_fraction(add, catalogue, "POL-10", referred, clients)
     known, quick = db.execute(
         f"SELECT count(*), coalesce(sum(julianday(report_date) - julianday(incident_date) <= ?), 0) {cases} "
-        "AND incident_date IS NOT NULL", [PROMPT_REPORT_DAYS, *span]).fetchone()
+        "AND incident_date IS NOT NULL", [catalogue.thresholds.prompt_report_days, *span]).fetchone()
     _add_fraction(add, catalogue, "POL-11", quick, known)
     requests = "FROM pkm_requests WHERE deleted = 0 AND district = ? AND completed_date BETWEEN ? AND ?"
     delivered = {(service, sex): n for service, sex, n in db.execute(

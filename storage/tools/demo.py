@@ -36,10 +36,11 @@ from storage.records.desk import list_desks, save_desk_case, save_pkm_request
 from storage.records.targets import set_target
 from storage.records.values import save_indicator_values
 from storage.reference.catalogue import TOTAL_CELL, Catalogue, Indicator, parse_cell
-from storage.reference.due import entered_here
+from storage.reference.due import due_indicators, entered_here
 from storage.reference.periods import Period, parse_period, period_code, period_containing, shift
 from storage.reports.desk_indicators import desk_indicator_values
 from storage.validation import ValueInput, classify
+from storage.views.entry_sheet import submit_sheet
 
 # The demo is itself the permission-checked action ("demo_data": supervisors, clerks and admins). The
 # save functions it calls check their own, narrower permissions, and no single role holds all of them
@@ -957,4 +958,22 @@ def generate_demo(session: Session, seed: int = 1, months: int = 12, until: str 
         for district in districts:
             counts["targets"] += _targets_for_district(acting, district, plan.calendar_years(),
                                                        saved_by_district[district], district in districts_with_desks)
+        if not session.is_centre:
+            counts["data sets submitted"] = _submit_settled_months(acting, districts, plan)
     return counts
+
+
+# A district submits a month once it has settled: the latest months stay open for entry and corrections.
+_OPEN_MONTHS = 2
+
+
+def _submit_settled_months(session: Session, districts: list[str], plan: DemoPlan) -> int:
+    """Submit every institution's data sets of all but the last few months, as a supervisor would, so
+    that the first bundle brings the centre an approval queue."""
+    submitted = 0
+    for district in districts:
+        for institution in session.catalogue.institutions:
+            for month in plan.months[:-_OPEN_MONTHS]:
+                if due_indicators(session.catalogue, month.code, institution, installation="district"):
+                    submitted += len(submit_sheet(session, district, institution, month.code))
+    return submitted

@@ -44,9 +44,9 @@ from storage.core.identity import withheld_reason
 from storage.core.roles import allowed
 from storage.core.session import Session
 from storage.errors import MizanError, ValidationFailed
-from storage.i18n import fill, translate
+from storage.i18n import fill
 from storage.records.desk import derived_fields, desk_case_issues, get_desk_case, save_desk_case
-from storage.validation import ELAPSED_BUCKET_NAMES, Issue
+from storage.validation import Issue, bucket_name
 
 
 class CaseFormDialog(CaseFormTabs, QDialog):
@@ -288,7 +288,7 @@ class CaseFormDialog(CaseFormTabs, QDialog):
             "incident_date": self.incident_date.value(),
             "perpetrators": [{"relationship": row["relationship"].value()} for row in self.perpetrator_rows],
         }
-        derived = derived_fields(case)
+        derived = derived_fields(case, self.session.catalogue.thresholds)
         contexts = {
             "intimate_partner_violence": self.tr("Intimate partner violence"),
             "child_sexual_abuse": self.tr("Child sexual abuse"),
@@ -297,7 +297,7 @@ class CaseFormDialog(CaseFormTabs, QDialog):
         names = [contexts.get(code, code) for code in derived["case_context"]]
         self.case_context.setText(", ".join(names) if names else self.tr("none"))
         bucket = derived["elapsed_bucket"]  # the engine's bucket; its name on screen is the engine's too
-        self.elapsed.setText(translate("elapsed", ELAPSED_BUCKET_NAMES.get(bucket, bucket)))
+        self.elapsed.setText(bucket_name(bucket))
 
     def _make_read_only(self) -> None:
         """Roles that may see but not change cases (the centre's clerk): everything shown, nothing saved."""

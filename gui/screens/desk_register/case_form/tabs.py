@@ -47,7 +47,6 @@ from storage.core.session import Session
 from storage.i18n import fill
 from storage.records.desk import IDENTITY_FIELDS, list_desks
 from storage.reference.catalogue import Catalogue, Option
-from storage.validation import MAX_CLIENT_AGE
 
 UNKNOWN_AGE = -1  # the spin box's lowest value, shown as "Unknown"
 # Issue fields that name no single input: shown on the tab they belong to.
@@ -180,7 +179,7 @@ class CaseFormTabs:
         self.client_sex = ChoiceBox(lists["client_sex"], self.tr("Choose…"))
         form.addRow(self.tr("Se&x:"), self._field("client_sex", self.client_sex, "client"))
         self.client_age = QSpinBox()
-        self.client_age.setRange(UNKNOWN_AGE, MAX_CLIENT_AGE)  # the engine's limit (DC_AGE_RANGE)
+        self.client_age.setRange(UNKNOWN_AGE, self.catalogue.thresholds.max_client_age)  # the engine's limit (DC_AGE_RANGE)
         self.client_age.setSpecialValueText(self.tr("Unknown"))
         self.client_age.setSuffix(self.tr(" years"))
         self.client_age.setValue(UNKNOWN_AGE)
