@@ -37,12 +37,13 @@ def sidebar_screens() -> list[type]:
     from gui.screens.import_screen import ImportScreen
     from gui.screens.indicator_entry import IndicatorEntryScreen
     from gui.screens.pkm_log import PkmLogScreen
+    from gui.screens.province_screen import ProvinceScreen
     from gui.screens.reports_screen import ReportsScreen
     from gui.screens.review_screen import ReviewScreen
     from gui.screens.targets_screen import TargetsScreen
     from gui.screens.users_screen import UsersScreen
 
-    return [DashboardScreen, ImportScreen, ReviewScreen, ApprovalsScreen, DevicesScreen, IndicatorEntryScreen,
+    return [ProvinceScreen, DashboardScreen, ImportScreen, ReviewScreen, ApprovalsScreen, DevicesScreen, IndicatorEntryScreen,
             DeskRegisterScreen,
             PkmLogScreen, ExportScreen, ReportsScreen, TargetsScreen, UsersScreen, AuditScreen]
 

@@ -1,0 +1,178 @@
+"""The centre's home: the province at a glance. Per district, each institution's status for the year (the
+progress report's own summary, coloured as on paper), how recent its last bundle is, and where its data sets
+stand in approval.
+
+The figures are ``storage.reports.province.province_overview``; bundles are ``sync.devices.device_overview``.
+Both are read off the GUI thread.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QCoreApplication, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QVBoxLayout, QWidget
+
+from gui.screens.base import Screen
+from gui.tasks import run_with_own_connection
+from gui.widgets.labels import explanation, heading_label
+from gui.widgets.list_model import Index, ListTableModel, list_table
+from gui.widgets.plain import plain_label
+from gui.widgets.style import ATTENTION_FILL, DARK_TEXT, NOTE_STYLE
+from storage.core.clock import today
+from storage.core.session import Session
+from storage.i18n import fill
+from storage.reports.build import STATUS_COLOURS
+from storage.reports.province import DistrictStanding, province_overview
+from sync.devices import device_overview
+
+# Sorting by a status column puts the districts that need attention first.
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+_STATUS_ORDER = {"off track": 0, "at risk": 1, "on track": 2, None: 3}
+
+
+class ProvinceModel(ListTableModel):
+    """One row per district: its division, a status per institution, last bundle, data sets in approval."""
+
+    DISTRICT, DIVISION = 0, 1
+
+    def __init__(self, session: Session, institutions: list[str]) -> None:
+        catalogue = session.catalogue
+        self.institutions = institutions
+        self.first_institution = 2
+        self.LAST_BUNDLE = self.first_institution + len(institutions)
+        self.WAITING, self.RETURNED, self.APPROVED = self.LAST_BUNDLE + 1, self.LAST_BUNDLE + 2, self.LAST_BUNDLE + 3
+        super().__init__([self.tr("District"), self.tr("Division"),
+                          *(catalogue.institutions[code].name for code in institutions),
+                          self.tr("Last bundle"), self.tr("Waiting for you"), self.tr("Returned"), self.tr("Approved")])
+        self.session = session
+        self.last_seen: dict[str, str | None] = {}
+        self.on = today()
+
+    def show(self, standings: list[DistrictStanding], last_seen: dict[str, str | None], on: dt.date) -> None:
+        self.beginResetModel()
+        self.rows, self.last_seen, self.on = standings, last_seen, on
+        self.endResetModel()
+
+    def status(self, row: int, column: int) -> str | None:
+        """The status shown in a cell of an institution's column (None elsewhere or when not judged)."""
+        if not self.first_institution <= column < self.LAST_BUNDLE:
+            return None
+        return self.rows[row].statuses.get(self.institutions[column - self.first_institution])
+
+    def bundle_age(self, district: str) -> int | None:
+        """Days since the district's newest bundle was imported (None: never)."""
+        seen = self.last_seen.get(district)
+        return (self.on - dt.date.fromisoformat(seen[:10])).days if seen else None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        standing: DistrictStanding = self.rows[index.row()]
+        column = index.column()
+        status = self.status(index.row(), column)
+        if self.first_institution <= column < self.LAST_BUNDLE:
+            if role == Qt.ItemDataRole.DisplayRole:
+                return QCoreApplication.translate("reports", status) if status else "–"
+            if role == Qt.ItemDataRole.BackgroundRole and status in STATUS_COLOURS:
+                return QColor("#" + STATUS_COLOURS[status])
+            if role == Qt.ItemDataRole.ForegroundRole and status in STATUS_COLOURS:
+                return QColor(DARK_TEXT)
+            if role == SORT_ROLE:
+                return _STATUS_ORDER.get(status, 3)
+            return None
+        district = self.session.catalogue.districts.get(standing.district)
+        if column == self.LAST_BUNDLE:
+            age = self.bundle_age(standing.district)
+            if role == SORT_ROLE:
+                return -1 if age is None else age  # never heard from sorts with the oldest when descending
+            if role == Qt.ItemDataRole.DisplayRole:
+                if age is None:
+                    return self.tr("never")
+                return self.tr("today") if age == 0 else fill(self.tr("{days} days ago"), days=age)
+            return None
+        counts = {self.WAITING: "submitted", self.RETURNED: "returned", self.APPROVED: "approved"}
+        if column in counts:
+            count = standing.approvals.get(counts[column], 0)
+            if role == Qt.ItemDataRole.BackgroundRole and column == self.WAITING and count:
+                return QColor(ATTENTION_FILL)
+            if role in (Qt.ItemDataRole.DisplayRole, SORT_ROLE):
+                return count if role == SORT_ROLE else str(count)
+            if role == Qt.ItemDataRole.TextAlignmentRole:
+                return int(Qt.AlignmentFlag.AlignTrailing | Qt.AlignmentFlag.AlignVCenter)
+            return None
+        if role in (Qt.ItemDataRole.DisplayRole, SORT_ROLE):
+            if column == self.DISTRICT:
+                return district.name if district else standing.district
+            return district.division if district else ""
+        return None
+
+
+class ProvinceScreen(Screen):
+    """The district x institution heat map for a year, with bundles and approvals beside it."""
+
+    permission = "view"
+    installations = frozenset({"centre"})
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(session, parent)
+        self.year = QComboBox()
+        self.year.setAccessibleName(self.tr("Year"))
+        current = today().year
+        for year in range(current, current - 4, -1):
+            self.year.addItem(str(year), year)
+        self.year.currentIndexChanged.connect(self.refresh)
+        institutions = [code for code, institution in session.catalogue.institutions.items()
+                        if institution.validity.valid_to is None or institution.validity.valid_to.year >= current - 3]
+        self.model = ProvinceModel(session, institutions)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SORT_ROLE)
+        self.table = list_table(self.proxy, self.tr("Districts"))
+        self.table.setSortingEnabled(True)
+        self.status = plain_label()
+        self.status.setStyleSheet(NOTE_STYLE)
+        self.loading = False
+        self._generation = 0
+        top = QHBoxLayout()
+        top.addWidget(heading_label(self.tr("Province")))
+        top.addStretch(1)
+        top.addWidget(plain_label(self.tr("Year:")))
+        top.addWidget(self.year)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(explanation(self.tr(
+            "Each district's status per institution for the year, as the progress report judges it (the status of "
+            "its median indicator against the pro-rated target), how long ago its last bundle arrived, and its data "
+            "sets waiting for your decision, returned or approved. Click a column's title to sort by it.")))
+        layout.addWidget(self.status)
+        layout.addWidget(self.table, 1)
+        self.refresh()
+
+    def title(self) -> str:
+        return self.tr("Province")
+
+    def refresh(self) -> None:
+        """Read the overview off the GUI thread; the previous one stays until the new one arrives."""
+        self._generation += 1
+        generation, year, on = self._generation, self.year.currentData(), today()
+        self.loading = True
+        self.status.setText(self.tr("Reading the figures…"))
+        self.status.show()
+
+        def read(worker: Session) -> tuple[list[DistrictStanding], dict[str, str | None]]:
+            seen = {district["district"]: district["last_seen"] for district in device_overview(worker)}
+            return province_overview(worker, year, on), seen
+
+        def show(result: object, error: Exception | None) -> None:
+            if generation != self._generation:
+                return
+            self.loading = False
+            if error is not None or not isinstance(result, tuple):
+                self.status.setText(fill(self.tr("The figures could not be read: {error}"), error=error))
+                return
+            self.status.hide()
+            self.model.show(result[0], result[1], on)
+
+        run_with_own_connection(self.session, read, show, owner=self)
