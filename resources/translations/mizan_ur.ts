@@ -2,6 +2,41 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ur_PK">
 <context>
+    <name>ActivitiesModel</name>
+    <message>
+        <source>Code</source>
+        <translation>کوڈ</translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation>سرگرمی</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>محکمہ</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>آخری تاریخ</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>حیثیت</translation>
+    </message>
+    <message>
+        <source>Done %</source>
+        <translation>مکمل %</translation>
+    </message>
+    <message>
+        <source>As of</source>
+        <translation>بتاریخ</translation>
+    </message>
+    <message>
+        <source>Days late</source>
+        <translation>تاخیر کے دن</translation>
+    </message>
+</context>
+<context>
     <name>AddUserDialog</name>
     <message>
         <location filename="../../gui/screens/users_screen.py" line="70"/>
@@ -2629,6 +2664,84 @@
             <numerusform>%Ln درخواست</numerusform>
             <numerusform>%Ln درخواستیں</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>PlanScreen</name>
+    <message>
+        <source>&amp;Record progress…</source>
+        <translation>پیش رفت درج کریں… (&amp;R)</translation>
+    </message>
+    <message>
+        <source>Activities</source>
+        <translation>سرگرمیاں</translation>
+    </message>
+    <message>
+        <source>Each activity&apos;s latest progress, as the centre&apos;s clerk recorded it; every report stays in its history. The framework itself is loaded from a workbook: plan template, then plan load.</source>
+        <translation>ہر سرگرمی کی تازہ ترین پیش رفت، جیسے مرکز کے کلرک نے درج کی؛ ہر رپورٹ اس کے تاریخچے میں رہتی ہے۔ فریم ورک خود ایک ورک بک سے لوڈ ہوتا ہے: plan template، پھر plan load۔</translation>
+    </message>
+    <message>
+        <source>Action Plan</source>
+        <translation>ایکشن پلان</translation>
+    </message>
+    <message>
+        <source>No results framework is loaded. The centre loads one from a workbook: plan template, fill it in, then plan load.</source>
+        <translation>کوئی نتائج کا فریم ورک لوڈ نہیں۔ مرکز اسے ایک ورک بک سے لوڈ کرتا ہے: plan template، اسے بھریں، پھر plan load۔</translation>
+    </message>
+    <message>
+        <source>An EXAMPLE framework: replace it with the approved Action Plan.</source>
+        <translation>ایک مثالی فریم ورک: اسے منظور شدہ ایکشن پلان سے بدلیں۔</translation>
+    </message>
+    <message>
+        <source>Recorded the progress of {code}; it is kept in its history.</source>
+        <translation>{code} کی پیش رفت درج ہو گئی؛ یہ اس کے تاریخچے میں محفوظ ہے۔</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressDialog</name>
+    <message>
+        <source>Progress of {code}</source>
+        <translation>{code} کی پیش رفت</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>حیثیت</translation>
+    </message>
+    <message>
+        <source>Done %</source>
+        <translation>مکمل %</translation>
+    </message>
+    <message>
+        <source>As of</source>
+        <translation>بتاریخ</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>ثبوت</translation>
+    </message>
+    <message>
+        <source>What shows it: a notification, a report, a visit</source>
+        <translation>اسے کیا ظاہر کرتا ہے: نوٹیفکیشن، رپورٹ، دورہ</translation>
+    </message>
+    <message>
+        <source>&amp;Status</source>
+        <translation>حیثیت (&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Done %</source>
+        <translation>مکمل % (&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;As of</source>
+        <translation>بتاریخ (&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Evidence</source>
+        <translation>ثبوت (&amp;E)</translation>
+    </message>
+    <message>
+        <source>Re&amp;cord</source>
+        <translation>درج کریں (&amp;C)</translation>
     </message>
 </context>
 <context>
