@@ -25,7 +25,6 @@ targets, which the clerk sets), not configuration (the catalogue and policy are 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from storage.core.clock import today, utc_now
@@ -87,10 +86,16 @@ class SheetIssue(Issue):
         return {"sheet": self.sheet, **Issue.as_dict(self)}
 
 
-def sheet_issue(code: str, sheet: str, row: int | None, **params: object) -> SheetIssue:
-    """An :class:`SheetIssue` from the rule table, as :func:`storage.validation.issue` builds an Issue."""
-    found = issue(code, row, **params)
+def on_sheet(found: Issue, sheet: str) -> SheetIssue:
+    """``found`` as a problem of ``sheet`` (kept as it is when it already names one)."""
+    if isinstance(found, SheetIssue):
+        return found
     return SheetIssue(found.rule, found.severity, found.field, found.message, found.row, sheet)
+
+
+def sheet_issue(code: str, sheet: str, row: int | None, **params: object) -> SheetIssue:
+    """A :class:`SheetIssue` from the rule table, as :func:`storage.validation.issue` builds an Issue."""
+    return on_sheet(issue(code, row, **params), sheet)
 
 
 # -- the framework as read from a workbook (raw cells; parsed and checked by check_framework) ---------------
@@ -545,7 +550,8 @@ def framework_tree(session: Session, on: dt.date | None = None) -> dict | None:
             children.append({**_public(output), "activities": output_activities, "indicators": output_indicators})
         tree.append({**_public(objective), "outputs": children})
     framework = {key: info[key] for key in ("name", "name_ur", "note", "file_name", "loaded_by", "loaded_at")}
-    return {**framework, "example": bool(info["example"]), "objectives": tree}
+    return {**framework, "example": bool(info["example"]), "objectives": tree,
+            "dropped_activities": dropped_activity_codes(session)}
 
 
 def _public(record: dict) -> dict:
@@ -657,7 +663,7 @@ def _state(progress: dict | None) -> dict | None:
     return None if progress is None else {key: progress[key] for key in ("status", "percent", "as_of")}
 
 
-def dropped_activity_codes(session: Session) -> Iterable[str]:
+def dropped_activity_codes(session: Session) -> list[str]:
     """Activities with progress history that the framework in use no longer holds."""
     return [code for (code,) in session.db.execute(
         "SELECT DISTINCT activity FROM plan_progress WHERE activity NOT IN (SELECT code FROM plan_activities) "

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from storage.core.roles import require
@@ -41,6 +41,7 @@ from storage.records.plan import (
     PlanSaveReport,
     PlanTarget,
     SheetIssue,
+    on_sheet,
     save_framework,
     sheet_issue,
     stored_framework,
@@ -183,11 +184,6 @@ def _sheet_names(path: Path) -> list[str]:
     return [table.getAttribute("name") for table in load(str(path)).spreadsheet.getElementsByType(Table)]
 
 
-def _with_sheet(failure: ValidationFailed, sheet: str) -> list[SheetIssue]:
-    return [SheetIssue(found.rule, found.severity, found.field, found.message, found.row, sheet)
-            for found in failure.issues]
-
-
 def read_plan_workbook(path: Path) -> Framework:
     """The framework a workbook holds, cells as they are (the rules check them); a file-level problem
     (not a workbook, a sheet or column missing, a damaged file) raises ``ValidationFailed``, each problem
@@ -203,7 +199,8 @@ def read_plan_workbook(path: Path) -> Framework:
     try:
         names = _sheet_names(path)
     except Exception as error:  # a damaged file: openpyxl, zipfile and odfpy raise many types
-        raise ValidationFailed(str(unreadable(path, error)), _with_sheet(unreadable(path, error), "")) from error
+        failure = unreadable(path, error)
+        raise ValidationFailed(str(failure), [on_sheet(found, "") for found in failure.issues]) from error
     missing = [sheet for sheet in PLAN_SHEETS if sheet not in names]
     if missing:
         raise ValidationFailed(say("errors", QT_TRANSLATE_NOOP("errors", "The file's columns are wrong; nothing was written.")), [
@@ -217,7 +214,7 @@ def read_plan_workbook(path: Path) -> Framework:
         try:
             tables[sheet] = read_table(path, columns[sheet], sheet_name=sheet)
         except ValidationFailed as failure:
-            problems += _with_sheet(failure, sheet)
+            problems += [on_sheet(found, sheet) for found in failure.issues]
     if problems:
         raise ValidationFailed(say("errors", QT_TRANSLATE_NOOP("errors", "The file's columns are wrong; nothing was written.")), problems)
     named = tables[PLAN_SHEET]
@@ -252,6 +249,5 @@ def load_plan(session: Session, path: str | Path, *, dry_run: bool = False) -> P
         report.saved = save_framework(session, framework, file_name=path.name,
                                       sha256=hashlib.sha256(path.read_bytes()).hexdigest(), dry_run=dry_run)
     except ValidationFailed as failure:
-        report.problems = [found if isinstance(found, SheetIssue) else replace(SheetIssue(
-            found.rule, found.severity, found.field, found.message, found.row), sheet="") for found in failure.issues]
+        report.problems = [on_sheet(found, "") for found in failure.issues]
     return report
