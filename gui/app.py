@@ -37,6 +37,7 @@ def sidebar_screens() -> list[type]:
     from gui.screens.import_screen import ImportScreen
     from gui.screens.indicator_entry import IndicatorEntryScreen
     from gui.screens.pkm_log import PkmLogScreen
+    from gui.screens.plan_screen import PlanScreen
     from gui.screens.province_screen import ProvinceScreen
     from gui.screens.reports_screen import ReportsScreen
     from gui.screens.review_screen import ReviewScreen
@@ -45,7 +46,7 @@ def sidebar_screens() -> list[type]:
 
     return [ProvinceScreen, DashboardScreen, ImportScreen, ReviewScreen, ApprovalsScreen, DevicesScreen, IndicatorEntryScreen,
             DeskRegisterScreen,
-            PkmLogScreen, ExportScreen, ReportsScreen, TargetsScreen, UsersScreen, AuditScreen]
+            PkmLogScreen, ExportScreen, ReportsScreen, TargetsScreen, PlanScreen, UsersScreen, AuditScreen]
 
 
 def __getattr__(name: str) -> object:

@@ -130,6 +130,46 @@ RULES: dict[str, Rule] = _rules(
          QT_TRANSLATE_NOOP("rules", "The target of {indicator} for {district} in {year} was set by the provincial centre. Ask the centre to change it.")),
     Rule("TG_PERCENT_OVER_100", ERROR, "target",
          QT_TRANSLATE_NOOP("rules", "The target of {indicator} is a percent and cannot be more than 100 ('{value}'). Correct the figure.")),
+    # The Action Plan's results framework (storage/records/plan.py) and its activity progress; the value and
+    # desk rules above are reused for indicator codes, numbers, years, dates and choices.
+    Rule("PL_WORKBOOK_NEEDED", ERROR, "file",
+         QT_TRANSLATE_NOOP("rules", "The results framework has several sheets; {value} holds one. Save it as an Excel workbook (.xlsx) or .ods, starting from `plan template`.")),
+    Rule("PL_SHEET_MISSING", ERROR, "sheet",
+         QT_TRANSLATE_NOOP("rules", "The workbook has no sheet called {value}. It needs the sheets {expected}; start from `plan template`.")),
+    Rule("PL_EMPTY", ERROR, "sheet",
+         QT_TRANSLATE_NOOP("rules", "The sheet {value} has no rows. A results framework needs at least one objective, one output and one activity.")),
+    Rule("PL_REQUIRED", ERROR, "{field}",
+         QT_TRANSLATE_NOOP("rules", "The {field} is empty. Fill it in.")),
+    Rule("PL_CODE_FORMAT", ERROR, "code",
+         QT_TRANSLATE_NOOP("rules", "The code '{value}' is not a framework code. Use letters, digits, dots and dashes only, at most {limit} characters, e.g. A1.2.")),
+    Rule("PL_DUPLICATE", ERROR, "code",
+         QT_TRANSLATE_NOOP("rules", "{value} is already given on sheet {first_sheet}, row {first_row}. Give each one row only.")),
+    Rule("PL_UNKNOWN_PARENT", ERROR, "{field}",
+         QT_TRANSLATE_NOOP("rules", "The {field} '{value}' is not on the {parent_sheet} sheet. Use a code from that sheet.")),
+    Rule("PL_UNKNOWN_DEPARTMENT", ERROR, "department",
+         QT_TRANSLATE_NOOP("rules", "The department '{value}' is not an institution of the catalogue. Use one of: {choices}.")),
+    Rule("PL_DATES_ORDER", ERROR, "due_date",
+         QT_TRANSLATE_NOOP("rules", "{value} is due on {due}, before it starts on {start}. Correct one of the dates.")),
+    Rule("PL_TEXT_TOO_LONG", ERROR, "{field}",
+         QT_TRANSLATE_NOOP("rules", "The {field} is {length} characters long; at most {limit} fit. Shorten it.")),
+    Rule("PL_BASELINE_INCOMPLETE", ERROR, "baseline_year",
+         QT_TRANSLATE_NOOP("rules", "The baseline of {indicator} needs both its value and its year; give both, or neither.")),
+    Rule("PL_YEAR", ERROR, "{field}",
+         QT_TRANSLATE_NOOP("rules", "The {field} '{value}' is not a year from {first} to {last}. Write it like 2024.")),
+    Rule("PL_TARGET_NOT_LINKED", ERROR, "indicator",
+         QT_TRANSLATE_NOOP("rules", "{value} has a provincial target but is not on the indicators sheet. Link it to an output there, or leave its target out.")),
+    Rule("PL_PROGRESS_KEPT", NOTE, "code",
+         QT_TRANSLATE_NOOP("rules", "Activity {value} is not in the new framework; its {count} progress report(s) stay in the history.")),
+    Rule("PL_UNKNOWN_ACTIVITY", ERROR, "activity",
+         QT_TRANSLATE_NOOP("rules", "Activity '{value}' is not in the results framework. Use a code that `plan show` lists.")),
+    Rule("PL_PERCENT", ERROR, "percent",
+         QT_TRANSLATE_NOOP("rules", "The percent done '{value}' is not a number from 0 to 100. Write it like 40.")),
+    Rule("PL_DONE_PERCENT", ERROR, "percent",
+         QT_TRANSLATE_NOOP("rules", "An activity that is done is 100% done, not {value}%. Give 100, or choose another status.")),
+    Rule("PL_EVIDENCE_REQUIRED", ERROR, "evidence",
+         QT_TRANSLATE_NOOP("rules", "An activity marked {status} needs evidence: say what shows it (a notification, a report, a visit).")),
+    Rule("PL_PROGRESS_BEFORE_LAST", ERROR, "as_of",
+         QT_TRANSLATE_NOOP("rules", "Activity {activity} already has progress as of {last}; {value} is earlier. Progress is recorded forward: give a date from {last} on.")),
     Rule("LD_UNREADABLE", ERROR, "file",
          QT_TRANSLATE_NOOP("rules", "The file {value} could not be read as {kind} ({reason}). Save it again from Excel as .xlsx, or as CSV choosing \"CSV UTF-8\".")),
     Rule("LD_OLD_EXCEL", ERROR, "file",
@@ -218,6 +258,27 @@ FIELD_LABELS = {
     "perpetrator relationship": QT_TRANSLATE_NOOP("fields", "perpetrator relationship"),
     "perpetrator sex": QT_TRANSLATE_NOOP("fields", "perpetrator sex"),
     "perpetrator age group": QT_TRANSLATE_NOOP("fields", "perpetrator age group"),
+    # The results framework's sheets and activity progress (storage/records/plan.py)
+    "name": QT_TRANSLATE_NOOP("fields", "name"),
+    "Urdu name": QT_TRANSLATE_NOOP("fields", "Urdu name"),
+    "example": QT_TRANSLATE_NOOP("fields", "example"),
+    "note": QT_TRANSLATE_NOOP("fields", "note"),
+    "code": QT_TRANSLATE_NOOP("fields", "code"),
+    "title": QT_TRANSLATE_NOOP("fields", "title"),
+    "Urdu title": QT_TRANSLATE_NOOP("fields", "Urdu title"),
+    "department": QT_TRANSLATE_NOOP("fields", "department"),
+    "partner": QT_TRANSLATE_NOOP("fields", "partner"),
+    "objective": QT_TRANSLATE_NOOP("fields", "objective"),
+    "output": QT_TRANSLATE_NOOP("fields", "output"),
+    "indicator": QT_TRANSLATE_NOOP("fields", "indicator"),
+    "start date": QT_TRANSLATE_NOOP("fields", "start date"),
+    "due date": QT_TRANSLATE_NOOP("fields", "due date"),
+    "headline": QT_TRANSLATE_NOOP("fields", "headline"),
+    "baseline": QT_TRANSLATE_NOOP("fields", "baseline"),
+    "baseline year": QT_TRANSLATE_NOOP("fields", "baseline year"),
+    "activity status": QT_TRANSLATE_NOOP("fields", "activity status"),
+    "progress date": QT_TRANSLATE_NOOP("fields", "progress date"),
+    "evidence": QT_TRANSLATE_NOOP("fields", "evidence"),
 }
 # Other codes filled into rule messages, and their words (the parameter's name: its context and words).
 PARAM_WORDS = {
@@ -748,6 +809,18 @@ def check_target(catalogue: Catalogue, own_district: str | None, source: TargetI
     elif indicator.unit == "percent" and not indicator.may_exceed_100 and number > 100:
         issues.append(issue("TG_PERCENT_OVER_100", row, indicator=indicator.code, value=source.target))
     return number, issues
+
+
+# -- the results framework (the checks are in storage/records/plan.py, with the framework they read) -----
+
+ACTIVITY_STATUSES = ("not_started", "on_track", "delayed", "done", "dropped")
+# A report that closes an activity needs evidence: what shows it was done, or why it was dropped.
+STATUSES_NEEDING_EVIDENCE = ("done", "dropped")
+PERCENT_DONE = (0, 100)  # PL_PERCENT: an activity's percent done, first and last
+PLAN_CODE_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9.\-]*$")  # PL_CODE_FORMAT: O1, OP1.2, A1.2.3
+PLAN_CODE_LIMIT = 20
+PLAN_TEXT_LIMIT = 400  # PL_TEXT_TOO_LONG: a title, partner or note in the framework
+PLAN_EVIDENCE_LIMIT = 2000  # PL_TEXT_TOO_LONG: the evidence of one progress report
 
 
 # -- desk cases ----------------------------------------------------------------------------------------

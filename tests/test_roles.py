@@ -29,10 +29,13 @@ from storage.records.approvals import decide
 from storage.records.catalogue_admin import load_catalogue_folder
 from storage.records.completion import set_complete, submit_data_sets
 from storage.records.desk import add_desk, save_desk_case, save_pkm_request
+from storage.records.plan import record_progress, save_framework
 from storage.records.targets import save_targets, set_target
 from storage.records.users import add_user, change_password, grant_identity_access, remove_user, unlock_user
 from storage.records.values import delete_indicator_value, save_indicator_values
+from storage.sheets.plan import load_plan
 from storage.tools.demo import generate_demo
+from storage.tools.plan_example import example_framework
 from storage.validation import TargetInput, ValueInput
 from storage.views.audit_trail import verify_audit
 from storage.views.entry_sheet import mark_sheet_complete, submit_sheet
@@ -143,6 +146,11 @@ CASES = [
          lambda s, w, d: load_catalogue_folder(s, Path(storage.__file__).parent.parent / "docs/examples/catalogue-v2",
                                                dry_run=True)),
     Case(set_policy, "set_policy", lambda s, w, d: set_policy(s, "auto_lock_minutes", 10)),
+    Case(save_framework, "manage_plan", lambda s, w, d: save_framework(s, example_framework())),
+    Case(load_plan, "manage_plan", lambda s, w, d: load_plan(
+        s, Path(storage.__file__).parent.parent / "docs/examples/action-plan-example.xlsx", dry_run=True)),
+    Case(record_progress, "plan_progress",
+         lambda s, w, d: record_progress(s, "A1.2.1", "on_track", 50, last_month() + "-01", "roles test")),
     Case(decide, "approve", lambda s, w, d: decide(s, "QUETTA", _institution(s), last_month(), "approved")),
     Case(mark_sheet_complete, "mark_complete",
          lambda s, w, d: mark_sheet_complete(s, _district_of(s), _institution(s), last_month())),

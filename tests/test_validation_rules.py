@@ -1000,6 +1000,126 @@ def test_ownership_and_clock_rules_are_errors_in_plain_words(code, field, params
     assert (found.rule, found.severity, found.field, found.message) == (code, "error", field, message)
 
 
+# -- the results framework and activity progress (storage/records/plan.py; workbooks: tests/test_plan.py) ----
+
+
+def _framework_with_problems():
+    from storage.records.plan import PlanTarget
+    from storage.tools.plan_example import example_framework
+
+    framework = example_framework()
+    framework.name, framework.example = "", "maybe"
+    items = {(item.level, item.row): item for item in framework.items}
+    items["output", 2].department = "health"
+    items["activity", 2].code = "A 1"
+    items["activity", 3].code = "OP1.1"
+    items["activity", 4].title_ur = ""
+    items["activity", 5].due = "2024-01-01"
+    items["activity", 6].start = "next year"
+    items["activity", 7].partner = "x" * 401
+    items["activity", 8].parent = "OP9"
+    indicators = {linked.row: linked for linked in framework.indicators}
+    indicators[3].baseline_value = None
+    indicators[5].baseline_year = "24"
+    framework.targets.append(PlanTarget("PRO-05", 2025, 10, len(framework.targets) + 2))
+    return framework
+
+
+def test_every_problem_of_a_results_framework_is_listed_with_its_sheet_and_row_and_nothing_is_written(clerk):
+    from storage.records.plan import Framework, PlanItem, save_framework
+
+    before = table_counts(clerk)
+    with pytest.raises(ValidationFailed) as refused:
+        save_framework(clerk, _framework_with_problems())
+    assert [(found.sheet, found.row, found.rule, found.message) for found in refused.value.issues] == [
+        ("plan", 2, "DC_UNKNOWN_CHOICE", "'maybe' is not a choice for example. Choose one of: yes, no."),
+        ("plan", 2, "PL_REQUIRED", "The name is empty. Fill it in."),
+        ("outputs", 2, "PL_UNKNOWN_DEPARTMENT", "The department 'health' is not an institution of the catalogue. "
+         "Use one of: police, levies, prosecution, courts, prisons, probation, home."),
+        ("activities", 2, "PL_CODE_FORMAT", "The code 'A 1' is not a framework code. Use letters, digits, dots and "
+         "dashes only, at most 20 characters, e.g. A1.2."),
+        ("activities", 3, "PL_DUPLICATE", "OP1.1 is already given on sheet outputs, row 2. Give each one row only."),
+        ("activities", 4, "PL_REQUIRED", "The Urdu title is empty. Fill it in."),
+        ("activities", 5, "PL_DATES_ORDER", "A1.2.2 is due on 2024-01-01, before it starts on 2024-04-01. Correct one "
+         "of the dates."),
+        ("activities", 6, "DC_BAD_DATE", "The start date 'next year' is not a date. Write it as YYYY-MM-DD, e.g. "
+         "2026-10-31."),
+        ("activities", 7, "PL_TEXT_TOO_LONG", "The partner is 401 characters long; at most 400 fit. Shorten it."),
+        ("activities", 8, "PL_UNKNOWN_PARENT", "The output 'OP9' is not on the outputs sheet. Use a code from that sheet."),
+        ("indicators", 3, "PL_BASELINE_INCOMPLETE", "The baseline of POL-13 needs both its value and its year; give "
+         "both, or neither."),
+        ("indicators", 5, "PL_YEAR", "The baseline year '24' is not a year from 2000 to 2100. Write it like 2024."),
+        ("targets", 35, "PL_TARGET_NOT_LINKED", "PRO-05 has a provincial target but is not on the indicators sheet. "
+         "Link it to an output there, or leave its target out."),
+    ]
+    assert str(refused.value) == "13 problem(s) in the results framework; nothing was saved."
+    with pytest.raises(ValidationFailed) as refused:
+        save_framework(clerk, Framework("Plan", "پلان", "no", None, [
+            PlanItem("objective", "O1", None, "Objective", "مقصد", "home", row=2)]))
+    assert [(found.sheet, found.row, found.rule, found.message) for found in refused.value.issues] == [
+        ("outputs", None, "PL_EMPTY", "The sheet outputs has no rows. A results framework needs at least one "
+         "objective, one output and one activity."),
+        ("activities", None, "PL_EMPTY", "The sheet activities has no rows. A results framework needs at least one "
+         "objective, one output and one activity."),
+    ]
+    assert table_counts(clerk) == before
+
+
+def test_every_problem_of_a_progress_report_is_listed_and_nothing_is_written(clerk):
+    from storage.records.plan import record_progress, save_framework
+    from storage.tools.plan_example import example_framework
+
+    save_framework(clerk, example_framework())
+    record_progress(clerk, "A1.2.1", "on_track", 50, LAST_MONTH + "-20", "Desks open")
+    before = table_counts(clerk)
+
+    def refused_progress(*arguments) -> list[tuple[str, str]]:
+        with pytest.raises(ValidationFailed) as refused:
+            record_progress(clerk, *arguments)
+        assert table_counts(clerk) == before
+        return [(found.rule, found.message) for found in refused.value.issues]
+
+    tomorrow = (TODAY + dt.timedelta(days=1)).isoformat()
+    assert refused_progress("A9.9", "done", 90, tomorrow, "") == [
+        ("PL_UNKNOWN_ACTIVITY", "Activity 'A9.9' is not in the results framework. Use a code that `plan show` lists."),
+        ("PL_DONE_PERCENT", "An activity that is done is 100% done, not 90%. Give 100, or choose another status."),
+        ("PKM_FUTURE", f"The progress date {tomorrow} is in the future (today is {TODAY.isoformat()}). Correct the date."),
+        ("PL_EVIDENCE_REQUIRED", "An activity marked done needs evidence: say what shows it (a notification, a report, "
+         "a visit)."),
+    ]
+    assert refused_progress("A1.2.1", "dropped", "-5", LAST_MONTH + "-10", "x" * 2001) == [
+        ("PL_PERCENT", "The percent done '-5' is not a number from 0 to 100. Write it like 40."),
+        ("PL_PROGRESS_BEFORE_LAST", f"Activity A1.2.1 already has progress as of {LAST_MONTH}-20; {LAST_MONTH}-10 is "
+         f"earlier. Progress is recorded forward: give a date from {LAST_MONTH}-20 on."),
+        ("PL_TEXT_TOO_LONG", "The evidence is 2001 characters long; at most 2000 fit. Shorten it."),
+    ]
+    assert refused_progress("A1.2.1", "stalled", 10, "yesterday") == [
+        ("DC_UNKNOWN_CHOICE", "'stalled' is not a choice for activity status. Choose one of: not_started, on_track, "
+         "delayed, done, dropped."),
+        ("DC_BAD_DATE", "The progress date 'yesterday' is not a date. Write it as YYYY-MM-DD, e.g. 2026-10-31."),
+    ]
+
+
+# Rules about the workbook as a file, and the note of a load that drops an activity with progress: shown with
+# real workbooks in tests/test_plan.py. Here: severity, field and exact words.
+PLAN_FILE_RULES = [
+    ("PL_WORKBOOK_NEEDED", "error", "file", {"value": "plan.csv"},
+     "The results framework has several sheets; plan.csv holds one. Save it as an Excel workbook (.xlsx) or .ods, "
+     "starting from `plan template`."),
+    ("PL_SHEET_MISSING", "error", "sheet", {"value": "targets", "expected": "plan, objectives"},
+     "The workbook has no sheet called targets. It needs the sheets plan, objectives; start from `plan template`."),
+    ("PL_PROGRESS_KEPT", "note", "code", {"value": "A3.1.2", "count": 2},
+     "Activity A3.1.2 is not in the new framework; its 2 progress report(s) stay in the history."),
+]
+
+
+@pytest.mark.parametrize(("code", "severity", "field", "params", "message"), PLAN_FILE_RULES,
+                         ids=[rule[0] for rule in PLAN_FILE_RULES])
+def test_the_results_framework_file_rules_in_plain_words(code, severity, field, params, message):
+    found = issue(code, **params)
+    assert (found.rule, found.severity, found.field, found.message) == (code, severity, field, message)
+
+
 # -- the rule table itself -------------------------------------------------------------------------------
 
 

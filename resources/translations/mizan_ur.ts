@@ -2,6 +2,41 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ur_PK">
 <context>
+    <name>ActivitiesModel</name>
+    <message>
+        <source>Code</source>
+        <translation>کوڈ</translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation>سرگرمی</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>محکمہ</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>آخری تاریخ</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>حیثیت</translation>
+    </message>
+    <message>
+        <source>Done %</source>
+        <translation>مکمل %</translation>
+    </message>
+    <message>
+        <source>As of</source>
+        <translation>بتاریخ</translation>
+    </message>
+    <message>
+        <source>Days late</source>
+        <translation>تاخیر کے دن</translation>
+    </message>
+</context>
+<context>
     <name>AddUserDialog</name>
     <message>
         <location filename="../../gui/screens/users_screen.py" line="70"/>
@@ -2632,6 +2667,84 @@
     </message>
 </context>
 <context>
+    <name>PlanScreen</name>
+    <message>
+        <source>&amp;Record progress…</source>
+        <translation>پیش رفت درج کریں… (&amp;R)</translation>
+    </message>
+    <message>
+        <source>Activities</source>
+        <translation>سرگرمیاں</translation>
+    </message>
+    <message>
+        <source>Each activity&apos;s latest progress, as the centre&apos;s clerk recorded it; every report stays in its history. The framework itself is loaded from a workbook: plan template, then plan load.</source>
+        <translation>ہر سرگرمی کی تازہ ترین پیش رفت، جیسے مرکز کے کلرک نے درج کی؛ ہر رپورٹ اس کے تاریخچے میں رہتی ہے۔ فریم ورک خود ایک ورک بک سے لوڈ ہوتا ہے: plan template، پھر plan load۔</translation>
+    </message>
+    <message>
+        <source>Action Plan</source>
+        <translation>ایکشن پلان</translation>
+    </message>
+    <message>
+        <source>No results framework is loaded. The centre loads one from a workbook: plan template, fill it in, then plan load.</source>
+        <translation>کوئی نتائج کا فریم ورک لوڈ نہیں۔ مرکز اسے ایک ورک بک سے لوڈ کرتا ہے: plan template، اسے بھریں، پھر plan load۔</translation>
+    </message>
+    <message>
+        <source>An EXAMPLE framework: replace it with the approved Action Plan.</source>
+        <translation>ایک مثالی فریم ورک: اسے منظور شدہ ایکشن پلان سے بدلیں۔</translation>
+    </message>
+    <message>
+        <source>Recorded the progress of {code}; it is kept in its history.</source>
+        <translation>{code} کی پیش رفت درج ہو گئی؛ یہ اس کے تاریخچے میں محفوظ ہے۔</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressDialog</name>
+    <message>
+        <source>Progress of {code}</source>
+        <translation>{code} کی پیش رفت</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>حیثیت</translation>
+    </message>
+    <message>
+        <source>Done %</source>
+        <translation>مکمل %</translation>
+    </message>
+    <message>
+        <source>As of</source>
+        <translation>بتاریخ</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>ثبوت</translation>
+    </message>
+    <message>
+        <source>What shows it: a notification, a report, a visit</source>
+        <translation>اسے کیا ظاہر کرتا ہے: نوٹیفکیشن، رپورٹ، دورہ</translation>
+    </message>
+    <message>
+        <source>&amp;Status</source>
+        <translation>حیثیت (&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Done %</source>
+        <translation>مکمل % (&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;As of</source>
+        <translation>بتاریخ (&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Evidence</source>
+        <translation>ثبوت (&amp;E)</translation>
+    </message>
+    <message>
+        <source>Re&amp;cord</source>
+        <translation>درج کریں (&amp;C)</translation>
+    </message>
+</context>
+<context>
     <name>QuarantineModel</name>
     <message>
         <location filename="../../gui/screens/review_screen.py" line="138"/>
@@ -3413,6 +3526,14 @@
 <context>
     <name>actions</name>
     <message>
+        <source>load the Action Plan&apos;s results framework</source>
+        <translation>ایکشن پلان کا نتائج کا فریم ورک لوڈ کرنا</translation>
+    </message>
+    <message>
+        <source>record the progress of Action Plan activities</source>
+        <translation>ایکشن پلان کی سرگرمیوں کی پیش رفت درج کرنا</translation>
+    </message>
+    <message>
         <location filename="../../storage/users.py" line="43"/>
         <source>enter indicator values</source>
         <translation>اشاریوں کی قدریں درج کرنا</translation>
@@ -3628,6 +3749,22 @@
 </context>
 <context>
     <name>errors</name>
+    <message>
+        <source>{count} problem(s) in the results framework; nothing was saved.</source>
+        <translation>نتائج کے فریم ورک میں {count} مسئلے؛ کچھ محفوظ نہیں ہوا۔</translation>
+    </message>
+    <message>
+        <source>The Action Plan&apos;s results framework is kept at the provincial centre, not at a district office.</source>
+        <translation>ایکشن پلان کا نتائج کا فریم ورک صوبائی مرکز میں رکھا جاتا ہے، ضلعی دفتر میں نہیں۔</translation>
+    </message>
+    <message>
+        <source>{count} problem(s) in the activity&apos;s progress; nothing was saved.</source>
+        <translation>سرگرمی کی پیش رفت میں {count} مسئلے؛ کچھ محفوظ نہیں ہوا۔</translation>
+    </message>
+    <message>
+        <source>The results framework&apos;s template must be a .xlsx workbook (it has several sheets), not {file}.</source>
+        <translation>نتائج کے فریم ورک کا ٹیمپلیٹ .xlsx ورک بک ہونا چاہیے (اس میں کئی شیٹس ہیں)، {file} نہیں۔</translation>
+    </message>
     <message>
         <source>{actor} was removed on {date}; a removed user cannot restore a backup. Ask an admin, or use the recovery key.</source>
         <translation>{actor} کو {date} کو ہٹا دیا گیا تھا؛ ہٹایا گیا صارف بیک اپ بحال نہیں کر سکتا۔ کسی ایڈمن سے کہیں، یا ریکوری کلید استعمال کریں۔</translation>
@@ -4762,6 +4899,86 @@
 <context>
     <name>fields</name>
     <message>
+        <source>name</source>
+        <translation>نام</translation>
+    </message>
+    <message>
+        <source>Urdu name</source>
+        <translation>اردو نام</translation>
+    </message>
+    <message>
+        <source>example</source>
+        <translation>مثال</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>نوٹ</translation>
+    </message>
+    <message>
+        <source>code</source>
+        <translation>کوڈ</translation>
+    </message>
+    <message>
+        <source>title</source>
+        <translation>عنوان</translation>
+    </message>
+    <message>
+        <source>Urdu title</source>
+        <translation>اردو عنوان</translation>
+    </message>
+    <message>
+        <source>department</source>
+        <translation>محکمہ</translation>
+    </message>
+    <message>
+        <source>partner</source>
+        <translation>شراکت دار</translation>
+    </message>
+    <message>
+        <source>objective</source>
+        <translation>مقصد</translation>
+    </message>
+    <message>
+        <source>output</source>
+        <translation>آؤٹ پٹ</translation>
+    </message>
+    <message>
+        <source>indicator</source>
+        <translation>اشاریہ</translation>
+    </message>
+    <message>
+        <source>start date</source>
+        <translation>آغاز کی تاریخ</translation>
+    </message>
+    <message>
+        <source>due date</source>
+        <translation>آخری تاریخ</translation>
+    </message>
+    <message>
+        <source>headline</source>
+        <translation>نمایاں</translation>
+    </message>
+    <message>
+        <source>baseline</source>
+        <translation>بنیادی سطح</translation>
+    </message>
+    <message>
+        <source>baseline year</source>
+        <translation>بنیادی سطح کا سال</translation>
+    </message>
+    <message>
+        <source>activity status</source>
+        <translation>سرگرمی کی حیثیت</translation>
+    </message>
+    <message>
+        <source>progress date</source>
+        <translation>پیش رفت کی تاریخ</translation>
+    </message>
+    <message>
+        <source>evidence</source>
+        <translation>ثبوت</translation>
+    </message>
+    <message>
         <location filename="../../storage/validation.py" line="159"/>
         <source>case number</source>
         <translation>کیس نمبر</translation>
@@ -5052,6 +5269,29 @@
     </message>
 </context>
 <context>
+    <name>plan</name>
+    <message>
+        <source>not started</source>
+        <translation>شروع نہیں ہوئی</translation>
+    </message>
+    <message>
+        <source>on track</source>
+        <translation>درست سمت میں</translation>
+    </message>
+    <message>
+        <source>delayed</source>
+        <translation>تاخیر کا شکار</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>مکمل</translation>
+    </message>
+    <message>
+        <source>dropped</source>
+        <translation>ترک</translation>
+    </message>
+</context>
+<context>
     <name>records</name>
     <message>
         <location filename="../../gui/screens/review_screen.py" line="35"/>
@@ -5096,6 +5336,10 @@
 </context>
 <context>
     <name>reports</name>
+    <message>
+        <source>All districts: the province&apos;s figure against the Action Plan&apos;s provincial target for {year} (results framework), pro-rated and judged as a district&apos;s.</source>
+        <translation>تمام اضلاع: صوبے کا عدد {year} کے لیے ایکشن پلان کے صوبائی ہدف (نتائج کا فریم ورک) کے مقابلے میں، تناسب سے اور ضلع کی طرح جانچا گیا۔</translation>
+    </message>
     <message>
         <location filename="../../storage/reports.py" line="66"/>
         <source>All districts</source>
@@ -5456,6 +5700,82 @@
     <message>
         <source>The record says it was entered under catalogue {value}, which this centre never issued. It was kept aside for review.</source>
         <translation>ریکارڈ کے مطابق یہ کیٹلاگ {value} کے تحت درج کیا گیا، جو اس مرکز نے کبھی جاری نہیں کیا۔ اسے جائزے کے لیے الگ رکھ دیا گیا۔</translation>
+    </message>
+    <message>
+        <source>The results framework has several sheets; {value} holds one. Save it as an Excel workbook (.xlsx) or .ods, starting from `plan template`.</source>
+        <translation>نتائج کے فریم ورک میں کئی شیٹس ہیں؛ {value} میں ایک ہے۔ اسے `plan template` سے شروع کر کے ایکسل ورک بک (.xlsx) یا .ods کے طور پر محفوظ کریں۔</translation>
+    </message>
+    <message>
+        <source>The workbook has no sheet called {value}. It needs the sheets {expected}; start from `plan template`.</source>
+        <translation>ورک بک میں {value} نام کی کوئی شیٹ نہیں۔ اسے {expected} شیٹس چاہییں؛ `plan template` سے شروع کریں۔</translation>
+    </message>
+    <message>
+        <source>The sheet {value} has no rows. A results framework needs at least one objective, one output and one activity.</source>
+        <translation>شیٹ {value} میں کوئی قطار نہیں۔ نتائج کے فریم ورک میں کم از کم ایک مقصد، ایک آؤٹ پٹ اور ایک سرگرمی ہونی چاہیے۔</translation>
+    </message>
+    <message>
+        <source>The {field} is empty. Fill it in.</source>
+        <translation>{field} خالی ہے۔ اسے بھریں۔</translation>
+    </message>
+    <message>
+        <source>The code &apos;{value}&apos; is not a framework code. Use letters, digits, dots and dashes only, at most {limit} characters, e.g. A1.2.</source>
+        <translation>کوڈ &apos;{value}&apos; فریم ورک کا کوڈ نہیں۔ صرف حروف، ہندسے، نقطے اور ڈیش استعمال کریں، زیادہ سے زیادہ {limit} حروف، مثلاً A1.2۔</translation>
+    </message>
+    <message>
+        <source>{value} is already given on sheet {first_sheet}, row {first_row}. Give each one row only.</source>
+        <translation>{value} شیٹ {first_sheet} کی قطار {first_row} میں پہلے سے درج ہے۔ ہر ایک کو صرف ایک قطار دیں۔</translation>
+    </message>
+    <message>
+        <source>The {field} &apos;{value}&apos; is not on the {parent_sheet} sheet. Use a code from that sheet.</source>
+        <translation>{field} &apos;{value}&apos; شیٹ {parent_sheet} میں نہیں ہے۔ اسی شیٹ کا کوئی کوڈ استعمال کریں۔</translation>
+    </message>
+    <message>
+        <source>The department &apos;{value}&apos; is not an institution of the catalogue. Use one of: {choices}.</source>
+        <translation>محکمہ &apos;{value}&apos; کیٹلاگ کا کوئی ادارہ نہیں۔ ان میں سے ایک استعمال کریں: {choices}۔</translation>
+    </message>
+    <message>
+        <source>{value} is due on {due}, before it starts on {start}. Correct one of the dates.</source>
+        <translation>{value} کی آخری تاریخ {due} ہے، جو اس کے آغاز {start} سے پہلے ہے۔ کسی ایک تاریخ کو درست کریں۔</translation>
+    </message>
+    <message>
+        <source>The {field} is {length} characters long; at most {limit} fit. Shorten it.</source>
+        <translation>{field} {length} حروف لمبا ہے؛ زیادہ سے زیادہ {limit} کی گنجائش ہے۔ اسے مختصر کریں۔</translation>
+    </message>
+    <message>
+        <source>The baseline of {indicator} needs both its value and its year; give both, or neither.</source>
+        <translation>{indicator} کی بنیادی سطح کے لیے قدر اور سال دونوں چاہییں؛ دونوں دیں، یا کوئی بھی نہیں۔</translation>
+    </message>
+    <message>
+        <source>The {field} &apos;{value}&apos; is not a year from {first} to {last}. Write it like 2024.</source>
+        <translation>{field} &apos;{value}&apos; سال {first} سے {last} تک کا کوئی سال نہیں۔ اسے 2024 کی طرح لکھیں۔</translation>
+    </message>
+    <message>
+        <source>{value} has a provincial target but is not on the indicators sheet. Link it to an output there, or leave its target out.</source>
+        <translation>{value} کا صوبائی ہدف ہے مگر یہ اشاریوں کی شیٹ پر نہیں۔ وہاں اسے کسی آؤٹ پٹ سے جوڑیں، یا اس کا ہدف نکال دیں۔</translation>
+    </message>
+    <message>
+        <source>Activity {value} is not in the new framework; its {count} progress report(s) stay in the history.</source>
+        <translation>سرگرمی {value} نئے فریم ورک میں نہیں؛ اس کی {count} پیش رفت رپورٹیں تاریخچے میں محفوظ رہیں گی۔</translation>
+    </message>
+    <message>
+        <source>Activity &apos;{value}&apos; is not in the results framework. Use a code that `plan show` lists.</source>
+        <translation>سرگرمی &apos;{value}&apos; نتائج کے فریم ورک میں نہیں۔ وہ کوڈ استعمال کریں جو `plan show` دکھاتا ہے۔</translation>
+    </message>
+    <message>
+        <source>The percent done &apos;{value}&apos; is not a number from 0 to 100. Write it like 40.</source>
+        <translation>مکمل فیصد &apos;{value}&apos; صفر سے 100 تک کا عدد نہیں۔ اسے 40 کی طرح لکھیں۔</translation>
+    </message>
+    <message>
+        <source>An activity that is done is 100% done, not {value}%. Give 100, or choose another status.</source>
+        <translation>مکمل سرگرمی 100% مکمل ہوتی ہے، {value}% نہیں۔ 100 دیں، یا کوئی اور حیثیت چنیں۔</translation>
+    </message>
+    <message>
+        <source>An activity marked {status} needs evidence: say what shows it (a notification, a report, a visit).</source>
+        <translation>جس سرگرمی کی حیثیت {status} ہو اس کے لیے ثبوت چاہیے: بتائیں کہ اسے کیا ظاہر کرتا ہے (نوٹیفکیشن، رپورٹ، دورہ)۔</translation>
+    </message>
+    <message>
+        <source>Activity {activity} already has progress as of {last}; {value} is earlier. Progress is recorded forward: give a date from {last} on.</source>
+        <translation>سرگرمی {activity} کی پیش رفت {last} تک درج ہے؛ {value} اس سے پہلے ہے۔ پیش رفت آگے کی طرف درج ہوتی ہے: {last} یا اس کے بعد کی تاریخ دیں۔</translation>
     </message>
     <message>
         <source>The case is not closed but has the closing reason &apos;{value}&apos;. Clear the closing reason, or close the case.</source>

@@ -124,6 +124,10 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     # The policy every office follows (storage.core.policy): the centre's admin.
     "set_policy": frozenset({"admin"}),
     "apply_updates": frozenset({"supervisor", "admin"}),
+    # The Action Plan's results framework (storage.records.plan), kept at the centre: its clerk loads it (it is
+    # content, like the targets the clerk sets, not configuration) and records each activity's progress.
+    "manage_plan": frozenset({"clerk"}),
+    "plan_progress": frozenset({"clerk"}),
 }
 
 
@@ -150,6 +154,8 @@ ACTION_WORDS = {
     "approve": QT_TRANSLATE_NOOP("actions", "approve or return data sets"),
     "manage_catalogue": QT_TRANSLATE_NOOP("actions", "load a new catalogue"),
     "set_policy": QT_TRANSLATE_NOOP("actions", "set the policy for every office"),
+    "manage_plan": QT_TRANSLATE_NOOP("actions", "load the Action Plan's results framework"),
+    "plan_progress": QT_TRANSLATE_NOOP("actions", "record the progress of Action Plan activities"),
 }
 
 

@@ -427,3 +427,70 @@ def records_keep_their_catalogue(db: Database) -> None:
     catalogue update is read with the catalogue of its day (storage/core/catalogues.py)."""
     for table in ("indicator_values", "targets", "desk_cases"):
         db.execute(f"ALTER TABLE {table} ADD COLUMN catalogue_version TEXT")
+
+
+# The Action Plan's results framework (storage/records/plan.py): managed at the centre, loaded whole from one
+# workbook (storage/sheets/plan.py). Objectives hold outputs, outputs hold activities and are measured by
+# indicators of the catalogue; each linked indicator has a baseline and provincial targets per year (beside the
+# district targets of ``targets``). ``position`` keeps the workbook's order, which screens and reports follow.
+# ``department`` is a catalogue institution code; ``partner`` is free text (funders and partners, e.g.
+# "UNODC; EU"). Dates are ISO days. Not synchronised: no district reads the framework yet (a centre update may
+# carry it later; then these tables get the sync columns in a migration of their own).
+_RESULTS_FRAMEWORK_SCHEMA = """
+CREATE TABLE plan_framework (
+    id INTEGER PRIMARY KEY CHECK (id = 1), name TEXT NOT NULL, name_ur TEXT NOT NULL,
+    example INTEGER NOT NULL CHECK (example IN (0, 1)), note TEXT, file_name TEXT NOT NULL, sha256 TEXT NOT NULL,
+    loaded_by TEXT NOT NULL, loaded_at TEXT NOT NULL);
+CREATE TABLE plan_objectives (
+    code TEXT PRIMARY KEY, position INTEGER NOT NULL, title TEXT NOT NULL, title_ur TEXT NOT NULL,
+    department TEXT NOT NULL, partner TEXT, start_date TEXT, due_date TEXT);
+CREATE TABLE plan_outputs (
+    code TEXT PRIMARY KEY, objective TEXT NOT NULL REFERENCES plan_objectives (code), position INTEGER NOT NULL,
+    title TEXT NOT NULL, title_ur TEXT NOT NULL, department TEXT NOT NULL, partner TEXT, start_date TEXT,
+    due_date TEXT);
+CREATE INDEX plan_outputs_by_objective ON plan_outputs (objective);
+CREATE TABLE plan_activities (
+    code TEXT PRIMARY KEY, output TEXT NOT NULL REFERENCES plan_outputs (code), position INTEGER NOT NULL,
+    title TEXT NOT NULL, title_ur TEXT NOT NULL, department TEXT NOT NULL, partner TEXT, start_date TEXT,
+    due_date TEXT NOT NULL);
+CREATE INDEX plan_activities_by_output ON plan_activities (output);
+CREATE TABLE plan_indicators (
+    indicator TEXT PRIMARY KEY, output TEXT NOT NULL REFERENCES plan_outputs (code), position INTEGER NOT NULL,
+    headline INTEGER NOT NULL CHECK (headline IN (0, 1)), baseline_value NUMERIC, baseline_year INTEGER, note TEXT);
+CREATE INDEX plan_indicators_by_output ON plan_indicators (output);
+CREATE TABLE plan_targets (
+    indicator TEXT NOT NULL REFERENCES plan_indicators (indicator), year INTEGER NOT NULL, target NUMERIC NOT NULL,
+    PRIMARY KEY (indicator, year));
+"""
+
+PLAN_TABLES = {"plan_framework": "id", "plan_objectives": "code", "plan_outputs": "code",
+               "plan_activities": "code", "plan_indicators": "indicator", "plan_targets": "indicator"}
+
+
+@migrations(name="0019_results_framework")
+def results_framework(db: Database) -> None:
+    """The Action Plan's results framework (the tables above): objectives, outputs, activities, the indicators
+    that measure outputs with their baselines, headline marks and provincial targets per year, and the row
+    that names the framework in use (its name, whether it is an example, the file and who loaded it). A load
+    changes only the rows that differ, so the audit log (every table audited) says what each load changed."""
+    run_statements(db, _RESULTS_FRAMEWORK_SCHEMA)
+    for table, key in PLAN_TABLES.items():
+        install_audit_triggers(db, table, key)
+
+
+@migrations(name="0020_activity_progress")
+def activity_progress(db: Database) -> None:
+    """Activity progress, entered at the centre by its clerk: one row per report (status, percent done, the day
+    it describes, evidence), append-only like the audit log, so the history of every activity is kept and a
+    later report can say what changed since a given day. No foreign key to ``plan_activities``: an activity
+    the next framework drops keeps its history. Audited."""
+    db.execute("""CREATE TABLE plan_progress (
+        id INTEGER PRIMARY KEY AUTOINCREMENT, activity TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('not_started', 'on_track', 'delayed', 'done', 'dropped')),
+        percent NUMERIC NOT NULL CHECK (percent >= 0 AND percent <= 100), as_of TEXT NOT NULL, evidence TEXT,
+        entered_by TEXT NOT NULL, entered_at TEXT NOT NULL)""")
+    db.execute("CREATE INDEX plan_progress_by_activity ON plan_progress (activity, as_of, id)")
+    for action in ("UPDATE", "DELETE"):
+        db.execute(f"CREATE TRIGGER plan_progress_no_{action.lower()} BEFORE {action} ON plan_progress "
+                   f"BEGIN SELECT RAISE(ABORT, 'activity progress is append-only'); END")
+    install_audit_triggers(db, "plan_progress", "id")

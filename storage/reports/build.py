@@ -30,6 +30,7 @@ from storage.core.session import Session
 from storage.errors import UsageError
 from storage.i18n import QT_TRANSLATE_NOOP, fill, say, translate
 from storage.records.approvals import approved_data_sets, data_set_states
+from storage.records.plan import headline_indicators, provincial_targets
 from storage.reference.catalogue import TOTAL_CELL, Indicator, load_catalogue
 from storage.reference.due import last_complete_period, sheet_periods
 from storage.reference.periods import Period, parse_period, period_containing, shift
@@ -50,9 +51,15 @@ STATUSES = (ON_TRACK, AT_RISK, OFF_TRACK)
 # Fill colours (RGB hex) of the statuses, for every export and screen: Excel's good / neutral / bad styles.
 STATUS_COLOURS = {ON_TRACK: "C6EFCE", AT_RISK: "FFEB9C", OFF_TRACK: "FFC7CE"}
 
-# The roadmap's headline results (conviction rate, unsentenced detainees, ...): shown first in the progress
-# report and the default indicators of the trend report.
-HEADLINE_INDICATORS = ("PRO-04", "PRS-02", "PRS-03", "PRS-01", "CRT-03", "CRT-04")
+# The headline indicators are shown first in the progress report and are the trend report's default: those the
+# Action Plan's results framework marks (storage.records.plan), in its order. Until a framework marking some is
+# loaded, these: the roadmap's headline results (conviction rate, unsentenced detainees, ...).
+FALLBACK_HEADLINE_INDICATORS = ("PRO-04", "PRS-02", "PRS-03", "PRS-01", "CRT-03", "CRT-04")
+
+
+def headline_codes(session: Session) -> tuple[str, ...]:
+    """The headline indicators: the framework's marks, else :data:`FALLBACK_HEADLINE_INDICATORS`."""
+    return tuple(headline_indicators(session)) or FALLBACK_HEADLINE_INDICATORS
 
 # Small cells: desk counts from 1 to SMALL_CELL - 1 are shown as SUPPRESSED (GBVIMS data protection), and
 # so is every cell that would let one be worked out (storage.reports.suppression.protect). Both names are
@@ -586,6 +593,23 @@ def province_figures(frame: pd.DataFrame, indicators: dict[str, Indicator]) -> p
     return pd.DataFrame(rows)
 
 
+def _against_provincial_targets(session: Session, province: pd.DataFrame, span: Span, on: dt.date) -> pd.DataFrame:
+    """The province's rows with the framework's provincial target of the span's year, the expected figure
+    (pro-rated for flows, as a district's) and the status."""
+    if province.empty:
+        return province
+    indicators = session.catalogue.indicators
+    targets = provincial_targets(session, span.year)
+    province = province.copy()
+    province["target"] = province["indicator"].map(targets)
+    province["expected"] = [target * target_share(indicators[code], span, on) if pd.notna(target) else None
+                            for code, target in zip(province["indicator"], province["target"], strict=True)]
+    province["status"] = [status_of(performance(figure, expected, indicators[code].better))
+                          for code, figure, expected in zip(province["indicator"], province["figure"],
+                                                            province["expected"], strict=True)]
+    return province
+
+
 def _institution_summary(frame: pd.DataFrame) -> pd.DataFrame:
     """District x institution: how many indicators are on track, at risk, off track, and the overall status
     (that of the median indicator's performance)."""
@@ -615,11 +639,16 @@ def progress_report(session: Session, year: int | None = None, period: str | Non
     span = resolve_span(year, period, on)
     chosen = report_districts(session, districts)
     frame = progress_frame(session, span, chosen, on, approved_values_json(session) if approved_only else None)
-    headline = frame[frame["indicator"].isin(HEADLINE_INDICATORS)]
+    headline_list = headline_codes(session)
+    headline = frame[frame["indicator"].isin(headline_list)]
     indicators = session.catalogue.indicators
-    if session.is_centre and len(chosen) > 1 and not headline.empty:
-        headline = pd.concat([headline, province_figures(headline, indicators)], ignore_index=True)
-    headline_order = {code: position for position, code in enumerate(HEADLINE_INDICATORS)}
+    with_province = session.is_centre and len(chosen) > 1
+    if with_province and not headline.empty:
+        # The desk-case indicators' province figures need their own small-cell protection: left to the pack.
+        province = province_figures(headline[~headline["indicator"].isin(list(DESK_CASE_COUNTS))], indicators)
+        headline = pd.concat([headline, _against_provincial_targets(session, province, span, on or today())],
+                             ignore_index=True)
+    headline_order = {code: position for position, code in enumerate(headline_list)}
     # Each headline indicator: all districts together first, then the districts.
     headline = headline.assign(_order=headline["indicator"].map(headline_order),
                                _province=headline["district"] != ALL_DISTRICTS).sort_values(
@@ -644,6 +673,10 @@ def progress_report(session: Session, year: int | None = None, period: str | Non
     report.notes.append(_say(QT_TRANSLATE_NOOP("reports", "Unapproved: how many of the periods in a figure come from data sets the centre has not approved yet.")))
     if approved_only:
         report.notes.append(_say(APPROVED_ONLY_NOTE))
+    province_rows = headline[headline["district"] == ALL_DISTRICTS] if not headline.empty else headline
+    if not province_rows.empty and province_rows["target"].notna().any():
+        report.notes.append(_say(QT_TRANSLATE_NOOP("reports", "All districts: the province's figure against the Action Plan's provincial target for {year} (results framework), pro-rated and judged as a district's."),
+                                 year=span.year))
     if frame.empty:
         report.notes.append(_say(QT_TRANSLATE_NOOP("reports", "No figures are stored for {span}."), span=span.label))
     if frame["indicator"].isin(list(DESK_CASE_COUNTS)).any():
@@ -709,12 +742,12 @@ def trend_report(session: Session, indicators: Iterable[str] | None = None, dist
                  approved_only: bool = False) -> Report:
     """One table and line chart per indicator: its figure in every period of the span, per district.
 
-    The default span is the last 12 complete months; the default indicators :data:`HEADLINE_INDICATORS`.
+    The default span is the last 12 complete months; the default indicators the headline ones (:func:`headline_codes`).
     At the centre the chart draws all districts together, plus the districts chosen.
     """
     require(session, "view")
     catalogue = session.catalogue
-    codes = [code.strip().upper() for code in indicators] if indicators else list(HEADLINE_INDICATORS)
+    codes = [code.strip().upper() for code in indicators] if indicators else list(headline_codes(session))
     for code in codes:
         if code not in catalogue.indicators:
             raise UsageError(say("errors", QT_TRANSLATE_NOOP("errors", "Indicator {code} is not in the catalogue. Use a code such as PRO-04."), code=repr(code)))

@@ -33,12 +33,14 @@ from storage.core.session import Session
 from storage.errors import UsageError, ValidationFailed
 from storage.i18n import QT_TRANSLATE_NOOP, say
 from storage.records.desk import list_desks, save_desk_case, save_pkm_request
+from storage.records.plan import framework_info, progress_history, record_progress, save_framework
 from storage.records.targets import set_target
 from storage.records.values import save_indicator_values
 from storage.reference.catalogue import TOTAL_CELL, Catalogue, Indicator, parse_cell
 from storage.reference.due import due_indicators, entered_here
 from storage.reference.periods import Period, parse_period, period_code, period_containing, shift
 from storage.reports.desk_indicators import desk_indicator_values
+from storage.tools.plan_example import EXAMPLE_PROGRESS, example_framework
 from storage.validation import ValueInput, classify
 from storage.views.entry_sheet import submit_sheet
 
@@ -960,6 +962,8 @@ def generate_demo(session: Session, seed: int = 1, months: int = 12, until: str 
                                                        saved_by_district[district], district in districts_with_desks)
         if not session.is_centre:
             counts["data sets submitted"] = _submit_settled_months(acting, districts, plan)
+        if session.is_centre:
+            counts |= _example_plan(dataclasses.replace(session, role="clerk"), plan)
     return counts
 
 
@@ -977,3 +981,19 @@ def _submit_settled_months(session: Session, districts: list[str], plan: DemoPla
                 if due_indicators(session.catalogue, month.code, institution, installation="district"):
                     submitted += len(submit_sheet(session, district, institution, month.code))
     return submitted
+
+
+def _example_plan(clerk: Session, plan: DemoPlan) -> dict[str, int]:
+    """At the centre: the example results framework (storage/tools/plan_example.py), unless one is loaded
+    (it may be the approved Action Plan), and its example progress, unless some is recorded: screens and
+    reports then have a framework to show. Progress is dated back from the demo's last day."""
+    added = {"framework rows": 0, "progress reports": 0}
+    if framework_info(clerk) is None:
+        saved = save_framework(clerk, example_framework(), file_name="example (demo)", sha256="")
+        added["framework rows"] = sum(counts["new"] for table, counts in saved.counts.items() if table != "framework")
+    if not progress_history(clerk):
+        last = min(plan.until.end, plan.today)
+        for activity, status, percent, days_before, evidence in EXAMPLE_PROGRESS:
+            record_progress(clerk, activity, status, percent, last - dt.timedelta(days=days_before), evidence)
+            added["progress reports"] += 1
+    return added
