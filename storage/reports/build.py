@@ -333,8 +333,8 @@ def at_level(session: Session, report: Report, level: str, keep: Sequence[str] =
 
 
 LEVEL_NOTES = {
-    "province": QT_TRANSLATE_NOOP("reports", "Province level: every district added up by the same rules: flows and counts add, a stock figure is the districts' figures of the last period any of them reported, percents and ratios are recomputed from the summed numerators and denominators. A count's target is its districts' targets added up when every one has a target; percents, ratios and days have none above the district."),
-    "division": QT_TRANSLATE_NOOP("reports", "Division level: each division's districts added up by the same rules: flows and counts add, a stock figure is the districts' figures of the last period any of them reported, percents and ratios are recomputed from the summed numerators and denominators. A count's target is its districts' targets added up when every one has a target; percents, ratios and days have none above the district."),
+    "province": QT_TRANSLATE_NOOP("reports", "Province level: every district added up by the same rules: flows and counts add, a stock figure adds each district's last figure in the span, percents and ratios are recomputed from the summed numerators and denominators. A count's target is its districts' targets added up when every one has a target; percents, ratios and days have none above the district. 'Periods' counts the districts' figures added in."),
+    "division": QT_TRANSLATE_NOOP("reports", "Division level: each division's districts added up by the same rules: flows and counts add, a stock figure adds each district's last figure in the span, percents and ratios are recomputed from the summed numerators and denominators. A count's target is its districts' targets added up when every one has a target; percents, ratios and days have none above the district. 'Periods' counts the districts' figures added in."),
     "desk": QT_TRANSLATE_NOOP("reports", "Desk level: the desk indicators (POL-09 to POL-13), counted from each desk's own records, with a row per district adding its desks up ('All desks'). Every other indicator is typed in per district and has no desk breakdown: see it at the district level. Desks have no targets."),
 }
 
@@ -429,18 +429,16 @@ def roll_up(figures: pd.DataFrame, unit_of: Mapping[str, str], by: Sequence[str]
 
     Per ``by`` and unit: flows' sums add, numerators and denominators add (a percent or ratio is then
     recomputed from them by :func:`_actual`, never averaged), and a stock figure is the sum of its places'
-    figures in the unit's last period: a place whose last figure is older is not added in (its stock of an
-    earlier day is not the unit's stock of the last day). ``periods`` is the most periods any place has,
-    ``unapproved`` the places' unapproved periods added up. A place ``unit_of`` does not map is left out.
-    The result keeps the place column's name (``district``), holding the unit's code.
+    last figures (each place's stock at the last period it reported in the span, as the progress report's
+    "All districts" row has always added them; ``last_period`` is the latest of them). ``periods`` and
+    ``unapproved`` add up: the figures added in, and how many of them are unapproved. A place ``unit_of``
+    does not map is left out. The result keeps the place column's name (``district``), holding the unit.
     """
     keys = [*by, "district"]
     if figures.empty:
         return figures.reindex(columns=list(dict.fromkeys([*by, *FIGURE_COLUMNS])))
     frame = figures.assign(district=figures["district"].map(unit_of))
     frame = frame[frame["district"].notna()]
-    last = frame.groupby(keys, sort=False)["last_period"].transform("max")
-    frame = frame.assign(last_value=frame["last_value"].where(frame["last_period"] == last))
 
     def total(column: pd.Series) -> object:
         # Nothing to add up is no figure (None), not 0: a count's numerator, a district without figures.
@@ -448,7 +446,7 @@ def roll_up(figures: pd.DataFrame, unit_of: Mapping[str, str], by: Sequence[str]
         return present.sum() if len(present) else None
 
     rolled = frame.groupby(keys, sort=False).agg(
-        periods=("periods", "max"), value_sum=("value_sum", total), numerator=("numerator", total),
+        periods=("periods", "sum"), value_sum=("value_sum", total), numerator=("numerator", total),
         denominator=("denominator", total), last_period=("last_period", "max"), last_value=("last_value", total),
         unapproved=("unapproved", total)).reset_index()
     return rolled.reindex(columns=list(dict.fromkeys([*by, *FIGURE_COLUMNS])))

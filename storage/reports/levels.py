@@ -30,6 +30,11 @@ def checked_level(session: Session, level: str | None) -> str:
     return level
 
 
+def levels_for(session: Session) -> tuple[str, ...]:
+    """The levels this installation can report at (:func:`checked_level` refuses the others)."""
+    return LEVELS if session.is_centre else tuple(level for level in LEVELS if level not in ("province", "division"))
+
+
 def report_tree(session: Session) -> OrgTree:
     """The org-unit tree with this installation's desks (those a supervisor added included)."""
     desks = [dict(zip(("code", "name", "district", "opened"), row, strict=True)) for row in session.db.execute(
