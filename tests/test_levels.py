@@ -252,6 +252,14 @@ def test_desk_level_trend_and_desk_report(desks):
     june = dict(zip(trend.tables[0].frame["desk"], trend.tables[0].frame["2024-06"], strict=True))
     assert (june["QTA-CITY"], june["QTA-CANT"], june["QTA-SATT"], june[ALL_DESKS]) == (7, SUPPRESSED, SUPPRESSED, 15)
 
+    # Without --indicator the desk level's trend covers the desk indicators; only district ones: refused.
+    assert [table.caption.split()[0] for table in trend_report(desks, period="2024Q2", level="desk").tables] == [
+        "POL-09", "POL-10", "POL-11", "POL-12", "POL-13"]
+    with pytest.raises(UsageError) as refused:
+        trend_report(desks, indicators=["PRO-04"], period="2024Q2", level="desk")
+    assert str(refused.value) == ("PRO-04: typed in per district, with no desk breakdown. At the desk level choose a "
+                                  "desk indicator: POL-09, POL-10, POL-11, POL-12, POL-13.")
+
     report = desk_report(desks, year=2024, level="desk")
     by_month = report.table("Clients by desk and month").frame
     assert len(by_month) == 15 and list(by_month.columns[:4]) == ["desk", "desk name", "district name", "district"]

@@ -4773,6 +4773,10 @@
         <source>This office holds {own}&apos;s figures only: report at the district or desk level.</source>
         <translation>اس دفتر میں صرف {own} کے اعداد ہیں: ضلع یا ڈیسک کی سطح پر رپورٹ بنائیں۔</translation>
     </message>
+    <message>
+        <source>{codes}: typed in per district, with no desk breakdown. At the desk level choose a desk indicator: {desk}.</source>
+        <translation>{codes}: ضلع وار درج ہوتے ہیں، ان کی ڈیسک وار تقسیم نہیں۔ ڈیسک کی سطح پر ڈیسک کا کوئی اشاریہ چنیں: {desk}۔</translation>
+    </message>
 </context>
 <context>
     <name>fields</name>

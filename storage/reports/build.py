@@ -758,18 +758,19 @@ def _suppress_desk_rows(frame: pd.DataFrame, desk_totals: dict[str, dict[str, di
 
 
 def province_figures(frame: pd.DataFrame, indicators: dict[str, Indicator]) -> pd.DataFrame:
-    """All districts together, per indicator: flows and stock figures add up across districts, percents
-    and ratios are recomputed from the summed numerators and denominators."""
+    """All districts (or divisions) together, per indicator, by the one roll-up (:func:`roll_up`): flows and
+    stock figures add up across the rows, percents and ratios are recomputed from the summed numerators and
+    denominators."""
+    figures = frame.assign(last_period=None).reindex(columns=FIGURE_COLUMNS)
+    rolled = roll_up(figures, dict.fromkeys(frame["district"], ALL_DISTRICTS))
     rows = []
-    for code, group in frame.groupby("indicator", sort=False):
-        indicator = indicators[code]
-        if indicator.has_fraction:
-            numerator, denominator = group["numerator"].sum(), group["denominator"].sum()
-            figure = compute_value(indicator, numerator, denominator) if denominator else None
-        else:
-            figure, numerator, denominator = group["figure"].sum(), None, None
-        rows.append({"district": ALL_DISTRICTS, "indicator": code, "name": indicator.name, "figure": figure,
-                     "numerator": numerator, "denominator": denominator})
+    for row in rolled.itertuples(index=False):
+        indicator = indicators[row.indicator]
+        fraction = indicator.has_fraction
+        rows.append({"district": ALL_DISTRICTS, "indicator": row.indicator, "name": indicator.name,
+                     "figure": _actual(indicator, row.value_sum, row.numerator, row.denominator, row.last_value),
+                     "numerator": row.numerator if fraction else None,
+                     "denominator": row.denominator if fraction else None})
     return pd.DataFrame(rows)
 
 
@@ -938,10 +939,16 @@ def trend_report(session: Session, indicators: Iterable[str] | None = None, dist
     require(session, "view")
     level = checked_level(session, level)
     catalogue = session.catalogue
-    codes = [code.strip().upper() for code in indicators] if indicators else list(HEADLINE_INDICATORS)
+    # At the desk level only the desk indicators have rows: they are its default.
+    from_desks = [code for code, indicator in catalogue.indicators.items() if indicator.source != "entry"]
+    codes = [code.strip().upper() for code in indicators] if indicators else (
+        from_desks if level == "desk" else list(HEADLINE_INDICATORS))
     for code in codes:
         if code not in catalogue.indicators:
             raise UsageError(say("errors", QT_TRANSLATE_NOOP("errors", "Indicator {code} is not in the catalogue. Use a code such as PRO-04."), code=repr(code)))
+    if level == "desk" and not set(codes) & set(from_desks):
+        raise UsageError(say("errors", QT_TRANSLATE_NOOP("errors", "{codes}: typed in per district, with no desk breakdown. At the desk level choose a desk indicator: {desk}."),
+                             codes=", ".join(codes), desk=", ".join(from_desks)))
     span = resolve_span(year, period, on, default_months=12)
     chosen = report_districts(session, districts)
     report = Report("trend", _say(QT_TRANSLATE_NOOP("reports", "Trend, {span}"), span=span.label), _scope(session, chosen), span.label,

@@ -224,6 +224,8 @@ def write_xlsx(reports: list[Report], path: Path) -> None:
     # loaded when this format is used: the app and CLI start without it
     from openpyxl import Workbook
 
+    if not any(report.tables for report in reports):
+        raise UsageError("The report has no table to write.")  # as for CSV; Excel refuses a file with no sheet
     workbook = Workbook()
     workbook.remove(workbook.active)
     for report, number, title in xlsx_sheet_titles(reports):
