@@ -159,11 +159,11 @@ def test_the_report_command_says_what_it_wrote(centre_figures, centre_db: Path, 
             "  districts-and-institutions.csv\n  every-indicator.csv\n") in printed
     assert not out.exists()
     assert main([*common, "--kind", "trend", "--indicator", "PRO-04", "--out", str(out), "--json"]) == 0
-    assert json.loads(capsys.readouterr().out) == [str(out)]
+    assert json.loads(capsys.readouterr().out)["files"] == [str(out)]
     assert main([*common, "--kind", "progress", "--out", str(tmp_path / "p.pdf"), "--json"]) == 0
-    assert json.loads(capsys.readouterr().out) == [str(tmp_path / "p.pdf")]
+    assert json.loads(capsys.readouterr().out)["files"] == [str(tmp_path / "p.pdf")]
     assert main([*common, "--kind", "trend", "--out", str(tmp_path / "t.csv"), "--json"]) == 0
-    assert json.loads(capsys.readouterr().out) == [str(tmp_path / "t.zip")]
+    assert json.loads(capsys.readouterr().out)["files"] == [str(tmp_path / "t.zip")]
 
 
 # -- XLSX -------------------------------------------------------------------------------------------------

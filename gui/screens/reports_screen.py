@@ -45,10 +45,12 @@ from gui.widgets.plain import escape, plain_label, rich_label
 from gui.widgets.style import DARK_TEXT, PAPER
 from storage.core.session import Session
 from storage.i18n import fill
+from storage.reference.catalogue import load_catalogue
 from storage.reference.due import last_complete_period
 from storage.reference.periods import shift
 from storage.reports.build import DISTRICT_NAME, STATUS_COLOURS, Report, Table, build_report
 from storage.reports.files import chart_svg, csv_member_names, figure_text, report_target, write_report
+from storage.reports.levels import DEFAULT_LEVEL, levels_for
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -61,16 +63,17 @@ def words(text: str) -> str:
 class ReportTableModel(QAbstractTableModel):
     """One table of a report: a pandas DataFrame, read only, with the export's formats and status colours."""
 
-    def __init__(self, table: Table, parent: QObject | None = None, district_names: dict[str, str] | None = None
-                 ) -> None:
+    def __init__(self, table: Table, parent: QObject | None = None, district_names: dict[str, str] | None = None,
+                 division_names: dict[str, str] | None = None) -> None:
         super().__init__(parent)
         self.table = table
         self.frame: pd.DataFrame = table.frame
         self.columns = [str(column) for column in table.frame.columns]
-        # The files' district names are English; the screen shows them in the interface's language.
-        self.district_names = district_names or {}
-        self.named_at = self.columns.index(DISTRICT_NAME) if DISTRICT_NAME in self.columns and "district" in \
-            self.columns else None
+        # The files' district and division names are English; the screen shows them in the interface's language:
+        # {name column: (code column, {code: name})}.
+        self.names = {name: (code, names) for name, code, names in (
+            (DISTRICT_NAME, "district", district_names or {}), ("division name", "division", division_names or {}))
+            if name in self.columns and code in self.columns}
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802 (Qt's signature)
         return 0 if parent.isValid() else len(self.frame)
@@ -90,10 +93,11 @@ class ReportTableModel(QAbstractTableModel):
         value = self.frame.iat[index.row(), index.column()]
         kind = self.table.formats.get(column)
         if role == Qt.ItemDataRole.DisplayRole:
-            if index.column() == self.named_at:
-                code = self.frame.iat[index.row(), self.columns.index("district")]
-                if code in self.district_names:
-                    return self.district_names[code]
+            if self.columns[index.column()] in self.names:
+                code_column, names = self.names[self.columns[index.column()]]
+                code = self.frame.iat[index.row(), self.columns.index(code_column)]
+                if code in names:
+                    return names[code]
             return words(value) if isinstance(value, str) else figure_text(value, kind)
         if role == Qt.ItemDataRole.BackgroundRole and column in self.table.status_columns and value in STATUS_COLOURS:
             return QColor("#" + STATUS_COLOURS[value])
@@ -135,6 +139,15 @@ class ReportsScreen(Screen):
         for code, indicator in catalogue.indicators.items():
             self.indicator.addItem(f"{code} {indicator.name}", code)
         self.indicator.setMaximumWidth(360)
+        # The levels storage allows here (a district office has no division or province of its own).
+        level_names = {"province": self.tr("Province"), "division": self.tr("Division"),
+                       "district": self.tr("District"), "desk": self.tr("Desk")}
+        self.level = QComboBox()
+        for code in levels_for(session):
+            self.level.addItem(level_names[code], code)
+        self.level.setCurrentIndex(self.level.findData(DEFAULT_LEVEL))
+        self.level.setToolTip(self.tr("What each row of the report is: the province, a division, a district or a "
+                                      "gender desk (the desk indicators only)."))
         self.approved_only = QCheckBox(self.tr("&Approved data sets only"))
         self.approved_only.setToolTip(self.tr("Leave out figures of data sets the centre has not approved."))
         self.show_button = QPushButton(self.tr("&Show"))
@@ -150,7 +163,7 @@ class ReportsScreen(Screen):
         bar = QHBoxLayout()
         for text, widget in ((self.tr("&Report:"), self.kind), (self.tr("&For:"), self.span),
                              (self.tr("&Year:"), self.year), (self.tr("&Month:"), self.period),
-                             (self.tr("&Indicator:"), self.indicator)):
+                             (self.tr("&Level:"), self.level), (self.tr("&Indicator:"), self.indicator)):
             label = plain_label(text)
             label.setBuddy(widget)
             bar.addWidget(label)
@@ -205,7 +218,8 @@ class ReportsScreen(Screen):
         indicator = self.indicator.currentData()
         return {"year": self.year.value() if by_year else None, "period": None if by_year else self.period.currentData(),
                 "indicators": [indicator] if indicator and self.kind.currentData() == "trend" else None,
-                "approved_only": self.approved_only.isChecked() and self.kind.currentData() != "desk"}
+                "approved_only": self.approved_only.isChecked() and self.kind.currentData() != "desk",
+                "level": self.level.currentData()}
 
     def show_report(self) -> None:
         """Build the report off the GUI thread; the last one asked for is shown."""
@@ -233,7 +247,8 @@ class ReportsScreen(Screen):
         self.report = report
         body = QWidget()
         column = QVBoxLayout(body)
-        title = rich_label(f"<b>{escape(report.title)}</b> — {escape(words(report.scope))}, {escape(report.span)}")
+        level = f", {escape(words(report.level))}" if report.level != DEFAULT_LEVEL else ""
+        title = rich_label(f"<b>{escape(report.title)}</b> — {escape(words(report.scope))}{level}, {escape(report.span)}")
         title.setWordWrap(True)
         column.addWidget(title)
         for note in report.notes:
@@ -241,11 +256,15 @@ class ReportsScreen(Screen):
             label.setWordWrap(True)
             column.addWidget(label)
         self.table_models = []
+        # A division's code is its English name; the catalogue in use gives its name in this language.
+        english = load_catalogue("en").districts
+        division_names = {english[code].division: district.division for code, district
+                          in self.session.catalogue.districts.items() if code in english}
         for table in report.tables:
             caption = rich_label(f"<b>{escape(words(table.caption))}</b>")
             column.addWidget(caption)
             model = ReportTableModel(table, self, {code: district.name for code, district
-                                                   in self.session.catalogue.districts.items()})
+                                                   in self.session.catalogue.districts.items()}, division_names)
             view = QTableView()
             view.setModel(model)
             view.setAccessibleName(table.caption)

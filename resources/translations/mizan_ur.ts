@@ -2925,6 +2925,30 @@
         <source>Leave out figures of data sets the centre has not approved.</source>
         <translation>جن ڈیٹا سیٹس کو مرکز نے منظور نہیں کیا ان کے اعداد شامل نہ کریں۔</translation>
     </message>
+    <message>
+        <source>Province</source>
+        <translation>صوبہ</translation>
+    </message>
+    <message>
+        <source>Division</source>
+        <translation>ڈویژن</translation>
+    </message>
+    <message>
+        <source>District</source>
+        <translation>ضلع</translation>
+    </message>
+    <message>
+        <source>Desk</source>
+        <translation>ڈیسک</translation>
+    </message>
+    <message>
+        <source>&amp;Level:</source>
+        <translation>سطح (&amp;L):</translation>
+    </message>
+    <message>
+        <source>What each row of the report is: the province, a division, a district or a gender desk (the desk indicators only).</source>
+        <translation>رپورٹ کی ہر قطار کیا ہے: صوبہ، ڈویژن، ضلع یا جینڈر ڈیسک (صرف ڈیسک کے اشاریے)۔</translation>
+    </message>
 </context>
 <context>
     <name>ReviewScreen</name>
@@ -4895,6 +4919,18 @@
         <source>The policy is set at the provincial centre; it reaches this office in a centre update.</source>
         <translation>پالیسی صوبائی مرکز طے کرتا ہے؛ یہ مرکز کی اپ ڈیٹ میں اس دفتر تک پہنچتی ہے۔</translation>
     </message>
+    <message>
+        <source>Unknown level {level}; choose one of {levels}.</source>
+        <translation>نامعلوم سطح {level}؛ ان میں سے ایک چنیں: {levels}۔</translation>
+    </message>
+    <message>
+        <source>This office holds {own}&apos;s figures only: report at the district or desk level.</source>
+        <translation>اس دفتر میں صرف {own} کے اعداد ہیں: ضلع یا ڈیسک کی سطح پر رپورٹ بنائیں۔</translation>
+    </message>
+    <message>
+        <source>{codes}: typed in per district, with no desk breakdown. At the desk level choose a desk indicator: {desk}.</source>
+        <translation>{codes}: ضلع وار درج ہوتے ہیں، ان کی ڈیسک وار تقسیم نہیں۔ ڈیسک کی سطح پر ڈیسک کا کوئی اشاریہ چنیں: {desk}۔</translation>
+    </message>
 </context>
 <context>
     <name>fields</name>
@@ -5660,6 +5696,94 @@
     <message>
         <source>unapproved</source>
         <translation>غیر منظور شدہ</translation>
+    </message>
+    <message>
+        <source>province</source>
+        <translation>صوبہ</translation>
+    </message>
+    <message>
+        <source>province name</source>
+        <translation>صوبے کا نام</translation>
+    </message>
+    <message>
+        <source>division</source>
+        <translation>ڈویژن</translation>
+    </message>
+    <message>
+        <source>division name</source>
+        <translation>ڈویژن کا نام</translation>
+    </message>
+    <message>
+        <source>desk</source>
+        <translation>ڈیسک</translation>
+    </message>
+    <message>
+        <source>desk name</source>
+        <translation>ڈیسک کا نام</translation>
+    </message>
+    <message>
+        <source>All desks</source>
+        <translation>تمام ڈیسک</translation>
+    </message>
+    <message>
+        <source>Balochistan</source>
+        <translation>بلوچستان</translation>
+    </message>
+    <message>
+        <source>Clients by province and month</source>
+        <translation>صوبے اور مہینے کے لحاظ سے متاثرہ افراد</translation>
+    </message>
+    <message>
+        <source>Clients by division and month</source>
+        <translation>ڈویژن اور مہینے کے لحاظ سے متاثرہ افراد</translation>
+    </message>
+    <message>
+        <source>Clients by desk and month</source>
+        <translation>ڈیسک اور مہینے کے لحاظ سے متاثرہ افراد</translation>
+    </message>
+    <message>
+        <source>Referral rate by province</source>
+        <translation>صوبہ وار ریفرل کی شرح</translation>
+    </message>
+    <message>
+        <source>Referral rate by division</source>
+        <translation>ڈویژن وار ریفرل کی شرح</translation>
+    </message>
+    <message>
+        <source>Referral rate by desk</source>
+        <translation>ڈیسک وار ریفرل کی شرح</translation>
+    </message>
+    <message>
+        <source>Province level: every district added up by the same rules: flows and counts add, a stock figure adds each district&apos;s last figure in the span, percents and ratios are recomputed from the summed numerators and denominators. A count&apos;s target is its districts&apos; targets added up when every one has a target; percents, ratios and days have none above the district. &apos;Periods&apos; counts the districts&apos; figures added in.</source>
+        <translation>صوبائی سطح: تمام اضلاع انہی اصولوں سے جمع کیے گئے ہیں: بہاؤ اور تعداد جمع ہوتے ہیں، ذخیرہ (اسٹاک) عدد ہر ضلع کے اس عرصے کے آخری عدد کا مجموعہ ہے، فیصد اور تناسب جمع شدہ شمار کنندہ اور نسب نما سے دوبارہ نکالے جاتے ہیں۔ کسی تعداد کا ہدف اس کے اضلاع کے اہداف کا مجموعہ ہے جب ہر ضلع کا ہدف موجود ہو؛ فیصد، تناسب اور دنوں کا ضلع سے اوپر کوئی ہدف نہیں۔ &apos;Periods&apos; جمع کیے گئے ضلعی اعداد کی گنتی ہے۔</translation>
+    </message>
+    <message>
+        <source>Division level: each division&apos;s districts added up by the same rules: flows and counts add, a stock figure adds each district&apos;s last figure in the span, percents and ratios are recomputed from the summed numerators and denominators. A count&apos;s target is its districts&apos; targets added up when every one has a target; percents, ratios and days have none above the district. &apos;Periods&apos; counts the districts&apos; figures added in.</source>
+        <translation>ڈویژن کی سطح: ہر ڈویژن کے اضلاع انہی اصولوں سے جمع کیے گئے ہیں: بہاؤ اور تعداد جمع ہوتے ہیں، ذخیرہ (اسٹاک) عدد ہر ضلع کے اس عرصے کے آخری عدد کا مجموعہ ہے، فیصد اور تناسب جمع شدہ شمار کنندہ اور نسب نما سے دوبارہ نکالے جاتے ہیں۔ کسی تعداد کا ہدف اس کے اضلاع کے اہداف کا مجموعہ ہے جب ہر ضلع کا ہدف موجود ہو؛ فیصد، تناسب اور دنوں کا ضلع سے اوپر کوئی ہدف نہیں۔ &apos;Periods&apos; جمع کیے گئے ضلعی اعداد کی گنتی ہے۔</translation>
+    </message>
+    <message>
+        <source>Desk level: the desk indicators (POL-09 to POL-13), counted from each desk&apos;s own records, with a row per district adding its desks up (&apos;All desks&apos;). Every other indicator is typed in per district and has no desk breakdown: see it at the district level. Desks have no targets.</source>
+        <translation>ڈیسک کی سطح: ڈیسک کے اشاریے (POL-09 تا POL-13)، ہر ڈیسک کے اپنے ریکارڈ سے شمار کیے گئے، اور ہر ضلع کی ایک قطار جو اس کے ڈیسک جمع کرتی ہے (&apos;All desks&apos;)۔ باقی ہر اشاریہ ضلع وار درج ہوتا ہے اور اس کی ڈیسک وار تقسیم نہیں: اسے ضلع کی سطح پر دیکھیں۔ ڈیسک کے کوئی اہداف نہیں۔</translation>
+    </message>
+    <message>
+        <source>Desk {desk} closed on {date}: its records after that date are not counted, at any level.</source>
+        <translation>ڈیسک {desk} {date} کو بند ہوا: اس تاریخ کے بعد کے اس کے ریکارڈ کسی بھی سطح پر شمار نہیں ہوتے۔</translation>
+    </message>
+    <message>
+        <source>{code} is typed in per district: it has no desk breakdown (see it at the district level).</source>
+        <translation>{code} ضلع وار درج ہوتا ہے: اس کی ڈیسک وار تقسیم نہیں (اسے ضلع کی سطح پر دیکھیں)۔</translation>
+    </message>
+    <message>
+        <source>Desk level: each desk&apos;s own cases, every desk of the districts side by side.</source>
+        <translation>ڈیسک کی سطح: ہر ڈیسک کے اپنے کیس، اضلاع کے تمام ڈیسک ساتھ ساتھ۔</translation>
+    </message>
+    <message>
+        <source>Completeness has no desk breakdown: the entry sheets are per district, so its rows are districts at the desk level too.</source>
+        <translation>تکمیل کی ڈیسک وار تقسیم نہیں: اندراج شیٹس ضلع وار ہیں، اس لیے ڈیسک کی سطح پر بھی اس کی قطاریں اضلاع ہیں۔</translation>
+    </message>
+    <message>
+        <source>{level} level: each unit&apos;s districts&apos; cells added up, then completeness and timeliness taken from the sums. Data sets and their approval stay per district.</source>
+        <translation>{level} کی سطح: ہر اکائی کے اضلاع کے خانے جمع کیے گئے، پھر تکمیل اور بروقت اندراج ان مجموعوں سے نکالے گئے۔ ڈیٹا سیٹ اور ان کی منظوری ضلع وار رہتے ہیں۔</translation>
     </message>
 </context>
 <context>

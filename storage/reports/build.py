@@ -19,7 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -35,6 +35,7 @@ from storage.reference.catalogue import TOTAL_CELL, Indicator, load_catalogue
 from storage.reference.due import last_complete_period, sheet_periods
 from storage.reference.periods import Period, parse_period, period_containing, shift
 from storage.reports.desk_indicators import desk_indicator_values
+from storage.reports.levels import DEFAULT_LEVEL, after_close_sql, checked_level, desks_open_in, report_tree
 from storage.reports.suppression import SMALL_CELL, SUPPRESSED, Protection, Relation, protect
 from storage.validation import bucket_order, compute_value, days_bucket
 from storage.views.completeness import completeness
@@ -102,6 +103,15 @@ DISPLAY_WORDS = (
     QT_TRANSLATE_NOOP("reports", "Data sets and their approval"), QT_TRANSLATE_NOOP("reports", "period"),
     QT_TRANSLATE_NOOP("reports", "state"), QT_TRANSLATE_NOOP("reports", "decided by"),
     QT_TRANSLATE_NOOP("reports", "reason"), QT_TRANSLATE_NOOP("reports", "unapproved"),
+    QT_TRANSLATE_NOOP("reports", "province"), QT_TRANSLATE_NOOP("reports", "province name"),
+    QT_TRANSLATE_NOOP("reports", "division"), QT_TRANSLATE_NOOP("reports", "division name"),
+    QT_TRANSLATE_NOOP("reports", "desk"), QT_TRANSLATE_NOOP("reports", "desk name"),
+    QT_TRANSLATE_NOOP("reports", "All desks"), QT_TRANSLATE_NOOP("reports", "Balochistan"),
+    QT_TRANSLATE_NOOP("reports", "Clients by province and month"),
+    QT_TRANSLATE_NOOP("reports", "Clients by division and month"),
+    QT_TRANSLATE_NOOP("reports", "Clients by desk and month"),
+    QT_TRANSLATE_NOOP("reports", "Referral rate by province"), QT_TRANSLATE_NOOP("reports", "Referral rate by division"),
+    QT_TRANSLATE_NOOP("reports", "Referral rate by desk"),
 )
 
 
@@ -179,6 +189,7 @@ class Report:
     tables: list[Table] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     charts: list[Chart] = field(default_factory=list)
+    level: str = DEFAULT_LEVEL  # what the rows are: storage.reference.org_units.LEVELS
 
     def table(self, caption: str) -> Table:
         """The table with this caption (tests and screens look tables up by caption)."""
@@ -290,6 +301,63 @@ def with_district_names(report: Report) -> Report:
     return report
 
 
+ALL_DESKS = "All desks"
+
+
+def at_level(session: Session, report: Report, level: str, keep: Sequence[str] = ()) -> Report:
+    """The report's rows named for its level: the ``district`` column (which holds each row's unit while a
+    report is built) becomes ``division`` or ``province`` with the unit's name beside it; at the desk level
+    ``desk`` and ``desk name`` come first and ``district`` holds the desk's district (its own row, which adds
+    its desks up, reads "All desks"). Tables captioned in ``keep`` stay per district. Then district names
+    (:func:`with_district_names`). Names only: figures and suppression are untouched."""
+    report.level = level
+    if level == DEFAULT_LEVEL:
+        return with_district_names(report)
+    tree = report_tree(session)
+    desks = tree.units["desk"]
+    label = "desk name" if level == "desk" else f"{level} name"
+    for position, table in enumerate(report.tables):
+        if table.caption in keep or "district" not in table.frame.columns:
+            continue
+        frame = table.frame.copy()
+        places = list(frame["district"])
+        at = list(frame.columns).index("district")
+        if level == "desk":
+            frame.insert(at, "desk", pd.Series([p if p in desks else ALL_DESKS for p in places], index=frame.index,
+                                               dtype=object))
+            frame.insert(at + 1, label, pd.Series([desks[p].name if p in desks else ALL_DESKS for p in places],
+                                                  index=frame.index, dtype=object))
+            frame["district"] = [desks[p].parent if p in desks else p for p in places]
+        else:
+            names = tree.names(level)
+            frame = frame.rename(columns={"district": level})
+            frame.insert(at, label, pd.Series([names.get(p, p) for p in places], index=frame.index, dtype=object))
+        table.frame = frame
+        for chart in report.charts:
+            if chart.table == position and chart.label_column == "district":
+                chart.label_column = label
+    return with_district_names(report)
+
+
+LEVEL_NOTES = {
+    "province": QT_TRANSLATE_NOOP("reports", "Province level: every district added up by the same rules: flows and counts add, a stock figure adds each district's last figure in the span, percents and ratios are recomputed from the summed numerators and denominators. A count's target is its districts' targets added up when every one has a target; percents, ratios and days have none above the district. 'Periods' counts the districts' figures added in."),
+    "division": QT_TRANSLATE_NOOP("reports", "Division level: each division's districts added up by the same rules: flows and counts add, a stock figure adds each district's last figure in the span, percents and ratios are recomputed from the summed numerators and denominators. A count's target is its districts' targets added up when every one has a target; percents, ratios and days have none above the district. 'Periods' counts the districts' figures added in."),
+    "desk": QT_TRANSLATE_NOOP("reports", "Desk level: the desk indicators (POL-09 to POL-13), counted from each desk's own records, with a row per district adding its desks up ('All desks'). Every other indicator is typed in per district and has no desk breakdown: see it at the district level. Desks have no targets."),
+}
+
+
+def level_notes(session: Session, level: str, span: Span) -> list[str]:
+    """What a report at ``level`` says about its units: how they add up, and each desk closed by the span's end."""
+    notes = [_say(LEVEL_NOTES[level])] if level in LEVEL_NOTES else []
+    tree = report_tree(session)
+    for code, desk in tree.units["desk"].items():
+        closed = desk.validity.valid_to
+        if closed is not None and closed <= span.end:
+            notes.append(_say(QT_TRANSLATE_NOOP("reports", "Desk {desk} closed on {date}: its records after that date are not counted, at any level."),
+                              desk=code, date=closed.isoformat()))
+    return notes
+
+
 def _scope(session: Session, districts: list[str]) -> str:
     if not session.is_centre or len(districts) == 1:
         return districts[0]
@@ -362,6 +430,35 @@ FIGURE_COLUMNS = ["indicator", "district", "periods", "value_sum", "numerator", 
                   "last_value", "unapproved"]
 
 
+def roll_up(figures: pd.DataFrame, unit_of: Mapping[str, str], by: Sequence[str] = ("indicator",)) -> pd.DataFrame:
+    """Figures (:data:`FIGURE_COLUMNS`, one row per ``by`` and place) added up to the units ``unit_of`` maps
+    each place to (a district to its division, a desk to its district...): the one roll-up of every level.
+
+    Per ``by`` and unit: flows' sums add, numerators and denominators add (a percent or ratio is then
+    recomputed from them by :func:`_actual`, never averaged), and a stock figure is the sum of its places'
+    last figures (each place's stock at the last period it reported in the span, as the progress report's
+    "All districts" row has always added them; ``last_period`` is the latest of them). ``periods`` and
+    ``unapproved`` add up: the figures added in, and how many of them are unapproved. A place ``unit_of``
+    does not map is left out. The result keeps the place column's name (``district``), holding the unit.
+    """
+    keys = [*by, "district"]
+    if figures.empty:
+        return figures.reindex(columns=list(dict.fromkeys([*by, *FIGURE_COLUMNS])))
+    frame = figures.assign(district=figures["district"].map(unit_of))
+    frame = frame[frame["district"].notna()]
+
+    def total(column: pd.Series) -> object:
+        # Nothing to add up is no figure (None), not 0: a count's numerator, a district without figures.
+        present = column.dropna()
+        return present.sum() if len(present) else None
+
+    rolled = frame.groupby(keys, sort=False).agg(
+        periods=("periods", "sum"), value_sum=("value_sum", total), numerator=("numerator", total),
+        denominator=("denominator", total), last_period=("last_period", "max"), last_value=("last_value", total),
+        unapproved=("unapproved", total)).reset_index()
+    return rolled.reindex(columns=list(dict.fromkeys([*by, *FIGURE_COLUMNS])))
+
+
 def _entry_figures(session: Session, span: Span, districts: list[str], approved: str | None = None) -> pd.DataFrame:
     """The entry indicators' figures; each counts its periods from unapproved data sets (with ``approved``,
     only approved ones are read, so none)."""
@@ -372,10 +469,15 @@ def _entry_figures(session: Session, span: Span, districts: list[str], approved:
     return pd.DataFrame(session.db.execute(sql, params).fetchall(), columns=FIGURE_COLUMNS)
 
 
-def _desk_totals(session: Session, span: Span, districts: list[str]) -> dict[str, dict[str, dict]]:
-    """{district: {indicator: total figure}} of the desk indicators, for districts with desk records."""
+def _desk_totals(session: Session, span: Span, districts: list[str], desks: Sequence[tuple[str, str]] = ()
+                 ) -> dict[str, dict[str, dict]]:
+    """{district: {indicator: total figure}} of the desk indicators, for districts with desk records; with
+    ``desks`` ((desk, its district) pairs, the desk level), {desk: ...} for those desks instead."""
     if span.code is None:
         return {}
+    if desks:
+        return {desk: {figure["indicator"]: figure for figure in desk_indicator_values(session, district, span.code, desk)
+                       if figure["cell"] == TOTAL_CELL} for desk, district in desks}
     with_cases = {row[0] for row in session.db.execute(
         "SELECT DISTINCT district FROM desk_cases WHERE deleted = 0 UNION "
         "SELECT DISTINCT district FROM pkm_requests WHERE deleted = 0")}
@@ -384,12 +486,31 @@ def _desk_totals(session: Session, span: Span, districts: list[str]) -> dict[str
             for district in districts if district in with_cases}
 
 
+def _desk_rows(totals: Mapping[Hashable, dict[str, dict]], period: str | None) -> pd.DataFrame:
+    """Desk indicators' totals {place: {indicator: figure}} as figure rows (:data:`FIGURE_COLUMNS`), one period."""
+    rows = [[code, place, 1, figure["value"], figure["numerator"], figure["denominator"], period,
+             figure["value"], None]
+            for place, figures in totals.items() for code, figure in figures.items()]
+    return pd.DataFrame(rows, columns=FIGURE_COLUMNS)
+
+
 def _desk_figures(totals: dict[str, dict[str, dict]], span: Span) -> pd.DataFrame:
     """The desk indicators' totals (computed from the register) as rows of the progress report's figures."""
-    rows = [[code, district, 1, figure["value"], figure["numerator"], figure["denominator"], span.code,
-             figure["value"], None]
-            for district, figures in totals.items() for code, figure in figures.items() if figure["value"] is not None]
-    return pd.DataFrame(rows, columns=FIGURE_COLUMNS)
+    rows = _desk_rows(totals, span.code)
+    return rows[rows["value_sum"].notna()].reset_index(drop=True)
+
+
+def roll_up_totals(totals: Mapping[Hashable, dict[str, dict]], unit_of: Mapping, indicators: Mapping[str, Indicator]
+                   ) -> dict[Hashable, dict[str, dict]]:
+    """Desk indicators' totals {place: {indicator: figure}} added up to units by :func:`roll_up` (the counts a
+    unit's desk figures publish, for its small-cell suppression)."""
+    rolled = roll_up(_desk_rows(totals, None), unit_of)
+    found: dict[str, dict[str, dict]] = {}
+    for row in rolled.itertuples(index=False):
+        found.setdefault(row.district, {})[row.indicator] = {
+            "value": _actual(indicators[row.indicator], row.value_sum, row.numerator, row.denominator, row.last_value),
+            "numerator": row.numerator, "denominator": row.denominator}
+    return found
 
 
 # -- desk indicators' small cells ---------------------------------------------------------------------------
@@ -508,26 +629,77 @@ PROGRESS_FORMATS = {"periods": "count", "unapproved": "count", "figure": "genera
                     "target": "general", "expected": "general", "achievement %": "percent"}
 
 
+def level_units(session: Session, level: str, districts: list[str], span: Span) -> dict[str, str]:
+    """{place: unit} for a report at ``level``: each district to its division or the province (the district
+    level maps each to itself); at the desk level each desk open in the span to itself, and each district
+    to itself (the district's total of its desks, beside them)."""
+    tree = report_tree(session)
+    if level == "desk":
+        return {desk.code: desk.code for desk in desks_open_in(tree, districts, span.start, span.end)}
+    return tree.district_to_unit(level, districts)
+
+
+def desk_places(session: Session, units: Mapping[str, str]) -> list[tuple[str, str]]:
+    """(desk, its district) of the desk level's units."""
+    desks = report_tree(session).units["desk"]
+    return [(code, desks[code].parent or "") for code in units if code in desks]
+
+
+def _unit_targets(targets: pd.DataFrame, unit_of: Mapping[str, str], indicators: Mapping[str, Indicator]
+                  ) -> pd.DataFrame:
+    """A unit's yearly target of a count (flow or stock): its districts' targets added up, when every one of
+    its districts has one (else none: part of the unit would go unjudged). Percents, ratios and days have
+    none above the district: a level is not the sum of levels."""
+    members: dict[str, set[str]] = {}
+    for district, unit in unit_of.items():
+        members.setdefault(unit, set()).add(district)
+    counts = targets[targets["indicator"].map(lambda code: code in indicators and indicators[code].unit == "count")]
+    rows = []
+    for (code, unit), group in counts.assign(unit=counts["district"].map(unit_of)).dropna(subset=["unit"]).groupby(
+            ["indicator", "unit"]):
+        if set(group["district"]) == members[unit]:
+            rows.append({"indicator": code, "district": unit, "target": group["target"].sum()})
+    return pd.DataFrame(rows, columns=["indicator", "district", "target"])
+
+
 def progress_frame(session: Session, span: Span, districts: list[str], on: dt.date | None = None,
-                   approved: str | None = None) -> pd.DataFrame:
-    """Every indicator x district with a figure in the span: figure, target, expected, achievement, status.
-    ``approved`` (:func:`approved_values_json`): only figures of approved data sets, and no desk figures
-    (they are counted from case records, which no data set approves)."""
+                   approved: str | None = None, level: str = DEFAULT_LEVEL) -> pd.DataFrame:
+    """Every indicator x unit of ``level`` (default: district) with a figure in the span: figure, target,
+    expected, achievement, status. ``approved`` (:func:`approved_values_json`): only figures of approved
+    data sets, and no desk figures (they are counted from case records, which no data set approves).
+
+    Above the district the district figures are added up by :func:`roll_up`; at the desk level only the
+    desk indicators have figures (one row per desk, and one per district adding its desks up)."""
     on = on or today()
     catalogue = session.catalogue
-    desk_totals = _desk_totals(session, span, districts) if approved is None else {}
-    figures = pd.concat([frame for frame in (_entry_figures(session, span, districts, approved),
-                                              _desk_figures(desk_totals, span)) if not frame.empty]
-                        or [pd.DataFrame(columns=FIGURE_COLUMNS)], ignore_index=True)
+    indicators = catalogue.indicators
+    unit_of = level_units(session, level, districts, span) if level != DEFAULT_LEVEL else {}
+    if level == "desk":
+        per_desk = _desk_totals(session, span, districts, desk_places(session, unit_of)) if approved is None else {}
+        by_district = roll_up_totals(per_desk, {desk: district for desk, district in desk_places(session, unit_of)},
+                                     indicators)
+        desk_totals = {**per_desk, **by_district}
+        figures = _desk_figures(desk_totals, span)
+    else:
+        desk_totals = _desk_totals(session, span, districts) if approved is None else {}
+        figures = pd.concat([frame for frame in (_entry_figures(session, span, districts, approved),
+                                                  _desk_figures(desk_totals, span)) if not frame.empty]
+                            or [pd.DataFrame(columns=FIGURE_COLUMNS)], ignore_index=True)
+        if unit_of:
+            figures = roll_up(figures, unit_of)
+            desk_totals = roll_up_totals(desk_totals, unit_of, indicators)
     if figures.empty:
         return pd.DataFrame(columns=PROGRESS_COLUMNS)
-    indicators = catalogue.indicators
     figures["figure"] = [_actual(indicators[code], *parts) for code, *parts in zip(
         figures["indicator"], figures["value_sum"], figures["numerator"], figures["denominator"],
         figures["last_value"], strict=True)]
     targets = pd.DataFrame(session.db.execute(
         "SELECT indicator, district, target FROM targets WHERE deleted = 0 AND year = ?", [span.year]).fetchall(),
         columns=["indicator", "district", "target"])
+    if level == "desk":
+        targets = targets.iloc[0:0]  # targets are set per district: a desk has none
+    elif unit_of:
+        targets = _unit_targets(targets, unit_of, indicators)
     frame = figures.merge(_catalogue_frame(indicators.values()), on="indicator").merge(
         targets, on=["indicator", "district"], how="left")
     shares = {code: target_share(indicator, span, on) for code, indicator in indicators.items()}
@@ -537,9 +709,13 @@ def progress_frame(session: Session, span: Span, districts: list[str], on: dt.da
     frame["status"] = frame["performance"].map(status_of)
     frame["achievement %"] = [round(100 * p, 1) if p is not None and math.isfinite(p) else None
                               for p in frame["performance"]]
-    frame = _suppress_desk_rows(frame, desk_totals)
+    frame = _suppress_desk_rows(frame, desk_totals, _desk_level_totals(session, unit_of) if level == "desk" else None)
     order = {code: position for position, code in enumerate(indicators)}
-    frame = frame.assign(_order=frame["indicator"].map(order)).sort_values(["district", "_order"])
+    # Units in the tree's order (a district's desks, then the district adding them up); districts by code.
+    places = {place: position for position, place in enumerate(
+        [*unit_of, *sorted({district for _, district in desk_places(session, unit_of)})] if unit_of else [])}
+    frame = frame.assign(_order=frame["indicator"].map(order), _place=frame["district"].map(places).fillna(0)
+                         ).sort_values(["_place", "district", "_order"])
     frame["institution"] = frame["institution"].map(lambda code: catalogue.institutions[code].name)
     for column in ("numerator", "denominator"):
         frame[column] = frame[column].where(frame["unit"].isin(("percent", "ratio")))
@@ -547,7 +723,16 @@ def progress_frame(session: Session, span: Span, districts: list[str], on: dt.da
                  ].reset_index(drop=True)
 
 
-def _suppress_desk_rows(frame: pd.DataFrame, desk_totals: dict[str, dict[str, dict]]) -> pd.DataFrame:
+def _desk_level_totals(session: Session, unit_of: Mapping[str, str]) -> dict[tuple, list[tuple]]:
+    """At the desk level: {(district,): [(desk,), ...]}: a district's row adds its desks' rows up."""
+    totals: dict[tuple, list[tuple]] = {}
+    for desk, district in desk_places(session, unit_of):
+        totals.setdefault((district,), []).append((desk,))
+    return totals
+
+
+def _suppress_desk_rows(frame: pd.DataFrame, desk_totals: dict[str, dict[str, dict]],
+                        totals: dict[tuple, list[tuple]] | None = None) -> pd.DataFrame:
     """The progress figures with the desk-case indicators' small cells (and those giving them away) hidden.
 
     Each district's POL-09 to POL-11 print clients, referred clients, clients with an incident date and
@@ -557,8 +742,10 @@ def _suppress_desk_rows(frame: pd.DataFrame, desk_totals: dict[str, dict[str, di
     desk_rows = frame["indicator"].isin(list(DESK_CASE_COUNTS))
     if not desk_rows.any():
         return frame
-    protection = protect_desk_counts({(district,): figures for district, figures in desk_totals.items()},
-                                     set(frame.loc[desk_rows, "indicator"]))
+    # A total's counts are its parts' sums (protect_desk_counts adds them up and relates them).
+    protection = protect_desk_counts({(place,): figures for place, figures in desk_totals.items()
+                                      if (place,) not in (totals or {})},
+                                     set(frame.loc[desk_rows, "indicator"]), totals)
     frame = frame.copy()
     for column in ("figure", "numerator", "denominator", "achievement %", "value_sum", "last_value"):
         frame[column] = frame[column].astype(object)
@@ -578,18 +765,19 @@ def _suppress_desk_rows(frame: pd.DataFrame, desk_totals: dict[str, dict[str, di
 
 
 def province_figures(frame: pd.DataFrame, indicators: dict[str, Indicator]) -> pd.DataFrame:
-    """All districts together, per indicator: flows and stock figures add up across districts, percents
-    and ratios are recomputed from the summed numerators and denominators."""
+    """All districts (or divisions) together, per indicator, by the one roll-up (:func:`roll_up`): flows and
+    stock figures add up across the rows, percents and ratios are recomputed from the summed numerators and
+    denominators."""
+    figures = frame.assign(last_period=None).reindex(columns=FIGURE_COLUMNS)
+    rolled = roll_up(figures, dict.fromkeys(frame["district"], ALL_DISTRICTS))
     rows = []
-    for code, group in frame.groupby("indicator", sort=False):
-        indicator = indicators[code]
-        if indicator.has_fraction:
-            numerator, denominator = group["numerator"].sum(), group["denominator"].sum()
-            figure = compute_value(indicator, numerator, denominator) if denominator else None
-        else:
-            figure, numerator, denominator = group["figure"].sum(), None, None
-        rows.append({"district": ALL_DISTRICTS, "indicator": code, "name": indicator.name, "figure": figure,
-                     "numerator": numerator, "denominator": denominator})
+    for row in rolled.itertuples(index=False):
+        indicator = indicators[row.indicator]
+        fraction = indicator.has_fraction
+        rows.append({"district": ALL_DISTRICTS, "indicator": row.indicator, "name": indicator.name,
+                     "figure": _actual(indicator, row.value_sum, row.numerator, row.denominator, row.last_value),
+                     "numerator": row.numerator if fraction else None,
+                     "denominator": row.denominator if fraction else None})
     return pd.DataFrame(rows)
 
 
@@ -632,18 +820,23 @@ def _institution_summary(frame: pd.DataFrame) -> pd.DataFrame:
 
 def progress_report(session: Session, year: int | None = None, period: str | None = None,
                     districts: Iterable[str] | None = None, on: dt.date | None = None, *,
-                    approved_only: bool = False) -> Report:
+                    approved_only: bool = False, level: str | None = None) -> Report:
     """Progress against targets for a year or a period within it: headline indicators, district x
-    institution summary, and every indicator. ``approved_only``: figures of approved data sets only."""
+    institution summary, and every indicator. ``approved_only``: figures of approved data sets only.
+    ``level``: the units the rows are (:func:`progress_frame`)."""
     require(session, "view")
+    level = checked_level(session, level)
     span = resolve_span(year, period, on)
     chosen = report_districts(session, districts)
-    frame = progress_frame(session, span, chosen, on, approved_values_json(session) if approved_only else None)
+    frame = progress_frame(session, span, chosen, on, approved_values_json(session) if approved_only else None,
+                           level)
     headline_list = headline_codes(session)
     headline = frame[frame["indicator"].isin(headline_list)]
     indicators = session.catalogue.indicators
-    with_province = session.is_centre and len(chosen) > 1
-    if with_province and not headline.empty:
+    several = len(chosen) > 1 if level == DEFAULT_LEVEL else frame["district"].nunique() > 1
+    # All districts together beside the districts or divisions (at the province level it is the one row),
+    # judged against the results framework's provincial targets.
+    if session.is_centre and several and level in ("division", DEFAULT_LEVEL) and not headline.empty:
         # The desk-case indicators' province figures need their own small-cell protection: left to the pack.
         province = province_figures(headline[~headline["indicator"].isin(list(DESK_CASE_COUNTS))], indicators)
         headline = pd.concat([headline, _against_provincial_targets(session, province, span, on or today())],
@@ -677,22 +870,43 @@ def progress_report(session: Session, year: int | None = None, period: str | Non
     if not province_rows.empty and province_rows["target"].notna().any():
         report.notes.append(_say(QT_TRANSLATE_NOOP("reports", "All districts: the province's figure against the Action Plan's provincial target for {year} (results framework), pro-rated and judged as a district's."),
                                  year=span.year))
+    report.notes += level_notes(session, level, span)
     if frame.empty:
         report.notes.append(_say(QT_TRANSLATE_NOOP("reports", "No figures are stored for {span}."), span=span.label))
     if frame["indicator"].isin(list(DESK_CASE_COUNTS)).any():
         report.notes.append(_desk_note(sum(_suppressed_cells(table.frame) for table in report.tables)))
-    return with_district_names(report)
+    return at_level(session, report, level)
 
 
 # -- 2. trend ----------------------------------------------------------------------------------------------
 
 
-def desk_period_totals(session: Session, periods: Iterable[str], districts: list[str]
-                       ) -> dict[tuple[str, str], dict[str, dict]]:
-    """{(district, period): {indicator: total figure}} of the desk indicators (POL-09 to POL-13)."""
+def desk_period_totals(session: Session, periods: Iterable[str], districts: list[str],
+                       desks: Sequence[tuple[str, str]] = ()) -> dict[tuple[str, str], dict[str, dict]]:
+    """{(district, period): {indicator: total figure}} of the desk indicators (POL-09 to POL-13); with
+    ``desks`` ((desk, its district) pairs, the desk level) {(desk, period): ...} of those desks instead."""
+    if desks:
+        return {(desk, period): {f["indicator"]: f for f in desk_indicator_values(session, district, period, desk)
+                                 if f["cell"] == TOTAL_CELL}
+                for desk, district in desks for period in periods}
     return {(district, period): {f["indicator"]: f for f in desk_indicator_values(session, district, period)
                                  if f["cell"] == TOTAL_CELL}
             for district in districts for period in periods}
+
+
+def _roll_trend_rows(rows: pd.DataFrame, unit_of: Mapping[str, str], indicator: Indicator) -> pd.DataFrame:
+    """Trend rows (place, period, value, numerator, denominator) added up to units, each period on its own,
+    by :func:`roll_up`: flows and stock figures of one period add, percents and ratios from the sums."""
+    figures = pd.DataFrame({"period": rows["period"], "indicator": indicator.code, "district": rows["district"],
+                            "periods": 1, "value_sum": rows["value"], "numerator": rows["numerator"],
+                            "denominator": rows["denominator"], "last_period": rows["period"],
+                            "last_value": rows["value"], "unapproved": None}, columns=["period", *FIGURE_COLUMNS])
+    rolled = roll_up(figures, unit_of, by=("period",))
+    values = [_actual(indicator, *parts) for parts in zip(rolled["value_sum"], rolled["numerator"],
+                                                          rolled["denominator"], rolled["last_value"], strict=True)]
+    return pd.DataFrame({"district": rolled["district"], "period": rolled["period"], "value": values,
+                         "numerator": rolled["numerator"], "denominator": rolled["denominator"]},
+                        columns=["district", "period", "value", "numerator", "denominator"])
 
 
 def _trend_rows(session: Session, indicator: Indicator, periods: list[str], districts: list[str],
@@ -720,49 +934,87 @@ def _trend_rows(session: Session, indicator: Indicator, periods: list[str], dist
 
 def trend_table(session: Session, indicator: Indicator, periods: list[str], districts: list[str],
                 desk_totals: dict[tuple[str, str], dict[str, dict]] | None = None,
-                approved: str | None = None) -> pd.DataFrame:
-    """Districts (and all districts together, at the centre) x periods of one indicator."""
+                approved: str | None = None, unit_of: Mapping[str, str] | None = None,
+                totals: Mapping[str, list[str]] | None = None) -> pd.DataFrame:
+    """Districts (and all districts together, at the centre) x periods of one indicator.
+
+    ``unit_of``: the districts' rows added up to these units (a division, the province). ``totals``: {row:
+    the rows it adds up} shown after them (default at the centre: "All districts", every row); at the desk
+    level ``districts`` are desks (their ``desk_totals`` given) and ``totals`` each district's desks."""
     rows = _trend_rows(session, indicator, periods, districts, desk_totals, approved)
+    places = list(districts)
+    if unit_of:
+        rows = _roll_trend_rows(rows, unit_of, indicator)
+        places = list(dict.fromkeys(unit_of[d] for d in districts if d in unit_of))
     wide = rows.pivot(index="district", columns="period", values="value").reindex(columns=periods)
-    wide = wide.reindex([d for d in districts if d in wide.index])
-    if session.is_centre and len(districts) > 1:
-        # Each period on its own: districts add up (stock figures too), percents from summed parts.
-        sums = rows.groupby("period")[["value", "numerator", "denominator"]].sum(min_count=1)
-        if indicator.has_fraction:
-            total = [compute_value(indicator, n, d) if d else None
-                     for n, d in zip(sums["numerator"], sums["denominator"], strict=True)]
-        else:
-            total = list(sums["value"])
-        wide.loc[ALL_DISTRICTS] = pd.Series(total, index=sums.index).reindex(periods)
+    wide = wide.reindex([d for d in places if d in wide.index])
+    if totals is None:
+        totals = {ALL_DISTRICTS: places} if session.is_centre and len(districts) > 1 else {}
+    for total, parts in totals.items():
+        # Each period on its own: the rows add up (stock figures too), percents from summed parts.
+        summed = _roll_trend_rows(rows, dict.fromkeys(parts, total), indicator)
+        wide.loc[total] = pd.Series(list(summed["value"]), index=list(summed["period"]), dtype=object
+                                    ).reindex(periods)
     return wide.rename_axis(None, axis=1).reset_index().rename(columns={"index": "district"})
 
 
 def trend_report(session: Session, indicators: Iterable[str] | None = None, districts: Iterable[str] | None = None,
                  year: int | None = None, period: str | None = None, on: dt.date | None = None, *,
-                 approved_only: bool = False) -> Report:
-    """One table and line chart per indicator: its figure in every period of the span, per district.
+                 approved_only: bool = False, level: str | None = None) -> Report:
+    """One table and line chart per indicator: its figure in every period of the span, per district (or
+    per unit of ``level``: each period's figures added up by :func:`roll_up`; at the desk level the desk
+    indicators per desk, with each district's desks added up beside them).
 
     The default span is the last 12 complete months; the default indicators the headline ones (:func:`headline_codes`).
-    At the centre the chart draws all districts together, plus the districts chosen.
+    At the centre the chart draws all districts together, plus the districts chosen (above the district:
+    every unit).
     """
     require(session, "view")
+    level = checked_level(session, level)
     catalogue = session.catalogue
-    codes = [code.strip().upper() for code in indicators] if indicators else list(headline_codes(session))
+    # At the desk level only the desk indicators have rows: they are its default.
+    from_desks = [code for code, indicator in catalogue.indicators.items() if indicator.source != "entry"]
+    codes = [code.strip().upper() for code in indicators] if indicators else (
+        from_desks if level == "desk" else list(headline_codes(session)))
     for code in codes:
         if code not in catalogue.indicators:
             raise UsageError(say("errors", QT_TRANSLATE_NOOP("errors", "Indicator {code} is not in the catalogue. Use a code such as PRO-04."), code=repr(code)))
+    if level == "desk" and not set(codes) & set(from_desks):
+        raise UsageError(say("errors", QT_TRANSLATE_NOOP("errors", "{codes}: typed in per district, with no desk breakdown. At the desk level choose a desk indicator: {desk}."),
+                             codes=", ".join(codes), desk=", ".join(from_desks)))
     span = resolve_span(year, period, on, default_months=12)
     chosen = report_districts(session, districts)
     report = Report("trend", _say(QT_TRANSLATE_NOOP("reports", "Trend, {span}"), span=span.label), _scope(session, chosen), span.label,
                     _now())
     # The desk-case indicators of the report are protected together: POL-10's clients are POL-09's.
     desk_codes = [code for code in codes if code in DESK_CASE_COUNTS]
-    desk_totals = desk_period_totals(session, sorted({p for code in desk_codes for p in
-                                                      span.periods(catalogue.indicators[code].frequency)}), chosen)
-    with_province = session.is_centre and len(chosen) > 1
-    provinces = {(ALL_DISTRICTS, period): [(district, period) for district in chosen]
-                 for period in {p for _, p in desk_totals}} if with_province else {}
-    protection = protect_desk_counts(desk_totals, desk_codes, provinces) if desk_codes else None
+    desk_periods = sorted({p for code in desk_codes for p in span.periods(catalogue.indicators[code].frequency)})
+    unit_of = level_units(session, level, chosen, span) if level != DEFAULT_LEVEL else {}
+    rows_of, totals, roll_to = chosen, None, None
+    if level == "desk":
+        places = desk_places(session, unit_of)
+        rows_of = [desk for desk, _ in places]
+        desk_totals = desk_period_totals(session, desk_periods, chosen, places)
+        totals = {}
+        for desk, district in places:
+            totals.setdefault(district, []).append(desk)
+        protected = desk_totals
+        provinces = {(district, period): [(desk, period) for desk in desks]
+                     for district, desks in totals.items() for period in desk_periods}
+    else:
+        desk_totals = desk_period_totals(session, desk_periods, chosen)
+        protected, units = desk_totals, chosen
+        if unit_of:
+            roll_to = unit_of
+            units = list(dict.fromkeys(unit_of.values()))
+            protected = {(unit, period): figures for period in desk_periods for unit, figures in roll_up_totals(
+                {district: desk_totals[(district, period)] for district in chosen}, unit_of, catalogue.indicators
+            ).items()}
+            totals = {ALL_DISTRICTS: units} if session.is_centre and len(units) > 1 else {}
+        with_province = session.is_centre and len(units) > 1
+        provinces = {(ALL_DISTRICTS, period): [(unit, period) for unit in units]
+                     for period in desk_periods} if with_province else {}
+    protection = protect_desk_counts(protected, desk_codes, provinces) if desk_codes else None
     approved = approved_values_json(session) if approved_only else None
     for code in codes:
         indicator = catalogue.indicators[code]
@@ -771,7 +1023,11 @@ def trend_report(session: Session, indicators: Iterable[str] | None = None, dist
             report.notes.append(_say(QT_TRANSLATE_NOOP("reports", "{code} is {frequency}: no whole {frequency} period in {span}."),
                                      code=code, frequency=indicator.frequency, span=span.label))
             continue
-        table = trend_table(session, indicator, periods, chosen, desk_totals, approved)
+        if level == "desk" and indicator.source == "entry":
+            report.notes.append(_say(QT_TRANSLATE_NOOP("reports", "{code} is typed in per district: it has no desk breakdown (see it at the district level)."),
+                                     code=code))
+            continue
+        table = trend_table(session, indicator, periods, rows_of, desk_totals, approved, roll_to, totals)
         if protection is not None and code in DESK_CASE_COUNTS:
             for period in periods:
                 table[period] = [SUPPRESSED if desk_figure_hidden(protection, code, (district, period)) else figure
@@ -780,7 +1036,7 @@ def trend_report(session: Session, indicators: Iterable[str] | None = None, dist
         report.tables.append(Table(f"{code} {indicator.name}", table, dict.fromkeys(periods, unit),
                                    name=f"trend-{code}", sheet=f"Trend {code}"))
         drawn = [i for i, name in enumerate(table["district"])
-                 if name == ALL_DISTRICTS or not session.is_centre or districts]
+                 if name == ALL_DISTRICTS or not session.is_centre or districts or level != DEFAULT_LEVEL]
         report.charts.append(Chart("line", f"{code} {indicator.name}", len(report.tables) - 1, "district", periods,
                                    "rows", indicator.unit, drawn))
     report.notes.append(_say(QT_TRANSLATE_NOOP("reports", "Each period's own figure; at the centre 'All districts' adds the districts up (percents and ratios from the summed numerators and denominators).")))
@@ -788,7 +1044,8 @@ def trend_report(session: Session, indicators: Iterable[str] | None = None, dist
         report.notes.append(_desk_note(sum(_suppressed_cells(table.frame) for table in report.tables)))
     if approved_only:
         report.notes.append(_say(APPROVED_ONLY_NOTE))
-    return with_district_names(report)
+    report.notes += level_notes(session, level, span)
+    return at_level(session, report, level)
 
 
 # -- 3. gender desks ---------------------------------------------------------------------------------------
@@ -802,16 +1059,17 @@ def desk_cases_frame(session: Session, span: Span, districts: list[str]) -> pd.D
     """Counts of consented, live desk cases grouped by everything the desk report shows.
 
     Only ``desk_cases`` is read (never the identities table), only cases whose client consented to
-    reporting, and only counts leave the database.
+    reporting, and only counts leave the database. A desk the catalogue closed counts up to its close date.
     """
+    closed, closed_params = after_close_sql(session, "report_date")
     cursor = session.db.execute(
         "SELECT district, substr(report_date, 1, 7), gbv_type, client_sex, coalesce(client_age_group, 'unknown'), "
-        "CAST(julianday(report_date) - julianday(incident_date) AS INTEGER), " + _REFERRED + ", count(*) "
+        "CAST(julianday(report_date) - julianday(incident_date) AS INTEGER), " + _REFERRED + ", desk, count(*) "
         "FROM desk_cases c WHERE deleted = 0 AND consent_reporting = 1 AND report_date BETWEEN ? AND ? "
-        f"AND district IN ({_placeholders(districts)}) GROUP BY 1, 2, 3, 4, 5, 6, 7",
-        [span.start.isoformat(), span.end.isoformat(), *districts])
+        f"AND district IN ({_placeholders(districts)}){closed} GROUP BY 1, 2, 3, 4, 5, 6, 7, 8",
+        [span.start.isoformat(), span.end.isoformat(), *districts, *closed_params])
     frame = pd.DataFrame(cursor.fetchall(), columns=["district", "month", "gbv_type", "sex", "age_group", "days",
-                                                     "referred", "clients"])
+                                                     "referred", "desk", "clients"])
     thresholds = session.catalogue.thresholds
     frame["bucket"] = [days_bucket(None if pd.isna(days) else int(days), thresholds) for days in frame["days"]]
     return frame
@@ -890,17 +1148,40 @@ def _desk_report_protection(cases: pd.DataFrame, tables: list[_DeskTable], distr
     return protect(values, relations, shown)
 
 
+# The desk report's tables by unit, at each level (the district's are the captions above).
+DESK_UNIT_CAPTIONS = {
+    "province": ("Clients by province and month", "Referral rate by province"),
+    "division": ("Clients by division and month", "Referral rate by division"),
+    DEFAULT_LEVEL: ("Clients by district and month", "Referral rate by district"),
+    "desk": ("Clients by desk and month", "Referral rate by desk"),
+}
+
+
 def desk_report(session: Session, year: int | None = None, period: str | None = None,
-                districts: Iterable[str] | None = None, on: dt.date | None = None) -> Report:
+                districts: Iterable[str] | None = None, on: dt.date | None = None, *,
+                level: str | None = None) -> Report:
     """Gender desk clients by GBV core type, sex, age group, month and district; referral rate; reporting
     time. Consented, live cases only; no count from 1 to SMALL_CELL - 1 shown, nor any cell from which one
-    could be worked out with the report's other cells (:func:`_desk_report_protection`)."""
+    could be worked out with the report's other cells (:func:`_desk_report_protection`). ``level``: the
+    month, reporting-time and referral tables by division, province or desk (each desk side by side)
+    instead of district; the suppression is the same construction over those units."""
     require(session, "view")
+    level = checked_level(session, level)
     catalogue = session.catalogue
     span = resolve_span(year, period, on)
     chosen = report_districts(session, districts)
     cases = desk_cases_frame(session, span, chosen)
-    present = [d for d in chosen if d in set(cases["district"])]
+    if level == "desk":
+        places = desk_places(session, level_units(session, level, chosen, span))
+        cases = cases.assign(district=cases["desk"])
+        present = [desk for desk, _ in places]
+    elif level != DEFAULT_LEVEL:
+        unit_of = level_units(session, level, chosen, span)
+        cases = cases.assign(district=cases["district"].map(unit_of))
+        present = [unit for unit in dict.fromkeys(unit_of.values()) if unit in set(cases["district"])]
+    else:
+        present = [d for d in chosen if d in set(cases["district"])]
+    by_month, by_referral = DESK_UNIT_CAPTIONS[level]
     gbv_names = {option.code: option.name for option in catalogue.categories["gbv_type"]}
     gbv_order = list(gbv_names)
     sexes = catalogue.list_codes("client_sex")
@@ -917,13 +1198,13 @@ def desk_report(session: Session, year: int | None = None, period: str | None = 
         _DeskTable("Clients by GBV core type and age group",
                    _crosstab(cases, "gbv_type", "age_group", gbv_order, ages, "GBV core type"), "GBV core type",
                    ages, "type_age"),
-        _DeskTable("Clients by district and month",
+        _DeskTable(by_month,
                    _crosstab(cases, "district", "month", present, months, "district"), "district", months,
                    "district_month"),
         _DeskTable("Reporting time (report date minus incident date)",
                    _crosstab(cases, "bucket", "district", bucket_order(session.catalogue.thresholds), present, "reporting time"), "reporting time",
                    present, "time"),
-        _DeskTable("Referral rate by district", referral, "district", ["clients", "referred"], "referral"),
+        _DeskTable(by_referral, referral, "district", ["clients", "referred"], "referral"),
     ]
     protection = _desk_report_protection(cases, tables, present, gbv_order)
     report = Report("desk", _say(QT_TRANSLATE_NOOP("reports", "Gender facilitation desks, {span}"), span=span.label), _scope(session, chosen),
@@ -950,7 +1231,13 @@ def desk_report(session: Session, year: int | None = None, period: str | None = 
     ]
     if cases.empty:
         report.notes.append(_say(QT_TRANSLATE_NOOP("reports", "No consented desk cases were reported in {span}."), span=span.label))
-    return with_district_names(report)
+    if level == "desk":
+        # The desk level's general note is about the desk indicators; this report counts cases itself.
+        report.notes.append(_say(QT_TRANSLATE_NOOP("reports", "Desk level: each desk's own cases, every desk of the districts side by side.")))
+        report.notes += level_notes(session, level, span)[1:]
+    else:
+        report.notes += level_notes(session, level, span)
+    return at_level(session, report, level)
 
 
 def _referral_counts(cases: pd.DataFrame, districts: list[str]) -> pd.DataFrame:
@@ -986,14 +1273,17 @@ def _entry_days(session: Session, periods: list[str], districts: list[str]) -> p
 
 def completeness_report(session: Session, year: int | None = None, period: str | None = None,
                         districts: Iterable[str] | None = None, on: dt.date | None = None, *,
-                        approved_only: bool = False) -> Report:
+                        approved_only: bool = False, level: str | None = None) -> Report:
     """Cells entered against cells expected, and entered by the deadline, per district and institution.
 
     The monthly sheets of the span that have started count (a month's sheet carries the quarter's and
     year's indicators it closes, as the entry screen does). Expected cells are those of
-    :func:`storage.views.completeness.completeness`.
+    :func:`storage.views.completeness.completeness`. ``level`` division or province: the districts' cells
+    added up before the percents are taken (percents of sums, never averaged); desk: sheets are entered per
+    district, so the rows stay districts and a note says so. Data sets stay per district at every level.
     """
     require(session, "view")
+    level = checked_level(session, level)
     on = on or today()
     catalogue = session.catalogue
     span = resolve_span(year, period, on)
@@ -1014,6 +1304,12 @@ def completeness_report(session: Session, year: int | None = None, period: str |
     sheets = sheets.merge(on_time, on=["district", "institution", "month"], how="left").fillna({"on time": 0})
     sheets["on time"] = sheets["on time"].astype(int)
     sheets["due"] = [deadline(m) < on for m in sheets["month"]]
+    units = chosen
+    if level in ("division", "province"):
+        unit_of = level_units(session, level, chosen, span)
+        # Each district's sheets count in its unit: the sums below are the unit's, the percents taken from them.
+        sheets["district"] = sheets["district"].map(unit_of)
+        units = list(dict.fromkeys(unit_of.values()))
     detail = sheets.groupby(["district", "institution"], sort=False).agg(
         sheets=("month", "count"), expected=("expected", "sum"), entered=("entered", "sum"),
         due_expected=("expected", lambda s: int(s[sheets.loc[s.index, "due"]].sum())),
@@ -1032,7 +1328,7 @@ def completeness_report(session: Session, year: int | None = None, period: str |
         pd.DataFrame()
     if len(grid):
         institutions = [i.name for i in catalogue.institutions.values() if i.name in grid.columns]
-        grid = grid.reindex(index=[d for d in chosen if d in grid.index], columns=institutions)
+        grid = grid.reindex(index=[d for d in units if d in grid.index], columns=institutions)
     grid = grid.rename_axis(None, axis=1).reset_index() if len(grid) else pd.DataFrame(columns=["district"])
     report = Report("completeness", _say(QT_TRANSLATE_NOOP("reports", "Reporting completeness and timeliness, {span}"), span=span.label),
                     _scope(session, chosen),
@@ -1051,7 +1347,14 @@ def completeness_report(session: Session, year: int | None = None, period: str |
              days=REPORTING_DEADLINE_DAYS),
         _say(QT_TRANSLATE_NOOP("reports", "Status: complete on track, from {at_risk:.0%} at risk, below off track."), at_risk=AT_RISK_FROM),
     ]
-    return with_district_names(report)
+    if level == "desk":
+        report.notes.append(_say(QT_TRANSLATE_NOOP("reports", "Completeness has no desk breakdown: the entry sheets are per district, so its rows are districts at the desk level too.")))
+        report.level = level
+        return with_district_names(report)
+    if level != DEFAULT_LEVEL:
+        report.notes.append(_say(QT_TRANSLATE_NOOP("reports", "{level} level: each unit's districts' cells added up, then completeness and timeliness taken from the sums. Data sets and their approval stay per district."),
+                                 level=translate("reports", level).capitalize()))
+    return at_level(session, report, level, keep=("Data sets and their approval",))
 
 
 def _approval_table(session: Session, districts: list[str], months: list[str], approved_only: bool) -> pd.DataFrame:
@@ -1092,16 +1395,17 @@ def _on_time_cells(session: Session, months: list[str], districts: list[str], on
 
 def build_report(session: Session, kind: str, *, year: int | None = None, period: str | None = None,
                  indicators: Iterable[str] | None = None, districts: Iterable[str] | None = None,
-                 approved_only: bool = False) -> Report:
-    """One report by its kind (:data:`REPORT_KINDS`), with the CLI's options."""
+                 approved_only: bool = False, level: str | None = None) -> Report:
+    """One report by its kind (:data:`REPORT_KINDS`), with the CLI's options; ``level`` one of
+    :data:`storage.reference.org_units.LEVELS` (default: district)."""
     if kind == "progress":
-        return progress_report(session, year, period, districts, approved_only=approved_only)
+        return progress_report(session, year, period, districts, approved_only=approved_only, level=level)
     if kind == "trend":
-        return trend_report(session, indicators, districts, year, period, approved_only=approved_only)
+        return trend_report(session, indicators, districts, year, period, approved_only=approved_only, level=level)
     if kind == "desk":
         if approved_only:
             raise UsageError(say("errors", QT_TRANSLATE_NOOP("errors", "The desk report counts case records, which no data set approves: it has no --approved-only.")))
-        return desk_report(session, year, period, districts)
+        return desk_report(session, year, period, districts, level=level)
     if kind == "completeness":
-        return completeness_report(session, year, period, districts, approved_only=approved_only)
+        return completeness_report(session, year, period, districts, approved_only=approved_only, level=level)
     raise UsageError(f"Unknown report {kind!r}; choose one of {', '.join(REPORT_KINDS)}.")

@@ -19,16 +19,19 @@ from storage.errors import UsageError
 from storage.i18n import QT_TRANSLATE_NOOP, say
 from storage.reference.catalogue import make_cell
 from storage.reference.periods import parse_period
+from storage.reports.levels import after_close_sql
 from storage.validation import (
     compute_value,
 )
 
 
-def desk_indicator_values(session: Session, district: str, period: str) -> list[dict]:
+def desk_indicator_values(session: Session, district: str, period: str, desk: str | None = None) -> list[dict]:
     """The desk-register indicators of one district and period, computed from the records.
 
     Monthly, quarterly or annual codes all work: the period is only a date range here. POL-13 counts
-    only services that have a known service standard (resources/pkm_services.csv).
+    only services that have a known service standard (resources/pkm_services.csv). ``desk``: that desk's
+    records only (the desk level of reports). A desk the catalogue has closed counts only up to its close
+    date (:func:`storage.reports.levels.after_close_sql`), at every level.
     """
     require(session, "view")
     parsed = parse_period(period)
@@ -43,9 +46,11 @@ def desk_indicator_values(session: Session, district: str, period: str) -> list[
                        "value": value, "numerator": numerator, "denominator": denominator})
 
     # Consented, live cases only: the basis of every desk-case figure (module docstring).
+    one_desk = " AND desk = ?" if desk is not None else ""
+    case_close, case_close_params = after_close_sql(session, "report_date")
     cases = ("FROM desk_cases WHERE deleted = 0 AND consent_reporting = 1 AND district = ? "
-             "AND report_date BETWEEN ? AND ?")
-    span = [district, start, end]
+             f"AND report_date BETWEEN ? AND ?{one_desk}{case_close}")
+    span = [district, start, end, *([desk] if desk is not None else []), *case_close_params]
     clients = db.execute(f"SELECT count(*) {cases}", span).fetchone()[0]
     add("POL-09", "total", clients)
     counts = {
@@ -64,7 +69,9 @@ def desk_indicator_values(session: Session, district: str, period: str) -> list[
         f"SELECT count(*), coalesce(sum(julianday(report_date) - julianday(incident_date) <= ?), 0) {cases} "
         "AND incident_date IS NOT NULL", [catalogue.thresholds.prompt_report_days, *span]).fetchone()
     _add_fraction(add, catalogue, "POL-11", quick, known)
-    requests = "FROM pkm_requests WHERE deleted = 0 AND district = ? AND completed_date BETWEEN ? AND ?"
+    request_close, request_close_params = after_close_sql(session, "completed_date")
+    requests = f"FROM pkm_requests WHERE deleted = 0 AND district = ? AND completed_date BETWEEN ? AND ?{one_desk}{request_close}"
+    span = [district, start, end, *([desk] if desk is not None else []), *request_close_params]
     delivered = {(service, sex): n for service, sex, n in db.execute(
         f"SELECT service, applicant_sex, count(*) {requests} GROUP BY 1, 2", span)}
     add("POL-12", "total", sum(delivered.values()))

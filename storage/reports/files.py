@@ -22,6 +22,7 @@ from storage.core.files import write_atomically
 from storage.errors import UsageError
 from storage.i18n import QT_TRANSLATE_NOOP, say
 from storage.reports.build import STATUS_COLOURS, Chart, Report, Table
+from storage.reports.levels import DEFAULT_LEVEL
 from storage.sheets.cells import csv_field, keep_all_text
 
 FORMATS = (".xlsx", ".pdf", ".csv")
@@ -81,6 +82,23 @@ def _cell(value: object) -> object:
         if isinstance(value, float) and math.isnan(value):
             return None
     return value
+
+
+def scope_line(report: Report) -> str:
+    """The line under a report's title in its files: scope, level (when not the usual district), span, time."""
+    level = f" - {report.level} level" if report.level != DEFAULT_LEVEL else ""
+    return f"{report.scope}{level} - {report.span} - generated {report.generated_at}"
+
+
+def report_json(report: Report) -> dict:
+    """The report as JSON-ready data (the ``report --json`` output beside the files written): kind, level,
+    title, scope, span, notes, and each table's caption, columns and rows (NaN as null; a suppressed figure
+    as it reads, "<5")."""
+    return {"kind": report.kind, "level": report.level, "title": report.title, "scope": report.scope,
+            "span": report.span, "notes": list(report.notes),
+            "tables": [{"caption": table.caption, "columns": [str(column) for column in table.frame.columns],
+                        "rows": [[_cell(value) for value in row] for row in table.frame.itertuples(index=False)]}
+                       for table in report.tables]}
 
 
 def figure_text(value: object, kind: str | None = None) -> str:
@@ -206,6 +224,8 @@ def write_xlsx(reports: list[Report], path: Path) -> None:
     # loaded when this format is used: the app and CLI start without it
     from openpyxl import Workbook
 
+    if not any(report.tables for report in reports):
+        raise UsageError("The report has no table to write.")  # as for CSV; Excel refuses a file with no sheet
     workbook = Workbook()
     workbook.remove(workbook.active)
     for report, number, title in xlsx_sheet_titles(reports):
@@ -248,7 +268,7 @@ def _xlsx_sheet(sheet, report: Report, index: int) -> None:
     bold = Font(bold=True)
     sheet.append([report.title])
     sheet["A1"].font = Font(bold=True, size=14)
-    sheet.append([f"{report.scope} - {report.span} - generated {report.generated_at}"])
+    sheet.append([scope_line(report)])
     row = sheet.max_row + 2
     widths: dict[int, int] = {}
     fills = {status: PatternFill("solid", fgColor=colour) for status, colour in STATUS_COLOURS.items()}
@@ -453,7 +473,7 @@ def write_pdf(reports: list[Report], path: Path) -> None:
         if number:
             story.append(PageBreak())
         story += [Paragraph(_escape(report.title), styles["Title"]),
-                  Paragraph(_escape(f"{report.scope} - {report.span} - generated {report.generated_at}"),
+                  Paragraph(_escape(scope_line(report)),
                             styles["Normal"]), Spacer(1, 4 * mm)]
         story += [Paragraph(_escape(note), styles["Italic"]) for note in report.notes]
         charted = {chart.table for chart in report.charts}

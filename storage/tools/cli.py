@@ -45,6 +45,7 @@ from storage.records.users import (
     unlock_user,
 )
 from storage.records.values import list_indicator_values
+from storage.reference.org_units import LEVELS
 from storage.sheets.tables import LoadReport
 from storage.sheets.targets import load_targets, write_targets_template
 from storage.sheets.values import load_values, write_template
@@ -291,14 +292,15 @@ def cmd_audit(args: argparse.Namespace, console: Console) -> int:
 def cmd_report(args: argparse.Namespace, console: Console) -> int:
     # The reports need pandas (about a second to import): only `report` pays for it, not every command.
     from storage.reports.build import build_report
-    from storage.reports.files import csv_member_names, write_report
+    from storage.reports.files import csv_member_names, report_json, write_report
 
     with signed_in(args) as session:
         report = build_report(session, args.kind, year=args.year, period=args.period,
-                              indicators=args.indicator, districts=args.district, approved_only=args.approved_only)
+                              indicators=args.indicator, districts=args.district, approved_only=args.approved_only,
+                              level=args.level)
         written = write_report(report, args.out)
     if args.json:
-        console.json([str(path) for path in written])
+        console.json({"files": [str(path) for path in written], **report_json(report)})
         return EXIT_OK
     for note in report.notes:
         console.say(f"  {note}")
@@ -541,7 +543,11 @@ def register(commands: argparse._SubParsersAction) -> None:
     report.add_argument("--district", action="append", help="centre: a district code, repeatable (default: all)")
     report.add_argument("--out", required=True,
                         help="FILE.xlsx, FILE.pdf or FILE.csv (a report of several tables: FILE.zip of a CSV per table)")
-    report.add_argument("--json", action="store_true", help="print the files written as a JSON list")
+    report.add_argument("--level", choices=LEVELS, default="district",
+                        help="the rows: the province, each division, each district (default) or each desk "
+                             "(desk indicators; a district office: district or desk)")
+    report.add_argument("--json", action="store_true",
+                        help="print the files written and the report's tables as a JSON object")
     report.add_argument("--approved-only", action="store_true",
                         help="only figures of data sets the centre approved (progress, trend, completeness)")
     report.set_defaults(handler=cmd_report)
