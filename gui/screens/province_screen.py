@@ -12,7 +12,7 @@ import datetime as dt
 
 from PySide6.QtCore import QCoreApplication, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QHeaderView, QVBoxLayout, QWidget
 
 from gui.screens.base import Screen
 from gui.tasks import run_with_own_connection
@@ -23,6 +23,7 @@ from gui.widgets.style import ATTENTION_FILL, DARK_TEXT, NOTE_STYLE
 from storage.core.clock import today
 from storage.core.session import Session
 from storage.i18n import fill
+from storage.reference.periods import parse_period
 from storage.reports.build import STATUS_COLOURS
 from storage.reports.province import DistrictStanding, province_overview
 from sync.devices import device_overview
@@ -37,23 +38,41 @@ class ProvinceModel(ListTableModel):
 
     DISTRICT, DIVISION = 0, 1
 
-    def __init__(self, session: Session, institutions: list[str]) -> None:
-        catalogue = session.catalogue
-        self.institutions = institutions
-        self.first_institution = 2
-        self.LAST_BUNDLE = self.first_institution + len(institutions)
-        self.WAITING, self.RETURNED, self.APPROVED = self.LAST_BUNDLE + 1, self.LAST_BUNDLE + 2, self.LAST_BUNDLE + 3
-        super().__init__([self.tr("District"), self.tr("Division"),
-                          *(catalogue.institutions[code].name for code in institutions),
-                          self.tr("Last bundle"), self.tr("Waiting for you"), self.tr("Returned"), self.tr("Approved")])
+    first_institution = 2
+
+    def __init__(self, session: Session) -> None:
+        super().__init__([])
         self.session = session
         self.last_seen: dict[str, str | None] = {}
         self.on = today()
+        self._columns(self.institutions_of(self.on.year))
 
-    def show(self, standings: list[DistrictStanding], last_seen: dict[str, str | None], on: dt.date) -> None:
+    def institutions_of(self, year: int) -> list[str]:
+        """The institutions that reported in ``year`` (Levies until its merger into Police), catalogue order."""
+        span = parse_period(str(year))
+        return [code for code, institution in self.session.catalogue.institutions.items()
+                if institution.validity.covers(span)]
+
+    def _columns(self, institutions: list[str]) -> None:
+        self.institutions = institutions
+        self.LAST_BUNDLE = self.first_institution + len(institutions)
+        self.WAITING, self.RETURNED, self.APPROVED = self.LAST_BUNDLE + 1, self.LAST_BUNDLE + 2, self.LAST_BUNDLE + 3
+        self.headers = [self.tr("District"), self.tr("Division"),
+                        *(self.session.catalogue.institutions[code].name for code in institutions),
+                        self.tr("Last bundle"), self.tr("Waiting for you"), self.tr("Returned"), self.tr("Approved")]
+
+    def show(self, standings: list[DistrictStanding], last_seen: dict[str, str | None], on: dt.date,
+             year: int) -> None:
+        """The overview of ``year``: its institutions become the status columns."""
         self.beginResetModel()
+        self._columns(self.institutions_of(year))
         self.rows, self.last_seen, self.on = standings, last_seen, on
         self.endResetModel()
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole:
+            return self.headers[section]  # a narrow status column elides its institution's name
+        return super().headerData(section, orientation, role)
 
     def status(self, row: int, column: int) -> str | None:
         """The status shown in a cell of an institution's column (None elsewhere or when not judged)."""
@@ -123,14 +142,16 @@ class ProvinceScreen(Screen):
         for year in range(current, current - 4, -1):
             self.year.addItem(str(year), year)
         self.year.currentIndexChanged.connect(self.refresh)
-        institutions = [code for code, institution in session.catalogue.institutions.items()
-                        if institution.validity.valid_to is None or institution.validity.valid_to.year >= current - 3]
-        self.model = ProvinceModel(session, institutions)
+        self.model = ProvinceModel(session)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SORT_ROLE)
         self.table = list_table(self.proxy, self.tr("Districts"))
         self.table.setSortingEnabled(True)
+        self.table.sortByColumn(ProvinceModel.DISTRICT, Qt.SortOrder.AscendingOrder)
+        # The heat map fits the screen: status columns share the width left (their titles elide, with tooltips).
+        self.table.horizontalHeader().setStretchLastSection(False)
+        self.model.modelReset.connect(self._fit_columns)
         self.status = plain_label()
         self.status.setStyleSheet(NOTE_STYLE)
         self.loading = False
@@ -153,6 +174,13 @@ class ProvinceScreen(Screen):
     def title(self) -> str:
         return self.tr("Province")
 
+    def _fit_columns(self) -> None:
+        header = self.table.horizontalHeader()
+        for column in range(self.model.columnCount()):
+            stretch = self.model.first_institution <= column < self.model.LAST_BUNDLE
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch if stretch
+                                        else QHeaderView.ResizeMode.ResizeToContents)
+
     def refresh(self) -> None:
         """Read the overview off the GUI thread; the previous one stays until the new one arrives."""
         self._generation += 1
@@ -173,6 +201,6 @@ class ProvinceScreen(Screen):
                 self.status.setText(fill(self.tr("The figures could not be read: {error}"), error=error))
                 return
             self.status.hide()
-            self.model.show(result[0], result[1], on)
+            self.model.show(result[0], result[1], on, year)
 
         run_with_own_connection(self.session, read, show, owner=self)
