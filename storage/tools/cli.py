@@ -295,7 +295,7 @@ def cmd_report(args: argparse.Namespace, console: Console) -> int:
     from storage.reports.files import csv_member_names, report_json, write_report
 
     with signed_in(args) as session:
-        report = build_report(session, args.kind, year=args.year, period=args.period,
+        report = build_report(session, args.kind, year=args.year, period=args.quarter or args.period,
                               indicators=args.indicator, districts=args.district, approved_only=args.approved_only,
                               level=args.level)
         written = write_report(report, args.out)
@@ -535,7 +535,8 @@ def register(commands: argparse._SubParsersAction) -> None:
         "report", help="write a report (.xlsx, .pdf or .csv, from the file name)",
         description="Progress against targets, trends, gender desks, or completeness. Without --year or "
                     "--period: the year of the last complete month (trend: the last 12 complete months).")
-    report.add_argument("--kind", required=True, choices=("progress", "trend", "desk", "completeness"))
+    report.add_argument("--kind", required=True, choices=("progress", "trend", "desk", "completeness", "steering"))
+    report.add_argument("--quarter", help="steering: the quarter of the Steering Committee pack, e.g. 2026Q3")
     report.add_argument("--year", type=int)
     report.add_argument("--period", help="2026-10, 2026Q4 or 2026")
     report.add_argument("--indicator", action="append",
