@@ -19,6 +19,7 @@ from storage.reports.build import AT_RISK, OFF_TRACK, build_report
 from storage.reports.steering import steering_report
 from storage.validation import ValueInput
 from tests.conftest import CLERK_PASSWORD, value
+from tests.gui_fixtures import no_task_outlives_its_test  # noqa: F401  (an autouse fixture)
 
 QUARTER = "2026Q3"
 ON = dt.date(2026, 11, 20)  # the pack is made in November: the quarter ended on 30 September
@@ -124,3 +125,31 @@ def test_the_pack_from_the_command_line(pack_centre, centre_db: Path, tmp_path: 
                             "Prosecution: changed since the last quarter"]
     assert "Courts: results" in captions and "Women's share of each figure counted by sex" in captions
     assert len(load_workbook(out).sheetnames) == len(captions)
+
+
+def test_the_reports_screen_makes_the_pack_of_a_quarter(qtbot, pack_centre, tmp_path: Path):
+    from gui.screens.reports_screen import ReportsScreen
+    from tests.conftest import on_screen
+
+    screen = on_screen(qtbot, ReportsScreen(pack_centre))
+    screen.kind.setCurrentIndex(screen.kind.findData("steering"))
+    # One quarter of the whole province: no year, month, level or approved-only to choose.
+    assert screen.quarter.isVisible() and not screen.level.isVisible() and not screen.year.isVisible()
+    assert not screen.approved_only.isVisible()
+    screen.quarter.setCurrentIndex(screen.quarter.findData(QUARTER))
+    screen.show_report()
+    qtbot.waitUntil(lambda: not screen.busy, timeout=60000)
+    assert screen.report.kind == "steering" and screen.report.span == QUARTER
+    assert [model.table.caption for model in screen.table_models][:2] == ["Departments: data and approval",
+                                                                           "Prosecution: results"]
+    screen.export(tmp_path / "pack.xlsx")
+    qtbot.waitUntil(lambda: not screen.busy, timeout=60000)
+    assert screen.status.text() == f"Saved {tmp_path / 'pack.xlsx'}."
+
+
+def test_a_district_office_has_no_pack(qtbot, supervisor):
+    from gui.screens.reports_screen import ReportsScreen
+    from tests.conftest import on_screen
+
+    screen = on_screen(qtbot, ReportsScreen(supervisor))
+    assert screen.kind.findData("steering") == -1

@@ -123,6 +123,8 @@ class ReportsScreen(Screen):
         for code, name in (("progress", self.tr("Progress against targets")), ("trend", self.tr("Trend of an indicator")),
                            ("desk", self.tr("Gender desks")), ("completeness", self.tr("Reporting completeness"))):
             self.kind.addItem(name, code)
+        if session.is_centre:  # the pack is the province's, for the Steering Committee
+            self.kind.addItem(self.tr("Steering Committee pack"), "steering")
         self.span = QComboBox()
         self.span.addItem(self.tr("Year"), "year")
         self.span.addItem(self.tr("Month"), "period")
@@ -134,6 +136,12 @@ class ReportsScreen(Screen):
         for back in range(24):
             month = shift(last_month, -back)
             self.period.addItem(month, month)
+        self.quarter = QComboBox()
+        last_quarter = last_complete_period("quarterly", dt.date.today())
+        quarter = last_quarter
+        while quarter >= "2020Q1":  # the Action Plan's years and those before it
+            self.quarter.addItem(quarter, quarter)
+            quarter = shift(quarter, -1)
         self.indicator = QComboBox()
         self.indicator.addItem(self.tr("Headline indicators"), None)
         for code, indicator in catalogue.indicators.items():
@@ -163,6 +171,7 @@ class ReportsScreen(Screen):
         bar = QHBoxLayout()
         for text, widget in ((self.tr("&Report:"), self.kind), (self.tr("&For:"), self.span),
                              (self.tr("&Year:"), self.year), (self.tr("&Month:"), self.period),
+                             (self.tr("&Quarter:"), self.quarter),
                              (self.tr("&Level:"), self.level), (self.tr("&Indicator:"), self.indicator)):
             label = plain_label(text)
             label.setBuddy(widget)
@@ -204,16 +213,20 @@ class ReportsScreen(Screen):
         pass  # a report is built when asked for: it reads every value of its span
 
     def _update_fields(self) -> None:
+        pack = self.kind.currentData() == "steering"  # one quarter of the whole province, nothing else to choose
         by_year = self.span.currentData() == "year"
-        for widget, visible in ((self.year, by_year), (self.period, not by_year),
-                                (self.indicator, self.kind.currentData() == "trend")):
+        for widget, visible in ((self.span, not pack), (self.year, by_year and not pack),
+                                (self.period, not by_year and not pack), (self.quarter, pack),
+                                (self.level, not pack), (self.indicator, self.kind.currentData() == "trend")):
             widget.setVisible(visible)
             widget.property("caption").setVisible(visible)
         # The desk report counts case records, which no data set approves (storage refuses the option there).
-        self.approved_only.setVisible(self.kind.currentData() != "desk")
+        self.approved_only.setVisible(self.kind.currentData() not in ("desk", "steering"))
 
     def options(self) -> dict:
         """The chosen report as ``build_report``'s keyword arguments."""
+        if self.kind.currentData() == "steering":
+            return {"period": self.quarter.currentData()}
         by_year = self.span.currentData() == "year"
         indicator = self.indicator.currentData()
         return {"year": self.year.value() if by_year else None, "period": None if by_year else self.period.currentData(),

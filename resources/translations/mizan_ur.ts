@@ -2775,6 +2775,14 @@
 <context>
     <name>ReportsScreen</name>
     <message>
+        <source>Steering Committee pack</source>
+        <translation>اسٹیئرنگ کمیٹی پیک</translation>
+    </message>
+    <message>
+        <source>&amp;Quarter:</source>
+        <translation>سہ ماہی (&amp;Q):</translation>
+    </message>
+    <message>
         <location filename="../../gui/screens/reports_screen.py" line="109"/>
         <source>Progress against targets</source>
         <translation>اہداف کے مقابلے میں پیش رفت</translation>
@@ -3773,6 +3781,18 @@
 </context>
 <context>
     <name>errors</name>
+    <message>
+        <source>{value} is not a quarter; write it like 2026Q3.</source>
+        <translation>{value} سہ ماہی نہیں ہے؛ اسے 2026Q3 کی طرح لکھیں۔</translation>
+    </message>
+    <message>
+        <source>The Steering Committee pack follows the Action Plan&apos;s results framework, and none is loaded: load it with `plan load FILE` (start from `plan template`).</source>
+        <translation>اسٹیئرنگ کمیٹی پیک ایکشن پلان کے نتائج کے فریم ورک پر چلتا ہے، اور کوئی لوڈ نہیں: اسے `plan load FILE` سے لوڈ کریں (`plan template` سے شروع کریں)۔</translation>
+    </message>
+    <message>
+        <source>The Steering Committee pack covers the whole province for one quarter: give only the quarter (--quarter 2026Q3).</source>
+        <translation>اسٹیئرنگ کمیٹی پیک ایک سہ ماہی کے لیے پورے صوبے کا احاطہ کرتا ہے: صرف سہ ماہی دیں (--quarter 2026Q3)۔</translation>
+    </message>
     <message>
         <source>{count} problem(s) in the results framework; nothing was saved.</source>
         <translation>نتائج کے فریم ورک میں {count} مسئلے؛ کچھ محفوظ نہیں ہوا۔</translation>
@@ -5372,6 +5392,150 @@
 </context>
 <context>
     <name>reports</name>
+    <message>
+        <source>Departments: data and approval</source>
+        <translation>محکمے: ڈیٹا اور منظوری</translation>
+    </message>
+    <message>
+        <source>department</source>
+        <translation>محکمہ</translation>
+    </message>
+    <message>
+        <source>data sets</source>
+        <translation>ڈیٹا سیٹ</translation>
+    </message>
+    <message>
+        <source>complete</source>
+        <translation>مکمل</translation>
+    </message>
+    <message>
+        <source>submitted</source>
+        <translation>جمع کرائے گئے</translation>
+    </message>
+    <message>
+        <source>approved</source>
+        <translation>منظور شدہ</translation>
+    </message>
+    <message>
+        <source>returned</source>
+        <translation>واپس کیے گئے</translation>
+    </message>
+    <message>
+        <source>complete %</source>
+        <translation>مکمل ٪</translation>
+    </message>
+    <message>
+        <source>objective</source>
+        <translation>مقصد</translation>
+    </message>
+    <message>
+        <source>output</source>
+        <translation>نتیجہ</translation>
+    </message>
+    <message>
+        <source>baseline</source>
+        <translation>ابتدائی قدر</translation>
+    </message>
+    <message>
+        <source>baseline year</source>
+        <translation>ابتدائی قدر کا سال</translation>
+    </message>
+    <message>
+        <source>quarter</source>
+        <translation>سہ ماہی</translation>
+    </message>
+    <message>
+        <source>year to date</source>
+        <translation>سال میں اب تک</translation>
+    </message>
+    <message>
+        <source>expected to date</source>
+        <translation>اب تک متوقع</translation>
+    </message>
+    <message>
+        <source>last four quarters</source>
+        <translation>پچھلی چار سہ ماہیاں</translation>
+    </message>
+    <message>
+        <source>activity</source>
+        <translation>سرگرمی</translation>
+    </message>
+    <message>
+        <source>title</source>
+        <translation>عنوان</translation>
+    </message>
+    <message>
+        <source>due</source>
+        <translation>مقررہ تاریخ</translation>
+    </message>
+    <message>
+        <source>percent</source>
+        <translation>فیصد</translation>
+    </message>
+    <message>
+        <source>days late</source>
+        <translation>تاخیر کے دن</translation>
+    </message>
+    <message>
+        <source>before</source>
+        <translation>پہلے</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>اب</translation>
+    </message>
+    <message>
+        <source>women</source>
+        <translation>خواتین</translation>
+    </message>
+    <message>
+        <source>total</source>
+        <translation>کل</translation>
+    </message>
+    <message>
+        <source>women %</source>
+        <translation>خواتین ٪</translation>
+    </message>
+    <message>
+        <source>Women&apos;s share of each figure counted by sex</source>
+        <translation>جنس کے لحاظ سے شمار ہر عدد میں خواتین کا حصہ</translation>
+    </message>
+    <message>
+        <source>Steering Committee pack, {quarter}</source>
+        <translation>اسٹیئرنگ کمیٹی پیک، {quarter}</translation>
+    </message>
+    <message>
+        <source>{department}: results</source>
+        <translation>{department}: نتائج</translation>
+    </message>
+    <message>
+        <source>{department}: activities</source>
+        <translation>{department}: سرگرمیاں</translation>
+    </message>
+    <message>
+        <source>{department}: changed since the last quarter</source>
+        <translation>{department}: پچھلی سہ ماہی کے بعد تبدیلیاں</translation>
+    </message>
+    <message>
+        <source>from desk records: see the gender desk tables</source>
+        <translation>ڈیسک ریکارڈ سے: جینڈر ڈیسک کے جدول دیکھیں</translation>
+    </message>
+    <message>
+        <source>Figures are the province&apos;s: flows add up over districts and periods, stock figures are the last period&apos;s, percents and ratios are recomputed from the summed numerators and denominators.</source>
+        <translation>اعداد و شمار صوبے کے ہیں: بہاؤ اضلاع اور مدتوں میں جمع ہوتے ہیں، ذخیرہ اعداد آخری مدت کے ہوتے ہیں، فیصد اور تناسب جمع شدہ شمار کنندہ اور نسب نما سے دوبارہ نکالے جاتے ہیں۔</translation>
+    </message>
+    <message>
+        <source>Status: the year-to-date figure against the Action Plan&apos;s provincial target for {year}, pro-rated for flows to the periods ended; where lower is better, target / figure.</source>
+        <translation>کیفیت: سال میں اب تک کا عدد، ایکشن پلان کے {year} کے صوبائی ہدف کے مقابلے میں، بہاؤ کے لیے گزری مدتوں کے تناسب سے؛ جہاں کم بہتر ہو، ہدف / عدد۔</translation>
+    </message>
+    <message>
+        <source>Days late: days past an activity&apos;s due date while it is neither done nor dropped. Changes: activities whose status or percent differ from what was reported by {day}.</source>
+        <translation>تاخیر کے دن: سرگرمی کی مقررہ تاریخ کے بعد کے دن، جب تک وہ مکمل یا ترک نہ ہو۔ تبدیلیاں: وہ سرگرمیاں جن کی کیفیت یا فیصد {day} تک کی رپورٹ سے مختلف ہے۔</translation>
+    </message>
+    <message>
+        <source>{count} period figures in the year to date come from data sets the centre has not approved yet.</source>
+        <translation>سال میں اب تک کے {count} مدتی اعداد ان ڈیٹا سیٹس سے ہیں جنہیں مرکز نے ابھی منظور نہیں کیا۔</translation>
+    </message>
     <message>
         <source>All districts: the province&apos;s figure against the Action Plan&apos;s provincial target for {year} (results framework), pro-rated and judged as a district&apos;s.</source>
         <translation>تمام اضلاع: صوبے کا عدد {year} کے لیے ایکشن پلان کے صوبائی ہدف (نتائج کا فریم ورک) کے مقابلے میں، تناسب سے اور ضلع کی طرح جانچا گیا۔</translation>
