@@ -35,11 +35,11 @@ from storage.reports.build import (
     Span,
     Table,
     _against_provincial_targets,
+    _entry_figures,
     _now,
     _say,
     _scope,
     desk_report,
-    progress_frame,
     province_figures,
     report_districts,
 )
@@ -80,13 +80,12 @@ def _quarter(code: str) -> tuple[str, dt.date, dt.date]:
 def _province(session: Session, span: Span, districts: list[str], on: dt.date) -> pd.DataFrame:
     """Each indicator's figure for the province over ``span``, against the framework's provincial target of
     its year; desk-derived indicators left out (their figures are the desk tables', suppressed)."""
-    frame = progress_frame(session, span, districts, on)
-    frame = frame[~frame["indicator"].isin(list(DESK_CASE_COUNTS))]
-    frame = frame[frame["indicator"].map(lambda code: session.catalogue.indicators[code].source == "entry")]
-    if frame.empty:
+    # The progress report's own GROUP BY (entry indicators only), added up to the province by the one roll-up.
+    figures = _entry_figures(session, span, districts)
+    if figures.empty:
         return pd.DataFrame(columns=["indicator", "figure", "target", "expected", "status", "unapproved"])
-    province = _against_provincial_targets(session, province_figures(frame, session.catalogue.indicators), span, on)
-    unapproved = frame.groupby("indicator")["unapproved"].sum()
+    province = _against_provincial_targets(session, province_figures(figures, session.catalogue.indicators), span, on)
+    unapproved = figures.groupby("indicator")["unapproved"].sum()
     return province.assign(unapproved=province["indicator"].map(unapproved).fillna(0)).set_index("indicator")
 
 
