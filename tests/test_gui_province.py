@@ -79,3 +79,33 @@ def test_a_district_office_has_no_province_screen(qtbot, pair):
     centre = MainWindow(pair.clerk, sidebar_screens())
     qtbot.addWidget(centre)
     assert centre.screen_titles()[0] == "Province"
+
+
+def test_the_province_screen_lists_the_activities_due_and_late(qtbot, clerk):
+    import datetime as dt
+
+    from storage.records.plan import record_progress, save_framework
+    from storage.reports.province import activities_due
+    from storage.tools.plan_example import example_framework
+
+    framework = example_framework()
+    save_framework(clerk, framework)
+    activities = {item.code: item for item in framework.items if item.level == "activity"}
+    first, *_ = sorted(activities.values(), key=lambda item: item.due)
+    record_progress(clerk, first.code, "done", 100, "2026-01-10", "Finished")
+    on = dt.date(2026, 12, 5)
+    due = activities_due(clerk, on)
+    quarter_end = "2026-12-31"
+    expected = sorted((code for code, item in activities.items() if item.due <= quarter_end and code != first.code),
+                      key=lambda code: (-max((on - dt.date.fromisoformat(activities[code].due)).days, 0),
+                                        activities[code].due, code))
+    assert [activity["code"] for activity in due] == expected  # late first, a done one left out
+    late = due[0]
+    assert late["days_late"] == (on - dt.date.fromisoformat(late["due_date"])).days > 0
+
+    screen = on_screen(qtbot, ProvinceScreen(clerk))
+    qtbot.waitUntil(lambda: not screen.loading, timeout=10000)
+    model = screen.activities
+    assert model.rowCount() == len(activities_due(clerk)) > 0
+    assert model.index(0, model.STATUS).data() in ("not started", "on track", "delayed")
+    assert int(model.index(0, model.LATE).data()) > 0  # the latest is first

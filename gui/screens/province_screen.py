@@ -22,10 +22,11 @@ from gui.widgets.plain import plain_label
 from gui.widgets.style import ATTENTION_FILL, DARK_TEXT, NOTE_STYLE
 from storage.core.clock import today
 from storage.core.session import Session
-from storage.i18n import fill
+from storage.i18n import fill, language
+from storage.records.plan import status_name
 from storage.reference.periods import parse_period
 from storage.reports.build import STATUS_COLOURS
-from storage.reports.province import DistrictStanding, province_overview
+from storage.reports.province import DistrictStanding, activities_due, province_overview
 from sync.devices import device_overview
 
 # Sorting by a status column puts the districts that need attention first.
@@ -128,6 +129,37 @@ class ProvinceModel(ListTableModel):
         return None
 
 
+class DueActivitiesModel(ListTableModel):
+    """The Action Plan's activities due by the end of this quarter and not done: late ones first."""
+
+    CODE, TITLE, DEPARTMENT, DUE, STATUS, PERCENT, LATE = range(7)
+
+    def __init__(self, session: Session) -> None:
+        super().__init__([self.tr("Activity"), self.tr("Title"), self.tr("Department"), self.tr("Due"),
+                          self.tr("Status"), self.tr("Percent"), self.tr("Days late")])
+        self.session = session
+
+    def show(self, activities: list[dict]) -> None:
+        self.beginResetModel()
+        self.rows = activities
+        self.endResetModel()
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        activity, column = self.rows[index.row()], index.column()
+        if role == Qt.ItemDataRole.BackgroundRole and column == self.LATE and activity["days_late"] > 0:
+            return QColor(ATTENTION_FILL)
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        department = self.session.catalogue.institutions.get(activity["department"])
+        title = activity["title_ur"] if language() == "ur" and activity.get("title_ur") else activity["title"]
+        return {self.CODE: activity["code"], self.TITLE: title,
+                self.DEPARTMENT: department.name if department else activity["department"],
+                self.DUE: activity["due_date"], self.STATUS: status_name(activity["status"]),
+                self.PERCENT: f"{activity['percent']:g}%", self.LATE: str(activity["days_late"])}[column]
+
+
 class ProvinceScreen(Screen):
     """The district x institution heat map for a year, with bundles and approvals beside it."""
 
@@ -168,7 +200,14 @@ class ProvinceScreen(Screen):
             "its median indicator against the pro-rated target), how long ago its last bundle arrived, and its data "
             "sets waiting for your decision, returned or approved. Click a column's title to sort by it.")))
         layout.addWidget(self.status)
-        layout.addWidget(self.table, 1)
+        layout.addWidget(self.table, 3)
+        self.activities = DueActivitiesModel(session)
+        self.activities_table = list_table(self.activities, self.tr("Activities due this quarter"))
+        self.activities_table.horizontalHeader().setSectionResizeMode(DueActivitiesModel.TITLE, QHeaderView.ResizeMode.Stretch)
+        self.activities_heading = plain_label(self.tr("Action Plan activities due by the end of this quarter and not done, "
+                                                      "late ones first:"))
+        layout.addWidget(self.activities_heading)
+        layout.addWidget(self.activities_table, 2)
         self.refresh()
 
     def title(self) -> str:
@@ -189,9 +228,9 @@ class ProvinceScreen(Screen):
         self.status.setText(self.tr("Reading the figures…"))
         self.status.show()
 
-        def read(worker: Session) -> tuple[list[DistrictStanding], dict[str, str | None]]:
+        def read(worker: Session) -> tuple[list[DistrictStanding], dict[str, str | None], list[dict]]:
             seen = {district["district"]: district["last_seen"] for district in device_overview(worker)}
-            return province_overview(worker, year, on), seen
+            return province_overview(worker, year, on), seen, activities_due(worker, on)
 
         def show(result: object, error: Exception | None) -> None:
             if generation != self._generation:
@@ -202,5 +241,6 @@ class ProvinceScreen(Screen):
                 return
             self.status.hide()
             self.model.show(result[0], result[1], on, year)
+            self.activities.show(result[2])
 
         run_with_own_connection(self.session, read, show, owner=self)

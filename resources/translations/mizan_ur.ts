@@ -6735,6 +6735,14 @@
 <context>
     <name>ProvinceScreen</name>
     <message>
+        <source>Activities due this quarter</source>
+        <translation>اس سہ ماہی میں واجب سرگرمیاں</translation>
+    </message>
+    <message>
+        <source>Action Plan activities due by the end of this quarter and not done, late ones first:</source>
+        <translation>ایکشن پلان کی وہ سرگرمیاں جو اس سہ ماہی کے آخر تک واجب ہیں اور مکمل نہیں ہوئیں، تاخیر والی پہلے:</translation>
+    </message>
+    <message>
         <source>Year</source>
         <translation>سال</translation>
     </message>
@@ -6761,6 +6769,37 @@
     <message>
         <source>The figures could not be read: {error}</source>
         <translation>اعداد و شمار پڑھے نہیں جا سکے: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>DueActivitiesModel</name>
+    <message>
+        <source>Activity</source>
+        <translation>سرگرمی</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>عنوان</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>محکمہ</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>مقررہ تاریخ</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>کیفیت</translation>
+    </message>
+    <message>
+        <source>Percent</source>
+        <translation>فیصد</translation>
+    </message>
+    <message>
+        <source>Days late</source>
+        <translation>تاخیر کے دن</translation>
     </message>
 </context>
 </TS>

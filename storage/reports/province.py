@@ -16,6 +16,8 @@ from storage.core.clock import today
 from storage.core.roles import require
 from storage.core.session import Session
 from storage.records.approvals import data_set_states
+from storage.records.plan import framework_tree
+from storage.reference.periods import parse_period, period_containing
 from storage.reports.build import _institution_summary, progress_frame, report_districts, resolve_span
 
 
@@ -51,3 +53,19 @@ def province_overview(session: Session, year: int, on: dt.date | None = None) ->
         if state.period.startswith(prefix) and state.district in standings:
             standings[state.district].approvals[state.state] += 1
     return list(standings.values())
+
+
+def activities_due(session: Session, on: dt.date | None = None) -> list[dict]:
+    """The Action Plan's activities due by the end of this quarter and not done or dropped: late ones first
+    (most days late first), then by due date. Each: code, title, title_ur, department, due_date, status,
+    percent, days_late. Empty without a results framework."""
+    require(session, "view")
+    on = on or today()
+    tree = framework_tree(session, on)
+    if tree is None:
+        return []
+    quarter_end = parse_period(period_containing("quarterly", on)).end.isoformat()
+    due = [activity for objective in tree["objectives"] for output in objective["outputs"]
+           for activity in output["activities"]
+           if activity["status"] not in ("done", "dropped") and activity["due_date"] <= quarter_end]
+    return sorted(due, key=lambda activity: (-activity["days_late"], activity["due_date"], activity["code"]))
