@@ -309,3 +309,16 @@ def test_a_refused_load_on_the_command_line_names_each_sheet_and_row(centre_db: 
         f"{tmp_path / 'plan.xlsx'}: 1 problem(s); nothing was written.",
         "  sheet activities row 2: DC_BAD_DATE: The due date '2024-02-30' is not a date. Write it as YYYY-MM-DD, "
         "e.g. 2026-10-31."]
+
+
+def test_validate_checks_the_framework_in_use_against_the_catalogue(clerk):
+    from storage.tools.revalidate import revalidate
+
+    save_framework(clerk, example_framework())
+    assert revalidate(clerk) == []
+    # A framework stored before the catalogue retired LEV-01 (Levies, to 2025-12-31) with a target for 2026.
+    with clerk.write() as db:
+        db.execute("INSERT INTO plan_indicators (indicator, output, position, headline) VALUES ('LEV-01', 'OP1.1', 99, 0)")
+        db.execute("INSERT INTO plan_targets (indicator, year, target) VALUES ('LEV-01', 2026, 10)")
+    assert [(found["record"], found["rule"]) for found in revalidate(clerk)] == [
+        ("results framework, sheet targets", "IV_INDICATOR_NOT_VALID")]
