@@ -12,6 +12,7 @@ every district, rendered with pdftoppm (``--pdf-only``: those pages alone). The 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import os
 import re
 import shutil
@@ -34,11 +35,13 @@ from gui.settings import Settings, apply_font_size  # noqa: E402
 from storage import i18n  # noqa: E402
 from storage.core.session import create_database, open_session  # noqa: E402
 from storage.i18n import LANGUAGES  # noqa: E402
+from storage.records.plan import record_progress, save_framework  # noqa: E402
 from storage.records.users import add_user  # noqa: E402
 from storage.records.values import save_indicator_values  # noqa: E402
 from storage.reports.build import build_report  # noqa: E402
 from storage.reports.files import write_report  # noqa: E402
 from storage.tools.demo import generate_demo  # noqa: E402
+from storage.tools.plan_example import EXAMPLE_PROGRESS, example_framework  # noqa: E402
 from storage.validation import ValueInput
 from sync.devices import enroll_device  # noqa: E402
 from sync.export import export_bundle  # noqa: E402
@@ -232,6 +235,10 @@ def main() -> int:
         window.grab().save(str(out / f"{language_prefix}centre-import.png"))
         print("wrote", out / f"{language_prefix}centre-import.png")
         window.close()
+        # The example Action Plan and its progress, for the Action Plan screen (the demo loads the same).
+        save_framework(clerk, example_framework())
+        for activity, status, percent, days_before, evidence in EXAMPLE_PROGRESS:
+            record_progress(clerk, activity, status, percent, dt.date.today() - dt.timedelta(days=days_before), evidence)
         grab_screens(app, clerk, out, f"{language_prefix}centre-", skip={"import", "reports"})
 
         # Each report on screen, and a few pages of each report's PDF.

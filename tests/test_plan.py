@@ -296,3 +296,29 @@ def test_the_plan_commands(centre_db: Path, tmp_path: Path, monkeypatch, capsys)
     assert main([*clara, "plan", "template", "--out", str(tmp_path / "plan.xlsx")]) == 0
     monkeypatch.setenv("MIZAN_PASSWORD", "admin-pass-1")
     assert main(["--db", str(centre_db), "--user", "admin", "plan", "load", str(EXAMPLE_XLSX)]) == 4
+
+
+def test_a_refused_load_on_the_command_line_names_each_sheet_and_row(centre_db: Path, tmp_path: Path, monkeypatch,
+                                                                    capsys):
+    workbook = load_workbook(EXAMPLE_XLSX)
+    workbook["activities"]["H2"] = "2024-02-30"
+    workbook.save(tmp_path / "plan.xlsx")
+    monkeypatch.setenv("MIZAN_PASSWORD", CLERK_PASSWORD)
+    assert main(["--db", str(centre_db), "--user", "clara", "plan", "load", str(tmp_path / "plan.xlsx")]) == 3
+    assert capsys.readouterr().err.splitlines() == [
+        f"{tmp_path / 'plan.xlsx'}: 1 problem(s); nothing was written.",
+        "  sheet activities row 2: DC_BAD_DATE: The due date '2024-02-30' is not a date. Write it as YYYY-MM-DD, "
+        "e.g. 2026-10-31."]
+
+
+def test_validate_checks_the_framework_in_use_against_the_catalogue(clerk):
+    from storage.tools.revalidate import revalidate
+
+    save_framework(clerk, example_framework())
+    assert revalidate(clerk) == []
+    # A framework stored before the catalogue retired LEV-01 (Levies, to 2025-12-31) with a target for 2026.
+    with clerk.write() as db:
+        db.execute("INSERT INTO plan_indicators (indicator, output, position, headline) VALUES ('LEV-01', 'OP1.1', 99, 0)")
+        db.execute("INSERT INTO plan_targets (indicator, year, target) VALUES ('LEV-01', 2026, 10)")
+    assert [(found["record"], found["rule"]) for found in revalidate(clerk)] == [
+        ("results framework, sheet targets", "IV_INDICATOR_NOT_VALID")]

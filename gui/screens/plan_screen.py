@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
+    QHeaderView,
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
@@ -30,6 +31,7 @@ from gui.widgets.dates import iso_dates
 from gui.widgets.labels import explanation, heading_label
 from gui.widgets.list_model import Index, ListTableModel, list_table
 from gui.widgets.messages import call_storage, message_label, show_message
+from gui.widgets.plain import plain_tooltip
 from gui.widgets.style import ATTENTION_FILL
 from storage.core.roles import allowed
 from storage.core.session import Session
@@ -73,12 +75,15 @@ class ActivitiesModel(ListTableModel):
         if role == Qt.ItemDataRole.BackgroundRole and index.column() in (self.STATUS, self.LATE_DAYS) and \
                 (activity["days_late"] or activity["status"] == "delayed"):
             return LATE
+        title = activity["title_ur"] if language() == "ur" else activity["title"]
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == self.TITLE:
+            return plain_tooltip(title)  # the whole title, where the column cuts it short
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         department = self.session.catalogue.institutions.get(activity["department"])
         return {
             self.CODE: activity["code"],
-            self.TITLE: activity["title_ur"] if language() == "ur" else activity["title"],
+            self.TITLE: title,
             self.DEPARTMENT: department.name if department else activity["department"],
             self.DUE: activity["due_date"],
             self.STATUS: status_name(activity["status"]),
@@ -148,6 +153,8 @@ class PlanScreen(Screen):
         super().__init__(session, parent)
         self.activities = ActivitiesModel(session)
         self.table = list_table(self.activities, self.tr("Activities"))
+        # Every column fits its contents but the title, which takes the room left (so status and days late show).
+        self.table.horizontalHeader().setSectionResizeMode(ActivitiesModel.TITLE, QHeaderView.ResizeMode.Stretch)
         self.name = heading_label("", wrap=True)
         self.example = message_label()
         self.result = message_label()

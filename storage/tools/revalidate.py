@@ -17,16 +17,28 @@ from storage.records.desk import (
     case_identity,
     desk_context,
 )
+from storage.records.plan import check_framework, stored_framework
 from storage.validation import ValueContext, ValueInput, check_desk_case, check_pkm_request, check_values
 
 
 def revalidate(session: Session) -> list[dict]:
-    """Every issue found in stored values, desk cases and PKM requests, as dicts with a ``record``."""
+    """Every issue found in stored values, desk cases, PKM requests and the results framework, as dicts with a
+    ``record``."""
     require(session, "view")
     found: list[dict] = []
     found.extend(_revalidate_values(session))
     found.extend(_revalidate_desk(session))
+    found.extend(_revalidate_plan(session))
     return found
+
+
+def _revalidate_plan(session: Session) -> list[dict]:
+    """The framework in use against the catalogue in use (e.g. an indicator retired before a target's year)."""
+    framework = stored_framework(session)
+    if framework is None:
+        return []
+    _, problems = check_framework(session.catalogue, framework)
+    return [{"record": f"results framework, sheet {problem.sheet}", **problem.as_dict()} for problem in problems]
 
 
 def _revalidate_values(session: Session) -> list[dict]:
