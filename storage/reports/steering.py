@@ -30,18 +30,20 @@ from storage.reference.catalogue import TOTAL_CELL, parse_cell
 from storage.reference.due import due_indicators
 from storage.reference.periods import parse_period, shift
 from storage.reports.build import (
+    ALL_DISTRICTS,
     DESK_CASE_COUNTS,
     Report,
     Span,
     Table,
+    _actual,
     _against_provincial_targets,
     _entry_figures,
     _now,
     _say,
     _scope,
     desk_report,
-    province_figures,
     report_districts,
+    roll_up,
 )
 
 STEERING = "steering"
@@ -77,16 +79,33 @@ def _quarter(code: str) -> tuple[str, dt.date, dt.date]:
     return period.code, period.start, period.end
 
 
-def _province(session: Session, span: Span, districts: list[str], on: dt.date) -> pd.DataFrame:
-    """Each indicator's figure for the province over ``span``, against the framework's provincial target of
-    its year; desk-derived indicators left out (their figures are the desk tables', suppressed)."""
-    # The progress report's own GROUP BY (entry indicators only), added up to the province by the one roll-up.
-    figures = _entry_figures(session, span, districts)
-    if figures.empty:
-        return pd.DataFrame(columns=["indicator", "figure", "target", "expected", "status", "unapproved"])
-    province = _against_provincial_targets(session, province_figures(figures, session.catalogue.indicators), span, on)
-    unapproved = figures.groupby("indicator")["unapproved"].sum()
-    return province.assign(unapproved=province["indicator"].map(unapproved).fillna(0)).set_index("indicator")
+def _province(session: Session, spans: list[Span], districts: list[str], on: dt.date) -> dict[str, pd.DataFrame]:
+    """Per span (by label): each indicator's figure for the province, against the framework's provincial
+    target of its year; desk-derived indicators left out (their figures are the desk tables', suppressed).
+
+    The progress report's own GROUP BY (entry indicators only) per span, added up to the province by the one
+    roll-up in a single pass over every span (by span and indicator), as :func:`province_figures` does."""
+    indicators = session.catalogue.indicators
+    read = [_entry_figures(session, span, districts).assign(span=span.label) for span in spans]
+    figures = pd.concat([frame for frame in read if not frame.empty] or [read[0]], ignore_index=True)
+    rolled = roll_up(figures.assign(last_period=None), dict.fromkeys(figures["district"], ALL_DISTRICTS),
+                     by=("span", "indicator"))
+    unapproved = figures.groupby(["span", "indicator"])["unapproved"].sum()
+    by_span = {}
+    for span in spans:
+        rows = rolled[rolled["span"] == span.label]
+        province = pd.DataFrame({
+            "indicator": rows["indicator"],
+            "figure": [_actual(indicators[code], *parts) for code, *parts in zip(
+                rows["indicator"], rows["value_sum"], rows["numerator"], rows["denominator"], rows["last_value"],
+                strict=True)]})
+        if province.empty:
+            by_span[span.label] = pd.DataFrame(columns=["figure", "target", "expected", "status", "unapproved"])
+            continue
+        province = _against_provincial_targets(session, province, span, on)
+        province["unapproved"] = [unapproved.get((span.label, code), 0) for code in province["indicator"]]
+        by_span[span.label] = province.set_index("indicator")
+    return by_span
 
 
 def _shown(number: object) -> object:
@@ -171,9 +190,9 @@ def steering_report(session: Session, quarter: str, on: dt.date | None = None) -
     months = quarter_span.periods("monthly")
     to_date = Span(f"{year}-01 to {months[-1]}", dt.date(year, 1, 1), end)
     quarters = [shift(code, -back) for back in range(TREND_QUARTERS - 1, -1, -1)]
-    figures = {q: _province(session, Span(q, parse_period(q).start, parse_period(q).end, q), districts, on)
-               for q in quarters}
-    year_to_date = _province(session, to_date, districts, on)
+    spans = [Span(q, parse_period(q).start, parse_period(q).end, q) for q in quarters]
+    figures = _province(session, [*spans, to_date], districts, on)
+    year_to_date = figures.pop(to_date.label)
 
     departments: list[str] = []
     for objective in tree["objectives"]:
