@@ -26,7 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QSettings  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtWidgets import QApplication, QTableView  # noqa: E402
 
 from gui.app import SCREENS  # noqa: E402
 from gui.language import install_language  # noqa: E402
@@ -256,6 +256,20 @@ def main() -> int:
             settle(app, lambda: not reports.busy, seconds=300)
             window.grab().save(str(out / f"{language_prefix}centre-report-{kind}.png"))
             print("wrote", out / f"{language_prefix}centre-report-{kind}.png")
+        # Levels: the progress report by division, the desk report with the Quetta desks side by side.
+        for kind, level in (("progress", "division"), ("desk", "desk")):
+            reports.kind.setCurrentIndex(reports.kind.findData(kind))
+            reports.level.setCurrentIndex(reports.level.findData(level))
+            reports.show_report()
+            settle(app, lambda: not reports.busy, seconds=300)
+            if level == "desk":  # the desks side by side, below the GBV type tables
+                view = next(v for v in reports.scroll.widget().findChildren(QTableView)
+                            if v.accessibleName() == "Clients by desk and month")
+                reports.scroll.verticalScrollBar().setValue(view.y() - 40)
+                settle(app)
+            window.grab().save(str(out / f"{language_prefix}centre-report-{kind}-{level}.png"))
+            print("wrote", out / f"{language_prefix}centre-report-{kind}-{level}.png")
+        reports.level.setCurrentIndex(reports.level.findData("district"))
         if args.language == "en":  # the files stay in English (their words are keys)
             report_pdf_pages(folder, out)
         window.close()

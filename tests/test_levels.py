@@ -39,16 +39,9 @@ from storage.validation import TargetInput
 from tests.conftest import CLERK_PASSWORD, SUPERVISOR_PASSWORD, on_screen, table_counts, value
 from tests.suppression_checker import exposed_small_cells
 from tests.templates import sign_in
+from tests.test_reports import row_of
 
 CHOSEN = ["QUETTA", "PISHIN", "KALAT"]  # Quetta and Pishin in Quetta division, Kalat in Kalat division
-
-
-def row_of(frame: pd.DataFrame, **where) -> pd.Series:
-    found = frame
-    for column, wanted in where.items():
-        found = found[found[column] == wanted]
-    assert len(found) == 1, (where, found)
-    return found.iloc[0]
 
 
 @pytest.fixture
@@ -159,6 +152,14 @@ def test_a_division_s_count_target_needs_every_district_s(level_figures):
     save_targets(level_figures, 2024, [TargetInput("CRT-03", "QUETTA", None, 450)])  # Pishin has no CRT-03 target
     every = progress_report(level_figures, year=2024, districts=CHOSEN, level="division").table("Every indicator").frame
     assert pd.isna(row_of(every, division="Quetta", indicator="CRT-03")["target"])
+    # Lehri (Naseerabad division) closed at the end of 2018: it is no part of the division in 2024, so
+    # Nasirabad's target is the division's.
+    save_indicator_values(level_figures, [value("CRT-02", "NASIRABAD", "2024-01", 4)])
+    save_targets(level_figures, 2024, [TargetInput("CRT-02", "NASIRABAD", None, 50)])
+    every = progress_report(level_figures, year=2024, districts=["NASIRABAD", "LEHRI"], level="division"
+                            ).table("Every indicator").frame
+    naseerabad = row_of(every, division="Naseerabad", indicator="CRT-02")
+    assert (naseerabad["figure"], naseerabad["target"]) == (4, 50)
 
 
 def test_trend_rolls_each_period_up_at_the_division_level(level_figures):

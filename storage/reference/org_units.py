@@ -37,7 +37,7 @@ class OrgUnit:
     validity: Validity
 
     def open_on(self, day: dt.date) -> bool:
-        """Whether the unit is open on ``day`` (its figures count only within its open span)."""
+        """Whether the unit is open on ``day`` (a closed desk's records count only up to its close date)."""
         return ((self.validity.valid_from is None or self.validity.valid_from <= day)
                 and (self.validity.valid_to is None or day <= self.validity.valid_to))
 

@@ -12,6 +12,12 @@ and ``unit`` columns (resources/indicators.csv):
 * percents and ratios are recomputed from the summed numerators and denominators, never averaged.
 
 A district installation reports on its own district only.
+
+Every report takes a level (:data:`storage.reference.org_units.LEVELS`): the rows are the province, each
+division, each district (as stored) or each gender desk. Above the district the districts' figures are
+added up by :func:`roll_up` under the same rules (one code path for every level, the "All districts" rows
+included); the desk level counts the desk indicators from each desk's own records, beside a row per district
+adding its desks up, suppressed together.
 """
 
 from __future__ import annotations
@@ -629,13 +635,20 @@ PROGRESS_FORMATS = {"periods": "count", "unapproved": "count", "figure": "genera
 
 
 def level_units(session: Session, level: str, districts: list[str], span: Span) -> dict[str, str]:
-    """{place: unit} for a report at ``level``: each district to its division or the province (the district
-    level maps each to itself); at the desk level each desk open in the span to itself, and each district
-    to itself (the district's total of its desks, beside them)."""
+    """{place: unit} for a report at ``level``: each district open at some time in the span to its division or
+    the province (the district level maps each to itself), so a unit's target asks nothing of a district
+    abolished before the span; at the desk level each desk open in the span to itself."""
     tree = report_tree(session)
     if level == "desk":
         return {desk.code: desk.code for desk in desks_open_in(tree, districts, span.start, span.end)}
-    return tree.district_to_unit(level, districts)
+    open_districts = [code for code in districts if _open_between(tree.unit("district", code).validity, span)]
+    return tree.district_to_unit(level, open_districts)
+
+
+def _open_between(validity, span: Span) -> bool:
+    """Whether a validity range overlaps the span's dates at all."""
+    return ((validity.valid_from is None or validity.valid_from <= span.end)
+            and (validity.valid_to is None or validity.valid_to >= span.start))
 
 
 def desk_places(session: Session, units: Mapping[str, str]) -> list[tuple[str, str]]:

@@ -4,6 +4,10 @@ Which units there are and which districts (or desks) each holds is the org-unit 
 (:mod:`storage.reference.org_units`, catalogue data); the rules for adding figures up stay in
 :mod:`storage.reports.build` (one code path for every level). This module only says, for a session and a
 span, which units a report shows and where a closed desk's records stop counting.
+
+Only a desk's close date cuts its records off. Its opening date (the seed desks': the month the public
+record gives, May 2024) does not: a record dated before it (a pilot, a date typed wrong) is kept and shown
+rather than silently dropped, and the validation rules are where such a date would be questioned.
 """
 
 from __future__ import annotations
