@@ -19,7 +19,6 @@ from storage.records.desk import save_desk_case
 from storage.records.values import save_indicator_values
 from storage.reports.dhis2 import (
     ADX_NAMESPACE,
-    DATA_TARGETS,
     ExportRefused,
     export_dhis2,
     mapping_columns,
@@ -31,6 +30,7 @@ from storage.reports.dhis2 import (
 from storage.reports.suppression import is_small
 from storage.validation import ValueInput
 from storage.views.entry_sheet import submit_sheet
+from sync.importer import import_bundles
 from tests.conftest import CLERK_PASSWORD, SUPERVISOR_PASSWORD
 from tests.sync_helpers import add_values, export_to, last_month, make_pair
 
@@ -176,8 +176,8 @@ def test_a_mapping_that_sends_a_percent_s_value_is_refused(centre_values, mappin
     with pytest.raises(ExportRefused) as refused:
         export_dhis2(centre_values, bad, tmp_path / "out.json", "json", period="2025-10")
     assert str(refused.value) == f"1 problem(s) in the mapping {bad}; nothing was written."
-    assert refused.value.items == [f"row {len(rows) + 1}: PRO-04 is sent as numerator and denominator, not 'value': "
-                                   "DHIS2 would add or average a percent."]
+    assert refused.value.items == [f"row {len(rows) + 1}: PRO-04 is sent as its numerator and denominator, not 'value': "
+                                   "DHIS2 would add or average a percent or a ratio."]
     assert not (tmp_path / "out.json").exists()
 
 
@@ -334,8 +334,6 @@ def test_approved_only_sends_only_the_figures_of_approved_data_sets(tmp_path: Pa
         add_values(pair.supervisor, {"PRO-01": 41, "CRT-01": 12})  # prosecution and courts
         submit_sheet(pair.supervisor, "QUETTA", "prosecution", period)
         submit_sheet(pair.supervisor, "QUETTA", "courts", period)
-        from sync.importer import import_bundles  # the centre holds the district's figures only after an import
-
         bundles = tmp_path / "bundles"
         assert [o.status for o in import_bundles(pair.clerk, [export_to(pair.supervisor, bundles)])] == ["imported"]
         decide(pair.clerk, "QUETTA", "prosecution", period, "approved")  # courts stays submitted
@@ -395,5 +393,38 @@ def test_a_small_desk_count_leaves_in_no_format(supervisor, tmp_path: Path):
                 assert row[name] is None or not is_small(int(row[name])), (fmt, code, name, row)
 
 
-def test_the_data_targets_are_the_columns_the_template_names():
-    assert [name.rsplit("_", 1)[0] for name in mapping_columns("uid")[-5:]] == [*DATA_TARGETS, "org_unit"]
+def test_two_rows_sent_to_the_same_dhis2_figure_are_refused(centre_values, mapping: Path, tmp_path: Path):
+    with mapping.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    numbers = {(row["indicator"], row["cell"], row["quantity"]): number for number, row in enumerate(rows, start=2)}
+    for row in rows:
+        if (row["indicator"], row["cell"], row["quantity"]) == ("POL-02", "sex=male", "value"):
+            row["category_option_combo_uid"] = "sex=female"  # a slip when copying identifiers
+    clash = tmp_path / "clash.csv"
+    with clash.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    with pytest.raises(ExportRefused) as refused:
+        export_dhis2(centre_values, clash, tmp_path / "out.csv", "csv", period="2025-10")
+    assert refused.value.items == [
+        f"row {numbers[('POL-02', 'sex=male', 'value')]} goes to the same data element and option combos as row "
+        f"{numbers[('POL-02', 'sex=female', 'value')]}: DHIS2 would keep only one of the two figures."]
+    assert not (tmp_path / "out.csv").exists()
+
+
+def test_a_period_without_figures_writes_nothing(centre_values, mapping: Path, tmp_path: Path):
+    with pytest.raises(ExportRefused) as refused:
+        export_dhis2(centre_values, mapping, tmp_path / "out.json", "json", period="2024-02")
+    assert str(refused.value) == "There are no figures of 2024-02 to send; nothing was written."
+    assert not (tmp_path / "out.json").exists()
+
+
+def test_whoever_may_run_reports_may_export(operator, tmp_path: Path):
+    # An export reads the database, as a report does ("view": every role); it writes only its file.
+    save_indicator_values(operator, [figure("POL-02", "QUETTA", "2025-10", value=4)])
+    write_mapping_template(operator, tmp_path / "template.csv")
+    mapping = fill_mapping(tmp_path / "template.csv", tmp_path / "map.csv")
+    summary = export_dhis2(operator, mapping, tmp_path / "out.adx", "adx", period="2025-10")
+    assert (summary.values, summary.suppressed) == (1, 0)
+    xmlschema.XMLSchema(XSD).validate(tmp_path / "out.adx")

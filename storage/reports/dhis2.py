@@ -197,7 +197,10 @@ def read_mapping(catalogue: Catalogue, path: str | Path) -> Mapping:
                 problems.append(say("errors", QT_TRANSLATE_NOOP("errors", "row {row}: {indicator} {cell} is not an indicator and cell of the catalogue."), row=number, indicator=key[0], cell=key[1]))
                 continue
             if key[2] not in quantities(indicator):
-                problems.append(say("errors", QT_TRANSLATE_NOOP("errors", "row {row}: {indicator} is sent as {quantities}, not {quantity}: DHIS2 would add or average a percent."), row=number, indicator=key[0], quantities=" and ".join(quantities(indicator)), quantity=repr(key[2])))
+                problems.append(
+                    say("errors", QT_TRANSLATE_NOOP("errors", "row {row}: {indicator} is sent as its numerator and denominator, not {quantity}: DHIS2 would add or average a percent or a ratio."), row=number, indicator=key[0], quantity=repr(key[2]))
+                    if indicator.has_fraction else
+                    say("errors", QT_TRANSLATE_NOOP("errors", "row {row}: {indicator} is sent as its value, not {quantity}."), row=number, indicator=key[0], quantity=repr(key[2])))
                 continue
             target = Target(*(row.get(f"{name}_{scheme}", "") for name in DATA_TARGETS))
         elif kind == ORG_UNIT_ROW:
@@ -420,16 +423,14 @@ def figure_text(number: float | int) -> str:
 
 @dataclass
 class Unmapped:
-    """What has no DHIS2 identifier, with how many values it would have carried."""
+    """What has no DHIS2 identifier, with how many values each would have carried, and how many values in
+    all are left without one (a value may lack both its data element and its org unit)."""
 
     counts: dict[tuple, int] = field(default_factory=dict)
+    values: int = 0
 
     def add(self, key: tuple) -> None:
         self.counts[key] = self.counts.get(key, 0) + 1
-
-    @property
-    def values(self) -> int:
-        return sum(self.counts.values())
 
     def lines(self) -> list[str]:
         """Each unmapped item in words, in a stable order."""
@@ -471,13 +472,19 @@ def data_values(catalogue: Catalogue, rows: Iterable[dict], mapping: Mapping, fm
                 continue
             target = mapping.data.get((indicator.code, row["cell"], quantity))
             org_unit = mapping.org_units.get((row["district"], ""))
+            missing = []
             if target is None:
-                unmapped.add((DATA_ROW, "data_element", indicator.code, row["cell"], quantity))
+                missing.append((DATA_ROW, "data_element", indicator.code, row["cell"], quantity))
             elif fmt == "adx" and not target.data_set:
-                unmapped.add((DATA_ROW, "data_set", indicator.code, row["cell"], quantity))
-            elif org_unit is None:
-                unmapped.add((ORG_UNIT_ROW, row["district"]))
+                missing.append((DATA_ROW, "data_set", indicator.code, row["cell"], quantity))
+            if org_unit is None:
+                missing.append((ORG_UNIT_ROW, row["district"]))
+            for item in missing:
+                unmapped.add(item)
+            if missing:
+                unmapped.values += 1
             else:
+                assert target is not None and org_unit is not None
                 sent.append(DataValue(target.data_set, target.data_element, target.category_option_combo,
                                       target.attribute_option_combo, org_unit, row["period"], figure_text(amount),
                                       (row.get("comment") or "").strip()))
@@ -590,6 +597,8 @@ def export_dhis2(session: Session, mapping_path: str | Path, out: str | Path, fm
     if unmapped.counts and not skip_unmapped:
         raise ExportRefused(say("errors", QT_TRANSLATE_NOOP("errors", "{count} value(s) have no DHIS2 identifier in the mapping {file}; nothing was written. Fill these in, or leave them out with --skip-unmapped:"), count=unmapped.values, file=str(mapping_path)),
                             unmapped.lines(), unmapped.details())
+    if not values:
+        raise ExportRefused(say("errors", QT_TRANSLATE_NOOP("errors", "There are no figures of {span} to send; nothing was written."), span=period or str(year)), [], [])
     out = Path(out)
     if fmt == "adx":
         content = adx_bytes(values, exported or dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"))
