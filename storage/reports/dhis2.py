@@ -542,8 +542,10 @@ def json_bytes(values: list[DataValue], scheme: str) -> bytes:
             item["comment"] = value.comment
         return item
 
-    payload = {"idScheme": scheme.upper(), "dataValues": [entry(value) for value in values]}
-    return (json.dumps(payload, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+    # One data value a line, each encoded by json (its C encoder: ``indent`` would take the pure-Python one,
+    # five times slower over a centre's year); the file stays readable and parses as one object.
+    lines = ",\n".join(json.dumps(entry(value), ensure_ascii=False) for value in values)
+    return (f'{{"idScheme": {json.dumps(scheme.upper())},\n"dataValues": [\n{lines}\n]}}\n').encode()
 
 
 def csv_bytes(values: list[DataValue]) -> bytes:
