@@ -6,6 +6,7 @@ lacks, approved data sets only, desk figures only as protected aggregates, and a
 from __future__ import annotations
 
 import csv
+import io
 import json
 import xml.etree.ElementTree as ElementTree
 from pathlib import Path
@@ -408,3 +409,15 @@ def test_whoever_may_run_reports_may_export(operator, tmp_path: Path):
     summary = export_dhis2(operator, mapping, tmp_path / "out.adx", "adx", period="2025-10")
     assert (summary.values, summary.suppressed) == (1, 0)
     xmlschema.XMLSchema(XSD).validate(tmp_path / "out.adx")
+
+
+def test_a_mapping_saved_by_excel_with_semicolons_in_utf_16_reads_the_same(centre_values, mapping: Path, tmp_path: Path):
+    rows = mapping_rows(mapping)
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=list(rows[0]), delimiter=";")
+    writer.writeheader()
+    writer.writerows(rows)
+    excel = tmp_path / "excel.csv"
+    excel.write_bytes(buffer.getvalue().encode("utf-16"))  # Excel's "Unicode text" keeps a byte-order mark
+    catalogue = centre_values.catalogue
+    assert read_mapping(catalogue, excel) == read_mapping(catalogue, mapping)

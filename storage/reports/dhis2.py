@@ -50,6 +50,7 @@ from storage.reference.periods import parse_period, periods_in_year
 from storage.reports.desk_indicators import desk_indicator_values
 from storage.reports.suppression import Relation, protect
 from storage.sheets.cells import csv_field, csv_text
+from storage.sheets.reading import csv_separator, decode_csv
 from storage.validation import compute_value
 
 FORMATS = ("adx", "json", "csv")
@@ -174,12 +175,13 @@ def read_mapping(catalogue: Catalogue, path: str | Path) -> Mapping:
     the two figures)."""
     path = Path(path)
     try:
-        text = path.read_bytes().decode("utf-8-sig")
+        # As `load` reads a sheet: whatever encoding and separator the spreadsheet program saved it with.
+        text = decode_csv(path.read_bytes()).text
     except OSError as error:
         raise UsageError(say("errors", QT_TRANSLATE_NOOP("errors", "Cannot read the mapping {file}: {reason}"), file=str(path), reason=error.strerror or str(error))) from error
     except UnicodeDecodeError as error:
         raise UsageError(say("errors", QT_TRANSLATE_NOOP("errors", "The mapping {file} is not UTF-8 text; save it as CSV UTF-8."), file=str(path))) from error
-    reader = csv.DictReader(io.StringIO(text, newline=""))
+    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=csv_separator(text, mapping_columns("uid")[:4]))
     header = [name.strip() for name in reader.fieldnames or []]
     scheme = next((s for s in ID_SCHEMES if set(mapping_columns(s)) <= set(header)), None)
     if scheme is None:
