@@ -4951,6 +4951,82 @@
         <source>{codes}: typed in per district, with no desk breakdown. At the desk level choose a desk indicator: {desk}.</source>
         <translation>{codes}: ضلع وار درج ہوتے ہیں، ان کی ڈیسک وار تقسیم نہیں۔ ڈیسک کی سطح پر ڈیسک کا کوئی اشاریہ چنیں: {desk}۔</translation>
     </message>
+    <message>
+        <source>The id scheme is uid or code, not {scheme}.</source>
+        <translation>شناخت کا طریقہ uid یا code ہے، {scheme} نہیں۔</translation>
+    </message>
+    <message>
+        <source>Cannot read the mapping {file}: {reason}</source>
+        <translation>میپنگ {file} پڑھی نہیں جا سکی: {reason}</translation>
+    </message>
+    <message>
+        <source>The mapping {file} is not UTF-8 text; save it as CSV UTF-8.</source>
+        <translation>میپنگ {file} UTF-8 متن نہیں ہے؛ اسے CSV UTF-8 کے طور پر محفوظ کریں۔</translation>
+    </message>
+    <message>
+        <source>{file} is not a DHIS2 mapping: it needs the columns of `dhis2 mapping-template` ({columns}).</source>
+        <translation>{file} DHIS2 میپنگ نہیں ہے: اس میں `dhis2 mapping-template` کے کالم ہونے چاہئیں ({columns})۔</translation>
+    </message>
+    <message>
+        <source>row {row}: {indicator} {cell} is not an indicator and cell of the catalogue.</source>
+        <translation>قطار {row}: {indicator} {cell} کیٹلاگ کا کوئی اشاریہ اور خانہ نہیں ہے۔</translation>
+    </message>
+    <message>
+        <source>row {row}: {indicator} is sent as its numerator and denominator, not {quantity}: DHIS2 would add or average a percent or a ratio.</source>
+        <translation>قطار {row}: {indicator} اپنے شمار کنندہ اور نسب نما کے طور پر بھیجا جاتا ہے، {quantity} کے طور پر نہیں: DHIS2 فیصد یا تناسب کو جمع کر دے گا یا اس کی اوسط نکالے گا۔</translation>
+    </message>
+    <message>
+        <source>row {row}: {indicator} is sent as its value, not {quantity}.</source>
+        <translation>قطار {row}: {indicator} اپنی قدر کے طور پر بھیجا جاتا ہے، {quantity} کے طور پر نہیں۔</translation>
+    </message>
+    <message>
+        <source>row {row}: {district} is not a district of the catalogue.</source>
+        <translation>قطار {row}: {district} کیٹلاگ کا کوئی ضلع نہیں ہے۔</translation>
+    </message>
+    <message>
+        <source>row {row}: kind is data or org_unit, not {kind}.</source>
+        <translation>قطار {row}: kind یا تو data ہے یا org_unit، {kind} نہیں۔</translation>
+    </message>
+    <message>
+        <source>row {row} repeats row {first}; keep one.</source>
+        <translation>قطار {row} قطار {first} کو دہراتی ہے؛ ایک رکھیں۔</translation>
+    </message>
+    <message>
+        <source>row {row} goes to the same data element and option combos as row {first}: DHIS2 would keep only one of the two figures.</source>
+        <translation>قطار {row} اسی ڈیٹا عنصر اور آپشن کومبو میں جاتی ہے جس میں قطار {first}: DHIS2 دونوں میں سے صرف ایک عدد رکھے گا۔</translation>
+    </message>
+    <message>
+        <source>{count} problem(s) in the mapping {file}; nothing was written.</source>
+        <translation>میپنگ {file} میں {count} مسئلے؛ کچھ نہیں لکھا گیا۔</translation>
+    </message>
+    <message>
+        <source>Say which figures to export: --period P or --year Y (one of them).</source>
+        <translation>بتائیں کون سے اعداد برآمد کرنے ہیں: --period P یا --year Y (ان میں سے ایک)۔</translation>
+    </message>
+    <message>
+        <source>district {district}: no org unit ({count} value(s))</source>
+        <translation>ضلع {district}: کوئی org unit نہیں ({count} قدریں)</translation>
+    </message>
+    <message>
+        <source>{indicator} {cell} {quantity}: no data set, which ADX needs ({count} value(s))</source>
+        <translation>{indicator} {cell} {quantity}: کوئی ڈیٹا سیٹ نہیں، جو ADX کے لیے ضروری ہے ({count} قدریں)</translation>
+    </message>
+    <message>
+        <source>{indicator} {cell} {quantity}: no data element ({count} value(s))</source>
+        <translation>{indicator} {cell} {quantity}: کوئی ڈیٹا عنصر نہیں ({count} قدریں)</translation>
+    </message>
+    <message>
+        <source>The format is adx, json or csv, not {format}.</source>
+        <translation>فارمیٹ adx، json یا csv ہے، {format} نہیں۔</translation>
+    </message>
+    <message>
+        <source>{count} value(s) have no DHIS2 identifier in the mapping {file}; nothing was written. Fill these in, or leave them out with --skip-unmapped:</source>
+        <translation>{count} قدروں کا میپنگ {file} میں کوئی DHIS2 شناخت کنندہ نہیں؛ کچھ نہیں لکھا گیا۔ یہ بھر دیں، یا --skip-unmapped سے انہیں چھوڑ دیں:</translation>
+    </message>
+    <message>
+        <source>There are no figures of {span} to send; nothing was written.</source>
+        <translation>{span} کے بھیجنے کے لیے کوئی اعداد نہیں؛ کچھ نہیں لکھا گیا۔</translation>
+    </message>
 </context>
 <context>
     <name>fields</name>

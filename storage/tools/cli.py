@@ -46,6 +46,8 @@ from storage.records.users import (
 )
 from storage.records.values import list_indicator_values
 from storage.reference.org_units import LEVELS
+from storage.reports.dhis2 import FORMATS as DHIS2_FORMATS
+from storage.reports.dhis2 import ID_SCHEMES, ExportRefused, export_dhis2, write_mapping_template
 from storage.sheets.tables import LoadReport
 from storage.sheets.targets import load_targets, write_targets_template
 from storage.sheets.values import load_values, write_template
@@ -317,6 +319,46 @@ def cmd_report(args: argparse.Namespace, console: Console) -> int:
     return EXIT_OK
 
 
+def cmd_dhis2(args: argparse.Namespace, console: Console) -> int:
+    """``dhis2 mapping-template`` and ``dhis2 export``: figures for DHIS2 through a mapping (docs/dhis2.md)."""
+    try:
+        with signed_in(args) as session:
+            if args.dhis2_command == "mapping-template":
+                rows = write_mapping_template(session, args.out, args.id_scheme)
+                summary = {"path": args.out, "rows": rows, "id_scheme": args.id_scheme}
+            else:
+                summary = export_dhis2(session, args.mapping, args.out, args.format, period=args.period, year=args.year,
+                                       approved_only=args.approved_only, skip_unmapped=args.skip_unmapped).as_dict()
+    except MizanError as error:
+        if args.json:  # a refusal is a JSON object too, with the same exit code
+            console.json(error.as_dict() if isinstance(error, ExportRefused) else {"refused": str(error)})
+            return error.exit_code
+        if not isinstance(error, ExportRefused):
+            raise
+        console.warn(str(error))
+        for item in error.items:
+            console.warn(f"  {item}")
+        return error.exit_code
+    if args.json:
+        console.json(summary)
+    elif args.dhis2_command == "mapping-template":
+        console.say(f"Wrote {rows} rows to {args.out}. Fill in the DHIS2 {args.id_scheme}s of data elements, "
+                    "category option combos, attribute option combos and org units, then `dhis2 export` with it.")
+    else:
+        console.say(f"Wrote {summary['values']} values of {args.period or args.year} for {summary['org_units']} "
+                    f"org unit(s) to {summary['path']} ({summary['format']}).")
+        if summary["skipped_unmapped"]:
+            console.say(f"Left out {summary['skipped_unmapped']} value(s) with no DHIS2 identifier (--skip-unmapped):")
+            for item in summary["unmapped"]:
+                console.say(f"  {item}")
+        if summary["suppressed"]:
+            console.say(f"Not sent: {summary['suppressed']} desk figure(s), small counts or figures from which one "
+                        "could be worked out.")
+        if summary["desk_left_out"]:
+            console.say("Approved data sets only: the desk indicators, counted from case records, are left out.")
+    return EXIT_OK
+
+
 def cmd_targets(args: argparse.Namespace, console: Console) -> int:
     with signed_in(args) as session:
         if args.targets_command == "template":
@@ -552,6 +594,31 @@ def register(commands: argparse._SubParsersAction) -> None:
     report.add_argument("--approved-only", action="store_true",
                         help="only figures of data sets the centre approved (progress, trend, completeness)")
     report.set_defaults(handler=cmd_report)
+
+    dhis2 = commands.add_parser("dhis2", help="figures for DHIS2: a mapping template, and ADX or dataValueSets exports")
+    dhis2_commands = dhis2.add_subparsers(dest="dhis2_command", required=True)
+    dhis2_template = dhis2_commands.add_parser(
+        "mapping-template", help="every indicator cell, district and desk, with empty columns for DHIS2 identifiers")
+    dhis2_template.add_argument("--out", required=True, help="the mapping file to write (.csv)")
+    dhis2_template.add_argument("--id-scheme", choices=ID_SCHEMES, default="uid",
+                                help="identify DHIS2 objects by uid (default) or code")
+    dhis2_template.add_argument("--json", action="store_true")
+    dhis2_export = dhis2_commands.add_parser(
+        "export", help="stored figures of a period or a year through a filled mapping, as ADX, JSON or CSV",
+        description="Refuses with the list of items the mapping lacks (exit 3) unless --skip-unmapped. Percents go as "
+                    "their numerator and denominator; desk figures only as small-cell protected aggregates.")
+    dhis2_export.add_argument("--format", required=True, choices=DHIS2_FORMATS)
+    dhis2_export.add_argument("--mapping", required=True, help="the filled mapping file")
+    dhis2_span = dhis2_export.add_mutually_exclusive_group(required=True)
+    dhis2_span.add_argument("--period", help="2026-10, 2026Q4 or 2026")
+    dhis2_span.add_argument("--year", type=int, help="every month, quarter and the year")
+    dhis2_export.add_argument("--approved-only", action="store_true",
+                              help="only figures of data sets the centre approved (no desk indicators)")
+    dhis2_export.add_argument("--skip-unmapped", action="store_true",
+                              help="leave out values the mapping has no identifier for (counted in the summary)")
+    dhis2_export.add_argument("--out", required=True)
+    dhis2_export.add_argument("--json", action="store_true")
+    dhis2.set_defaults(handler=cmd_dhis2)
 
     targets = commands.add_parser("targets", help="targets per indicator, district and year")
     targets_commands = targets.add_subparsers(dest="targets_command", required=True)
