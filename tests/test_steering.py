@@ -15,7 +15,8 @@ from main import main
 from storage.errors import UsageError
 from storage.records.plan import Framework, PlanIndicator, PlanItem, PlanTarget, record_progress, save_framework
 from storage.records.values import save_indicator_values
-from storage.reports.build import AT_RISK, OFF_TRACK, build_report
+from storage.reports.build import AT_RISK, OFF_TRACK
+from storage.reports.kinds import make_report
 from storage.reports.steering import steering_report
 from storage.validation import ValueInput
 from tests.conftest import CLERK_PASSWORD, value
@@ -109,7 +110,7 @@ def test_the_pack_needs_a_framework_and_a_quarter(clerk):
         steering_report(clerk, "2026-08")
     assert str(month.value) == "'2026-08' is not a quarter; write it like 2026Q3."
     with pytest.raises(UsageError) as narrowed:
-        build_report(clerk, "steering", period=QUARTER, districts=["QUETTA"])
+        make_report(clerk, "steering", period=QUARTER, districts=["QUETTA"])
     assert str(narrowed.value).startswith("The Steering Committee pack covers the whole province for one quarter")
 
 

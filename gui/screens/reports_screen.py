@@ -1,6 +1,6 @@
 """Reports on screen and to XLSX, PDF or CSV: progress against targets, trends, gender desks, completeness.
 
-The figures and the rules behind them are storage's (``storage.reports.build.build_report``); the files are
+The figures and the rules behind them are storage's (``storage.reports.kinds.make_report``); the files are
 ``storage.reports.files.write_report``'s; the charts on screen are the PDF's own drawings, shown as SVG.
 Building a report reads every stored value of its span, so it runs off the GUI thread.
 """
@@ -48,8 +48,9 @@ from storage.i18n import fill
 from storage.reference.catalogue import load_catalogue
 from storage.reference.due import last_complete_period
 from storage.reference.periods import shift
-from storage.reports.build import DISTRICT_NAME, STATUS_COLOURS, Report, Table, build_report
+from storage.reports.build import DISTRICT_NAME, STATUS_COLOURS, Report, Table
 from storage.reports.files import chart_svg, csv_member_names, figure_text, report_target, write_report
+from storage.reports.kinds import make_report
 from storage.reports.levels import DEFAULT_LEVEL, levels_for
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -224,7 +225,7 @@ class ReportsScreen(Screen):
         self.approved_only.setVisible(self.kind.currentData() not in ("desk", "steering"))
 
     def options(self) -> dict:
-        """The chosen report as ``build_report``'s keyword arguments."""
+        """The chosen report as ``make_report``'s keyword arguments."""
         if self.kind.currentData() == "steering":
             return {"period": self.quarter.currentData()}
         by_year = self.span.currentData() == "year"
@@ -252,7 +253,7 @@ class ReportsScreen(Screen):
                 return
             self.display(report)
 
-        run_with_own_connection(self.session, lambda session: build_report(session, kind, **options), shown,
+        run_with_own_connection(self.session, lambda session: make_report(session, kind, **options), shown,
                                 owner=self)
 
     def display(self, report: Report) -> None:

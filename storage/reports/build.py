@@ -46,7 +46,7 @@ from storage.reports.suppression import SMALL_CELL, SUPPRESSED, Protection, Rela
 from storage.validation import bucket_order, compute_value, days_bucket
 from storage.views.completeness import completeness
 
-REPORT_KINDS = ("progress", "trend", "desk", "completeness", "steering")
+REPORT_KINDS = ("progress", "trend", "desk", "completeness")  # and the Steering Committee pack: storage.reports.kinds
 
 # -- status against targets ------------------------------------------------------------------------------
 # performance = figure / target (higher is better) or target / figure (lower is better), where a flow's
@@ -1420,10 +1420,4 @@ def build_report(session: Session, kind: str, *, year: int | None = None, period
         return desk_report(session, year, period, districts, level=level)
     if kind == "completeness":
         return completeness_report(session, year, period, districts, approved_only=approved_only, level=level)
-    if kind == "steering":
-        from storage.reports.steering import steering_report  # the pack builds on this module
-
-        if period is None or year is not None or districts or approved_only or (level or DEFAULT_LEVEL) != DEFAULT_LEVEL:
-            raise UsageError(say("errors", QT_TRANSLATE_NOOP("errors", "The Steering Committee pack covers the whole province for one quarter: give only the quarter (--quarter 2026Q3).")))
-        return steering_report(session, period)
     raise UsageError(f"Unknown report {kind!r}; choose one of {', '.join(REPORT_KINDS)}.")

@@ -293,11 +293,11 @@ def cmd_audit(args: argparse.Namespace, console: Console) -> int:
 
 def cmd_report(args: argparse.Namespace, console: Console) -> int:
     # The reports need pandas (about a second to import): only `report` pays for it, not every command.
-    from storage.reports.build import build_report
     from storage.reports.files import csv_member_names, report_json, write_report
+    from storage.reports.kinds import make_report
 
     with signed_in(args) as session:
-        report = build_report(session, args.kind, year=args.year, period=args.quarter or args.period,
+        report = make_report(session, args.kind, year=args.year, period=args.quarter or args.period,
                               indicators=args.indicator, districts=args.district, approved_only=args.approved_only,
                               level=args.level)
         written = write_report(report, args.out)
