@@ -1,0 +1,209 @@
+"""Rules that compare indicators (resources/rules.csv): the grammar, every shipped rule failing and passing at
+save, the load naming the other row, ``validate``, and the demo passing every rule."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+
+import pytest
+
+from storage.errors import ValidationFailed
+from storage.records.values import list_indicator_values, save_indicator_values
+from storage.reference.catalogue import load_catalogue, parse_catalogue, shipped_files
+from storage.reference.periods import period_containing, shift
+from storage.reference.rules import RuleSyntaxError, parse_expression, parse_rules
+from storage.validation import ValueInput
+from tests.conftest import table_counts
+
+LAST_MONTH = shift(period_containing("monthly", dt.date.today()), -1)
+LAST_QUARTER = shift(period_containing("quarterly", dt.date.today()), -1)
+EXPECTED_TOKEN = "expected a number, an indicator, a cell in [ ], '+', '-' or '.'"
+HEADER = "code,left,operator,right,severity,period_type,missing_value_strategy,message,message_ur\n"
+
+
+def count(indicator: str, figure: object, cell: str = "total", period: str = LAST_MONTH,
+          comment: str | None = None) -> ValueInput:
+    return ValueInput(indicator, "QUETTA", period, cell, value=figure, comment=comment)
+
+
+def fraction(indicator: str, numerator: object, denominator: object, period: str = LAST_MONTH) -> ValueInput:
+    return ValueInput(indicator, "QUETTA", period, "total", numerator=numerator, denominator=denominator)
+
+
+def refused(session, inputs: list[ValueInput]) -> list[tuple[str, str]]:
+    """Save ``inputs``, expect ValidationFailed and no write at all; return (rule, message) pairs."""
+    before = table_counts(session)
+    with pytest.raises(ValidationFailed) as caught:
+        save_indicator_values(session, inputs)
+    assert table_counts(session) == before
+    return [(found.rule, found.message) for found in caught.value.issues]
+
+
+# -- the grammar ------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "error"), [
+    ("", "where: expected a number or an indicator such as POL-03[total] at position 1, found the end"),
+    ("POL-03", "where: expected '[' and a cell such as [total] at position 7, found the end"),
+    ("POL-03[total] +", "where: expected a number or an indicator such as POL-03[total] at position 16, found the end"),
+    ("POL-03[total] * 2", f"where: {EXPECTED_TOKEN} at position 15, found '*'"),
+    ("POL-03[total] POL-01[total]", "where: expected '+', '-' or the end at position 15, found 'POL-01'"),
+    ("POL-99[total]", "where: unknown indicator 'POL-99' at position 1"),
+    ("POL-03.numerator[total]", "where: POL-03 is a count and has no numerator (position 8)"),
+    ("PRO-04.rate[total]", "where: expected 'numerator' or 'denominator' at position 8, found 'rate'"),
+    ("POL-03[sex=other]", "where: expected 'total', '*' or a cell of POL-03 such as [age=adult;sex=transgender] "
+                          "at position 7, found '[sex=other]'"),
+    ("PRO-01[*]", "where: PRO-01 has no cells but its total, so [*] names nothing (position 7)"),
+    ("__import__('os')", f"where: {EXPECTED_TOKEN} at position 1, found '_'"),
+    ("POL_03[total]; import os", f"where: {EXPECTED_TOKEN} at position 14, found ';'"),
+    ("1 + eval[total]", "where: unknown indicator 'eval' at position 5"),
+])
+def test_the_parser_refuses_anything_outside_its_grammar_naming_the_position(text, error):
+    with pytest.raises(RuleSyntaxError) as caught:
+        parse_expression(text, load_catalogue(), "where")
+    assert str(caught.value) == error
+
+
+def test_the_grammar_reads_sums_parts_and_cells():
+    catalogue = load_catalogue()
+    expression = parse_expression("PRO-04.numerator[total] + PRO-05.numerator[ total ] - 2", catalogue)
+    assert [(term.sign, term.indicator, term.part, term.cells, term.constant) for term in expression.terms] == [
+        (1, "PRO-04", "numerator", ("total",), None), (1, "PRO-05", "numerator", ("total",), None),
+        (-1, None, "value", (), 2.0)]
+    undertrial = parse_expression("PRS-01[detention=undertrial]", catalogue).terms[0].cells
+    assert len(undertrial) == 6 and all("detention=undertrial" in cell for cell in undertrial)
+    assert parse_expression("POL-03[*]", catalogue).terms[0].cells == tuple(catalogue.cells("POL-03")[1:])
+    assert parse_expression("POL-03[sex=male;age=adult]", catalogue).terms[0].cells == ("age=adult;sex=male",)
+
+
+def rules_file(*rows: str) -> str:
+    return HEADER + "".join(row + "\n" for row in rows)
+
+
+@pytest.mark.parametrize(("row", "error"), [
+    ("R1,POL-03[total],=<,POL-01[total],error,monthly,skip_if_any_missing,m,م",
+     "rules.csv row 2: expected operator to be one of <=, <, ==, >=, >, !=, found '=<'"),
+    ("R1,POL-03[total],<=,POL-01[total],fatal,monthly,skip_if_any_missing,m,م",
+     "rules.csv row 2: expected severity to be one of error, warning, found 'fatal'"),
+    ("R1,POL-03[total],<=,POL-01[total],error,monthly,skip_if_all_missing,m,م",
+     "rules.csv row 2: expected missing_value_strategy to be one of skip_if_any_missing, never_skip, found 'skip_if_all_missing'"),
+    ("R1,POL-03[total],<=,POL-06[total],error,monthly,skip_if_any_missing,m,م",
+     "rules.csv row 2: POL-06 is quarterly, but the rule's period_type is monthly"),
+    ("R1,1,<=,2,error,monthly,skip_if_any_missing,m,م",
+     "rules.csv row 2: the rule compares numbers only; name an indicator on one side"),
+    ("R1,POL-03[total],<=,POL-01[totl],error,monthly,skip_if_any_missing,m,م",
+     "rules.csv row 2 (right): expected 'total', '*' or a cell of POL-01 such as [offence_group=other] at "
+     "position 7, found '[totl]'"),
+])
+def test_a_rules_file_is_refused_naming_its_row(row, error):
+    with pytest.raises(RuleSyntaxError) as caught:
+        parse_rules(rules_file(row), load_catalogue())
+    assert str(caught.value) == error
+
+
+def test_a_catalogue_with_a_bad_rule_is_refused_and_the_urdu_message_is_read_in_urdu():
+    files = {**shipped_files(), "rules.csv": rules_file("R1,POL-03[total,<=,POL-01[total],error,monthly,"
+                                                        "skip_if_any_missing,m,م")}
+    with pytest.raises(ValueError, match=r"rules.csv row 2 \(left\): expected .* at position 7, found '\['"):
+        parse_catalogue(files, "en")
+    urdu = parse_catalogue(shipped_files(), "ur")
+    english = parse_catalogue(shipped_files(), "en")
+    assert [rule.code for rule in urdu.rules] == [rule.code for rule in english.rules]
+    assert urdu.rules[0].message != english.rules[0].message and "POL-03" in urdu.rules[0].message
+
+
+def test_never_skip_counts_a_missing_figure_as_zero_and_skip_if_any_missing_waits():
+    catalogue = load_catalogue()
+    text = rules_file("NS,POL-08[total],<=,POL-01[total],error,monthly,never_skip,m,م",
+                      "SK,POL-08[total],<=,POL-01[total],error,monthly,skip_if_any_missing,m,م")
+    never, skip = parse_rules(text, catalogue)
+    only_vaw = {("POL-08", "total"): (3, None, None)}.get
+    assert never.judge(lambda indicator, cell: only_vaw((indicator, cell))) == (3.0, 0.0)
+    assert skip.judge(lambda indicator, cell: only_vaw((indicator, cell))) is None
+    both = {("POL-08", "total"): (3, None, None), ("POL-01", "total"): (3.0000000001, None, None)}.get
+    assert never.judge(lambda indicator, cell: both((indicator, cell))) is None
+
+
+# -- every shipped rule, failing and passing, at save --------------------------------------------------------
+
+# Per shipped rule: figures saved first, the figure that then breaks the rule, and one that keeps it.
+SHIPPED_EXAMPLES = {
+    "POL-ARRESTEES": ([count("POL-03", 40)], fraction("POL-05", 30, 41), fraction("POL-05", 30, 40)),
+    "POL-VAW-FIRS": ([count("POL-01", 100)], count("POL-08", 101), count("POL-08", 9)),
+    "POL-SERIOUS-FIRS": ([count("POL-01", 100)], fraction("POL-14", 10, 120), fraction("POL-14", 10, 20)),
+    "PRO-DECIDED-ACQUITTALS": ([fraction("PRO-04", 10, 50)], fraction("PRO-05", 10, 51), fraction("PRO-05", 10, 50)),
+    "PRO-DECIDED-WITHDRAWN": ([fraction("PRO-04", 10, 50)], fraction("PRO-06", 3, 49), fraction("PRO-06", 3, 50)),
+    "PRO-OUTCOMES": ([fraction("PRO-04", 20, 50), fraction("PRO-05", 25, 50)], fraction("PRO-06", 6, 50),
+                     fraction("PRO-06", 5, 50)),
+    "PRS-UNSENTENCED": ([count("PRS-01", 500)], fraction("PRS-02", 501, 600), fraction("PRS-02", 300, 500)),
+    "PRS-UNDERTRIAL": ([count("PRS-01", 100, f"age={age};detention={detention};sex={sex}")
+                        for age in ("adult", "under18") for detention in ("undertrial", "convicted")
+                        for sex in ("female", "male", "transgender")],
+                       fraction("PRS-02", 60, 600), fraction("PRS-02", 600, 600)),
+    "PRS-ALL-PRISONERS": ([count("PRS-01", 500)], fraction("PRS-02", 300, 600), fraction("PRS-02", 300, 500)),
+    "PRS-OCCUPANCY": ([count("PRS-01", 500)], fraction("PRS-04", 510, 400), fraction("PRS-04", 500, 400)),
+    "POL-TRAINED": ([count("POL-06", 50, period=LAST_QUARTER)], count("POL-07", 51, period=LAST_QUARTER),
+                    count("POL-07", 50, period=LAST_QUARTER)),
+}
+
+
+def test_every_shipped_rule_has_an_example():
+    assert sorted(SHIPPED_EXAMPLES) == sorted(rule.code for rule in load_catalogue().rules)
+
+
+@pytest.mark.parametrize("code", sorted(SHIPPED_EXAMPLES))
+def test_every_shipped_rule_fails_and_passes_at_save(supervisor, code):
+    rule = next(rule for rule in supervisor.catalogue.rules if rule.code == code)
+    first, breaking, keeping = SHIPPED_EXAMPLES[code]
+    save_indicator_values(supervisor, [ValueInput(**{**vars_of(value), "comment": "given"}) for value in first])
+    if rule.severity == "error":
+        found = [(rule_code, message) for rule_code, message in refused(supervisor, [breaking])
+                 if f"({code}: " in message]  # (PRS-02 over 600 prisoners of 500 also breaks PRS-ALL-PRISONERS)
+        assert [rule_code for rule_code, _ in found] == ["IV_RULE"]
+        assert found[0][1].startswith("This figure conflicts with ") and rule.message in found[0][1]
+        assert f"({code}: {rule.left.text} is " in found[0][1]
+    else:
+        with pytest.raises(ValidationFailed) as caught:  # a warning: saved with a comment, or to check later
+            save_indicator_values(supervisor, [breaking])
+        assert [found.rule for found in caught.value.issues] == ["IV_RULE_WARNING"]
+        assert caught.value.issues[0].message.endswith("If both are right, add a comment saying why.")
+    report = save_indicator_values(supervisor, [keeping])
+    assert report.warnings == [] and report.new == 1
+
+
+def vars_of(value: ValueInput) -> dict:
+    return {name: getattr(value, name) for name in ValueInput.__slots__}
+
+
+def test_the_message_names_the_other_figure_and_the_figures_that_disagree(supervisor):
+    save_indicator_values(supervisor, [count("POL-03", 40)])
+    assert refused(supervisor, [fraction("POL-05", 30, 41)]) == [(
+        "IV_RULE",
+        "This figure conflicts with POL-03[total]: The arrestees behind POL-05 (produced before a magistrate) cannot "
+        "be more than the persons arrested (POL-03). (POL-ARRESTEES: POL-05.denominator[total] is 41, "
+        "POL-03[total] is 40.)")]
+    # The other way round: the stored POL-05 refuses a smaller POL-03, naming POL-05.
+    save_indicator_values(supervisor, [fraction("POL-05", 30, 40)])
+    found = refused(supervisor, [count("POL-03", 39)])
+    assert found[0][1].startswith("This figure conflicts with POL-05.denominator[total]: ")
+    # Both corrected at once in one batch: saved.
+    save_indicator_values(supervisor, [count("POL-03", 30), fraction("POL-05", 20, 30)])
+    assert {row["indicator"]: row["value"] for row in list_indicator_values(supervisor, LAST_MONTH)} == {
+        "POL-03": 30, "POL-05": pytest.approx(66.67)}
+
+
+def test_a_warning_rule_is_saved_with_a_comment(supervisor):
+    save_indicator_values(supervisor, [count("PRS-01", 500)])
+    value = fraction("PRS-04", 510, 400)
+    value.comment = "ten prisoners moved in on the last day"
+    report = save_indicator_values(supervisor, [value])
+    assert [found.rule for found in report.warnings] == ["IV_RULE_WARNING"]
+    assert report.warnings[0].check == "PRS-OCCUPANCY"
+    assert report.warnings[0].others == (("PRS-01", "total", report.warnings[0].others[0][2]),)
+    assert report.warnings[0].others[0][2].startswith("This figure conflicts with PRS-04.numerator[total]: ")
+
+
+def shipped_rules_csv() -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(shipped_files()["rules.csv"])))
