@@ -591,8 +591,9 @@ def _check_cross_rules(context: ValueContext, checked: list[CheckedValue], merge
     for (district, period), members in by_place.items():
         named = {rule.code: rule for value in members for rule in rules_of.get(value.source.indicator, ())}
         for rule in named.values():
-            for cell_issue, value in cross_rule_issues(rule, district, period, merged, members):
-                value.issues.append(cell_issue)
+            for _, cell_issue, value in cross_rule_issues(rule, district, period, merged, members):
+                if value is not None:
+                    value.issues.append(cell_issue)
 
 
 def related_indicators(catalogue: Catalogue) -> dict[str, frozenset[str]]:
@@ -605,11 +606,11 @@ def related_indicators(catalogue: Catalogue) -> dict[str, frozenset[str]]:
 
 
 def cross_rule_issues(rule: CrossRule, district: str, period: str, merged: Mapping, members: Iterable[CheckedValue] = ()
-                      ) -> list[tuple[Issue, CheckedValue | None]]:
+                      ) -> list[tuple[tuple[str, str], Issue, CheckedValue | None]]:
     """The issues of one rules.csv rule at one district and period, judged over ``merged`` ((indicator,
     district, cell) -> {period: (value, numerator, denominator)}): none when it holds or is skipped. One issue
     per figure of ``members`` (the batch) it names, each naming the others (with their rows in a load); with
-    no member named, one issue per figure the rule names (the centre's import, which lists them)."""
+    no member named, one issue per stored figure the rule names. Each comes with its (indicator, cell)."""
 
     def lookup(indicator: str, cell: str) -> tuple | None:
         return merged.get((indicator, district, cell), {}).get(period)
@@ -628,25 +629,27 @@ def cross_rule_issues(rule: CrossRule, district: str, period: str, merged: Mappi
                      left=rule.left.text, left_value=_fmt(broken[0]), right=rule.right.text, right_value=_fmt(broken[1]))
     code = "IV_RULE" if rule.severity == ERROR else "IV_RULE_WARNING"
 
-    def describe(term) -> str:
+    def describe(term, with_rows: bool) -> str:
         named_rows = sorted({row for cell in term.cells if (row := rows.get((term.indicator, cell))) is not None})
-        if not named_rows:
+        if not named_rows or not with_rows:
             return term.text
         return say("rules", QT_TRANSLATE_NOOP("rules", "{term} (row {rows})"), term=term.text,
                    rows=", ".join(str(row) for row in named_rows))
 
-    def message_for(indicator: str, cell: str) -> str:
-        others = [describe(term) for term in terms if not (term.indicator == indicator and cell in term.cells)]
+    def message_for(indicator: str, cell: str, with_rows: bool = True) -> str:
+        others = [describe(term, with_rows) for term in terms
+                  if not (term.indicator == indicator and cell in term.cells)]
         return issue(code, check=rule.code, others=", ".join(dict.fromkeys(others)) or rule.left.text,
                      message=rule.message, comparison=comparison).message
 
     present = [key for key in dict.fromkeys(rule.operands()) if lookup(*key) is not None]
-    found: list[tuple[Issue, CheckedValue | None]] = []
+    found: list[tuple[tuple[str, str], Issue, CheckedValue | None]] = []
     for key in [key for key in present if key in by_key] or ([] if by_key else present):
         value = by_key.get(key)
-        found.append((Issue(code, RULES[code].severity, RULES[code].field, message_for(*key),
+        found.append((key, Issue(code, RULES[code].severity, RULES[code].field, message_for(*key),
                             None if value is None else value.source.row, check=rule.code,
-                            others=tuple((*other, message_for(*other)) for other in present if other != key)), value))
+                            others=tuple((*other, message_for(*other, with_rows=False)) for other in present if other != key)),
+                      value))
     return found
 
 
@@ -956,6 +959,9 @@ ELAPSED_BUCKET_NAMES = {
 # Rules about several cells of one indicator at once (the parts and their total): a cell they refuse may
 # pass once another cell of its grid is corrected, so the entry grid tries it again with the next save.
 CROSS_CELL_RULES = frozenset({"IV_CELLS_SUM", "IV_CELLS_EXCEED_TOTAL"})
+# The rules of rules.csv that compare indicators: a figure they refuse may pass once the other figure (often in
+# another indicator's grid) is corrected; the centre lists them at import and never keeps a record aside for one.
+CROSS_INDICATOR_RULES = frozenset({"IV_RULE", "IV_RULE_WARNING"})
 
 
 @dataclass
