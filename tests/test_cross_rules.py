@@ -21,7 +21,9 @@ from storage.sheets.values import load_values
 from storage.tools.demo import generate_demo
 from storage.tools.revalidate import revalidate
 from storage.validation import ValueInput
+from sync.importer import import_bundles
 from tests.conftest import SUPERVISOR_PASSWORD, table_counts
+from tests.sync_helpers import export_to, make_pair
 
 LAST_MONTH = shift(period_containing("monthly", dt.date.today()), -1)
 LAST_QUARTER = shift(period_containing("quarterly", dt.date.today()), -1)
@@ -288,3 +290,39 @@ def test_validate_lists_broken_rules_with_json(district_db, supervisor, monkeypa
     assert [(issue["record"], issue["rule"], issue["check"]) for issue in listed["issues"]] == [
         (f"PRS-01 QUETTA {LAST_MONTH} total", "IV_RULE_WARNING", "PRS-OCCUPANCY")]
     assert listed["warnings"] == 1
+
+
+# -- the centre's import ---------------------------------------------------------------------------------------
+
+
+def test_at_the_centre_a_figure_that_breaks_a_rule_is_merged_with_a_warning_never_kept_aside(tmp_path):
+    pair = make_pair(tmp_path / "pair")
+    try:
+        period = LAST_MONTH
+        save_indicator_values(pair.supervisor, [count("POL-03", 40), fraction("POL-05", 30, 40),
+                                                count("PRS-01", 500, comment="counted at midnight")])
+        occupancy = fraction("PRS-04", 510, 400)
+        occupancy.comment = "ten prisoners moved in on the last day"
+        save_indicator_values(pair.supervisor, [occupancy])  # a warning rule, commented: saved at the district
+        with pair.supervisor.write() as db:  # an error rule broken behind the application's back
+            db.execute("UPDATE indicator_values SET denominator = 41, value = 73.17 WHERE indicator = 'POL-05'")
+        bundle = export_to(pair.supervisor, tmp_path / "usb")
+        [outcome] = import_bundles(pair.clerk, [bundle])
+        assert outcome.status == "imported"
+        assert (outcome.counts["new"], outcome.counts["quarantined"]) == (4, 0)
+        rule_lines = [line for line in outcome.warnings if "conflicts with" in line]
+        assert rule_lines == [
+            f"{bundle.name}: district QUETTA, PC 'Quetta DPO', {period}: POL-05 total: This figure conflicts with "
+            "POL-03[total]: The arrestees behind POL-05 (produced before a magistrate) cannot be more than the persons "
+            "arrested (POL-03). (POL-ARRESTEES: POL-05.denominator[total] is 41, POL-03[total] is 40.)",
+            f"{bundle.name}: district QUETTA, PC 'Quetta DPO', {period}: PRS-04 total: This figure conflicts with "
+            "PRS-01[total]: The prisoners behind the occupancy (PRS-04) are usually the prison population on the last "
+            "day (PRS-01). (PRS-OCCUPANCY: PRS-04.numerator[total] is 510, PRS-01[total] is 500.) If both are right, "
+            "add a comment saying why."]
+        # Kept with the bundle, and the figures are at the centre.
+        stored = pair.clerk.db.execute("SELECT warnings FROM bundles").fetchone()[0]
+        assert all(line in json.loads(stored) for line in rule_lines)
+        assert {row["indicator"] for row in list_indicator_values(pair.clerk, period=period)} == {
+            "POL-03", "POL-05", "PRS-01", "PRS-04"}
+    finally:
+        pair.close()
