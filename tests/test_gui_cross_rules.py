@@ -71,3 +71,24 @@ def test_stored_figures_that_disagree_show_on_both_cells_when_the_sheet_opens(qt
     occupancy.setData(occupancy.index_of("total", NUMERATOR), "500")
     assert occupancy.states["total"].state == SAVED
     assert population.states["total"].state == STORED
+
+
+def test_in_urdu_the_conflict_is_told_with_the_rules_own_urdu_message(qapp):
+    from gui.language import install_language, remove_language
+    from storage.reference.catalogue import load_catalogue
+    from storage.validation import ValueContext, check_values
+
+    period = last_complete_period("monthly", dt.date.today())
+    translators = install_language(qapp, "ur")
+    try:
+        catalogue = load_catalogue("ur")
+        context = ValueContext(catalogue=catalogue, today=dt.date.today(), own_district="QUETTA",
+                               history={("POL-03", "QUETTA", "total"): {period: (40, None, None)}})
+        [checked] = check_values(context, [ValueInput("POL-05", "QUETTA", period, numerator=30, denominator=41)],
+                                 outliers=False)
+        [found] = checked.issues
+        urdu_rule = next(rule for rule in catalogue.rules if rule.code == "POL-ARRESTEES").message
+        assert found.rule == "IV_RULE" and urdu_rule in found.message
+        assert found.message.startswith("یہ عدد") and urdu_rule != load_catalogue("en").rules[0].message
+    finally:
+        remove_language(qapp, translators)
