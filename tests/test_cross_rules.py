@@ -5,14 +5,16 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import io
 import json
+import shutil
 from pathlib import Path
 
 import pytest
 
 from main import main
-from storage.errors import ValidationFailed
+from storage.core.catalogues import active_catalogue, catalogue_files, store_catalogue
+from storage.errors import UsageError, ValidationFailed
+from storage.records.catalogue_admin import load_catalogue_folder
 from storage.records.values import list_indicator_values, save_indicator_values
 from storage.reference.catalogue import load_catalogue, parse_catalogue, shipped_files
 from storage.reference.periods import period_containing, shift
@@ -24,6 +26,7 @@ from storage.validation import ValueInput
 from sync.importer import import_bundles
 from tests.conftest import SUPERVISOR_PASSWORD, table_counts
 from tests.sync_helpers import export_to, make_pair
+from tests.templates import sign_in
 
 LAST_MONTH = shift(period_containing("monthly", dt.date.today()), -1)
 LAST_QUARTER = shift(period_containing("quarterly", dt.date.today()), -1)
@@ -213,10 +216,6 @@ def test_a_warning_rule_is_saved_with_a_comment(supervisor):
     assert report.warnings[0].others[0][2].startswith("This figure conflicts with PRS-04.numerator[total]: ")
 
 
-def shipped_rules_csv() -> list[dict[str, str]]:
-    return list(csv.DictReader(io.StringIO(shipped_files()["rules.csv"])))
-
-
 # -- the demo, validate ------------------------------------------------------------------------------------
 
 
@@ -324,5 +323,44 @@ def test_at_the_centre_a_figure_that_breaks_a_rule_is_merged_with_a_warning_neve
         assert all(line in json.loads(stored) for line in rule_lines)
         assert {row["indicator"] for row in list_indicator_values(pair.clerk, period=period)} == {
             "POL-03", "POL-05", "PRS-01", "PRS-04"}
+    finally:
+        pair.close()
+
+
+# -- the rules travel with the catalogue -----------------------------------------------------------------------
+
+EXAMPLE = Path(__file__).resolve().parent.parent / "docs" / "examples" / "catalogue-v2"
+
+
+def test_a_catalogue_folder_with_a_bad_rule_is_refused_naming_the_row_and_position(tmp_path):
+    pair = make_pair(tmp_path / "pair")
+    admin = sign_in(pair.centre_path, "admin")
+    try:
+        folder = tmp_path / "v2"
+        shutil.copytree(EXAMPLE, folder)
+        text = (folder / "rules.csv").read_text(encoding="utf-8")
+        (folder / "rules.csv").write_text(text.replace("PRS-08[total],<=", "PRS-08[total] +,<="), encoding="utf-8")
+        before = table_counts(admin)
+        with pytest.raises(UsageError) as refused_load:
+            load_catalogue_folder(admin, folder)
+        assert str(refused_load.value) == (
+            "The catalogue cannot be read: rules.csv row 13 (left): expected a number or an indicator such as "
+            "POL-03[total] at position 16, found the end")
+        assert table_counts(admin) == before
+    finally:
+        admin.close()
+        pair.close()
+
+
+def test_a_catalogue_stored_before_rules_csv_follows_the_shipped_rules(tmp_path):
+    pair = make_pair(tmp_path / "pair")
+    try:
+        older = {name: text for name, text in shipped_files().items() if name != "rules.csv"}
+        older["catalogue_version.txt"] = "2026.12.2\n"
+        with pair.clerk.write() as db:
+            store_catalogue(db, older, "2026.12.2", "admin", "2026-12-01T00:00:00Z")
+        assert catalogue_files(pair.clerk.db)["rules.csv"] == shipped_files()["rules.csv"]
+        assert [rule.code for rule in active_catalogue(pair.clerk.db).rules] == [
+            rule.code for rule in load_catalogue().rules]
     finally:
         pair.close()

@@ -80,6 +80,11 @@ class CentreUpdateDialog(QDialog):
                                       "retired {retired}."), before=catalogue["from"], after=catalogue["to"],
                               added=", ".join(catalogue["added"]) or "–", changed=", ".join(catalogue["changed"]) or "–",
                               retired=", ".join(catalogue["retired"]) or "–"))
+            if any(catalogue.get(key) for key in ("rules_added", "rules_changed", "rules_removed")):
+                lines.append(fill(self.tr("Rules that compare indicators: new {added}; changed {changed}; removed "
+                                          "{removed}."), added=", ".join(catalogue["rules_added"]) or "–",
+                                  changed=", ".join(catalogue["rules_changed"]) or "–",
+                                  removed=", ".join(catalogue["rules_removed"]) or "–"))
         lines += [
             fill(self.tr("Targets: {new} new, {changed} changed, {removed} removed."), new=targets["new"],
                  changed=targets["changed"], removed=targets["removed"]),

@@ -5946,6 +5946,10 @@
         <source>Passwords need at least {after} characters (was {before}).</source>
         <translation>پاس ورڈ کم از کم {after} حروف کا ہونا چاہیے (پہلے {before})۔</translation>
     </message>
+    <message>
+        <source>Rules that compare indicators: new {added}; changed {changed}; removed {removed}.</source>
+        <translation>اشاریوں کا باہمی موازنہ کرنے والے قواعد: نئے {added}؛ بدلے گئے {changed}؛ ہٹائے گئے {removed}۔</translation>
+    </message>
 </context>
 <context>
     <name>ApprovalsScreen</name>

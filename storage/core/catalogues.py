@@ -41,7 +41,9 @@ def catalogue_files(db: Database, sequence: int | None = None) -> dict[str, str]
     row = db.execute("SELECT files FROM catalogues WHERE sequence = ?", [sequence]).fetchone()
     if row is None:
         raise UsageError(f"There is no catalogue {sequence} here.")
-    return json.loads(row[0])
+    files = json.loads(row[0])
+    # A catalogue stored before a file joined the catalogue (rules.csv) has the shipped one.
+    return {**{name: text for name, text in shipped_files().items() if name not in files}, **files}
 
 
 @cache
@@ -95,13 +97,19 @@ def checked_successor(db: Database, files: dict[str, str]) -> tuple[Catalogue, d
 
 def catalogue_changes(old: Catalogue, new: Catalogue) -> dict[str, list[str]]:
     """Indicator codes added, changed (any fact of theirs) and retired (given a valid_to) from old to new,
-    both parsed in one language."""
+    both parsed in one language; and the codes of the rules (rules.csv) added, changed and removed."""
     added = sorted(code for code in new.indicators if code not in old.indicators)
     retired = sorted(code for code, indicator in new.indicators.items() if code in old.indicators
                      and indicator.validity.valid_to is not None and old.indicators[code].validity.valid_to is None)
     changed = sorted(code for code, indicator in new.indicators.items() if code in old.indicators
                      and code not in retired and indicator != old.indicators[code])
-    return {"added": added, "changed": changed, "retired": retired}
+    # The rules that compare indicators (rules.csv), by code: a rule may be dropped, unlike an indicator.
+    old_rules, new_rules = {rule.code: rule for rule in old.rules}, {rule.code: rule for rule in new.rules}
+    return {"added": added, "changed": changed, "retired": retired,
+            "rules_added": sorted(code for code in new_rules if code not in old_rules),
+            "rules_changed": sorted(code for code, rule in new_rules.items()
+                                    if code in old_rules and rule != old_rules[code]),
+            "rules_removed": sorted(code for code in old_rules if code not in new_rules)}
 
 
 def store_catalogue(db: Database, files: dict[str, str], version: str, loaded_by: str, loaded_at: str,

@@ -24,7 +24,7 @@ import io
 import operator
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # the catalogue parses its rules: importing it at run time would be a cycle
@@ -106,7 +106,7 @@ class CrossRule:
     period_type: str
     strategy: str
     message: str
-    row: int
+    row: int = field(compare=False)  # where it is in the file: moving a rule does not change it
 
     @property
     def indicators(self) -> frozenset[str]:
