@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import json
+import random
 import shutil
 from pathlib import Path
 
@@ -22,7 +23,7 @@ from storage.reference.rules import RuleSyntaxError, parse_expression, parse_rul
 from storage.sheets.values import load_values
 from storage.tools.demo import generate_demo
 from storage.tools.revalidate import revalidate
-from storage.validation import ValueInput
+from storage.validation import ValueContext, ValueInput, check_values
 from sync.importer import import_bundles
 from tests.conftest import SUPERVISOR_PASSWORD, table_counts
 from tests.sync_helpers import export_to, make_pair
@@ -364,3 +365,41 @@ def test_a_catalogue_stored_before_rules_csv_follows_the_shipped_rules(tmp_path)
             rule.code for rule in load_catalogue().rules]
     finally:
         pair.close()
+
+
+# -- the disaggregation rule, said in the same grammar -----------------------------------------------------------
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_each_disaggregation_against_its_total_reads_the_same_in_the_grammar(seed):
+    """IV_CELLS_SUM, built in for every disaggregated indicator, is ``X[*] == X[total]`` (skip_if_any_missing;
+    numerators and denominators for a percent): both give the same verdict on the same complete grid."""
+    catalogue = load_catalogue()
+    rng = random.Random(seed)
+    period = LAST_MONTH
+    for code in ("POL-02", "POL-03", "PRS-01", "PRS-02", "POL-05"):
+        indicator = catalogue.indicators[code]
+        parts = ("numerator", "denominator") if indicator.has_fraction else ("value",)
+        text = "\n".join(
+            f"S{part},{code}{'' if part == 'value' else '.' + part}[*],==,{code}{'' if part == 'value' else '.' + part}"
+            f"[total],error,monthly,skip_if_any_missing,m,م" for part in parts)
+        rules = parse_rules(HEADER + text + "\n", catalogue)
+        cells = catalogue.cells(code)[1:]
+        figures = {cell: (rng.randint(0, 5), rng.randint(5, 9)) for cell in cells}
+        total = [sum(pair[0] for pair in figures.values()), sum(pair[1] for pair in figures.values())]
+        if rng.random() < 0.6:
+            total[rng.randrange(len(parts))] += rng.choice((-1, 1))
+        inputs = [ValueInput(code, "QUETTA", period, cell, value=None if indicator.has_fraction else pair[0],
+                             numerator=pair[0] if indicator.has_fraction else None,
+                             denominator=pair[1] if indicator.has_fraction else None)
+                  for cell, pair in figures.items()]
+        inputs.append(ValueInput(code, "QUETTA", period, "total", value=None if indicator.has_fraction else total[0],
+                                 numerator=total[0] if indicator.has_fraction else None,
+                                 denominator=total[1] if indicator.has_fraction else None))
+        context = ValueContext(catalogue=catalogue, today=dt.date.today(), own_district="QUETTA")
+        built_in = any(found.rule == "IV_CELLS_SUM" for value in check_values(context, inputs, outliers=False)
+                       for found in value.issues)
+        stored = {(value.indicator, value.cell): (value.value, value.numerator, value.denominator) for value in inputs}
+        in_grammar = any(rule.judge(lambda indicator, cell, stored=stored: stored.get((indicator, cell)))
+                         for rule in rules)
+        assert built_in == in_grammar, (code, figures, total)
