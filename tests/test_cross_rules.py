@@ -28,6 +28,7 @@ from sync.importer import import_bundles
 from tests.conftest import SUPERVISOR_PASSWORD, table_counts
 from tests.sync_helpers import export_to, make_pair
 from tests.templates import sign_in
+from tests.test_validation_rules import refused
 
 LAST_MONTH = shift(period_containing("monthly", dt.date.today()), -1)
 LAST_QUARTER = shift(period_containing("quarterly", dt.date.today()), -1)
@@ -42,15 +43,6 @@ def count(indicator: str, figure: object, cell: str = "total", period: str = LAS
 
 def fraction(indicator: str, numerator: object, denominator: object, period: str = LAST_MONTH) -> ValueInput:
     return ValueInput(indicator, "QUETTA", period, "total", numerator=numerator, denominator=denominator)
-
-
-def refused(session, inputs: list[ValueInput]) -> list[tuple[str, str]]:
-    """Save ``inputs``, expect ValidationFailed and no write at all; return (rule, message) pairs."""
-    before = table_counts(session)
-    with pytest.raises(ValidationFailed) as caught:
-        save_indicator_values(session, inputs)
-    assert table_counts(session) == before
-    return [(found.rule, found.message) for found in caught.value.issues]
 
 
 # -- the grammar ------------------------------------------------------------------------------------------
