@@ -36,7 +36,7 @@ from storage.errors import MizanError, ValidationFailed
 from storage.i18n import fill
 from storage.records.values import delete_indicator_value, save_indicator_values
 from storage.reference.catalogue import TOTAL_CELL
-from storage.validation import CROSS_CELL_RULES, CROSS_INDICATOR_RULES, WARNING, Issue, ValueInput
+from storage.validation import CROSS_CELL_RULES, CROSS_INDICATOR_RULES, ERROR, WARNING, Issue, ValueInput
 from storage.views.entry_sheet import Heading, SheetIndicator, StoredValue, stored_values
 
 # The parts of one cell a column can show.
@@ -104,7 +104,7 @@ class IndicatorGridModel(QAbstractTableModel):
 
     commentNeeded = Signal(str, str)  # cell key, the warning's message  # noqa: N815 (Qt's style)
     # A figure of this grid conflicts with figures elsewhere (a rules.csv rule): [(indicator, cell, message,
-    # severity)], for the screen to show next to those figures too.
+    # rule code, severity)], for the screen to show next to those figures too.
     conflictsElsewhere = Signal(list)  # noqa: N815
     messageChanged = Signal(str)  # noqa: N815
     cellSaved = Signal(str)  # noqa: N815
@@ -441,23 +441,24 @@ class IndicatorGridModel(QAbstractTableModel):
         for found in issues:
             for indicator, cell, message in found.others:
                 if indicator == self.indicator.code and cell in self.states:
-                    self.mark_conflict(cell, message, found.severity)
+                    self.mark_conflict(cell, message, found.rule, found.severity)
                 else:
-                    elsewhere.append((indicator, cell, message, found.severity))
+                    elsewhere.append((indicator, cell, message, found.rule, found.severity))
         if elsewhere:
             self.conflictsElsewhere.emit(elsewhere)
 
-    def mark_conflict(self, cell: str, message: str, severity: str) -> None:
-        """Show that a stored figure conflicts with another (a rules.csv rule); a cell being typed keeps its own
-        verdict."""
+    def mark_conflict(self, cell: str, message: str, rule: str, severity: str) -> None:
+        """Show that a stored figure conflicts with another (``rule``: a rules.csv rule broken); a cell being
+        typed keeps its own verdict, and a cell in several conflicts shows each."""
         state = self.states.get(cell)
         if state is None or state.drafts:
             return
-        if state.state in (ERROR_STATE, WARNING_STATE) and set(state.rules) <= CROSS_INDICATOR_RULES and state.message:
+        rules: tuple[str, ...] = (rule,)
+        if state.state in (ERROR_STATE, WARNING_STATE) and state.rules and set(state.rules) <= CROSS_INDICATOR_RULES:
             message = "\n".join(dict.fromkeys([*state.message.split("\n"), message]))
-            severity = WARNING if severity == WARNING and state.state == WARNING_STATE else "error"
-        rule = "IV_RULE_WARNING" if severity == WARNING else "IV_RULE"
-        self._set_state(cell, WARNING_STATE if severity == WARNING else ERROR_STATE, message, (rule,))
+            rules = tuple(dict.fromkeys([*state.rules, rule]))
+            severity = WARNING if severity == WARNING and state.state == WARNING_STATE else ERROR
+        self._set_state(cell, WARNING_STATE if severity == WARNING else ERROR_STATE, message, rules)
         self._changed()
 
     def clear_conflicts(self) -> None:

@@ -154,10 +154,10 @@ class IndicatorEntryScreen(Screen):
 
     def _show_conflicts(self, conflicts: list) -> None:
         """Figures of other grids that a refused or warned figure conflicts with (rules.csv): shown there too."""
-        for indicator, cell, message, severity in conflicts:
+        for indicator, cell, message, rule, severity in conflicts:
             model = self.models.get(indicator)
             if model is not None:
-                model.mark_conflict(cell, message, severity)
+                model.mark_conflict(cell, message, rule, severity)
 
     def _show_stored_conflicts(self) -> None:
         """Stored figures of the sheet that disagree with each other (a rule saved with a comment, figures
@@ -172,7 +172,7 @@ class IndicatorEntryScreen(Screen):
         for conflict in found:
             model = self.models.get(conflict.indicator)
             if model is not None and conflict.period == model.item.period:
-                model.mark_conflict(conflict.cell, conflict.issue.message, conflict.issue.severity)
+                model.mark_conflict(conflict.cell, conflict.issue.message, conflict.issue.rule, conflict.issue.severity)
 
     def _after_save(self) -> None:
         """A figure was saved: what conflicts now, and figures refused for a conflict that may now pass."""
