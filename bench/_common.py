@@ -118,13 +118,44 @@ def _base(indicator: str, district: str, cell: str) -> int:
     return zlib.crc32(f"{indicator}|{district}|{cell}".encode()) % 200
 
 
+# The rules that compare indicators (resources/rules.csv) hold for the generated rows too:
+# counts that others must not exceed sit higher (POL-03 over POL-05's arrestees, POL-01 over POL-08's and
+# POL-14's FIRs, POL-06 over POL-07's officers trained) ...
+_COUNT_OFFSET = {"POL-03": 300, "POL-01": 200, "POL-06": 1100}
+# ... PRO-05 and PRO-06 share PRO-04's cases decided, and their shares add up to less than all of them ...
+_DENOMINATOR_OF = {"PRO-05": "PRO-04", "PRO-06": "PRO-04"}
+_SHARE = {"PRO-04": (20, 15), "PRO-05": (20, 15), "PRO-06": (5, 10)}  # lowest percent, spread
+# ... and the prisoners of PRS-02 and PRS-04 are PRS-01's (_prison_rows).
+_FROM_PRISON_POPULATION = ("PRS-02", "PRS-04")
+
+
+def _prison_rows(catalogue: Catalogue, code: str, district: str, period: str) -> list[ValueInput]:
+    """PRS-02 by sex (under trial of all prisoners) and PRS-04 (prisoners over a steady capacity), from the
+    PRS-01 rows of the same district and period, as the rules that compare them expect."""
+    population = {row.cell: row.value for row in _sheet_rows(catalogue, "PRS-01", district, period)}
+    if code == "PRS-04":
+        capacity = 1000 + _base(code, district, "total")
+        return [ValueInput(code, district, period, "total", None, population["total"], capacity)]
+    rows = []
+    for cell in catalogue.cells(code):
+        wanted = set() if cell == "total" else set(cell.split(";"))
+        mine = [(key, value) for key, value in population.items() if key != "total" and wanted <= set(key.split(";"))]
+        everyone = sum(value for _, value in mine)
+        undertrial = sum(value for key, value in mine if "detention=undertrial" in key.split(";"))
+        rows.append(ValueInput(code, district, period, cell, None, undertrial, everyone))
+    return rows
+
+
 def _sheet_rows(catalogue: Catalogue, code: str, district: str, period: str) -> list[ValueInput]:
     """Every cell of one indicator for one district and period; cells add up to the total exactly.
 
     Each series moves by 0, 1 or 2 from period to period around a steady level: within the
     median +- 3 x MAD band (MAD floored at 1) and within 3x of the previous period, so no value is
-    an outlier and no comment is needed; totals are the sum of their cells (``IV_CELLS_SUM``).
+    an outlier and no comment is needed; totals are the sum of their cells (``IV_CELLS_SUM``), and the
+    rules that compare indicators hold.
     """
+    if code in _FROM_PRISON_POPULATION:
+        return _prison_rows(catalogue, code, district, period)
     indicator = catalogue.indicators[code]
     cells = catalogue.cells(code)
     wobble = _ordinal(period) % 3
@@ -132,10 +163,11 @@ def _sheet_rows(catalogue: Catalogue, code: str, district: str, period: str) -> 
     rows: list[ValueInput] = []
     if indicator.has_fraction:
         sums = [0, 0]
+        lowest, spread = _SHARE.get(code, (30, 40))
         for cell in leaves:
             base = _base(code, district, cell)
-            denominator = 100 + base
-            numerator = denominator * (30 + base % 40) // 100 + wobble  # 30-70 %, never above 100 %
+            denominator = 100 + _base(_DENOMINATOR_OF.get(code, code), district, cell)
+            numerator = denominator * (lowest + base % spread) // 100 + wobble  # 30-70 %, never above 100 %
             sums[0] += numerator
             sums[1] += denominator
             rows.append(ValueInput(code, district, period, cell, None, numerator, denominator))
@@ -144,7 +176,7 @@ def _sheet_rows(catalogue: Catalogue, code: str, district: str, period: str) -> 
     else:
         total = 0
         for cell in leaves:
-            value = 5 + _base(code, district, cell) + wobble
+            value = 5 + _base(code, district, cell) + wobble + _COUNT_OFFSET.get(code, 0)
             total += value
             rows.append(ValueInput(code, district, period, cell, value))
         if len(cells) > 1:

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from storage.i18n import QT_TRANSLATE_NOOP, fill, say, translate
 from storage.reference.catalogue import TOTAL_CELL, Catalogue, Indicator, Thresholds, make_cell, parse_cell
 from storage.reference.periods import Period, parse_period, previous_periods
+from storage.reference.rules import CrossRule
 
 ERROR, WARNING = "error", "warning"
 # A note tells what a load did for the person (e.g. read a date as its month); it never refuses a row.
@@ -84,6 +85,12 @@ RULES: dict[str, Rule] = _rules(
          QT_TRANSLATE_NOOP("rules", "The cells of {indicator} for {district} {period} add up to {cell_sum}{quantity} so far, more than the total {total}. Correct the cells or the total.")),
     Rule("IV_CELLS_SUM", ERROR, "value",
          QT_TRANSLATE_NOOP("rules", "The cells of {indicator} for {district} {period} add up to {cell_sum}{quantity}, but the total is {total}. Correct the cells or the total.")),
+    # A rule of rules.csv that compares indicators (storage.reference.rules), broken: its own message, in the
+    # language of the catalogue, and the figures that disagree. Its severity is the row's: error or warning.
+    Rule("IV_RULE", ERROR, "value",
+         QT_TRANSLATE_NOOP("rules", "This figure conflicts with {others}: {message} ({check}: {comparison}.)")),
+    Rule("IV_RULE_WARNING", WARNING, "value",
+         QT_TRANSLATE_NOOP("rules", "This figure conflicts with {others}: {message} ({check}: {comparison}.) If both are right, add a comment saying why.")),
     Rule("IV_OUTLIER", WARNING, "value",
          QT_TRANSLATE_NOOP("rules", "{indicator} {value} is unusual for {district} ({reason}). Check it; if it is right, add a comment saying why.")),
     # Desk cases and PKM requests
@@ -219,10 +226,17 @@ class Issue:
     field: str
     message: str
     row: int | None = None
+    # A broken rules.csv rule (IV_RULE): its code, and every other cell it names with that cell's own
+    # message, (indicator, cell, message), so a screen can show the conflict next to both figures.
+    check: str | None = None
+    others: tuple[tuple[str, str, str], ...] = ()
 
     def as_dict(self) -> dict:
-        return {"row": self.row, "rule": self.rule, "severity": self.severity, "field": self.field,
-                "message": self.message}
+        found = {"row": self.row, "rule": self.rule, "severity": self.severity, "field": self.field,
+                 "message": self.message}
+        if self.check is not None:
+            found["check"] = self.check
+        return found
 
 
 # The words a person reads for a field; ``Issue.field`` keeps the code so a form can point at the input.
@@ -557,16 +571,21 @@ def _check_numbers(checked: CheckedValue, indicator: Indicator, row: int | None)
     checked.value, checked.numerator, checked.denominator = computed, numerator, denominator
 
 
-def check_values(context: ValueContext, sources: Iterable[ValueInput], *, outliers: bool = True) -> list[CheckedValue]:
+def check_values(context: ValueContext, sources: Iterable[ValueInput], *, outliers: bool = True,
+                 cross_rules: bool = True) -> list[CheckedValue]:
     """Check a batch: each value alone, then cells against totals, then outliers against history.
 
     The batch is seen together with what is stored (``context.history``), so a month loaded at once
     and a cell typed into a half-filled grid are judged the same way. ``outliers=False`` skips the
     outlier check, which only ever gives warnings (for a caller that keeps errors only: the centre's import).
+    ``cross_rules=False`` skips the rules that compare indicators (rules.csv): the centre judges those on
+    what it holds after the merge, as warnings (:func:`broken_cross_rules`).
     """
     checked = [check_value(context, source) for source in sources]
     merged = _merge_with_history(context, checked)
     _check_cell_sums(context, checked, merged)
+    if cross_rules and context.catalogue.rules:
+        _check_cross_rules(context, checked, merged)
     if outliers:
         _check_outliers(context, checked, merged)
     return checked
@@ -619,6 +638,82 @@ def _check_cell_sums(context: ValueContext, checked: list[CheckedValue], merged:
                                            cell_sum=_fmt(cell_sum), total=_fmt(total),
                                            quantity="" if quantity == "value" else translate("rules", QUANTITY_WORDS[quantity])))
                 break
+
+
+def _check_cross_rules(context: ValueContext, checked: list[CheckedValue], merged: dict) -> None:
+    """Each rules.csv rule that names a figure of the batch, judged at that figure's district and period
+    over the batch and what is stored; a broken one is an issue on every figure of the batch it names."""
+    by_place: dict[tuple[str, str], list[CheckedValue]] = defaultdict(list)
+    for value in checked:
+        if value.indicator is not None and not value.has_errors:
+            by_place[(value.source.district, value.source.period)].append(value)
+    rules_of: dict[str, list] = defaultdict(list)
+    for rule in context.catalogue.rules:
+        for code in rule.indicators:
+            rules_of[code].append(rule)
+    for (district, period), members in by_place.items():
+        named = {rule.code: rule for value in members for rule in rules_of.get(value.source.indicator, ())}
+        for rule in named.values():
+            for _, cell_issue, value in cross_rule_issues(rule, district, period, merged, members):
+                if value is not None:
+                    value.issues.append(cell_issue)
+
+
+def related_indicators(catalogue: Catalogue) -> dict[str, frozenset[str]]:
+    """Indicator code -> the other indicators a rules.csv rule compares it with (a save reads their figures)."""
+    related: dict[str, set[str]] = defaultdict(set)
+    for rule in catalogue.rules:
+        for code in rule.indicators:
+            related[code] |= rule.indicators - {code}
+    return {code: frozenset(others) for code, others in related.items()}
+
+
+def cross_rule_issues(rule: CrossRule, district: str, period: str, merged: Mapping, members: Iterable[CheckedValue] = ()
+                      ) -> list[tuple[tuple[str, str], Issue, CheckedValue | None]]:
+    """The issues of one rules.csv rule at one district and period, judged over ``merged`` ((indicator,
+    district, cell) -> {period: (value, numerator, denominator)}): none when it holds or is skipped. One issue
+    per figure of ``members`` (the batch) it names, each naming the others (with their rows in a load); with
+    no member named, one issue per stored figure the rule names. Each comes with its (indicator, cell)."""
+
+    def lookup(indicator: str, cell: str) -> tuple | None:
+        return merged.get((indicator, district, cell), {}).get(period)
+
+    broken = rule.judge(lookup)
+    if broken is None:
+        return []
+    rows: dict[tuple[str, str], int | None] = {}
+    by_key: dict[tuple[str, str], CheckedValue] = {}
+    for value in members:
+        key = (value.source.indicator, value.source.cell)
+        by_key[key] = value
+        rows[key] = value.source.row
+    terms = [term for side in (rule.left, rule.right) for term in side.terms if term.indicator]
+    comparison = say("rules", QT_TRANSLATE_NOOP("rules", "{left} is {left_value}, {right} is {right_value}"),
+                     left=rule.left.text, left_value=_fmt(broken[0]), right=rule.right.text, right_value=_fmt(broken[1]))
+    code = "IV_RULE" if rule.severity == ERROR else "IV_RULE_WARNING"
+
+    def describe(term, with_rows: bool) -> str:
+        named_rows = sorted({row for cell in term.cells if (row := rows.get((term.indicator, cell))) is not None})
+        if not named_rows or not with_rows:
+            return term.text
+        return say("rules", QT_TRANSLATE_NOOP("rules", "{term} (row {rows})"), term=term.text,
+                   rows=", ".join(str(row) for row in named_rows))
+
+    def message_for(indicator: str, cell: str, with_rows: bool = True) -> str:
+        others = [describe(term, with_rows) for term in terms
+                  if not (term.indicator == indicator and cell in term.cells)]
+        return issue(code, check=rule.code, others=", ".join(dict.fromkeys(others)) or rule.left.text,
+                     message=rule.message, comparison=comparison).message
+
+    present = [key for key in dict.fromkeys(rule.operands()) if lookup(*key) is not None]
+    found: list[tuple[tuple[str, str], Issue, CheckedValue | None]] = []
+    for key in [key for key in present if key in by_key] or ([] if by_key else present):
+        value = by_key.get(key)
+        found.append((key, Issue(code, RULES[code].severity, RULES[code].field, message_for(*key),
+                            None if value is None else value.source.row, check=rule.code,
+                            others=tuple((*other, message_for(*other, with_rows=False)) for other in present if other != key)),
+                      value))
+    return found
 
 
 def _fmt(number: float) -> str:
@@ -952,6 +1047,9 @@ def bucket_name(bucket: str) -> str:
 # Rules about several cells of one indicator at once (the parts and their total): a cell they refuse may
 # pass once another cell of its grid is corrected, so the entry grid tries it again with the next save.
 CROSS_CELL_RULES = frozenset({"IV_CELLS_SUM", "IV_CELLS_EXCEED_TOTAL"})
+# The rules of rules.csv that compare indicators: a figure they refuse may pass once the other figure (often in
+# another indicator's grid) is corrected; the centre lists them at import and never keeps a record aside for one.
+CROSS_INDICATOR_RULES = frozenset({"IV_RULE", "IV_RULE_WARNING"})
 
 
 @dataclass

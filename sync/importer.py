@@ -38,6 +38,7 @@ from storage.validation import (
     check_values,
     issue,
 )
+from storage.views.rule_conflicts import rule_conflicts
 from sync.anchors import check_bundle_anchor
 from sync.bundle import (
     FORMAT_VERSION,
@@ -212,8 +213,9 @@ def import_bundle(session: Session, path: Path, identities: list,
                 before_merge()
             warnings = _retired_key_warning(session, path, manifest, device_district, outcome.device_name)
             with session.write(), _judged_by_its_catalogue(session, manifest):
-                _merge_bundle(session, bundle, device_district, outcome.counts,
-                              lambda done: report(done, outcome.records_total))
+                places = _merge_bundle(session, bundle, device_district, outcome.counts,
+                                       lambda done: report(done, outcome.records_total))
+                warnings += rule_warnings(session, places, path.name, outcome.device_name)
                 warnings += check_bundle_anchor(session, manifest, device_district, outcome.device_name)
                 session.db.execute(
                     "INSERT INTO bundles (bundle_id, device_id, sequence, district, file_name, hlc_high, counts, "
@@ -332,8 +334,10 @@ def _content_checks(session: Session, incomings: list[Incoming], district: str) 
         context = ValueContext(catalogue=catalogue, today=today(), own_district=district)
         values = [i for i in live if not i.record["deleted"]]
         inputs = [value_input(i.record) for i in values]
-        # Only errors count here, so the outlier check (warnings only) is skipped.
-        for incoming, checked in zip(values, check_values(context, inputs, outliers=False), strict=True):
+        # Only errors count here, so the outlier check (warnings only) is skipped; the rules that compare
+        # indicators are judged after the merge, on what the centre then holds, as warnings (never kept aside).
+        for incoming, checked in zip(values, check_values(context, inputs, outliers=False, cross_rules=False),
+                                     strict=True):
             incoming.problems.extend(p for p in checked.issues if p.severity == "error")
         for incoming in (i for i in live if i.record["deleted"]):
             checked = check_value(context, value_input(incoming.record))
@@ -408,15 +412,38 @@ def value_input(record: dict) -> ValueInput:
 # -- import of one bundle's records ---------------------------------------------------------------------------------------------
 
 
+def rule_warnings(session: Session, places: set[tuple[str, str]], file_name: str, device_name: str) -> list[str]:
+    """The rules that compare indicators (rules.csv), broken at a (district, period) whose figures a bundle
+    brought, judged on what the centre holds after the merge: one warning per broken rule, naming the figure,
+    the other figures and the district's PC. The figures are merged all the same, and the warning stays with
+    the bundle: a figure that disagrees with another is never merged silently."""
+    by_district: dict[str, set[str]] = {}
+    for district, period in places:
+        by_district.setdefault(district, set()).add(period)
+    warnings = []
+    for district in sorted(by_district):
+        seen: set[tuple[str, str]] = set()
+        for conflict in rule_conflicts(session, district, by_district[district]):
+            if (conflict.period, conflict.issue.check or "") in seen:
+                continue
+            seen.add((conflict.period, conflict.issue.check or ""))
+            warnings.append(say("import", QT_TRANSLATE_NOOP("import", "{file}: district {district}, PC '{device}', {period}: {indicator} {cell}: {message}"),
+                                file=file_name, district=district, device=device_name, period=conflict.period,
+                                indicator=conflict.indicator, cell=conflict.cell, message=conflict.issue.message))
+    return warnings
+
+
 def _merge_bundle(session: Session, bundle: OpenedBundle, district: str, counts: dict[str, int],
-                  on_records: Callable[[int], None]) -> None:
+                  on_records: Callable[[int], None]) -> set[tuple[str, str]]:
     """Check every record of the bundle, quarantine the bad ones and merge the rest, type by type.
 
-    ``on_records(done)`` is told how many records have been dealt with so far.
+    ``on_records(done)`` is told how many records have been dealt with so far. Returns the (district,
+    period) of every indicator value merged, for the rules that compare indicators.
     """
     device_id = bundle.manifest["device_id"]
     bundle_id = bundle.manifest["bundle_id"]
     done = 0
+    places: set[tuple[str, str]] = set()
 
     def dealt_with(count: int) -> None:
         nonlocal done
@@ -437,6 +464,9 @@ def _merge_bundle(session: Session, bundle: OpenedBundle, district: str, counts:
             dealt_with(len(bad))
         merge_records(session, record_type, [i.record for i in incomings if not i.problems], bundle_id, counts,
                       dealt_with)
+        if record_type == "indicator_values":
+            places |= {(i.record["district"], i.record["period"]) for i in incomings if not i.problems}
+    return places
 
 
 def check_incoming(session: Session, record_type: str, raws: Iterable[dict | str], device_id: str,

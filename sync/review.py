@@ -22,7 +22,7 @@ from storage.errors import UsageError, ValidationFailed
 from storage.i18n import QT_TRANSLATE_NOOP, fill, say, translate
 from storage.records.values import check_indicator_values
 from storage.reference.catalogue import TOTAL_CELL, Catalogue, parse_cell
-from storage.validation import ERROR, Issue, same_figure
+from storage.validation import CROSS_INDICATOR_RULES, ERROR, Issue, same_figure
 from sync.bundle import RECORD_TYPES
 from sync.importer import check_incoming, require_centre_import, value_input
 from sync.merge import key_text, load_record, merge_records, replace_record
@@ -169,7 +169,9 @@ def keep_problems(session: Session, record_type: str, record: dict) -> list[Issu
     if checked.problems or record_type != "indicator_values" or record["deleted"]:
         return checked.problems
     values, _stored = check_indicator_values(session, [value_input(record)])
-    return [problem for value in values for problem in value.issues if problem.severity == ERROR]
+    # A rule that compares indicators never keeps a version from the centre, as at import (where it is a warning).
+    return [problem for value in values for problem in value.issues
+            if problem.severity == ERROR and problem.rule not in CROSS_INDICATOR_RULES]
 
 
 def _version_above(session: Session, *versions: str) -> str:

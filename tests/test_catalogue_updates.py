@@ -65,7 +65,10 @@ def test_the_example_catalogue_goes_from_the_centre_to_a_district_and_back(pair:
         assert report["catalogue"] == {"from": "2026.12.1", "to": "2027.1.1",
                                        "added": ["CRT-08", "PRO-07", "PRO-08", "PRS-08"],
                                        "changed": ["POL-01", "POL-02", "POL-03", "POL-08"], "retired": [],
-                                           "thresholds": {}}
+                                           "thresholds": {}, "rules_added": ["PRS-TRAINED"], "rules_changed": [],
+                                           "rules_removed": []}
+        # The new rule (rules.csv) reached the district with the catalogue, without a new executable.
+        assert "PRS-TRAINED" in {rule.code for rule in pair.supervisor.catalogue.rules}
         assert pair.supervisor.catalogue.version == "2027.1.1"
         save_indicator_values(pair.supervisor, [ValueInput("PRO-07", "QUETTA", "2026", numerator=6, denominator=40)])
         [outcome] = import_bundles(clerk, [export_to(pair.supervisor, tmp_path / "back")])

@@ -168,6 +168,7 @@ URDU_COLUMNS = {
     "pkm_services.csv": ("name",),
     "indicators.csv": ("name", "numerator", "denominator"),
     "desk_lists.csv": ("name",),
+    "rules.csv": ("message",),
 }
 # Catalogue words that may read the same in Urdu as in English (codes, numbers). None so far.
 CATALOGUE_SAME_AS_ENGLISH: set[str] = set()

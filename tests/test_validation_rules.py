@@ -246,6 +246,24 @@ def test_partial_cells_may_not_exceed_the_total_and_complete_cells_must_sum_to_i
     ]
 
 
+def test_rules_that_compare_indicators_refuse_or_warn_with_the_rules_own_message(operator):
+    # resources/rules.csv (tests/test_cross_rules.py has every shipped rule failing and passing).
+    save_indicator_values(operator, [count("PRO-01", LAST_MONTH, 3), fraction("PRO-04", LAST_MONTH, 10, 50)])
+    assert refused(operator, [fraction("PRO-05", LAST_MONTH, 30, 51)]) == [
+        ("IV_RULE",
+         "This figure conflicts with PRO-04.denominator[total]: The acquittal rate (PRO-05) and the conviction rate "
+         "(PRO-04) are shares of the same cases decided. (PRO-DECIDED-ACQUITTALS: PRO-05.denominator[total] is 51, "
+         "PRO-04.denominator[total] is 50.)"),
+    ]
+    save_indicator_values(operator, [count("PRS-01", LAST_MONTH, 500, comment="counted at midnight")])
+    assert refused(operator, [fraction("PRS-04", LAST_MONTH, 490, 400)]) == [
+        ("IV_RULE_WARNING",
+         "This figure conflicts with PRS-01[total]: The prisoners behind the occupancy (PRS-04) are usually the "
+         "prison population on the last day (PRS-01). (PRS-OCCUPANCY: PRS-04.numerator[total] is 490, PRS-01[total] "
+         "is 500.) If both are right, add a comment saying why."),
+    ]
+
+
 def test_percent_cells_sum_numerators_and_denominators_against_the_total(operator):
     total = fraction("PRS-02", LAST_MONTH, 5, 10)
     # numerators 1 + 2 + 1 = 4, total numerator 5.

@@ -82,6 +82,11 @@ class CentreUpdateDialog(QDialog):
                               added=", ".join(catalogue["added"]) or "–", changed=", ".join(catalogue["changed"]) or "–",
                               retired=", ".join(catalogue["retired"]) or "–"))
             lines += [threshold_change(name, change) for name, change in catalogue["thresholds"].items()]
+            if any(catalogue.get(key) for key in ("rules_added", "rules_changed", "rules_removed")):
+                lines.append(fill(self.tr("Rules that compare indicators: new {added}; changed {changed}; removed "
+                                          "{removed}."), added=", ".join(catalogue["rules_added"]) or "–",
+                                  changed=", ".join(catalogue["rules_changed"]) or "–",
+                                  removed=", ".join(catalogue["rules_removed"]) or "–"))
         lines += [
             fill(self.tr("Targets: {new} new, {changed} changed, {removed} removed."), new=targets["new"],
                  changed=targets["changed"], removed=targets["removed"]),

@@ -5320,6 +5320,10 @@
         <source>{file}: district {district}, PC &apos;{device}&apos;, made this bundle for the centre key retired on {retired}. Whoever holds that old key can read it. Give the office the centre&apos;s new key file (they import it with --replace) and, if the old key may have leaked, find out who carried this PC&apos;s bundles.</source>
         <translation>{file}: ضلع {district}، پی سی &apos;{device}&apos; نے یہ بنڈل مرکز کی اس کلید کے لیے بنایا جو {retired} کو ریٹائر ہو چکی ہے۔ جس کے پاس وہ پرانی کلید ہے وہ اسے پڑھ سکتا ہے۔ دفتر کو مرکز کی نئی کلید فائل دیں (وہ اسے --replace کے ساتھ درآمد کریں) اور، اگر پرانی کلید افشا ہوئی ہو، تو معلوم کریں کہ اس پی سی کے بنڈل کون لے کر گیا۔</translation>
     </message>
+    <message>
+        <source>{file}: district {district}, PC &apos;{device}&apos;, {period}: {indicator} {cell}: {message}</source>
+        <translation>{file}: ضلع {district}، پی سی &apos;{device}&apos;، {period}: {indicator} {cell}: {message}</translation>
+    </message>
 </context>
 <context>
     <name>keys</name>
@@ -6487,6 +6491,22 @@
         <source>The {institution} data set for {district} {value} was approved on {day} by {name}. Ask the centre to reopen it.</source>
         <translation>{district} {value} کا {institution} ڈیٹا سیٹ {day} کو {name} نے منظور کیا۔ اسے دوبارہ کھولنے کے لیے مرکز سے کہیں۔</translation>
     </message>
+    <message>
+        <source>This figure conflicts with {others}: {message} ({check}: {comparison}.)</source>
+        <translation>یہ عدد {others} سے متصادم ہے: {message} ({check}: {comparison}۔)</translation>
+    </message>
+    <message>
+        <source>This figure conflicts with {others}: {message} ({check}: {comparison}.) If both are right, add a comment saying why.</source>
+        <translation>یہ عدد {others} سے متصادم ہے: {message} ({check}: {comparison}۔) اگر دونوں درست ہیں تو وجہ بتاتے ہوئے تبصرہ لکھیں۔</translation>
+    </message>
+    <message>
+        <source>{left} is {left_value}, {right} is {right_value}</source>
+        <translation>{left} کی قدر {left_value} ہے، {right} کی قدر {right_value} ہے</translation>
+    </message>
+    <message>
+        <source>{term} (row {rows})</source>
+        <translation>{term} (قطار {rows})</translation>
+    </message>
 </context>
 <context>
     <name>units</name>
@@ -6630,6 +6650,10 @@
     <message>
         <source>Passwords need at least {after} characters (was {before}).</source>
         <translation>پاس ورڈ کم از کم {after} حروف کا ہونا چاہیے (پہلے {before})۔</translation>
+    </message>
+    <message>
+        <source>Rules that compare indicators: new {added}; changed {changed}; removed {removed}.</source>
+        <translation>اشاریوں کا باہمی موازنہ کرنے والے قواعد: نئے {added}؛ بدلے گئے {changed}؛ ہٹائے گئے {removed}۔</translation>
     </message>
 </context>
 <context>

@@ -107,8 +107,9 @@ def checked_successor(db: Database, files: dict[str, str]) -> tuple[Catalogue, d
 
 def catalogue_changes(old: Catalogue, new: Catalogue) -> dict[str, Any]:
     """Indicator codes added, changed (any fact of theirs) and retired (given a valid_to) from old to new,
-    both parsed in one language, and each threshold the engine judges by that changed: ``{name: {"from",
-    "to"}}`` (shaped like a centre update's policy changes)."""
+    both parsed in one language; each threshold the engine judges by that changed: ``{name: {"from",
+    "to"}}`` (shaped like a centre update's policy changes); and the codes of the rules (rules.csv) added,
+    changed and removed."""
     added = sorted(code for code in new.indicators if code not in old.indicators)
     retired = sorted(code for code, indicator in new.indicators.items() if code in old.indicators
                      and indicator.validity.valid_to is not None and old.indicators[code].validity.valid_to is None)
@@ -117,7 +118,13 @@ def catalogue_changes(old: Catalogue, new: Catalogue) -> dict[str, Any]:
     thresholds = {name: {"from": _plain(getattr(old.thresholds, name)), "to": _plain(getattr(new.thresholds, name))}
                   for name in old.thresholds.__dataclass_fields__
                   if getattr(old.thresholds, name) != getattr(new.thresholds, name)}
-    return {"added": added, "changed": changed, "retired": retired, "thresholds": thresholds}
+    # The rules that compare indicators (rules.csv), by code: a rule may be dropped, unlike an indicator.
+    old_rules, new_rules = {rule.code: rule for rule in old.rules}, {rule.code: rule for rule in new.rules}
+    return {"added": added, "changed": changed, "retired": retired, "thresholds": thresholds,
+            "rules_added": sorted(code for code in new_rules if code not in old_rules),
+            "rules_changed": sorted(code for code, rule in new_rules.items()
+                                    if code in old_rules and rule != old_rules[code]),
+            "rules_removed": sorted(code for code in old_rules if code not in new_rules)}
 
 
 def _plain(value: object) -> object:

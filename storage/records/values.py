@@ -28,6 +28,7 @@ from storage.validation import (
     ValueInput,
     check_values,
     issue,
+    related_indicators,
     same_figure,
 )
 
@@ -77,6 +78,9 @@ def value_context(session: Session, inputs: list[ValueInput]) -> tuple[ValueCont
     history: dict[tuple[str, str, str], dict[str, tuple]] = defaultdict(dict)
     stored: dict[tuple, tuple] = {}
     pairs = {(value.district, value.indicator) for value in inputs}
+    # A rule that compares indicators (rules.csv) reads the stored figures of the others it names too.
+    related = related_indicators(session.catalogue)
+    pairs |= {(district, other) for district, indicator in pairs for other in related.get(indicator, ())}
     for row in _stored_rows(session, pairs, periods) if periods else []:
         indicator, district, period, cell, value, numerator, denominator, comment, followup, deleted = row
         stored[(indicator, district, period, cell)] = (value, numerator, denominator, comment, followup, deleted)

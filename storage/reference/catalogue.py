@@ -17,6 +17,7 @@ from pathlib import Path
 from storage import i18n
 from storage.i18n import QT_TRANSLATE_NOOP, say, translate
 from storage.reference.periods import Period
+from storage.reference.rules import CrossRule, parse_rules
 
 UNITS = ("count", "percent", "ratio", "days")
 # Where an indicator is typed in: at a district office, or only at the provincial centre.
@@ -35,10 +36,11 @@ def resources_dir() -> Path:
 # The catalogue's files, each fact in one (resources/README.md). The shipped ones are in resources/; the
 # centre may load a newer set (storage.core.catalogues), which travels to the districts in its updates.
 CATALOGUE_FILES = ("catalogue_version.txt", "districts.csv", "institutions.csv", "categories.csv", "gbv_types.csv",
-                   "pkm_services.csv", "indicators.csv", "desk_lists.csv", "desks.csv", "thresholds.csv")
+                   "pkm_services.csv", "indicators.csv", "desk_lists.csv", "desks.csv", "thresholds.csv",
+                   "rules.csv")
 # Files a catalogue may lack because it was made before they existed; it keeps the shipped file's facts,
-# which were the code's own before they became data (a catalogue stored before thresholds.csv).
-LATER_FILES = ("thresholds.csv",)
+# which were the code's own before they became data (a catalogue stored before thresholds.csv or rules.csv).
+LATER_FILES = ("thresholds.csv", "rules.csv")
 
 
 @cache
@@ -265,6 +267,8 @@ class Catalogue:
     seed_desks: list[dict[str, str]]
     thresholds: Thresholds
     _cells: dict[str, list[str]] = field(default_factory=dict, repr=False)
+    # Rules that compare indicators (rules.csv, storage.reference.rules), checked by storage.validation.
+    rules: list[CrossRule] = field(default_factory=list)
 
     def options(self, category: str) -> list[str]:
         return [option.code for option in self.categories.get(category, [])]
@@ -385,11 +389,15 @@ def parse_catalogue(files: dict[str, str], language: str) -> Catalogue:
     lists: dict[str, list[Option]] = {}
     for row in _rows(files, "desk_lists.csv"):
         lists.setdefault(row["list"], []).append(Option(row["code"], _words(row, "name", language)))
-    return Catalogue(
+    catalogue = Catalogue(
         version=version, districts=districts, institutions=institutions, indicators=indicators,
         categories=categories, gbv_types=gbv_types, pkm_services=pkm_services, lists=lists,
         seed_desks=_rows(files, "desks.csv"), thresholds=parse_thresholds(files["thresholds.csv"]),
     )
+    # A catalogue stored before rules.csv existed follows the shipped rules (codes are never dropped, so
+    # every indicator they name is in it). A RuleSyntaxError is a ValueError: the catalogue is refused.
+    catalogue.rules = parse_rules(files["rules.csv"], catalogue, language)
+    return catalogue
 
 
 # Tests that swap resources/ read it again: the cache is per language, behind load_catalogue.

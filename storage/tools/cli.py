@@ -476,7 +476,9 @@ def cmd_catalogue(args: argparse.Namespace, console: Console) -> int:
     elif args.catalogue_command == "load":
         verb = "Would load" if args.dry_run else "Loaded"
         console.say(f"{verb} catalogue {report['to']} (was {report['from']}): added {', '.join(report['added']) or '-'}; "
-                    f"changed {', '.join(report['changed']) or '-'}; retired {', '.join(report['retired']) or '-'}."
+                    f"changed {', '.join(report['changed']) or '-'}; retired {', '.join(report['retired']) or '-'}; "
+                    f"rules added {', '.join(report['rules_added']) or '-'}, changed "
+                    f"{', '.join(report['rules_changed']) or '-'}, removed {', '.join(report['rules_removed']) or '-'}."
                     + ("" if args.dry_run else " The next centre update carries it to every district."))
     else:
         console.say(f"Catalogue {report['version']} (number {report['sequence']} here).")

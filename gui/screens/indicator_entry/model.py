@@ -36,7 +36,7 @@ from storage.errors import MizanError, ValidationFailed
 from storage.i18n import fill
 from storage.records.values import delete_indicator_value, save_indicator_values
 from storage.reference.catalogue import TOTAL_CELL
-from storage.validation import CROSS_CELL_RULES, WARNING, ValueInput
+from storage.validation import CROSS_CELL_RULES, CROSS_INDICATOR_RULES, ERROR, WARNING, Issue, ValueInput
 from storage.views.entry_sheet import Heading, SheetIndicator, StoredValue, stored_values
 
 # The parts of one cell a column can show.
@@ -103,6 +103,9 @@ class IndicatorGridModel(QAbstractTableModel):
     """One indicator's cells as rows x columns; ``setData`` saves the cell through storage."""
 
     commentNeeded = Signal(str, str)  # cell key, the warning's message  # noqa: N815 (Qt's style)
+    # A figure of this grid conflicts with figures elsewhere (a rules.csv rule): [(indicator, cell, message,
+    # rule code, severity)], for the screen to show next to those figures too.
+    conflictsElsewhere = Signal(list)  # noqa: N815
     messageChanged = Signal(str)  # noqa: N815
     cellSaved = Signal(str)  # noqa: N815
 
@@ -414,6 +417,7 @@ class IndicatorGridModel(QAbstractTableModel):
             row = found.row if found.row and 1 <= found.row <= len(batch) else 1
             by_cell[batch[row - 1]].append(found)
         cross = [found for found in failure.issues if found.rule in CROSS_CELL_RULES]
+        self._show_others([*failure.issues, *failure.warnings])
         for cell, found in by_cell.items():
             if cross and not found:
                 found = cross  # every unsaved cell of the batch is part of the disagreement
@@ -429,6 +433,48 @@ class IndicatorGridModel(QAbstractTableModel):
         first = batch[0]
         if self.states[first].state == WARNING_STATE:
             self.commentNeeded.emit(first, self.states[first].message)
+
+    def _show_others(self, issues: list[Issue]) -> None:
+        """A broken rule that compares indicators names other figures: mark those of this grid, and tell the
+        screen about the rest, so the conflict shows next to both figures."""
+        elsewhere = []
+        for found in issues:
+            for indicator, cell, message in found.others:
+                if indicator == self.indicator.code and cell in self.states:
+                    self.mark_conflict(cell, message, found.rule, found.severity)
+                else:
+                    elsewhere.append((indicator, cell, message, found.rule, found.severity))
+        if elsewhere:
+            self.conflictsElsewhere.emit(elsewhere)
+
+    def mark_conflict(self, cell: str, message: str, rule: str, severity: str) -> None:
+        """Show that a stored figure conflicts with another (``rule``: a rules.csv rule broken); a cell being
+        typed keeps its own verdict, and a cell in several conflicts shows each."""
+        state = self.states.get(cell)
+        if state is None or state.drafts:
+            return
+        rules: tuple[str, ...] = (rule,)
+        if state.state in (ERROR_STATE, WARNING_STATE) and state.rules and set(state.rules) <= CROSS_INDICATOR_RULES:
+            message = "\n".join(dict.fromkeys([*state.message.split("\n"), message]))
+            rules = tuple(dict.fromkeys([*state.rules, rule]))
+            severity = WARNING if severity == WARNING and state.state == WARNING_STATE else ERROR
+        self._set_state(cell, WARNING_STATE if severity == WARNING else ERROR_STATE, message, rules)
+        self._changed()
+
+    def clear_conflicts(self) -> None:
+        """Forget the conflicts shown on stored figures (the screen works them out again after a save)."""
+        for cell, state in self.states.items():
+            if not state.drafts and state.rules and set(state.rules) <= CROSS_INDICATOR_RULES:
+                self._set_state(cell, STORED if state.stored else EMPTY)
+        self._changed()
+
+    def retry_conflicts(self) -> None:
+        """Save again each typed figure refused only by a rule that compares indicators: the other figure
+        may have been corrected since."""
+        for cell, state in list(self.states.items()):
+            if state.drafts and state.state == ERROR_STATE and state.rules \
+                    and set(state.rules) <= CROSS_INDICATOR_RULES:
+                self._commit(cell)
 
     def _reload(self) -> None:
         fresh = stored_values(self.session, self.indicator.code, self.district, self.item.period)

@@ -23,6 +23,7 @@ from storage.i18n import fill
 from storage.reference.due import entry_institutions, institution_periods, last_complete_period, sheet_frequency
 from storage.views.completeness import completeness
 from storage.views.entry_sheet import EntrySheet, entry_sheet, mark_sheet_complete, submit_sheet
+from storage.views.rule_conflicts import rule_conflicts
 
 
 class IndicatorEntryScreen(Screen):
@@ -34,6 +35,7 @@ class IndicatorEntryScreen(Screen):
         super().__init__(session, parent)
         self.sheet: EntrySheet | None = None
         self.models: dict[str, IndicatorGridModel] = {}
+        self._retrying = False  # a retried figure's save must not start another round of retries
         self.panels: dict[str, IndicatorPanel] = {}
         layout = QVBoxLayout(self)
         heading = heading_label(self.tr("Indicator entry"))
@@ -140,12 +142,49 @@ class IndicatorEntryScreen(Screen):
             self.models[item.indicator.code] = model
             self.panels[item.indicator.code] = panel
             model.cellSaved.connect(self._show_status)  # the count of cells entered follows every save
+            model.cellSaved.connect(self._after_save)
+            model.conflictsElsewhere.connect(self._show_conflicts)
             column.addWidget(panel)
         if not self.sheet.indicators:
             column.addWidget(plain_label(fill(self.tr("Nothing is due from this institution for {period}."), period=period)))
         column.addStretch(1)
         self.scroll.setWidget(container)
         self._show_status()
+        self._show_stored_conflicts()
+
+    def _show_conflicts(self, conflicts: list) -> None:
+        """Figures of other grids that a refused or warned figure conflicts with (rules.csv): shown there too."""
+        for indicator, cell, message, rule, severity in conflicts:
+            model = self.models.get(indicator)
+            if model is not None:
+                model.mark_conflict(cell, message, rule, severity)
+
+    def _show_stored_conflicts(self) -> None:
+        """Stored figures of the sheet that disagree with each other (a rule saved with a comment, figures
+        loaded or received): each shows the conflict next to it."""
+        sheet = self.sheet
+        if sheet is None or not sheet.indicators:
+            return
+        for model in self.models.values():
+            model.clear_conflicts()
+        found = rule_conflicts(self.session, sheet.district, {item.period for item in sheet.indicators},
+                               self.models)
+        for conflict in found:
+            model = self.models.get(conflict.indicator)
+            if model is not None and conflict.period == model.item.period:
+                model.mark_conflict(conflict.cell, conflict.issue.message, conflict.issue.rule, conflict.issue.severity)
+
+    def _after_save(self) -> None:
+        """A figure was saved: what conflicts now, and figures refused for a conflict that may now pass."""
+        if self._retrying:
+            return
+        self._retrying = True
+        try:
+            for model in list(self.models.values()):
+                model.retry_conflicts()
+        finally:
+            self._retrying = False
+        self._show_stored_conflicts()
 
     def _show_status(self) -> None:
         sheet = self.sheet
