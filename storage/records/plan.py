@@ -90,7 +90,7 @@ def on_sheet(found: Issue, sheet: str) -> SheetIssue:
     """``found`` as a problem of ``sheet`` (kept as it is when it already names one)."""
     if isinstance(found, SheetIssue):
         return found
-    return SheetIssue(found.rule, found.severity, found.field, found.message, found.row, sheet)
+    return SheetIssue(found.rule, found.severity, found.field, found.message, found.row, sheet=sheet)
 
 
 def sheet_issue(code: str, sheet: str, row: int | None, **params: object) -> SheetIssue:
