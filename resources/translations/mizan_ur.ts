@@ -6155,4 +6155,19 @@
         <translation>اعداد و شمار پڑھے نہیں جا سکے: {error}</translation>
     </message>
 </context>
+<context>
+    <name>printing</name>
+    <message>
+        <source>{scope} - {span} - generated {time}</source>
+        <translation>{scope} - {span} - تیار کردہ {time}</translation>
+    </message>
+    <message>
+        <source>No figures.</source>
+        <translation>کوئی اعداد و شمار نہیں۔</translation>
+    </message>
+    <message>
+        <source>Page {page} of {pages}</source>
+        <translation>صفحہ {page} از {pages}</translation>
+    </message>
+</context>
 </TS>

@@ -17,7 +17,7 @@ import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from storage import __version__
+from storage import __version__, i18n
 from storage.core import identity
 from storage.core.backup import (
     backup_now,
@@ -293,6 +293,9 @@ def cmd_report(args: argparse.Namespace, console: Console) -> int:
     from storage.reports.build import build_report
     from storage.reports.files import csv_member_names, write_report
 
+    if args.language != "en":
+        # Before signing in: the catalogue's names are read in the session's language.
+        i18n.use_language(args.language)
     with signed_in(args) as session:
         report = build_report(session, args.kind, year=args.year, period=args.period,
                               indicators=args.indicator, districts=args.district, approved_only=args.approved_only)
@@ -544,6 +547,8 @@ def register(commands: argparse._SubParsersAction) -> None:
     report.add_argument("--json", action="store_true", help="print the files written as a JSON list")
     report.add_argument("--approved-only", action="store_true",
                         help="only figures of data sets the centre approved (progress, trend, completeness)")
+    report.add_argument("--language", choices=i18n.LANGUAGES, default="en",
+                        help="the report's words: en (default) or ur (Urdu; a PDF is then set right to left)")
     report.set_defaults(handler=cmd_report)
 
     targets = commands.add_parser("targets", help="targets per indicator, district and year")
