@@ -15,6 +15,7 @@ from gui.dialogs.lock import IdleLock, LockScreenDialog
 from gui.language import install_language, remove_language
 from gui.settings import Settings, apply_font_size
 from storage.core.session import Session, default_database_path
+import printing
 from sync import install_hooks
 
 if TYPE_CHECKING:
@@ -161,6 +162,7 @@ class Application(QObject):
 def run_app(db_path: str | Path | None = None) -> int:
     """Start the GUI on ``db_path`` or the default database (MIZAN_DB or the user data folder)."""
     install_hooks()  # sync's keys at setup, revocations at sign-in, what a restore never rolls back
+    printing.install_hooks()  # the Reports screen's PDFs (Qt's printing loads with the first one)
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("Mizan")
     app.setOrganizationName("Mizan")

@@ -350,8 +350,8 @@ def _table(pages: _Pages, report: Report, index: int) -> None:
 def _footers(pages: _Pages, reports: Sequence[Report]) -> None:
     """Each page's footer: its report's title at the start side, "Page n of N" at the end side."""
     count = len(pages.pages)
-    y = PAGE_HEIGHT - MARGIN - FOOTER_SIZE * 1.6
     height = pages.measure.line_height(FOOTER_SIZE, True)
+    y = PAGE_HEIGHT - MARGIN - height
     for number, page in enumerate(pages.pages, start=1):
         title = reports[page.report].title
         counter = say("printing", QT_TRANSLATE_NOOP("printing", "Page {page} of {pages}"), page=number, pages=count)

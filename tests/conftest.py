@@ -14,6 +14,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from storage.records.targets import save_targets  # noqa: E402
 from storage.records.values import save_indicator_values  # noqa: E402
 from storage.validation import TargetInput, ValueInput  # noqa: E402
+import printing  # noqa: E402
 from sync import install_hooks  # noqa: E402
 from tests.templates import (  # noqa: E402
     ADMIN_PASSWORD,
@@ -29,6 +30,14 @@ __all__ = ["ADMIN_PASSWORD", "CLERK_PASSWORD", "OPERATOR_PASSWORD", "SUPERVISOR_
 
 # Every test database gets sync's keys (and its sign-in and restore steps), whichever test files ran.
 install_hooks()
+printing.install_hooks()  # PDF reports are drawn by Qt, as in the app and the CLI
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _one_qt_application(qapp):
+    """The run's QApplication, made before any test: a test writing a PDF first would otherwise have
+    printing make a bare QGuiApplication, and no widget could be made after it."""
+    return qapp
 
 
 @pytest.fixture
