@@ -12,6 +12,7 @@ import ctypes
 import re
 import sys
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QMarginsF, QRectF, Qt
@@ -135,5 +136,8 @@ def _paint_item(painter: QPainter, item: Text | Box | Picture, reports: list[Rep
         painter.drawText(rect, int(flags.value), text)
     else:
         report = reports[item.report]
-        renderer = QSvgRenderer(QByteArray(chart_svg(report, report.charts[item.chart], width=item.width)))
+        chart = report.charts[item.chart]
+        # Its title in the interface's language, as the table captions are (a trend's is already).
+        chart = replace(chart, title=i18n.translate("reports", chart.title))
+        renderer = QSvgRenderer(QByteArray(chart_svg(report, chart, width=item.width)))
         renderer.render(painter, rect)

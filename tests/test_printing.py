@@ -36,7 +36,7 @@ from printing.qt import QtMeasure
 from storage import i18n
 from storage.reference.catalogue import load_catalogue
 from storage.reports.build import ALL_DISTRICTS, Report, Table, desk_report, progress_report, trend_report
-from tests.conftest import CLERK_PASSWORD
+from tests.conftest import CLERK_PASSWORD, on_screen
 from tests.test_reports import _desk_cases
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -270,3 +270,23 @@ def test_the_command_line_prints_urdu_without_a_display(centre_figures, centre_d
                            timeout=60, check=False)
     assert usage.returncode == 2 and "invalid choice: 'fr'" in usage.stderr
     assert not (tmp_path / "x.pdf").exists()
+
+
+def test_the_reports_screen_saves_an_urdu_pdf_right_to_left(qtbot, centre_figures, urdu, tmp_path: Path):
+    from gui.screens.reports_screen import ReportsScreen
+
+    screen = on_screen(qtbot, ReportsScreen(centre_figures))
+    screen.kind.setCurrentIndex(screen.kind.findData("trend"))
+    screen.span.setCurrentIndex(screen.span.findData("year"))
+    screen.year.setValue(2024)
+    screen.indicator.setCurrentIndex(screen.indicator.findData("PRO-04"))
+    screen.show_report()
+    qtbot.waitUntil(lambda: not screen.busy, timeout=60000)
+    pdf = tmp_path / "trend.pdf"
+    screen.export(pdf)  # painted off the GUI thread, as a click on PDF… does
+    qtbot.waitUntil(lambda: not screen.busy, timeout=60000)
+    assert pdf.exists(), screen.status.text()
+    [page] = pages_of(pdf)
+    assert "رجحان" in page and "کوئٹہ" in page and "ضلع کا نام" in page
+    line = _header_line(pdf, "2024-01")
+    assert max(x_max for _, x_max, text in line if has_arabic(text)) > PAGE_WIDTH - MARGIN - PADDING - 3

@@ -5187,6 +5187,14 @@
         <translation>نام</translation>
     </message>
     <message>
+        <source>unit</source>
+        <translation>اکائی</translation>
+    </message>
+    <message>
+        <source>periods</source>
+        <translation>مدتیں</translation>
+    </message>
+    <message>
         <location filename="../../storage/reports.py" line="79"/>
         <source>district</source>
         <translation>ضلع</translation>
