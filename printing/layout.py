@@ -75,7 +75,8 @@ def _widest_word(text: str, measure: Measure, size: float, bold: bool = False) -
 
 def column_layout(header: list[str], rows: list[list[str]], numeric: list[bool], width: float,
                   measure: Measure) -> ColumnLayout:
-    """Columns sized to their content within ``width`` points.
+    """Columns sized to their content within ``width`` points; ``numeric`` marks the columns whose cells
+    never wrap (figures, statuses).
 
     Each column gets at least its widest figure (a number never wraps) or, for text, its longest word, and
     its header's longest word; the room left goes first to text figures so they stay on one line, then to
@@ -309,12 +310,13 @@ def _table(pages: _Pages, report: Report, index: int) -> None:
     columns = list(table.frame.columns)
     header, rows = table_text(table, pages.district_names)
     numeric = [column in table.formats for column in columns]
-    layout = column_layout(header, rows, numeric, pages.width, measure)
+    status = [column in table.status_columns for column in columns]
+    # A status ("off track") is as short as a figure and reads badly broken: it never wraps either.
+    layout = column_layout(header, rows, [n or s for n, s in zip(numeric, status, strict=True)], pages.width, measure)
     size = layout.font_size
     lefts = [pages.left + sum(layout.widths[:i]) for i in range(len(columns))]
     header_lines = [wrap(text, layout.widths[i] - 2 * PADDING, measure, size, True) for i, text in enumerate(header)]
     header_height = max(_lines_height(lines, measure, size) for lines in header_lines) + CELL_TOP + CELL_BOTTOM
-    status = [column in table.status_columns for column in columns]
 
     def row(cells: list[list[str]], height: float, fills: list[str | None], bold: bool, role: str) -> None:
         for i, lines in enumerate(cells):
