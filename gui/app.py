@@ -10,12 +10,12 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QApplication, QDialog
 
+import printing
 from gui import startup_probe
 from gui.dialogs.lock import IdleLock, LockScreenDialog
 from gui.language import install_language, remove_language
 from gui.settings import Settings, apply_font_size
 from storage.core.session import Session, default_database_path
-import printing
 from sync import install_hooks
 
 if TYPE_CHECKING:

@@ -11,10 +11,10 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+import printing  # noqa: E402
 from storage.records.targets import save_targets  # noqa: E402
 from storage.records.values import save_indicator_values  # noqa: E402
 from storage.validation import TargetInput, ValueInput  # noqa: E402
-import printing  # noqa: E402
 from sync import install_hooks  # noqa: E402
 from tests.templates import (  # noqa: E402
     ADMIN_PASSWORD,
