@@ -4,6 +4,7 @@ poppler's pdftotext and pdffonts."""
 
 from __future__ import annotations
 
+import gc
 import os
 import re
 import subprocess
@@ -13,6 +14,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from PySide6.QtGui import QFont
 
 from gui.language import install_language, remove_language
 from printing.layout import (
@@ -31,7 +33,7 @@ from printing.layout import (
     table_text,
     wrap,
 )
-from printing.pdf import LEFT_TO_RIGHT_ISOLATE, POP_ISOLATE, isolate_latin_runs, write_pdf
+from printing.pdf import LEFT_TO_RIGHT_ISOLATE, POP_ISOLATE, isolate_latin_runs, keeping_none_alive, write_pdf
 from printing.qt import QtMeasure
 from storage import i18n
 from storage.reference.catalogue import load_catalogue
@@ -290,3 +292,18 @@ def test_the_reports_screen_saves_an_urdu_pdf_right_to_left(qtbot, centre_figure
     assert "رجحان" in page and "کوئٹہ" in page and "ضلع کا نام" in page
     line = _header_line(pdf, "2024-01")
     assert max(x_max for _, x_max, text in line if has_arabic(text)) > PAGE_WIDTH - MARGIN - PADDING - 3
+
+
+def test_painting_gives_none_back_the_references_pyside_takes(qapp):
+    """PySide6 6.12 on Python 3.11 takes a reference from None with every void call (printing.pdf); a long
+    report makes tens of thousands of them, and Python aborts once None has none left."""
+    chosen = QFont()
+
+    def void_calls() -> None:
+        for _ in range(5000):
+            chosen.setBold(True)
+
+    gc.collect()
+    before = sys.getrefcount(None)
+    keeping_none_alive(void_calls)
+    assert abs(sys.getrefcount(None) - before) < 50
