@@ -20,7 +20,7 @@ system-deps:
 TS := $(wildcard resources/translations/*.ts)
 QM := $(TS:.ts=.qm)
 # Every module, in sub-packages too (gui/screens/indicator_entry/model.py, storage/core/...).
-SOURCES := main.py $(shell find gui storage sync -name "*.py" | sort)
+SOURCES := main.py $(shell find gui printing storage sync -name "*.py" | sort)
 
 ts: $(STAMP)
 	$(VENV)/bin/pyside6-lupdate $(SOURCES) -ts $(TS)

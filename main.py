@@ -23,11 +23,13 @@ def main(argv: list[str] | None = None) -> int:
     if not arguments:  # the app, as a double-click starts it: the same as below, without building the CLI
         return run_window(db_path=None)
     # Imported here, not at the top: a start with no arguments (above) opens the window sooner without them.
+    import printing
     from storage.tools import cli, plan_cli
     from sync import cli as sync_cli
     from sync import install_hooks
 
     install_hooks()  # keys at init, revocations at sign-in, what never rolls back at restore: CLI and app alike
+    printing.install_hooks()  # PDFs drawn by Qt, and --language ur (Qt loads only when one is asked for)
     parser = cli.build_parser([cli.register, plan_cli.register, sync_cli.register])
     args = parser.parse_args(arguments)
     if args.self_test:

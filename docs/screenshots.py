@@ -20,6 +20,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import unicodedata
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -28,6 +29,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QSettings  # noqa: E402
 from PySide6.QtWidgets import QApplication, QTableView  # noqa: E402
 
+import printing  # noqa: E402
 from gui.app import SCREENS  # noqa: E402
 from gui.language import install_language  # noqa: E402
 from gui.main_window import MainWindow  # noqa: E402
@@ -134,29 +136,37 @@ def grab_dialogs(app: QApplication, session, folder: Path, out: Path, prefix: st
 
 
 # The PDF pages shown in docs/screenshots: (report kind, pages), a page being its number or the text whose
-# first page it is (the progress report's widest table).
+# first page it is (the progress report's widest table; in Urdu its translation).
 PDF_PAGES = (("progress", (1, 2, "Every indicator")), ("trend", (1, 2)), ("desk", (1, 2)), ("completeness", (1, 2)))
 
 
-def report_pdf_pages(folder: Path, out: Path) -> None:
+def _read_as_typed(text: str) -> str:
+    """pdftotext's text as typed: Arabic presentation forms back to letters, bidi marks dropped."""
+    return re.sub("[\u200e\u200f\u202a-\u202e\u2066-\u2069]", "", unicodedata.normalize("NFKC", text))
+
+
+def report_pdf_pages(folder: Path, out: Path, language: str = "en") -> None:
     """A few pages of each report's PDF, from a centre's demo of every district (long tables run onto
-    more pages with their header row), rendered by pdftoppm at 60 dpi: report-<kind>-pdf-<page>.png."""
+    more pages with their header row), rendered by pdftoppm at 60 dpi: report-<kind>-pdf-<page>.png, in
+    Urdu (the interface's language, right to left) report-<kind>-pdf-ur-<page>.png."""
     if not shutil.which("pdftoppm"):
         print("pdftoppm not found (Debian package poppler-utils): no PDF page images")
         return
     province, _ = create_database(folder / "province.db", role="centre", admin="admin", password=PASSWORD)
     generate_demo(province, seed=1, months=12)
-    for old in [*out.glob("report-pdf-*.png"), *out.glob("report-*-pdf-*.png")]:
+    marker = "" if language == "en" else f"{language}-"
+    for old in out.glob(f"report-*-pdf-{marker}[0-9]*.png"):
         old.unlink()
     for kind, pages in PDF_PAGES:
         pdf = folder / f"report-{kind}.pdf"
         write_report(build_report(province, kind), pdf)
-        texts = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True,
-                               check=True).stdout.split("\f")
+        texts = [_read_as_typed(page) for page in subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True,
+                                                                 text=True, check=True).stdout.split("\f")]
         for page in pages:
-            number = page if isinstance(page, int) else next(n for n, text in enumerate(texts, start=1)
-                                                             if any(line.strip() == page for line in text.splitlines()))
-            target = out / f"report-{kind}-pdf-{number}"
+            number = page if isinstance(page, int) else next(
+                n for n, text in enumerate(texts, start=1)
+                if any(line.strip() == i18n.translate("reports", page) for line in text.splitlines()))
+            target = out / f"report-{kind}-pdf-{marker}{number}"
             subprocess.run(["pdftoppm", "-png", "-r", "60", "-f", str(number), "-l", str(number), "-singlefile",
                             str(pdf), str(target)], check=True)
             print("wrote", target.with_suffix(".png"))
@@ -174,13 +184,14 @@ def main() -> int:
     out: Path = args.out
     out.mkdir(parents=True, exist_ok=True)
     app = QApplication.instance() or QApplication(sys.argv)
+    printing.install_hooks()  # the report PDFs, drawn by Qt
     install_language(app, args.language)
     apply_font_size(app, Settings(QSettings(str(Path(tempfile.mkdtemp()) / "screens.ini"), QSettings.Format.IniFormat)))
     language_prefix = "" if args.language == "en" else f"{args.language}-"
     folder = Path(tempfile.mkdtemp(prefix="mizan-screens-"))
     if args.pdf_only:
         try:
-            report_pdf_pages(folder, out)
+            report_pdf_pages(folder, out, args.language)
         finally:
             shutil.rmtree(folder, ignore_errors=True)
         return 0
@@ -271,7 +282,7 @@ def main() -> int:
             print("wrote", out / f"{language_prefix}centre-report-{kind}-{level}.png")
         reports.level.setCurrentIndex(reports.level.findData("district"))
         if args.language == "en":  # the files stay in English (their words are keys)
-            report_pdf_pages(folder, out)
+            report_pdf_pages(folder, out, args.language)
         window.close()
         clerk.close()
     finally:

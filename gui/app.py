@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QApplication, QDialog
 
+import printing
 from gui import startup_probe
 from gui.dialogs.lock import IdleLock, LockScreenDialog
 from gui.language import install_language, remove_language
@@ -162,6 +163,7 @@ class Application(QObject):
 def run_app(db_path: str | Path | None = None) -> int:
     """Start the GUI on ``db_path`` or the default database (MIZAN_DB or the user data folder)."""
     install_hooks()  # sync's keys at setup, revocations at sign-in, what a restore never rolls back
+    printing.install_hooks()  # the Reports screen's PDFs (Qt's printing loads with the first one)
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("Mizan")
     app.setOrganizationName("Mizan")

@@ -19,6 +19,9 @@ RIGHT_TO_LEFT = frozenset({"ur"})
 
 _translator: Callable[[str, str], str] | None = None
 _language = "en"
+# Who can load a language's translation outside the GUI (the CLI's ``report --language ur``): storage has
+# no Qt to read the .qm files, so :func:`printing.install_hooks` adds a loader here; the last one is used.
+LANGUAGE_LOADERS: list[Callable[[str], None]] = []
 
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 (the name lupdate looks for)
@@ -41,6 +44,19 @@ def set_translator(translator: Callable[[str, str], str] | None, language: str =
         raise ValueError(f"Unknown language {language!r}; Mizan speaks {', '.join(LANGUAGES)}.")
     _translator = translator
     _language = language
+
+
+def use_language(language_code: str) -> None:
+    """Speak ``language_code`` from now on in this process (the CLI's ``--language``): English needs no
+    translation; another language is loaded by the last of :data:`LANGUAGE_LOADERS`."""
+    if language_code not in LANGUAGES:
+        raise ValueError(f"Unknown language {language_code!r}; Mizan speaks {', '.join(LANGUAGES)}.")
+    if language_code == "en":
+        set_translator(None, "en")
+        return
+    if not LANGUAGE_LOADERS:
+        raise RuntimeError(f"No translation loader is installed for {language_code!r} (printing.install_hooks).")
+    LANGUAGE_LOADERS[-1](language_code)
 
 
 def language() -> str:

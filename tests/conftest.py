@@ -11,6 +11,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+import printing  # noqa: E402
 from storage.records.targets import save_targets  # noqa: E402
 from storage.records.values import save_indicator_values  # noqa: E402
 from storage.validation import TargetInput, ValueInput  # noqa: E402
@@ -29,6 +30,14 @@ __all__ = ["ADMIN_PASSWORD", "CLERK_PASSWORD", "OPERATOR_PASSWORD", "SUPERVISOR_
 
 # Every test database gets sync's keys (and its sign-in and restore steps), whichever test files ran.
 install_hooks()
+printing.install_hooks()  # PDF reports are drawn by Qt, as in the app and the CLI
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _one_qt_application(qapp):
+    """The run's QApplication, made before any test: a test writing a PDF first would otherwise have
+    printing make a bare QGuiApplication, and no widget could be made after it."""
+    return qapp
 
 
 @pytest.fixture

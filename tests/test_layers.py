@@ -14,7 +14,9 @@ own layer as long as no cycle results):
     4 sheets, views, reports
     5 tools      storage.tools: the CLI, demo, self-test
 
-sync imports storage (never gui); gui imports both; nothing imports gui (main.py starts it).
+sync imports storage (never gui); printing imports storage and Qt without widgets (never sync or gui); gui
+imports all three; nothing imports gui (main.py starts it), and storage and sync never import printing (storage
+reaches it through the hooks printing.install_hooks fills).
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-PACKAGES = ("storage", "sync", "gui")
+PACKAGES = ("storage", "sync", "printing", "gui")
 
 LAYERS = {
     "storage": 0, "storage.errors": 0, "storage.i18n": 0,
@@ -35,6 +37,7 @@ LAYERS = {
     "storage.tools": 5,
 }
 QT_MODULES = ("PySide6", "shiboken6")
+WIDGET_MODULES = ("PySide6.QtWidgets", "PySide6.QtSvgWidgets", "PySide6.QtPrintSupport")
 
 
 @dataclass(frozen=True)
@@ -190,7 +193,8 @@ def upward_imports(root: Path) -> list[str]:
 
 
 def forbidden_imports(root: Path) -> list[str]:
-    """Qt outside gui/, storage importing sync or gui, sync importing gui, anything importing gui."""
+    """Qt in storage or sync, widgets in printing, storage or sync importing printing, storage importing sync
+    or gui, sync or printing importing gui."""
     problems = []
     for found in all_imports(root):
         top, target = found.importer.split(".")[0], found.imported.split(".")[0]
@@ -201,6 +205,10 @@ def forbidden_imports(root: Path) -> list[str]:
             problems.append(f"{where}: storage imports neither sync nor gui")
         if top == "sync" and target == "gui":
             problems.append(f"{where}: sync never imports gui")
+        if top in ("storage", "sync") and target == "printing":
+            problems.append(f"{where}: {top} never imports printing (it plugs in through hooks)")
+        if top == "printing" and (target in ("gui", "sync") or found.imported.startswith(WIDGET_MODULES)):
+            problems.append(f"{where}: printing uses no widgets, gui or sync")
     return problems
 
 
@@ -291,6 +299,21 @@ def test_qt_in_storage_and_storage_importing_sync_are_found(tmp_path: Path) -> N
     assert forbidden_imports(root) == [
         "storage.views.screen:1 imports PySide6.QtCore: no Qt outside gui/",
         "storage.views.screen:2 imports sync.keys: storage imports neither sync nor gui",
+    ]
+
+
+def test_storage_or_sync_importing_printing_and_widgets_in_printing_are_found(tmp_path: Path) -> None:
+    root = _plant(tmp_path, {
+        "storage/reports/files.py": "def write():\n    from printing.pdf import write_pdf  # lazily\n",
+        "sync/export.py": "import printing\n",
+        "printing/pdf.py": "from PySide6.QtGui import QPainter\nfrom PySide6.QtWidgets import QApplication\n"
+                           "import gui.app\n",
+    })
+    assert forbidden_imports(root) == [
+        "storage.reports.files:2 imports printing.pdf: storage never imports printing (it plugs in through hooks)",
+        "sync.export:1 imports printing: sync never imports printing (it plugs in through hooks)",
+        "printing.pdf:2 imports PySide6.QtWidgets: printing uses no widgets, gui or sync",
+        "printing.pdf:3 imports gui.app: printing uses no widgets, gui or sync",
     ]
 
 

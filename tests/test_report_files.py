@@ -12,7 +12,6 @@ from pathlib import Path
 import pandas as pd
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
-from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from main import main
 from storage import i18n
@@ -27,15 +26,7 @@ from storage.reports.build import (
     trend_report,
 )
 from storage.reports.files import (
-    PDF_BOLD,
-    PDF_FONT,
-    PDF_FONT_SIZE,
-    PDF_PADDING,
-    PDF_SMALLEST_FONT_SIZE,
-    PdfColumns,
     csv_member_names,
-    pdf_columns,
-    pdf_table_text,
     safe_file_stem,
     write_report,
 )
@@ -219,56 +210,7 @@ def test_every_table_with_districts_shows_their_names(centre_figures, supervisor
 
 # -- PDF --------------------------------------------------------------------------------------------------
 
-PAGE_WIDTH = 841.89 - 2 * 12 * 72 / 25.4  # A4 landscape less the 12 mm margins, as write_pdf lays it out
-
-
-def _assert_text_fits(header: list[str], rows: list[list[str]], layout: PdfColumns) -> None:
-    """Every header word and every figure (or, in a wrapped column, every word) fits inside its cell's
-    padding: nothing touches a rule or runs into the next cell."""
-    room = 2 * PDF_PADDING
-    size = layout.font_size
-    for position, width in enumerate(layout.widths):
-        for word in header[position].split():
-            assert stringWidth(word, PDF_BOLD, size) + room <= width, (header[position], word, width)
-        for row in rows:
-            text = row[position]
-            pieces = text.split() if layout.wrapped[position] else [text]
-            for piece in pieces:
-                assert stringWidth(piece, PDF_FONT, size) + room <= width, (header[position], text, width)
-
-
-def test_pdf_columns_are_sized_so_every_text_fits_its_cell(centre_figures, supervisor):
-    _desk_cases(supervisor)
-    reports = [progress_report(centre_figures, year=2024), trend_report(centre_figures, ["PRO-04", "CRT-02"], year=2024),
-               desk_report(supervisor, year=2024)]
-    for report in reports:
-        for table in report.tables:
-            header, rows = pdf_table_text(table)
-            layout = pdf_columns(header, rows, [c in table.formats for c in table.frame.columns], PAGE_WIDTH)
-            assert sum(layout.widths) <= PAGE_WIDTH + 1e-6, table.caption
-            assert layout.font_size == PDF_FONT_SIZE and not any(layout.wrapped), table.caption  # all fit at 7 pt
-            _assert_text_fits(header, rows, layout)
-    # The cells of issue 13's page: "All districts" beside its figure, the longest district code.
-    header, rows = ["district name", "district", "2026-01"], [["All districts", "All districts", "101.75"],
-                                                             ["Usta Muhammad", "USTA_MUHAMMAD", "7,867"]]
-    _assert_text_fits(header, rows, pdf_columns(header, rows, [False, False, True], PAGE_WIDTH))
-
-
-def test_pdf_columns_wrap_long_text_then_shrink_the_font_only_when_they_must():
-    name = "Arrestees produced before a magistrate within 24 hours of arrest"
-    header = ["indicator", "name", *[f"expected by now {n}" for n in range(8)]]
-    rows = [["POL-05", name, *["1,234,567"] * 8]] * 3
-    numeric = [False, False, *[True] * 8]
-    roomy = pdf_columns(header, rows, numeric, PAGE_WIDTH)
-    assert roomy.font_size == PDF_FONT_SIZE and not roomy.wrapped[1]
-    narrow = pdf_columns(header, rows, numeric, 480)
-    # The name wraps (a Paragraph) and headers wrap at spaces; the font stays 7 pt; the figures stay whole.
-    assert narrow.font_size == PDF_FONT_SIZE and narrow.wrapped == [False, True, *[False] * 8]
-    assert sum(narrow.widths) <= 480 + 1e-6
-    _assert_text_fits(header, rows, narrow)
-    tight = pdf_columns(header, rows, numeric, 330)
-    assert PDF_SMALLEST_FONT_SIZE <= tight.font_size < PDF_FONT_SIZE and sum(tight.widths) <= 330 + 1e-6
-    _assert_text_fits(header, rows, tight)
+# Column widths, wrapping and the font size of the PDF's tables: tests/test_printing.py.
 
 
 def test_a_long_pdf_table_runs_onto_more_pages_with_its_header_on_each(tmp_path: Path):
@@ -288,7 +230,8 @@ def test_a_long_pdf_table_runs_onto_more_pages_with_its_header_on_each(tmp_path:
 
 
 def test_district_names_in_files_are_english_in_the_urdu_interface_too(centre_figures, tmp_path: Path):
-    """The PDF's font has no Urdu letters: an Urdu district name printed as a row of black boxes."""
+    """The files' words are English unless the report is written in Urdu (the CLI's --language ur, the Urdu
+    interface's PDF: tests/test_printing.py); a report built in the Urdu interface keeps English names."""
     i18n.set_translator(None, "ur")
     try:
         report = trend_report(centre_figures, ["PRO-04"], year=2024)
@@ -297,6 +240,5 @@ def test_district_names_in_files_are_english_in_the_urdu_interface_too(centre_fi
     assert list(report.tables[0].frame["district name"]) == ["Quetta", "Pishin", ALL_DISTRICTS]
     [pdf] = write_report(report, tmp_path / "trend.pdf")
     text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
-    # (The title's isolate marks and the Urdu indicator name in the caption are boxes still: not the table's.)
     quetta = next(line for line in text.splitlines() if "QUETTA" in line)
     assert quetta.split()[:2] == ["Quetta", "QUETTA"]

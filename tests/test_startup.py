@@ -35,7 +35,8 @@ def test_the_probe_writes_the_first_window_time_and_quits(tmp_path: Path, progra
 
 # What the first window does not need; each is imported when first used (reports, templates, the password
 # rule, sqlite-utils with the first connection, the screens after sign-in). A module-level import of any of them puts it back on the start-up path.
-NOT_AT_START_UP = ("pandas", "numpy", "openpyxl", "reportlab", "zxcvbn", "sqlite_utils", "gui.screens", "gui.main_window")
+NOT_AT_START_UP = ("pandas", "numpy", "openpyxl", "reportlab", "zxcvbn", "sqlite_utils", "gui.screens", "gui.main_window",
+                   "printing.", "PySide6.QtSvg")
 
 
 def test_the_first_window_imports_no_screen_nor_the_report_libraries(tmp_path: Path):

@@ -362,4 +362,9 @@ class ReportsScreen(Screen):
                 return
             self.status.setText(fill(self.tr("Saved {files}."), files=", ".join(str(p) for p in paths)))
 
+        if path.suffix.lower() == ".pdf":
+            # The PDF is painted off the GUI thread; its fonts are loaded into Qt here, on the GUI thread.
+            from printing.qt import register_fonts  # Qt's printing loads with the first PDF, not at start-up
+
+            register_fonts()
         run_task(lambda: write_report(report, path), written, owner=self)

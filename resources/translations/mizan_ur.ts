@@ -5711,6 +5711,14 @@
         <translation>نام</translation>
     </message>
     <message>
+        <source>unit</source>
+        <translation>اکائی</translation>
+    </message>
+    <message>
+        <source>periods</source>
+        <translation>مدتیں</translation>
+    </message>
+    <message>
         <location filename="../../storage/reports.py" line="79"/>
         <source>district</source>
         <translation>ضلع</translation>
@@ -6900,6 +6908,37 @@
     <message>
         <source>Days late</source>
         <translation>تاخیر کے دن</translation>
+    <name>printing</name>
+    <message>
+        <source>{scope} - {span} - generated {time}</source>
+        <translation>{scope} - {span} - تیار کردہ {time}</translation>
+    </message>
+    <message>
+        <source>No figures.</source>
+        <translation>کوئی اعداد و شمار نہیں۔</translation>
+    </message>
+    <message>
+        <source>Page {page} of {pages}</source>
+        <translation>صفحہ {page} از {pages}</translation>
+    </message>
+</context>
+<context>
+    <name>printing</name>
+    <message>
+        <source>{scope} - {level} level</source>
+        <translation>{scope} - {level} کی سطح</translation>
+    </message>
+    <message>
+        <source>province</source>
+        <translation>صوبہ</translation>
+    </message>
+    <message>
+        <source>division</source>
+        <translation>ڈویژن</translation>
+    </message>
+    <message>
+        <source>desk</source>
+        <translation>ڈیسک</translation>
     </message>
 </context>
 </TS>

@@ -1,5 +1,5 @@
-"""Reports to files: XLSX (formatted, one sheet per report, native charts), PDF (tables and vector charts,
-reportlab) and CSV (one table per file: several tables go into one ZIP). The format comes from the file name's
+"""Reports to files: XLSX (formatted, one sheet per report, native charts), PDF (drawn by the printing
+package through :mod:`storage.reports.hooks`; the charts are reportlab drawings, shared with the screen) and CSV (one table per file: several tables go into one ZIP). The format comes from the file name's
 suffix. Every file is written to a temporary file beside it and renamed: a crash leaves no half report.
 
 The reports themselves are :class:`storage.reports.build.Report` objects; nothing here queries the database.
@@ -12,7 +12,6 @@ import math
 import re
 import zipfile
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
@@ -22,6 +21,7 @@ from storage.core.files import write_atomically
 from storage.errors import UsageError
 from storage.i18n import QT_TRANSLATE_NOOP, say
 from storage.reports.build import STATUS_COLOURS, Chart, Report, Table
+from storage.reports.hooks import PDF_WRITERS
 from storage.reports.levels import DEFAULT_LEVEL
 from storage.sheets.cells import csv_field, keep_all_text
 
@@ -445,65 +445,18 @@ def _series_title(sheet, column: int, row: int):
 
 # -- PDF ---------------------------------------------------------------------------------------------------
 
-PDF_FONT_SIZE = 7
-PDF_SMALLEST_FONT_SIZE = 5  # a table too wide for the page at 7 pt is set smaller, down to this, as a last resort
-PDF_PADDING = 3  # points between a cell's text and each side of its cell
-PDF_SLACK = 1  # points more than the text needs: rounding never makes text touch a rule
-PDF_FONT, PDF_BOLD = "Helvetica", "Helvetica-Bold"
-PDF_CAPTION_ROOM = 120  # points: a table's caption starts a new page when less room than this is left under it
+# The PDF itself is drawn by Qt (the printing package, plugged in through storage.reports.hooks): reportlab
+# cannot shape Urdu. What stays here is what the PDF and the screen share: the tables' text and the charts.
 SERIES_COLOURS = ("#1F4E79", "#C55A11", "#548235", "#7030A0", "#BF9000", "#2E75B6", "#A5A5A5", "#843C0C")
 
 
 def write_pdf(reports: list[Report], path: Path) -> None:
-    """A4 landscape: a title block per report (scope, span, generation time), notes, tables, charts."""
-    # loaded when this format is used: the app and CLI start without it
-    from reportlab.lib.pagesizes import A4, landscape
-    from reportlab.lib.styles import getSampleStyleSheet
-    from reportlab.lib.units import mm
-    from reportlab.platypus import CondPageBreak, PageBreak, Paragraph, SimpleDocTemplate, Spacer
-
-    styles = getSampleStyleSheet()
-    buffer = io.BytesIO()
-    document = SimpleDocTemplate(buffer, pagesize=landscape(A4), leftMargin=12 * mm, rightMargin=12 * mm,
-                                 topMargin=12 * mm, bottomMargin=12 * mm, title="; ".join(r.title for r in reports),
-                                 author="Mizan")
-    width = landscape(A4)[0] - 24 * mm
-    story: list = []
-    for number, report in enumerate(reports):
-        if number:
-            story.append(PageBreak())
-        story += [Paragraph(_escape(report.title), styles["Title"]),
-                  Paragraph(_escape(scope_line(report)),
-                            styles["Normal"]), Spacer(1, 4 * mm)]
-        story += [Paragraph(_escape(note), styles["Italic"]) for note in report.notes]
-        charted = {chart.table for chart in report.charts}
-        for index, table in enumerate(report.tables):
-            # A caption never sits alone at a page's foot: with less room left than a few rows, a new page.
-            story += [CondPageBreak(PDF_CAPTION_ROOM), Spacer(1, 4 * mm),
-                      Paragraph(_escape(table.caption), styles["Heading3"])]
-            if table.frame.empty:
-                story.append(Paragraph("No figures.", styles["Normal"]))
-            else:
-                story.append(_pdf_table(table, width))
-            if index in charted:
-                story += [Spacer(1, 3 * mm)] + [chart_drawing(report, chart, width) for chart in report.charts
-                                                 if chart.table == index]
-    document.build(story)
-    write_atomically(path, buffer.getvalue())
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
-@dataclass
-class PdfColumns:
-    """How a table is set on the PDF page: each column's width (points), the font size, and which columns'
-    figures wrap onto more lines (long names); headers always wrap at spaces (reportlab Paragraphs)."""
-
-    widths: list[float]
-    font_size: float
-    wrapped: list[bool]
+    """The reports as one PDF, by the writer :mod:`storage.reports.hooks` holds (``printing.pdf.write_pdf``:
+    A4 landscape, header rows on every page, "Page n of N", Urdu shaped and right to left)."""
+    if not PDF_WRITERS:
+        raise UsageError("PDF reports are drawn by Mizan's printing package, which is not loaded here "
+                         "(printing.install_hooks()).")
+    PDF_WRITERS[-1](reports, path)
 
 
 def pdf_table_text(table: Table) -> tuple[list[str], list[list[str]]]:
@@ -512,100 +465,6 @@ def pdf_table_text(table: Table) -> tuple[list[str], list[list[str]]]:
     rows = [[figure_text(value, table.formats.get(column)) for column, value in zip(columns, values, strict=True)]
             for values in table.frame.itertuples(index=False)]
     return [str(column) for column in columns], rows
-
-
-def _widest_word(text: str, font: str, size: float) -> float:
-    # loaded when this format is used: the app and CLI start without it
-    from reportlab.pdfbase.pdfmetrics import stringWidth
-
-    return max((stringWidth(word, font, size) for word in text.split()), default=0.0)
-
-
-def pdf_columns(header: list[str], rows: list[list[str]], numeric: list[bool], width: float) -> PdfColumns:
-    """Columns sized to their content within ``width`` points, measured with reportlab's font metrics.
-
-    Each column gets at least its widest figure (a number never wraps) or, for text, its longest word, and
-    its header's longest word; the room left goes first to text figures so they stay on one line, then to
-    headers. Only when even that minimum is too wide is the font made smaller, half a point at a time.
-    """
-    size = PDF_FONT_SIZE
-    while True:
-        layout = _pdf_columns_at(header, rows, numeric, width, size)
-        if layout is not None:
-            return layout
-        if size <= PDF_SMALLEST_FONT_SIZE:
-            # Wider than the page even at the smallest size: every column at its minimum, the table wider.
-            return _pdf_columns_at(header, rows, numeric, float("inf"), size, minimum_only=True)
-        size -= 0.5
-
-
-def _pdf_columns_at(header: list[str], rows: list[list[str]], numeric: list[bool], width: float, size: float,
-                    minimum_only: bool = False) -> PdfColumns | None:
-    # loaded when this format is used: the app and CLI start without it
-    from reportlab.pdfbase.pdfmetrics import stringWidth
-
-    room = 2 * PDF_PADDING + PDF_SLACK
-    count = len(header)
-    body = [max((stringWidth(row[i], PDF_FONT, size) for row in rows), default=0.0) for i in range(count)]
-    body_word = [body[i] if numeric[i] else max((_widest_word(row[i], PDF_FONT, size) for row in rows), default=0.0)
-                 for i in range(count)]
-    head = [stringWidth(text, PDF_BOLD, size) for text in header]
-    head_word = [_widest_word(text, PDF_BOLD, size) for text in header]
-    least = [max(head_word[i], body_word[i]) + room for i in range(count)]
-    if sum(least) > width:
-        return None
-    widths = list(least)
-    if not minimum_only:
-        extra = width - sum(widths)
-        for wanted in ([body[i] + room for i in range(count)], [max(head[i], body[i]) + room for i in range(count)]):
-            short = [max(0.0, wanted[i] - widths[i]) for i in range(count)]
-            total = sum(short)
-            if total <= 0:
-                continue
-            share = min(1.0, extra / total)
-            widths = [widths[i] + short[i] * share for i in range(count)]
-            extra -= total * share
-    wrapped = [not numeric[i] and body[i] + room > widths[i] + 1e-6 for i in range(count)]
-    return PdfColumns(widths, size, wrapped)
-
-
-def _pdf_table(table: Table, width: float):
-    """A table that fits the page's width: columns sized to their content (:func:`pdf_columns`), headers
-    and long names wrapped in their cells, the header row repeated on every page the table runs onto."""
-    # loaded when this format is used: the app and CLI start without it
-    from reportlab.lib import colors
-    from reportlab.lib.styles import ParagraphStyle
-    from reportlab.platypus import Paragraph, TableStyle
-    from reportlab.platypus import Table as PdfTable
-
-    columns = list(table.frame.columns)
-    header, rows = pdf_table_text(table)
-    numeric = [column in table.formats for column in columns]
-    layout = pdf_columns(header, rows, numeric, width)
-    size = layout.font_size
-    head_style = ParagraphStyle("header", fontName=PDF_BOLD, fontSize=size, leading=size * 1.2)
-    text_style = ParagraphStyle("text", fontName=PDF_FONT, fontSize=size, leading=size * 1.2)
-    cells: list[list] = [[Paragraph(_escape(text), head_style) for text in header]]
-    for row in rows:
-        cells.append([Paragraph(_escape(text), text_style) if layout.wrapped[i] and text else text
-                      for i, text in enumerate(row)])
-    style = [
-        ("FONT", (0, 0), (-1, -1), PDF_FONT, size),
-        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor(f"#{HEADER_FILL}")),
-        ("GRID", (0, 0), (-1, -1), 0.25, colors.grey),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), PDF_PADDING), ("RIGHTPADDING", (0, 0), (-1, -1), PDF_PADDING),
-        ("TOPPADDING", (0, 0), (-1, -1), 1), ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
-    ]
-    for position, column in enumerate(columns):
-        if column in table.formats:
-            style.append(("ALIGN", (position, 1), (position, -1), "RIGHT"))
-        if column in table.status_columns:
-            for row_number, row in enumerate(rows, start=1):
-                if row[position] in STATUS_COLOURS:
-                    style.append(("BACKGROUND", (position, row_number), (position, row_number),
-                                  colors.HexColor(f"#{STATUS_COLOURS[row[position]]}")))
-    return PdfTable(cells, colWidths=layout.widths, repeatRows=1, style=TableStyle(style), hAlign="LEFT")
 
 
 def chart_drawing(report: Report, chart: Chart, width: float):

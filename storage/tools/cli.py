@@ -17,7 +17,7 @@ import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from storage import __version__
+from storage import __version__, i18n
 from storage.core import identity
 from storage.core.backup import (
     backup_now,
@@ -296,6 +296,9 @@ def cmd_report(args: argparse.Namespace, console: Console) -> int:
     from storage.reports.files import csv_member_names, report_json, write_report
     from storage.reports.kinds import make_report
 
+    if args.language != "en":
+        # Before signing in: the catalogue's names are read in the session's language.
+        i18n.use_language(args.language)
     with signed_in(args) as session:
         report = make_report(session, args.kind, year=args.year, period=args.quarter or args.period,
                               indicators=args.indicator, districts=args.district, approved_only=args.approved_only,
@@ -595,6 +598,8 @@ def register(commands: argparse._SubParsersAction) -> None:
                         help="print the files written and the report's tables as a JSON object")
     report.add_argument("--approved-only", action="store_true",
                         help="only figures of data sets the centre approved (progress, trend, completeness)")
+    report.add_argument("--language", choices=i18n.LANGUAGES, default="en",
+                        help="the report's words: en (default) or ur (Urdu; a PDF is then set right to left)")
     report.set_defaults(handler=cmd_report)
 
     dhis2 = commands.add_parser("dhis2", help="figures for DHIS2: a mapping template, and ADX or dataValueSets exports")

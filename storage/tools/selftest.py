@@ -159,7 +159,8 @@ def _steps(run: _Run, temp_root: str | Path | None) -> list[Step]:
 
     def reports() -> str:
         # pandas, openpyxl and reportlab are imported only here and by the GUI's report screens: this proves
-        # the packaged build bundled them (and reportlab's font metrics, loaded at run time).
+        # the packaged build bundled them (and reportlab's font metrics, loaded at run time); the PDF is
+        # drawn by Qt through the hook main.py installs (printing), with the fonts from resources/fonts.
         # pandas and reportlab load here, in the step that proves the frozen build carries them.
         from storage.reports.build import REPORT_KINDS, build_report
         from storage.reports.files import write_report
