@@ -52,8 +52,8 @@ def test_the_first_window_imports_no_screen_nor_the_report_libraries(tmp_path: P
 def test_the_sidebar_screens_are_still_there_for_whoever_asks():
     import gui.app
 
-    assert [screen.__name__ for screen in gui.app.SCREENS][:3] == ["DashboardScreen", "ImportScreen", "ReviewScreen"]
-    assert len(gui.app.SCREENS) == 14  # with the centre's Approvals (issue 14) and Action Plan (issue 15)
+    assert [screen.__name__ for screen in gui.app.SCREENS][:3] == ["ProvinceScreen", "DashboardScreen", "ImportScreen"]
+    assert len(gui.app.SCREENS) == 15  # with the centre's Approvals (issue 14), Province and Action Plan (issue 15)
     with pytest.raises(AttributeError):
         gui.app.NO_SUCH_THING  # noqa: B018
 

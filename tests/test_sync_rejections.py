@@ -559,7 +559,8 @@ def test_invalid_records_are_quarantined_with_their_rules_and_valid_ones_merge(w
         "line 6": ["SY_RECORD_SHAPE"],
     }
     by_uuid = {uuid_: (record_type, json.loads(record), json.loads(reasons)) for record_type, uuid_, record, reasons in rows}
-    assert by_uuid[negative["uuid"]][1] == negative  # kept whole for review
+    # Kept whole for review (made without catalogue_version, as an older Mizan's: the later column reads as empty).
+    assert by_uuid[negative["uuid"]][1] == {**negative, "catalogue_version": None}
     assert stranger in by_uuid[other_device["uuid"]][2][0]["message"] and device in by_uuid[other_device["uuid"]][2][0][
         "message"]
     assert "KHUZDAR" in by_uuid[other_district["uuid"]][2][0]["message"]

@@ -6908,6 +6908,9 @@
     <message>
         <source>Days late</source>
         <translation>تاخیر کے دن</translation>
+    </message>
+</context>
+<context>
     <name>printing</name>
     <message>
         <source>{scope} - {span} - generated {time}</source>
