@@ -8,10 +8,8 @@ and figures isolated so "2026-10" or "PRO-04" keep their order; a line without U
 
 from __future__ import annotations
 
-import ctypes
 import re
-import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
@@ -64,23 +62,6 @@ def isolate_latin_runs(text: str) -> str:
     return "".join(out)
 
 
-def keeping_none_alive(paint: Callable[[], None]) -> None:
-    """Run ``paint`` and give None back the references PySide6 took from it.
-
-    PySide6 6.12 on Python 3.11 returns None from every void method (setPen, drawText, ...) without a
-    reference of its own (harmless from Python 3.12, where None is immortal): each call costs None one
-    reference. About 22,000 are held after pandas loads, and a long report paints more than that, so Python
-    aborts with "none_dealloc: deallocating None". What one call took is put back right after it.
-    """
-    if sys.version_info >= (3, 12):
-        paint()
-        return
-    before = sys.getrefcount(None)
-    paint()
-    for _ in range(before - sys.getrefcount(None)):
-        ctypes.pythonapi.Py_IncRef(ctypes.py_object(None))
-
-
 def write_pdf(reports: Sequence[Report], path: str | Path) -> None:
     """The reports as one PDF at ``path``, written whole or not at all (temporary file, then renamed):
     A4 landscape, right to left when the interface speaks Urdu (:func:`storage.i18n.language`)."""
@@ -102,17 +83,17 @@ def write_pdf(reports: Sequence[Report], path: str | Path) -> None:
     try:
         for number, page in enumerate(pages):
             if number:
-                keeping_none_alive(writer.newPage)
+                writer.newPage()
             _paint(painter, page, reports, writer.logicalDpiX() / 72)
     finally:
-        keeping_none_alive(painter.end)
-    keeping_none_alive(buffer.close)
+        painter.end()
+    buffer.close()
     write_atomically(Path(path), bytes(buffer.data()))
 
 
 def _paint(painter: QPainter, page: Page, reports: list[Report], scale: float) -> None:
     for item in page.items:
-        keeping_none_alive(lambda item=item: _paint_item(painter, item, reports, scale))
+        _paint_item(painter, item, reports, scale)
 
 
 def _paint_item(painter: QPainter, item: Text | Box | Picture, reports: list[Report], scale: float) -> None:

@@ -12,6 +12,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import printing  # noqa: E402
+from main import guard_none  # noqa: E402
 from storage.records.targets import save_targets  # noqa: E402
 from storage.records.values import save_indicator_values  # noqa: E402
 from storage.validation import TargetInput, ValueInput  # noqa: E402
@@ -29,6 +30,7 @@ from tests.templates import (  # noqa: E402
 __all__ = ["ADMIN_PASSWORD", "CLERK_PASSWORD", "OPERATOR_PASSWORD", "SUPERVISOR_PASSWORD"]
 
 # Every test database gets sync's keys (and its sign-in and restore steps), whichever test files ran.
+guard_none()  # as main.py does: PySide6 6.12 on Python 3.11 takes a reference from None per void call
 install_hooks()
 printing.install_hooks()  # PDF reports are drawn by Qt, as in the app and the CLI
 

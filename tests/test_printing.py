@@ -4,7 +4,6 @@ poppler's pdftotext and pdffonts."""
 
 from __future__ import annotations
 
-import gc
 import os
 import re
 import subprocess
@@ -14,7 +13,6 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from PySide6.QtGui import QFont
 
 from gui.language import install_language, remove_language
 from printing.layout import (
@@ -33,7 +31,7 @@ from printing.layout import (
     table_text,
     wrap,
 )
-from printing.pdf import LEFT_TO_RIGHT_ISOLATE, POP_ISOLATE, isolate_latin_runs, keeping_none_alive, write_pdf
+from printing.pdf import LEFT_TO_RIGHT_ISOLATE, POP_ISOLATE, isolate_latin_runs, write_pdf
 from printing.qt import QtMeasure
 from storage import i18n
 from storage.reference.catalogue import load_catalogue
@@ -294,16 +292,3 @@ def test_the_reports_screen_saves_an_urdu_pdf_right_to_left(qtbot, centre_figure
     assert max(x_max for _, x_max, text in line if has_arabic(text)) > PAGE_WIDTH - MARGIN - PADDING - 3
 
 
-def test_painting_gives_none_back_the_references_pyside_takes(qapp):
-    """PySide6 6.12 on Python 3.11 takes a reference from None with every void call (printing.pdf); a long
-    report makes tens of thousands of them, and Python aborts once None has none left."""
-    chosen = QFont()
-
-    def void_calls() -> None:
-        for _ in range(5000):
-            chosen.setBold(True)
-
-    gc.collect()
-    before = sys.getrefcount(None)
-    keeping_none_alive(void_calls)
-    assert abs(sys.getrefcount(None) - before) < 50
