@@ -225,7 +225,7 @@ def steering_report(session: Session, quarter: str, on: dt.date | None = None) -
                     results.append({
                         "objective": objective["code"], "output": output["code"], "indicator": indicator,
                         "name": catalogue.indicators[indicator].name,
-                        "baseline": _shown(linked["baseline_value"]), "baseline year": _shown(linked["baseline_year"]),
+                        "baseline": _shown(linked["baseline_value"]), "baseline year": str(int(linked["baseline_year"])) if linked["baseline_year"] else None,  # a year, not a count
                         "target": _shown(linked["targets"].get(str(year))),
                         "quarter": None if desk else _shown(now.loc[indicator, "figure"]) if indicator in now.index else None,
                         "year to date": None if desk else _shown(ytd.loc[indicator, "figure"]) if indicator in ytd.index else None,
