@@ -40,8 +40,9 @@ from storage.i18n import LANGUAGES  # noqa: E402
 from storage.records.plan import record_progress, save_framework  # noqa: E402
 from storage.records.users import add_user  # noqa: E402
 from storage.records.values import save_indicator_values  # noqa: E402
-from storage.reports.build import build_report  # noqa: E402
+from storage.reference.due import last_complete_period  # noqa: E402
 from storage.reports.files import write_report  # noqa: E402
+from storage.reports.kinds import make_report  # noqa: E402
 from storage.tools.demo import generate_demo  # noqa: E402
 from storage.tools.plan_example import EXAMPLE_PROGRESS, example_framework  # noqa: E402
 from storage.validation import ValueInput
@@ -137,7 +138,8 @@ def grab_dialogs(app: QApplication, session, folder: Path, out: Path, prefix: st
 
 # The PDF pages shown in docs/screenshots: (report kind, pages), a page being its number or the text whose
 # first page it is (the progress report's widest table; in Urdu its translation).
-PDF_PAGES = (("progress", (1, 2, "Every indicator")), ("trend", (1, 2)), ("desk", (1, 2)), ("completeness", (1, 2)))
+PDF_PAGES = (("progress", (1, 2, "Every indicator")), ("trend", (1, 2)), ("desk", (1, 2)), ("completeness", (1, 2)),
+             ("steering", (1, 2, 3, 4)))  # every page of the Steering Committee pack (last complete quarter)
 
 
 def _read_as_typed(text: str) -> str:
@@ -159,7 +161,8 @@ def report_pdf_pages(folder: Path, out: Path, language: str = "en") -> None:
         old.unlink()
     for kind, pages in PDF_PAGES:
         pdf = folder / f"report-{kind}.pdf"
-        write_report(build_report(province, kind), pdf)
+        options = {"period": last_complete_period("quarterly", dt.date.today())} if kind == "steering" else {}
+        write_report(make_report(province, kind, **options), pdf)
         texts = [_read_as_typed(page) for page in subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True,
                                                                  text=True, check=True).stdout.split("\f")]
         for page in pages:
