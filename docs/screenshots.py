@@ -24,6 +24,9 @@ import unicodedata
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from main import guard_none  # noqa: E402
+
+guard_none()  # an entry point of its own: None made immortal before any Qt call, as main.py does
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QSettings  # noqa: E402
@@ -45,7 +48,7 @@ from storage.reports.files import write_report  # noqa: E402
 from storage.reports.kinds import make_report  # noqa: E402
 from storage.tools.demo import generate_demo  # noqa: E402
 from storage.tools.plan_example import EXAMPLE_PROGRESS, example_framework  # noqa: E402
-from storage.validation import ValueInput
+from storage.validation import ValueInput  # noqa: E402
 from sync.devices import enroll_device  # noqa: E402
 from sync.export import export_bundle  # noqa: E402
 from sync.keys import export_key_file, trust_centre  # noqa: E402
