@@ -32,6 +32,7 @@ from sync.devices import device_overview
 # Sorting by a status column puts the districts that need attention first.
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 _STATUS_ORDER = {"off track": 0, "at risk": 1, "on track": 2, None: 3}
+NEVER = 10**6  # a district never heard from sorts after every age in days
 
 
 class ProvinceModel(ListTableModel):
@@ -60,7 +61,7 @@ class ProvinceModel(ListTableModel):
         self.WAITING, self.RETURNED, self.APPROVED = self.LAST_BUNDLE + 1, self.LAST_BUNDLE + 2, self.LAST_BUNDLE + 3
         self.headers = [self.tr("District"), self.tr("Division"),
                         *(self.session.catalogue.institutions[code].name for code in institutions),
-                        self.tr("Last bundle"), self.tr("Waiting for you"), self.tr("Returned"), self.tr("Approved")]
+                        self.tr("Last bundle"), self.tr("Waiting"), self.tr("Returned"), self.tr("Approved")]
 
     def show(self, standings: list[DistrictStanding], last_seen: dict[str, str | None], on: dt.date,
              year: int) -> None:
@@ -106,7 +107,7 @@ class ProvinceModel(ListTableModel):
         if column == self.LAST_BUNDLE:
             age = self.bundle_age(standing.district)
             if role == SORT_ROLE:
-                return -1 if age is None else age  # never heard from sorts with the oldest when descending
+                return NEVER if age is None else age  # never heard from: after the oldest
             if role == Qt.ItemDataRole.DisplayRole:
                 if age is None:
                     return self.tr("never")
@@ -180,7 +181,9 @@ class ProvinceScreen(Screen):
         self.proxy.setSortRole(SORT_ROLE)
         self.table = list_table(self.proxy, self.tr("Districts"))
         self.table.setSortingEnabled(True)
+        # The districts heard from most recently first; those never heard from last, alphabetically.
         self.table.sortByColumn(ProvinceModel.DISTRICT, Qt.SortOrder.AscendingOrder)
+        self.model.modelReset.connect(lambda: self.table.sortByColumn(self.model.LAST_BUNDLE, Qt.SortOrder.AscendingOrder))
         # The heat map fits the screen: status columns share the width left (their titles elide, with tooltips).
         self.table.horizontalHeader().setStretchLastSection(False)
         self.model.modelReset.connect(self._fit_columns)
@@ -216,7 +219,7 @@ class ProvinceScreen(Screen):
     def _fit_columns(self) -> None:
         header = self.table.horizontalHeader()
         for column in range(self.model.columnCount()):
-            stretch = self.model.first_institution <= column < self.model.LAST_BUNDLE
+            stretch = column >= self.model.first_institution
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch if stretch
                                         else QHeaderView.ResizeMode.ResizeToContents)
 

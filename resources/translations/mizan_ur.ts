@@ -6816,8 +6816,8 @@
         <translation>آخری بنڈل</translation>
     </message>
     <message>
-        <source>Waiting for you</source>
-        <translation>آپ کے فیصلے کے منتظر</translation>
+        <source>Waiting</source>
+        <translation>منتظر</translation>
     </message>
     <message>
         <source>Returned</source>
