@@ -6924,9 +6924,6 @@
         <source>Page {page} of {pages}</source>
         <translation>صفحہ {page} از {pages}</translation>
     </message>
-</context>
-<context>
-    <name>printing</name>
     <message>
         <source>{scope} - {level} level</source>
         <translation>{scope} - {level} کی سطح</translation>
