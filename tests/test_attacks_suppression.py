@@ -162,6 +162,43 @@ def test_a_district_and_the_centre_count_desk_indicators_on_the_same_basis(pair)
     assert trend.iloc[0][MARCH] == 24
 
 
+def test_the_type_by_month_table_gives_no_month_away_against_the_district_by_month_table(supervisor):
+    """Two tables share each month's clients. Quetta: March 4 rapes and 20 physical assaults, April 6 physical
+    assaults. Without the month's total tying them, March's 24 (district x month) less March's 20 physical
+    assaults (type x month) gave the 4 rapes away."""
+    for number in range(4):
+        _case(supervisor, f"R-{number}", "rape", f"{MARCH}-0{number + 1}")
+    for number in range(20):
+        _case(supervisor, f"PA-{number}", "physical_assault", f"{MARCH}-1{number % 10}")
+    for number in range(6):
+        _case(supervisor, f"AP-{number}", "physical_assault", f"{APRIL}-1{number}")
+    report = desk_report(supervisor, year=2024)
+    by_month = report.table("Clients by GBV core type and month").frame.set_index("GBV core type")
+    assert list(by_month.columns) == [MARCH, APRIL]
+    assert (by_month.loc["Rape", MARCH], by_month.loc["Rape", APRIL]) == (SUPPRESSED, 0)
+    districts = report.table("Clients by district and month").frame.set_index("district")
+    # March's 24 and its 20 physical assaults are never both printed.
+    assert SUPPRESSED in (districts.loc["QUETTA", MARCH], by_month.loc["Physical assault", MARCH])
+    by_type = report.table("Clients by GBV core type").frame.set_index("GBV core type")["clients"]
+    # The attacker's arithmetic over the three tables: a type is its row of months, a month both its column of
+    # types and its column of districts, all clients both the types and the months.
+    truth = {("Rape", MARCH): 4, ("Physical assault", MARCH): 20, ("Physical assault", APRIL): 6}
+    months = (MARCH, APRIL)
+    values = {("tm", name, m): truth.get((name, m), 0) for name in by_month.index for m in months}
+    values |= {("dm", m): sum(n for (_, month), n in truth.items() if month == m) for m in months}
+    values |= {("type", name): sum(values[("tm", name, m)] for m in months) for name in by_month.index}
+    values["all"] = 30
+    relations = [(("type", name), tuple(("tm", name, m) for m in months)) for name in by_month.index]
+    relations += [(("dm", m), tuple(("tm", name, m) for name in by_month.index)) for m in months]
+    relations += [("all", tuple(("type", name) for name in by_month.index)), ("all", tuple(("dm", m) for m in months))]
+    printed = {("tm", name, m): by_month.loc[name, m] for name in by_month.index for m in months}
+    printed |= {("dm", m): districts.loc["QUETTA", m] for m in months}
+    printed |= {("type", name): by_type[name] for name in by_month.index}
+    published = {key for key, shown in printed.items() if shown != SUPPRESSED}
+    assert all(printed[key] == values[key] for key in published)  # what is printed is the truth
+    assert exposed_small_cells(values, relations, published) == []
+
+
 # -- files ----------------------------------------------------------------------------------------------------
 
 

@@ -132,9 +132,11 @@ def test_desk_report_counts_consented_cases_and_hides_small_cells(supervisor):
     # 5 of the 10 consented clients referred (the referred client without consent does not count): 50 %.
     assert (referral["clients"], referral["referred"], referral["referral rate %"]) == (10, 5, 50.0)
     assert row_of(report.table("Clients by district and month").frame, district="QUETTA")["2024-03"] == 10
-    # Hidden: physical assault and rape in the type, type x sex and type x age tables (6), and both
-    # reporting-time cells (2).
-    assert any("(8 cell(s) hidden in this report)" in note and "read '<5'" in note for note in report.notes)
+    by_month = report.table("Clients by GBV core type and month").frame.set_index("GBV core type")
+    assert (by_month.loc["Physical assault", "2024-03"], by_month.loc["Rape", "2024-03"]) == (SUPPRESSED, SUPPRESSED)
+    # Hidden: physical assault and rape in the type, type x sex, type x age and type x month tables (8), and
+    # both reporting-time cells (2).
+    assert any("(10 cell(s) hidden in this report)" in note and "read '<5'" in note for note in report.notes)
 
 
 def test_a_district_reports_on_its_own_district_only(supervisor):

@@ -6,8 +6,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from openpyxl import load_workbook
 
@@ -15,13 +19,16 @@ from main import main
 from storage.errors import UsageError
 from storage.records.plan import Framework, PlanIndicator, PlanItem, PlanTarget, record_progress, save_framework
 from storage.records.values import save_indicator_values
-from storage.reports.build import AT_RISK, OFF_TRACK
+from storage.reports.build import AT_RISK, OFF_TRACK, SUPPRESSED, desk_report
 from storage.reports.kinds import make_report
 from storage.reports.steering import steering_report
 from storage.validation import ValueInput
+from sync.importer import import_bundles
 from tests.conftest import CLERK_PASSWORD, value
 from tests.gui_fixtures import no_task_outlives_its_test  # noqa: F401  (an autouse fixture)
+from tests.sync_helpers import export_to, make_pair
 
+ROOT = Path(__file__).resolve().parent.parent
 QUARTER = "2026Q3"
 ON = dt.date(2026, 11, 20)  # the pack is made in November: the quarter ended on 30 September
 
@@ -99,6 +106,75 @@ def test_the_pack_s_figures_are_those_worked_out_by_hand(pack_centre):
     assert (women["Prosecution"]["indicator"], women["Prosecution"]["women"], women["Prosecution"]["total"],
             women["Prosecution"]["women %"]) == ("PRO-03", 4, 40, 10.0)
     assert any("2026" in note and "provincial target" in note for note in report.notes)
+    # Each department's objectives and outputs, with the indicators linked to each output.
+    plan = report.table("Courts: objectives and outputs").frame.to_dict("records")
+    assert plan == [{"objective": "O1", "objective title": "Justice is timely", "output": "OP1",
+                     "output title": "Cases decided faster", "partner": None, "due": None,
+                     "indicators": "CRT-02, CRT-03"}]
+    assert not any(note.startswith("Linked indicators without a figure") for note in report.notes)
+
+
+def test_the_pack_names_the_linked_indicators_without_a_figure(pack_centre):
+    # The second quarter has no figure at all: every linked indicator is named, in the departments' order.
+    report = steering_report(pack_centre, "2026Q2", on=ON)
+    assert "Linked indicators without a figure for the quarter: PRO-04, CRT-02, CRT-03." in report.notes
+    results = rows(report, "Courts: results")
+    assert (results["CRT-02"]["quarter"], results["CRT-02"]["status"]) == (None, None)
+
+
+def test_the_urdu_pack_gives_the_framework_s_urdu_titles(pack_centre, centre_db: Path, tmp_path: Path):
+    pack_centre.close()  # the framework and figures are saved; the CLI opens the database itself
+    environment = {key: value for key, value in os.environ.items() if key not in ("DISPLAY", "WAYLAND_DISPLAY")}
+    environment["MIZAN_PASSWORD"] = CLERK_PASSWORD
+    out = tmp_path / "pack-ur.xlsx"
+    result = subprocess.run([sys.executable, str(ROOT / "main.py"), "--db", str(centre_db), "--user", "clara", "report",
+                             "--kind", "steering", "--quarter", QUARTER, "--language", "ur", "--out", str(out)],
+                            env=environment, cwd=tmp_path, capture_output=True, text=True, timeout=180, check=False)
+    assert result.returncode == 0, result.stderr
+    sheet = load_workbook(out)["عدالتیں plan"]
+    cells = [[cell for cell in row if cell is not None] for row in sheet.iter_rows(values_only=True)]
+    assert ["\u2068عدالتیں\u2069: مقاصد اور آؤٹ پٹ"] in cells  # the table's caption
+    header = next(row for row in cells if "objective title" in row)  # a spreadsheet's columns keep their keys
+    assert cells[cells.index(header) + 1] == ["O1", "بروقت انصاف", "OP1", "مقدمات کے جلد فیصلے", "CRT-02, CRT-03"]
+
+
+def test_the_women_and_girls_page_is_the_desk_report_s_own_suppressed_tables(tmp_path: Path):
+    """Quetta's desk: July 4 rapes and 20 physical assaults, August 6 physical assaults, sent in a real bundle.
+    The pack prints the desk report's tables for the quarter as they are, small cells and their complements
+    hidden, the clients by GBV core type and month among them."""
+    from tests.test_attacks_suppression import _case
+
+    pair = make_pair(tmp_path)
+    try:
+        for number in range(4):
+            _case(pair.supervisor, f"R-{number}", "rape", f"2026-07-0{number + 1}")
+        for number in range(20):
+            _case(pair.supervisor, f"PA-{number}", "physical_assault", f"2026-07-1{number % 10}")
+        for number in range(6):
+            _case(pair.supervisor, f"AP-{number}", "physical_assault", f"2026-08-1{number}")
+        [outcome] = import_bundles(pair.clerk, [export_to(pair.supervisor, tmp_path / "bundles")])
+        assert outcome.status == "imported", outcome.reason
+        save_framework(pair.clerk, framework())
+        report = steering_report(pair.clerk, QUARTER, on=ON)
+        desk = desk_report(pair.clerk, period=QUARTER, on=ON)
+        for caption in ("Clients by GBV core type", "Clients by GBV core type and month",
+                        "Clients by GBV core type and sex", "Referral rate by district"):
+            pd.testing.assert_frame_equal(report.table(caption).frame, desk.table(caption).frame)
+        by_month = report.table("Clients by GBV core type and month").frame.set_index("GBV core type")
+        assert list(by_month.columns) == ["2026-07", "2026-08"]
+        assert (by_month.loc["Rape", "2026-07"], by_month.loc["Rape", "2026-08"]) == (SUPPRESSED, 0)
+        # July's clients (24, in the desk report's district x month table) less its physical assaults: not both.
+        july = desk.table("Clients by district and month").frame.set_index("district").loc["QUETTA", "2026-07"]
+        assert SUPPRESSED in (july, by_month.loc["Physical assault", "2026-07"])
+        assert row_of_referral(report)["clients"] == 30
+        assert any("cell(s) hidden in this report" in note for note in report.notes)
+    finally:
+        pair.close()
+
+
+def row_of_referral(report) -> dict:
+    frame = report.table("Referral rate by district").frame
+    return frame[frame["district"] == "QUETTA"].iloc[0].to_dict()
 
 
 def test_the_pack_needs_a_framework_and_a_quarter(clerk):
@@ -122,7 +198,8 @@ def test_the_pack_from_the_command_line(pack_centre, centre_db: Path, tmp_path: 
     printed = json.loads(capsys.readouterr().out)
     assert printed["files"] == [str(out)]
     captions = [table["caption"] for table in printed["tables"]]
-    assert captions[:4] == ["Departments: data and approval", "Prosecution: results", "Prosecution: activities",
+    assert captions[:5] == ["Departments: data and approval", "Prosecution: objectives and outputs",
+                            "Prosecution: results", "Prosecution: activities",
                             "Prosecution: changed since the last quarter"]
     assert "Courts: results" in captions and "Women's share of each figure counted by sex" in captions
     assert len(load_workbook(out).sheetnames) == len(captions)
@@ -141,8 +218,8 @@ def test_the_reports_screen_makes_the_pack_of_a_quarter(qtbot, pack_centre, tmp_
     screen.show_report()
     qtbot.waitUntil(lambda: not screen.busy, timeout=60000)
     assert screen.report.kind == "steering" and screen.report.span == QUARTER
-    assert [model.table.caption for model in screen.table_models][:2] == ["Departments: data and approval",
-                                                                           "Prosecution: results"]
+    assert [model.table.caption for model in screen.table_models][:3] == [
+        "Departments: data and approval", "Prosecution: objectives and outputs", "Prosecution: results"]
     screen.export(tmp_path / "pack.xlsx")
     qtbot.waitUntil(lambda: not screen.busy, timeout=60000)
     assert screen.status.text() == f"Saved {tmp_path / 'pack.xlsx'}."

@@ -5473,6 +5473,34 @@
 <context>
     <name>reports</name>
     <message>
+        <source>{department}: objectives and outputs</source>
+        <translation>{department}: مقاصد اور آؤٹ پٹ</translation>
+    </message>
+    <message>
+        <source>objective title</source>
+        <translation>مقصد کا عنوان</translation>
+    </message>
+    <message>
+        <source>output title</source>
+        <translation>آؤٹ پٹ کا عنوان</translation>
+    </message>
+    <message>
+        <source>partner</source>
+        <translation>شراکت دار</translation>
+    </message>
+    <message>
+        <source>indicators</source>
+        <translation>اشاریے</translation>
+    </message>
+    <message>
+        <source>Linked indicators without a figure for the quarter: {codes}.</source>
+        <translation>منسلک اشاریے جن کا اس سہ ماہی کا کوئی عدد نہیں: {codes}۔</translation>
+    </message>
+    <message>
+        <source>Clients by GBV core type and month</source>
+        <translation>تشدد کی بنیادی قسم اور مہینے کے لحاظ سے متاثرہ افراد</translation>
+    </message>
+    <message>
         <source>Departments: data and approval</source>
         <translation>محکمے: ڈیٹا اور منظوری</translation>
     </message>
@@ -5510,7 +5538,7 @@
     </message>
     <message>
         <source>output</source>
-        <translation>نتیجہ</translation>
+        <translation>آؤٹ پٹ</translation>
     </message>
     <message>
         <source>baseline</source>

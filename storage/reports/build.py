@@ -88,6 +88,7 @@ DISPLAY_WORDS = (
     QT_TRANSLATE_NOOP("reports", "Clients by GBV core type"),
     QT_TRANSLATE_NOOP("reports", "Clients by GBV core type and sex"),
     QT_TRANSLATE_NOOP("reports", "Clients by GBV core type and age group"),
+    QT_TRANSLATE_NOOP("reports", "Clients by GBV core type and month"),
     QT_TRANSLATE_NOOP("reports", "Clients by district and month"),
     QT_TRANSLATE_NOOP("reports", "Reporting time (report date minus incident date)"),
     QT_TRANSLATE_NOOP("reports", "Referral rate by district"),
@@ -1097,7 +1098,7 @@ def _crosstab(frame: pd.DataFrame, rows: str, columns: str, row_order: list[str]
 
 # Excel sheet titles (at most 31 characters) of the desk tables whose captions are longer.
 DESK_SHEET_TITLES = {"type_sex": "Clients by type and sex", "type_age": "Clients by type and age group",
-                     "time": "Reporting time"}
+                     "type_month": "Clients by type and month", "time": "Reporting time"}
 
 
 @dataclass
@@ -1134,7 +1135,8 @@ def _desk_report_protection(cases: pd.DataFrame, tables: list[_DeskTable], distr
     """Suppression of the whole desk report: every table's counts and every relation between them.
 
     The relations a reader knows: a GBV type's clients (first table) are the sum of its row in the
-    type x sex and type x age tables; a district's clients (referral table) are the sum of its row of the
+    type x sex, type x age and type x month tables; a month's clients (never printed) are the sum of its
+    column in the type x month table and in the district x month table; a district's clients (referral table) are the sum of its row of the
     district x month table and of its column of the reporting-time table, and its referred clients plus
     those not referred (never printed); all clients are both the sum of the types and of the districts.
     """
@@ -1144,10 +1146,16 @@ def _desk_report_protection(cases: pd.DataFrame, tables: list[_DeskTable], distr
         values |= table.cells()
     relations: list[Relation] = []
     for gbv_type in gbv_order:
-        for name in ("type_sex", "type_age"):
+        for name in ("type_sex", "type_age", "type_month"):
             table = by_name[name]
             relations.append(Relation(("type", gbv_type, "clients"), tuple(table.key(gbv_type, c) for c in table.columns)))
     months, buckets = by_name["district_month"].columns, list(by_name["time"].frame["reporting time"])
+    for month in months:
+        # March's 10 clients printed in the district x month table, and March's 8 assaults in the type x month
+        # table, would give March's 2 rapes away: the month's total ties the two tables.
+        values[("month", month)] = int(cases.loc[cases["month"] == month, "clients"].sum())
+        relations += [Relation(("month", month), tuple(("type_month", t, month) for t in gbv_order)),
+                      Relation(("month", month), tuple(("district_month", d, month) for d in districts))]
     for district in districts:
         clients = ("referral", district, "clients")
         relations += [Relation(clients, tuple(("district_month", district, month) for month in months)),
@@ -1157,7 +1165,7 @@ def _desk_report_protection(cases: pd.DataFrame, tables: list[_DeskTable], distr
     values["all clients"] = int(cases["clients"].sum()) if not cases.empty else 0
     relations += [Relation("all clients", tuple(("type", t, "clients") for t in gbv_order)),
                   Relation("all clients", tuple(("referral", d, "clients") for d in districts))]
-    shown = [key for key in values if key != "all clients" and key[0] != "not referred"]
+    shown = [key for key in values if key != "all clients" and key[0] not in ("not referred", "month")]
     return protect(values, relations, shown)
 
 
@@ -1173,11 +1181,12 @@ DESK_UNIT_CAPTIONS = {
 def desk_report(session: Session, year: int | None = None, period: str | None = None,
                 districts: Iterable[str] | None = None, on: dt.date | None = None, *,
                 level: str | None = None) -> Report:
-    """Gender desk clients by GBV core type, sex, age group, month and district; referral rate; reporting
-    time. Consented, live cases only; no count from 1 to SMALL_CELL - 1 shown, nor any cell from which one
-    could be worked out with the report's other cells (:func:`_desk_report_protection`). ``level``: the
-    month, reporting-time and referral tables by division, province or desk (each desk side by side)
-    instead of district; the suppression is the same construction over those units."""
+    """Gender desk clients by GBV core type (alone, and by sex, age group and month), by district and month;
+    referral rate; reporting time. Consented, live cases only; no count from 1 to SMALL_CELL - 1 shown, nor
+    any cell from which one could be worked out with the report's other cells
+    (:func:`_desk_report_protection`). ``level``: the unit x month, reporting-time and referral tables by
+    division, province or desk (each desk side by side) instead of district; the suppression is the same
+    construction over those units."""
     require(session, "view")
     level = checked_level(session, level)
     catalogue = session.catalogue
@@ -1211,6 +1220,9 @@ def desk_report(session: Session, year: int | None = None, period: str | None = 
         _DeskTable("Clients by GBV core type and age group",
                    _crosstab(cases, "gbv_type", "age_group", gbv_order, ages, "GBV core type"), "GBV core type",
                    ages, "type_age"),
+        _DeskTable("Clients by GBV core type and month",
+                   _crosstab(cases, "gbv_type", "month", gbv_order, months, "GBV core type"), "GBV core type",
+                   months, "type_month"),
         _DeskTable(by_month,
                    _crosstab(cases, "district", "month", present, months, "district"), "district", months,
                    "district_month"),
@@ -1225,7 +1237,7 @@ def desk_report(session: Session, year: int | None = None, period: str | None = 
     for table in tables:
         shown = table.shown(protection)
         formats = dict.fromkeys(table.columns, "count")
-        if table.name in ("type", "type_sex", "type_age"):
+        if table.name in ("type", "type_sex", "type_age", "type_month"):
             shown["GBV core type"] = shown["GBV core type"].map(gbv_names)
         if table.name == "referral":
             # The rate with the clients gives the referred clients back: it shows only beside both counts.

@@ -1,10 +1,12 @@
 """The Steering Committee pack (issue 15): one quarter of the Action Plan, department by department.
 
 It is a report like the others (:class:`storage.reports.build.Report`), so every format writes it: a cover
-table (data completeness and approval per department), then per department its results (each linked
-indicator's baseline, provincial target, figure for the quarter and the year to date, status against the
-pro-rated target, and its last four quarters), its activities (status, percent, days past due) and what changed
-since the previous quarter's pack; a women-and-girls page; notes on method.
+table (data completeness and approval per department), then per department its objectives and outputs (with
+the indicators linked to each output), its results (each linked indicator's baseline, provincial target,
+figure for the quarter and the year to date, status against the pro-rated target, and its last four quarters),
+its activities (status, percent, days past due) and what changed since the previous quarter's pack; a
+women-and-girls page (the desk report's tables by GBV core type, by type and month, by type and sex, and the
+referral rate); notes on method.
 
 Figures come from the same code as the progress report: :func:`progress_frame` per district, added up by
 :func:`province_figures` (the one roll-up), judged against the framework's provincial targets by
@@ -69,7 +71,10 @@ _WORDS = (
     QT_TRANSLATE_NOOP("reports", "days late"), QT_TRANSLATE_NOOP("reports", "before"),
     QT_TRANSLATE_NOOP("reports", "now"), QT_TRANSLATE_NOOP("reports", "women"), QT_TRANSLATE_NOOP("reports", "total"),
     QT_TRANSLATE_NOOP("reports", "women %"), QT_TRANSLATE_NOOP("reports", "Women's share of each figure counted by sex"),
+    QT_TRANSLATE_NOOP("reports", "objective title"), QT_TRANSLATE_NOOP("reports", "output title"),
+    QT_TRANSLATE_NOOP("reports", "partner"), QT_TRANSLATE_NOOP("reports", "indicators"),
 )
+PLAN_COLUMNS = ["objective", "objective title", "output", "output title", "partner", "due", "indicators"]
 
 
 def _quarter(code: str) -> tuple[str, dt.date, dt.date]:
@@ -207,21 +212,28 @@ def steering_report(session: Session, quarter: str, on: dt.date | None = None) -
     report.tables.append(Table("Departments: data and approval", _cover(session, districts, months, code, departments),
                                COVER_FORMATS, name="cover"))
     previous_end = parse_period(shift(code, -1)).end
+    missing: list[str] = []  # linked indicators (not from desk records) with no figure for the quarter
     # Each activity as reported by the quarter's end, and as it was by the previous quarter's.
     reported, earlier = latest_progress(session, as_of), latest_progress(session, previous_end)
     for department in departments:
         name = catalogue.institutions[department].name
-        results, activities, changed = [], [], []
+        plan, results, activities, changed = [], [], [], []
         for objective in tree["objectives"]:
             for output in objective["outputs"]:
                 if output["department"] != department:
                     continue
+                plan.append({"objective": objective["code"], "objective title": _title(objective),
+                             "output": output["code"], "output title": _title(output), "partner": output["partner"],
+                             "due": output["due_date"],
+                             "indicators": ", ".join(linked["indicator"] for linked in output["indicators"])})
                 for linked in output["indicators"]:
                     indicator = linked["indicator"]
                     now, ytd = figures[code], year_to_date
                     trend = [_shown(figures[q].loc[indicator, "figure"]) if indicator in figures[q].index else None
                              for q in quarters]
                     desk = indicator in DESK_CASE_COUNTS or catalogue.indicators[indicator].source != "entry"
+                    if not desk and indicator not in now.index:
+                        missing.append(indicator)
                     results.append({
                         "objective": objective["code"], "output": output["code"], "indicator": indicator,
                         "name": catalogue.indicators[indicator].name,
@@ -245,6 +257,9 @@ def steering_report(session: Session, quarter: str, on: dt.date | None = None) -
                                                   != (now_state["status"], now_state["percent"])):
                         changed.append({"activity": activity["code"], "title": _title(activity),
                                         "before": _progress_words(before), "now": _progress_words(now_state)})
+        report.tables.append(Table(_say(QT_TRANSLATE_NOOP("reports", "{department}: objectives and outputs"), department=name),
+                                   pd.DataFrame(plan, columns=PLAN_COLUMNS), name=f"plan-{department}",
+                                   sheet=f"{name[:20]} plan"))
         report.tables.append(Table(_say(QT_TRANSLATE_NOOP("reports", "{department}: results"), department=name),
                                    pd.DataFrame(results, columns=["objective", "output", "indicator", "name", "baseline",
                                                                   "baseline year", "target", "quarter", "year to date",
@@ -258,7 +273,8 @@ def steering_report(session: Session, quarter: str, on: dt.date | None = None) -
                                    name=f"changes-{department}", sheet=f"{name[:20]} changes"))
     # Women and girls: the desk report's own suppressed tables, and women's share of what is counted by sex.
     desk = desk_report(session, period=code, on=on)
-    for caption in ("Clients by GBV core type", "Clients by GBV core type and sex", "Referral rate by district"):
+    for caption in ("Clients by GBV core type", "Clients by GBV core type and month", "Clients by GBV core type and sex",
+                    "Referral rate by district"):
         try:
             report.tables.append(desk.table(caption))
         except KeyError:
@@ -273,4 +289,7 @@ def steering_report(session: Session, quarter: str, on: dt.date | None = None) -
         _say(QT_TRANSLATE_NOOP("reports", "{count} period figures in the year to date come from data sets the centre has not approved yet."), count=unapproved),
         *desk.notes,
     ]
+    if missing:
+        report.notes.append(_say(QT_TRANSLATE_NOOP("reports", "Linked indicators without a figure for the quarter: {codes}."),
+                                 codes=", ".join(missing)))
     return report
