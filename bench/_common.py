@@ -20,7 +20,7 @@ import sys
 import time
 import uuid
 import zlib
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -308,6 +308,37 @@ def timed() -> Iterator[Span]:
         yield span
     finally:
         span.wall, span.cpu = time.perf_counter() - wall, time.process_time() - cpu
+
+
+def best_of_both(repeat: int, baseline: Callable[[], object], ours: Callable[[], object]) -> tuple[Span, Span]:
+    """The best (least wall) of ``repeat`` runs of the baseline and of our code, run in turns so that a busy
+    spell of a shared machine lands on both sides of the ratio rather than on one."""
+    plain: list[Span] = []
+    mine: list[Span] = []
+    for _ in range(repeat):
+        for runs, work in ((plain, baseline), (mine, ours)):
+            with timed() as span:
+                work()
+            runs.append(span)
+    return min(plain, key=lambda s: s.wall), min(mine, key=lambda s: s.wall)
+
+
+def export_spans(report: object, folder: Path, stem: str) -> dict[str, Span]:
+    """The time to write ``report`` as XLSX and as PDF (``folder/stem.xlsx``, ``.pdf``), by suffix. PDFs are
+    drawn by Qt (the printing package), as the app and the CLI draw them, so this process needs the same
+    guard of None as they do (main.guard_none: PySide6's void calls on Python 3.11)."""
+    import printing
+    from main import guard_none
+    from storage.reports.files import write_report
+
+    guard_none()  # idempotent in effect: it only raises None's count further
+    printing.install_hooks()
+    spans = {}
+    for suffix in (".xlsx", ".pdf"):
+        with timed() as span:
+            write_report(report, folder / f"{stem}{suffix}")
+        spans[suffix] = span
+    return spans
 
 
 class CallTimer:

@@ -38,7 +38,9 @@ from bench._common import (  # noqa: E402
     _sheet_rows,
     bench_districts,
     bench_folder,
+    best_of_both,
     drop_audit_triggers,
+    export_spans,
     format_table,
     latest_complete_month,
     machine_line,
@@ -57,7 +59,6 @@ from storage.reference.catalogue import Catalogue  # noqa: E402
 from storage.reference.periods import parse_period, shift  # noqa: E402
 from storage.reports.build import Span as ReportSpan  # noqa: E402
 from storage.reports.build import approved_values_json, progress_report, span_figures_sql  # noqa: E402
-from storage.reports.files import write_report  # noqa: E402
 from storage.validation import TargetInput, compute_value  # noqa: E402
 
 DEFAULT_ROWS = 5_000_000
@@ -155,24 +156,11 @@ def run(count: int, folder: Path, repeat: int = 3) -> list[Measurement]:
         baseline_rows = session.db.execute(sql, params).fetchall()  # also warms the page cache
         report = progress_report(session, year=year)
         check_same_figures(baseline_rows, report.table("Every indicator").frame)
-        plain: list[Span] = []
-        ours: list[Span] = []
-        for _ in range(repeat):
-            with timed() as span:
-                session.db.execute(sql, params).fetchall()
-            plain.append(span)
-            with timed() as span:
-                progress_report(session, year=year)
-            ours.append(span)
-        exports = {}
-        for suffix in (".xlsx", ".pdf"):
-            with timed() as span:
-                write_report(report, folder / f"progress{suffix}")
-            exports[suffix] = span
+        best_plain, best_ours = best_of_both(repeat, lambda: session.db.execute(sql, params).fetchall(),
+                                             lambda: progress_report(session, year=year))
+        exports = export_spans(report, folder, "progress")
     finally:
         session.close()
-    best_plain = min(plain, key=lambda s: s.wall)
-    best_ours = min(ours, key=lambda s: s.wall)
     detail_rows = len(report.table("Every indicator").frame)
     print(f"{count:,} values stored (fill {filled.wall:.1f} s); {targets:,} targets for {year}; "
           f"{len(baseline_rows):,} indicator x district figures.")

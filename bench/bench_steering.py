@@ -31,8 +31,9 @@ if __package__ in (None, ""):
 
 from bench._common import (  # noqa: E402
     Measurement,
-    Span,
     bench_folder,
+    best_of_both,
+    export_spans,
     format_table,
     machine_line,
     make_template_database,
@@ -45,7 +46,6 @@ from storage.reference.due import last_complete_period  # noqa: E402
 from storage.reference.periods import parse_period, shift  # noqa: E402
 from storage.reports.build import Span as ReportSpan  # noqa: E402
 from storage.reports.build import approved_values_json, desk_cases_frame, report_districts, span_figures_sql  # noqa: E402
-from storage.reports.files import write_report  # noqa: E402
 from storage.reports.steering import TREND_QUARTERS, steering_report  # noqa: E402
 from storage.tools.demo import generate_demo  # noqa: E402
 
@@ -94,25 +94,13 @@ def run(months: int, folder: Path, repeat: int = 3) -> list[Measurement]:
         quarter = last_complete_period("quarterly", today())
         rows = baseline(session, quarter)  # also warms the page cache
         pack = steering_report(session, quarter)
-        plain: list[Span] = []
-        ours: list[Span] = []
-        for _ in range(repeat):
-            with timed() as span:
-                baseline(session, quarter)
-            plain.append(span)
-            with timed() as span:
-                steering_report(session, quarter)
-            ours.append(span)
-        exports = {}
-        for suffix in (".xlsx", ".pdf"):
-            with timed() as span:
-                write_report(pack, folder / f"pack{suffix}")
-            exports[suffix] = span
+        best_plain, best_ours = best_of_both(repeat, lambda: baseline(session, quarter),
+                                             lambda: steering_report(session, quarter))
+        exports = export_spans(pack, folder, "pack")
     finally:
         session.close()
     print(f"{months} months of the centre's demo (fill {filled.wall:.0f} s): "
           + ", ".join(f"{count:,} {kind}" for kind, count in counts.items()) + f"; pack of {quarter}, {len(pack.tables)} tables.")
-    best_plain, best_ours = min(plain, key=lambda s: s.wall), min(ours, key=lambda s: s.wall)
     return [
         Measurement(f"the pack's SQL: 5 spans, desk cases, by sex (baseline, {rows:,} rows)", best_plain),
         Measurement("steering_report (SQL + pandas, framework, desk tables) vs baseline", best_ours, None,

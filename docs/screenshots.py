@@ -140,9 +140,10 @@ def grab_dialogs(app: QApplication, session, folder: Path, out: Path, prefix: st
 
 
 # The PDF pages shown in docs/screenshots: (report kind, pages), a page being its number or the text whose
-# first page it is (the progress report's widest table; in Urdu its translation).
+# first page it is (the progress report's widest table; in Urdu its translation); EVERY_PAGE: all of them.
+EVERY_PAGE = ()
 PDF_PAGES = (("progress", (1, 2, "Every indicator")), ("trend", (1, 2)), ("desk", (1, 2)), ("completeness", (1, 2)),
-             ("steering", (1, 2, 3, 4)))  # every page of the Steering Committee pack (last complete quarter)
+             ("steering", EVERY_PAGE))  # the Steering Committee pack of the last complete quarter
 
 
 def _read_as_typed(text: str) -> str:
@@ -168,6 +169,8 @@ def report_pdf_pages(folder: Path, out: Path, language: str = "en") -> None:
         write_report(make_report(province, kind, **options), pdf)
         texts = [_read_as_typed(page) for page in subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True,
                                                                  text=True, check=True).stdout.split("\f")]
+        if pages == EVERY_PAGE:
+            pages = tuple(range(1, len(texts)))  # pdftotext ends every page with a form feed
         for page in pages:
             number = page if isinstance(page, int) else next(
                 n for n, text in enumerate(texts, start=1)

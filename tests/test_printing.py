@@ -176,6 +176,21 @@ def test_right_to_left_mirrors_the_columns_and_aligns_text_to_the_right(measure)
     assert {text.align for text in ltr[0].texts("cell")} == {"left", "right"}  # names left, figures right
 
 
+@pytest.mark.parametrize(("language", "words"), [("en", "All districts - division level - 2024 - generated"),
+                                                  ("ur", "ڈویژن\u2069 کی سطح")])
+def test_the_subtitle_says_the_level_the_rows_are(centre_figures, measure, qapp, language, words):
+    translators = install_language(qapp, language)
+    try:
+        by_division = compose([progress_report(centre_figures, year=2024, level="division")], measure)
+        by_district = compose([progress_report(centre_figures, year=2024)], measure)
+    finally:
+        remove_language(qapp, translators)
+    [subtitle] = by_division[0].texts("subtitle")
+    assert words in subtitle.text
+    [plain] = by_district[0].texts("subtitle")
+    assert words not in plain.text  # district rows: no level words
+
+
 def test_latin_runs_in_urdu_lines_are_isolated_whole():
     lri, pdi = LEFT_TO_RIGHT_ISOLATE, POP_ISOLATE
     assert isolate_latin_runs("رجحان، 2025-12 to 2026-11") == f"رجحان، {lri}2025-12 to 2026-11{pdi}"

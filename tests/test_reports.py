@@ -123,7 +123,12 @@ def test_desk_report_counts_consented_cases_and_hides_small_cells(supervisor):
     assert (by_type["Physical assault"], by_type["Rape"], by_type["Forced marriage"]) == (SUPPRESSED, SUPPRESSED, 0)
     by_sex = report.table("Clients by GBV core type and sex").frame.set_index("GBV core type")
     # The type's clients are its row's sum: the female cell is hidden with it; the male without consent is not counted.
-    assert (by_sex.loc["Physical assault", "female"], by_sex.loc["Physical assault", "male"]) == (SUPPRESSED, 0)
+    assert (by_sex.loc["Physical assault", "Female"], by_sex.loc["Physical assault", "Male"]) == (SUPPRESSED, 0)
+    # Columns carry the catalogue's names of the sexes and age groups, not their codes.
+    assert list(by_sex.columns) == ["Female", "Male", "Transgender", "Unknown"]
+    by_age = report.table("Clients by GBV core type and age group").frame.set_index("GBV core type")
+    assert list(by_age.columns) == ["Under 18", "Adult (18 and over)", "Age unknown"]
+    assert (by_age.loc["Forced marriage", "Under 18"], by_age.loc["Rape", "Under 18"]) == (0, SUPPRESSED)
     timing = report.table("Reporting time (report date minus incident date)").frame.set_index("reporting time")
     # 8 reported a day after the incident ("0-3 days"), 2 without an incident date ("unknown", hidden). Quetta's
     # total (10) is published, so "unknown" alone could be worked out: the 8 is hidden too.

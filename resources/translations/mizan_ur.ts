@@ -5473,6 +5473,10 @@
 <context>
     <name>reports</name>
     <message>
+        <source>Age unknown</source>
+        <translation>عمر نامعلوم</translation>
+    </message>
+    <message>
         <source>{department}: objectives and outputs</source>
         <translation>{department}: مقاصد اور آؤٹ پٹ</translation>
     </message>

@@ -123,9 +123,11 @@ DISPLAY_WORDS = (
 )
 
 
-def _say(template: str, **values: object) -> str:
+def report_words(template: str, **values: object) -> str:
     """A report title or note in the interface's language (templates are marked for lupdate)."""
     return fill(translate("reports", template), **values)
+
+
 PERIODS_PER_YEAR = {"monthly": 12, "quarterly": 4, "annual": 1}
 
 
@@ -356,23 +358,25 @@ LEVEL_NOTES = {
 
 def level_notes(session: Session, level: str, span: Span) -> list[str]:
     """What a report at ``level`` says about its units: how they add up, and each desk closed by the span's end."""
-    notes = [_say(LEVEL_NOTES[level])] if level in LEVEL_NOTES else []
+    notes = [report_words(LEVEL_NOTES[level])] if level in LEVEL_NOTES else []
     tree = report_tree(session)
     for code, desk in tree.units["desk"].items():
         closed = desk.validity.valid_to
         if closed is not None and closed <= span.end:
-            notes.append(_say(QT_TRANSLATE_NOOP("reports", "Desk {desk} closed on {date}: its records after that date are not counted, at any level."),
+            notes.append(report_words(QT_TRANSLATE_NOOP("reports", "Desk {desk} closed on {date}: its records after that date are not counted, at any level."),
                               desk=code, date=closed.isoformat()))
     return notes
 
 
-def _scope(session: Session, districts: list[str]) -> str:
+def report_scope(session: Session, districts: list[str]) -> str:
+    """The places a report covers, as its subtitle says them: the district, "All districts", or their codes."""
     if not session.is_centre or len(districts) == 1:
         return districts[0]
     return ALL_DISTRICTS if len(districts) == len(session.catalogue.districts) else ", ".join(districts)
 
 
-def _now() -> str:
+def report_time() -> str:
+    """When a report is made, to the minute, on the office's clock (printed on the report, never compared)."""
     return dt.datetime.now().strftime("%Y-%m-%d %H:%M")
 
 
@@ -443,7 +447,7 @@ def roll_up(figures: pd.DataFrame, unit_of: Mapping[str, str], by: Sequence[str]
     each place to (a district to its division, a desk to its district...): the one roll-up of every level.
 
     Per ``by`` and unit: flows' sums add, numerators and denominators add (a percent or ratio is then
-    recomputed from them by :func:`_actual`, never averaged), and a stock figure is the sum of its places'
+    recomputed from them by :func:`figure_of`, never averaged), and a stock figure is the sum of its places'
     last figures (each place's stock at the last period it reported in the span, as the progress report's
     "All districts" row has always added them; ``last_period`` is the latest of them). ``periods`` and
     ``unapproved`` add up: the figures added in, and how many of them are unapproved. A place ``unit_of``
@@ -466,7 +470,7 @@ def roll_up(figures: pd.DataFrame, unit_of: Mapping[str, str], by: Sequence[str]
     return rolled.reindex(columns=list(dict.fromkeys([*by, *FIGURE_COLUMNS])))
 
 
-def _entry_figures(session: Session, span: Span, districts: list[str], approved: str | None = None) -> pd.DataFrame:
+def entry_figures(session: Session, span: Span, districts: list[str], approved: str | None = None) -> pd.DataFrame:
     """The entry indicators' figures; each counts its periods from unapproved data sets (with ``approved``,
     only approved ones are read, so none)."""
     entry = session.catalogue.indicators_for(source="entry")
@@ -515,7 +519,7 @@ def roll_up_totals(totals: Mapping[Hashable, dict[str, dict]], unit_of: Mapping,
     found: dict[str, dict[str, dict]] = {}
     for row in rolled.itertuples(index=False):
         found.setdefault(row.district, {})[row.indicator] = {
-            "value": _actual(indicators[row.indicator], row.value_sum, row.numerator, row.denominator, row.last_value),
+            "value": figure_of(indicators[row.indicator], row.value_sum, row.numerator, row.denominator, row.last_value),
             "numerator": row.numerator, "denominator": row.denominator}
     return found
 
@@ -576,7 +580,7 @@ def _suppressed_cells(frame: pd.DataFrame) -> int:
 
 def _desk_note(hidden: int) -> str:
     """The progress and trend reports' note on the desk-case indicators' basis and small cells."""
-    return _say(QT_TRANSLATE_NOOP("reports", "Desk indicators POL-09 to POL-11 count live desk cases whose clients consented to sharing non-identifiable data for reporting, at a district as at the centre. Counts from 1 to {largest}, and figures from which one could be worked out, read '{suppressed}' ({hidden} cell(s) hidden in this report)."),
+    return report_words(QT_TRANSLATE_NOOP("reports", "Desk indicators POL-09 to POL-11 count live desk cases whose clients consented to sharing non-identifiable data for reporting, at a district as at the centre. Counts from 1 to {largest}, and figures from which one could be worked out, read '{suppressed}' ({hidden} cell(s) hidden in this report)."),
                 largest=SMALL_CELL - 1, suppressed=SUPPRESSED, hidden=hidden)
 
 
@@ -585,7 +589,7 @@ def desk_figure_hidden(protection: Protection, indicator: str, place: tuple) -> 
     return any((count, *place) in protection.hidden for count in DESK_CASE_COUNTS[indicator] if count)
 
 
-def _actual(indicator: Indicator, value_sum, numerator, denominator, last_value) -> float | None:
+def figure_of(indicator: Indicator, value_sum, numerator, denominator, last_value) -> float | None:
     """The span's figure of one indicator and district, by the aggregation rules in the module docstring."""
     if indicator.has_fraction:
         if denominator is None or pd.isna(denominator) or not denominator:
@@ -696,7 +700,7 @@ def progress_frame(session: Session, span: Span, districts: list[str], on: dt.da
         figures = _desk_figures(desk_totals, span)
     else:
         desk_totals = _desk_totals(session, span, districts) if approved is None else {}
-        figures = pd.concat([frame for frame in (_entry_figures(session, span, districts, approved),
+        figures = pd.concat([frame for frame in (entry_figures(session, span, districts, approved),
                                                   _desk_figures(desk_totals, span)) if not frame.empty]
                             or [pd.DataFrame(columns=FIGURE_COLUMNS)], ignore_index=True)
         if unit_of:
@@ -704,7 +708,7 @@ def progress_frame(session: Session, span: Span, districts: list[str], on: dt.da
             desk_totals = roll_up_totals(desk_totals, unit_of, indicators)
     if figures.empty:
         return pd.DataFrame(columns=PROGRESS_COLUMNS)
-    figures["figure"] = [_actual(indicators[code], *parts) for code, *parts in zip(
+    figures["figure"] = [figure_of(indicators[code], *parts) for code, *parts in zip(
         figures["indicator"], figures["value_sum"], figures["numerator"], figures["denominator"],
         figures["last_value"], strict=True)]
     targets = pd.DataFrame(session.db.execute(
@@ -789,13 +793,13 @@ def province_figures(frame: pd.DataFrame, indicators: dict[str, Indicator]) -> p
         indicator = indicators[row.indicator]
         fraction = indicator.has_fraction
         rows.append({"district": ALL_DISTRICTS, "indicator": row.indicator, "name": indicator.name,
-                     "figure": _actual(indicator, row.value_sum, row.numerator, row.denominator, row.last_value),
+                     "figure": figure_of(indicator, row.value_sum, row.numerator, row.denominator, row.last_value),
                      "numerator": row.numerator if fraction else None,
                      "denominator": row.denominator if fraction else None})
     return pd.DataFrame(rows)
 
 
-def _against_provincial_targets(session: Session, province: pd.DataFrame, span: Span, on: dt.date) -> pd.DataFrame:
+def against_provincial_targets(session: Session, province: pd.DataFrame, span: Span, on: dt.date) -> pd.DataFrame:
     """The province's rows with the framework's provincial target of the span's year, the expected figure
     (pro-rated for flows, as a district's) and the status."""
     if province.empty:
@@ -812,7 +816,7 @@ def _against_provincial_targets(session: Session, province: pd.DataFrame, span: 
     return province
 
 
-def _institution_summary(frame: pd.DataFrame) -> pd.DataFrame:
+def institution_summary(frame: pd.DataFrame) -> pd.DataFrame:
     """District x institution: how many indicators are on track, at risk, off track, and the overall status
     (that of the median indicator's performance)."""
     columns = ["district", "institution", *STATUSES, "not judged", "status"]
@@ -853,7 +857,7 @@ def progress_report(session: Session, year: int | None = None, period: str | Non
     if session.is_centre and several and level in ("division", DEFAULT_LEVEL) and not headline.empty:
         # The desk-case indicators' province figures need their own small-cell protection: left to the pack.
         province = province_figures(headline[~headline["indicator"].isin(list(DESK_CASE_COUNTS))], indicators)
-        headline = pd.concat([headline, _against_provincial_targets(session, province, span, on or today())],
+        headline = pd.concat([headline, against_provincial_targets(session, province, span, on or today())],
                              ignore_index=True)
     headline_order = {code: position for position, code in enumerate(headline_list)}
     # Each headline indicator: all districts together first, then the districts.
@@ -863,30 +867,30 @@ def progress_report(session: Session, year: int | None = None, period: str | Non
     headline_columns = ["indicator", "name", "district", "figure", "numerator", "denominator", "target", "expected",
                         "status"]
     detail = frame[PROGRESS_COLUMNS]
-    report = Report("progress", _say(QT_TRANSLATE_NOOP("reports", "Progress against targets, {span}"), span=span.label),
-                    _scope(session, chosen), span.label,
-                    _now(), tables=[
+    report = Report("progress", report_words(QT_TRANSLATE_NOOP("reports", "Progress against targets, {span}"), span=span.label),
+                    report_scope(session, chosen), span.label,
+                    report_time(), tables=[
                         Table("Headline indicators", headline.reindex(columns=headline_columns).reset_index(drop=True),
                               PROGRESS_FORMATS, ("status",)),
-                        Table("Districts and institutions", _institution_summary(frame),
+                        Table("Districts and institutions", institution_summary(frame),
                               {status: "count" for status in (*STATUSES, "not judged")}, ("status",)),
                         Table("Every indicator", detail.reset_index(drop=True), PROGRESS_FORMATS, ("status",)),
                     ])
     report.notes += [
-        _say(QT_TRANSLATE_NOOP("reports", "Flows add up over the periods; stock figures (prison population, pending cases) are the last period's; percents and ratios are recomputed from the summed numerators and denominators.")),
-        _say(QT_TRANSLATE_NOOP("reports", "Status: the figure against the target, pro-rated for flows to the periods ended ({span}). On track from {on_track:.0%}, at risk from {at_risk:.0%}, off track below; where lower is better, target / figure. A district and institution's status is that of its median indicator."),
+        report_words(QT_TRANSLATE_NOOP("reports", "Flows add up over the periods; stock figures (prison population, pending cases) are the last period's; percents and ratios are recomputed from the summed numerators and denominators.")),
+        report_words(QT_TRANSLATE_NOOP("reports", "Status: the figure against the target, pro-rated for flows to the periods ended ({span}). On track from {on_track:.0%}, at risk from {at_risk:.0%}, off track below; where lower is better, target / figure. A district and institution's status is that of its median indicator."),
              span=span.label, on_track=ON_TRACK_FROM, at_risk=AT_RISK_FROM),
     ]
-    report.notes.append(_say(QT_TRANSLATE_NOOP("reports", "Unapproved: how many of the periods in a figure come from data sets the centre has not approved yet.")))
+    report.notes.append(report_words(QT_TRANSLATE_NOOP("reports", "Unapproved: how many of the periods in a figure come from data sets the centre has not approved yet.")))
     if approved_only:
-        report.notes.append(_say(APPROVED_ONLY_NOTE))
+        report.notes.append(report_words(APPROVED_ONLY_NOTE))
     province_rows = headline[headline["district"] == ALL_DISTRICTS] if not headline.empty else headline
     if not province_rows.empty and province_rows["target"].notna().any():
-        report.notes.append(_say(QT_TRANSLATE_NOOP("reports", "All districts: the province's figure against the Action Plan's provincial target for {year} (results framework), pro-rated and judged as a district's."),
+        report.notes.append(report_words(QT_TRANSLATE_NOOP("reports", "All districts: the province's figure against the Action Plan's provincial target for {year} (results framework), pro-rated and judged as a district's."),
                                  year=span.year))
     report.notes += level_notes(session, level, span)
     if frame.empty:
-        report.notes.append(_say(QT_TRANSLATE_NOOP("reports", "No figures are stored for {span}."), span=span.label))
+        report.notes.append(report_words(QT_TRANSLATE_NOOP("reports", "No figures are stored for {span}."), span=span.label))
     if frame["indicator"].isin(list(DESK_CASE_COUNTS)).any():
         report.notes.append(_desk_note(sum(_suppressed_cells(table.frame) for table in report.tables)))
     return at_level(session, report, level)
@@ -916,7 +920,7 @@ def _roll_trend_rows(rows: pd.DataFrame, unit_of: Mapping[str, str], indicator: 
                             "denominator": rows["denominator"], "last_period": rows["period"],
                             "last_value": rows["value"], "unapproved": None}, columns=["period", *FIGURE_COLUMNS])
     rolled = roll_up(figures, unit_of, by=("period",))
-    values = [_actual(indicator, *parts) for parts in zip(rolled["value_sum"], rolled["numerator"],
+    values = [figure_of(indicator, *parts) for parts in zip(rolled["value_sum"], rolled["numerator"],
                                                           rolled["denominator"], rolled["last_value"], strict=True)]
     return pd.DataFrame({"district": rolled["district"], "period": rolled["period"], "value": values,
                          "numerator": rolled["numerator"], "denominator": rolled["denominator"]},
@@ -998,8 +1002,8 @@ def trend_report(session: Session, indicators: Iterable[str] | None = None, dist
                              codes=", ".join(codes), desk=", ".join(from_desks)))
     span = resolve_span(year, period, on, default_months=12)
     chosen = report_districts(session, districts)
-    report = Report("trend", _say(QT_TRANSLATE_NOOP("reports", "Trend, {span}"), span=span.label), _scope(session, chosen), span.label,
-                    _now())
+    report = Report("trend", report_words(QT_TRANSLATE_NOOP("reports", "Trend, {span}"), span=span.label), report_scope(session, chosen), span.label,
+                    report_time())
     # The desk-case indicators of the report are protected together: POL-10's clients are POL-09's.
     desk_codes = [code for code in codes if code in DESK_CASE_COUNTS]
     desk_periods = sorted({p for code in desk_codes for p in span.periods(catalogue.indicators[code].frequency)})
@@ -1034,11 +1038,11 @@ def trend_report(session: Session, indicators: Iterable[str] | None = None, dist
         indicator = catalogue.indicators[code]
         periods = span.periods(indicator.frequency)
         if not periods:
-            report.notes.append(_say(QT_TRANSLATE_NOOP("reports", "{code} is {frequency}: no whole {frequency} period in {span}."),
+            report.notes.append(report_words(QT_TRANSLATE_NOOP("reports", "{code} is {frequency}: no whole {frequency} period in {span}."),
                                      code=code, frequency=indicator.frequency, span=span.label))
             continue
         if level == "desk" and indicator.source == "entry":
-            report.notes.append(_say(QT_TRANSLATE_NOOP("reports", "{code} is typed in per district: it has no desk breakdown (see it at the district level)."),
+            report.notes.append(report_words(QT_TRANSLATE_NOOP("reports", "{code} is typed in per district: it has no desk breakdown (see it at the district level)."),
                                      code=code))
             continue
         table = trend_table(session, indicator, periods, rows_of, desk_totals, approved, roll_to, totals)
@@ -1053,11 +1057,11 @@ def trend_report(session: Session, indicators: Iterable[str] | None = None, dist
                  if name == ALL_DISTRICTS or not session.is_centre or districts or level != DEFAULT_LEVEL]
         report.charts.append(Chart("line", f"{code} {indicator.name}", len(report.tables) - 1, "district", periods,
                                    "rows", indicator.unit, drawn))
-    report.notes.append(_say(QT_TRANSLATE_NOOP("reports", "Each period's own figure; at the centre 'All districts' adds the districts up (percents and ratios from the summed numerators and denominators).")))
+    report.notes.append(report_words(QT_TRANSLATE_NOOP("reports", "Each period's own figure; at the centre 'All districts' adds the districts up (percents and ratios from the summed numerators and denominators).")))
     if protection is not None:
         report.notes.append(_desk_note(sum(_suppressed_cells(table.frame) for table in report.tables)))
     if approved_only:
-        report.notes.append(_say(APPROVED_ONLY_NOTE))
+        report.notes.append(report_words(APPROVED_ONLY_NOTE))
     report.notes += level_notes(session, level, span)
     return at_level(session, report, level)
 
@@ -1232,13 +1236,20 @@ def desk_report(session: Session, year: int | None = None, period: str | None = 
         _DeskTable(by_referral, referral, "district", ["clients", "referred"], "referral"),
     ]
     protection = _desk_report_protection(cases, tables, present, gbv_order)
-    report = Report("desk", _say(QT_TRANSLATE_NOOP("reports", "Gender facilitation desks, {span}"), span=span.label), _scope(session, chosen),
-                    span.label, _now())
+    report = Report("desk", report_words(QT_TRANSLATE_NOOP("reports", "Gender facilitation desks, {span}"), span=span.label), report_scope(session, chosen),
+                    span.label, report_time())
+    # Sexes and age groups are keyed by code above; people read the catalogue's names, in their language.
+    column_names = {"type_sex": {option.code: option.name for option in catalogue.lists["client_sex"]},
+                    "type_age": {option.code: option.name for option in catalogue.categories["age"]}
+                    | {"unknown": report_words(QT_TRANSLATE_NOOP("reports", "Age unknown"))}}
     for table in tables:
         shown = table.shown(protection)
         formats = dict.fromkeys(table.columns, "count")
         if table.name in ("type", "type_sex", "type_age", "type_month"):
             shown["GBV core type"] = shown["GBV core type"].map(gbv_names)
+        if table.name in column_names:
+            shown = shown.rename(columns=column_names[table.name])
+            formats = {column_names[table.name].get(column, column): kind for column, kind in formats.items()}
         if table.name == "referral":
             # The rate with the clients gives the referred clients back: it shows only beside both counts.
             shown["referral rate %"] = [
@@ -1249,16 +1260,16 @@ def desk_report(session: Session, year: int | None = None, period: str | None = 
     report.charts.append(Chart("bar", "Clients by GBV core type", 0, "GBV core type", ["clients"], "columns",
                                "clients"))
     report.notes += [
-        _say(QT_TRANSLATE_NOOP("reports", "Only cases whose clients consented to sharing non-identifiable data for reporting, and that are not deleted, are counted; no identifying details are read.")),
-        _say(QT_TRANSLATE_NOOP("reports", "Counts from 1 to {largest} read '{suppressed}', and so does every cell from which one could be worked out with the other cells and totals of this report, whatever its own count ({hidden} cell(s) hidden in this report)."),
+        report_words(QT_TRANSLATE_NOOP("reports", "Only cases whose clients consented to sharing non-identifiable data for reporting, and that are not deleted, are counted; no identifying details are read.")),
+        report_words(QT_TRANSLATE_NOOP("reports", "Counts from 1 to {largest} read '{suppressed}', and so does every cell from which one could be worked out with the other cells and totals of this report, whatever its own count ({hidden} cell(s) hidden in this report)."),
              largest=SMALL_CELL - 1, suppressed=SUPPRESSED, hidden=protection.count),
-        _say(QT_TRANSLATE_NOOP("reports", "Referral rate: clients referred to at least one service, as indicator POL-10.")),
+        report_words(QT_TRANSLATE_NOOP("reports", "Referral rate: clients referred to at least one service, as indicator POL-10.")),
     ]
     if cases.empty:
-        report.notes.append(_say(QT_TRANSLATE_NOOP("reports", "No consented desk cases were reported in {span}."), span=span.label))
+        report.notes.append(report_words(QT_TRANSLATE_NOOP("reports", "No consented desk cases were reported in {span}."), span=span.label))
     if level == "desk":
         # The desk level's general note is about the desk indicators; this report counts cases itself.
-        report.notes.append(_say(QT_TRANSLATE_NOOP("reports", "Desk level: each desk's own cases, every desk of the districts side by side.")))
+        report.notes.append(report_words(QT_TRANSLATE_NOOP("reports", "Desk level: each desk's own cases, every desk of the districts side by side.")))
         report.notes += level_notes(session, level, span)[1:]
     else:
         report.notes += level_notes(session, level, span)
@@ -1355,9 +1366,9 @@ def completeness_report(session: Session, year: int | None = None, period: str |
         institutions = [i.name for i in catalogue.institutions.values() if i.name in grid.columns]
         grid = grid.reindex(index=[d for d in units if d in grid.index], columns=institutions)
     grid = grid.rename_axis(None, axis=1).reset_index() if len(grid) else pd.DataFrame(columns=["district"])
-    report = Report("completeness", _say(QT_TRANSLATE_NOOP("reports", "Reporting completeness and timeliness, {span}"), span=span.label),
-                    _scope(session, chosen),
-                    span.label, _now(), tables=[
+    report = Report("completeness", report_words(QT_TRANSLATE_NOOP("reports", "Reporting completeness and timeliness, {span}"), span=span.label),
+                    report_scope(session, chosen),
+                    span.label, report_time(), tables=[
                         Table("Completeness % by district and institution", grid,
                               {c: "percent" for c in grid.columns if c != "district"}, sheet="Completeness by district"),
                         Table("Completeness and timeliness", detail,
@@ -1367,17 +1378,17 @@ def completeness_report(session: Session, year: int | None = None, period: str |
                         Table("Data sets and their approval", _approval_table(session, chosen, months, approved_only), {}),
                     ])
     report.notes += [
-        _say(QT_TRANSLATE_NOOP("reports", "Completeness: cells entered / cells expected on the monthly entry sheets of the span's ended months (a sheet also carries the quarter's and year's indicators it closes; cells of a percent whose denominator is 0 are not expected).")),
-        _say(QT_TRANSLATE_NOOP("reports", "Timeliness: cells entered by the deadline, {days} days after the sheet's month ends (the 10th of the next month), over the cells expected on sheets whose deadline has passed. A cell corrected after the deadline counts as late."),
+        report_words(QT_TRANSLATE_NOOP("reports", "Completeness: cells entered / cells expected on the monthly entry sheets of the span's ended months (a sheet also carries the quarter's and year's indicators it closes; cells of a percent whose denominator is 0 are not expected).")),
+        report_words(QT_TRANSLATE_NOOP("reports", "Timeliness: cells entered by the deadline, {days} days after the sheet's month ends (the 10th of the next month), over the cells expected on sheets whose deadline has passed. A cell corrected after the deadline counts as late."),
              days=REPORTING_DEADLINE_DAYS),
-        _say(QT_TRANSLATE_NOOP("reports", "Status: complete on track, from {at_risk:.0%} at risk, below off track."), at_risk=AT_RISK_FROM),
+        report_words(QT_TRANSLATE_NOOP("reports", "Status: complete on track, from {at_risk:.0%} at risk, below off track."), at_risk=AT_RISK_FROM),
     ]
     if level == "desk":
-        report.notes.append(_say(QT_TRANSLATE_NOOP("reports", "Completeness has no desk breakdown: the entry sheets are per district, so its rows are districts at the desk level too.")))
+        report.notes.append(report_words(QT_TRANSLATE_NOOP("reports", "Completeness has no desk breakdown: the entry sheets are per district, so its rows are districts at the desk level too.")))
         report.level = level
         return with_district_names(report)
     if level != DEFAULT_LEVEL:
-        report.notes.append(_say(QT_TRANSLATE_NOOP("reports", "{level} level: each unit's districts' cells added up, then completeness and timeliness taken from the sums. Data sets and their approval stay per district."),
+        report.notes.append(report_words(QT_TRANSLATE_NOOP("reports", "{level} level: each unit's districts' cells added up, then completeness and timeliness taken from the sums. Data sets and their approval stay per district."),
                                  level=translate("reports", level).capitalize()))
     return at_level(session, report, level, keep=("Data sets and their approval",))
 

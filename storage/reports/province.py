@@ -18,7 +18,7 @@ from storage.core.session import Session
 from storage.records.approvals import data_set_states
 from storage.records.plan import framework_tree
 from storage.reference.periods import parse_period, period_containing
-from storage.reports.build import _institution_summary, progress_frame, report_districts, resolve_span
+from storage.reports.build import institution_summary, progress_frame, report_districts, resolve_span
 
 
 @dataclass
@@ -39,15 +39,15 @@ def province_overview(session: Session, year: int, on: dt.date | None = None) ->
     on = on or today()
     span = resolve_span(year, None, on)
     districts = report_districts(session, None)
-    summary = _institution_summary(progress_frame(session, span, districts, on))
+    frame = progress_frame(session, span, districts, on)
+    # The report's frame names each institution for people; the screen keys its columns by code.
+    indicators = session.catalogue.indicators
+    summary = institution_summary(frame.assign(institution=[indicators[code].institution for code in frame["indicator"]]))
     standings = {district: DistrictStanding(district) for district in districts}
-    # The report's frame names each institution (in the session's language, from the same catalogue).
-    codes = {institution.name: code for code, institution in session.catalogue.institutions.items()}
     for row in summary.itertuples(index=False):
         standing = standings.get(row.district)
         if standing is not None:
-            standing.statuses[codes.get(row.institution, row.institution)] = (
-                row.status if isinstance(row.status, str) else None)
+            standing.statuses[row.institution] = row.status if isinstance(row.status, str) else None
     prefix = str(year)
     for state in data_set_states(session):
         if state.period.startswith(prefix) and state.district in standings:

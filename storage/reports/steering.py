@@ -10,7 +10,7 @@ referral rate); notes on method.
 
 Figures come from the same code as the progress report: :func:`progress_frame` per district, added up by
 :func:`province_figures` (the one roll-up), judged against the framework's provincial targets by
-:func:`_against_provincial_targets`. Desk-derived figures appear only as the desk report's suppressed tables.
+:func:`against_provincial_targets`. Desk-derived figures appear only as the desk report's suppressed tables.
 """
 
 from __future__ import annotations
@@ -37,14 +37,14 @@ from storage.reports.build import (
     Report,
     Span,
     Table,
-    _actual,
-    _against_provincial_targets,
-    _entry_figures,
-    _now,
-    _say,
-    _scope,
+    against_provincial_targets,
     desk_report,
+    entry_figures,
+    figure_of,
     report_districts,
+    report_scope,
+    report_time,
+    report_words,
     roll_up,
 )
 
@@ -91,7 +91,7 @@ def _province(session: Session, spans: list[Span], districts: list[str], on: dt.
     The progress report's own GROUP BY (entry indicators only) per span, added up to the province by the one
     roll-up in a single pass over every span (by span and indicator), as :func:`province_figures` does."""
     indicators = session.catalogue.indicators
-    read = [_entry_figures(session, span, districts).assign(span=span.label) for span in spans]
+    read = [entry_figures(session, span, districts).assign(span=span.label) for span in spans]
     figures = pd.concat([frame for frame in read if not frame.empty] or [read[0]], ignore_index=True)
     rolled = roll_up(figures.assign(last_period=None), dict.fromkeys(figures["district"], ALL_DISTRICTS),
                      by=("span", "indicator"))
@@ -101,13 +101,13 @@ def _province(session: Session, spans: list[Span], districts: list[str], on: dt.
         rows = rolled[rolled["span"] == span.label]
         province = pd.DataFrame({
             "indicator": rows["indicator"],
-            "figure": [_actual(indicators[code], *parts) for code, *parts in zip(
+            "figure": [figure_of(indicators[code], *parts) for code, *parts in zip(
                 rows["indicator"], rows["value_sum"], rows["numerator"], rows["denominator"], rows["last_value"],
                 strict=True)]})
         if province.empty:
             by_span[span.label] = pd.DataFrame(columns=["figure", "target", "expected", "status", "unapproved"])
             continue
-        province = _against_provincial_targets(session, province, span, on)
+        province = against_provincial_targets(session, province, span, on)
         province["unapproved"] = [unapproved.get((span.label, code), 0) for code in province["indicator"]]
         by_span[span.label] = province.set_index("indicator")
     return by_span
@@ -205,10 +205,10 @@ def steering_report(session: Session, quarter: str, on: dt.date | None = None) -
             if output["department"] not in departments:
                 departments.append(output["department"])
     departments.sort(key=list(catalogue.institutions).index)
-    report = Report(STEERING, _say(QT_TRANSLATE_NOOP("reports", "Steering Committee pack, {quarter}"), quarter=code),
-                    _scope(session, districts), code, _now())
+    report = Report(STEERING, report_words(QT_TRANSLATE_NOOP("reports", "Steering Committee pack, {quarter}"), quarter=code),
+                    report_scope(session, districts), code, report_time())
     # A desk-derived indicator's figures are the desk tables' (suppressed), never a bare count beside the others.
-    desk_words = _say(QT_TRANSLATE_NOOP("reports", "from desk records: see the gender desk tables"))
+    desk_words = report_words(QT_TRANSLATE_NOOP("reports", "from desk records: see the gender desk tables"))
     report.tables.append(Table("Departments: data and approval", _cover(session, districts, months, code, departments),
                                COVER_FORMATS, name="cover"))
     previous_end = parse_period(shift(code, -1)).end
@@ -257,18 +257,18 @@ def steering_report(session: Session, quarter: str, on: dt.date | None = None) -
                                                   != (now_state["status"], now_state["percent"])):
                         changed.append({"activity": activity["code"], "title": _title(activity),
                                         "before": _progress_words(before), "now": _progress_words(now_state)})
-        report.tables.append(Table(_say(QT_TRANSLATE_NOOP("reports", "{department}: objectives and outputs"), department=name),
+        report.tables.append(Table(report_words(QT_TRANSLATE_NOOP("reports", "{department}: objectives and outputs"), department=name),
                                    pd.DataFrame(plan, columns=PLAN_COLUMNS), name=f"plan-{department}",
                                    sheet=f"{name[:20]} plan"))
-        report.tables.append(Table(_say(QT_TRANSLATE_NOOP("reports", "{department}: results"), department=name),
+        report.tables.append(Table(report_words(QT_TRANSLATE_NOOP("reports", "{department}: results"), department=name),
                                    pd.DataFrame(results, columns=["objective", "output", "indicator", "name", "baseline",
                                                                   "baseline year", "target", "quarter", "year to date",
                                                                   "expected to date", "status", "last four quarters"]),
                                    RESULT_FORMATS, ("status",), name=f"results-{department}", sheet=f"{name[:20]} results"))
-        report.tables.append(Table(_say(QT_TRANSLATE_NOOP("reports", "{department}: activities"), department=name),
+        report.tables.append(Table(report_words(QT_TRANSLATE_NOOP("reports", "{department}: activities"), department=name),
                                    pd.DataFrame(activities, columns=["activity", "title", "due", "status", "percent", "days late"]),
                                    ACTIVITY_FORMATS, name=f"activities-{department}", sheet=f"{name[:20]} activities"))
-        report.tables.append(Table(_say(QT_TRANSLATE_NOOP("reports", "{department}: changed since the last quarter"), department=name),
+        report.tables.append(Table(report_words(QT_TRANSLATE_NOOP("reports", "{department}: changed since the last quarter"), department=name),
                                    pd.DataFrame(changed, columns=["activity", "title", "before", "now"]),
                                    name=f"changes-{department}", sheet=f"{name[:20]} changes"))
     # Women and girls: the desk report's own suppressed tables, and women's share of what is counted by sex.
@@ -283,13 +283,13 @@ def steering_report(session: Session, quarter: str, on: dt.date | None = None) -
                                SHARE_FORMATS, name="women"))
     unapproved = int(year_to_date["unapproved"].sum()) if not year_to_date.empty else 0
     report.notes += [
-        _say(QT_TRANSLATE_NOOP("reports", "Figures are the province's: flows add up over districts and periods, stock figures are the last period's, percents and ratios are recomputed from the summed numerators and denominators.")),
-        _say(QT_TRANSLATE_NOOP("reports", "Status: the year-to-date figure against the Action Plan's provincial target for {year}, pro-rated for flows to the periods ended; where lower is better, target / figure."), year=year),
-        _say(QT_TRANSLATE_NOOP("reports", "Days late: days past an activity's due date while it is neither done nor dropped. Changes: activities whose status or percent differ from what was reported by {day}."), day=previous_end.isoformat()),
-        _say(QT_TRANSLATE_NOOP("reports", "{count} period figures in the year to date come from data sets the centre has not approved yet."), count=unapproved),
+        report_words(QT_TRANSLATE_NOOP("reports", "Figures are the province's: flows add up over districts and periods, stock figures are the last period's, percents and ratios are recomputed from the summed numerators and denominators.")),
+        report_words(QT_TRANSLATE_NOOP("reports", "Status: the year-to-date figure against the Action Plan's provincial target for {year}, pro-rated for flows to the periods ended; where lower is better, target / figure."), year=year),
+        report_words(QT_TRANSLATE_NOOP("reports", "Days late: days past an activity's due date while it is neither done nor dropped. Changes: activities whose status or percent differ from what was reported by {day}."), day=previous_end.isoformat()),
+        report_words(QT_TRANSLATE_NOOP("reports", "{count} period figures in the year to date come from data sets the centre has not approved yet."), count=unapproved),
         *desk.notes,
     ]
     if missing:
-        report.notes.append(_say(QT_TRANSLATE_NOOP("reports", "Linked indicators without a figure for the quarter: {codes}."),
+        report.notes.append(report_words(QT_TRANSLATE_NOOP("reports", "Linked indicators without a figure for the quarter: {codes}."),
                                  codes=", ".join(missing)))
     return report
