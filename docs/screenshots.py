@@ -20,7 +20,6 @@ import subprocess
 import sys
 import tempfile
 import time
-import unicodedata
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -37,6 +36,7 @@ from gui.app import SCREENS  # noqa: E402
 from gui.language import install_language  # noqa: E402
 from gui.main_window import MainWindow  # noqa: E402
 from gui.settings import Settings, apply_font_size  # noqa: E402
+from printing.pdf import as_typed  # noqa: E402
 from storage import i18n  # noqa: E402
 from storage.core.session import create_database, open_session  # noqa: E402
 from storage.i18n import LANGUAGES  # noqa: E402
@@ -146,11 +146,6 @@ PDF_PAGES = (("progress", (1, 2, "Every indicator")), ("trend", (1, 2)), ("desk"
              ("steering", EVERY_PAGE))  # the Steering Committee pack of the last complete quarter
 
 
-def _read_as_typed(text: str) -> str:
-    """pdftotext's text as typed: Arabic presentation forms back to letters, bidi marks dropped."""
-    return re.sub("[\u200e\u200f\u202a-\u202e\u2066-\u2069]", "", unicodedata.normalize("NFKC", text))
-
-
 def report_pdf_pages(folder: Path, out: Path, language: str = "en") -> None:
     """A few pages of each report's PDF, from a centre's demo of every district (long tables run onto
     more pages with their header row), rendered by pdftoppm at 60 dpi: report-<kind>-pdf-<page>.png, in
@@ -167,7 +162,7 @@ def report_pdf_pages(folder: Path, out: Path, language: str = "en") -> None:
         pdf = folder / f"report-{kind}.pdf"
         options = {"period": last_complete_period("quarterly", dt.date.today())} if kind == "steering" else {}
         write_report(make_report(province, kind, **options), pdf)
-        texts = [_read_as_typed(page) for page in subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True,
+        texts = [as_typed(page) for page in subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True,
                                                                  text=True, check=True).stdout.split("\f")]
         if pages == EVERY_PAGE:
             pages = tuple(range(1, len(texts)))  # pdftotext ends every page with a form feed

@@ -9,6 +9,7 @@ and figures isolated so "2026-10" or "PRO-04" keep their order; a line without U
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -31,6 +32,13 @@ _ALIGN = {"left": Qt.AlignmentFlag.AlignLeft, "right": Qt.AlignmentFlag.AlignRig
           "center": Qt.AlignmentFlag.AlignHCenter}
 _SPACES = re.compile(r"(\s+)")
 _LATIN_OR_FIGURE = re.compile(r"[A-Za-z0-9]")
+_DIRECTION_MARKS = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def as_typed(extracted: str) -> str:
+    """Text read back from a PDF (pdftotext) as it was typed: Arabic presentation forms back to letters,
+    bidi and isolate marks (ours, :func:`isolate_latin_runs`, and :func:`storage.i18n.fill`'s) dropped."""
+    return _DIRECTION_MARKS.sub("", unicodedata.normalize("NFKC", extracted))
 
 
 def isolate_latin_runs(text: str) -> str:

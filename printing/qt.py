@@ -78,7 +78,7 @@ def register_fonts() -> list[str]:
 @functools.cache
 def font(size: float, bold: bool = False) -> QFont:
     """The report font at ``size`` points: Noto Sans, with Noto Naskh Arabic for Urdu letters (made once
-    per size: each setter call below costs None a reference on Python 3.11, see printing.pdf)."""
+    per size and weight, as a page paints thousands of texts in a handful of fonts)."""
     chosen = QFont()
     chosen.setFamilies(FAMILIES)
     chosen.setPointSizeF(size)

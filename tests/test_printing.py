@@ -8,7 +8,6 @@ import os
 import re
 import subprocess
 import sys
-import unicodedata
 from pathlib import Path
 
 import pandas as pd
@@ -31,7 +30,7 @@ from printing.layout import (
     table_text,
     wrap,
 )
-from printing.pdf import LEFT_TO_RIGHT_ISOLATE, POP_ISOLATE, isolate_latin_runs, write_pdf
+from printing.pdf import LEFT_TO_RIGHT_ISOLATE, POP_ISOLATE, as_typed, isolate_latin_runs, write_pdf
 from printing.qt import QtMeasure
 from storage import i18n
 from storage.reference.catalogue import load_catalogue
@@ -61,14 +60,9 @@ def pdf_text(pdf: Path, *options: str) -> str:
     return subprocess.run(["pdftotext", *options, str(pdf), "-"], capture_output=True, text=True, check=True).stdout
 
 
-def logical(text: str) -> str:
-    """Extracted text as typed: Arabic presentation forms back to letters, bidi and isolate marks dropped."""
-    return re.sub("[\u200e\u200f\u202a-\u202e\u2066-\u2069]", "", unicodedata.normalize("NFKC", text))
-
-
 def pages_of(pdf: Path) -> list[str]:
     """Each page's text in reading order (pdftotext's raw mode: Urdu lines come out in logical order)."""
-    return [logical(page) for page in pdf_text(pdf).split("\f") if page.strip()]
+    return [as_typed(page) for page in pdf_text(pdf).split("\f") if page.strip()]
 
 
 def page_counter(number: int, count: int) -> re.Pattern:
@@ -227,7 +221,7 @@ def _header_line(pdf: Path, month: str) -> list[tuple[float, float, str]]:
     words = re.findall(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)</word>',
                        pdf_text(pdf, "-bbox"))
     y = next(float(top) for _, top, _, word in words if word == month)
-    return sorted((float(x_min), float(x_max), logical(word)) for x_min, top, x_max, word in words
+    return sorted((float(x_min), float(x_max), as_typed(word)) for x_min, top, x_max, word in words
                   if abs(float(top) - y) < 2)
 
 
@@ -266,23 +260,27 @@ def test_a_long_urdu_table_repeats_its_header_on_every_page(urdu, tmp_path: Path
     assert "District 0\n" in pages[0] and "District 149\n" in pages[-1]
 
 
-def test_the_command_line_prints_urdu_without_a_display(centre_figures, centre_db: Path, tmp_path: Path):
-    centre_figures.close()  # the clerk's figures are saved; the CLI below opens the database itself
+def headless_main(args: list[str], folder: Path, password: str = CLERK_PASSWORD) -> subprocess.CompletedProcess:
+    """main.py in its own process, as a scheduled task runs it: no display, the password from MIZAN_PASSWORD
+    (its own process too because ``--language ur`` makes the whole process speak Urdu)."""
     environment = {key: value for key, value in os.environ.items()
                    if key not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
-    environment["MIZAN_PASSWORD"] = CLERK_PASSWORD
+    environment["MIZAN_PASSWORD"] = password
+    return subprocess.run([sys.executable, str(ROOT / "main.py"), *args], env=environment, cwd=folder,
+                          capture_output=True, text=True, timeout=180, check=False)
+
+
+def test_the_command_line_prints_urdu_without_a_display(centre_figures, centre_db: Path, tmp_path: Path):
+    centre_figures.close()  # the clerk's figures are saved; the CLI below opens the database itself
     out = tmp_path / "trend-ur.pdf"
-    result = subprocess.run([sys.executable, str(ROOT / "main.py"), "--db", str(centre_db), "--user", "clara",
-                             "report", "--kind", "trend", "--indicator", "PRO-04", "--year", "2024",
-                             "--language", "ur", "--out", str(out)],
-                            env=environment, cwd=tmp_path, capture_output=True, text=True, timeout=180, check=False)
+    result = headless_main(["--db", str(centre_db), "--user", "clara", "report", "--kind", "trend", "--indicator",
+                            "PRO-04", "--year", "2024", "--language", "ur", "--out", str(out)], tmp_path)
     assert result.returncode == 0, result.stderr
     assert f"to {out}." in result.stdout
     [page] = pages_of(out)
     assert "رجحان" in page and "کوئٹہ" in page and "پشین" in page and page_counter(1, 1).search(page)
-    usage = subprocess.run([sys.executable, str(ROOT / "main.py"), "report", "--kind", "trend", "--language", "fr",
-                            "--out", str(tmp_path / "x.pdf")], env=environment, capture_output=True, text=True,
-                           timeout=60, check=False)
+    usage = headless_main(["report", "--kind", "trend", "--language", "fr", "--out", str(tmp_path / "x.pdf")],
+                          tmp_path)
     assert usage.returncode == 2 and "invalid choice: 'fr'" in usage.stderr
     assert not (tmp_path / "x.pdf").exists()
 

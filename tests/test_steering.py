@@ -6,9 +6,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pandas as pd
@@ -27,8 +24,10 @@ from sync.importer import import_bundles
 from tests.conftest import CLERK_PASSWORD, value
 from tests.gui_fixtures import no_task_outlives_its_test  # noqa: F401  (an autouse fixture)
 from tests.sync_helpers import export_to, make_pair
+from tests.test_attacks_suppression import _case
+from tests.test_printing import headless_main
+from tests.test_reports import row_of
 
-ROOT = Path(__file__).resolve().parent.parent
 QUARTER = "2026Q3"
 ON = dt.date(2026, 11, 20)  # the pack is made in November: the quarter ended on 30 September
 
@@ -124,12 +123,9 @@ def test_the_pack_names_the_linked_indicators_without_a_figure(pack_centre):
 
 def test_the_urdu_pack_gives_the_framework_s_urdu_titles(pack_centre, centre_db: Path, tmp_path: Path):
     pack_centre.close()  # the framework and figures are saved; the CLI opens the database itself
-    environment = {key: value for key, value in os.environ.items() if key not in ("DISPLAY", "WAYLAND_DISPLAY")}
-    environment["MIZAN_PASSWORD"] = CLERK_PASSWORD
     out = tmp_path / "pack-ur.xlsx"
-    result = subprocess.run([sys.executable, str(ROOT / "main.py"), "--db", str(centre_db), "--user", "clara", "report",
-                             "--kind", "steering", "--quarter", QUARTER, "--language", "ur", "--out", str(out)],
-                            env=environment, cwd=tmp_path, capture_output=True, text=True, timeout=180, check=False)
+    result = headless_main(["--db", str(centre_db), "--user", "clara", "report", "--kind", "steering", "--quarter",
+                            QUARTER, "--language", "ur", "--out", str(out)], tmp_path)
     assert result.returncode == 0, result.stderr
     sheet = load_workbook(out)["عدالتیں plan"]
     cells = [[cell for cell in row if cell is not None] for row in sheet.iter_rows(values_only=True)]
@@ -142,8 +138,6 @@ def test_the_women_and_girls_page_is_the_desk_report_s_own_suppressed_tables(tmp
     """Quetta's desk: July 4 rapes and 20 physical assaults, August 6 physical assaults, sent in a real bundle.
     The pack prints the desk report's tables for the quarter as they are, small cells and their complements
     hidden, the clients by GBV core type and month among them."""
-    from tests.test_attacks_suppression import _case
-
     pair = make_pair(tmp_path)
     try:
         for number in range(4):
@@ -166,15 +160,10 @@ def test_the_women_and_girls_page_is_the_desk_report_s_own_suppressed_tables(tmp
         # July's clients (24, in the desk report's district x month table) less its physical assaults: not both.
         july = desk.table("Clients by district and month").frame.set_index("district").loc["QUETTA", "2026-07"]
         assert SUPPRESSED in (july, by_month.loc["Physical assault", "2026-07"])
-        assert row_of_referral(report)["clients"] == 30
+        assert row_of(report.table("Referral rate by district").frame, district="QUETTA")["clients"] == 30
         assert any("cell(s) hidden in this report" in note for note in report.notes)
     finally:
         pair.close()
-
-
-def row_of_referral(report) -> dict:
-    frame = report.table("Referral rate by district").frame
-    return frame[frame["district"] == "QUETTA"].iloc[0].to_dict()
 
 
 def test_the_pack_needs_a_framework_and_a_quarter(clerk):

@@ -516,14 +516,24 @@ def provincial_targets(session: Session, year: int) -> dict[str, float | int]:
     return dict(session.db.execute("SELECT indicator, target FROM plan_targets WHERE year = ?", [year]).fetchall())
 
 
+FINISHED_STATUSES = ("done", "dropped")  # an activity in one of these is never late
+
+
+def days_late(due_date: str, status: str, on: dt.date) -> int:
+    """Days past an activity's due date on ``on`` while it is neither done nor dropped (else 0)."""
+    late = (on - dt.date.fromisoformat(due_date)).days
+    return late if late > 0 and status not in FINISHED_STATUSES else 0
+
+
 def framework_tree(session: Session, on: dt.date | None = None) -> dict | None:
-    """The framework in use as a tree, for ``plan show`` and screens: objectives > outputs > activities (each
-    with its latest progress and the days it is past due) and indicators (with baseline and targets)."""
+    """The framework in use as a tree on ``on`` (default today), for ``plan show``, screens and the pack:
+    objectives > outputs > activities (each with the latest progress reported by that day and the days it
+    was past due then) and indicators (with baseline and targets)."""
     info = framework_info(session)
     if info is None:
         return None
     on = on or today()
-    latest = latest_progress(session)
+    latest = latest_progress(session, on)  # the state reported by that day
     targets: dict[str, dict[int, float | int]] = {}
     for record in _stored_rows(session, "plan_targets").values():
         targets.setdefault(record["indicator"], {})[record["year"]] = record["target"]
@@ -538,11 +548,10 @@ def framework_tree(session: Session, on: dt.date | None = None) -> dict | None:
             for activity in (a for a in activities if a["output"] == output["code"]):
                 progress = latest.get(activity["code"])
                 status = progress["status"] if progress else "not_started"
-                late = (on - dt.date.fromisoformat(activity["due_date"])).days
                 output_activities.append({**_public(activity), "status": status,
                                           "percent": progress["percent"] if progress else 0,
                                           "as_of": progress["as_of"] if progress else None,
-                                          "days_late": late if late > 0 and status not in ("done", "dropped") else 0})
+                                          "days_late": days_late(activity["due_date"], status, on)})
             output_indicators = [{**_public(indicator), "headline": bool(indicator["headline"]),
                                   "targets": {str(year): target for year, target
                                               in sorted(targets.get(indicator["indicator"], {}).items())}}

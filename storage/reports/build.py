@@ -1140,9 +1140,10 @@ def _desk_report_protection(cases: pd.DataFrame, tables: list[_DeskTable], distr
 
     The relations a reader knows: a GBV type's clients (first table) are the sum of its row in the
     type x sex, type x age and type x month tables; a month's clients (never printed) are the sum of its
-    column in the type x month table and in the district x month table; a district's clients (referral table) are the sum of its row of the
-    district x month table and of its column of the reporting-time table, and its referred clients plus
-    those not referred (never printed); all clients are both the sum of the types and of the districts.
+    column in the type x month table and in the district x month table; a district's clients (referral
+    table) are the sum of its row of the district x month table and of its column of the reporting-time
+    table, and its referred clients plus those not referred (never printed); all clients are both the sum of
+    the types and of the districts.
     """
     by_name = {table.name: table for table in tables}
     values: dict = {}
@@ -1155,8 +1156,8 @@ def _desk_report_protection(cases: pd.DataFrame, tables: list[_DeskTable], distr
             relations.append(Relation(("type", gbv_type, "clients"), tuple(table.key(gbv_type, c) for c in table.columns)))
     months, buckets = by_name["district_month"].columns, list(by_name["time"].frame["reporting time"])
     for month in months:
-        # March's 10 clients printed in the district x month table, and March's 8 assaults in the type x month
-        # table, would give March's 2 rapes away: the month's total ties the two tables.
+        # March's 24 clients printed in the district x month table, and March's 20 physical assaults in the
+        # type x month table, would give March's 4 rapes away: the month's total ties the two tables.
         values[("month", month)] = int(cases.loc[cases["month"] == month, "clients"].sum())
         relations += [Relation(("month", month), tuple(("type_month", t, month) for t in gbv_order)),
                       Relation(("month", month), tuple(("district_month", d, month) for d in districts))]
@@ -1245,7 +1246,7 @@ def desk_report(session: Session, year: int | None = None, period: str | None = 
     for table in tables:
         shown = table.shown(protection)
         formats = dict.fromkeys(table.columns, "count")
-        if table.name in ("type", "type_sex", "type_age", "type_month"):
+        if table.label == "GBV core type":
             shown["GBV core type"] = shown["GBV core type"].map(gbv_names)
         if table.name in column_names:
             shown = shown.rename(columns=column_names[table.name])

@@ -1,5 +1,6 @@
 """Reports to files: XLSX (formatted, one sheet per report, native charts), PDF (drawn by the printing
-package through :mod:`storage.reports.hooks`; the charts are reportlab drawings, shared with the screen) and CSV (one table per file: several tables go into one ZIP). The format comes from the file name's
+package through :mod:`storage.reports.hooks`; the charts are reportlab drawings, shared with the screen)
+and CSV (one table per file: several tables go into one ZIP). The format comes from the file name's
 suffix. Every file is written to a temporary file beside it and renamed: a crash leaves no half report.
 
 The reports themselves are :class:`storage.reports.build.Report` objects; nothing here queries the database.

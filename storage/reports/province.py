@@ -16,7 +16,7 @@ from storage.core.clock import today
 from storage.core.roles import require
 from storage.core.session import Session
 from storage.records.approvals import data_set_states
-from storage.records.plan import framework_tree
+from storage.records.plan import FINISHED_STATUSES, framework_tree
 from storage.reference.periods import parse_period, period_containing
 from storage.reports.build import institution_summary, progress_frame, report_districts, resolve_span
 
@@ -67,5 +67,5 @@ def activities_due(session: Session, on: dt.date | None = None) -> list[dict]:
     quarter_end = parse_period(period_containing("quarterly", on)).end.isoformat()
     due = [activity for objective in tree["objectives"] for output in objective["outputs"]
            for activity in output["activities"]
-           if activity["status"] not in ("done", "dropped") and activity["due_date"] <= quarter_end]
+           if activity["status"] not in FINISHED_STATUSES and activity["due_date"] <= quarter_end]
     return sorted(due, key=lambda activity: (-activity["days_late"], activity["due_date"], activity["code"]))

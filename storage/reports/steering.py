@@ -213,8 +213,7 @@ def steering_report(session: Session, quarter: str, on: dt.date | None = None) -
                                COVER_FORMATS, name="cover"))
     previous_end = parse_period(shift(code, -1)).end
     missing: list[str] = []  # linked indicators (not from desk records) with no figure for the quarter
-    # Each activity as reported by the quarter's end, and as it was by the previous quarter's.
-    reported, earlier = latest_progress(session, as_of), latest_progress(session, previous_end)
+    earlier = latest_progress(session, previous_end)  # each activity as reported by the previous quarter's end
     for department in departments:
         name = catalogue.institutions[department].name
         plan, results, activities, changed = [], [], [], []
@@ -237,7 +236,9 @@ def steering_report(session: Session, quarter: str, on: dt.date | None = None) -
                     results.append({
                         "objective": objective["code"], "output": output["code"], "indicator": indicator,
                         "name": catalogue.indicators[indicator].name,
-                        "baseline": _shown(linked["baseline_value"]), "baseline year": str(int(linked["baseline_year"])) if linked["baseline_year"] else None,  # a year, not a count
+                        "baseline": _shown(linked["baseline_value"]),
+                        # a year, not a count (2024, not 2,024)
+                        "baseline year": str(int(linked["baseline_year"])) if linked["baseline_year"] else None,
                         "target": _shown(linked["targets"].get(str(year))),
                         "quarter": None if desk else _shown(now.loc[indicator, "figure"]) if indicator in now.index else None,
                         "year to date": None if desk else _shown(ytd.loc[indicator, "figure"]) if indicator in ytd.index else None,
@@ -245,18 +246,15 @@ def steering_report(session: Session, quarter: str, on: dt.date | None = None) -
                         "status": ytd.loc[indicator, "status"] if indicator in ytd.index else None,
                         "last four quarters": desk_words if desk else " → ".join("–" if v is None else str(v) for v in trend),
                     })
-                for activity in output["activities"]:
-                    now_state, before = reported.get(activity["code"]), earlier.get(activity["code"])
-                    status = now_state["status"] if now_state else "not_started"
-                    late = (as_of - dt.date.fromisoformat(activity["due_date"])).days
+                for activity in output["activities"]:  # as reported by the quarter's end (the tree's day)
                     activities.append({"activity": activity["code"], "title": _title(activity),
-                                       "due": activity["due_date"], "status": status_name(status),
-                                       "percent": _shown(now_state["percent"]) if now_state else 0,
-                                       "days late": late if late > 0 and status not in ("done", "dropped") else 0})
-                    if now_state is not None and (before is None or (before["status"], before["percent"])
-                                                  != (now_state["status"], now_state["percent"])):
+                                       "due": activity["due_date"], "status": status_name(activity["status"]),
+                                       "percent": _shown(activity["percent"]), "days late": activity["days_late"]})
+                    before = earlier.get(activity["code"])
+                    if activity["as_of"] is not None and (before is None or (before["status"], before["percent"])
+                                                          != (activity["status"], activity["percent"])):
                         changed.append({"activity": activity["code"], "title": _title(activity),
-                                        "before": _progress_words(before), "now": _progress_words(now_state)})
+                                        "before": _progress_words(before), "now": _progress_words(activity)})
         report.tables.append(Table(report_words(QT_TRANSLATE_NOOP("reports", "{department}: objectives and outputs"), department=name),
                                    pd.DataFrame(plan, columns=PLAN_COLUMNS), name=f"plan-{department}",
                                    sheet=f"{name[:20]} plan"))
@@ -275,10 +273,7 @@ def steering_report(session: Session, quarter: str, on: dt.date | None = None) -
     desk = desk_report(session, period=code, on=on)
     for caption in ("Clients by GBV core type", "Clients by GBV core type and month", "Clients by GBV core type and sex",
                     "Referral rate by district"):
-        try:
-            report.tables.append(desk.table(caption))
-        except KeyError:
-            continue
+        report.tables.append(desk.table(caption))
     report.tables.append(Table("Women's share of each figure counted by sex", _women_shares(session, quarter_span, districts),
                                SHARE_FORMATS, name="women"))
     unapproved = int(year_to_date["unapproved"].sum()) if not year_to_date.empty else 0
